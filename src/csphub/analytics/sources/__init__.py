@@ -1,0 +1,1 @@
+"""Readers for external data sources; each maps its source's columns once, here."""
