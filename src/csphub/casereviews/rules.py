@@ -1,0 +1,856 @@
+"""ASB Case Review (Community Trigger) domain rules — pure functions, no Django, no database.
+
+Law: Anti-social Behaviour, Crime and Policing Act 2014 s.104 and Sch 4 (Explanatory Notes para 231).
+
+- A *qualifying complaint* is a complaint about anti-social behaviour made within the period of one
+  month beginning with the date on which the behaviour is alleged to have occurred, where the
+  application for a review is made within the period of six months beginning with the date of the
+  complaint (s.104(11)).
+- If at least three qualifying complaints (or a lower number the local procedures set) have been made
+  about the behaviour, the relevant bodies **must** decide that the threshold is met (s.104(4)). The
+  number may be set no higher than three.
+- Local procedures may widen the threshold (five individuals complaining, one hate incident, …) but
+  can never narrow the statutory test: whenever three qualifying complaints have been made, the
+  threshold is met, whatever local rules say.
+
+Periods "beginning with" a date follow the corresponding-date rule used by the courts (Dodds v Walker
+[1981]): the period of n months beginning with 5 January ends on the day before the 5th of the n-th
+following month; when that month has no corresponding date (one month beginning with 31 January), the
+period ends on the last day of that month.
+
+Everything a decision used is recorded in it: the rule version, each complaint with whether it was
+qualifying and counted and why, so the decision can be shown to the applicant in plain English and
+re-checked later even if the policy has changed since (domain rule 22: versioned law).
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from csphub.core.calendar import add_working_days, working_days_between
+
+# The statute: three qualifying complaints always meet the threshold; the local number may be lower.
+STATUTORY_QUALIFYING_COMPLAINTS = 3
+COMPLAINT_REPORTING_PERIOD_MONTHS = 1
+APPLICATION_PERIOD_MONTHS = 6
+
+
+# ---------------------------------------------------------------------------------------------------
+# Calendar months "beginning with" a date
+# ---------------------------------------------------------------------------------------------------
+
+
+def period_last_day(start: dt.date, *, months: int) -> dt.date:
+    """Last day of the period of ``months`` months *beginning with* ``start`` (corresponding-date rule)."""
+    if months < 1:
+        raise ValueError("months must be at least 1")
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    days_in_month = _calendar.monthrange(year, month)[1]
+    if start.day > days_in_month:
+        # No corresponding date (e.g. 31 January + 1 month): the period runs to the month's end.
+        return dt.date(year, month, days_in_month)
+    return dt.date(year, month, start.day) - dt.timedelta(days=1)
+
+
+def within_period(day: dt.date, *, start: dt.date, months: int) -> bool:
+    """True when ``start <= day <= period_last_day(start, months=months)``."""
+    return start <= day <= period_last_day(start, months=months)
+
+
+def earliest_qualifying_complaint_date(application_on: dt.date) -> dt.date:
+    """The earliest complaint date for which an application on ``application_on`` is in time.
+
+    Used to tell applicants and staff how far back complaints count ("complaints made since …").
+    """
+    day = application_on
+    # Step back until the six-month period beginning with the complaint no longer reaches the
+    # application date; at most ~186 steps, so a simple walk is clearer than date arithmetic.
+    while within_period(application_on, start=day - dt.timedelta(days=1), months=APPLICATION_PERIOD_MONTHS):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+# ---------------------------------------------------------------------------------------------------
+# Complaints and the threshold policy
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """One complaint about the behaviour, usually built from a recorded incident.
+
+    ``key`` is stable (e.g. ``"incident:42"``) so a stored decision can name the exact complaint.
+    ``same_incident_key`` groups reports of one incident made to several agencies; reports with the
+    same key are one incident (``None``: not known to be a duplicate of anything).
+    ``complainant_key`` identifies who complained (for "five individuals" rules); ``None`` if unknown.
+    """
+
+    key: str
+    behaviour_on: dt.date
+    reported_on: dt.date
+    reporting_agency: str = ""
+    complainant_key: str | None = None
+    same_incident_key: str | None = None
+    is_hate_motivated: bool = False
+    summary: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["behaviour_on"] = self.behaviour_on.isoformat()
+        data["reported_on"] = self.reported_on.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Complaint:
+        values = dict(data)
+        values["behaviour_on"] = dt.date.fromisoformat(values["behaviour_on"])
+        values["reported_on"] = dt.date.fromisoformat(values["reported_on"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class ThresholdPolicy:
+    """A partnership's threshold rules, versioned and dated (domain rule 22).
+
+    ``qualifying_complaints_required`` is the local number (1–3; the statute caps it at three).
+    Local variants only ever *add* ways to meet the threshold:
+
+    - ``distinct_complainants_required``: N different people complained about the problem in the six
+      months before the application (e.g. "five separate individuals" in NE and South Derbyshire). This
+      rule counts every complaint made in those six months, including ones reported more than a month
+      after the behaviour: it widens the threshold, so it may;
+    - ``hate_incident_meets_threshold``: one qualifying complaint about a hate incident is enough;
+    - ``count_same_incident_once``: a single incident reported to several agencies counts once
+      towards the *local* number. The statutory test still counts every qualifying complaint, because
+      s.104(4) counts complaints made, and a local rule may not narrow it.
+    """
+
+    version: str = "statutory-2014"
+    effective_from: dt.date = dt.date(2014, 10, 20)
+    qualifying_complaints_required: int = STATUTORY_QUALIFYING_COMPLAINTS
+    count_same_incident_once: bool = False
+    distinct_complainants_required: int | None = None
+    hate_incident_meets_threshold: bool = False
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.qualifying_complaints_required <= STATUTORY_QUALIFYING_COMPLAINTS:
+            raise ValueError(
+                "The local threshold must be between 1 and 3 qualifying complaints "
+                "(s.104(4): it may be set no higher than three)."
+            )
+        if self.distinct_complainants_required is not None and self.distinct_complainants_required < 1:
+            raise ValueError("The number of different complainants must be at least 1.")
+        if not self.version.strip():
+            raise ValueError("A threshold policy needs a version label.")
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["effective_from"] = self.effective_from.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ThresholdPolicy:
+        values = dict(data)
+        values["effective_from"] = dt.date.fromisoformat(values["effective_from"])
+        return cls(**values)
+
+
+STATUTORY_POLICY = ThresholdPolicy()
+
+
+class Ground(StrEnum):
+    """Why the threshold was met (a decision may rest on several)."""
+
+    STATUTORY = "statutory"
+    LOCAL_NUMBER = "local_number"
+    DISTINCT_COMPLAINANTS = "distinct_complainants"
+    HATE_INCIDENT = "hate_incident"
+
+
+GROUND_TEXT = {
+    Ground.STATUTORY: (
+        "at least three qualifying complaints were made, so the law requires the threshold to be met"
+    ),
+    Ground.LOCAL_NUMBER: "the number of qualifying complaints reached the partnership's threshold of {n}",
+    Ground.DISTINCT_COMPLAINANTS: (
+        "{n} different people complained about the problem in the six months before the application"
+    ),
+    Ground.HATE_INCIDENT: "a qualifying complaint was about a hate incident",
+}
+
+
+@dataclass(frozen=True)
+class ComplaintAssessment:
+    """How one complaint was treated, and why, in words an applicant can read."""
+
+    complaint: Complaint
+    qualifying: bool
+    counted: bool
+    reasons: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "complaint": self.complaint.to_dict(),
+            "qualifying": self.qualifying,
+            "counted": self.counted,
+            "reasons": list(self.reasons),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ComplaintAssessment:
+        return cls(
+            complaint=Complaint.from_dict(data["complaint"]),
+            qualifying=bool(data["qualifying"]),
+            counted=bool(data["counted"]),
+            reasons=tuple(data["reasons"]),
+        )
+
+
+@dataclass(frozen=True)
+class ThresholdDecision:
+    """The engine's answer; stored whole (``to_dict``) with the application's threshold decision."""
+
+    met: bool
+    application_on: dt.date
+    policy: ThresholdPolicy
+    assessments: tuple[ComplaintAssessment, ...]
+    qualifying_count: int
+    counted_count: int
+    distinct_complainants: int
+    grounds: tuple[Ground, ...] = field(default_factory=tuple)
+
+    @property
+    def rule_version(self) -> str:
+        return self.policy.version
+
+    @property
+    def statutorily_met(self) -> bool:
+        return Ground.STATUTORY in self.grounds
+
+    def explanation(self) -> str:
+        """A plain-English account of the decision, for the applicant's letter and the case file."""
+        return "\n\n".join(explanation_paragraphs(self))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "met": self.met,
+            "application_on": self.application_on.isoformat(),
+            "policy": self.policy.to_dict(),
+            "assessments": [a.to_dict() for a in self.assessments],
+            "qualifying_count": self.qualifying_count,
+            "counted_count": self.counted_count,
+            "distinct_complainants": self.distinct_complainants,
+            "grounds": [str(g) for g in self.grounds],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ThresholdDecision:
+        return cls(
+            met=bool(data["met"]),
+            application_on=dt.date.fromisoformat(data["application_on"]),
+            policy=ThresholdPolicy.from_dict(data["policy"]),
+            assessments=tuple(ComplaintAssessment.from_dict(a) for a in data["assessments"]),
+            qualifying_count=int(data["qualifying_count"]),
+            counted_count=int(data["counted_count"]),
+            distinct_complainants=int(data["distinct_complainants"]),
+            grounds=tuple(Ground(g) for g in data["grounds"]),
+        )
+
+
+def _fmt(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def in_application_window(complaint: Complaint, application_on: dt.date) -> bool:
+    """Made on or before the application, within the six months beginning with the complaint."""
+    return complaint.behaviour_on <= complaint.reported_on and within_period(
+        application_on, start=complaint.reported_on, months=APPLICATION_PERIOD_MONTHS
+    )
+
+
+def qualification_reasons(complaint: Complaint, *, application_on: dt.date) -> tuple[bool, tuple[str, ...]]:
+    """Whether ``complaint`` is a qualifying complaint for an application on ``application_on``, and why."""
+    reasons: list[str] = []
+    qualifying = True
+    if complaint.reported_on < complaint.behaviour_on:
+        qualifying = False
+        reasons.append(
+            f"it is recorded as reported on {_fmt(complaint.reported_on)}, before the behaviour on "
+            f"{_fmt(complaint.behaviour_on)}; the dates need correcting"
+        )
+    elif not within_period(
+        complaint.reported_on, start=complaint.behaviour_on, months=COMPLAINT_REPORTING_PERIOD_MONTHS
+    ):
+        qualifying = False
+        last = period_last_day(complaint.behaviour_on, months=COMPLAINT_REPORTING_PERIOD_MONTHS)
+        reasons.append(
+            f"it was reported on {_fmt(complaint.reported_on)}, more than one month after the behaviour on "
+            f"{_fmt(complaint.behaviour_on)} (it needed to be reported by {_fmt(last)})"
+        )
+    if complaint.reported_on > application_on:
+        qualifying = False
+        reasons.append(f"it was reported on {_fmt(complaint.reported_on)}, after the application was made")
+    elif not within_period(application_on, start=complaint.reported_on, months=APPLICATION_PERIOD_MONTHS):
+        qualifying = False
+        last = period_last_day(complaint.reported_on, months=APPLICATION_PERIOD_MONTHS)
+        reasons.append(
+            f"the application was made more than six months after this complaint of "
+            f"{_fmt(complaint.reported_on)} (it needed to be made by {_fmt(last)})"
+        )
+    if qualifying:
+        reasons.append(
+            f"reported on {_fmt(complaint.reported_on)}, within one month of the behaviour, and within "
+            "six months before the application"
+        )
+    return qualifying, tuple(reasons)
+
+
+def assess_threshold(
+    complaints: Iterable[Complaint],
+    *,
+    application_on: dt.date,
+    policy: ThresholdPolicy = STATUTORY_POLICY,
+) -> ThresholdDecision:
+    """Decide whether the Case Review threshold is met for an application made on ``application_on``.
+
+    Pure and deterministic: the same complaints (in any order) and policy give the same decision.
+    Complaints that do not qualify are listed with the reason and never affect the outcome.
+    """
+    ordered = sorted(complaints, key=lambda c: (c.reported_on, c.behaviour_on, c.key))
+    keys = [c.key for c in ordered]
+    if len(set(keys)) != len(keys):
+        raise ValueError("Each complaint must have a unique key.")
+
+    assessments: list[ComplaintAssessment] = []
+    seen_incidents: dict[str, str] = {}
+    qualifying: list[Complaint] = []
+    counted: list[Complaint] = []
+    for complaint in ordered:
+        is_qualifying, reasons = qualification_reasons(complaint, application_on=application_on)
+        is_counted = is_qualifying
+        if is_qualifying:
+            qualifying.append(complaint)
+            group = complaint.same_incident_key
+            if policy.count_same_incident_once and group is not None:
+                if group in seen_incidents:
+                    is_counted = False
+                    reasons = (
+                        *reasons,
+                        f"it is the same incident as {seen_incidents[group]} reported to another agency, so "
+                        "the partnership counts it once towards its local threshold",
+                    )
+                else:
+                    seen_incidents[group] = complaint.key
+            if is_counted:
+                counted.append(complaint)
+        if (
+            not is_qualifying
+            and policy.distinct_complainants_required is not None
+            and complaint.complainant_key is not None
+            and in_application_window(complaint, application_on)
+        ):
+            reasons = (
+                *reasons,
+                "it was made in the six months before the application, so it still counts towards the "
+                "partnership's different-people rule",
+            )
+        assessments.append(
+            ComplaintAssessment(
+                complaint=complaint, qualifying=is_qualifying, counted=is_counted, reasons=reasons
+            )
+        )
+
+    # The different-people rule counts every complaint made in the six months before the application.
+    complainants = {
+        c.complainant_key
+        for c in ordered
+        if c.complainant_key is not None and in_application_window(c, application_on)
+    }
+    grounds: list[Ground] = []
+    if len(qualifying) >= STATUTORY_QUALIFYING_COMPLAINTS:
+        grounds.append(Ground.STATUTORY)
+    if len(counted) >= policy.qualifying_complaints_required:
+        grounds.append(Ground.LOCAL_NUMBER)
+    if (
+        policy.distinct_complainants_required is not None
+        and len(complainants) >= policy.distinct_complainants_required
+    ):
+        grounds.append(Ground.DISTINCT_COMPLAINANTS)
+    if policy.hate_incident_meets_threshold and any(c.is_hate_motivated for c in qualifying):
+        grounds.append(Ground.HATE_INCIDENT)
+
+    return ThresholdDecision(
+        met=bool(grounds),
+        application_on=application_on,
+        policy=policy,
+        assessments=tuple(assessments),
+        qualifying_count=len(qualifying),
+        counted_count=len(counted),
+        distinct_complainants=len(complainants),
+        grounds=tuple(grounds),
+    )
+
+
+def _label(complaint: Complaint) -> str:
+    where = f" to {complaint.reporting_agency}" if complaint.reporting_agency else ""
+    what = f" ({complaint.summary})" if complaint.summary else ""
+    return (
+        f"The complaint made{where} on {_fmt(complaint.reported_on)} "
+        f"about behaviour on {_fmt(complaint.behaviour_on)}{what}"
+    )
+
+
+def explanation_paragraphs(decision: ThresholdDecision) -> list[str]:
+    """Plain-English paragraphs explaining ``decision``; the first states the outcome."""
+    policy = decision.policy
+    n_words = number_in_words(decision.qualifying_count)
+    if decision.met:
+        reasons = "; and ".join(
+            GROUND_TEXT[g].format(
+                n=(
+                    number_in_words(policy.qualifying_complaints_required)
+                    if g is Ground.LOCAL_NUMBER
+                    else number_in_words(decision.distinct_complainants)
+                )
+            )
+            for g in decision.grounds
+        )
+        opening = f"The threshold for an ASB Case Review is met: {reasons}."
+    else:
+        opening = (
+            "The threshold for an ASB Case Review is not met. "
+            f"{_capital(n_words)} qualifying "
+            f"{_plural(decision.qualifying_count, 'complaint was', 'complaints were')} "
+            f"found; the partnership's threshold is {number_in_words(policy.qualifying_complaints_required)}."
+        )
+    paragraphs = [opening]
+    paragraphs.append(
+        "A complaint qualifies when it was made within one month of the behaviour and the application "
+        "was made within six months of the complaint. This application was made on "
+        f"{_fmt(decision.application_on)}, so complaints made on or after "
+        f"{_fmt(earliest_qualifying_complaint_date(decision.application_on))} can count."
+    )
+    local: list[str] = []
+    if policy.qualifying_complaints_required < STATUTORY_QUALIFYING_COMPLAINTS:
+        local.append(
+            f"the threshold is met with {number_in_words(policy.qualifying_complaints_required)} "
+            f"qualifying {_plural(policy.qualifying_complaints_required, 'complaint', 'complaints')}"
+        )
+    if policy.distinct_complainants_required is not None:
+        local.append(
+            f"it is also met when {number_in_words(policy.distinct_complainants_required)} different "
+            f"{_plural(policy.distinct_complainants_required, 'person complains', 'people complain')} "
+            "about the problem in the six months before the application"
+        )
+    if policy.hate_incident_meets_threshold:
+        local.append("one qualifying complaint about a hate incident is enough")
+    if policy.count_same_incident_once:
+        local.append("one incident reported to several agencies counts once towards the local number")
+    if local:
+        paragraphs.append(f"Local rules (version {policy.version}): " + "; ".join(local) + ".")
+    else:
+        paragraphs.append(f"Rules applied: version {policy.version}.")
+    if not decision.assessments:
+        paragraphs.append("No complaints about this behaviour were found or linked to the application.")
+    for assessment in decision.assessments:
+        status = (
+            "counted"
+            if assessment.counted
+            else ("qualifying, not counted again" if assessment.qualifying else "does not count")
+        )
+        paragraphs.append(
+            f"{_label(assessment.complaint)}: {status} — " + "; ".join(assessment.reasons) + "."
+        )
+    if not decision.met:
+        paragraphs.append(
+            "The partnership may still decide to hold a review, taking account of how persistent the "
+            "behaviour is, the harm or potential harm it causes and whether the response to it was adequate."
+        )
+    return paragraphs
+
+
+# ---------------------------------------------------------------------------------------------------
+# Service levels (no national deadlines; each partnership sets its own, in working days)
+# ---------------------------------------------------------------------------------------------------
+
+
+class Stage(StrEnum):
+    ACKNOWLEDGE = "acknowledge"
+    THRESHOLD_DECISION = "threshold_decision"
+    REVIEW_MEETING = "review_meeting"
+    OUTCOME_LETTER = "outcome_letter"
+    APPEAL_WINDOW = "appeal_window"
+    APPEAL_DECISION = "appeal_decision"
+
+
+STAGE_LABELS = {
+    Stage.ACKNOWLEDGE: "Acknowledge the application",
+    Stage.THRESHOLD_DECISION: "Decide whether the threshold is met",
+    Stage.REVIEW_MEETING: "Hold the review meeting",
+    Stage.OUTCOME_LETTER: "Send the outcome letter",
+    Stage.APPEAL_WINDOW: "Applicant may appeal until",
+    Stage.APPEAL_DECISION: "Decide the appeal",
+}
+
+# What each clock starts from.
+STAGE_STARTS = {
+    Stage.ACKNOWLEDGE: "application received",
+    Stage.THRESHOLD_DECISION: "application received",
+    Stage.REVIEW_MEETING: "threshold decided as met",
+    Stage.OUTCOME_LETTER: "review meeting held",
+    Stage.APPEAL_WINDOW: "outcome letter sent (or threshold decision sent, if not met)",
+    Stage.APPEAL_DECISION: "appeal received",
+}
+
+
+@dataclass(frozen=True)
+class ServiceLevels:
+    """Working days allowed per stage. Defaults are the platform's suggested values (domain rules §2.4)."""
+
+    acknowledge_wd: int = 5
+    threshold_decision_wd: int = 15
+    review_meeting_wd: int = 20
+    outcome_letter_wd: int = 10
+    appeal_window_wd: int = 20
+    appeal_decision_wd: int = 20
+
+    def __post_init__(self) -> None:
+        for name, value in asdict(self).items():
+            if not 0 < value <= 260:
+                raise ValueError(f"{name} must be between 1 and 260 working days")
+
+    def working_days(self, stage: Stage) -> int:
+        return {
+            Stage.ACKNOWLEDGE: self.acknowledge_wd,
+            Stage.THRESHOLD_DECISION: self.threshold_decision_wd,
+            Stage.REVIEW_MEETING: self.review_meeting_wd,
+            Stage.OUTCOME_LETTER: self.outcome_letter_wd,
+            Stage.APPEAL_WINDOW: self.appeal_window_wd,
+            Stage.APPEAL_DECISION: self.appeal_decision_wd,
+        }[stage]
+
+
+def due_date(stage: Stage, *, started_on: dt.date, levels: ServiceLevels) -> dt.date:
+    """The last day on which ``stage`` is in time: ``started_on`` + the stage's working days."""
+    return add_working_days(started_on, levels.working_days(stage))
+
+
+@dataclass(frozen=True)
+class Clock:
+    stage: Stage
+    started_on: dt.date
+    due_on: dt.date
+    done_on: dt.date | None
+
+    def is_overdue(self, *, today: dt.date) -> bool:
+        """Late when done after the due date, or not done and today is past it."""
+        if self.done_on is not None:
+            return self.done_on > self.due_on
+        return today > self.due_on
+
+    def working_days_left(self, *, today: dt.date) -> int:
+        return working_days_between(today, self.due_on)
+
+    @property
+    def label(self) -> str:
+        return STAGE_LABELS[self.stage]
+
+
+def clock_for(
+    stage: Stage, *, started_on: dt.date, levels: ServiceLevels, done_on: dt.date | None = None
+) -> Clock:
+    return Clock(
+        stage=stage,
+        started_on=started_on,
+        due_on=due_date(stage, started_on=started_on, levels=levels),
+        done_on=done_on,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Application workflow
+# ---------------------------------------------------------------------------------------------------
+
+
+class Status(StrEnum):
+    RECEIVED = "received"
+    ACKNOWLEDGED = "acknowledged"
+    THRESHOLD_MET = "threshold_met"
+    THRESHOLD_NOT_MET = "threshold_not_met"
+    REVIEW_HELD = "review_held"
+    OUTCOME_SENT = "outcome_sent"
+    APPEALED = "appealed"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+
+
+STATUS_LABELS = {
+    Status.RECEIVED: "Received",
+    Status.ACKNOWLEDGED: "Acknowledged — checking the threshold",
+    Status.THRESHOLD_MET: "Threshold met — review being arranged",
+    Status.THRESHOLD_NOT_MET: "Threshold not met",
+    Status.REVIEW_HELD: "Review held — outcome letter being prepared",
+    Status.OUTCOME_SENT: "Review complete — outcome sent",
+    Status.APPEALED: "Appeal under consideration",
+    Status.CLOSED: "Closed",
+    Status.WITHDRAWN: "Withdrawn",
+}
+
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.RECEIVED: frozenset(
+        {Status.ACKNOWLEDGED, Status.THRESHOLD_MET, Status.THRESHOLD_NOT_MET, Status.WITHDRAWN}
+    ),
+    Status.ACKNOWLEDGED: frozenset({Status.THRESHOLD_MET, Status.THRESHOLD_NOT_MET, Status.WITHDRAWN}),
+    Status.THRESHOLD_MET: frozenset({Status.REVIEW_HELD, Status.WITHDRAWN}),
+    Status.THRESHOLD_NOT_MET: frozenset({Status.APPEALED, Status.CLOSED}),
+    Status.REVIEW_HELD: frozenset({Status.OUTCOME_SENT}),
+    Status.OUTCOME_SENT: frozenset({Status.APPEALED, Status.CLOSED}),
+    Status.APPEALED: frozenset({Status.CLOSED}),
+    Status.CLOSED: frozenset(),
+    Status.WITHDRAWN: frozenset(),
+}
+
+
+def can_transition(current: Status, *, to: Status) -> bool:
+    return to in TRANSITIONS[current]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reporting years and the statutory publication (s.104(10))
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class ReportingYear:
+    """A reporting year, 1 April to 31 March, labelled like the plans do: "2019/20"."""
+
+    start_year: int
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.start_year, 4, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.start_year + 1, 3, 31)
+
+    @property
+    def label(self) -> str:
+        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+
+    @property
+    def slug(self) -> str:
+        return f"{self.start_year}-{(self.start_year + 1) % 100:02d}"
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def months(self) -> list[dt.date]:
+        """First day of each month in the year, April first."""
+        return [dt.date(self.start_year + (m < 4), m, 1) for m in (*range(4, 13), *range(1, 4))]
+
+    @classmethod
+    def containing(cls, day: dt.date) -> ReportingYear:
+        return cls(day.year if day.month >= 4 else day.year - 1)
+
+    @classmethod
+    def parse(cls, text: str) -> ReportingYear:
+        """Accept "2019/20", "2019-20" or "2019"; raise ValueError otherwise."""
+        cleaned = text.strip().replace("-", "/")
+        head, _, tail = cleaned.partition("/")
+        if not head.isdigit() or len(head) != 4:
+            raise ValueError("Enter a reporting year like 2019/20")
+        year = cls(int(head))
+        if tail and tail != year.label.split("/")[1]:
+            raise ValueError("Enter a reporting year like 2019/20: the second year follows the first")
+        return year
+
+
+@dataclass(frozen=True)
+class ApplicationFacts:
+    """What the publication needs to know about one application (built from the database)."""
+
+    reference: str
+    received_on: dt.date
+    threshold_met: bool | None  # None: not yet decided
+    review_held_on: dt.date | None
+    recommendation_count: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The four statutory figures for one area and reporting year."""
+
+    area: str
+    year: ReportingYear
+    applications: int
+    threshold_not_met: int
+    reviews_carried_out: int
+    reviews_with_recommendations: int
+
+    def as_rows(self) -> list[tuple[str, int]]:
+        return [
+            ("Applications for ASB Case Reviews", self.applications),
+            ("Applications that did not meet the threshold", self.threshold_not_met),
+            ("ASB Case Reviews carried out", self.reviews_carried_out),
+            ("ASB Case Reviews that resulted in recommendations", self.reviews_with_recommendations),
+        ]
+
+
+def compute_figures(facts: Iterable[ApplicationFacts], *, area: str, year: ReportingYear) -> Figures:
+    """The s.104(10) figures, counted from application facts.
+
+    (a) applications received in the year; (b) of those, how many were decided as not meeting the
+    threshold; (c) reviews carried out (review meeting held) in the year; (d) of those reviews, how
+    many made at least one recommendation. (c) and (d) count by review date, so a review of an
+    application received in March and held in April counts in the year it was carried out.
+    """
+    items = list(facts)
+    received = [f for f in items if year.contains(f.received_on)]
+    reviews = [f for f in items if f.review_held_on is not None and year.contains(f.review_held_on)]
+    return Figures(
+        area=area,
+        year=year,
+        applications=len(received),
+        threshold_not_met=sum(1 for f in received if f.threshold_met is False),
+        reviews_carried_out=len(reviews),
+        reviews_with_recommendations=sum(1 for f in reviews if f.recommendation_count > 0),
+    )
+
+
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_in_words(n: int) -> str:
+    """British English words for 0 ≤ n < 1,000,000: 0 → "zero", 121 → "one hundred and twenty-one"."""
+    if not 0 <= n < 1_000_000:
+        raise ValueError("number_in_words handles 0 to 999,999")
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_ONES[hundreds]} hundred" + (f" and {number_in_words(rest)}" if rest else "")
+    thousands, rest = divmod(n, 1000)
+    head = f"{number_in_words(thousands)} thousand"
+    if not rest:
+        return head
+    return head + (" and " if rest < 100 else " ") + number_in_words(rest)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _count_start(n: int) -> str:
+    """A count opening a sentence, as the plan writes it: "No", "One", "Twelve"."""
+    return "No" if n == 0 else _capital(number_in_words(n))
+
+
+def publication_sentences(figures: Figures) -> list[str]:
+    """The four sentences in the form the Amber Valley CSP plan printed for 2019/20.
+
+    The plan's wording (punctuation included) for 2019/20 was:
+    "One Community Trigger application was received in Amber Valley during 2019/20",
+    "One application was received that did not meet the threshold.",
+    "No ASB Case Reviews were conducted in 2019/20",
+    "No ASB Case Reviews took place which resulted in recommendations being made".
+    """
+    a, b, c, d = (
+        figures.applications,
+        figures.threshold_not_met,
+        figures.reviews_carried_out,
+        figures.reviews_with_recommendations,
+    )
+    label = figures.year.label
+    return [
+        f"{_count_start(a)} Community Trigger {_plural(a, 'application was', 'applications were')} "
+        f"received in {figures.area} during {label}",
+        f"{_count_start(b)} {_plural(b, 'application was', 'applications were')} received that did not meet "
+        "the threshold.",
+        f"{_count_start(c)} ASB Case {_plural(c, 'Review was', 'Reviews were')} conducted in {label}",
+        f"{_count_start(d)} ASB Case {_plural(d, 'Review took', 'Reviews took')} place which resulted in "
+        "recommendations being made",
+    ]
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: dt.date
+    applications: int
+    threshold_met: int
+    threshold_not_met: int
+    awaiting_decision: int
+    reviews_carried_out: int
+    reviews_with_recommendations: int
+
+
+def monthly_breakdown(facts: Iterable[ApplicationFacts], *, year: ReportingYear) -> list[MonthRow]:
+    """The data behind the figures: per month, applications by threshold outcome, and reviews."""
+    items = list(facts)
+    rows: list[MonthRow] = []
+    for month in year.months():
+
+        def in_month(day: dt.date | None, month: dt.date = month) -> bool:
+            return day is not None and (day.year, day.month) == (month.year, month.month)
+
+        received = [f for f in items if in_month(f.received_on)]
+        reviews = [f for f in items if in_month(f.review_held_on)]
+        rows.append(
+            MonthRow(
+                month=month,
+                applications=len(received),
+                threshold_met=sum(1 for f in received if f.threshold_met is True),
+                threshold_not_met=sum(1 for f in received if f.threshold_met is False),
+                awaiting_decision=sum(1 for f in received if f.threshold_met is None),
+                reviews_carried_out=len(reviews),
+                reviews_with_recommendations=sum(1 for f in reviews if f.recommendation_count > 0),
+            )
+        )
+    return rows
+
+
+def second_report_within_six_months(report_dates: Sequence[dt.date], *, new_report_on: dt.date) -> bool:
+    """True when ``new_report_on`` is a victim's second (or later) report within six months.
+
+    2025 statutory guidance: explain the Case Review to every victim who makes a second report of ASB
+    within six months, whether or not the threshold is met. ``report_dates`` are the victim's other
+    reports (the new one excluded).
+    """
+    earliest = earliest_qualifying_complaint_date(new_report_on)
+    return any(earliest <= day <= new_report_on for day in report_dates)
