@@ -1,0 +1,477 @@
+"""The one module that both does I/O and composes computations: ingest, then assess.
+
+Public entry points (stable; used by the CLI, ``csphub demo`` and the web app)::
+
+    ingest_paths(paths, *, data_dir=None, reference_dir=None, strict=False, progress=None) -> IngestSummary
+    ingest_sample(data_dir=None, *, progress=None) -> IngestSummary
+    run_assessment(area, *, date_from, date_to, data_dir=None, reference_dir=None, ...) -> Assessment
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from csphub.analytics.assessment import Assessment, rows_table
+from csphub.analytics.geography import Area, Geography, all_area, resolve_area
+from csphub.analytics.harm import CCHI_CAVEAT, CCHI_SOURCE, HarmWeights, harm_totals
+from csphub.analytics.sources.police_uk import CRIME_TYPES
+from csphub.analytics.sources.reference import load_reference, load_weights
+from csphub.analytics.store import FileResult, IngestSummary, Store
+from csphub.analytics.trends import (
+    describe_change,
+    month_range,
+    poisson_rate_test,
+    rate_per_1000,
+    rolling_sum,
+    seasonality,
+    shift_months,
+    top_places,
+)
+
+logger = logging.getLogger(__name__)
+
+ASB = "Anti-social behaviour"
+CRIME_ONLY = tuple(t for t in CRIME_TYPES if t != ASB)
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def default_data_dir() -> Path:
+    """``$CSPHUB_DATA_DIR``, else ``./var``."""
+    return Path(os.environ.get("CSPHUB_DATA_DIR") or "var")
+
+
+def sample_dir() -> Path:
+    """The shipped sample (``$CSPHUB_SAMPLE_DIR`` overrides): ``<repo>/data/sample``."""
+    return Path(os.environ.get("CSPHUB_SAMPLE_DIR") or REPO_ROOT / "data" / "sample")
+
+
+def default_reference_dir() -> Path:
+    """``$CSPHUB_REFERENCE_DIR``, else the shipped sample (its ``reference/`` and ``geography/``)."""
+    return Path(os.environ.get("CSPHUB_REFERENCE_DIR") or sample_dir())
+
+
+def store_for(data_dir: Path | str | None = None) -> Store:
+    return Store(Path(data_dir or default_data_dir()) / "analytics")
+
+
+def ingest_paths(
+    paths: Iterable[Path | str],
+    *,
+    data_dir: Path | str | None = None,
+    reference_dir: Path | str | None = None,
+    strict: bool = False,
+    progress: Callable[[FileResult], None] | None = None,
+) -> IngestSummary:
+    """Ingest police.uk files or folders into ``<data_dir>/analytics``; 2011 LSOA codes are mapped to
+    2021 with the reference folder's lookup. Raises ``store.IngestError`` (store unchanged) on bad input."""
+    ref = Path(reference_dir) if reference_dir else default_reference_dir()
+    geo = load_reference(ref) if (ref / "reference" / "lsoa_lookup.csv").exists() else None
+    return store_for(data_dir).ingest(paths, geography=geo, strict=strict, progress=progress)
+
+
+def ingest_sample(
+    data_dir: Path | str | None = None, *, progress: Callable[[FileResult], None] | None = None
+) -> IngestSummary:
+    """Ingest the repository's shipped ``data/sample/police_uk`` (Amber Valley 2023–2024)."""
+    return ingest_paths([sample_dir() / "police_uk"], data_dir=data_dir, reference_dir=sample_dir(),
+                        progress=progress)
+
+
+def _crime_weights(path: Path | None, ref: Path) -> HarmWeights:
+    if path is None:
+        path = ref / "reference" / "cchi_weights_by_category.csv"
+        return HarmWeights("Cambridge Crime Harm Index (category weights)", "days of custody",
+                           load_weights(path) if path.exists() else {}, CCHI_SOURCE, CCHI_CAVEAT)
+    return HarmWeights(f"custom weights ({path.name})", "weight units", load_weights(path),
+                       f"user-supplied table {path}", CCHI_CAVEAT.split(";")[0] + ".")
+
+
+def run_assessment(
+    area: str | Sequence[str] | None,
+    *,
+    date_from: str,
+    date_to: str,
+    data_dir: Path | str | None = None,
+    reference_dir: Path | str | None = None,
+    weights_path: Path | str | None = None,
+    hotspot_crime_types: Sequence[str] | None = None,
+    cell_size_m: float | None = None,
+    bandwidth_m: float | None = None,
+    distance_m: float | None = None,
+    p_adjust: str = "fdr_bh",
+    alpha: float = 0.05,
+    recent_periods: int = 3,
+    top_n: int = 10,
+    threads: int | None = None,
+    geography: Geography | None = None,
+) -> Assessment:
+    """Compute the Strategic Assessment for ``area`` over ``date_from``..``date_to`` (YYYY-MM,
+    inclusive), compared with the same number of months immediately before.
+
+    ``area``: district name or code, ward name or code, LSOA codes (list or comma-separated), or None
+    for every LSOA in the reference data.
+    """
+    t0 = time.perf_counter()
+    ref = Path(reference_dir) if reference_dir else default_reference_dir()
+    geo = geography or load_reference(ref)
+    the_area: Area = all_area(geo) if area is None else resolve_area(geo, area)
+    months = month_range(date_from, date_to)
+    if not months:
+        raise ValueError(f"--from {date_from} is after --to {date_to}")
+    n = len(months)
+    prev = [shift_months(m, -n) for m in months]
+    roll_from = shift_months(months[0], -11 - n)  # enough history for a 12-month rolling series
+    store = store_for(data_dir)
+    available = set(store.months("street"))
+    notes: list[str] = []
+    missing = [m for m in months if m not in available]
+    missing_prev = [m for m in prev if m not in available]
+    if len(missing) == n:
+        raise ValueError(f"no police.uk street data in {store.root} for {date_from}..{date_to}; "
+                         "run `csphub ingest police-uk PATH` (or `csphub ingest sample`) first")
+    if missing:
+        notes.append(f"No data for {len(missing)} study month(s): {', '.join(missing)}; figures cover the rest.")
+    compare_ok = not missing_prev
+    if not compare_ok:
+        notes.append(f"Comparison months missing ({', '.join(missing_prev)}): year-on-year tests use "
+                     "exposure in months actually present.")
+
+    con = store.connect(threads=threads)
+    try:
+        area_tbl = pa.table({"lsoa_code": pa.array(the_area.lsoa_codes, pa.string())})
+        con.register("area_lsoas", area_tbl)
+        want = [m for m in month_range(min(roll_from, prev[0]), months[-1]) if m in available]
+        con.register("want_months", pa.table({"month": pa.array(want, pa.string())}))
+        counts_tbl = con.execute("""
+            SELECT s.month, s.crime_type, s.lsoa_code, count(*)::BIGINT AS count
+            FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
+            WHERE s.month IN (SELECT month FROM want_months)
+            GROUP BY ALL ORDER BY 1, 2, 3""").to_arrow_table()
+        hs_types = list(hotspot_crime_types) if hotspot_crime_types else list(CRIME_ONLY)
+        con.register("hs_types", pa.table({"crime_type": pa.array(hs_types, pa.string())}))
+        con.register("study_months", pa.table({"month": pa.array(months, pa.string())}))
+        pts = con.execute("""
+            SELECT s.x_m, s.y_m, s.month, s.location
+            FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
+            WHERE s.month IN (SELECT month FROM study_months) AND s.x_m IS NOT NULL
+              AND s.crime_type IN (SELECT crime_type FROM hs_types)""").to_arrow_table()
+        forces = [r[0] for r in con.execute("""
+            SELECT DISTINCT force FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
+            WHERE s.month IN (SELECT month FROM study_months) ORDER BY 1""").fetchall()]
+    finally:
+        con.close()
+    t_query = time.perf_counter() - t0
+
+    # ---- aggregate the counts (all in NumPy / dicts of small size) ----
+    c_month = counts_tbl.column("month").to_pylist()
+    c_type = counts_tbl.column("crime_type").to_pylist()
+    c_lsoa = counts_tbl.column("lsoa_code").to_pylist()
+    c_n = counts_tbl.column("count").to_numpy()
+    study_set, prev_set = set(months), set(prev)
+    by_type_now = dict.fromkeys(CRIME_TYPES, 0)
+    by_type_prev = dict.fromkeys(CRIME_TYPES, 0)
+    monthly: dict[tuple[str, str], int] = {}
+    by_lsoa_crime: dict[str, int] = {}
+    for mo, ct, ls, k in zip(c_month, c_type, c_lsoa, c_n, strict=True):
+        k = int(k)
+        monthly[(mo, ct)] = monthly.get((mo, ct), 0) + k
+        if mo in study_set:
+            by_type_now[ct] = by_type_now.get(ct, 0) + k
+            if ct != ASB:
+                by_lsoa_crime[ls] = by_lsoa_crime.get(ls, 0) + k
+        elif mo in prev_set:
+            by_type_prev[ct] = by_type_prev.get(ct, 0) + k
+    exp_now = float(n - len(missing))
+    exp_prev = float(n - len(missing_prev))
+    pop = the_area.population
+
+    def compare(label: str, now: int, before: int) -> dict[str, Any]:
+        row: dict[str, Any] = {"measure": label, "count": now, "count_previous": before,
+                               "rate_per_1000": rate_per_1000(now, pop) if pop else None}
+        if exp_prev > 0:
+            rc = poisson_rate_test(before, now, exposure_before=exp_prev, exposure_after=exp_now)
+            row.update({"change_pct": rc.change_pct, "rate_ratio": rc.rate_ratio, "p_value": rc.p_value,
+                        "ratio_ci_low": rc.ratio_ci_low, "ratio_ci_high": rc.ratio_ci_high,
+                        "wording": describe_change(rc, alpha=alpha)})
+        else:
+            row.update({"change_pct": None, "rate_ratio": None, "p_value": None, "ratio_ci_low": None,
+                        "ratio_ci_high": None, "wording": "no comparison data"})
+        return row
+
+    crime_now = sum(v for k, v in by_type_now.items() if k != ASB)
+    crime_prev = sum(v for k, v in by_type_prev.items() if k != ASB)
+    headline = [
+        compare("All recorded crime (excluding ASB)", crime_now, crime_prev),
+        compare(ASB, by_type_now[ASB], by_type_prev[ASB]),
+        compare("All incidents (crime and ASB)", crime_now + by_type_now[ASB], crime_prev + by_type_prev[ASB]),
+    ]
+    by_type = []
+    for ct in CRIME_TYPES:
+        row = compare(ct, by_type_now[ct], by_type_prev[ct])
+        row["crime_type"] = row.pop("measure")
+        row["share_of_crime"] = (by_type_now[ct] / crime_now) if (ct != ASB and crime_now) else None
+        by_type.append(row)
+    by_type.sort(key=lambda r: -int(r["count"]))
+
+    # Benjamini–Hochberg across the 14 comparisons, so "what changed" does not over-claim.
+    tested = [r for r in by_type if r.get("p_value") is not None]
+    if tested:
+        p = np.array([r["p_value"] for r in tested], dtype=np.float64)
+        order = np.argsort(p)
+        adj = np.empty_like(p)
+        ranked = p[order] * len(p) / np.arange(1, len(p) + 1)
+        adj[order] = np.minimum(1.0, np.minimum.accumulate(ranked[::-1])[::-1])
+        for r, a in zip(tested, adj, strict=True):
+            r["p_adj"] = float(a)
+    what_changed = [
+        {"crime_type": r["crime_type"], "count": r["count"], "count_previous": r["count_previous"],
+         "change_pct": r["change_pct"], "p_value": r["p_value"], "p_adj": r.get("p_adj"), "wording": r["wording"]}
+        for r in sorted(tested, key=lambda r: float(r.get("p_adj", 1.0)))
+        if float(r.get("p_adj", 1.0)) < alpha
+    ]
+
+    # ---- monthly series, rolling 12 months, seasonality ----
+    all_months = sorted({m for m, _ in monthly} | set(months))
+    monthly_rows = [{"month": m, "crime_type": ct, "count": monthly.get((m, ct), 0)}
+                    for m in all_months for ct in CRIME_TYPES if m in available]
+    crime_series = [sum(monthly.get((m, ct), 0) for ct in CRIME_ONLY) for m in all_months]
+    asb_series = [monthly.get((m, ASB), 0) for m in all_months]
+    roll_crime = rolling_sum(crime_series)
+    roll_asb = rolling_sum(asb_series)
+    rolling_rows = [{"month": m, "all_crime": c, "asb": a, "all_crime_12m": rc, "asb_12m": ra}
+                    for m, c, a, rc, ra in zip(all_months, crime_series, asb_series, roll_crime, roll_asb,
+                                               strict=True) if m >= months[0] or m in prev_set]
+    season_months = [m for m in all_months if m in available]
+    seas = {
+        "all_crime": seasonality({m: c for m, c in zip(all_months, crime_series, strict=True)
+                                  if m in season_months}).to_dict(),
+        "asb": seasonality({m: a for m, a in zip(all_months, asb_series, strict=True)
+                            if m in season_months}).to_dict(),
+        "months_used": season_months,
+    }
+
+    # ---- top LSOAs ----
+    pops = {c: geo.lsoas[c].population for c in the_area.lsoa_codes}
+    tops = top_places(by_lsoa_crime, pops, n=top_n)
+    for lst in tops.values():
+        for r in lst:
+            lsoa = geo.lsoas.get(str(r["code"]))
+            r["name"] = lsoa.name if lsoa else ""
+            r["ward_name"] = lsoa.ward_name if lsoa else ""
+    tops["measure"] = "All recorded crime (excluding ASB), study period"
+
+    # ---- harm ----
+    weights = _crime_weights(Path(weights_path) if weights_path else None, ref)
+    harm_now = harm_totals(by_type_now, weights)
+    harm_prev = harm_totals(by_type_prev, weights)
+    harm = {
+        **harm_now.to_dict(),
+        "total_harm_previous": harm_prev.total_harm,
+        "change_pct": ((harm_now.total_harm / harm_prev.total_harm - 1) * 100) if harm_prev.total_harm else None,
+        "harm_per_1000": rate_per_1000(harm_now.total_harm, pop) if pop else None,
+        "weights": dict(weights.weights),
+    }
+
+    # ---- hot spots and repeats ----
+    x = pts.column("x_m").to_numpy(zero_copy_only=False).astype(np.float64)
+    y = pts.column("y_m").to_numpy(zero_copy_only=False).astype(np.float64)
+    hs_params = {"crime_types": hs_types, "cell_size_m": cell_size_m, "bandwidth_m": bandwidth_m,
+                 "distance_m": distance_m, "p_adjust": p_adjust, "alpha": alpha,
+                 "recent_periods": recent_periods, "period": "1 month"}
+    t1 = time.perf_counter()
+    hotspots = _hotspots(geo, the_area, x, y, pts.column("month").to_pylist(), months, hs_params, notes)
+    t_hot = time.perf_counter() - t1
+    repeats = _repeats(pts, notes)
+
+    # ---- data account ----
+    manifest = store.manifest()
+    used = {k: v for k, v in manifest.items()
+            if k.startswith("street/") and k.split("/")[2] in (study_set | prev_set)
+            and k.split("/")[1] in forces}
+    data = {
+        "store_dir": str(store.root),
+        "reference_dir": str(ref),
+        "forces": forces,
+        "months_available": sorted(available),
+        "months_missing": missing,
+        "comparison_months_missing": missing_prev,
+        "partitions_used": len(used),
+        "rows_input_in_partitions": sum(int(v["rows_input"]) for v in used.values()),
+        "rows_quarantined_in_partitions": sum(int(v["rows_quarantined"]) for v in used.values()),
+        "lsoa_2011_codes_mapped_in_partitions": sum(int(v.get("lsoa_2011_mapped", 0)) for v in used.values()),
+        "population_total": pop,
+        "population_source": "data/sample/reference/lsoa_lookup.csv (see its PROVENANCE.md)",
+        "hotspot_points": len(x),
+        "timings_s": {"query": round(t_query, 3), "hotspots": round(t_hot, 3),
+                      "total": round(time.perf_counter() - t0, 3)},
+    }
+    caveats = [
+        "police.uk locations are anonymised snap points (\"On or near …\"), not addresses; a place with many "
+        "crimes may be a snap point that collects crimes from nearby streets.",
+        "police.uk gives the month only: no day or time, so near-repeat (Knox) analysis is not possible "
+        "with these data.",
+        "Rows without a location (\"No Location\") cannot be placed in an area and are not counted here.",
+        "LSOA codes from the 2011 census in early-2023 files were mapped to 2021 codes (splits by the "
+        "nearest 2021 centroid).",
+        "Rates per 1,000 residents use the population in the shipped reference table (year not stated by "
+        "its source; new 2021 LSOAs get an area-weighted share of their 2011 parent).",
+        "Outcomes reflect the date of download, not a final result.",
+        weights.caveat,
+    ]
+    params = {
+        "area": area if (area is None or isinstance(area, str)) else list(area),
+        "date_from": date_from, "date_to": date_to, "comparison": "same number of months immediately before",
+        "alpha": alpha, "change_test": "exact conditional binomial test of two Poisson counts (two-sided)",
+        "multiple_testing_by_crime_type": "Benjamini–Hochberg across the 14 categories",
+        "rolling_window_months": 12, "top_n": top_n, "top_min_population": 500,
+        "harm_weights": weights.name, "hotspots": hs_params,
+    }
+    return Assessment(
+        area=the_area.to_dict(),
+        period={"from": months[0], "to": months[-1], "months": months,
+                "comparison_from": prev[0], "comparison_to": prev[-1], "comparison_months": prev},
+        parameters=params,
+        data=data,
+        headline=headline,
+        by_crime_type=by_type,
+        monthly=rows_table(monthly_rows, ["month", "crime_type", "count"]),
+        rolling_12m=rows_table(rolling_rows, ["month", "all_crime", "asb", "all_crime_12m", "asb_12m"]),
+        seasonality=seas,
+        top_lsoas=tops,
+        harm=harm,
+        counts={"month": c_month, "crime_type": c_type, "lsoa_code": c_lsoa, "count": [int(v) for v in c_n]},
+        hotspots=hotspots,
+        repeats=repeats,
+        what_changed=what_changed,
+        notes=notes,
+        caveats=caveats,
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+def _area_rings(geo: Geography, area: Area) -> tuple[list[np.ndarray] | None, str]:
+    if area.kind == "district" and all(d in geo.district_rings for d in area.district_codes):
+        return [r for d in area.district_codes for r in geo.district_rings[d]], "district boundary"
+    if area.lsoa_codes and all(c in geo.lsoa_rings for c in area.lsoa_codes):
+        return [r for c in area.lsoa_codes for r in geo.lsoa_rings[c]], "LSOA boundaries"
+    return None, "bounding box of the points (no boundary in the reference data)"
+
+
+def _finite(a: np.ndarray) -> list[float | None]:
+    return [None if not np.isfinite(v) else float(v) for v in a]
+
+
+def _hotspots(geo: Geography, area: Area, x: np.ndarray, y: np.ndarray, pt_months: list[str],
+              months: list[str], params: dict[str, Any], notes: list[str]) -> dict[str, Any] | None:
+    try:
+        from csphub.analytics.hotspots.classify import hotspot_classify
+        from csphub.analytics.hotspots.gistar import hotspot_gistar
+        from csphub.analytics.hotspots.grid import hotspot_count_with_notes, hotspot_grid
+        from csphub.analytics.hotspots.kde import hotspot_kde
+    except ImportError as exc:  # pragma: no cover - only while the hot-spot package is absent
+        notes.append(f"Hot-spot analysis not available in this build ({exc}).")
+        return None
+    if len(x) < 30:
+        notes.append(f"Only {len(x)} located crimes: too few for hot-spot analysis (30 needed).")
+        return None
+    rings, study_area = _area_rings(geo, area)
+    grid, grid_notes = hotspot_grid(rings, x_m=x, y_m=y, cell_size_m=params["cell_size_m"])
+    cnt = hotspot_count_with_notes(x, y, grid)
+    gi = hotspot_gistar(cnt.counts, grid, distance_m=params["distance_m"], p_adjust=params["p_adjust"],
+                        alpha=params["alpha"])
+    kde = hotspot_kde(x, y, grid, bandwidth_m=params["bandwidth_m"])
+    # per-month counts for the space-time classification
+    m_index = {m: i for i, m in enumerate(months)}
+    pm = np.array([m_index.get(m, -1) for m in pt_months], dtype=np.int64)
+    row, col, inside = grid.index_of(x, y)
+    use = inside & (pm >= 0)
+    by_period = np.zeros((len(months), grid.n_rows, grid.n_cols), dtype=np.float64)
+    np.add.at(by_period, (pm[use], row[use], col[use]), 1.0)
+    cls = None
+    if len(months) >= 2 * params["recent_periods"]:
+        cls = hotspot_classify(by_period, grid, recent_periods=params["recent_periods"],
+                               distance_m=params["distance_m"], p_adjust=params["p_adjust"],
+                               alpha=params["alpha"])
+    else:
+        notes.append("Study period too short for space-time hot-spot classification "
+                     f"(needs at least {2 * params['recent_periods']} months).")
+    cx, cy = grid.cell_centres()
+    m = grid.mask
+    gistar_tbl = {
+        "cell_x_m": [float(v) for v in cx[m]], "cell_y_m": [float(v) for v in cy[m]],
+        "count": [int(v) for v in cnt.counts[m]], "z": _finite(gi.z[m]), "p": _finite(gi.p[m]),
+        "p_adj": _finite(gi.p_adj[m]), "is_hot": [bool(v) for v in gi.is_hot[m]],
+        "is_cold": [bool(v) for v in gi.is_cold[m]],
+    }
+    if cls is not None:
+        gistar_tbl["label"] = [str(v) for v in cls.labels[m]]
+    kde_tbl = {"cell_x_m": gistar_tbl["cell_x_m"], "cell_y_m": gistar_tbl["cell_y_m"],
+               "density": _finite(kde.density_per_km2[m])}
+    all_notes = [*grid_notes, *cnt.notes, *gi.notes, *kde.notes, *(cls.notes if cls else [])]
+    return {
+        "study_area": study_area,
+        "grid": {"crs": "EPSG:27700", "x_min_m": grid.x_min_m, "y_min_m": grid.y_min_m,
+                 "cell_size_m": grid.cell_size_m, "n_cols": grid.n_cols, "n_rows": grid.n_rows,
+                 "n_cells_in_mask": grid.n_cells_in_mask, "cell_size_auto": params["cell_size_m"] is None},
+        "points": {"n_points": cnt.n_points, "n_counted": cnt.n_counted,
+                   "n_outside_mask": cnt.n_outside_mask, "n_outside_grid": cnt.n_outside_grid},
+        "gistar": {"distance_m": gi.distance_m, "p_adjust": gi.p_adjust, "alpha": gi.alpha,
+                   "n_hot": int(np.nansum(gi.is_hot)), "n_cold": int(np.nansum(gi.is_cold)),
+                   "cells": gistar_tbl},
+        "kde": {"bandwidth_m": kde.bandwidth_m, "bandwidth_x_m": kde.bandwidth_x_m,
+                "bandwidth_y_m": kde.bandwidth_y_m, "bandwidth_auto": kde.bandwidth_auto,
+                "kernel": "quartic", "unit": "crimes per km² over the study period", "method": kde.method,
+                "cells": kde_tbl},
+        "classify": None if cls is None else {
+            "label_counts": cls.label_counts(), "recent_period_indices": cls.recent_period_indices,
+            "older_period_indices": cls.older_period_indices, "persistent_prop": cls.persistent_prop,
+            "hotspot_prop": cls.hotspot_prop},
+        "parameters_used": {"cell_size_m": grid.cell_size_m, "distance_m": gi.distance_m,
+                            "bandwidth_m": kde.bandwidth_m, "p_adjust": gi.p_adjust, "alpha": gi.alpha},
+        "notes": all_notes,
+    }
+
+
+def _repeats(pts: pa.Table, notes: list[str]) -> dict[str, Any] | None:
+    try:
+        from csphub.analytics.repeats import concentration, repeat_locations
+    except ImportError as exc:  # pragma: no cover
+        notes.append(f"Repeat-location analysis not available in this build ({exc}).")
+        return None
+    if pts.num_rows == 0:
+        return None
+    # A place = one police.uk snap point (rounded BNG metres) with its label.
+    xs = np.round(pts.column("x_m").to_numpy(zero_copy_only=False)).astype(np.int64)
+    ys = np.round(pts.column("y_m").to_numpy(zero_copy_only=False)).astype(np.int64)
+    keys = xs * 10_000_000 + ys
+    uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    res = repeat_locations(list(inverse.tolist()), min_count=2)
+    labels = pts.column("location").to_pylist()
+    first_row = np.zeros(len(uniq), dtype=np.int64)
+    first_row[inverse[::-1]] = np.arange(len(inverse))[::-1]
+    top = []
+    for place in res.places[:20]:
+        i = int(place.key)  # type: ignore[call-overload]
+        top.append({"location": labels[first_row[i]], "x_m": int(uniq[i] // 10_000_000),
+                    "y_m": int(uniq[i] % 10_000_000), "count": place.count, "share": place.share})
+    conc = concentration(counts, shares=(0.01, 0.05, 0.1))
+    return {
+        "place_definition": "police.uk snap point (anonymised location)",
+        "n_events": res.n_events, "n_places": res.n_places,
+        "n_events_at_repeat_places": res.n_events_at_repeat_places,
+        "share_events_at_repeat_places": res.share_events_at_repeat_places,
+        "concentration": {f"top_{int(k * 100)}pct_places": v for k, v in conc.items()},
+        "top_places": top,
+        "knox": None,
+        "knox_note": "Not run: police.uk gives months only, and a Knox test needs event dates.",
+        "notes": list(res.notes),
+    }
