@@ -43,6 +43,9 @@ class Assessment:
     hotspots: dict[str, Any] | None = None
     repeats: dict[str, Any] | None = None
     what_changed: list[dict[str, Any]] = field(default_factory=list)
+    # Outlines for maps, BNG metres rounded to 1 m: {"district": [ring...], "lsoas": {code: [ring...]}}
+    # where a ring is [[x, y], ...].
+    geometry: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)  # automatic choices and data caveats, plain words
     caveats: list[str] = field(default_factory=list)
     generated_at: str = ""

@@ -53,7 +53,8 @@ def harm_totals(counts_by_type: Mapping[str, int], weights: HarmWeights) -> Harm
             unweighted.append(ct)
             rows.append({"crime_type": ct, "count": int(count), "weight": None, "harm": None})
         else:
-            rows.append({"crime_type": ct, "count": int(count), "weight": float(w), "harm": float(w) * int(count)})
+            rows.append({"crime_type": ct, "count": int(count), "weight": float(w),
+                         "harm": float(w) * int(count)})
     total = float(sum(float(r["harm"]) for r in rows if r["harm"] is not None))  # type: ignore[arg-type]
     for r in rows:
         r["share_of_harm"] = (float(r["harm"]) / total) if (r["harm"] is not None and total > 0) else None  # type: ignore[arg-type]

@@ -139,7 +139,8 @@ def run_assessment(
         raise ValueError(f"no police.uk street data in {store.root} for {date_from}..{date_to}; "
                          "run `csphub ingest police-uk PATH` (or `csphub ingest sample`) first")
     if missing:
-        notes.append(f"No data for {len(missing)} study month(s): {', '.join(missing)}; figures cover the rest.")
+        notes.append(f"No data for {len(missing)} study month(s): {', '.join(missing)}; "
+                     "figures cover the rest.")
     compare_ok = not missing_prev
     if not compare_ok:
         notes.append(f"Comparison months missing ({', '.join(missing_prev)}): year-on-year tests use "
@@ -212,7 +213,8 @@ def run_assessment(
     headline = [
         compare("All recorded crime (excluding ASB)", crime_now, crime_prev),
         compare(ASB, by_type_now[ASB], by_type_prev[ASB]),
-        compare("All incidents (crime and ASB)", crime_now + by_type_now[ASB], crime_prev + by_type_prev[ASB]),
+        compare("All incidents (crime and ASB)", crime_now + by_type_now[ASB],
+                crime_prev + by_type_prev[ASB]),
     ]
     by_type = []
     for ct in CRIME_TYPES:
@@ -234,7 +236,8 @@ def run_assessment(
             r["p_adj"] = float(a)
     what_changed = [
         {"crime_type": r["crime_type"], "count": r["count"], "count_previous": r["count_previous"],
-         "change_pct": r["change_pct"], "p_value": r["p_value"], "p_adj": r.get("p_adj"), "wording": r["wording"]}
+         "change_pct": r["change_pct"], "p_value": r["p_value"], "p_adj": r.get("p_adj"),
+         "wording": r["wording"]}
         for r in sorted(tested, key=lambda r: float(r.get("p_adj", 1.0)))
         if float(r.get("p_adj", 1.0)) < alpha
     ]
@@ -276,7 +279,8 @@ def run_assessment(
     harm = {
         **harm_now.to_dict(),
         "total_harm_previous": harm_prev.total_harm,
-        "change_pct": ((harm_now.total_harm / harm_prev.total_harm - 1) * 100) if harm_prev.total_harm else None,
+        "change_pct": ((harm_now.total_harm / harm_prev.total_harm - 1) * 100)
+        if harm_prev.total_harm else None,
         "harm_per_1000": rate_per_1000(harm_now.total_harm, pop) if pop else None,
         "weights": dict(weights.weights),
     }
@@ -352,6 +356,7 @@ def run_assessment(
         hotspots=hotspots,
         repeats=repeats,
         what_changed=what_changed,
+        geometry=_geometry(geo, the_area),
         notes=notes,
         caveats=caveats,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -364,6 +369,19 @@ def _area_rings(geo: Geography, area: Area) -> tuple[list[np.ndarray] | None, st
     if area.lsoa_codes and all(c in geo.lsoa_rings for c in area.lsoa_codes):
         return [r for c in area.lsoa_codes for r in geo.lsoa_rings[c]], "LSOA boundaries"
     return None, "bounding box of the points (no boundary in the reference data)"
+
+
+def _geometry(geo: Geography, area: Area) -> dict[str, Any] | None:
+    def rings(rs: list[np.ndarray]) -> list[list[list[int]]]:
+        return [np.round(r).astype(np.int64).tolist() for r in rs]
+
+    lsoas = {c: rings(geo.lsoa_rings[c]) for c in area.lsoa_codes if c in geo.lsoa_rings}
+    district = [r for d in area.district_codes for r in rings(geo.district_rings.get(d, []))]
+    if area.kind != "district":
+        district = []
+    if not lsoas and not district:
+        return None
+    return {"crs": "EPSG:27700", "district": district, "lsoas": lsoas}
 
 
 def _finite(a: np.ndarray) -> list[float | None]:

@@ -1,0 +1,123 @@
+"""Write DIR/assessment.json, DIR/report.html (self-contained), CSV tables and optionally DIR/report.pdf."""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from csphub.analytics.assessment import Assessment, table_rows
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass
+class ReportFiles:
+    out_dir: Path
+    json: Path
+    html: Path
+    csvs: dict[str, Path] = field(default_factory=dict)
+    pdf: Path | None = None
+
+
+def _fmt_num(v: Any, digits: int = 0) -> str:
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return "–"
+    return f"{v:,.{digits}f}"
+
+
+def _fmt_p(v: Any) -> str:
+    if v is None:
+        return "–"
+    return "< 0.001" if v < 0.001 else f"{v:.3f}"
+
+
+def _fmt_pct(v: Any) -> str:
+    if v is None:
+        return "–"
+    return f"{v:+.0f}%"
+
+
+def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+    return path
+
+
+def write_csvs(a: Assessment, out_dir: Path) -> dict[str, Path]:
+    """The CSV contract (snake_case headers; see docs/assessment-format.md)."""
+    out: dict[str, Path] = {}
+    out["counts"] = _write_csv(out_dir / "counts.csv", ["month", "crime_type", "lsoa_code", "count"],
+                               table_rows(a.counts))
+    out["by_crime_type"] = _write_csv(
+        out_dir / "by_crime_type.csv",
+        ["crime_type", "count", "count_previous", "change_pct", "rate_ratio", "ratio_ci_low", "ratio_ci_high",
+         "p_value", "p_adj", "rate_per_1000", "wording"], a.by_crime_type)
+    out["monthly"] = _write_csv(out_dir / "monthly.csv", ["month", "crime_type", "count"], table_rows(a.monthly))
+    out["rolling_12m"] = _write_csv(out_dir / "rolling_12m.csv",
+                                    ["month", "all_crime", "asb", "all_crime_12m", "asb_12m"],
+                                    table_rows(a.rolling_12m))
+    top = [{**r, "ranking": k} for k in ("by_count", "by_rate") for r in a.top_lsoas.get(k, [])]
+    out["top_lsoas"] = _write_csv(out_dir / "top_lsoas.csv",
+                                  ["ranking", "code", "name", "ward_name", "count", "population",
+                                   "rate_per_1000"], top)
+    out["harm"] = _write_csv(out_dir / "harm.csv", ["crime_type", "count", "weight", "harm", "share_of_harm",
+                                                    "share_of_count"], a.harm.get("rows", []))
+    if a.hotspots:
+        gi = a.hotspots["gistar"]["cells"]
+        cols = ["cell_x_m", "cell_y_m", "count", "z", "p", "p_adj", "is_hot", "is_cold"]
+        if "label" in gi:
+            cols.append("label")
+        out["hotspots_gistar"] = _write_csv(out_dir / "hotspots_gistar.csv", cols, table_rows(gi))
+        out["hotspots_kde"] = _write_csv(out_dir / "hotspots_kde.csv", ["cell_x_m", "cell_y_m", "density"],
+                                         table_rows(a.hotspots["kde"]["cells"]))
+    else:
+        out["hotspots_gistar"] = _write_csv(out_dir / "hotspots_gistar.csv",
+                                            ["cell_x_m", "cell_y_m", "count", "z", "p", "p_adj", "is_hot",
+                                             "is_cold"], [])
+        out["hotspots_kde"] = _write_csv(out_dir / "hotspots_kde.csv", ["cell_x_m", "cell_y_m", "density"], [])
+    return out
+
+
+def render_html(a: Assessment) -> str:
+    from csphub.reports import charts
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(num=_fmt_num, p=_fmt_p, pct=_fmt_pct)
+    figs = {
+        "monthly": charts.monthly_chart(a.rolling_12m, a.period["from"]),
+        "types": charts.type_chart(a.by_crime_type),
+        "harm": charts.harm_chart(a.harm.get("rows", [])) if a.harm.get("rows") else None,
+        "season": charts.seasonality_chart(a.seasonality),
+        "gistar": charts.gistar_map(a.hotspots, a.geometry) if a.hotspots else None,
+        "kde": charts.kde_map(a.hotspots, a.geometry) if a.hotspots else None,
+    }
+    return env.get_template("report.html.j2").render(a=a, figs=figs)
+
+
+def render_report(assessment: Assessment, out_dir: Path | str, *, pdf: bool = False,
+                  html: bool = True) -> ReportFiles:
+    """Write ``assessment.json``, ``report.html`` and the CSVs into ``out_dir`` (created if needed);
+    with ``pdf=True`` also ``report.pdf`` via WeasyPrint."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    json_path = out / "assessment.json"
+    json_path.write_text(assessment.to_json(indent=None), encoding="utf-8")
+    files = ReportFiles(out_dir=out, json=json_path, html=out / "report.html", csvs=write_csvs(assessment, out))
+    if html or pdf:
+        text = render_html(assessment)
+        files.html.write_text(text, encoding="utf-8")
+        if pdf:
+            from weasyprint import HTML  # imported late: needs pango at the system level
+
+            files.pdf = out / "report.pdf"
+            HTML(string=text, base_url=str(out)).write_pdf(files.pdf)
+    return files
