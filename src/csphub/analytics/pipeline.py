@@ -152,7 +152,7 @@ def run_assessment(
         con.register("area_lsoas", area_tbl)
         want = [m for m in month_range(min(roll_from, prev[0]), months[-1]) if m in available]
         con.register("want_months", pa.table({"month": pa.array(want, pa.string())}))
-        counts_tbl = con.execute("""
+        counts_tbl = con.sql("""
             SELECT s.month, s.crime_type, s.lsoa_code, count(*)::BIGINT AS count
             FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
             WHERE s.month IN (SELECT month FROM want_months)
@@ -160,7 +160,7 @@ def run_assessment(
         hs_types = list(hotspot_crime_types) if hotspot_crime_types else list(CRIME_ONLY)
         con.register("hs_types", pa.table({"crime_type": pa.array(hs_types, pa.string())}))
         con.register("study_months", pa.table({"month": pa.array(months, pa.string())}))
-        pts = con.execute("""
+        pts = con.sql("""
             SELECT s.x_m, s.y_m, s.month, s.location
             FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
             WHERE s.month IN (SELECT month FROM study_months) AND s.x_m IS NOT NULL

@@ -38,7 +38,7 @@ def monthly_chart(rolling: dict[str, list[Any]], study_from: str) -> str:
         ax.text(months.index(study_from) - 0.4, ax.get_ylim()[1] * 0.95, "study period →", color="#505a5f",
                 va="top", fontsize=8)
     step = max(1, len(months) // 12)
-    ax.set_xticks(x[::step], [m for m in months][::step], rotation=45, ha="right")
+    ax.set_xticks(x[::step], list(months)[::step], rotation=45, ha="right")
     ax.set_ylabel("incidents per month")
     ax.set_ylim(bottom=0)
     ax.legend(frameon=False, loc="lower left", fontsize=8)

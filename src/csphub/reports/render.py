@@ -60,7 +60,8 @@ def write_csvs(a: Assessment, out_dir: Path) -> dict[str, Path]:
         out_dir / "by_crime_type.csv",
         ["crime_type", "count", "count_previous", "change_pct", "rate_ratio", "ratio_ci_low", "ratio_ci_high",
          "p_value", "p_adj", "rate_per_1000", "wording"], a.by_crime_type)
-    out["monthly"] = _write_csv(out_dir / "monthly.csv", ["month", "crime_type", "count"], table_rows(a.monthly))
+    out["monthly"] = _write_csv(out_dir / "monthly.csv", ["month", "crime_type", "count"],
+                                table_rows(a.monthly))
     out["rolling_12m"] = _write_csv(out_dir / "rolling_12m.csv",
                                     ["month", "all_crime", "asb", "all_crime_12m", "asb_12m"],
                                     table_rows(a.rolling_12m))
@@ -82,7 +83,8 @@ def write_csvs(a: Assessment, out_dir: Path) -> dict[str, Path]:
         out["hotspots_gistar"] = _write_csv(out_dir / "hotspots_gistar.csv",
                                             ["cell_x_m", "cell_y_m", "count", "z", "p", "p_adj", "is_hot",
                                              "is_cold"], [])
-        out["hotspots_kde"] = _write_csv(out_dir / "hotspots_kde.csv", ["cell_x_m", "cell_y_m", "density"], [])
+        out["hotspots_kde"] = _write_csv(out_dir / "hotspots_kde.csv",
+                                         ["cell_x_m", "cell_y_m", "density"], [])
     return out
 
 
@@ -111,7 +113,8 @@ def render_report(assessment: Assessment, out_dir: Path | str, *, pdf: bool = Fa
     out.mkdir(parents=True, exist_ok=True)
     json_path = out / "assessment.json"
     json_path.write_text(assessment.to_json(indent=None), encoding="utf-8")
-    files = ReportFiles(out_dir=out, json=json_path, html=out / "report.html", csvs=write_csvs(assessment, out))
+    files = ReportFiles(out_dir=out, json=json_path, html=out / "report.html",
+                        csvs=write_csvs(assessment, out))
     if html or pdf:
         text = render_html(assessment)
         files.html.write_text(text, encoding="utf-8")
