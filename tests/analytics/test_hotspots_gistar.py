@@ -6,6 +6,8 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from csphub.analytics.hotspots.gistar import disk_kernel, hotspot_gistar
 from csphub.analytics.hotspots.grid import Grid
@@ -114,3 +116,27 @@ def test_bad_arguments() -> None:
         hotspot_gistar(np.zeros(grid.shape), grid, p_adjust="fdr")
     with pytest.raises(ValueError):
         hotspot_gistar(np.zeros(grid.shape), grid, distance_m=-1.0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([100.0, 150.0, 230.0]),
+    st.floats(0.1, 50.0),
+    st.floats(-5.0, 5.0),
+)
+def test_gistar_random_masks_match_esda_and_z_is_affine_invariant(
+    seed: int, distance_m: float, scale: float, shift: float
+) -> None:
+    rng = np.random.default_rng(seed)
+    mask = rng.random((9, 11)) < 0.75
+    mask[4, 5] = mask[4, 6] = True  # at least two cells
+    grid = Grid(0.0, 0.0, 100.0, 11, 9, mask)
+    counts = rng.poisson(2.0, grid.shape).astype(float)
+    counts[4, 5] += 3  # never constant
+    res = hotspot_gistar(counts, grid, distance_m=distance_m)
+    ok = np.isfinite(res.z[mask])
+    np.testing.assert_allclose(res.z[mask][ok], _esda_z(counts, grid, distance_m)[ok], atol=1e-9)
+    # Gi* z is unchanged by y → a·y + b (a > 0)
+    res2 = hotspot_gistar(scale * counts + shift, grid, distance_m=distance_m)
+    np.testing.assert_allclose(res2.z, res.z, atol=1e-8, equal_nan=True)
