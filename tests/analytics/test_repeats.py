@@ -137,3 +137,31 @@ def test_knox_bad_arguments() -> None:
         knox_test(x, y, t, space_m=[100, 50], time_days=7, seed=1)
     with pytest.raises(ValueError):
         knox_test(x, y, t, space_m=100, time_days=7, permutations=0, seed=1)
+
+
+def test_knox_left_closed_bands_and_manhattan_like_nearrepeat() -> None:
+    # wsteenbeek NearRepeat defaults: cut(right = FALSE) → [0, 50), [50, 100); Manhattan distance
+    x = np.array([0.0, 30.0, 1000.0, 1050.0, 5000.0, 5060.0])
+    y = np.array([0.0, 40.0, 0.0, 0.0, 0.0, 40.0])
+    t = np.array([0.0, 7.0, 50.0, 50.0, 100.0, 103.0])
+    right = knox_test(x, y, t, space_m=[0, 50, 100], time_days=[0, 7, 14], permutations=9, seed=0)
+    # Euclidean 50 m (pair 1) is in band (0, 50]; pair 2 is 50 m too; pair 3 is 72 m
+    assert right.observed.tolist() == [[2, 0], [1, 0]]
+    left = knox_test(
+        x, y, t, space_m=[0, 50, 100], time_days=[0, 7, 14], permutations=9, seed=0, closed="left"
+    )
+    # [0,50): none; [50,100): all three; time 7 days moves to the second time band
+    assert left.observed.tolist() == [[0, 0], [2, 1]]
+    manhattan = knox_test(
+        x,
+        y,
+        t,
+        space_m=[0, 50, 100],
+        time_days=[0, 7, 14],
+        permutations=9,
+        seed=0,
+        closed="left",
+        metric="manhattan",
+    )
+    # Manhattan distances: 70, 50, 100 → [50,100) holds 70 and 50; 100 falls outside
+    assert manhattan.observed.tolist() == [[0, 0], [1, 1]]

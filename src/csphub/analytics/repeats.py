@@ -223,11 +223,19 @@ def _edges(value: float | Sequence[float], name: str) -> np.ndarray:
     return edges
 
 
-def _band(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
-    """Band index per value for bands [e0,e1], (e1,e2], …; -1 outside."""
-    idx = np.searchsorted(edges, values, side="left") - 1
-    idx[values == edges[0]] = 0
-    idx[(values < edges[0]) | (values > edges[-1])] = -1
+def _band(values: np.ndarray, edges: np.ndarray, closed: str = "right") -> np.ndarray:
+    """Band index per value; -1 outside.
+
+    ``closed="right"``: bands [e0,e1], (e1,e2], …; ``closed="left"``: [e0,e1), [e1,e2), … (R's
+    ``cut(right=FALSE)``, the wsteenbeek NearRepeat default).
+    """
+    if closed == "right":
+        idx = np.searchsorted(edges, values, side="left") - 1
+        idx[values == edges[0]] = 0
+        idx[(values < edges[0]) | (values > edges[-1])] = -1
+    else:
+        idx = np.searchsorted(edges, values, side="right") - 1
+        idx[(values < edges[0]) | (values >= edges[-1])] = -1
     return idx
 
 
@@ -240,13 +248,18 @@ def knox_test(
     time_days: float | Sequence[float],
     permutations: int = 999,
     seed: int,
+    closed: str = "right",
+    metric: str = "euclidean",
 ) -> KnoxResult:
     """Near-repeat Knox test (Ratcliffe's calculator / wsteenbeek NearRepeat algorithm).
 
     ``x_m``, ``y_m``: event coordinates in metres (BNG); ``t_days``: event times in days (e.g. days
     since an epoch; fractions allowed). ``space_m``/``time_days``: a single threshold ``d`` (one band
     ``[0, d]``: "within d") or a sequence of band edges (see :class:`KnoxResult`). Distances are
-    Euclidean; time gaps are absolute differences.
+    Euclidean (``metric="manhattan"`` for the NearRepeat default); time gaps are absolute
+    differences. ``closed="right"`` (default): bands include their upper edge ("within 100 m");
+    ``closed="left"``: bands include their lower edge instead, as R's ``cut(right=FALSE)`` in
+    wsteenbeek's NearRepeat, so its tables can be reproduced.
 
     Null model: event times are permuted among events ``permutations`` times with
     ``np.random.default_rng(seed)``; spatial pairs are fixed, so they are found once
@@ -255,6 +268,10 @@ def knox_test(
     """
     if permutations < 1:
         raise ValueError("permutations must be at least 1")
+    if closed not in ("right", "left"):
+        raise ValueError("closed must be 'right' or 'left'")
+    if metric not in ("euclidean", "manhattan"):
+        raise ValueError("metric must be 'euclidean' or 'manhattan'")
     x = np.asarray(x_m, dtype=np.float64).ravel()
     y = np.asarray(y_m, dtype=np.float64).ravel()
     t = np.asarray(t_days, dtype=np.float64).ravel()
@@ -272,16 +289,20 @@ def knox_test(
         raise ValueError("at least two events are needed")
 
     tree = cKDTree(np.column_stack([x, y]))
-    pairs = tree.query_pairs(r=float(s_edges[-1]), output_type="ndarray")
+    p_norm = 2.0 if metric == "euclidean" else 1.0
+    pairs = tree.query_pairs(r=float(s_edges[-1]), p=p_norm, output_type="ndarray")
     i, j = pairs[:, 0], pairs[:, 1]
-    d = np.hypot(x[i] - x[j], y[i] - y[j])
-    s_band = _band(d, s_edges)
+    if metric == "euclidean":
+        d = np.hypot(x[i] - x[j], y[i] - y[j])
+    else:
+        d = np.abs(x[i] - x[j]) + np.abs(y[i] - y[j])
+    s_band = _band(d, s_edges, closed)
     keep = s_band >= 0
     i, j, s_band = i[keep], j[keep], s_band[keep]
     n_s, n_t = s_edges.size - 1, t_edges.size - 1
 
     def table(times: np.ndarray) -> np.ndarray:
-        tb = _band(np.abs(times[i] - times[j]), t_edges)
+        tb = _band(np.abs(times[i] - times[j]), t_edges, closed)
         sel = tb >= 0
         flat = s_band[sel] * n_t + tb[sel]
         return np.bincount(flat, minlength=n_s * n_t).reshape(n_s, n_t)
@@ -300,8 +321,8 @@ def knox_test(
         ratio_med = np.where(exp_median > 0, observed / exp_median, np.nan)
     notes.append(
         f"Knox test on {n} events, {i.size} pairs within {s_edges[-1]:g} m; dates permuted {permutations} "
-        f"times (seed {seed}); p = (M+1)/(R+1), one-sided (more close pairs than chance); bands are "
-        "closed on the right"
+        f"times (seed {seed}); p = (M+1)/(R+1), one-sided (more close pairs than chance); {metric} "
+        f"distance; bands closed on the {closed}"
     )
     if min(p.shape) and p.size > 1:
         notes.append(f"{p.size} space-time cells tested: p-values are not adjusted for multiple testing")
