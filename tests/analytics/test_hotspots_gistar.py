@@ -140,3 +140,14 @@ def test_gistar_random_masks_match_esda_and_z_is_affine_invariant(
     # Gi* z is unchanged by y → a·y + b (a > 0)
     res2 = hotspot_gistar(scale * counts + shift, grid, distance_m=distance_m)
     np.testing.assert_allclose(res2.z, res.z, atol=1e-8, equal_nan=True)
+
+
+def test_large_distance_fft_path_matches_esda() -> None:
+    grid = _irregular_grid()
+    counts = np.random.default_rng(8).poisson(2.0, grid.shape).astype(float)
+    counts[9:11, 10:13] += 6
+    kernel = disk_kernel(1250.0, grid.cell_size_m)
+    assert np.count_nonzero(kernel) > 400  # exercises the FFT branch
+    res = hotspot_gistar(counts, grid, distance_m=1250.0)
+    np.testing.assert_allclose(res.z[grid.mask], _esda_z(counts, grid, 1250.0), atol=1e-9)
+    assert np.array_equal(res.n_neighbours, np.rint(res.n_neighbours))
