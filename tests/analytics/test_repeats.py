@@ -165,3 +165,8 @@ def test_knox_left_closed_bands_and_manhattan_like_nearrepeat() -> None:
     )
     # Manhattan distances: 70, 50, 100 → [50,100) holds 70 and 50; 100 falls outside
     assert manhattan.observed.tolist() == [[0, 0], [1, 1]]
+
+
+def test_repeat_locations_integer_keys_tie_break_numerically() -> None:
+    assert [p.key for p in repeat_locations([10, 9, 10, 9, 2, 2]).places] == [2, 9, 10]
+    assert [p.key for p in repeat_locations([1, "a", 1, "a"]).places] == [1, "a"]  # mixed: by text
