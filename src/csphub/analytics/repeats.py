@@ -58,7 +58,7 @@ class RepeatPlace:
 
 @dataclass(frozen=True)
 class RepeatLocationsResult:
-    """Places with at least ``min_count`` events, most events first (ties: by ``str(key)``)."""
+    """Places with at least ``min_count`` events, most events first (ties: by key, else ``str(key)``)."""
 
     places: list[RepeatPlace]
     n_events: int
@@ -95,8 +95,8 @@ def repeat_locations(location_keys: Sequence[Hashable], *, min_count: int = 2) -
     ``location_keys``: one hashable key per event, e.g. ``("On or near High Street", -1.40, 53.02)``
     for police.uk (keep the coordinates in the key: the same street name recurs across an area).
     ``None`` keys (no location) are not counted and are reported in the notes. ``share`` is the
-    place's count divided by all events with a location. Sorted by count (descending), then by
-    ``str(key)`` so the order is deterministic.
+    place's count divided by all events with a location. Sorted by count (descending), then by key
+    (or ``str(key)`` when keys are not mutually comparable) so the order is deterministic.
     """
     if min_count < 1:
         raise ValueError("min_count must be at least 1")
@@ -104,7 +104,11 @@ def repeat_locations(location_keys: Sequence[Hashable], *, min_count: int = 2) -
     missing = sum(1 for k in keys if k is None)
     counter = Counter(k for k in keys if k is not None)
     n_events = sum(counter.values())
-    rows = sorted(((k, c) for k, c in counter.items() if c >= min_count), key=lambda kc: (-kc[1], str(kc[0])))
+    candidates = [(k, c) for k, c in counter.items() if c >= min_count]
+    try:  # ties broken by the keys' natural order when they are comparable...
+        rows = sorted(candidates, key=lambda kc: (-kc[1], kc[0]))
+    except TypeError:  # ...else by their text, so the order is always deterministic
+        rows = sorted(candidates, key=lambda kc: (-kc[1], str(kc[0])))
     places = [RepeatPlace(k, int(c), c / n_events) for k, c in rows]
     at_repeat = sum(p.count for p in places)
     notes = [
