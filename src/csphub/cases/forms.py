@@ -1,0 +1,343 @@
+"""Forms validate input shape and say what to do (GOV.UK messages); services decide the rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from csphub.cases import rules
+from csphub.cases.models import AsbType, CaseOutcome, Category, Channel, NoteVisibility, PanelKind, PartyRole
+from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin
+
+EMPTY = [("", "Select")]
+
+
+def _required(message: str) -> dict[str, str]:
+    return {"required": message, "invalid": message}
+
+
+class IncidentForm(GovukFormMixin, forms.Form):
+    occurred_at = forms.DateTimeField(
+        label="When did it happen?",
+        widget=GovukDateTimeInput(),
+        error_messages=_required("Enter the date and time the incident happened"),
+    )
+    reported_at = forms.DateTimeField(
+        label="When was it reported?",
+        widget=GovukDateTimeInput(),
+        error_messages=_required("Enter the date and time the incident was reported"),
+    )
+    channel = forms.ChoiceField(
+        label="How was it reported?",
+        choices=EMPTY + Channel.choices,
+        error_messages=_required("Select how the incident was reported"),
+    )
+    asb_type = forms.ChoiceField(
+        label="Type of anti-social behaviour",
+        choices=AsbType.choices,
+        widget=forms.RadioSelect,
+        help_text="Personal: targeted at a person or group. Nuisance: affects a community. Environmental: "
+        "damage to places.",
+        error_messages=_required("Select the type of anti-social behaviour"),
+    )
+    category = forms.ChoiceField(
+        label="Category",
+        choices=EMPTY + Category.choices,
+        error_messages=_required("Select the category of anti-social behaviour"),
+    )
+    description = forms.CharField(
+        label="What happened?",
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages=_required("Enter a description of what happened"),
+    )
+    is_hate_motivated = forms.BooleanField(
+        label="The reporter or officer perceives it as motivated by hostility or prejudice (hate incident)",
+        required=False,
+    )
+    police_reference = forms.CharField(label="Police reference (optional)", required=False, max_length=40)
+    victim_given_name = forms.CharField(
+        label="Victim's first name (optional)", required=False, max_length=100
+    )
+    victim_family_name = forms.CharField(
+        label="Victim's last name (optional)", required=False, max_length=100
+    )
+    perpetrator_name = forms.CharField(
+        label="Alleged perpetrator: name or group name (optional)",
+        required=False,
+        max_length=200,
+        help_text="For a group, write how it is known, for example 'Group at Market Place skate park'.",
+    )
+    perpetrator_is_group = forms.BooleanField(label="The alleged perpetrator is a group", required=False)
+    address_line_1 = forms.CharField(label="Address line 1 (optional)", required=False, max_length=200)
+    address_town = forms.CharField(label="Town (optional)", required=False, max_length=100)
+    address_postcode = forms.CharField(label="Postcode (optional)", required=False, max_length=10)
+    uprn = forms.RegexField(
+        label="UPRN (optional)",
+        regex=r"^\d{1,12}$",
+        required=False,
+        error_messages={"invalid": "UPRN must be up to 12 digits"},
+    )
+    location_description = forms.CharField(
+        label="Where, if not an address (optional)",
+        required=False,
+        max_length=200,
+        help_text="For example 'Footpath behind Ripley library'.",
+    )
+    latitude = forms.FloatField(
+        label="Latitude (optional)",
+        required=False,
+        error_messages={"invalid": "Latitude must be a number, like 53.0497"},
+    )
+    longitude = forms.FloatField(
+        label="Longitude (optional)",
+        required=False,
+        error_messages={"invalid": "Longitude must be a number, like -1.4057"},
+    )
+    # Set when the form is reached from a person page ("record an incident for this person").
+    victim_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        # Run the pure date rules here too, so every date problem is shown at once.
+        occurred, reported = data.get("occurred_at"), data.get("reported_at")
+        if occurred and reported:
+            for problem in rules.incident_date_problems(
+                occurred_at=occurred, reported_at=reported, now=timezone.now()
+            ):
+                self.add_error(problem.field, problem.message)
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            self.add_error("longitude", "Enter both latitude and longitude, or neither")
+        return data
+
+
+class CaseOpenForm(GovukFormMixin, forms.Form):
+    summary = forms.CharField(
+        label="Case summary",
+        max_length=200,
+        help_text="One line a partner can understand, for example 'Noise and intimidation at Flat 3'.",
+        error_messages=_required("Enter a short summary of the case"),
+    )
+    asb_type = forms.ChoiceField(
+        label="Type of anti-social behaviour",
+        choices=AsbType.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required("Select the type of anti-social behaviour"),
+    )
+
+
+class CaseStatusForm(GovukFormMixin, forms.Form):
+    to_status = forms.ChoiceField(
+        label="New status", widget=forms.RadioSelect, error_messages=_required("Select the new status")
+    )
+    reason = forms.CharField(label="Reason", widget=forms.Textarea, required=False, max_length=2000)
+    outcome = forms.ChoiceField(
+        label="Outcome (when closing)", choices=EMPTY + CaseOutcome.choices, required=False
+    )
+
+    def __init__(self, *args: Any, from_status: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [
+            (to.value, rule.label) for to, rule in rules.allowed_transitions(from_status)
+        ]
+
+
+class CaseLinkForm(GovukFormMixin, forms.Form):
+    related_case_id = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+
+class CaseAddIncidentForm(GovukFormMixin, forms.Form):
+    incident_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PartyAddForm(GovukFormMixin, forms.Form):
+    person_id = forms.IntegerField(widget=forms.HiddenInput)
+    role = forms.ChoiceField(
+        label="Role", choices=PartyRole.choices, error_messages=_required("Select the role")
+    )
+
+
+class TaskForm(GovukFormMixin, forms.Form):
+    title = forms.CharField(
+        label="What needs to be done?",
+        max_length=200,
+        error_messages=_required("Enter what needs to be done"),
+    )
+    due_on = forms.DateField(
+        label="Due date", widget=GovukDateInput(), error_messages=_required("Enter the date the task is due")
+    )
+    owner = forms.ModelChoiceField(
+        label="Owner",
+        queryset=None,
+        empty_label="Select",  # type: ignore[arg-type]
+        error_messages=_required("Select who will do it"),
+    )
+    details = forms.CharField(
+        label="Details (optional)", widget=forms.Textarea, required=False, max_length=2000
+    )
+
+    def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["owner"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = owners
+        field.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[method-assign]
+
+    def clean_due_on(self) -> Any:
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError("The due date must be today or in the future")
+        return due_on
+
+
+class NoteForm(GovukFormMixin, forms.Form):
+    text = forms.CharField(
+        label="Note", widget=forms.Textarea, max_length=10000, error_messages=_required("Enter the note")
+    )
+    visibility = forms.ChoiceField(
+        label="Who can see this note?",
+        choices=NoteVisibility.choices,
+        widget=forms.RadioSelect,
+        initial=NoteVisibility.AGENCY,
+        error_messages=_required("Select who can see the note"),
+    )
+
+
+class DocumentForm(GovukFormMixin, forms.Form):
+    title = forms.CharField(
+        label="Title", max_length=200, error_messages=_required("Enter a title for the document")
+    )
+    file = forms.FileField(
+        label="File",
+        error_messages={
+            "required": "Select a file",
+            "empty": "The selected file is empty",
+            "invalid": "Select a file",
+        },
+    )
+    visibility = forms.ChoiceField(
+        label="Who can see this document?",
+        choices=NoteVisibility.choices,
+        widget=forms.RadioSelect,
+        initial=NoteVisibility.AGENCY,
+        error_messages=_required("Select who can see the document"),
+    )
+
+
+class PanelForm(GovukFormMixin, forms.Form):
+    name = forms.CharField(
+        label="Panel name", max_length=200, error_messages=_required("Enter the name of the panel")
+    )
+    kind = forms.ChoiceField(
+        label="Kind of panel",
+        choices=PanelKind.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required("Select the kind of panel"),
+    )
+    agreement = forms.ModelChoiceField(
+        label="Information sharing agreement",
+        queryset=None,  # type: ignore[arg-type]
+        empty_label="Select",
+        error_messages=_required("Select the agreement the panel works under"),
+    )
+
+    def __init__(self, *args: Any, agreements: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = agreements  # type: ignore[attr-defined]
+
+
+class MeetingForm(GovukFormMixin, forms.Form):
+    held_at = forms.DateTimeField(
+        label="Date and time",
+        widget=GovukDateTimeInput(),
+        error_messages=_required("Enter the date and time of the meeting"),
+    )
+    location = forms.CharField(label="Location (optional)", required=False, max_length=200)
+    attending_agencies = forms.ModelMultipleChoiceField(
+        label="Attending agencies",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,  # type: ignore[arg-type]
+        error_messages=_required("Select the agencies attending"),
+    )
+
+    def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attending_agencies"].queryset = agencies  # type: ignore[attr-defined]
+
+
+class AgendaAddForm(GovukFormMixin, forms.Form):
+    case_reference = forms.CharField(
+        label="Case reference",
+        max_length=20,
+        help_text="For example ASB-000123.",
+        error_messages=_required("Enter the case reference"),
+    )
+    reason = forms.CharField(
+        label="Why is the case coming to the panel?",
+        widget=forms.Textarea,
+        max_length=500,
+        error_messages=_required("Enter why the case is coming to the panel"),
+    )
+
+    def clean_case_reference(self) -> int:
+        raw = self.cleaned_data["case_reference"].strip().upper()
+        digits = raw[4:] if raw.startswith("ASB-") else raw
+        if not digits.isdigit():
+            raise forms.ValidationError("Enter a case reference like ASB-000123")
+        return int(digits)
+
+
+class DecisionForm(GovukFormMixin, forms.Form):
+    decision = forms.CharField(
+        label="Decision",
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages=_required("Enter the panel's decision"),
+    )
+    action_title = forms.CharField(label="Action (optional)", required=False, max_length=200)
+    action_owner = forms.ModelChoiceField(
+        label="Action owner",
+        queryset=None,
+        required=False,  # type: ignore[arg-type]
+        empty_label="Select",
+    )
+    action_due_on = forms.DateField(
+        label="Action due date",
+        required=False,
+        widget=GovukDateInput(),
+        error_messages={"invalid": "Enter a real date for the action"},
+    )
+
+    def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["action_owner"]
+        field.queryset = owners  # type: ignore[attr-defined]
+        field.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]
+
+
+class MinutesForm(GovukFormMixin, forms.Form):
+    minutes = forms.CharField(
+        label="Minutes",
+        widget=forms.Textarea,
+        max_length=50000,
+        error_messages=_required("Enter the minutes"),
+    )
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=100)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Any status"), ("open", "Any open status")]
+        + [(s.value, s.value.title()) for s in rules.CaseStatus],
+    )
+    asb_type = forms.ChoiceField(label="Type", required=False, choices=[("", "Any type"), *AsbType.choices])
+    mine = forms.BooleanField(label="Only my cases", required=False)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search cases, people and addresses", required=False, max_length=100)

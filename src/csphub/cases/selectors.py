@@ -1,0 +1,444 @@
+"""Every read of ASB casework, built on the one policy (:mod:`csphub.agencies.policies`).
+
+Lists, detail pages, search, the map, CSV export, the related-records prompt and the person page
+all start from ``visible_to``; nothing here filters by the user's agency itself except to apply
+the *part* of a shared case a partner may see (:func:`case_scope`): with a SUMMARY share (panel
+agenda) a partner sees the case header and its parties' names and roles, never incident
+descriptions, notes, documents or addresses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from csphub.agencies.models import ShareScope
+from csphub.agencies.policies import Action, acting_membership, get_object_or_404_for, share_scope, visible_to
+from csphub.cases import config, rules
+from csphub.cases.models import (
+    Case,
+    CaseParty,
+    CaseStatus,
+    Document,
+    Incident,
+    IncidentParty,
+    Note,
+    NoteVisibility,
+    PartyRole,
+    Task,
+    TaskStatus,
+)
+from csphub.people.models import Address, Person
+
+# --------------------------------------------------------------------------------------------
+# Incidents (also read by the casereviews and risk apps)
+# --------------------------------------------------------------------------------------------
+
+
+def incident_list_visible_to(user: Any, *, action: Action = Action.VIEW) -> QuerySet[Incident]:
+    return visible_to(user, action, Incident).select_related("owning_agency", "reporting_agency", "address")
+
+
+def incident_get_visible(user: Any, pk: Any, *, action: Action = Action.VIEW) -> Incident:
+    return get_object_or_404_for(user, action, incident_list_visible_to(user, action=action), pk=pk)
+
+
+def incidents_for_person(
+    *, user: Any, person: Person, since: dt.datetime | None = None, roles: Iterable[str] | None = None
+) -> QuerySet[Incident]:
+    """Visible incidents in which ``person`` is a party (any role unless ``roles``), newest first."""
+    qs = incident_list_visible_to(user).filter(
+        pk__in=IncidentParty.objects.filter(
+            person=person, **({"role__in": list(roles)} if roles is not None else {})
+        ).values("incident_id")
+    )
+    if since is not None:
+        qs = qs.filter(occurred_at__gte=since)
+    return qs
+
+
+def incident_parties(incident: Incident) -> list[IncidentParty]:
+    return list(incident.parties.select_related("person").order_by("role", "person__family_name"))
+
+
+# --------------------------------------------------------------------------------------------
+# Cases
+# --------------------------------------------------------------------------------------------
+
+
+def case_list_visible_to(
+    user: Any,
+    *,
+    action: Action = Action.VIEW,
+    status: str = "",
+    asb_type: str = "",
+    search: str = "",
+    officer: Any | None = None,
+) -> QuerySet[Case]:
+    """Cases the user may ``action``, filtered; the same queryset feeds list, search, map and export."""
+    qs = visible_to(user, action, Case).select_related("owning_agency", "case_officer")
+    if status == "open":
+        qs = qs.exclude(status=CaseStatus.CLOSED)
+    elif status:
+        qs = qs.filter(status=status)
+    if asb_type:
+        qs = qs.filter(asb_type=asb_type)
+    if officer is not None:
+        qs = qs.filter(case_officer=officer)
+    if search:
+        qs = _text_search(qs, search)
+    return qs
+
+
+def _text_search(qs: QuerySet[Case], search: str) -> QuerySet[Case]:
+    """Every term must appear in the case's search text (reference, summary, names, addresses).
+
+    On PostgreSQL ``icontains`` becomes ``UPPER(x) LIKE UPPER('%term%')``, which the trigram GIN
+    index on ``UPPER(search_text)`` (migration 0002) serves; SQLite scans, which is fine at the
+    sizes an embedded install holds.
+    """
+    for term in search.split()[:6]:
+        ref = term.upper()
+        if ref.startswith("ASB-") and ref[4:].isdigit():
+            qs = qs.filter(pk=int(ref[4:]))
+        else:
+            qs = qs.filter(search_text__icontains=term)
+    return qs
+
+
+def case_get_visible(user: Any, pk: Any, *, action: Action = Action.VIEW) -> Case:
+    return get_object_or_404_for(
+        user, action, visible_to(user, action, Case).select_related("owning_agency", "case_officer"), pk=pk
+    )
+
+
+def case_scope(user: Any, case: Case) -> str | None:
+    """ "full", "summary" or None: how much of a visible case the user may see."""
+    return share_scope(user, case)
+
+
+def case_parties(case: Case) -> list[CaseParty]:
+    return list(
+        case.parties.select_related("person").order_by("role", "person__family_name", "person__given_name")
+    )
+
+
+def case_incidents(case: Case) -> QuerySet[Incident]:
+    return Incident.objects.filter(case_links__case=case).select_related("address", "reporting_agency")
+
+
+def case_notes_for(user: Any, case: Case) -> list[Note]:
+    """Notes the user may read: all for the owning agency; notes marked shared (and the reader's
+    own agency's) for a partner with a FULL share; none with a SUMMARY share."""
+    scope = case_scope(user, case)
+    membership = acting_membership(user)
+    if scope != ShareScope.FULL or membership is None:
+        return []
+    qs = visible_to(user, Action.VIEW, Note).filter(case=case).select_related("author_agency", "created_by")
+    if case.owning_agency_id != membership.agency_id:
+        qs = qs.filter(Q(visibility=NoteVisibility.SHARED) | Q(author_agency=membership.agency))
+    return list(qs)
+
+
+def case_documents_for(user: Any, case: Case) -> list[Document]:
+    scope = case_scope(user, case)
+    membership = acting_membership(user)
+    if scope != ShareScope.FULL or membership is None:
+        return []
+    qs = (
+        visible_to(user, Action.VIEW, Document)
+        .filter(case=case)
+        .select_related("author_agency", "created_by")
+    )
+    if case.owning_agency_id != membership.agency_id:
+        qs = qs.filter(Q(visibility=NoteVisibility.SHARED) | Q(author_agency=membership.agency))
+    return list(qs)
+
+
+def document_get_visible(user: Any, pk: Any) -> Document:
+    """A document the user may download, or 404 (also when only a summary of the case is shared)."""
+    from django.http import Http404
+
+    document = get_object_or_404_for(user, Action.VIEW, Document, pk=pk)
+    if document not in case_documents_for(user, document.case):
+        raise Http404("No such record.")
+    return document
+
+
+def cases_for_person(*, user: Any, person: Person) -> QuerySet[Case]:
+    return case_list_visible_to(user).filter(pk__in=CaseParty.objects.filter(person=person).values("case_id"))
+
+
+# --------------------------------------------------------------------------------------------
+# Repeat victim
+# --------------------------------------------------------------------------------------------
+
+
+def repeat_victim_decision(
+    *, user: Any, person: Person, as_of: dt.datetime | None = None
+) -> rules.RepeatDecision:
+    """The repeat-victim rule over the incidents of ``person`` as victim that the user may see.
+
+    Computed on read (never stored) so that it reflects the current rule and the user's view:
+    a partner does not learn of incidents they cannot see through a flag.
+    """
+    as_of = as_of or timezone.now()
+    rule = config.repeat_victim_rule()
+    since = rules.months_before(as_of, rule.period_months)
+    facts = [
+        rules.IncidentFact(i.occurred_at, asb_type=i.asb_type, category=i.category, reference=i.reference)
+        for i in incidents_for_person(user=user, person=person, since=since, roles=[PartyRole.VICTIM])
+        .select_related(None)
+        .only("pk", "occurred_at", "asb_type", "category")
+    ]
+    return rules.is_repeat_victim(facts, as_of=as_of, rule=rule)
+
+
+def repeat_victims_among(*, user: Any, people: Iterable[Person]) -> dict[int, rules.RepeatDecision]:
+    return {p.pk: d for p in people if (d := repeat_victim_decision(user=user, person=p)).is_repeat}
+
+
+# --------------------------------------------------------------------------------------------
+# Related-records prompt
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RelatedRecord:
+    kind: str  # "incident" | "case"
+    record: Any
+    reasons: set[rules.MatchReason] = field(default_factory=set)
+
+    @property
+    def reason_labels(self) -> list[str]:
+        return [rules.MATCH_REASON_LABELS[r] for r in sorted(self.reasons)]
+
+
+def related_records(
+    *,
+    user: Any,
+    when: dt.datetime,
+    victim_ids: Iterable[int] = (),
+    perpetrator_ids: Iterable[int] = (),
+    address_id: int | None = None,
+    uprn: str = "",
+    exclude_incident_ids: Iterable[int] = (),
+    exclude_case_ids: Iterable[int] = (),
+    limit: int = 20,
+) -> list[RelatedRecord]:
+    """Possibly related incidents and open or recent cases the user may see.
+
+    Matching is :func:`rules.related_match_reasons` (same victim, alleged perpetrator or address
+    within the configured period); the database narrows candidates with indexed lookups first
+    (party by person and role, address id, UPRN) so the prompt stays fast at a million incidents.
+    """
+    rule = config.related_record_rule()
+    victims = frozenset(int(v) for v in victim_ids)
+    perps = frozenset(int(p) for p in perpetrator_ids)
+    new_keys = rules.RecordKeys(
+        when=when,
+        victim_ids=victims,
+        perpetrator_ids=perps,
+        address_keys=rules.address_keys(address_id=address_id, uprn=uprn or None),
+    )
+    window = dt.timedelta(days=rule.period_days)
+    match = Q(pk__in=[])
+    if victims:
+        match |= Q(
+            pk__in=IncidentParty.objects.filter(person_id__in=victims, role=PartyRole.VICTIM).values(
+                "incident_id"
+            )
+        )
+    if perps:
+        match |= Q(
+            pk__in=IncidentParty.objects.filter(
+                person_id__in=perps, role=PartyRole.ALLEGED_PERPETRATOR
+            ).values("incident_id")
+        )
+    if address_id is not None:
+        match |= Q(address_id=address_id)
+    if uprn:
+        match |= Q(uprn=uprn.strip())
+    if not (victims or perps or address_id is not None or uprn):
+        return []
+    candidates = list(
+        incident_list_visible_to(user)
+        .filter(match, occurred_at__gte=when - window, occurred_at__lte=when + window)
+        .exclude(pk__in=list(exclude_incident_ids))
+        .order_by("-occurred_at")[: limit * 3]
+    )
+    parties: dict[int, list[tuple[int, str]]] = {}
+    for incident_id, person_id, role in IncidentParty.objects.filter(
+        incident_id__in=[c.pk for c in candidates]
+    ).values_list("incident_id", "person_id", "role"):
+        parties.setdefault(incident_id, []).append((person_id, role))
+    found: list[RelatedRecord] = []
+    for incident in candidates:
+        people = parties.get(incident.pk, [])
+        keys = rules.RecordKeys(
+            when=incident.occurred_at,
+            victim_ids=frozenset(p for p, r in people if r == PartyRole.VICTIM),
+            perpetrator_ids=frozenset(p for p, r in people if r == PartyRole.ALLEGED_PERPETRATOR),
+            address_keys=rules.address_keys(address_id=incident.address_id, uprn=incident.uprn or None),
+        )
+        reasons = rules.related_match_reasons(new_keys, keys, rule=rule)
+        if reasons:
+            found.append(RelatedRecord("incident", incident, set(reasons)))
+    found = found[:limit]
+
+    # Cases: visible cases holding one of those incidents, or naming the same victim/perpetrator.
+    case_match = Q(pk__in=[])
+    if found:
+        case_match |= Q(case_incidents__incident_id__in=[r.record.pk for r in found])
+    person_q = Q(pk__in=[])
+    if victims:
+        person_q |= Q(
+            pk__in=CaseParty.objects.filter(person_id__in=victims, role=PartyRole.VICTIM).values("case_id")
+        )
+    if perps:
+        person_q |= Q(
+            pk__in=CaseParty.objects.filter(person_id__in=perps, role=PartyRole.ALLEGED_PERPETRATOR).values(
+                "case_id"
+            )
+        )
+    cases = (
+        case_list_visible_to(user)
+        .filter(case_match | person_q)
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=when - window))
+        .exclude(pk__in=list(exclude_case_ids))
+        .distinct()
+        .order_by("-opened_at")[:limit]
+    )
+    incident_reasons = {r.record.pk: r.reasons for r in found}
+    case_list = list(cases)
+    case_incident_ids: dict[int, set[int]] = {}
+    for case_id, incident_id in Case.incidents.through.objects.filter(case__in=case_list).values_list(
+        "case_id", "incident_id"
+    ):
+        case_incident_ids.setdefault(case_id, set()).add(incident_id)
+    case_people: dict[int, list[tuple[int, str]]] = {}
+    for case_id, person_id, role in CaseParty.objects.filter(case__in=case_list).values_list(
+        "case_id", "person_id", "role"
+    ):
+        case_people.setdefault(case_id, []).append((person_id, role))
+    case_records = []
+    for case in case_list:
+        reasons: set[rules.MatchReason] = set()
+        for iid in case_incident_ids.get(case.pk, ()):
+            reasons |= incident_reasons.get(iid, set())
+        for person_id, role in case_people.get(case.pk, []):
+            if role == PartyRole.VICTIM and person_id in victims:
+                reasons.add(rules.MatchReason.SAME_VICTIM)
+            if role == PartyRole.ALLEGED_PERPETRATOR and person_id in perps:
+                reasons.add(rules.MatchReason.SAME_ALLEGED_PERPETRATOR)
+        case_records.append(RelatedRecord("case", case, reasons))
+    return case_records + found
+
+
+def related_records_for_incident(*, user: Any, incident: Incident, limit: int = 20) -> list[RelatedRecord]:
+    people = list(incident.parties.values_list("person_id", "role"))
+    return related_records(
+        user=user,
+        when=incident.occurred_at,
+        victim_ids=[p for p, r in people if r == PartyRole.VICTIM],
+        perpetrator_ids=[p for p, r in people if r == PartyRole.ALLEGED_PERPETRATOR],
+        address_id=incident.address_id,
+        uprn=incident.uprn,
+        exclude_incident_ids=[incident.pk],
+        exclude_case_ids=list(incident.case_links.values_list("case_id", flat=True)),
+        limit=limit,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Search
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchResults:
+    query: str
+    cases: list[Case]
+    people: list[Person]
+    addresses: list[Address]
+
+
+def search(*, user: Any, query: str, limit: int = 25) -> SearchResults:
+    """Cases, people and addresses the user may see that match every word of ``query``."""
+    from csphub.people.selectors import address_list_visible_to, person_list_visible_to
+
+    query = " ".join(query.split())[:100]
+    if len(query) < 2:
+        return SearchResults(query, [], [], [])
+    cases = list(case_list_visible_to(user, search=query).order_by("-opened_at")[:limit])
+    people = list(person_list_visible_to(user, search=query)[:limit])
+    addresses = list(address_list_visible_to(user, search=query)[:limit])
+    return SearchResults(query, cases, people, addresses)
+
+
+def uses_trigram_index() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# --------------------------------------------------------------------------------------------
+# Map
+# --------------------------------------------------------------------------------------------
+
+
+def map_incidents(*, user: Any, since: dt.datetime | None = None, limit: int = 5000) -> list[Incident]:
+    qs = incident_list_visible_to(user).filter(longitude__isnull=False, latitude__isnull=False)
+    if since is not None:
+        qs = qs.filter(occurred_at__gte=since)
+    return list(
+        qs.select_related(None).only("pk", "occurred_at", "asb_type", "category", "longitude", "latitude")[
+            :limit
+        ]
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Tasks
+# --------------------------------------------------------------------------------------------
+
+
+def task_list_visible_to(user: Any) -> QuerySet[Task]:
+    return visible_to(user, Action.VIEW, Task).select_related("owner", "case", "owning_agency")
+
+
+def my_tasks(user: Any, *, include_done: bool = False) -> QuerySet[Task]:
+    qs = task_list_visible_to(user).filter(owner=user)
+    return qs if include_done else qs.filter(status=TaskStatus.OPEN)
+
+
+def case_tasks(user: Any, case: Case) -> QuerySet[Task]:
+    return task_list_visible_to(user).filter(case=case)
+
+
+def overdue_dashboard(user: Any, *, today: dt.date | None = None) -> dict[str, Any]:
+    """Overdue open tasks the user may see (their agency's), by officer and in total.
+
+    "Team" is the acting agency: the platform has no team model yet.
+    """
+    today = today or timezone.localdate()
+    overdue = task_list_visible_to(user).filter(status=TaskStatus.OPEN, due_on__lt=today)
+    by_officer = (
+        overdue.values("owner_id", "owner__first_name", "owner__last_name", "owner__username")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "owner__last_name")
+    )
+    return {
+        "today": today,
+        "total": overdue.count(),
+        "by_officer": list(by_officer),
+        "tasks": list(overdue.order_by("due_on")[:200]),
+    }
+
+
+def case_list_with_counts(qs: QuerySet[Case]) -> QuerySet[Case]:
+    return qs.annotate(incident_count=Count("case_incidents", distinct=True))

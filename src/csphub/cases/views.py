@@ -1,0 +1,778 @@
+"""ASB casework pages. Each view reads like a receipt: the form validates, the service decides,
+the selectors (through the policy) decide what is shown; anything not visible is a 404."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from csphub.agencies.models import Agency, ShareScope
+from csphub.agencies.policies import Action, acting_membership, can, get_object_or_404_for, role_allows
+from csphub.agencies.selectors import agreements_in_force_for
+from csphub.audit.services import audit_record, audit_viewed
+from csphub.cases import config, forms, geo, selectors, services
+from csphub.cases.models import AgendaItem, Incident, Panel, PanelMeeting, PartyRole, Task
+from csphub.core.errors import ApplicationError, PermissionDeniedError
+from csphub.people.models import PersonKind
+from csphub.people.selectors import person_get_visible, person_list_visible_to
+from csphub.people.services import address_create, person_create
+
+
+def _deny_unless(allowed: bool) -> None:
+    """For pages about one record: 404 rather than 403, so nobody learns the record exists."""
+    if not allowed:
+        raise Http404("No such page.")
+
+
+def _require(user: Any, action: Action) -> None:
+    """For list and create pages: a role without this action at all is refused (403)."""
+    if not role_allows(user, action):
+        raise PermissionDenied("Your role cannot do this.")
+
+
+def _form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
+    return render(request, "cases/form_page.html", {"form": form, **context})
+
+
+# --------------------------------------------------------------------------------------------
+# Incidents
+# --------------------------------------------------------------------------------------------
+
+
+@login_required
+def incident_new(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.CREATE)
+    victim = None
+    victim_id = request.GET.get("victim") or request.POST.get("victim_id")
+    if victim_id:
+        victim = person_get_visible(request.user, victim_id)
+    form = forms.IncidentForm(request.POST or None, initial={"victim_id": victim.pk if victim else None})
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = _record_incident(request.user, form.cleaned_data, victim)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, f"Incident {incident.reference} recorded")
+            return redirect("cases:incident_detail", incident.pk)
+    return render(request, "cases/incident_form.html", {"form": form, "victim": victim})
+
+
+def _record_incident(user: Any, data: dict[str, Any], victim: Any) -> Incident:
+    """One transaction: the new people and address are created with the incident or not at all."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        parties: list[tuple[Any, str]] = []
+        if victim is not None:
+            parties.append((victim, PartyRole.VICTIM))
+        elif data["victim_given_name"] or data["victim_family_name"]:
+            person = person_create(
+                actor=user, given_name=data["victim_given_name"], family_name=data["victim_family_name"]
+            )
+            parties.append((person, PartyRole.VICTIM))
+        if data["perpetrator_name"]:
+            if data["perpetrator_is_group"]:
+                perp = person_create(actor=user, kind=PersonKind.GROUP, known_as=data["perpetrator_name"])
+            else:
+                given, _, family = data["perpetrator_name"].strip().rpartition(" ")
+                perp = person_create(actor=user, given_name=given, family_name=family or given)
+            parties.append((perp, PartyRole.ALLEGED_PERPETRATOR))
+        address = None
+        if data["address_line_1"]:
+            address = address_create(
+                actor=user,
+                line_1=data["address_line_1"],
+                town=data["address_town"],
+                postcode=data["address_postcode"],
+                uprn=data["uprn"] or "",
+            )
+        return services.incident_record(
+            actor=user,
+            occurred_at=data["occurred_at"],
+            reported_at=data["reported_at"],
+            channel=data["channel"],
+            asb_type=data["asb_type"],
+            category=data["category"],
+            description=data["description"],
+            is_hate_motivated=data["is_hate_motivated"],
+            police_reference=data["police_reference"],
+            address=address,
+            location_description=data["location_description"],
+            longitude=data["longitude"],
+            latitude=data["latitude"],
+            uprn=data["uprn"] or "",
+            parties=parties,
+        )
+
+
+@login_required
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = selectors.incident_get_visible(request.user, pk)
+    audit_viewed(actor=request.user, target=incident)
+    people_query = request.GET.get("person_q", "").strip()
+    people_results = (
+        list(person_list_visible_to(request.user, search=people_query)[:20]) if len(people_query) >= 2 else []
+    )
+    can_change = can(request.user, Action.CHANGE, incident)
+    return render(
+        request,
+        "cases/incident_detail.html",
+        {
+            "incident": incident,
+            "parties": selectors.incident_parties(incident),
+            "cases": selectors.case_list_visible_to(request.user).filter(case_incidents__incident=incident),
+            "related": selectors.related_records_for_incident(user=request.user, incident=incident),
+            "can_change": can_change,
+            "people_query": people_query,
+            "people_results": people_results,
+            "party_form": forms.PartyAddForm(),
+            "roles": PartyRole.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def incident_add_party(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = selectors.incident_get_visible(request.user, pk, action=Action.CHANGE)
+    form = forms.PartyAddForm(request.POST)
+    if form.is_valid():
+        person = person_get_visible(request.user, form.cleaned_data["person_id"])
+        services.incident_party_add(
+            actor=request.user, incident=incident, person=person, role=form.cleaned_data["role"]
+        )
+        messages.success(request, "Person added to the incident")
+    return redirect("cases:incident_detail", incident.pk)
+
+
+# --------------------------------------------------------------------------------------------
+# Cases
+# --------------------------------------------------------------------------------------------
+
+
+def _filtered_cases(request: HttpRequest, action: Action) -> tuple[Any, forms.CaseFilterForm, str]:
+    form = forms.CaseFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.case_list_visible_to(
+        request.user,
+        action=action,
+        status=data.get("status", ""),
+        asb_type=data.get("asb_type", ""),
+        search=data.get("q", ""),
+        officer=request.user if data.get("mine") else None,
+    )
+    described = ", ".join(f"{k}={v}" for k, v in data.items() if v and k != "q") or "no filters"
+    if data.get("q"):
+        described += ", text search"
+    return qs, form, described
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.VIEW)
+    qs, form, _ = _filtered_cases(request, Action.VIEW)
+    page_size = 50
+    try:
+        page = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page = 1
+    rows = list(qs.order_by("-opened_at", "-pk")[(page - 1) * page_size : page * page_size + 1])
+    has_next = len(rows) > page_size
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "cases": rows[:page_size],
+            "form": form,
+            "page": page,
+            "has_next": has_next,
+            "query": query.urlencode(),
+            "can_export": role_allows(request.user, Action.EXPORT),
+            "can_create": role_allows(request.user, Action.CREATE),
+        },
+    )
+
+
+@login_required
+def case_export(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.EXPORT)
+    qs, _, described = _filtered_cases(request, Action.EXPORT)
+    body = services.case_export_csv(
+        actor=request.user, cases=selectors.case_list_with_counts(qs), filters_description=described
+    )
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cases-{timezone.localdate():%Y-%m-%d}.csv"'
+    return response
+
+
+@login_required
+def case_open(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.CREATE)
+    ids = request.GET.getlist("incident") or request.POST.getlist("incident")
+    incidents = [selectors.incident_get_visible(request.user, i) for i in ids[:50]]
+    if not incidents:
+        raise Http404("Choose an incident first.")
+    first = incidents[0]
+    form = forms.CaseOpenForm(request.POST or None, initial={"asb_type": first.asb_type})
+    related = selectors.related_records_for_incident(user=request.user, incident=first)
+    related_cases = [r for r in related if r.kind == "case"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_open(actor=request.user, incidents=incidents, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, f"Case {case.reference} opened")
+            return redirect("cases:case_detail", case.pk)
+    return render(
+        request,
+        "cases/case_open.html",
+        {"form": form, "incidents": incidents, "related_cases": related_cases},
+    )
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.user, pk)
+    scope = selectors.case_scope(request.user, case)
+    audit_viewed(actor=request.user, target=case, justification=f"scope={scope}")
+    full = scope == ShareScope.FULL
+    can_change = can(request.user, Action.CHANGE, case)
+    context: dict[str, Any] = {
+        "case": case,
+        "scope": scope,
+        "full": full,
+        "can_change": can_change,
+        "parties": selectors.case_parties(case),
+        "incidents": list(selectors.case_incidents(case)),
+    }
+    if full:
+        people = [p.person for p in context["parties"] if p.role == PartyRole.VICTIM]
+        context |= {
+            "notes": selectors.case_notes_for(request.user, case),
+            "documents": selectors.case_documents_for(request.user, case),
+            "tasks": selectors.case_tasks(request.user, case),
+            "status_changes": list(case.status_changes.select_related("created_by")),
+            "repeat_victims": selectors.repeat_victims_among(user=request.user, people=people),
+            "links": list(case.links_from.select_related("related_case")),
+            "note_form": forms.NoteForm(),
+            "can_write": role_allows(request.user, Action.CREATE),
+            "agenda_items": list(case.agenda_items.select_related("meeting__panel")),
+        }
+        if can_change:
+            related = selectors.related_records(
+                user=request.user,
+                when=timezone.now(),
+                victim_ids=[p.person_id for p in context["parties"] if p.role == PartyRole.VICTIM],
+                perpetrator_ids=[
+                    p.person_id for p in context["parties"] if p.role == PartyRole.ALLEGED_PERPETRATOR
+                ],
+                exclude_incident_ids=[i.pk for i in context["incidents"]],
+                exclude_case_ids=[case.pk, *[link.related_case_id for link in context["links"]]],
+            )
+            context["related"] = related
+    return render(request, "cases/case_detail.html", context)
+
+
+@login_required
+def case_status(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
+    form = forms.CaseStatusForm(request.POST or None, from_status=case.status)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_change_status(actor=request.user, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, f"Case {case.reference} is now {case.get_status_display().lower()}")
+            return redirect("cases:case_detail", case.pk)
+    return _form_page(
+        request,
+        form,
+        title="Change the case status",
+        caption=case.reference,
+        back_url=reverse("cases:case_detail", args=[case.pk]),
+        button="Save status",
+        hint="Closing a case needs a reason and an outcome. Reopening a closed case needs a reason.",
+    )
+
+
+@login_required
+@require_POST
+def case_add_incident(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
+    form = forms.CaseAddIncidentForm(request.POST)
+    if not form.is_valid():
+        raise Http404("No incident chosen.")
+    incident = selectors.incident_get_visible(request.user, form.cleaned_data["incident_id"])
+    try:
+        services.case_add_incident(actor=request.user, case=case, incident=incident)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return redirect("cases:incident_detail", incident.pk)
+    messages.success(request, f"{incident.reference} added to {case.reference}")
+    return redirect("cases:case_detail", case.pk)
+
+
+@login_required
+@require_POST
+def case_link(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
+    form = forms.CaseLinkForm(request.POST)
+    if not form.is_valid():
+        raise Http404("No case chosen.")
+    related = selectors.case_get_visible(request.user, form.cleaned_data["related_case_id"])
+    try:
+        services.case_link(
+            actor=request.user,
+            case=case,
+            related_case=related,
+            reason=form.cleaned_data["reason"] or "Possibly related",
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{case.reference} linked to {related.reference}")
+    return redirect("cases:case_detail", case.pk)
+
+
+@login_required
+def case_task_new(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
+    owners = services.users_of_agency(case.owning_agency).order_by("last_name", "first_name")
+    form = forms.TaskForm(request.POST or None, owners=owners, initial={"owner": request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_create(actor=request.user, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Task added")
+            return redirect("cases:case_detail", case.pk)
+    return _form_page(
+        request,
+        form,
+        title="Add a task",
+        caption=case.reference,
+        back_url=reverse("cases:case_detail", args=[case.pk]),
+        button="Add task",
+    )
+
+
+@login_required
+def case_note_new(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.user, pk)
+    _deny_unless(
+        selectors.case_scope(request.user, case) == ShareScope.FULL
+        and role_allows(request.user, Action.CREATE)
+    )
+    form = forms.NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.note_add(actor=request.user, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Note added")
+            return redirect("cases:case_detail", case.pk)
+    return _form_page(
+        request,
+        form,
+        title="Add a note",
+        caption=case.reference,
+        back_url=reverse("cases:case_detail", args=[case.pk]),
+        button="Add note",
+    )
+
+
+@login_required
+def case_document_new(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.user, pk)
+    _deny_unless(
+        selectors.case_scope(request.user, case) == ShareScope.FULL
+        and role_allows(request.user, Action.CREATE)
+    )
+    form = forms.DocumentForm(request.POST or None, request.FILES or None)
+    policy = config.upload_policy()
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.document_upload(
+                actor=request.user,
+                case=case,
+                file=upload,
+                filename=upload.name,
+                size_bytes=upload.size,
+                title=form.cleaned_data["title"],
+                visibility=form.cleaned_data["visibility"],
+            )
+        except ApplicationError as error:
+            form.add_error("file" if error.field == "file" else error.field, error.message)
+        else:
+            messages.success(request, "Document uploaded")
+            return redirect("cases:case_detail", case.pk)
+    hint = f"Files must be smaller than {policy.max_bytes // (1024 * 1024)}MB and one of: " + ", ".join(
+        e.lstrip(".").upper() for e in policy.allowed_extensions()
+    )
+    return _form_page(
+        request,
+        form,
+        title="Upload evidence",
+        caption=case.reference,
+        multipart=True,
+        hint=hint,
+        back_url=reverse("cases:case_detail", args=[case.pk]),
+        button="Upload",
+    )
+
+
+@login_required
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.document_get_visible(request.user, pk)
+    handle = services.document_open_for_download(actor=request.user, document=document)
+    return FileResponse(
+        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# People
+# --------------------------------------------------------------------------------------------
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything about one person that the user may see: cases, incidents, repeat-victim flag."""
+    person = person_get_visible(request.user, pk)
+    audit_viewed(actor=request.user, target=person)
+    incidents = list(selectors.incidents_for_person(user=request.user, person=person)[:200])
+    roles: dict[int, list[str]] = {}
+    for party in person.incident_parties.filter(incident__in=[i.pk for i in incidents]):
+        roles.setdefault(party.incident_id, []).append(party.get_role_display())
+    cases = list(selectors.cases_for_person(user=request.user, person=person))
+    case_roles: dict[int, list[str]] = {}
+    for party in person.case_parties.filter(case__in=[c.pk for c in cases]):
+        case_roles.setdefault(party.case_id, []).append(party.get_role_display())
+    return render(
+        request,
+        "cases/person_detail.html",
+        {
+            "person": person,
+            "incidents": [(i, roles.get(i.pk, [])) for i in incidents],
+            "cases": [(c, case_roles.get(c.pk, [])) for c in cases],
+            "repeat": selectors.repeat_victim_decision(user=request.user, person=person),
+            "rule": config.repeat_victim_rule(),
+            "can_create": role_allows(request.user, Action.CREATE),
+        },
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Tasks
+# --------------------------------------------------------------------------------------------
+
+
+@login_required
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.VIEW)
+    tasks = list(selectors.my_tasks(request.user))
+    today = timezone.localdate()
+    return render(request, "cases/my_tasks.html", {"tasks": tasks, "today": today})
+
+
+@login_required
+def overdue(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.VIEW)
+    return render(request, "cases/overdue.html", selectors.overdue_dashboard(request.user))
+
+
+@login_required
+@require_POST
+def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404_for(request.user, Action.VIEW, Task, pk=pk)
+    try:
+        services.task_complete(actor=request.user, task=task)
+    except (ApplicationError, PermissionDeniedError) as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Task marked as done")
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect("cases:my_tasks")
+
+
+# --------------------------------------------------------------------------------------------
+# Panels
+# --------------------------------------------------------------------------------------------
+
+
+@login_required
+def panel_list(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.VIEW)
+    from csphub.agencies.policies import visible_to
+
+    panels = visible_to(request.user, Action.VIEW, Panel).select_related("agreement")
+    return render(
+        request,
+        "cases/panel_list.html",
+        {"panels": panels, "can_create": role_allows(request.user, Action.CREATE)},
+    )
+
+
+@login_required
+def panel_new(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.CREATE)
+    membership = acting_membership(request.user)
+    assert membership is not None
+    form = forms.PanelForm(request.POST or None, agreements=agreements_in_force_for(membership.agency))
+    if request.method == "POST" and form.is_valid():
+        try:
+            panel = services.panel_create(actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            return redirect("cases:panel_detail", panel.pk)
+    return _form_page(
+        request, form, title="Set up a panel", back_url=reverse("cases:panel_list"), button="Set up panel"
+    )
+
+
+@login_required
+def panel_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    panel = get_object_or_404_for(request.user, Action.VIEW, Panel, pk=pk)
+    return render(
+        request,
+        "cases/panel_detail.html",
+        {
+            "panel": panel,
+            "meetings": panel.meetings.all(),
+            "can_change": can(request.user, Action.CHANGE, panel),
+            "parties": panel.agreement.parties.all(),
+        },
+    )
+
+
+@login_required
+def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
+    panel = get_object_or_404_for(request.user, Action.CHANGE, Panel, pk=pk)
+    form = forms.MeetingForm(request.POST or None, agencies=panel.agreement.parties.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.panel_meeting_schedule(actor=request.user, panel=panel, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            return redirect("cases:meeting_detail", meeting.pk)
+    return _form_page(
+        request,
+        form,
+        title="Arrange a meeting",
+        caption=panel.name,
+        back_url=reverse("cases:panel_detail", args=[panel.pk]),
+        button="Arrange meeting",
+    )
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404_for(
+        request.user, Action.VIEW, PanelMeeting.objects.select_related("panel"), pk=pk
+    )
+    can_change = can(request.user, Action.CHANGE, meeting.panel)
+    agenda_form = forms.AgendaAddForm(request.POST if "add_agenda" in request.POST else None)
+    minutes_form = forms.MinutesForm(
+        request.POST if "save_minutes" in request.POST else None, initial={"minutes": meeting.minutes}
+    )
+    if request.method == "POST":
+        _deny_unless(can_change)
+        if "add_agenda" in request.POST and agenda_form.is_valid():
+            case = selectors.case_get_visible(request.user, agenda_form.cleaned_data["case_reference"])
+            try:
+                services.panel_agenda_add(
+                    actor=request.user, meeting=meeting, case=case, reason=agenda_form.cleaned_data["reason"]
+                )
+            except (ApplicationError, PermissionDeniedError) as error:
+                agenda_form.add_application_error(error)
+            else:
+                messages.success(
+                    request,
+                    f"{case.reference} added to the agenda and its summary shared "
+                    f"with the attending agencies under {meeting.panel.agreement.reference}",
+                )
+                return redirect("cases:meeting_detail", meeting.pk)
+        if "save_minutes" in request.POST and minutes_form.is_valid():
+            services.panel_minutes_record(actor=request.user, meeting=meeting, **minutes_form.cleaned_data)
+            messages.success(request, "Minutes saved")
+            return redirect("cases:meeting_detail", meeting.pk)
+    items = list(meeting.agenda_items.select_related("case"))
+    return render(
+        request,
+        "cases/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "can_change": can_change,
+            "agenda_form": agenda_form,
+            "minutes_form": minutes_form,
+            "attending": meeting.attending_agencies.all(),
+        },
+    )
+
+
+@login_required
+def agenda_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404_for(
+        request.user, Action.CHANGE, AgendaItem.objects.select_related("meeting__panel", "case"), pk=pk
+    )
+    agency_ids = [*item.meeting.attending_agencies.values_list("pk", flat=True), item.case.owning_agency_id]
+    from django.contrib.auth import get_user_model
+
+    owners = (
+        get_user_model()
+        .objects.filter(
+            memberships__agency__in=Agency.objects.filter(pk__in=agency_ids), memberships__is_active=True
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+    form = forms.DecisionForm(request.POST or None, owners=owners, initial={"decision": item.decision})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.panel_decision_record(actor=request.user, item=item, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Decision recorded")
+            return redirect("cases:meeting_detail", item.meeting_id)
+    return _form_page(
+        request,
+        form,
+        title="Record the panel's decision",
+        caption=item.case.reference,
+        back_url=reverse("cases:meeting_detail", args=[item.meeting_id]),
+        button="Save decision",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Search and map
+# --------------------------------------------------------------------------------------------
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.VIEW)
+    form = forms.SearchForm(request.GET or None)
+    results = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        results = selectors.search(user=request.user, query=form.cleaned_data["q"])
+        # The query may contain a name: record that a search happened and how much it showed, not what.
+        audit_record(
+            actor=request.user,
+            verb="search.performed",
+            justification=f"{len(results.cases)} cases, {len(results.people)} people, "
+            f"{len(results.addresses)} addresses shown",
+        )
+    return render(request, "cases/search.html", {"form": form, "results": results})
+
+
+def _project(
+    lon: float, lat: float, bbox: tuple[float, float, float, float], width: int, height: int
+) -> tuple[float, float]:
+    min_x, min_y, max_x, max_y = bbox
+    return ((lon - min_x) / (max_x - min_x) * width, (max_y - lat) / (max_y - min_y) * height)
+
+
+@login_required
+def incident_map(request: HttpRequest) -> HttpResponse:
+    """Visible incidents over the district outline and LSOA boundaries, drawn as inline SVG on
+    the server: no tiles, no script, works offline. A deployment's tile URL is shown as a link."""
+    _require(request.user, Action.VIEW)
+    try:
+        days = max(1, min(3650, int(request.GET.get("days", "365"))))
+    except ValueError:
+        days = 365
+    since = timezone.now() - dt.timedelta(days=days)
+    incidents = selectors.map_incidents(user=request.user, since=since)
+    lsoas = geo.load_areas(config.lsoa_geojson_path())
+    districts = geo.load_areas(config.district_geojson_path(), "lad_code", "lad_name")
+    outline = districts or lsoas
+    width = 800
+    shapes: list[dict[str, Any]] = []
+    points: list[dict[str, Any]] = []
+    height = 800
+    if outline:
+        bbox = (
+            min(a.bbox[0] for a in outline),
+            min(a.bbox[1] for a in outline),
+            max(a.bbox[2] for a in outline),
+            max(a.bbox[3] for a in outline),
+        )
+        # Equirectangular with cos(latitude) so the district is not stretched east-west.
+        mid_lat = (bbox[1] + bbox[3]) / 2
+        aspect = (bbox[3] - bbox[1]) / ((bbox[2] - bbox[0]) * math.cos(math.radians(mid_lat)))
+        height = max(200, round(width * aspect))
+
+        def path(area: geo.Area) -> str:
+            parts = []
+            for polygon in area.polygons:
+                for ring in polygon:
+                    coords = [_project(x, y, bbox, width, height) for x, y in ring]
+                    parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in coords) + "Z")
+            return " ".join(parts)
+
+        shapes = [{"d": path(a), "code": a.code, "name": a.name, "kind": "lsoa"} for a in lsoas]
+        shapes += [{"d": path(a), "code": a.code, "name": a.name, "kind": "district"} for a in districts]
+        for incident in incidents:
+            x, y = _project(incident.longitude, incident.latitude, bbox, width, height)  # type: ignore[arg-type]
+            if 0 <= x <= width and 0 <= y <= height:
+                points.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "incident": incident})
+    audit_record(
+        actor=request.user, verb="incident.mapped", justification=f"{len(points)} incidents, {days} days"
+    )
+    return render(
+        request,
+        "cases/map.html",
+        {
+            "shapes": shapes,
+            "points": points,
+            "width": width,
+            "height": height,
+            "days": days,
+            "tile_url": getattr(settings, "CSPHUB_MAP_TILE_URL", ""),
+            "outside": len(incidents) - len(points),
+        },
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Home panel
+# --------------------------------------------------------------------------------------------
+
+
+def home_context(user: Any) -> dict[str, Any] | None:
+    if not role_allows(user, Action.VIEW):
+        return None
+    today = timezone.localdate()
+    tasks = list(selectors.my_tasks(user)[:10])
+    return {
+        "tasks": tasks,
+        "overdue": sum(1 for t in tasks if t.due_on < today),
+        "open_cases": selectors.case_list_visible_to(user, status="open", officer=user).count(),
+        "today": today,
+    }
