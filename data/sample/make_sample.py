@@ -40,7 +40,7 @@ def _features(path: Path) -> list[dict]:
 
 
 def _round(geom_json: dict, ndigits: int = 5) -> dict:
-    def r(c):  # noqa: ANN001, ANN202
+    def r(c):
         if isinstance(c[0], (int, float)):
             return [round(c[0], ndigits), round(c[1], ndigits)]
         return [r(x) for x in c]
@@ -63,15 +63,21 @@ def main() -> None:
     with (ref / "derbyshire_lsoa2011_population_area.csv").open(encoding="utf-8") as fh:
         pop11 = {r["LSOA"]: int(r["Population"]) for r in csv.DictReader(fh)}
 
-    l11 = {f["properties"]["LSOA11CD"]: transform(_BNG, shape(f["geometry"]))
-           for name in ("derbyshire_county_E10000007_lsoa2011", "derby_E06000015_lsoa2011")
-           for f in _features(bnd / f"{name}.geojson")}
-    l21 = {f["properties"]["LSOA21CD"]: transform(_BNG, shape(f["geometry"]))
-           for name in ("derbyshire_county_E10000007_lsoa2021", "derby_E06000015_lsoa2021")
-           for f in _features(bnd / f"{name}.geojson")}
-    wards = [(f["properties"]["WD25CD"], f["properties"]["WD25NM"], transform(_BNG, shape(f["geometry"])))
-             for name in ("derbyshire_county_E10000007_ward2025", "derby_E06000015_ward2025")
-             for f in _features(bnd / f"{name}.geojson")]
+    l11 = {
+        f["properties"]["LSOA11CD"]: transform(_BNG, shape(f["geometry"]))
+        for name in ("derbyshire_county_E10000007_lsoa2011", "derby_E06000015_lsoa2011")
+        for f in _features(bnd / f"{name}.geojson")
+    }
+    l21 = {
+        f["properties"]["LSOA21CD"]: transform(_BNG, shape(f["geometry"]))
+        for name in ("derbyshire_county_E10000007_lsoa2021", "derby_E06000015_lsoa2021")
+        for f in _features(bnd / f"{name}.geojson")
+    }
+    wards = [
+        (f["properties"]["WD25CD"], f["properties"]["WD25NM"], transform(_BNG, shape(f["geometry"])))
+        for name in ("derbyshire_county_E10000007_ward2025", "derby_E06000015_ward2025")
+        for f in _features(bnd / f"{name}.geojson")
+    ]
 
     # 2011 -> 2021 by area overlap (a share >= 1% of the 2011 area counts as a link)
     links: list[tuple[str, str, float]] = []
@@ -108,15 +114,39 @@ def main() -> None:
     ref_out.mkdir(parents=True, exist_ok=True)
     with (ref_out / "lsoa_lookup.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["lsoa_code", "lsoa_name", "lad_code", "lad_name", "ward_code", "ward_name",
-                    "population", "population_method", "centroid_x_m", "centroid_y_m"])
+        w.writerow(
+            [
+                "lsoa_code",
+                "lsoa_name",
+                "lad_code",
+                "lad_name",
+                "ward_code",
+                "ward_name",
+                "population",
+                "population_method",
+                "centroid_x_m",
+                "centroid_y_m",
+            ]
+        )
         for code in sorted(l21):
             g = l21[code]
             pt = g.representative_point()
             ward = next(((wc, wn) for wc, wn, wg in wards if wg.contains(pt)), ("", ""))
             r = names[code]
-            w.writerow([code, r["lsoa21_name"], r["lad_code"], r["lad_name"], ward[0], ward[1],
-                        round(pop21[code]), method[code], round(g.centroid.x, 1), round(g.centroid.y, 1)])
+            w.writerow(
+                [
+                    code,
+                    r["lsoa21_name"],
+                    r["lad_code"],
+                    r["lad_name"],
+                    ward[0],
+                    ward[1],
+                    round(pop21[code]),
+                    method[code],
+                    round(g.centroid.x, 1),
+                    round(g.centroid.y, 1),
+                ]
+            )
     with (ref_out / "lsoa_2011_2021.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["lsoa11_code", "lsoa21_code", "relationship", "area_share"])
@@ -125,23 +155,42 @@ def main() -> None:
                 continue  # unchanged codes need no row
             rel = "S" if n_children[c11] > 1 else ("M" if n_parents[c21] > 1 else "U")
             w.writerow([c11, c21, rel, round(share, 4)])
-    shutil.copyfile(shared / "crime_harm_weights_cchi" / "cchi_weights_by_category.csv",
-                    ref_out / "cchi_weights_by_category.csv")
+    shutil.copyfile(
+        shared / "crime_harm_weights_cchi" / "cchi_weights_by_category.csv",
+        ref_out / "cchi_weights_by_category.csv",
+    )
 
     # ---- geography (Amber Valley only, to keep the sample small) ----
     geo_out = OUT / "geography"
     geo_out.mkdir(parents=True, exist_ok=True)
     feats = _features(bnd / "amber_valley_E07000032_lsoa2021.geojson")
-    lsoa_fc = {"type": "FeatureCollection", "features": [
-        {"type": "Feature",
-         "properties": {"lsoa_code": f["properties"]["LSOA21CD"], "lsoa_name": f["properties"]["LSOA21NM"],
-                        "lad_code": DISTRICT},
-         "geometry": _round(f["geometry"])} for f in feats]}
+    lsoa_fc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {
+                    "lsoa_code": f["properties"]["LSOA21CD"],
+                    "lsoa_name": f["properties"]["LSOA21NM"],
+                    "lad_code": DISTRICT,
+                },
+                "geometry": _round(f["geometry"]),
+            }
+            for f in feats
+        ],
+    }
     (geo_out / "lsoa2021.geojson").write_text(json.dumps(lsoa_fc, separators=(",", ":")), encoding="utf-8")
     outline = unary_union([shape(f["geometry"]) for f in feats]).simplify(0.0002)
-    dist_fc = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"lad_code": DISTRICT, "lad_name": "Amber Valley"},
-         "geometry": _round(mapping(outline))}]}
+    dist_fc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"lad_code": DISTRICT, "lad_name": "Amber Valley"},
+                "geometry": _round(mapping(outline)),
+            }
+        ],
+    }
     (geo_out / "districts.geojson").write_text(json.dumps(dist_fc, separators=(",", ":")), encoding="utf-8")
 
     # ---- police.uk rows (byte-identical lines) ----

@@ -28,11 +28,15 @@ def _print_summary(summary: object) -> None:
 
     assert isinstance(summary, IngestSummary)
     c = Console()
-    c.print(f"Files: {len(summary.files)} seen, {summary.count('ingested')} new, {summary.count('replaced')} "
-            f"replaced (re-issued), {summary.count('unchanged')} unchanged, {summary.count('duplicate')} "
-            "duplicate")
-    c.print(f"Rows: {summary.rows_input:,} read, {summary.rows_stored:,} stored, "
-            f"{summary.rows_quarantined:,} quarantined (invalid)")
+    c.print(
+        f"Files: {len(summary.files)} seen, {summary.count('ingested')} new, {summary.count('replaced')} "
+        f"replaced (re-issued), {summary.count('unchanged')} unchanged, {summary.count('duplicate')} "
+        "duplicate"
+    )
+    c.print(
+        f"Rows: {summary.rows_input:,} read, {summary.rows_stored:,} stored, "
+        f"{summary.rows_quarantined:,} quarantined (invalid)"
+    )
     shown = 0
     for f in summary.files:
         for q in f.first_quarantined:
@@ -54,15 +58,22 @@ def _run_ingest(paths: list[Path] | None, data_dir: Path, strict: bool, sample: 
         n_files = len(discover([pipeline.sample_dir() / "police_uk"] if sample else paths or []))
     except IngestError as exc:
         raise click.ClickException(str(exc)) from exc
-    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), transient=True, disable=n_files < 4) as bar:
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=n_files < 4,
+    ) as bar:
         task = bar.add_task("Reading police.uk files", total=n_files)
         try:
             if sample:
                 summary = pipeline.ingest_sample(data_dir, progress=lambda _r: bar.advance(task))
             else:
-                summary = pipeline.ingest_paths(paths or [], data_dir=data_dir, strict=strict,
-                                                progress=lambda _r: bar.advance(task))
+                summary = pipeline.ingest_paths(
+                    paths or [], data_dir=data_dir, strict=strict, progress=lambda _r: bar.advance(task)
+                )
         except IngestError as exc:
             raise click.ClickException(str(exc)) from exc
     _print_summary(summary)
@@ -75,8 +86,12 @@ def ingest() -> None:
 
 @ingest.command("police-uk")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
-              help="Data directory (default $CSPHUB_DATA_DIR or ./var).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Data directory (default $CSPHUB_DATA_DIR or ./var).",
+)
 @click.option("--strict", is_flag=True, help="Refuse the whole run if any row is invalid.")
 def ingest_police_uk(paths: tuple[Path, ...], data_dir: str | None, strict: bool) -> None:
     """Ingest data.police.uk CSVs: files, folders (archive layout YYYY-MM/…-street.csv) or .csv.gz."""
@@ -84,33 +99,66 @@ def ingest_police_uk(paths: tuple[Path, ...], data_dir: str | None, strict: bool
 
 
 @ingest.command("sample")
-@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
-              help="Data directory (default $CSPHUB_DATA_DIR or ./var).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Data directory (default $CSPHUB_DATA_DIR or ./var).",
+)
 def ingest_sample(data_dir: str | None) -> None:
     """Ingest the shipped sample (Amber Valley, 2023–2024, real police.uk rows)."""
     _run_ingest(None, _data_dir(data_dir), False, sample=True)
 
 
 @click.command()
-@click.option("--area", required=True,
-              help='District name ("Amber Valley"), district code (E07000032), ward, or LSOA codes '
-                   "separated by commas; @FILE reads LSOA codes from a file.")
+@click.option(
+    "--area",
+    required=True,
+    help='District name ("Amber Valley"), district code (E07000032), ward, or LSOA codes '
+    "separated by commas; @FILE reads LSOA codes from a file.",
+)
 @click.option("--from", "date_from", required=True, callback=_month, help="First month, YYYY-MM.")
 @click.option("--to", "date_to", required=True, callback=_month, help="Last month, YYYY-MM.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default ./assessment-<area>-<from>-<to>).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default ./assessment-<area>-<from>-<to>).",
+)
 @click.option("--pdf", is_flag=True, help="Also write report.pdf (WeasyPrint).")
-@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
-              help="Data directory (default $CSPHUB_DATA_DIR or ./var).")
-@click.option("--reference-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Reference folder with reference/ and geography/ (default: the shipped sample).")
-@click.option("--weights", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="Harm weight table CSV (crime_type,weight); default Cambridge Crime Harm Index.")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Data directory (default $CSPHUB_DATA_DIR or ./var).",
+)
+@click.option(
+    "--reference-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Reference folder with reference/ and geography/ (default: the shipped sample).",
+)
+@click.option(
+    "--weights",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Harm weight table CSV (crime_type,weight); default Cambridge Crime Harm Index.",
+)
 @click.option("--cell-size", "cell_size_m", type=float, default=None, help="Hot-spot grid cell, metres.")
 @click.option("--bandwidth", "bandwidth_m", type=float, default=None, help="KDE bandwidth, metres.")
-def assess(area: str, date_from: str, date_to: str, out_dir: Path | None, pdf: bool, data_dir: str | None,
-           reference_dir: Path | None, weights: Path | None, cell_size_m: float | None,
-           bandwidth_m: float | None) -> None:
+def assess(
+    area: str,
+    date_from: str,
+    date_to: str,
+    out_dir: Path | None,
+    pdf: bool,
+    data_dir: str | None,
+    reference_dir: Path | None,
+    weights: Path | None,
+    cell_size_m: float | None,
+    bandwidth_m: float | None,
+) -> None:
     """Produce the Strategic Assessment: assessment.json, report.html and CSV tables."""
     from rich.console import Console
 
@@ -124,10 +172,16 @@ def assess(area: str, date_from: str, date_to: str, out_dir: Path | None, pdf: b
     if date_from > date_to:
         raise click.BadParameter("--from must not be after --to", param_hint="--from")
     try:
-        result = pipeline.run_assessment(area_arg, date_from=date_from, date_to=date_to,
-                                         data_dir=_data_dir(data_dir), reference_dir=reference_dir,
-                                         weights_path=weights, cell_size_m=cell_size_m,
-                                         bandwidth_m=bandwidth_m)
+        result = pipeline.run_assessment(
+            area_arg,
+            date_from=date_from,
+            date_to=date_to,
+            data_dir=_data_dir(data_dir),
+            reference_dir=reference_dir,
+            weights_path=weights,
+            cell_size_m=cell_size_m,
+            bandwidth_m=bandwidth_m,
+        )
     except (AreaNotFound, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     slug = re.sub(r"[^a-z0-9]+", "-", str(result.area["name"]).lower()).strip("-")
@@ -136,5 +190,8 @@ def assess(area: str, date_from: str, date_to: str, out_dir: Path | None, pdf: b
     c = Console()
     for h in result.headline:
         c.print(f"{h['measure']}: {h['count']:,} — {h['wording']}")
-    c.print(f"Wrote {files.json}, {files.html}" + (f", {files.pdf}" if files.pdf else "")
-            + f" and {len(files.csvs)} CSV files in {files.out_dir}")
+    c.print(
+        f"Wrote {files.json}, {files.html}"
+        + (f", {files.pdf}" if files.pdf else "")
+        + f" and {len(files.csvs)} CSV files in {files.out_dir}"
+    )

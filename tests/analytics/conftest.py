@@ -35,5 +35,6 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_assessment(sample_store: Path) -> pipeline.Assessment:
-    return pipeline.run_assessment("Amber Valley", date_from="2024-01", date_to="2024-12", data_dir=sample_store,
-                                   reference_dir=SAMPLE)
+    return pipeline.run_assessment(
+        "Amber Valley", date_from="2024-01", date_to="2024-12", data_dir=sample_store, reference_dir=SAMPLE
+    )

@@ -20,10 +20,19 @@ HEADER = ",".join(STREET_HEADER)
 CID = "a" * 64
 
 
-def row(month: str = "2024-01", lon: str = "-1.40", lat: str = "53.02", lsoa: str = "E01019400",
-        crime: str = "Burglary", cid: str = CID, location: str = "On or near High Street") -> str:
-    return (f"{cid},{month},Derbyshire Constabulary,Derbyshire Constabulary,{lon},{lat},{location},{lsoa},"
-            f"Amber Valley 001A,{crime},Under investigation,")
+def row(
+    month: str = "2024-01",
+    lon: str = "-1.40",
+    lat: str = "53.02",
+    lsoa: str = "E01019400",
+    crime: str = "Burglary",
+    cid: str = CID,
+    location: str = "On or near High Street",
+) -> str:
+    return (
+        f"{cid},{month},Derbyshire Constabulary,Derbyshire Constabulary,{lon},{lat},{location},{lsoa},"
+        f"Amber Valley 001A,{crime},Under investigation,"
+    )
 
 
 def write(path: Path, lines: list[str], *, newline: str = "\n", header: str = HEADER) -> Path:
@@ -36,8 +45,11 @@ def snapshot(root: Path) -> dict[str, str]:
     """Every file under the store with its content hash (to prove 'store unchanged')."""
     if not root.exists():
         return {}
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def stored_rows(store: Store) -> int:
@@ -89,25 +101,30 @@ def test_reissued_month_replaces_that_force_month(tmp_path: Path) -> None:
     store = pipeline.store_for(tmp_path / "d")
     con = store.connect()
     assert dict(con.execute("SELECT month, count(*) FROM street GROUP BY 1").fetchall()) == {
-        "2024-01": 2, "2024-02": 3}
+        "2024-01": 2,
+        "2024-02": 3,
+    }
 
 
 def test_invalid_rows_are_quarantined_with_file_and_line(tmp_path: Path) -> None:
-    f = write(tmp_path / "2024-01-derbyshire-street.csv", [
-        row(),                                   # line 2 ok
-        row(lon="-1.4", lat=""),                 # line 3 lon without lat
-        row(lon="181", lat="53"),                # line 4 out of range
-        row(crime="Jaywalking"),                 # line 5 unknown type
-        row(lsoa="X123"),                        # line 6 bad LSOA
-        row(month="2024-13"),                    # line 7 bad month
-        row(month="2024-02"),                    # line 8 wrong month for the file
-        row(lon="", lat="", lsoa="", location="No Location"),  # line 9 ok (police.uk "No Location")
-        "only,three,fields",                     # line 10 wrong field count
-        row(lon="abc", lat="53"),                # line 11 not a number
-    ])
+    f = write(
+        tmp_path / "2024-01-derbyshire-street.csv",
+        [
+            row(),  # line 2 ok
+            row(lon="-1.4", lat=""),  # line 3 lon without lat
+            row(lon="181", lat="53"),  # line 4 out of range
+            row(crime="Jaywalking"),  # line 5 unknown type
+            row(lsoa="X123"),  # line 6 bad LSOA
+            row(month="2024-13"),  # line 7 bad month
+            row(month="2024-02"),  # line 8 wrong month for the file
+            row(lon="", lat="", lsoa="", location="No Location"),  # line 9 ok (police.uk "No Location")
+            "only,three,fields",  # line 10 wrong field count
+            row(lon="abc", lat="53"),  # line 11 not a number
+        ],
+    )
     res = pipeline.ingest_paths([f], data_dir=tmp_path / "d")
     assert res.rows_input == 10 and res.rows_stored == 2 and res.rows_quarantined == 8
-    q = (tmp_path / "d" / "analytics" / "quarantine" / "street" / "force=derbyshire" / "month=2024-01.csv")
+    q = tmp_path / "d" / "analytics" / "quarantine" / "street" / "force=derbyshire" / "month=2024-01.csv"
     rows = duckdb.sql(f"SELECT line, reason, file FROM read_csv('{q}', header=true)").fetchall()
     by_line = {r[0]: r[1] for r in rows}
     assert set(by_line) == {3, 4, 5, 6, 7, 8, 10, 11}
@@ -155,7 +172,9 @@ def test_truncated_gzip_is_refused(tmp_path: Path) -> None:
 
 
 def test_wrong_header_is_refused(tmp_path: Path) -> None:
-    f = write(tmp_path / "2024-01-derbyshire-street.csv", [row()], header=HEADER.replace("Crime type", "Kind"))
+    f = write(
+        tmp_path / "2024-01-derbyshire-street.csv", [row()], header=HEADER.replace("Crime type", "Kind")
+    )
     _assert_refused(tmp_path, [f], str(f), "line 1", "Crime type")
 
 
@@ -200,8 +219,12 @@ def test_the_14_categories() -> None:
 
 
 # ---------- property tests ----------
-good_rows = st.builds(row, crime=st.sampled_from(CRIME_TYPES),
-                      lon=st.floats(-3, 0).map(lambda v: f"{v:.6f}"), lat=st.floats(51, 54).map(lambda v: f"{v:.6f}"))
+good_rows = st.builds(
+    row,
+    crime=st.sampled_from(CRIME_TYPES),
+    lon=st.floats(-3, 0).map(lambda v: f"{v:.6f}"),
+    lat=st.floats(51, 54).map(lambda v: f"{v:.6f}"),
+)
 bad_rows = st.one_of(
     st.builds(row, lat=st.just("")),
     st.builds(row, lon=st.floats(10, 200).map(str)),
@@ -214,7 +237,9 @@ bad_rows = st.one_of(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(st.one_of(good_rows, bad_rows), min_size=1, max_size=40))
-def test_no_row_lost_and_ingest_is_idempotent(tmp_path_factory: pytest.TempPathFactory, lines: list[str]) -> None:
+def test_no_row_lost_and_ingest_is_idempotent(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str]
+) -> None:
     tmp = tmp_path_factory.mktemp("prop")
     f = write(tmp / "2024-01-derbyshire-street.csv", lines)
     res = pipeline.ingest_paths([f], data_dir=tmp / "d")
@@ -223,8 +248,10 @@ def test_no_row_lost_and_ingest_is_idempotent(tmp_path_factory: pytest.TempPathF
     store = pipeline.store_for(tmp / "d")
     assert stored_rows(store) == res.rows_stored
     qfiles = store.quarantine_files()
-    n_q = sum(len(duckdb.sql(f"SELECT * FROM read_csv('{q}', header=true, all_varchar=true)").fetchall())
-              for q in qfiles)
+    n_q = sum(
+        len(duckdb.sql(f"SELECT * FROM read_csv('{q}', header=true, all_varchar=true)").fetchall())
+        for q in qfiles
+    )
     assert n_q == res.rows_quarantined
     before = snapshot(tmp / "d" / "analytics")
     again = pipeline.ingest_paths([f], data_dir=tmp / "d")
@@ -234,13 +261,17 @@ def test_no_row_lost_and_ingest_is_idempotent(tmp_path_factory: pytest.TempPathF
 
 @pytest.mark.shared_data
 def test_two_real_forces_with_no_location_rows(tmp_path: Path, shared_data: Path) -> None:
-    files = [shared_data / "police_uk_street_leicestershire_2023_2024" / "2023-01-leicestershire-street.csv.gz",
-             shared_data / "police_uk_street_derbyshire_2023_2024" / "2023-01-derbyshire-street.csv.gz"]
+    files = [
+        shared_data / "police_uk_street_leicestershire_2023_2024" / "2023-01-leicestershire-street.csv.gz",
+        shared_data / "police_uk_street_derbyshire_2023_2024" / "2023-01-derbyshire-street.csv.gz",
+    ]
     res = pipeline.ingest_paths(files, data_dir=tmp_path)
     assert res.rows_input == 8676 + 8884  # the folders' PROVENANCE.md
     assert res.rows_quarantined == 0
     con = pipeline.store_for(tmp_path).connect()
-    no_loc = con.execute("SELECT count(*) FROM street WHERE location = 'No Location' AND x_m IS NULL").fetchone()
+    no_loc = con.execute(
+        "SELECT count(*) FROM street WHERE location = 'No Location' AND x_m IS NULL"
+    ).fetchone()
     assert no_loc is not None and no_loc[0] > 0
     geo = load_reference(pipeline.sample_dir())
     assert geo.lsoas  # reference loads

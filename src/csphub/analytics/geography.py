@@ -64,8 +64,13 @@ class Area:
     population: int
 
     def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "kind": self.kind, "lsoa_codes": list(self.lsoa_codes),
-                "district_codes": list(self.district_codes), "population": self.population}
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "lsoa_codes": list(self.lsoa_codes),
+            "district_codes": list(self.district_codes),
+            "population": self.population,
+        }
 
 
 class AreaNotFound(ValueError):
@@ -89,8 +94,13 @@ def resolve_area(geo: Geography, area: str | Sequence[str]) -> Area:
         if WARD_RE.match(key.upper()):
             codes = tuple(sorted(c for c, lsoa in geo.lsoas.items() if lsoa.ward_code == key.upper()))
             if codes:
-                return Area(geo.lsoas[codes[0]].ward_name, "ward", codes,
-                            (geo.lsoas[codes[0]].lad_code,), _pop(geo, codes))
+                return Area(
+                    geo.lsoas[codes[0]].ward_name,
+                    "ward",
+                    codes,
+                    (geo.lsoas[codes[0]].lad_code,),
+                    _pop(geo, codes),
+                )
         low = key.casefold()
         codes = tuple(sorted(c for c, lsoa in geo.lsoas.items() if lsoa.lad_name.casefold() == low))
         if codes:
@@ -99,11 +109,17 @@ def resolve_area(geo: Geography, area: str | Sequence[str]) -> Area:
         codes = tuple(sorted(c for c, lsoa in geo.lsoas.items() if lsoa.ward_name.casefold() == low))
         if codes:
             w = geo.lsoas[codes[0]]
-            return Area(w.ward_name, "ward", codes, tuple(sorted({geo.lsoas[c].lad_code for c in codes})),
-                        _pop(geo, codes))
+            return Area(
+                w.ward_name,
+                "ward",
+                codes,
+                tuple(sorted({geo.lsoas[c].lad_code for c in codes})),
+                _pop(geo, codes),
+            )
         known = ", ".join(sorted(set(geo.districts().values())))
-        raise AreaNotFound(f"area {area!r} is not a district, ward or LSOA list in the reference data"
-                           f" (districts: {known})")
+        raise AreaNotFound(
+            f"area {area!r} is not a district, ward or LSOA list in the reference data (districts: {known})"
+        )
     return _lsoa_area(geo, list(area))
 
 
@@ -154,13 +170,16 @@ def map_lsoa_2011_to_2021(
         if len(children) == 1:
             out[rows] = children[0].new_code
             continue
-        cx = np.array([geo.lsoas[c.new_code].centroid_x_m if c.new_code in geo.lsoas else np.nan
-                       for c in children])
-        cy = np.array([geo.lsoas[c.new_code].centroid_y_m if c.new_code in geo.lsoas else np.nan
-                       for c in children])
+        cx = np.array(
+            [geo.lsoas[c.new_code].centroid_x_m if c.new_code in geo.lsoas else np.nan for c in children]
+        )
+        cy = np.array(
+            [geo.lsoas[c.new_code].centroid_y_m if c.new_code in geo.lsoas else np.nan for c in children]
+        )
         d2 = (x_m[rows, None] - cx[None, :]) ** 2 + (y_m[rows, None] - cy[None, :]) ** 2
         best_share = int(np.argmax([c.area_share for c in children]))
-        pick = np.where(np.isnan(d2).all(axis=1), best_share, np.nanargmin(np.where(np.isnan(d2), np.inf, d2),
-                                                                           axis=1))
+        pick = np.where(
+            np.isnan(d2).all(axis=1), best_share, np.nanargmin(np.where(np.isnan(d2), np.inf, d2), axis=1)
+        )
         out[rows] = np.array([c.new_code for c in children], dtype=object)[pick]
     return pa.array(out, pa.string()), n

@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-CCHI_SOURCE = ("Cambridge Crime Harm Index (Sherman, Neyroud & Neyroud 2016; CCHI 2026 update), median "
-               "days of custody per Home Office offence subgroup, volume-weighted to police.uk categories "
-               "(isthisben/cbl-realcrime, national weights)")
-CCHI_CAVEAT = ("police.uk categories are coarser than the offences the index weights, so each category "
-               "weight is an average; anti-social behaviour has no weight and is excluded from harm totals.")
+CCHI_SOURCE = (
+    "Cambridge Crime Harm Index (Sherman, Neyroud & Neyroud 2016; CCHI 2026 update), median "
+    "days of custody per Home Office offence subgroup, volume-weighted to police.uk categories "
+    "(isthisben/cbl-realcrime, national weights)"
+)
+CCHI_CAVEAT = (
+    "police.uk categories are coarser than the offences the index weights, so each category "
+    "weight is an average; anti-social behaviour has no weight and is excluded from harm totals."
+)
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,15 @@ class HarmResult:
     caveat: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return {"weights_name": self.weights_name, "unit": self.unit, "total_harm": self.total_harm,
-                "rows": self.rows, "unweighted_types": self.unweighted_types, "source": self.source,
-                "caveat": self.caveat}
+        return {
+            "weights_name": self.weights_name,
+            "unit": self.unit,
+            "total_harm": self.total_harm,
+            "rows": self.rows,
+            "unweighted_types": self.unweighted_types,
+            "source": self.source,
+            "caveat": self.caveat,
+        }
 
 
 def harm_totals(counts_by_type: Mapping[str, int], weights: HarmWeights) -> HarmResult:
@@ -53,8 +63,9 @@ def harm_totals(counts_by_type: Mapping[str, int], weights: HarmWeights) -> Harm
             unweighted.append(ct)
             rows.append({"crime_type": ct, "count": int(count), "weight": None, "harm": None})
         else:
-            rows.append({"crime_type": ct, "count": int(count), "weight": float(w),
-                         "harm": float(w) * int(count)})
+            rows.append(
+                {"crime_type": ct, "count": int(count), "weight": float(w), "harm": float(w) * int(count)}
+            )
     total = float(sum(float(r["harm"]) for r in rows if r["harm"] is not None))  # type: ignore[arg-type]
     for r in rows:
         r["share_of_harm"] = (float(r["harm"]) / total) if (r["harm"] is not None and total > 0) else None  # type: ignore[arg-type]

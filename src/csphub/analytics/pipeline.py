@@ -82,17 +82,28 @@ def ingest_sample(
     data_dir: Path | str | None = None, *, progress: Callable[[FileResult], None] | None = None
 ) -> IngestSummary:
     """Ingest the repository's shipped ``data/sample/police_uk`` (Amber Valley 2023–2024)."""
-    return ingest_paths([sample_dir() / "police_uk"], data_dir=data_dir, reference_dir=sample_dir(),
-                        progress=progress)
+    return ingest_paths(
+        [sample_dir() / "police_uk"], data_dir=data_dir, reference_dir=sample_dir(), progress=progress
+    )
 
 
 def _crime_weights(path: Path | None, ref: Path) -> HarmWeights:
     if path is None:
         path = ref / "reference" / "cchi_weights_by_category.csv"
-        return HarmWeights("Cambridge Crime Harm Index (category weights)", "days of custody",
-                           load_weights(path) if path.exists() else {}, CCHI_SOURCE, CCHI_CAVEAT)
-    return HarmWeights(f"custom weights ({path.name})", "weight units", load_weights(path),
-                       f"user-supplied table {path}", CCHI_CAVEAT.split(";")[0] + ".")
+        return HarmWeights(
+            "Cambridge Crime Harm Index (category weights)",
+            "days of custody",
+            load_weights(path) if path.exists() else {},
+            CCHI_SOURCE,
+            CCHI_CAVEAT,
+        )
+    return HarmWeights(
+        f"custom weights ({path.name})",
+        "weight units",
+        load_weights(path),
+        f"user-supplied table {path}",
+        CCHI_CAVEAT.split(";")[0] + ".",
+    )
 
 
 def run_assessment(
@@ -136,15 +147,20 @@ def run_assessment(
     missing = [m for m in months if m not in available]
     missing_prev = [m for m in prev if m not in available]
     if len(missing) == n:
-        raise ValueError(f"no police.uk street data in {store.root} for {date_from}..{date_to}; "
-                         "run `csphub ingest police-uk PATH` (or `csphub ingest sample`) first")
+        raise ValueError(
+            f"no police.uk street data in {store.root} for {date_from}..{date_to}; "
+            "run `csphub ingest police-uk PATH` (or `csphub ingest sample`) first"
+        )
     if missing:
-        notes.append(f"No data for {len(missing)} study month(s): {', '.join(missing)}; "
-                     "figures cover the rest.")
+        notes.append(
+            f"No data for {len(missing)} study month(s): {', '.join(missing)}; figures cover the rest."
+        )
     compare_ok = not missing_prev
     if not compare_ok:
-        notes.append(f"Comparison months missing ({', '.join(missing_prev)}): year-on-year tests use "
-                     "exposure in months actually present.")
+        notes.append(
+            f"Comparison months missing ({', '.join(missing_prev)}): year-on-year tests use "
+            "exposure in months actually present."
+        )
 
     con = store.connect(threads=threads)
     try:
@@ -165,9 +181,12 @@ def run_assessment(
             FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
             WHERE s.month IN (SELECT month FROM study_months) AND s.x_m IS NOT NULL
               AND s.crime_type IN (SELECT crime_type FROM hs_types)""").to_arrow_table()
-        forces = [r[0] for r in con.execute("""
+        forces = [
+            r[0]
+            for r in con.execute("""
             SELECT DISTINCT force FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
-            WHERE s.month IN (SELECT month FROM study_months) ORDER BY 1""").fetchall()]
+            WHERE s.month IN (SELECT month FROM study_months) ORDER BY 1""").fetchall()
+        ]
     finally:
         con.close()
     t_query = time.perf_counter() - t0
@@ -196,16 +215,35 @@ def run_assessment(
     pop = the_area.population
 
     def compare(label: str, now: int, before: int) -> dict[str, Any]:
-        row: dict[str, Any] = {"measure": label, "count": now, "count_previous": before,
-                               "rate_per_1000": rate_per_1000(now, pop) if pop else None}
+        row: dict[str, Any] = {
+            "measure": label,
+            "count": now,
+            "count_previous": before,
+            "rate_per_1000": rate_per_1000(now, pop) if pop else None,
+        }
         if exp_prev > 0:
             rc = poisson_rate_test(before, now, exposure_before=exp_prev, exposure_after=exp_now)
-            row.update({"change_pct": rc.change_pct, "rate_ratio": rc.rate_ratio, "p_value": rc.p_value,
-                        "ratio_ci_low": rc.ratio_ci_low, "ratio_ci_high": rc.ratio_ci_high,
-                        "wording": describe_change(rc, alpha=alpha)})
+            row.update(
+                {
+                    "change_pct": rc.change_pct,
+                    "rate_ratio": rc.rate_ratio,
+                    "p_value": rc.p_value,
+                    "ratio_ci_low": rc.ratio_ci_low,
+                    "ratio_ci_high": rc.ratio_ci_high,
+                    "wording": describe_change(rc, alpha=alpha),
+                }
+            )
         else:
-            row.update({"change_pct": None, "rate_ratio": None, "p_value": None, "ratio_ci_low": None,
-                        "ratio_ci_high": None, "wording": "no comparison data"})
+            row.update(
+                {
+                    "change_pct": None,
+                    "rate_ratio": None,
+                    "p_value": None,
+                    "ratio_ci_low": None,
+                    "ratio_ci_high": None,
+                    "wording": "no comparison data",
+                }
+            )
         return row
 
     crime_now = sum(v for k, v in by_type_now.items() if k != ASB)
@@ -213,8 +251,9 @@ def run_assessment(
     headline = [
         compare("All recorded crime (excluding ASB)", crime_now, crime_prev),
         compare(ASB, by_type_now[ASB], by_type_prev[ASB]),
-        compare("All incidents (crime and ASB)", crime_now + by_type_now[ASB],
-                crime_prev + by_type_prev[ASB]),
+        compare(
+            "All incidents (crime and ASB)", crime_now + by_type_now[ASB], crime_prev + by_type_prev[ASB]
+        ),
     ]
     by_type = []
     for ct in CRIME_TYPES:
@@ -235,30 +274,44 @@ def run_assessment(
         for r, a in zip(tested, adj, strict=True):
             r["p_adj"] = float(a)
     what_changed = [
-        {"crime_type": r["crime_type"], "count": r["count"], "count_previous": r["count_previous"],
-         "change_pct": r["change_pct"], "p_value": r["p_value"], "p_adj": r.get("p_adj"),
-         "wording": r["wording"]}
+        {
+            "crime_type": r["crime_type"],
+            "count": r["count"],
+            "count_previous": r["count_previous"],
+            "change_pct": r["change_pct"],
+            "p_value": r["p_value"],
+            "p_adj": r.get("p_adj"),
+            "wording": r["wording"],
+        }
         for r in sorted(tested, key=lambda r: float(r.get("p_adj", 1.0)))
         if float(r.get("p_adj", 1.0)) < alpha
     ]
 
     # ---- monthly series, rolling 12 months, seasonality ----
     all_months = sorted({m for m, _ in monthly} | set(months))
-    monthly_rows = [{"month": m, "crime_type": ct, "count": monthly.get((m, ct), 0)}
-                    for m in all_months for ct in CRIME_TYPES if m in available]
+    monthly_rows = [
+        {"month": m, "crime_type": ct, "count": monthly.get((m, ct), 0)}
+        for m in all_months
+        for ct in CRIME_TYPES
+        if m in available
+    ]
     crime_series = [sum(monthly.get((m, ct), 0) for ct in CRIME_ONLY) for m in all_months]
     asb_series = [monthly.get((m, ASB), 0) for m in all_months]
     roll_crime = rolling_sum(crime_series)
     roll_asb = rolling_sum(asb_series)
-    rolling_rows = [{"month": m, "all_crime": c, "asb": a, "all_crime_12m": rc, "asb_12m": ra}
-                    for m, c, a, rc, ra in zip(all_months, crime_series, asb_series, roll_crime, roll_asb,
-                                               strict=True) if m >= months[0] or m in prev_set]
+    rolling_rows = [
+        {"month": m, "all_crime": c, "asb": a, "all_crime_12m": rc, "asb_12m": ra}
+        for m, c, a, rc, ra in zip(all_months, crime_series, asb_series, roll_crime, roll_asb, strict=True)
+        if m >= months[0] or m in prev_set
+    ]
     season_months = [m for m in all_months if m in available]
     seas = {
-        "all_crime": seasonality({m: c for m, c in zip(all_months, crime_series, strict=True)
-                                  if m in season_months}).to_dict(),
-        "asb": seasonality({m: a for m, a in zip(all_months, asb_series, strict=True)
-                            if m in season_months}).to_dict(),
+        "all_crime": seasonality(
+            {m: c for m, c in zip(all_months, crime_series, strict=True) if m in season_months}
+        ).to_dict(),
+        "asb": seasonality(
+            {m: a for m, a in zip(all_months, asb_series, strict=True) if m in season_months}
+        ).to_dict(),
         "months_used": season_months,
     }
 
@@ -280,7 +333,8 @@ def run_assessment(
         **harm_now.to_dict(),
         "total_harm_previous": harm_prev.total_harm,
         "change_pct": ((harm_now.total_harm / harm_prev.total_harm - 1) * 100)
-        if harm_prev.total_harm else None,
+        if harm_prev.total_harm
+        else None,
         "harm_per_1000": rate_per_1000(harm_now.total_harm, pop) if pop else None,
         "weights": dict(weights.weights),
     }
@@ -288,9 +342,16 @@ def run_assessment(
     # ---- hot spots and repeats ----
     x = pts.column("x_m").to_numpy(zero_copy_only=False).astype(np.float64)
     y = pts.column("y_m").to_numpy(zero_copy_only=False).astype(np.float64)
-    hs_params = {"crime_types": hs_types, "cell_size_m": cell_size_m, "bandwidth_m": bandwidth_m,
-                 "distance_m": distance_m, "p_adjust": p_adjust, "alpha": alpha,
-                 "recent_periods": recent_periods, "period": "1 month"}
+    hs_params = {
+        "crime_types": hs_types,
+        "cell_size_m": cell_size_m,
+        "bandwidth_m": bandwidth_m,
+        "distance_m": distance_m,
+        "p_adjust": p_adjust,
+        "alpha": alpha,
+        "recent_periods": recent_periods,
+        "period": "1 month",
+    }
     t1 = time.perf_counter()
     hotspots = _hotspots(geo, the_area, x, y, pts.column("month").to_pylist(), months, hs_params, notes)
     t_hot = time.perf_counter() - t1
@@ -298,9 +359,11 @@ def run_assessment(
 
     # ---- data account ----
     manifest = store.manifest()
-    used = {k: v for k, v in manifest.items()
-            if k.startswith("street/") and k.split("/")[2] in (study_set | prev_set)
-            and k.split("/")[1] in forces}
+    used = {
+        k: v
+        for k, v in manifest.items()
+        if k.startswith("street/") and k.split("/")[2] in (study_set | prev_set) and k.split("/")[1] in forces
+    }
     data = {
         "store_dir": str(store.root),
         "reference_dir": str(ref),
@@ -315,15 +378,18 @@ def run_assessment(
         "population_total": pop,
         "population_source": "data/sample/reference/lsoa_lookup.csv (see its PROVENANCE.md)",
         "hotspot_points": len(x),
-        "timings_s": {"query": round(t_query, 3), "hotspots": round(t_hot, 3),
-                      "total": round(time.perf_counter() - t0, 3)},
+        "timings_s": {
+            "query": round(t_query, 3),
+            "hotspots": round(t_hot, 3),
+            "total": round(time.perf_counter() - t0, 3),
+        },
     }
     caveats = [
-        "police.uk locations are anonymised snap points (\"On or near …\"), not addresses; a place with many "
+        'police.uk locations are anonymised snap points ("On or near …"), not addresses; a place with many '
         "crimes may be a snap point that collects crimes from nearby streets.",
         "police.uk gives the month only: no day or time, so near-repeat (Knox) analysis is not possible "
         "with these data.",
-        "Rows without a location (\"No Location\") cannot be placed in an area and are not counted here.",
+        'Rows without a location ("No Location") cannot be placed in an area and are not counted here.',
         "LSOA codes from the 2011 census in early-2023 files were mapped to 2021 codes (splits by the "
         "nearest 2021 centroid).",
         "Rates per 1,000 residents use the population in the shipped reference table (year not stated by "
@@ -333,16 +399,28 @@ def run_assessment(
     ]
     params = {
         "area": area if (area is None or isinstance(area, str)) else list(area),
-        "date_from": date_from, "date_to": date_to, "comparison": "same number of months immediately before",
-        "alpha": alpha, "change_test": "exact conditional binomial test of two Poisson counts (two-sided)",
+        "date_from": date_from,
+        "date_to": date_to,
+        "comparison": "same number of months immediately before",
+        "alpha": alpha,
+        "change_test": "exact conditional binomial test of two Poisson counts (two-sided)",
         "multiple_testing_by_crime_type": "Benjamini–Hochberg across the 14 categories",
-        "rolling_window_months": 12, "top_n": top_n, "top_min_population": 500,
-        "harm_weights": weights.name, "hotspots": hs_params,
+        "rolling_window_months": 12,
+        "top_n": top_n,
+        "top_min_population": 500,
+        "harm_weights": weights.name,
+        "hotspots": hs_params,
     }
     return Assessment(
         area=the_area.to_dict(),
-        period={"from": months[0], "to": months[-1], "months": months,
-                "comparison_from": prev[0], "comparison_to": prev[-1], "comparison_months": prev},
+        period={
+            "from": months[0],
+            "to": months[-1],
+            "months": months,
+            "comparison_from": prev[0],
+            "comparison_to": prev[-1],
+            "comparison_months": prev,
+        },
         parameters=params,
         data=data,
         headline=headline,
@@ -388,8 +466,16 @@ def _finite(a: np.ndarray) -> list[float | None]:
     return [None if not np.isfinite(v) else float(v) for v in a]
 
 
-def _hotspots(geo: Geography, area: Area, x: np.ndarray, y: np.ndarray, pt_months: list[str],
-              months: list[str], params: dict[str, Any], notes: list[str]) -> dict[str, Any] | None:
+def _hotspots(
+    geo: Geography,
+    area: Area,
+    x: np.ndarray,
+    y: np.ndarray,
+    pt_months: list[str],
+    months: list[str],
+    params: dict[str, Any],
+    notes: list[str],
+) -> dict[str, Any] | None:
     try:
         from csphub.analytics.hotspots.classify import hotspot_classify
         from csphub.analytics.hotspots.gistar import hotspot_gistar
@@ -404,8 +490,9 @@ def _hotspots(geo: Geography, area: Area, x: np.ndarray, y: np.ndarray, pt_month
     rings, study_area = _area_rings(geo, area)
     grid, grid_notes = hotspot_grid(rings, x_m=x, y_m=y, cell_size_m=params["cell_size_m"])
     cnt = hotspot_count_with_notes(x, y, grid)
-    gi = hotspot_gistar(cnt.counts, grid, distance_m=params["distance_m"], p_adjust=params["p_adjust"],
-                        alpha=params["alpha"])
+    gi = hotspot_gistar(
+        cnt.counts, grid, distance_m=params["distance_m"], p_adjust=params["p_adjust"], alpha=params["alpha"]
+    )
     kde = hotspot_kde(x, y, grid, bandwidth_m=params["bandwidth_m"])
     # per-month counts for the space-time classification
     m_index = {m: i for i, m in enumerate(months)}
@@ -416,45 +503,91 @@ def _hotspots(geo: Geography, area: Area, x: np.ndarray, y: np.ndarray, pt_month
     np.add.at(by_period, (pm[use], row[use], col[use]), 1.0)
     cls = None
     if len(months) >= 2 * params["recent_periods"]:
-        cls = hotspot_classify(by_period, grid, recent_periods=params["recent_periods"],
-                               distance_m=params["distance_m"], p_adjust=params["p_adjust"],
-                               alpha=params["alpha"])
+        cls = hotspot_classify(
+            by_period,
+            grid,
+            recent_periods=params["recent_periods"],
+            distance_m=params["distance_m"],
+            p_adjust=params["p_adjust"],
+            alpha=params["alpha"],
+        )
     else:
-        notes.append("Study period too short for space-time hot-spot classification "
-                     f"(needs at least {2 * params['recent_periods']} months).")
+        notes.append(
+            "Study period too short for space-time hot-spot classification "
+            f"(needs at least {2 * params['recent_periods']} months)."
+        )
     cx, cy = grid.cell_centres()
     m = grid.mask
     gistar_tbl = {
-        "cell_x_m": [float(v) for v in cx[m]], "cell_y_m": [float(v) for v in cy[m]],
-        "count": [int(v) for v in cnt.counts[m]], "z": _finite(gi.z[m]), "p": _finite(gi.p[m]),
-        "p_adj": _finite(gi.p_adj[m]), "is_hot": [bool(v) for v in gi.is_hot[m]],
+        "cell_x_m": [float(v) for v in cx[m]],
+        "cell_y_m": [float(v) for v in cy[m]],
+        "count": [int(v) for v in cnt.counts[m]],
+        "z": _finite(gi.z[m]),
+        "p": _finite(gi.p[m]),
+        "p_adj": _finite(gi.p_adj[m]),
+        "is_hot": [bool(v) for v in gi.is_hot[m]],
         "is_cold": [bool(v) for v in gi.is_cold[m]],
     }
     if cls is not None:
         gistar_tbl["label"] = [str(v) for v in cls.labels[m]]
-    kde_tbl = {"cell_x_m": gistar_tbl["cell_x_m"], "cell_y_m": gistar_tbl["cell_y_m"],
-               "density": _finite(kde.density_per_km2[m])}
+    kde_tbl = {
+        "cell_x_m": gistar_tbl["cell_x_m"],
+        "cell_y_m": gistar_tbl["cell_y_m"],
+        "density": _finite(kde.density_per_km2[m]),
+    }
     all_notes = [*grid_notes, *cnt.notes, *gi.notes, *kde.notes, *(cls.notes if cls else [])]
     return {
         "study_area": study_area,
-        "grid": {"crs": "EPSG:27700", "x_min_m": grid.x_min_m, "y_min_m": grid.y_min_m,
-                 "cell_size_m": grid.cell_size_m, "n_cols": grid.n_cols, "n_rows": grid.n_rows,
-                 "n_cells_in_mask": grid.n_cells_in_mask, "cell_size_auto": params["cell_size_m"] is None},
-        "points": {"n_points": cnt.n_points, "n_counted": cnt.n_counted,
-                   "n_outside_mask": cnt.n_outside_mask, "n_outside_grid": cnt.n_outside_grid},
-        "gistar": {"distance_m": gi.distance_m, "p_adjust": gi.p_adjust, "alpha": gi.alpha,
-                   "n_hot": int(np.nansum(gi.is_hot)), "n_cold": int(np.nansum(gi.is_cold)),
-                   "cells": gistar_tbl},
-        "kde": {"bandwidth_m": kde.bandwidth_m, "bandwidth_x_m": kde.bandwidth_x_m,
-                "bandwidth_y_m": kde.bandwidth_y_m, "bandwidth_auto": kde.bandwidth_auto,
-                "kernel": "quartic", "unit": "crimes per km² over the study period", "method": kde.method,
-                "cells": kde_tbl},
-        "classify": None if cls is None else {
-            "label_counts": cls.label_counts(), "recent_period_indices": cls.recent_period_indices,
-            "older_period_indices": cls.older_period_indices, "persistent_prop": cls.persistent_prop,
-            "hotspot_prop": cls.hotspot_prop},
-        "parameters_used": {"cell_size_m": grid.cell_size_m, "distance_m": gi.distance_m,
-                            "bandwidth_m": kde.bandwidth_m, "p_adjust": gi.p_adjust, "alpha": gi.alpha},
+        "grid": {
+            "crs": "EPSG:27700",
+            "x_min_m": grid.x_min_m,
+            "y_min_m": grid.y_min_m,
+            "cell_size_m": grid.cell_size_m,
+            "n_cols": grid.n_cols,
+            "n_rows": grid.n_rows,
+            "n_cells_in_mask": grid.n_cells_in_mask,
+            "cell_size_auto": params["cell_size_m"] is None,
+        },
+        "points": {
+            "n_points": cnt.n_points,
+            "n_counted": cnt.n_counted,
+            "n_outside_mask": cnt.n_outside_mask,
+            "n_outside_grid": cnt.n_outside_grid,
+        },
+        "gistar": {
+            "distance_m": gi.distance_m,
+            "p_adjust": gi.p_adjust,
+            "alpha": gi.alpha,
+            "n_hot": int(np.nansum(gi.is_hot)),
+            "n_cold": int(np.nansum(gi.is_cold)),
+            "cells": gistar_tbl,
+        },
+        "kde": {
+            "bandwidth_m": kde.bandwidth_m,
+            "bandwidth_x_m": kde.bandwidth_x_m,
+            "bandwidth_y_m": kde.bandwidth_y_m,
+            "bandwidth_auto": kde.bandwidth_auto,
+            "kernel": "quartic",
+            "unit": "crimes per km² over the study period",
+            "method": kde.method,
+            "cells": kde_tbl,
+        },
+        "classify": None
+        if cls is None
+        else {
+            "label_counts": cls.label_counts(),
+            "recent_period_indices": cls.recent_period_indices,
+            "older_period_indices": cls.older_period_indices,
+            "persistent_prop": cls.persistent_prop,
+            "hotspot_prop": cls.hotspot_prop,
+        },
+        "parameters_used": {
+            "cell_size_m": grid.cell_size_m,
+            "distance_m": gi.distance_m,
+            "bandwidth_m": kde.bandwidth_m,
+            "p_adjust": gi.p_adjust,
+            "alpha": gi.alpha,
+        },
         "notes": all_notes,
     }
 
@@ -479,12 +612,20 @@ def _repeats(pts: pa.Table, notes: list[str]) -> dict[str, Any] | None:
     top = []
     for place in res.places[:20]:
         i = int(place.key)  # type: ignore[call-overload]
-        top.append({"location": labels[first_row[i]], "x_m": int(uniq[i] // 10_000_000),
-                    "y_m": int(uniq[i] % 10_000_000), "count": place.count, "share": place.share})
+        top.append(
+            {
+                "location": labels[first_row[i]],
+                "x_m": int(uniq[i] // 10_000_000),
+                "y_m": int(uniq[i] % 10_000_000),
+                "count": place.count,
+                "share": place.share,
+            }
+        )
     conc = concentration(counts, shares=(0.01, 0.05, 0.1))
     return {
         "place_definition": "police.uk snap point (anonymised location)",
-        "n_events": res.n_events, "n_places": res.n_places,
+        "n_events": res.n_events,
+        "n_places": res.n_places,
         "n_events_at_repeat_places": res.n_events_at_repeat_places,
         "share_events_at_repeat_places": res.share_events_at_repeat_places,
         "concentration": {f"top_{int(k * 100)}pct_places": v for k, v in conc.items()},

@@ -44,8 +44,11 @@ class IngestError(ValueError):
 
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = list(problems)
-        head = self.problems[0] if len(self.problems) == 1 else (
-            f"{len(self.problems)} problems; nothing was stored:\n  " + "\n  ".join(self.problems[:20]))
+        head = (
+            self.problems[0]
+            if len(self.problems) == 1
+            else (f"{len(self.problems)} problems; nothing was stored:\n  " + "\n  ".join(self.problems[:20]))
+        )
         super().__init__(head if len(self.problems) != 1 else f"{head} (nothing was stored)")
 
 
@@ -129,8 +132,9 @@ class Store:
 
     def _write_manifest(self, partitions: dict[str, dict[str, object]]) -> None:
         tmp = self.root / f".manifest-{uuid.uuid4().hex}.json"
-        tmp.write_text(json.dumps({"version": 1, "partitions": partitions}, indent=1, sort_keys=True),
-                       encoding="utf-8")
+        tmp.write_text(
+            json.dumps({"version": 1, "partitions": partitions}, indent=1, sort_keys=True), encoding="utf-8"
+        )
         os.replace(tmp, self.manifest_path)
 
     def partition_path(self, dataset: str, force: str, month: str, root: Path | None = None) -> Path:
@@ -186,8 +190,10 @@ class Store:
                 if key in seen and r.status != "unchanged":
                     first = seen[key]
                     if first.sha256 != r.sha256:
-                        problems.append(f"{r.path}: {r.dataset} data for {r.force} {r.month} also comes from "
-                                        f"{first.path} with different content; give one file per force-month")
+                        problems.append(
+                            f"{r.path}: {r.dataset} data for {r.force} {r.month} also comes from "
+                            f"{first.path} with different content; give one file per force-month"
+                        )
                     else:
                         r.status = "duplicate"
                 elif key not in seen:
@@ -201,18 +207,27 @@ class Store:
             for r in results:
                 if r.status not in ("ingested", "replaced"):
                     continue
-                for src, dst in ((self.partition_path(r.dataset, r.force, r.month, staging),
-                                  self.partition_path(r.dataset, r.force, r.month)),
-                                 (self.quarantine_path(r.dataset, r.force, r.month, staging),
-                                  self.quarantine_path(r.dataset, r.force, r.month))):
+                for src, dst in (
+                    (
+                        self.partition_path(r.dataset, r.force, r.month, staging),
+                        self.partition_path(r.dataset, r.force, r.month),
+                    ),
+                    (
+                        self.quarantine_path(r.dataset, r.force, r.month, staging),
+                        self.quarantine_path(r.dataset, r.force, r.month),
+                    ),
+                ):
                     if src.exists():
                         dst.parent.mkdir(parents=True, exist_ok=True)
                         os.replace(src, dst)
                     elif dst.exists():
                         dst.unlink()  # the re-issued month has no quarantined rows
                 manifest[f"{r.dataset}/{r.force}/{r.month}"] = {
-                    "source": r.path, "sha256": r.sha256, "rows_input": r.rows_input,
-                    "rows_stored": r.rows_stored, "rows_quarantined": r.rows_quarantined,
+                    "source": r.path,
+                    "sha256": r.sha256,
+                    "rows_input": r.rows_input,
+                    "rows_stored": r.rows_stored,
+                    "rows_quarantined": r.rows_quarantined,
                     "lsoa_2011_mapped": r.lsoa_2011_mapped,
                     "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 }
@@ -222,14 +237,23 @@ class Store:
             shutil.rmtree(staging, ignore_errors=True)
         return IngestSummary(files=results, store_dir=str(self.root))
 
-    def _stage_one(self, path: Path, staging: Path, known: dict[str, str],
-                   geography: Geography | None) -> FileResult:
+    def _stage_one(
+        self, path: Path, staging: Path, known: dict[str, str], geography: Geography | None
+    ) -> FileResult:
         raw = path.read_bytes()
         parsed: ParsedFile = parse_file(path, raw=raw)
         key = f"{parsed.kind}/{parsed.force}/{parsed.month}"
-        res = FileResult(path=str(path), dataset=parsed.kind, force=parsed.force, month=parsed.month,
-                         sha256=parsed.sha256, status="ingested", rows_input=parsed.n_lines,
-                         rows_stored=parsed.valid.num_rows, rows_quarantined=parsed.quarantine.num_rows)
+        res = FileResult(
+            path=str(path),
+            dataset=parsed.kind,
+            force=parsed.force,
+            month=parsed.month,
+            sha256=parsed.sha256,
+            status="ingested",
+            rows_input=parsed.n_lines,
+            rows_stored=parsed.valid.num_rows,
+            rows_quarantined=parsed.quarantine.num_rows,
+        )
         if known.get(key) == parsed.sha256:
             res.status = "unchanged"
             return res

@@ -56,8 +56,17 @@ def poisson_rate_test(
 
     ratio = (b / exposure_after) / (a / exposure_before) if a > 0 else None
     change = (ratio - 1.0) * 100.0 if ratio is not None else None
-    return RateComparison(a, b, exposure_before, exposure_after, ratio, change, min(1.0, p_value),
-                          to_ratio(ci.low), to_ratio(ci.high))
+    return RateComparison(
+        a,
+        b,
+        exposure_before,
+        exposure_after,
+        ratio,
+        change,
+        min(1.0, p_value),
+        to_ratio(ci.low),
+        to_ratio(ci.high),
+    )
 
 
 def describe_change(rc: RateComparison, *, alpha: float = 0.05) -> str:
@@ -117,8 +126,10 @@ class Seasonality:
     n_years: float
 
     def to_dict(self) -> dict[str, object]:
-        return {**asdict(self), "index_by_calendar_month": {str(k): v for k, v in
-                                                             self.index_by_calendar_month.items()}}
+        return {
+            **asdict(self),
+            "index_by_calendar_month": {str(k): v for k, v in self.index_by_calendar_month.items()},
+        }
 
 
 def seasonality(monthly: Mapping[str, float]) -> Seasonality:
@@ -152,8 +163,9 @@ def top_places(
     rows = []
     for code, c in counts.items():
         pop = float(populations.get(code, 0) or 0)
-        rows.append({"code": code, "count": int(c), "population": int(pop),
-                     "rate_per_1000": rate_per_1000(c, pop)})
+        rows.append(
+            {"code": code, "count": int(c), "population": int(pop), "rate_per_1000": rate_per_1000(c, pop)}
+        )
     by_count = sorted(rows, key=lambda r: (-int(r["count"]), str(r["code"])))[:n]  # type: ignore[call-overload]
     rated = [r for r in rows if r["rate_per_1000"] is not None and float(r["population"]) >= min_population]  # type: ignore[arg-type]
     by_rate = sorted(rated, key=lambda r: (-float(r["rate_per_1000"]), str(r["code"])))[:n]  # type: ignore[arg-type]

@@ -14,8 +14,15 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap
 
-plt.rcParams.update({"svg.fonttype": "path", "font.size": 9, "axes.spines.top": False,
-                     "axes.spines.right": False, "svg.hashsalt": "csphub"})
+plt.rcParams.update(
+    {
+        "svg.fonttype": "path",
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": "csphub",
+    }
+)
 
 BLUE, GREY, RED, ORANGE = "#1d70b8", "#b1b4b6", "#d4351c", "#f47738"
 
@@ -35,8 +42,14 @@ def monthly_chart(rolling: dict[str, list[Any]], study_from: str) -> str:
     ax.plot(x, rolling["asb"], color=ORANGE, marker="o", ms=3, label="Anti-social behaviour")
     if study_from in months:
         ax.axvline(months.index(study_from) - 0.5, color=GREY, lw=1, ls="--")
-        ax.text(months.index(study_from) - 0.4, ax.get_ylim()[1] * 0.95, "study period →", color="#505a5f",
-                va="top", fontsize=8)
+        ax.text(
+            months.index(study_from) - 0.4,
+            ax.get_ylim()[1] * 0.95,
+            "study period →",
+            color="#505a5f",
+            va="top",
+            fontsize=8,
+        )
     step = max(1, len(months) // 12)
     ax.set_xticks(x[::step], list(months)[::step], rotation=45, ha="right")
     ax.set_ylabel("incidents per month")
@@ -61,10 +74,16 @@ def harm_chart(harm_rows: list[dict[str, Any]]) -> str:
     rows = [r for r in harm_rows if r.get("harm") is not None and r["count"] > 0][:10][::-1]
     fig, ax = plt.subplots(figsize=(7.5, 0.28 * len(rows) + 0.8))
     y = np.arange(len(rows))
-    ax.barh(y + 0.2, [100 * (r["share_of_count"] or 0) for r in rows], height=0.4, color=GREY,
-            label="share of crimes")
-    ax.barh(y - 0.2, [100 * (r["share_of_harm"] or 0) for r in rows], height=0.4, color=RED,
-            label="share of harm")
+    ax.barh(
+        y + 0.2,
+        [100 * (r["share_of_count"] or 0) for r in rows],
+        height=0.4,
+        color=GREY,
+        label="share of crimes",
+    )
+    ax.barh(
+        y - 0.2, [100 * (r["share_of_harm"] or 0) for r in rows], height=0.4, color=RED, label="share of harm"
+    )
     ax.set_yticks(y, [r["crime_type"] for r in rows])
     ax.set_xlabel("% of total")
     ax.legend(frameon=False, fontsize=8, loc="lower right")
@@ -110,8 +129,12 @@ def _grid_array(hot: dict[str, Any], values: list[Any]) -> np.ndarray:
 
 def _map_axes(hot: dict[str, Any]) -> tuple[Any, Any, list[float]]:
     g = hot["grid"]
-    extent = [g["x_min_m"], g["x_min_m"] + g["n_cols"] * g["cell_size_m"],
-              g["y_min_m"], g["y_min_m"] + g["n_rows"] * g["cell_size_m"]]
+    extent = [
+        g["x_min_m"],
+        g["x_min_m"] + g["n_cols"] * g["cell_size_m"],
+        g["y_min_m"],
+        g["y_min_m"] + g["n_rows"] * g["cell_size_m"],
+    ]
     w, h = extent[1] - extent[0], extent[3] - extent[2]
     fig, ax = plt.subplots(figsize=(6.5, max(3.0, min(9.0, 6.5 * h / max(w, 1)))))
     ax.set_aspect("equal")
@@ -134,10 +157,17 @@ def gistar_map(hot: dict[str, Any], geometry: dict[str, Any] | None) -> str:
     ax.set_ylim(extent[2], extent[3])
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[Patch(color=RED, label="hot spot (Gi*, adjusted p ≤ α)"),
-                       Patch(color="#5694ca", label="cold spot"),
-                       Patch(color="#f3f2f1", label="not significant")],
-              frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.legend(
+        handles=[
+            Patch(color=RED, label="hot spot (Gi*, adjusted p ≤ α)"),
+            Patch(color="#5694ca", label="cold spot"),
+            Patch(color="#f3f2f1", label="not significant"),
+        ],
+        frameon=False,
+        fontsize=8,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+    )
     return _uri(fig)
 
 

@@ -54,45 +54,77 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> Pa
 def write_csvs(a: Assessment, out_dir: Path) -> dict[str, Path]:
     """The CSV contract (snake_case headers; see docs/assessment-format.md)."""
     out: dict[str, Path] = {}
-    out["counts"] = _write_csv(out_dir / "counts.csv", ["month", "crime_type", "lsoa_code", "count"],
-                               table_rows(a.counts))
+    out["counts"] = _write_csv(
+        out_dir / "counts.csv", ["month", "crime_type", "lsoa_code", "count"], table_rows(a.counts)
+    )
     out["by_crime_type"] = _write_csv(
         out_dir / "by_crime_type.csv",
-        ["crime_type", "count", "count_previous", "change_pct", "rate_ratio", "ratio_ci_low", "ratio_ci_high",
-         "p_value", "p_adj", "rate_per_1000", "wording"], a.by_crime_type)
-    out["monthly"] = _write_csv(out_dir / "monthly.csv", ["month", "crime_type", "count"],
-                                table_rows(a.monthly))
-    out["rolling_12m"] = _write_csv(out_dir / "rolling_12m.csv",
-                                    ["month", "all_crime", "asb", "all_crime_12m", "asb_12m"],
-                                    table_rows(a.rolling_12m))
+        [
+            "crime_type",
+            "count",
+            "count_previous",
+            "change_pct",
+            "rate_ratio",
+            "ratio_ci_low",
+            "ratio_ci_high",
+            "p_value",
+            "p_adj",
+            "rate_per_1000",
+            "wording",
+        ],
+        a.by_crime_type,
+    )
+    out["monthly"] = _write_csv(
+        out_dir / "monthly.csv", ["month", "crime_type", "count"], table_rows(a.monthly)
+    )
+    out["rolling_12m"] = _write_csv(
+        out_dir / "rolling_12m.csv",
+        ["month", "all_crime", "asb", "all_crime_12m", "asb_12m"],
+        table_rows(a.rolling_12m),
+    )
     top = [{**r, "ranking": k} for k in ("by_count", "by_rate") for r in a.top_lsoas.get(k, [])]
-    out["top_lsoas"] = _write_csv(out_dir / "top_lsoas.csv",
-                                  ["ranking", "code", "name", "ward_name", "count", "population",
-                                   "rate_per_1000"], top)
-    out["harm"] = _write_csv(out_dir / "harm.csv", ["crime_type", "count", "weight", "harm", "share_of_harm",
-                                                    "share_of_count"], a.harm.get("rows", []))
+    out["top_lsoas"] = _write_csv(
+        out_dir / "top_lsoas.csv",
+        ["ranking", "code", "name", "ward_name", "count", "population", "rate_per_1000"],
+        top,
+    )
+    out["harm"] = _write_csv(
+        out_dir / "harm.csv",
+        ["crime_type", "count", "weight", "harm", "share_of_harm", "share_of_count"],
+        a.harm.get("rows", []),
+    )
     if a.hotspots:
         gi = a.hotspots["gistar"]["cells"]
         cols = ["cell_x_m", "cell_y_m", "count", "z", "p", "p_adj", "is_hot", "is_cold"]
         if "label" in gi:
             cols.append("label")
         out["hotspots_gistar"] = _write_csv(out_dir / "hotspots_gistar.csv", cols, table_rows(gi))
-        out["hotspots_kde"] = _write_csv(out_dir / "hotspots_kde.csv", ["cell_x_m", "cell_y_m", "density"],
-                                         table_rows(a.hotspots["kde"]["cells"]))
+        out["hotspots_kde"] = _write_csv(
+            out_dir / "hotspots_kde.csv",
+            ["cell_x_m", "cell_y_m", "density"],
+            table_rows(a.hotspots["kde"]["cells"]),
+        )
     else:
-        out["hotspots_gistar"] = _write_csv(out_dir / "hotspots_gistar.csv",
-                                            ["cell_x_m", "cell_y_m", "count", "z", "p", "p_adj", "is_hot",
-                                             "is_cold"], [])
-        out["hotspots_kde"] = _write_csv(out_dir / "hotspots_kde.csv",
-                                         ["cell_x_m", "cell_y_m", "density"], [])
+        out["hotspots_gistar"] = _write_csv(
+            out_dir / "hotspots_gistar.csv",
+            ["cell_x_m", "cell_y_m", "count", "z", "p", "p_adj", "is_hot", "is_cold"],
+            [],
+        )
+        out["hotspots_kde"] = _write_csv(
+            out_dir / "hotspots_kde.csv", ["cell_x_m", "cell_y_m", "density"], []
+        )
     return out
 
 
 def render_html(a: Assessment) -> str:
     from csphub.reports import charts
 
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters.update(num=_fmt_num, p=_fmt_p, pct=_fmt_pct)
     figs = {
         "monthly": charts.monthly_chart(a.rolling_12m, a.period["from"]),
@@ -105,16 +137,18 @@ def render_html(a: Assessment) -> str:
     return env.get_template("report.html.j2").render(a=a, figs=figs)
 
 
-def render_report(assessment: Assessment, out_dir: Path | str, *, pdf: bool = False,
-                  html: bool = True) -> ReportFiles:
+def render_report(
+    assessment: Assessment, out_dir: Path | str, *, pdf: bool = False, html: bool = True
+) -> ReportFiles:
     """Write ``assessment.json``, ``report.html`` and the CSVs into ``out_dir`` (created if needed);
     with ``pdf=True`` also ``report.pdf`` via WeasyPrint."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_path = out / "assessment.json"
     json_path.write_text(assessment.to_json(indent=None), encoding="utf-8")
-    files = ReportFiles(out_dir=out, json=json_path, html=out / "report.html",
-                        csvs=write_csvs(assessment, out))
+    files = ReportFiles(
+        out_dir=out, json=json_path, html=out / "report.html", csvs=write_csvs(assessment, out)
+    )
     if html or pdf:
         text = render_html(assessment)
         files.html.write_text(text, encoding="utf-8")

@@ -45,17 +45,46 @@ CRIME_TYPES: tuple[str, ...] = (
 )
 
 STREET_HEADER: tuple[str, ...] = (
-    "Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
-    "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context",
+    "Crime ID",
+    "Month",
+    "Reported by",
+    "Falls within",
+    "Longitude",
+    "Latitude",
+    "Location",
+    "LSOA code",
+    "LSOA name",
+    "Crime type",
+    "Last outcome category",
+    "Context",
 )
 OUTCOMES_HEADER: tuple[str, ...] = (
-    "Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
-    "LSOA code", "LSOA name", "Outcome type",
+    "Crime ID",
+    "Month",
+    "Reported by",
+    "Falls within",
+    "Longitude",
+    "Latitude",
+    "Location",
+    "LSOA code",
+    "LSOA name",
+    "Outcome type",
 )
 STOP_SEARCH_HEADER: tuple[str, ...] = (
-    "Type", "Date", "Part of a policing operation", "Policing operation", "Latitude", "Longitude",
-    "Gender", "Age range", "Self-defined ethnicity", "Officer-defined ethnicity", "Legislation",
-    "Object of search", "Outcome", "Outcome linked to object of search",
+    "Type",
+    "Date",
+    "Part of a policing operation",
+    "Policing operation",
+    "Latitude",
+    "Longitude",
+    "Gender",
+    "Age range",
+    "Self-defined ethnicity",
+    "Officer-defined ethnicity",
+    "Legislation",
+    "Object of search",
+    "Outcome",
+    "Outcome linked to object of search",
     "Removal of more than just outer clothing",
 )
 
@@ -110,8 +139,11 @@ class ParsedFile:
 def kind_of(path: Path) -> str | None:
     """``street`` / ``outcomes`` / ``stop_and_search`` from a police.uk file name, else None."""
     name = path.name.lower()
-    for suffix, kind in (("-street.csv", "street"), ("-outcomes.csv", "outcomes"),
-                         ("-stop-and-search.csv", "stop_and_search")):
+    for suffix, kind in (
+        ("-street.csv", "street"),
+        ("-outcomes.csv", "outcomes"),
+        ("-stop-and-search.csv", "stop_and_search"),
+    ):
         if name.endswith(suffix) or name.endswith(suffix + ".gz"):
             return kind
     return None
@@ -129,8 +161,12 @@ def parse_file(path: Path | str, *, raw: bytes | None = None) -> ParsedFile:
     path = Path(path)
     kind = kind_of(path)
     if kind is None:
-        raise PoliceUkFileError(path, None, "not a police.uk file name (…-street.csv, …-outcomes.csv or "
-                                            "…-stop-and-search.csv, optionally .gz)")
+        raise PoliceUkFileError(
+            path,
+            None,
+            "not a police.uk file name (…-street.csv, …-outcomes.csv or "
+            "…-stop-and-search.csv, optionally .gz)",
+        )
     if raw is None:
         raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
@@ -140,8 +176,9 @@ def parse_file(path: Path | str, *, raw: bytes | None = None) -> ParsedFile:
     if not data.strip():
         raise PoliceUkFileError(path, 1, "file is empty (no header)")
     if not data.endswith(b"\n"):
-        raise PoliceUkFileError(path, _line_of_offset(data, len(data)),
-                                "file ends in the middle of a line: it looks truncated")
+        raise PoliceUkFileError(
+            path, _line_of_offset(data, len(data)), "file ends in the middle of a line: it looks truncated"
+        )
     first_nl = data.index(b"\n")
     try:
         header = tuple(h.strip().strip('"') for h in data[:first_nl].decode("utf-8").rstrip("\r").split(","))
@@ -153,8 +190,9 @@ def parse_file(path: Path | str, *, raw: bytes | None = None) -> ParsedFile:
         extra = [h for h in header if h not in expected]
         detail = f"missing {missing}" if missing else ""
         detail += (", " if detail and extra else "") + (f"unexpected {extra}" if extra else "")
-        raise PoliceUkFileError(path, 1, f"header is not the police.uk {kind} layout"
-                                         f" ({detail or 'columns out of order'})")
+        raise PoliceUkFileError(
+            path, 1, f"header is not the police.uk {kind} layout ({detail or 'columns out of order'})"
+        )
     n_lines = data.count(b"\n") - 1
 
     bad_rows: list[tuple[int, str]] = []
@@ -167,19 +205,26 @@ def parse_file(path: Path | str, *, raw: bytes | None = None) -> ParsedFile:
     try:
         table = pacsv.read_csv(
             pa.py_buffer(data),
-            read_options=pacsv.ReadOptions(use_threads=False, column_names=names, skip_rows=1,
-                                           block_size=1 << 24),
+            read_options=pacsv.ReadOptions(
+                use_threads=False, column_names=names, skip_rows=1, block_size=1 << 24
+            ),
             parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                                 strings_can_be_null=True, null_values=[""],
-                                                 quoted_strings_can_be_null=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=True,
+                null_values=[""],
+                quoted_strings_can_be_null=True,
+            ),
         )
     except pa.ArrowInvalid as exc:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as uexc:
-            raise PoliceUkFileError(path, _line_of_offset(data, uexc.start),
-                                    f"bytes are not valid UTF-8 (byte 0x{data[uexc.start]:02x})") from exc
+            raise PoliceUkFileError(
+                path,
+                _line_of_offset(data, uexc.start),
+                f"bytes are not valid UTF-8 (byte 0x{data[uexc.start]:02x})",
+            ) from exc
         raise PoliceUkFileError(path, None, f"cannot be parsed as CSV ({exc})") from exc
 
     # Physical line numbers of the parsed rows: every data line except the skipped ones.
@@ -214,16 +259,28 @@ def parse_file(path: Path | str, *, raw: bytes | None = None) -> ParsedFile:
 
     valid, quarantine = _validate(table, path, kind, month)
     if bad_rows:
-        extra_q = pa.table({
-            "file": pa.array([str(path)] * len(bad_rows), pa.string()),
-            "line": pa.array([ln for ln, _ in bad_rows], pa.int64()),
-            "reason": pa.array([f"expected {len(expected)} fields, found {t.count(',') + 1}"
-                                for _, t in bad_rows], pa.string()),
-            "raw": pa.array([t for _, t in bad_rows], pa.string()),
-        })
+        extra_q = pa.table(
+            {
+                "file": pa.array([str(path)] * len(bad_rows), pa.string()),
+                "line": pa.array([ln for ln, _ in bad_rows], pa.int64()),
+                "reason": pa.array(
+                    [f"expected {len(expected)} fields, found {t.count(',') + 1}" for _, t in bad_rows],
+                    pa.string(),
+                ),
+                "raw": pa.array([t for _, t in bad_rows], pa.string()),
+            }
+        )
         quarantine = pa.concat_tables([quarantine, extra_q]).sort_by("line")
-    return ParsedFile(path=str(path), sha256=digest, kind=kind, force=force, month=month,
-                      n_lines=n_lines, valid=valid, quarantine=quarantine)
+    return ParsedFile(
+        path=str(path),
+        sha256=digest,
+        kind=kind,
+        force=force,
+        month=month,
+        n_lines=n_lines,
+        valid=valid,
+        quarantine=quarantine,
+    )
 
 
 def _decompress(path: Path, raw: bytes) -> bytes:
@@ -235,8 +292,9 @@ def _decompress(path: Path, raw: bytes) -> bytes:
 
 _NUMBER = r"^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$"
 _CRIME_TYPE_SET = pa.array(CRIME_TYPES, pa.string())
-QUARANTINE_SCHEMA = pa.schema([("file", pa.string()), ("line", pa.int64()),
-                               ("reason", pa.string()), ("raw", pa.string())])
+QUARANTINE_SCHEMA = pa.schema(
+    [("file", pa.string()), ("line", pa.int64()), ("reason", pa.string()), ("raw", pa.string())]
+)
 
 
 def _number(col: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -263,8 +321,12 @@ def _validate(table: pa.Table, path: Path, kind: str, month: str) -> tuple[pa.Ta
     ]
     if kind == "street":
         ct = table.column("crime_type")
-        rules.append((pc.invert(pc.is_in(ct, value_set=_CRIME_TYPE_SET).fill_null(False)),
-                      "crime type is not one of the 14 police.uk categories"))
+        rules.append(
+            (
+                pc.invert(pc.is_in(ct, value_set=_CRIME_TYPE_SET).fill_null(False)),
+                "crime type is not one of the 14 police.uk categories",
+            )
+        )
     elif kind == "outcomes":
         rules.append((pc.is_null(table.column("outcome_type")), "missing outcome type"))
     rules += [
@@ -274,27 +336,39 @@ def _validate(table: pa.Table, path: Path, kind: str, month: str) -> tuple[pa.Ta
     ]
     if "lsoa_code" in table.column_names:
         code = table.column("lsoa_code")
-        rules.append((pc.and_(pc.is_valid(code),
-                              pc.invert(pc.match_substring_regex(code, LSOA_PATTERN).fill_null(False))),
-                      "invalid LSOA code"))
+        rules.append(
+            (
+                pc.and_(
+                    pc.is_valid(code),
+                    pc.invert(pc.match_substring_regex(code, LSOA_PATTERN).fill_null(False)),
+                ),
+                "invalid LSOA code",
+            )
+        )
     reason = pa.nulls(table.num_rows, pa.string())
     any_bad = pa.array(np.zeros(table.num_rows, dtype=bool))
     for cond, text in reversed(rules):
         cond = cond.fill_null(False)
         reason = pc.if_else(cond, pa.scalar(text), reason)
         any_bad = pc.or_(any_bad, cond)
-    raw_cols = [c for c in table.column_names if c not in ("line",) and not (kind == "stop_and_search"
-                                                                              and c == "month")]
+    raw_cols = [
+        c
+        for c in table.column_names
+        if c not in ("line",) and not (kind == "stop_and_search" and c == "month")
+    ]
     n_bad = pc.sum(any_bad).as_py() or 0
     if n_bad:
         bad = table.filter(any_bad)
         raw = pc.binary_join_element_wise(*[pc.fill_null(bad.column(c), "") for c in raw_cols], ",")
-        quarantine = pa.table({
-            "file": pa.array([str(path)] * n_bad, pa.string()),
-            "line": bad.column("line"),
-            "reason": reason.filter(any_bad),
-            "raw": raw,
-        }, schema=QUARANTINE_SCHEMA)
+        quarantine = pa.table(
+            {
+                "file": pa.array([str(path)] * n_bad, pa.string()),
+                "line": bad.column("line"),
+                "reason": reason.filter(any_bad),
+                "raw": raw,
+            },
+            schema=QUARANTINE_SCHEMA,
+        )
     else:
         quarantine = QUARANTINE_SCHEMA.empty_table()
     good = pc.invert(any_bad)
@@ -304,10 +378,12 @@ def _validate(table: pa.Table, path: Path, kind: str, month: str) -> tuple[pa.Ta
     lat_v = lat.filter(good).to_numpy(zero_copy_only=False).astype(np.float64)
     nan = np.isnan(lon_v)
     x, y = _TO_BNG.transform(lon_v, lat_v)
-    valid = (valid.append_column("longitude", pa.array(lon_v, mask=nan))
-             .append_column("latitude", pa.array(lat_v, mask=nan))
-             .append_column("x_m", pa.array(np.asarray(x, dtype=np.float64), mask=nan))
-             .append_column("y_m", pa.array(np.asarray(y, dtype=np.float64), mask=nan)))
+    valid = (
+        valid.append_column("longitude", pa.array(lon_v, mask=nan))
+        .append_column("latitude", pa.array(lat_v, mask=nan))
+        .append_column("x_m", pa.array(np.asarray(x, dtype=np.float64), mask=nan))
+        .append_column("y_m", pa.array(np.asarray(y, dtype=np.float64), mask=nan))
+    )
     return valid, quarantine
 
 

@@ -31,8 +31,12 @@ def load_reference(root: Path) -> Geography:
     with (ref / "lsoa_lookup.csv").open(encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             lsoas[r["lsoa_code"]] = Lsoa(
-                code=r["lsoa_code"], name=r["lsoa_name"], lad_code=r["lad_code"], lad_name=r["lad_name"],
-                ward_code=r.get("ward_code", "") or "", ward_name=r.get("ward_name", "") or "",
+                code=r["lsoa_code"],
+                name=r["lsoa_name"],
+                lad_code=r["lad_code"],
+                lad_name=r["lad_name"],
+                ward_code=r.get("ward_code", "") or "",
+                ward_name=r.get("ward_name", "") or "",
                 population=int(float(r["population"] or 0)),
                 centroid_x_m=float(r.get("centroid_x_m") or "nan"),
                 centroid_y_m=float(r.get("centroid_y_m") or "nan"),
@@ -41,10 +45,11 @@ def load_reference(root: Path) -> Geography:
     changes_path = ref / "lsoa_2011_2021.csv"
     if changes_path.exists():
         with changes_path.open(encoding="utf-8", newline="") as fh:
-            changes = [LsoaChange(r["lsoa11_code"], r["lsoa21_code"], r["relationship"],
-                                  float(r["area_share"] or 0)) for r in csv.DictReader(fh)]
-    geo = Geography(lsoas=lsoas, changes=changes,
-                    sources={"reference_dir": str(root)})
+            changes = [
+                LsoaChange(r["lsoa11_code"], r["lsoa21_code"], r["relationship"], float(r["area_share"] or 0))
+                for r in csv.DictReader(fh)
+            ]
+    geo = Geography(lsoas=lsoas, changes=changes, sources={"reference_dir": str(root)})
     geo.lsoa_rings = _rings(root / "geography" / "lsoa2021.geojson", "lsoa_code")
     geo.district_rings = _rings(root / "geography" / "districts.geojson", "lad_code")
     return geo
