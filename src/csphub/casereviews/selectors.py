@@ -1,0 +1,180 @@
+"""Every read of the ASB Case Review app, built on the one policy (:mod:`csphub.agencies.policies`).
+
+The statutory publication reads *all* applications of an area: its four figures are aggregate counts
+with no personal data, published to everyone (s.104(10)).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from csphub.agencies.policies import Action, get_object_or_404_for, visible_to
+from csphub.casereviews import rules
+from csphub.casereviews.models import Application, CaseReviewArea, ExplanationPrompt, Letter
+
+
+def area_list_public() -> QuerySet[CaseReviewArea]:
+    return CaseReviewArea.objects.filter(is_active=True).select_related("managing_agency", "default_spoc")
+
+
+def area_get_public(slug: str) -> CaseReviewArea | None:
+    return area_list_public().filter(slug=slug).first()
+
+
+def application_list_visible_to(user: Any, *, action: Action = Action.VIEW) -> QuerySet[Application]:
+    return visible_to(user, action, Application).select_related("area", "spoc", "owning_agency")
+
+
+def application_get_visible(user: Any, reference: str, *, action: Action = Action.VIEW) -> Application:
+    return get_object_or_404_for(
+        user, action, application_list_visible_to(user, action=action), reference=reference
+    )
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    application: Application
+    overdue: list[rules.Clock]
+    next_clock: rules.Clock | None
+
+
+def dashboard(user: Any, *, today: dt.date | None = None, include_closed: bool = False) -> list[DashboardRow]:
+    """Open applications the user may see, with overdue stages flagged; overdue ones first."""
+    today = today or timezone.localdate()
+    qs = application_list_visible_to(user).select_related("appeal")
+    if not include_closed:
+        qs = qs.exclude(status__in=[rules.Status.CLOSED, rules.Status.WITHDRAWN])
+    rows = []
+    for application in qs:
+        clocks = application.clocks()
+        pending = [c for c in clocks if c.done_on is None]
+        overdue = application.overdue_clocks(today=today)
+        rows.append(
+            DashboardRow(application, overdue, min(pending, key=lambda c: c.due_on) if pending else None)
+        )
+    rows.sort(key=lambda r: (not r.overdue, r.next_clock.due_on if r.next_clock else dt.date.max))
+    return rows
+
+
+def recommendations_overdue(user: Any, *, today: dt.date | None = None) -> list[Any]:
+    from csphub.casereviews.models import Recommendation
+
+    today = today or timezone.localdate()
+    return list(
+        visible_to(user, Action.VIEW, Recommendation)
+        .filter(completed_on__isnull=True, due_on__lt=today)
+        .select_related("review__application", "owner_agency")
+    )
+
+
+def prompts_open_for(user: Any) -> QuerySet[ExplanationPrompt]:
+    """Prompts to explain the Case Review, on incidents the user may see, not yet answered."""
+    return (
+        visible_to(user, Action.VIEW, ExplanationPrompt)
+        .filter(explained_on__isnull=True)
+        .select_related("incident", "victim")
+    )
+
+
+def prompt_get_visible(user: Any, pk: Any) -> ExplanationPrompt:
+    return get_object_or_404_for(user, Action.VIEW, ExplanationPrompt, pk=pk)
+
+
+def letter_get_visible(user: Any, application: Application, pk: Any) -> Letter:
+    return get_object_or_404_for(user, Action.VIEW, Letter.objects.filter(application=application), pk=pk)
+
+
+def case_history_for_review(user: Any, application: Application) -> list[Any]:
+    """The linked incidents this user may see (the policy decides), for the review meeting."""
+    from csphub.cases.selectors import incident_list_visible_to
+
+    linked = application.incident_links.values("incident_id")
+    return list(incident_list_visible_to(user).filter(pk__in=linked).order_by("occurred_at"))
+
+
+def candidate_incidents(user: Any, application: Application, *, search: str = "") -> list[Any]:
+    """Incidents the user may see that could be complaints for this application (not yet linked).
+
+    Reported from a month before the earliest qualifying complaint date up to the application.
+    """
+    from csphub.cases.selectors import incident_list_visible_to
+
+    earliest = rules.earliest_qualifying_complaint_date(application.received_on) - dt.timedelta(days=31)
+    start = timezone.make_aware(dt.datetime.combine(earliest, dt.time.min))
+    end = timezone.make_aware(
+        dt.datetime.combine(application.received_on + dt.timedelta(days=1), dt.time.min)
+    )
+    qs = (
+        incident_list_visible_to(user)
+        .filter(reported_at__gte=start, reported_at__lt=end)
+        .exclude(pk__in=application.incident_links.values("incident_id"))
+    )
+    if search.strip():
+        term = search.strip()
+        qs = qs.filter(Q(location_description__icontains=term) | Q(description__icontains=term))
+    return list(qs.order_by("-reported_at")[:100])
+
+
+# ---------------------------------------------------------------------------------------------------
+# Statutory publication (aggregate counts, computed from the applications — never typed in)
+# ---------------------------------------------------------------------------------------------------
+
+
+def application_facts(area: CaseReviewArea, *, year: rules.ReportingYear) -> list[rules.ApplicationFacts]:
+    """Facts for every application that bears on ``year``: received in it, or reviewed in it."""
+    qs = (
+        Application.objects.filter(area=area)
+        .filter(
+            Q(received_on__range=(year.start, year.end)) | Q(review_held_on__range=(year.start, year.end))
+        )
+        .annotate(recommendation_count=Count("review__recommendations"))
+        .values_list("reference", "received_on", "threshold_met", "review_held_on", "recommendation_count")
+    )
+    return [
+        rules.ApplicationFacts(
+            reference=ref,
+            received_on=received,
+            threshold_met=met,
+            review_held_on=held,
+            recommendation_count=n,
+        )
+        for ref, received, met, held, n in qs
+    ]
+
+
+@dataclass(frozen=True)
+class Publication:
+    figures: rules.Figures
+    sentences: list[str]
+    months: list[rules.MonthRow]
+    area: CaseReviewArea
+
+
+def publication_for(area: CaseReviewArea, *, year: rules.ReportingYear) -> Publication:
+    facts = application_facts(area, year=year)
+    figures = rules.compute_figures(facts, area=area.name, year=year)
+    return Publication(
+        figures=figures,
+        sentences=rules.publication_sentences(figures),
+        months=rules.monthly_breakdown(facts, year=year),
+        area=area,
+    )
+
+
+def publication_years(area: CaseReviewArea, *, today: dt.date | None = None) -> list[rules.ReportingYear]:
+    """Reporting years from the first application (or the current year) to the current one, newest first."""
+    today = today or timezone.localdate()
+    current = rules.ReportingYear.containing(today)
+    first = (
+        Application.objects.filter(area=area)
+        .order_by("received_on")
+        .values_list("received_on", flat=True)
+        .first()
+    )
+    start = rules.ReportingYear.containing(first) if first else current
+    return [rules.ReportingYear(y) for y in range(current.start_year, start.start_year - 1, -1)]
