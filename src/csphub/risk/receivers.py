@@ -1,0 +1,13 @@
+"""Signal receivers: the risk app reacts to casework without the cases app knowing about it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from csphub.cases.models import Case, Incident
+
+
+def require_reassessment(sender: Any, *, case: Case, incident: Incident, actor: Any, **kwargs: Any) -> None:
+    from csphub.risk.services import reassessment_require
+
+    reassessment_require(actor=actor, case=case, incident=incident)

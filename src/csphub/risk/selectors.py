@@ -1,0 +1,46 @@
+"""Every read of risk assessments goes through the policy (visible when the case is, in full)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from csphub.agencies.models import ShareScope
+from csphub.agencies.policies import Action, get_object_or_404_for, share_scope, visible_to
+from csphub.cases.models import Case
+from csphub.risk.models import Assessment, Questionnaire, ReassessmentRequirement
+
+
+def case_for_risk(user: Any, pk: int, *, action: Action = Action.VIEW) -> Case:
+    case = get_object_or_404_for(user, action, Case, pk=pk)
+    if share_scope(user, case) != ShareScope.FULL:
+        raise Http404("No such case.")
+    return case
+
+
+def assessment_list_visible_to(user: Any) -> QuerySet[Assessment]:
+    return visible_to(user, Action.VIEW, Assessment).select_related("subject", "questionnaire", "assessor")
+
+
+def assessment_get(user: Any, pk: int) -> Assessment:
+    assessment = get_object_or_404_for(user, Action.VIEW, assessment_list_visible_to(user), pk=pk)
+    case_for_risk(user, assessment.case_id)
+    return assessment
+
+
+def pending_reassessments(user: Any, case: Case) -> QuerySet[ReassessmentRequirement]:
+    return visible_to(user, Action.VIEW, ReassessmentRequirement).filter(case=case, satisfied_by__isnull=True)
+
+
+def questionnaires_in_use(on: Any = None) -> list[Questionnaire]:
+    """The latest active version of each questionnaire in force on ``on``."""
+    day = on or timezone.localdate()
+    latest: dict[str, Questionnaire] = {}
+    for q in Questionnaire.objects.filter(is_active=True, effective_from__lte=day).order_by(
+        "code", "-version"
+    ):
+        latest.setdefault(q.code, q)
+    return list(latest.values())

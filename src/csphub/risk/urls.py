@@ -1,0 +1,11 @@
+from django.urls import path
+
+from csphub.risk import views
+
+app_name = "risk"
+
+urlpatterns = [
+    path("case/<int:case_pk>/", views.case_assessments, name="case_assessments"),
+    path("case/<int:case_pk>/new/<int:questionnaire_pk>/", views.assessment_new, name="assessment_new"),
+    path("<int:pk>/", views.assessment_detail, name="detail"),
+]

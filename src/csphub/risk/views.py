@@ -1,0 +1,95 @@
+"""Risk assessment pages. The form validates; ``assessment_complete`` scores and decides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from csphub.agencies.policies import Action, can
+from csphub.audit.services import audit_viewed
+from csphub.core.errors import ApplicationError, PermissionDeniedError
+from csphub.risk import forms, selectors, services
+from csphub.risk.models import Questionnaire
+from csphub.risk.rules import MARAC_CRITERION_LABELS, MaracCriterion
+
+
+def _subjects(case: Any) -> list[tuple[int, str]]:
+    seen: dict[int, str] = {}
+    for party in case.parties.select_related("person").order_by("role", "person_id"):
+        seen.setdefault(party.person_id, f"{party.person.display_name} ({party.get_role_display().lower()})")
+    return list(seen.items())
+
+
+@login_required
+def case_assessments(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_risk(request.user, case_pk)
+    assessments = list(selectors.assessment_list_visible_to(request.user).filter(case=case))
+    audit_viewed(actor=request.user, target=case, justification="risk assessments")
+    return render(
+        request,
+        "risk/case_assessments.html",
+        {
+            "case": case,
+            "assessments": assessments,
+            "pending": list(selectors.pending_reassessments(request.user, case).select_related("incident")),
+            "questionnaires": selectors.questionnaires_in_use(),
+            "can_change": can(request.user, Action.CHANGE, case),
+        },
+    )
+
+
+@login_required
+def assessment_new(request: HttpRequest, case_pk: int, questionnaire_pk: int) -> HttpResponse:
+    case = selectors.case_for_risk(request.user, case_pk, action=Action.CHANGE)
+    questionnaire = Questionnaire.objects.filter(pk=questionnaire_pk, is_active=True).first()
+    if questionnaire is None:
+        raise Http404("No such questionnaire.")
+    form = forms.AssessmentForm(request.POST or None, questionnaire=questionnaire, subjects=_subjects(case))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assessment = services.assessment_complete(
+                actor=request.user,
+                case=case,
+                subject=case.parties.select_related("person")
+                .filter(person_id=data["subject"])
+                .first()
+                .person,  # type: ignore[union-attr]
+                questionnaire=questionnaire,
+                answers=form.answers(),
+                judgement_band=data.get("judgement_band", ""),
+                judgement_reason=data.get("judgement_reason", ""),
+                children_present=data.get("children_present", ""),
+                marac_professional_judgement=data.get("marac_professional_judgement", False),
+                marac_reasons=data.get("marac_reasons", ""),
+            )
+        except (ApplicationError, PermissionDeniedError) as error:
+            form.add_application_error(error)
+        else:
+            messages.success(
+                request, f"Risk assessment completed: {assessment.get_final_band_display()} risk"
+            )
+            return redirect("risk:detail", assessment.pk)
+    return render(
+        request, "risk/assessment_form.html", {"form": form, "case": case, "questionnaire": questionnaire}
+    )
+
+
+@login_required
+def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(request.user, pk)
+    audit_viewed(actor=request.user, target=assessment)
+    return render(
+        request,
+        "risk/assessment_detail.html",
+        {
+            "assessment": assessment,
+            "case": assessment.case,
+            "answers": list(assessment.answers.select_related("question")),
+            "criteria": [MARAC_CRITERION_LABELS[MaracCriterion(c)] for c in assessment.marac_criteria],
+        },
+    )
