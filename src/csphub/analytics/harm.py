@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 CCHI_SOURCE = (
     "Cambridge Crime Harm Index (Sherman, Neyroud & Neyroud 2016; CCHI 2026 update), median "
@@ -35,7 +36,7 @@ class HarmResult:
     weights_name: str
     unit: str
     total_harm: float
-    rows: list[dict[str, object]]  # crime_type, count, weight, harm, share_of_harm, share_of_count
+    rows: list[dict[str, Any]]  # crime_type, count, weight, harm, share_of_harm, share_of_count
     unweighted_types: list[str] = field(default_factory=list)
     source: str = ""
     caveat: str = ""
@@ -54,21 +55,22 @@ class HarmResult:
 
 def harm_totals(counts_by_type: Mapping[str, int], weights: HarmWeights) -> HarmResult:
     """Σ count × weight per crime type; types without a weight are listed, not guessed."""
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
     unweighted: list[str] = []
     total_count = sum(int(v) for v in counts_by_type.values())
+    total = 0.0
     for ct, count in sorted(counts_by_type.items()):
         w = weights.weights.get(ct)
+        harm = None if w is None else float(w) * int(count)
         if w is None:
             unweighted.append(ct)
-            rows.append({"crime_type": ct, "count": int(count), "weight": None, "harm": None})
         else:
-            rows.append(
-                {"crime_type": ct, "count": int(count), "weight": float(w), "harm": float(w) * int(count)}
-            )
-    total = float(sum(float(r["harm"]) for r in rows if r["harm"] is not None))  # type: ignore[arg-type]
+            total += float(harm or 0.0)
+        rows.append(
+            {"crime_type": ct, "count": int(count), "weight": None if w is None else float(w), "harm": harm}
+        )
     for r in rows:
-        r["share_of_harm"] = (float(r["harm"]) / total) if (r["harm"] is not None and total > 0) else None  # type: ignore[arg-type]
-        r["share_of_count"] = (int(r["count"]) / total_count) if total_count else None  # type: ignore[call-overload]
-    rows.sort(key=lambda r: -(float(r["harm"]) if r["harm"] is not None else -1.0))  # type: ignore[arg-type]
+        r["share_of_harm"] = (r["harm"] / total) if (r["harm"] is not None and total > 0) else None
+        r["share_of_count"] = (r["count"] / total_count) if total_count else None
+    rows.sort(key=lambda r: -(r["harm"] if r["harm"] is not None else -1.0))
     return HarmResult(weights.name, weights.unit, total, rows, unweighted, weights.source, weights.caveat)

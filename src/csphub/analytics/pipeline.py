@@ -317,7 +317,7 @@ def run_assessment(
 
     # ---- top LSOAs ----
     pops = {c: geo.lsoas[c].population for c in the_area.lsoa_codes}
-    tops = top_places(by_lsoa_crime, pops, n=top_n)
+    tops: dict[str, Any] = dict(top_places(by_lsoa_crime, pops, n=top_n))
     for lst in tops.values():
         for r in lst:
             lsoa = geo.lsoas.get(str(r["code"]))
@@ -359,7 +359,7 @@ def run_assessment(
 
     # ---- data account ----
     manifest = store.manifest()
-    used = {
+    used: dict[str, dict[str, Any]] = {
         k: v
         for k, v in manifest.items()
         if k.startswith("street/") and k.split("/")[2] in (study_set | prev_set) and k.split("/")[1] in forces

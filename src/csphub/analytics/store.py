@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -124,13 +125,13 @@ class Store:
     def manifest_path(self) -> Path:
         return self.root / "manifest.json"
 
-    def manifest(self) -> dict[str, dict[str, object]]:
+    def manifest(self) -> dict[str, dict[str, Any]]:
         if not self.manifest_path.exists():
             return {}
         data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         return dict(data.get("partitions", {}))
 
-    def _write_manifest(self, partitions: dict[str, dict[str, object]]) -> None:
+    def _write_manifest(self, partitions: dict[str, dict[str, Any]]) -> None:
         tmp = self.root / f".manifest-{uuid.uuid4().hex}.json"
         tmp.write_text(
             json.dumps({"version": 1, "partitions": partitions}, indent=1, sort_keys=True), encoding="utf-8"
