@@ -19,8 +19,7 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     ("csphub.cli_platform", "demo_otp"),
     ("csphub.cli_platform", "serve"),
     ("csphub.cli_platform", "manage"),
-    ("csphub.cli_platform", "reminders"),
-    ("csphub.cli_platform", "retention"),
+    ("csphub.cases.cli", "reminders"),
 )
 
 

@@ -1,0 +1,58 @@
+"""Idle time-out and the two-factor requirement for every signed-in staff session."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+LAST_ACTIVITY_KEY = "csphub_last_activity"
+
+
+class IdleTimeoutMiddleware:
+    """Sign the user out after ``CSPHUB_IDLE_TIMEOUT_MINUTES`` without a request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = time.time()
+            last = request.session.get(LAST_ACTIVITY_KEY)
+            limit_s = settings.CSPHUB_IDLE_TIMEOUT_MINUTES * 60
+            if last is not None and now - float(last) > limit_s:
+                from csphub.accounts.services import record_session_timeout
+
+                record_session_timeout(user=request.user)
+                logout(request)
+                messages.info(
+                    request,
+                    f"You were signed out because you had not done anything for "
+                    f"{settings.CSPHUB_IDLE_TIMEOUT_MINUTES} minutes. Sign in again to carry on.",
+                )
+                return redirect(settings.LOGIN_URL)
+            request.session[LAST_ACTIVITY_KEY] = now
+        return self.get_response(request)
+
+
+class RequireTwoFactorMiddleware:
+    """A session that is signed in but not verified with a second factor is signed out.
+
+    The sign-in view only logs a user in after both factors pass, so this is the belt to its
+    braces: no code path can produce a half-authenticated staff session.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and not getattr(user, "is_verified", lambda: False)():
+            logout(request)
+            return redirect(settings.LOGIN_URL)
+        return self.get_response(request)

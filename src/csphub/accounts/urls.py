@@ -1,0 +1,13 @@
+from django.urls import path
+
+from csphub.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("sign-in/", views.sign_in, name="login"),
+    path("sign-in/code/", views.code, name="code"),
+    path("sign-in/set-up-code/", views.setup_code, name="setup_code"),
+    path("sign-out/", views.sign_out, name="logout"),
+    path("switch/", views.switch, name="switch"),
+]

@@ -1,0 +1,158 @@
+"""Sign in with a password and a TOTP code; sign out; choose the agency to act for."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, get_user_model, login, logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from csphub.accounts import services
+from csphub.accounts.forms import CodeForm, SignInForm, SwitchForm
+from csphub.agencies.middleware import SESSION_KEY as ACTING_SESSION_KEY
+from csphub.agencies.selectors import memberships_of
+from csphub.agencies.services import membership_switch
+
+PENDING_USER_KEY = "csphub_pending_user_id"
+PENDING_BACKEND_KEY = "csphub_pending_backend"
+
+LOCKED_OUT_MESSAGE = (
+    "You have entered incorrect sign-in details too many times. Your account is locked for 15 minutes. "
+    "If you need access sooner, contact your CSP Hub administrator."
+)
+
+
+def _locked_out(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/locked_out.html", {"message": LOCKED_OUT_MESSAGE}, status=429)
+
+
+@never_cache
+def sign_in(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        username = form.cleaned_data["username"]
+        user = authenticate(request, username=username, password=form.cleaned_data["password"])
+        if getattr(request, "axes_locked_out", False):
+            return _locked_out(request)
+        if user is None:
+            services.record_login_failed(username=username, stage="password")
+            form.add_error(None, "Enter a correct username and password")
+        else:
+            request.session.cycle_key()
+            request.session[PENDING_USER_KEY] = user.pk
+            request.session[PENDING_BACKEND_KEY] = user.backend
+            if services.totp_device_for(user) is None:
+                return redirect("accounts:setup_code")
+            return redirect("accounts:code")
+    return render(request, "accounts/sign_in.html", {"form": form})
+
+
+def _pending_user(request: HttpRequest) -> Any:
+    user_id = request.session.get(PENDING_USER_KEY)
+    if user_id is None:
+        return None
+    return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+
+
+def _complete_sign_in(request: HttpRequest, user: Any, device: TOTPDevice) -> HttpResponse:
+    backend = request.session.get(PENDING_BACKEND_KEY, "django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=backend)
+    otp_login(request, device)
+    request.session.pop(PENDING_USER_KEY, None)
+    services.record_login(user=user)
+    return redirect(request.GET.get("next") if _safe_next(request) else settings.LOGIN_REDIRECT_URL)
+
+
+def _safe_next(request: HttpRequest) -> bool:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.GET.get("next")
+    return bool(target) and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+
+
+def _code_failed(request: HttpRequest, user: Any, form: CodeForm) -> HttpResponse | None:
+    user_login_failed.send(
+        sender=__name__, credentials={"username": user.get_username()}, request=request
+    )
+    services.record_login_failed(username=user.get_username(), stage="security code")
+    if getattr(request, "axes_locked_out", False):
+        request.session.pop(PENDING_USER_KEY, None)
+        return _locked_out(request)
+    form.add_error("otp_token", "The security code is not correct. Check your authenticator app and try again")
+    return None
+
+
+@never_cache
+def code(request: HttpRequest) -> HttpResponse:
+    user = _pending_user(request)
+    if user is None:
+        return redirect("accounts:login")
+    device = services.totp_device_for(user)
+    if device is None:
+        return redirect("accounts:setup_code")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["otp_token"].strip()):
+            return _complete_sign_in(request, user, device)
+        locked = _code_failed(request, user, form)
+        if locked is not None:
+            return locked
+    return render(request, "accounts/code.html", {"form": form})
+
+
+@never_cache
+def setup_code(request: HttpRequest) -> HttpResponse:
+    """First sign-in: add CSP Hub to an authenticator app, then prove it with a code."""
+    user = _pending_user(request)
+    if user is None:
+        return redirect("accounts:login")
+    if services.totp_device_for(user) is not None:
+        return redirect("accounts:code")
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or services.totp_device_start(user=user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["otp_token"].strip()):
+            services.totp_device_confirm(user=user, device=device)
+            return _complete_sign_in(request, user, device)
+        locked = _code_failed(request, user, form)
+        if locked is not None:
+            return locked
+    secret = base64.b32encode(device.bin_key).decode()
+    qr_svg = segno.make(device.config_url, error="m").svg_data_uri(scale=5)
+    return render(request, "accounts/setup_code.html", {"form": form, "secret": secret, "qr_svg": qr_svg})
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        services.record_logout(user=request.user)
+    logout(request)
+    messages.success(request, "You have signed out.")
+    return redirect("accounts:login")
+
+
+@login_required
+def switch(request: HttpRequest) -> HttpResponse:
+    memberships = list(memberships_of(request.user))
+    form = SwitchForm(request.POST or None)
+    form.fields["membership"].choices = [(m.pk, f"{m.get_role_display()}, {m.agency.name}") for m in memberships]
+    if request.method == "POST" and form.is_valid():
+        chosen = next(m for m in memberships if m.pk == form.cleaned_data["membership"])
+        membership_switch(actor=request.user, membership=chosen)
+        request.session[ACTING_SESSION_KEY] = chosen.pk
+        messages.success(request, f"You are now working as {chosen.get_role_display()} for {chosen.agency.name}.")
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    return render(request, "accounts/switch.html", {"form": form})

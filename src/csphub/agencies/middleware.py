@@ -1,0 +1,32 @@
+"""Sets the membership a signed-in user acts in, from the session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from csphub.agencies.models import Membership
+from csphub.agencies.policies import set_acting_membership
+
+SESSION_KEY = "csphub_acting_membership_id"
+
+
+class ActingMembershipMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated:
+            memberships = Membership.objects.filter(user=user, is_active=True).select_related("agency")
+            chosen = None
+            membership_id = request.session.get(SESSION_KEY)
+            if membership_id is not None:
+                chosen = memberships.filter(pk=membership_id).first()
+            if chosen is None:
+                chosen = memberships.order_by("agency__name", "role").first()
+                if chosen is not None:
+                    request.session[SESSION_KEY] = chosen.pk
+            set_acting_membership(user, chosen)
+        return self.get_response(request)

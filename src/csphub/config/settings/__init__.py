@@ -1,0 +1,1 @@
+"""Settings split: base (shared), local (make demo), test (pytest), production (deployments)."""

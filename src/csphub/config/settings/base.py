@@ -1,0 +1,204 @@
+"""Settings shared by every environment.
+
+Environment variables:
+- ``CSPHUB_DATA_DIR``: where the embedded SQLite database, uploads and the analytics store live
+  (default ``./var``).
+- ``DATABASE_URL``: ``sqlite:///path`` or ``postgresql://user@host:port/name``; default SQLite in
+  the data directory.
+- ``CSPHUB_IDLE_TIMEOUT_MINUTES``: idle session time-out (default 30).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+SRC_DIR = Path(__file__).resolve().parents[2]  # src/csphub
+DATA_DIR = Path(os.environ.get("CSPHUB_DATA_DIR", "var")).resolve()
+
+# Overridden in every environment; production refuses this value.
+INSECURE_DEFAULT_SECRET_KEY = "csphub-insecure-development-key-never-use-in-production"  # noqa: S105
+SECRET_KEY = os.environ.get("CSPHUB_SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
+DEBUG = False
+ALLOWED_HOSTS: list[str] = []
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
+    "csphub.core",
+    "csphub.agencies",
+    "csphub.audit",
+    "csphub.people",
+    "csphub.accounts",
+    "csphub.frontend",
+]
+
+# Apps built on the core; listed only when present so that a partial checkout still starts.
+# CSPHUB_ONLY_APPS="cases,risk" limits them (e.g. to make one app's migrations).
+_only = {a for a in os.environ.get("CSPHUB_ONLY_APPS", "cases,powers,risk,casereviews,insights,api").split(",") if a}
+for _optional in ("cases", "powers", "risk", "casereviews", "insights", "api"):
+    if _optional in _only and (SRC_DIR / _optional / "__init__.py").exists():
+        INSTALLED_APPS.append(f"csphub.{_optional}")
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "csphub.accounts.middleware.IdleTimeoutMiddleware",
+    "csphub.accounts.middleware.RequireTwoFactorMiddleware",
+    "csphub.agencies.middleware.ActingMembershipMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "csphub.config.urls"
+WSGI_APPLICATION = "csphub.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csphub.frontend.context_processors.service",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'csphub.sqlite3'}"),
+        conn_max_age=60,
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # Concurrent readers while a writer works: WAL, and wait rather than fail on a lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;",
+        "transaction_mode": "IMMEDIATE",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Authentication -------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+# NCSC guidance: length and a deny-list, no composition rules, no forced expiry.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "csphub.accounts.validators.DenyListValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "frontend:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+OTP_TOTP_ISSUER = "CSP Hub"
+
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+# Lock the account, not the address: council and police staff share a few NAT addresses, so an
+# IP lock-out would lock out a whole office because of one person's typing.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+
+# --- Sessions and cookies ------------------------------------------------------------------
+CSPHUB_IDLE_TIMEOUT_MINUTES = int(os.environ.get("CSPHUB_IDLE_TIMEOUT_MINUTES", "30"))
+SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute cap: a working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+# --- Security headers ----------------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# --- Internationalisation -------------------------------------------------------------------
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and uploaded files ----------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+# Evidence uploads live outside the web root and are served only through the policy.
+PRIVATE_MEDIA_ROOT = DATA_DIR / "private-media"
+ANALYTICS_DATA_DIR = DATA_DIR
+
+# --- E-mail ----------------------------------------------------------------------------------
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = "CSP Hub <no-reply@csphub.invalid>"
+
+# --- Service ---------------------------------------------------------------------------------
+CSPHUB_SERVICE_NAME = "CSP Hub"
+CSPHUB_PARTNERSHIP_NAME = os.environ.get("CSPHUB_PARTNERSHIP_NAME", "Amber Valley Community Safety Partnership")
+# Map tiles: none by default (works offline); deployments with a tile server may set a URL template.
+CSPHUB_MAP_TILE_URL = os.environ.get("CSPHUB_MAP_TILE_URL", "")
+
+# --- Logging: never personal data (messages carry ids and verbs, not names) -----------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "csphub.core.logging.RedactPersonalDataFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "csphub": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}

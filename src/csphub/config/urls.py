@@ -1,0 +1,29 @@
+"""Root URL configuration. Each app is included under its prefix; optional apps only when installed."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.urls import include, path
+
+handler403 = "csphub.frontend.views.error_403"
+handler404 = "csphub.frontend.views.error_404"
+handler500 = "csphub.frontend.views.error_500"
+
+urlpatterns = [
+    path("", include("csphub.frontend.urls")),
+    path("accounts/", include("csphub.accounts.urls")),
+    path("people/", include("csphub.people.urls")),
+]
+
+# (app label, prefix, urls module) of apps built on the core.
+_OPTIONAL = (
+    ("cases", "cases/", "csphub.cases.urls"),
+    ("powers", "powers/", "csphub.powers.urls"),
+    ("risk", "risk/", "csphub.risk.urls"),
+    ("casereviews", "case-reviews/", "csphub.casereviews.urls"),
+    ("insights", "insights/", "csphub.insights.urls"),
+    ("api", "api/", "csphub.api.urls"),
+)
+for _label, _prefix, _module in _OPTIONAL:
+    if apps.is_installed(f"csphub.{_label}"):
+        urlpatterns.append(path(_prefix, include(_module)))

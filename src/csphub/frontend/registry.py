@@ -1,0 +1,64 @@
+"""Apps add navigation items and home-page panels here, so the frontend imports no app.
+
+An app registers in its ``AppConfig.ready``::
+
+    register_nav(NavItem("Cases", "cases:list", lambda user: role_allows(user, Action.VIEW)))
+    register_home_panel(HomePanel("My tasks", "cases/home_tasks.html", cases_home_context))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    visible: Callable[[Any], bool]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    title: str
+    template: str
+    context: Callable[[Any], dict[str, Any] | None]  # None: the panel does not apply to this user
+    order: int = 50
+
+
+NAV_ITEMS: list[NavItem] = []
+HOME_PANELS: list[HomePanel] = []
+
+
+def register_nav(item: NavItem) -> None:
+    if all(existing.url_name != item.url_name for existing in NAV_ITEMS):
+        NAV_ITEMS.append(item)
+        NAV_ITEMS.sort(key=lambda i: i.order)
+
+
+def register_home_panel(panel: HomePanel) -> None:
+    if all(existing.template != panel.template for existing in HOME_PANELS):
+        HOME_PANELS.append(panel)
+        HOME_PANELS.sort(key=lambda p: p.order)
+
+
+@dataclass(frozen=True)
+class PersonSection:
+    """A section an app adds to the person page (e.g. the person's visible cases and incidents)."""
+
+    title: str
+    template: str
+    context: Callable[[Any, Any], dict[str, Any] | None]  # (user, person) -> context or None
+    order: int = 50
+
+
+PERSON_SECTIONS: list[PersonSection] = []
+
+
+def register_person_section(section: PersonSection) -> None:
+    if all(existing.template != section.template for existing in PERSON_SECTIONS):
+        PERSON_SECTIONS.append(section)
+        PERSON_SECTIONS.sort(key=lambda s: s.order)

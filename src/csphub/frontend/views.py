@@ -1,0 +1,46 @@
+"""The home page and the error pages."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from csphub.agencies.policies import acting_membership
+from csphub.frontend.registry import HOME_PANELS
+
+
+def root(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("frontend:home")
+    return render(request, "frontend/start.html")
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's work: each installed app contributes a panel that applies to them."""
+    panels = []
+    for panel in HOME_PANELS:
+        context = panel.context(request.user)
+        if context is not None:
+            panels.append({"title": panel.title, "template": panel.template, "context": context})
+    return render(
+        request,
+        "frontend/home.html",
+        {"panels": panels, "membership": acting_membership(request.user)},
+    )
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    # No context processors: the database may be what failed.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render({}), status=500)

@@ -1,0 +1,105 @@
+"""People pages. Every page that shows a person records one ``person.viewed`` event."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from csphub.agencies.policies import Action, can, role_allows
+from csphub.audit.selectors import audit_events_for
+from csphub.audit.services import audit_viewed
+from csphub.core.errors import ApplicationError
+from csphub.frontend.registry import PERSON_SECTIONS
+from csphub.people import selectors, services
+from csphub.people.forms import PersonForm, PersonSearchForm, SeenByFilterForm
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    if not role_allows(request.user, Action.VIEW):
+        raise PermissionDenied
+    search = PersonSearchForm(request.GET or None)
+    term = search.data.get("q", "") if search.is_bound else ""
+    people = selectors.person_list_visible_to(request.user, search=term)
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "people/list.html",
+        {"search": search, "page": page, "term": term, "can_create": role_allows(request.user, Action.CREATE)},
+    )
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_get_visible(request.user, pk)
+    audit_viewed(actor=request.user, target=person)
+    sections = []
+    for section in PERSON_SECTIONS:
+        context = section.context(request.user, person)
+        if context is not None:
+            sections.append({"title": section.title, "template": section.template, "context": context})
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "addresses": selectors.addresses_of(request.user, person),
+            "sections": sections,
+            "can_change": can(request.user, Action.CHANGE, person),
+            "can_view_audit": can(request.user, Action.VIEW_AUDIT, person),
+        },
+    )
+
+
+@login_required
+def person_create(request: HttpRequest) -> HttpResponse:
+    if not role_allows(request.user, Action.CREATE):
+        raise PermissionDenied
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Person recorded.")
+            return redirect("people:detail", person.pk)
+    return render(request, "people/form.html", {"form": form, "heading": "Record a person"})
+
+
+@login_required
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_get_visible(request.user, pk, action=Action.CHANGE)
+    initial = {name: getattr(person, name) for name in services.PERSON_FIELDS}
+    form = PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(actor=request.user, person=person, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Changes saved.")
+            return redirect("people:detail", person.pk)
+    else:
+        audit_viewed(actor=request.user, target=person)
+    return render(request, "people/form.html", {"form": form, "heading": "Change details", "person": person})
+
+
+@login_required
+def person_seen_by(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who has seen this person: for administrators and coordinators of the owning agency."""
+    person = selectors.person_get_visible(request.user, pk, action=Action.VIEW_AUDIT)
+    form = SeenByFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    events = audit_events_for(
+        target=person,
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+        agency_id=filters["agency"].pk if filters.get("agency") else None,
+    )
+    page = Paginator(events, 100).get_page(request.GET.get("page"))
+    return render(request, "people/seen_by.html", {"person": person, "form": form, "page": page})
