@@ -39,7 +39,9 @@ class Assessment:
     seasonality: dict[str, Any]
     top_lsoas: dict[str, Any]
     harm: dict[str, Any]
-    counts: Table  # month, crime_type, lsoa_code, count (the counts.csv contract)
+    # month, crime_type, lsoa_code, count (the counts.csv contract). The pipeline leaves it as a
+    # pyarrow.Table (large for national runs); to_dict()/to_json() turn it into lists.
+    counts: Any
     hotspots: dict[str, Any] | None = None
     repeats: dict[str, Any] | None = None
     what_changed: list[dict[str, Any]] = field(default_factory=list)
@@ -52,7 +54,21 @@ class Assessment:
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
+        counts = self.counts
+        if hasattr(counts, "to_pydict"):  # a pyarrow.Table
+            self.counts = {}
+            try:
+                out = asdict(self)
+            finally:
+                self.counts = counts
+            out["counts"] = counts.to_pydict()
+            return out
         return asdict(self)
+
+    def counts_rows(self) -> list[dict[str, Any]]:
+        if hasattr(self.counts, "to_pylist"):
+            return list(self.counts.to_pylist())
+        return table_rows(self.counts)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Assessment:

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from csphub.analytics.assessment import Assessment, rows_table
 from csphub.analytics.geography import Area, Geography, all_area, resolve_area
@@ -191,25 +192,35 @@ def run_assessment(
         con.close()
     t_query = time.perf_counter() - t0
 
-    # ---- aggregate the counts (all in NumPy / dicts of small size) ----
-    c_month = counts_tbl.column("month").to_pylist()
-    c_type = counts_tbl.column("crime_type").to_pylist()
-    c_lsoa = counts_tbl.column("lsoa_code").to_pylist()
-    c_n = counts_tbl.column("count").to_numpy()
+    # ---- aggregate the counts (Arrow group-bys; only small results become Python objects) ----
     study_set, prev_set = set(months), set(prev)
     by_type_now = dict.fromkeys(CRIME_TYPES, 0)
     by_type_prev = dict.fromkeys(CRIME_TYPES, 0)
-    monthly: dict[tuple[str, str], int] = {}
-    by_lsoa_crime: dict[str, int] = {}
-    for mo, ct, ls, k in zip(c_month, c_type, c_lsoa, c_n, strict=True):
-        k = int(k)
-        monthly[(mo, ct)] = monthly.get((mo, ct), 0) + k
+    monthly_tbl = counts_tbl.group_by(["month", "crime_type"]).aggregate([("count", "sum")])
+    monthly: dict[tuple[str, str], int] = {
+        (mo, ct): int(k)
+        for mo, ct, k in zip(
+            monthly_tbl.column("month").to_pylist(),
+            monthly_tbl.column("crime_type").to_pylist(),
+            monthly_tbl.column("count_sum").to_pylist(),
+            strict=True,
+        )
+    }
+    for (mo, ct), k in monthly.items():
         if mo in study_set:
             by_type_now[ct] = by_type_now.get(ct, 0) + k
-            if ct != ASB:
-                by_lsoa_crime[ls] = by_lsoa_crime.get(ls, 0) + k
         elif mo in prev_set:
             by_type_prev[ct] = by_type_prev.get(ct, 0) + k
+    study_crime = counts_tbl.filter(
+        pc.and_(
+            pc.is_in(counts_tbl.column("month"), value_set=pa.array(months, pa.string())),
+            pc.not_equal(counts_tbl.column("crime_type"), ASB),
+        )
+    )
+    lsoa_tbl = study_crime.group_by("lsoa_code").aggregate([("count", "sum")])
+    by_lsoa_crime: dict[str, int] = dict(
+        zip(lsoa_tbl.column("lsoa_code").to_pylist(), lsoa_tbl.column("count_sum").to_pylist(), strict=True)
+    )
     exp_now = float(n - len(missing))
     exp_prev = float(n - len(missing_prev))
     pop = the_area.population
@@ -430,7 +441,7 @@ def run_assessment(
         seasonality=seas,
         top_lsoas=tops,
         harm=harm,
-        counts={"month": c_month, "crime_type": c_type, "lsoa_code": c_lsoa, "count": [int(v) for v in c_n]},
+        counts=counts_tbl,
         hotspots=hotspots,
         repeats=repeats,
         what_changed=what_changed,

@@ -54,9 +54,20 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> Pa
 def write_csvs(a: Assessment, out_dir: Path) -> dict[str, Path]:
     """The CSV contract (snake_case headers; see docs/assessment-format.md)."""
     out: dict[str, Path] = {}
-    out["counts"] = _write_csv(
-        out_dir / "counts.csv", ["month", "crime_type", "lsoa_code", "count"], table_rows(a.counts)
-    )
+    counts_path = out_dir / "counts.csv"
+    if hasattr(a.counts, "to_pydict"):  # pyarrow.Table straight from the pipeline: fast path
+        import pyarrow.csv as pacsv
+
+        pacsv.write_csv(
+            a.counts.select(["month", "crime_type", "lsoa_code", "count"]),
+            counts_path,
+            write_options=pacsv.WriteOptions(quoting_style="needed"),
+        )
+        out["counts"] = counts_path
+    else:
+        out["counts"] = _write_csv(
+            counts_path, ["month", "crime_type", "lsoa_code", "count"], table_rows(a.counts)
+        )
     out["by_crime_type"] = _write_csv(
         out_dir / "by_crime_type.csv",
         [
