@@ -15,7 +15,7 @@ EMPTY = [("", "Select")]
 
 
 def _required(message: str) -> dict[str, str]:
-    return {"required": message, "invalid": message}
+    return {"required": message, "invalid": message, "invalid_choice": message}
 
 
 class IncidentForm(GovukFormMixin, forms.Form):

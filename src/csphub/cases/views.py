@@ -41,6 +41,11 @@ def _require(user: Any, action: Action) -> None:
         raise PermissionDenied("Your role cannot do this.")
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The POST data of a submission (even an empty one), or None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
     return render(request, "cases/form_page.html", {"form": form, **context})
 
@@ -57,7 +62,7 @@ def incident_new(request: HttpRequest) -> HttpResponse:
     victim_id = request.GET.get("victim") or request.POST.get("victim_id")
     if victim_id:
         victim = person_get_visible(request.user, victim_id)
-    form = forms.IncidentForm(request.POST or None, initial={"victim_id": victim.pk if victim else None})
+    form = forms.IncidentForm(_posted(request), initial={"victim_id": victim.pk if victim else None})
     if request.method == "POST" and form.is_valid():
         try:
             incident = _record_incident(request.user, form.cleaned_data, victim)
@@ -227,7 +232,7 @@ def case_open(request: HttpRequest) -> HttpResponse:
     if not incidents:
         raise Http404("Choose an incident first.")
     first = incidents[0]
-    form = forms.CaseOpenForm(request.POST or None, initial={"asb_type": first.asb_type})
+    form = forms.CaseOpenForm(_posted(request), initial={"asb_type": first.asb_type})
     related = selectors.related_records_for_incident(user=request.user, incident=first)
     related_cases = [r for r in related if r.kind == "case"]
     if request.method == "POST" and form.is_valid():
@@ -291,7 +296,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def case_status(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
-    form = forms.CaseStatusForm(request.POST or None, from_status=case.status)
+    form = forms.CaseStatusForm(_posted(request), from_status=case.status)
     if request.method == "POST" and form.is_valid():
         try:
             services.case_change_status(actor=request.user, case=case, **form.cleaned_data)
@@ -354,7 +359,7 @@ def case_link(request: HttpRequest, pk: int) -> HttpResponse:
 def case_task_new(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
     owners = services.users_of_agency(case.owning_agency).order_by("last_name", "first_name")
-    form = forms.TaskForm(request.POST or None, owners=owners, initial={"owner": request.user.pk})
+    form = forms.TaskForm(_posted(request), owners=owners, initial={"owner": request.user.pk})
     if request.method == "POST" and form.is_valid():
         try:
             services.task_create(actor=request.user, case=case, **form.cleaned_data)
@@ -380,7 +385,7 @@ def case_note_new(request: HttpRequest, pk: int) -> HttpResponse:
         selectors.case_scope(request.user, case) == ShareScope.FULL
         and role_allows(request.user, Action.CREATE)
     )
-    form = forms.NoteForm(request.POST or None)
+    form = forms.NoteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.note_add(actor=request.user, case=case, **form.cleaned_data)
@@ -406,7 +411,7 @@ def case_document_new(request: HttpRequest, pk: int) -> HttpResponse:
         selectors.case_scope(request.user, case) == ShareScope.FULL
         and role_allows(request.user, Action.CREATE)
     )
-    form = forms.DocumentForm(request.POST or None, request.FILES or None)
+    form = forms.DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
     policy = config.upload_policy()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -539,7 +544,7 @@ def panel_new(request: HttpRequest) -> HttpResponse:
     _require(request.user, Action.CREATE)
     membership = acting_membership(request.user)
     assert membership is not None
-    form = forms.PanelForm(request.POST or None, agreements=agreements_in_force_for(membership.agency))
+    form = forms.PanelForm(_posted(request), agreements=agreements_in_force_for(membership.agency))
     if request.method == "POST" and form.is_valid():
         try:
             panel = services.panel_create(actor=request.user, **form.cleaned_data)
@@ -570,7 +575,7 @@ def panel_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
     panel = get_object_or_404_for(request.user, Action.CHANGE, Panel, pk=pk)
-    form = forms.MeetingForm(request.POST or None, agencies=panel.agreement.parties.all())
+    form = forms.MeetingForm(_posted(request), agencies=panel.agreement.parties.all())
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.panel_meeting_schedule(actor=request.user, panel=panel, **form.cleaned_data)
@@ -650,7 +655,7 @@ def agenda_decision(request: HttpRequest, pk: int) -> HttpResponse:
         .distinct()
         .order_by("last_name", "first_name")
     )
-    form = forms.DecisionForm(request.POST or None, owners=owners, initial={"decision": item.decision})
+    form = forms.DecisionForm(_posted(request), owners=owners, initial={"decision": item.decision})
     if request.method == "POST" and form.is_valid():
         try:
             services.panel_decision_record(actor=request.user, item=item, **form.cleaned_data)
