@@ -131,7 +131,7 @@ def browser_page(_browser: Any, live_server: Any) -> Iterator[Any]:
     page.set_default_timeout(15_000)
     page.base_url = live_server.url  # type: ignore[attr-defined]
     errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("console", lambda msg: errors.append(f"{msg.text} {msg.location.get('url', '')}") if msg.type == "error" else None)
     page.console_errors = errors  # type: ignore[attr-defined]
     yield page
     context.close()
