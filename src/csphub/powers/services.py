@@ -52,7 +52,7 @@ def recipient_facts(person: Person | None) -> Recipient:
         return Recipient(key="", is_body=False)
     return Recipient(
         key=str(person.pk),
-        is_body=person.kind != PersonKind.INDIVIDUAL,
+        is_body=person.kind == PersonKind.ORGANISATION,
         date_of_birth=person.date_of_birth,
     )
 
