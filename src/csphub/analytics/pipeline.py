@@ -270,6 +270,7 @@ def run_assessment(
     for ct in CRIME_TYPES:
         row = compare(ct, by_type_now[ct], by_type_prev[ct])
         row["crime_type"] = row.pop("measure")
+        row["p_adj"] = None
         row["share_of_crime"] = (by_type_now[ct] / crime_now) if (ct != ASB and crime_now) else None
         by_type.append(row)
     by_type.sort(key=lambda r: -int(r["count"]))

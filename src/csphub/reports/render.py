@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Undefined, select_autoescape
 
 from csphub.analytics.assessment import Assessment, table_rows
 
@@ -25,19 +25,19 @@ class ReportFiles:
 
 
 def _fmt_num(v: Any, digits: int = 0) -> str:
-    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+    if v is None or isinstance(v, Undefined) or (isinstance(v, float) and not math.isfinite(v)):
         return "–"
     return f"{v:,.{digits}f}"
 
 
 def _fmt_p(v: Any) -> str:
-    if v is None:
+    if v is None or isinstance(v, Undefined):
         return "–"
     return "< 0.001" if v < 0.001 else f"{v:.3f}"
 
 
 def _fmt_pct(v: Any) -> str:
-    if v is None:
+    if v is None or isinstance(v, Undefined):
         return "–"
     return f"{v:+.0f}%"
 
