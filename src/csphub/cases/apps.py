@@ -23,3 +23,17 @@ class CasesConfig(AppConfig):
         register_child(models.IncidentParty, parent_field="incident")
         register_child(models.PanelMeeting, parent_field="panel")
         register_child(models.AgendaItem, parent_field="meeting")
+
+        from csphub.agencies.policies import Action, role_allows
+        from csphub.cases.views import home_context
+        from csphub.frontend.registry import HomePanel, NavItem, register_home_panel, register_nav
+
+        def casework(user: object) -> bool:
+            return role_allows(user, Action.VIEW)
+
+        register_nav(NavItem("Cases", "cases:case_list", casework, order=20))
+        register_nav(NavItem("My tasks", "cases:my_tasks", casework, order=21))
+        register_nav(NavItem("Search", "cases:search", casework, order=22))
+        register_nav(NavItem("Map", "cases:map", casework, order=23))
+        register_nav(NavItem("Panels", "cases:panel_list", casework, order=24))
+        register_home_panel(HomePanel("My casework", "cases/home_tasks.html", home_context, order=10))

@@ -1,0 +1,169 @@
+"""Permission-matrix rows for every ``cases:`` URL: the status each persona gets for a record of
+another agency (Derbyshire Constabulary, unshared). Merged by ``tests/permission_matrix.py``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tests.permission_matrix import CREATE_FORM, OTHER_AGENCY_RECORD, PERSONAL_LIST, Entry
+
+# POST-only pages about another agency's record: signed-in users get 404 (not 405, not 403).
+OTHER_AGENCY_POST = OTHER_AGENCY_RECORD
+# CSV export: like a list, but partner viewers may not export.
+EXPORT_LIST: dict[str, int] = {**PERSONAL_LIST, "avbc_partner_viewer": 403}
+# "Open a case" with no incident chosen: casework roles get 404 (nothing to open from).
+CASE_OPEN_EMPTY: dict[str, int] = {**CREATE_FORM, "*": 404}
+
+
+def _police() -> Any:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="police_caseworker")
+
+
+def _police_case() -> Any:
+    from django.utils import timezone
+
+    from csphub.cases import services
+    from csphub.cases.models import PartyRole
+    from csphub.people.services import person_create
+
+    police = _police()
+    victim = person_create(actor=police, given_name="Robin", family_name="Example-Matrix")
+    now = timezone.now()
+    incident = services.incident_record(
+        actor=police,
+        occurred_at=now - dt.timedelta(days=2),
+        reported_at=now - dt.timedelta(days=1),
+        channel="phone",
+        asb_type="personal",
+        category="noise",
+        description="Example-Matrix incident",
+        parties=[(victim, PartyRole.VICTIM)],
+    )
+    return services.case_open(actor=police, incidents=[incident], summary="Example-Matrix case")
+
+
+def police_case(world: Any) -> dict[str, Any]:
+    return {"pk": _police_case().pk}
+
+
+def police_incident(world: Any) -> dict[str, Any]:
+    return {"pk": _police_case().incidents.get().pk}
+
+
+def police_person(world: Any) -> dict[str, Any]:
+    return {"pk": _police_case().parties.get().person_id}
+
+
+def police_task(world: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from csphub.cases import services
+
+    case = _police_case()
+    police = _police()
+    task = services.task_create(
+        actor=police, case=case, owner=police, title="Example-Matrix task", due_on=timezone.localdate()
+    )
+    return {"pk": task.pk}
+
+
+def police_document(world: Any) -> dict[str, Any]:
+    import io
+
+    from csphub.cases import services
+
+    case = _police_case()
+    data = b"%PDF-1.4 Example-Matrix"
+    document = services.document_upload(
+        actor=_police(),
+        case=case,
+        file=io.BytesIO(data),
+        filename="m.pdf",
+        size_bytes=len(data),
+        title="Example-Matrix",
+        visibility="shared",
+    )
+    return {"pk": document.pk}
+
+
+def _police_panel() -> Any:
+    from csphub.agencies.models import InformationSharingAgreement
+    from csphub.cases import services
+
+    return services.panel_create(
+        actor=_police(),
+        name="Example-Matrix panel",
+        kind="high_risk",
+        agreement=InformationSharingAgreement.objects.get(reference="AV-ISA-ASB-01"),
+    )
+
+
+def police_panel(world: Any) -> dict[str, Any]:
+    return {"pk": _police_panel().pk}
+
+
+def police_meeting(world: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from csphub.cases import services
+
+    meeting = services.panel_meeting_schedule(
+        actor=_police(), panel=_police_panel(), held_at=timezone.now(), attending_agencies=[]
+    )
+    return {"pk": meeting.pk}
+
+
+def police_agenda_item(world: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from csphub.cases import services
+
+    meeting = services.panel_meeting_schedule(
+        actor=_police(), panel=_police_panel(), held_at=timezone.now(), attending_agencies=[]
+    )
+    item = services.panel_agenda_add(
+        actor=_police(), meeting=meeting, case=_police_case(), reason="Example-Matrix"
+    )
+    return {"pk": item.pk}
+
+
+MATRIX: dict[str, Entry] = {
+    "cases:case_list": Entry(expect=PERSONAL_LIST),
+    "cases:case_export": Entry(expect=EXPORT_LIST, why="audited CSV of the user's visible cases only"),
+    "cases:case_open": Entry(expect=CASE_OPEN_EMPTY, why="needs ?incident=; without one there is nothing"),
+    "cases:case_detail": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_status": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_add_incident": Entry(
+        make=police_case, expect=OTHER_AGENCY_POST, method="POST", data={"incident_id": "1"}
+    ),
+    "cases:case_link": Entry(
+        make=police_case, expect=OTHER_AGENCY_POST, method="POST", data={"related_case_id": "1"}
+    ),
+    "cases:case_task_new": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_note_new": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_document_new": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:document_download": Entry(make=police_document, expect=OTHER_AGENCY_RECORD),
+    "cases:incident_new": Entry(expect=CREATE_FORM),
+    "cases:incident_detail": Entry(make=police_incident, expect=OTHER_AGENCY_RECORD),
+    "cases:incident_add_party": Entry(
+        make=police_incident,
+        expect=OTHER_AGENCY_POST,
+        method="POST",
+        data={"person_id": "1", "role": "victim"},
+    ),
+    "cases:person_detail": Entry(make=police_person, expect=OTHER_AGENCY_RECORD),
+    "cases:my_tasks": Entry(expect=PERSONAL_LIST),
+    "cases:overdue": Entry(expect=PERSONAL_LIST),
+    "cases:task_complete": Entry(make=police_task, expect=OTHER_AGENCY_POST, method="POST"),
+    "cases:panel_list": Entry(expect=PERSONAL_LIST),
+    "cases:panel_new": Entry(expect=CREATE_FORM),
+    "cases:panel_detail": Entry(make=police_panel, expect=OTHER_AGENCY_RECORD),
+    "cases:meeting_new": Entry(make=police_panel, expect=OTHER_AGENCY_RECORD),
+    "cases:meeting_detail": Entry(make=police_meeting, expect=OTHER_AGENCY_RECORD),
+    "cases:agenda_decision": Entry(make=police_agenda_item, expect=OTHER_AGENCY_RECORD),
+    "cases:search": Entry(expect=PERSONAL_LIST),
+    "cases:map": Entry(expect=PERSONAL_LIST),
+}
