@@ -33,7 +33,9 @@ def test_every_url_has_a_matrix_entry() -> None:
 
 
 def test_matrix_has_no_stale_entries() -> None:
-    stale = [name for name in MATRIX if name not in URL_NAMES]
+    namespaces = {name.split(":")[0] for name in URL_NAMES}
+    # Rows of apps not installed in this run (CSPHUB_ONLY_APPS) are not stale.
+    stale = [name for name in MATRIX if name not in URL_NAMES and name.split(":")[0] in namespaces]
     assert not stale, f"Matrix entries for URLs that no longer exist: {stale}"
 
 

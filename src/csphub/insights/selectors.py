@@ -1,0 +1,55 @@
+"""Reading assessment runs: for users whose role may see aggregate analytics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import Http404
+
+from csphub.agencies.policies import Capability, has_capability
+from csphub.insights.models import AssessmentRun
+
+# Files a run may serve, by the name used in URLs.
+DOWNLOADS = {
+    "assessment.json": "application/json",
+    "counts.csv": "text/csv",
+    "hotspots_gistar.csv": "text/csv",
+    "hotspots_kde.csv": "text/csv",
+    "report.pdf": "application/pdf",
+}
+
+
+def assessment_runs_visible_to(user: Any) -> QuerySet[AssessmentRun]:
+    if not has_capability(user, Capability.VIEW_ASSESSMENT):
+        return AssessmentRun.objects.none()
+    return AssessmentRun.objects.all()
+
+
+def assessment_run_get(user: Any, pk: int) -> AssessmentRun:
+    try:
+        return assessment_runs_visible_to(user).get(pk=pk)
+    except AssessmentRun.DoesNotExist as exc:
+        raise Http404("No such assessment.") from exc
+
+
+def run_dir(run: AssessmentRun) -> Path:
+    root = (Path(settings.DATA_DIR) / "assessments").resolve()
+    path = (root / run.output_dir).resolve()
+    if root not in path.parents:
+        raise Http404("No such assessment.")
+    return path
+
+
+def run_files(run: AssessmentRun) -> list[str]:
+    folder = run_dir(run)
+    names = sorted(p.name for p in folder.glob("*.csv")) if folder.exists() else []
+    return ["assessment.json", *names]
+
+
+def home_context(user: Any) -> dict[str, Any] | None:
+    if not has_capability(user, Capability.VIEW_ASSESSMENT):
+        return None
+    return {"latest": AssessmentRun.objects.first()}

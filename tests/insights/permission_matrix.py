@@ -1,0 +1,45 @@
+"""Permission-matrix rows for the Strategic Assessment pages (aggregate data: no personal records)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.permission_matrix import Entry
+
+ASSESSMENT_VIEWERS = {
+    "anonymous": 302,
+    "*": 403,
+    "avbc_team_manager": 200,
+    "avbc_partnership_coordinator": 200,
+    "avbc_analyst": 200,
+    "avbc_board_member": 200,
+}
+ONE_RUN = {**ASSESSMENT_VIEWERS, "*": 404}
+
+
+def _run(world: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from csphub.insights.models import AssessmentRun
+
+    run, _ = AssessmentRun.objects.get_or_create(
+        area_query="matrix", date_from="2024-01", date_to="2024-12",
+        defaults={"area_name": "Matrix", "output_dir": "matrix/none", "generated_at": timezone.now()},
+    )
+    return {"pk": run.pk}
+
+
+def _run_file(world: Any) -> dict[str, Any]:
+    return {**_run(world), "name": "assessment.json"}
+
+
+MATRIX = {
+    "insights:list": Entry(expect=ASSESSMENT_VIEWERS),
+    "insights:detail": Entry(make=_run, expect=ONE_RUN),
+    # The run has no files on disk: viewers get 404 for the file, others 404 as for any record.
+    "insights:report": Entry(make=_run, expect={**ONE_RUN, "avbc_team_manager": 404, "avbc_partnership_coordinator": 404,
+                                                 "avbc_analyst": 404, "avbc_board_member": 404}),
+    "insights:file": Entry(make=_run_file, expect={**ONE_RUN, "avbc_team_manager": 404,
+                                                   "avbc_partnership_coordinator": 404, "avbc_analyst": 404,
+                                                   "avbc_board_member": 404}),
+}

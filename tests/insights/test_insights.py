@@ -1,0 +1,77 @@
+"""The Strategic Assessment in the web app: run, read, download; for aggregate-data roles only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from csphub.audit.models import AuditEvent
+from csphub.core.errors import ApplicationError, PermissionDeniedError
+from csphub.insights.services import assessment_run
+
+pytestmark = pytest.mark.django_db
+
+
+def test_run_writes_the_contract_files_and_is_audited(amber_valley_run: Any, data_dir: Path) -> None:
+    folder = data_dir / "assessments" / amber_valley_run.output_dir
+    for name in ("assessment.json", "report.html", "counts.csv", "hotspots_gistar.csv", "hotspots_kde.csv"):
+        assert (folder / name).exists(), name
+    data = json.loads((folder / "assessment.json").read_text())
+    assert data["period"]["from"] == "2024-01" and amber_valley_run.area_name == "Amber Valley"
+    assert amber_valley_run.headline[0]["measure"].startswith("All recorded crime")
+    assert AuditEvent.objects.filter(verb="assessment.generated", target_id=str(amber_valley_run.pk)).count() == 1
+
+
+def test_rerun_replaces_rather_than_duplicates(amber_valley_run: Any, persona: Any) -> None:
+    again = assessment_run(actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12")
+    assert again.pk == amber_valley_run.pk
+
+
+def test_bad_months_are_refused(data_dir: Path, persona: Any) -> None:
+    with pytest.raises(ApplicationError, match="YYYY-MM"):
+        assessment_run(actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-13", date_to="2024-12")
+    with pytest.raises(ApplicationError, match="before"):
+        assessment_run(actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-12", date_to="2024-01")
+
+
+def test_caseworkers_cannot_run_assessments(data_dir: Path, persona: Any) -> None:
+    with pytest.raises(PermissionDeniedError):
+        assessment_run(actor=persona("avbc_caseworker"), area="Amber Valley", date_from="2024-01", date_to="2024-12")
+
+
+def test_board_member_reads_report_and_downloads_csv(amber_valley_run: Any, client_as: Any) -> None:
+    client = client_as("avbc_board_member")
+    detail = client.get(f"/insights/{amber_valley_run.pk}/")
+    assert detail.status_code == 200 and "All recorded crime" in detail.content.decode()
+    report = client.get(f"/insights/{amber_valley_run.pk}/report/")
+    assert report.status_code == 200
+    csp = report["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "'unsafe-inline'" in csp.split("style-src")[1].split(";")[0]
+    assert "http://" not in report.content.decode() and "https://" not in report.content.decode()
+    csv = client.get(f"/insights/{amber_valley_run.pk}/files/counts.csv")
+    assert csv.status_code == 200
+    import csv as csv_module
+
+    header = next(csv_module.reader(b"".join(csv.streaming_content).decode().splitlines()))
+    assert header == ["month", "crime_type", "lsoa_code", "count"]
+    assert client.get(f"/insights/{amber_valley_run.pk}/files/..%2Fsecret").status_code == 404
+
+
+def test_run_from_the_page_with_errors_then_success(data_dir: Path, client_as: Any) -> None:
+    client = client_as("avbc_analyst")
+    bad = client.post("/insights/", {"area": "Amber Valley", "date_from": "2024-1", "date_to": "2024-12"})
+    assert bad.status_code == 200 and "<title>Error: " in bad.content.decode()
+    assert "Enter the first month as YYYY-MM" in bad.content.decode()
+    unknown = client.post("/insights/", {"area": "Atlantis", "date_from": "2024-01", "date_to": "2024-12"})
+    assert unknown.status_code == 200 and "<title>Error: " in unknown.content.decode()
+    good = client.post("/insights/", {"area": "E07000032", "date_from": "2024-01", "date_to": "2024-06"})
+    assert good.status_code == 302
+
+
+def test_caseworker_is_refused_the_pages(amber_valley_run: Any, client_as: Any) -> None:
+    client = client_as("avbc_caseworker")
+    assert client.get("/insights/").status_code == 403
+    assert client.get(f"/insights/{amber_valley_run.pk}/").status_code == 404
