@@ -83,3 +83,11 @@ def application_data() -> Callable[..., dict[str, Any]]:
         return data
 
     return _data
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    """Per-IP counters and used form tokens live in the cache: start each test clean."""
+    from django.core.cache import cache
+
+    cache.clear()

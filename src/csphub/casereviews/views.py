@@ -28,6 +28,7 @@ from csphub.casereviews.models import Application, ApplicationChannel, LetterKin
 from csphub.core.errors import ApplicationError
 
 SESSION_KEY = "casereviews_apply"
+RETRY_MESSAGE = "We could not send your application. Check your answers and press 'Send application' again."
 DONE_KEY = "casereviews_done"
 
 
@@ -189,11 +190,7 @@ def apply_check(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["form_token"], honeypot=form.cleaned_data["website"]
         )
         if problem is not None:
-            form = forms.SubmitForm(initial={"form_token": services.form_token_issue()})
-            form.add_error(
-                None,
-                "We could not send your application. Check your answers and press 'Send application' again.",
-            )
+            form = _fresh_submit_form(RETRY_MESSAGE)
         elif not services.submission_allowed(_client_ip(request)):
             return render(request, "casereviews/public/too_many.html", {"area": area}, status=429)
         else:
@@ -221,22 +218,26 @@ def apply_check(request: HttpRequest) -> HttpResponse:
                     reports_described=data.get("reports_described", ""),
                 )
             except ApplicationError as error:
-                form = forms.SubmitForm(initial={"form_token": services.form_token_issue()})
-                form.add_error(None, error.message)
+                form = _fresh_submit_form(error.message)
                 status = 400
             else:
                 request.session.pop(SESSION_KEY, None)
                 request.session[DONE_KEY] = application.reference
                 return redirect("casereviews:apply_done")
     elif request.method == "POST":
-        form = forms.SubmitForm(initial={"form_token": services.form_token_issue()})
-        form.add_error(
-            None, "We could not send your application. Check your answers and press 'Send application' again."
-        )
+        form = _fresh_submit_form(RETRY_MESSAGE)
     rows = _answer_rows(data, area)
     return render(
         request, "casereviews/public/check.html", {"form": form, "rows": rows, "area": area}, status=status
     )
+
+
+def _fresh_submit_form(message: str) -> forms.SubmitForm:
+    """A new token, carrying ``message`` as a form error (the page title then starts "Error: ")."""
+    form = forms.SubmitForm(data={"form_token": services.form_token_issue(), "website": ""})
+    form.is_valid()
+    form.add_error(None, message)
+    return form
 
 
 def _answer_rows(data: dict[str, Any], area: Any) -> list[tuple[str, str, str]]:
