@@ -79,3 +79,33 @@ def test_harm_totals_and_swappable_weights() -> None:
     assert res.unweighted_types == ["Anti-social behaviour"]
     other = harm_totals({"Burglary": 2}, HarmWeights("flat", "units", {"Burglary": 1.0}))
     assert other.total_harm == 2.0
+
+
+@pytest.mark.parametrize(
+    ("k", "n", "p"),
+    [
+        (130, 230, 0.5),
+        (3, 50, 0.3),
+        (45, 50, 0.3),
+        (0, 10, 0.5),
+        (10, 10, 0.5),
+        (30, 50, 12 / 22),
+        (5, 1000, 0.01),
+        (1, 2, 0.5),
+        (9219, 18839, 0.5),
+    ],
+)
+def test_binomial_test_matches_scipy_stats(k: int, n: int, p: float) -> None:
+    from csphub.analytics.trends import binom_test_two_sided, clopper_pearson
+
+    ref = stats.binomtest(k, n, p)
+    assert binom_test_two_sided(k, n, p) == pytest.approx(ref.pvalue, rel=1e-6, abs=1e-300)
+    ci = ref.proportion_ci(method="exact")
+    assert clopper_pearson(k, n) == pytest.approx((ci.low, ci.high), rel=1e-6, abs=1e-12)
+
+
+def test_seasonality_chi2_matches_scipy() -> None:
+    monthly = {f"2023-{m:02d}": 10 + m for m in range(1, 13)}
+    s = seasonality(monthly)
+    ref = stats.chisquare([10 + m for m in range(1, 13)])
+    assert s.p_value == pytest.approx(ref.pvalue)

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,8 @@ def poisson_rate_test(
     if n == 0:
         return RateComparison(a, b, exposure_before, exposure_after, None, None, None, None, None)
     p0 = exposure_after / (exposure_before + exposure_after)
-    p_value = float(stats.binomtest(b, n, p0, alternative="two-sided").pvalue)
-    ci = stats.binomtest(b, n, p0).proportion_ci(confidence_level=0.95, method="exact")
+    p_value = binom_test_two_sided(b, n, p0)
+    ci_low, ci_high = clopper_pearson(b, n)
     scale = exposure_before / exposure_after
 
     def to_ratio(p: float) -> float | None:
@@ -64,9 +64,67 @@ def poisson_rate_test(
         ratio,
         change,
         min(1.0, p_value),
-        to_ratio(ci.low),
-        to_ratio(ci.high),
+        to_ratio(ci_low),
+        to_ratio(ci_high),
     )
+
+
+def _binom_logpmf(k: np.ndarray | int, n: int, p: float) -> np.ndarray:
+    k = np.asarray(k, dtype=np.float64)
+    return (
+        special.gammaln(n + 1)
+        - special.gammaln(k + 1)
+        - special.gammaln(n - k + 1)
+        + special.xlogy(k, p)
+        + special.xlog1py(n - k, -p)
+    )
+
+
+def binom_test_two_sided(k: int, n: int, p: float) -> float:
+    """Exact two-sided binomial test p-value (the "minimum likelihood" rule used by R's binom.test
+    and scipy.stats.binomtest): the probability of outcomes no more likely than ``k``.
+
+    Written with scipy.special only, so the assessment does not pay for importing scipy.stats.
+    """
+    if n == 0:
+        return 1.0
+    d = float(_binom_logpmf(k, n, p))
+    rerr = 1 + 1e-7
+    mode = int(np.floor((n + 1) * p))
+    mode = min(max(mode, 0), n)
+    if k == mode or abs(k - n * p) < 1e-12:
+        return 1.0
+    if k < mode:
+        # smallest y >= mode with pmf(y) <= pmf(k): search the decreasing upper tail
+        lo, hi = mode, n
+        if float(_binom_logpmf(n, n, p)) > d + np.log(rerr):
+            return min(1.0, float(special.bdtr(k, n, p)))
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if float(_binom_logpmf(mid, n, p)) <= d + np.log(rerr):
+                hi = mid
+            else:
+                lo = mid + 1
+        return min(1.0, float(special.bdtr(k, n, p) + special.bdtrc(lo - 1, n, p)))
+    # k > mode: largest y <= mode with pmf(y) <= pmf(k)
+    if float(_binom_logpmf(0, n, p)) > d + np.log(rerr):
+        return min(1.0, float(special.bdtrc(k - 1, n, p)))
+    lo, hi = 0, mode
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if float(_binom_logpmf(mid, n, p)) <= d + np.log(rerr):
+            lo = mid
+        else:
+            hi = mid - 1
+    return min(1.0, float(special.bdtr(lo, n, p) + special.bdtrc(k - 1, n, p)))
+
+
+def clopper_pearson(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
+    """Exact (Clopper–Pearson) interval for a binomial proportion."""
+    a = (1 - confidence) / 2
+    low = 0.0 if k == 0 else float(special.betaincinv(k, n - k + 1, a))
+    high = 1.0 if k == n else float(special.betaincinv(k + 1, n - k, 1 - a))
+    return low, high
 
 
 def describe_change(rc: RateComparison, *, alpha: float = 0.05) -> str:
@@ -143,8 +201,9 @@ def seasonality(monthly: Mapping[str, float]) -> Seasonality:
     chi2 = p = None
     sums = np.array([sum(v) for v in by_cal.values() if v], dtype=np.float64)
     if len(sums) == 12 and sums.sum() > 0 and len({len(v) for v in by_cal.values()}) == 1:
-        res = stats.chisquare(sums)
-        chi2, p = float(res.statistic), float(res.pvalue)
+        expected = sums.sum() / len(sums)
+        chi2 = float(((sums - expected) ** 2 / expected).sum())
+        p = float(special.chdtrc(len(sums) - 1, chi2))
     valid = {m: v for m, v in index.items() if v is not None}
     peak = max(valid, key=lambda k: valid[k]) if valid else None
     trough = min(valid, key=lambda k: valid[k]) if valid else None
