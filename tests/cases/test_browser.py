@@ -1,0 +1,75 @@
+"""In real headless Chromium: a caseworker records an incident (after fixing a date error),
+opens a case from it, adds a task and finds it in "My tasks". The powers engineer extends this
+journey with the risk assessment and CPW/CPN steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from csphub.cases.models import Case, Incident, Task
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _local(moment: dt.datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_record_incident_then_open_case_then_task(browser_page: Any, persona: Any, sign_in: Any) -> None:
+    page = browser_page
+    sign_in(page, persona("avbc_caseworker"))
+    page.click("text=Cases")
+    page.click("text=Record an incident")
+    now = timezone.now()
+    # First attempt: reported before it happened.
+    page.fill("#id_occurred_at", _local(now - dt.timedelta(days=1)))
+    page.fill("#id_reported_at", _local(now - dt.timedelta(days=2)))
+    page.select_option("#id_channel", "phone")
+    page.check("input[name=asb_type][value=personal]")
+    page.select_option("#id_category", "harassment")
+    page.fill("#id_description", "Neighbour shouted threats through the letterbox.")
+    page.fill("#id_victim_given_name", "Sam")
+    page.fill("#id_victim_family_name", "Bramblecote")
+    page.fill("#id_perpetrator_name", "Jordan Hawkridge")
+    page.fill("#id_latitude", "53.1030")
+    page.fill("#id_longitude", "-1.3745")
+    page.click("button:has-text('Record incident')")
+    assert page.title().startswith("Error: ")
+    assert (
+        "must be the same as or after the date it happened"
+        in page.locator(".govuk-error-summary").inner_text()
+    )
+    assert Incident.objects.count() == 0
+    # Fix it and submit.
+    page.fill("#id_reported_at", _local(now - dt.timedelta(hours=20)))
+    page.click("button:has-text('Record incident')")
+    page.wait_for_url("**/cases/incidents/*/")
+    assert "recorded" in page.content()
+    incident = Incident.objects.get()
+    assert incident.lsoa_code.startswith("E01")
+    assert "Bramblecote" in page.content() and "Alleged perpetrator" in page.content()
+
+    page.click("text=Open a new case from this incident")
+    page.fill("#id_summary", "Threats to a resident on Example Row")
+    page.click("button:has-text('Open case')")
+    page.wait_for_url("**/cases/*/")
+    case = Case.objects.get()
+    assert page.locator("[data-testid=case-status]").inner_text() == "Open"
+    assert incident.reference in page.locator("[data-testid=case-incidents]").inner_text()
+
+    page.click("text=Add a task")
+    page.fill("#id_title", "Visit the victim")
+    page.fill("#id_due_on", (timezone.localdate() + dt.timedelta(days=3)).isoformat())
+    page.click("button:has-text('Add task')")
+    page.wait_for_url(f"**/cases/{case.pk}/")
+    assert "Visit the victim" in page.locator("[data-testid=case-tasks]").inner_text()
+    assert Task.objects.get().owner.username == "avbc_caseworker"
+
+    page.click("nav >> text=My tasks")
+    assert "Visit the victim" in page.locator("[data-testid=task-table]").inner_text()
+    assert case.reference in page.locator("[data-testid=task-table]").inner_text()
+    assert not page.console_errors, page.console_errors
