@@ -26,3 +26,15 @@ class CaseReviewsConfig(AppConfig):
         # A prompt is about an incident: whoever may see the incident may see and answer the prompt.
         register_child(models.ExplanationPrompt, parent_field="incident")
         receivers.connect()
+
+        from csphub.agencies.policies import Capability, has_capability
+        from csphub.frontend.registry import NavItem, register_nav
+
+        register_nav(
+            NavItem(
+                "Case Reviews",
+                "casereviews:dashboard",
+                lambda user: has_capability(user, Capability.MANAGE_CASE_REVIEWS),
+                order=60,
+            )
+        )
