@@ -16,7 +16,8 @@ from matplotlib.colors import ListedColormap
 
 plt.rcParams.update(
     {
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",
+        "font.family": "sans-serif",
         "font.size": 9,
         "axes.spines.top": False,
         "axes.spines.right": False,
