@@ -365,7 +365,10 @@ def run_assessment(
         "period": "1 month",
     }
     t1 = time.perf_counter()
-    hotspots = _hotspots(geo, the_area, x, y, pts.column("month").to_pylist(), months, hs_params, notes)
+    month_idx = pc.index_in(pts.column("month"), value_set=pa.array(months, pa.string()))
+    pm = month_idx.to_numpy(zero_copy_only=False)
+    pm = np.where(np.isnan(pm.astype(np.float64)), -1, pm).astype(np.int64)
+    hotspots = _hotspots(geo, the_area, x, y, pm, months, hs_params, notes)
     t_hot = time.perf_counter() - t1
     repeats = _repeats(pts, notes)
 
@@ -483,7 +486,7 @@ def _hotspots(
     area: Area,
     x: np.ndarray,
     y: np.ndarray,
-    pt_months: list[str],
+    pm: np.ndarray,
     months: list[str],
     params: dict[str, Any],
     notes: list[str],
@@ -507,12 +510,15 @@ def _hotspots(
     )
     kde = hotspot_kde(x, y, grid, bandwidth_m=params["bandwidth_m"])
     # per-month counts for the space-time classification
-    m_index = {m: i for i, m in enumerate(months)}
-    pm = np.array([m_index.get(m, -1) for m in pt_months], dtype=np.int64)
     row, col, inside = grid.index_of(x, y)
     use = inside & (pm >= 0)
-    by_period = np.zeros((len(months), grid.n_rows, grid.n_cols), dtype=np.float64)
-    np.add.at(by_period, (pm[use], row[use], col[use]), 1.0)
+    n_cells = grid.n_rows * grid.n_cols
+    flat = pm[use] * n_cells + row[use] * grid.n_cols + col[use]
+    by_period = (
+        np.bincount(flat, minlength=len(months) * n_cells)
+        .astype(np.float64)
+        .reshape(len(months), grid.n_rows, grid.n_cols)
+    )
     cls = None
     if len(months) >= 2 * params["recent_periods"]:
         cls = hotspot_classify(
@@ -616,33 +622,49 @@ def _repeats(pts: pa.Table, notes: list[str]) -> dict[str, Any] | None:
     xs = np.round(pts.column("x_m").to_numpy(zero_copy_only=False)).astype(np.int64)
     ys = np.round(pts.column("y_m").to_numpy(zero_copy_only=False)).astype(np.int64)
     keys = xs * 10_000_000 + ys
-    uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-    res = repeat_locations(list(inverse.tolist()), min_count=2)
-    labels = pts.column("location").to_pylist()
-    first_row = np.zeros(len(uniq), dtype=np.int64)
-    first_row[inverse[::-1]] = np.arange(len(inverse))[::-1]
-    top = []
-    for place in res.places[:20]:
-        i = int(place.key)  # type: ignore[call-overload]
-        top.append(
-            {
-                "location": labels[first_row[i]],
-                "x_m": int(uniq[i] // 10_000_000),
-                "y_m": int(uniq[i] % 10_000_000),
-                "count": place.count,
-                "share": place.share,
-            }
+    uniq, first_row, inverse, counts = np.unique(
+        keys, return_index=True, return_inverse=True, return_counts=True
+    )
+    if len(keys) <= 300_000:
+        res = repeat_locations(list(inverse.tolist()), min_count=2)
+        summary = (
+            res.n_events,
+            res.n_places,
+            res.n_events_at_repeat_places,
+            res.share_events_at_repeat_places,
         )
+        top_idx = [int(p.key) for p in res.places[:20]]  # type: ignore[call-overload]
+        rep_notes = list(res.notes)
+    else:
+        # Large inputs: the same summary from NumPy counts (repeat_locations keeps one Python key per event).
+        at_repeat = int(counts[counts >= 2].sum())
+        summary = (len(keys), len(uniq), at_repeat, at_repeat / len(keys))
+        order = np.lexsort((uniq, -counts))
+        top_idx = [int(i) for i in order[:20] if counts[i] >= 2]
+        rep_notes = [
+            f"{int((counts >= 2).sum())} of {len(uniq)} places have 2 or more events (vectorised count)"
+        ]
+    top_labels = pts.column("location").take(pa.array(first_row[top_idx], pa.int64())).to_pylist()
+    top = [
+        {
+            "location": lab,
+            "x_m": int(uniq[i] // 10_000_000),
+            "y_m": int(uniq[i] % 10_000_000),
+            "count": int(counts[i]),
+            "share": float(counts[i]) / summary[0],
+        }
+        for i, lab in zip(top_idx, top_labels, strict=True)
+    ]
     conc = concentration(counts, shares=(0.01, 0.05, 0.1))
     return {
         "place_definition": "police.uk snap point (anonymised location)",
-        "n_events": res.n_events,
-        "n_places": res.n_places,
-        "n_events_at_repeat_places": res.n_events_at_repeat_places,
-        "share_events_at_repeat_places": res.share_events_at_repeat_places,
+        "n_events": summary[0],
+        "n_places": summary[1],
+        "n_events_at_repeat_places": summary[2],
+        "share_events_at_repeat_places": summary[3],
         "concentration": {f"top_{int(k * 100)}pct_places": v for k, v in conc.items()},
         "top_places": top,
         "knox": None,
         "knox_note": "Not run: police.uk gives months only, and a Knox test needs event dates.",
-        "notes": list(res.notes),
+        "notes": rep_notes,
     }
