@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (long report lines and the embedded child-process scripts read better unwrapped)
 """Benchmark: police.uk CSV → store → Strategic Assessment, against a naive baseline, same run.
 
     python benchmarks/bench_assessment.py --scale national|county|quick [--skip-baseline]
@@ -117,31 +118,53 @@ def main() -> None:
         data_dir = work / "data"
         print(f"== {scale}: data in {gen_root}")
         cold = run(OURS, "ingest+assess", str(data_dir), str(gen_root), str(work / "report"))
-        print(f"ours, CSV → ingest + full assessment (no report), fresh process: {cold['wall_s']:.2f} s "
-              f"(ingest {cold['ingest_s']:.2f} s, assess {cold['assess_s']:.2f} s, imports {cold['import_s']:.2f} s), "
-              f"peak RSS {cold['peak_rss_mb']:.0f} MB; rows {cold['rows_input']:,} "
-              f"({cold['rows_quarantined']:,} quarantined)")
+        print(
+            f"ours, CSV → ingest + full assessment (no report), fresh process: {cold['wall_s']:.2f} s "
+            f"(ingest {cold['ingest_s']:.2f} s, assess {cold['assess_s']:.2f} s, imports {cold['import_s']:.2f} s), "
+            f"peak RSS {cold['peak_rss_mb']:.0f} MB; rows {cold['rows_input']:,} "
+            f"({cold['rows_quarantined']:,} quarantined)"
+        )
         warm = run(OURS, "assess", str(data_dir), str(gen_root), str(work / "report"))
-        print(f"ours, from the Parquet store, full assessment: {warm['wall_s']:.2f} s "
-              f"(assess {warm['assess_s']:.2f} s), peak RSS {warm['peak_rss_mb']:.0f} MB")
+        print(
+            f"ours, from the Parquet store, full assessment: {warm['wall_s']:.2f} s "
+            f"(assess {warm['assess_s']:.2f} s), peak RSS {warm['peak_rss_mb']:.0f} MB"
+        )
         rep = run(OURS, "assess+report", str(data_dir), str(gen_root), str(work / "report"))
-        print(f"ours, from the store, assessment + HTML report, fresh process: {rep['wall_s']:.2f} s "
-              f"(report {rep['report_s']:.2f} s)")
+        print(
+            f"ours, from the store, assessment + HTML report, fresh process: {rep['wall_s']:.2f} s "
+            f"(report {rep['report_s']:.2f} s)"
+        )
         shutil.rmtree(data_dir)
         full = run(OURS, "ingest+assess+report", str(data_dir), str(gen_root), str(work / "report"))
         print(f"ours, CSV → ingest + assessment + HTML report, fresh process: {full['wall_s']:.2f} s")
-        print(f"   grid cell {cold['cell_size_m']} m, {cold['n_cells']} cells, KDE bandwidth "
-              f"{cold['bandwidth_m']:.0f} m, Gi* distance {cold['distance_m']} m, {cold['hotspot_points']:,} points")
-        result = {"scale": scale, "ours_cold": cold, "ours_store": warm, "ours_store_report": rep,
-                  "ours_cold_report": full}
+        print(
+            f"   grid cell {cold['cell_size_m']} m, {cold['n_cells']} cells, KDE bandwidth "
+            f"{cold['bandwidth_m']:.0f} m, Gi* distance {cold['distance_m']} m, {cold['hotspot_points']:,} points"
+        )
+        result = {
+            "scale": scale,
+            "ours_cold": cold,
+            "ours_store": warm,
+            "ours_store_report": rep,
+            "ours_cold_report": full,
+        }
         if not args.skip_baseline:
-            base = run(BASELINE, str(gen_root), str(cold["cell_size_m"]), str(cold["bandwidth_m"]),
-                       str(cold["distance_m"]))
+            base = run(
+                BASELINE,
+                str(gen_root),
+                str(cold["cell_size_m"]),
+                str(cold["bandwidth_m"]),
+                str(cold["distance_m"]),
+            )
             result["baseline"] = base
-            print(f"baseline (pandas + scikit-learn KDE + esda G_Local), fresh process: {base['wall_s']:.2f} s "
-                  f"(KDE {base['kde_s']:.2f} s, Gi* {base['gistar_s']:.2f} s), peak RSS {base['peak_rss_mb']:.0f} MB")
-            print(f"ratio baseline / ours (CSV → assessment): {base['wall_s'] / cold['wall_s']:.1f}×; "
-                  f"baseline / ours from store: {base['wall_s'] / warm['wall_s']:.1f}×")
+            print(
+                f"baseline (pandas + scikit-learn KDE + esda G_Local), fresh process: {base['wall_s']:.2f} s "
+                f"(KDE {base['kde_s']:.2f} s, Gi* {base['gistar_s']:.2f} s), peak RSS {base['peak_rss_mb']:.0f} MB"
+            )
+            print(
+                f"ratio baseline / ours (CSV → assessment): {base['wall_s'] / cold['wall_s']:.1f}×; "
+                f"baseline / ours from store: {base['wall_s'] / warm['wall_s']:.1f}×"
+            )
         (args.out / f"result-{scale}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)

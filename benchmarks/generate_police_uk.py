@@ -22,18 +22,44 @@ import pyproj
 
 SCALES = {"quick": (2, 24_000), "county": (1, 150_000), "national": (43, 6_500_000)}
 TYPES = [
-    ("Violence and sexual offences", 0.33), ("Anti-social behaviour", 0.17), ("Public order", 0.08),
-    ("Criminal damage and arson", 0.08), ("Other theft", 0.07), ("Shoplifting", 0.07),
-    ("Vehicle crime", 0.05), ("Burglary", 0.04), ("Drugs", 0.025), ("Other crime", 0.02),
-    ("Possession of weapons", 0.01), ("Robbery", 0.007), ("Theft from the person", 0.007),
+    ("Violence and sexual offences", 0.33),
+    ("Anti-social behaviour", 0.17),
+    ("Public order", 0.08),
+    ("Criminal damage and arson", 0.08),
+    ("Other theft", 0.07),
+    ("Shoplifting", 0.07),
+    ("Vehicle crime", 0.05),
+    ("Burglary", 0.04),
+    ("Drugs", 0.025),
+    ("Other crime", 0.02),
+    ("Possession of weapons", 0.01),
+    ("Robbery", 0.007),
+    ("Theft from the person", 0.007),
     ("Bicycle theft", 0.011),
 ]
-OUTCOMES = ["Investigation complete; no suspect identified", "Unable to prosecute suspect",
-            "Under investigation", "Status update unavailable", "Local resolution"]
-STREETS = ["High Street", "Station Road", "Church Lane", "Park Road", "Supermarket", "Petrol Station",
-           "Mill Lane", "Victoria Road", "Parking Area", "Sports/Recreation Area"]
-HEADER = ("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
-          "Crime type,Last outcome category,Context")
+OUTCOMES = [
+    "Investigation complete; no suspect identified",
+    "Unable to prosecute suspect",
+    "Under investigation",
+    "Status update unavailable",
+    "Local resolution",
+]
+STREETS = [
+    "High Street",
+    "Station Road",
+    "Church Lane",
+    "Park Road",
+    "Supermarket",
+    "Petrol Station",
+    "Mill Lane",
+    "Victoria Road",
+    "Parking Area",
+    "Sports/Recreation Area",
+]
+HEADER = (
+    "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
+    "Crime type,Last outcome category,Context"
+)
 LSOAS_PER_FORCE = 800
 SNAPS_PER_LSOA = 12
 
@@ -67,8 +93,20 @@ def generate(scale: str, out: Path, seed: int = 0) -> Path:
         names = np.array([f"F{f:02d} District {d} {i:03d}A" for i, d in enumerate(districts)], dtype=object)
         pops = rng.integers(1_200, 3_000, LSOAS_PER_FORCE)
         for i in range(LSOAS_PER_FORCE):
-            lookup_rows.append([codes[i], names[i], f"E07{f:03d}{districts[i]:03d}", f"F{f:02d} District {districts[i]}",
-                                "", "", int(pops[i]), "synthetic", round(lx[i], 1), round(ly[i], 1)])
+            lookup_rows.append(
+                [
+                    codes[i],
+                    names[i],
+                    f"E07{f:03d}{districts[i]:03d}",
+                    f"F{f:02d} District {districts[i]}",
+                    "",
+                    "",
+                    int(pops[i]),
+                    "synthetic",
+                    round(lx[i], 1),
+                    round(ly[i], 1),
+                ]
+            )
         intensity = rng.lognormal(0, 1.0, LSOAS_PER_FORCE)
         intensity /= intensity.sum()
         sx = (lx[:, None] + rng.normal(0, 300, (LSOAS_PER_FORCE, SNAPS_PER_LSOA))).ravel()
@@ -89,26 +127,44 @@ def generate(scale: str, out: Path, seed: int = 0) -> Path:
             lines = []
             no_loc = rng.random(n) < 0.002
             for i in range(n):
-                cid = "" if is_asb[i] else ids[64 * i: 64 * i + 64]
+                cid = "" if is_asb[i] else ids[64 * i : 64 * i + 64]
                 oc = "" if is_asb[i] else outcome[i]
                 if no_loc[i]:
                     lines.append(f"{cid},{month},{force_name},{force_name},,,No Location,,,{ctype[i]},{oc},")
                 else:
                     s = snap[i]
-                    lines.append(f"{cid},{month},{force_name},{force_name},{slon_s[s]},{slat_s[s]},{sname[s]},"
-                                 f"{codes[lsoa[i]]},{names[lsoa[i]]},{ctype[i]},{oc},")
+                    lines.append(
+                        f"{cid},{month},{force_name},{force_name},{slon_s[s]},{slat_s[s]},{sname[s]},"
+                        f"{codes[lsoa[i]]},{names[lsoa[i]]},{ctype[i]},{oc},"
+                    )
             # a couple of invalid rows per file (ingest must quarantine them)
             lines.append(f",{month},{force_name},{force_name},-1.5,,On or near Nowhere,E01000000,X,Drugs,,")
             d = root / "police_uk" / month
             d.mkdir(parents=True, exist_ok=True)
-            (d / f"{month}-{force}-street.csv").write_text(HEADER + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+            (d / f"{month}-{force}-street.csv").write_text(
+                HEADER + "\n" + "\n".join(lines) + "\n", encoding="utf-8"
+            )
     with (root / "reference" / "lsoa_lookup.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["lsoa_code", "lsoa_name", "lad_code", "lad_name", "ward_code", "ward_name", "population",
-                    "population_method", "centroid_x_m", "centroid_y_m"])
+        w.writerow(
+            [
+                "lsoa_code",
+                "lsoa_name",
+                "lad_code",
+                "lad_name",
+                "ward_code",
+                "ward_name",
+                "population",
+                "population_method",
+                "centroid_x_m",
+                "centroid_y_m",
+            ]
+        )
         w.writerows(lookup_rows)
-    done.write_text(json.dumps({"scale": scale, "seed": seed, "forces": n_forces, "rows_per_file": per_file + 1}),
-                    encoding="utf-8")
+    done.write_text(
+        json.dumps({"scale": scale, "seed": seed, "forces": n_forces, "rows_per_file": per_file + 1}),
+        encoding="utf-8",
+    )
     return root
 
 
