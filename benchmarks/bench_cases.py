@@ -1,0 +1,931 @@
+"""Benchmark: ASB casework pages at scale on PostgreSQL, each figure beside a baseline from the same run.
+
+    python benchmarks/bench_cases.py [--scale 1.0] [--db-url postgresql://postgres@127.0.0.1:5432/csphub_bench]
+                                     [--repeats 40] [--reseed]
+
+Seeds a separate PostgreSQL database (created if missing; re-seeded only when its scale differs or
+``--reseed``) with, at ``--scale 1``: 100,000 cases, 1,000,000 incidents, 300,000 people, 150,000
+addresses, their parties and case links, spread over the demo partnership's eight agencies, plus
+2,000 police cases shared with the council under the ASB ISA. Rows go in by COPY from a seeded
+generator (``random.Random(2026)``), so the same scale gives the same data.
+
+Then, as one user (``avbc_caseworker``, a council caseworker who may see about 30 % of it through
+the policy), it measures p50/p95 over ``--repeats`` runs of:
+
+- case list page (full request: middleware, template, audit): LIMIT page+1 on the policy queryset;
+  baselines: the same page with the case-list indexes dropped, and Django's Paginator (COUNT(*) of
+  every visible case + OFFSET) at query level;
+- search page (cases, people, addresses): trigram GIN indexes (migration 0002); baseline: the same
+  page with those indexes dropped;
+- person page: the policy queryset with a party subquery; baselines: the same page with the
+  party-person indexes dropped, and a naive ORM loop calling ``can()`` per incident;
+- related-records prompt (selector): indexed narrowing by party/address/UPRN, then the pure rule;
+  baselines: the same selector with those indexes dropped, and every visible incident in the period
+  through the rule in Python.
+
+Index-dropping baselines run inside a transaction that is rolled back, so nothing changes.
+
+Targets (issue 4): list and search p95 < 150 ms, related prompt p95 < 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
+
+BASE_CASES = 100_000
+BASE_INCIDENTS = 1_000_000
+BASE_PEOPLE = 300_000
+BASE_ADDRESSES = 150_000
+SHARED_POLICE_CASES = 2_000
+SEED = 2026
+
+# Agency slugs and their share of records (the council and police record most).
+AGENCY_WEIGHTS = {
+    "avbc": 30,
+    "police": 35,
+    "housing": 15,
+    "dcc": 6,
+    "fire": 4,
+    "nhs": 4,
+    "probation": 3,
+    "voluntary": 3,
+}
+FIRST = [
+    "Alex",
+    "Sam",
+    "Jordan",
+    "Casey",
+    "Morgan",
+    "Riley",
+    "Jamie",
+    "Taylor",
+    "Robin",
+    "Charlie",
+    "Drew",
+    "Frankie",
+    "Harper",
+    "Kit",
+    "Lee",
+    "Nico",
+    "Pat",
+    "Quinn",
+    "Rowan",
+    "Sky",
+    "Ash",
+    "Bailey",
+    "Cam",
+    "Dana",
+]
+SYLLABLES = [
+    "ash",
+    "bram",
+    "cop",
+    "dun",
+    "elm",
+    "fern",
+    "grey",
+    "hawk",
+    "ivy",
+    "jun",
+    "kes",
+    "larch",
+    "moss",
+    "net",
+    "oak",
+    "peb",
+    "quar",
+    "rook",
+    "sal",
+    "this",
+    "wil",
+    "yar",
+    "bur",
+    "cot",
+]
+ENDINGS = [
+    "brook",
+    "cote",
+    "field",
+    "more",
+    "stead",
+    "hollow",
+    "stone",
+    "ridge",
+    "bridge",
+    "worth",
+    "ton",
+    "mont",
+    "grove",
+    "fold",
+    "wood",
+    "down",
+    "ley",
+    "ham",
+]
+STREETS = [
+    "Example Row",
+    "Sample Close",
+    "Fictional Street",
+    "Demo Lane",
+    "Placeholder Road",
+    "Testbed Avenue",
+]
+CATEGORIES = {
+    "personal": ["harassment", "verbal_abuse", "neighbour_dispute", "noise"],
+    "nuisance": ["rowdy", "drugs", "alcohol", "vehicles", "noise"],
+    "environmental": ["fly_tipping", "criminal_damage", "animals"],
+}
+CHANNELS = ["phone", "online", "email", "in_person", "letter", "police_call", "patrol", "partner_referral"]
+
+
+def surname(rng: random.Random) -> str:
+    return (rng.choice(SYLLABLES) + rng.choice(ENDINGS)).capitalize()
+
+
+def postcode(rng: random.Random) -> str:
+    outward = f"DE{rng.choice([5, 55, 56, 75])}"
+    return f"{outward} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLN')}{rng.choice('PQRSTUWXYZ')}"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+# --------------------------------------------------------------------------------------------
+# database set-up
+# --------------------------------------------------------------------------------------------
+
+
+def ensure_database(db_url: str) -> None:
+    import psycopg
+
+    base, _, name = db_url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(db_url: str) -> None:
+    import psycopg
+
+    base, _, name = db_url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def setup_django(db_url: str) -> None:
+    os.environ["DATABASE_URL"] = db_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "csphub.config.settings.test"
+    os.environ.setdefault("CSPHUB_DATA_DIR", str(REPO / "var" / "bench"))
+    import django
+
+    django.setup()
+
+
+# --------------------------------------------------------------------------------------------
+# seeding
+# --------------------------------------------------------------------------------------------
+
+
+def _copy(cursor: Any, model: Any, rows: Any, fields: list[str]) -> int:
+    columns = ", ".join(f'"{model._meta.get_field(f).column}"' for f in fields)
+    n = 0
+    with cursor.copy(f'COPY "{model._meta.db_table}" ({columns}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(row)
+            n += 1
+    return n
+
+
+def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    from csphub.agencies.models import Agency, InformationSharingAgreement, RecordShare
+    from csphub.cases import rules
+    from csphub.cases.models import Case, CaseIncident, CaseParty, CaseStatusChange, Incident, IncidentParty
+    from csphub.core.demo import load_core_demo
+    from csphub.people.models import Address, Person
+
+    load_core_demo()
+    rng = random.Random(SEED)
+    n_cases = int(BASE_CASES * scale)
+    n_incidents = int(BASE_INCIDENTS * scale)
+    n_people = int(BASE_PEOPLE * scale)
+    n_addresses = int(BASE_ADDRESSES * scale)
+    agencies = {a.slug: a.pk for a in Agency.objects.all()}
+    slugs = list(AGENCY_WEIGHTS)
+    weights = [AGENCY_WEIGHTS[s] for s in slugs]
+    now = dt.datetime.now(dt.UTC)
+    t0 = time.perf_counter()
+    person_owner: list[int] = []
+    person_names: list[tuple[str, str]] = []
+    address_owner: list[int] = []
+    address_line: list[str] = []
+    with connection.cursor() as cursor:
+        raw = cursor.cursor  # psycopg 3 cursor, for COPY
+
+        def people_rows() -> Any:
+            for pk in range(1, n_people + 1):
+                owner = agencies[rng.choices(slugs, weights)[0]]
+                given, family = rng.choice(FIRST), surname(rng)
+                person_owner.append(owner)
+                person_names.append((given, family))
+                yield (pk, now, now, owner, False, "individual", given, family, "", None, "", "", "", "", "")
+
+        _copy(
+            raw,
+            Person,
+            people_rows(),
+            [
+                "id",
+                "created_at",
+                "modified_at",
+                "owning_agency",
+                "is_restricted",
+                "kind",
+                "given_name",
+                "family_name",
+                "known_as",
+                "date_of_birth",
+                "gender",
+                "ethnicity",
+                "phone",
+                "email",
+                "vulnerability_notes",
+            ],
+        )
+        say(f"  people: {n_people:,} ({time.perf_counter() - t0:.0f} s)")
+
+        def address_rows() -> Any:
+            for pk in range(1, n_addresses + 1):
+                owner = agencies[rng.choices(slugs, weights)[0]]
+                line = f"{rng.randint(1, 300)} {surname(rng)} {rng.choice(STREETS).split()[-1]}"
+                address_owner.append(owner)
+                address_line.append(line)
+                yield (
+                    pk,
+                    now,
+                    now,
+                    owner,
+                    False,
+                    line,
+                    "",
+                    "Ripley",
+                    postcode(rng),
+                    str(100_000_000_000 + pk),
+                    440_000.0 + rng.uniform(-8000, 8000),
+                    350_000.0 + rng.uniform(-8000, 8000),
+                    "E01019400",
+                )
+
+        _copy(
+            raw,
+            Address,
+            address_rows(),
+            [
+                "id",
+                "created_at",
+                "modified_at",
+                "owning_agency",
+                "is_restricted",
+                "line_1",
+                "line_2",
+                "town",
+                "postcode",
+                "uprn",
+                "easting_m",
+                "northing_m",
+                "lsoa_code",
+            ],
+        )
+        say(f"  addresses: {n_addresses:,} ({time.perf_counter() - t0:.0f} s)")
+
+        # Incidents: owned by one agency; victim and address usually of the same agency, so a
+        # minority of people are repeat victims (skewed choice), as in real casework.
+        incident_owner: list[int] = []
+        incident_victim: list[int] = []
+        incident_perp: list[int] = []
+        incident_when: list[dt.datetime] = []
+        incident_type: list[str] = []
+        incident_address: list[int | None] = []
+
+        def incident_rows() -> Any:
+            for pk in range(1, n_incidents + 1):
+                owner = agencies[rng.choices(slugs, weights)[0]]
+                asb_type = rng.choices(list(CATEGORIES), [3, 5, 2])[0]
+                occurred = now - dt.timedelta(minutes=rng.randint(60, 3 * 365 * 24 * 60))
+                reported = occurred + dt.timedelta(minutes=rng.randint(0, 3 * 24 * 60))
+                # 10 % of reports come from 1 % of people: repeat victims (about 30 reports each).
+                if rng.random() < 0.1:
+                    victim = rng.randint(1, max(1, n_people // 100))
+                else:
+                    victim = rng.randint(1, n_people)
+                perp = rng.randint(1, n_people) if rng.random() < 0.5 else 0
+                address = rng.randint(1, n_addresses) if rng.random() < 0.6 else None
+                incident_owner.append(owner)
+                incident_victim.append(victim)
+                incident_perp.append(perp)
+                incident_when.append(occurred)
+                incident_type.append(asb_type)
+                incident_address.append(address)
+                yield (
+                    pk,
+                    now,
+                    now,
+                    owner,
+                    False,
+                    occurred,
+                    reported,
+                    owner,
+                    rng.choice(CHANNELS),
+                    asb_type,
+                    rng.choice(CATEGORIES[asb_type]),
+                    "Synthetic benchmark incident description.",
+                    False,
+                    "",
+                    address,
+                    "",
+                    None,
+                    None,
+                    None,
+                    None,
+                    str(100_000_000_000 + address) if address else "",
+                    "E01019400",
+                )
+
+        _copy(
+            raw,
+            Incident,
+            incident_rows(),
+            [
+                "id",
+                "created_at",
+                "modified_at",
+                "owning_agency",
+                "is_restricted",
+                "occurred_at",
+                "reported_at",
+                "reporting_agency",
+                "channel",
+                "asb_type",
+                "category",
+                "description",
+                "is_hate_motivated",
+                "police_reference",
+                "address",
+                "location_description",
+                "longitude",
+                "latitude",
+                "easting_m",
+                "northing_m",
+                "uprn",
+                "lsoa_code",
+            ],
+        )
+        say(f"  incidents: {n_incidents:,} ({time.perf_counter() - t0:.0f} s)")
+
+        def party_rows() -> Any:
+            pk = 0
+            for i in range(n_incidents):
+                pk += 1
+                yield (pk, now, now, i + 1, incident_victim[i], "victim")
+                if incident_perp[i]:
+                    pk += 1
+                    yield (pk, now, now, i + 1, incident_perp[i], "alleged_perpetrator")
+
+        n_parties = _copy(
+            raw,
+            IncidentParty,
+            party_rows(),
+            ["id", "created_at", "modified_at", "incident", "person", "role"],
+        )
+        say(f"  incident parties: {n_parties:,} ({time.perf_counter() - t0:.0f} s)")
+
+        # Cases: each from ~3 incidents of its owning agency (consecutive ids of that agency).
+        by_owner: dict[int, list[int]] = {}
+        for i, owner in enumerate(incident_owner):
+            by_owner.setdefault(owner, []).append(i)
+        case_rows_data = []
+        links = []
+        case_parties = []
+        cursor_by_owner = dict.fromkeys(by_owner, 0)
+        owners = list(by_owner)
+        owner_weights = [len(by_owner[o]) for o in owners]
+        statuses = ["open", "investigating", "action", "monitoring", "closed", "closed", "closed"]
+        for pk in range(1, n_cases + 1):
+            owner = rng.choices(owners, owner_weights)[0]
+            pool = by_owner[owner]
+            start = cursor_by_owner[owner]
+            members = pool[start : start + 3] or pool[:3]
+            cursor_by_owner[owner] = (start + 3) % max(1, len(pool) - 3)
+            first = members[0]
+            status = rng.choice(statuses)
+            opened = min(incident_when[m] for m in members) + dt.timedelta(days=1)
+            closed = opened + dt.timedelta(days=rng.randint(10, 200)) if status == "closed" else None
+            names = []
+            seen = set()
+            for m in members:
+                links.append((m + 1,))
+                for person, role in (
+                    (incident_victim[m], "victim"),
+                    (incident_perp[m], "alleged_perpetrator"),
+                ):
+                    if person and (person, role) not in seen:
+                        seen.add((person, role))
+                        case_parties.append((pk, person, role))
+                        names += person_names[person - 1]
+            summary = f"{incident_type[first].title()} ASB affecting a resident"
+            search_text = " ".join([f"ASB-{pk:06d}", summary, *names])
+            case_rows_data.append(
+                (
+                    pk,
+                    now,
+                    now,
+                    owner,
+                    False,
+                    summary,
+                    status,
+                    incident_type[first],
+                    None,
+                    opened,
+                    closed,
+                    "Synthetic" if closed else "",
+                    "resolved" if closed else "",
+                    search_text,
+                    [m + 1 for m in members],
+                )
+            )
+
+        _copy(
+            raw,
+            Case,
+            ((r[:14]) for r in case_rows_data),
+            [
+                "id",
+                "created_at",
+                "modified_at",
+                "owning_agency",
+                "is_restricted",
+                "summary",
+                "status",
+                "asb_type",
+                "case_officer",
+                "opened_at",
+                "closed_at",
+                "closure_reason",
+                "outcome",
+                "search_text",
+            ],
+        )
+
+        def link_rows() -> Any:
+            pk = 0
+            for r in case_rows_data:
+                for incident_id in r[14]:
+                    pk += 1
+                    yield (pk, now, now, r[0], incident_id)
+
+        n_links = _copy(
+            raw, CaseIncident, link_rows(), ["id", "created_at", "modified_at", "case", "incident"]
+        )
+        _copy(
+            raw,
+            CaseParty,
+            ((i + 1, now, now, c, p, role) for i, (c, p, role) in enumerate(case_parties)),
+            ["id", "created_at", "modified_at", "case", "person", "role"],
+        )
+        _copy(
+            raw,
+            CaseStatusChange,
+            ((r[0], now, now, r[0], "", "open", "", "") for r in case_rows_data),
+            ["id", "created_at", "modified_at", "case", "from_status", "to_status", "reason", "outcome"],
+        )
+        say(
+            f"  cases: {n_cases:,}, case-incident links {n_links:,}, case parties {len(case_parties):,} "
+            f"({time.perf_counter() - t0:.0f} s)"
+        )
+
+        # Some police cases shared with the council under the ASB ISA (panel summaries).
+        isa = InformationSharingAgreement.objects.get(reference="AV-ISA-ASB-01")
+        case_type = ContentType.objects.get_for_model(Case)
+        police_cases = [r[0] for r in case_rows_data if r[3] == agencies["police"]][
+            : int(SHARED_POLICE_CASES * scale)
+        ]
+        _copy(
+            raw,
+            RecordShare,
+            (
+                (
+                    i + 1,
+                    now,
+                    now,
+                    case_type.pk,
+                    pk,
+                    agencies["avbc"],
+                    isa.pk,
+                    "summary",
+                    "Benchmark panel share",
+                    None,
+                )
+                for i, pk in enumerate(police_cases)
+            ),
+            [
+                "id",
+                "created_at",
+                "modified_at",
+                "content_type",
+                "object_id",
+                "agency",
+                "agreement",
+                "scope",
+                "reason",
+                "revoked_at",
+            ],
+        )
+
+        for model in (
+            Person,
+            Address,
+            Incident,
+            IncidentParty,
+            Case,
+            CaseIncident,
+            CaseParty,
+            CaseStatusChange,
+            RecordShare,
+        ):
+            table = model._meta.db_table
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                f'COALESCE((SELECT MAX(id) FROM "{table}"), 1))'
+            )
+        cursor.execute("ANALYZE")
+    say(f"  seeded and analysed in {time.perf_counter() - t0:.0f} s")
+    _ = rules  # the pure rules are exercised by the measurements
+    return {"cases": n_cases, "incidents": n_incidents, "people": n_people, "addresses": n_addresses}
+
+
+def seeded_scale() -> float | None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS bench_meta (key text primary key, value text)")
+        cursor.execute("SELECT value FROM bench_meta WHERE key = 'scale'")
+        row = cursor.fetchone()
+    return float(row[0]) if row else None
+
+
+def mark_seeded(scale: float) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO bench_meta VALUES ('scale', %s) ON CONFLICT (key) DO UPDATE SET value = %s",
+            [str(scale), str(scale)],
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# measurements
+# --------------------------------------------------------------------------------------------
+
+
+def timed(fn: Callable[[], Any], repeats: int, warmup: int = 2) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def measure(repeats: int, baseline_repeats: int, say: Callable[[str], None]) -> list[dict[str, Any]]:
+    from django.contrib.auth import get_user_model
+    from django.core.paginator import Paginator
+    from django.db import connection, transaction
+    from django.db.models import Count
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from csphub.agencies.policies import Action, can
+    from csphub.cases import config, rules, selectors
+    from csphub.cases.models import Incident, IncidentParty, PartyRole
+    from csphub.people.models import Person
+
+    user = get_user_model().objects.get(username="avbc_caseworker")
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+    visible_cases = selectors.case_list_visible_to(user)
+    say(
+        f"  avbc_caseworker sees {visible_cases.count():,} cases and "
+        f"{selectors.incident_list_visible_to(user).count():,} incidents"
+    )
+
+    rng = random.Random(7)
+    # Search terms: surnames that occur in the user's visible cases.
+    sample = list(visible_cases.order_by("?").values_list("search_text", flat=True)[:repeats])
+    terms = [text.split()[-1] for text in sample] or ["Ashbrook"]
+    # The person page: a visible person with many incidents (a repeat victim).
+    person_id = (
+        IncidentParty.objects.filter(role="victim", person__owning_agency=user.memberships.first().agency)
+        .values("person_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values_list("person_id", flat=True)
+        .first()
+    )
+    person = Person.objects.get(pk=person_id)
+    n_person_incidents = IncidentParty.objects.filter(person=person).count()
+    incident_ids = list(
+        selectors.incident_list_visible_to(user)
+        .filter(address__isnull=False)
+        .order_by("?")
+        .values_list("pk", flat=True)[:repeats]
+    )
+    results = []
+
+    def record(
+        name: str, ours: list[float], base: list[float], base_label: str, target: float | None
+    ) -> None:
+        row = {
+            "name": name,
+            "p50": statistics.median(ours),
+            "p95": percentile(ours, 0.95),
+            "base_p50": statistics.median(base),
+            "base_p95": percentile(base, 0.95),
+            "baseline": base_label,
+            "target": target,
+            "n": len(ours),
+            "base_n": len(base),
+        }
+        results.append(row)
+        say(
+            f"  {name}: p50 {row['p50']:.1f} ms, p95 {row['p95']:.1f} ms | baseline ({base_label}) "
+            f"p50 {row['base_p50']:.1f} ms, p95 {row['base_p95']:.1f} ms"
+        )
+
+    trgm = importlib.import_module("csphub.cases.migrations.0002_trigram_search").INDEXES
+
+    def indexes_on(table: str, column: str) -> list[str]:
+        """Every non-primary-key index whose definition starts with ``column`` on ``table``."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname NOT LIKE %s "
+                "AND (indexdef LIKE %s OR indexdef LIKE %s)",
+                [table, "%_pkey", f"%({column}%", f'%("{column}"%'],
+            )
+            return [r[0] for r in cursor.fetchall()]
+
+    def timed_without(indexes: list[str], fn: Callable[[], Any], n: int) -> list[float]:
+        """``fn`` timed in a transaction that first drops ``indexes``; always rolled back."""
+        times = []
+        for i in range(n + 1):
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    for name in indexes:
+                        cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+                t0 = time.perf_counter()
+                fn()
+                if i:  # the first run warms up
+                    times.append((time.perf_counter() - t0) * 1000)
+                transaction.set_rollback(True)
+        return times
+
+    # 1. Case list page.
+    list_url = reverse("cases:case_list")
+
+    def list_page() -> None:
+        response = client.get(list_url, {"status": "open"})
+        assert response.status_code == 200
+
+    def list_query() -> None:
+        rows = list(selectors.case_list_visible_to(user, status="open").order_by("-opened_at", "-pk")[:51])
+        assert rows is not None
+
+    def list_baseline() -> None:
+        page = Paginator(
+            selectors.case_list_visible_to(user, status="open").order_by("-opened_at", "-pk"), 50
+        )
+        rows = list(page.page(1).object_list)
+        assert page.count >= len(rows)
+
+    list_indexes = indexes_on("cases_case", "owning_agency_id") + indexes_on("cases_case", "status")
+    record(
+        "case list page (open, page 1)",
+        timed(list_page, repeats),
+        timed_without(list_indexes, list_page, baseline_repeats),
+        f"same page, {len(list_indexes)} case-list indexes dropped",
+        150,
+    )
+    record(
+        "case list query (LIMIT 51)",
+        timed(list_query, repeats),
+        timed(list_baseline, baseline_repeats),
+        "Django Paginator: COUNT(*) of all visible + OFFSET",
+        None,
+    )
+
+    # 2. Search page.
+    search_url = reverse("cases:search")
+    term_iter = iter(terms * 100)
+
+    def search_page() -> None:
+        response = client.get(search_url, {"q": next(term_iter)})
+        assert response.status_code == 200
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'cases_%%_trgm'")
+        n_trgm = cursor.fetchone()[0]
+    say(f"  trigram indexes present: {n_trgm}")
+    record(
+        "search page (cases, people, addresses)",
+        timed(search_page, repeats),
+        timed_without([name for name, _t, _c in trgm], search_page, baseline_repeats),
+        "same page, trigram indexes dropped",
+        150,
+    )
+
+    # 3. Person page.
+    person_url = reverse("cases:person_detail", args=[person.pk])
+
+    def person_page() -> None:
+        response = client.get(person_url)
+        assert response.status_code == 200
+
+    def person_query() -> None:
+        rows = list(selectors.incidents_for_person(user=user, person=person)[:200])
+        assert rows is not None
+
+    def person_naive() -> None:
+        incidents = [
+            p.incident
+            for p in IncidentParty.objects.filter(person=person).select_related("incident")
+            if can(user, Action.VIEW, p.incident)
+        ]
+        assert incidents is not None
+
+    person_indexes = indexes_on("cases_incidentparty", "person_id") + indexes_on(
+        "cases_caseparty", "person_id"
+    )
+    record(
+        f"person page ({n_person_incidents} incidents)",
+        timed(person_page, repeats),
+        timed_without(person_indexes, person_page, baseline_repeats),
+        f"same page, {len(person_indexes)} party-person indexes dropped",
+        None,
+    )
+    record(
+        "person incidents query",
+        timed(person_query, repeats),
+        timed(person_naive, baseline_repeats),
+        "naive ORM: can() per party's incident",
+        None,
+    )
+
+    # 4. Related-records prompt.
+    incident_iter = iter(incident_ids * 10)
+
+    def related() -> None:
+        incident = Incident.objects.get(pk=next(incident_iter))
+        selectors.related_records_for_incident(user=user, incident=incident)
+
+    rule = config.related_record_rule()
+
+    def related_naive() -> None:
+        incident = Incident.objects.get(pk=next(incident_iter))
+        people = list(incident.parties.values_list("person_id", "role"))
+        new = rules.RecordKeys(
+            incident.occurred_at,
+            frozenset(p for p, r in people if r == PartyRole.VICTIM),
+            frozenset(p for p, r in people if r == PartyRole.ALLEGED_PERPETRATOR),
+            rules.address_keys(address_id=incident.address_id, uprn=incident.uprn or None),
+        )
+        window = dt.timedelta(days=rule.period_days)
+        found = []
+        candidates = (
+            selectors.incident_list_visible_to(user)
+            .filter(
+                occurred_at__gte=incident.occurred_at - window, occurred_at__lte=incident.occurred_at + window
+            )
+            .select_related(None)
+            .prefetch_related("parties")
+        )
+        for other in candidates.iterator(chunk_size=5000):
+            parties = [(p.person_id, p.role) for p in other.parties.all()]
+            keys = rules.RecordKeys(
+                other.occurred_at,
+                frozenset(p for p, r in parties if r == PartyRole.VICTIM),
+                frozenset(p for p, r in parties if r == PartyRole.ALLEGED_PERPETRATOR),
+                rules.address_keys(address_id=other.address_id, uprn=other.uprn or None),
+            )
+            if rules.related_match_reasons(new, keys, rule=rule):
+                found.append(other.pk)
+
+    ours_related = timed(related, repeats)
+    related_indexes = (
+        indexes_on("cases_incidentparty", "person_id")
+        + indexes_on("cases_incident", "address_id")
+        + indexes_on("cases_incident", "uprn")
+    )
+    record(
+        "related-records prompt (selector)",
+        ours_related,
+        timed_without(related_indexes, related, baseline_repeats),
+        f"same selector, {len(related_indexes)} party/address/UPRN indexes dropped",
+        50,
+    )
+    record(
+        "related-records prompt (selector)",
+        ours_related,
+        timed(related_naive, max(1, min(3, baseline_repeats)), warmup=0),
+        "naive: all visible incidents in the period through the rule in Python",
+        50,
+    )
+    _ = (timezone, rng)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="1.0 = 100k cases, 1M incidents, 300k people"
+    )
+    parser.add_argument(
+        "--db-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/csphub_bench"),
+    )
+    parser.add_argument("--repeats", type=int, default=40)
+    parser.add_argument("--baseline-repeats", type=int, default=10)
+    parser.add_argument("--reseed", action="store_true", help="drop and re-create the benchmark database")
+    args = parser.parse_args(argv)
+
+    def say(message: str) -> None:
+        print(message, flush=True)
+
+    if args.reseed:
+        drop_database(args.db_url)
+    ensure_database(args.db_url)
+    setup_django(args.db_url)
+    from django.core.management import call_command
+
+    if seeded_scale() not in (None, args.scale):
+        say(f"Database holds scale {seeded_scale()}; re-creating for scale {args.scale}")
+        from django.db import connections
+
+        connections.close_all()
+        drop_database(args.db_url)
+        ensure_database(args.db_url)
+    call_command("migrate", verbosity=0)
+    if seeded_scale() != args.scale:
+        say(f"Seeding scale {args.scale} into {args.db_url.rpartition('/')[2]} …")
+        counts = seed(args.scale, say)
+        mark_seeded(args.scale)
+        say(f"Seeded: {counts}")
+    else:
+        say(f"Reusing seeded database (scale {args.scale})")
+    say("Measuring (single user, warm cache):")
+    results = measure(args.repeats, args.baseline_repeats, say)
+    say("")
+    say(f"{'measure':44} {'p50 ms':>8} {'p95 ms':>8} {'target':>7}   baseline p50 / p95 ms")
+    failed = False
+    for row in results:
+        target = f"<{row['target']}" if row["target"] else "-"
+        ok = row["target"] is None or row["p95"] < row["target"]
+        failed |= not ok
+        say(
+            f"{row['name'][:44]:44} {row['p50']:8.1f} {row['p95']:8.1f} {target:>7}   "
+            f"{row['base_p50']:.1f} / {row['base_p95']:.1f}  ({row['baseline']}){'' if ok else '  MISSED'}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
