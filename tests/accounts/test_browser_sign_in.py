@@ -8,7 +8,7 @@ import pytest
 
 from csphub.core.personas import DEMO_PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_sign_in_with_password_and_code_then_sign_out(browser_page: Any, persona: Any, totp_code: Any) -> None:
