@@ -864,7 +864,7 @@ def form_token_problem(token: str, *, honeypot: str) -> str | None:
     if honeypot.strip():
         return "honeypot"
     min_seconds = float(getattr(settings, "CASEREVIEWS_MIN_FORM_SECONDS", 3))
-    max_seconds = float(getattr(settings, "CASEREVIEWS_MAX_FORM_SECONDS", 4 * 3600))
+    max_seconds = int(getattr(settings, "CASEREVIEWS_MAX_FORM_SECONDS", 4 * 3600))
     signer = signing.TimestampSigner(salt=FORM_TOKEN_SALT)
     try:
         nonce = signer.unsign(token, max_age=max_seconds)
