@@ -138,6 +138,10 @@ MATRIX: dict[str, Entry] = {
     "casereviews:letter_send": Entry(make=make_letter_kind, expect=OTHER_AGENCY_APPLICATION),
     "casereviews:letter": Entry(make=make_letter, expect=OTHER_AGENCY_APPLICATION),
     "casereviews:letter_pdf": Entry(make=make_letter, expect=OTHER_AGENCY_APPLICATION),
+    "casereviews:close": Entry(make=make_application, expect=OTHER_AGENCY_APPLICATION),
+    "casereviews:recommendation_done": Entry(
+        make=lambda w: {**make_application(w), "pk": 1}, expect=OTHER_AGENCY_APPLICATION
+    ),
     "casereviews:appeal_lodge": Entry(make=make_application, expect=OTHER_AGENCY_APPLICATION),
     "casereviews:appeal_decide": Entry(make=make_application, expect=OTHER_AGENCY_APPLICATION),
 }

@@ -320,3 +320,45 @@ def test_an_empty_year_reads_like_the_plan(client: Any, area: Any) -> None:
         ).status_code
         == 404
     )
+
+
+def test_staff_close_and_mark_recommendation_done(
+    client_as: Any, area: Any, application_data: Any, persona: Any, world: Any
+) -> None:
+    staff_user = persona("avbc_caseworker")
+    today = timezone.localdate()
+    application = services.application_submit(actor=None, area=area, **application_data())
+    services.threshold_decide(
+        actor=staff_user, application=application, discretionary_met=True, discretion_reason="Harm"
+    )
+    review = services.review_record(
+        actor=staff_user,
+        application=application,
+        held_on=today,
+        chair="C",
+        findings="F",
+        bodies_present=[world.agencies["avbc"]],
+    )
+    rec = services.recommendation_add(
+        actor=staff_user,
+        review=review,
+        text="Do it",
+        owner_agency=world.agencies["police"],
+        owner_name="Insp",
+        due_on=today,
+    )
+    staff = client_as("avbc_caseworker")
+    url = reverse(
+        "casereviews:recommendation_done", kwargs={"reference": application.reference, "pk": rec.pk}
+    )
+    assert staff.post(url, {"on": _d(today)}).status_code == 302
+    rec.refresh_from_db()
+    assert rec.completed_on == today
+    close_url = reverse("casereviews:close", kwargs={"reference": application.reference})
+    response = staff.post(close_url, {"how": "closed", "on": _d(today)})
+    assert response.status_code == 200  # a review without its outcome letter cannot close
+    assert "cannot move to" in response.content.decode()
+    services.letter_send(actor=staff_user, application=application, kind="outcome", sent_on=today)
+    assert staff.post(close_url, {"how": "closed", "on": _d(today)}).status_code == 302
+    application.refresh_from_db()
+    assert application.status == rules.Status.CLOSED

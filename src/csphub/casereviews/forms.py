@@ -443,3 +443,16 @@ class PublicationChooseForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = areas
         self.fields["year"].choices = [(y.slug, y.label) for y in years]
+
+
+class CloseForm(GovukFormMixin, forms.Form):
+    how = forms.ChoiceField(
+        label="Why is it closing?",
+        widget=forms.RadioSelect,
+        choices=[
+            ("closed", "Finished: no appeal, or the appeal window has passed"),
+            ("withdrawn", "The applicant withdrew"),
+        ],
+        error_messages={"required": "Select why the application is closing"},
+    )
+    on = date_field("Date", required_message="Enter the date", help_text="")

@@ -37,6 +37,12 @@ urlpatterns = [
     path("staff/<str:reference>/letters/send/<slug:kind>/", views.letter_send, name="letter_send"),
     path("staff/<str:reference>/letters/<int:pk>/", views.letter, name="letter"),
     path("staff/<str:reference>/letters/<int:pk>/pdf/", views.letter_pdf, name="letter_pdf"),
+    path(
+        "staff/<str:reference>/recommendations/<int:pk>/done/",
+        views.recommendation_done,
+        name="recommendation_done",
+    ),
+    path("staff/<str:reference>/close/", views.close, name="close"),
     path("staff/<str:reference>/appeal/", views.appeal_lodge, name="appeal_lodge"),
     path("staff/<str:reference>/appeal/decision/", views.appeal_decide, name="appeal_decide"),
 ]

@@ -722,3 +722,44 @@ def prompt_explained(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Recorded that the ASB Case Review was explained.")
             return redirect("casereviews:prompts")
     return render(request, "casereviews/staff/prompt_explained.html", {"form": form, "prompt": prompt})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def close(request: HttpRequest, reference: str) -> HttpResponse:
+    """Close (after the outcome or a "not met" decision, once no appeal is coming) or withdraw."""
+    application = _get_for_change(request, reference)
+    form = forms.CloseForm(request.POST or None, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        service = (
+            services.application_withdraw
+            if form.cleaned_data["how"] == "withdrawn"
+            else services.application_close
+        )
+        try:
+            service(actor=request.user, application=application, on=form.cleaned_data["on"])
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Application closed.")
+            return redirect("casereviews:detail", reference)
+    return _form_page(request, application, form, "Close the application")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_done(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    application = _get_for_change(request, reference)
+    review_meeting = getattr(application, "review", None)
+    recommendation = review_meeting.recommendations.filter(pk=pk).first() if review_meeting else None
+    if recommendation is None:
+        raise Http404("No such recommendation.")
+    form = forms.AcknowledgeForm(request.POST or None, initial={"on": timezone.localdate()})
+    form.fields["on"].label = "Date completed"
+    if request.method == "POST" and form.is_valid():
+        services.recommendation_complete(
+            actor=request.user, recommendation=recommendation, on=form.cleaned_data["on"]
+        )
+        messages.success(request, "Recommendation marked as done.")
+        return redirect("casereviews:detail", reference)
+    return _form_page(request, application, form, f"Mark as done: {recommendation.text}")
