@@ -197,7 +197,7 @@ def load_demo(*, rng_seed: int = 2026, n_incidents: int = 160) -> None:
             if rng.random() < 0.2:
                 parties.append((rng.choice(people[slug][8:]), PartyRole.WITNESS))
             address = rng.choice(addresses[slug]) if rng.random() < 0.6 else None
-            point: dict[str, float] = {}
+            point: dict[str, Any] = {}
             if address is None:
                 lon, lat = geo.random_point_in_area(rng.choice(areas), rng)
                 point = {"longitude": lon, "latitude": lat}

@@ -11,7 +11,11 @@ from csphub.cases import rules
 from csphub.cases.models import AsbType, CaseOutcome, Category, Channel, NoteVisibility, PanelKind, PartyRole
 from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin
 
-EMPTY = [("", "Select")]
+EMPTY: list[tuple[str, Any]] = [("", "Select")]
+
+
+def _user_label(user: Any) -> str:
+    return str(user.get_full_name() or user.username)
 
 
 def _required(message: str) -> dict[str, str]:
@@ -100,7 +104,7 @@ class IncidentForm(GovukFormMixin, forms.Form):
     victim_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         # Run the pure date rules here too, so every date problem is shown at once.
         occurred, reported = data.get("occurred_at"), data.get("reported_at")
         if occurred and reported:
@@ -184,7 +188,7 @@ class TaskForm(GovukFormMixin, forms.Form):
         field = self.fields["owner"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = owners
-        field.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[method-assign]
+        field.label_from_instance = _user_label  # type: ignore[method-assign,assignment]
 
     def clean_due_on(self) -> Any:
         due_on = self.cleaned_data["due_on"]
@@ -315,7 +319,7 @@ class DecisionForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["action_owner"]
         field.queryset = owners  # type: ignore[attr-defined]
-        field.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]
+        field.label_from_instance = _user_label  # type: ignore[attr-defined]
 
 
 class MinutesForm(GovukFormMixin, forms.Form):

@@ -287,9 +287,9 @@ def related_records(
             perpetrator_ids=frozenset(p for p, r in people if r == PartyRole.ALLEGED_PERPETRATOR),
             address_keys=rules.address_keys(address_id=incident.address_id, uprn=incident.uprn or None),
         )
-        reasons = rules.related_match_reasons(new_keys, keys, rule=rule)
-        if reasons:
-            found.append(RelatedRecord("incident", incident, set(reasons)))
+        matched = rules.related_match_reasons(new_keys, keys, rule=rule)
+        if matched:
+            found.append(RelatedRecord("incident", incident, set(matched)))
     found = found[:limit]
 
     # Cases: visible cases holding one of those incidents, or naming the same victim/perpetrator.
@@ -329,15 +329,15 @@ def related_records(
         case_people.setdefault(case_id, []).append((person_id, role))
     case_records = []
     for case in case_list:
-        reasons: set[rules.MatchReason] = set()
+        case_reasons: set[rules.MatchReason] = set()
         for iid in case_incident_ids.get(case.pk, ()):
-            reasons |= incident_reasons.get(iid, set())
+            case_reasons |= incident_reasons.get(iid, set())
         for person_id, role in case_people.get(case.pk, []):
             if role == PartyRole.VICTIM and person_id in victims:
-                reasons.add(rules.MatchReason.SAME_VICTIM)
+                case_reasons.add(rules.MatchReason.SAME_VICTIM)
             if role == PartyRole.ALLEGED_PERPETRATOR and person_id in perps:
-                reasons.add(rules.MatchReason.SAME_ALLEGED_PERPETRATOR)
-        case_records.append(RelatedRecord("case", case, reasons))
+                case_reasons.add(rules.MatchReason.SAME_ALLEGED_PERPETRATOR)
+        case_records.append(RelatedRecord("case", case, case_reasons))
     return case_records + found
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import logging
@@ -617,9 +618,7 @@ def reminders_send(*, today: dt.date | None = None, dry_run: bool = False) -> di
                 body = "Your CSP Hub tasks that are due soon or overdue:\n\n" + "\n".join(lines)
                 subject = f"CSP Hub: {len(items)} task{'s' if len(items) != 1 else ''} need attention"
                 email = owner.email
-                transaction.on_commit(
-                    lambda subject=subject, body=body, email=email: send_mail(subject, body, None, [email])
-                )
+                transaction.on_commit(functools.partial(send_mail, subject, body, None, [email]))
                 audit_record(
                     actor=None,
                     verb="task.reminder_sent",
@@ -866,6 +865,7 @@ def panel_decision_record(
                 raise ApplicationError(
                     "The action owner must work for an attending agency", field="action_owner"
                 )
+            assert action_due_on is not None  # checked above with action_owner
             task = task_create(
                 actor=actor,
                 title=action_title,

@@ -446,7 +446,7 @@ def case_document_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
     document = selectors.document_get_visible(request.user, pk)
     handle = services.document_open_for_download(actor=request.user, document=document)
     return FileResponse(
