@@ -60,6 +60,32 @@ def audit_viewed(*, actor: Any, target: models.Model, justification: str = "") -
     return audit_record(actor=actor, verb=verb, target=target, justification=justification)
 
 
+def audit_listed(*, actor: Any, targets: Iterable[models.Model]) -> int:
+    """Record that each of ``targets`` appeared in a list or search result the actor was shown.
+
+    One ``<model>.listed`` event per record, written in one statement, so that "who has seen this
+    person" includes people who saw the name in a list.
+    """
+    targets = list(targets)
+    if not targets:
+        return 0
+    membership = acting_membership(actor)
+    rows = [
+        AuditEvent(
+            actor=actor,
+            acting_agency=membership.agency if membership else None,
+            acting_role=membership.role if membership else "",
+            verb=f"{target._meta.model_name}.listed",
+            target_type=ContentType.objects.get_for_model(target),
+            target_id=str(target.pk),
+        )
+        for target in targets
+    ]
+    with transaction.atomic():
+        AuditEvent.objects.bulk_create(rows)
+    return len(rows)
+
+
 def changed_field_names(instance: models.Model, new_values: dict[str, Any]) -> list[str]:
     """Names of the fields whose value in ``new_values`` differs from ``instance``'s."""
     changed = []

@@ -27,3 +27,9 @@ _OPTIONAL = (
 for _label, _prefix, _module in _OPTIONAL:
     if apps.is_installed(f"csphub.{_label}"):
         urlpatterns.append(path(_prefix, include(_module)))
+
+if apps.is_installed("csphub.api"):
+    from csphub.api.api import api as _api
+
+    # The API's own namespace ("api_v1") sits at the root so the schema view can reverse itself.
+    urlpatterns.append(path("api/v1/", _api.urls))

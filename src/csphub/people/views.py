@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 
 from csphub.agencies.policies import Action, can, role_allows
 from csphub.audit.selectors import audit_events_for
-from csphub.audit.services import audit_viewed
+from csphub.audit.services import audit_listed, audit_viewed
 from csphub.core.errors import ApplicationError
 from csphub.frontend.registry import PERSON_SECTIONS
 from csphub.people import selectors, services
@@ -26,6 +26,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     term = search.data.get("q", "") if search.is_bound else ""
     people = selectors.person_list_visible_to(request.user, search=term)
     page = Paginator(people, 50).get_page(request.GET.get("page"))
+    audit_listed(actor=request.user, targets=page.object_list)
     return render(
         request,
         "people/list.html",

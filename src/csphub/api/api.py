@@ -1,0 +1,151 @@
+"""The JSON API (OpenAPI at /api/v1/openapi.json). Every endpoint reads through the policy and
+audits what it shows, exactly as the pages do.
+
+Authentication: the signed-in (password + TOTP) browser session, with CSRF on writes, or an API
+token (``Authorization: Bearer csph_…``) issued to one membership. No Swagger UI is served: it would
+load from a CDN, and the service works offline; the schema is plain JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, SessionAuth
+
+from csphub.agencies.policies import Action, role_allows
+from csphub.api import schemas
+from csphub.api.services import api_token_authenticate
+from csphub.audit.services import audit_listed, audit_viewed
+from csphub.people import selectors as people_selectors
+
+MAX_LIMIT = 200
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any | None:
+        user = api_token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class VerifiedSessionAuth(SessionAuth):
+    """A browser session counts only when it passed both factors."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any | None:
+        user = super().authenticate(request, key)
+        if user is not None and getattr(user, "is_verified", lambda: False)():
+            return user
+        return None
+
+
+api = NinjaAPI(
+    title="CSP Hub API",
+    version="1",
+    description="Partner systems read what their agency may see. Every response that shows personal "
+    "data is recorded in the audit trail.",
+    auth=[TokenAuth(), VerifiedSessionAuth()],
+    docs_url=None,
+    urls_namespace="api_v1",
+)
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(limit, MAX_LIMIT)), max(0, offset)
+
+
+def _require(request: HttpRequest, action: Action) -> None:
+    if not role_allows(request.user, action):
+        from ninja.errors import HttpError
+
+        raise HttpError(403, "Your role does not give access to personal records.")
+
+
+@api.get("/people", response=schemas.PeoplePage, tags=["people"])
+def list_people(request: HttpRequest, search: str = "", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """People your acting agency may see (own, shared under an ISA in force, or named)."""
+    _require(request, Action.VIEW)
+    limit, offset = _page(limit, offset)
+    qs = people_selectors.person_list_visible_to(request.user, search=search)
+    rows = list(qs[offset : offset + limit])
+    audit_listed(actor=request.user, targets=rows)
+    return {
+        "count": qs.count(), "offset": offset, "limit": limit,
+        "results": [_person(p) for p in rows],
+    }
+
+
+@api.get("/people/{person_id}", response={200: schemas.PersonOut, 404: schemas.ErrorOut}, tags=["people"])
+def get_person(request: HttpRequest, person_id: int) -> Any:
+    person = people_selectors.person_get_visible(request.user, person_id)
+    audit_viewed(actor=request.user, target=person)
+    return _person(person)
+
+
+def _person(person: Any) -> dict[str, Any]:
+    return {
+        "id": person.pk, "kind": person.kind, "display_name": person.display_name,
+        "date_of_birth": person.date_of_birth, "owning_agency": person.owning_agency.short_name,
+    }
+
+
+if apps.is_installed("csphub.cases"):
+    from csphub.cases import selectors as case_selectors
+
+    @api.get("/cases", response=schemas.CasePage, tags=["cases"])
+    def list_cases(
+        request: HttpRequest, status: str = "", search: str = "", limit: int = 50, offset: int = 0
+    ) -> dict[str, Any]:
+        """Cases your acting agency may see; a case shared for a panel shows summary fields only."""
+        _require(request, Action.VIEW)
+        limit, offset = _page(limit, offset)
+        qs = case_selectors.case_list_visible_to(request.user, status=status, search=search)
+        rows = list(qs[offset : offset + limit])
+        audit_listed(actor=request.user, targets=rows)
+        return {
+            "count": qs.count(), "offset": offset, "limit": limit,
+            "results": [_case(request.user, c) for c in rows],
+        }
+
+    @api.get("/cases/{case_id}", response={200: schemas.CaseOut, 404: schemas.ErrorOut}, tags=["cases"])
+    def get_case(request: HttpRequest, case_id: int) -> Any:
+        case = case_selectors.case_get_visible(request.user, case_id)
+        audit_viewed(actor=request.user, target=case)
+        return _case(request.user, case)
+
+    @api.get("/incidents", response=schemas.IncidentPage, tags=["cases"])
+    def list_incidents(
+        request: HttpRequest, limit: int = 50, offset: int = 0
+    ) -> dict[str, Any]:
+        """Incidents your acting agency may see, newest first."""
+        _require(request, Action.VIEW)
+        limit, offset = _page(limit, offset)
+        qs = case_selectors.incident_list_visible_to(request.user).select_related(
+            "reporting_agency", "owning_agency"
+        ).order_by("-occurred_at", "-id")
+        rows = list(qs[offset : offset + limit])
+        audit_listed(actor=request.user, targets=rows)
+        return {
+            "count": qs.count(), "offset": offset, "limit": limit,
+            "results": [
+                {
+                    "id": i.pk, "occurred_at": i.occurred_at, "reported_at": i.reported_at,
+                    "asb_type": i.asb_type, "category": i.category, "is_hate_motivated": i.is_hate_motivated,
+                    "lsoa_code": i.lsoa_code, "reporting_agency": i.reporting_agency.short_name,
+                    "owning_agency": i.owning_agency.short_name,
+                }
+                for i in rows
+            ],
+        }
+
+    def _case(user: Any, case: Any) -> dict[str, Any]:
+        scope = case_selectors.case_scope(user, case) or "summary"
+        return {
+            "id": case.pk, "reference": case.reference,
+            "summary": case.summary if scope == "full" else "",
+            "status": case.status, "asb_type": case.asb_type, "opened_at": case.opened_at,
+            "owning_agency": case.owning_agency.short_name, "scope": scope,
+        }

@@ -1,0 +1,30 @@
+"""API tokens for partner systems: bound to one membership, stored hashed, expiring, revocable."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from csphub.core.models import BaseModel
+
+
+class ApiToken(BaseModel):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    membership = models.ForeignKey("agencies.Membership", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    PERSONAL_DATA = frozenset({"user"})
+    NOT_PERSONAL_DATA = frozenset(
+        {"membership", "name", "prefix", "key_hash", "expires_at", "revoked_at", "last_used_at"}
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
