@@ -62,3 +62,26 @@ def register_person_section(section: PersonSection) -> None:
     if all(existing.template != section.template for existing in PERSON_SECTIONS):
         PERSON_SECTIONS.append(section)
         PERSON_SECTIONS.sort(key=lambda s: s.order)
+
+
+@dataclass(frozen=True)
+class CaseSection:
+    """A section another app adds to the case page (e.g. tools and powers, risk assessments).
+
+    ``context(user, case)`` returns the template context, or None when the section does not apply
+    (for example when the user sees the case only as a panel summary).
+    """
+
+    title: str
+    template: str
+    context: Callable[[Any, Any], dict[str, Any] | None]
+    order: int = 50
+
+
+CASE_SECTIONS: list[CaseSection] = []
+
+
+def register_case_section(section: CaseSection) -> None:
+    if all(existing.template != section.template for existing in CASE_SECTIONS):
+        CASE_SECTIONS.append(section)
+        CASE_SECTIONS.sort(key=lambda s: s.order)
