@@ -24,6 +24,7 @@ from csphub.audit.services import audit_record, audit_viewed
 from csphub.cases import config, forms, geo, selectors, services
 from csphub.cases.models import AgendaItem, Incident, Panel, PanelMeeting, PartyRole, Task
 from csphub.core.errors import ApplicationError, PermissionDeniedError
+from csphub.frontend.registry import CASE_SECTIONS
 from csphub.people.models import PersonKind
 from csphub.people.selectors import person_get_visible, person_list_visible_to
 from csphub.people.services import address_create, person_create
@@ -278,6 +279,12 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_write": role_allows(request.user, Action.CREATE),
             "agenda_items": list(case.agenda_items.select_related("meeting__panel")),
         }
+        # Sections other apps register (tools and powers, risk); cases imports neither app.
+        context["sections"] = [
+            {"title": s.title, "template": s.template, "context": c}
+            for s in CASE_SECTIONS
+            if (c := s.context(request.user, case)) is not None
+        ]
         if can_change:
             related = selectors.related_records(
                 user=request.user,
