@@ -115,8 +115,13 @@ def _browser() -> Iterator[Any]:
             executable_path=CHROMIUM,
             headless=True,
             args=[
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
             ],
         )
         yield browser
@@ -131,7 +136,12 @@ def browser_page(_browser: Any, live_server: Any) -> Iterator[Any]:
     page.set_default_timeout(15_000)
     page.base_url = live_server.url  # type: ignore[attr-defined]
     errors: list[str] = []
-    page.on("console", lambda msg: errors.append(f"{msg.text} {msg.location.get('url', '')}") if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append(f"{msg.text} {msg.location.get('url', '')}") if msg.type == "error" else None
+        ),
+    )
     page.console_errors = errors  # type: ignore[attr-defined]
     yield page
     context.close()

@@ -39,11 +39,16 @@ OTHER_AGENCY_RECORD: dict[str, int] = {"anonymous": 302, "*": 404}
 # A list/search page of personal records: casework roles see their own visible list (200),
 # partner viewers may read, roles without access to personal data are refused (403).
 PERSONAL_LIST: dict[str, int] = {
-    "anonymous": 302, "*": 200, **{p: 403 for p in _NO_PERSONAL_DATA},
+    "anonymous": 302,
+    "*": 200,
+    **dict.fromkeys(_NO_PERSONAL_DATA, 403),
 }
 # A form that creates a record in the user's own agency.
 CREATE_FORM: dict[str, int] = {
-    "anonymous": 302, "*": 200, "avbc_partner_viewer": 403, **{p: 403 for p in _NO_PERSONAL_DATA},
+    "anonymous": 302,
+    "*": 200,
+    "avbc_partner_viewer": 403,
+    **dict.fromkeys(_NO_PERSONAL_DATA, 403),
 }
 # Any signed-in staff member.
 STAFF_PAGE: dict[str, int] = {"anonymous": 302, "*": 200}

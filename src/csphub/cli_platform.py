@@ -19,8 +19,11 @@ def _django(settings_module: str = "csphub.config.settings.local") -> None:
 @click.command()
 @click.option("--serve/--no-serve", default=True, help="Serve the app on 127.0.0.1:8000 afterwards.")
 @click.option("--port", default=8000, show_default=True)
-@click.option("--with-assessment/--without-assessment", default=True,
-              help="Ingest the shipped police.uk sample and run the Strategic Assessment.")
+@click.option(
+    "--with-assessment/--without-assessment",
+    default=True,
+    help="Ingest the shipped police.uk sample and run the Strategic Assessment.",
+)
 def demo(serve: bool, port: int, with_assessment: bool) -> None:
     """Create the Amber Valley demo partnership (idempotent), print the logins, then serve the app."""
     _django()
@@ -53,10 +56,14 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
     ):
         click.echo(f"  {username:32} {what}")
     click.echo("Agencies: avbc, police, dcc, fire, nhs, probation, housing, voluntary.")
-    click.echo("Roles: caseworker, team_manager, partnership_coordinator, analyst, partner_viewer, "
-               "board_member, administrator.")
-    click.echo("Security code at sign-in: run `csphub demo-otp USERNAME` (or `make otp USER=USERNAME`) "
-               "in another terminal, or add the printed key to an authenticator app:")
+    click.echo(
+        "Roles: caseworker, team_manager, partnership_coordinator, analyst, partner_viewer, "
+        "board_member, administrator."
+    )
+    click.echo(
+        "Security code at sign-in: run `csphub demo-otp USERNAME` (or `make otp USER=USERNAME`) "
+        "in another terminal, or add the printed key to an authenticator app:"
+    )
     click.echo(f"  csphub demo-otp avbc_caseworker   -> {_current_code('avbc_caseworker')}")
     if serve:
         click.echo(f"\nServing on http://127.0.0.1:{port}/ (Ctrl+C to stop)")

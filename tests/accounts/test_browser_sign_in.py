@@ -11,7 +11,9 @@ from csphub.core.personas import DEMO_PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_sign_in_with_password_and_code_then_sign_out(browser_page: Any, persona: Any, totp_code: Any) -> None:
+def test_sign_in_with_password_and_code_then_sign_out(
+    browser_page: Any, persona: Any, totp_code: Any
+) -> None:
     page = browser_page
     user = persona("housing_caseworker")
     page.goto("/accounts/sign-in/")

@@ -104,7 +104,7 @@ def test_first_sign_in_sets_up_authenticator(world: Any) -> None:
     assert response["Location"].endswith("/accounts/sign-in/set-up-code/")
     page = client.get("/accounts/sign-in/set-up-code/").content.decode()
     assert "data:image/svg+xml" in page
-    secret = page.split("<code class=\"govuk-!-font-weight-bold\">")[1].split("</code>")[0]
+    secret = page.split('<code class="govuk-!-font-weight-bold">')[1].split("</code>")[0]
     token = TOTP(base64.b32decode(secret)).token()
     response = client.post("/accounts/sign-in/set-up-code/", {"otp_token": f"{token:06d}"})
     assert response.status_code == 302

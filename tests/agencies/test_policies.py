@@ -47,8 +47,13 @@ def test_other_agency_does_not_see_unshared(persona: Any, police_person: Person)
 
 
 def test_shared_under_isa_is_visible_not_changeable(persona: Any, world: Any, police_person: Person) -> None:
-    share_record(actor=persona("police_caseworker"), obj=police_person, agency=world.agencies["avbc"],
-                 agreement=world.asb_isa, reason="Joint ASB case")
+    share_record(
+        actor=persona("police_caseworker"),
+        obj=police_person,
+        agency=world.agencies["avbc"],
+        agreement=world.asb_isa,
+        reason="Joint ASB case",
+    )
     outsider = persona("avbc_caseworker")
     assert can(outsider, Action.VIEW, police_person)
     assert not can(outsider, Action.CHANGE, police_person)
@@ -59,14 +64,25 @@ def test_shared_under_isa_is_visible_not_changeable(persona: Any, world: Any, po
 
 
 def test_summary_share_scope(persona: Any, world: Any, police_person: Person) -> None:
-    share_record(actor=persona("police_caseworker"), obj=police_person, agency=world.agencies["housing"],
-                 agreement=world.panel_isa, scope=ShareScope.SUMMARY, reason="High-risk panel")
+    share_record(
+        actor=persona("police_caseworker"),
+        obj=police_person,
+        agency=world.agencies["housing"],
+        agreement=world.panel_isa,
+        scope=ShareScope.SUMMARY,
+        reason="High-risk panel",
+    )
     assert share_scope(persona("housing_caseworker"), police_person) == ShareScope.SUMMARY
 
 
 def test_expired_isa_hides_shared_record(persona: Any, world: Any, police_person: Person) -> None:
-    share_record(actor=persona("police_caseworker"), obj=police_person, agency=world.agencies["avbc"],
-                 agreement=world.asb_isa, reason="Joint ASB case")
+    share_record(
+        actor=persona("police_caseworker"),
+        obj=police_person,
+        agency=world.agencies["avbc"],
+        agreement=world.asb_isa,
+        reason="Joint ASB case",
+    )
     outsider = persona("avbc_caseworker")
     assert can(outsider, Action.VIEW, police_person)
     InformationSharingAgreement.objects.filter(pk=world.asb_isa.pk).update(
@@ -76,36 +92,62 @@ def test_expired_isa_hides_shared_record(persona: Any, world: Any, police_person
 
 
 def test_ended_isa_hides_shared_record(persona: Any, world: Any, police_person: Person) -> None:
-    share_record(actor=persona("police_caseworker"), obj=police_person, agency=world.agencies["avbc"],
-                 agreement=world.asb_isa, reason="Joint ASB case")
+    share_record(
+        actor=persona("police_caseworker"),
+        obj=police_person,
+        agency=world.agencies["avbc"],
+        agreement=world.asb_isa,
+        reason="Joint ASB case",
+    )
     InformationSharingAgreement.objects.filter(pk=world.asb_isa.pk).update(
         ended_on=timezone.localdate() - dt.timedelta(days=1)
     )
     assert not can(persona("avbc_caseworker"), Action.VIEW, police_person)
 
 
-def test_cannot_share_under_isa_not_naming_the_agency(persona: Any, world: Any, police_person: Person) -> None:
+def test_cannot_share_under_isa_not_naming_the_agency(
+    persona: Any, world: Any, police_person: Person
+) -> None:
     # The panel ISA does not name the fire service.
     with pytest.raises(ApplicationError, match="parties"):
-        share_record(actor=persona("police_caseworker"), obj=police_person, agency=world.agencies["fire"],
-                     agreement=world.panel_isa, reason="x")
+        share_record(
+            actor=persona("police_caseworker"),
+            obj=police_person,
+            agency=world.agencies["fire"],
+            agreement=world.panel_isa,
+            reason="x",
+        )
 
 
 def test_cannot_share_under_lapsed_isa(persona: Any, world: Any, police_person: Person) -> None:
     lapsed = InformationSharingAgreement.objects.create(
-        reference="OLD-1", name="Old", purpose="x", lawful_basis=LawfulBasis.PUBLIC_TASK,
-        start_date=dt.date(2019, 1, 1), review_date=dt.date(2020, 1, 1),
+        reference="OLD-1",
+        name="Old",
+        purpose="x",
+        lawful_basis=LawfulBasis.PUBLIC_TASK,
+        start_date=dt.date(2019, 1, 1),
+        review_date=dt.date(2020, 1, 1),
     )
     lapsed.parties.set(world.agencies.values())
     with pytest.raises(ApplicationError, match="not in force"):
-        share_record(actor=persona("police_caseworker"), obj=police_person, agency=world.agencies["avbc"],
-                     agreement=lapsed, reason="x")
+        share_record(
+            actor=persona("police_caseworker"),
+            obj=police_person,
+            agency=world.agencies["avbc"],
+            agreement=lapsed,
+            reason="x",
+        )
 
 
 def test_only_owner_may_share(persona: Any, world: Any, police_person: Person) -> None:
     with pytest.raises(PermissionDeniedError):
-        share_record(actor=persona("avbc_caseworker"), obj=police_person, agency=world.agencies["avbc"],
-                     agreement=world.asb_isa, reason="taking it")
+        share_record(
+            actor=persona("avbc_caseworker"),
+            obj=police_person,
+            agency=world.agencies["avbc"],
+            agreement=world.asb_isa,
+            reason="taking it",
+        )
 
 
 def test_named_user_sees_record_of_other_agency(persona: Any, police_person: Person) -> None:
@@ -142,9 +184,13 @@ def test_partner_viewer_reads_but_cannot_change(persona: Any, police_person: Per
     assert not can(viewer, Action.EXPORT, police_person)
 
 
-def test_multi_agency_user_acting_in_the_wrong_agency(persona: Any, world: Any, police_person: Person) -> None:
+def test_multi_agency_user_acting_in_the_wrong_agency(
+    persona: Any, world: Any, police_person: Person
+) -> None:
     user = persona("avbc_caseworker")
-    police_membership = Membership.objects.create(user=user, agency=world.agencies["police"], role=Role.CASEWORKER)
+    police_membership = Membership.objects.create(
+        user=user, agency=world.agencies["police"], role=Role.CASEWORKER
+    )
     avbc_membership = Membership.objects.get(user=user, agency=world.agencies["avbc"])
     user = persona("avbc_caseworker")  # fresh object: two memberships, none chosen
     assert not can(user, Action.VIEW, police_person), "no acting membership chosen: deny"

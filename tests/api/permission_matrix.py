@@ -6,7 +6,13 @@ from typing import Any
 
 from tests.permission_matrix import OTHER_AGENCY_RECORD, Entry, police_person
 
-API_LIST = {"anonymous": 401, "*": 200, "avbc_analyst": 403, "avbc_board_member": 403, "avbc_administrator": 403}
+API_LIST = {
+    "anonymous": 401,
+    "*": 200,
+    "avbc_analyst": 403,
+    "avbc_board_member": 403,
+    "avbc_administrator": 403,
+}
 API_RECORD = {**OTHER_AGENCY_RECORD, "anonymous": 401}
 
 
@@ -22,7 +28,9 @@ def _police_person(world: Any) -> dict[str, Any]:
 
 MATRIX = {
     "api:tokens": Entry(expect={"anonymous": 302, "*": 200}),
-    "api:token_revoke": Entry(make=lambda world: {"pk": 999999}, expect={"anonymous": 302, "*": 404}, method="POST"),
+    "api:token_revoke": Entry(
+        make=lambda world: {"pk": 999999}, expect={"anonymous": 302, "*": 404}, method="POST"
+    ),
     "api_v1:api-root": Entry(expect={"*": 404}, why="no Swagger UI: it would load from a CDN"),
     "api_v1:openapi-json": Entry(expect={"*": 200}, why="the schema holds no data"),
     "api_v1:list_people": Entry(expect=API_LIST),

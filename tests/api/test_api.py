@@ -35,8 +35,13 @@ def test_token_sees_own_agency_not_others_and_is_audited(persona: Any) -> None:
 
 def test_shared_record_visible_through_api(persona: Any, world: Any) -> None:
     other = person_create(actor=persona("police_caseworker"), given_name="Shared", family_name="Person")
-    share_record(actor=persona("police_caseworker"), obj=other, agency=world.agencies["avbc"],
-                 agreement=world.asb_isa, reason="joint case")
+    share_record(
+        actor=persona("police_caseworker"),
+        obj=other,
+        agency=world.agencies["avbc"],
+        agreement=world.asb_isa,
+        reason="joint case",
+    )
     _, secret = api_token_issue(actor=persona("avbc_caseworker"), name="x")
     assert Client().get(f"/api/v1/people/{other.pk}", **_bearer(secret)).status_code == 200
 

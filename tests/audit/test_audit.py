@@ -57,9 +57,11 @@ def test_audit_refuses_badly_formed_verbs(persona: Any) -> None:
 
 def test_failed_audit_write_rolls_back_the_change(persona: Any) -> None:
     actor = persona("avbc_caseworker")
-    with mock.patch.object(AuditEvent.objects, "create", side_effect=IntegrityError("audit down")):
-        with pytest.raises(IntegrityError):
-            person_create(actor=actor, given_name="Never", family_name="Saved")
+    with (
+        mock.patch.object(AuditEvent.objects, "create", side_effect=IntegrityError("audit down")),
+        pytest.raises(IntegrityError),
+    ):
+        person_create(actor=actor, given_name="Never", family_name="Saved")
     assert not Person.objects.filter(family_name="Saved").exists()
 
 
@@ -79,18 +81,16 @@ def test_no_code_path_edits_an_event(persona: Any) -> None:
 def test_database_rejects_update_of_an_audit_row(persona: Any) -> None:
     """On PostgreSQL a trigger rejects UPDATE and DELETE; on SQLite a trigger rejects UPDATE."""
     event = audit_record(actor=persona("avbc_caseworker"), verb="person.viewed")
-    with pytest.raises(DatabaseError, match="append-only"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("UPDATE audit_auditevent SET verb = 'x.tampered' WHERE id = %s", [event.pk])
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET verb = 'x.tampered' WHERE id = %s", [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).verb == "person.viewed"
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="DELETE trigger is PostgreSQL only")
 def test_postgres_rejects_delete_of_an_audit_row(persona: Any) -> None:
     event = audit_record(actor=persona("avbc_caseworker"), verb="person.viewed")
-    with pytest.raises(DatabaseError, match="append-only"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
 

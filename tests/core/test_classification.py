@@ -18,7 +18,9 @@ def _csphub_models() -> list[type]:
 def test_every_model_field_is_classified() -> None:
     missing = {m._meta.label: unclassified_fields(m) for m in _csphub_models()}
     missing = {label: fields for label, fields in missing.items() if fields}
-    assert not missing, f"Classify these fields (PERSONAL_DATA / SPECIAL_CATEGORY_DATA / NOT_PERSONAL_DATA): {missing}"
+    assert not missing, (
+        f"Classify these fields (PERSONAL_DATA / SPECIAL_CATEGORY_DATA / NOT_PERSONAL_DATA): {missing}"
+    )
 
 
 def test_no_classification_names_a_field_that_does_not_exist() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from csphub.config.settings.base import INSECURE_DEFAULT_SECRET_KEY
 from csphub.config.checks import check_production_settings
+from csphub.config.settings.base import INSECURE_DEFAULT_SECRET_KEY
 
 GOOD_KEY = "k" * 64
 
@@ -53,8 +53,20 @@ def test_logging_filter_redacts_personal_data() -> None:
 
     from csphub.core.logging import RedactPersonalDataFilter
 
-    record = logging.LogRecord("x", logging.INFO, "f", 1, "contact %s on 07700 900123 at DE5 3BT born 2001-02-03",
-                               ("jo@example.org",), None)
+    record = logging.LogRecord(
+        "x",
+        logging.INFO,
+        "f",
+        1,
+        "contact %s on 07700 900123 at DE5 3BT born 2001-02-03",
+        ("jo@example.org",),
+        None,
+    )
     RedactPersonalDataFilter().filter(record)
     text = record.getMessage()
-    assert "jo@example.org" not in text and "07700" not in text and "DE5 3BT" not in text and "2001-02-03" not in text
+    assert (
+        "jo@example.org" not in text
+        and "07700" not in text
+        and "DE5 3BT" not in text
+        and "2001-02-03" not in text
+    )

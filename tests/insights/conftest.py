@@ -26,5 +26,6 @@ def data_dir(sample_store: Path, settings: Any) -> Path:
 def amber_valley_run(data_dir: Path, persona: Any) -> Any:
     from csphub.insights.services import assessment_run
 
-    return assessment_run(actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01",
-                          date_to="2024-12")
+    return assessment_run(
+        actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12"
+    )

@@ -23,7 +23,9 @@ def _run(world: Any) -> dict[str, Any]:
     from csphub.insights.models import AssessmentRun
 
     run, _ = AssessmentRun.objects.get_or_create(
-        area_query="matrix", date_from="2024-01", date_to="2024-12",
+        area_query="matrix",
+        date_from="2024-01",
+        date_to="2024-12",
         defaults={"area_name": "Matrix", "output_dir": "matrix/none", "generated_at": timezone.now()},
     )
     return {"pk": run.pk}
@@ -37,9 +39,24 @@ MATRIX = {
     "insights:list": Entry(expect=ASSESSMENT_VIEWERS),
     "insights:detail": Entry(make=_run, expect=ONE_RUN),
     # The run has no files on disk: viewers get 404 for the file, others 404 as for any record.
-    "insights:report": Entry(make=_run, expect={**ONE_RUN, "avbc_team_manager": 404, "avbc_partnership_coordinator": 404,
-                                                 "avbc_analyst": 404, "avbc_board_member": 404}),
-    "insights:file": Entry(make=_run_file, expect={**ONE_RUN, "avbc_team_manager": 404,
-                                                   "avbc_partnership_coordinator": 404, "avbc_analyst": 404,
-                                                   "avbc_board_member": 404}),
+    "insights:report": Entry(
+        make=_run,
+        expect={
+            **ONE_RUN,
+            "avbc_team_manager": 404,
+            "avbc_partnership_coordinator": 404,
+            "avbc_analyst": 404,
+            "avbc_board_member": 404,
+        },
+    ),
+    "insights:file": Entry(
+        make=_run_file,
+        expect={
+            **ONE_RUN,
+            "avbc_team_manager": 404,
+            "avbc_partnership_coordinator": 404,
+            "avbc_analyst": 404,
+            "avbc_board_member": 404,
+        },
+    ),
 }

@@ -22,24 +22,35 @@ def test_run_writes_the_contract_files_and_is_audited(amber_valley_run: Any, dat
     data = json.loads((folder / "assessment.json").read_text())
     assert data["period"]["from"] == "2024-01" and amber_valley_run.area_name == "Amber Valley"
     assert amber_valley_run.headline[0]["measure"].startswith("All recorded crime")
-    assert AuditEvent.objects.filter(verb="assessment.generated", target_id=str(amber_valley_run.pk)).count() == 1
+    assert (
+        AuditEvent.objects.filter(verb="assessment.generated", target_id=str(amber_valley_run.pk)).count()
+        == 1
+    )
 
 
 def test_rerun_replaces_rather_than_duplicates(amber_valley_run: Any, persona: Any) -> None:
-    again = assessment_run(actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12")
+    again = assessment_run(
+        actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12"
+    )
     assert again.pk == amber_valley_run.pk
 
 
 def test_bad_months_are_refused(data_dir: Path, persona: Any) -> None:
     with pytest.raises(ApplicationError, match="YYYY-MM"):
-        assessment_run(actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-13", date_to="2024-12")
+        assessment_run(
+            actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-13", date_to="2024-12"
+        )
     with pytest.raises(ApplicationError, match="before"):
-        assessment_run(actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-12", date_to="2024-01")
+        assessment_run(
+            actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-12", date_to="2024-01"
+        )
 
 
 def test_caseworkers_cannot_run_assessments(data_dir: Path, persona: Any) -> None:
     with pytest.raises(PermissionDeniedError):
-        assessment_run(actor=persona("avbc_caseworker"), area="Amber Valley", date_from="2024-01", date_to="2024-12")
+        assessment_run(
+            actor=persona("avbc_caseworker"), area="Amber Valley", date_from="2024-01", date_to="2024-12"
+        )
 
 
 def test_board_member_reads_report_and_downloads_csv(amber_valley_run: Any, client_as: Any) -> None:

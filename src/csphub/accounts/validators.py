@@ -8,8 +8,17 @@ from django.core.exceptions import ValidationError
 
 # Words that make a password guessable for this service in particular.
 SERVICE_DENY_LIST = (
-    "csphub", "communitysafety", "community safety", "ambervalley", "amber valley", "derbyshire",
-    "police", "password", "letmein", "welcome", "qwerty",
+    "csphub",
+    "communitysafety",
+    "community safety",
+    "ambervalley",
+    "amber valley",
+    "derbyshire",
+    "police",
+    "password",
+    "letmein",
+    "welcome",
+    "qwerty",
 )
 
 

@@ -73,7 +73,8 @@ def _complete_sign_in(request: HttpRequest, user: Any, device: TOTPDevice) -> Ht
     otp_login(request, device)
     request.session.pop(PENDING_USER_KEY, None)
     services.record_login(user=user)
-    return redirect(request.GET.get("next") if _safe_next(request) else settings.LOGIN_REDIRECT_URL)
+    target = request.GET.get("next")
+    return redirect(target if target and _safe_next(request) else settings.LOGIN_REDIRECT_URL)
 
 
 def _safe_next(request: HttpRequest) -> bool:
@@ -84,14 +85,14 @@ def _safe_next(request: HttpRequest) -> bool:
 
 
 def _code_failed(request: HttpRequest, user: Any, form: CodeForm) -> HttpResponse | None:
-    user_login_failed.send(
-        sender=__name__, credentials={"username": user.get_username()}, request=request
-    )
+    user_login_failed.send(sender=__name__, credentials={"username": user.get_username()}, request=request)
     services.record_login_failed(username=user.get_username(), stage="security code")
     if getattr(request, "axes_locked_out", False):
         request.session.pop(PENDING_USER_KEY, None)
         return _locked_out(request)
-    form.add_error("otp_token", "The security code is not correct. Check your authenticator app and try again")
+    form.add_error(
+        "otp_token", "The security code is not correct. Check your authenticator app and try again"
+    )
     return None
 
 
@@ -121,7 +122,9 @@ def setup_code(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login")
     if services.totp_device_for(user) is not None:
         return redirect("accounts:code")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or services.totp_device_start(user=user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or services.totp_device_start(
+        user=user
+    )
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["otp_token"].strip()):
@@ -148,11 +151,14 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 def switch(request: HttpRequest) -> HttpResponse:
     memberships = list(memberships_of(request.user))
     form = SwitchForm(request.POST or None)
-    form.fields["membership"].choices = [(m.pk, f"{m.get_role_display()}, {m.agency.name}") for m in memberships]
+    choices = [(m.pk, f"{m.get_role_display()}, {m.agency.name}") for m in memberships]
+    form.fields["membership"].choices = choices  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         chosen = next(m for m in memberships if m.pk == form.cleaned_data["membership"])
         membership_switch(actor=request.user, membership=chosen)
         request.session[ACTING_SESSION_KEY] = chosen.pk
-        messages.success(request, f"You are now working as {chosen.get_role_display()} for {chosen.agency.name}.")
+        messages.success(
+            request, f"You are now working as {chosen.get_role_display()} for {chosen.agency.name}."
+        )
         return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/switch.html", {"form": form})

@@ -74,7 +74,9 @@ class Membership(BaseModel):
     class Meta:
         ordering = ["agency__name", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "agency", "role"], name="membership_unique_user_agency_role")
+            models.UniqueConstraint(
+                fields=["user", "agency", "role"], name="membership_unique_user_agency_role"
+            )
         ]
 
     def __str__(self) -> str:
@@ -106,7 +108,9 @@ class InformationSharingAgreement(BaseModel):
     parties = models.ManyToManyField(Agency, related_name="sharing_agreements")
     lawful_basis = models.CharField(max_length=8, choices=LawfulBasis.choices)
     special_category_condition = models.CharField(
-        max_length=200, blank=True, help_text="UK GDPR Art 9(2) condition and DPA 2018 Sch 1 condition, if any."
+        max_length=200,
+        blank=True,
+        help_text="UK GDPR Art 9(2) condition and DPA 2018 Sch 1 condition, if any.",
     )
     criminal_offence_condition = models.CharField(
         max_length=200, blank=True, help_text="UK GDPR Art 10 / DPA 2018 Sch 1 Part 3 condition, if any."
@@ -120,8 +124,17 @@ class InformationSharingAgreement(BaseModel):
 
     NOT_PERSONAL_DATA = frozenset(
         {
-            "reference", "name", "purpose", "parties", "lawful_basis", "special_category_condition",
-            "criminal_offence_condition", "gateway", "start_date", "review_date", "ended_on",
+            "reference",
+            "name",
+            "purpose",
+            "parties",
+            "lawful_basis",
+            "special_category_condition",
+            "criminal_offence_condition",
+            "gateway",
+            "start_date",
+            "review_date",
+            "ended_on",
         }
     )
 
@@ -164,7 +177,9 @@ class RecordShare(BaseModel):
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
-    agreement = models.ForeignKey(InformationSharingAgreement, on_delete=models.PROTECT, related_name="shares")
+    agreement = models.ForeignKey(
+        InformationSharingAgreement, on_delete=models.PROTECT, related_name="shares"
+    )
     scope = models.CharField(max_length=16, choices=ShareScope.choices, default=ShareScope.FULL)
     reason = models.CharField(max_length=500)
     revoked_at = models.DateTimeField(null=True, blank=True)

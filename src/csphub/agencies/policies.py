@@ -173,6 +173,7 @@ def visible_to(user: Any, action: Action, model_or_qs: type[M] | QuerySet[M]) ->
     if model in _CHILDREN:
         parent_field = _CHILDREN[model]
         parent_model = model._meta.get_field(parent_field).related_model
+        assert isinstance(parent_model, type)
         return qs.filter(**{f"{parent_field}__in": visible_to(user, action, parent_model).values("pk")})
 
     if not issubclass(model, OwnedRecord):
@@ -184,9 +185,7 @@ def visible_to(user: Any, action: Action, model_or_qs: type[M] | QuerySet[M]) ->
     if action in (Action.VIEW, Action.EXPORT):
         shared_ids = _active_shares(content_type, membership).values("object_id")
         unrestricted = Q(owning_agency=membership.agency) | Q(pk__in=shared_ids)
-    elif action in (Action.CHANGE, Action.CREATE):
-        unrestricted = Q(owning_agency=membership.agency)
-    elif action in (Action.SHARE, Action.VIEW_AUDIT):
+    elif action in (Action.CHANGE, Action.CREATE) or action in (Action.SHARE, Action.VIEW_AUDIT):
         unrestricted = Q(owning_agency=membership.agency)
     else:  # pragma: no cover - every Action is handled above
         return qs.none()
@@ -227,7 +226,9 @@ def share_scope(user: Any, obj: models.Model) -> str | None:
         return ShareScope.FULL
     if _named(content_type, user).filter(object_id=root.pk).exists():
         return ShareScope.FULL
-    scopes = set(_active_shares(content_type, membership).filter(object_id=root.pk).values_list("scope", flat=True))
+    scopes = set(
+        _active_shares(content_type, membership).filter(object_id=root.pk).values_list("scope", flat=True)
+    )
     if ShareScope.FULL in scopes:
         return ShareScope.FULL
     return ShareScope.SUMMARY if scopes else None

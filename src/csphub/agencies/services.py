@@ -72,7 +72,7 @@ def share_record(
 
 def share_revoke(*, actor: Any, share: RecordShare, reason: str) -> None:
     obj = share.record
-    if not can(actor, Action.SHARE, obj):
+    if obj is None or not can(actor, Action.SHARE, obj):
         raise PermissionDeniedError("You cannot change how this record is shared.")
     with transaction.atomic():
         RecordShare.objects.filter(pk=share.pk).update(revoked_at=timezone.now(), modified_by=actor)

@@ -73,7 +73,9 @@ def list_people(request: HttpRequest, search: str = "", limit: int = 50, offset:
     rows = list(qs[offset : offset + limit])
     audit_listed(actor=request.user, targets=rows)
     return {
-        "count": qs.count(), "offset": offset, "limit": limit,
+        "count": qs.count(),
+        "offset": offset,
+        "limit": limit,
         "results": [_person(p) for p in rows],
     }
 
@@ -87,8 +89,11 @@ def get_person(request: HttpRequest, person_id: int) -> Any:
 
 def _person(person: Any) -> dict[str, Any]:
     return {
-        "id": person.pk, "kind": person.kind, "display_name": person.display_name,
-        "date_of_birth": person.date_of_birth, "owning_agency": person.owning_agency.short_name,
+        "id": person.pk,
+        "kind": person.kind,
+        "display_name": person.display_name,
+        "date_of_birth": person.date_of_birth,
+        "owning_agency": person.owning_agency.short_name,
     }
 
 
@@ -106,7 +111,9 @@ if apps.is_installed("csphub.cases"):
         rows = list(qs[offset : offset + limit])
         audit_listed(actor=request.user, targets=rows)
         return {
-            "count": qs.count(), "offset": offset, "limit": limit,
+            "count": qs.count(),
+            "offset": offset,
+            "limit": limit,
             "results": [_case(request.user, c) for c in rows],
         }
 
@@ -117,24 +124,31 @@ if apps.is_installed("csphub.cases"):
         return _case(request.user, case)
 
     @api.get("/incidents", response=schemas.IncidentPage, tags=["cases"])
-    def list_incidents(
-        request: HttpRequest, limit: int = 50, offset: int = 0
-    ) -> dict[str, Any]:
+    def list_incidents(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """Incidents your acting agency may see, newest first."""
         _require(request, Action.VIEW)
         limit, offset = _page(limit, offset)
-        qs = case_selectors.incident_list_visible_to(request.user).select_related(
-            "reporting_agency", "owning_agency"
-        ).order_by("-occurred_at", "-id")
+        qs = (
+            case_selectors.incident_list_visible_to(request.user)
+            .select_related("reporting_agency", "owning_agency")
+            .order_by("-occurred_at", "-id")
+        )
         rows = list(qs[offset : offset + limit])
         audit_listed(actor=request.user, targets=rows)
         return {
-            "count": qs.count(), "offset": offset, "limit": limit,
+            "count": qs.count(),
+            "offset": offset,
+            "limit": limit,
             "results": [
                 {
-                    "id": i.pk, "occurred_at": i.occurred_at, "reported_at": i.reported_at,
-                    "asb_type": i.asb_type, "category": i.category, "is_hate_motivated": i.is_hate_motivated,
-                    "lsoa_code": i.lsoa_code, "reporting_agency": i.reporting_agency.short_name,
+                    "id": i.pk,
+                    "occurred_at": i.occurred_at,
+                    "reported_at": i.reported_at,
+                    "asb_type": i.asb_type,
+                    "category": i.category,
+                    "is_hate_motivated": i.is_hate_motivated,
+                    "lsoa_code": i.lsoa_code,
+                    "reporting_agency": i.reporting_agency.short_name,
                     "owning_agency": i.owning_agency.short_name,
                 }
                 for i in rows
@@ -144,8 +158,12 @@ if apps.is_installed("csphub.cases"):
     def _case(user: Any, case: Any) -> dict[str, Any]:
         scope = case_selectors.case_scope(user, case) or "summary"
         return {
-            "id": case.pk, "reference": case.reference,
+            "id": case.pk,
+            "reference": case.reference,
             "summary": case.summary if scope == "full" else "",
-            "status": case.status, "asb_type": case.asb_type, "opened_at": case.opened_at,
-            "owning_agency": case.owning_agency.short_name, "scope": scope,
+            "status": case.status,
+            "asb_type": case.asb_type,
+            "opened_at": case.opened_at,
+            "owning_agency": case.owning_agency.short_name,
+            "scope": scope,
         }

@@ -15,7 +15,7 @@ from csphub.api.models import ApiToken
 from csphub.audit.services import audit_record
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
-TOKEN_PREFIX = "csph_"
+TOKEN_PREFIX = "csph_"  # noqa: S105 - a public prefix, not a secret
 MAX_DAYS = 365
 
 
@@ -29,14 +29,22 @@ def api_token_issue(*, actor: Any, name: str, days: int = 90) -> tuple[ApiToken,
     if membership is None:
         raise PermissionDeniedError("Choose the agency you are acting for first.")
     if not name.strip():
-        raise ApplicationError("Enter a name for the token, for example the system that will use it", field="name")
+        raise ApplicationError(
+            "Enter a name for the token, for example the system that will use it", field="name"
+        )
     if not 1 <= days <= MAX_DAYS:
         raise ApplicationError(f"A token must expire within 1 to {MAX_DAYS} days", field="days")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=actor, membership=membership, name=name.strip(), prefix=secret[:12], key_hash=_hash(secret),
-            expires_at=timezone.now() + dt.timedelta(days=days), created_by=actor, modified_by=actor,
+            user=actor,
+            membership=membership,
+            name=name.strip(),
+            prefix=secret[:12],
+            key_hash=_hash(secret),
+            expires_at=timezone.now() + dt.timedelta(days=days),
+            created_by=actor,
+            modified_by=actor,
         )
         audit_record(actor=actor, verb="api_token.issued", target=token)
     return token, secret

@@ -27,14 +27,14 @@ def token_list(request: HttpRequest) -> HttpResponse:
             form.add_application_error(error)
         else:
             form = TokenForm()
-    tokens = ApiToken.objects.filter(user=request.user).select_related("membership__agency")
+    tokens = ApiToken.objects.filter(user_id=request.user.pk or 0).select_related("membership__agency")
     return render(request, "api/tokens.html", {"form": form, "tokens": tokens, "secret": secret})
 
 
 @require_POST
 @login_required
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = ApiToken.objects.filter(user=request.user, pk=pk).first()
+    token = ApiToken.objects.filter(user_id=request.user.pk or 0, pk=pk).first()
     if token is None:
         raise Http404("No such token.")
     api_token_revoke(actor=request.user, token=token)

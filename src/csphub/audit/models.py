@@ -45,8 +45,15 @@ class AuditEvent(models.Model):
     PERSONAL_DATA = frozenset({"actor"})
     NOT_PERSONAL_DATA = frozenset(
         {
-            "id", "occurred_at", "acting_agency", "acting_role", "verb", "target_type", "target_id",
-            "justification", "changed_fields",
+            "id",
+            "occurred_at",
+            "acting_agency",
+            "acting_role",
+            "verb",
+            "target_type",
+            "target_id",
+            "justification",
+            "changed_fields",
         }
     )
 

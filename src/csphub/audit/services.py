@@ -91,7 +91,8 @@ def changed_field_names(instance: models.Model, new_values: dict[str, Any]) -> l
     changed = []
     for name, value in new_values.items():
         field = instance._meta.get_field(name)
-        current = getattr(instance, field.attname if field.is_relation and not field.many_to_many else name)
+        attname = getattr(field, "attname", name) if field.is_relation and not field.many_to_many else name
+        current = getattr(instance, attname)
         if field.is_relation and isinstance(value, models.Model):
             value = value.pk
         if current != value:

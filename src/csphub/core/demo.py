@@ -50,40 +50,56 @@ def load_core_demo(*, password_hasher_iterations_ok: bool = True) -> dict[str, i
         for persona in demo_personas():
             user, was_created = User.objects.get_or_create(
                 username=persona.username,
-                defaults={"first_name": persona.first_name, "last_name": persona.last_name,
-                          "email": f"{persona.username}@demo.csphub.invalid"},
+                defaults={
+                    "first_name": persona.first_name,
+                    "last_name": persona.last_name,
+                    "email": f"{persona.username}@demo.csphub.invalid",
+                },
             )
             if was_created:
                 user.set_password(DEMO_PASSWORD)
                 user.save()
                 created["users"] += 1
-            Membership.objects.get_or_create(user=user, agency=agencies[persona.agency_slug], role=persona.role)
+            Membership.objects.get_or_create(
+                user=user, agency=agencies[persona.agency_slug], role=persona.role
+            )
             TOTPDevice.objects.get_or_create(
-                user=user, name="Demo authenticator",
+                user=user,
+                name="Demo authenticator",
                 defaults={"key": demo_totp_key_hex(persona.username), "confirmed": True},
             )
         today = timezone.localdate()
         isa_specs = (
-            ("AV-ISA-ASB-01", "Amber Valley ASB and community safety information sharing agreement",
-             "Preventing and tackling anti-social behaviour, crime and disorder in Amber Valley, "
-             "including case management, risk assessment and multi-agency panels.",
-             ["avbc", "police", "dcc", "fire", "nhs", "probation", "housing", "voluntary"],
-             "Art 9(2)(g) substantial public interest; DPA 2018 Sch 1 para 10 preventing or detecting unlawful acts",
-             "DPA 2018 Sch 1 Part 3; Crime and Disorder Act 1998 s.115"),
-            ("AV-ISA-HRP-02", "High-risk victims panel information sharing agreement",
-             "Safeguarding high-risk victims of ASB and domestic abuse through the high-risk panel.",
-             ["avbc", "police", "dcc", "nhs", "housing"],
-             "Art 9(2)(g); DPA 2018 Sch 1 para 18 safeguarding of children and individuals at risk",
-             "DPA 2018 Sch 1 Part 3 para 10"),
+            (
+                "AV-ISA-ASB-01",
+                "Amber Valley ASB and community safety information sharing agreement",
+                "Preventing and tackling anti-social behaviour, crime and disorder in Amber Valley, "
+                "including case management, risk assessment and multi-agency panels.",
+                ["avbc", "police", "dcc", "fire", "nhs", "probation", "housing", "voluntary"],
+                "Art 9(2)(g) substantial public interest; DPA 2018 Sch 1 para 10 preventing or detecting unlawful acts",
+                "DPA 2018 Sch 1 Part 3; Crime and Disorder Act 1998 s.115",
+            ),
+            (
+                "AV-ISA-HRP-02",
+                "High-risk victims panel information sharing agreement",
+                "Safeguarding high-risk victims of ASB and domestic abuse through the high-risk panel.",
+                ["avbc", "police", "dcc", "nhs", "housing"],
+                "Art 9(2)(g); DPA 2018 Sch 1 para 18 safeguarding of children and individuals at risk",
+                "DPA 2018 Sch 1 Part 3 para 10",
+            ),
         )
         for ref, name, purpose, parties, art9, art10 in isa_specs:
             isa, was_created = InformationSharingAgreement.objects.get_or_create(
                 reference=ref,
                 defaults={
-                    "name": name, "purpose": purpose, "lawful_basis": LawfulBasis.PUBLIC_TASK,
-                    "special_category_condition": art9, "criminal_offence_condition": art10,
+                    "name": name,
+                    "purpose": purpose,
+                    "lawful_basis": LawfulBasis.PUBLIC_TASK,
+                    "special_category_condition": art9,
+                    "criminal_offence_condition": art10,
                     "gateway": "Crime and Disorder Act 1998 s.115",
-                    "start_date": dt.date(today.year - 1, 4, 1), "review_date": dt.date(today.year + 1, 3, 31),
+                    "start_date": dt.date(today.year - 1, 4, 1),
+                    "review_date": dt.date(today.year + 1, 3, 31),
                 },
             )
             isa.parties.set([agencies[s] for s in parties])

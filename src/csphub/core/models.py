@@ -58,7 +58,9 @@ def classification_of(model: type[models.Model]) -> dict[str, DataClass]:
 def unclassified_fields(model: type[models.Model]) -> list[str]:
     """Concrete fields (and many-to-many fields) of ``model`` that carry no classification."""
     declared = classification_of(model)
-    names = [f.name for f in model._meta.get_fields() if f.concrete or (f.many_to_many and not f.auto_created)]
+    names = [
+        f.name for f in model._meta.get_fields() if f.concrete or (f.many_to_many and not f.auto_created)
+    ]
     return sorted(name for name in names if name not in declared and not name.endswith("_ptr"))
 
 

@@ -28,8 +28,20 @@ DEMO_AGENCIES: tuple[AgencySpec, ...] = (
     AgencySpec("fire", "Derbyshire Fire and Rescue Service", "DFRS", AgencyType.FIRE_AND_RESCUE, True),
     AgencySpec("nhs", "NHS Derby and Derbyshire Integrated Care Board", "NHS ICB", AgencyType.HEALTH, True),
     AgencySpec("probation", "Probation Service (Derbyshire)", "Probation", AgencyType.PROBATION, True),
-    AgencySpec("housing", "Amber Valley Homes (social housing provider)", "AV Homes", AgencyType.HOUSING_PROVIDER, False),
-    AgencySpec("voluntary", "Amber Valley Victim Support (voluntary organisation)", "Victim Support", AgencyType.VOLUNTARY_SECTOR, False),
+    AgencySpec(
+        "housing",
+        "Amber Valley Homes (social housing provider)",
+        "AV Homes",
+        AgencyType.HOUSING_PROVIDER,
+        False,
+    ),
+    AgencySpec(
+        "voluntary",
+        "Amber Valley Victim Support (voluntary organisation)",
+        "Victim Support",
+        AgencyType.VOLUNTARY_SECTOR,
+        False,
+    ),
 )
 
 _FIRST_NAMES = ("Alex", "Sam", "Jordan", "Priya", "Chris", "Morgan", "Taylor")
@@ -71,4 +83,4 @@ def demo_personas() -> list[PersonaSpec]:
 
 DEMO_PASSWORD = "amber-valley-demo-2026"  # noqa: S105 - printed by `csphub demo`, demo data only
 # One TOTP secret per persona, derived from the username so `csphub demo-otp` can print codes.
-DEMO_TOTP_SALT = "csphub-demo-totp"  # noqa: S105
+DEMO_TOTP_SALT = "csphub-demo-totp"

@@ -33,7 +33,9 @@ def service(request: HttpRequest) -> dict[str, Any]:
     context.update(
         {
             "acting_membership": membership,
-            "other_memberships": [m for m in memberships_of(user) if membership is None or m.pk != membership.pk],
+            "other_memberships": [
+                m for m in memberships_of(user) if membership is None or m.pk != membership.pk
+            ],
             "nav_items": nav,
         }
     )

@@ -12,7 +12,13 @@ class InsightsConfig(AppConfig):
         from csphub.insights.selectors import home_context
 
         register_nav(
-            NavItem("Strategic Assessment", "insights:list",
-                    lambda user: has_capability(user, Capability.VIEW_ASSESSMENT), order=60)
+            NavItem(
+                "Strategic Assessment",
+                "insights:list",
+                lambda user: has_capability(user, Capability.VIEW_ASSESSMENT),
+                order=60,
+            )
         )
-        register_home_panel(HomePanel("Strategic Assessment", "insights/home_panel.html", home_context, order=60))
+        register_home_panel(
+            HomePanel("Strategic Assessment", "insights/home_panel.html", home_context, order=60)
+        )

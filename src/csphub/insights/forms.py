@@ -7,17 +7,29 @@ from csphub.frontend.forms import GovukFormMixin
 
 class AssessmentForm(GovukFormMixin, forms.Form):
     area = forms.CharField(
-        label="Area", max_length=200, initial="Amber Valley",
+        label="Area",
+        max_length=200,
+        initial="Amber Valley",
         help_text="A district name or code (Amber Valley or E07000032), a ward, or LSOA codes separated by commas.",
         error_messages={"required": "Enter the area to assess"},
     )
     date_from = forms.RegexField(
-        label="First month", regex=r"^\d{4}-(0[1-9]|1[0-2])$", help_text="For example 2024-01",
-        error_messages={"required": "Enter the first month", "invalid": "Enter the first month as YYYY-MM, for example 2024-01"},
+        label="First month",
+        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        help_text="For example 2024-01",
+        error_messages={
+            "required": "Enter the first month",
+            "invalid": "Enter the first month as YYYY-MM, for example 2024-01",
+        },
         widget=forms.TextInput(attrs={"data-width": "10"}),
     )
     date_to = forms.RegexField(
-        label="Last month", regex=r"^\d{4}-(0[1-9]|1[0-2])$", help_text="For example 2024-12",
-        error_messages={"required": "Enter the last month", "invalid": "Enter the last month as YYYY-MM, for example 2024-12"},
+        label="Last month",
+        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        help_text="For example 2024-12",
+        error_messages={
+            "required": "Enter the last month",
+            "invalid": "Enter the last month as YYYY-MM, for example 2024-12",
+        },
         widget=forms.TextInput(attrs={"data-width": "10"}),
     )

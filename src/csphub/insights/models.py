@@ -30,7 +30,9 @@ class AssessmentRun(BaseModel):
     class Meta:
         ordering = ["-generated_at"]
         constraints = [
-            models.UniqueConstraint(fields=["area_query", "date_from", "date_to"], name="assessment_run_unique")
+            models.UniqueConstraint(
+                fields=["area_query", "date_from", "date_to"], name="assessment_run_unique"
+            )
         ]
 
     def __str__(self) -> str:

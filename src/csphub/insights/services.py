@@ -89,7 +89,11 @@ def assessment_refresh(*, data_dir: Path | None = None, area: str = "Amber Valle
     if months and months[-1][5:] != "12":
         year -= 1
     return assessment_run(
-        actor=None, area=area, date_from=f"{year}-01", date_to=f"{year}-12", data_dir=data_dir,
+        actor=None,
+        area=area,
+        date_from=f"{year}-01",
+        date_to=f"{year}-12",
+        data_dir=data_dir,
         check_permission=False,
     )
 

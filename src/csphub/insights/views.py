@@ -40,7 +40,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 # The board report is a self-contained document with its own inline styles; it runs no script.
 @login_required
-@csp_update({"style-src": ["'unsafe-inline'"]})
+@csp_update({"style-src": ["'unsafe-inline'"]})  # type: ignore[arg-type]
 def run_report(request: HttpRequest, pk: int) -> HttpResponse:
     run = selectors.assessment_run_get(request.user, pk)
     path = selectors.run_dir(run) / "report.html"
@@ -60,5 +60,9 @@ def run_file(request: HttpRequest, pk: int, name: str) -> FileResponse:
     path = folder / name
     if not path.exists():
         raise Http404("No such file.")
-    return FileResponse(path.open("rb"), as_attachment=True, filename=f"{run.area_name}-{run.date_from}-{run.date_to}-{name}",
-                        content_type=selectors.DOWNLOADS[name])
+    return FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=f"{run.area_name}-{run.date_from}-{run.date_to}-{name}",
+        content_type=selectors.DOWNLOADS[name],
+    )

@@ -10,27 +10,41 @@ from csphub.people.models import PersonKind
 
 
 class PersonForm(GovukFormMixin, forms.Form):
-    kind = forms.ChoiceField(label="Who is this?", choices=PersonKind.choices, widget=forms.RadioSelect,
-                             initial=PersonKind.INDIVIDUAL)
+    kind = forms.ChoiceField(
+        label="Who is this?",
+        choices=PersonKind.choices,
+        widget=forms.RadioSelect,
+        initial=PersonKind.INDIVIDUAL,
+    )
     given_name = forms.CharField(label="First name", required=False, max_length=100)
     family_name = forms.CharField(label="Last name", required=False, max_length=100)
-    known_as = forms.CharField(label="Known as, or name of the group or organisation", required=False, max_length=200)
+    known_as = forms.CharField(
+        label="Known as, or name of the group or organisation", required=False, max_length=200
+    )
     date_of_birth = forms.DateField(
-        label="Date of birth", required=False, widget=GovukDateInput(),
+        label="Date of birth",
+        required=False,
+        widget=GovukDateInput(),
         help_text="For example, 27 3 2007. Needed for the youth rules of the 2014 Act.",
         error_messages={"invalid": "Date of birth must be a real date"},
     )
     gender = forms.CharField(label="Gender", required=False, max_length=40)
     phone = forms.CharField(label="Phone number", required=False, max_length=40)
-    email = forms.EmailField(label="Email address", required=False,
-                             error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"})
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
     ethnicity = forms.CharField(label="Ethnicity (special category data)", required=False, max_length=80)
     vulnerability_notes = forms.CharField(
-        label="Vulnerabilities (special category data)", required=False, widget=forms.Textarea,
+        label="Vulnerabilities (special category data)",
+        required=False,
+        widget=forms.Textarea,
         help_text="Health, disability or other vulnerability relevant to keeping this person safe.",
     )
     is_restricted = forms.BooleanField(
-        label="Restrict this record to named users only", required=False,
+        label="Restrict this record to named users only",
+        required=False,
         help_text="For example a member of staff, or someone at high risk. Only people named on it will see it.",
     )
 
@@ -40,7 +54,9 @@ class PersonForm(GovukFormMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("kind") == PersonKind.INDIVIDUAL and not (data.get("given_name") or data.get("family_name")):
+        if data.get("kind") == PersonKind.INDIVIDUAL and not (
+            data.get("given_name") or data.get("family_name")
+        ):
             self.add_error("given_name", "Enter the person's first name or last name")
         if data.get("kind") in (PersonKind.GROUP, PersonKind.ORGANISATION) and not data.get("known_as"):
             self.add_error("known_as", "Enter the name of the group or organisation")
@@ -52,11 +68,15 @@ class PersonSearchForm(forms.Form):
 
 
 class SeenByFilterForm(GovukFormMixin, forms.Form):
-    date_from = forms.DateField(label="From", required=False, widget=GovukDateInput(),
-                                error_messages={"invalid": "Enter a real date"})
-    date_to = forms.DateField(label="To", required=False, widget=GovukDateInput(),
-                              error_messages={"invalid": "Enter a real date"})
-    agency = forms.ModelChoiceField(label="Agency", required=False, queryset=None, empty_label="All agencies")
+    date_from = forms.DateField(
+        label="From", required=False, widget=GovukDateInput(), error_messages={"invalid": "Enter a real date"}
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=GovukDateInput(), error_messages={"invalid": "Enter a real date"}
+    )
+    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Agency", required=False, queryset=None, empty_label="All agencies"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -30,7 +30,9 @@ class Person(OwnedRecord):
         blank=True, help_text="Health, disability or other vulnerability relevant to safeguarding."
     )
 
-    PERSONAL_DATA = frozenset({"given_name", "family_name", "known_as", "date_of_birth", "gender", "phone", "email"})
+    PERSONAL_DATA = frozenset(
+        {"given_name", "family_name", "known_as", "date_of_birth", "gender", "phone", "email"}
+    )
     SPECIAL_CATEGORY_DATA = frozenset({"ethnicity", "vulnerability_notes"})
     NOT_PERSONAL_DATA = frozenset({"kind"})
 
@@ -63,7 +65,9 @@ class Address(OwnedRecord):
     line_2 = models.CharField(max_length=200, blank=True)
     town = models.CharField(max_length=100, blank=True)
     postcode = models.CharField(max_length=10, blank=True, db_index=True)
-    uprn = models.CharField(max_length=12, blank=True, db_index=True, help_text="Unique Property Reference Number")
+    uprn = models.CharField(
+        max_length=12, blank=True, db_index=True, help_text="Unique Property Reference Number"
+    )
     easting_m = models.FloatField(null=True, blank=True)
     northing_m = models.FloatField(null=True, blank=True)
     lsoa_code = models.CharField(max_length=9, blank=True, db_index=True)

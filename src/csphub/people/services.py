@@ -14,8 +14,17 @@ from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address, Person, PersonAddress, PersonKind
 
 PERSON_FIELDS = (
-    "kind", "given_name", "family_name", "known_as", "date_of_birth", "gender", "ethnicity", "phone",
-    "email", "vulnerability_notes", "is_restricted",
+    "kind",
+    "given_name",
+    "family_name",
+    "known_as",
+    "date_of_birth",
+    "gender",
+    "ethnicity",
+    "phone",
+    "email",
+    "vulnerability_notes",
+    "is_restricted",
 )
 ADDRESS_FIELDS = ("line_1", "line_2", "town", "postcode", "uprn", "easting_m", "northing_m", "lsoa_code")
 

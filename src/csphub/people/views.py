@@ -30,7 +30,12 @@ def person_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "people/list.html",
-        {"search": search, "page": page, "term": term, "can_create": role_allows(request.user, Action.CREATE)},
+        {
+            "search": search,
+            "page": page,
+            "term": term,
+            "can_create": role_allows(request.user, Action.CREATE),
+        },
     )
 
 

@@ -45,7 +45,11 @@ INSTALLED_APPS = [
 
 # Apps built on the core; listed only when present so that a partial checkout still starts.
 # CSPHUB_ONLY_APPS="cases,risk" limits them (e.g. to make one app's migrations).
-_only = {a for a in os.environ.get("CSPHUB_ONLY_APPS", "cases,powers,risk,casereviews,insights,api").split(",") if a}
+_only = {
+    a
+    for a in os.environ.get("CSPHUB_ONLY_APPS", "cases,powers,risk,casereviews,insights,api").split(",")
+    if a
+}
 for _optional in ("cases", "powers", "risk", "casereviews", "insights", "api"):
     if _optional in _only and (SRC_DIR / _optional / "__init__.py").exists():
         INSTALLED_APPS.append(f"csphub.{_optional}")
@@ -186,7 +190,9 @@ DEFAULT_FROM_EMAIL = "CSP Hub <no-reply@csphub.invalid>"
 
 # --- Service ---------------------------------------------------------------------------------
 CSPHUB_SERVICE_NAME = "CSP Hub"
-CSPHUB_PARTNERSHIP_NAME = os.environ.get("CSPHUB_PARTNERSHIP_NAME", "Amber Valley Community Safety Partnership")
+CSPHUB_PARTNERSHIP_NAME = os.environ.get(
+    "CSPHUB_PARTNERSHIP_NAME", "Amber Valley Community Safety Partnership"
+)
 # Map tiles: none by default (works offline); deployments with a tile server may set a URL template.
 CSPHUB_MAP_TILE_URL = os.environ.get("CSPHUB_MAP_TILE_URL", "")
 

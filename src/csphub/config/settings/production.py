@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 
-from csphub.config.settings.base import *  # noqa: F403
 from csphub.config.checks import check_production_settings
+from csphub.config.settings.base import *  # noqa: F403
 from csphub.config.settings.base import SECRET_KEY
-
 
 DEBUG = os.environ.get("CSPHUB_DEBUG", "") not in ("", "0", "false", "False")
 ALLOWED_HOSTS = [h for h in os.environ.get("CSPHUB_ALLOWED_HOSTS", "").split(",") if h.strip()]
