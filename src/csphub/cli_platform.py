@@ -39,7 +39,13 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     if with_assessment:
         _demo_assessment(Path(settings.DATA_DIR))
-    load_demo(progress=click.echo)
+    # Demo data is made by the same services that notify people; those e-mails are not sent.
+    configured_backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    try:
+        load_demo(progress=click.echo)
+    finally:
+        settings.EMAIL_BACKEND = configured_backend
 
     click.echo("")
     click.secho("CSP Hub demo: Amber Valley Community Safety Partnership", bold=True)
