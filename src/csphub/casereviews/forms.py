@@ -68,7 +68,7 @@ class VictimForm(GovukFormMixin, forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("victim_consent_given"):
             self.add_error(
                 "victim_consent_given",
@@ -108,7 +108,7 @@ class AboutYouForm(GovukFormMixin, forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         pref = data.get("contact_preference")
         needs = {"email": "applicant_email", "phone": "applicant_phone", "post": "applicant_address"}
         messages = {
@@ -152,7 +152,7 @@ class BehaviourForm(GovukFormMixin, forms.Form):
         self.today = today or timezone.localdate()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.errors:
             return data
         problems = rules.application_problems(
@@ -224,7 +224,7 @@ class StaffIntakeForm(AboutYouForm, BehaviourForm):
     ]
 
     def clean(self) -> dict[str, Any]:
-        data = forms.Form.clean(self)
+        data = forms.Form.clean(self) or {}
         if self.errors:
             return data
         problems = rules.application_problems(
@@ -307,7 +307,7 @@ class LinkIncidentsForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, incidents: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["incidents"].choices = [
+        self.fields["incidents"].choices = [  # type: ignore[attr-defined]
             (
                 str(i.pk),
                 f"{i.reference} – {i.get_asb_type_display()}, happened {i.occurred_at:%d %b %Y}, "
@@ -441,8 +441,8 @@ class PublicationChooseForm(GovukFormMixin, forms.Form):
         self, *args: Any, areas: list[tuple[str, str]], years: list[rules.ReportingYear], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = areas
-        self.fields["year"].choices = [(y.slug, y.label) for y in years]
+        self.fields["area"].choices = areas  # type: ignore[attr-defined]
+        self.fields["year"].choices = [(y.slug, y.label) for y in years]  # type: ignore[attr-defined]
 
 
 class CloseForm(GovukFormMixin, forms.Form):
