@@ -20,7 +20,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.spatial import cKDTree
 
 logger = logging.getLogger(__name__)
 
@@ -292,14 +291,17 @@ def knox_test(
     if n < 2:
         raise ValueError("at least two events are needed")
 
+    from scipy.spatial import cKDTree  # imported here: only the Knox test needs it
+
     tree = cKDTree(np.column_stack([x, y]))
     p_norm = 2.0 if metric == "euclidean" else 1.0
     pairs = tree.query_pairs(r=float(s_edges[-1]), p=p_norm, output_type="ndarray")
     i, j = pairs[:, 0], pairs[:, 1]
-    if metric == "euclidean":
-        d = np.hypot(x[i] - x[j], y[i] - y[j])
-    else:
-        d = np.abs(x[i] - x[j]) + np.abs(y[i] - y[j])
+    d = (
+        np.hypot(x[i] - x[j], y[i] - y[j])
+        if metric == "euclidean"
+        else np.abs(x[i] - x[j]) + np.abs(y[i] - y[j])
+    )
     s_band = _band(d, s_edges, closed)
     keep = s_band >= 0
     i, j, s_band = i[keep], j[keep], s_band[keep]

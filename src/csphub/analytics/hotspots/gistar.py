@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import ndimage, signal, special
+from scipy import ndimage, special
 
+from csphub.analytics.hotspots._fft import fftconvolve_same
 from csphub.analytics.hotspots.adjust import P_ADJUST_DESCRIPTIONS, adjust_p
 from csphub.analytics.hotspots.grid import Grid, _json_safe
 
@@ -103,7 +104,7 @@ def neighbourhood_sum(values: ArrayLike, kernel: NDArray[np.float64]) -> NDArray
     v = np.asarray(values, dtype=np.float64)
     if np.count_nonzero(kernel) <= _FFT_MIN_KERNEL_CELLS:
         return np.asarray(ndimage.correlate(v, kernel, mode="constant", cval=0.0), dtype=np.float64)
-    out = np.asarray(signal.fftconvolve(v, kernel, mode="same"), dtype=np.float64)
+    out = fftconvolve_same(v, kernel)
     if np.array_equal(v, np.rint(v)) and np.abs(v).sum() < 2**50:
         out = np.rint(out)
     return out

@@ -20,8 +20,9 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import ndimage, signal
+from scipy import ndimage
 
+from csphub.analytics.hotspots._fft import fftconvolve_same
 from csphub.analytics.hotspots.grid import Grid, _json_safe, hotspot_count_with_notes
 
 logger = logging.getLogger(__name__)
@@ -168,7 +169,7 @@ def hotspot_kde(
         dens = ndimage.correlate(counts, kernel, mode="constant", cval=0.0)
     else:
         # The quartic kernel is symmetric, so convolution equals correlation.
-        dens = signal.fftconvolve(counts, kernel, mode="same")
+        dens = fftconvolve_same(counts, kernel)
         if weights is None or (np.asarray(weights) >= 0).all():
             dens = np.maximum(dens, 0.0)
     dens_km2 = np.where(grid.mask, dens * 1e6, np.nan)
