@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from tests.permission_matrix import OTHER_AGENCY_RECORD, Entry
+from tests.permission_matrix import OTHER_AGENCY_RECORD, PERSONAL_LIST, Entry
 
 
 def police_case_with_cpw(world: Any) -> dict[str, Any]:
@@ -46,6 +46,121 @@ def police_case_with_cpw(world: Any) -> dict[str, Any]:
     return {"pk": cpw.pk, "case_pk": case.pk}
 
 
+def police_powers_chain(world: Any) -> dict[str, int]:
+    """A police case with one of each power that has follow-on pages (CPN, FPN, closure notice
+    and order, dispersal authorisation, absolute-ground notice): the pk of each."""
+    from django.contrib.auth import get_user_model
+
+    from csphub.cases import services as cases
+    from csphub.cases.models import Case, PartyRole
+    from csphub.people.services import address_create, person_create
+    from csphub.powers import services
+
+    owner = get_user_model().objects.get(username="police_caseworker")
+    now = dt.datetime.now(dt.UTC)
+    perp = person_create(
+        actor=owner, given_name="Chain", family_name="Example-Matrix", date_of_birth=dt.date(1990, 1, 1)
+    )
+    address = address_create(actor=owner, line_1="1 Matrix Row", town="Ripley", postcode="DE5 3BT")
+    incident = cases.incident_record(
+        actor=owner,
+        occurred_at=now - dt.timedelta(days=30),
+        reported_at=now - dt.timedelta(days=29),
+        channel="phone",
+        asb_type="nuisance",
+        category="noise",
+        description="Noise",
+        address=address,
+        parties=[(perp, PartyRole.ALLEGED_PERPETRATOR)],
+        now=now - dt.timedelta(days=29),
+    )
+    case: Case = cases.case_open(actor=owner, incidents=[incident], summary="Matrix chain")
+    cpw = services.cpw_issue(
+        actor=owner,
+        case=case,
+        recipient=perp,
+        issuer_capacity="constable",
+        conduct="Noise",
+        requirements="Stop the noise",
+        comply_by=now - dt.timedelta(days=10),
+        now=now - dt.timedelta(days=25),
+    )
+    cpn = services.cpn_issue(
+        actor=owner,
+        cpw=cpw,
+        issuer_capacity="constable",
+        requirements="Stop the noise",
+        conduct_persists=True,
+        informed_parties="Housing",
+        now=now - dt.timedelta(days=2),
+    )
+    fpn = services.fpn_issue(
+        actor=owner, cpn=cpn, issuer_capacity="constable", amount_gbp=100, breach="Music again", now=now
+    )
+    notice = services.closure_notice_issue(
+        actor=owner,
+        case=case,
+        premises=address,
+        issuer_capacity="inspector",
+        duration_hours=24,
+        senior_signoff=False,
+        conduct="Disorder",
+        served_at=now,
+        residents_informed=True,
+        excludes_residents_or_owner=False,
+        hearing_details="Southern Derbyshire Magistrates",
+        now=now,
+    )
+    notice2 = services.closure_notice_issue(
+        actor=owner,
+        case=case,
+        premises=address,
+        issuer_capacity="inspector",
+        duration_hours=24,
+        senior_signoff=False,
+        conduct="Disorder",
+        served_at=now,
+        residents_informed=True,
+        excludes_residents_or_owner=False,
+        hearing_details="Southern Derbyshire Magistrates",
+        now=now,
+    )
+    today = now.date()
+    order = services.closure_order_grant(
+        actor=owner, notice=notice2, made_on=today, ends_on=today + dt.timedelta(days=60), now=now
+    )
+    authorisation = services.dispersal_authorise(
+        actor=owner,
+        case=case,
+        issuer_capacity="inspector",
+        locality="Market Place",
+        grounds="Disorder",
+        starts_at=now,
+        ends_at=now + dt.timedelta(hours=24),
+        human_rights_considered="Considered",
+        signed=True,
+        now=now,
+    )
+    absolute = services.absolute_ground_notice_serve(
+        actor=owner,
+        case=case,
+        recipient=perp,
+        issuer_capacity="local_authority",
+        condition="serious_offence",
+        served_on=today,
+        now=now,
+    )
+    return {
+        "case_pk": case.pk,
+        "cpn": cpn.pk,
+        "fpn": fpn.pk,
+        "closure_notice": notice.pk,
+        "closure_order": order.pk,
+        "dispersal": authorisation.pk,
+        "absolute_ground": absolute.pk,
+    }
+
+
 def _case(world: Any) -> dict[str, Any]:
     return {"case_pk": police_case_with_cpw(world)["case_pk"]}
 
@@ -54,12 +169,34 @@ def _power(world: Any) -> dict[str, Any]:
     return {"pk": police_case_with_cpw(world)["pk"]}
 
 
+def _chain(key: str) -> Any:
+    def make(world: Any) -> dict[str, Any]:
+        return {"pk": police_powers_chain(world)[key]}
+
+    return make
+
+
 MATRIX: dict[str, Entry] = {
+    "powers:list": Entry(make=None, expect=PERSONAL_LIST, why="each user's own visible powers"),
     "powers:case_powers": Entry(make=_case, expect=OTHER_AGENCY_RECORD),
     "powers:cpw_new": Entry(make=_case, expect=OTHER_AGENCY_RECORD),
     "powers:closure_notice_new": Entry(make=_case, expect=OTHER_AGENCY_RECORD),
+    "powers:injunction_new": Entry(make=_case, expect=OTHER_AGENCY_RECORD),
+    "powers:cbo_new": Entry(make=_case, expect=OTHER_AGENCY_RECORD),
+    "powers:dispersal_new": Entry(make=_case, expect=OTHER_AGENCY_RECORD),
+    "powers:pspo_new": Entry(make=_case, expect=OTHER_AGENCY_RECORD),
+    "powers:absolute_ground_new": Entry(make=_case, expect=OTHER_AGENCY_RECORD),
     "powers:detail": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:cpn_new": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
+    "powers:cpn_appeal": Entry(make=_chain("cpn"), expect=OTHER_AGENCY_RECORD),
+    "powers:cpn_appeal_decision": Entry(make=_chain("cpn"), expect=OTHER_AGENCY_RECORD),
+    "powers:fpn_new": Entry(make=_chain("cpn"), expect=OTHER_AGENCY_RECORD),
+    "powers:fpn_payment": Entry(make=_chain("fpn"), expect=OTHER_AGENCY_RECORD),
+    "powers:fpn_prosecute": Entry(make=_chain("fpn"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_order_new": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_order_extend": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
+    "powers:dispersal_direction_new": Entry(make=_chain("dispersal"), expect=OTHER_AGENCY_RECORD),
+    "powers:absolute_ground_review": Entry(make=_chain("absolute_ground"), expect=OTHER_AGENCY_RECORD),
     "powers:withdraw": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:letter": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:letter_pdf": Entry(make=_power, expect=OTHER_AGENCY_RECORD),

@@ -8,7 +8,7 @@ tested without waiting. Automatic tasks go through ``csphub.cases.services.task_
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -337,19 +337,65 @@ def cpn_issue(
     return cpn
 
 
+def requirement_lines(use: PowerUse) -> list[str]:
+    """The notice's requirements, one per line (how the forms and letters list them)."""
+    return [line.strip() for line in use.requirements.splitlines() if line.strip()]
+
+
+def cpn_requirements_in_effect(cpn: PowerUse) -> list[tuple[str, bool]]:
+    """Each requirement with whether it has effect now (s.46(3): only "stop doing" ones while an
+    appeal is pending). Which lines are "stop doing" is recorded when the appeal is lodged."""
+    pending = cpn.status == Status.APPEALED
+    stops = set(cpn.details.get("stop_requirements", []))
+    return [
+        (
+            line,
+            rules.requirement_in_effect(
+                rules.RequirementKind.STOP if line in stops else rules.RequirementKind.DO,
+                appeal_pending=pending,
+            ),
+        )
+        for line in requirement_lines(cpn)
+    ]
+
+
 def cpn_appeal_lodge(
-    *, actor: Any, cpn: PowerUse, lodged_on: dt.date, note: str = "", now: dt.datetime | None = None
+    *,
+    actor: Any,
+    cpn: PowerUse,
+    lodged_on: dt.date,
+    stop_requirements: Iterable[str] = (),
+    note: str = "",
+    now: dt.datetime | None = None,
 ) -> PowerUse:
-    """Record an appeal; only "stop doing" requirements stay in effect meanwhile (s.46(3))."""
+    """Record an appeal; only "stop doing" requirements stay in effect meanwhile (s.46(3)).
+
+    ``stop_requirements`` are the requirement lines that tell the recipient to stop doing
+    something; every other line is suspended until the court decides.
+    """
     moment = _now(now)
     _require_change(actor, cpn.case)
+    if cpn.power != Power.CPN:
+        raise ApplicationError("Only a community protection notice can be appealed")
     assert cpn.appeal_deadline is not None
+    if lodged_on < _local_date(cpn.issued_at or moment):
+        raise ApplicationError("The appeal cannot be lodged before the notice was issued", field="lodged_on")
+    if lodged_on > _local_date(moment):
+        raise ApplicationError(
+            "The date the appeal was lodged must be today or in the past", field="lodged_on"
+        )
     if lodged_on > cpn.appeal_deadline:
         raise ApplicationError(
             f"The appeal period ended on {_fmt_date(cpn.appeal_deadline)}", field="lodged_on"
         )
+    lines = requirement_lines(cpn)
+    stops = [line for line in stop_requirements if line in lines]
     with transaction.atomic():
-        cpn.details = {**cpn.details, "appeal_lodged_on": lodged_on.isoformat()}
+        cpn.details = {
+            **cpn.details,
+            "appeal_lodged_on": lodged_on.isoformat(),
+            "stop_requirements": stops,
+        }
         return _move(cpn, Status.APPEALED, actor=actor, now=moment, note=note, changed=["details"])
 
 
@@ -362,6 +408,16 @@ def cpn_appeal_decide(
         raise ApplicationError("Choose whether the court dismissed the appeal, varied or quashed the notice")
     with transaction.atomic():
         return _move(cpn, to, actor=actor, now=_now(now), note=note)
+
+
+def cpn_in_force(cpn: PowerUse) -> bool:
+    """Whether a fixed penalty can follow this notice (issued, upheld, varied or breached)."""
+    return cpn.power == Power.CPN and cpn.status in (
+        Status.ISSUED,
+        Status.UPHELD,
+        Status.VARIED,
+        Status.BREACHED,
+    )
 
 
 def fpn_issue(
@@ -379,12 +435,7 @@ def fpn_issue(
     moment = _now(now)
     _require_change(actor, cpn.case)
     ruleset = rules_for(moment)
-    in_force = cpn.power == Power.CPN and cpn.status in (
-        Status.ISSUED,
-        Status.UPHELD,
-        Status.VARIED,
-        Status.BREACHED,
-    )
+    in_force = cpn_in_force(cpn)
     _block(
         rules.fpn_blockers(
             rules=ruleset,
@@ -440,24 +491,34 @@ def fpn_record_payment(
     *, actor: Any, fpn: PowerUse, paid_on: dt.date, now: dt.datetime | None = None
 ) -> PowerUse:
     _require_change(actor, fpn.case)
+    assert fpn.issued_at is not None
+    if paid_on < _local_date(fpn.issued_at):
+        raise ApplicationError(
+            "The payment date cannot be before the fixed penalty was issued", field="paid_on"
+        )
+    if paid_on > _local_date(_now(now)):
+        raise ApplicationError("The payment date must be today or in the past", field="paid_on")
     with transaction.atomic():
         fpn.details = {**fpn.details, "paid_on": paid_on.isoformat()}
         return _move(fpn, Status.PAID, actor=actor, now=_now(now), changed=["details"])
 
 
+def fpn_prosecution_blockers_for(fpn: PowerUse, *, now: dt.datetime | None = None) -> list[str]:
+    """The reasons, today, that proceedings cannot be started for this fixed penalty."""
+    assert fpn.issued_at is not None
+    paid = fpn.details.get("paid_on")
+    return rules.fpn_prosecution_blockers(
+        issued_on=_local_date(fpn.issued_at),
+        today=_local_date(_now(now)),
+        paid_on=dt.date.fromisoformat(paid) if paid else None,
+        rules=rules.rule_set(fpn.rule_version),
+    )
+
+
 def fpn_prosecute(*, actor: Any, fpn: PowerUse, now: dt.datetime | None = None) -> PowerUse:
     moment = _now(now)
     _require_change(actor, fpn.case)
-    assert fpn.issued_at is not None
-    paid = fpn.details.get("paid_on")
-    _block(
-        rules.fpn_prosecution_blockers(
-            issued_on=_local_date(fpn.issued_at),
-            today=_local_date(moment),
-            paid_on=dt.date.fromisoformat(paid) if paid else None,
-            rules=rules.rule_set(fpn.rule_version),
-        )
-    )
+    _block(fpn_prosecution_blockers_for(fpn, now=moment))
     with transaction.atomic():
         return _move(fpn, Status.PROSECUTED, actor=actor, now=moment)
 
@@ -996,6 +1057,22 @@ def absolute_ground_review_request(
 # --------------------------------------------------------------------------------------------
 # Generic steps
 # --------------------------------------------------------------------------------------------
+
+
+def rehearse(perform: Callable[[], object]) -> ApplicationError | None:
+    """Run a write and roll it back: the error it would raise, or None when it would succeed.
+
+    The check-answers page is shown only for a submission the service would accept, so the user
+    never confirms something that is then refused. Everything the write did (the power, its
+    events, tasks, audit events, on-commit e-mail) is rolled back with the transaction.
+    """
+    try:
+        with transaction.atomic():
+            perform()
+            transaction.set_rollback(True)
+    except ApplicationError as error:  # PermissionDeniedError included
+        return error
+    return None
 
 
 def power_withdraw(*, actor: Any, power: PowerUse, reason: str, now: dt.datetime | None = None) -> PowerUse:

@@ -3,21 +3,27 @@ every notice is issued (issuing cannot be undone, only withdrawn)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 
-from csphub.agencies.policies import Action, can
-from csphub.audit.services import audit_viewed
+from csphub.agencies.policies import Action, can, role_allows
+from csphub.audit.services import audit_listed, audit_viewed
 from csphub.cases.models import PartyRole
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address
 from csphub.powers import forms, rules, selectors, services
+from csphub.powers.forms import CONDITION_CHOICES as CONDITION_LABELS
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
 
@@ -46,28 +52,158 @@ def _party_person(case: Any, person_pk: int) -> Any:
     return party.person
 
 
+def _answer(field: Any, value: Any) -> str:
+    """One answer as the check-answers page shows it (labels, not codes; dates in words)."""
+    if value in (None, "", []):
+        return "Not given"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list | tuple):
+        return "\n".join(_answer(field, v) for v in value)
+    if hasattr(field, "choices"):
+        labels = {str(k): v for k, v in field.choices}
+        return str(labels.get(str(value), value))
+    if isinstance(value, dt.datetime):
+        return f"{timezone.localtime(value):%-d %B %Y at %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%-d %B %Y}"
+    return str(value)
+
+
 def _summary(form: Any) -> list[tuple[str, str]]:
-    rows = []
-    for name, field in form.fields.items():
-        value = form.cleaned_data.get(name)
-        if hasattr(field, "choices") and value not in (None, ""):
-            value = {str(k): v for k, v in field.choices}.get(str(value), value)
-        if isinstance(value, bool):
-            value = "Yes" if value else "No"
-        rows.append((str(field.label), "" if value is None else str(value)))
-    return rows
+    return [
+        (str(field.label), _answer(field, form.cleaned_data.get(name))) for name, field in form.fields.items()
+    ]
+
+
+def _posted(request: HttpRequest) -> Any:
+    """POST data to bind a form to (an empty POST still binds, so it shows its errors)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _confirmed(request: HttpRequest) -> bool:
     return request.POST.get("confirm") == "yes"
 
 
-def _check_page(request: HttpRequest, form: Any, *, title: str, case: Any, action_label: str) -> HttpResponse:
+def _check_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    title: str,
+    case: Any,
+    action_label: str,
+    parent: PowerUse | None = None,
+) -> HttpResponse:
+    # The answers travel back as they were posted (multi-valued fields included).
+    hidden = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in ("csrfmiddlewaretoken", "confirm", "change")
+        for value in values
+    ]
     return render(
         request,
         "powers/check_answers.html",
-        {"form": form, "rows": _summary(form), "title": title, "case": case, "action_label": action_label},
+        {
+            "form": form,
+            "rows": _summary(form),
+            "hidden": hidden,
+            "title": title,
+            "case": case,
+            "action_label": action_label,
+            "parent": parent,
+        },
     )
+
+
+def _add_errors(form: Any, error: ApplicationError) -> None:
+    """A service refusal, one error per reason, on its field when it names one."""
+    field = error.field if error.field in form.fields else None
+    for reason in error.message.split("; "):
+        form.add_error(field, reason)
+
+
+def _status_blockers(use: PowerUse, to: Status, *, doing: str) -> list[str]:
+    """ "You cannot <doing>: the <power> is <status>" when the state machine forbids the step."""
+    if rules.can_transition(Power(use.power), Status(use.status), to):
+        return []
+    return [f"You cannot {doing}: {use.label.lower()} {use.reference} is {use.get_status_display().lower()}"]
+
+
+def _case_blockers(case: Any) -> list[str]:
+    return [] if case.is_open else ["The case is closed: reopen it before using a power"]
+
+
+def _step(
+    request: HttpRequest,
+    *,
+    form: Any,
+    case: Any,
+    title: str,
+    section: str,
+    check_title: str,
+    action_label: str,
+    perform: Callable[[dict[str, Any]], PowerUse],
+    success: Callable[[PowerUse], str],
+    blocked_title: str,
+    standing: list[str] | None = None,
+    parent: PowerUse | None = None,
+    notes: list[str] | None = None,
+) -> HttpResponse:
+    """One question page → check answers → the service, for every power and every step.
+
+    ``standing`` are the reasons the step cannot be taken at all today (shown instead of the
+    form); the service is rehearsed before the check-answers page so that a refusal is shown on
+    the question page, and it decides again, for real, when the user confirms.
+    """
+    standing = standing or []
+    if request.method == "POST" and not standing and form.is_valid() and "change" not in request.POST:
+        if not _confirmed(request):
+            refusal = services.rehearse(lambda: perform(form.cleaned_data))
+            if refusal is None:
+                return _check_page(
+                    request, form, title=check_title, case=case, action_label=action_label, parent=parent
+                )
+            _add_errors(form, refusal)
+        else:
+            try:
+                use = perform(form.cleaned_data)
+            except ApplicationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, success(use))
+                return redirect("powers:detail", use.pk)
+    return render(
+        request,
+        "powers/step_form.html",
+        {
+            "form": form,
+            "case": case,
+            "title": title,
+            "section": section,
+            "standing": standing,
+            "blocked_title": blocked_title,
+            "parent": parent,
+            "notes": notes or [],
+        },
+    )
+
+
+def _power_of(request: HttpRequest, pk: int, *powers: Power) -> PowerUse:
+    use = selectors.power_get(request.user, pk, action=Action.CHANGE)
+    if use.power not in powers:
+        raise Http404("This step does not apply to that power.")
+    return use
+
+
+@login_required
+def power_list(request: HttpRequest) -> HttpResponse:
+    """Every power the user may see, soonest statutory date first (the "what is due" view)."""
+    if not role_allows(request.user, Action.VIEW):
+        raise PermissionDenied
+    powers = list(selectors.powers_with_dates(request.user)[:200])
+    audit_listed(actor=request.user, targets=powers)
+    return render(request, "powers/power_list.html", {"powers": powers})
 
 
 @login_required
@@ -85,37 +221,25 @@ def case_powers(request: HttpRequest, case_pk: int) -> HttpResponse:
 @login_required
 def cpw_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
-    form = forms.CpwForm(request.POST or None, recipients=_recipients(case))
-    if request.method == "POST" and form.is_valid():
-        if not _confirmed(request):
-            return _check_page(
-                request,
-                form,
-                title="Check the warning before you issue it",
-                case=case,
-                action_label="Issue warning",
-            )
-        data = form.cleaned_data
-        try:
-            cpw = services.cpw_issue(
-                actor=request.user,
-                case=case,
-                recipient=_party_person(case, data["recipient"]),
-                issuer_capacity=data["issuer_capacity"],
-                conduct=data["conduct"],
-                requirements=data["requirements"],
-                comply_by=data["comply_by"],
-                informed_parties=data["informed_parties"],
-            )
-        except (ApplicationError, PermissionDeniedError) as error:
-            form.add_application_error(error)
-        else:
-            messages.success(request, f"Community protection warning {cpw.reference} issued")
-            return redirect("powers:detail", cpw.pk)
-    return render(
+    form = forms.CpwForm(_posted(request), recipients=_recipients(case))
+
+    def perform(data: dict[str, Any]) -> PowerUse:
+        return services.cpw_issue(
+            actor=request.user, case=case, **{**data, "recipient": _party_person(case, data["recipient"])}
+        )
+
+    return _step(
         request,
-        "powers/power_form.html",
-        {"form": form, "case": case, "title": "Issue a community protection warning", "section": "s.43(5)"},
+        form=form,
+        case=case,
+        title="Issue a community protection warning",
+        section="s.43(5)",
+        check_title="Check the warning before you issue it",
+        action_label="Issue warning",
+        perform=perform,
+        success=lambda cpw: f"Community protection warning {cpw.reference} issued",
+        blocked_title="You cannot issue a warning on this case",
+        standing=_case_blockers(case),
     )
 
 
@@ -133,7 +257,7 @@ def cpn_new(request: HttpRequest, pk: int) -> HttpResponse:
             informed_parties="x",
         )
     )
-    form = forms.CpnForm(request.POST or None, initial={"requirements": cpw.requirements})
+    form = forms.CpnForm(_posted(request), initial={"requirements": cpw.requirements})
     if request.method == "POST" and not standing and form.is_valid():
         data = form.cleaned_data
         blockers = services.cpn_blockers_for(
@@ -189,48 +313,458 @@ def cpn_new(request: HttpRequest, pk: int) -> HttpResponse:
 def closure_notice_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
     premises = _premises(case)
-    form = forms.ClosureNoticeForm(request.POST or None, premises=premises)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if not _confirmed(request):
-            return _check_page(
-                request,
-                form,
-                title="Check the closure notice before you issue it",
-                case=case,
-                action_label="Issue closure notice",
-            )
-        try:
-            notice = services.closure_notice_issue(
-                actor=request.user,
-                case=case,
-                premises=Address.objects.get(pk=data["premises"]),
-                issuer_capacity=data["issuer_capacity"],
-                duration_hours=data["duration_hours"],
-                senior_signoff=data["senior_signoff"],
-                conduct=data["conduct"],
-                served_at=data["served_at"],
-                residents_informed=data["residents_informed"],
-                excludes_residents_or_owner=data["excludes_residents_or_owner"],
-                hearing_details=data["hearing_details"],
-                informed_parties=data["informed_parties"],
-            )
-        except (ApplicationError, PermissionDeniedError) as error:
-            form.add_application_error(error)
-        else:
-            messages.success(request, f"Closure notice {notice.reference} issued; hearing task created")
-            return redirect("powers:detail", notice.pk)
-    return render(
+    form = forms.ClosureNoticeForm(_posted(request), premises=premises)
+
+    def perform(data: dict[str, Any]) -> PowerUse:
+        return services.closure_notice_issue(
+            actor=request.user, case=case, **{**data, "premises": Address.objects.get(pk=data["premises"])}
+        )
+
+    standing = _case_blockers(case)
+    if not premises:
+        standing.append(
+            "No premises are linked to this case: add an address to an incident on the case first"
+        )
+    return _step(
         request,
-        "powers/power_form.html",
-        {
-            "form": form,
-            "case": case,
-            "title": "Issue a closure notice",
-            "section": "s.76",
-            "no_premises": not premises,
-        },
+        form=form,
+        case=case,
+        title="Issue a closure notice",
+        section="s.76",
+        check_title="Check the closure notice before you issue it",
+        action_label="Issue closure notice",
+        perform=perform,
+        success=lambda n: f"Closure notice {n.reference} issued; hearing task created",
+        blocked_title="You cannot issue a closure notice on this case",
+        standing=standing,
     )
+
+
+# --- CPN appeal ---------------------------------------------------------------------------------
+
+
+@login_required
+def cpn_appeal(request: HttpRequest, pk: int) -> HttpResponse:
+    cpn = _power_of(request, pk, Power.CPN)
+    form = forms.CpnAppealForm(_posted(request), requirements=services.requirement_lines(cpn))
+    return _step(
+        request,
+        form=form,
+        case=cpn.case,
+        parent=cpn,
+        title=f"Record an appeal against {cpn.reference}",
+        section="s.46",
+        check_title="Check the appeal before you record it",
+        action_label="Record appeal",
+        perform=lambda data: services.cpn_appeal_lodge(actor=request.user, cpn=cpn, **data),
+        success=lambda u: (
+            f"Appeal recorded: requirements other than 'stop doing' ones are suspended on {u.reference}"
+        ),
+        blocked_title="You cannot record an appeal",
+        standing=_status_blockers(cpn, Status.APPEALED, doing="record an appeal"),
+        notes=[f"The appeal period ends on {cpn.appeal_deadline:%-d %B %Y}."] if cpn.appeal_deadline else [],
+    )
+
+
+@login_required
+def cpn_appeal_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    cpn = _power_of(request, pk, Power.CPN)
+    form = forms.CpnAppealDecisionForm(_posted(request))
+    return _step(
+        request,
+        form=form,
+        case=cpn.case,
+        parent=cpn,
+        title=f"Record the court's decision on the appeal against {cpn.reference}",
+        section="s.46(4)",
+        check_title="Check the court's decision before you record it",
+        action_label="Record decision",
+        perform=lambda data: services.cpn_appeal_decide(actor=request.user, cpn=cpn, **data),
+        success=lambda u: f"Court decision recorded: {u.reference} is {u.get_status_display().lower()}",
+        blocked_title="You cannot record a decision",
+        standing=(
+            []
+            if cpn.status == Status.APPEALED
+            else [f"You cannot record a decision: no appeal is pending against {cpn.reference}"]
+        ),
+    )
+
+
+# --- Fixed penalty ------------------------------------------------------------------------------
+
+
+@login_required
+def fpn_new(request: HttpRequest, pk: int) -> HttpResponse:
+    cpn = _power_of(request, pk, Power.CPN)
+    form = forms.FpnForm(_posted(request))
+    ruleset = rules.rules_in_force(services.today())
+    standing = (
+        []
+        if services.cpn_in_force(cpn)
+        else [f"You cannot issue a fixed penalty: {cpn.reference} is {cpn.get_status_display().lower()}"]
+    )
+    return _step(
+        request,
+        form=form,
+        case=cpn.case,
+        parent=cpn,
+        title=f"Issue a fixed penalty notice for breach of {cpn.reference}",
+        section="s.52",
+        check_title="Check the fixed penalty before you issue it",
+        action_label="Issue fixed penalty",
+        perform=lambda data: services.fpn_issue(actor=request.user, cpn=cpn, **data),
+        success=lambda f: (
+            f"Fixed penalty {f.reference} issued: no proceedings before "
+            f"{dt.date.fromisoformat(f.details['prosecution_earliest']):%-d %B %Y}"
+        ),
+        blocked_title="You cannot issue a fixed penalty",
+        standing=standing,
+        notes=[
+            f"The most a fixed penalty can be is £{ruleset.fpn_max_gbp}. The recipient has "
+            f"{ruleset.fpn_no_prosecution_days} days to pay; no proceedings may start before then."
+        ],
+    )
+
+
+@login_required
+def fpn_payment(request: HttpRequest, pk: int) -> HttpResponse:
+    fpn = _power_of(request, pk, Power.FPN)
+    form = forms.FpnPaymentForm(_posted(request))
+    return _step(
+        request,
+        form=form,
+        case=fpn.case,
+        parent=fpn,
+        title=f"Record payment of {fpn.reference}",
+        section="s.52",
+        check_title="Check the payment before you record it",
+        action_label="Record payment",
+        perform=lambda data: services.fpn_record_payment(actor=request.user, fpn=fpn, **data),
+        success=lambda f: f"Payment of {f.reference} recorded",
+        blocked_title="You cannot record a payment",
+        standing=_status_blockers(fpn, Status.PAID, doing="record a payment"),
+    )
+
+
+@login_required
+def fpn_prosecute(request: HttpRequest, pk: int) -> HttpResponse:
+    fpn = _power_of(request, pk, Power.FPN)
+    form = forms.ConfirmForm(_posted(request))
+    standing = _status_blockers(fpn, Status.PROSECUTED, doing="start proceedings") or [
+        f"You cannot start proceedings yet: {reason[0].lower()}{reason[1:]}"
+        for reason in services.fpn_prosecution_blockers_for(fpn)
+    ]
+    return _step(
+        request,
+        form=form,
+        case=fpn.case,
+        parent=fpn,
+        title=f"Record that proceedings have started for {fpn.reference}",
+        section="s.48, s.52(5)",
+        check_title="Check before you record the prosecution",
+        action_label="Record prosecution",
+        perform=lambda data: services.fpn_prosecute(actor=request.user, fpn=fpn),
+        success=lambda f: f"Proceedings recorded for {f.reference}",
+        blocked_title="You cannot start proceedings yet",
+        standing=standing,
+    )
+
+
+# --- Closure order ------------------------------------------------------------------------------
+
+
+@login_required
+def closure_order_new(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = _power_of(request, pk, Power.CLOSURE_NOTICE)
+    form = forms.ClosureOrderForm(_posted(request))
+    return _step(
+        request,
+        form=form,
+        case=notice.case,
+        parent=notice,
+        title=f"Record the closure order made after {notice.reference}",
+        section="s.80",
+        check_title="Check the closure order before you record it",
+        action_label="Record closure order",
+        perform=lambda data: services.closure_order_grant(actor=request.user, notice=notice, **data),
+        success=lambda o: f"Closure order {o.reference} recorded; a task reminds you before it ends",
+        blocked_title="You cannot record a closure order",
+        standing=_status_blockers(notice, Status.ESCALATED, doing="record a closure order"),
+    )
+
+
+@login_required
+def closure_order_extend(request: HttpRequest, pk: int) -> HttpResponse:
+    order = _power_of(request, pk, Power.CLOSURE_ORDER)
+    form = forms.ClosureOrderExtendForm(_posted(request))
+    notes = []
+    if "first_made_on" in order.details:
+        first = dt.date.fromisoformat(order.details["first_made_on"])
+        latest = rules.closure_order_latest_end(first, rules=rules.rule_set(order.rule_version))
+        notes.append(
+            f"The order was first made on {first:%-d %B %Y} and currently ends on "
+            f"{dt.date.fromisoformat(order.details['ends_on']):%-d %B %Y}. With extensions it can "
+            f"never end later than {latest:%-d %B %Y} (6 months in total)."
+        )
+    return _step(
+        request,
+        form=form,
+        case=order.case,
+        parent=order,
+        title=f"Extend closure order {order.reference}",
+        section="s.82",
+        check_title="Check the extension before you record it",
+        action_label="Record extension",
+        perform=lambda data: services.closure_order_extend(actor=request.user, order=order, **data),
+        success=lambda o: f"Closure order {o.reference} extended to {o.details['ends_on']}",
+        blocked_title="You cannot extend this order",
+        standing=_status_blockers(order, Status.EXTENDED, doing="extend the order"),
+        notes=notes,
+    )
+
+
+# --- Civil injunction and CBO -----------------------------------------------------------------
+
+
+@login_required
+def injunction_new(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
+    form = forms.InjunctionForm(_posted(request), recipients=_recipients(case))
+
+    def perform(data: dict[str, Any]) -> PowerUse:
+        return services.injunction_apply(
+            actor=request.user, case=case, **{**data, "recipient": _party_person(case, data["recipient"])}
+        )
+
+    return _step(
+        request,
+        form=form,
+        case=case,
+        title="Apply for a civil injunction",
+        section="s.1",
+        check_title="Check the injunction application before you record it",
+        action_label="Record application",
+        perform=perform,
+        success=lambda u: f"Injunction application {u.reference} recorded",
+        blocked_title="You cannot apply for an injunction on this case",
+        standing=_case_blockers(case),
+        notes=[
+            "If the respondent is under 18: apply to the youth court, for at most 12 months, and "
+            "consult the youth offending team first (s.1(6), (8), s.14)."
+        ],
+    )
+
+
+@login_required
+def cbo_new(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
+    form = forms.CboForm(_posted(request), recipients=_recipients(case))
+
+    def perform(data: dict[str, Any]) -> PowerUse:
+        return services.cbo_grant(
+            actor=request.user, case=case, **{**data, "recipient": _party_person(case, data["recipient"])}
+        )
+
+    return _step(
+        request,
+        form=form,
+        case=case,
+        title="Record a criminal behaviour order",
+        section="s.22 / Sentencing Act 2020 s.330",
+        check_title="Check the criminal behaviour order before you record it",
+        action_label="Record order",
+        perform=perform,
+        success=lambda u: f"Criminal behaviour order {u.reference} recorded",
+        blocked_title="You cannot record a criminal behaviour order on this case",
+        standing=_case_blockers(case),
+        notes=[
+            "An order is made only on conviction, on the prosecution's application. For an offender "
+            "under 18 the youth offending team's views come first, and the order is reviewed every "
+            "year while they are under 18: the review tasks are created for you."
+        ],
+    )
+
+
+# --- Dispersal ----------------------------------------------------------------------------------
+
+
+@login_required
+def dispersal_new(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
+    form = forms.DispersalAuthorisationForm(_posted(request))
+    return _step(
+        request,
+        form=form,
+        case=case,
+        title="Authorise the use of dispersal powers",
+        section="s.34",
+        check_title="Check the authorisation before you record it",
+        action_label="Record authorisation",
+        perform=lambda data: services.dispersal_authorise(actor=request.user, case=case, **data),
+        success=lambda u: f"Dispersal authorisation {u.reference} recorded",
+        blocked_title="You cannot authorise dispersal on this case",
+        standing=_case_blockers(case),
+        notes=["Only an inspector or above may authorise, in writing and signed, for at most 48 hours."],
+    )
+
+
+@login_required
+def dispersal_direction_new(request: HttpRequest, pk: int) -> HttpResponse:
+    authorisation = _power_of(request, pk, Power.DISPERSAL_AUTHORISATION)
+    case = authorisation.case
+    form = forms.DispersalDirectionForm(_posted(request), recipients=_recipients(case))
+
+    def perform(data: dict[str, Any]) -> PowerUse:
+        return services.dispersal_direction_give(
+            actor=request.user,
+            authorisation=authorisation,
+            **{**data, "recipient": _party_person(case, data["recipient"])},
+        )
+
+    standing = (
+        []
+        if authorisation.status == Status.AUTHORISED
+        else [
+            f"You cannot give a direction under {authorisation.reference}: it is "
+            f"{authorisation.get_status_display().lower()}"
+        ]
+    )
+    return _step(
+        request,
+        form=form,
+        case=case,
+        parent=authorisation,
+        title=f"Record a dispersal direction under {authorisation.reference}",
+        section="s.35",
+        check_title="Check the direction before you record it",
+        action_label="Record direction",
+        perform=perform,
+        success=lambda u: f"Dispersal direction {u.reference} recorded",
+        blocked_title="You cannot give a direction",
+        standing=standing,
+        notes=["The person must be 10 or over; the exclusion lasts at most 48 hours."],
+    )
+
+
+# --- PSPO and absolute ground -------------------------------------------------------------------
+
+
+@login_required
+def pspo_new(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
+    form = forms.PspoForm(_posted(request))
+    return _step(
+        request,
+        form=form,
+        case=case,
+        title="Make a public spaces protection order",
+        section="s.59",
+        check_title="Check the order before you make it",
+        action_label="Make order",
+        perform=lambda data: services.pspo_make(actor=request.user, case=case, **data),
+        success=lambda u: (
+            f"PSPO {u.reference} made: High Court challenges until {u.appeal_deadline:%-d %B %Y}; "
+            "a review task is set before it expires"
+        ),
+        blocked_title="You cannot make an order on this case",
+        standing=_case_blockers(case),
+        notes=["At most 3 years. Consult and publicise first (s.72)."],
+    )
+
+
+@login_required
+def absolute_ground_new(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
+    form = forms.AbsoluteGroundForm(_posted(request), recipients=_recipients(case))
+
+    def perform(data: dict[str, Any]) -> PowerUse:
+        return services.absolute_ground_notice_serve(
+            actor=request.user, case=case, **{**data, "recipient": _party_person(case, data["recipient"])}
+        )
+
+    return _step(
+        request,
+        form=form,
+        case=case,
+        title="Serve notice of possession on the absolute ground",
+        section="s.84A Housing Act 1985",
+        check_title="Check the notice before you record it",
+        action_label="Record notice",
+        perform=perform,
+        success=lambda u: (
+            f"Notice {u.reference} recorded: review requests accepted until {u.appeal_deadline:%-d %B %Y}"
+        ),
+        blocked_title="You cannot serve notice on this case",
+        standing=_case_blockers(case),
+        notes=["The tenant may ask for a review within 7 days of service; that period cannot be extended."],
+    )
+
+
+@login_required
+def absolute_ground_review(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = _power_of(request, pk, Power.ABSOLUTE_GROUND)
+    form = forms.AbsoluteGroundReviewForm(_posted(request))
+    return _step(
+        request,
+        form=form,
+        case=notice.case,
+        parent=notice,
+        title=f"Record the tenant's review request on {notice.reference}",
+        section="s.85ZA Housing Act 1985",
+        check_title="Check the review request before you record it",
+        action_label="Record review request",
+        perform=lambda data: services.absolute_ground_review_request(
+            actor=request.user, notice=notice, **data
+        ),
+        success=lambda u: f"Review request on {u.reference} recorded",
+        blocked_title="You cannot record a review request",
+        standing=_status_blockers(notice, Status.REVIEW_REQUESTED, doing="record a review request"),
+        notes=(
+            [f"Requests are accepted until {notice.appeal_deadline:%-d %B %Y}; there is no power to extend."]
+            if notice.appeal_deadline
+            else []
+        ),
+    )
+
+
+# What can follow each power, offered on its page when the state machine allows the step.
+NEXT_STEPS: dict[Power, list[tuple[Status, str, str, str]]] = {
+    Power.CPN: [
+        (Status.APPEALED, "Record an appeal", "powers:cpn_appeal", "record-appeal"),
+        (Status.UPHELD, "Record the court's decision", "powers:cpn_appeal_decision", "record-decision"),
+        (Status.BREACHED, "Issue a fixed penalty", "powers:fpn_new", "issue-fpn"),
+    ],
+    Power.FPN: [
+        (Status.PAID, "Record payment", "powers:fpn_payment", "record-payment"),
+        (Status.PROSECUTED, "Record proceedings", "powers:fpn_prosecute", "record-prosecution"),
+    ],
+    Power.CLOSURE_NOTICE: [
+        (Status.ESCALATED, "Record the closure order", "powers:closure_order_new", "record-closure-order")
+    ],
+    Power.CLOSURE_ORDER: [
+        (Status.EXTENDED, "Extend the order", "powers:closure_order_extend", "extend-order")
+    ],
+    Power.DISPERSAL_AUTHORISATION: [
+        (Status.WITHDRAWN, "Record a direction", "powers:dispersal_direction_new", "record-direction")
+    ],
+    Power.ABSOLUTE_GROUND: [
+        (Status.REVIEW_REQUESTED, "Record a review request", "powers:absolute_ground_review", "record-review")
+    ],
+}
+
+
+def _next_steps(use: PowerUse) -> list[tuple[str, str, str]]:
+    power, status = Power(use.power), Status(use.status)
+    steps = []
+    for to, label, url_name, testid in NEXT_STEPS.get(power, []):
+        allowed = rules.can_transition(power, status, to)
+        if url_name == "powers:fpn_new":
+            allowed = services.cpn_in_force(use)
+        elif url_name == "powers:dispersal_direction_new":
+            allowed = status == Status.AUTHORISED
+        if allowed:
+            steps.append((label, reverse(url_name, args=[use.pk]), testid))
+    return steps
 
 
 @login_required
@@ -252,6 +786,12 @@ def power_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and rules.can_transition(Power(use.power), Status(use.status), Status.WITHDRAWN),
             "section": rules.POWER_SECTIONS[Power(use.power)],
             "capacity": rules.ISSUER_LABELS[rules.IssuerCapacity(use.issuer_capacity)],
+            "next_steps": _next_steps(use) if can_change and use.case.is_open else [],
+            "requirements_in_effect": (
+                services.cpn_requirements_in_effect(use) if use.power == Power.CPN else []
+            ),
+            "appeal_pending": use.status == Status.APPEALED,
+            "court": COURT_NAMES.get(use.court, ""),
         },
     )
 
@@ -259,7 +799,7 @@ def power_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def power_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     use = selectors.power_get(request.user, pk, action=Action.CHANGE)
-    form = forms.WithdrawForm(request.POST or None)
+    form = forms.WithdrawForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.power_withdraw(actor=request.user, power=use, reason=form.cleaned_data["reason"])
@@ -280,11 +820,62 @@ def power_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+COURT_NAMES = {
+    rules.Court.YOUTH.value: "youth court",
+    rules.Court.COUNTY.value: "county court",
+    rules.Court.HIGH.value: "High Court",
+    rules.Court.MAGISTRATES.value: "magistrates' court",
+    rules.Court.CROWN.value: "Crown Court",
+}
+
+
+def _detail_date(use: PowerUse, key: str) -> dt.date | None:
+    value = use.details.get(key)
+    return dt.date.fromisoformat(value) if value else None
+
+
 def _letter_html(use: PowerUse, *, for_pdf: bool) -> str:
+    """The power's own letter or notice (``powers/letters/<power>.html``), for screen or PDF."""
+    labels = dict(CONDITION_LABELS)
     return render_to_string(
-        "powers/letters/letter.html",
+        f"powers/letters/{use.power}.html",
         {
             "use": use,
+            "requirement_lines": services.requirement_lines(use),
+            "requirements_in_effect": services.cpn_requirements_in_effect(use)
+            if use.power == Power.CPN
+            else [],
+            "condition": labels.get(use.details.get("condition", ""), ""),
+            "disposal": dict(forms.DISPOSAL_CHOICES).get(use.details.get("disposal", ""), ""),
+            "court": COURT_NAMES.get(use.court, use.court.replace("_", " ")),
+            "consultation": [
+                rules.PSPO_CONSULTEE_LABELS.get(k, k) for k in use.details.get("consultation_done", [])
+            ],
+            "exclusions": rules.S36_EXCLUSIONS,
+            "dates": {
+                key: _detail_date(use, key)
+                for key in (
+                    "pay_by",
+                    "prosecution_earliest",
+                    "paid_on",
+                    "first_made_on",
+                    "ends_on",
+                    "expires_on",
+                    "convicted_on",
+                    "yot_consulted_on",
+                    "yot_views_on",
+                    "appeal_lodged_on",
+                    "review_requested_on",
+                )
+            },
+            "latest_end": (
+                rules.closure_order_latest_end(
+                    dt.date.fromisoformat(use.details["first_made_on"]),
+                    rules=rules.rule_set(use.rule_version),
+                )
+                if use.details.get("first_made_on")
+                else None
+            ),
             "section": rules.POWER_SECTIONS[Power(use.power)],
             "capacity": rules.ISSUER_LABELS[rules.IssuerCapacity(use.issuer_capacity)],
             "ruleset": rules.rule_set(use.rule_version),

@@ -1,0 +1,35 @@
+"""What powers adds to other apps' pages: the case-page section, a home panel, the menu item.
+
+Registered in :class:`csphub.powers.apps.PowersConfig.ready`; ``cases`` and ``frontend`` never
+import this app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from csphub.agencies.models import ShareScope
+from csphub.agencies.policies import Action, can, role_allows, share_scope
+from csphub.powers import selectors, services
+
+
+def case_section_context(user: Any, case: Any) -> dict[str, Any] | None:
+    """The case's powers, for someone who sees the case in full (a summary share shows none)."""
+    if share_scope(user, case) != ShareScope.FULL:
+        return None
+    return {
+        "case": case,
+        "powers": list(selectors.powers_for_case(user, case)),
+        "can_change": can(user, Action.CHANGE, case) and case.is_open,
+    }
+
+
+def home_context(user: Any) -> dict[str, Any] | None:
+    """Powers with an appeal, hearing or end date in the next fortnight (casework roles only)."""
+    if not role_allows(user, Action.VIEW):
+        return None
+    return {"powers": list(selectors.powers_due_soon(user, today=services.today())[:10])}
+
+
+def nav_visible(user: Any) -> bool:
+    return role_allows(user, Action.VIEW)
