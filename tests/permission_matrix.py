@@ -43,6 +43,8 @@ PERSONAL_LIST: dict[str, int] = {
     "*": 200,
     **dict.fromkeys(_NO_PERSONAL_DATA, 403),
 }
+# The people list also serves administrators, who open "who has seen this person" from it.
+PEOPLE_LIST: dict[str, int] = {**PERSONAL_LIST, "avbc_administrator": 200}
 # A form that creates a record in the user's own agency.
 CREATE_FORM: dict[str, int] = {
     "anonymous": 302,
@@ -50,6 +52,8 @@ CREATE_FORM: dict[str, int] = {
     "avbc_partner_viewer": 403,
     **dict.fromkeys(_NO_PERSONAL_DATA, 403),
 }
+# The people list also serves administrators, who open "who has seen this person" from it.
+PEOPLE_LIST: dict[str, int] = {**PERSONAL_LIST, "avbc_administrator": 200}
 # Any signed-in staff member.
 STAFF_PAGE: dict[str, int] = {"anonymous": 302, "*": 200}
 # Public pages (no sign-in).
@@ -86,7 +90,7 @@ MATRIX: dict[str, Entry] = {
     "accounts:setup_code": Entry(expect={"*": 302}, why="only reachable between the two sign-in steps"),
     "accounts:logout": Entry(expect={"*": 302}, method="POST"),
     "accounts:switch": Entry(expect=STAFF_PAGE),
-    "people:list": Entry(expect=PERSONAL_LIST),
+    "people:list": Entry(expect=PEOPLE_LIST),
     "people:create": Entry(expect=CREATE_FORM),
     "people:detail": Entry(make=police_person, expect=OTHER_AGENCY_RECORD),
     "people:edit": Entry(make=police_person, expect=OTHER_AGENCY_RECORD),

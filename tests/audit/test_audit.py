@@ -111,3 +111,14 @@ def test_who_has_seen_this_person_page(persona: Any, client_as: Any) -> None:
     # Administrators may see it; caseworkers may not.
     assert client_as("avbc_administrator").get(f"/people/{person.pk}/seen-by/").status_code == 200
     assert client_as("avbc_caseworker").get(f"/people/{person.pk}/seen-by/").status_code == 404
+
+
+def test_administrator_finds_a_person_to_audit_without_opening_the_record(persona: Any, client_as: Any) -> None:
+    person = person_create(actor=persona("avbc_caseworker"), given_name="Audit", family_name="Target")
+    admin = client_as("avbc_administrator")
+    listing = admin.get("/people/?q=Target").content.decode()
+    assert f"/people/{person.pk}/seen-by/" in listing and f'href="/people/{person.pk}/"' not in listing
+    assert admin.get(f"/people/{person.pk}/").status_code == 404
+    # Another agency's people are not listed for this administrator.
+    other = person_create(actor=persona("police_caseworker"), given_name="Police", family_name="Target")
+    assert f"/people/{other.pk}/seen-by/" not in admin.get("/people/?q=Target").content.decode()

@@ -10,4 +10,11 @@ class PeopleConfig(AppConfig):
         from csphub.agencies.policies import Action, role_allows
         from csphub.frontend.registry import NavItem, register_nav
 
-        register_nav(NavItem("People", "people:list", lambda user: role_allows(user, Action.VIEW), order=30))
+        register_nav(
+            NavItem(
+                "People",
+                "people:list",
+                lambda user: role_allows(user, Action.VIEW) or role_allows(user, Action.VIEW_AUDIT),
+                order=30,
+            )
+        )

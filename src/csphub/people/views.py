@@ -20,11 +20,16 @@ from csphub.people.forms import PersonForm, PersonSearchForm, SeenByFilterForm
 
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    if not role_allows(request.user, Action.VIEW):
+    """People the user may see; administrators get the same list to open "who has seen this person"."""
+    if role_allows(request.user, Action.VIEW):
+        action = Action.VIEW
+    elif role_allows(request.user, Action.VIEW_AUDIT):
+        action = Action.VIEW_AUDIT
+    else:
         raise PermissionDenied
     search = PersonSearchForm(request.GET or None)
     term = search.data.get("q", "") if search.is_bound else ""
-    people = selectors.person_list_visible_to(request.user, search=term)
+    people = selectors.person_list_visible_to(request.user, search=term, action=action)
     page = Paginator(people, 50).get_page(request.GET.get("page"))
     audit_listed(actor=request.user, targets=page.object_list)
     return render(
@@ -35,6 +40,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "term": term,
             "can_create": role_allows(request.user, Action.CREATE),
+            "audit_only": action == Action.VIEW_AUDIT,
         },
     )
 
