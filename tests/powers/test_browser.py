@@ -69,6 +69,8 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
     for radio in page.locator("input[type=radio][value=no]").all():
         radio.check()
     page.check("input[name=harm_threat][value=yes]")
+    page.click("main button:has-text('Continue')")
+    assert "High" in page.locator("[data-testid=band-preview]").inner_text()
     page.click("main button:has-text('Complete assessment')")
     page.wait_for_url(re.compile(r"/risk/\d+/$"))
     assert "High" in page.locator("[data-testid=final-band]").inner_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from tests.permission_matrix import OTHER_AGENCY_RECORD, Entry
+from tests.permission_matrix import OTHER_AGENCY_RECORD, STAFF_PAGE, Entry
 
 
 def police_case_with_assessment(world: Any) -> dict[str, Any]:
@@ -52,7 +52,15 @@ def _assessment(world: Any) -> dict[str, Any]:
     return {"pk": police_case_with_assessment(world)["pk"]}
 
 
+def _questionnaire(world: Any) -> dict[str, Any]:
+    from csphub.risk.models import Questionnaire
+
+    return {"pk": Questionnaire.objects.get(code="asb-victim", version=1).pk}
+
+
 MATRIX: dict[str, Entry] = {
+    "risk:questionnaire_list": Entry(expect=STAFF_PAGE, why="configuration, no personal data"),
+    "risk:questionnaire_detail": Entry(make=_questionnaire, expect=STAFF_PAGE, why="configuration"),
     "risk:case_assessments": Entry(make=_case, expect=OTHER_AGENCY_RECORD),
     "risk:assessment_new": Entry(make=_new, expect=OTHER_AGENCY_RECORD),
     "risk:detail": Entry(make=_assessment, expect=OTHER_AGENCY_RECORD),

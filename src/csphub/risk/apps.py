@@ -9,11 +9,28 @@ class RiskConfig(AppConfig):
     def ready(self) -> None:
         from csphub.agencies.policies import register_child
         from csphub.cases.signals import incident_added_to_case
-        from csphub.risk import models, receivers
+        from csphub.frontend.registry import (
+            CaseSection,
+            HomePanel,
+            NavItem,
+            register_case_section,
+            register_home_panel,
+            register_nav,
+        )
+        from csphub.risk import models, receivers, sections
 
         register_child(models.Assessment, parent_field="case")
         register_child(models.AssessmentAnswer, parent_field="assessment")
         register_child(models.ReassessmentRequirement, parent_field="case")
         incident_added_to_case.connect(
             receivers.require_reassessment, dispatch_uid="risk.require_reassessment"
+        )
+        register_nav(
+            NavItem("Risk questionnaires", "risk:questionnaire_list", sections.nav_visible, order=80)
+        )
+        register_home_panel(
+            HomePanel("Risk re-assessments due", "risk/home_panel.html", sections.home_context, order=21)
+        )
+        register_case_section(
+            CaseSection("Risk assessments", "risk/case_section.html", sections.case_section_context, order=20)
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -44,3 +44,20 @@ def questionnaires_in_use(on: Any = None) -> list[Questionnaire]:
     ):
         latest.setdefault(q.code, q)
     return list(latest.values())
+
+
+def questionnaire_versions() -> QuerySet[Questionnaire]:
+    """All versions of every questionnaire (configuration, not personal data), with question counts."""
+    return Questionnaire.objects.annotate(question_count=Count("questions")).order_by("code", "-version")
+
+
+def questionnaire_get(pk: int) -> Questionnaire:
+    questionnaire = Questionnaire.objects.filter(pk=pk).first()
+    if questionnaire is None:
+        raise Http404("No such questionnaire.")
+    return questionnaire
+
+
+def questionnaire_use_count(questionnaire: Questionnaire) -> int:
+    """How many assessments used this version, across the partnership (a count, no records)."""
+    return Assessment.objects.filter(questionnaire=questionnaire).count()

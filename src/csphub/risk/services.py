@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -82,14 +83,24 @@ def questionnaires_install_shipped() -> None:
 
 
 def _owner_for(case: Case, actor: Any) -> Any:
-    return case.case_officer if case.case_officer_id and case.case_officer.is_active else actor
+    officer = case.case_officer
+    return officer if officer is not None and officer.is_active else actor
 
 
 def _due(now: dt.datetime, working_days: int) -> dt.date:
     return add_working_days(timezone.localdate(now), working_days)
 
 
-def assessment_complete(
+@dataclass(frozen=True)
+class Evaluation:
+    """What completing an assessment would record: the score, the final band, the MARAC decision."""
+
+    score: rules.Score
+    band: Band
+    marac: rules.MaracDecision | None
+
+
+def assessment_evaluate(
     *,
     actor: Any,
     case: Case,
@@ -102,17 +113,16 @@ def assessment_complete(
     marac_professional_judgement: bool = False,
     marac_reasons: str = "",
     now: dt.datetime | None = None,
-) -> Assessment:
-    """Score and store an assessment; raise follow-up tasks; satisfy pending re-assessments.
+) -> Evaluation:
+    """Check and score an assessment without storing it (the check-answers page shows the result).
 
-    Every question must be answered ("Don't know" is an answer, kept distinct from "No").
-    Professional judgement may raise the band with a reason, never lower it.
+    Raises ApplicationError exactly as :func:`assessment_complete` would.
     """
     moment = now or timezone.now()
     if not can(actor, Action.CHANGE, case):
         raise PermissionDeniedError("You cannot assess risk on this case.")
-    membership = acting_membership(actor)
-    assert membership is not None
+    if acting_membership(actor) is None:
+        raise PermissionDeniedError("You are not acting for an agency.")
     if not case.is_open:
         raise ApplicationError("The case is closed: reopen it to assess risk")
     if not case.parties.filter(person=subject).exists():
@@ -155,6 +165,47 @@ def assessment_complete(
             )
     except rules.RiskRuleError as exc:
         raise ApplicationError(exc.message, field=exc.field) from exc
+
+    return Evaluation(score=score, band=band, marac=marac)
+
+
+def assessment_complete(
+    *,
+    actor: Any,
+    case: Case,
+    subject: Person,
+    questionnaire: Questionnaire,
+    answers: Mapping[str, str],
+    judgement_band: str = "",
+    judgement_reason: str = "",
+    children_present: str = "",
+    marac_professional_judgement: bool = False,
+    marac_reasons: str = "",
+    now: dt.datetime | None = None,
+) -> Assessment:
+    """Score and store an assessment; raise follow-up tasks; satisfy pending re-assessments.
+
+    Every question must be answered ("Don't know" is an answer, kept distinct from "No").
+    Professional judgement may raise the band with a reason, never lower it.
+    """
+    moment = now or timezone.now()
+    evaluation = assessment_evaluate(
+        actor=actor,
+        case=case,
+        subject=subject,
+        questionnaire=questionnaire,
+        answers=answers,
+        judgement_band=judgement_band,
+        judgement_reason=judgement_reason,
+        children_present=children_present,
+        marac_professional_judgement=marac_professional_judgement,
+        marac_reasons=marac_reasons,
+        now=moment,
+    )
+    membership = acting_membership(actor)
+    assert membership is not None
+    score, band, marac = evaluation.score, evaluation.band, evaluation.marac
+    spec = questionnaire_spec(questionnaire)
 
     by_code = {q.code: q for q in questionnaire.questions.all()}
     with transaction.atomic():
@@ -247,7 +298,11 @@ def assessment_complete(
         for requirement in pending:
             requirement.satisfied_by = assessment
             requirement.save(update_fields=["satisfied_by", "modified_at"])
-            task = Task.objects.filter(pk=requirement.task_id_ref, status=TaskStatus.OPEN).first()
+            task = (
+                Task.objects.filter(pk=requirement.task_id_ref, status=TaskStatus.OPEN).first()
+                if requirement.task_id_ref is not None
+                else None
+            )
             if task is not None and (task.owner_id == actor.pk or can(actor, Action.CHANGE, task)):
                 task_complete(actor=actor, task=task)
     return assessment

@@ -8,4 +8,6 @@ urlpatterns = [
     path("case/<int:case_pk>/", views.case_assessments, name="case_assessments"),
     path("case/<int:case_pk>/new/<int:questionnaire_pk>/", views.assessment_new, name="assessment_new"),
     path("<int:pk>/", views.assessment_detail, name="detail"),
+    path("questionnaires/", views.questionnaire_list, name="questionnaire_list"),
+    path("questionnaires/<int:pk>/", views.questionnaire_detail, name="questionnaire_detail"),
 ]

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 
 from csphub.agencies.policies import Action, can
 from csphub.audit.services import audit_viewed
-from csphub.core.errors import ApplicationError, PermissionDeniedError
+from csphub.core.errors import ApplicationError
 from csphub.risk import forms, selectors, services
 from csphub.risk.models import Questionnaire
 from csphub.risk.rules import MARAC_CRITERION_LABELS, MaracCriterion
@@ -42,32 +42,73 @@ def case_assessments(request: HttpRequest, case_pk: int) -> HttpResponse:
     )
 
 
+def _posted(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _check_rows(form: forms.AssessmentForm) -> list[tuple[str, str]]:
+    """The answers as the check-answers page lists them (labels, never codes)."""
+    rows = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if isinstance(value, bool):
+            shown = "Yes" if value else "No"
+        elif hasattr(field, "choices"):
+            shown = str({str(k): v for k, v in field.choices}.get(str(value), value or "Not given"))
+        else:
+            shown = str(value) if value else "Not given"
+        rows.append((str(field.label), shown))
+    return rows
+
+
 @login_required
 def assessment_new(request: HttpRequest, case_pk: int, questionnaire_pk: int) -> HttpResponse:
+    """Questions → check answers (with the band and MARAC decision it will record) → complete."""
     case = selectors.case_for_risk(request.user, case_pk, action=Action.CHANGE)
     questionnaire = Questionnaire.objects.filter(pk=questionnaire_pk, is_active=True).first()
     if questionnaire is None:
         raise Http404("No such questionnaire.")
-    form = forms.AssessmentForm(request.POST or None, questionnaire=questionnaire, subjects=_subjects(case))
-    if request.method == "POST" and form.is_valid():
+    form = forms.AssessmentForm(_posted(request), questionnaire=questionnaire, subjects=_subjects(case))
+    if request.method == "POST" and form.is_valid() and "change" not in request.POST:
         data = form.cleaned_data
+        subject = case.parties.select_related("person").filter(person_id=data["subject"]).first()
+        arguments: dict[str, Any] = {
+            "actor": request.user,
+            "case": case,
+            "subject": subject.person if subject else None,
+            "questionnaire": questionnaire,
+            "answers": form.answers(),
+            "judgement_band": data.get("judgement_band", ""),
+            "judgement_reason": data.get("judgement_reason", ""),
+            "children_present": data.get("children_present", ""),
+            "marac_professional_judgement": data.get("marac_professional_judgement", False),
+            "marac_reasons": data.get("marac_reasons", ""),
+        }
         try:
-            assessment = services.assessment_complete(
-                actor=request.user,
-                case=case,
-                subject=case.parties.select_related("person")
-                .filter(person_id=data["subject"])
-                .first()
-                .person,  # type: ignore[union-attr]
-                questionnaire=questionnaire,
-                answers=form.answers(),
-                judgement_band=data.get("judgement_band", ""),
-                judgement_reason=data.get("judgement_reason", ""),
-                children_present=data.get("children_present", ""),
-                marac_professional_judgement=data.get("marac_professional_judgement", False),
-                marac_reasons=data.get("marac_reasons", ""),
-            )
-        except (ApplicationError, PermissionDeniedError) as error:
+            if request.POST.get("confirm") != "yes":
+                evaluation = services.assessment_evaluate(**arguments)
+                return render(
+                    request,
+                    "risk/check_answers.html",
+                    {
+                        "case": case,
+                        "questionnaire": questionnaire,
+                        "rows": _check_rows(form),
+                        "hidden": [
+                            (name, value)
+                            for name, values in request.POST.lists()
+                            if name not in ("csrfmiddlewaretoken", "confirm", "change")
+                            for value in values
+                        ],
+                        "evaluation": evaluation,
+                        "criteria": [
+                            MARAC_CRITERION_LABELS[c]
+                            for c in (evaluation.marac.criteria if evaluation.marac else ())
+                        ],
+                    },
+                )
+            assessment = services.assessment_complete(**arguments)
+        except ApplicationError as error:  # PermissionDeniedError included
             form.add_application_error(error)
         else:
             messages.success(
@@ -91,5 +132,35 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "case": assessment.case,
             "answers": list(assessment.answers.select_related("question")),
             "criteria": [MARAC_CRITERION_LABELS[MaracCriterion(c)] for c in assessment.marac_criteria],
+        },
+    )
+
+
+@login_required
+def questionnaire_list(request: HttpRequest) -> HttpResponse:
+    """Every version of every questionnaire, newest first, and which is in use today.
+
+    Read-only: a change of questions, weights or bands is a new version added as data (a
+    ``QuestionnaireSpec`` installed by a data migration), never an edit of one in use.
+    """
+    in_use = {q.pk for q in selectors.questionnaires_in_use()}
+    return render(
+        request,
+        "risk/questionnaire_list.html",
+        {"questionnaires": selectors.questionnaire_versions(), "in_use": in_use},
+    )
+
+
+@login_required
+def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    questionnaire = selectors.questionnaire_get(pk)
+    return render(
+        request,
+        "risk/questionnaire_detail.html",
+        {
+            "questionnaire": questionnaire,
+            "questions": list(questionnaire.questions.order_by("order")),
+            "in_use": questionnaire.pk in {q.pk for q in selectors.questionnaires_in_use()},
+            "assessments_count": selectors.questionnaire_use_count(questionnaire),
         },
     )

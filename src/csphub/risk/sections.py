@@ -1,0 +1,46 @@
+"""What risk adds to other apps' pages: the case-page section, a home panel, the menu item.
+
+Registered in :class:`csphub.risk.apps.RiskConfig.ready`; ``cases`` and ``frontend`` never
+import this app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from csphub.agencies.models import ShareScope
+from csphub.agencies.policies import Action, can, role_allows, share_scope, visible_to
+from csphub.cases.models import CaseStatus
+from csphub.risk import selectors
+from csphub.risk.models import ReassessmentRequirement
+
+
+def case_section_context(user: Any, case: Any) -> dict[str, Any] | None:
+    """The case's assessments and pending re-assessments, for someone who sees it in full."""
+    if share_scope(user, case) != ShareScope.FULL:
+        return None
+    return {
+        "case": case,
+        "assessments": list(selectors.assessment_list_visible_to(user).filter(case=case)),
+        "pending": list(selectors.pending_reassessments(user, case).select_related("incident")),
+        "questionnaires": selectors.questionnaires_in_use(),
+        "can_change": can(user, Action.CHANGE, case) and case.is_open,
+    }
+
+
+def home_context(user: Any) -> dict[str, Any] | None:
+    """Re-assessments waiting on open cases the user can change (casework roles only)."""
+    if not role_allows(user, Action.VIEW):
+        return None
+    pending = (
+        visible_to(user, Action.CHANGE, ReassessmentRequirement)
+        .filter(satisfied_by__isnull=True)
+        .exclude(case__status=CaseStatus.CLOSED)
+        .select_related("case", "incident")
+        .order_by("created_at")[:10]
+    )
+    return {"pending": list(pending)}
+
+
+def nav_visible(user: Any) -> bool:
+    return user.is_authenticated
