@@ -334,10 +334,11 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                 occurred = now - dt.timedelta(minutes=rng.randint(60, 3 * 365 * 24 * 60))
                 reported = occurred + dt.timedelta(minutes=rng.randint(0, 3 * 24 * 60))
                 # 10 % of reports come from 1 % of people: repeat victims (about 30 reports each).
-                if rng.random() < 0.1:
-                    victim = rng.randint(1, max(1, n_people // 100))
-                else:
-                    victim = rng.randint(1, n_people)
+                victim = (
+                    rng.randint(1, max(1, n_people // 100))
+                    if rng.random() < 0.1
+                    else rng.randint(1, n_people)
+                )
                 perp = rng.randint(1, n_people) if rng.random() < 0.5 else 0
                 address = rng.randint(1, n_addresses) if rng.random() < 0.6 else None
                 incident_owner.append(owner)

@@ -185,6 +185,9 @@ class Case(OwnedRecord):
         ordering = ["-opened_at", "-id"]
         indexes = [
             models.Index(fields=["owning_agency", "-opened_at"], name="case_agency_opened"),
+            # The list walks cases newest first and stops after a page: the visibility filter
+            # (own agency OR shared OR named) cannot use the agency index, this one can.
+            models.Index(fields=["-opened_at", "-id"], name="case_opened_desc"),
             models.Index(fields=["status", "-opened_at"], name="case_status_opened"),
         ]
         constraints = [

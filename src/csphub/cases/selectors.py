@@ -23,6 +23,7 @@ from csphub.agencies.policies import Action, acting_membership, get_object_or_40
 from csphub.cases import config, rules
 from csphub.cases.models import (
     Case,
+    CaseIncident,
     CaseParty,
     CaseStatus,
     Document,
@@ -248,29 +249,34 @@ def related_records(
         address_keys=rules.address_keys(address_id=address_id, uprn=uprn or None),
     )
     window = dt.timedelta(days=rule.period_days)
-    match = Q(pk__in=[])
-    if victims:
-        match |= Q(
-            pk__in=IncidentParty.objects.filter(person_id__in=victims, role=PartyRole.VICTIM).values(
-                "incident_id"
-            )
-        )
-    if perps:
-        match |= Q(
-            pk__in=IncidentParty.objects.filter(
-                person_id__in=perps, role=PartyRole.ALLEGED_PERPETRATOR
-            ).values("incident_id")
-        )
-    if address_id is not None:
-        match |= Q(address_id=address_id)
-    if uprn:
-        match |= Q(uprn=uprn.strip())
     if not (victims or perps or address_id is not None or uprn):
         return []
+    # Narrow first by the indexed keys (each gives a handful of ids), then ask the policy about
+    # only those: one OR-ed query lets PostgreSQL walk a million incidents by date instead.
+    cap = 2000
+    candidate_ids: set[int] = set()
+    if victims:
+        candidate_ids |= set(
+            IncidentParty.objects.filter(person_id__in=victims, role=PartyRole.VICTIM).values_list(
+                "incident_id", flat=True
+            )[:cap]
+        )
+    if perps:
+        candidate_ids |= set(
+            IncidentParty.objects.filter(person_id__in=perps, role=PartyRole.ALLEGED_PERPETRATOR).values_list(
+                "incident_id", flat=True
+            )[:cap]
+        )
+    if address_id is not None:
+        candidate_ids |= set(
+            Incident.objects.filter(address_id=address_id).values_list("pk", flat=True)[:cap]
+        )
+    if uprn:
+        candidate_ids |= set(Incident.objects.filter(uprn=uprn.strip()).values_list("pk", flat=True)[:cap])
+    candidate_ids -= set(exclude_incident_ids)
     candidates = list(
         incident_list_visible_to(user)
-        .filter(match, occurred_at__gte=when - window, occurred_at__lte=when + window)
-        .exclude(pk__in=list(exclude_incident_ids))
+        .filter(pk__in=sorted(candidate_ids), occurred_at__gte=when - window, occurred_at__lte=when + window)
         .order_by("-occurred_at")[: limit * 3]
     )
     parties: dict[int, list[tuple[int, str]]] = {}
@@ -293,26 +299,30 @@ def related_records(
     found = found[:limit]
 
     # Cases: visible cases holding one of those incidents, or naming the same victim/perpetrator.
-    case_match = Q(pk__in=[])
+    case_ids: set[int] = set()
     if found:
-        case_match |= Q(case_incidents__incident_id__in=[r.record.pk for r in found])
-    person_q = Q(pk__in=[])
+        case_ids |= set(
+            CaseIncident.objects.filter(incident_id__in=[r.record.pk for r in found]).values_list(
+                "case_id", flat=True
+            )[:cap]
+        )
     if victims:
-        person_q |= Q(
-            pk__in=CaseParty.objects.filter(person_id__in=victims, role=PartyRole.VICTIM).values("case_id")
+        case_ids |= set(
+            CaseParty.objects.filter(person_id__in=victims, role=PartyRole.VICTIM).values_list(
+                "case_id", flat=True
+            )[:cap]
         )
     if perps:
-        person_q |= Q(
-            pk__in=CaseParty.objects.filter(person_id__in=perps, role=PartyRole.ALLEGED_PERPETRATOR).values(
-                "case_id"
-            )
+        case_ids |= set(
+            CaseParty.objects.filter(person_id__in=perps, role=PartyRole.ALLEGED_PERPETRATOR).values_list(
+                "case_id", flat=True
+            )[:cap]
         )
+    case_ids -= set(exclude_case_ids)
     cases = (
         case_list_visible_to(user)
-        .filter(case_match | person_q)
+        .filter(pk__in=sorted(case_ids))
         .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=when - window))
-        .exclude(pk__in=list(exclude_case_ids))
-        .distinct()
         .order_by("-opened_at")[:limit]
     )
     incident_reasons = {r.record.pk: r.reasons for r in found}
@@ -377,8 +387,16 @@ def search(*, user: Any, query: str, limit: int = 25) -> SearchResults:
     if len(query) < 2:
         return SearchResults(query, [], [], [])
     cases = list(case_list_visible_to(user, search=query).order_by("-opened_at")[:limit])
-    people = list(person_list_visible_to(user, search=query)[:limit])
-    addresses = list(address_list_visible_to(user, search=query)[:limit])
+    # Unordered in SQL so PostgreSQL drives the query from the trigram indexes (an ORDER BY name
+    # makes it walk the name index and filter 200k rows); a capped set is sorted here instead.
+    people = sorted(
+        person_list_visible_to(user, search=query).order_by()[: limit * 8],
+        key=lambda p: (p.family_name.lower(), p.given_name.lower(), p.known_as.lower(), p.pk),
+    )[:limit]
+    addresses = sorted(
+        address_list_visible_to(user, search=query).order_by()[: limit * 8],
+        key=lambda a: (a.postcode, a.line_1.lower(), a.pk),
+    )[:limit]
     return SearchResults(query, cases, people, addresses)
 
 
