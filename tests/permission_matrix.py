@@ -90,6 +90,8 @@ MATRIX: dict[str, Entry] = {
     "accounts:setup_code": Entry(expect={"*": 302}, why="only reachable between the two sign-in steps"),
     "accounts:logout": Entry(expect={"*": 302}, method="POST"),
     "accounts:switch": Entry(expect=STAFF_PAGE),
+    "accounts:password_change": Entry(expect=STAFF_PAGE),
+    "accounts:users": Entry(expect={"anonymous": 302, "*": 403, "avbc_administrator": 200}),
     "people:list": Entry(expect=PEOPLE_LIST),
     "people:create": Entry(expect=CREATE_FORM),
     "people:detail": Entry(make=police_person, expect=OTHER_AGENCY_RECORD),

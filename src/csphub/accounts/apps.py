@@ -8,3 +8,14 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from csphub.accounts import receivers  # noqa: F401
+        from csphub.agencies.policies import Capability, has_capability
+        from csphub.frontend.registry import NavItem, register_nav
+
+        register_nav(
+            NavItem(
+                "Staff accounts",
+                "accounts:users",
+                lambda u: has_capability(u, Capability.MANAGE_USERS),
+                order=90,
+            )
+        )

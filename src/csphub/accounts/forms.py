@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from csphub.frontend.forms import GovukFormMixin
@@ -41,3 +43,44 @@ class CodeForm(GovukFormMixin, forms.Form):
 
 class SwitchForm(forms.Form):
     membership = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect, label="Act as")
+
+
+class StaffMemberForm(GovukFormMixin, forms.Form):
+    username = forms.RegexField(
+        label="Username",
+        regex=r"^[a-z0-9_.-]{3,150}$",
+        help_text="Lower case letters, numbers, dots, hyphens.",
+        error_messages={
+            "required": "Enter a username",
+            "invalid": "Use 3 or more lower case letters, numbers, dots or hyphens",
+        },
+    )
+    first_name = forms.CharField(
+        label="First name", max_length=150, error_messages={"required": "Enter their first name"}
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, error_messages={"required": "Enter their last name"}
+    )
+    email = forms.EmailField(
+        label="Work email address",
+        error_messages={
+            "required": "Enter their work email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+        },
+    )
+    role = forms.ChoiceField(
+        label="Role", widget=forms.RadioSelect, error_messages={"required": "Choose a role"}
+    )
+    password = forms.CharField(
+        label="First password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 12 characters; three random words work well. Give it to them in person or by phone. "
+        "They set up their authenticator app when they first sign in.",
+        error_messages={"required": "Enter a first password"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from csphub.agencies.models import Role
+
+        self.fields["role"].choices = Role.choices  # type: ignore[attr-defined]

@@ -10,4 +10,6 @@ urlpatterns = [
     path("sign-in/set-up-code/", views.setup_code, name="setup_code"),
     path("sign-out/", views.sign_out, name="logout"),
     path("switch/", views.switch, name="switch"),
+    path("users/", views.users, name="users"),
+    path("password/", views.PasswordChange.as_view(), name="password_change"),
 ]

@@ -11,15 +11,17 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.views import PasswordChangeView
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.accounts import services
-from csphub.accounts.forms import CodeForm, SignInForm, SwitchForm
+from csphub.accounts.forms import CodeForm, SignInForm, StaffMemberForm, SwitchForm
 from csphub.agencies.middleware import SESSION_KEY as ACTING_SESSION_KEY
 from csphub.agencies.selectors import memberships_of
 from csphub.agencies.services import membership_switch
@@ -162,3 +164,73 @@ def switch(request: HttpRequest) -> HttpResponse:
         )
         return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/switch.html", {"form": form})
+
+
+@login_required
+def users(request: HttpRequest) -> HttpResponse:
+    """An administrator's view of their agency's staff: add, remove a role, reset an authenticator, unlock."""
+    from django.core.exceptions import PermissionDenied
+
+    from csphub.agencies.models import Membership
+    from csphub.agencies.policies import Capability, acting_membership, has_capability
+    from csphub.core.errors import ApplicationError
+
+    if not has_capability(request.user, Capability.MANAGE_USERS):
+        raise PermissionDenied
+    agency = acting_membership(request.user).agency  # type: ignore[union-attr]
+    form = StaffMemberForm(request.POST if request.POST.get("action") == "add" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "add" and form.is_valid():
+            try:
+                services.staff_member_add(actor=request.user, **form.cleaned_data)
+            except ApplicationError as error:
+                form.add_application_error(error)
+            else:
+                messages.success(request, f"{form.cleaned_data['username']} added.")
+                return redirect("accounts:users")
+        elif action in ("deactivate", "reset_2fa", "unlock"):
+            membership = Membership.objects.filter(pk=request.POST.get("membership"), agency=agency).first()
+            if membership is None:
+                raise Http404("No such member of staff.")
+            try:
+                {
+                    "deactivate": services.membership_deactivate,
+                    "reset_2fa": services.two_factor_reset,
+                    "unlock": services.lockout_clear,
+                }[action](actor=request.user, membership=membership)
+            except ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, "Done.")
+            return redirect("accounts:users")
+    members = (
+        Membership.objects.filter(agency=agency, is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "role")
+    )
+    actions = [("reset_2fa", "Reset authenticator"), ("unlock", "Unlock"), ("deactivate", "Remove role")]
+    return render(
+        request,
+        "accounts/users.html",
+        {"form": form, "members": members, "agency": agency, "actions": actions},
+    )
+
+
+class PasswordChange(PasswordChangeView):
+    """Change your own password (NCSC rules apply); audited."""
+
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("frontend:home")
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        for field in form.fields.values():
+            field.widget.attrs["class"] = "govuk-input"
+        return form
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.record_password_changed(user=self.request.user)
+        messages.success(self.request, "Your password has been changed.")
+        return response
