@@ -190,7 +190,10 @@ def users(request: HttpRequest) -> HttpResponse:
                 messages.success(request, f"{form.cleaned_data['username']} added.")
                 return redirect("accounts:users")
         elif action in ("deactivate", "reset_2fa", "unlock"):
-            membership = Membership.objects.filter(pk=request.POST.get("membership"), agency=agency).first()
+            raw_id = request.POST.get("membership", "")
+            membership = (
+                Membership.objects.filter(pk=int(raw_id), agency=agency).first() if raw_id.isdigit() else None
+            )
             if membership is None:
                 raise Http404("No such member of staff.")
             try:
