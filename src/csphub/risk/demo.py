@@ -1,4 +1,7 @@
-"""Demo risk assessments on the cases' demo cases (idempotent: one per case and victim)."""
+"""Demo risk assessments on the cases' demo cases (idempotent: one per case, victim and
+questionnaire): an ASB victim assessment for each open case with a victim, and a DASH checklist
+on the first one whose answers meet the MARAC threshold (the referral and, with children
+present, the safeguarding task are created by the service)."""
 
 from __future__ import annotations
 
@@ -14,18 +17,43 @@ def load_demo(*, rng_seed: int = 2026) -> None:
     rng = random.Random(rng_seed)
     services.questionnaires_install_shipped()
     asb = Questionnaire.objects.get(code="asb-victim", version=1)
+    dash = Questionnaire.objects.get(code="dash", version=1)
     codes = list(asb.questions.values_list("code", flat=True))
     cases = Case.objects.exclude(status=CaseStatus.CLOSED).select_related("case_officer").order_by("pk")[:12]
+    dash_done = Assessment.objects.filter(questionnaire=dash).exists()
     for case in cases:
         victim = case.parties.filter(role=PartyRole.VICTIM).select_related("person").first()
         if victim is None or not case.case_officer_id:
             continue
-        if Assessment.objects.filter(case=case, subject=victim.person).exists():
-            continue
+        # Drawn for every case, assessed or not, so that a re-run sees the same answers.
         answers = {c: rng.choices(["yes", "no", "dont_know"], weights=[3, 6, 1])[0] for c in codes}
-        try:
-            services.assessment_complete(
-                actor=case.case_officer, case=case, subject=victim.person, questionnaire=asb, answers=answers
-            )
-        except ApplicationError:
-            continue
+        if not Assessment.objects.filter(case=case, subject=victim.person, questionnaire=asb).exists():
+            try:
+                services.assessment_complete(
+                    actor=case.case_officer,
+                    case=case,
+                    subject=victim.person,
+                    questionnaire=asb,
+                    answers=answers,
+                )
+            except ApplicationError:
+                continue
+        if not dash_done:
+            dash_codes = list(dash.questions.order_by("order").values_list("code", flat=True))
+            # 15 "yes", two "don't know" (kept distinct from "no"), the rest "no".
+            dash_answers = {
+                code: "yes" if n < 15 else ("dont_know" if n < 17 else "no")
+                for n, code in enumerate(dash_codes)
+            }
+            try:
+                services.assessment_complete(
+                    actor=case.case_officer,
+                    case=case,
+                    subject=victim.person,
+                    questionnaire=dash,
+                    answers=dash_answers,
+                    children_present="yes",
+                )
+            except ApplicationError:
+                continue
+            dash_done = True
