@@ -113,3 +113,27 @@ def test_counts_sum_to_points_inside_mask(points: list[tuple[float, float]], see
     assert res.counts.sum() == inside.sum() == res.n_counted
     assert res.n_counted + res.n_outside_mask + res.n_outside_grid + res.n_missing_coords == len(points)
     assert (res.counts[~mask] == 0).all()
+
+
+def test_index_of_cache_matches_fresh_and_sees_in_place_changes():
+    import numpy as np
+
+    from csphub.analytics.hotspots.grid import Grid
+
+    rng = np.random.default_rng(3)
+    mask = rng.random((40, 50)) < 0.7
+    grid = Grid(0.0, 0.0, 10.0, 50, 40, mask)
+    x = rng.uniform(-20, 520, 200_000)
+    y = rng.uniform(-20, 420, 200_000)
+    x[::97] = np.nan
+    first = grid.index_of(x, y)
+    first[2][:] = False  # callers may modify what they get back
+    again = grid.index_of(x, y)
+    fresh = Grid(0.0, 0.0, 10.0, 50, 40, mask).index_of(x.copy(), y.copy())
+    for a, b in zip(again, fresh, strict=True):
+        assert np.array_equal(a, b)
+    x[:1000] += 30.0  # modified in place: not served from the cache
+    moved = grid.index_of(x, y)
+    fresh = Grid(0.0, 0.0, 10.0, 50, 40, mask).index_of(x.copy(), y.copy())
+    for a, b in zip(moved, fresh, strict=True):
+        assert np.array_equal(a, b)
