@@ -738,7 +738,11 @@ def measure(repeats: int, baseline_repeats: int, say: Callable[[str], None]) -> 
         rows = list(page.page(1).object_list)
         assert page.count >= len(rows)
 
-    list_indexes = indexes_on("cases_case", "owning_agency_id") + indexes_on("cases_case", "status")
+    list_indexes = (
+        indexes_on("cases_case", "owning_agency_id")
+        + indexes_on("cases_case", "status")
+        + indexes_on("cases_case", "opened_at")
+    )
     record(
         "case list page (open, page 1)",
         timed(list_page, repeats),

@@ -389,12 +389,14 @@ def search(*, user: Any, query: str, limit: int = 25) -> SearchResults:
     cases = list(case_list_visible_to(user, search=query).order_by("-opened_at")[:limit])
     # Unordered in SQL so PostgreSQL drives the query from the trigram indexes (an ORDER BY name
     # makes it walk the name index and filter 200k rows); a capped set is sorted here instead.
+    # The cap is generous on purpose: a small LIMIT tempts the planner into a sequential scan
+    # "until 200 rows are found", which is slow when matches are rare.
     people = sorted(
-        person_list_visible_to(user, search=query).order_by()[: limit * 8],
+        person_list_visible_to(user, search=query).order_by()[: limit * 40],
         key=lambda p: (p.family_name.lower(), p.given_name.lower(), p.known_as.lower(), p.pk),
     )[:limit]
     addresses = sorted(
-        address_list_visible_to(user, search=query).order_by()[: limit * 8],
+        address_list_visible_to(user, search=query).order_by()[: limit * 40],
         key=lambda a: (a.postcode, a.line_1.lower(), a.pk),
     )[:limit]
     return SearchResults(query, cases, people, addresses)
