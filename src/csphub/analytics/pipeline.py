@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from csphub.analytics.assessment import Assessment, rows_table
 from csphub.analytics.geography import Area, Geography, all_area, resolve_area
@@ -166,18 +164,25 @@ def run_assessment(
 
     con = store.connect(threads=threads)
     try:
-        area_tbl = pa.table({"lsoa_code": pa.array(the_area.lsoa_codes, pa.string())})
-        con.register("area_lsoas", area_tbl)
+        # Small lookup tables go in as DuckDB lists (building Arrow arrays from Python lists would
+        # make pyarrow import pandas: ~0.3 s of start-up).
+        def temp_table(name: str, column: str, values: Sequence[str]) -> None:
+            con.execute(
+                f"CREATE TEMP TABLE {name} AS SELECT unnest(?::VARCHAR[]) AS {column}", [list(values)]
+            )
+
+        temp_table("area_lsoas", "lsoa_code", the_area.lsoa_codes)
         want = [m for m in month_range(min(roll_from, prev[0]), months[-1]) if m in available]
-        con.register("want_months", pa.table({"month": pa.array(want, pa.string())}))
+        temp_table("want_months", "month", want)
         counts_tbl = con.sql("""
             SELECT s.month, s.crime_type, s.lsoa_code, count(*)::BIGINT AS count
             FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
             WHERE s.month IN (SELECT month FROM want_months)
             GROUP BY ALL ORDER BY 1, 2, 3""").to_arrow_table()
+        con.register("counts_arrow", counts_tbl)
         hs_types = list(hotspot_crime_types) if hotspot_crime_types else list(CRIME_ONLY)
-        con.register("hs_types", pa.table({"crime_type": pa.array(hs_types, pa.string())}))
-        con.register("study_months", pa.table({"month": pa.array(months, pa.string())}))
+        temp_table("hs_types", "crime_type", hs_types)
+        temp_table("study_months", "month", months)
         # Hot-spot points as NumPy arrays: coordinates and the month's index in the study period
         # (no per-row strings leave DuckDB; place labels are fetched for the top places only).
         month_list = "[" + ", ".join(f"'{m}'" for m in months if _MONTH.fullmatch(m)) + "]"
@@ -199,35 +204,31 @@ def run_assessment(
         raise
     t_query = time.perf_counter() - t0
 
-    # ---- aggregate the counts (Arrow group-bys; only small results become Python objects) ----
+    # ---- aggregate the counts (DuckDB over the Arrow counts table; only small results become Python
+    # objects; pyarrow's own group-by would import pyarrow.dataset and pandas) ----
     study_set, prev_set = set(months), set(prev)
     by_type_now = dict.fromkeys(CRIME_TYPES, 0)
     by_type_prev = dict.fromkeys(CRIME_TYPES, 0)
-    monthly_tbl = counts_tbl.group_by(["month", "crime_type"]).aggregate([("count", "sum")])
     monthly: dict[tuple[str, str], int] = {
-        (mo, ct): int(k)
-        for mo, ct, k in zip(
-            monthly_tbl.column("month").to_pylist(),
-            monthly_tbl.column("crime_type").to_pylist(),
-            monthly_tbl.column("count_sum").to_pylist(),
-            strict=True,
-        )
+        (str(mo), str(ct)): int(k)
+        for mo, ct, k in con.execute(
+            "SELECT month, crime_type, sum(count)::BIGINT FROM counts_arrow GROUP BY 1, 2"
+        ).fetchall()
     }
     for (mo, ct), k in monthly.items():
         if mo in study_set:
             by_type_now[ct] = by_type_now.get(ct, 0) + k
         elif mo in prev_set:
             by_type_prev[ct] = by_type_prev.get(ct, 0) + k
-    study_crime = counts_tbl.filter(
-        pc.and_(
-            pc.is_in(counts_tbl.column("month"), value_set=pa.array(months, pa.string())),
-            pc.not_equal(counts_tbl.column("crime_type"), ASB),
-        )
-    )
-    lsoa_tbl = study_crime.group_by("lsoa_code").aggregate([("count", "sum")])
-    by_lsoa_crime: dict[str, int] = dict(
-        zip(lsoa_tbl.column("lsoa_code").to_pylist(), lsoa_tbl.column("count_sum").to_pylist(), strict=True)
-    )
+    # crime (not ASB) by LSOA over the study months
+    by_lsoa_crime: dict[str, int] = {
+        str(code): int(k)
+        for code, k in con.execute(
+            """SELECT lsoa_code, sum(count)::BIGINT FROM counts_arrow
+               WHERE month IN (SELECT month FROM study_months) AND crime_type <> ? GROUP BY 1""",
+            [ASB],
+        ).fetchall()
+    }
     exp_now = float(n - len(missing))
     exp_prev = float(n - len(missing_prev))
     pop = the_area.population
@@ -634,7 +635,7 @@ def _place_key(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def _place_labels(con: Any, pts_where: str, keys: list[int]) -> dict[int, str | None]:
-    """The ``location`` of the first hot-spot point (in store order) at each place key."""
+    """The ``location`` of the first hot-spot point (force, month, line order) at each place key."""
     if not keys:
         return {}
     xs = [k // 10_000_000 for k in keys]
@@ -643,7 +644,11 @@ def _place_labels(con: Any, pts_where: str, keys: list[int]) -> dict[int, str | 
         f"(s.x_m BETWEEN {x - 1} AND {x + 1} AND s.y_m BETWEEN {y - 1} AND {y + 1})"
         for x, y in zip(xs, ys, strict=True)
     )
-    rows = con.sql(f"SELECT s.x_m, s.y_m, s.location {pts_where} AND ({boxes})").fetchall()
+    # "first" = in store order (force, month, line in the source file), stated explicitly: DuckDB does not
+    # keep scan order through the join, so without ORDER BY the label could change from run to run.
+    rows = con.sql(
+        f"SELECT s.x_m, s.y_m, s.location {pts_where} AND ({boxes}) ORDER BY s.force, s.month, s.line"
+    ).fetchall()
     out: dict[int, str | None] = {}
     if rows:
         k = _place_key(

@@ -13,6 +13,7 @@ Contract
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import re
@@ -291,7 +292,15 @@ def _decompress(path: Path, raw: bytes) -> bytes:
 
 
 _NUMBER = r"^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$"
-_CRIME_TYPE_SET = pa.array(CRIME_TYPES, pa.string())
+
+
+@functools.cache
+def _crime_type_set() -> pa.Array:
+    # built on first use: pa.array() of a Python list makes pyarrow import pandas (~0.3 s), which the
+    # assessment (it only needs CRIME_TYPES) should not pay for
+    return pa.array(CRIME_TYPES, pa.string())
+
+
 QUARANTINE_SCHEMA = pa.schema(
     [("file", pa.string()), ("line", pa.int64()), ("reason", pa.string()), ("raw", pa.string())]
 )
@@ -323,7 +332,7 @@ def _validate(table: pa.Table, path: Path, kind: str, month: str) -> tuple[pa.Ta
         ct = table.column("crime_type")
         rules.append(
             (
-                pc.invert(pc.is_in(ct, value_set=_CRIME_TYPE_SET).fill_null(False)),
+                pc.invert(pc.is_in(ct, value_set=_crime_type_set()).fill_null(False)),
                 "crime type is not one of the 14 police.uk categories",
             )
         )
