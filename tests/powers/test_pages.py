@@ -361,6 +361,8 @@ def test_youth_cbo_creates_annual_review_tasks_and_needs_a_conviction(setup: Any
     cbo = PowerUse.objects.get(power="cbo")
     assert cbo.status == Status.GRANTED
     assert Task.objects.filter(source="powers.cbo.youth_review").count() >= 1
+    letter = s.client.get(reverse("powers:letter", args=[cbo.pk])).content.decode()
+    assert "Criminal Behaviour Order" in letter and "reviewed every 12 months" in letter
 
 
 # --- Dispersal --------------------------------------------------------------------------------
@@ -395,6 +397,8 @@ def test_dispersal_authorisation_48_hours_then_direction_with_s36_checklist(setu
         == 302
     )
     auth = PowerUse.objects.get(power="dispersal_authorisation")
+    letter = s.client.get(reverse("powers:letter", args=[auth.pk])).content.decode()
+    assert "Authorisation to use dispersal powers" in letter and "Articles 10 and 11" in letter
 
     direction = reverse("powers:dispersal_direction_new", args=[auth.pk])
     given = start + dt.timedelta(minutes=30)
@@ -467,6 +471,8 @@ def test_absolute_ground_review_request_within_7_days_only(setup: Any) -> None:
     assert "needs an order in force for more than 48 hours" in body
     assert submit(s.client, url, data | {"condition": "serious_offence"}).status_code == 302
     notice = PowerUse.objects.get(power="absolute_ground")
+    letter = s.client.get(reverse("powers:letter", args=[notice.pk])).content.decode()
+    assert "Condition 1: conviction for a serious offence" in letter and "no power to extend" in letter
     review = reverse("powers:absolute_ground_review", args=[notice.pk])
     body = errors_of(s.client.post(review, {"requested_on": iso(today())}))
     assert "no power to extend" in body
