@@ -174,6 +174,7 @@ def test_cpn_appeal_after_the_window_is_refused_and_nothing_saved(setup: Any) ->
     s = setup
     cpn = cpn_for(s, days_ago=25)
     body = errors_of(s.client.post(reverse("powers:cpn_appeal", args=[cpn.pk]), {"lodged_on": iso(today())}))
+    assert cpn.appeal_deadline is not None
     assert f"The appeal period ended on {words(cpn.appeal_deadline)}" in body
     cpn.refresh_from_db()
     assert cpn.status == Status.ISSUED
@@ -402,7 +403,7 @@ def test_dispersal_authorisation_48_hours_then_direction_with_s36_checklist(setu
 
     direction = reverse("powers:dispersal_direction_new", args=[auth.pk])
     given = start + dt.timedelta(minutes=30)
-    d = {
+    d: dict[str, Any] = {
         "recipient": str(s.child.pk),
         "issuer_capacity": "constable",
         "given_at": given.strftime(fmt),
@@ -523,11 +524,13 @@ def test_each_power_has_its_own_letter_and_downloads_are_audited(
     setup: Any, maker: str, wording: str
 ) -> None:
     s = setup
+    use: PowerUse | None
     if maker == "closure_notice":
         use = closure_notice_for(s)
     else:
         cpn = cpn_for(s)
         use = cpn if maker == "cpn" else cpn.parent
+    assert use is not None
     response = s.client.get(reverse("powers:letter", args=[use.pk]))
     assert wording in response.content.decode()
     assert AuditEvent.objects.filter(verb=f"{use.power}.letter_html_produced").exists()
