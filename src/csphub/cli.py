@@ -19,7 +19,7 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     ("csphub.cli_platform", "demo_otp"),
     ("csphub.cli_platform", "serve"),
     ("csphub.cli_platform", "manage"),
-    ("csphub.cases.cli", "reminders"),
+    ("csphub.cases.commands", "reminders"),
 )
 
 
