@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from csphub.analytics.assessment import Assessment, rows_table
 from csphub.analytics.geography import Area, Geography, all_area, resolve_area
@@ -171,15 +173,32 @@ def run_assessment(
                 f"CREATE TEMP TABLE {name} AS SELECT unnest(?::VARCHAR[]) AS {column}", [list(values)]
             )
 
-        temp_table("area_lsoas", "lsoa_code", the_area.lsoa_codes)
+        # Area LSOAs and months carry their sort rank, so the (2M-row, nationally) counts table is
+        # grouped on integers and put in (month, crime_type, lsoa_code) order with one NumPy sort
+        # instead of a DuckDB ORDER BY on three strings (about 2 s nationally).
+        area_codes = sorted(set(the_area.lsoa_codes))
         want = [m for m in month_range(min(roll_from, prev[0]), months[-1]) if m in available]
-        temp_table("want_months", "month", want)
-        counts_tbl = con.sql("""
-            SELECT s.month, s.crime_type, s.lsoa_code, count(*)::BIGINT AS count
-            FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
-            WHERE s.month IN (SELECT month FROM want_months)
-            GROUP BY ALL ORDER BY 1, 2, 3""").to_arrow_table()
+        for name, column, values, rank in (
+            ("area_lsoas", "lsoa_code", area_codes, "li"),
+            ("want_months", "month", want, "mi"),
+        ):
+            con.execute(
+                f"CREATE TEMP TABLE {name} AS SELECT unnest(?::VARCHAR[]) AS {column}, "
+                f"(generate_subscripts(?::VARCHAR[], 1) - 1)::BIGINT AS {rank}",
+                [values, values],
+            )
+        grouped = con.sql("""
+            SELECT w.mi, s.crime_type, a.li, s.force, count(*)::BIGINT AS n
+            FROM street s JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
+                 JOIN want_months w ON s.month = w.month
+            GROUP BY ALL""").to_arrow_table()
+        counts_tbl = _ordered_counts(
+            grouped,
+            con.sql("SELECT month FROM want_months ORDER BY mi").to_arrow_table().column(0),
+            con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0),
+        )
         con.register("counts_arrow", counts_tbl)
+        con.register("grouped_arrow", grouped)
         hs_types = list(hotspot_crime_types) if hotspot_crime_types else list(CRIME_ONLY)
         temp_table("hs_types", "crime_type", hs_types)
         temp_table("study_months", "month", months)
@@ -196,8 +215,8 @@ def run_assessment(
         forces = [
             r[0]
             for r in con.execute("""
-            SELECT DISTINCT force FROM street s SEMI JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
-            WHERE s.month IN (SELECT month FROM study_months) ORDER BY 1""").fetchall()
+            SELECT DISTINCT g.force FROM grouped_arrow g JOIN want_months w ON g.mi = w.mi
+            WHERE w.month IN (SELECT month FROM study_months) ORDER BY 1""").fetchall()
         ]
     except BaseException:
         con.close()
@@ -513,13 +532,14 @@ def _hotspots(
         return None
     rings, study_area = _area_rings(geo, area)
     grid, grid_notes = hotspot_grid(rings, x_m=x, y_m=y, cell_size_m=params["cell_size_m"])
-    cnt = hotspot_count_with_notes(x, y, grid)
+    cell_index = grid.index_of(x, y)  # once: reused by the counts, the KDE and the per-month counts
+    cnt = hotspot_count_with_notes(x, y, grid, cell_index=cell_index)
     gi = hotspot_gistar(
         cnt.counts, grid, distance_m=params["distance_m"], p_adjust=params["p_adjust"], alpha=params["alpha"]
     )
-    kde = hotspot_kde(x, y, grid, bandwidth_m=params["bandwidth_m"])
+    kde = hotspot_kde(x, y, grid, bandwidth_m=params["bandwidth_m"], cell_index=cell_index)
     # per-month counts for the space-time classification
-    row, col, inside = grid.index_of(x, y)
+    row, col, inside = cell_index
     use = inside & (pm >= 0)
     n_cells = grid.n_rows * grid.n_cols
     flat = pm[use] * n_cells + row[use] * grid.n_cols + col[use]
@@ -617,6 +637,49 @@ def _hotspots(
         },
         "notes": all_notes,
     }
+
+
+def _int64_arrow(a: np.ndarray) -> pa.Array:
+    """A NumPy int64 array as an Arrow array, zero-copy (``pa.array`` would import pandas)."""
+    a = np.ascontiguousarray(a, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(a), [None, pa.py_buffer(a)])
+
+
+def _ordered_counts(grouped: pa.Table, month_names: pa.ChunkedArray, lsoa_names: pa.ChunkedArray) -> pa.Table:
+    """``month, crime_type, lsoa_code, count`` from integer-keyed groups (``mi, crime_type, li, force,
+    n``), summed over force and ordered by month, crime type, LSOA code (as ``ORDER BY 1, 2, 3``:
+    byte order, NULL crime types last)."""
+    if grouped.num_rows == 0:
+        empty = _int64_arrow(np.zeros(0, dtype=np.int64))
+        return pa.Table.from_arrays(
+            [month_names.take(empty), grouped.column("crime_type"), lsoa_names.take(empty), empty],
+            names=["month", "crime_type", "lsoa_code", "count"],
+        )
+    mi = np.asarray(grouped.column("mi").to_numpy(), dtype=np.int64)
+    li = np.asarray(grouped.column("li").to_numpy(), dtype=np.int64)
+    n = np.asarray(grouped.column("n").to_numpy(), dtype=np.int64)
+    enc = pc.dictionary_encode(grouped.column("crime_type").combine_chunks())
+    names = enc.dictionary.to_pylist()
+    idx_f = np.asarray(enc.indices.to_numpy(zero_copy_only=False), dtype=np.float64)
+    idx = np.where(np.isnan(idx_f), len(names), idx_f).astype(np.int64)  # NULL → after every name
+    rank = np.empty(len(names) + 1, dtype=np.int64)
+    rank[sorted(range(len(names)), key=lambda i: str(names[i]).encode("utf-8"))] = np.arange(len(names))
+    rank[len(names)] = len(names)
+    key = (mi * (len(names) + 1) + rank[idx]) * (len(lsoa_names) + 1) + li
+    order = np.argsort(key, kind="stable")
+    sk = key[order]
+    starts = np.flatnonzero(np.concatenate([[True], sk[1:] != sk[:-1]]))
+    total = np.add.reduceat(n[order], starts)
+    first = order[starts]
+    return pa.Table.from_arrays(
+        [
+            month_names.take(_int64_arrow(mi[first])),
+            grouped.column("crime_type").take(_int64_arrow(first)),
+            lsoa_names.take(_int64_arrow(li[first])),
+            _int64_arrow(total),
+        ],
+        names=["month", "crime_type", "lsoa_code", "count"],
+    )
 
 
 def _float_array(a: Any) -> np.ndarray:

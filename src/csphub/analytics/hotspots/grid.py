@@ -112,16 +112,6 @@ class Grid:
         ``row``/``col`` are -1 where the point is outside the grid extent (or not finite); for points in
         the extent but outside the mask they give the cell (and ``inside`` is False).
         """
-        # The assessment asks for the same (large) point arrays several times: remember the last
-        # answer for the same array objects (copies are returned, so callers may modify them).
-        last = self.__dict__.get("_index_cache")
-        if (
-            last is not None
-            and last[0] is x_m
-            and last[1] is y_m
-            and last[5] == (float(np.nansum(x_m)), float(np.nansum(y_m)))  # not modified in place
-        ):
-            return last[2].copy(), last[3].copy(), last[4].copy()
         x = np.asarray(x_m, dtype=np.float64).ravel()
         y = np.asarray(y_m, dtype=np.float64).ravel()
         if x.shape != y.shape:
@@ -134,10 +124,6 @@ class Grid:
         col = np.where(in_extent, colf, -1).astype(np.intp)
         flat = np.where(in_extent, row * self.n_cols + col, 0)
         inside = in_extent & self.mask.ravel()[flat]
-        if isinstance(x_m, np.ndarray) and isinstance(y_m, np.ndarray) and x.size >= 100_000:
-            sums = (float(np.nansum(x_m)), float(np.nansum(y_m)))
-            object.__setattr__(self, "_index_cache", (x_m, y_m, row, col, inside, sums))
-            return row.copy(), col.copy(), inside.copy()
         return row, col, inside
 
     def to_dict(self) -> dict[str, Any]:
@@ -339,12 +325,18 @@ class CountResult:
 
 
 def hotspot_count_with_notes(
-    x_m: ArrayLike, y_m: ArrayLike, grid: Grid, *, weights: ArrayLike | None = None
+    x_m: ArrayLike,
+    y_m: ArrayLike,
+    grid: Grid,
+    *,
+    weights: ArrayLike | None = None,
+    cell_index: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> CountResult:
     """Count (or sum ``weights`` of) points per cell, reporting what was left out.
 
     Points with missing coordinates or weights, outside the grid extent, or in cells outside the mask
     are not counted; how many of each is returned and noted (never dropped silently).
+    ``cell_index``: ``grid.index_of(x_m, y_m)`` when the caller already has it (large inputs).
     """
     x = np.asarray(x_m, dtype=np.float64).ravel()
     y = np.asarray(y_m, dtype=np.float64).ravel()
@@ -357,7 +349,7 @@ def hotspot_count_with_notes(
         if w.shape != x.shape:
             raise ValueError("weights must have one value per point")
     finite = np.isfinite(x) & np.isfinite(y) & np.isfinite(w)
-    row, col, inside = grid.index_of(x, y)
+    row, col, inside = cell_index if cell_index is not None else grid.index_of(x, y)
     in_extent = row >= 0
     use = inside & finite
     flat = row[use] * grid.n_cols + col[use]

@@ -115,6 +115,7 @@ def hotspot_kde(
     weights: ArrayLike | None = None,
     bandwidth_adjust: float = 1.0,
     method: str = "auto",
+    cell_index: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> KdeResult:
     """Quartic-kernel density at each cell centre, points per km² (see module docstring).
 
@@ -129,7 +130,7 @@ def hotspot_kde(
         raise ValueError("method must be 'auto', 'direct' or 'fft'")
     if not (bandwidth_adjust > 0 and math.isfinite(bandwidth_adjust)):
         raise ValueError("bandwidth_adjust must be positive")
-    counted = hotspot_count_with_notes(x_m, y_m, grid, weights=weights)
+    counted = hotspot_count_with_notes(x_m, y_m, grid, weights=weights, cell_index=cell_index)
     notes = list(counted.notes)
     hx: float | None = None
     hy: float | None = None
@@ -137,8 +138,9 @@ def hotspot_kde(
     if bandwidth_m is None:
         x = np.asarray(x_m, dtype=np.float64).ravel()
         y = np.asarray(y_m, dtype=np.float64).ravel()
-        _, _, inside = grid.index_of(x, y)
-        inside &= np.isfinite(x) & np.isfinite(y)
+        inside = (cell_index[2] if cell_index is not None else grid.index_of(x, y)[2]) & (
+            np.isfinite(x) & np.isfinite(y)
+        )
         if inside.sum() < 2:
             raise ValueError("at least two points in the study area are needed to choose a bandwidth")
         h, hx, hy = auto_bandwidth_m(x[inside], y[inside])
