@@ -32,20 +32,24 @@ def test_ordered_counts_matches_sql_order_and_sums_over_forces():
         SELECT s.month, s.crime_type, s.lsoa_code, count(*)::BIGINT AS count
         FROM street s SEMI JOIN area a ON s.lsoa_code = a.lsoa_code
         WHERE s.month IN (SELECT month FROM want_months) GROUP BY ALL ORDER BY 1, 2, 3""").to_arrow_table()
-    grouped = con.sql("""
-        SELECT w.mi, s.crime_type, a.li, s.force, count(*)::BIGINT AS n
+    con.execute("""
+        CREATE TABLE grouped AS SELECT w.mi, s.crime_type, a.li, s.force, count(*)::BIGINT AS n
         FROM street s JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code JOIN want_months w ON s.month = w.month
-        GROUP BY ALL""").to_arrow_table()
-    got = _ordered_counts(
-        grouped,
+        GROUP BY ALL""")
+    con.execute("""
+        CREATE TABLE crime_types AS
+        SELECT crime_type, (row_number() OVER (ORDER BY crime_type NULLS LAST) - 1)::BIGINT AS ci
+        FROM (SELECT DISTINCT crime_type FROM grouped)""")
+    keys = con.sql("""
+        SELECT g.mi, c.ci, g.li, g.n
+        FROM grouped g JOIN crime_types c ON g.crime_type IS NOT DISTINCT FROM c.crime_type""").fetchnumpy()
+    names = (
         con.sql("SELECT month FROM want_months ORDER BY mi").to_arrow_table().column(0),
+        con.sql("SELECT crime_type FROM crime_types ORDER BY ci").to_arrow_table().column(0),
         con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0),
     )
+    got = _ordered_counts(keys, *names)
     assert got.to_pylist() == expected.to_pylist()
     assert got.schema == expected.schema
-    empty = _ordered_counts(
-        grouped.slice(0, 0),
-        con.sql("SELECT month FROM want_months ORDER BY mi").to_arrow_table().column(0),
-        con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0),
-    )
+    empty = _ordered_counts({k: v[:0] for k, v in keys.items()}, *names)
     assert empty.num_rows == 0 and empty.column_names == ["month", "crime_type", "lsoa_code", "count"]

@@ -20,7 +20,6 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from csphub.analytics.assessment import Assessment, rows_table
 from csphub.analytics.geography import Area, Geography, all_area, resolve_area
@@ -187,18 +186,26 @@ def run_assessment(
                 f"(generate_subscripts(?::VARCHAR[], 1) - 1)::BIGINT AS {rank}",
                 [values, values],
             )
-        grouped = con.sql("""
+        con.execute("""
+            CREATE TEMP TABLE grouped AS
             SELECT w.mi, s.crime_type, a.li, s.force, count(*)::BIGINT AS n
             FROM street s JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
                  JOIN want_months w ON s.month = w.month
-            GROUP BY ALL""").to_arrow_table()
+            GROUP BY ALL""")
+        con.execute("""
+            CREATE TEMP TABLE crime_types AS
+            SELECT crime_type, (row_number() OVER (ORDER BY crime_type NULLS LAST) - 1)::BIGINT AS ci
+            FROM (SELECT DISTINCT crime_type FROM grouped)""")
+        keys = con.sql("""
+            SELECT g.mi, c.ci, g.li, g.n
+            FROM grouped g JOIN crime_types c ON g.crime_type IS NOT DISTINCT FROM c.crime_type""").fetchnumpy()
         counts_tbl = _ordered_counts(
-            grouped,
+            keys,
             con.sql("SELECT month FROM want_months ORDER BY mi").to_arrow_table().column(0),
+            con.sql("SELECT crime_type FROM crime_types ORDER BY ci").to_arrow_table().column(0),
             con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0),
         )
         con.register("counts_arrow", counts_tbl)
-        con.register("grouped_arrow", grouped)
         hs_types = list(hotspot_crime_types) if hotspot_crime_types else list(CRIME_ONLY)
         temp_table("hs_types", "crime_type", hs_types)
         temp_table("study_months", "month", months)
@@ -215,7 +222,7 @@ def run_assessment(
         forces = [
             r[0]
             for r in con.execute("""
-            SELECT DISTINCT g.force FROM grouped_arrow g JOIN want_months w ON g.mi = w.mi
+            SELECT DISTINCT g.force FROM grouped g JOIN want_months w ON g.mi = w.mi
             WHERE w.month IN (SELECT month FROM study_months) ORDER BY 1""").fetchall()
         ]
     except BaseException:
@@ -645,36 +652,29 @@ def _int64_arrow(a: np.ndarray) -> pa.Array:
     return pa.Array.from_buffers(pa.int64(), len(a), [None, pa.py_buffer(a)])
 
 
-def _ordered_counts(grouped: pa.Table, month_names: pa.ChunkedArray, lsoa_names: pa.ChunkedArray) -> pa.Table:
-    """``month, crime_type, lsoa_code, count`` from integer-keyed groups (``mi, crime_type, li, force,
-    n``), summed over force and ordered by month, crime type, LSOA code (as ``ORDER BY 1, 2, 3``:
-    byte order, NULL crime types last)."""
-    if grouped.num_rows == 0:
-        empty = _int64_arrow(np.zeros(0, dtype=np.int64))
-        return pa.Table.from_arrays(
-            [month_names.take(empty), grouped.column("crime_type"), lsoa_names.take(empty), empty],
-            names=["month", "crime_type", "lsoa_code", "count"],
-        )
-    mi = np.asarray(grouped.column("mi").to_numpy(), dtype=np.int64)
-    li = np.asarray(grouped.column("li").to_numpy(), dtype=np.int64)
-    n = np.asarray(grouped.column("n").to_numpy(), dtype=np.int64)
-    enc = pc.dictionary_encode(grouped.column("crime_type").combine_chunks())
-    names = enc.dictionary.to_pylist()
-    idx_f = np.asarray(enc.indices.to_numpy(zero_copy_only=False), dtype=np.float64)
-    idx = np.where(np.isnan(idx_f), len(names), idx_f).astype(np.int64)  # NULL → after every name
-    rank = np.empty(len(names) + 1, dtype=np.int64)
-    rank[sorted(range(len(names)), key=lambda i: str(names[i]).encode("utf-8"))] = np.arange(len(names))
-    rank[len(names)] = len(names)
-    key = (mi * (len(names) + 1) + rank[idx]) * (len(lsoa_names) + 1) + li
+def _ordered_counts(
+    keys: dict[str, Any],
+    month_names: pa.ChunkedArray,
+    crime_type_names: pa.ChunkedArray,
+    lsoa_names: pa.ChunkedArray,
+) -> pa.Table:
+    """``month, crime_type, lsoa_code, count`` from integer-keyed groups (NumPy ``mi, ci, li, n``: ranks
+    of month, crime type and LSOA code in their sorted name lists; one row per force), summed over
+    forces and ordered as ``ORDER BY month, crime_type, lsoa_code`` (byte order, NULL crime type last)."""
+    mi = np.asarray(keys["mi"], dtype=np.int64)
+    ci = np.asarray(keys["ci"], dtype=np.int64)
+    li = np.asarray(keys["li"], dtype=np.int64)
+    n = np.asarray(keys["n"], dtype=np.int64)
+    key = (mi * (len(crime_type_names) + 1) + ci) * (len(lsoa_names) + 1) + li
     order = np.argsort(key, kind="stable")
     sk = key[order]
-    starts = np.flatnonzero(np.concatenate([[True], sk[1:] != sk[:-1]]))
-    total = np.add.reduceat(n[order], starts)
+    starts = np.flatnonzero(np.concatenate([[True], sk[1:] != sk[:-1]])) if len(sk) else np.zeros(0, np.int64)
+    total = np.add.reduceat(n[order], starts) if len(sk) else np.zeros(0, np.int64)
     first = order[starts]
     return pa.Table.from_arrays(
         [
             month_names.take(_int64_arrow(mi[first])),
-            grouped.column("crime_type").take(_int64_arrow(first)),
+            crime_type_names.take(_int64_arrow(ci[first])),
             lsoa_names.take(_int64_arrow(li[first])),
             _int64_arrow(total),
         ],

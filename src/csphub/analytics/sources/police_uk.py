@@ -25,7 +25,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyproj
+
+from csphub.analytics.sources.crs import to_bng_transformer
 
 # The 14 police.uk street-level categories, spelt as in the CSVs.
 CRIME_TYPES: tuple[str, ...] = (
@@ -110,7 +111,6 @@ MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 _FILENAME = re.compile(
     r"^(?P<month>\d{4}-\d{2})-(?P<force>[a-z0-9-]+?)-(?P<kind>street|outcomes|stop-and-search)\.csv(\.gz)?$"
 )
-_TO_BNG = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:27700", always_xy=True)
 
 
 class PoliceUkFileError(ValueError):
@@ -398,7 +398,7 @@ def _validate(table: pa.Table, path: Path, kind: str, month: str) -> tuple[pa.Ta
 
 def to_bng(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """WGS84 lon/lat → BNG metres (one vectorised pyproj call)."""
-    x, y = _TO_BNG.transform(lon, lat)
+    x, y = to_bng_transformer().transform(lon, lat)
     return np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
 
 

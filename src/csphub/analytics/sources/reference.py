@@ -17,11 +17,9 @@ import json
 from pathlib import Path
 
 import numpy as np
-import pyproj
 
 from csphub.analytics.geography import Geography, Lsoa, LsoaChange
-
-_TO_BNG = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:27700", always_xy=True)
+from csphub.analytics.sources.crs import to_bng_transformer
 
 
 def load_reference(root: Path) -> Geography:
@@ -67,7 +65,7 @@ def _rings(path: Path, key: str) -> dict[str, list[np.ndarray]]:
         for poly in polys:
             for ring in poly:
                 a = np.asarray(ring, dtype=np.float64)
-                x, y = _TO_BNG.transform(a[:, 0], a[:, 1])
+                x, y = to_bng_transformer().transform(a[:, 0], a[:, 1])
                 rings.append(np.column_stack([x, y]))
         out[feat["properties"][key]] = rings
     return out
