@@ -163,3 +163,15 @@ def browser_sign_in(page: Any, user: Any, *, password: str | None = None) -> Non
 @pytest.fixture
 def sign_in() -> Callable[..., None]:
     return browser_sign_in
+
+
+def pytest_collection_modifyitems(items: list[Any]) -> None:
+    """Every transactional test must restore the migrated data (content types, shipped
+    questionnaires) with serialized_rollback: mixing the two kinds makes Django's flush re-create
+    content types that the next serialized test then loads again (a unique-constraint failure)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+            )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def figures(page: Any, area_slug: str, year: rules.ReportingYear) -> list[int]:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from csphub.cases.models import Case, Incident, Task
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _local(moment: dt.datetime) -> str:

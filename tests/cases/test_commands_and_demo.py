@@ -16,7 +16,7 @@ from csphub.cases import services
 from csphub.cases.commands import reminders
 from csphub.cases.models import Case, Incident, Panel, TaskReminder
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_reminders_send_is_idempotent(make_case: Any, persona: Any) -> None:
