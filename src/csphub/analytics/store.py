@@ -41,6 +41,9 @@ DATASETS = ("street", "outcomes", "stop_and_search")
 # Columns whose values are (nearly) all distinct: dictionary encoding and compression only cost time
 # (crime IDs are 64 random hex digits). Everything else is dictionary-encoded and snappy-compressed.
 _PLAIN_COLUMNS = frozenset({"crime_id", "line", "longitude", "latitude", "x_m", "y_m"})
+_STATS_COLUMNS = frozenset(
+    {"month", "crime_type", "lsoa_code", "force", "x_m", "y_m", "date", "outcome_type"}
+)
 
 
 def write_partition(table: pa.Table, path: Path) -> None:
@@ -50,6 +53,8 @@ def write_partition(table: pa.Table, path: Path) -> None:
         path,
         compression={c: ("none" if c == "crime_id" else "snappy") for c in names},
         use_dictionary=[c for c in names if c not in _PLAIN_COLUMNS],
+        # min/max statistics only where queries filter (month, type, LSOA, force, coordinates)
+        write_statistics=[c for c in names if c in _STATS_COLUMNS],
     )
 
 
@@ -223,11 +228,11 @@ class Store:
                     continue
                 for src, dst in (
                     (
-                        self.partition_path(r.dataset, r.force, r.month, staging),
+                        self._staged(staging, "data", r.dataset, r.force, r.month),
                         self.partition_path(r.dataset, r.force, r.month),
                     ),
                     (
-                        self.quarantine_path(r.dataset, r.force, r.month, staging),
+                        self._staged(staging, "quarantine", r.dataset, r.force, r.month),
                         self.quarantine_path(r.dataset, r.force, r.month),
                     ),
                 ):
@@ -250,6 +255,12 @@ class Store:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return IngestSummary(files=results, store_dir=str(self.root))
+
+    @staticmethod
+    def _staged(staging: Path, what: str, dataset: str, force: str, month: str) -> Path:
+        """Staged files sit flat in the staging folder (one file per force-month, no sub-folders: on
+        some filesystems creating and removing ~1,000 folders per national run costs seconds)."""
+        return staging / f"{what}.{dataset}.{force}.{month}.{'parquet' if what == 'data' else 'csv'}"
 
     def _stage_one(
         self, path: Path, staging: Path, known: dict[str, str], geography: Geography | None
@@ -283,12 +294,10 @@ class Store:
                 valid = valid.set_column(valid.column_names.index("lsoa_code"), "lsoa_code", codes)
                 res.lsoa_2011_mapped = n
         valid = valid.append_column("force", pa.repeat(pa.scalar(parsed.force, pa.string()), valid.num_rows))
-        out = self.partition_path(parsed.kind, parsed.force, parsed.month, staging)
-        out.parent.mkdir(parents=True, exist_ok=True)
+        out = self._staged(staging, "data", parsed.kind, parsed.force, parsed.month)
         write_partition(valid, out)
         if parsed.quarantine.num_rows:
-            qpath = self.quarantine_path(parsed.kind, parsed.force, parsed.month, staging)
-            qpath.parent.mkdir(parents=True, exist_ok=True)
+            qpath = self._staged(staging, "quarantine", parsed.kind, parsed.force, parsed.month)
             pacsv.write_csv(parsed.quarantine, qpath)
             q = parsed.quarantine.slice(0, 5).to_pylist()
             res.first_quarantined = [f"{r['file']}, line {r['line']}: {r['reason']}" for r in q]
