@@ -703,10 +703,11 @@ def _place_labels(con: Any, pts_where: str, keys: list[int]) -> dict[int, str | 
         return {}
     xs = [k // 10_000_000 for k in keys]
     ys = [k % 10_000_000 for k in keys]
-    boxes = " OR ".join(
-        f"(s.x_m BETWEEN {x - 1} AND {x + 1} AND s.y_m BETWEEN {y - 1} AND {y + 1})"
-        for x, y in zip(xs, ys, strict=True)
-    )
+    # candidate rows: floor(x) and floor(y) can only be k-1 or k for a coordinate that rounds to k
+    # (a cheap superset, checked exactly below; much faster than OR-ed boxes)
+    fx = ", ".join(str(v) for v in sorted({v for x in xs for v in (x - 1, x)}))
+    fy = ", ".join(str(v) for v in sorted({v for y in ys for v in (y - 1, y)}))
+    boxes = f"floor(s.x_m)::BIGINT IN ({fx}) AND floor(s.y_m)::BIGINT IN ({fy})"
     # "first" = in store order (force, month, line in the source file), stated explicitly: DuckDB does not
     # keep scan order through the join, so without ORDER BY the label could change from run to run.
     rows = con.sql(

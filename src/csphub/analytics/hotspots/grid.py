@@ -122,8 +122,10 @@ class Grid:
             in_extent = (colf >= 0) & (colf < self.n_cols) & (rowf >= 0) & (rowf < self.n_rows)
         row = np.where(in_extent, rowf, -1).astype(np.intp)
         col = np.where(in_extent, colf, -1).astype(np.intp)
-        flat = np.where(in_extent, row * self.n_cols + col, 0)
-        inside = in_extent & self.mask.ravel()[flat]
+        flat = row * self.n_cols + col
+        flat[~in_extent] = 0
+        inside = self.mask.ravel()[flat]
+        inside &= in_extent
         return row, col, inside
 
     def to_dict(self) -> dict[str, Any]:
