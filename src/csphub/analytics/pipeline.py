@@ -732,7 +732,7 @@ def _repeats(
     notes: list[str],
 ) -> dict[str, Any] | None:
     try:
-        from csphub.analytics.repeats import concentration, repeat_locations
+        from csphub.analytics.repeats import concentration
     except ImportError as exc:  # pragma: no cover
         notes.append(f"Repeat-location analysis not available in this build ({exc}).")
         return None
@@ -740,27 +740,22 @@ def _repeats(
         return None
     # A place = one police.uk snap point (rounded BNG metres) with its label.
     keys = _place_key(x, y)
-    if len(keys) <= 300_000:
-        uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-        res = repeat_locations(list(inverse.tolist()), min_count=2)
-        summary = (
-            res.n_events,
-            res.n_places,
-            res.n_events_at_repeat_places,
-            res.share_events_at_repeat_places,
-        )
-        top_idx = [int(p.key) for p in res.places[:20]]  # type: ignore[call-overload]
-        rep_notes = list(res.notes)
-    else:
-        # Large inputs: the same summary from NumPy counts (repeat_locations keeps one Python key per event).
-        uniq, counts = np.unique(keys, return_counts=True)
-        at_repeat = int(counts[counts >= 2].sum())
-        summary = (len(keys), len(uniq), at_repeat, at_repeat / len(keys))
-        order = np.lexsort((uniq, -counts))
-        top_idx = [int(i) for i in order[:20] if counts[i] >= 2]
+    uniq, counts = np.unique(keys, return_counts=True)
+    n_events = len(keys)
+    repeat = np.flatnonzero(counts >= 2)
+    at_repeat = int(counts[repeat].sum())
+    summary = (n_events, len(uniq), at_repeat, at_repeat / n_events)
+    # most events first, ties by place (the order repeat_locations gives for these keys)
+    order = repeat[np.lexsort((repeat, -counts[repeat]))]
+    top_idx = [int(i) for i in order[:20]]
+    if n_events <= 300_000:
+        # the wording of repeats.repeat_locations, which gives the same numbers one Python key per event
         rep_notes = [
-            f"{int((counts >= 2).sum())} of {len(uniq)} places have 2 or more events (vectorised count)"
+            f"{len(repeat)} of {len(uniq)} places have 2 or more events, holding {at_repeat} of "
+            f"{n_events} events; police.uk locations are anonymised snap points, not addresses"
         ]
+    else:
+        rep_notes = [f"{len(repeat)} of {len(uniq)} places have 2 or more events (vectorised count)"]
     labels = labels_for([int(uniq[i]) for i in top_idx])
     top_labels = [labels.get(int(uniq[i])) for i in top_idx]
     top = [

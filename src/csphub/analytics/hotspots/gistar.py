@@ -23,9 +23,9 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import ndimage, special
+from scipy import special
 
-from csphub.analytics.hotspots._fft import fftconvolve_same
+from csphub.analytics.hotspots._fft import correlate_constant, fftconvolve_same
 from csphub.analytics.hotspots.adjust import P_ADJUST_DESCRIPTIONS, adjust_p
 from csphub.analytics.hotspots.grid import Grid, _json_safe
 
@@ -96,14 +96,14 @@ _FFT_MIN_KERNEL_CELLS = 400
 def neighbourhood_sum(values: ArrayLike, kernel: NDArray[np.float64]) -> NDArray[np.float64]:
     """Sum of ``values`` over each cell's kernel neighbourhood (zero beyond the array edge).
 
-    Small kernels: direct summation in C (``scipy.ndimage.correlate``). Large kernels (radius of
+    Small kernels: direct summation (``correlate_constant``, equal to ``scipy.ndimage.correlate``). Large kernels (radius of
     more than ~11 cells): FFT convolution (the disk kernel is symmetric, so convolution equals
     correlation); when every value is an integer (counts) the result is rounded back to integers, so
     it is exact either way; otherwise FFT round-off is ~1e-12 relative.
     """
     v = np.asarray(values, dtype=np.float64)
     if np.count_nonzero(kernel) <= _FFT_MIN_KERNEL_CELLS:
-        return np.asarray(ndimage.correlate(v, kernel, mode="constant", cval=0.0), dtype=np.float64)
+        return correlate_constant(v, kernel)
     out = fftconvolve_same(v, kernel)
     if np.array_equal(v, np.rint(v)) and np.abs(v).sum() < 2**50:
         out = np.rint(out)

@@ -20,9 +20,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import ndimage
 
-from csphub.analytics.hotspots._fft import fftconvolve_same
+from csphub.analytics.hotspots._fft import correlate_constant, fftconvolve_same
 from csphub.analytics.hotspots.grid import Grid, _json_safe, hotspot_count_with_notes
 
 logger = logging.getLogger(__name__)
@@ -168,7 +167,7 @@ def hotspot_kde(
     use = method if method != "auto" else ("direct" if work <= _DIRECT_MAX_WORK else "fft")
     counts = counted.counts
     if use == "direct":
-        dens = ndimage.correlate(counts, kernel, mode="constant", cval=0.0)
+        dens = correlate_constant(counts, kernel)
     else:
         # The quartic kernel is symmetric, so convolution equals correlation.
         dens = fftconvolve_same(counts, kernel)
