@@ -104,8 +104,11 @@ def totp_code() -> Callable[[Any], str]:
 # --- real browser -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def _browser() -> Iterator[Any]:
+@pytest.fixture
+def _browser(transactional_db: None) -> Iterator[Any]:
+    """Chromium, started per test AFTER the test database is set up and stopped before it is torn
+    down: Playwright's sync API switches greenlets, and Django's per-context connection state
+    (the serialized copy that restores migrated data) must be set up and torn down outside it."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not installed at {CHROMIUM} (.ci/run installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
@@ -129,7 +132,7 @@ def _browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def browser_page(_browser: Any, live_server: Any) -> Iterator[Any]:
+def browser_page(live_server: Any, _browser: Any) -> Iterator[Any]:
     """A fresh browser context and page; ``page.base_url`` is the live server's URL."""
     context = _browser.new_context(base_url=live_server.url)
     page = context.new_page()
