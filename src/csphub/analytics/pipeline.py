@@ -186,23 +186,62 @@ def run_assessment(
                 f"(generate_subscripts(?::VARCHAR[], 1) - 1)::BIGINT AS {rank}",
                 [values, values],
             )
-        con.execute("""
-            CREATE TEMP TABLE grouped AS
-            SELECT w.mi, s.crime_type, a.li, s.force, count(*)::BIGINT AS n
+        # Fast path: crime types and forces as ranks in known sorted lists (the 14 police.uk categories,
+        # which ingest enforces; the forces in the manifest), so DuckDB groups on integers only.
+        # Anything else (NULL, a type or force outside the lists) falls back to ranking in SQL.
+        type_names = sorted(CRIME_TYPES, key=lambda t: t.encode("utf-8"))
+        force_names = sorted(
+            {k.split("/")[1] for k in store.manifest() if k.startswith("street/")}, key=lambda f: f.encode()
+        )
+        keys = con.execute(
+            """
+            SELECT w.mi, (list_position(?::VARCHAR[], s.crime_type) - 1)::BIGINT AS ci, a.li,
+                   (list_position(?::VARCHAR[], s.force) - 1)::BIGINT AS fi, count(*)::BIGINT AS n
             FROM street s JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
                  JOIN want_months w ON s.month = w.month
-            GROUP BY ALL""")
-        con.execute("""
-            CREATE TEMP TABLE crime_types AS
-            SELECT crime_type, (row_number() OVER (ORDER BY crime_type NULLS LAST) - 1)::BIGINT AS ci
-            FROM (SELECT DISTINCT crime_type FROM grouped)""")
-        keys = con.sql("""
-            SELECT g.mi, c.ci, g.li, g.n
-            FROM grouped g JOIN crime_types c ON g.crime_type IS NOT DISTINCT FROM c.crime_type""").fetchnumpy()
+            GROUP BY ALL""",
+            [type_names, force_names],
+        ).fetchnumpy()
+        fast = not any(
+            isinstance(keys[c], np.ma.MaskedArray) and bool(np.ma.getmaskarray(keys[c]).any()) for c in keys
+        )
+        if fast:
+            keys = {c: np.asarray(keys[c]) for c in keys}
+            con.execute(
+                "CREATE TEMP TABLE type_names AS SELECT unnest(?::VARCHAR[]) AS crime_type, "
+                "generate_subscripts(?::VARCHAR[], 1) AS ci",
+                [type_names, type_names],
+            )
+            type_arrow = con.sql("SELECT crime_type FROM type_names ORDER BY ci").to_arrow_table().column(0)
+            study_mi = np.array([i for i, m in enumerate(want) if m in set(months)], dtype=np.int64)
+            in_study = np.isin(keys["mi"], study_mi)
+            forces = [force_names[int(i)] for i in np.unique(keys["fi"][in_study])]
+        else:
+            con.execute("""
+                CREATE TEMP TABLE grouped AS
+                SELECT w.mi, s.crime_type, a.li, s.force, count(*)::BIGINT AS n
+                FROM street s JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
+                     JOIN want_months w ON s.month = w.month
+                GROUP BY ALL""")
+            con.execute("""
+                CREATE TEMP TABLE crime_types AS
+                SELECT crime_type, (row_number() OVER (ORDER BY crime_type NULLS LAST) - 1)::BIGINT AS ci
+                FROM (SELECT DISTINCT crime_type FROM grouped)""")
+            keys = con.sql("""
+                SELECT g.mi, c.ci, g.li, g.n
+                FROM grouped g JOIN crime_types c ON g.crime_type IS NOT DISTINCT FROM c.crime_type""").fetchnumpy()
+            type_arrow = con.sql("SELECT crime_type FROM crime_types ORDER BY ci").to_arrow_table().column(0)
+            temp_table("study_months_f", "month", months)
+            forces = [
+                r[0]
+                for r in con.execute("""
+                SELECT DISTINCT g.force FROM grouped g JOIN want_months w ON g.mi = w.mi
+                WHERE w.month IN (SELECT month FROM study_months_f) ORDER BY 1""").fetchall()
+            ]
         counts_tbl = _ordered_counts(
             keys,
             con.sql("SELECT month FROM want_months ORDER BY mi").to_arrow_table().column(0),
-            con.sql("SELECT crime_type FROM crime_types ORDER BY ci").to_arrow_table().column(0),
+            type_arrow,
             con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0),
         )
         con.register("counts_arrow", counts_tbl)
@@ -219,12 +258,6 @@ def run_assessment(
         pts_np = con.sql(
             f"SELECT s.x_m, s.y_m, (list_position({month_list}, s.month) - 1)::BIGINT AS pm {pts_where}"
         ).fetchnumpy()
-        forces = [
-            r[0]
-            for r in con.execute("""
-            SELECT DISTINCT g.force FROM grouped g JOIN want_months w ON g.mi = w.mi
-            WHERE w.month IN (SELECT month FROM study_months) ORDER BY 1""").fetchall()
-        ]
     except BaseException:
         con.close()
         raise
