@@ -77,3 +77,26 @@ def test_vectorised_repeat_summary_matches_repeat_locations():
     assert [(p["x_m"] * 10_000_000 + p["y_m"], p["count"]) for p in got["top_places"]] == [
         (int(uniq[p.key]), p.count) for p in ref.places[:20]
     ]
+
+
+def test_counts_fallback_path_when_a_force_is_not_in_the_manifest(sample_store, sample_dir, tmp_path):
+    """Rows whose force is not among the manifest's partitions are ranked in SQL instead: same table."""
+    import json
+    import shutil
+
+    from csphub.analytics import pipeline
+
+    copy = tmp_path / "data"
+    shutil.copytree(sample_store, copy)
+    manifest = copy / "analytics" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["partitions"] = {
+        "/".join([k.split("/")[0], "zz-other", k.split("/")[2]]): v for k, v in data["partitions"].items()
+    }
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    kw = {"date_from": "2023-06", "date_to": "2024-12", "reference_dir": sample_dir}
+    fast = pipeline.run_assessment("Amber Valley", data_dir=sample_store, **kw)
+    slow = pipeline.run_assessment("Amber Valley", data_dir=copy, **kw)
+    assert slow.counts.equals(fast.counts)
+    assert slow.data["forces"] == fast.data["forces"] == ["derbyshire"]
+    assert slow.by_crime_type == fast.by_crime_type
