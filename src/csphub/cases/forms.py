@@ -143,7 +143,7 @@ class CaseStatusForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, from_status: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [
+        self.fields["to_status"].choices = [  # type: ignore[attr-defined]
             (to.value, rule.label) for to, rule in rules.allowed_transitions(from_status)
         ]
 
@@ -173,7 +173,7 @@ class TaskForm(GovukFormMixin, forms.Form):
     due_on = forms.DateField(
         label="Due date", widget=GovukDateInput(), error_messages=_required("Enter the date the task is due")
     )
-    owner = forms.ModelChoiceField(
+    owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Owner",
         queryset=None,
         empty_label="Select",  # type: ignore[arg-type]
@@ -241,7 +241,7 @@ class PanelForm(GovukFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages=_required("Select the kind of panel"),
     )
-    agreement = forms.ModelChoiceField(
+    agreement: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Information sharing agreement",
         queryset=None,  # type: ignore[arg-type]
         empty_label="Select",
@@ -260,7 +260,7 @@ class MeetingForm(GovukFormMixin, forms.Form):
         error_messages=_required("Enter the date and time of the meeting"),
     )
     location = forms.CharField(label="Location (optional)", required=False, max_length=200)
-    attending_agencies = forms.ModelMultipleChoiceField(
+    attending_agencies: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label="Attending agencies",
         queryset=None,
         widget=forms.CheckboxSelectMultiple,  # type: ignore[arg-type]
@@ -302,7 +302,7 @@ class DecisionForm(GovukFormMixin, forms.Form):
         error_messages=_required("Enter the panel's decision"),
     )
     action_title = forms.CharField(label="Action (optional)", required=False, max_length=200)
-    action_owner = forms.ModelChoiceField(
+    action_owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Action owner",
         queryset=None,
         required=False,  # type: ignore[arg-type]

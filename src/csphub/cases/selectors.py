@@ -328,7 +328,7 @@ def related_records(
     incident_reasons = {r.record.pk: r.reasons for r in found}
     case_list = list(cases)
     case_incident_ids: dict[int, set[int]] = {}
-    for case_id, incident_id in Case.incidents.through.objects.filter(case__in=case_list).values_list(
+    for case_id, incident_id in CaseIncident.objects.filter(case__in=case_list).values_list(
         "case_id", "incident_id"
     ):
         case_incident_ids.setdefault(case_id, set()).add(incident_id)

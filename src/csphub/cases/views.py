@@ -477,8 +477,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         roles.setdefault(party.incident_id, []).append(party.get_role_display())
     cases = list(selectors.cases_for_person(user=request.user, person=person))
     case_roles: dict[int, list[str]] = {}
-    for party in person.case_parties.filter(case__in=[c.pk for c in cases]):
-        case_roles.setdefault(party.case_id, []).append(party.get_role_display())
+    for case_party in person.case_parties.filter(case__in=[c.pk for c in cases]):
+        case_roles.setdefault(case_party.case_id, []).append(case_party.get_role_display())
     return render(
         request,
         "cases/person_detail.html",

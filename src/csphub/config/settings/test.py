@@ -26,3 +26,5 @@ AXES_ENABLED = True
 # Serve static files straight from the apps' folders (no collectstatic step needed).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# No persistent connections in tests: a lingering one blocks dropping the PostgreSQL test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
