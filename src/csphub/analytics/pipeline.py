@@ -75,7 +75,14 @@ def ingest_paths(
     """Ingest police.uk files or folders into ``<data_dir>/analytics``; 2011 LSOA codes are mapped to
     2021 with the reference folder's lookup. Raises ``store.IngestError`` (store unchanged) on bad input."""
     ref = Path(reference_dir) if reference_dir else default_reference_dir()
-    geo = load_reference(ref) if (ref / "reference" / "lsoa_lookup.csv").exists() else None
+    # Ingest needs the reference only to map 2011 LSOA codes (lookup + 2011→2021 table), never the
+    # boundaries; without a 2011→2021 table nothing is mapped, so nothing is loaded.
+    has_changes = (ref / "reference" / "lsoa_2011_2021.csv").exists()
+    geo = (
+        load_reference(ref, boundaries=False)
+        if has_changes and (ref / "reference" / "lsoa_lookup.csv").exists()
+        else None
+    )
     return store_for(data_dir).ingest(paths, geography=geo, strict=strict, progress=progress)
 
 

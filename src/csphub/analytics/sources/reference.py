@@ -22,8 +22,10 @@ from csphub.analytics.geography import Geography, Lsoa, LsoaChange
 from csphub.analytics.sources.crs import to_bng_transformer
 
 
-def load_reference(root: Path) -> Geography:
-    """Read a reference folder (see module docstring) into a :class:`Geography`."""
+def load_reference(root: Path, *, boundaries: bool = True) -> Geography:
+    """Read a reference folder (see module docstring) into a :class:`Geography`.
+
+    ``boundaries=False`` skips the GeoJSON outlines (only maps need them; ingest does not)."""
     ref = root / "reference"
     lsoas: dict[str, Lsoa] = {}
     with (ref / "lsoa_lookup.csv").open(encoding="utf-8", newline="") as fh:
@@ -48,8 +50,9 @@ def load_reference(root: Path) -> Geography:
                 for r in csv.DictReader(fh)
             ]
     geo = Geography(lsoas=lsoas, changes=changes, sources={"reference_dir": str(root)})
-    geo.lsoa_rings = _rings(root / "geography" / "lsoa2021.geojson", "lsoa_code")
-    geo.district_rings = _rings(root / "geography" / "districts.geojson", "lad_code")
+    if boundaries:
+        geo.lsoa_rings = _rings(root / "geography" / "lsoa2021.geojson", "lsoa_code")
+        geo.district_rings = _rings(root / "geography" / "districts.geojson", "lad_code")
     return geo
 
 
