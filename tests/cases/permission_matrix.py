@@ -148,6 +148,7 @@ MATRIX: dict[str, Entry] = {
     "cases:document_download": Entry(make=police_document, expect=OTHER_AGENCY_RECORD),
     "cases:incident_new": Entry(expect=CREATE_FORM),
     "cases:incident_detail": Entry(make=police_incident, expect=OTHER_AGENCY_RECORD),
+    "cases:incident_edit": Entry(make=police_incident, expect=OTHER_AGENCY_RECORD),
     "cases:incident_add_party": Entry(
         make=police_incident,
         expect=OTHER_AGENCY_POST,

@@ -345,3 +345,26 @@ class CaseFilterForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search cases, people and addresses", required=False, max_length=100)
+
+
+class IncidentEditForm(IncidentForm):
+    """The fields of a recorded incident that may be corrected (people and places are linked separately)."""
+
+    EDITABLE = (
+        "occurred_at",
+        "reported_at",
+        "channel",
+        "asb_type",
+        "category",
+        "description",
+        "is_hate_motivated",
+        "police_reference",
+        "location_description",
+        "uprn",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if name not in self.EDITABLE:
+                del self.fields[name]

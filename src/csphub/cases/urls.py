@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document_download, name="document_download"),
     path("incidents/new/", views.incident_new, name="incident_new"),
     path("incidents/<int:pk>/", views.incident_detail, name="incident_detail"),
+    path("incidents/<int:pk>/change/", views.incident_edit, name="incident_edit"),
     path("incidents/<int:pk>/people/", views.incident_add_party, name="incident_add_party"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("tasks/", views.my_tasks, name="my_tasks"),

@@ -124,6 +124,41 @@ def _record_incident(user: Any, data: dict[str, Any], victim: Any) -> Incident:
 
 
 @login_required
+def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a recorded incident; the audit event lists which fields changed (never the values)."""
+    incident = selectors.incident_get_visible(request.user, pk, action=Action.CHANGE)
+    initial = {name: getattr(incident, name) for name in forms.IncidentEditForm.EDITABLE}
+    initial["occurred_at"] = timezone.localtime(incident.occurred_at)
+    initial["reported_at"] = timezone.localtime(incident.reported_at)
+    form = forms.IncidentEditForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        # Only what the user changed: the form shows times to the minute, so unchanged times must
+        # not be written back (and reported as changed) with their seconds lost.
+        values = {name: form.cleaned_data[name] for name in form.changed_data}
+        if "uprn" in values:
+            values["uprn"] = values["uprn"] or ""
+        try:
+            services.incident_update(actor=request.user, incident=incident, **values)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, f"Incident {incident.reference} updated")
+            return redirect("cases:incident_detail", incident.pk)
+    elif request.method != "POST":
+        audit_viewed(actor=request.user, target=incident, justification="edit form")
+    return render(
+        request,
+        "cases/form_page.html",
+        {
+            "form": form,
+            "title": f"Correct incident {incident.reference}",
+            "back_url": reverse("cases:incident_detail", args=[incident.pk]),
+            "button": "Save changes",
+        },
+    )
+
+
+@login_required
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     incident = selectors.incident_get_visible(request.user, pk)
     audit_viewed(actor=request.user, target=incident)
