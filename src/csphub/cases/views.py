@@ -128,8 +128,8 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct a recorded incident; the audit event lists which fields changed (never the values)."""
     incident = selectors.incident_get_visible(request.user, pk, action=Action.CHANGE)
     initial = {name: getattr(incident, name) for name in forms.IncidentEditForm.EDITABLE}
-    initial["occurred_at"] = timezone.localtime(incident.occurred_at)
-    initial["reported_at"] = timezone.localtime(incident.reported_at)
+    for name in ("occurred_at", "reported_at"):  # as precise as the form shows them
+        initial[name] = timezone.localtime(getattr(incident, name)).replace(second=0, microsecond=0)
     form = forms.IncidentEditForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         # Only what the user changed: the form shows times to the minute, so unchanged times must
