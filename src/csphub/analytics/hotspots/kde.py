@@ -122,8 +122,9 @@ def hotspot_kde(
     density and for the automatic bandwidth. ``bandwidth_m=None`` → :func:`auto_bandwidth_m` ×
     ``bandwidth_adjust`` (noted). A note and a ``logging.warning`` are given when the bandwidth is
     smaller than the cell size. Cells outside the mask are NaN. ``method``: ``"direct"`` (exact
-    summation), ``"fft"`` (``scipy.signal.fftconvolve``; tiny negative round-off clipped to 0) or
-    ``"auto"`` (direct when cheap, else FFT).
+    summation), ``"fft"`` (FFT convolution, as ``scipy.signal.fftconvolve``; tiny negative round-off
+    clipped to 0) or ``"auto"`` (direct when cheap, else FFT). ``cell_index``: ``grid.index_of(x_m, y_m)``
+    when the caller already has it (saves recomputing it for millions of points).
     """
     if method not in ("auto", "direct", "fft"):
         raise ValueError("method must be 'auto', 'direct' or 'fft'")
