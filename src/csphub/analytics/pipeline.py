@@ -14,6 +14,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,7 @@ def run_assessment(
         )
 
     con = store.connect(threads=threads)
+    pool = ThreadPoolExecutor(max_workers=1)
     try:
         # Small lookup tables go in as DuckDB lists (building Arrow arrays from Python lists would
         # make pyarrow import pandas: ~0.3 s of start-up).
@@ -188,70 +190,15 @@ def run_assessment(
             ("area_lsoas", "lsoa_code", area_codes, "li"),
             ("want_months", "month", want, "mi"),
         ):
-            con.execute(
-                f"CREATE TEMP TABLE {name} AS SELECT unnest(?::VARCHAR[]) AS {column}, "
+            con.execute(  # not TEMP: the counts cursor must see them
+                f"CREATE TABLE {name} AS SELECT unnest(?::VARCHAR[]) AS {column}, "
                 f"(generate_subscripts(?::VARCHAR[], 1) - 1)::BIGINT AS {rank}",
                 [values, values],
             )
-        # Fast path: crime types and forces as ranks in known sorted lists (the 14 police.uk categories,
-        # which ingest enforces; the forces in the manifest), so DuckDB groups on integers only.
-        # Anything else (NULL, a type or force outside the lists) falls back to ranking in SQL.
-        type_names = sorted(CRIME_TYPES, key=lambda t: t.encode("utf-8"))
-        force_names = sorted(
-            {k.split("/")[1] for k in store.manifest() if k.startswith("street/")}, key=lambda f: f.encode()
-        )
-        keys = con.execute(
-            """
-            SELECT w.mi, (list_position(?::VARCHAR[], s.crime_type) - 1)::BIGINT AS ci, a.li,
-                   (list_position(?::VARCHAR[], s.force) - 1)::BIGINT AS fi, count(*)::BIGINT AS n
-            FROM street s JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
-                 JOIN want_months w ON s.month = w.month
-            GROUP BY ALL""",
-            [type_names, force_names],
-        ).fetchnumpy()
-        fast = not any(
-            isinstance(keys[c], np.ma.MaskedArray) and bool(np.ma.getmaskarray(keys[c]).any()) for c in keys
-        )
-        if fast:
-            keys = {c: np.asarray(keys[c]) for c in keys}
-            con.execute(
-                "CREATE TEMP TABLE type_names AS SELECT unnest(?::VARCHAR[]) AS crime_type, "
-                "generate_subscripts(?::VARCHAR[], 1) AS ci",
-                [type_names, type_names],
-            )
-            type_arrow = con.sql("SELECT crime_type FROM type_names ORDER BY ci").to_arrow_table().column(0)
-            study_mi = np.array([i for i, m in enumerate(want) if m in set(months)], dtype=np.int64)
-            in_study = np.isin(keys["mi"], study_mi)
-            forces = [force_names[int(i)] for i in np.unique(keys["fi"][in_study])]
-        else:
-            con.execute("""
-                CREATE TEMP TABLE grouped AS
-                SELECT w.mi, s.crime_type, a.li, s.force, count(*)::BIGINT AS n
-                FROM street s JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
-                     JOIN want_months w ON s.month = w.month
-                GROUP BY ALL""")
-            con.execute("""
-                CREATE TEMP TABLE crime_types AS
-                SELECT crime_type, (row_number() OVER (ORDER BY crime_type NULLS LAST) - 1)::BIGINT AS ci
-                FROM (SELECT DISTINCT crime_type FROM grouped)""")
-            keys = con.sql("""
-                SELECT g.mi, c.ci, g.li, g.n
-                FROM grouped g JOIN crime_types c ON g.crime_type IS NOT DISTINCT FROM c.crime_type""").fetchnumpy()
-            type_arrow = con.sql("SELECT crime_type FROM crime_types ORDER BY ci").to_arrow_table().column(0)
-            temp_table("study_months_f", "month", months)
-            forces = [
-                r[0]
-                for r in con.execute("""
-                SELECT DISTINCT g.force FROM grouped g JOIN want_months w ON g.mi = w.mi
-                WHERE w.month IN (SELECT month FROM study_months_f) ORDER BY 1""").fetchall()
-            ]
-        counts_tbl = _ordered_counts(
-            keys,
-            con.sql("SELECT month FROM want_months ORDER BY mi").to_arrow_table().column(0),
-            type_arrow,
-            con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0),
-        )
-        con.register("counts_arrow", counts_tbl)
+        # The counts (one DuckDB scan + group-by and a NumPy sort) run on a second cursor in a
+        # background thread while this thread fetches the hot-spot points and computes hot spots
+        # and repeats (NumPy): both halves release the GIL, so the two cores are used together.
+        counts_future = pool.submit(_counts_and_forces, con.cursor(), store, want, months)
         hs_types = list(hotspot_crime_types) if hotspot_crime_types else list(CRIME_ONLY)
         temp_table("hs_types", "crime_type", hs_types)
         temp_table("study_months", "month", months)
@@ -265,36 +212,57 @@ def run_assessment(
         pts_np = con.sql(
             f"SELECT s.x_m, s.y_m, (list_position({month_list}, s.month) - 1)::BIGINT AS pm {pts_where}"
         ).fetchnumpy()
-    except BaseException:
-        con.close()
-        raise
-    t_query = time.perf_counter() - t0
+        # ---- hot spots and repeats ----
+        x = _float_array(pts_np["x_m"])
+        y = _float_array(pts_np["y_m"])
+        hs_params = {
+            "crime_types": hs_types,
+            "cell_size_m": cell_size_m,
+            "bandwidth_m": bandwidth_m,
+            "distance_m": distance_m,
+            "p_adjust": p_adjust,
+            "alpha": alpha,
+            "recent_periods": recent_periods,
+            "period": "1 month",
+        }
+        t1 = time.perf_counter()
+        pm = np.asarray(pts_np["pm"], dtype=np.int64)
+        hotspots = _hotspots(geo, the_area, x, y, pm, months, hs_params, notes)
+        t_hot = time.perf_counter() - t1
+        repeats = _repeats(x, y, lambda keys: _place_labels(con, pts_where, keys), notes)
 
-    # ---- aggregate the counts (DuckDB over the Arrow counts table; only small results become Python
-    # objects; pyarrow's own group-by would import pyarrow.dataset and pandas) ----
-    study_set, prev_set = set(months), set(prev)
-    by_type_now = dict.fromkeys(CRIME_TYPES, 0)
-    by_type_prev = dict.fromkeys(CRIME_TYPES, 0)
-    monthly: dict[tuple[str, str], int] = {
-        (str(mo), str(ct)): int(k)
-        for mo, ct, k in con.execute(
-            "SELECT month, crime_type, sum(count)::BIGINT FROM counts_arrow GROUP BY 1, 2"
-        ).fetchall()
-    }
-    for (mo, ct), k in monthly.items():
-        if mo in study_set:
-            by_type_now[ct] = by_type_now.get(ct, 0) + k
-        elif mo in prev_set:
-            by_type_prev[ct] = by_type_prev.get(ct, 0) + k
-    # crime (not ASB) by LSOA over the study months
-    by_lsoa_crime: dict[str, int] = {
-        str(code): int(k)
-        for code, k in con.execute(
-            """SELECT lsoa_code, sum(count)::BIGINT FROM counts_arrow
-               WHERE month IN (SELECT month FROM study_months) AND crime_type <> ? GROUP BY 1""",
-            [ASB],
-        ).fetchall()
-    }
+        counts_tbl, forces = counts_future.result()
+        t_query = time.perf_counter() - t0
+        con.register("counts_arrow", counts_tbl)
+
+        # ---- aggregate the counts (DuckDB over the Arrow counts table; only small results become Python
+        # objects; pyarrow's own group-by would import pyarrow.dataset and pandas) ----
+        study_set, prev_set = set(months), set(prev)
+        by_type_now = dict.fromkeys(CRIME_TYPES, 0)
+        by_type_prev = dict.fromkeys(CRIME_TYPES, 0)
+        monthly: dict[tuple[str, str], int] = {
+            (str(mo), str(ct)): int(k)
+            for mo, ct, k in con.execute(
+                "SELECT month, crime_type, sum(count)::BIGINT FROM counts_arrow GROUP BY 1, 2"
+            ).fetchall()
+        }
+        for (mo, ct), k in monthly.items():
+            if mo in study_set:
+                by_type_now[ct] = by_type_now.get(ct, 0) + k
+            elif mo in prev_set:
+                by_type_prev[ct] = by_type_prev.get(ct, 0) + k
+        # crime (not ASB) by LSOA over the study months
+        by_lsoa_crime: dict[str, int] = {
+            str(code): int(k)
+            for code, k in con.execute(
+                """SELECT lsoa_code, sum(count)::BIGINT FROM counts_arrow
+                   WHERE month IN (SELECT month FROM study_months) AND crime_type <> ? GROUP BY 1""",
+                [ASB],
+            ).fetchall()
+        }
+    finally:
+        pool.shutdown(wait=True)  # on an error, let the counts query finish before closing
+        con.close()
     exp_now = float(n - len(missing))
     exp_prev = float(n - len(missing_prev))
     pop = the_area.population
@@ -424,28 +392,6 @@ def run_assessment(
         "harm_per_1000": rate_per_1000(harm_now.total_harm, pop) if pop else None,
         "weights": dict(weights.weights),
     }
-
-    # ---- hot spots and repeats ----
-    x = _float_array(pts_np["x_m"])
-    y = _float_array(pts_np["y_m"])
-    hs_params = {
-        "crime_types": hs_types,
-        "cell_size_m": cell_size_m,
-        "bandwidth_m": bandwidth_m,
-        "distance_m": distance_m,
-        "p_adjust": p_adjust,
-        "alpha": alpha,
-        "recent_periods": recent_periods,
-        "period": "1 month",
-    }
-    t1 = time.perf_counter()
-    pm = np.asarray(pts_np["pm"], dtype=np.int64)
-    hotspots = _hotspots(geo, the_area, x, y, pm, months, hs_params, notes)
-    t_hot = time.perf_counter() - t1
-    try:
-        repeats = _repeats(x, y, lambda keys: _place_labels(con, pts_where, keys), notes)
-    finally:
-        con.close()
 
     # ---- data account ----
     manifest = store.manifest()
@@ -684,6 +630,78 @@ def _hotspots(
         },
         "notes": all_notes,
     }
+
+
+def _counts_and_forces(
+    con: Any, store: Store, want: list[str], months: list[str]
+) -> tuple[pa.Table, list[str]]:
+    """The ordered ``month, crime_type, lsoa_code, count`` table over ``want`` months for the LSOAs in
+    ``area_lsoas`` (tables ``area_lsoas``/``want_months`` with their ranks ``li``/``mi``), and the forces
+    with rows in the study ``months``. ``con`` is a cursor of its own (closed here)."""
+    try:
+        # Fast path: crime types and forces as ranks in known sorted lists (the 14 police.uk categories,
+        # which ingest enforces; the forces in the manifest), so DuckDB groups on integers only.
+        # Anything else (NULL, a type or force outside the lists) falls back to ranking in SQL.
+        type_names = sorted(CRIME_TYPES, key=lambda t: t.encode("utf-8"))
+        force_names = sorted(
+            {k.split("/")[1] for k in store.manifest() if k.startswith("street/")}, key=lambda f: f.encode()
+        )
+        keys = con.execute(
+            """
+            SELECT w.mi, (list_position(?::VARCHAR[], s.crime_type) - 1)::BIGINT AS ci, a.li,
+                   (list_position(?::VARCHAR[], s.force) - 1)::BIGINT AS fi, count(*)::BIGINT AS n
+            FROM street s JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
+                 JOIN want_months w ON s.month = w.month
+            GROUP BY ALL""",
+            [type_names, force_names],
+        ).fetchnumpy()
+        fast = not any(
+            isinstance(keys[c], np.ma.MaskedArray) and bool(np.ma.getmaskarray(keys[c]).any()) for c in keys
+        )
+        if fast:
+            keys = {c: np.asarray(keys[c]) for c in keys}
+            con.execute(
+                "CREATE TEMP TABLE type_names AS SELECT unnest(?::VARCHAR[]) AS crime_type, "
+                "generate_subscripts(?::VARCHAR[], 1) AS ci",
+                [type_names, type_names],
+            )
+            type_arrow = con.sql("SELECT crime_type FROM type_names ORDER BY ci").to_arrow_table().column(0)
+            study_mi = np.array([i for i, m in enumerate(want) if m in set(months)], dtype=np.int64)
+            in_study = np.isin(keys["mi"], study_mi)
+            forces = [force_names[int(i)] for i in np.unique(keys["fi"][in_study])]
+        else:
+            con.execute("""
+                CREATE TEMP TABLE grouped AS
+                SELECT w.mi, s.crime_type, a.li, s.force, count(*)::BIGINT AS n
+                FROM street s JOIN area_lsoas a ON s.lsoa_code = a.lsoa_code
+                     JOIN want_months w ON s.month = w.month
+                GROUP BY ALL""")
+            con.execute("""
+                CREATE TEMP TABLE crime_types AS
+                SELECT crime_type, (row_number() OVER (ORDER BY crime_type NULLS LAST) - 1)::BIGINT AS ci
+                FROM (SELECT DISTINCT crime_type FROM grouped)""")
+            keys = con.sql("""
+                SELECT g.mi, c.ci, g.li, g.n
+                FROM grouped g JOIN crime_types c ON g.crime_type IS NOT DISTINCT FROM c.crime_type""").fetchnumpy()
+            type_arrow = con.sql("SELECT crime_type FROM crime_types ORDER BY ci").to_arrow_table().column(0)
+            con.execute(
+                "CREATE TEMP TABLE study_months_f AS SELECT unnest(?::VARCHAR[]) AS month", [list(months)]
+            )
+            forces = [
+                r[0]
+                for r in con.execute("""
+                SELECT DISTINCT g.force FROM grouped g JOIN want_months w ON g.mi = w.mi
+                WHERE w.month IN (SELECT month FROM study_months_f) ORDER BY 1""").fetchall()
+            ]
+        counts_tbl = _ordered_counts(
+            keys,
+            con.sql("SELECT month FROM want_months ORDER BY mi").to_arrow_table().column(0),
+            type_arrow,
+            con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0),
+        )
+        return counts_tbl, forces
+    finally:
+        con.close()
 
 
 def _int64_arrow(a: np.ndarray) -> pa.Array:
