@@ -172,14 +172,13 @@ def run_assessment(
         )
 
     con = store.connect(threads=threads)
-    pool = ThreadPoolExecutor(max_workers=1)
+    pool = ThreadPoolExecutor(max_workers=2)
     try:
         # Small lookup tables go in as DuckDB lists (building Arrow arrays from Python lists would
         # make pyarrow import pandas: ~0.3 s of start-up).
         def temp_table(name: str, column: str, values: Sequence[str]) -> None:
-            con.execute(
-                f"CREATE TEMP TABLE {name} AS SELECT unnest(?::VARCHAR[]) AS {column}", [list(values)]
-            )
+            # not TEMP: the other cursors of this in-memory database must see it
+            con.execute(f"CREATE TABLE {name} AS SELECT unnest(?::VARCHAR[]) AS {column}", [list(values)])
 
         # Area LSOAs and months carry their sort rank, so the (2M-row, nationally) counts table is
         # grouped on integers and put in (month, crime_type, lsoa_code) order with one NumPy sort
@@ -227,9 +226,14 @@ def run_assessment(
         }
         t1 = time.perf_counter()
         pm = np.asarray(pts_np["pm"], dtype=np.int64)
+        # repeat places (a sort of 5M keys and a small DuckDB query on its own cursor) in the
+        # background too, while this thread computes the hot spots
+        repeat_notes: list[str] = []
+        repeats_future = pool.submit(_repeats_on_cursor, con.cursor(), pts_where, x, y, repeat_notes)
         hotspots = _hotspots(geo, the_area, x, y, pm, months, hs_params, notes)
         t_hot = time.perf_counter() - t1
-        repeats = _repeats(x, y, lambda keys: _place_labels(con, pts_where, keys), notes)
+        repeats = repeats_future.result()
+        notes.extend(repeat_notes)
 
         counts_tbl, forces = counts_future.result()
         t_query = time.perf_counter() - t0
@@ -781,6 +785,15 @@ def _place_labels(con: Any, pts_where: str, keys: list[int]) -> dict[int, str | 
             if key in wanted and key not in out:
                 out[key] = r[2]
     return out
+
+
+def _repeats_on_cursor(
+    cur: Any, pts_where: str, x: np.ndarray, y: np.ndarray, notes: list[str]
+) -> dict[str, Any] | None:
+    try:
+        return _repeats(x, y, lambda keys: _place_labels(cur, pts_where, keys), notes)
+    finally:
+        cur.close()
 
 
 def _repeats(
