@@ -109,3 +109,42 @@ def test_seasonality_chi2_matches_scipy() -> None:
     s = seasonality(monthly)
     ref = stats.chisquare([10 + m for m in range(1, 13)])
     assert s.p_value == pytest.approx(ref.pvalue)
+
+
+def test_top_places_equals_sorting_every_place():
+    """top_places picks with heapq.nsmallest; the result is exactly sorted(...)[:n] over all places."""
+    import random
+
+    from csphub.analytics.trends import rate_per_1000, top_places
+
+    def reference(counts, pops, n, min_population):
+        rows = []
+        for code, c in counts.items():
+            pop = float(pops.get(code, 0) or 0)
+            rows.append(
+                {
+                    "code": code,
+                    "count": int(c),
+                    "population": int(pop),
+                    "rate_per_1000": rate_per_1000(c, pop),
+                }
+            )
+        by_count = sorted(rows, key=lambda r: (-int(r["count"]), str(r["code"])))[:n]
+        rated = [
+            r for r in rows if r["rate_per_1000"] is not None and float(r["population"]) >= min_population
+        ]
+        by_rate = sorted(rated, key=lambda r: (-float(r["rate_per_1000"]), str(r["code"])))[:n]
+        return {"by_count": by_count, "by_rate": by_rate}
+
+    rng = random.Random(3)
+    for _ in range(200):
+        codes = [f"E01{rng.randint(0, 80):06d}" for _ in range(rng.randint(0, 60))]
+        counts = {c: rng.choice([0, 1, 2, 3, 5, 5, 8, 13]) for c in codes}
+        pops = {
+            c: rng.choice([0, 120, 499.5, 500, 500.7, 1000, 1500, 2999.9])
+            for c in codes
+            if rng.random() < 0.9
+        }
+        for n in (-2, 0, 1, 3, 10):
+            for mp in (500, 500.5, 0):
+                assert top_places(counts, pops, n=n, min_population=mp) == reference(counts, pops, n, mp)

@@ -5,9 +5,11 @@ Pure functions: numbers in, numbers out. Months are ``YYYY-MM`` strings.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import numpy as np
 from scipy import special
@@ -219,15 +221,20 @@ def top_places(
 ) -> dict[str, list[dict[str, object]]]:
     """Top ``n`` places by count and by rate per 1,000 residents (places under ``min_population``
     residents are left out of the rate ranking: tiny denominators make rates unstable)."""
-    rows = []
-    for code, c in counts.items():
-        pop = float(populations.get(code, 0) or 0)
-        rows.append(
-            {"code": code, "count": int(c), "population": int(pop), "rate_per_1000": rate_per_1000(c, pop)}
-        )
-    by_count = sorted(rows, key=lambda r: (-int(r["count"]), str(r["code"])))[:n]  # type: ignore[call-overload]
-    rated = [r for r in rows if r["rate_per_1000"] is not None and float(r["population"]) >= min_population]  # type: ignore[arg-type]
-    by_rate = sorted(rated, key=lambda r: (-float(r["rate_per_1000"]), str(r["code"])))[:n]  # type: ignore[arg-type]
+    items = [(code, c, float(populations.get(code, 0) or 0)) for code, c in counts.items()]
+
+    def row(item: tuple[str, int, float]) -> dict[str, object]:
+        code, c, pop = item
+        return {"code": code, "count": int(c), "population": int(pop), "rate_per_1000": rate_per_1000(c, pop)}
+
+    # heapq.nsmallest(n, xs, key) is sorted(xs, key=key)[:n] (ties kept in input order), without
+    # sorting or building a row for every place (35,000 LSOAs nationally)
+    def first(xs: list[tuple[str, int, float]], key: Any) -> list[tuple[str, int, float]]:
+        return heapq.nsmallest(n, xs, key=key) if n >= 0 else sorted(xs, key=key)[:n]
+
+    by_count = [row(t) for t in first(items, lambda t: (-int(t[1]), str(t[0])))]
+    rated = [t for t in items if t[2] > 0 and float(int(t[2])) >= min_population]
+    by_rate = [row(t) for t in first(rated, lambda t: (-float(1000.0 * t[1] / t[2]), str(t[0])))]
     return {"by_count": by_count, "by_rate": by_rate}
 
 
