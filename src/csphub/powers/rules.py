@@ -757,6 +757,161 @@ def cbo_youth_review_dates(
         n += 1
 
 
+def _decision_date_blockers(
+    *, on: date, not_before: date, not_before_what: str, today: date, what: str
+) -> list[str]:
+    reasons = []
+    if on < not_before:
+        reasons.append(f"The {what} cannot be dated before {not_before_what}")
+    if on > today:
+        reasons.append(f"The date of the {what} must be today or in the past")
+    return reasons
+
+
+def injunction_outcome_blockers(
+    *,
+    rules: RuleSet,
+    recipient: Recipient,
+    applied_on: date,
+    decided_on: date,
+    granted: bool,
+    ends_on: date | None,
+    requirements: str,
+    today: date,
+) -> list[str]:
+    """The court's decision on an application (s.1). Granted before the respondent is 18: a fixed
+    period of at most 12 months from the grant (s.1(6)); adults: an end date or until further order."""
+    reasons = _decision_date_blockers(
+        on=decided_on,
+        not_before=applied_on,
+        not_before_what="the application",
+        today=today,
+        what="decision",
+    )
+    if not granted:
+        return reasons
+    if not requirements.strip():
+        reasons.append("Record the prohibitions and requirements the court granted")
+    if ends_on is not None and ends_on <= decided_on:
+        reasons.append("The injunction must end after it is granted")
+    elif is_youth(recipient, decided_on, rules):
+        limit = add_months(decided_on, rules.injunction_youth_max_months)
+        if ends_on is None:
+            reasons.append("The respondent is under 18: the injunction must have an end date")
+        elif ends_on > limit:
+            reasons.append(
+                f"The respondent is under 18: the injunction cannot last more than "
+                f"{rules.injunction_youth_max_months} months (latest end {limit:%-d %B %Y})"
+            )
+    return reasons
+
+
+def injunction_variation_blockers(
+    *,
+    rules: RuleSet,
+    granted_on: date,
+    granted_to_youth: bool,
+    current_end: date | None,
+    varied_on: date,
+    new_end: date | None,
+    requirements: str,
+    today: date,
+) -> list[str]:
+    """s.8: the court varies an injunction in force. One granted to an under-18 keeps a fixed end
+    no later than 12 months from the grant (s.1(6) read with s.8(3); a conservative reading kept as
+    ``injunction_youth_max_months`` in the rule set)."""
+    reasons = _decision_date_blockers(
+        on=varied_on,
+        not_before=granted_on,
+        not_before_what="the injunction was granted",
+        today=today,
+        what="variation",
+    )
+    if current_end is not None and varied_on > current_end:
+        reasons.append(f"The injunction ended on {current_end:%-d %B %Y}: it can no longer be varied")
+    if not requirements.strip():
+        reasons.append("Record the prohibitions and requirements as varied")
+    if new_end is not None and new_end <= varied_on:
+        reasons.append("The varied injunction must end after the variation")
+    elif granted_to_youth:
+        limit = add_months(granted_on, rules.injunction_youth_max_months)
+        if new_end is None:
+            reasons.append("The injunction was granted to someone under 18: it must keep an end date")
+        elif new_end > limit:
+            reasons.append(
+                f"The injunction was granted to someone under 18: it cannot run beyond "
+                f"{rules.injunction_youth_max_months} months from the grant (latest end {limit:%-d %B %Y})"
+            )
+    return reasons
+
+
+def order_discharge_blockers(
+    *, started_on: date, current_end: date | None, discharged_on: date, today: date, what: str
+) -> list[str]:
+    """The court discharged an order in force (injunction s.8, CBO Sentencing Act 2020 s.340,
+    closure order s.83): on or after it started, not after it ended, not in the future."""
+    reasons = _decision_date_blockers(
+        on=discharged_on,
+        not_before=started_on,
+        not_before_what=f"the {what} started",
+        today=today,
+        what="discharge",
+    )
+    if current_end is not None and discharged_on > current_end:
+        reasons.append(
+            f"The {what} ended on {current_end:%-d %B %Y}: an order that has ended cannot be discharged"
+        )
+    return reasons
+
+
+def cbo_duration_blockers(
+    *, rules: RuleSet, made_on_youth: bool, starts_on: date, ends_on: date | None
+) -> list[str]:
+    """Youth order: a fixed 1-3 years; adult: at least 2 years, or indefinite (s.25 / SA 2020 s.333)."""
+    low, high = rules.cbo_youth_years
+    if made_on_youth:
+        if ends_on is None:
+            return ["The order was made on someone under 18: it must be for a fixed period"]
+        if not add_years(starts_on, low) <= ends_on <= add_years(starts_on, high):
+            return [f"An order made on someone under 18 must last between {low} and {high} years"]
+        return []
+    if ends_on is not None and ends_on < add_years(starts_on, rules.cbo_adult_min_years):
+        return [f"An adult's order must last at least {rules.cbo_adult_min_years} years, or be indefinite"]
+    return []
+
+
+def cbo_variation_blockers(
+    *,
+    rules: RuleSet,
+    made_on_youth: bool,
+    starts_on: date,
+    current_end: date | None,
+    varied_on: date,
+    new_end: date | None,
+    requirements: str,
+    today: date,
+) -> list[str]:
+    """Sentencing Act 2020 s.340: the court varies an order in force; the duration rules still hold."""
+    reasons = _decision_date_blockers(
+        on=varied_on,
+        not_before=starts_on,
+        not_before_what="the order started",
+        today=today,
+        what="variation",
+    )
+    if current_end is not None and varied_on > current_end:
+        reasons.append(f"The order ended on {current_end:%-d %B %Y}: it can no longer be varied")
+    if not requirements.strip():
+        reasons.append("Record the prohibitions and requirements as varied")
+    if new_end is not None and new_end <= varied_on:
+        reasons.append("The varied order must end after the variation")
+    else:
+        reasons += cbo_duration_blockers(
+            rules=rules, made_on_youth=made_on_youth, starts_on=starts_on, ends_on=new_end
+        )
+    return reasons
+
+
 # --------------------------------------------------------------------------------------------
 # Dispersal (ss.34-42)
 # --------------------------------------------------------------------------------------------
@@ -858,6 +1013,43 @@ def dispersal_variation_blockers(
     return []
 
 
+def dispersal_variation_step_blockers(
+    *,
+    rules: RuleSet,
+    issuer: IssuerCapacity | str | None,
+    first_given_at: datetime,
+    current_excluded_until: datetime,
+    varied_at: datetime,
+    new_excluded_until: datetime,
+    now: datetime,
+    in_writing: bool,
+    not_in_writing_reason: str = "",
+) -> list[str]:
+    """s.35(8)-(9): any constable may vary a direction still running; never beyond 48 hours from
+    when it was first given; notice of the variation in writing unless not reasonably practicable."""
+    reasons = issuer_blockers(Power.DISPERSAL_DIRECTION, issuer)
+    if varied_at < first_given_at:
+        reasons.append("The variation cannot be before the direction was given")
+    if varied_at > now:
+        reasons.append("The time of the variation must be now or in the past")
+    if varied_at >= current_excluded_until:
+        reasons.append(
+            f"The exclusion ended {current_excluded_until.astimezone(UK_TZ):%-d %B %Y at %H:%M}: "
+            "a direction that has ended cannot be varied"
+        )
+    if new_excluded_until <= varied_at:
+        reasons.append("The varied exclusion must end after the variation")
+    else:
+        reasons += dispersal_variation_blockers(
+            rules=rules, first_given_at=first_given_at, new_excluded_until=new_excluded_until
+        )
+    if not in_writing and not not_in_writing_reason.strip():
+        reasons.append(
+            "Give notice of the variation in writing, or say why that was not reasonably practicable"
+        )
+    return reasons
+
+
 # --------------------------------------------------------------------------------------------
 # PSPO (ss.59-75)
 # --------------------------------------------------------------------------------------------
@@ -898,6 +1090,26 @@ def pspo_blockers(
         reasons.append("The order must end after it is made")
     elif expires_on > add_years(made_on, rules.pspo_max_years):
         reasons.append(f"A PSPO cannot last more than {rules.pspo_max_years} years")
+    reasons += pspo_consultation_blockers(
+        consultation_done=consultation_done,
+        publicised=publicised,
+        two_tier=two_tier,
+        parished=parished,
+        doing="making",
+    )
+    return reasons
+
+
+def pspo_consultation_blockers(
+    *,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    two_tier: bool = True,
+    parished: bool = True,
+    doing: str = "making",
+) -> list[str]:
+    """s.72(3)-(5): before making, extending, varying or discharging, consult, notify, publicise."""
+    reasons = []
     needed = set(PSPO_CONSULTEES)
     if not two_tier:
         needed.discard("county_council_notified")
@@ -910,7 +1122,7 @@ def pspo_blockers(
             + "; ".join(PSPO_CONSULTEE_LABELS[m] for m in sorted(missing))
         )
     if not publicised:
-        reasons.append("Publicise the proposal before making the order")
+        reasons.append(f"Publicise the proposal before {doing} the order")
     return reasons
 
 
@@ -927,6 +1139,7 @@ def pspo_review_due(expires_on: date, *, rules: RuleSet) -> date:
 def pspo_extension_blockers(
     *, rules: RuleSet, current_expiry: date, extended_on: date, new_expiry: date
 ) -> list[str]:
+    """s.60(2)-(4): extended before it expires, each time for at most 3 years."""
     reasons = []
     if extended_on >= current_expiry:
         reasons.append("An order can only be extended before it expires")
@@ -934,6 +1147,73 @@ def pspo_extension_blockers(
         reasons.append("The new expiry must be later than the current one")
     elif new_expiry > add_years(extended_on, rules.pspo_max_years):
         reasons.append(f"An extension cannot be for more than {rules.pspo_max_years} years")
+    return reasons
+
+
+def pspo_extension_step_blockers(
+    *,
+    rules: RuleSet,
+    issuer: IssuerCapacity | str | None,
+    made_on: date,
+    current_expiry: date,
+    extended_on: date,
+    new_expiry: date,
+    today: date,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    two_tier: bool = True,
+    parished: bool = True,
+) -> list[str]:
+    """Rule 11.6: an extension needs the issuer, the dates and a completed consultation record."""
+    reasons = issuer_blockers(Power.PSPO, issuer)
+    if extended_on < made_on:
+        reasons.append("The extension cannot be dated before the order was made")
+    if extended_on > today:
+        reasons.append("The date of the extension must be today or in the past")
+    reasons += pspo_extension_blockers(
+        rules=rules, current_expiry=current_expiry, extended_on=extended_on, new_expiry=new_expiry
+    )
+    reasons += pspo_consultation_blockers(
+        consultation_done=consultation_done,
+        publicised=publicised,
+        two_tier=two_tier,
+        parished=parished,
+        doing="extending",
+    )
+    return reasons
+
+
+def pspo_variation_blockers(
+    *,
+    issuer: IssuerCapacity | str | None,
+    made_on: date,
+    current_expiry: date,
+    varied_on: date,
+    today: date,
+    restrictions_changed: bool,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    two_tier: bool = True,
+    parished: bool = True,
+) -> list[str]:
+    """s.61, s.72: a variation changes the restricted area or the requirements of an order in force;
+    consultation first. (Changing how long it lasts is an extension, s.60.)"""
+    reasons = issuer_blockers(Power.PSPO, issuer)
+    if varied_on < made_on:
+        reasons.append("The variation cannot be dated before the order was made")
+    if varied_on > today:
+        reasons.append("The date of the variation must be today or in the past")
+    if varied_on >= current_expiry:
+        reasons.append(f"The order expired on {current_expiry:%-d %B %Y}: it can no longer be varied")
+    if not restrictions_changed:
+        reasons.append("Change the restricted area or the prohibitions and requirements")
+    reasons += pspo_consultation_blockers(
+        consultation_done=consultation_done,
+        publicised=publicised,
+        two_tier=two_tier,
+        parished=parished,
+        doing="varying",
+    )
     return reasons
 
 
@@ -1071,4 +1351,36 @@ def absolute_ground_blockers(
         and (closure_order_hours_in_force or 0) <= 48
     ):
         reasons.append("The closure-order condition needs an order in force for more than 48 hours")
+    return reasons
+
+
+# --------------------------------------------------------------------------------------------
+# CPW / CPN compliance, breach and expiry
+# --------------------------------------------------------------------------------------------
+
+# What may be recorded about a warning or notice once issued. A warning that is not complied with
+# is not itself an offence: it leads to a CPN (ESCALATED, through ``cpn_blockers``). A breach of
+# a CPN is an offence (s.48) and opens the fixed penalty / prosecution path (s.52).
+COMPLIANCE_OUTCOMES: dict[Power, tuple[Status, ...]] = {
+    Power.CPW: (Status.COMPLIED, Status.EXPIRED),
+    Power.CPN: (Status.COMPLIED, Status.BREACHED, Status.EXPIRED),
+}
+
+
+def compliance_blockers(
+    *, power: Power | str, status: Status | str, outcome: Status | str, issued_on: date, on: date, today: date
+) -> list[str]:
+    """Recording that a warning or notice was complied with, breached or has expired, on ``on``."""
+    p, st, to = Power(power), Status(status), Status(outcome)
+    label = POWER_LABELS[p].lower()
+    allowed = COMPLIANCE_OUTCOMES.get(p, ())
+    if to not in allowed:
+        return [f"A {label} can be recorded as " + " or ".join(s.value for s in allowed)]
+    reasons = []
+    if not can_transition(p, st, to):
+        reasons.append(f"A {label} that is {st.value} cannot be recorded as {to.value}")
+    if on < issued_on:
+        reasons.append(f"The date cannot be before the {label} was issued")
+    if on > today:
+        reasons.append("The date must be today or in the past")
     return reasons
