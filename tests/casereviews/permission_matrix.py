@@ -18,6 +18,9 @@ from tests.permission_matrix import PUBLIC_PAGE, Entry
 _NO_CASE_REVIEWS = ("avbc_partner_viewer", "avbc_analyst", "avbc_board_member", "avbc_administrator")
 STAFF_LIST = {"anonymous": 302, "*": 200, **dict.fromkeys(_NO_CASE_REVIEWS, 403)}
 OTHER_AGENCY_APPLICATION = {"anonymous": 302, "*": 404, **dict.fromkeys(_NO_CASE_REVIEWS, 403)}
+# The matrix area is run by the police: every Amber Valley persona, even a coordinator or team manager,
+# may not change its procedure (403); the procedure itself is public, so nothing is hidden by a 404.
+CONFIGURE_OTHER_AGENCY_AREA = {"anonymous": 302, "*": 403}
 # Later steps of the public journey send a visitor who has not answered the earlier ones back to them.
 JOURNEY_STEP = {"*": 302}
 
@@ -102,6 +105,30 @@ def make_prompt(world: Any) -> dict[str, Any]:
     return {"pk": ExplanationPrompt.objects.get(victim=victim).pk}
 
 
+def make_area(world: Any) -> dict[str, Any]:
+    return {"area": police_area(world).slug}
+
+
+def make_link(world: Any) -> dict[str, Any]:
+    from csphub.casereviews.services import application_link_incident
+    from csphub.cases.services import incident_record
+
+    owner = _owner()
+    application = police_application(world)
+    when = timezone.now() - dt.timedelta(days=3)
+    incident = incident_record(
+        actor=owner,
+        occurred_at=when,
+        reported_at=when,
+        channel="phone",
+        asb_type="personal",
+        category="noise",
+        description="Example-Matrix noise",
+    )
+    link = application_link_incident(actor=owner, application=application, incident=incident)
+    return {"reference": application.reference, "pk": link.pk}
+
+
 def make_publication(world: Any) -> dict[str, Any]:
     police_application(world)
     from csphub.casereviews.rules import ReportingYear
@@ -144,4 +171,11 @@ MATRIX: dict[str, Entry] = {
     ),
     "casereviews:appeal_lodge": Entry(make=make_application, expect=OTHER_AGENCY_APPLICATION),
     "casereviews:appeal_decide": Entry(make=make_application, expect=OTHER_AGENCY_APPLICATION),
+    "casereviews:spoc_change": Entry(make=make_application, expect=OTHER_AGENCY_APPLICATION),
+    "casereviews:unlink_incident": Entry(make=make_link, expect=OTHER_AGENCY_APPLICATION),
+    "casereviews:areas": Entry(
+        make=lambda w: police_area(w) and {}, expect=STAFF_LIST, why="lists only areas one may change"
+    ),
+    "casereviews:area_change": Entry(make=make_area, expect=CONFIGURE_OTHER_AGENCY_AREA),
+    "casereviews:rule_set_new": Entry(make=make_area, expect=CONFIGURE_OTHER_AGENCY_AREA),
 }

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.core import signing
 from django.core.cache import cache
@@ -21,8 +22,15 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from csphub.agencies.models import Agency
-from csphub.agencies.policies import Action, Capability, can, has_capability
+from csphub.agencies.models import Agency, Role
+from csphub.agencies.policies import (
+    ROLE_CAPABILITIES,
+    Action,
+    Capability,
+    acting_membership,
+    can,
+    has_capability,
+)
 from csphub.agencies.services import share_record
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
@@ -98,6 +106,53 @@ def policy_for(area: CaseReviewArea, *, on: dt.date) -> rules.ThresholdPolicy:
 # ---------------------------------------------------------------------------------------------------
 
 
+# Roles that may change an area's procedure and threshold rules, in the area's managing agency.
+CONFIGURING_ROLES = frozenset({Role.TEAM_MANAGER, Role.PARTNERSHIP_COORDINATOR})
+
+
+def area_can_configure(user: Any, area: CaseReviewArea) -> bool:
+    """May ``user`` change ``area``'s procedure? Coordinators and team managers of its managing agency.
+
+    Built on the policy's Case Review capability and the user's acting membership, so a caseworker of
+    the managing agency, or a coordinator of another agency, may not.
+    """
+    if not has_capability(user, Capability.MANAGE_CASE_REVIEWS):
+        return False
+    membership = acting_membership(user)
+    return (
+        membership is not None
+        and membership.role in CONFIGURING_ROLES
+        and membership.agency_id == area.managing_agency_id
+    )
+
+
+def _require_configurer(actor: Any, area: CaseReviewArea | None) -> None:
+    """``actor=None`` is a set-up command or the demo loader; a person must be allowed to configure."""
+    if actor is None:
+        return
+    if area is None or not area_can_configure(actor, area):
+        raise PermissionDeniedError(
+            "Only coordinators and team managers of the agency that runs this area's Case Review "
+            "procedure can change it."
+        )
+
+
+def spoc_candidates(agency: Agency) -> Any:
+    """Users who may be a single point of contact: active Case Review staff of ``agency``."""
+    roles = [role for role, caps in ROLE_CAPABILITIES.items() if Capability.MANAGE_CASE_REVIEWS in caps]
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__agency=agency,
+            memberships__is_active=True,
+            memberships__role__in=roles,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
 def area_configure(
     *,
     actor: Any,
@@ -114,16 +169,39 @@ def area_configure(
     default_spoc: Any = None,
     service_levels: rules.ServiceLevels | None = None,
 ) -> CaseReviewArea:
-    """Create or update an area's Case Review procedure (used by set-up commands and the demo)."""
+    """Create or update an area's Case Review procedure.
+
+    ``actor=None`` is a set-up command or the demo and may create areas; a person may only change an
+    existing area whose managing agency they coordinate or manage. The managing agency is always one
+    of the relevant bodies. The default single point of contact must be Case Review staff of the
+    managing agency. Applications already received stay with the agency that received them.
+    """
+    existing = CaseReviewArea.objects.filter(slug=slug).first()
+    if actor is not None and existing is None:
+        raise PermissionDeniedError("Areas are set up by the partnership's set-up command.")
+    _require_configurer(actor, existing)
+    if not appeal_body_name.strip():
+        raise ApplicationError(
+            "Enter who hears appeals, for example the Police and Crime Commissioner", field="appeal_body_name"
+        )
+    if not contact_team.strip():
+        raise ApplicationError("Enter the team applicants contact", field="contact_team")
+    if default_spoc is not None and not spoc_candidates(managing_agency).filter(pk=default_spoc.pk).exists():
+        raise ApplicationError(
+            f"Choose a default single point of contact who works on Case Reviews at {managing_agency.name}",
+            field="default_spoc",
+        )
     levels = service_levels or rules.ServiceLevels()
+    bodies = {agency.pk: agency for agency in relevant_bodies}
+    bodies.setdefault(managing_agency.pk, managing_agency)
     values = {
-        "name": name,
+        "name": name.strip(),
         "managing_agency": managing_agency,
-        "contact_team": contact_team,
-        "contact_email": contact_email,
-        "contact_phone": contact_phone,
-        "appeal_body_name": appeal_body_name,
-        "appeal_body_contact": appeal_body_contact,
+        "contact_team": contact_team.strip(),
+        "contact_email": contact_email.strip(),
+        "contact_phone": contact_phone.strip(),
+        "appeal_body_name": appeal_body_name.strip(),
+        "appeal_body_contact": appeal_body_contact.strip(),
         "sharing_agreement": sharing_agreement,
         "default_spoc": default_spoc,
         "acknowledge_wd": levels.acknowledge_wd,
@@ -133,35 +211,63 @@ def area_configure(
         "appeal_window_wd": levels.appeal_window_wd,
         "appeal_decision_wd": levels.appeal_decision_wd,
     }
+    if existing is None:
+        changed = sorted([*values, "relevant_bodies"])
+    else:
+        changed = sorted(name for name, value in values.items() if getattr(existing, name) != value)
+        if set(existing.relevant_bodies.values_list("pk", flat=True)) != set(bodies):
+            changed.append("relevant_bodies")
     with transaction.atomic():
         area, created = CaseReviewArea.objects.update_or_create(slug=slug, defaults=values)
-        area.relevant_bodies.set(list(relevant_bodies))
-        audit_record(
-            actor=actor,
-            verb="casereviewarea.created" if created else "casereviewarea.changed",
-            target=area,
-            changed_fields=sorted(values),
-        )
+        area.relevant_bodies.set(list(bodies.values()))
+        if created or changed:
+            audit_record(
+                actor=actor,
+                verb="casereviewarea.created" if created else "casereviewarea.changed",
+                target=area,
+                changed_fields=changed,
+            )
     return area
 
 
 def rule_set_add(*, actor: Any, area: CaseReviewArea, policy: rules.ThresholdPolicy) -> ThresholdRuleSet:
-    """Add a dated threshold policy version; earlier versions stay for the decisions made under them."""
-    with transaction.atomic():
-        rule_set, created = ThresholdRuleSet.objects.get_or_create(
-            area=area,
-            version=policy.version,
-            defaults={
-                "effective_from": policy.effective_from,
-                "qualifying_complaints_required": policy.qualifying_complaints_required,
-                "count_same_incident_once": policy.count_same_incident_once,
-                "distinct_complainants_required": policy.distinct_complainants_required,
-                "hate_incident_meets_threshold": policy.hate_incident_meets_threshold,
-                "description": policy.description,
-            },
+    """Add a dated threshold policy version; earlier versions stay for the decisions made under them.
+
+    A version can widen the statutory test but never narrow it: ``rules.ThresholdPolicy`` refuses a
+    local number above three, and the engine applies the statutory test whatever the version says.
+    Adding the same version again with the same rules changes nothing (set-up commands re-run); a
+    version label already used for different rules is refused. A person may not date a version
+    before the latest one, so that the rules decisions were made under are never rewritten.
+    """
+    _require_configurer(actor, area)
+    values = {
+        "effective_from": policy.effective_from,
+        "qualifying_complaints_required": policy.qualifying_complaints_required,
+        "count_same_incident_once": policy.count_same_incident_once,
+        "distinct_complainants_required": policy.distinct_complainants_required,
+        "hate_incident_meets_threshold": policy.hate_incident_meets_threshold,
+        "description": policy.description,
+    }
+    existing = area.rule_sets.filter(version=policy.version).first()
+    if existing is not None:
+        if existing.as_policy() == policy:
+            return existing
+        raise ApplicationError(
+            f"Version '{policy.version}' already exists for {area.name}: give this version a new label",
+            field="version",
         )
-        if created:
-            audit_record(actor=actor, verb="thresholdruleset.created", target=rule_set)
+    latest = area.rule_sets.order_by("-effective_from", "-id").first()
+    if actor is not None and latest is not None and policy.effective_from < latest.effective_from:
+        raise ApplicationError(
+            f"Enter a date on or after {latest.effective_from.day} {latest.effective_from:%B %Y}, when version "
+            f"'{latest.version}' took effect",
+            field="effective_from",
+        )
+    with transaction.atomic():
+        rule_set = ThresholdRuleSet.objects.create(
+            area=area, version=policy.version, created_by=actor, modified_by=actor, **values
+        )
+        audit_record(actor=actor, verb="thresholdruleset.created", target=rule_set)
     return rule_set
 
 
@@ -311,7 +417,21 @@ def _send_receipt(application_pk: int) -> None:
 
 
 def application_assign_spoc(*, actor: Any, application: Application, spoc: Any) -> Application:
+    """Make ``spoc`` the applicant's single point of contact; the applicant is e-mailed on commit.
+
+    The SPoC must be Case Review staff of the agency that owns the application.
+    """
     _require_manager(actor, application)
+    if spoc is None or not spoc_candidates(application.owning_agency).filter(pk=spoc.pk).exists():
+        raise ApplicationError(
+            f"Choose someone who works on Case Reviews at {application.owning_agency.name}", field="spoc"
+        )
+    if spoc.pk == application.spoc_id:
+        raise ApplicationError(
+            "This person is already the single point of contact: choose someone else", field="spoc"
+        )
+    if application.status in (rules.Status.CLOSED, rules.Status.WITHDRAWN):
+        raise ApplicationError("This application is closed: its single point of contact cannot change.")
     with transaction.atomic():
         application.spoc = spoc
         application.modified_by = actor
@@ -322,7 +442,21 @@ def application_assign_spoc(*, actor: Any, application: Application, spoc: Any) 
             target=application,
             changed_fields=["spoc"],
         )
+        if application.applicant_email:
+            pk = application.pk
+            transaction.on_commit(lambda: _send_spoc_changed(pk))
     return application
+
+
+def _send_spoc_changed(application_pk: int) -> None:
+    application = Application.objects.select_related("area", "spoc").get(pk=application_pk)
+    body = render_to_string("casereviews/email/spoc_changed.txt", {"application": application})
+    send_mail(
+        subject=f"Your ASB Case Review {application.reference}: new contact",
+        message=body,
+        from_email=None,
+        recipient_list=[application.applicant_email],
+    )
 
 
 def application_acknowledge(
@@ -416,14 +550,22 @@ def application_link_incident(
     return link
 
 
-def application_unlink_incident(*, actor: Any, link: ApplicationIncident) -> None:
+def application_unlink_incident(*, actor: Any, link: ApplicationIncident, reason: str) -> None:
+    """Remove a wrongly linked complaint before the threshold is decided; the reason is audited."""
     application = link.application
     _require_manager(actor, application)
+    if not reason.strip():
+        raise ApplicationError("Enter why this incident should not be linked", field="reason")
     if application.threshold_decided_on is not None:
         raise ApplicationError("The threshold has been decided: incidents can no longer be unlinked.")
     with transaction.atomic():
         link.delete()
-        audit_record(actor=actor, verb="casereviewapplication.incident_unlinked", target=application)
+        audit_record(
+            actor=actor,
+            verb="casereviewapplication.incident_unlinked",
+            target=application,
+            justification=reason.strip(),
+        )
 
 
 def complaints_for(application: Application) -> list[rules.Complaint]:
