@@ -532,3 +532,155 @@ class AbsoluteGroundReviewForm(GovukFormMixin, forms.Form):
 
 class ConfirmForm(GovukFormMixin, forms.Form):
     """A step with nothing to ask: the check-answers page is the confirmation."""
+
+
+# --------------------------------------------------------------------------------------------
+# Later lifecycle steps: court outcomes, variations, extensions, discharges, compliance
+# --------------------------------------------------------------------------------------------
+
+INJUNCTION_OUTCOME_CHOICES = [
+    (Status.GRANTED.value, "The court granted the injunction"),
+    (Status.REFUSED.value, "The court refused the application"),
+]
+
+ORDER_CHANGE_CHOICES = [
+    (Status.VARIED.value, "The court varied the order"),
+    (Status.DISCHARGED.value, "The court discharged the order"),
+]
+
+
+class InjunctionDecisionForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        label="What did the court decide?",
+        choices=INJUNCTION_OUTCOME_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the court granted or refused the injunction"},
+    )
+    decided_on = date_field("Date of the decision", required_message="Enter the date of the court's decision")
+    requirements = text_field(
+        "Prohibitions and requirements granted",
+        help_text="If granted: the terms as the court made them, one per line.",
+    )
+    ends_on = date_field(
+        "End date",
+        required_message="",
+        required=False,
+        help_text="If granted. Under 18: required, at most 12 months. Adults: blank for 'until further order'.",
+    )
+    note = text_field("Notes (optional)", help_text="For example whether a power of arrest was attached.")
+
+
+class OrderChangeForm(GovukFormMixin, forms.Form):
+    """A court varying or discharging an injunction or a criminal behaviour order."""
+
+    outcome = forms.ChoiceField(
+        label="What did the court do?",
+        choices=ORDER_CHANGE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the court varied or discharged the order"},
+    )
+    decided_on = date_field("Date of the court's decision", required_message="Enter the date of the decision")
+    requirements = text_field(
+        "Prohibitions and requirements as varied",
+        help_text="If varied: the terms now in force, one per line.",
+    )
+    ends_on = date_field(
+        "New end date",
+        required_message="",
+        required=False,
+        help_text="If varied. Leave blank only for an adult order with no end date.",
+    )
+    note = text_field("Notes (optional)")
+
+
+class DispersalVariationForm(_PowerForm):
+    power = Power.DISPERSAL_DIRECTION
+    issuer_capacity = capacity_field("You varied it as")
+    varied_at = datetime_field("Varied at", required_message="Enter when the direction was varied")
+    excluded_until = datetime_field(
+        "Now excluded until",
+        required_message="Enter when the exclusion now ends",
+        help_text="Never more than 48 hours after the direction was first given (s.35(8)).",
+    )
+    in_writing = forms.BooleanField(label="Notice of the variation was given in writing", required=False)
+    not_in_writing_reason = text_field("If not in writing, why that was not reasonably practicable")
+    note = text_field("Notes (optional)")
+
+
+def _consultation_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label="Consultation and notifications completed (s.72)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            (k, PSPO_CONSULTEE_LABELS[k][0].upper() + PSPO_CONSULTEE_LABELS[k][1:]) for k in PSPO_CONSULTEES
+        ],
+    )
+
+
+class PspoExtendForm(_PowerForm):
+    power = Power.PSPO
+    issuer_capacity = capacity_field("You are extending it as")
+    extended_on = date_field("Date of the extension", required_message="Enter the date the order is extended")
+    expires_on = date_field(
+        "New expiry date",
+        required_message="Enter the new expiry date",
+        help_text="At most 3 years after the date of the extension (s.60).",
+    )
+    consultation_done = _consultation_field()
+    publicised = forms.BooleanField(label="The proposed extension was publicised", required=False)
+    two_tier = forms.BooleanField(
+        label="The area has a county council to notify", required=False, initial=True
+    )
+    parished = forms.BooleanField(
+        label="The area has a parish or community council to notify", required=False, initial=True
+    )
+
+
+class PspoVaryForm(_PowerForm):
+    power = Power.PSPO
+    issuer_capacity = capacity_field("You are varying it as")
+    varied_on = date_field("Date of the variation", required_message="Enter the date the order is varied")
+    locality = forms.CharField(
+        label="Restricted area (as varied)",
+        max_length=300,
+        error_messages={"required": "Describe the restricted area"},
+    )
+    requirements = text_field(
+        "Prohibitions and requirements (as varied)",
+        required_message="Say what the order prohibits or requires",
+    )
+    consultation_done = _consultation_field()
+    publicised = forms.BooleanField(label="The proposed variation was publicised", required=False)
+    two_tier = forms.BooleanField(
+        label="The area has a county council to notify", required=False, initial=True
+    )
+    parished = forms.BooleanField(
+        label="The area has a parish or community council to notify", required=False, initial=True
+    )
+
+
+class ClosureOrderDischargeForm(GovukFormMixin, forms.Form):
+    discharged_on = date_field(
+        "Date the court discharged the order", required_message="Enter the date the order was discharged"
+    )
+    note = text_field("Notes (optional)", help_text="For example who applied for the discharge (s.83).")
+
+
+COMPLIANCE_LABELS = {
+    Status.COMPLIED: "Complied with",
+    Status.BREACHED: "Breached",
+    Status.EXPIRED: "Expired",
+}
+
+
+class ComplianceForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        label="What happened?", widget=forms.RadioSelect, error_messages={"required": "Choose what happened"}
+    )
+    on = date_field("Date", required_message="Enter the date it was complied with, breached or expired")
+    note = text_field("Notes (optional)", help_text="For a breach: what was seen, when and by whom.")
+
+    def __init__(self, *args: Any, outcomes: tuple[Status, ...], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(self, "outcome", [(o.value, COMPLIANCE_LABELS[o]) for o in outcomes])

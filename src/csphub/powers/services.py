@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from csphub.agencies.policies import Action, acting_membership, can
 from csphub.audit.services import audit_record
-from csphub.cases.models import Case
-from csphub.cases.services import task_create
+from csphub.cases.models import Case, Task, TaskStatus
+from csphub.cases.services import task_complete, task_create
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address, Person, PersonKind
 from csphub.powers import clock, rules
@@ -1052,6 +1052,561 @@ def absolute_ground_review_request(
     with transaction.atomic():
         notice.details = {**notice.details, "review_requested_on": requested_on.isoformat()}
         return _move(notice, Status.REVIEW_REQUESTED, actor=actor, now=_now(now), changed=["details"])
+
+
+# --------------------------------------------------------------------------------------------
+# Later lifecycle steps: court outcomes, variations, extensions, discharges, compliance
+# --------------------------------------------------------------------------------------------
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _detail_date(use: PowerUse, key: str) -> dt.date | None:
+    value = use.details.get(key)
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _end_of_day(d: dt.date | None) -> dt.datetime | None:
+    return dt.datetime.combine(d, dt.time(23, 59), tzinfo=UK) if d is not None else None
+
+
+def _end_date(use: PowerUse) -> dt.date | None:
+    return _local_date(use.ends_at) if use.ends_at is not None else None
+
+
+def _open_tasks(use: PowerUse, source: str) -> list[Task]:
+    return list(
+        Task.objects.filter(
+            linked_type=f"{PowerUse._meta.app_label}.{PowerUse._meta.model_name}",
+            linked_id=use.pk,
+            source=source,
+            status=TaskStatus.OPEN,
+        )
+    )
+
+
+def _close_tasks(*, actor: Any, use: PowerUse, source: str, keep: Iterable[dt.date] = ()) -> None:
+    """Close the power's open automatic tasks from ``source`` whose due date is not in ``keep``:
+    the decision just recorded answers them or makes them moot (cases offers completion only)."""
+    kept = set(keep)
+    for task in _open_tasks(use, source):
+        if task.due_on not in kept:
+            task_complete(actor=actor, task=task)
+
+
+def _require_power(use: PowerUse, power: Power, message: str) -> None:
+    if use.power != power:
+        raise ApplicationError(message)
+
+
+def _expiry_task(*, actor: Any, use: PowerUse, ends_on: dt.date, from_on: dt.date, source: str) -> None:
+    _task(
+        actor=actor,
+        use=use,
+        title=f"{use.label} {use.reference} ends {_fmt_date(ends_on)}: decide whether anything further is needed",
+        due_on=max(from_on, ends_on - dt.timedelta(days=28)),
+        source=source,
+    )
+
+
+INJUNCTION_OUTCOMES = (Status.GRANTED, Status.REFUSED)
+ORDER_CHANGES = (Status.VARIED, Status.DISCHARGED)
+
+
+def injunction_decide(
+    *,
+    actor: Any,
+    injunction: PowerUse,
+    outcome: str,
+    decided_on: dt.date,
+    ends_on: dt.date | None = None,
+    requirements: str = "",
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """The court granted (with its terms and end date, or until further order) or refused the
+    application (s.1). Granted to an under-18: an end date at most 12 months on (s.1(6)).
+    A granted injunction with an end date gets a task 28 days before it ends."""
+    moment = _now(now)
+    _require_change(actor, injunction.case)
+    _require_power(injunction, Power.INJUNCTION, "Only an injunction application has this outcome")
+    if outcome not in INJUNCTION_OUTCOMES:
+        raise ApplicationError("Choose whether the court granted or refused the injunction", field="outcome")
+    to = Status(outcome)
+    if not rules.can_transition(Power.INJUNCTION, Status(injunction.status), to):
+        raise ApplicationError(
+            f"The injunction is {injunction.status}: the court's decision is already recorded"
+        )
+    assert injunction.starts_on is not None
+    ruleset = rules_for(moment)
+    facts = recipient_facts(injunction.recipient)
+    granted = to is Status.GRANTED
+    _block(
+        rules.injunction_outcome_blockers(
+            rules=ruleset,
+            recipient=facts,
+            applied_on=injunction.starts_on,
+            decided_on=decided_on,
+            granted=granted,
+            ends_on=ends_on if granted else None,
+            requirements=requirements,
+            today=_local_date(moment),
+        )
+    )
+    with transaction.atomic():
+        details = {**injunction.details, "decided_on": decided_on.isoformat()}
+        changed = ["details"]
+        if granted:
+            details |= {
+                "granted_on": decided_on.isoformat(),
+                "granted_to_youth": rules.is_youth(facts, decided_on, ruleset),
+                "ends_on": _iso(ends_on),
+            }
+            injunction.requirements = requirements.strip()
+            injunction.ends_at = _end_of_day(ends_on)
+            changed += ["requirements", "ends_at"]
+        injunction.details = details
+        use = _move(injunction, to, actor=actor, now=moment, note=note.strip(), changed=changed)
+        if granted and ends_on is not None:
+            _expiry_task(
+                actor=actor, use=use, ends_on=ends_on, from_on=decided_on, source="powers.injunction.expiry"
+            )
+    return use
+
+
+def injunction_change(
+    *,
+    actor: Any,
+    injunction: PowerUse,
+    outcome: str,
+    decided_on: dt.date,
+    ends_on: dt.date | None = None,
+    requirements: str = "",
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """The court varied (new terms and end date; youth: still within 12 months of the grant) or
+    discharged an injunction in force (s.8). The end-of-order task follows the new end date."""
+    moment = _now(now)
+    _require_change(actor, injunction.case)
+    _require_power(injunction, Power.INJUNCTION, "Only an injunction can be varied or discharged here")
+    if outcome not in ORDER_CHANGES:
+        raise ApplicationError(
+            "Choose whether the court varied or discharged the injunction", field="outcome"
+        )
+    to = Status(outcome)
+    if not rules.can_transition(Power.INJUNCTION, Status(injunction.status), to):
+        raise ApplicationError(f"An injunction that is {injunction.status} cannot be {to.value}")
+    granted_on = _detail_date(injunction, "granted_on")
+    if granted_on is None:
+        raise ApplicationError("Record the court's decision to grant the injunction first")
+    today = _local_date(moment)
+    current_end = _end_date(injunction)
+    if to is Status.VARIED:
+        reasons = rules.injunction_variation_blockers(
+            rules=rules.rule_set(injunction.rule_version),
+            granted_on=granted_on,
+            granted_to_youth=bool(injunction.details.get("granted_to_youth")),
+            current_end=current_end,
+            varied_on=decided_on,
+            new_end=ends_on,
+            requirements=requirements,
+            today=today,
+        )
+    else:
+        reasons = rules.order_discharge_blockers(
+            started_on=granted_on,
+            current_end=current_end,
+            discharged_on=decided_on,
+            today=today,
+            what="injunction",
+        )
+    _block(reasons)
+    with transaction.atomic():
+        changed = ["details"]
+        if to is Status.VARIED:
+            injunction.details = {
+                **injunction.details,
+                "varied_on": decided_on.isoformat(),
+                "ends_on": _iso(ends_on),
+            }
+            injunction.requirements = requirements.strip()
+            injunction.ends_at = _end_of_day(ends_on)
+            changed += ["requirements", "ends_at"]
+        else:
+            injunction.details = {**injunction.details, "discharged_on": decided_on.isoformat()}
+        use = _move(injunction, to, actor=actor, now=moment, note=note.strip(), changed=changed)
+        _close_tasks(actor=actor, use=use, source="powers.injunction.expiry")
+        if to is Status.VARIED and ends_on is not None:
+            _expiry_task(
+                actor=actor, use=use, ends_on=ends_on, from_on=decided_on, source="powers.injunction.expiry"
+            )
+    return use
+
+
+def cbo_change(
+    *,
+    actor: Any,
+    cbo: PowerUse,
+    outcome: str,
+    decided_on: dt.date,
+    ends_on: dt.date | None = None,
+    requirements: str = "",
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """The court varied or discharged a Criminal Behaviour Order (Sentencing Act 2020 s.340).
+
+    The duration rules still hold after a variation (youth: 1-3 years; adult: ≥ 2 years or
+    indefinite). The youth annual review tasks are adjusted: reviews no longer due (after the new
+    end, or any after a discharge) are closed; reviews newly due are created.
+    """
+    moment = _now(now)
+    _require_change(actor, cbo.case)
+    _require_power(cbo, Power.CBO, "Only a criminal behaviour order can be varied or discharged here")
+    if outcome not in ORDER_CHANGES:
+        raise ApplicationError("Choose whether the court varied or discharged the order", field="outcome")
+    to = Status(outcome)
+    if not rules.can_transition(Power.CBO, Status(cbo.status), to):
+        raise ApplicationError(f"A criminal behaviour order that is {cbo.status} cannot be {to.value}")
+    assert cbo.starts_on is not None
+    today = _local_date(moment)
+    ruleset = rules.rule_set(cbo.rule_version)
+    current_end = _end_date(cbo)
+    if to is Status.VARIED:
+        reasons = rules.cbo_variation_blockers(
+            rules=ruleset,
+            made_on_youth=cbo.court == rules.Court.YOUTH,
+            starts_on=cbo.starts_on,
+            current_end=current_end,
+            varied_on=decided_on,
+            new_end=ends_on,
+            requirements=requirements,
+            today=today,
+        )
+    else:
+        reasons = rules.order_discharge_blockers(
+            started_on=cbo.starts_on,
+            current_end=current_end,
+            discharged_on=decided_on,
+            today=today,
+            what="order",
+        )
+    _block(reasons)
+    with transaction.atomic():
+        changed = ["details"]
+        review_dates: list[dt.date] = []
+        if to is Status.VARIED:
+            cbo.details = {**cbo.details, "varied_on": decided_on.isoformat(), "ends_on": _iso(ends_on)}
+            cbo.requirements = requirements.strip()
+            cbo.ends_at = _end_of_day(ends_on)
+            changed += ["requirements", "ends_at"]
+            review_dates = [
+                d
+                for d in rules.cbo_youth_review_dates(
+                    recipient=recipient_facts(cbo.recipient),
+                    starts_on=cbo.starts_on,
+                    ends_on=ends_on,
+                    rules=ruleset,
+                )
+                if d > decided_on
+            ]
+        else:
+            cbo.details = {**cbo.details, "discharged_on": decided_on.isoformat()}
+        use = _move(cbo, to, actor=actor, now=moment, note=note.strip(), changed=changed)
+        _close_tasks(actor=actor, use=use, source="powers.cbo.youth_review", keep=review_dates)
+        existing = set(
+            Task.objects.filter(
+                linked_type=f"{PowerUse._meta.app_label}.{PowerUse._meta.model_name}",
+                linked_id=use.pk,
+                source="powers.cbo.youth_review",
+                status=TaskStatus.OPEN,
+            ).values_list("due_on", flat=True)
+        )
+        for review_on in review_dates:
+            if review_on not in existing:
+                _task(
+                    actor=actor,
+                    use=use,
+                    title=f"Youth CBO annual review due {_fmt_date(review_on)} (order varied)",
+                    due_on=review_on,
+                    source="powers.cbo.youth_review",
+                    details="Review of an order on a person under 18 (Sentencing Act 2020 s.337).",
+                )
+    return use
+
+
+def dispersal_direction_vary(
+    *,
+    actor: Any,
+    direction: PowerUse,
+    issuer_capacity: str,
+    varied_at: dt.datetime,
+    excluded_until: dt.datetime,
+    in_writing: bool,
+    not_in_writing_reason: str = "",
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.35(8)-(9): vary the exclusion of a direction still running; never beyond 48 hours from
+    when the direction was first given. Each variation is kept in ``details["variations"]``."""
+    moment = _now(now)
+    _require_change(actor, direction.case)
+    _require_power(direction, Power.DISPERSAL_DIRECTION, "Only a dispersal direction can be varied here")
+    if not rules.can_transition(Power.DISPERSAL_DIRECTION, Status(direction.status), Status.VARIED):
+        raise ApplicationError(f"A dispersal direction that is {direction.status} cannot be varied")
+    assert direction.issued_at is not None and direction.ends_at is not None
+    ruleset = rules.rule_set(direction.rule_version)
+    _block(
+        rules.dispersal_variation_step_blockers(
+            rules=ruleset,
+            issuer=issuer_capacity,
+            first_given_at=direction.issued_at,
+            current_excluded_until=direction.ends_at,
+            varied_at=varied_at,
+            new_excluded_until=excluded_until,
+            now=moment,
+            in_writing=in_writing,
+            not_in_writing_reason=not_in_writing_reason,
+        ),
+        field="excluded_until",
+    )
+    with transaction.atomic():
+        variation = {
+            "varied_at": varied_at.isoformat(),
+            "previous_excluded_until": direction.ends_at.isoformat(),
+            "excluded_until": excluded_until.isoformat(),
+            "issuer_capacity": issuer_capacity,
+            "in_writing": in_writing,
+            "not_in_writing_reason": not_in_writing_reason.strip(),
+        }
+        direction.details = {
+            **direction.details,
+            "variations": [*direction.details.get("variations", []), variation],
+        }
+        direction.ends_at = excluded_until
+        return _move(
+            direction,
+            Status.VARIED,
+            actor=actor,
+            now=moment,
+            note=note.strip(),
+            changed=["details", "ends_at"],
+        )
+
+
+def _pspo_dates(pspo: PowerUse) -> tuple[dt.date, dt.date]:
+    made_on = pspo.starts_on
+    expires_on = _detail_date(pspo, "expires_on")
+    assert made_on is not None and expires_on is not None
+    return made_on, expires_on
+
+
+def pspo_extend(
+    *,
+    actor: Any,
+    pspo: PowerUse,
+    issuer_capacity: str,
+    extended_on: dt.date,
+    expires_on: dt.date,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    two_tier: bool = True,
+    parished: bool = True,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.60: extend before expiry, for at most 3 years from the extension, after a completed
+    consultation record (s.72; rule 11.6). A new 6-week challenge window runs from the extension;
+    the review task moves to before the new expiry."""
+    moment = _now(now)
+    _require_change(actor, pspo.case)
+    _require_power(pspo, Power.PSPO, "Only a PSPO can be extended")
+    if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.EXTENDED):
+        raise ApplicationError(f"A PSPO that is {pspo.status} cannot be extended")
+    made_on, current_expiry = _pspo_dates(pspo)
+    ruleset = rules_for(moment)
+    done = list(consultation_done)
+    _block(
+        rules.pspo_extension_step_blockers(
+            rules=ruleset,
+            issuer=issuer_capacity,
+            made_on=made_on,
+            current_expiry=current_expiry,
+            extended_on=extended_on,
+            new_expiry=expires_on,
+            today=_local_date(moment),
+            consultation_done=done,
+            publicised=publicised,
+            two_tier=two_tier,
+            parished=parished,
+        )
+    )
+    with transaction.atomic():
+        pspo.details = {
+            **pspo.details,
+            "expires_on": expires_on.isoformat(),
+            "extensions": [
+                *pspo.details.get("extensions", []),
+                {
+                    "extended_on": extended_on.isoformat(),
+                    "previous_expiry": current_expiry.isoformat(),
+                    "expires_on": expires_on.isoformat(),
+                    "consultation_done": done,
+                    "publicised": publicised,
+                    "rule_version": ruleset.version,
+                },
+            ],
+        }
+        pspo.ends_at = _end_of_day(expires_on)
+        pspo.appeal_deadline = rules.pspo_challenge_deadline(extended_on, rules=ruleset)
+        use = _move(
+            pspo,
+            Status.EXTENDED,
+            actor=actor,
+            now=moment,
+            changed=["details", "ends_at", "appeal_deadline"],
+        )
+        _close_tasks(actor=actor, use=use, source="powers.pspo.review")
+        _task(
+            actor=actor,
+            use=use,
+            title=f"Review the PSPO before it expires on {_fmt_date(expires_on)}",
+            due_on=max(extended_on, rules.pspo_review_due(expires_on, rules=ruleset)),
+            source="powers.pspo.review",
+            details="A further extension must be made before expiry, after consultation (s.60, s.72).",
+        )
+    return use
+
+
+def pspo_vary(
+    *,
+    actor: Any,
+    pspo: PowerUse,
+    issuer_capacity: str,
+    varied_on: dt.date,
+    locality: str,
+    requirements: str,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    two_tier: bool = True,
+    parished: bool = True,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.61: change the restricted area or the prohibitions and requirements, after consultation
+    (s.72). A new 6-week High Court challenge window runs from the variation (s.66)."""
+    moment = _now(now)
+    _require_change(actor, pspo.case)
+    _require_power(pspo, Power.PSPO, "Only a PSPO can be varied here")
+    if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.VARIED):
+        raise ApplicationError(f"A PSPO that is {pspo.status} cannot be varied")
+    if not locality.strip():
+        raise ApplicationError("Describe the restricted area", field="locality")
+    if not requirements.strip():
+        raise ApplicationError("Say what the order prohibits or requires", field="requirements")
+    made_on, current_expiry = _pspo_dates(pspo)
+    ruleset = rules_for(moment)
+    done = list(consultation_done)
+    _block(
+        rules.pspo_variation_blockers(
+            issuer=issuer_capacity,
+            made_on=made_on,
+            current_expiry=current_expiry,
+            varied_on=varied_on,
+            today=_local_date(moment),
+            restrictions_changed=(
+                locality.strip() != pspo.locality or _lines(requirements) != _lines(pspo.requirements)
+            ),
+            consultation_done=done,
+            publicised=publicised,
+            two_tier=two_tier,
+            parished=parished,
+        )
+    )
+    with transaction.atomic():
+        pspo.details = {
+            **pspo.details,
+            "variations": [
+                *pspo.details.get("variations", []),
+                {
+                    "varied_on": varied_on.isoformat(),
+                    "previous_locality": pspo.locality,
+                    "previous_requirements": pspo.requirements,
+                    "consultation_done": done,
+                    "publicised": publicised,
+                    "rule_version": ruleset.version,
+                },
+            ],
+        }
+        pspo.locality = locality.strip()
+        pspo.requirements = requirements.strip()
+        pspo.appeal_deadline = rules.pspo_challenge_deadline(varied_on, rules=ruleset)
+        return _move(
+            pspo,
+            Status.VARIED,
+            actor=actor,
+            now=moment,
+            changed=["details", "locality", "requirements", "appeal_deadline"],
+        )
+
+
+def closure_order_discharge(
+    *, actor: Any, order: PowerUse, discharged_on: dt.date, note: str = "", now: dt.datetime | None = None
+) -> PowerUse:
+    """s.83: the court discharged the closure order before it ended; the expiry task is closed."""
+    moment = _now(now)
+    _require_change(actor, order.case)
+    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order can be discharged here")
+    if not rules.can_transition(Power.CLOSURE_ORDER, Status(order.status), Status.DISCHARGED):
+        raise ApplicationError(f"A closure order that is {order.status} cannot be discharged")
+    first = _detail_date(order, "first_made_on")
+    assert first is not None
+    _block(
+        rules.order_discharge_blockers(
+            started_on=first,
+            current_end=_detail_date(order, "ends_on"),
+            discharged_on=discharged_on,
+            today=_local_date(moment),
+            what="closure order",
+        ),
+        field="discharged_on",
+    )
+    with transaction.atomic():
+        order.details = {**order.details, "discharged_on": discharged_on.isoformat()}
+        use = _move(order, Status.DISCHARGED, actor=actor, now=moment, note=note.strip(), changed=["details"])
+        _close_tasks(actor=actor, use=use, source="powers.closure_order.expiry")
+    return use
+
+
+def power_compliance_record(
+    *, actor: Any, power: PowerUse, outcome: str, on: dt.date, note: str = "", now: dt.datetime | None = None
+) -> PowerUse:
+    """Record that a warning or notice was complied with, breached (CPN only) or has expired, on
+    ``on`` (stored as ``details["<outcome>_on"]``). A breached CPN is in force for a fixed penalty
+    (``fpn_issue``) and, through it, prosecution."""
+    moment = _now(now)
+    _require_change(actor, power.case)
+    if power.power not in rules.COMPLIANCE_OUTCOMES:
+        raise ApplicationError("Compliance is recorded on a community protection warning or notice")
+    if not outcome:
+        raise ApplicationError("Choose what happened", field="outcome")
+    assert power.issued_at is not None
+    _block(
+        rules.compliance_blockers(
+            power=power.power,
+            status=power.status,
+            outcome=outcome,
+            issued_on=_local_date(power.issued_at),
+            on=on,
+            today=_local_date(moment),
+        ),
+        field="on",
+    )
+    to = Status(outcome)
+    with transaction.atomic():
+        power.details = {**power.details, f"{to.value}_on": on.isoformat()}
+        return _move(power, to, actor=actor, now=moment, note=note.strip(), changed=["details"])
 
 
 # --------------------------------------------------------------------------------------------

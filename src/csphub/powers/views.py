@@ -727,9 +727,234 @@ def absolute_ground_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# --- Later lifecycle steps ----------------------------------------------------------------------
+
+
+def _any_status_blockers(use: PowerUse, tos: tuple[Status, ...], *, doing: str) -> list[str]:
+    """Like ``_status_blockers`` for a step that may end in any of several statuses."""
+    if any(rules.can_transition(Power(use.power), Status(use.status), to) for to in tos):
+        return []
+    return [f"You cannot {doing}: {use.label.lower()} {use.reference} is {use.get_status_display().lower()}"]
+
+
+@login_required
+def injunction_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    injunction = _power_of(request, pk, Power.INJUNCTION)
+    form = forms.InjunctionDecisionForm(_posted(request), initial={"requirements": injunction.requirements})
+    return _step(
+        request,
+        form=form,
+        case=injunction.case,
+        parent=injunction,
+        title=f"Record the court's decision on {injunction.reference}",
+        section="s.1",
+        check_title="Check the court's decision before you record it",
+        action_label="Record decision",
+        perform=lambda data: services.injunction_decide(actor=request.user, injunction=injunction, **data),
+        success=lambda u: f"Injunction {u.reference} {u.get_status_display().lower()}",
+        blocked_title="You cannot record a decision",
+        standing=_any_status_blockers(
+            injunction, services.INJUNCTION_OUTCOMES, doing="record the court's decision"
+        ),
+        notes=[
+            "If the respondent is under 18 on the day it is granted, the injunction must have an end "
+            "date at most 12 months away (s.1(6))."
+        ],
+    )
+
+
+def _order_change(request: HttpRequest, use: PowerUse, *, section: str) -> HttpResponse:
+    form = forms.OrderChangeForm(_posted(request), initial={"requirements": use.requirements})
+    noun = "injunction" if use.power == Power.INJUNCTION else "order"
+
+    def perform(data: dict[str, Any]) -> PowerUse:
+        if use.power == Power.INJUNCTION:
+            return services.injunction_change(actor=request.user, injunction=use, **data)
+        return services.cbo_change(actor=request.user, cbo=use, **data)
+
+    notes = (
+        [
+            "An injunction granted to someone under 18 cannot be varied to run beyond 12 months "
+            "from when it was granted."
+        ]
+        if use.power == Power.INJUNCTION
+        else [
+            "A varied order still lasts 1 to 3 years for someone under 18 (the annual review tasks "
+            "are adjusted for you), or at least 2 years or indefinitely for an adult."
+        ]
+    )
+    return _step(
+        request,
+        form=form,
+        case=use.case,
+        parent=use,
+        title=f"Record a variation or discharge of {use.reference}",
+        section=section,
+        check_title=f"Check the court's decision on the {noun} before you record it",
+        action_label="Record decision",
+        perform=perform,
+        success=lambda u: f"{u.label} {u.reference} {u.get_status_display().lower()}",
+        blocked_title=f"You cannot record a variation or discharge of this {noun}",
+        standing=_any_status_blockers(use, services.ORDER_CHANGES, doing=f"vary or discharge the {noun}"),
+        notes=notes,
+    )
+
+
+@login_required
+def injunction_change(request: HttpRequest, pk: int) -> HttpResponse:
+    return _order_change(request, _power_of(request, pk, Power.INJUNCTION), section="s.8")
+
+
+@login_required
+def cbo_change(request: HttpRequest, pk: int) -> HttpResponse:
+    return _order_change(request, _power_of(request, pk, Power.CBO), section="Sentencing Act 2020 s.340")
+
+
+@login_required
+def dispersal_direction_vary(request: HttpRequest, pk: int) -> HttpResponse:
+    direction = _power_of(request, pk, Power.DISPERSAL_DIRECTION)
+    form = forms.DispersalVariationForm(_posted(request))
+    notes = []
+    if direction.issued_at is not None:
+        latest = direction.issued_at + dt.timedelta(
+            hours=rules.rule_set(direction.rule_version).dispersal_max_hours
+        )
+        notes.append(
+            f"The direction was given {timezone.localtime(direction.issued_at):%-d %B %Y at %H:%M}: "
+            f"a variation can never extend the exclusion beyond {timezone.localtime(latest):%-d %B %Y at %H:%M}."
+        )
+    return _step(
+        request,
+        form=form,
+        case=direction.case,
+        parent=direction,
+        title=f"Vary dispersal direction {direction.reference}",
+        section="s.35(8)",
+        check_title="Check the variation before you record it",
+        action_label="Record variation",
+        perform=lambda data: services.dispersal_direction_vary(
+            actor=request.user, direction=direction, **data
+        ),
+        success=lambda u: f"Dispersal direction {u.reference} varied",
+        blocked_title="You cannot vary this direction",
+        standing=_status_blockers(direction, Status.VARIED, doing="vary the direction"),
+        notes=notes,
+    )
+
+
+@login_required
+def pspo_extend(request: HttpRequest, pk: int) -> HttpResponse:
+    pspo = _power_of(request, pk, Power.PSPO)
+    form = forms.PspoExtendForm(_posted(request))
+    expires = pspo.details.get("expires_on")
+    return _step(
+        request,
+        form=form,
+        case=pspo.case,
+        parent=pspo,
+        title=f"Extend PSPO {pspo.reference}",
+        section="s.60",
+        check_title="Check the extension before you record it",
+        action_label="Extend order",
+        perform=lambda data: services.pspo_extend(actor=request.user, pspo=pspo, **data),
+        success=lambda u: (
+            f"PSPO {u.reference} extended: High Court challenges until {u.appeal_deadline:%-d %B %Y}; "
+            "a review task is set before the new expiry"
+        ),
+        blocked_title="You cannot extend this order",
+        standing=_status_blockers(pspo, Status.EXTENDED, doing="extend the order"),
+        notes=[
+            (f"The order expires on {dt.date.fromisoformat(expires):%-d %B %Y}. " if expires else "")
+            + "Extend it before then, for at most 3 years, after consulting and publicising (s.60, s.72)."
+        ],
+    )
+
+
+@login_required
+def pspo_vary(request: HttpRequest, pk: int) -> HttpResponse:
+    pspo = _power_of(request, pk, Power.PSPO)
+    form = forms.PspoVaryForm(
+        _posted(request), initial={"locality": pspo.locality, "requirements": pspo.requirements}
+    )
+    return _step(
+        request,
+        form=form,
+        case=pspo.case,
+        parent=pspo,
+        title=f"Vary PSPO {pspo.reference}",
+        section="s.61",
+        check_title="Check the variation before you record it",
+        action_label="Vary order",
+        perform=lambda data: services.pspo_vary(actor=request.user, pspo=pspo, **data),
+        success=lambda u: (
+            f"PSPO {u.reference} varied: High Court challenges until {u.appeal_deadline:%-d %B %Y}"
+        ),
+        blocked_title="You cannot vary this order",
+        standing=_status_blockers(pspo, Status.VARIED, doing="vary the order"),
+        notes=[
+            "Consult and publicise first (s.72). A new six-week challenge window runs from the variation."
+        ],
+    )
+
+
+@login_required
+def closure_order_discharge(request: HttpRequest, pk: int) -> HttpResponse:
+    order = _power_of(request, pk, Power.CLOSURE_ORDER)
+    form = forms.ClosureOrderDischargeForm(_posted(request))
+    return _step(
+        request,
+        form=form,
+        case=order.case,
+        parent=order,
+        title=f"Record the discharge of closure order {order.reference}",
+        section="s.83",
+        check_title="Check the discharge before you record it",
+        action_label="Record discharge",
+        perform=lambda data: services.closure_order_discharge(actor=request.user, order=order, **data),
+        success=lambda u: f"Closure order {u.reference} discharged",
+        blocked_title="You cannot record a discharge",
+        standing=_status_blockers(order, Status.DISCHARGED, doing="record a discharge"),
+    )
+
+
+@login_required
+def compliance(request: HttpRequest, pk: int) -> HttpResponse:
+    use = _power_of(request, pk, Power.CPW, Power.CPN)
+    outcomes = rules.COMPLIANCE_OUTCOMES[Power(use.power)]
+    form = forms.ComplianceForm(_posted(request), outcomes=outcomes)
+    notes = (
+        [
+            "A warning that is not complied with leads to a community protection notice: issue one from the warning."
+        ]
+        if use.power == Power.CPW
+        else [
+            "Recording a breach lets you issue a fixed penalty (s.52) and, if it is not paid, start proceedings."
+        ]
+    )
+    return _step(
+        request,
+        form=form,
+        case=use.case,
+        parent=use,
+        title=f"Record compliance, breach or expiry of {use.reference}",
+        section=rules.POWER_SECTIONS[Power(use.power)].split(" ")[0],
+        check_title="Check before you record it",
+        action_label="Record",
+        perform=lambda data: services.power_compliance_record(actor=request.user, power=use, **data),
+        success=lambda u: f"{u.label} {u.reference} recorded as {u.get_status_display().lower()}",
+        blocked_title="You cannot record this",
+        standing=_any_status_blockers(use, outcomes, doing="record compliance, breach or expiry"),
+        notes=notes,
+    )
+
+
 # What can follow each power, offered on its page when the state machine allows the step.
 NEXT_STEPS: dict[Power, list[tuple[Status, str, str, str]]] = {
+    Power.CPW: [
+        (Status.COMPLIED, "Record compliance or expiry", "powers:compliance", "record-compliance"),
+    ],
     Power.CPN: [
+        (Status.COMPLIED, "Record compliance, breach or expiry", "powers:compliance", "record-compliance"),
         (Status.APPEALED, "Record an appeal", "powers:cpn_appeal", "record-appeal"),
         (Status.UPHELD, "Record the court's decision", "powers:cpn_appeal_decision", "record-decision"),
         (Status.BREACHED, "Issue a fixed penalty", "powers:fpn_new", "issue-fpn"),
@@ -742,10 +967,25 @@ NEXT_STEPS: dict[Power, list[tuple[Status, str, str, str]]] = {
         (Status.ESCALATED, "Record the closure order", "powers:closure_order_new", "record-closure-order")
     ],
     Power.CLOSURE_ORDER: [
-        (Status.EXTENDED, "Extend the order", "powers:closure_order_extend", "extend-order")
+        (Status.EXTENDED, "Extend the order", "powers:closure_order_extend", "extend-order"),
+        (Status.DISCHARGED, "Record a discharge", "powers:closure_order_discharge", "record-discharge"),
     ],
     Power.DISPERSAL_AUTHORISATION: [
         (Status.WITHDRAWN, "Record a direction", "powers:dispersal_direction_new", "record-direction")
+    ],
+    Power.DISPERSAL_DIRECTION: [
+        (Status.VARIED, "Vary the direction", "powers:dispersal_direction_vary", "vary-direction")
+    ],
+    Power.INJUNCTION: [
+        (Status.GRANTED, "Record the court's decision", "powers:injunction_decision", "record-decision"),
+        (Status.VARIED, "Record a variation or discharge", "powers:injunction_change", "record-change"),
+    ],
+    Power.CBO: [
+        (Status.VARIED, "Record a variation or discharge", "powers:cbo_change", "record-change"),
+    ],
+    Power.PSPO: [
+        (Status.EXTENDED, "Extend the order", "powers:pspo_extend", "extend-order"),
+        (Status.VARIED, "Vary the order", "powers:pspo_vary", "vary-order"),
     ],
     Power.ABSOLUTE_GROUND: [
         (Status.REVIEW_REQUESTED, "Record a review request", "powers:absolute_ground_review", "record-review")
@@ -762,6 +1002,10 @@ def _next_steps(use: PowerUse) -> list[tuple[str, str, str]]:
             allowed = services.cpn_in_force(use)
         elif url_name == "powers:dispersal_direction_new":
             allowed = status == Status.AUTHORISED
+        elif url_name in ("powers:injunction_change", "powers:cbo_change"):
+            allowed = any(rules.can_transition(power, status, t) for t in services.ORDER_CHANGES)
+        elif url_name == "powers:compliance":
+            allowed = any(rules.can_transition(power, status, t) for t in rules.COMPLIANCE_OUTCOMES[power])
         if allowed:
             steps.append((label, reverse(url_name, args=[use.pk]), testid))
     return steps
@@ -834,6 +1078,33 @@ def _detail_date(use: PowerUse, key: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _parsed(entry: dict[str, Any]) -> dict[str, Any]:
+    """A stored variation or extension with its ISO dates and times as date/datetime objects."""
+    out: dict[str, Any] = {}
+    for key, value in entry.items():
+        if isinstance(value, str) and key.endswith(("_at", "_until")):
+            out[key] = dt.datetime.fromisoformat(value)
+        elif isinstance(value, str) and key.endswith(("_on", "_expiry")):
+            out[key] = dt.date.fromisoformat(value)
+        else:
+            out[key] = value
+    return out
+
+
+def _changes(use: PowerUse) -> dict[str, Any]:
+    """Variations and extensions recorded on a direction or PSPO, for its letter."""
+    variations = [_parsed(v) for v in use.details.get("variations", [])]
+    extensions = [_parsed(e) for e in use.details.get("extensions", [])]
+    pspo_variations = variations if use.power == Power.PSPO else []
+    changed_on = [e["extended_on"] for e in extensions] + [v["varied_on"] for v in pspo_variations]
+    return {
+        "variations": variations if use.power == Power.DISPERSAL_DIRECTION else [],
+        "extensions": extensions,
+        "pspo_variations": pspo_variations,
+        "last_change": max(changed_on) if changed_on else None,
+    }
+
+
 def _letter_html(use: PowerUse, *, for_pdf: bool) -> str:
     """The power's own letter or notice (``powers/letters/<power>.html``), for screen or PDF."""
     labels = dict(CONDITION_LABELS)
@@ -866,8 +1137,13 @@ def _letter_html(use: PowerUse, *, for_pdf: bool) -> str:
                     "yot_views_on",
                     "appeal_lodged_on",
                     "review_requested_on",
+                    "decided_on",
+                    "granted_on",
+                    "varied_on",
+                    "discharged_on",
                 )
             },
+            **_changes(use),
             "latest_end": (
                 rules.closure_order_latest_end(
                     dt.date.fromisoformat(use.details["first_made_on"]),
