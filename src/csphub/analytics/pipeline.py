@@ -235,38 +235,22 @@ def run_assessment(
         repeats = repeats_future.result()
         notes.extend(repeat_notes)
 
-        counts_tbl, forces = counts_future.result()
+        counts_tbl, forces, monthly, by_lsoa_crime = counts_future.result()
         t_query = time.perf_counter() - t0
-        con.register("counts_arrow", counts_tbl)
-
-        # ---- aggregate the counts (DuckDB over the Arrow counts table; only small results become Python
-        # objects; pyarrow's own group-by would import pyarrow.dataset and pandas) ----
-        study_set, prev_set = set(months), set(prev)
-        by_type_now = dict.fromkeys(CRIME_TYPES, 0)
-        by_type_prev = dict.fromkeys(CRIME_TYPES, 0)
-        monthly: dict[tuple[str, str], int] = {
-            (str(mo), str(ct)): int(k)
-            for mo, ct, k in con.execute(
-                "SELECT month, crime_type, sum(count)::BIGINT FROM counts_arrow GROUP BY 1, 2"
-            ).fetchall()
-        }
-        for (mo, ct), k in monthly.items():
-            if mo in study_set:
-                by_type_now[ct] = by_type_now.get(ct, 0) + k
-            elif mo in prev_set:
-                by_type_prev[ct] = by_type_prev.get(ct, 0) + k
-        # crime (not ASB) by LSOA over the study months
-        by_lsoa_crime: dict[str, int] = {
-            str(code): int(k)
-            for code, k in con.execute(
-                """SELECT lsoa_code, sum(count)::BIGINT FROM counts_arrow
-                   WHERE month IN (SELECT month FROM study_months) AND crime_type <> ? GROUP BY 1""",
-                [ASB],
-            ).fetchall()
-        }
     finally:
         pool.shutdown(wait=True)  # on an error, let the counts query finish before closing
         con.close()
+
+    # ---- aggregate the counts (monthly: per month and type; by_lsoa_crime: crime excl. ASB per LSOA
+    # over the study months; both summed from the counts' integer keys in the counts job) ----
+    study_set, prev_set = set(months), set(prev)
+    by_type_now = dict.fromkeys(CRIME_TYPES, 0)
+    by_type_prev = dict.fromkeys(CRIME_TYPES, 0)
+    for (mo, ct), k in monthly.items():
+        if mo in study_set:
+            by_type_now[ct] = by_type_now.get(ct, 0) + k
+        elif mo in prev_set:
+            by_type_prev[ct] = by_type_prev.get(ct, 0) + k
     exp_now = float(n - len(missing))
     exp_prev = float(n - len(missing_prev))
     pop = the_area.population
@@ -638,7 +622,7 @@ def _hotspots(
 
 def _counts_and_forces(
     con: Any, store: Store, want: list[str], months: list[str]
-) -> tuple[pa.Table, list[str]]:
+) -> tuple[pa.Table, list[str], dict[tuple[str, str], int], dict[str, int]]:
     """The ordered ``month, crime_type, lsoa_code, count`` table over ``want`` months for the LSOAs in
     ``area_lsoas`` (tables ``area_lsoas``/``want_months`` with their ranks ``li``/``mi``), and the forces
     with rows in the study ``months``. ``con`` is a cursor of its own (closed here)."""
@@ -697,13 +681,30 @@ def _counts_and_forces(
                 SELECT DISTINCT g.force FROM grouped g JOIN want_months w ON g.mi = w.mi
                 WHERE w.month IN (SELECT month FROM study_months_f) ORDER BY 1""").fetchall()
             ]
+        lsoa_arrow = con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0)
         counts_tbl = _ordered_counts(
             keys,
             con.sql("SELECT month FROM want_months ORDER BY mi").to_arrow_table().column(0),
             type_arrow,
-            con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0),
+            lsoa_arrow,
         )
-        return counts_tbl, forces
+        # roll-ups from the integer keys: (month, type) totals, and crime excluding ASB by LSOA over
+        # the study months (NULL types count in neither the ASB test nor by LSOA, as in SQL)
+        names = type_arrow.to_pylist()
+        mi, ci, li, n = (np.asarray(keys[c], dtype=np.int64) for c in ("mi", "ci", "li", "n"))
+        k_types = len(names)
+        by_mt = np.bincount(mi * k_types + ci, weights=n, minlength=len(want) * k_types).astype(np.int64)
+        has = np.bincount(mi * k_types + ci, minlength=len(want) * k_types) > 0
+        monthly = {
+            (str(want[i // k_types]), str(names[i % k_types])): int(by_mt[i]) for i in np.flatnonzero(has)
+        }
+        crime_ci = np.array([nm is not None and nm != ASB for nm in names], dtype=bool)
+        use = np.isin(mi, [i for i, m in enumerate(want) if m in set(months)]) & crime_ci[ci]
+        lsoa_names = lsoa_arrow.to_pylist()
+        by_l = np.bincount(li[use], weights=n[use], minlength=len(lsoa_names)).astype(np.int64)
+        seen = np.bincount(li[use], minlength=len(lsoa_names)) > 0
+        by_lsoa = {str(lsoa_names[i]): int(by_l[i]) for i in np.flatnonzero(seen)}
+        return counts_tbl, forces, monthly, by_lsoa
     finally:
         con.close()
 
