@@ -791,7 +791,12 @@ def _display(value: Any) -> str:
 
 
 def _answer_rows_for(form: Any) -> list[tuple[str, str]]:
-    return [(str(field.label), _display(form.cleaned_data.get(field.name))) for field in form]
+    rows = []
+    for field in form:
+        value = _display(form.cleaned_data.get(field.name))
+        # Service levels are counts of working days (the field names carry the unit: ``_wd``).
+        rows.append((str(field.label), f"{value} working days" if field.name.endswith("_wd") else value))
+    return rows
 
 
 def _question_or_check(
