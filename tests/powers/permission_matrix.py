@@ -161,6 +161,124 @@ def police_powers_chain(world: Any) -> dict[str, int]:
     }
 
 
+def police_lifecycle_chain(world: Any) -> dict[str, int]:
+    """A police case with the powers whose later steps have pages: an injunction application,
+    a granted injunction, a CBO, a dispersal direction and a PSPO: the pk of each."""
+    from django.contrib.auth import get_user_model
+
+    from csphub.cases import services as cases
+    from csphub.cases.models import Case, PartyRole
+    from csphub.people.services import person_create
+    from csphub.powers import services
+
+    owner = get_user_model().objects.get(username="police_caseworker")
+    now = dt.datetime.now(dt.UTC)
+    today = now.date()
+    perp = person_create(
+        actor=owner, given_name="Later", family_name="Steps-Matrix", date_of_birth=dt.date(1990, 1, 1)
+    )
+    incident = cases.incident_record(
+        actor=owner,
+        occurred_at=now - dt.timedelta(days=30),
+        reported_at=now - dt.timedelta(days=29),
+        channel="phone",
+        asb_type="nuisance",
+        category="noise",
+        description="Noise",
+        parties=[(perp, PartyRole.ALLEGED_PERPETRATOR)],
+        now=now - dt.timedelta(days=29),
+    )
+    case: Case = cases.case_open(actor=owner, incidents=[incident], summary="Matrix later steps")
+
+    def apply() -> Any:
+        return services.injunction_apply(
+            actor=owner,
+            case=case,
+            recipient=perp,
+            issuer_capacity="constable",
+            applied_on=today,
+            court="county_court",
+            ends_on=None,
+            yot_consulted_on=None,
+            requirements="Not to enter Market Place",
+            now=now,
+        )
+
+    applied = apply()
+    granted = services.injunction_decide(
+        actor=owner,
+        injunction=apply(),
+        outcome="granted",
+        decided_on=today,
+        requirements="Not to enter",
+        now=now,
+    )
+    cbo = services.cbo_grant(
+        actor=owner,
+        case=case,
+        recipient=perp,
+        convicted_on=today - dt.timedelta(days=10),
+        disposal="sentence",
+        applied_on=today - dt.timedelta(days=1),
+        starts_on=today,
+        ends_on=None,
+        yot_views_on=None,
+        requirements="Not to enter Ripley",
+        now=now,
+    )
+    authorisation = services.dispersal_authorise(
+        actor=owner,
+        case=case,
+        issuer_capacity="inspector",
+        locality="Market Place",
+        grounds="Disorder",
+        starts_at=now - dt.timedelta(hours=1),
+        ends_at=now + dt.timedelta(hours=24),
+        human_rights_considered="Considered",
+        signed=True,
+        now=now,
+    )
+    from csphub.powers.rules import PSPO_CONSULTEES, S36_EXCLUSIONS
+
+    direction = services.dispersal_direction_give(
+        actor=owner,
+        authorisation=authorisation,
+        recipient=perp,
+        issuer_capacity="constable",
+        given_at=now - dt.timedelta(minutes=30),
+        excluded_until=now + dt.timedelta(hours=12),
+        in_writing=True,
+        exclusions_checked=S36_EXCLUSIONS,
+        now=now,
+    )
+    pspo = services.pspo_make(
+        actor=owner,
+        case=case,
+        issuer_capacity="local_authority",
+        locality="Ripley town centre",
+        requirements="No alcohol when asked to stop",
+        made_on=today,
+        expires_on=today + dt.timedelta(days=700),
+        consultation_done=PSPO_CONSULTEES,
+        publicised=True,
+        now=now,
+    )
+    return {
+        "injunction_applied": applied.pk,
+        "injunction_granted": granted.pk,
+        "cbo": cbo.pk,
+        "dispersal_direction": direction.pk,
+        "pspo": pspo.pk,
+    }
+
+
+def _later(key: str) -> Any:
+    def make(world: Any) -> dict[str, Any]:
+        return {"pk": police_lifecycle_chain(world)[key]}
+
+    return make
+
+
 def _case(world: Any) -> dict[str, Any]:
     return {"case_pk": police_case_with_cpw(world)["case_pk"]}
 
@@ -197,6 +315,14 @@ MATRIX: dict[str, Entry] = {
     "powers:closure_order_extend": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
     "powers:dispersal_direction_new": Entry(make=_chain("dispersal"), expect=OTHER_AGENCY_RECORD),
     "powers:absolute_ground_review": Entry(make=_chain("absolute_ground"), expect=OTHER_AGENCY_RECORD),
+    "powers:injunction_decision": Entry(make=_later("injunction_applied"), expect=OTHER_AGENCY_RECORD),
+    "powers:injunction_change": Entry(make=_later("injunction_granted"), expect=OTHER_AGENCY_RECORD),
+    "powers:cbo_change": Entry(make=_later("cbo"), expect=OTHER_AGENCY_RECORD),
+    "powers:dispersal_direction_vary": Entry(make=_later("dispersal_direction"), expect=OTHER_AGENCY_RECORD),
+    "powers:pspo_extend": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
+    "powers:pspo_vary": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_order_discharge": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
+    "powers:compliance": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:withdraw": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:letter": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:letter_pdf": Entry(make=_power, expect=OTHER_AGENCY_RECORD),

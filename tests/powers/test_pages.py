@@ -40,6 +40,11 @@ def words(d: dt.date) -> str:
 
 @pytest.fixture
 def setup(persona: Any, client_as: Any) -> Any:
+    return make_setup(persona, client_as)
+
+
+def make_setup(persona: Any, client_as: Any) -> Any:
+    """A council case with a victim, an adult, a 15-year-old and a 9-year-old, and premises."""
     officer = persona("avbc_caseworker")
     victim = person_create(actor=officer, given_name="Vera", family_name="Pagevictim")
     adult = person_create(
