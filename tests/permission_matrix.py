@@ -52,8 +52,6 @@ CREATE_FORM: dict[str, int] = {
     "avbc_partner_viewer": 403,
     **dict.fromkeys(_NO_PERSONAL_DATA, 403),
 }
-# The people list also serves administrators, who open "who has seen this person" from it.
-PEOPLE_LIST: dict[str, int] = {**PERSONAL_LIST, "avbc_administrator": 200}
 # Any signed-in staff member.
 STAFF_PAGE: dict[str, int] = {"anonymous": 302, "*": 200}
 # Public pages (no sign-in).
