@@ -193,8 +193,11 @@ CSPHUB_SERVICE_NAME = "CSP Hub"
 CSPHUB_PARTNERSHIP_NAME = os.environ.get(
     "CSPHUB_PARTNERSHIP_NAME", "Amber Valley Community Safety Partnership"
 )
-# Map tiles: none by default (works offline); deployments with a tile server may set a URL template.
+# Map tiles: none by default (works offline); deployments with a tile server may set an XYZ URL
+# template (https://tiles.example.org/{z}/{x}/{y}.png) and the attribution its licence requires
+# (plain text). The incident map then adds a Leaflet tile layer and the tile origin to img-src.
 CSPHUB_MAP_TILE_URL = os.environ.get("CSPHUB_MAP_TILE_URL", "")
+CSPHUB_MAP_TILE_ATTRIBUTION = os.environ.get("CSPHUB_MAP_TILE_ATTRIBUTION", "")
 
 # --- Logging: never personal data (messages carry ids and verbs, not names) -----------------
 LOGGING = {
