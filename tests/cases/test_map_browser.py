@@ -1,0 +1,63 @@
+"""In headless Chromium: the incident map without a tile URL is the SVG alone; with one, Leaflet
+and ``cases/map.js`` draw the outlines and the visible incidents and hide the SVG, with no CSP
+violation. The tile URL points at the live server itself (a path that 404s) and every other host
+is blocked, so the test makes no external request."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_tiled_map_enhances_the_svg(
+    browser_page: Any, persona: Any, sign_in: Any, make_incident: Any, settings: Any, live_server: Any
+) -> None:
+    page = browser_page
+    own = make_incident("avbc_caseworker", longitude=-1.4060, latitude=53.0490)
+    police = make_incident("police_caseworker", longitude=-1.4810, latitude=53.0240)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(live_server.url))
+    requested: list[str] = []
+
+    def only_live_server(route: Any) -> None:
+        requested.append(route.request.url)
+        if route.request.url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", only_live_server)
+    sign_in(page, persona("avbc_caseworker"))
+    map_url = reverse("cases:map") + "?days=3650"
+
+    settings.CSPHUB_MAP_TILE_URL = ""
+    page.goto(map_url)
+    assert page.locator("#incident-map-svg").is_visible()
+    assert page.locator("#incident-map-tiles").count() == 0
+    assert page.evaluate("typeof window.L") == "undefined"
+
+    settings.CSPHUB_MAP_TILE_URL = origin + "/map-tiles-for-tests/{z}/{x}/{y}.png"
+    settings.CSPHUB_MAP_TILE_ATTRIBUTION = "Test tiles <b>plain</b>"
+    page.goto(map_url)
+    page.wait_for_selector("#incident-map-tiles[data-drawn=true]")
+    assert page.locator("#incident-map-tiles").is_visible()
+    assert not page.locator("#incident-map-svg").is_visible()
+    # One incident marker (the police incident is not visible to this user), outlines drawn.
+    markers = page.locator("#incident-map-tiles path.leaflet-interactive")
+    assert markers.count() == 1
+    assert page.locator("#incident-map-tiles .leaflet-overlay-pane path").count() > 1
+    markers.first.click(force=True)
+    popup = page.locator(".leaflet-popup-content")
+    assert own.reference in popup.inner_text()
+    assert police.reference not in page.content()
+    # Attribution is text, not HTML.
+    assert page.locator(".leaflet-control-attribution").inner_text().strip() == "Test tiles <b>plain</b>"
+    # Tiles were asked of the live server only; nothing else left the machine.
+    assert any("/map-tiles-for-tests/" in url for url in requested)
+    assert all(url.startswith(origin + "/") for url in requested), requested
+    violations = [e for e in page.console_errors if "Content Security Policy" in e]
+    assert violations == []
