@@ -40,6 +40,19 @@ def _local_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(UK).date()
 
 
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _detail_date(use: PowerUse, key: str) -> dt.date | None:
+    value = use.details.get(key)
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _end_of_day(d: dt.date | None) -> dt.datetime | None:
+    return dt.datetime.combine(d, dt.time(23, 59), tzinfo=UK) if d is not None else None
+
+
 def rules_for(moment: dt.datetime) -> RuleSet:
     try:
         return rules.rules_in_force(_local_date(moment))
@@ -81,6 +94,28 @@ def _lines(values: Iterable[str] | str) -> str:
     return "\n".join(v.strip() for v in items if v.strip())
 
 
+def _record_step(
+    use: PowerUse,
+    from_status: Status,
+    to_status: Status,
+    *,
+    actor: Any,
+    now: dt.datetime,
+    ruleset: RuleSet,
+    note: str,
+) -> PowerEvent:
+    """One row of the power's history, stamped with the rule version in force at ``now``."""
+    return PowerEvent.objects.create(
+        power=use,
+        from_status=from_status,
+        to_status=to_status,
+        occurred_at=now,
+        rule_version=ruleset.version,
+        note=note,
+        created_by=actor,
+    )
+
+
 def _create(
     *,
     actor: Any,
@@ -110,15 +145,7 @@ def _create(
         modified_by=actor,
         **fields,
     )
-    PowerEvent.objects.create(
-        power=use,
-        from_status=Status.DRAFT,
-        to_status=to_status,
-        occurred_at=now,
-        rule_version=ruleset.version,
-        note=note,
-        created_by=actor,
-    )
+    _record_step(use, Status.DRAFT, to_status, actor=actor, now=now, ruleset=ruleset, note=note)
     audit_record(actor=actor, verb=f"{power.value}.{to_status.value}", target=use)
     return use
 
@@ -138,16 +165,7 @@ def _move(
         raise ApplicationError(
             f"A {rules.POWER_LABELS[power].lower()} that is {use.status} cannot become {to_status.value}"
         )
-    ruleset = rules_for(now)
-    PowerEvent.objects.create(
-        power=use,
-        from_status=use.status,
-        to_status=to_status,
-        occurred_at=now,
-        rule_version=ruleset.version,
-        note=note,
-        created_by=actor,
-    )
+    _record_step(use, Status(use.status), to_status, actor=actor, now=now, ruleset=rules_for(now), note=note)
     use.status = to_status
     use.modified_by = actor
     use.save()
@@ -628,7 +646,7 @@ def closure_order_grant(
             starts_on=made_on,
             details={"first_made_on": made_on.isoformat(), "ends_on": ends_on.isoformat()},
         )
-        order.ends_at = dt.datetime.combine(ends_on, dt.time(23, 59), tzinfo=UK)
+        order.ends_at = _end_of_day(ends_on)
         _move(order, Status.GRANTED, actor=actor, now=moment, changed=["ends_at"])
         review_on = max(made_on, ends_on - dt.timedelta(days=14))
         _task(
@@ -662,7 +680,7 @@ def closure_order_extend(
     )
     with transaction.atomic():
         order.details = {**order.details, "ends_on": new_end.isoformat()}
-        order.ends_at = dt.datetime.combine(new_end, dt.time(23, 59), tzinfo=UK)
+        order.ends_at = _end_of_day(new_end)
         return _move(order, Status.EXTENDED, actor=actor, now=moment, changed=["details", "ends_at"])
 
 
@@ -715,9 +733,9 @@ def injunction_apply(
             requirements=requirements.strip(),
             court=court,
             starts_on=applied_on,
-            ends_at=dt.datetime.combine(ends_on, dt.time(23, 59), tzinfo=UK) if ends_on else None,
+            ends_at=_end_of_day(ends_on),
             details={
-                "yot_consulted_on": yot_consulted_on.isoformat() if yot_consulted_on else None,
+                "yot_consulted_on": _iso(yot_consulted_on),
                 "without_notice": without_notice,
             },
         )
@@ -775,10 +793,10 @@ def cbo_grant(
             details={
                 "convicted_on": convicted_on.isoformat(),
                 "disposal": disposal,
-                "yot_views_on": yot_views_on.isoformat() if yot_views_on else None,
+                "yot_views_on": _iso(yot_views_on),
             },
         )
-        cbo.ends_at = dt.datetime.combine(ends_on, dt.time(23, 59), tzinfo=UK) if ends_on else None
+        cbo.ends_at = _end_of_day(ends_on)
         _move(cbo, Status.GRANTED, actor=actor, now=moment, changed=["ends_at"])
         for n, review_on in enumerate(
             rules.cbo_youth_review_dates(
@@ -965,7 +983,7 @@ def pspo_make(
             locality=locality.strip(),
             requirements=requirements.strip(),
             starts_on=made_on,
-            ends_at=dt.datetime.combine(expires_on, dt.time(23, 59), tzinfo=UK),
+            ends_at=_end_of_day(expires_on),
             appeal_deadline=rules.pspo_challenge_deadline(made_on, rules=ruleset),
             details={
                 "consultation_done": done,
@@ -1057,19 +1075,6 @@ def absolute_ground_review_request(
 # --------------------------------------------------------------------------------------------
 # Later lifecycle steps: court outcomes, variations, extensions, discharges, compliance
 # --------------------------------------------------------------------------------------------
-
-
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d is not None else None
-
-
-def _detail_date(use: PowerUse, key: str) -> dt.date | None:
-    value = use.details.get(key)
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _end_of_day(d: dt.date | None) -> dt.datetime | None:
-    return dt.datetime.combine(d, dt.time(23, 59), tzinfo=UK) if d is not None else None
 
 
 def _end_date(use: PowerUse) -> dt.date | None:
