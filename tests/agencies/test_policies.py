@@ -222,3 +222,21 @@ def test_anonymous_denied(police_person: Person) -> None:
     from django.contrib.auth.models import AnonymousUser
 
     assert not can(AnonymousUser(), Action.VIEW, police_person)
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("avbc_team_manager", True),
+        ("avbc_partnership_coordinator", True),
+        ("avbc_caseworker", False),
+        ("avbc_analyst", False),
+        ("avbc_administrator", False),
+    ],
+)
+def test_only_managers_and_coordinators_may_configure_case_review_areas(
+    persona: Any, who: str, allowed: bool
+) -> None:
+    from csphub.agencies.policies import Capability, has_capability
+
+    assert has_capability(persona(who), Capability.CONFIGURE_CASE_REVIEW_AREA) is allowed

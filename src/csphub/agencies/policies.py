@@ -61,6 +61,8 @@ class Capability(StrEnum):
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT_LOG = "view_audit_log"
     MANAGE_CASE_REVIEWS = "manage_case_reviews"
+    # change an area's Case Review procedure (only in the area's managing agency; see casereviews)
+    CONFIGURE_CASE_REVIEW_AREA = "configure_case_review_area"
 
 
 # Which actions each role may take on records that hold personal data.
@@ -80,9 +82,16 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.CASEWORKER: frozenset({Capability.MANAGE_CASE_REVIEWS}),
-    Role.TEAM_MANAGER: frozenset({Capability.VIEW_ASSESSMENT, Capability.MANAGE_CASE_REVIEWS}),
+    Role.TEAM_MANAGER: frozenset(
+        {Capability.VIEW_ASSESSMENT, Capability.MANAGE_CASE_REVIEWS, Capability.CONFIGURE_CASE_REVIEW_AREA}
+    ),
     Role.PARTNERSHIP_COORDINATOR: frozenset(
-        {Capability.VIEW_ASSESSMENT, Capability.VIEW_AUDIT_LOG, Capability.MANAGE_CASE_REVIEWS}
+        {
+            Capability.VIEW_ASSESSMENT,
+            Capability.VIEW_AUDIT_LOG,
+            Capability.MANAGE_CASE_REVIEWS,
+            Capability.CONFIGURE_CASE_REVIEW_AREA,
+        }
     ),
     Role.PARTNER_VIEWER: frozenset(),
     Role.ANALYST: frozenset({Capability.VIEW_ASSESSMENT}),

@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from csphub.agencies.models import Agency, Role
+from csphub.agencies.models import Agency
 from csphub.agencies.policies import (
     ROLE_CAPABILITIES,
     Action,
@@ -107,23 +107,17 @@ def policy_for(area: CaseReviewArea, *, on: dt.date) -> rules.ThresholdPolicy:
 
 
 # Roles that may change an area's procedure and threshold rules, in the area's managing agency.
-CONFIGURING_ROLES = frozenset({Role.TEAM_MANAGER, Role.PARTNERSHIP_COORDINATOR})
-
-
 def area_can_configure(user: Any, area: CaseReviewArea) -> bool:
     """May ``user`` change ``area``'s procedure? Coordinators and team managers of its managing agency.
 
-    Built on the policy's Case Review capability and the user's acting membership, so a caseworker of
-    the managing agency, or a coordinator of another agency, may not.
+    The role question is the policy's (``Capability.CONFIGURE_CASE_REVIEW_AREA``); the area adds only
+    that the user must act for its managing agency, so a caseworker of the managing agency, or a
+    coordinator of another agency, may not.
     """
-    if not has_capability(user, Capability.MANAGE_CASE_REVIEWS):
+    if not has_capability(user, Capability.CONFIGURE_CASE_REVIEW_AREA):
         return False
     membership = acting_membership(user)
-    return (
-        membership is not None
-        and membership.role in CONFIGURING_ROLES
-        and membership.agency_id == area.managing_agency_id
-    )
+    return membership is not None and membership.agency_id == area.managing_agency_id
 
 
 def _require_configurer(actor: Any, area: CaseReviewArea | None) -> None:
