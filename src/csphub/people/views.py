@@ -105,6 +105,9 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def person_seen_by(request: HttpRequest, pk: int) -> HttpResponse:
     """Who has seen this person: for administrators and coordinators of the owning agency."""
     person = selectors.person_get_visible(request.user, pk, action=Action.VIEW_AUDIT)
+    # The page names the person, so looking at who has seen them is itself a view of them. Recorded
+    # before the page of events is counted, so that the page shows this view and stays whole.
+    audit_viewed(actor=request.user, target=person, justification="who has seen this person")
     form = SeenByFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     events = audit_events_for(

@@ -1,0 +1,23 @@
+"""People pages: every page that names a person records that it was shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from csphub.audit.models import AuditEvent
+from csphub.people.services import person_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_who_has_seen_this_person_is_itself_a_recorded_view(persona: Any, client_as: Any) -> None:
+    person = person_create(actor=persona("avbc_caseworker"), given_name="Seen", family_name="Bywho")
+    response = client_as("avbc_administrator").get(reverse("people:seen_by", args=[person.pk]))
+    assert response.status_code == 200
+    assert "Seen Bywho" in response.content.decode()
+    event = AuditEvent.objects.get(verb="person.viewed", target_id=str(person.pk))
+    assert event.actor.username == "avbc_administrator"
+    assert event.justification == "who has seen this person"
