@@ -363,3 +363,20 @@ def test_first_report_and_reports_far_apart_do_not_prompt(persona: Any, make_inc
     make_incident(occurred=today - dt.timedelta(days=400), victim=victim)
     make_incident(occurred=today - dt.timedelta(days=10), victim=victim)
     assert ExplanationPrompt.objects.count() == 0
+
+
+def test_an_incident_counts_as_a_complaint_from_its_victim_or_reporter(
+    persona: Any, make_incident: Any
+) -> None:
+    from csphub.cases.services import incident_party_add
+    from csphub.people.services import person_create
+
+    actor = persona("avbc_caseworker")
+    occurred = timezone.localdate() - dt.timedelta(days=3)
+    assert services.incident_complainant(make_incident(by="avbc_caseworker", occurred=occurred)) is None
+    incident = make_incident(by="avbc_caseworker", occurred=occurred)
+    witness = person_create(actor=actor, given_name="Wit", family_name="Ness")
+    reporter = person_create(actor=actor, given_name="Rep", family_name="Orter")
+    incident_party_add(actor=actor, incident=incident, person=witness, role="witness")
+    incident_party_add(actor=actor, incident=incident, person=reporter, role="reporter")
+    assert services.incident_complainant(incident) == reporter

@@ -505,6 +505,14 @@ def application_close(*, actor: Any, application: Application, on: dt.date | Non
 # ---------------------------------------------------------------------------------------------------
 
 
+def incident_complainant(incident: Any) -> Any:
+    """Whom an incident counts as a complaint from: its first victim or reporter, or None."""
+    from csphub.cases.models import PartyRole
+
+    complainants = (PartyRole.VICTIM, PartyRole.REPORTER)
+    return next((party.person for party in incident.parties.all() if party.role in complainants), None)
+
+
 def application_link_incident(
     *,
     actor: Any,

@@ -530,12 +530,11 @@ def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             for pk in form.cleaned_data["incidents"]:
                 incident = by_pk[pk]
-                victims = [p.person for p in incident.parties.all() if p.role in ("victim", "reporter")]
                 services.application_link_incident(
                     actor=request.user,
                     application=application,
                     incident=incident,
-                    complainant=victims[0] if victims else None,
+                    complainant=services.incident_complainant(incident),
                     same_incident_key=form.cleaned_data["same_incident_key"],
                     named_by_applicant=form.cleaned_data["named_by_applicant"],
                 )
