@@ -561,3 +561,11 @@ def test_case_page_lists_powers_with_links_to_start_new_ones(setup: Any) -> None
     assert cpn.reference in listing
     home = s.client.get(reverse("frontend:home")).content.decode()
     assert "Tools and powers: dates in the next 14 days" in home and cpn.reference in home
+
+
+def test_a_step_page_naming_the_parties_records_that_the_case_was_viewed(setup: Any) -> None:
+    s = setup
+    body = s.client.get(reverse("powers:cpw_new", args=[s.case.pk])).content.decode()
+    assert "Pageperp" in body
+    event = AuditEvent.objects.filter(verb="case.viewed", target_id=str(s.case.pk)).latest("pk")
+    assert event.justification == "power step form"

@@ -101,6 +101,8 @@ def _check_page(
         if name not in ("csrfmiddlewaretoken", "confirm", "change")
         for value in values
     ]
+    # The answers name the recipient (and the parent power's summary its subject).
+    audit_viewed(actor=request.user, target=parent or case, justification="power check answers")
     return render(
         request,
         "powers/check_answers.html",
@@ -173,6 +175,8 @@ def _step(
             else:
                 messages.success(request, success(use))
                 return redirect("powers:detail", use.pk)
+    # The question page lists the case's parties by name (and summarises the parent power).
+    audit_viewed(actor=request.user, target=parent or case, justification="power step form")
     return render(
         request,
         "powers/step_form.html",
