@@ -240,3 +240,30 @@ def test_only_managers_and_coordinators_may_configure_case_review_areas(
     from csphub.agencies.policies import Capability, has_capability
 
     assert has_capability(persona(who), Capability.CONFIGURE_CASE_REVIEW_AREA) is allowed
+
+
+def test_contributing_needs_a_full_share_and_a_role_that_creates(
+    persona: Any, world: Any, police_person: Person
+) -> None:
+    from csphub.agencies.policies import can_contribute
+
+    owner = persona("police_caseworker")
+    assert can_contribute(owner, police_person)
+    assert not can_contribute(persona("police_partner_viewer"), police_person)
+    share_record(
+        actor=owner,
+        obj=police_person,
+        agency=world.agencies["housing"],
+        agreement=world.panel_isa,
+        scope=ShareScope.SUMMARY,
+        reason="panel",
+    )
+    assert not can_contribute(persona("housing_caseworker"), police_person)
+    share_record(
+        actor=owner,
+        obj=police_person,
+        agency=world.agencies["avbc"],
+        agreement=world.asb_isa,
+        reason="joint case",
+    )
+    assert can_contribute(persona("avbc_caseworker"), police_person)

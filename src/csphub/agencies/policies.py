@@ -241,3 +241,12 @@ def share_scope(user: Any, obj: models.Model) -> str | None:
     if ShareScope.FULL in scopes:
         return ShareScope.FULL
     return ShareScope.SUMMARY if scopes else None
+
+
+def can_contribute(user: Any, obj: models.Model) -> bool:
+    """May ``user`` add to ``obj`` (a note, a piece of evidence)?
+
+    The owning agency, a named user, or an agency it is shared with in full may; a partner who sees
+    only the panel summary may not, and neither may a role that cannot create records.
+    """
+    return role_allows(user, Action.CREATE) and share_scope(user, obj) == ShareScope.FULL

@@ -24,7 +24,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from csphub.agencies.models import Agency, Membership, Role, ShareScope
-from csphub.agencies.policies import Action, acting_membership, can, role_allows
+from csphub.agencies.policies import Action, acting_membership, can, can_contribute, role_allows
 from csphub.agencies.services import share_record
 from csphub.audit.services import audit_record, changed_field_names
 from csphub.cases import config, geo, rules
@@ -643,11 +643,7 @@ def reminders_send(*, today: dt.date | None = None, dry_run: bool = False) -> di
 def _writer_agency(actor: Any, case: Case) -> Agency:
     """Owning agency writes; a partner with a FULL share may also add notes/documents."""
     membership = acting_membership(actor)
-    if membership is None or not role_allows(actor, Action.CREATE):
-        raise PermissionDeniedError("You cannot add to this case.")
-    from csphub.agencies.policies import share_scope
-
-    if share_scope(actor, case) != ShareScope.FULL:
+    if membership is None or not can_contribute(actor, case):
         raise PermissionDeniedError("You cannot add to this case.")
     return membership.agency
 

@@ -22,7 +22,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from csphub.agencies.models import Agency, ShareScope
-from csphub.agencies.policies import Action, acting_membership, can, get_object_or_404_for, role_allows
+from csphub.agencies.policies import (
+    Action,
+    acting_membership,
+    can,
+    can_contribute,
+    get_object_or_404_for,
+    role_allows,
+)
 from csphub.agencies.selectors import agreements_in_force_for
 from csphub.audit.services import audit_record, audit_viewed
 from csphub.cases import config, forms, geo, selectors, services
@@ -427,10 +434,7 @@ def case_task_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def case_note_new(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(request.user, pk)
-    _deny_unless(
-        selectors.case_scope(request.user, case) == ShareScope.FULL
-        and role_allows(request.user, Action.CREATE)
-    )
+    _deny_unless(can_contribute(request.user, case))
     form = forms.NoteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -453,10 +457,7 @@ def case_note_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def case_document_new(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(request.user, pk)
-    _deny_unless(
-        selectors.case_scope(request.user, case) == ShareScope.FULL
-        and role_allows(request.user, Action.CREATE)
-    )
+    _deny_unless(can_contribute(request.user, case))
     form = forms.DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
     policy = config.upload_policy()
     if request.method == "POST" and form.is_valid():
