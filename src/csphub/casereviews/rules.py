@@ -198,7 +198,7 @@ class Ground(StrEnum):
 
 GROUND_TEXT = {
     Ground.STATUTORY: (
-        "at least {n} qualifying complaints were made, so the law requires the threshold to be met"
+        "at least {n} qualifying {complaints} made, so the law requires the threshold to be met"
     ),
     Ground.LOCAL_NUMBER: "the number of qualifying complaints reached the partnership's threshold of {n}",
     Ground.DISTINCT_COMPLAINANTS: (
@@ -447,7 +447,8 @@ def explanation_paragraphs(decision: ThresholdDecision) -> list[str]:
                     number_in_words(policy.qualifying_complaints_required)
                     if g in (Ground.STATUTORY, Ground.LOCAL_NUMBER)
                     else number_in_words(decision.distinct_complainants)
-                )
+                ),
+                complaints=_plural(policy.qualifying_complaints_required, "complaint was", "complaints were"),
             )
             for g in decision.grounds
         )
@@ -487,8 +488,11 @@ def explanation_paragraphs(decision: ThresholdDecision) -> list[str]:
         )
     if local:
         paragraphs.append(f"Local rules (version {policy.version}): " + "; ".join(local) + ".")
+        paragraphs.append(f"Rules applied: threshold engine {decision.engine_version}.")
     else:
-        paragraphs.append(f"Rules applied: version {policy.version}.")
+        paragraphs.append(
+            f"Rules applied: version {policy.version}; threshold engine {decision.engine_version}."
+        )
     if not decision.assessments:
         paragraphs.append("No complaints about this behaviour were found or linked to the application.")
     for assessment in decision.assessments:

@@ -998,7 +998,7 @@ def cbo_youth_review_dates(
     dates = _cbo_review_cycle(recipient, starts_on, ends_on, rules)
     if varied_on is None:
         return dates
-    kept = [d for d in dates if d < varied_on]
+    kept = [d for d in dates if d <= varied_on]  # a review due on the day of variation stays due
     return kept + _cbo_review_cycle(recipient, varied_on, ends_on, rules)
 
 
