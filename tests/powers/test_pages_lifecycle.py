@@ -276,8 +276,9 @@ def pspo_expiring_soon(s: Any) -> PowerUse:
     )
 
 
-def test_pspo_extension_needs_consultation_then_new_window_and_review(s: Any) -> None:
+def test_pspo_extension_needs_consultation_then_no_new_window_and_review(s: Any) -> None:
     pspo = pspo_expiring_soon(s)
+    before_deadline = pspo.appeal_deadline
     page = detail(s, pspo)
     assert 'data-testid="extend-order"' in page and 'data-testid="vary-order"' in page
     url = reverse("powers:pspo_extend", args=[pspo.pk])
@@ -285,7 +286,8 @@ def test_pspo_extension_needs_consultation_then_new_window_and_review(s: Any) ->
     data = {
         "issuer_capacity": "local_authority",
         "extended_on": iso(extended),
-        "expires_on": iso(extended.replace(year=extended.year + 3) + dt.timedelta(days=1)),
+        # s.60(3): at most 3 years beyond the current expiry (today + 30 days).
+        "expires_on": iso(extended.replace(year=extended.year + 3) + dt.timedelta(days=31)),
         "consultation_done": ["chief_officer_of_police"],
         "publicised": "on",
         "two_tier": "on",
@@ -303,12 +305,13 @@ def test_pspo_extension_needs_consultation_then_new_window_and_review(s: Any) ->
     assert submit(s.client, url, data).status_code == 302
     pspo = refreshed(pspo)
     assert pspo.status == Status.EXTENDED and pspo.details["expires_on"] == iso(new_expiry)
-    assert pspo.appeal_deadline == extended + dt.timedelta(days=41)
+    # A.9: an extension opens no new s.66 challenge window.
+    assert pspo.appeal_deadline == before_deadline
     reviews = Task.objects.filter(source="powers.pspo.review", linked_id=pspo.pk)
     assert [t.due_on for t in reviews.filter(status=TaskStatus.OPEN)] == [new_expiry - dt.timedelta(days=90)]
     assert reviews.filter(status=TaskStatus.DONE).count() == 1
     letter = s.client.get(reverse("powers:letter", args=[pspo.pk])).content.decode()
-    assert 'data-testid="extension"' in letter and "extended or varied" in letter
+    assert 'data-testid="extension"' in letter and "does not start a new six-week period" in letter
 
 
 def test_pspo_variation_must_change_something_and_restarts_the_challenge_window(s: Any) -> None:
@@ -396,7 +399,7 @@ def test_cpn_breach_recorded_opens_the_fixed_penalty_path(s: Any) -> None:
     assert PowerEvent.objects.filter(power=cpn, to_status=Status.BREACHED).count() == 1
 
 
-def test_cpw_complied_and_no_breach_option_and_appealed_cpn_blocked(s: Any) -> None:
+def test_cpw_complied_and_no_breach_option_and_appealed_cpn_stop_breach_s46_3(s: Any) -> None:
     cpn = cpn_for(s)
     cpw = cpn.parent
     assert cpw is not None and cpw.status == Status.ESCALATED
@@ -423,7 +426,16 @@ def test_cpw_complied_and_no_breach_option_and_appealed_cpn_blocked(s: Any) -> N
     assert refreshed(fresh).status == Status.COMPLIED
     assert 'data-testid="record-compliance"' not in detail(s, fresh)
 
+    # s.46(3): under appeal the "stop" requirements stay in force, so their breach can be recorded.
     services.cpn_appeal_lodge(actor=s.officer, cpn=cpn, lodged_on=today())
-    blocked = s.client.get(reverse("powers:compliance", args=[cpn.pk])).content.decode()
-    assert 'data-testid="step-blocked"' in blocked and "is appealed" in blocked
-    assert 'data-testid="record-compliance"' not in detail(s, refreshed(cpn))
+    page = s.client.get(reverse("powers:compliance", args=[cpn.pk])).content.decode()
+    assert 'data-testid="step-blocked"' not in page and 'value="breached"' in page
+    do = {"outcome": "breached", "on": iso(today()), "breached_requirement": "do", "confirm": "yes"}
+    assert "no effect until it is decided" in errors_of(
+        s.client.post(reverse("powers:compliance", args=[cpn.pk]), do)
+    )
+    assert refreshed(cpn).status == Status.APPEALED
+    stop = {"outcome": "breached", "on": iso(today()), "breached_requirement": "stop"}
+    assert submit(s.client, reverse("powers:compliance", args=[cpn.pk]), stop).status_code == 302
+    assert refreshed(cpn).status == Status.BREACHED
+    assert refreshed(cpn).details["breached_requirement"] == "stop"

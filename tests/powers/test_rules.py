@@ -776,12 +776,14 @@ def test_closure_order_extensions_never_beyond_six_months() -> None:
 
 @given(st.dates(min_value=date(2015, 1, 1), max_value=date(2050, 1, 1)), st.integers(1, 400))
 def test_closure_extension_total_property(first: date, extra_days: int) -> None:
-    current_end = r.add_months(first, 3)
+    # s.82: each extension at most 3 months beyond the current end, 6 months in total.
+    current_end = r.months_period_last_day(first, 3)
     new_end = current_end + timedelta(days=extra_days)
     blocked = r.closure_order_extension_blockers(
         rules=RULES, first_made_on=first, current_end=current_end, applied_on=current_end, new_end=new_end
     )
-    assert bool(blocked) == (new_end > r.add_months(first, 6))
+    too_long = new_end > r.months_period_last_day(first, 6) or new_end > r.add_months(current_end, 3)
+    assert bool(blocked) == too_long
 
 
 # ---------------------------------------------------------------- absolute ground

@@ -289,7 +289,10 @@ def cbo_grant(
                 title=f"Youth CBO annual review {n} due {_fmt_date(review_on)}",
                 due_on=review_on,
                 source="powers.cbo.youth_review",
-                details="Review of an order on a person under 18 (Sentencing Act 2020 s.337).",
+                details=(
+                    "Review before the end of the 12-month period of an order on a person under 18 "
+                    "(Sentencing Act 2020 s.337)."
+                ),
             )
     return cbo
 
@@ -305,7 +308,7 @@ def cbo_change(
     note: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """The court varied or discharged a Criminal Behaviour Order (Sentencing Act 2020 s.340).
+    """The court varied or discharged a Criminal Behaviour Order (Sentencing Act 2020 s.336).
 
     The duration rules still hold after a variation (youth: 1-3 years; adult: ≥ 2 years or
     indefinite). The youth annual review tasks are adjusted: reviews no longer due (after the new
@@ -353,13 +356,15 @@ def cbo_change(
             changed += ["requirements", "ends_at"]
             review_dates = [
                 d
+                # s.337(2): a variation starts a new 12-month review period (A.2).
                 for d in rules.cbo_youth_review_dates(
                     recipient=recipient_facts(cbo.recipient),
                     starts_on=cbo.starts_on,
                     ends_on=ends_on,
                     rules=ruleset,
+                    varied_on=decided_on,
                 )
-                if d > decided_on
+                if d >= decided_on
             ]
         else:
             cbo.details = {**cbo.details, "discharged_on": decided_on.isoformat()}
@@ -381,6 +386,9 @@ def cbo_change(
                     title=f"Youth CBO annual review due {_fmt_date(review_on)} (order varied)",
                     due_on=review_on,
                     source="powers.cbo.youth_review",
-                    details="Review of an order on a person under 18 (Sentencing Act 2020 s.337).",
+                    details=(
+                        "Review before the end of the 12-month period of an order on a person under 18 "
+                        "(Sentencing Act 2020 s.337)."
+                    ),
                 )
     return use

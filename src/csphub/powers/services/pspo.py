@@ -156,13 +156,14 @@ def pspo_extend(
             ],
         }
         pspo.ends_at = _end_of_day(expires_on)
-        pspo.appeal_deadline = rules.pspo_challenge_deadline(extended_on, rules=ruleset)
+        # A.9: s.66 gives a challenge against the order or a variation; an extension opens no new
+        # six-week window, so the deadline of the order or its last variation stands.
         use = _move(
             pspo,
             Status.EXTENDED,
             actor=actor,
             now=moment,
-            changed=["details", "ends_at", "appeal_deadline"],
+            changed=["details", "ends_at"],
         )
         _close_tasks(actor=actor, use=use, source="powers.pspo.review")
         _task(

@@ -69,7 +69,7 @@ def cbo_new(request: HttpRequest, case_pk: int) -> HttpResponse:
         form=form,
         case=case,
         title="Record a criminal behaviour order",
-        section="s.22 / Sentencing Act 2020 s.330",
+        section="Sentencing Act 2020 ss.331 and 334",
         check_title="Check the criminal behaviour order before you record it",
         action_label="Record order",
         perform=perform,
@@ -154,4 +154,4 @@ def injunction_change(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def cbo_change(request: HttpRequest, pk: int) -> HttpResponse:
-    return _order_change(request, _power_of(request, pk, Power.CBO), section="Sentencing Act 2020 s.340")
+    return _order_change(request, _power_of(request, pk, Power.CBO), section="Sentencing Act 2020 s.336")
