@@ -445,6 +445,8 @@ def test_pspo_three_years_consultation_and_challenge_window(setup: Any) -> None:
         "publicised": "on",
         "two_tier": "on",
         "parished": "on",
+        # s.72(1): the regard had to freedom of expression and assembly is recorded (A.5).
+        "expression_assembly_regard": "No protest or assembly uses the town centre at night",
     }
     body = errors_of(s.client.post(url, data))
     assert "A PSPO cannot last more than 3 years" in body

@@ -40,6 +40,7 @@ def pspo_make(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    expression_assembly_regard: str | None = None,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """Make a PSPO (s.59): ≤ 3 years, consultation record, 6-week challenge window, review task."""
@@ -59,6 +60,7 @@ def pspo_make(
             publicised=publicised,
             two_tier=two_tier,
             parished=parished,
+            expression_assembly_regard=expression_assembly_regard,
         )
     )
     review_on = rules.pspo_review_due(expires_on, rules=ruleset)
@@ -79,6 +81,7 @@ def pspo_make(
             details={
                 "consultation_done": done,
                 "publicised": publicised,
+                "expression_assembly_regard": (expression_assembly_regard or "").strip(),
                 "expires_on": expires_on.isoformat(),
             },
         )
