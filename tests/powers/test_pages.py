@@ -472,7 +472,7 @@ def test_absolute_ground_review_request_within_7_days_only(setup: Any) -> None:
     served = today() - dt.timedelta(days=10)
     data = {
         "recipient": str(s.adult.pk),
-        "issuer_capacity": "housing_provider",
+        "issuer_capacity": "local_authority",  # a local housing authority: statutory review (s.85ZA)
         "condition": "closure_order",
         "served_on": iso(served),
         "closure_order_hours_in_force": "24",
@@ -491,6 +491,25 @@ def test_absolute_ground_review_request_within_7_days_only(setup: Any) -> None:
     assert submit(s.client, review, {"requested_on": iso(served + dt.timedelta(days=6))}).status_code == 302
     notice.refresh_from_db()
     assert notice.status == Status.REVIEW_REQUESTED
+
+
+def test_ha1985_s85za_private_provider_review_is_good_practice_not_statute(setup: Any) -> None:
+    s = setup
+    url = reverse("powers:absolute_ground_new", args=[s.case.pk])
+    served = today() - dt.timedelta(days=10)
+    data = {
+        "recipient": str(s.adult.pk),
+        "issuer_capacity": "housing_provider",
+        "condition": "serious_offence",
+        "served_on": iso(served),
+    }
+    assert submit(s.client, url, data).status_code == 302
+    notice = PowerUse.objects.get(power="absolute_ground")
+    assert notice.details["statutory_review"] is False
+    letter = s.client.get(reverse("powers:letter", args=[notice.pk])).content.decode()
+    assert "offered under Home Office guidance" in letter and "no power to extend" not in letter
+    review = reverse("powers:absolute_ground_review", args=[notice.pk])
+    assert submit(s.client, review, {"requested_on": iso(today())}).status_code == 302
 
 
 # --- The check-answers page, closed cases, letters, reachability --------------------------------
