@@ -476,6 +476,7 @@ def test_absolute_ground_review_request_within_7_days_only(setup: Any) -> None:
         "condition": "closure_order",
         "served_on": iso(served),
         "closure_order_hours_in_force": "24",
+        "trigger_on": iso(served - dt.timedelta(days=30)),
     }
     body = errors_of(s.client.post(url, data))
     assert "for more than 48 hours" in body
@@ -502,7 +503,11 @@ def test_ha1985_s85za_private_provider_review_is_good_practice_not_statute(setup
         "issuer_capacity": "housing_provider",
         "condition": "serious_offence",
         "served_on": iso(served),
+        # HA 1985 s.83ZA: within 12 months beginning with the conviction.
+        "trigger_on": iso(served.replace(year=served.year - 1)),
     }
+    assert "Housing Act 1985 s.83ZA" in errors_of(s.client.post(url, data))
+    data["trigger_on"] = iso(served.replace(year=served.year - 1) + dt.timedelta(days=1))
     assert submit(s.client, url, data).status_code == 302
     notice = PowerUse.objects.get(power="absolute_ground")
     assert notice.details["statutory_review"] is False
