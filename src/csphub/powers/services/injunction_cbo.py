@@ -98,10 +98,13 @@ def injunction_decide(
     ends_on: dt.date | None = None,
     requirements: str = "",
     note: str = "",
+    yot_consulted_on: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """The court granted (with its terms and end date, or until further order) or refused the
     application (s.1). Granted to an under-18: an end date at most 12 months on (s.1(6)).
+    After a without-notice application the decision is the on-notice hearing: for an under-18 the
+    YOT must have been consulted before its date (s.14(2)).
     A granted injunction with an end date gets a task 28 days before it ends."""
     moment = now_or(now)
     _require_change(actor, injunction.case)
@@ -117,6 +120,14 @@ def injunction_decide(
     ruleset = rules_for(moment)
     facts = recipient_facts(injunction.recipient)
     granted = to is Status.GRANTED
+    yot_on = yot_consulted_on or detail_date(injunction, "yot_consulted_on")
+    if injunction.details.get("without_notice"):
+        _block(
+            rules.injunction_on_notice_hearing_blockers(
+                rules=ruleset, recipient=facts, on_notice_hearing_on=decided_on, yot_consulted_on=yot_on
+            ),
+            field="yot_consulted_on",
+        )
     _block(
         rules.injunction_outcome_blockers(
             rules=ruleset,
@@ -159,10 +170,13 @@ def injunction_change(
     ends_on: dt.date | None = None,
     requirements: str = "",
     note: str = "",
+    yot_consulted_on: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """The court varied (new terms and end date; youth: still within 12 months of the grant) or
-    discharged an injunction in force (s.8). The end-of-order task follows the new end date."""
+    discharged an injunction in force (s.8). The end-of-order task follows the new end date. The
+    YOT is consulted before applying to vary or discharge if the respondent is under 18 (s.14(3)):
+    the decision date stands in for the application date."""
     moment = now_or(now)
     _require_change(actor, injunction.case)
     _require_power(injunction, Power.INJUNCTION, "Only an injunction can be varied or discharged here")
@@ -178,6 +192,15 @@ def injunction_change(
         raise ApplicationError("Record the court's decision to grant the injunction first")
     today = local_date(moment)
     current_end = _end_date(injunction)
+    _block(
+        rules.injunction_change_application_blockers(
+            rules=rules.rule_set(injunction.rule_version),
+            recipient=recipient_facts(injunction.recipient),
+            applied_on=decided_on,
+            yot_consulted_on=yot_consulted_on,
+        ),
+        field="yot_consulted_on",
+    )
     if to is Status.VARIED:
         reasons = rules.injunction_variation_blockers(
             rules=rules.rule_set(injunction.rule_version),

@@ -117,6 +117,7 @@ def _order_change(request: HttpRequest, use: PowerUse, *, section: str) -> HttpR
     def perform(data: dict[str, Any]) -> PowerUse:
         if use.power == Power.INJUNCTION:
             return services.injunction_change(actor=request.user, injunction=use, **data)
+        data.pop("yot_consulted_on", None)
         return services.cbo_change(actor=request.user, cbo=use, **data)
 
     notes = (
