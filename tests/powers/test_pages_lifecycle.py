@@ -130,6 +130,11 @@ def test_injunction_variation_capped_for_youth_then_discharge(s: Any) -> None:
         "requirements": "Not to enter Market Place\nNot to contact the victim",
         "ends_on": iso(granted_on + dt.timedelta(days=400)),
     }
+    # s.14(3): the YOT is consulted before applying to vary or discharge (the respondent is under 18).
+    assert "before applying to vary or discharge the injunction (s.14(3))" in errors_of(
+        s.client.post(url, data)
+    )
+    data["yot_consulted_on"] = iso(today())
     body = errors_of(s.client.post(url, data))
     assert "cannot run beyond 12 months from the grant" in body
     assert refreshed(injunction).status == Status.GRANTED
@@ -145,7 +150,8 @@ def test_injunction_variation_capped_for_youth_then_discharge(s: Any) -> None:
     )
     assert [t.due_on for t in open_expiry] == [new_end - dt.timedelta(days=28)]
 
-    assert submit(s.client, url, {"outcome": "discharged", "decided_on": iso(today())}).status_code == 302
+    discharge = {"outcome": "discharged", "decided_on": iso(today()), "yot_consulted_on": iso(today())}
+    assert submit(s.client, url, discharge).status_code == 302
     injunction = refreshed(injunction)
     assert injunction.status == Status.DISCHARGED
     assert not open_expiry.all().exists()
