@@ -445,3 +445,30 @@ def test_cpw_complied_and_no_breach_option_and_appealed_cpn_stop_breach_s46_3(s:
     assert submit(s.client, reverse("powers:compliance", args=[cpn.pk]), stop).status_code == 302
     assert refreshed(cpn).status == Status.BREACHED
     assert refreshed(cpn).details["breached_requirement"] == "stop"
+
+
+def test_d3_injunction_breach_finding_recorded_s9(s: Any) -> None:
+    granted_on = today() - dt.timedelta(days=20)
+    injunction = services.injunction_decide(
+        actor=s.officer,
+        injunction=injunction_for(s, s.adult),
+        outcome="granted",
+        decided_on=granted_on,
+        requirements="Not to enter Market Place",
+    )
+    assert 'data-testid="record-breach"' in detail(s, injunction)
+    url = reverse("powers:order_breach", args=[injunction.pk])
+    early = {
+        "breached_on": iso(granted_on - dt.timedelta(days=1)),
+        "found_on": iso(today()),
+        "court": "county_court",
+    }
+    assert "before the civil injunction started" in errors_of(s.client.post(url, early))
+    ok = early | {"breached_on": iso(granted_on)}
+    assert submit(s.client, url, ok).status_code == 302
+    injunction = refreshed(injunction)
+    assert injunction.status == Status.BREACHED
+    assert injunction.details["breaches"] == [
+        {"breached_on": iso(granted_on), "found_on": iso(today()), "court": "county_court"}
+    ]
+    assert 'data-testid="record-breach"' not in detail(s, injunction)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/injunction-decision/", views.injunction_decision, name="injunction_decision"),
     path("<int:pk>/injunction-change/", views.injunction_change, name="injunction_change"),
     path("<int:pk>/cbo-change/", views.cbo_change, name="cbo_change"),
+    path("<int:pk>/order-breach/", views.order_breach, name="order_breach"),
     path("<int:pk>/direction/vary/", views.dispersal_direction_vary, name="dispersal_direction_vary"),
     path("<int:pk>/pspo/extend/", views.pspo_extend, name="pspo_extend"),
     path("<int:pk>/pspo/vary/", views.pspo_vary, name="pspo_vary"),

@@ -58,6 +58,7 @@ from csphub.powers.forms.injunction_cbo import (
     CboForm,
     InjunctionDecisionForm,
     InjunctionForm,
+    OrderBreachForm,
     OrderChangeForm,
 )
 from csphub.powers.forms.pspo import (
@@ -96,6 +97,7 @@ __all__ = [
     "FpnPaymentForm",
     "InjunctionDecisionForm",
     "InjunctionForm",
+    "OrderBreachForm",
     "OrderChangeForm",
     "PspoExtendForm",
     "PspoForm",

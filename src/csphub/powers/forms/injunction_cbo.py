@@ -157,3 +157,23 @@ class OrderChangeForm(GovukFormMixin, forms.Form):
         required=False,
         help_text="Before applying to vary or discharge an injunction, if the respondent is under 18 (s.14(3)).",
     )
+
+
+class OrderBreachForm(GovukFormMixin, forms.Form):
+    """A court's finding that an injunction or a criminal behaviour order was breached."""
+
+    breached_on = date_field("Date of the breach", required_message="Enter the date of the breach")
+    found_on = date_field("Date the court found the breach", required_message="Enter the date of the finding")
+    court = forms.ChoiceField(
+        label="Which court found the breach?",
+        widget=forms.RadioSelect,
+        choices=[
+            ("county_court", "County court"),
+            ("high_court", "High Court"),
+            ("youth_court", "Youth court"),
+            ("magistrates_court", "Magistrates' court"),
+            ("crown_court", "Crown Court"),
+        ],
+        error_messages={"required": "Choose the court that found the breach"},
+    )
+    note = text_field("What happened (optional)")

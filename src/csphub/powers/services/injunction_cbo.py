@@ -415,3 +415,46 @@ def cbo_change(
                     ),
                 )
     return use
+
+
+def order_breach_record(
+    *,
+    actor: Any,
+    order: PowerUse,
+    breached_on: dt.date,
+    found_on: dt.date,
+    court: str,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """A court found that an injunction (s.9; Sch 2 for under-18s) or a CBO (Sentencing Act 2020
+    s.339) was breached (D.3). The finding feeds absolute-ground conditions 2 and 3."""
+    moment = now_or(now)
+    _require_change(actor, order.case)
+    if order.power not in (Power.INJUNCTION, Power.CBO):
+        raise ApplicationError("Breach findings are recorded for injunctions and criminal behaviour orders")
+    started = detail_date(order, "granted_on") or order.starts_on
+    if started is None:
+        raise ApplicationError("Record the court's decision to grant the order first")
+    _block(
+        rules.order_breach_blockers(
+            power=order.power,
+            status=order.status,
+            started_on=started,
+            current_end=_end_date(order),
+            breached_on=breached_on,
+            found_on=found_on,
+            today=local_date(moment),
+            court=court or None,
+        ),
+        field="breached_on",
+    )
+    with transaction.atomic():
+        order.details = {
+            **order.details,
+            "breaches": [
+                *order.details.get("breaches", []),
+                {"breached_on": breached_on.isoformat(), "found_on": found_on.isoformat(), "court": court},
+            ],
+        }
+        return _move(order, Status.BREACHED, actor=actor, now=moment, note=note.strip(), changed=["details"])

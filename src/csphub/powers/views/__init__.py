@@ -41,6 +41,7 @@ from csphub.powers.views.injunction_cbo import (
     injunction_change,
     injunction_decision,
     injunction_new,
+    order_breach,
 )
 from csphub.powers.views.letters import (
     letter,
@@ -86,6 +87,7 @@ __all__ = [
     "injunction_new",
     "letter",
     "letter_pdf",
+    "order_breach",
     "power_detail",
     "power_list",
     "power_withdraw",

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from csphub.agencies.policies import Action
 from csphub.powers import forms, selectors, services
 from csphub.powers.models import PowerUse
-from csphub.powers.rules import Power
+from csphub.powers.rules import Power, Status
 from csphub.powers.views.common import (
     _any_status_blockers,
     _case_blockers,
@@ -156,3 +156,26 @@ def injunction_change(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def cbo_change(request: HttpRequest, pk: int) -> HttpResponse:
     return _order_change(request, _power_of(request, pk, Power.CBO), section="Sentencing Act 2020 s.336")
+
+
+@login_required
+def order_breach(request: HttpRequest, pk: int) -> HttpResponse:
+    """D.3: record a court's finding that an injunction (s.9) or a CBO (Sentencing Act 2020 s.339)
+    was breached."""
+    use = _power_of(request, pk, Power.INJUNCTION, Power.CBO)
+    section = "s.9" if use.power == Power.INJUNCTION else "Sentencing Act 2020 s.339"
+    return _step(
+        request,
+        form=forms.OrderBreachForm(_posted(request)),
+        case=use.case,
+        parent=use,
+        title=f"Record a breach of {use.reference}",
+        section=section,
+        check_title="Check the breach before you record it",
+        action_label="Record breach",
+        perform=lambda data: services.order_breach_record(actor=request.user, order=use, **data),
+        success=lambda u: f"{u.label} {u.reference}: breach recorded",
+        blocked_title="You cannot record a breach of this order",
+        standing=_any_status_blockers(use, (Status.BREACHED,), doing="record a breach"),
+        notes=["A breach finding can support possession on the absolute ground (conditions 2 and 3)."],
+    )

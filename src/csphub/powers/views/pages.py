@@ -73,9 +73,11 @@ NEXT_STEPS: dict[Power, list[tuple[Status, str, str, str]]] = {
     Power.INJUNCTION: [
         (Status.GRANTED, "Record the court's decision", "powers:injunction_decision", "record-decision"),
         (Status.VARIED, "Record a variation or discharge", "powers:injunction_change", "record-change"),
+        (Status.BREACHED, "Record a breach", "powers:order_breach", "record-breach"),
     ],
     Power.CBO: [
         (Status.VARIED, "Record a variation or discharge", "powers:cbo_change", "record-change"),
+        (Status.BREACHED, "Record a breach", "powers:order_breach", "record-breach"),
     ],
     Power.PSPO: [
         (Status.EXTENDED, "Extend the order", "powers:pspo_extend", "extend-order"),
