@@ -197,3 +197,32 @@ def test_s104_3_task_only_for_relevant_bodies_outside_the_agreement(
         assert tasks[0].details == (
             "These relevant bodies are not party to the information sharing agreement: " + ", ".join(missing)
         )
+
+
+def test_s105_person_configuring_must_include_council_police_and_health(
+    area: Any, persona: Any, world: Any
+) -> None:
+    from csphub.core.errors import ApplicationError
+
+    agencies = world.agencies
+    kwargs: dict[str, Any] = {
+        "actor": persona("avbc_partnership_coordinator"),
+        "name": "Amber Valley",
+        "slug": "amber-valley",
+        "managing_agency": agencies["avbc"],
+        "contact_team": "Community Safety Team",
+        "contact_email": "community.safety@example.gov.uk",
+        "contact_phone": "01773 000000",
+        "appeal_body_name": "the Derbyshire Police and Crime Commissioner",
+        "appeal_body_contact": "Office of the PCC, Butterley Hall, Ripley",
+        "sharing_agreement": world.asb_isa,
+        "default_spoc": persona("avbc_caseworker"),
+    }
+    with pytest.raises(ApplicationError, match=r"integrated care board \(health\) \(s.105\)") as caught:
+        services.area_configure(
+            **kwargs, relevant_bodies=[agencies["avbc"], agencies["police"], agencies["housing"]]
+        )
+    assert caught.value.field == "relevant_bodies"
+    services.area_configure(
+        **kwargs, relevant_bodies=[agencies[s] for s in ("avbc", "police", "nhs", "housing")]
+    )
