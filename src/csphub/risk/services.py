@@ -486,7 +486,9 @@ def marac_repeat_flag(*, actor: Any, incident: Incident) -> list[Task]:
     the officer of the referral's case to re-refer, whatever the checklist score."""
     parties = list(IncidentParty.objects.filter(incident=incident).values_list("person_id", "role"))
     victims = [p for p, role in parties if role == PartyRole.VICTIM]
-    perpetrators = [p for p, role in parties if role == PartyRole.ALLEGED_PERPETRATOR] or [None]
+    perpetrators: list[int | None] = [p for p, role in parties if role == PartyRole.ALLEGED_PERPETRATOR]
+    if not perpetrators:
+        perpetrators = [None]
     on = timezone.localdate(incident.occurred_at)
     created: list[Task] = []
     for victim_id in victims:
