@@ -70,10 +70,10 @@ def test_cli_writes_the_contract_files(cli_out: Path) -> None:
         assert all(re.fullmatch(r"[a-z0-9_]+", h) for h in _header(p)), p
     data = json.loads((cli_out / "assessment.json").read_text(encoding="utf-8"))
     a = Assessment.from_dict(data)
-    assert a.parameters["date_from"] == "2024-01" and a.area["name"] == "Amber Valley"
+    assert a.parameters.date_from == "2024-01" and a.area.name == "Amber Valley"
     with (cli_out / "counts.csv").open(encoding="utf-8") as fh:
         total = sum(int(r["count"]) for r in csv.DictReader(fh) if r["month"].startswith("2024"))
-    assert total == a.headline[2]["count"]
+    assert total == a.headline[2].count
 
 
 def test_cli_rejects_bad_month_and_unknown_area(tmp_path: Path) -> None:
