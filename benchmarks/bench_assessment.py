@@ -248,11 +248,14 @@ def main() -> None:
 def before_after(before_src: Path, rounds: int, data_dir: Path, gen_root: Path, work: Path) -> dict[str, Any]:
     """The assessment from the store (fresh process), without and with the HTML report, timed with
     ``before_src`` and with this tree in alternating order (before, after; then after, before; …) so
-    that the load of a shared machine falls on both alike. Medians and the ratio after / before."""
+    that the load of a shared machine falls on both alike. Medians of wall time, CPU time (user + system,
+    all threads: less sensitive to the load) and the in-process import, assessment and report times;
+    the ratio after / before."""
     import statistics
 
-    times: dict[str, dict[str, list[float]]] = {
-        m: {"before": [], "after": []} for m in ("assess", "assess+report")
+    keys = ("wall_s", "cpu_s", "import_s", "assess_s", "report_s")
+    times: dict[str, dict[str, dict[str, list[float]]]] = {
+        m: {w: {k: [] for k in keys} for w in ("before", "after")} for m in ("assess", "assess+report")
     }
     src = {"before": before_src.resolve(), "after": None}
     for i in range(rounds):
@@ -261,21 +264,21 @@ def before_after(before_src: Path, rounds: int, data_dir: Path, gen_root: Path, 
                 res = run(
                     TIMED, str(data_dir), str(gen_root), str(work / f"report-{which}"), flag, src=src[which]
                 )
-                times[mode][which].append(res["wall_s"])
-    out: dict[str, Any] = {"rounds": rounds, "before_src": str(before_src)}
+                for k in keys:
+                    times[mode][which][k].append(float(res[k]))
+    out: dict[str, Any] = {"rounds": rounds, "before_src": str(before_src), "times": times}
     for mode, t in times.items():
-        b, a = statistics.median(t["before"]), statistics.median(t["after"])
-        out[mode] = {
-            "before_s": t["before"],
-            "after_s": t["after"],
-            "median_before_s": b,
-            "median_after_s": a,
-        }
-        print(
-            f"before/after, from the store, {mode} (fresh process, {rounds} alternating rounds): "
-            f"median before {b:.3f} s, after {a:.3f} s, after/before {a / b:.3f}; "
-            f"before {[round(v, 3) for v in t['before']]}, after {[round(v, 3) for v in t['after']]}; {load()}"
+        med = {w: {k: statistics.median(v) for k, v in t[w].items()} for w in t}
+        out[mode] = med
+        parts = ", ".join(
+            f"{k[:-2]} {med['before'][k]:.3f} → {med['after'][k]:.3f} s ({med['after'][k] / med['before'][k]:.3f})"
+            for k in keys
+            if med["before"][k] > 0
         )
+        print(
+            f"before → after, from the store, {mode} (fresh process, medians of {rounds} alternating rounds): {parts}"
+        )
+    print(f"   {load()}")
     return out
 
 
