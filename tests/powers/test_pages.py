@@ -528,6 +528,7 @@ def test_change_your_answers_returns_to_the_filled_in_form(setup: Any) -> None:
         "issuer_capacity": "housing_provider",
         "condition": "serious_offence",
         "served_on": iso(today()),
+        "trigger_on": iso(today() - dt.timedelta(days=30)),
     }
     check = s.client.post(url, data).content.decode()
     assert "Condition 1: conviction for a serious offence" in check

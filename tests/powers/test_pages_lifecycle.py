@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from csphub.cases.models import Task, TaskStatus
-from csphub.powers import services
+from csphub.powers import rules, services
 from csphub.powers.models import PowerEvent, PowerUse
 from csphub.powers.rules import PSPO_CONSULTEES, S36_EXCLUSIONS, Status
 from tests.powers.test_pages import (
@@ -203,7 +203,10 @@ def test_cbo_variation_shortens_and_youth_reviews_follow(s: Any) -> None:
     assert cbo.status == Status.VARIED
     open_reviews = list(reviews.filter(status=TaskStatus.OPEN).values_list("due_on", flat=True))
     assert len(open_reviews) == 1 and open_reviews[0] < new_end
-    assert reviews.filter(status=TaskStatus.DONE).count() == 1
+    # s.337(2): the variation starts a new 12-month period, so both earlier review tasks are closed
+    # and one falls before the end of the 12 months beginning with the variation.
+    assert open_reviews[0] == rules.months_period_last_day(today(), 12)
+    assert reviews.filter(status=TaskStatus.DONE).count() == 2
 
     assert submit(s.client, url, {"outcome": "discharged", "decided_on": iso(today())}).status_code == 302
     assert refreshed(cbo).status == Status.DISCHARGED
@@ -448,7 +451,7 @@ def test_cpw_complied_and_no_breach_option_and_appealed_cpn_stop_breach_s46_3(s:
 
 
 def test_d3_injunction_breach_finding_recorded_s9(s: Any) -> None:
-    granted_on = today() - dt.timedelta(days=20)
+    granted_on = today() - dt.timedelta(days=5)
     injunction = services.injunction_decide(
         actor=s.officer,
         injunction=injunction_for(s, s.adult),
