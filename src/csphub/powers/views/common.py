@@ -1,5 +1,6 @@
-"""What every step page shares: one question page → check answers → the service, with the
-service rehearsed before the check-answers page, and the standing reasons a step cannot be taken."""
+"""The journey every step page takes: one question page → check answers → the service, with the
+service rehearsed before the check-answers page (``steps.power_step`` drives it from the step
+table; the withdrawal page uses the question page alone)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from csphub.agencies.policies import Action
 from csphub.audit.services import audit_viewed
 from csphub.core.errors import ApplicationError
-from csphub.powers import rules, selectors, services
+from csphub.powers import services
 from csphub.powers.models import PowerUse
-from csphub.powers.rules import Power, Status
 
 
 def _answer(field: Any, value: Any) -> str:
@@ -93,24 +92,6 @@ def _add_errors(form: Any, error: ApplicationError) -> None:
         form.add_error(field, reason)
 
 
-def _status_blockers(use: PowerUse, to: Status, *, doing: str) -> list[str]:
-    """ "You cannot <doing>: the <power> is <status>" when the state machine forbids the step."""
-    if rules.can_transition(Power(use.power), Status(use.status), to):
-        return []
-    return [f"You cannot {doing}: {use.label.lower()} {use.reference} is {use.get_status_display().lower()}"]
-
-
-def _any_status_blockers(use: PowerUse, tos: tuple[Status, ...], *, doing: str) -> list[str]:
-    """Like ``_status_blockers`` for a step that may end in any of several statuses."""
-    if any(rules.can_transition(Power(use.power), Status(use.status), to) for to in tos):
-        return []
-    return [f"You cannot {doing}: {use.label.lower()} {use.reference} is {use.get_status_display().lower()}"]
-
-
-def _case_blockers(case: Any) -> list[str]:
-    return [] if case.is_open else ["The case is closed: reopen it before using a power"]
-
-
 def _step(
     request: HttpRequest,
     *,
@@ -126,6 +107,7 @@ def _step(
     standing: list[str] | None = None,
     parent: PowerUse | None = None,
     notes: list[str] | None = None,
+    parent_details: bool = False,
 ) -> HttpResponse:
     """One question page → check answers → the service, for every power and every step.
 
@@ -163,13 +145,7 @@ def _step(
             "standing": standing,
             "blocked_title": blocked_title,
             "parent": parent,
+            "parent_details": parent_details,
             "notes": notes or [],
         },
     )
-
-
-def _power_of(request: HttpRequest, pk: int, *powers: Power) -> PowerUse:
-    use = selectors.power_get(request.user, pk, action=Action.CHANGE)
-    if use.power not in powers:
-        raise Http404("This step does not apply to that power.")
-    return use

@@ -148,7 +148,7 @@ def power_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("powers:detail", use.pk)
     return render(
         request,
-        "powers/power_form.html",
+        "powers/step_form.html",
         {
             "form": form,
             "case": use.case,
