@@ -25,8 +25,8 @@ D = dt.date
 UK = ZoneInfo("Europe/London")
 
 
-def uk(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=UK)  # type: ignore[misc]
+def uk(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=UK)
 
 
 # --- Calendar months -------------------------------------------------------------------------------
