@@ -17,7 +17,7 @@ from csphub.powers import forms, rules, selectors, services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
 from csphub.powers.tables import COURT_NAMES
-from csphub.powers.views.common import _posted
+from csphub.powers.views.common import posted, question_page
 
 
 @login_required
@@ -137,7 +137,7 @@ def power_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def power_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     use = selectors.power_get(request.user, pk, action=Action.CHANGE)
-    form = forms.WithdrawForm(_posted(request))
+    form = forms.WithdrawForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.power_withdraw(actor=request.user, power=use, reason=form.cleaned_data["reason"])
@@ -146,13 +146,6 @@ def power_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"{use.label} {use.reference} withdrawn")
             return redirect("powers:detail", use.pk)
-    return render(
-        request,
-        "powers/step_form.html",
-        {
-            "form": form,
-            "case": use.case,
-            "title": f"Withdraw {use.label.lower()} {use.reference}",
-            "section": "",
-        },
+    return question_page(
+        request, form=form, case=use.case, title=f"Withdraw {use.label.lower()} {use.reference}"
     )

@@ -3,7 +3,7 @@
 A :class:`PowerStep` says once what a step is: its URL, the powers it follows (none: a new power on
 a case), its form, the service it calls, what stands in the way today, its titles, the Act's
 section and the notes shown above the form. :func:`power_step` turns a row into the question page
-→ check answers → service journey (``common._step``). The tables are in the per-power modules
+→ check answers → service journey (``common.journey``, on ``frontend.flows``). The tables are in the per-power modules
 (``cpw_cpn``, ``fpn``, ``closure``, ``injunction_cbo``, ``dispersal``, ``pspo``,
 ``absolute_ground``) and are collected in ``STEPS``; ``powers/urls.py`` routes each row.
 
@@ -25,7 +25,7 @@ from csphub.agencies.policies import Action
 from csphub.powers import rules, selectors
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.common import _posted, _step
+from csphub.powers.views.common import journey, posted
 
 Text = str | Callable[[Any], str]
 
@@ -124,7 +124,7 @@ def power_step(
         assert case_pk is not None
         case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
         subject = case
-    form = step.form(_posted(request), **step.form_kwargs(subject))
+    form = step.form(posted(request), **step.form_kwargs(subject))
 
     def perform(data: dict[str, Any]) -> PowerUse:
         answers = dict(data)
@@ -134,7 +134,7 @@ def power_step(
             answers["premises"] = selectors.address_get(answers["premises"])
         return step.service(actor=request.user, **{step.subject: subject}, **answers)
 
-    return _step(
+    return journey(
         request,
         form=form,
         case=case,
