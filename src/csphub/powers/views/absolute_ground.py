@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from csphub.powers import forms, selectors, services
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.steps import PowerStep, case_open, may_become, notes
+from csphub.powers.views.steps import Offer, PowerStep, can_become, case_open, may_become, notes
 
 STEPS = [
     PowerStep(
@@ -46,5 +46,6 @@ STEPS = [
             if notice.appeal_deadline
             else []
         ),
+        offer=Offer("Record a review request", "record-review", can_become(Status.REVIEW_REQUESTED)),
     ),
 ]

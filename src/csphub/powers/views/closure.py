@@ -8,7 +8,7 @@ from typing import Any
 from csphub.powers import forms, rules, selectors, services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.steps import PowerStep, case_open, may_become
+from csphub.powers.views.steps import Offer, PowerStep, can_become, case_open, may_become
 
 
 def _notice_standing(case: Any) -> list[str]:
@@ -62,6 +62,7 @@ STEPS = [
         success="Closure order {use.reference} recorded; a task reminds you before it ends",
         blocked_title="You cannot record a closure order",
         standing=may_become(Status.ESCALATED, "record a closure order"),
+        offer=Offer("Record the closure order", "record-closure-order", can_become(Status.ESCALATED)),
     ),
     PowerStep(
         name="closure_order_extend",
@@ -78,6 +79,7 @@ STEPS = [
         blocked_title="You cannot extend this order",
         standing=may_become(Status.EXTENDED, "extend the order"),
         notes=_extension_notes,
+        offer=Offer("Extend the order", "extend-order", can_become(Status.EXTENDED)),
     ),
     PowerStep(
         name="closure_order_discharge",
@@ -93,5 +95,6 @@ STEPS = [
         success="Closure order {use.reference} discharged",
         blocked_title="You cannot record a discharge",
         standing=may_become(Status.DISCHARGED, "record a discharge"),
+        offer=Offer("Record a discharge", "record-discharge", can_become(Status.DISCHARGED)),
     ),
 ]

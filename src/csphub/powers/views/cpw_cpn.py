@@ -5,7 +5,7 @@ from __future__ import annotations
 from csphub.powers import forms, rules, selectors, services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.steps import PowerStep, case_open, may_become_any, status_blockers
+from csphub.powers.views.steps import Offer, PowerStep, can_become, case_open, may_become_any, status_blockers
 
 
 def _cpn_standing(cpw: PowerUse) -> list[str]:
@@ -26,6 +26,16 @@ def _compliance_notes(use: PowerUse) -> list[str]:
     return [
         "Recording a breach lets you issue a fixed penalty (s.52) and, if it is not paid, start proceedings."
     ]
+
+
+def _compliance_label(use: PowerUse) -> str:
+    if use.power == Power.CPW:
+        return "Record compliance or expiry"
+    return "Record compliance, breach or expiry"
+
+
+def _compliance_possible(use: PowerUse) -> bool:
+    return can_become(*rules.COMPLIANCE_OUTCOMES[Power(use.power)])(use)
 
 
 def _compliance_standing(use: PowerUse) -> list[str]:
@@ -70,6 +80,24 @@ STEPS = [
         parent_details=True,
     ),
     PowerStep(
+        name="compliance",
+        route="<int:pk>/compliance/",
+        on=(Power.CPW, Power.CPN),
+        form=forms.ComplianceForm,
+        form_kwargs=lambda use: {"outcomes": rules.COMPLIANCE_OUTCOMES[Power(use.power)]},
+        service=services.power_compliance_record,
+        subject="power",
+        title="Record compliance, breach or expiry of {use.reference}",
+        section=lambda use: rules.POWER_SECTIONS[Power(use.power)].split(" ")[0],
+        check_title="Check before you record it",
+        action_label="Record",
+        success="{use.label} {use.reference} recorded as {status}",
+        blocked_title="You cannot record this",
+        standing=_compliance_standing,
+        notes=_compliance_notes,
+        offer=Offer(_compliance_label, "record-compliance", _compliance_possible),
+    ),
+    PowerStep(
         name="cpn_appeal",
         route="<int:pk>/appeal/",
         on=(Power.CPN,),
@@ -87,6 +115,7 @@ STEPS = [
         notes=lambda cpn: (
             [f"The appeal period ends on {cpn.appeal_deadline:%-d %B %Y}."] if cpn.appeal_deadline else []
         ),
+        offer=Offer("Record an appeal", "record-appeal", can_become(Status.APPEALED)),
     ),
     PowerStep(
         name="cpn_appeal_decision",
@@ -106,22 +135,6 @@ STEPS = [
             if cpn.status == Status.APPEALED
             else [f"You cannot record a decision: no appeal is pending against {cpn.reference}"]
         ),
-    ),
-    PowerStep(
-        name="compliance",
-        route="<int:pk>/compliance/",
-        on=(Power.CPW, Power.CPN),
-        form=forms.ComplianceForm,
-        form_kwargs=lambda use: {"outcomes": rules.COMPLIANCE_OUTCOMES[Power(use.power)]},
-        service=services.power_compliance_record,
-        subject="power",
-        title="Record compliance, breach or expiry of {use.reference}",
-        section=lambda use: rules.POWER_SECTIONS[Power(use.power)].split(" ")[0],
-        check_title="Check before you record it",
-        action_label="Record",
-        success="{use.label} {use.reference} recorded as {status}",
-        blocked_title="You cannot record this",
-        standing=_compliance_standing,
-        notes=_compliance_notes,
+        offer=Offer("Record the court's decision", "record-decision", can_become(Status.UPHELD)),
     ),
 ]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from csphub.powers import forms, rules, selectors, services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.steps import PowerStep, case_open, may_become, notes
+from csphub.powers.views.steps import Offer, PowerStep, can_become, case_open, may_become, notes
 
 
 def _direction_standing(authorisation: PowerUse) -> list[str]:
@@ -65,6 +65,7 @@ STEPS = [
         blocked_title="You cannot give a direction",
         standing=_direction_standing,
         notes=notes("The person must be 10 or over; the exclusion lasts at most 48 hours."),
+        offer=Offer("Record a direction", "record-direction", lambda use: use.status == Status.AUTHORISED),
     ),
     PowerStep(
         name="dispersal_direction_vary",
@@ -81,5 +82,6 @@ STEPS = [
         blocked_title="You cannot vary this direction",
         standing=may_become(Status.VARIED, "vary the direction"),
         notes=_variation_notes,
+        offer=Offer("Vary the direction", "vary-direction", can_become(Status.VARIED)),
     ),
 ]

@@ -7,7 +7,7 @@ import datetime as dt
 from csphub.powers import forms, rules, selectors, services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.steps import PowerStep, may_become
+from csphub.powers.views.steps import Offer, PowerStep, can_become, may_become
 
 
 def _fpn_standing(cpn: PowerUse) -> list[str]:
@@ -50,6 +50,7 @@ STEPS = [
         blocked_title="You cannot issue a fixed penalty",
         standing=_fpn_standing,
         notes=_fpn_notes,
+        offer=Offer("Issue a fixed penalty", "issue-fpn", selectors.cpn_in_force),
     ),
     PowerStep(
         name="fpn_payment",
@@ -65,6 +66,7 @@ STEPS = [
         success="Payment of {use.reference} recorded",
         blocked_title="You cannot record a payment",
         standing=may_become(Status.PAID, "record a payment"),
+        offer=Offer("Record payment", "record-payment", can_become(Status.PAID)),
     ),
     PowerStep(
         name="fpn_prosecute",
@@ -80,5 +82,6 @@ STEPS = [
         success="Proceedings recorded for {use.reference}",
         blocked_title="You cannot start proceedings yet",
         standing=_prosecution_standing,
+        offer=Offer("Record proceedings", "record-prosecution", can_become(Status.PROSECUTED)),
     ),
 ]

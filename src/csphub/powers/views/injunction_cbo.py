@@ -4,8 +4,8 @@ decision, variation and discharge."""
 from __future__ import annotations
 
 from csphub.powers import forms, selectors, services
-from csphub.powers.rules import Power
-from csphub.powers.views.steps import PowerStep, case_open, may_become_any, notes
+from csphub.powers.rules import Power, Status
+from csphub.powers.views.steps import Offer, PowerStep, can_become, case_open, may_become_any, notes
 
 STEPS = [
     PowerStep(
@@ -66,6 +66,7 @@ STEPS = [
             "If the respondent is under 18 on the day it is granted, the injunction must have an end "
             "date at most 12 months away (s.1(6))."
         ),
+        offer=Offer("Record the court's decision", "record-decision", can_become(Status.GRANTED)),
     ),
     PowerStep(
         name="injunction_change",
@@ -86,6 +87,7 @@ STEPS = [
             "An injunction granted to someone under 18 cannot be varied to run beyond 12 months "
             "from when it was granted."
         ),
+        offer=Offer("Record a variation or discharge", "record-change", can_become(*services.ORDER_CHANGES)),
     ),
     PowerStep(
         name="cbo_change",
@@ -106,5 +108,6 @@ STEPS = [
             "A varied order still lasts 1 to 3 years for someone under 18 (the annual review tasks "
             "are adjusted for you), or at least 2 years or indefinitely for an adult."
         ),
+        offer=Offer("Record a variation or discharge", "record-change", can_become(*services.ORDER_CHANGES)),
     ),
 ]

@@ -7,7 +7,7 @@ import datetime as dt
 from csphub.powers import forms, services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.steps import PowerStep, case_open, may_become, notes
+from csphub.powers.views.steps import Offer, PowerStep, can_become, case_open, may_become, notes
 
 
 def _extension_notes(pspo: PowerUse) -> list[str]:
@@ -55,6 +55,7 @@ STEPS = [
         blocked_title="You cannot extend this order",
         standing=may_become(Status.EXTENDED, "extend the order"),
         notes=_extension_notes,
+        offer=Offer("Extend the order", "extend-order", can_become(Status.EXTENDED)),
     ),
     PowerStep(
         name="pspo_vary",
@@ -74,5 +75,6 @@ STEPS = [
         notes=notes(
             "Consult and publicise first (s.72). A new six-week challenge window runs from the variation."
         ),
+        offer=Offer("Vary the order", "vary-order", can_become(Status.VARIED)),
     ),
 ]

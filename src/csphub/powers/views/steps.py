@@ -5,7 +5,8 @@ a case), its form, the service it calls, what stands in the way today, its title
 section and the notes shown above the form. :func:`power_step` turns a row into the question page
 → check answers → service journey (``common.journey``, on ``frontend.flows``). The tables are in the per-power modules
 (``cpw_cpn``, ``fpn``, ``closure``, ``injunction_cbo``, ``dispersal``, ``pspo``,
-``absolute_ground``) and are collected in ``STEPS``; ``powers/urls.py`` routes each row.
+``absolute_ground``) and are collected in ``table.STEPS``; ``powers/urls.py`` routes each row and
+a power's page offers the rows whose ``offer`` says so.
 
 Texts may be plain strings, formatted with ``use`` (the power the step follows, or the case for
 a new power; for ``success``, the power the service returned) and ``status`` (its status in
@@ -38,6 +39,15 @@ def _no_form_kwargs(subject: Any) -> dict[str, Any]:
     return {}
 
 
+@dataclass(frozen=True)
+class Offer:
+    """How a power's page offers the step: a link, shown while ``when(power)`` holds."""
+
+    label: Text
+    testid: str
+    when: Callable[[PowerUse], bool]
+
+
 @dataclass(frozen=True, kw_only=True)
 class PowerStep:
     """One step: a question page, its check-answers page and the service that decides."""
@@ -58,6 +68,7 @@ class PowerStep:
     notes: Callable[[Any], list[str]] = _no_notes
     form_kwargs: Callable[[Any], dict[str, Any]] = _no_form_kwargs
     parent_details: bool = False  # show the parent's conduct and time to comply
+    offer: Offer | None = None  # the link on the parent power's page
 
 
 def say(text: Text, use: Any) -> str:
@@ -86,9 +97,14 @@ def status_blockers(use: PowerUse, to: Status, *, doing: str) -> list[str]:
 
 def any_status_blockers(use: PowerUse, tos: Sequence[Status], *, doing: str) -> list[str]:
     """Like ``status_blockers`` for a step that may end in any of several statuses."""
-    if any(rules.can_transition(Power(use.power), Status(use.status), to) for to in tos):
+    if can_become(*tos)(use):
         return []
     return [f"You cannot {doing}: {use.label.lower()} {use.reference} is {use.get_status_display().lower()}"]
+
+
+def can_become(*tos: Status) -> Callable[[PowerUse], bool]:
+    """Whether the state machine lets the power become any of ``tos`` from where it is."""
+    return lambda use: any(rules.can_transition(Power(use.power), Status(use.status), to) for to in tos)
 
 
 def may_become(to: Status, doing: str) -> Callable[[PowerUse], list[str]]:
