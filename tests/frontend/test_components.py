@@ -89,7 +89,7 @@ def test_summary_list_rows_with_links_buttons_and_none() -> None:
         rows=[
             Row("Name", "Jo <b>"),
             Row("Address", "1 High St\nTown", change_url="/about-you/"),
-            Row("Kind", "A team", change_field="kind"),
+            Row("Kind", "A team", change_anchor="id_kind"),
             ("Status", format_html("<strong class='govuk-tag'>{}</strong>", "Open")),
         ],
     )
@@ -114,7 +114,7 @@ def test_summary_list_without_actions() -> None:
 def test_check_answers_carries_the_answers_as_hidden_fields() -> None:
     html = render(
         "{% govuk_check_answers rows hidden %}",
-        rows=[Row("Name", "Jo", change_field="name")],
+        rows=[Row("Name", "Jo", change_anchor="id_name")],
         hidden=[("name", 'Jo "J"'), ("members", "a"), ("members", "b")],
     )
     assert '<input type="hidden" name="name" value="Jo &quot;J&quot;">' in html
