@@ -89,7 +89,7 @@ def test_summary_list_rows_with_links_buttons_and_none() -> None:
         rows=[
             Row("Name", "Jo <b>"),
             Row("Address", "1 High St\nTown", change_url="/about-you/"),
-            Row("Kind", "A team", change_field="kind"),
+            Row("Kind", "A team", change_anchor="id_kind"),
             ("Status", format_html("<strong class='govuk-tag'>{}</strong>", "Open")),
         ],
     )
@@ -114,7 +114,7 @@ def test_summary_list_without_actions() -> None:
 def test_check_answers_carries_the_answers_as_hidden_fields() -> None:
     html = render(
         "{% govuk_check_answers rows hidden %}",
-        rows=[Row("Name", "Jo", change_field="name")],
+        rows=[Row("Name", "Jo", change_anchor="id_name")],
         hidden=[("name", 'Jo "J"'), ("members", "a"), ("members", "b")],
     )
     assert '<input type="hidden" name="name" value="Jo &quot;J&quot;">' in html
@@ -252,3 +252,24 @@ def test_render_pdf_makes_a_pdf_and_the_response_is_html_or_a_pdf_download() -> 
     assert b"Jo" in page.content and page["Content-Type"].startswith("text/html")
     with pytest.raises(ValueError, match="unknown document format"):
         document_response("frontend/components/summary_list.html", {}, fmt="docx", filename="x.docx")
+
+
+def test_summary_block_tags_take_rich_values_written_in_the_template() -> None:
+    html = render(
+        '{% govuk_summary testid="area-"|add:slug %}'
+        '{% govuk_row "Contact" %}{{ team }}<br>{{ email }}{% endgovuk_row %}'
+        '{% govuk_row "Single point of contact" change_url=url testid="spoc" %}Jo{% endgovuk_row %}'
+        "{% endgovuk_summary %}",
+        slug="amber-valley",
+        team="Team <A>",
+        email="a@example.org",
+        url="/spoc/",
+    )
+    assert html.startswith('<dl class="govuk-summary-list" data-testid="area-amber-valley">')
+    assert "Team &lt;A&gt;<br>a@example.org" in html  # values escaped, markup kept
+    assert '<dd class="govuk-summary-list__value" data-testid="spoc">Jo</dd>' in html
+    assert (
+        '<a class="govuk-link" href="/spoc/">Change<span class="govuk-visually-hidden"> single point of contact</span></a>'
+        in html
+    )
+    assert html.count('<div class="govuk-summary-list__row">') == 2 and html.count("Change") == 1

@@ -81,6 +81,7 @@ def test_a_valid_answer_shows_the_check_page_with_change_buttons_and_saves_nothi
         assert f'<input type="hidden" name="{name}" value="{value}">' in page
     # Each row's Change button goes back to the question page, at its field.
     assert 'name="step" value="change" formaction="#id_kind"' in page
+    assert 'formaction="#id_starts_on_day"' in page and 'formaction="#id_members_0"' in page
     assert 'name="step" value="confirm"' in page
     assert not Group.objects.exists()
     assert mail.outbox == []

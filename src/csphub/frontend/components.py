@@ -14,15 +14,15 @@ from typing import Any
 class Row:
     """One row of a summary list: a key, its answer and, optionally, how to change it.
 
-    ``change_url`` is a link (to a separate question page); ``change_field`` names a field of the
-    question page a check-answers page came from: the row's "Change" button posts the answers back
-    (``step=change``) and lands on that field.
+    ``change_url`` is a link (to a separate question page); ``change_anchor`` is the id of an input
+    on the question page a check-answers page came from: the row's "Change" button posts the answers
+    back (``step=change``) and lands on that input.
     """
 
     key: str
     value: Any
     change_url: str = ""
-    change_field: str = ""
+    change_anchor: str = ""
 
 
 @dataclass(frozen=True)

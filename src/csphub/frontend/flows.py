@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from django import forms
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -43,6 +44,7 @@ from django.shortcuts import render
 from csphub.core.errors import ApplicationError
 from csphub.frontend.answers import answer
 from csphub.frontend.components import Row
+from csphub.frontend.forms import GovukSplitDateWidget
 
 T = TypeVar("T")
 
@@ -124,8 +126,18 @@ def answer_rows(
         shown = answer(form.cleaned_data.get(name), form_field)
         if display is not None:
             shown = display(name, form_field, shown)
-        rows.append(Row(str(form_field.label), shown, change_field=name if change else ""))
+        rows.append(Row(str(form_field.label), shown, change_anchor=_anchor(form[name]) if change else ""))
     return rows
+
+
+def _anchor(bound: Any) -> str:
+    """The id of the first input of a field (a radio's first option, a date's day)."""
+    widget = bound.field.widget
+    if isinstance(widget, GovukSplitDateWidget):
+        return f"{bound.auto_id}_day"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{bound.auto_id}_0"
+    return str(bound.auto_id)
 
 
 def rehearse(perform: Callable[[], object]) -> ApplicationError | None:

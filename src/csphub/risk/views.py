@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 
 from csphub.agencies.policies import Action, can
 from csphub.audit.services import audit_viewed
@@ -119,7 +120,21 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "assessment": assessment,
             "case": assessment.case,
-            "answers": list(assessment.answers.select_related("question")),
+            "answer_rows": [
+                flows.Row(
+                    f"{a.question.order}. {a.question.text}",
+                    format_html(
+                        "{}{}",
+                        a.get_answer_display(),
+                        format_html(
+                            ' <strong class="govuk-tag govuk-tag--red">{}</strong>', "High-risk indicator"
+                        )
+                        if a.question.high_risk_indicator and a.answer == "yes"
+                        else "",
+                    ),
+                )
+                for a in assessment.answers.select_related("question")
+            ],
             "criteria": [MARAC_CRITERION_LABELS[MaracCriterion(c)] for c in assessment.marac_criteria],
         },
     )

@@ -2,6 +2,8 @@
 
 - ``{{ value|answer }}`` / ``{{ value|answer:field }}``: an answer in words (frontend.answers);
 - ``{% govuk_summary_list rows %}``: a summary list, rows with Change links or buttons;
+- ``{% govuk_summary %}{% govuk_row "Key" change_url=... %}value{% endgovuk_row %}{% endgovuk_summary %}``:
+  a summary list whose values are written in the template (detail pages);
 - ``{% govuk_check_answers rows hidden %}``: the answers, carried as hidden fields, with Change
   buttons (inside the check-answers page's form; ``frontend/check_answers.html`` is that page);
 - ``{% govuk_error_summary form %}``: "There is a problem", each error linked to its field;
@@ -15,6 +17,7 @@ from typing import Any
 
 from django import template
 from django.forms import BoundField
+from django.template.loader import render_to_string
 
 from csphub.frontend.answers import answer as answer_in_words
 from csphub.frontend.components import Row, Task, as_rows
@@ -65,7 +68,7 @@ def govuk_summary_list(rows: Any, testid: str = "", change: bool = True) -> dict
         "rows": items,
         "testid": testid,
         "change": change,
-        "any_actions": change and any(r.change_url or r.change_field for r in items),
+        "any_actions": change and any(r.change_url or r.change_anchor for r in items),
     }
 
 
@@ -77,7 +80,7 @@ def govuk_check_answers(rows: Any, hidden: Any, testid: str = "check-answers") -
         "rows": items,
         "hidden": hidden,
         "testid": testid,
-        "any_actions": any(r.change_url or r.change_field for r in items),
+        "any_actions": any(r.change_url or r.change_anchor for r in items),
         "change": True,
     }
 
@@ -90,3 +93,25 @@ def govuk_error_summary(form: Any) -> dict[str, Any]:
 @register.inclusion_tag("frontend/components/task_list.html")
 def govuk_task_list(tasks: list[Task], testid: str = "") -> dict[str, Any]:
     return {"tasks": tasks, "testid": testid}
+
+
+@register.simple_block_tag
+def govuk_summary(content: str, testid: str = "") -> str:
+    """``{% govuk_summary %}{% govuk_row "Key" %}value{% endgovuk_row %}...{% endgovuk_summary %}``:
+    a summary list whose values are written in the template (links, tags, several lines)."""
+    return render_to_string("frontend/components/summary_block.html", {"content": content, "testid": testid})
+
+
+@register.simple_block_tag
+def govuk_row(content: str, key: str, change_url: str = "", change_label: str = "", testid: str = "") -> str:
+    """One row of ``{% govuk_summary %}``; ``change_url`` adds a Change link (its hidden text is the key)."""
+    return render_to_string(
+        "frontend/components/summary_row.html",
+        {
+            "key": key,
+            "value": content,
+            "change_url": change_url,
+            "change_label": change_label or key,
+            "testid": testid,
+        },
+    )
