@@ -504,7 +504,7 @@ def test_change_your_answers_returns_to_the_filled_in_form(setup: Any) -> None:
     check = s.client.post(url, data).content.decode()
     assert "Condition 1: conviction for a serious offence" in check
     # Each answer has its own Change button, which posts the answers back to the question page.
-    assert 'name="step" value="change" formaction="#id_condition"' in check
+    assert 'name="step" value="change" formaction="#id_condition_0"' in check
     again = s.client.post(url, data | {"step": "change"}).content.decode()
     assert "Continue" in again and "There is a problem" not in again
     assert 'value="serious_offence" checked' in again
