@@ -26,7 +26,7 @@ from csphub.analytics.assessment import Assessment, rows_table
 from csphub.analytics.geography import Area, Geography, all_area, resolve_area
 from csphub.analytics.harm import CCHI_CAVEAT, CCHI_SOURCE, HarmWeights, harm_totals
 from csphub.analytics.sources.police_uk import CRIME_TYPES
-from csphub.analytics.sources.reference import load_reference, load_weights
+from csphub.analytics.sources.reference import default_weights_path, load_reference, load_weights
 from csphub.analytics.store import FileResult, IngestSummary, Store
 from csphub.analytics.trends import (
     describe_change,
@@ -56,9 +56,10 @@ def sample_dir() -> Path:
     return Path(os.environ.get("CSPHUB_SAMPLE_DIR") or REPO_ROOT / "data" / "sample")
 
 
-def default_reference_dir() -> Path:
-    """``$CSPHUB_REFERENCE_DIR``, else the shipped sample (its ``reference/`` and ``geography/``)."""
-    return Path(os.environ.get("CSPHUB_REFERENCE_DIR") or sample_dir())
+def default_reference_dir() -> Path | None:
+    """``$CSPHUB_REFERENCE_DIR``, else None: the national reference shipped with the package."""
+    value = os.environ.get("CSPHUB_REFERENCE_DIR")
+    return Path(value) if value else None
 
 
 def store_for(data_dir: Path | str | None = None) -> Store:
@@ -76,14 +77,9 @@ def ingest_paths(
     """Ingest police.uk files or folders into ``<data_dir>/analytics``; 2011 LSOA codes are mapped to
     2021 with the reference folder's lookup. Raises ``store.IngestError`` (store unchanged) on bad input."""
     ref = Path(reference_dir) if reference_dir else default_reference_dir()
-    # Ingest needs the reference only to map 2011 LSOA codes (lookup + 2011→2021 table), never the
-    # boundaries; without a 2011→2021 table nothing is mapped, so nothing is loaded.
-    has_changes = (ref / "reference" / "lsoa_2011_2021.csv").exists()
-    geo = (
-        load_reference(ref, boundaries=False)
-        if has_changes and (ref / "reference" / "lsoa_lookup.csv").exists()
-        else None
-    )
+    # Ingest needs the reference only to map 2011 LSOA codes (the national exact lookup), never the
+    # boundaries.
+    geo = load_reference(ref, boundaries=False)
     return store_for(data_dir).ingest(paths, geography=geo, strict=strict, progress=progress)
 
 
@@ -91,14 +87,12 @@ def ingest_sample(
     data_dir: Path | str | None = None, *, progress: Callable[[FileResult], None] | None = None
 ) -> IngestSummary:
     """Ingest the repository's shipped ``data/sample/police_uk`` (Amber Valley 2023–2024)."""
-    return ingest_paths(
-        [sample_dir() / "police_uk"], data_dir=data_dir, reference_dir=sample_dir(), progress=progress
-    )
+    return ingest_paths([sample_dir() / "police_uk"], data_dir=data_dir, progress=progress)
 
 
-def _crime_weights(path: Path | None, ref: Path) -> HarmWeights:
+def _crime_weights(path: Path | None, ref: Path | None) -> HarmWeights:
     if path is None:
-        path = ref / "reference" / "cchi_weights_by_category.csv"
+        path = default_weights_path(ref)
         return HarmWeights(
             "Cambridge Crime Harm Index (category weights)",
             "days of custody",
@@ -142,7 +136,7 @@ def run_assessment(
     """
     t0 = time.perf_counter()
     ref = Path(reference_dir) if reference_dir else default_reference_dir()
-    geo = geography or load_reference(ref)
+    geo = geography or load_reference(ref, data_dir=data_dir or default_data_dir())
     the_area: Area = all_area(geo) if area is None else resolve_area(geo, area)
     months = month_range(date_from, date_to)
     if not months:
@@ -390,7 +384,7 @@ def run_assessment(
     }
     data = {
         "store_dir": str(store.root),
-        "reference_dir": str(ref),
+        "reference": {k: v for k, v in geo.sources.items() if k != "reference_dir"},
         "forces": forces,
         "months_available": sorted(available),
         "months_missing": missing,
@@ -400,7 +394,7 @@ def run_assessment(
         "rows_quarantined_in_partitions": sum(int(v["rows_quarantined"]) for v in used.values()),
         "lsoa_2011_codes_mapped_in_partitions": sum(int(v.get("lsoa_2011_mapped", 0)) for v in used.values()),
         "population_total": pop,
-        "population_source": "data/sample/reference/lsoa_lookup.csv (see its PROVENANCE.md)",
+        "population_source": "Census 2021 usual residents by LSOA (ONS TS001, 21 March 2021)",
         "hotspot_points": len(x),
         "timings_s": {
             "query": round(t_query, 3),
@@ -414,10 +408,12 @@ def run_assessment(
         "police.uk gives the month only: no day or time, so near-repeat (Knox) analysis is not possible "
         "with these data.",
         'Rows without a location ("No Location") cannot be placed in an area and are not counted here.',
-        "LSOA codes from the 2011 census in early-2023 files were mapped to 2021 codes (splits by the "
-        "nearest 2021 centroid).",
-        "Rates per 1,000 residents use the population in the shipped reference table (year not stated by "
-        "its source; new 2021 LSOAs get an area-weighted share of their 2011 parent).",
+        "LSOA codes from the 2011 census in older files were mapped to 2021 codes with the ONS exact "
+        "lookup (a split 2011 LSOA's rows go to the 2021 LSOA whose population-weighted centroid is "
+        "nearest the row's point).",
+        "Rates per 1,000 residents use the Census 2021 usual resident population (21 March 2021), not a "
+        "mid-year estimate.",
+        f"Areas, boundaries and populations: {geo.sources.get('attribution', 'national reference')}",
         "Outcomes reflect the date of download, not a final result.",
         weights.caveat,
     ]
@@ -466,7 +462,11 @@ def run_assessment(
 
 
 def _area_rings(geo: Geography, area: Area) -> tuple[list[np.ndarray] | None, str]:
-    if area.kind == "district" and all(d in geo.district_rings for d in area.district_codes):
+    if (
+        area.kind == "district"
+        and all(d in geo.district_rings for d in area.district_codes)
+        and not (geo.sources.get("boundaries_imported"))
+    ):
         return [r for d in area.district_codes for r in geo.district_rings[d]], "district boundary"
     if area.lsoa_codes and all(c in geo.lsoa_rings for c in area.lsoa_codes):
         return [r for c in area.lsoa_codes for r in geo.lsoa_rings[c]], "LSOA boundaries"
@@ -478,9 +478,8 @@ def _geometry(geo: Geography, area: Area) -> dict[str, Any] | None:
         return [np.round(r).astype(np.int64).tolist() for r in rs]
 
     lsoas = {c: rings(geo.lsoa_rings[c]) for c in area.lsoa_codes if c in geo.lsoa_rings}
-    district = [r for d in area.district_codes for r in rings(geo.district_rings.get(d, []))]
-    if area.kind != "district":
-        district = []
+    # the outline of the area itself (district, CSP, police force area; none for wards and LSOA lists)
+    district = rings(geo.district_rings.get(area.code, [])) if area.code else []
     if not lsoas and not district:
         return None
     return {"crs": "EPSG:27700", "district": district, "lsoas": lsoas}
