@@ -114,8 +114,9 @@ def ingest_sample(data_dir: str | None) -> None:
 @click.option(
     "--area",
     required=True,
-    help='District name ("Amber Valley"), district code (E07000032), ward, or LSOA codes '
-    "separated by commas; @FILE reads LSOA codes from a file.",
+    help="Any area of England and Wales by name or code: a Community Safety Partnership, a district "
+    '(current or 2022), a police force area, a ward ("Abbey, Derby"), or LSOA codes (2011 or 2021) '
+    "separated by commas; @FILE reads LSOA codes from a file. Case and punctuation do not matter.",
 )
 @click.option("--from", "date_from", required=True, callback=_month, help="First month, YYYY-MM.")
 @click.option("--to", "date_to", required=True, callback=_month, help="Last month, YYYY-MM.")
@@ -137,7 +138,8 @@ def ingest_sample(data_dir: str | None) -> None:
     "--reference-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Reference folder with reference/ and geography/ (default: the shipped sample).",
+    help="Folder with reference files of the shipped layout (default: the national reference in the "
+    "package).",
 )
 @click.option(
     "--weights",

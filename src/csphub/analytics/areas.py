@@ -2,10 +2,10 @@
 
 Accepted (see :meth:`AreaIndex.resolve`):
 
-- a Community Safety Partnership name or code (E22…/W22…),
+- a Community Safety Partnership name or code (E22…/W14…),
 - a local authority district name or code, current (December 2024) or 2022 (e.g. Allerdale
   E07000026, now part of Cumberland),
-- a police force area name or code (E23…/W23…), also as "Derbyshire Police" / "… Constabulary",
+- a police force area name or code (E23…/W15…), also as "Derbyshire Police" / "… Constabulary",
 - an electoral ward name or code (E05…/W05…); a ward name used in several districts is ambiguous and
   is given as "Abbey (ward in Derby)" or "Abbey, Derby",
 - LSOA codes, 2021 or 2011 (a 2011 code stands for the 2021 LSOAs it became in the ONS exact lookup).
@@ -27,11 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from csphub.analytics.geography import (
-    CSP_RE,
-    DISTRICT_RE,
+    GSS_RE,
     LSOA_RE,
-    PFA_RE,
-    WARD_RE,
     Area,
     AreaAmbiguous,
     AreaNotFound,
@@ -153,7 +150,7 @@ class AreaIndex:
         if parts and all(LSOA_RE.match(p) for p in parts):
             return self._lsoa_area(parts)
         code = text.upper()
-        if any(r.match(code) for r in (DISTRICT_RE, WARD_RE, CSP_RE, PFA_RE)):
+        if GSS_RE.match(code):
             units = self.by_code.get(code)
             if not units:
                 raise AreaNotFound(f"No area with the code {code} in the national reference")

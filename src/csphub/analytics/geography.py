@@ -19,8 +19,9 @@ import pyarrow.compute as pc
 LSOA_RE = re.compile(r"^[EW]01[0-9]{6}$")
 DISTRICT_RE = re.compile(r"^[EW]0[6-9][0-9]{6}$")
 WARD_RE = re.compile(r"^[EW]05[0-9]{6}$")
-CSP_RE = re.compile(r"^[EW]22[0-9]{6}$")
-PFA_RE = re.compile(r"^[EW]23[0-9]{6}$")
+CSP_RE = re.compile(r"^(E22|W14)[0-9]{6}$")  # Community Safety Partnerships (Wales: W14)
+PFA_RE = re.compile(r"^(E23|W15)[0-9]{6}$")  # police force areas (Wales: W15)
+GSS_RE = re.compile(r"^[EW][0-9]{8}$")  # any ONS (GSS) area code
 
 if TYPE_CHECKING:
     from csphub.analytics.areas import AreaIndex
@@ -68,6 +69,7 @@ class LsoaTable(Mapping[str, Lsoa]):
         self.columns = {f: list(columns[f]) for f in self.FIELDS}
         self._row = {code: i for i, code in enumerate(self.columns["code"])}  # type: ignore[misc]
         self._cache: dict[str, Lsoa] = {}
+        self.area_index: AreaIndex | None = None
 
     def __getitem__(self, code: str) -> Lsoa:
         hit = self._cache.get(code)
@@ -143,7 +145,15 @@ class Geography:
         if self._index is None:
             from csphub.analytics.areas import AreaIndex
 
-            self._index = AreaIndex(self)
+            # the shipped tables are cached per process; so is their index (built in ~0.3 s)
+            owner = self.lsoas if isinstance(self.lsoas, LsoaTable) else None
+            cached = getattr(owner, "area_index", None)
+            if cached is not None and cached.geo.changes is self.changes:
+                self._index = cached
+            else:
+                self._index = AreaIndex(self)
+                if owner is not None:
+                    owner.area_index = self._index
         return self._index
 
 
