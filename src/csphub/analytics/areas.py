@@ -236,8 +236,7 @@ class AreaIndex:
                 out.append(sorted(pool, key=lambda u: KINDS.index(u.kind))[0].name)
             else:
                 out.extend(u.label for u in pool)
-        seen: set[str] = set()
-        return [x for x in out if not (x in seen or seen.add(x))][:n]
+        return list(dict.fromkeys(out))[:n]
 
     # ---------- building areas ----------
     def _area(self, u: _Unit) -> Area:

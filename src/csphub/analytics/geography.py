@@ -67,7 +67,7 @@ class LsoaTable(Mapping[str, Lsoa]):
 
     def __init__(self, columns: Mapping[str, Sequence[object]]) -> None:
         self.columns = {f: list(columns[f]) for f in self.FIELDS}
-        self._row = {code: i for i, code in enumerate(self.columns["code"])}  # type: ignore[misc]
+        self._row: dict[str, int] = {str(code): i for i, code in enumerate(self.columns["code"])}
         self._cache: dict[str, Lsoa] = {}
         self.area_index: AreaIndex | None = None
 

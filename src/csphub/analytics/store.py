@@ -35,7 +35,8 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from csphub.analytics.geography import Geography, map_lsoa_2011_to_2021
-from csphub.analytics.sources.police_uk import ParsedFile, PoliceUkFileError, kind_of, parse_file
+from csphub.analytics.sources.archive import ArchiveError, SourceFile, expand
+from csphub.analytics.sources.police_uk import ParsedFile, PoliceUkFileError, parse_file
 
 DATASETS = ("street", "outcomes", "stop_and_search")
 # Columns whose values are (nearly) all distinct: dictionary encoding and compression only cost time
@@ -121,17 +122,13 @@ class IngestSummary:
         }
 
 
-def discover(paths: Iterable[Path | str]) -> list[Path]:
-    """Police.uk files named by ``paths``: files as given, folders searched recursively."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.extend(sorted(q for q in p.rglob("*") if q.is_file() and kind_of(q)))
-        elif p.exists():
-            found.append(p)
-        else:
-            raise IngestError([f"{p}: no such file or folder"])
-    return found
+def discover(paths: Iterable[Path | str]) -> list[SourceFile]:
+    """Police.uk files named by ``paths``: files as given, folders searched recursively, zips (as
+    downloaded from data.police.uk) opened; see ``sources.archive``."""
+    try:
+        return expand(paths)
+    except (FileNotFoundError, ArchiveError) as exc:
+        raise IngestError([str(exc)]) from exc
 
 
 class Store:
@@ -185,7 +182,7 @@ class Store:
         staging.mkdir()
         workers = workers or min(4, os.cpu_count() or 1)
 
-        def work(path: Path) -> FileResult | PoliceUkFileError:
+        def work(path: SourceFile) -> FileResult | PoliceUkFileError:
             try:
                 return self._stage_one(path, staging, known, geography)
             except PoliceUkFileError as exc:
@@ -263,7 +260,7 @@ class Store:
         return staging / f"{what}.{dataset}.{force}.{month}.{'parquet' if what == 'data' else 'csv'}"
 
     def _stage_one(
-        self, path: Path, staging: Path, known: dict[str, str], geography: Geography | None
+        self, path: SourceFile, staging: Path, known: dict[str, str], geography: Geography | None
     ) -> FileResult:
         raw = path.read_bytes()
         parsed: ParsedFile = parse_file(path, raw=raw)

@@ -124,9 +124,8 @@ class _PackedRings(Mapping[str, list[np.ndarray]]):
     """Rings stored as one delta-encoded vertex array (see ``build_reference.py``), decoded per code."""
 
     def __init__(self, codes: np.ndarray, ring_counts: np.ndarray, ring_lengths: np.ndarray, xy: np.ndarray):
-        self._first = dict(
-            zip(codes.tolist(), np.concatenate([[0], np.cumsum(ring_counts)[:-1]]).tolist(), strict=True)
-        )
+        first = np.cumsum(ring_counts, dtype=np.int64) - ring_counts  # index of each code's first ring
+        self._first = dict(zip(codes.tolist(), first.tolist(), strict=True))
         self._count = dict(zip(codes.tolist(), ring_counts.tolist(), strict=True))
         self._starts = np.concatenate([[0], np.cumsum(ring_lengths, dtype=np.int64)])
         self._cum = np.cumsum(xy.astype(np.int64), axis=0)
@@ -159,9 +158,8 @@ def _boundaries(path: str, _mtime: float) -> tuple[_PackedRings, _PackedRings, s
                 z["outline_codes"], z["outline_ring_counts"], z["outline_ring_lengths"], z["outline_xy_delta"]
             )
         else:
-            outline = _PackedRings(
-                *(np.zeros(0, dtype=np.int32) for _ in range(3)), np.zeros((0, 2), np.int32)
-            )
+            empty = np.zeros(0, dtype=np.int32)
+            outline = _PackedRings(empty.astype(str), empty, empty, np.zeros((0, 2), np.int32))
         source = str(z["source"]) if "source" in z else ""
     return lsoa, outline, source
 
