@@ -61,24 +61,24 @@ def test_district_of_another_force_by_name(notts: tuple[Path, pd.DataFrame, pd.D
     data, rows, ref = notts
     a = pipeline.run_assessment("gedling", date_from="2024-04", date_to="2024-06", data_dir=data)
     gedling = ref[ref["lad_name"] == "Gedling"]
-    assert a.area["name"] == "Gedling" and a.area["code"] == "E07000173"
-    assert sorted(a.area["lsoa_codes"]) == sorted(gedling["lsoa21_code"])
+    assert a.area.name == "Gedling" and a.area.code == "E07000173"
+    assert sorted(a.area.lsoa_codes) == sorted(gedling["lsoa21_code"])
     pop = int(gedling["population"].sum())
-    assert a.area["population"] == pop
+    assert a.area.population == pop
     mine = rows[rows["LSOA code"].isin(set(gedling["lsoa21_code"]))]
     now = mine[mine["Month"] >= "2024-04"]
     before = mine[mine["Month"] < "2024-04"]
-    by_type = {r["crime_type"]: r for r in a.by_crime_type}
+    by_type = {r.crime_type: r for r in a.by_crime_type}
     for ct in CRIME_TYPES:
-        assert by_type[ct]["count"] == int((now["Crime type"] == ct).sum())
-        assert by_type[ct]["count_previous"] == int((before["Crime type"] == ct).sum())
-        assert math.isclose(by_type[ct]["rate_per_1000"], 1000 * (now["Crime type"] == ct).sum() / pop)
+        assert by_type[ct].count == int((now["Crime type"] == ct).sum())
+        assert by_type[ct].count_previous == int((before["Crime type"] == ct).sum())
+        assert math.isclose(by_type[ct].rate_per_1000, 1000 * (now["Crime type"] == ct).sum() / pop)
     # per-LSOA counts and the top LSOA by rate
     crime = now[now["Crime type"] != ASB].groupby("LSOA code").size()
     p = gedling.set_index("lsoa21_code")["population"]
     rates = (1000 * crime / p.reindex(crime.index)).where(p.reindex(crime.index) >= 500).dropna()
-    assert math.isclose(a.top_lsoas["by_rate"][0]["rate_per_1000"], float(rates.max()))
-    assert a.data["forces"] == ["nottinghamshire"]
+    assert math.isclose(a.top_lsoas.by_rate[0].rate_per_1000, float(rates.max()))
+    assert a.data.forces == ("nottinghamshire",)
 
 
 def test_csp_and_force_area_by_name(notts: tuple[Path, pd.DataFrame, pd.DataFrame]) -> None:
@@ -86,19 +86,19 @@ def test_csp_and_force_area_by_name(notts: tuple[Path, pd.DataFrame, pd.DataFram
     force = pipeline.run_assessment(
         "Nottinghamshire Police", date_from="2024-04", date_to="2024-06", data_dir=data
     )
-    assert force.area["kind"] == "pfa"
-    total = sum(r["count"] for r in force.by_crime_type)
+    assert force.area.kind == "pfa"
+    total = sum(r.count for r in force.by_crime_type)
     assert total == int((rows["Month"] >= "2024-04").sum())
     # South Nottinghamshire CSP covers Broxtowe, Gedling and Rushcliffe
     csp = pipeline.run_assessment(
         "South Nottinghamshire", date_from="2024-04", date_to="2024-06", data_dir=data
     )
     codes = set(ref.loc[ref["csp_name"] == "South Nottinghamshire", "lsoa21_code"])
-    assert csp.area["kind"] == "csp" and set(csp.area["lsoa_codes"]) == codes
+    assert csp.area.kind == "csp" and set(csp.area.lsoa_codes) == codes
     assert sorted(ref.loc[ref["lsoa21_code"].isin(codes), "lad_name"].unique()) == [
         "Broxtowe",
         "Gedling",
         "Rushcliffe",
     ]
     n = int(((rows["Month"] >= "2024-04") & rows["LSOA code"].isin(codes)).sum())
-    assert sum(r["count"] for r in csp.by_crime_type) == n
+    assert sum(r.count for r in csp.by_crime_type) == n

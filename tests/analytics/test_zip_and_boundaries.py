@@ -334,5 +334,7 @@ def test_assessment_maps_use_imported_boundaries(
     geo = load_reference(data_dir=data)
     code = "E01019400"
     assert a.geometry is not None
-    assert a.geometry["lsoas"][code] == [np.round(r).astype(np.int64).tolist() for r in geo.lsoa_rings[code]]
-    assert a.data["reference"]["boundaries_imported"] == "imported from av.geojson"
+    assert a.geometry.lsoas[code] == tuple(
+        np.round(r).astype(np.int64).tolist() for r in geo.lsoa_rings[code]
+    )
+    assert a.data.reference["boundaries_imported"] == "imported from av.geojson"

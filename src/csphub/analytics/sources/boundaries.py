@@ -218,7 +218,9 @@ def _wkb(buf: memoryview, off: int) -> tuple[dict[str, Any], int]:
 
 
 # ---------- checks ----------
-def _check(name: str, features: Iterable[tuple[str, Mapping[str, Any]]], crs: str, geo: Geography) -> Rings:
+def _check(
+    name: str, features: Iterable[tuple[str, Mapping[str, Any]]], crs: str, geo: Geography
+) -> tuple[Rings, str]:
     features = list(features)
     if not features:
         raise BoundaryFileError(f"{name}: the file holds no boundaries")
