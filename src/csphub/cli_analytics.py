@@ -166,7 +166,7 @@ def assess(
     from rich.console import Console
 
     from csphub.analytics.geography import AreaNotFound
-    from csphub.analytics.pipeline import PeriodError
+    from csphub.analytics.pipeline import NoDataError, PeriodError
     from csphub.reports import assess_and_render
 
     area_arg: str | list[str] = area
@@ -188,6 +188,10 @@ def assess(
     except PeriodError as exc:
         raise click.BadParameter(
             str(exc), param_hint="--from" if exc.field == "date_from" else "--to"
+        ) from exc
+    except NoDataError as exc:
+        raise click.ClickException(
+            f"{exc} Load data with `csphub ingest police-uk PATH` (or `csphub ingest sample`)."
         ) from exc
     except (AreaNotFound, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc

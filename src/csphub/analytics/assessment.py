@@ -114,6 +114,11 @@ class Headline:
     ratio_ci_low: float | None
     ratio_ci_high: float | None
     wording: str
+    # what the change test compared when it was not the whole study period against the whole
+    # comparison period: like for like without incomplete months, or the two halves of the period
+    basis: str = ""
+    compared_count: int | None = None
+    compared_count_previous: int | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,9 @@ class CrimeTypeRow:
         "crime_type",
         "p_adj",
         "share_of_crime",
+        "basis",
+        "compared_count",
+        "compared_count_previous",
     )
     WHAT_CHANGED: ClassVar[tuple[str, ...]] = (
         "crime_type",
@@ -158,6 +166,9 @@ class CrimeTypeRow:
     wording: str
     p_adj: float | None
     share_of_crime: float | None
+    basis: str = ""
+    compared_count: int | None = None
+    compared_count_previous: int | None = None
 
 
 # ---------------------------------------------------------------- trends

@@ -63,6 +63,31 @@ class PeriodError(ValueError):
         self.field = field
 
 
+def months_in_words(months: Sequence[str]) -> str:
+    """'2023-01 to 2024-12' (runs of consecutive months, comma-separated), or 'none'."""
+    runs: list[list[str]] = []
+    for m in sorted(months):
+        if runs and shift_months(runs[-1][-1], 1) == m:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return ", ".join(r[0] if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs) or "none"
+
+
+class NoDataError(ValueError):
+    """No police.uk street data for any month of the period; says which months are loaded (no paths,
+    no commands: the web app shows it as it is; the CLI adds how to load data)."""
+
+    def __init__(self, months: Sequence[str], available: Sequence[str]) -> None:
+        self.months = list(months)
+        self.available = list(available)
+        loaded = months_in_words(available)
+        super().__init__(
+            f"There is no police.uk street data for {months_in_words(months)}. "
+            + (f"Months loaded: {loaded}." if available else "No police.uk data has been loaded yet.")
+        )
+
+
 def check_month(value: str, field: str = "date_from") -> str:
     """``value`` if it is a month ``YYYY-MM`` (01–12), else ``PeriodError``."""
     if not MONTH.match(value):
@@ -184,10 +209,7 @@ def run_assessment(
     missing = [m for m in months if m not in available]
     missing_prev = [m for m in period.comparison_months if m not in available]
     if len(missing) == len(months):
-        raise ValueError(
-            f"no police.uk street data in {store.root} for {date_from}..{date_to}; "
-            "run `csphub ingest police-uk PATH` (or `csphub ingest sample`) first"
-        )
+        raise NoDataError(months, sorted(available))
     notes = sections.coverage_notes(missing, missing_prev)
     hs_params = HotspotParameters(
         crime_types=tuple(hotspot_crime_types) if hotspot_crime_types else CRIME_ONLY,
