@@ -102,3 +102,25 @@ def test_csp_and_force_area_by_name(notts: tuple[Path, pd.DataFrame, pd.DataFram
     ]
     n = int(((rows["Month"] >= "2024-04") & rows["LSOA code"].isin(codes)).sum())
     assert sum(r.count for r in csp.by_crime_type) == n
+
+
+def test_partition_pruning_reads_only_the_districts_force(
+    notts: tuple[Path, pd.DataFrame, pd.DataFrame], sample_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    data = tmp_path / "two-forces"
+    shutil.copytree(notts[0], data)
+    pipeline.ingest_paths([sample_dir / "police_uk" / m for m in MONTHS], data_dir=data)
+    store = pipeline.store_for(data)
+    manifest = store.manifest()
+    assert manifest["street/derbyshire/2024-01"]["districts"] == ["E07000032"]
+    keys = store.prune(months=MONTHS, districts=["E07000032"])
+    assert keys is not None and sorted(keys) == [f"street/derbyshire/{m}" for m in MONTHS]
+    kw = {"date_from": "2024-04", "date_to": "2024-06", "data_dir": data}
+    fast = pipeline.run_assessment("Amber Valley", **kw)
+    slow = pipeline.run_assessment("Amber Valley", prune=False, **kw)
+    assert fast.counts.equals(slow.counts) and fast.headline == slow.headline
+    assert fast.data.forces == slow.data.forces == ("derbyshire",)
+    gedling = pipeline.run_assessment("Gedling", **kw)
+    assert gedling.counts.equals(pipeline.run_assessment("Gedling", prune=False, **kw).counts)

@@ -189,6 +189,7 @@ def run_assessment(
     top_n: int = 10,
     threads: int | None = None,
     geography: Geography | None = None,
+    prune: bool = True,
 ) -> Assessment:
     """Compute the Strategic Assessment for ``area`` over ``date_from``..``date_to`` (YYYY-MM,
     inclusive), compared with the same number of months immediately before.
@@ -226,7 +227,10 @@ def run_assessment(
     manifest = store.manifest()
     forces = [k.split("/")[1] for k in manifest if k.startswith("street/")]
 
-    con = store.connect(threads=threads)
+    # Partition pruning: only the force-months that hold rows of the area's districts are read (a
+    # district's assessment reads its own force's files, not the other 42 forces').
+    partitions = store.prune(months=want, districts=the_area.district_codes) if prune else None
+    con = store.connect(threads=threads, street_partitions=partitions)
     pool = ThreadPoolExecutor(max_workers=2)
     try:
         load_study_tables(

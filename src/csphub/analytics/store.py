@@ -87,6 +87,9 @@ class FileResult:
     rows_quarantined: int = 0
     lsoa_2011_mapped: int = 0
     first_quarantined: list[str] = field(default_factory=list)  # "file, line N: reason"
+    # districts (LAD codes) whose LSOAs the partition's rows fall in ("?": an LSOA not in the
+    # reference); lets a district's assessment read only the partitions that can hold its rows
+    districts: list[str] | None = None
 
 
 @dataclass
@@ -247,6 +250,7 @@ class Store:
                     "rows_stored": r.rows_stored,
                     "rows_quarantined": r.rows_quarantined,
                     "lsoa_2011_mapped": r.lsoa_2011_mapped,
+                    **({"districts": r.districts} if r.districts is not None else {}),
                     "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 }
             if any(r.status in ("ingested", "replaced") for r in results):
@@ -292,6 +296,8 @@ class Store:
                 codes, n = map_lsoa_2011_to_2021(valid.column("lsoa_code"), x, y, geography)
                 valid = valid.set_column(valid.column_names.index("lsoa_code"), "lsoa_code", codes)
                 res.lsoa_2011_mapped = n
+            if geography is not None:
+                res.districts = _districts_of(valid.column("lsoa_code"), geography)
         valid = valid.append_column("force", pa.repeat(pa.scalar(parsed.force, pa.string()), valid.num_rows))
         out = self._staged(staging, "data", parsed.kind, parsed.force, parsed.month)
         write_partition(valid, out)
@@ -303,17 +309,48 @@ class Store:
         return res
 
     # ---------- query ----------
-    def connect(self, *, threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    def connect(
+        self, *, threads: int | None = None, street_partitions: Sequence[str] | None = None
+    ) -> duckdb.DuckDBPyConnection:
         """An in-memory DuckDB connection with views ``street`` (and ``outcomes``, ``stop_and_search``
-        when present) over the Parquet files."""
+        when present) over the Parquet files. ``street_partitions`` (manifest keys
+        ``street/<force>/<month>``): the ``street`` view reads only those files (see ``prune``)."""
         con = duckdb.connect()
         if threads:
             con.execute(f"SET threads TO {int(threads)}")
         for ds in DATASETS:
+            if ds == "street" and street_partitions is not None:
+                files = [
+                    str(self.partition_path("street", k.split("/")[1], k.split("/")[2]))
+                    for k in street_partitions
+                ]
+                files = [f for f in files if "'" not in f and Path(f).exists()] or [
+                    str(self.root / "street" / "force=*" / "month=*" / "data.parquet")
+                ]
+                listed = ", ".join(f"'{f}'" for f in files)
+                con.execute(
+                    f"CREATE VIEW street AS SELECT * FROM read_parquet([{listed}], union_by_name=true)"
+                )
+                continue
             if any((self.root / ds).glob("force=*/month=*/data.parquet")):
                 glob = str(self.root / ds / "force=*" / "month=*" / "data.parquet")
                 con.execute(f"CREATE VIEW {ds} AS SELECT * FROM read_parquet('{glob}', union_by_name=true)")
         return con
+
+    def prune(self, *, months: Iterable[str], districts: Iterable[str]) -> list[str] | None:
+        """The street partitions (manifest keys) of ``months`` that can hold rows of ``districts``:
+        a partition whose ingest recorded no district list (older stores) or an LSOA outside the
+        reference ("?") is always kept. None if no partition exists for those months (nothing to
+        prune: the caller reads everything and reports the missing months as before)."""
+        want_months, want = set(months), set(districts) | {"?"}
+        keys = [
+            k
+            for k, v in self.manifest().items()
+            if k.startswith("street/")
+            and k.split("/")[2] in want_months
+            and (v.get("districts") is None or want & set(v["districts"]))
+        ]
+        return keys or None
 
     def months(self, dataset: str = "street") -> list[str]:
         return sorted({k.split("/")[2] for k in self.manifest() if k.startswith(dataset + "/")})
@@ -500,3 +537,16 @@ def _float_array(a: Any) -> np.ndarray:
     if isinstance(a, np.ma.MaskedArray):
         return np.asarray(a.filled(np.nan), dtype=np.float64)
     return np.asarray(a, dtype=np.float64)
+
+
+def _districts_of(codes: pa.ChunkedArray | pa.Array, geography: Geography) -> list[str]:
+    """The LAD codes of the distinct LSOA codes in ``codes`` ("?" for codes not in the reference)."""
+    import pyarrow.compute as pc
+
+    out: set[str] = set()
+    for code in pc.unique(codes).to_pylist():
+        if code is None:
+            continue
+        lsoa = geography.lsoas.get(code)
+        out.add(lsoa.lad_code if lsoa is not None else "?")
+    return sorted(out)
