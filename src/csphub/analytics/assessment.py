@@ -375,6 +375,9 @@ class Geometry:
     crs: str
     district: tuple[Ring, ...]
     lsoas: dict[str, tuple[Ring, ...]]
+    # place names for the maps: (ward name, x, y) at the population-weighted centre of the ward's
+    # LSOAs in the area (national reference)
+    labels: tuple[tuple[str, int, int], ...] = ()
 
 
 # ---------------------------------------------------------------- the assessment

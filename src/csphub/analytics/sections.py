@@ -702,7 +702,22 @@ def geometry_section(geo: Geography, area: Area) -> Geometry | None:
     district = rings(geo.district_rings.get(area.code, [])) if area.code else ()
     if not lsoas and not district:
         return None
-    return Geometry("EPSG:27700", district, lsoas)
+    return Geometry("EPSG:27700", district, lsoas, ward_labels(geo, area))
+
+
+def ward_labels(geo: Geography, area: Area) -> tuple[tuple[str, int, int], ...]:
+    """Each ward of the area at the population-weighted centre of its LSOAs (in the area)."""
+    acc: dict[str, list[float]] = {}
+    for code in area.lsoa_codes:
+        lsoa = geo.lsoas.get(code)
+        if lsoa is None or not lsoa.ward_name or not np.isfinite(lsoa.centroid_x_m):
+            continue
+        w = float(max(lsoa.population, 1))
+        a = acc.setdefault(lsoa.ward_name, [0.0, 0.0, 0.0])
+        a[0] += w * lsoa.centroid_x_m
+        a[1] += w * lsoa.centroid_y_m
+        a[2] += w
+    return tuple(sorted((name, round(x / w), round(y / w)) for name, (x, y, w) in acc.items()))
 
 
 def data_account_section(
