@@ -115,26 +115,27 @@ t0 = time.perf_counter()
 from pathlib import Path
 from csphub.analytics import pipeline
 from csphub.reports.render import render_report
-data_dir, out_dir, prune = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "1"
+data_dir, out_dir, prune, result = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "1", Path(sys.argv[4])
 a = pipeline.run_assessment("Amber Valley", date_from="2024-01", date_to="2024-12", data_dir=data_dir, prune=prune)
 render_report(a, out_dir)
-print(json.dumps({"total_s": time.perf_counter() - t0, "timings": a.data.timings_s,
+result.write_text(json.dumps({"total_s": time.perf_counter() - t0, "timings": a.data.timings_s,
                   "headline": [[h.measure, h.count, h.count_previous] for h in a.headline],
                   "counts_rows": a.counts.num_rows}))
 """
 
 
 def run_child(data_dir: Path, out_dir: Path, prune: bool) -> dict[str, object]:
+    result = out_dir.with_suffix(".json")
     t0 = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(data_dir), str(out_dir), "1" if prune else "0"],
+        [sys.executable, "-c", CHILD, str(data_dir), str(out_dir), "1" if prune else "0", str(result)],
         check=False,
         capture_output=True,
         text=True,
     )
     if out.returncode != 0:
         raise RuntimeError(f"assessment process failed:\n{out.stderr[-3000:]}")
-    res: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    res: dict[str, object] = json.loads(result.read_text(encoding="utf-8"))
     res["wall_s"] = time.perf_counter() - t0
     return res
 

@@ -316,6 +316,7 @@ class Store:
         when present) over the Parquet files. ``street_partitions`` (manifest keys
         ``street/<force>/<month>``): the ``street`` view reads only those files (see ``prune``)."""
         con = duckdb.connect()
+        con.execute("SET enable_progress_bar = false")  # never draw on the CLI's or a worker's stdout
         if threads:
             con.execute(f"SET threads TO {int(threads)}")
         for ds in DATASETS:

@@ -524,10 +524,8 @@ def hotspot_table(hot: Hotspots, geometry: Geometry | None) -> list[tuple[str, i
     out: dict[str, list[int]] = {}
     for i in hot_idx:
         x, y = float(cells.cell_x_m[i]), float(cells.cell_y_m[i])
-        if labels:
-            name = min(labels, key=lambda t: (t[1] - x) ** 2 + (t[2] - y) ** 2)[0]
-        else:
-            name = f"cell at {x:,.0f} E, {y:,.0f} N"
+        nearest = min(labels, key=lambda t: (t[1] - x) ** 2 + (t[2] - y) ** 2) if labels else None
+        name = nearest[0] if nearest else f"cell at {x:,.0f} E, {y:,.0f} N"
         acc = out.setdefault(name, [0, 0])
         acc[0] += 1
         acc[1] += int(cells.count[i])
