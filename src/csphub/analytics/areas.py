@@ -96,19 +96,33 @@ class AreaIndex:
 
     def __init__(self, geo: Geography) -> None:
         self.geo = geo
+        self.by_code: dict[str, list[_Unit]] = {}
+        self.by_key: dict[str, list[_Unit]] = {}
+        self._lsoa_codes = [str(c) for c in geo.column("code")]
+        self._lad_names = [str(c) for c in geo.column("lad_name")]
+        self._add(
+            (
+                ("district", "lad_code", "lad_name"),
+                ("district_2022", "lad22_code", "lad22_name"),
+                ("csp", "csp_code", "csp_name"),
+                ("pfa", "pfa_code", "pfa_name"),
+            )
+        )
+        # wards (7,500 of them) are indexed on first need: a name that is not a CSP, district or
+        # force area, a ward code, or a suggestion (a ward never wins over those kinds anyway)
+        self.wards_indexed = False
+        # 2011 LSOA code → the 2021 LSOAs it became
+        self.lsoa11: dict[str, list[str]] = {}
+        for ch in geo.changes:
+            self.lsoa11.setdefault(ch.old_code, []).append(ch.new_code)
+
+    def _add(self, kinds: Sequence[tuple[str, str, str]]) -> None:
+        geo = self.geo
         groups: dict[tuple[str, str], list[str]] = {}
         names: dict[tuple[str, str], tuple[str, str]] = {}
-        lsoa_codes = [str(c) for c in geo.column("code")]
-        lad_names = [str(c) for c in geo.column("lad_name")]
-        for kind, code_col, name_col in (
-            ("district", "lad_code", "lad_name"),
-            ("district_2022", "lad22_code", "lad22_name"),
-            ("csp", "csp_code", "csp_name"),
-            ("pfa", "pfa_code", "pfa_name"),
-            ("ward", "ward_code", "ward_name"),
-        ):
+        for kind, code_col, name_col in kinds:
             for lsoa, code, name, lad_name in zip(
-                lsoa_codes, geo.column(code_col), geo.column(name_col), lad_names, strict=True
+                self._lsoa_codes, geo.column(code_col), geo.column(name_col), self._lad_names, strict=True
             ):
                 if code:
                     key = (kind, str(code))
@@ -118,9 +132,6 @@ class AreaIndex:
                         names[key] = (str(name), lad_name if kind == "ward" else "")
                     else:
                         members.append(lsoa)
-        self.by_code: dict[str, list[_Unit]] = {}
-        self.by_key: dict[str, list[_Unit]] = {}
-        self.lad22_current: dict[str, str] = {}
         for (kind, code), lsoas in groups.items():
             name, parent = names[(kind, code)]
             unit = _Unit(kind, code, name, parent, tuple(sorted(lsoas)))
@@ -132,10 +143,11 @@ class AreaIndex:
                 nk, pk = name_key(name), name_key(parent)
                 for form in (f"{nk} {pk}", f"{nk} ward {pk}", f"{nk} ward in {pk}"):
                     self.by_key.setdefault(form, []).append(unit)
-        # 2011 LSOA code → the 2021 LSOAs it became
-        self.lsoa11: dict[str, list[str]] = {}
-        for ch in geo.changes:
-            self.lsoa11.setdefault(ch.old_code, []).append(ch.new_code)
+
+    def index_wards(self) -> None:
+        if not self.wards_indexed:
+            self.wards_indexed = True
+            self._add((("ward", "ward_code", "ward_name"),))
 
     # ---------- resolve ----------
     def resolve(self, area: str | Sequence[str]) -> Area:
@@ -151,12 +163,20 @@ class AreaIndex:
             return self._lsoa_area(parts)
         code = text.upper()
         if GSS_RE.match(code):
+            if code[1:3] == "05":
+                self.index_wards()
             units = self.by_code.get(code)
             if not units:
                 raise AreaNotFound(f"No area with the code {code} in the national reference")
             pick = sorted(units, key=lambda u: KINDS.index(u.kind))[0]
             return self._area(pick)
-        return self._by_name(text)
+        try:
+            return self._by_name(text)
+        except AreaNotFound:
+            if self.wards_indexed:
+                raise
+            self.index_wards()
+            return self._by_name(text)
 
     def _by_name(self, text: str) -> Area:
         key = name_key(text)
@@ -223,6 +243,7 @@ class AreaIndex:
 
     def suggest(self, text: str, n: int = 5) -> list[str]:
         """The nearest names (each one that resolves on its own)."""
+        self.index_wards()
         key = name_key(text)
         close = difflib.get_close_matches(key, list(self.by_key), n=n, cutoff=0.75)
         if not close:
@@ -299,6 +320,8 @@ class AreaIndex:
     # ---------- listings ----------
     def names(self, kind: str) -> list[tuple[str, str]]:
         """(code, name) of every area of ``kind``, sorted by name."""
+        if kind == "ward":
+            self.index_wards()
         return sorted(
             ((u.code, u.name) for units in self.by_code.values() for u in units if u.kind == kind),
             key=lambda t: (t[1], t[0]),

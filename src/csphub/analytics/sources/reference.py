@@ -64,11 +64,14 @@ def load_reference(
     ``boundaries=False`` skips the outlines (only maps need them; ingest does not). ``data_dir``: where
     ``csphub geography import`` put finer boundaries, which then take precedence."""
     folder = reference_root(root)
-    lsoas, changes = _tables(str(folder), _mtime(folder / LSOA_FILE), _mtime(folder / CHANGES_FILE))
+    lsoas, changes = _tables(
+        str(folder), _mtime(folder / LSOA_FILE), _mtime(folder / CHANGES_FILE, optional=True)
+    )
     sources = {**SOURCE, "reference_dir": str(folder)}
     geo = Geography(lsoas=lsoas, changes=changes, sources=sources)
     if boundaries:
-        shipped = _boundaries(str(folder / BOUNDARIES_FILE), _mtime(folder / BOUNDARIES_FILE))
+        path = folder / BOUNDARIES_FILE
+        shipped = _boundaries(str(path), _mtime(path)) if path.exists() else ({}, {}, "")
         imported: tuple[Mapping[str, list[np.ndarray]], ...] = ()
         if data_dir is not None:
             path = Path(data_dir) / IMPORTED_BOUNDARIES
@@ -81,10 +84,12 @@ def load_reference(
     return geo
 
 
-def _mtime(path: Path) -> float:
+def _mtime(path: Path, *, optional: bool = False) -> float:
     try:
         return path.stat().st_mtime
     except FileNotFoundError as exc:
+        if optional:
+            return 0.0
         raise FileNotFoundError(f"reference file missing: {path.name} (in {path.parent})") from exc
 
 
