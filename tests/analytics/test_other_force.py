@@ -124,3 +124,31 @@ def test_partition_pruning_reads_only_the_districts_force(
     assert fast.data.forces == slow.data.forces == ("derbyshire",)
     gedling = pipeline.run_assessment("Gedling", **kw)
     assert gedling.counts.equals(pipeline.run_assessment("Gedling", prune=False, **kw).counts)
+
+
+def test_comparators_when_the_store_holds_the_whole_force(
+    notts: tuple[Path, pd.DataFrame, pd.DataFrame],
+) -> None:
+    data, rows, ref = notts
+    a = pipeline.run_assessment("Gedling", date_from="2024-04", date_to="2024-06", data_dir=data)
+    assert a.comparators is not None and a.comparators.force_area == "Nottinghamshire"
+    now = rows[rows["Month"] >= "2024-04"].merge(ref, left_on="LSOA code", right_on="lsoa21_code")
+    force_ref = ref[ref["pfa_name"] == "Nottinghamshire"]
+    by_lad = now.groupby("lad_name")
+    pops = force_ref.groupby("lad_name")["population"].sum()
+    got = {r.name: r for r in a.comparators.rows}
+    force = got["Nottinghamshire"]
+    assert force.kind == "force area" and force.population == int(force_ref["population"].sum())
+    assert force.crime + force.asb == len(now)
+    assert len(got) == 1 + force_ref["lad_code"].nunique() == 9
+    for lad, grp in by_lad:
+        r = got[str(lad)]
+        asb = int((grp["Crime type"] == ASB).sum())
+        assert (r.crime, r.asb) == (len(grp) - asb, asb)
+        assert math.isclose(r.crime_per_1000 or 0.0, 1000 * (len(grp) - asb) / pops[lad])
+    assert [r.name for r in a.comparators.rows if r.is_study_area] == ["Gedling"]
+
+
+def test_no_comparators_without_the_whole_force(sample_assessment) -> None:
+    # the shipped sample holds Amber Valley's rows only, not all of Derbyshire
+    assert sample_assessment.comparators is None

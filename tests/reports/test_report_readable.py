@@ -89,3 +89,46 @@ def test_caveats_name_the_national_reference_source_vintage_and_licence(assessme
     assert ref["licence"] == "Open Government Licence v3.0" and "Census 2021" in ref["vintage"]
     said = " ".join(assessment.caveats)
     assert "Office for National Statistics" in said and "Census 2021" in said
+
+
+def test_report_sets_the_area_beside_its_force_and_districts(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from csphub.analytics.sources.police_uk import STREET_HEADER
+    from csphub.analytics.sources.reference import DATA_DIR
+
+    ref = pd.read_parquet(DATA_DIR / "lsoa21_england_wales.parquet")
+    force = ref[ref["pfa_name"] == "Cumbria"].reset_index(drop=True)
+    src = tmp_path / "src"
+    for month in ("2024-01", "2024-02"):
+        df = pd.DataFrame(
+            {
+                "Crime ID": "",
+                "Month": month,
+                "Reported by": "Cumbria Constabulary",
+                "Falls within": "Cumbria Constabulary",
+                "Longitude": force["lon"],
+                "Latitude": force["lat"],
+                "Location": "On or near Main Street",
+                "LSOA code": force["lsoa21_code"],
+                "LSOA name": force["lsoa21_name"],
+                "Crime type": "Anti-social behaviour",
+                "Last outcome category": "",
+                "Context": "",
+            },
+            columns=list(STREET_HEADER),
+        )
+        (src / month).mkdir(parents=True)
+        df.to_csv(src / month / f"{month}-cumbria-street.csv", index=False)
+    data = tmp_path / "data"
+    pipeline.ingest_paths([src], data_dir=data)
+    a = pipeline.run_assessment("Carlisle", date_from="2024-02", date_to="2024-02", data_dir=data)
+    assert a.comparators is not None
+    names = [r.name for r in a.comparators.rows]
+    assert names == ["Cumbria", "Cumberland", "Westmorland and Furness"]  # 2024 districts
+    out = tmp_path / "out"
+    render_report(a, out)
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Beside Cumbria and its districts" in html and "Dot plot of crime" in html
+    again = Assessment.from_json((out / "assessment.json").read_text(encoding="utf-8"))
+    assert again.comparators == a.comparators

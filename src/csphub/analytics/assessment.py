@@ -380,6 +380,34 @@ class Geometry:
     labels: tuple[tuple[str, int, int], ...] = ()
 
 
+# ---------------------------------------------------------------- comparators
+
+
+@dataclass(frozen=True)
+class ComparatorRow:
+    """One area beside the study area: its population, crime (excl. ASB) and ASB in the study
+    period and their rates per 1,000 residents."""
+
+    name: str
+    code: str
+    kind: str  # "force area" | "district"
+    population: int
+    crime: int
+    crime_per_1000: float | None
+    asb: int
+    asb_per_1000: float | None
+    is_study_area: bool
+
+
+@dataclass(frozen=True)
+class Comparators:
+    """The force area and each of its districts, when the store holds the whole force's data."""
+
+    force_area: str
+    rows: tuple[ComparatorRow, ...]
+    note: str
+
+
 # ---------------------------------------------------------------- the assessment
 
 
@@ -407,6 +435,7 @@ class Assessment:
     caveats: tuple[str, ...] = ()
     generated_at: str = ""
     schema_version: str = SCHEMA_VERSION
+    comparators: Comparators | None = None
 
     def counts_rows(self) -> list[dict[str, Any]]:
         return list(self.counts.to_pylist())
@@ -468,6 +497,7 @@ class Assessment:
             caveats=tuple(data.get("caveats", ())),
             generated_at=str(data.get("generated_at", "")),
             schema_version=str(data.get("schema_version", SCHEMA_VERSION)),
+            comparators=_load(Comparators | None, data.get("comparators")),
         )
 
     @classmethod

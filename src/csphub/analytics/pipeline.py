@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from csphub.analytics import sections
 from csphub.analytics.assessment import Assessment, HotspotParameters, Hotspots, Repeats
@@ -38,6 +39,7 @@ from csphub.analytics.store import (
     IngestSummary,
     Points,
     Store,
+    comparator_counts,
     counts_by_month_type_lsoa,
     load_study_tables,
     place_labels,
@@ -229,7 +231,14 @@ def run_assessment(
 
     # Partition pruning: only the force-months that hold rows of the area's districts are read (a
     # district's assessment reads its own force's files, not the other 42 forces').
-    partitions = store.prune(months=want, districts=the_area.district_codes) if prune else None
+    # The force area's districts are read too when the area lies in one force area: its rates are
+    # set beside the force area's and the other districts' (partitions are per force, so a district
+    # of a force area reads the same files either way).
+    pfa_lsoas = _force_area_lsoas(geo, the_area)
+    pfa_lads = sorted({geo.lsoas[c].lad_code for c in pfa_lsoas})
+    partitions = (
+        store.prune(months=want, districts=sorted({*the_area.district_codes, *pfa_lads})) if prune else None
+    )
     con = store.connect(threads=threads, street_partitions=partitions)
     pool = ThreadPoolExecutor(max_workers=2)
     try:
@@ -252,6 +261,13 @@ def run_assessment(
         hotspots, hotspot_notes = _hotspots(geo, the_area, points, len(months), hs_params)
         notes.extend(hotspot_notes)
         t_hot = time.perf_counter() - t1
+        comp_counts = (
+            comparator_counts(
+                con, lsoa_codes=pfa_lsoas, lad_codes=[geo.lsoas[c].lad_code for c in pfa_lsoas], asb=ASB
+            )
+            if pfa_lsoas
+            else {}
+        )
         repeats = repeats_future.result()
         counts = counts_future.result()
         t_query = time.perf_counter() - t0
@@ -294,6 +310,9 @@ def run_assessment(
         repeats=repeats,
         notes=notes,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        comparators=sections.comparator_section(
+            geo, the_area, comp_counts, _force_covered(manifest, pfa_lads, months)
+        ),
     )
     timings = {
         "query": round(t_query, 3),
@@ -301,6 +320,27 @@ def run_assessment(
         "total": round(time.perf_counter() - t0, 3),
     }
     return replace(assessment, data=replace(assessment.data, timings_s=timings))
+
+
+def _force_area_lsoas(geo: Geography, area: Area) -> list[str]:
+    """Every LSOA of the area's police force area, if the area lies in exactly one (else none)."""
+    if len(area.pfa_codes) != 1 or area.kind == "all":
+        return []
+    pfa = area.pfa_codes[0]
+    return [str(c) for c, p in zip(geo.column("code"), geo.column("pfa_code"), strict=True) if p == pfa]
+
+
+def _force_covered(manifest: dict[str, Any], lads: Sequence[str], months: Sequence[str]) -> bool:
+    """The store holds the whole force area: in every study month with data, the partitions' recorded
+    districts include every district of the force area."""
+    if not lads:
+        return False
+    by_month: dict[str, set[str]] = {}
+    for k, v in manifest.items():
+        if k.startswith("street/") and v.get("districts") is not None:
+            by_month.setdefault(k.split("/")[2], set()).update(v["districts"])
+    present = [m for m in months if m in by_month]
+    return bool(present) and all(set(lads) <= by_month[m] for m in present)
 
 
 def _counts_on_cursor(cur: Cursor, want: list[str], months: list[str], forces: list[str]) -> Counts:

@@ -32,6 +32,8 @@ import numpy as np
 from csphub.analytics.assessment import (
     Assessment,
     ClassifySection,
+    ComparatorRow,
+    Comparators,
     CrimeTypeRow,
     DataAccount,
     Geometry,
@@ -720,6 +722,72 @@ def ward_labels(geo: Geography, area: Area) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted((name, round(x / w), round(y / w)) for name, (x, y, w) in acc.items()))
 
 
+def comparator_section(
+    geo: Geography, area: Area, counts: Mapping[str, tuple[int, int]], covered: bool
+) -> Comparators | None:
+    """The study area beside its police force area and the force area's districts (rates per 1,000
+    residents, Census 2021), when the area lies in one force area and ``covered`` (the store holds
+    that force's data for every district of it). ``counts``: district code → (crime, ASB)."""
+    if len(area.pfa_codes) != 1 or not covered or not counts:
+        return None
+    pfa = area.pfa_codes[0]
+    lads: dict[str, list[Any]] = {}
+    pfa_name = ""
+    for p_code, p_name, lad, lad_name, pop in zip(
+        geo.column("pfa_code"),
+        geo.column("pfa_name"),
+        geo.column("lad_code"),
+        geo.column("lad_name"),
+        geo.column("population"),
+        strict=True,
+    ):
+        if p_code != pfa:
+            continue
+        pfa_name = str(p_name)
+        acc = lads.setdefault(str(lad), [str(lad_name), 0])
+        acc[1] += int(pop)  # type: ignore[call-overload]
+
+    def rate(n: int, pop: int) -> float | None:
+        return rate_per_1000(n, pop) if pop else None
+
+    rows = []
+    for lad, (name, pop) in sorted(lads.items(), key=lambda kv: kv[1][0]):
+        crime, asb = counts.get(lad, (0, 0))
+        rows.append(
+            ComparatorRow(
+                name,
+                lad,
+                "district",
+                int(pop),
+                crime,
+                rate(crime, pop),
+                asb,
+                rate(asb, pop),
+                area.kind == "district" and area.code == lad,
+            )
+        )
+    total_pop = sum(r.population for r in rows)
+    crime_all = sum(r.crime for r in rows)
+    asb_all = sum(r.asb for r in rows)
+    force_row = ComparatorRow(
+        pfa_name,
+        pfa,
+        "force area",
+        total_pop,
+        crime_all,
+        rate(crime_all, total_pop),
+        asb_all,
+        rate(asb_all, total_pop),
+        area.kind == "pfa" and area.code == pfa,
+    )
+    return Comparators(
+        pfa_name,
+        (force_row, *rows),
+        "Rates per 1,000 residents (Census 2021) over the study period; districts as of December 2024. "
+        "Rows are counted by the LSOA they fall in, whichever force recorded them.",
+    )
+
+
 def data_account_section(
     *,
     manifest: Mapping[str, Mapping[str, Any]],
@@ -831,6 +899,7 @@ def build(
     repeats: Repeats | None,
     notes: Sequence[str],
     generated_at: str,
+    comparators: Comparators | None = None,
 ) -> Assessment:
     """The ``Assessment`` from the counts (and their roll-ups), the hot-spot and repeat sections the
     pipeline computed beside the counts query, and the request. Pure: no I/O, no clock."""
@@ -869,4 +938,5 @@ def build(
         notes=tuple(notes),
         caveats=(*incomplete_month_caveats(totals), *caveats(weights, data.reference)),
         generated_at=generated_at,
+        comparators=comparators,
     )

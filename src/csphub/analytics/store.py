@@ -551,3 +551,17 @@ def _districts_of(codes: pa.ChunkedArray | pa.Array, geography: Geography) -> li
         lsoa = geography.lsoas.get(code)
         out.add(lsoa.lad_code if lsoa is not None else "?")
     return sorted(out)
+
+
+def comparator_counts(
+    con: Cursor, *, lsoa_codes: Sequence[str], lad_codes: Sequence[str], asb: str
+) -> dict[str, tuple[int, int]]:
+    """Per district code: (crime excluding ASB, ASB) over the study months, for the LSOAs given (a
+    force area's), in one grouped scan of ``street``."""
+    out: dict[str, list[int]] = {}
+    for lad, is_asb, n in con.execute(
+        sql("comparator_counts"), [list(lsoa_codes), list(lad_codes), asb]
+    ).fetchall():
+        acc = out.setdefault(str(lad), [0, 0])
+        acc[1 if is_asb else 0] += int(n)
+    return {k: (v[0], v[1]) for k, v in out.items()}

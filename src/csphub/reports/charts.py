@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from csphub.analytics.assessment import (
+    Comparators,
     CrimeTypeRow,
     Geometry,
     HarmRow,
@@ -240,6 +241,57 @@ def type_chart(by_type: Sequence[CrimeTypeRow]) -> str:
         xlabel="incidents",
         title="Incidents by crime type, this period and the previous one",
     )
+
+
+def comparator_chart(comp: Comparators) -> str:
+    """Dot plot: crime (excl. ASB) and ASB per 1,000 residents of each district of the force area,
+    the force area as dashed lines, the study area's row in bold."""
+    rows = sorted((r for r in comp.rows if r.kind == "district"), key=lambda r: r.crime_per_1000 or 0.0)
+    force = next((r for r in comp.rows if r.kind == "force area"), None)
+    row_h, width = 22.0, 720.0
+    left = 8.0 + 6.4 * max([len(r.name) for r in rows] + [4])
+    right, top, bottom = 16.0, 10.0, 50.0
+    height = top + bottom + row_h * max(len(rows), 1)
+    pw = width - left - right
+    vmax = max([*(r.crime_per_1000 or 0.0 for r in rows), *(r.asb_per_1000 or 0.0 for r in rows), 1e-9])
+    ticks = _nice_ticks(vmax)
+
+    def px(v: float) -> float:
+        return left + max(v, 0.0) / ticks[-1] * pw
+
+    base = top + row_h * len(rows)
+    body = []
+    for t in ticks:
+        body.append(
+            f'<line x1="{_f(px(t))}" y1="{_f(top)}" x2="{_f(px(t))}" y2="{_f(base)}" stroke="#e5e5e5"/>'
+        )
+        body.append(_text(px(t), base + 15, _tick_label(t), anchor="middle", size=FONT - 1))
+    if force is not None:
+        for v, col in ((force.crime_per_1000, BLUE), (force.asb_per_1000, RED)):
+            if v is not None:
+                body.append(
+                    f'<line x1="{_f(px(v))}" y1="{_f(top)}" x2="{_f(px(v))}" y2="{_f(base)}" stroke="{col}" '
+                    'stroke-dasharray="4 3"/>'
+                )
+    for i, r in enumerate(rows):
+        y = base - (i + 0.5) * row_h
+        body.append(
+            f'<line x1="{_f(left)}" y1="{_f(y)}" x2="{_f(left + pw)}" y2="{_f(y)}" stroke="#f3f2f1"/>'
+        )
+        for v, col in ((r.crime_per_1000, BLUE), (r.asb_per_1000, RED)):
+            if v is not None:
+                body.append(
+                    f'<circle cx="{_f(px(v))}" cy="{_f(y)}" r="{5 if r.is_study_area else 4}" fill="{col}">'
+                    f"<title>{escape(r.name)}: {v:,.1f} per 1,000</title></circle>"
+                )
+        weight = ' font-weight="bold"' if r.is_study_area else ""
+        body.append(_text(left - 6, y + 4, r.name, anchor="end", size=FONT - 1, extra=weight))
+    body.append(
+        _text(left + pw / 2, base + 34, "per 1,000 residents, study period", anchor="middle", size=FONT - 1)
+    )
+    items = [("box", BLUE, "crime (excl. ASB)"), ("box", RED, "anti-social behaviour")]
+    body.extend(_legend(left + pw - 170, top + 4, items))
+    return _uri(width, height, body, f"Rates in the districts of {comp.force_area}")
 
 
 def harm_chart(harm_rows: Sequence[HarmRow]) -> str:

@@ -184,6 +184,7 @@ def render_html(a: Assessment) -> str:
         "season": charts.seasonality_chart(a.seasonality),
         "gistar": charts.gistar_map(a.hotspots, a.geometry) if a.hotspots else None,
         "kde": charts.kde_map(a.hotspots, a.geometry) if a.hotspots else None,
+        "comparators": charts.comparator_chart(a.comparators) if a.comparators else None,
     }
     hot_table = charts.hotspot_table(a.hotspots, a.geometry) if a.hotspots else []
     return env.get_template("report.html.j2").render(a=a, figs=figs, hot_table=hot_table, plain=PLAIN)
