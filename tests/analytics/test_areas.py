@@ -173,3 +173,18 @@ def test_lsoa_codes_2011_and_2021(geo: Geography, reference_dir: Path) -> None:
         resolve_area(geo, "E01019400 E01999999")
     with pytest.raises(AreaNotFound, match="E07999999"):
         resolve_area(geo, "E07999999")
+
+
+def test_cli_assess_area_errors(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from csphub.cli import main
+
+    args = ["assess", "--from", "2024-01", "--to", "2024-12", "--data-dir", str(tmp_path)]
+    typo = CliRunner().invoke(main, [*args, "--area", "Amber Vally"])
+    assert typo.exit_code != 0 and "Did you mean “Amber Valley”" in typo.output
+    dorset = CliRunner().invoke(main, [*args, "--area", "Dorset"])
+    assert dorset.exit_code != 0 and "Dorset (police force area)" in dorset.output
+    none = CliRunner().invoke(main, [*args, "--area", "Leeds"])
+    assert none.exit_code != 0 and "No police.uk data has been loaded yet" in none.output
+    assert "csphub ingest police-uk PATH" in none.output  # the CLI (only) says how to load data

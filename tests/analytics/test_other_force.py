@@ -152,3 +152,10 @@ def test_comparators_when_the_store_holds_the_whole_force(
 def test_no_comparators_without_the_whole_force(sample_assessment) -> None:
     # the shipped sample holds Amber Valley's rows only, not all of Derbyshire
     assert sample_assessment.comparators is None
+
+
+def test_an_area_whose_force_is_not_loaded_is_refused(notts: tuple[Path, pd.DataFrame, pd.DataFrame]) -> None:
+    with pytest.raises(
+        pipeline.AreaNotCovered, match="holds no rows for Amber Valley: it covers Nottinghamshire"
+    ):
+        pipeline.run_assessment("Amber Valley", date_from="2024-04", date_to="2024-06", data_dir=notts[0])

@@ -236,6 +236,7 @@ def run_assessment(
     # of a force area reads the same files either way).
     pfa_lsoas = _force_area_lsoas(geo, the_area)
     pfa_lads = sorted({geo.lsoas[c].lad_code for c in pfa_lsoas})
+    _check_area_covered(manifest, the_area, months)
     partitions = (
         store.prune(months=want, districts=sorted({*the_area.district_codes, *pfa_lads})) if prune else None
     )
@@ -320,6 +321,26 @@ def run_assessment(
         "total": round(time.perf_counter() - t0, 3),
     }
     return replace(assessment, data=replace(assessment.data, timings_s=timings))
+
+
+class AreaNotCovered(ValueError):
+    """The data loaded for the period holds no rows for the area (another force's data is loaded)."""
+
+
+def _check_area_covered(manifest: dict[str, Any], area: Area, months: Sequence[str]) -> None:
+    """Refuse an area none of whose districts appear in the study months' partitions (when every
+    partition recorded its districts at ingest): a report of zeros would mislead."""
+    parts = [v for k, v in manifest.items() if k.startswith("street/") and k.split("/")[2] in set(months)]
+    if area.kind == "all" or not parts or any(v.get("districts") is None for v in parts):
+        return
+    seen = {d for v in parts for d in v["districts"]}
+    if "?" in seen or seen & set(area.district_codes):
+        return
+    forces = sorted({k.split("/")[1] for k in manifest if k.startswith("street/")})
+    raise AreaNotCovered(
+        f"The police.uk data loaded for {months_in_words(months)} holds no rows for {area.name}: "
+        f"it covers {', '.join(f.replace('-', ' ').title() for f in forces)}. Load that force's data first."
+    )
 
 
 def _force_area_lsoas(geo: Geography, area: Area) -> list[str]:
