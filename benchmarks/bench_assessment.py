@@ -104,7 +104,7 @@ print("RESULT {}")
 # Before/after timing of a code change (``--before-src``): the same steps with either source tree on the
 # path, so only run_assessment and render_report are called (APIs both trees share).
 TIMED = r"""
-import json, sys, time
+import json, resource, sys, time
 t0 = time.perf_counter()
 from csphub.analytics import pipeline
 from csphub.reports import render_report
@@ -115,7 +115,30 @@ t2 = time.perf_counter()
 if with_report == "1":
     render_report(a, report_dir)
 t3 = time.perf_counter()
-print("RESULT " + json.dumps({"import_s": t1 - t0, "assess_s": t2 - t1, "report_s": t3 - t2}))
+ru = resource.getrusage(resource.RUSAGE_SELF)
+print("RESULT " + json.dumps({"import_s": t1 - t0, "assess_s": t2 - t1, "report_s": t3 - t2,
+                              "cpu_s": ru.ru_utime + ru.ru_stime}))
+"""
+
+# The same, repeated in one process (the first of the repeats warms the caches and is not counted): the
+# CPU time of the process (all threads) per assessment and per report, which a loaded machine disturbs
+# far less than wall time.
+REPEATED = r"""
+import json, sys, time
+from csphub.analytics import pipeline
+from csphub.reports import render_report
+data_dir, gen_root, report_dir, repeats = sys.argv[1:5]
+out = {"assess_cpu_s": [], "report_cpu_s": [], "assess_wall_s": [], "report_wall_s": []}
+for i in range(int(repeats) + 1):
+    a, ac = time.perf_counter(), time.process_time()
+    x = pipeline.run_assessment(None, date_from="2024-01", date_to="2024-12", data_dir=data_dir, reference_dir=gen_root)
+    b, bc = time.perf_counter(), time.process_time()
+    render_report(x, report_dir)
+    c, cc = time.perf_counter(), time.process_time()
+    if i:
+        out["assess_cpu_s"].append(bc - ac); out["report_cpu_s"].append(cc - bc)
+        out["assess_wall_s"].append(b - a); out["report_wall_s"].append(c - b)
+print("RESULT " + json.dumps(out))
 """
 
 BASELINE = HERE / "baseline_assessment.py"
@@ -248,11 +271,14 @@ def main() -> None:
 def before_after(before_src: Path, rounds: int, data_dir: Path, gen_root: Path, work: Path) -> dict[str, Any]:
     """The assessment from the store (fresh process), without and with the HTML report, timed with
     ``before_src`` and with this tree in alternating order (before, after; then after, before; …) so
-    that the load of a shared machine falls on both alike. Medians and the ratio after / before."""
+    that the load of a shared machine falls on both alike. Medians of wall time, CPU time (user + system,
+    all threads: less sensitive to the load) and the in-process import, assessment and report times;
+    the ratio after / before."""
     import statistics
 
-    times: dict[str, dict[str, list[float]]] = {
-        m: {"before": [], "after": []} for m in ("assess", "assess+report")
+    keys = ("wall_s", "cpu_s", "import_s", "assess_s", "report_s")
+    times: dict[str, dict[str, dict[str, list[float]]]] = {
+        m: {w: {k: [] for k in keys} for w in ("before", "after")} for m in ("assess", "assess+report")
     }
     src = {"before": before_src.resolve(), "after": None}
     for i in range(rounds):
@@ -261,21 +287,37 @@ def before_after(before_src: Path, rounds: int, data_dir: Path, gen_root: Path, 
                 res = run(
                     TIMED, str(data_dir), str(gen_root), str(work / f"report-{which}"), flag, src=src[which]
                 )
-                times[mode][which].append(res["wall_s"])
-    out: dict[str, Any] = {"rounds": rounds, "before_src": str(before_src)}
+                for k in keys:
+                    times[mode][which][k].append(float(res[k]))
+    out: dict[str, Any] = {"rounds": rounds, "before_src": str(before_src), "times": times}
     for mode, t in times.items():
-        b, a = statistics.median(t["before"]), statistics.median(t["after"])
-        out[mode] = {
-            "before_s": t["before"],
-            "after_s": t["after"],
-            "median_before_s": b,
-            "median_after_s": a,
-        }
-        print(
-            f"before/after, from the store, {mode} (fresh process, {rounds} alternating rounds): "
-            f"median before {b:.3f} s, after {a:.3f} s, after/before {a / b:.3f}; "
-            f"before {[round(v, 3) for v in t['before']]}, after {[round(v, 3) for v in t['after']]}; {load()}"
+        med = {w: {k: statistics.median(v) for k, v in t[w].items()} for w in t}
+        out[mode] = med
+        parts = ", ".join(
+            f"{k[:-2]} {med['before'][k]:.3f} → {med['after'][k]:.3f} s ({med['after'][k] / med['before'][k]:.3f})"
+            for k in keys
+            if med["before"][k] > 0
         )
+        print(
+            f"before → after, from the store, {mode} (fresh process, medians of {rounds} alternating rounds): {parts}"
+        )
+    rep: dict[str, dict[str, list[float]]] = {w: {} for w in ("before", "after")}
+    for i in range(rounds):
+        for which in ("before", "after") if i % 2 == 0 else ("after", "before"):
+            res = run(
+                REPEATED, str(data_dir), str(gen_root), str(work / f"report-{which}"), "5", src=src[which]
+            )
+            for k, v in res.items():
+                if k.endswith("_s") and isinstance(v, list):
+                    rep[which].setdefault(k, []).extend(float(x) for x in v)
+    med = {w: {k: statistics.median(v) for k, v in rep[w].items()} for w in rep}
+    out["in_process"] = {"times": rep, "medians": med}
+    parts = ", ".join(
+        f"{k[:-2]} {med['before'][k]:.3f} → {med['after'][k]:.3f} s ({med['after'][k] / med['before'][k]:.3f})"
+        for k in med["before"]
+    )
+    print(f"before → after, in one process ({rounds} alternating processes × 5 repeats; medians): {parts}")
+    print(f"   {load()}")
     return out
 
 
