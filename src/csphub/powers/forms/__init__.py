@@ -58,6 +58,7 @@ from csphub.powers.forms.injunction_cbo import (
     CboForm,
     InjunctionDecisionForm,
     InjunctionForm,
+    InjunctionChangeForm,
     OrderBreachForm,
     OrderChangeForm,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "FpnPaymentForm",
     "InjunctionDecisionForm",
     "InjunctionForm",
+    "InjunctionChangeForm",
     "OrderBreachForm",
     "OrderChangeForm",
     "PspoExtendForm",

@@ -151,8 +151,13 @@ class OrderChangeForm(GovukFormMixin, forms.Form):
         help_text="If varied. Leave blank only for an adult order with no end date.",
     )
     note = text_field("Notes (optional)")
+
+
+class InjunctionChangeForm(OrderChangeForm):
+    """An injunction's variation or discharge: the YOT consultation for an under-18 (s.14(3))."""
+
     yot_consulted_on = date_field(
-        "Date the youth offending team was consulted (injunctions, under 18s)",
+        "Date the youth offending team was consulted (under 18s)",
         required_message="",
         required=False,
         help_text="Before applying to vary or discharge an injunction, if the respondent is under 18 (s.14(3)).",
