@@ -432,14 +432,6 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.verb}"
 
-    @property
-    def verb_label(self) -> str:
-        """What happened, in plain English (the label of the verb; the code only if unknown)."""
-        try:
-            return str(AuditVerb(self.verb).label)
-        except ValueError:
-            return self.verb
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
             raise PermissionError("Audit events are append-only.")
@@ -447,3 +439,11 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")
+
+    @property
+    def verb_label(self) -> str:
+        """What happened, in plain English (the label of the verb; the code only if unknown)."""
+        try:
+            return str(AuditVerb(self.verb).label)
+        except ValueError:
+            return self.verb
