@@ -138,7 +138,7 @@ def acting_membership(user: UserOrActor) -> Membership | None:
     membership: Membership | None = getattr(user, ACTING_ATTR, None)
     if membership is not None:
         return membership if membership.is_active else None
-    memberships = list(Membership.objects.filter(user=user, is_active=True).select_related("agency")[:2])
+    memberships = list(Membership.objects.filter(user_id=user.pk, is_active=True).select_related("agency")[:2])
     if len(memberships) == 1:
         setattr(user, ACTING_ATTR, memberships[0])
         return memberships[0]
@@ -152,7 +152,7 @@ def _effective_membership(actor: Actor) -> Membership | None:
     return membership
 
 
-def set_acting_membership(user: Any, membership: Membership | None) -> None:
+def set_acting_membership(user: AbstractBaseUser, membership: Membership | None) -> None:
     """Make ``user`` act in ``membership`` for the rest of this request or command."""
     if membership is not None and (membership.user_id != user.pk or not membership.is_active):
         raise ValueError("A user can only act in one of their own active memberships.")
@@ -380,8 +380,8 @@ def _active_shares(content_type: ContentType, membership: Membership) -> QuerySe
     ).filter(Q(agreement__ended_on__isnull=True) | Q(agreement__ended_on__gte=today))
 
 
-def _named(content_type: ContentType, user: Any) -> QuerySet[RecordNamedUser]:
-    return RecordNamedUser.objects.filter(content_type=content_type, user=user)
+def _named(content_type: ContentType, user: AbstractBaseUser) -> QuerySet[RecordNamedUser]:
+    return RecordNamedUser.objects.filter(content_type=content_type, user_id=user.pk)
 
 
 # --- the free functions: thin wrappers over the policy ----------------------------------------
