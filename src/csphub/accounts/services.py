@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from csphub.core.actor import user_of
 from csphub.audit.services import audit_record
+from csphub.core.actor import user_of
 
 
 def record_login(*, user: Any) -> None:

@@ -307,16 +307,14 @@ class Policy:
             return self.can(action, getattr(obj, _CHILDREN[model]))
         if not isinstance(obj, OwnedRecord):
             return False
+        # (not restricted and (owning agency or, to view, shared)) or named; cheapest test first.
         content_type = ContentType.objects.get_for_model(model)
-        if obj.pk in self._named_ids(content_type):
-            return True
-        if obj.is_restricted:
-            return False
-        if obj.owning_agency_id == membership.agency_id:
-            return True
-        if action in (Action.VIEW, Action.EXPORT):
-            return obj.pk in self._share_scopes(content_type)
-        return False
+        if not obj.is_restricted:
+            if obj.owning_agency_id == membership.agency_id:
+                return True
+            if action in (Action.VIEW, Action.EXPORT) and obj.pk in self._share_scopes(content_type):
+                return True
+        return obj.pk in self._named_ids(content_type)
 
     def get_object_or_404(self, action: Action, model_or_qs: type[M] | QuerySet[M], **lookup: Any) -> M:
         """The record, or Http404 whether it does not exist or the actor may not see it."""

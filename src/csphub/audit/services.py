@@ -20,7 +20,7 @@ from csphub.audit.models import AuditEvent, AuditVerb
 from csphub.core.actor import Actor, as_actor
 
 if TYPE_CHECKING:  # types only: audit never imports the agencies app at run time
-    from csphub.agencies.models import Membership
+    from csphub.agencies.models import Agency, Membership
 
 FIELD_NAME_PATTERN = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -44,7 +44,7 @@ def audit_record(
     target: models.Model | None = None,
     justification: str = "",
     changed_fields: Iterable[str] = (),
-    acting_agency: models.Model | None = None,
+    acting_agency: Agency | None = None,
 ) -> AuditEvent:
     """Append one event. ``verb`` is one of :class:`AuditVerb` (dotted past tense, ``person.viewed``).
 
@@ -62,7 +62,8 @@ def audit_record(
     if acting_agency is None and membership is not None:
         acting_agency = membership.agency
     target_type = ContentType.objects.get_for_model(target) if target is not None else None
-    with transaction.atomic():
+    # No savepoint: inside a service's transaction a failed audit write fails the whole change.
+    with transaction.atomic(savepoint=False):
         return AuditEvent.objects.create(
             actor=who.user if who is not None and who.user.pk else None,
             acting_agency=acting_agency,

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from csphub.agencies.models import Agency, ShareScope
+from csphub.agencies.models import Agency
 from csphub.agencies.policies import (
     Action,
     acting_membership,
@@ -34,6 +34,7 @@ from csphub.agencies.selectors import agreements_in_force_for
 from csphub.audit.services import audit_record, audit_viewed
 from csphub.cases import config, forms, geo, selectors, services
 from csphub.cases.models import AgendaItem, Incident, Panel, PanelMeeting, PartyRole, Task
+from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.frontend.registry import CASE_SECTIONS
 from csphub.people.models import PersonKind
@@ -298,51 +299,36 @@ def case_open(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(request.user, pk)
-    scope = selectors.case_scope(request.user, case)
-    audit_viewed(actor=request.user, target=case, justification=f"scope={scope}")
-    full = scope == ShareScope.FULL
-    can_change = can(request.user, Action.CHANGE, case)
+def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    page = selectors.case_page(request.actor, pk)
     context: dict[str, Any] = {
-        "case": case,
-        "scope": scope,
-        "full": full,
-        "can_change": can_change,
-        "parties": selectors.case_parties(case),
-        "incidents": list(selectors.case_incidents(case)),
+        "case": page.case,
+        "scope": page.scope,
+        "full": page.full,
+        "can_change": page.can_change,
+        "parties": page.parties,
+        "incidents": page.incidents,
     }
-    if full:
-        people = [p.person for p in context["parties"] if p.role == PartyRole.VICTIM]
+    if page.full:
         context |= {
-            "notes": selectors.case_notes_for(request.user, case),
-            "documents": selectors.case_documents_for(request.user, case),
-            "tasks": selectors.case_tasks(request.user, case),
-            "status_changes": list(case.status_changes.select_related("created_by")),
-            "repeat_victims": selectors.repeat_victims_among(user=request.user, people=people),
-            "links": list(case.links_from.select_related("related_case")),
+            "notes": page.notes,
+            "documents": page.documents,
+            "tasks": page.tasks,
+            "status_changes": page.status_changes,
+            "repeat_victims": page.repeat_victims,
+            "links": page.links,
             "note_form": forms.NoteForm(),
-            "can_write": role_allows(request.user, Action.CREATE),
-            "agenda_items": list(case.agenda_items.select_related("meeting__panel")),
+            "can_write": page.can_write,
+            "agenda_items": page.agenda_items,
         }
         # Sections other apps register (tools and powers, risk); cases imports neither app.
         context["sections"] = [
             {"title": s.title, "template": s.template, "context": c}
             for s in CASE_SECTIONS
-            if (c := s.context(request.user, case)) is not None
+            if (c := s.context(request.actor, page.case)) is not None
         ]
-        if can_change:
-            related = selectors.related_records(
-                user=request.user,
-                when=timezone.now(),
-                victim_ids=[p.person_id for p in context["parties"] if p.role == PartyRole.VICTIM],
-                perpetrator_ids=[
-                    p.person_id for p in context["parties"] if p.role == PartyRole.ALLEGED_PERPETRATOR
-                ],
-                exclude_incident_ids=[i.pk for i in context["incidents"]],
-                exclude_case_ids=[case.pk, *[link.related_case_id for link in context["links"]]],
-            )
-            context["related"] = related
+        if page.related is not None:
+            context["related"] = page.related
     return render(request, "cases/case_detail.html", context)
 
 
