@@ -39,7 +39,7 @@ from csphub.cases.models import (
     Task,
     TaskStatus,
 )
-from csphub.core.actor import Actor
+from csphub.core.actor import Actor, user_of
 from csphub.people.models import Address, Person
 
 # --------------------------------------------------------------------------------------------
@@ -469,7 +469,7 @@ def task_list_visible_to(user: Any) -> QuerySet[Task]:
 
 
 def my_tasks(user: Any, *, include_done: bool = False) -> QuerySet[Task]:
-    qs = task_list_visible_to(user).filter(owner=user)
+    qs = task_list_visible_to(user).filter(owner=user_of(user))
     return qs if include_done else qs.filter(status=TaskStatus.OPEN)
 
 
