@@ -13,7 +13,7 @@ from csphub.casereviews.services import application_submit
 
 pytestmark = pytest.mark.django_db
 
-REQUEST_OVERHEAD = 8  # as in tests/cases/test_query_budgets.py
+REQUEST_OVERHEAD = 7  # as in tests/cases/test_query_budgets.py
 DASHBOARD_BUDGET = 10
 
 

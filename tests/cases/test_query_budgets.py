@@ -2,8 +2,8 @@
 
 Each page is requested with N rows and with 3N rows; the number of queries must be the same (no
 query per row) and within the page's budget. The budgets count the whole request, including the
-fixed cost every signed-in page pays (session, user, second factor, acting membership, the
-agency-switch list, the session save: ``REQUEST_OVERHEAD``).
+fixed cost every signed-in page pays (session, user, second factor, memberships, the session
+save: ``REQUEST_OVERHEAD``).
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from csphub.people.services import person_create
 
 pytestmark = pytest.mark.django_db
 
-# Session read, user, TOTP device, acting membership (middleware); the agency-switch list
-# (context processor); the session save (an UPDATE, in a savepoint under the test transaction).
-REQUEST_OVERHEAD = 8
+# Session read, user, TOTP device, the user's memberships (middleware: the acting one and the
+# agency-switch list in one query); the session save (an UPDATE, in a savepoint under the test
+# transaction: 3 statements).
+REQUEST_OVERHEAD = 7
 
 # The case page's own queries: case, audit event, parties, incidents, links, the related-records
 # prompt (2), notes, documents, tasks, status changes, agenda items, repeat victims (1 for all),

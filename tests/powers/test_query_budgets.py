@@ -17,7 +17,7 @@ from csphub.powers import services
 
 pytestmark = pytest.mark.django_db
 
-REQUEST_OVERHEAD = 8  # as in tests/cases/test_query_budgets.py
+REQUEST_OVERHEAD = 7  # as in tests/cases/test_query_budgets.py
 POWERS_LIST_BUDGET = 6
 
 

@@ -26,15 +26,18 @@ class ActingMembershipMiddleware:
         user = request.user
         actor = None
         if user.is_authenticated:
-            memberships = Membership.objects.filter(user=user, is_active=True).select_related("agency")
-            chosen = None
+            # One query: every active membership, in the model's order (agency name, role), so
+            # that the agency switcher on every page needs no query of its own.
+            memberships = tuple(
+                Membership.objects.filter(user=user, is_active=True)
+                .select_related("agency")
+                .order_by("agency__name", "role")
+            )
             membership_id = request.session.get(SESSION_KEY)
-            if membership_id is not None:
-                chosen = memberships.filter(pk=membership_id).first()
-            if chosen is None:
-                chosen = memberships.order_by("agency__name", "role").first()
-                if chosen is not None:
-                    request.session[SESSION_KEY] = chosen.pk
-            actor = actor_for(user, chosen)
+            chosen = next((m for m in memberships if m.pk == membership_id), None)
+            if chosen is None and memberships:
+                chosen = memberships[0]
+                request.session[SESSION_KEY] = chosen.pk
+            actor = actor_for(user, chosen, memberships=memberships)
         request.actor = actor  # type: ignore[attr-defined]  # read as ActorRequest.actor
         return self.get_response(request)

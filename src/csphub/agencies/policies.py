@@ -161,14 +161,16 @@ def set_acting_membership(user: AbstractBaseUser, membership: Membership | None)
         delattr(user, USER_ACTOR_ATTR)
 
 
-def actor_for(user: User, membership: Membership | None) -> Actor:
-    """The request's Actor: ``user`` acting in ``membership``.
+def actor_for(
+    user: User, membership: Membership | None, *, memberships: tuple[Membership, ...] | None = None
+) -> Actor:
+    """The request's Actor: ``user`` acting in ``membership`` (``memberships``: all their active ones).
 
     The user object carries the Actor too, so that code that still passes ``request.user`` asks
     the same (cached) policy as code that passes ``request.actor``.
     """
     set_acting_membership(user, membership)
-    actor = Actor(user=user, membership=membership)
+    actor = Actor(user=user, membership=membership, memberships=memberships)
     setattr(user, USER_ACTOR_ATTR, actor)
     return actor
 
@@ -353,7 +355,7 @@ class Policy:
 
 def policy_for(user: UserOrActor) -> Policy:
     """The policy for an Actor, a user (the request's cached one when there is one), or None."""
-    actor = as_actor(user)  # type: ignore[arg-type]
+    actor = as_actor(user)
     return actor.policy if actor is not None else Policy(None)
 
 

@@ -57,7 +57,7 @@ def audit_record(
     for name in names:
         if not isinstance(name, str) or not FIELD_NAME_PATTERN.match(name):
             raise ValueError("Audit changed_fields must be field names, never values.")
-    who = as_actor(actor)  # type: ignore[arg-type]
+    who = as_actor(actor)
     membership = _active_membership(who)
     if acting_agency is None and membership is not None:
         acting_agency = membership.agency
@@ -100,7 +100,7 @@ def audit_listed(*, actor: ActorOrUser, targets: Iterable[models.Model]) -> int:
     targets = list(targets)
     if not targets:
         return 0
-    who = as_actor(actor)  # type: ignore[arg-type]
+    who = as_actor(actor)
     membership = _active_membership(who)
     rows = [
         AuditEvent(

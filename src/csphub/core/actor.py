@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.http import HttpRequest
 
 if TYPE_CHECKING:  # types only: at run time core never imports agencies
-    from django.contrib.auth.models import User
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser, User
 
     from csphub.agencies.models import Agency, Membership
     from csphub.agencies.policies import Policy
@@ -43,6 +44,9 @@ class Actor:
     user: User
     membership: Membership | None
     partnership: None = None
+    # Every active membership of the user (the agencies they may switch to), when the middleware
+    # fetched them with the acting one; None when not fetched (an Actor built outside a request).
+    memberships: tuple[Membership, ...] | None = None
 
     @property
     def agency(self) -> Agency | None:
@@ -82,7 +86,7 @@ def register_agencies(
     _membership_resolver = acting_membership
 
 
-def as_actor(user_or_actor: Actor | User | None) -> Actor | None:
+def as_actor(user_or_actor: Actor | AbstractBaseUser | AnonymousUser | None) -> Actor | None:
     """The Actor for an Actor, a signed-in user, or None.
 
     A user object carries its request's Actor (set by the middleware). Outside a request (commands,
@@ -97,8 +101,9 @@ def as_actor(user_or_actor: Actor | User | None) -> Actor | None:
     attached = getattr(user, USER_ACTOR_ATTR, None)
     if isinstance(attached, Actor):
         return attached
-    membership = _membership_resolver(user) if _membership_resolver is not None else None
-    return Actor(user=user, membership=membership)
+    signed_in = cast("User", user)  # AUTH_USER_MODEL is Django's User
+    membership = _membership_resolver(signed_in) if _membership_resolver is not None else None
+    return Actor(user=signed_in, membership=membership)
 
 
 def user_of(user_or_actor: Actor | User | None) -> User | None:
