@@ -181,7 +181,11 @@ def pytest_collection_modifyitems(items: list[Any]) -> None:
     content types that the next serialized test then loads again (a unique-constraint failure)."""
     for item in items:
         marker = item.get_closest_marker("django_db")
-        if marker is not None and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+        if (
+            marker is not None
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
             raise pytest.UsageError(
                 f"{item.nodeid}: use pytest.mark.django_db(transaction=True, serialized_rollback=True)"
             )

@@ -138,7 +138,9 @@ def acting_membership(user: UserOrActor) -> Membership | None:
     membership: Membership | None = getattr(user, ACTING_ATTR, None)
     if membership is not None:
         return membership if membership.is_active else None
-    memberships = list(Membership.objects.filter(user_id=user.pk, is_active=True).select_related("agency")[:2])
+    memberships = list(
+        Membership.objects.filter(user_id=user.pk, is_active=True).select_related("agency")[:2]
+    )
     if len(memberships) == 1:
         setattr(user, ACTING_ATTR, memberships[0])
         return memberships[0]
