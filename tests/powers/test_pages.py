@@ -135,8 +135,8 @@ def submit(client: Any, url: str, data: dict[str, Any]) -> Any:
     assert check.status_code == 200, check.content[:300]
     body = check.content.decode()
     assert "There is a problem" not in body, body[body.find("There is a problem") :][:800]
-    assert 'name="confirm" value="yes"' in body
-    return client.post(url, {**data, "confirm": "yes"})
+    assert 'name="step" value="confirm"' in body
+    return client.post(url, {**data, "step": "confirm"})
 
 
 def errors_of(response: Any) -> str:
@@ -503,8 +503,11 @@ def test_change_your_answers_returns_to_the_filled_in_form(setup: Any) -> None:
     }
     check = s.client.post(url, data).content.decode()
     assert "Condition 1: conviction for a serious offence" in check
-    again = s.client.post(url, data | {"change": "yes"}).content.decode()
+    # Each answer has its own Change button, which posts the answers back to the question page.
+    assert 'name="step" value="change" formaction="#id_condition_0"' in check
+    again = s.client.post(url, data | {"step": "change"}).content.decode()
     assert "Continue" in again and "There is a problem" not in again
+    assert 'value="serious_offence" checked' in again
     assert not PowerUse.objects.filter(power="absolute_ground").exists()
 
 

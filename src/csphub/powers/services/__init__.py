@@ -32,7 +32,7 @@ from csphub.powers.services.closure import (
     closure_order_extend,
     closure_order_grant,
 )
-from csphub.powers.services.common import power_letter_issued, power_withdraw, rehearse
+from csphub.powers.services.common import power_letter_issued, power_withdraw
 from csphub.powers.services.cpw_cpn import (
     cpn_appeal_decide,
     cpn_appeal_lodge,
@@ -93,7 +93,6 @@ __all__ = [
     "pspo_make",
     "pspo_vary",
     "recipient_facts",
-    "rehearse",
     "requirement_lines",
     "rules_for",
     "today",
