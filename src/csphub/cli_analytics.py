@@ -164,6 +164,7 @@ def assess(
 
     from csphub.analytics import pipeline
     from csphub.analytics.geography import AreaNotFound
+    from csphub.analytics.locking import store_lock
     from csphub.reports import render_report
 
     area_arg: str | list[str] = area
@@ -172,16 +173,17 @@ def assess(
     if date_from > date_to:
         raise click.BadParameter("--from must not be after --to", param_hint="--from")
     try:
-        result = pipeline.run_assessment(
-            area_arg,
-            date_from=date_from,
-            date_to=date_to,
-            data_dir=_data_dir(data_dir),
-            reference_dir=reference_dir,
-            weights_path=weights,
-            cell_size_m=cell_size_m,
-            bandwidth_m=bandwidth_m,
-        )
+        with store_lock(pipeline.store_for(_data_dir(data_dir)).root):  # not while an ingest commits
+            result = pipeline.run_assessment(
+                area_arg,
+                date_from=date_from,
+                date_to=date_to,
+                data_dir=_data_dir(data_dir),
+                reference_dir=reference_dir,
+                weights_path=weights,
+                cell_size_m=cell_size_m,
+                bandwidth_m=bandwidth_m,
+            )
     except (AreaNotFound, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     slug = re.sub(r"[^a-z0-9]+", "-", str(result.area["name"]).lower()).strip("-")

@@ -81,7 +81,11 @@ def test_no_code_path_edits_an_event(persona: Any) -> None:
 def test_database_rejects_update_of_an_audit_row(persona: Any) -> None:
     """On PostgreSQL a trigger rejects UPDATE and DELETE; on SQLite a trigger rejects UPDATE."""
     event = audit_record(actor=persona("avbc_caseworker"), verb="person.viewed")
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("UPDATE audit_auditevent SET verb = 'x.tampered' WHERE id = %s", [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).verb == "person.viewed"
 
@@ -89,7 +93,11 @@ def test_database_rejects_update_of_an_audit_row(persona: Any) -> None:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="DELETE trigger is PostgreSQL only")
 def test_postgres_rejects_delete_of_an_audit_row(persona: Any) -> None:
     event = audit_record(actor=persona("avbc_caseworker"), verb="person.viewed")
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
@@ -113,7 +121,9 @@ def test_who_has_seen_this_person_page(persona: Any, client_as: Any) -> None:
     assert client_as("avbc_caseworker").get(f"/people/{person.pk}/seen-by/").status_code == 404
 
 
-def test_administrator_finds_a_person_to_audit_without_opening_the_record(persona: Any, client_as: Any) -> None:
+def test_administrator_finds_a_person_to_audit_without_opening_the_record(
+    persona: Any, client_as: Any
+) -> None:
     person = person_create(actor=persona("avbc_caseworker"), given_name="Audit", family_name="Target")
     admin = client_as("avbc_administrator")
     listing = admin.get("/people/?q=Target").content.decode()

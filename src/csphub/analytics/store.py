@@ -35,6 +35,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from csphub.analytics.geography import Geography, map_lsoa_2011_to_2021
+from csphub.analytics.locking import exclusive
 from csphub.analytics.sources.police_uk import ParsedFile, PoliceUkFileError, kind_of, parse_file
 
 DATASETS = ("street", "outcomes", "stop_and_search")
@@ -163,6 +164,7 @@ class Store:
         return (root or self.root) / "quarantine" / dataset / f"force={force}" / f"month={month}.csv"
 
     # ---------- ingest ----------
+    @exclusive  # one writer at a time; clears a killed run's staging folders first
     def ingest(
         self,
         paths: Iterable[Path | str],

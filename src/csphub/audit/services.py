@@ -11,6 +11,7 @@ from django.db import models, transaction
 
 from csphub.agencies.models import Agency
 from csphub.agencies.policies import acting_membership
+from csphub.audit.chain import seal
 from csphub.audit.models import AuditEvent
 
 VERB_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
@@ -82,6 +83,7 @@ def audit_listed(*, actor: Any, targets: Iterable[models.Model]) -> int:
         for target in targets
     ]
     with transaction.atomic():
+        seal(rows)  # bulk_create does not call save(): chain the rows here
         AuditEvent.objects.bulk_create(rows)
     return len(rows)
 

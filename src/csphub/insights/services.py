@@ -15,9 +15,11 @@ from csphub.agencies.policies import Capability, has_capability
 from csphub.analytics import pipeline
 from csphub.audit.services import audit_record
 from csphub.core.errors import ApplicationError, PermissionDeniedError
+from csphub.core.locks import named_lock
 from csphub.insights.models import AssessmentRun
 from csphub.reports.render import render_report
 
+BUSY = "Another Strategic Assessment is being produced. Try again in a few minutes."
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -50,34 +52,36 @@ def assessment_run(
     if date_from > date_to:
         raise ApplicationError("The first month must be before the last month", field="date_from")
     data_dir = Path(data_dir or settings.DATA_DIR)
-    try:
-        assessment = pipeline.run_assessment(area, date_from=date_from, date_to=date_to, data_dir=data_dir)
-    except (ValueError, KeyError, LookupError) as exc:
-        raise ApplicationError(str(exc), field="area") from exc
-    relative = Path(_slug(area)) / f"{date_from}_{date_to}"
-    final = assessments_root(data_dir) / relative
-    staging = final.with_name(final.name + ".tmp")
-    shutil.rmtree(staging, ignore_errors=True)
-    render_report(assessment, staging)
-    shutil.rmtree(final, ignore_errors=True)
-    staging.rename(final)
-    area_name = str(assessment.area.get("name") or area)
-    with transaction.atomic():
-        run, _ = AssessmentRun.objects.update_or_create(
-            area_query=area,
-            date_from=date_from,
-            date_to=date_to,
-            defaults={
-                "area_name": area_name,
-                "output_dir": str(relative),
-                "headline": assessment.headline,
-                "notes": assessment.notes,
-                "generated_at": timezone.now(),
-                "created_by": actor,
-                "modified_by": actor,
-            },
-        )
-        audit_record(actor=actor, verb="assessment.generated", target=run)
+    # One run at a time across every worker (finding 18): concurrent runs of one area share a folder.
+    with named_lock("assessment", busy_message=BUSY):
+        try:
+            assessment = pipeline.run_assessment(area, date_from=date_from, date_to=date_to, data_dir=data_dir)
+        except (ValueError, KeyError, LookupError) as exc:
+            raise ApplicationError(str(exc), field="area") from exc
+        relative = Path(_slug(area)) / f"{date_from}_{date_to}"
+        final = assessments_root(data_dir) / relative
+        staging = final.with_name(final.name + ".tmp")
+        shutil.rmtree(staging, ignore_errors=True)
+        render_report(assessment, staging)
+        shutil.rmtree(final, ignore_errors=True)
+        staging.rename(final)
+        area_name = str(assessment.area.get("name") or area)
+        with transaction.atomic():
+            run, _ = AssessmentRun.objects.update_or_create(
+                area_query=area,
+                date_from=date_from,
+                date_to=date_to,
+                defaults={
+                    "area_name": area_name,
+                    "output_dir": str(relative),
+                    "headline": assessment.headline,
+                    "notes": assessment.notes,
+                    "generated_at": timezone.now(),
+                    "created_by": actor,
+                    "modified_by": actor,
+                },
+            )
+            audit_record(actor=actor, verb="assessment.generated", target=run)
     return run
 
 
