@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import threading
 from typing import Any
 
@@ -39,7 +40,7 @@ def test_each_event_is_chained_to_the_one_before(persona: Any) -> None:
     audit_listed(actor=persona("avbc_caseworker"), targets=people)
     rows = list(AuditEvent.objects.order_by("id"))
     assert rows[0].prev_hash == GENESIS
-    for before, after in zip(rows, rows[1:], strict=False):
+    for before, after in itertools.pairwise(rows):
         assert after.prev_hash == before.row_hash
         assert after.row_hash == event_hash(before.row_hash, after)
         assert after.occurred_at >= before.occurred_at
