@@ -57,6 +57,7 @@ for _optional in ("cases", "powers", "risk", "casereviews", "insights", "api"):
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csphub.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,8 +106,26 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # A persistent connection that the database dropped (restart, failover, terminated backend) is
+    # tested before each request and replaced, so the app recovers without a restart.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared by every worker process and kept across restarts: the public form's single-use tokens and
+# per-address limits live here (security review finding 9). Created by migrate (core app).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "csphub_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+# Addresses or networks of the reverse proxies whose X-Forwarded-For is believed (core/clientip.py).
+CSPHUB_TRUSTED_PROXIES = [p for p in os.environ.get("CSPHUB_TRUSTED_PROXIES", "").split(",") if p.strip()]
+# True only under production settings: the demo and its published credentials are refused there.
+CSPHUB_PRODUCTION = False
 
 # --- Authentication -------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
