@@ -77,7 +77,6 @@ def migrate() -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False)
-    call_command("createcachetable")
 
 
 @click.command()

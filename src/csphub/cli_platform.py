@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -164,7 +165,14 @@ def serve(port: int, production: bool, bind: str | None, workers: int | None, th
             f"(it is {os.environ['DJANGO_SETTINGS_MODULE']})."
         )
     call_command("check", fail_level="ERROR")
-    os.execv(sys.executable, gunicorn_argv(bind or f"127.0.0.1:{port}", workers, threads))  # noqa: S606
+    # Replace this process with gunicorn (argument list, no shell), so signals reach it directly.
+    os.execv(sys.executable, gunicorn_argv(bind or f"127.0.0.1:{port}", workers, threads))  # noqa: S606  # nosec
+
+
+def _heartbeat_dir() -> str:
+    """Worker heartbeat files in memory, as gunicorn's documentation advises (they hold no data)."""
+    shm = Path("/dev/shm")  # noqa: S108  # nosec B108
+    return str(shm) if shm.is_dir() else tempfile.gettempdir()
 
 
 def gunicorn_argv(bind: str, workers: int | None, threads: int) -> list[str]:
@@ -184,7 +192,7 @@ def gunicorn_argv(bind: str, workers: int | None, threads: int) -> list[str]:
         "--max-requests", "5000",      # recycle workers now and then
         "--max-requests-jitter", "500",
         "--forwarded-allow-ips", proxies,
-        "--worker-tmp-dir", "/dev/shm" if Path("/dev/shm").is_dir() else "/tmp",  # noqa: S108
+        "--worker-tmp-dir", _heartbeat_dir(),
         # The access log names the path only: query strings can hold names and postcodes (finding 15).
         "--access-logfile", "-",
         "--access-logformat", '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms',

@@ -202,6 +202,9 @@ STATIC_ROOT = DATA_DIR / "static"
 # Evidence uploads live outside the web root and are served only through the policy.
 PRIVATE_MEDIA_ROOT = DATA_DIR / "private-media"
 ANALYTICS_DATA_DIR = DATA_DIR
+# Antivirus for evidence uploads (core/filescan.py): a clamd Unix socket or host:port; empty = none.
+CSPHUB_CLAMAV_SOCKET = os.environ.get("CSPHUB_CLAMAV_SOCKET", "")
+CSPHUB_CLAMAV_ADDRESS = os.environ.get("CSPHUB_CLAMAV_ADDRESS", "")
 
 # --- E-mail ----------------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
