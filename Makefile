@@ -54,7 +54,7 @@ lint: $(STAMP)
 
 # The production install, pinned with hashes: pip install --require-hashes -r requirements/production.txt
 lock: $(STAMP)
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
 		--output-file requirements/production.txt pyproject.toml
 
 # Load test (not part of `make test`): see docs/reliability.md for the set-up and the figures.

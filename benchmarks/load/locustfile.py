@@ -19,13 +19,14 @@ import json
 import os
 import random
 import threading
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 from locust import HttpUser, between, events, task
 
 _SESSIONS: list[dict[str, Any]] = json.loads(
-    open(os.environ.get("CSPHUB_LOAD_SESSIONS", "var/load-sessions.json"), encoding="utf-8").read()
+    Path(os.environ.get("CSPHUB_LOAD_SESSIONS", "var/load-sessions.json")).read_text(encoding="utf-8")
 )
 _next = itertools.count()
 _lock = threading.Lock()

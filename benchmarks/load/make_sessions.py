@@ -22,7 +22,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 
-PERSONAS = [f"{agency}_{role}" for agency in ("avbc", "police", "housing") for role in ("caseworker", "team_manager")]
+PERSONAS = [
+    f"{agency}_{role}" for agency in ("avbc", "police", "housing") for role in ("caseworker", "team_manager")
+]
 
 
 def main() -> int:
@@ -58,11 +60,19 @@ def main() -> int:
         )
         agency = membership.agency_id
         if agency not in per_agency:
-            cases = list(Case.objects.filter(owning_agency_id=agency).order_by("?").values_list("pk", flat=True)[:300])
-            surnames = list(
-                CaseParty.objects.filter(case_id__in=cases[:100]).values_list("person__family_name", flat=True)[:100]
+            cases = list(
+                Case.objects.filter(owning_agency_id=agency).order_by("?").values_list("pk", flat=True)[:300]
             )
-            people = list(Person.objects.filter(owning_agency_id=agency).order_by("?").values_list("pk", flat=True)[:100])
+            surnames = list(
+                CaseParty.objects.filter(case_id__in=cases[:100]).values_list(
+                    "person__family_name", flat=True
+                )[:100]
+            )
+            people = list(
+                Person.objects.filter(owning_agency_id=agency)
+                .order_by("?")
+                .values_list("pk", flat=True)[:100]
+            )
             per_agency[agency] = {"cases": cases, "surnames": sorted(set(surnames)), "people": people}
         store = SessionStore()
         store[SESSION_KEY] = str(user.pk)
