@@ -212,3 +212,47 @@ def test_serve_production_runs_gunicorn_workers_behind_the_proxy(tmp_path: Path)
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None
+
+
+# --- recovery: the database drops every connection (a PostgreSQL restart, simulated) ------------
+
+PG_URL = (
+    os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
+)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL run only (DATABASE_URL=postgresql://…)")
+def test_production_server_recovers_when_postgresql_drops_its_connections(tmp_path: Path) -> None:
+    """The shared cluster is not restarted (other users depend on it): every connection of the app is
+    terminated with pg_terminate_backend, which is what a restart does to them. With persistent
+    connections and CONN_HEALTH_CHECKS, no request fails afterwards and no restart of the app is needed."""
+    import uuid
+
+    import psycopg
+
+    base = PG_URL.rpartition("/")[0]
+    name = f"{PG_URL.rpartition('/')[2]}_restart_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    server = None
+    try:
+        env = production_env(tmp_path, f"{base}/{name}")
+        migrated = subprocess.run([*CSPHUB, "migrate"], env=env, capture_output=True, text=True, timeout=600)
+        assert migrated.returncode == 0, migrated.stderr
+        port = _free_port()
+        server = start_production_server(env, port)
+        assert {fetch(port, "/case-reviews/")[0] for _ in range(16)} == {200}
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+            killed = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s", [name]
+            ).fetchone()
+        assert killed is not None and killed[0] >= 1
+        statuses = [fetch(port, "/case-reviews/")[0] for _ in range(40)]
+        assert statuses == [200] * 40
+    finally:
+        if server is not None:
+            server.terminate()
+            server.communicate(timeout=30)
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
