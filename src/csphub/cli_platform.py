@@ -175,6 +175,16 @@ def _heartbeat_dir() -> str:
     return str(shm) if shm.is_dir() else tempfile.gettempdir()
 
 
+def _control_socket() -> Path:
+    from django.conf import settings
+
+    path = Path(settings.DATA_DIR) / "run" / "gunicorn.ctl"
+    if len(str(path)) > 100:  # Unix socket paths are limited to about 108 bytes
+        path = Path(tempfile.gettempdir()) / f"csphub-gunicorn-{os.getpid()}.ctl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def gunicorn_argv(bind: str, workers: int | None, threads: int) -> list[str]:
     """The production server's command line (documented in docs/operations.md)."""
     from django.conf import settings
@@ -193,6 +203,8 @@ def gunicorn_argv(bind: str, workers: int | None, threads: int) -> list[str]:
         "--max-requests-jitter", "500",
         "--forwarded-allow-ips", proxies,
         "--worker-tmp-dir", _heartbeat_dir(),
+        # One control socket per data folder, so that two servers on one host do not share one.
+        "--control-socket", str(_control_socket()),
         # The access log names the path only: query strings can hold names and postcodes (finding 15).
         "--access-logfile", "-",
         "--access-logformat", '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms',
