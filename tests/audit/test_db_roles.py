@@ -61,3 +61,21 @@ def test_app_role_can_only_append_and_owner_cannot_truncate(persona: Any) -> Non
         with connection.cursor() as cursor:
             cursor.execute("RESET ROLE")
     assert AuditEvent.objects.filter(pk=event.pk, verb="person.viewed").exists()
+
+
+def test_deploy_check_warns_when_the_app_owns_the_audit_table(persona: Any) -> None:
+    from csphub.audit.checks import check_app_role_does_not_own_audit
+
+    # The test runner connects as a superuser, who has every role's rights: warned.
+    assert [w.id for w in check_app_role_does_not_own_audit()] == ["csphub.W001"]
+    suffix = connection.settings_dict["NAME"][-40:].lower().replace("-", "_")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    ensure_roles(owner=f"{suffix}_own", app=f"{suffix}_app")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET ROLE {suffix}_app")
+    try:
+        assert check_app_role_does_not_own_audit() == []
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
