@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import click
-
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 def _data_dir(value: str | None) -> Path:
@@ -16,9 +13,12 @@ def _data_dir(value: str | None) -> Path:
 
 
 def _month(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    if not _MONTH.match(value):
-        raise click.BadParameter(f"{value!r} is not a month; use YYYY-MM, for example 2024-01")
-    return value
+    from csphub.analytics.pipeline import PeriodError, check_month
+
+    try:
+        return check_month(value)
+    except PeriodError as exc:
+        raise click.BadParameter(f"{value!r}: {exc}") from exc
 
 
 def _print_summary(summary: object) -> None:
@@ -162,36 +162,38 @@ def assess(
     """Produce the Strategic Assessment: assessment.json, report.html and CSV tables."""
     from rich.console import Console
 
-    from csphub.analytics import pipeline
     from csphub.analytics.geography import AreaNotFound
     from csphub.analytics.locking import store_lock
-    from csphub.reports import render_report
+    from csphub.analytics.pipeline import PeriodError, store_for
+    from csphub.reports import assess_and_render
 
     area_arg: str | list[str] = area
     if area.startswith("@"):
         area_arg = Path(area[1:]).read_text(encoding="utf-8").split()
-    if date_from > date_to:
-        raise click.BadParameter("--from must not be after --to", param_hint="--from")
     try:
-        with store_lock(pipeline.store_for(_data_dir(data_dir)).root):  # not while an ingest commits
-            result = pipeline.run_assessment(
+        with store_lock(store_for(_data_dir(data_dir)).root):  # not while an ingest commits
+            done = assess_and_render(
                 area_arg,
                 date_from=date_from,
                 date_to=date_to,
+                out_dir=out_dir,
+                pdf=pdf,
                 data_dir=_data_dir(data_dir),
                 reference_dir=reference_dir,
                 weights_path=weights,
                 cell_size_m=cell_size_m,
                 bandwidth_m=bandwidth_m,
             )
+    except PeriodError as exc:
+        raise click.BadParameter(
+            str(exc), param_hint="--from" if exc.field == "date_from" else "--to"
+        ) from exc
     except (AreaNotFound, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
-    slug = re.sub(r"[^a-z0-9]+", "-", str(result.area["name"]).lower()).strip("-")
-    out = out_dir or Path(f"assessment-{slug}-{date_from}-{date_to}")
-    files = render_report(result, out, pdf=pdf)
+    files = done.files
     c = Console()
-    for h in result.headline:
-        c.print(f"{h['measure']}: {h['count']:,} — {h['wording']}")
+    for h in done.assessment.headline:
+        c.print(f"{h.measure}: {h.count:,} — {h.wording}")
     c.print(
         f"Wrote {files.json}, {files.html}"
         + (f", {files.pdf}" if files.pdf else "")

@@ -100,7 +100,7 @@ def _demo_assessment(data_dir: Path) -> None:
     try:
         from csphub.insights.services import assessment_refresh
 
-        assessment_refresh(data_dir=data_dir)
+        assessment_refresh(area=pipeline.SAMPLE_AREA, data_dir=data_dir)
     except ImportError:
         pass
 

@@ -2,7 +2,7 @@
 
 import duckdb
 
-from csphub.analytics.pipeline import _ordered_counts
+from csphub.analytics.store import ordered_counts
 
 
 def test_ordered_counts_matches_sql_order_and_sums_over_forces():
@@ -48,33 +48,33 @@ def test_ordered_counts_matches_sql_order_and_sums_over_forces():
         con.sql("SELECT crime_type FROM crime_types ORDER BY ci").to_arrow_table().column(0),
         con.sql("SELECT lsoa_code FROM area_lsoas ORDER BY li").to_arrow_table().column(0),
     )
-    got = _ordered_counts(keys, *names)
+    got = ordered_counts(keys, *names)
     assert got.to_pylist() == expected.to_pylist()
     assert got.schema == expected.schema
-    empty = _ordered_counts({k: v[:0] for k, v in keys.items()}, *names)
+    empty = ordered_counts({k: v[:0] for k, v in keys.items()}, *names)
     assert empty.num_rows == 0 and empty.column_names == ["month", "crime_type", "lsoa_code", "count"]
 
 
 def test_vectorised_repeat_summary_matches_repeat_locations():
     import numpy as np
 
-    from csphub.analytics.pipeline import _place_key, _repeats
     from csphub.analytics.repeats import repeat_locations
+    from csphub.analytics.sections import place_key, repeats_section
 
     rng = np.random.default_rng(5)
     snaps = rng.uniform(400_000, 420_000, (500, 2))
     pick = rng.integers(0, 500, 5_000) ** 2 % 500
     x, y = snaps[pick, 0], snaps[pick, 1]
-    got = _repeats(x, y, lambda keys: {k: f"place {k}" for k in keys}, [])
+    got = repeats_section(x, y, lambda keys: {k: f"place {k}" for k in keys})
     assert got is not None
-    _, inverse = np.unique(_place_key(x, y), return_inverse=True)
+    _, inverse = np.unique(place_key(x, y), return_inverse=True)
     ref = repeat_locations(list(inverse.tolist()), min_count=2)
-    assert got["n_events"] == ref.n_events and got["n_places"] == ref.n_places
-    assert got["n_events_at_repeat_places"] == ref.n_events_at_repeat_places
-    assert got["share_events_at_repeat_places"] == ref.share_events_at_repeat_places
-    assert got["notes"] == ref.notes
-    uniq = np.unique(_place_key(x, y))
-    assert [(p["x_m"] * 10_000_000 + p["y_m"], p["count"]) for p in got["top_places"]] == [
+    assert got.n_events == ref.n_events and got.n_places == ref.n_places
+    assert got.n_events_at_repeat_places == ref.n_events_at_repeat_places
+    assert got.share_events_at_repeat_places == ref.share_events_at_repeat_places
+    assert list(got.notes) == ref.notes
+    uniq = np.unique(place_key(x, y))
+    assert [(p.x_m * 10_000_000 + p.y_m, p.count) for p in got.top_places] == [
         (int(uniq[p.key]), p.count) for p in ref.places[:20]
     ]
 
@@ -98,5 +98,5 @@ def test_counts_fallback_path_when_a_force_is_not_in_the_manifest(sample_store, 
     fast = pipeline.run_assessment("Amber Valley", data_dir=sample_store, **kw)
     slow = pipeline.run_assessment("Amber Valley", data_dir=copy, **kw)
     assert slow.counts.equals(fast.counts)
-    assert slow.data["forces"] == fast.data["forces"] == ["derbyshire"]
+    assert slow.data.forces == fast.data.forces == ("derbyshire",)
     assert slow.by_crime_type == fast.by_crime_type

@@ -18,15 +18,23 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def cli_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from csphub.cli_analytics import assess, ingest
+def cli_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from csphub.cli_analytics import ingest
 
     data = tmp_path_factory.mktemp("cli-data")
-    out = tmp_path_factory.mktemp("cli-out") / "report"
-    runner = CliRunner()
-    res = runner.invoke(ingest, ["sample", "--data-dir", str(data)])
+    res = CliRunner().invoke(ingest, ["sample", "--data-dir", str(data)])
     assert res.exit_code == 0, res.output
     assert "23,157 stored" in res.output
+    return data
+
+
+@pytest.fixture(scope="module")
+def cli_out(cli_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from csphub.cli_analytics import assess
+
+    data = cli_data
+    out = tmp_path_factory.mktemp("cli-out") / "report"
+    runner = CliRunner()
     res = runner.invoke(
         assess,
         [
@@ -70,10 +78,10 @@ def test_cli_writes_the_contract_files(cli_out: Path) -> None:
         assert all(re.fullmatch(r"[a-z0-9_]+", h) for h in _header(p)), p
     data = json.loads((cli_out / "assessment.json").read_text(encoding="utf-8"))
     a = Assessment.from_dict(data)
-    assert a.parameters["date_from"] == "2024-01" and a.area["name"] == "Amber Valley"
+    assert a.parameters.date_from == "2024-01" and a.area.name == "Amber Valley"
     with (cli_out / "counts.csv").open(encoding="utf-8") as fh:
         total = sum(int(r["count"]) for r in csv.DictReader(fh) if r["month"].startswith("2024"))
-    assert total == a.headline[2]["count"]
+    assert total == a.headline[2].count
 
 
 def test_cli_rejects_bad_month_and_unknown_area(tmp_path: Path) -> None:
@@ -127,3 +135,25 @@ def test_render_report_api(tmp_path: Path, cli_out: Path) -> None:
     files = render_report(a, tmp_path / "x")
     assert files.html.exists() and set(files.csvs) >= {"counts", "hotspots_gistar", "hotspots_kde"}
     assert pipeline.sample_dir() == REPO_ROOT / "data" / "sample"
+
+
+def test_assess_and_render_is_the_one_orchestration(tmp_path: Path, cli_data: Path) -> None:
+    """The web app's re-run replaces its folder whole (staged, then swapped in); a bad period is
+    refused before anything is computed or written."""
+    from csphub.analytics.pipeline import PeriodError
+    from csphub.reports import assess_and_render
+
+    data = cli_data
+    target = tmp_path / "runs" / "amber-valley"
+    target.mkdir(parents=True)
+    (target / "stale.csv").write_text("old", encoding="utf-8")
+    done = assess_and_render(
+        "Amber Valley", date_from="2024-01", date_to="2024-03", out_dir=target, replace=True, data_dir=data
+    )
+    assert done.files.out_dir == target and done.files.json.exists() and done.files.html.exists()
+    assert not (target / "stale.csv").exists() and not target.with_name("amber-valley.tmp").exists()
+    assert set(done.files.csvs.values()) == set(target.glob("*.csv"))
+    assert done.assessment.period.months == ("2024-01", "2024-02", "2024-03")
+    with pytest.raises(PeriodError):
+        assess_and_render("Amber Valley", date_from="2024-04", date_to="2024-03", out_dir=tmp_path / "no")
+    assert not (tmp_path / "no").exists()

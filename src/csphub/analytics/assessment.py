@@ -1,83 +1,574 @@
-"""The Strategic Assessment result: plain, JSON-serialisable data (see docs/assessment-format.md).
+"""The Strategic Assessment result as typed, frozen sections (see docs/assessment-format.md).
 
-Tables are stored column-wise (``{"column": [values...]}``) to keep the JSON compact; every parameter
-and automatic choice used to produce the figures is in ``parameters`` and ``notes``.
+Every section is a frozen dataclass; the pipeline builds them (``analytics.sections``), the reports
+read their attributes, and the dict/JSON form exists only at the edge: ``Assessment.to_dict()`` /
+``to_json()`` write the documented format (schema 1.0: same keys, same order, tables column-wise) and
+``Assessment.from_dict()`` / ``from_json()`` read it back (the web app and the tests read stored runs).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, fields, is_dataclass
+from typing import Any, ClassVar
+
+import pyarrow as pa
+
+from csphub.analytics.geography import Area
+from csphub.analytics.trends import Seasonality
 
 SCHEMA_VERSION = "1.0"
 
-Table = dict[str, list[Any]]
+Ring = list[list[int]]  # [[x, y], ...] in BNG metres, rounded to 1 m
 
 
-def table_rows(table: Table) -> list[dict[str, Any]]:
-    """Column-wise table → list of row dicts."""
-    cols = list(table)
-    n = len(table[cols[0]]) if cols else 0
-    return [{c: table[c][i] for c in cols} for i in range(n)]
+# ---------------------------------------------------------------- period and parameters
 
 
-def rows_table(rows: list[dict[str, Any]], columns: list[str]) -> Table:
-    return {c: [r.get(c) for r in rows] for c in columns}
+@dataclass(frozen=True)
+class Period:
+    """The study months and the same number of months just before (the comparison)."""
+
+    JSON_KEYS: ClassVar[dict[str, str]] = {"first": "from", "last": "to"}
+
+    first: str
+    last: str
+    months: tuple[str, ...]
+    comparison_from: str
+    comparison_to: str
+    comparison_months: tuple[str, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
+class HotspotParameters:
+    """Hot-spot parameters as requested (``None`` = automatic; what was used is in ``Hotspots``)."""
+
+    crime_types: tuple[str, ...]
+    cell_size_m: float | None
+    bandwidth_m: float | None
+    distance_m: float | None
+    p_adjust: str
+    alpha: float
+    recent_periods: int
+    period: str = "1 month"
+
+
+@dataclass(frozen=True)
+class Parameters:
+    area: str | tuple[str, ...] | None
+    date_from: str
+    date_to: str
+    comparison: str
+    alpha: float
+    change_test: str
+    multiple_testing_by_crime_type: str
+    rolling_window_months: int
+    top_n: int
+    top_min_population: int
+    harm_weights: str
+    hotspots: HotspotParameters
+
+
+@dataclass(frozen=True)
+class DataAccount:
+    """Where the figures came from: store, reference, forces, months, rows, population, timings."""
+
+    store_dir: str
+    reference_dir: str
+    forces: tuple[str, ...]
+    months_available: tuple[str, ...]
+    months_missing: tuple[str, ...]
+    comparison_months_missing: tuple[str, ...]
+    partitions_used: int
+    rows_input_in_partitions: int
+    rows_quarantined_in_partitions: int
+    lsoa_2011_codes_mapped_in_partitions: int
+    population_total: int
+    population_source: str
+    hotspot_points: int
+    timings_s: dict[str, float]
+
+
+# ---------------------------------------------------------------- counts and changes
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline measure (crime excl. ASB, ASB, all incidents): counts, rate and change test.
+
+    The change fields are ``None`` (and ``wording`` says "no comparison data") without comparison
+    months."""
+
+    measure: str
+    count: int
+    count_previous: int
+    rate_per_1000: float | None
+    change_pct: float | None
+    rate_ratio: float | None
+    p_value: float | None
+    ratio_ci_low: float | None
+    ratio_ci_high: float | None
+    wording: str
+
+
+@dataclass(frozen=True)
+class CrimeTypeRow:
+    """One police.uk category: as ``Headline``, plus the Benjamini–Hochberg adjusted p over the
+    categories tested and the share of crime (excl. ASB; ``None`` for ASB)."""
+
+    # The JSON keeps the order the format has always had (crime_type after the change fields).
+    JSON_ORDER: ClassVar[tuple[str, ...]] = (
+        "count",
+        "count_previous",
+        "rate_per_1000",
+        "change_pct",
+        "rate_ratio",
+        "p_value",
+        "ratio_ci_low",
+        "ratio_ci_high",
+        "wording",
+        "crime_type",
+        "p_adj",
+        "share_of_crime",
+    )
+    WHAT_CHANGED: ClassVar[tuple[str, ...]] = (
+        "crime_type",
+        "count",
+        "count_previous",
+        "change_pct",
+        "p_value",
+        "p_adj",
+        "wording",
+    )
+
+    crime_type: str
+    count: int
+    count_previous: int
+    rate_per_1000: float | None
+    change_pct: float | None
+    rate_ratio: float | None
+    p_value: float | None
+    ratio_ci_low: float | None
+    ratio_ci_high: float | None
+    wording: str
+    p_adj: float | None
+    share_of_crime: float | None
+
+
+# ---------------------------------------------------------------- trends
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: str
+    crime_type: str
+    count: int
+
+
+@dataclass(frozen=True)
+class RollingMonth:
+    """Crime (excl. ASB) and ASB in one month, and their trailing 12-month sums (``None`` until 12
+    months of data)."""
+
+    month: str
+    all_crime: int
+    asb: int
+    all_crime_12m: float | None
+    asb_12m: float | None
+
+
+@dataclass(frozen=True)
+class SeasonalitySection:
+    all_crime: Seasonality
+    asb: Seasonality
+    months_used: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopPlace:
+    code: str
+    count: int
+    population: int
+    rate_per_1000: float | None
+    name: str
+    ward_name: str
+
+
+@dataclass(frozen=True)
+class TopPlaces:
+    by_count: tuple[TopPlace, ...]
+    by_rate: tuple[TopPlace, ...]
+    measure: str
+
+
+# ---------------------------------------------------------------- harm
+
+
+@dataclass(frozen=True)
+class HarmRow:
+    crime_type: str
+    count: int
+    weight: float | None
+    harm: float | None
+    share_of_harm: float | None
+    share_of_count: float | None
+
+
+@dataclass(frozen=True)
+class Harm:
+    weights_name: str
+    unit: str
+    total_harm: float
+    rows: tuple[HarmRow, ...]
+    unweighted_types: tuple[str, ...]
+    source: str
+    caveat: str
+    total_harm_previous: float
+    change_pct: float | None
+    harm_per_1000: float | None
+    weights: dict[str, float]
+
+
+# ---------------------------------------------------------------- hot spots
+
+
+@dataclass(frozen=True)
+class HotspotGrid:
+    crs: str
+    x_min_m: float
+    y_min_m: float
+    cell_size_m: float
+    n_cols: int
+    n_rows: int
+    n_cells_in_mask: int
+    cell_size_auto: bool
+
+
+@dataclass(frozen=True)
+class HotspotPoints:
+    n_points: int
+    n_counted: int
+    n_outside_mask: int
+    n_outside_grid: int
+
+
+@dataclass(frozen=True)
+class GiStarCells:
+    """One entry per grid cell inside the study area (column-wise); ``label`` when classified."""
+
+    cell_x_m: tuple[float, ...]
+    cell_y_m: tuple[float, ...]
+    count: tuple[int, ...]
+    z: tuple[float | None, ...]
+    p: tuple[float | None, ...]
+    p_adj: tuple[float | None, ...]
+    is_hot: tuple[bool, ...]
+    is_cold: tuple[bool, ...]
+    label: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class GiStarSection:
+    distance_m: float
+    p_adjust: str
+    alpha: float
+    n_hot: int
+    n_cold: int
+    cells: GiStarCells
+
+
+@dataclass(frozen=True)
+class KdeCells:
+    cell_x_m: tuple[float, ...]
+    cell_y_m: tuple[float, ...]
+    density: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class KdeSection:
+    bandwidth_m: float
+    bandwidth_x_m: float | None
+    bandwidth_y_m: float | None
+    bandwidth_auto: bool
+    kernel: str
+    unit: str
+    method: str
+    cells: KdeCells
+
+
+@dataclass(frozen=True)
+class ClassifySection:
+    label_counts: dict[str, int]
+    recent_period_indices: tuple[int, ...]
+    older_period_indices: tuple[int, ...]
+    persistent_prop: float
+    hotspot_prop: float
+
+
+@dataclass(frozen=True)
+class HotspotParametersUsed:
+    cell_size_m: float
+    distance_m: float
+    bandwidth_m: float
+    p_adjust: str
+    alpha: float
+
+
+@dataclass(frozen=True)
+class Hotspots:
+    study_area: str  # what masks the grid: "district boundary", "LSOA boundaries" or the points' box
+    grid: HotspotGrid
+    points: HotspotPoints
+    gistar: GiStarSection
+    kde: KdeSection
+    classify: ClassifySection | None
+    parameters_used: HotspotParametersUsed
+    notes: tuple[str, ...]
+
+
+# ---------------------------------------------------------------- repeats and maps
+
+
+@dataclass(frozen=True)
+class RepeatPlace:
+    location: str | None
+    x_m: int
+    y_m: int
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class Repeats:
+    place_definition: str
+    n_events: int
+    n_places: int
+    n_events_at_repeat_places: int
+    share_events_at_repeat_places: float
+    concentration: dict[str, float]  # top_1pct_places, top_5pct_places, top_10pct_places
+    top_places: tuple[RepeatPlace, ...]
+    knox: None
+    knox_note: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Outlines for maps in BNG metres: the district rings (district areas only) and LSOA rings."""
+
+    crs: str
+    district: tuple[Ring, ...]
+    lsoas: dict[str, tuple[Ring, ...]]
+
+
+# ---------------------------------------------------------------- the assessment
+
+
+@dataclass(frozen=True)
 class Assessment:
-    area: dict[str, Any]
-    period: dict[str, Any]  # from, to, months, comparison_from, comparison_to, comparison_months
-    parameters: dict[str, Any]
-    data: dict[str, Any]  # store, coverage, quarantine and mapping figures, sources
-    headline: list[dict[str, Any]]  # all crime / ASB / all incidents: counts, change, test, wording
-    by_crime_type: list[dict[str, Any]]
-    monthly: Table  # month, crime_type, count (area totals; comparison + study months)
-    rolling_12m: Table  # month, all_crime, asb
-    seasonality: dict[str, Any]
-    top_lsoas: dict[str, Any]
-    harm: dict[str, Any]
-    # month, crime_type, lsoa_code, count (the counts.csv contract). The pipeline leaves it as a
-    # pyarrow.Table (large for national runs); to_dict()/to_json() turn it into lists.
-    counts: Any
-    hotspots: dict[str, Any] | None = None
-    repeats: dict[str, Any] | None = None
-    what_changed: list[dict[str, Any]] = field(default_factory=list)
-    # Outlines for maps, BNG metres rounded to 1 m: {"district": [ring...], "lsoas": {code: [ring...]}}
-    # where a ring is [[x, y], ...].
-    geometry: dict[str, Any] | None = None
-    notes: list[str] = field(default_factory=list)  # automatic choices and data caveats, plain words
-    caveats: list[str] = field(default_factory=list)
+    area: Area
+    period: Period
+    parameters: Parameters
+    data: DataAccount
+    headline: tuple[Headline, ...]  # all crime / ASB / all incidents
+    by_crime_type: tuple[CrimeTypeRow, ...]  # the 14 categories, most frequent first
+    monthly: tuple[MonthCount, ...]  # area totals, every month present (comparison + study + history)
+    rolling_12m: tuple[RollingMonth, ...]  # comparison and study months
+    seasonality: SeasonalitySection
+    top_lsoas: TopPlaces
+    harm: Harm
+    # month, crime_type, lsoa_code, count (the counts.csv contract): an Arrow table (large nationally)
+    counts: pa.Table
+    hotspots: Hotspots | None = None
+    repeats: Repeats | None = None
+    # the rows of by_crime_type whose change survives Benjamini–Hochberg, smallest p_adj first
+    what_changed: tuple[CrimeTypeRow, ...] = ()
+    geometry: Geometry | None = None
+    notes: tuple[str, ...] = ()  # automatic choices and data caveats, plain words
+    caveats: tuple[str, ...] = ()
     generated_at: str = ""
     schema_version: str = SCHEMA_VERSION
 
-    def to_dict(self) -> dict[str, Any]:
-        counts = self.counts
-        if hasattr(counts, "to_pydict"):  # a pyarrow.Table
-            self.counts = {}
-            try:
-                out = asdict(self)
-            finally:
-                self.counts = counts
-            out["counts"] = counts.to_pydict()
-            return out
-        return asdict(self)
-
     def counts_rows(self) -> list[dict[str, Any]]:
-        if hasattr(self.counts, "to_pylist"):
-            return list(self.counts.to_pylist())
-        return table_rows(self.counts)
+        return list(self.counts.to_pylist())
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Assessment:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON form (docs/assessment-format.md)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "area":
+                out["area"] = value.to_dict()
+            elif f.name == "counts":
+                out["counts"] = value.to_pydict()
+            elif f.name == "what_changed":
+                out["what_changed"] = [{k: getattr(r, k) for k in CrimeTypeRow.WHAT_CHANGED} for r in value]
+            elif f.name in ("monthly", "rolling_12m"):
+                out[f.name] = _columns(value, f.name)
+            else:
+                out[f.name] = to_plain(value)
+        return out
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, allow_nan=False, **kwargs)
 
     @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Assessment:
+        """Read the JSON form back (unknown keys are ignored; missing optional sections are None)."""
+        by_type = tuple(_load(CrimeTypeRow, r) for r in data["by_crime_type"])
+        index = {r.crime_type: r for r in by_type}
+        area = data["area"]
+        return cls(
+            area=Area(
+                str(area["name"]),
+                str(area["kind"]),
+                tuple(area["lsoa_codes"]),
+                tuple(area["district_codes"]),
+                int(area["population"]),
+            ),
+            period=_load(Period, data["period"]),
+            parameters=_load(Parameters, data["parameters"]),
+            data=_load(DataAccount, data["data"]),
+            headline=tuple(_load(Headline, r) for r in data["headline"]),
+            by_crime_type=by_type,
+            monthly=tuple(MonthCount(*r) for r in _rows(data["monthly"], MonthCount)),
+            rolling_12m=tuple(RollingMonth(*r) for r in _rows(data["rolling_12m"], RollingMonth)),
+            seasonality=_load(SeasonalitySection, data["seasonality"]),
+            top_lsoas=_load(TopPlaces, data["top_lsoas"]),
+            harm=_load(Harm, data["harm"]),
+            counts=_counts_table(data.get("counts") or {}),
+            hotspots=_load(Hotspots | None, data.get("hotspots")),
+            repeats=_load(Repeats | None, data.get("repeats")),
+            what_changed=tuple(index[r["crime_type"]] for r in data.get("what_changed", [])),
+            geometry=_load(Geometry | None, data.get("geometry")),
+            notes=tuple(data.get("notes", ())),
+            caveats=tuple(data.get("caveats", ())),
+            generated_at=str(data.get("generated_at", "")),
+            schema_version=str(data.get("schema_version", SCHEMA_VERSION)),
+        )
+
+    @classmethod
     def from_json(cls, text: str) -> Assessment:
         return cls.from_dict(json.loads(text))
+
+
+COUNTS_COLUMNS = ("month", "crime_type", "lsoa_code", "count")
+
+
+def _counts_table(columns: Mapping[str, list[Any]]) -> pa.Table:
+    schema = pa.schema(
+        [
+            ("month", pa.string()),
+            ("crime_type", pa.string()),
+            ("lsoa_code", pa.string()),
+            ("count", pa.int64()),
+        ]
+    )
+    return pa.Table.from_pydict({c: list(columns.get(c, [])) for c in COUNTS_COLUMNS}, schema=schema)
+
+
+# ---------------------------------------------------------------- dict form
+
+
+def to_plain(value: Any) -> Any:
+    """A section as JSON-ready data: dataclasses → dicts (fields in order; ``JSON_KEYS`` renames,
+    ``JSON_ORDER`` reorders; a ``None`` optional column is left out), tuples → lists, integer dict keys
+    → strings (as JSON writes them)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        names: tuple[str, ...] = getattr(value, "JSON_ORDER", ()) or tuple(f.name for f in fields(value))
+        rename: dict[str, str] = getattr(value, "JSON_KEYS", {})
+        out: dict[str, Any] = {}
+        for name in names:
+            v = getattr(value, name)
+            if v is None and isinstance(value, GiStarCells):
+                continue
+            out[rename.get(name, name)] = to_plain(v)
+        return out
+    if isinstance(value, (list, tuple)):
+        if value and isinstance(value[0], (str, int, float, bool, type(None))):
+            return list(value)  # a column of scalars: copied, not visited one by one
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {(str(k) if isinstance(k, int) else k): to_plain(v) for k, v in value.items()}
+    return value
+
+
+def _columns(rows: tuple[Any, ...], name: str) -> dict[str, list[Any]]:
+    cls = MonthCount if name == "monthly" else RollingMonth
+    return {f.name: [getattr(r, f.name) for r in rows] for f in fields(cls)}
+
+
+def _rows(columns: Mapping[str, list[Any]], cls: type) -> list[tuple[Any, ...]]:
+    cols = [columns.get(f.name, []) for f in fields(cls)]
+    return list(zip(*cols, strict=True))
+
+
+def _load(tp: Any, value: Any) -> Any:
+    """``value`` (parsed JSON) as the type ``tp``: dataclasses by field (``JSON_KEYS`` renames), tuples
+    and dicts element-wise, optional types; scalars are kept as JSON gave them."""
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        for a in inner:
+            if is_dataclass(a) and isinstance(value, Mapping):
+                return _load(a, value)
+            if typing.get_origin(a) is tuple and isinstance(value, list):
+                return _load(a, value)
+        return value
+    if isinstance(tp, type) and is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        rename: dict[str, str] = getattr(tp, "JSON_KEYS", {})
+        kwargs: dict[str, Any] = {}
+        for f in fields(tp):
+            key = rename.get(f.name, f.name)
+            if key in value:
+                kwargs[f.name] = _load(hints[f.name], value[key])
+            elif f.default is MISSING and f.default_factory is MISSING:
+                kwargs[f.name] = None
+        return tp(**kwargs)
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(tp)
+        return tuple(_load(item, v) for v in value)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_load(item, v) for v in value]
+    if origin is dict:
+        key_tp, val_tp = typing.get_args(tp)
+        return {(int(k) if key_tp is int else k): _load(val_tp, v) for k, v in value.items()}
+    return value
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Assessment",
+    "ClassifySection",
+    "CrimeTypeRow",
+    "DataAccount",
+    "Geometry",
+    "GiStarCells",
+    "GiStarSection",
+    "Harm",
+    "HarmRow",
+    "Headline",
+    "HotspotGrid",
+    "HotspotParameters",
+    "HotspotParametersUsed",
+    "HotspotPoints",
+    "Hotspots",
+    "KdeCells",
+    "KdeSection",
+    "MonthCount",
+    "Parameters",
+    "Period",
+    "RepeatPlace",
+    "Repeats",
+    "RollingMonth",
+    "SeasonalitySection",
+    "TopPlace",
+    "TopPlaces",
+]

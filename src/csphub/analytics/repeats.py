@@ -41,6 +41,12 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
+def _json_dict(value: dict[str, Any]) -> dict[str, Any]:
+    """``_json_safe`` of a dict, typed as the dict it stays."""
+    out: dict[str, Any] = _json_safe(value)
+    return out
+
+
 # --------------------------------------------------------------------------------------------------
 # Repeat locations
 # --------------------------------------------------------------------------------------------------
@@ -68,7 +74,7 @@ class RepeatLocationsResult:
     notes: list[str]
 
     def to_dict(self) -> dict[str, Any]:
-        return _json_safe(
+        return _json_dict(
             {
                 "places": [
                     {
@@ -193,7 +199,7 @@ class KnoxResult:
         return int(self.observed[0, 0])
 
     def to_dict(self) -> dict[str, Any]:
-        return _json_safe(
+        return _json_dict(
             {
                 "space_edges_m": self.space_edges_m,
                 "time_edges_days": self.time_edges_days,

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from csphub.analytics.locking import exclusive
 from csphub.analytics.sources.police_uk import ParsedFile, PoliceUkFileError, kind_of, parse_file
 
 DATASETS = ("street", "outcomes", "stop_and_search")
+SQL_DIR = Path(__file__).resolve().parent / "sql"
 # Columns whose values are (nearly) all distinct: dictionary encoding and compression only cost time
 # (crime IDs are 64 random hex digits). Everything else is dictionary-encoded and snappy-compressed.
 _PLAIN_COLUMNS = frozenset({"crime_id", "line", "longitude", "latitude", "x_m", "y_m"})
@@ -323,3 +325,183 @@ class Store:
 
     def quarantine_files(self) -> list[Path]:
         return sorted((self.root / "quarantine").rglob("*.csv"))
+
+
+# ---------- the assessment's queries (SQL in ./sql/*.sql) ----------
+#
+# One assessment opens one in-memory connection (``Store.connect``), loads the study tables into it
+# (``load_study_tables``) and then runs ``study_points`` on the main cursor while
+# ``counts_by_month_type_lsoa`` and ``place_labels`` run on cursors of their own in background threads.
+
+Cursor = duckdb.DuckDBPyConnection
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of ``sql/<name>.sql``."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Points:
+    """Hot-spot points of the study period: BNG metres and the month's index in the study period."""
+
+    x_m: np.ndarray
+    y_m: np.ndarray
+    month_index: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.x_m)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The counts of one assessment, computed by one scan of the store.
+
+    ``table``: ``month, crime_type, lsoa_code, count`` over every counted month, in that order (the
+    counts.csv contract); ``forces``: the forces with rows in the study months; ``monthly``: area
+    totals per (month, crime type); ``crime_by_lsoa``: crime excluding ASB per LSOA over the study
+    months (LSOAs with none are absent)."""
+
+    table: pa.Table
+    forces: list[str]
+    monthly: dict[tuple[str, str], int]
+    crime_by_lsoa: dict[str, int]
+
+
+def load_study_tables(
+    con: Cursor,
+    *,
+    lsoa_codes: Sequence[str],
+    months: Sequence[str],
+    study_months: Sequence[str],
+    crime_types: Sequence[str],
+) -> None:
+    """Tables ``area_lsoas`` (sorted codes, rank ``li``), ``want_months`` (``months``, rank ``mi``),
+    ``study_months`` and ``hs_types`` (the hot-spot crime types), visible to every cursor of ``con``.
+
+    Small lookup tables go in as DuckDB lists: building Arrow arrays from Python lists would make
+    pyarrow import pandas (about 0.3 s of start-up). The ranks let the (2M-row, nationally) counts be
+    grouped on integers and ordered with one NumPy sort instead of an ORDER BY on three strings."""
+    codes = sorted(set(lsoa_codes))
+    con.execute(sql("ranked_area_lsoas"), [codes, codes])
+    con.execute(sql("ranked_want_months"), [list(months), list(months)])
+    con.execute(sql("hotspot_types"), [list(crime_types)])
+    con.execute(sql("study_months"), [list(study_months)])
+
+
+def study_points(con: Cursor, study_months: Sequence[str]) -> Points:
+    """The located crimes of the hot-spot types in the area and study months (``load_study_tables``
+    first), as NumPy arrays: no per-row strings leave DuckDB."""
+    pts = con.execute(sql("study_points"), [list(study_months)]).fetchnumpy()
+    return Points(_float_array(pts["x_m"]), _float_array(pts["y_m"]), np.asarray(pts["pm"], dtype=np.int64))
+
+
+def place_labels(con: Cursor, xs: Sequence[int], ys: Sequence[int]) -> list[tuple[float, float, str | None]]:
+    """``(x_m, y_m, location)`` of the study points whose floor(x) is in ``xs`` and floor(y) in ``ys``,
+    in store order (force, month, source line)."""
+    if not xs or not ys:
+        return []
+    text = sql("place_labels").format(
+        fx=", ".join(str(int(v)) for v in xs), fy=", ".join(str(int(v)) for v in ys)
+    )
+    return [(float(r[0]), float(r[1]), r[2]) for r in con.execute(text).fetchall()]
+
+
+def counts_by_month_type_lsoa(
+    con: Cursor,
+    *,
+    months: Sequence[str],
+    study_months: Sequence[str],
+    crime_types: Sequence[str],
+    forces: Sequence[str],
+    asb: str,
+) -> Counts:
+    """The ordered counts table over ``months`` for the LSOAs of ``area_lsoas``, and its roll-ups.
+
+    Fast path: crime types and forces as ranks in known sorted lists (``crime_types``, the police.uk
+    categories that ingest enforces; ``forces``, those in the manifest), so DuckDB groups on integers
+    only. Anything else (NULL, a type or force outside the lists) falls back to ranking in SQL."""
+    want = list(months)
+    study = set(study_months)
+    type_names = sorted(crime_types, key=lambda t: t.encode("utf-8"))
+    force_names = sorted(set(forces), key=lambda f: f.encode())
+    keys: dict[str, Any] = con.execute(sql("counts_keys"), [type_names, force_names]).fetchnumpy()
+    fast = not any(
+        isinstance(keys[c], np.ma.MaskedArray) and bool(np.ma.getmaskarray(keys[c]).any()) for c in keys
+    )
+    study_mi = np.array([i for i, m in enumerate(want) if m in study], dtype=np.int64)
+    if fast:
+        keys = {c: np.asarray(keys[c]) for c in keys}
+        con.execute(sql("crime_type_names"), [type_names, type_names])
+        type_arrow = con.sql(sql("type_names_ordered")).to_arrow_table().column(0)
+        in_study = np.isin(keys["mi"], study_mi)
+        found = [force_names[int(i)] for i in np.unique(keys["fi"][in_study])]
+    else:
+        con.execute(sql("counts_grouped"))
+        con.execute(sql("counts_grouped_types"))
+        keys = con.sql(sql("counts_grouped_keys")).fetchnumpy()
+        type_arrow = con.sql(sql("grouped_types_ordered")).to_arrow_table().column(0)
+        found = [r[0] for r in con.execute(sql("counts_grouped_forces"), [list(study_months)]).fetchall()]
+    lsoa_arrow = con.sql(sql("area_lsoas_ordered")).to_arrow_table().column(0)
+    table = ordered_counts(
+        keys, con.sql(sql("want_months_ordered")).to_arrow_table().column(0), type_arrow, lsoa_arrow
+    )
+    # roll-ups from the integer keys: (month, type) totals, and crime excluding ASB by LSOA over the
+    # study months (NULL types count in neither the ASB test nor by LSOA, as in SQL)
+    names = type_arrow.to_pylist()
+    mi, ci, li, n = (np.asarray(keys[c], dtype=np.int64) for c in ("mi", "ci", "li", "n"))
+    k_types = len(names)
+    by_mt = np.bincount(mi * k_types + ci, weights=n, minlength=len(want) * k_types).astype(np.int64)
+    has = np.bincount(mi * k_types + ci, minlength=len(want) * k_types) > 0
+    monthly = {(str(want[i // k_types]), str(names[i % k_types])): int(by_mt[i]) for i in np.flatnonzero(has)}
+    crime_ci = np.array([nm is not None and nm != asb for nm in names], dtype=bool)
+    use = np.isin(mi, study_mi) & crime_ci[ci]
+    lsoa_names = lsoa_arrow.to_pylist()
+    by_l = np.bincount(li[use], weights=n[use], minlength=len(lsoa_names)).astype(np.int64)
+    seen = np.bincount(li[use], minlength=len(lsoa_names)) > 0
+    by_lsoa = {str(lsoa_names[i]): int(by_l[i]) for i in np.flatnonzero(seen)}
+    return Counts(table, found, monthly, by_lsoa)
+
+
+def _int64_arrow(a: np.ndarray) -> pa.Array:
+    """A NumPy int64 array as an Arrow array, zero-copy (``pa.array`` would import pandas)."""
+    a = np.ascontiguousarray(a, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(a), [None, pa.py_buffer(a)])
+
+
+def ordered_counts(
+    keys: dict[str, Any],
+    month_names: pa.ChunkedArray,
+    crime_type_names: pa.ChunkedArray,
+    lsoa_names: pa.ChunkedArray,
+) -> pa.Table:
+    """``month, crime_type, lsoa_code, count`` from integer-keyed groups (NumPy ``mi, ci, li, n``: ranks
+    of month, crime type and LSOA code in their sorted name lists; one row per force), summed over
+    forces and ordered as ``ORDER BY month, crime_type, lsoa_code`` (byte order, NULL crime type last)."""
+    mi = np.asarray(keys["mi"], dtype=np.int64)
+    ci = np.asarray(keys["ci"], dtype=np.int64)
+    li = np.asarray(keys["li"], dtype=np.int64)
+    n = np.asarray(keys["n"], dtype=np.int64)
+    key = (mi * (len(crime_type_names) + 1) + ci) * (len(lsoa_names) + 1) + li
+    order = np.argsort(key, kind="stable")
+    sk = key[order]
+    starts = np.flatnonzero(np.concatenate([[True], sk[1:] != sk[:-1]])) if len(sk) else np.zeros(0, np.int64)
+    total = np.add.reduceat(n[order], starts) if len(sk) else np.zeros(0, np.int64)
+    first = order[starts]
+    return pa.Table.from_arrays(
+        [
+            month_names.take(_int64_arrow(mi[first])),
+            crime_type_names.take(_int64_arrow(ci[first])),
+            lsoa_names.take(_int64_arrow(li[first])),
+            _int64_arrow(total),
+        ],
+        names=["month", "crime_type", "lsoa_code", "count"],
+    )
+
+
+def _float_array(a: Any) -> np.ndarray:
+    """A float64 NumPy array from a DuckDB result column (masked arrays: NaN where null)."""
+    if isinstance(a, np.ma.MaskedArray):
+        return np.asarray(a.filled(np.nan), dtype=np.float64)
+    return np.asarray(a, dtype=np.float64)

@@ -73,13 +73,14 @@ def poisson_rate_test(
 
 def _binom_logpmf(k: np.ndarray | int, n: int, p: float) -> np.ndarray:
     k = np.asarray(k, dtype=np.float64)
-    return (
+    out: np.ndarray = (
         special.gammaln(n + 1)
         - special.gammaln(k + 1)
         - special.gammaln(n - k + 1)
         + special.xlogy(k, p)
         + special.xlog1py(n - k, -p)
     )
+    return out
 
 
 def binom_test_two_sided(k: int, n: int, p: float) -> float:

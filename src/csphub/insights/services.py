@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-import shutil
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +16,9 @@ from csphub.audit.services import audit_record
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.core.locks import named_lock
 from csphub.insights.models import AssessmentRun
-from csphub.reports.render import render_report
+from csphub.reports import assess_and_render
 
 BUSY = "Another Strategic Assessment is being produced. Try again in a few minutes."
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "area"
 
 
 def assessments_root(data_dir: Path | None = None) -> Path:
@@ -46,26 +40,26 @@ def assessment_run(
     """
     if check_permission and not has_capability(actor, Capability.VIEW_ASSESSMENT):
         raise PermissionDeniedError("You cannot run the Strategic Assessment.")
-    for name, value in (("date_from", date_from), ("date_to", date_to)):
-        if not MONTH.match(value):
-            raise ApplicationError("Enter the month as YYYY-MM, for example 2024-01", field=name)
-    if date_from > date_to:
-        raise ApplicationError("The first month must be before the last month", field="date_from")
     data_dir = Path(data_dir or settings.DATA_DIR)
     # One run at a time across every worker (finding 18): concurrent runs of one area share a folder.
     with named_lock("assessment", busy_message=BUSY):
+        # one folder per area as asked and period: re-running the same request replaces its files
+        relative = Path(pipeline.area_slug(area)) / f"{date_from}_{date_to}"
         try:
-            assessment = pipeline.run_assessment(area, date_from=date_from, date_to=date_to, data_dir=data_dir)
+            done = assess_and_render(
+                area,
+                date_from=date_from,
+                date_to=date_to,
+                out_dir=assessments_root(data_dir) / relative,
+                replace=True,
+                data_dir=data_dir,
+            )
+        except pipeline.PeriodError as exc:
+            raise ApplicationError(str(exc), field=exc.field) from exc
         except (ValueError, KeyError, LookupError) as exc:
             raise ApplicationError(str(exc), field="area") from exc
-        relative = Path(_slug(area)) / f"{date_from}_{date_to}"
-        final = assessments_root(data_dir) / relative
-        staging = final.with_name(final.name + ".tmp")
-        shutil.rmtree(staging, ignore_errors=True)
-        render_report(assessment, staging)
-        shutil.rmtree(final, ignore_errors=True)
-        staging.rename(final)
-        area_name = str(assessment.area.get("name") or area)
+        assessment = done.assessment
+        area_name = assessment.area.name or area
         with transaction.atomic():
             run, _ = AssessmentRun.objects.update_or_create(
                 area_query=area,
@@ -74,8 +68,8 @@ def assessment_run(
                 defaults={
                     "area_name": area_name,
                     "output_dir": str(relative),
-                    "headline": assessment.headline,
-                    "notes": assessment.notes,
+                    "headline": [asdict(h) for h in assessment.headline],
+                    "notes": list(assessment.notes),
                     "generated_at": timezone.now(),
                     "created_by": actor,
                     "modified_by": actor,
@@ -85,7 +79,7 @@ def assessment_run(
     return run
 
 
-def assessment_refresh(*, data_dir: Path | None = None, area: str = "Amber Valley") -> AssessmentRun | None:
+def assessment_refresh(*, area: str, data_dir: Path | None = None) -> AssessmentRun | None:
     """The demo's assessment: the latest full calendar year in the store for ``area``."""
     store = pipeline.store_for(data_dir or settings.DATA_DIR)
     months = sorted(store.months())

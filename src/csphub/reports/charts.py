@@ -17,6 +17,15 @@ from typing import Any
 
 import numpy as np
 
+from csphub.analytics.assessment import (
+    CrimeTypeRow,
+    Geometry,
+    HarmRow,
+    Hotspots,
+    RollingMonth,
+    SeasonalitySection,
+)
+
 BLUE, GREY, RED, ORANGE = "#1d70b8", "#b1b4b6", "#d4351c", "#f47738"
 INK, MUTED, COLD, NEUTRAL = "#0b0c0c", "#505a5f", "#5694ca", "#f3f2f1"
 FONT = 12  # px
@@ -87,11 +96,11 @@ def _legend(x: float, y: float, items: Sequence[tuple[str, str, str]]) -> list[s
 # ---------------------------------------------------------------- line chart
 
 
-def monthly_chart(rolling: dict[str, list[Any]], study_from: str) -> str:
-    months = list(rolling["month"])
+def monthly_chart(rolling: Sequence[RollingMonth], study_from: str) -> str:
+    months = [r.month for r in rolling]
     series = [
-        ([float(v or 0) for v in rolling["all_crime"]], BLUE, "Recorded crime (excl. ASB)"),
-        ([float(v or 0) for v in rolling["asb"]], ORANGE, "Anti-social behaviour"),
+        ([float(r.all_crime or 0) for r in rolling], BLUE, "Recorded crime (excl. ASB)"),
+        ([float(r.asb or 0) for r in rolling], ORANGE, "Anti-social behaviour"),
     ]
     width, height = 720.0, 290.0
     left, right, top, bottom = 70.0, 12.0, 12.0, 62.0
@@ -218,12 +227,12 @@ def _hbar_chart(
     return _uri(width, height, body, title)
 
 
-def type_chart(by_type: list[dict[str, Any]]) -> str:
-    rows = sorted(by_type, key=lambda r: r["count"])
+def type_chart(by_type: Sequence[CrimeTypeRow]) -> str:
+    rows = sorted(by_type, key=lambda r: r.count)
     return _hbar_chart(
-        [str(r["crime_type"]) for r in rows],
-        [float(r["count_previous"] or 0) for r in rows],
-        [float(r["count"] or 0) for r in rows],
+        [str(r.crime_type) for r in rows],
+        [float(r.count_previous or 0) for r in rows],
+        [float(r.count or 0) for r in rows],
         a_col=GREY,
         a_lab="previous period",
         b_col=BLUE,
@@ -233,12 +242,12 @@ def type_chart(by_type: list[dict[str, Any]]) -> str:
     )
 
 
-def harm_chart(harm_rows: list[dict[str, Any]]) -> str:
-    rows = [r for r in harm_rows if r.get("harm") is not None and r["count"] > 0][:10][::-1]
+def harm_chart(harm_rows: Sequence[HarmRow]) -> str:
+    rows = [r for r in harm_rows if r.harm is not None and r.count > 0][:10][::-1]
     return _hbar_chart(
-        [str(r["crime_type"]) for r in rows],
-        [100 * (r["share_of_count"] or 0) for r in rows],
-        [100 * (r["share_of_harm"] or 0) for r in rows],
+        [str(r.crime_type) for r in rows],
+        [100 * (r.share_of_count or 0) for r in rows],
+        [100 * (r.share_of_harm or 0) for r in rows],
         a_col=GREY,
         a_lab="share of crimes",
         b_col=RED,
@@ -248,12 +257,12 @@ def harm_chart(harm_rows: list[dict[str, Any]]) -> str:
     )
 
 
-def seasonality_chart(season: dict[str, Any]) -> str:
+def seasonality_chart(season: SeasonalitySection) -> str:
     names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     series = []
-    for key, col, lab in (("all_crime", BLUE, "crime"), ("asb", ORANGE, "ASB")):
-        idx = season[key]["index_by_calendar_month"]
-        series.append(([float(idx.get(str(m)) or 0) for m in range(1, 13)], col, lab))
+    for s, col, lab in ((season.all_crime, BLUE, "crime"), (season.asb, ORANGE, "ASB")):
+        idx = s.index_by_calendar_month
+        series.append(([float(idx.get(m) or 0) for m in range(1, 13)], col, lab))
     width, height = 720.0, 215.0
     left, right, top, bottom = 64.0, 12.0, 10.0, 28.0
     pw, ph = width - left - right, height - top - bottom
@@ -304,13 +313,13 @@ def seasonality_chart(season: dict[str, Any]) -> str:
 # ---------------------------------------------------------------- maps
 
 
-def _grid_array(hot: dict[str, Any], values: list[Any]) -> np.ndarray:
-    g = hot["grid"]
-    cells = hot["gistar"]["cells"]
-    arr = np.full((g["n_rows"], g["n_cols"]), np.nan)
-    size = g["cell_size_m"]
-    cols = np.floor((np.asarray(cells["cell_x_m"], dtype=np.float64) - g["x_min_m"]) / size).astype(int)
-    rows = np.floor((np.asarray(cells["cell_y_m"], dtype=np.float64) - g["y_min_m"]) / size).astype(int)
+def _grid_array(hot: Hotspots, values: Sequence[float | None]) -> np.ndarray:
+    g = hot.grid
+    cells = hot.gistar.cells
+    arr = np.full((g.n_rows, g.n_cols), np.nan)
+    size = g.cell_size_m
+    cols = np.floor((np.asarray(cells.cell_x_m, dtype=np.float64) - g.x_min_m) / size).astype(int)
+    rows = np.floor((np.asarray(cells.cell_y_m, dtype=np.float64) - g.y_min_m) / size).astype(int)
     arr[rows, cols] = np.asarray([np.nan if v is None else float(v) for v in values], dtype=np.float64)
     return arr
 
@@ -318,12 +327,12 @@ def _grid_array(hot: dict[str, Any], values: list[Any]) -> np.ndarray:
 class _MapFrame:
     """Maps BNG metres to SVG pixels (north up) for a grid's extent."""
 
-    def __init__(self, hot: dict[str, Any], width: float = 520.0) -> None:
-        g = hot["grid"]
-        self.x0 = float(g["x_min_m"])
-        self.y0 = float(g["y_min_m"])
-        self.size = float(g["cell_size_m"])
-        self.n_rows, self.n_cols = int(g["n_rows"]), int(g["n_cols"])
+    def __init__(self, hot: Hotspots, width: float = 520.0) -> None:
+        g = hot.grid
+        self.x0 = float(g.x_min_m)
+        self.y0 = float(g.y_min_m)
+        self.size = float(g.cell_size_m)
+        self.n_rows, self.n_cols = int(g.n_rows), int(g.n_cols)
         w_m, h_m = self.n_cols * self.size, self.n_rows * self.size
         self.scale = width / max(w_m, 1.0)
         height = width * h_m / max(w_m, 1.0)
@@ -369,16 +378,18 @@ class _MapFrame:
             'stroke-linejoin="round"/>'
         )
 
-    def outline(self, geometry: dict[str, Any] | None) -> list[str]:
+    def outline(self, geometry: Geometry | None) -> list[str]:
         if not geometry:
             return []
-        lsoa = [r for rs in geometry.get("lsoas", {}).values() for r in rs]
-        return [self.rings(lsoa, "#6f777b", 0.4), self.rings(geometry.get("district", []), INK, 1.3)]
+        lsoa = [r for rs in geometry.lsoas.values() for r in rs]
+        return [self.rings(lsoa, "#6f777b", 0.4), self.rings(geometry.district, INK, 1.3)]
 
 
-def gistar_map(hot: dict[str, Any], geometry: dict[str, Any] | None) -> str:
-    cells = hot["gistar"]["cells"]
-    cls = [1.0 if h else (-1.0 if c else 0.0) for h, c in zip(cells["is_hot"], cells["is_cold"], strict=True)]
+def gistar_map(hot: Hotspots, geometry: Geometry | None) -> str:
+    cells = hot.gistar.cells
+    cls: list[float | None] = [
+        1.0 if h else (-1.0 if c else 0.0) for h, c in zip(cells.is_hot, cells.is_cold, strict=True)
+    ]
     arr = _grid_array(hot, cls)
     idx = np.where(np.isnan(arr), -1, np.nan_to_num(arr) + 1).astype(np.int64)  # 0 cold, 1 none, 2 hot
     fr = _MapFrame(hot)
@@ -407,8 +418,8 @@ def _ylorrd(n: int) -> list[str]:
     return out
 
 
-def kde_map(hot: dict[str, Any], geometry: dict[str, Any] | None) -> str:
-    arr = _grid_array(hot, hot["kde"]["cells"]["density"])
+def kde_map(hot: Hotspots, geometry: Geometry | None) -> str:
+    arr = _grid_array(hot, hot.kde.cells.density)
     finite = np.isfinite(arr)
     vmin = float(arr[finite].min()) if finite.any() else 0.0
     vmax = float(arr[finite].max()) if finite.any() else 1.0

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, Undefined, select_autoescape
 
-from csphub.analytics.assessment import Assessment, table_rows
+from csphub.analytics.assessment import COUNTS_COLUMNS, Assessment
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -42,88 +43,79 @@ def _fmt_pct(v: Any) -> str:
     return f"{v:+.0f}%"
 
 
-def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> Path:
+def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(columns)
         for r in rows:
-            w.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+            w.writerow(["" if v is None else v for v in r])
     return path
+
+
+def _attrs(items: Iterable[Any], columns: Sequence[str]) -> Iterator[list[Any]]:
+    """The ``columns`` attributes of each item, in order."""
+    for item in items:
+        yield [getattr(item, c) for c in columns]
+
+
+GISTAR_COLUMNS = ("cell_x_m", "cell_y_m", "count", "z", "p", "p_adj", "is_hot", "is_cold")
+KDE_COLUMNS = ("cell_x_m", "cell_y_m", "density")
+BY_CRIME_TYPE_COLUMNS = (
+    "crime_type",
+    "count",
+    "count_previous",
+    "change_pct",
+    "rate_ratio",
+    "ratio_ci_low",
+    "ratio_ci_high",
+    "p_value",
+    "p_adj",
+    "rate_per_1000",
+    "wording",
+)
+TOP_COLUMNS = ("code", "name", "ward_name", "count", "population", "rate_per_1000")
 
 
 def write_csvs(a: Assessment, out_dir: Path) -> dict[str, Path]:
     """The CSV contract (snake_case headers; see docs/assessment-format.md)."""
+    import pyarrow.csv as pacsv
+
     out: dict[str, Path] = {}
     counts_path = out_dir / "counts.csv"
-    if hasattr(a.counts, "to_pydict"):  # pyarrow.Table straight from the pipeline: fast path
-        import pyarrow.csv as pacsv
-
-        pacsv.write_csv(
-            a.counts.select(["month", "crime_type", "lsoa_code", "count"]),
-            counts_path,
-            write_options=pacsv.WriteOptions(quoting_style="needed"),
-        )
-        out["counts"] = counts_path
-    else:
-        out["counts"] = _write_csv(
-            counts_path, ["month", "crime_type", "lsoa_code", "count"], table_rows(a.counts)
-        )
+    pacsv.write_csv(
+        a.counts.select(list(COUNTS_COLUMNS)),
+        counts_path,
+        write_options=pacsv.WriteOptions(quoting_style="needed"),
+    )
+    out["counts"] = counts_path
     out["by_crime_type"] = _write_csv(
-        out_dir / "by_crime_type.csv",
-        [
-            "crime_type",
-            "count",
-            "count_previous",
-            "change_pct",
-            "rate_ratio",
-            "ratio_ci_low",
-            "ratio_ci_high",
-            "p_value",
-            "p_adj",
-            "rate_per_1000",
-            "wording",
-        ],
-        a.by_crime_type,
+        out_dir / "by_crime_type.csv", BY_CRIME_TYPE_COLUMNS, _attrs(a.by_crime_type, BY_CRIME_TYPE_COLUMNS)
     )
-    out["monthly"] = _write_csv(
-        out_dir / "monthly.csv", ["month", "crime_type", "count"], table_rows(a.monthly)
-    )
-    out["rolling_12m"] = _write_csv(
-        out_dir / "rolling_12m.csv",
-        ["month", "all_crime", "asb", "all_crime_12m", "asb_12m"],
-        table_rows(a.rolling_12m),
-    )
-    top = [{**r, "ranking": k} for k in ("by_count", "by_rate") for r in a.top_lsoas.get(k, [])]
-    out["top_lsoas"] = _write_csv(
-        out_dir / "top_lsoas.csv",
-        ["ranking", "code", "name", "ward_name", "count", "population", "rate_per_1000"],
-        top,
-    )
-    out["harm"] = _write_csv(
-        out_dir / "harm.csv",
-        ["crime_type", "count", "weight", "harm", "share_of_harm", "share_of_count"],
-        a.harm.get("rows", []),
-    )
+    monthly = ("month", "crime_type", "count")
+    out["monthly"] = _write_csv(out_dir / "monthly.csv", monthly, _attrs(a.monthly, monthly))
+    rolling = ("month", "all_crime", "asb", "all_crime_12m", "asb_12m")
+    out["rolling_12m"] = _write_csv(out_dir / "rolling_12m.csv", rolling, _attrs(a.rolling_12m, rolling))
+    top = [
+        [ranking, *row]
+        for ranking, places in (("by_count", a.top_lsoas.by_count), ("by_rate", a.top_lsoas.by_rate))
+        for row in _attrs(places, TOP_COLUMNS)
+    ]
+    out["top_lsoas"] = _write_csv(out_dir / "top_lsoas.csv", ("ranking", *TOP_COLUMNS), top)
+    harm = ("crime_type", "count", "weight", "harm", "share_of_harm", "share_of_count")
+    out["harm"] = _write_csv(out_dir / "harm.csv", harm, _attrs(a.harm.rows, harm))
+    gistar_cols: tuple[str, ...] = GISTAR_COLUMNS
+    gistar_rows: Iterable[Sequence[Any]] = []
+    kde_rows: Iterable[Sequence[Any]] = []
     if a.hotspots:
-        gi = a.hotspots["gistar"]["cells"]
-        cols = ["cell_x_m", "cell_y_m", "count", "z", "p", "p_adj", "is_hot", "is_cold"]
-        if "label" in gi:
-            cols.append("label")
-        out["hotspots_gistar"] = _write_csv(out_dir / "hotspots_gistar.csv", cols, table_rows(gi))
-        out["hotspots_kde"] = _write_csv(
-            out_dir / "hotspots_kde.csv",
-            ["cell_x_m", "cell_y_m", "density"],
-            table_rows(a.hotspots["kde"]["cells"]),
-        )
-    else:
-        out["hotspots_gistar"] = _write_csv(
-            out_dir / "hotspots_gistar.csv",
-            ["cell_x_m", "cell_y_m", "count", "z", "p", "p_adj", "is_hot", "is_cold"],
-            [],
-        )
-        out["hotspots_kde"] = _write_csv(
-            out_dir / "hotspots_kde.csv", ["cell_x_m", "cell_y_m", "density"], []
-        )
+        gi, kde = a.hotspots.gistar.cells, a.hotspots.kde.cells
+        columns = [getattr(gi, c) for c in GISTAR_COLUMNS]
+        if gi.label is not None:
+            gistar_cols = (*GISTAR_COLUMNS, "label")
+            columns.append(gi.label)
+        gistar_rows = zip(*columns, strict=True)
+        kde_rows = zip(kde.cell_x_m, kde.cell_y_m, kde.density, strict=True)
+    out["hotspots_gistar"] = _write_csv(out_dir / "hotspots_gistar.csv", gistar_cols, gistar_rows)
+    out["hotspots_kde"] = _write_csv(out_dir / "hotspots_kde.csv", KDE_COLUMNS, kde_rows)
     return out
 
 
@@ -138,9 +130,9 @@ def render_html(a: Assessment) -> str:
     )
     env.filters.update(num=_fmt_num, p=_fmt_p, pct=_fmt_pct)
     figs = {
-        "monthly": charts.monthly_chart(a.rolling_12m, a.period["from"]),
+        "monthly": charts.monthly_chart(a.rolling_12m, a.period.first),
         "types": charts.type_chart(a.by_crime_type),
-        "harm": charts.harm_chart(a.harm.get("rows", [])) if a.harm.get("rows") else None,
+        "harm": charts.harm_chart(a.harm.rows) if a.harm.rows else None,
         "season": charts.seasonality_chart(a.seasonality),
         "gistar": charts.gistar_map(a.hotspots, a.geometry) if a.hotspots else None,
         "kde": charts.kde_map(a.hotspots, a.geometry) if a.hotspots else None,

@@ -31,7 +31,7 @@ import numpy as np
 
 from csphub.analytics.hotspots.adjust import P_ADJUST_DESCRIPTIONS
 from csphub.analytics.hotspots.gistar import hotspot_gistar, resolve_distance_m
-from csphub.analytics.hotspots.grid import Grid, _json_safe
+from csphub.analytics.hotspots.grid import Grid, _json_dict
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class ClassifyResult:
         return {lab: int((self.labels == lab).sum()) for lab in LABELS}
 
     def to_dict(self) -> dict[str, Any]:
-        return _json_safe(
+        return _json_dict(
             {
                 "labels": self.labels,
                 "label_counts": self.label_counts(),

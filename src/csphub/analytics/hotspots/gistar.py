@@ -27,7 +27,7 @@ from scipy import special
 
 from csphub.analytics.hotspots._fft import correlate_constant, fftconvolve_same
 from csphub.analytics.hotspots.adjust import P_ADJUST_DESCRIPTIONS, adjust_p
-from csphub.analytics.hotspots.grid import Grid, _json_safe
+from csphub.analytics.hotspots.grid import Grid, _json_dict
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class GiStarResult:
     notes: list[str]
 
     def to_dict(self) -> dict[str, Any]:
-        return _json_safe(
+        return _json_dict(
             {
                 "z": self.z,
                 "p": self.p,

@@ -48,6 +48,12 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
+def _json_dict(value: dict[str, Any]) -> dict[str, Any]:
+    """``_json_safe`` of a dict, typed as the dict it stays."""
+    out: dict[str, Any] = _json_safe(value)
+    return out
+
+
 @dataclass(frozen=True)
 class Grid:
     """A square grid over a study area, in British National Grid (EPSG:27700) metres.
@@ -313,7 +319,7 @@ class CountResult:
     notes: list[str]
 
     def to_dict(self) -> dict[str, Any]:
-        return _json_safe(
+        return _json_dict(
             {
                 "counts": self.counts,
                 "n_points": self.n_points,

@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from csphub.analytics.hotspots._fft import correlate_constant, fftconvolve_same
-from csphub.analytics.hotspots.grid import Grid, _json_safe, hotspot_count_with_notes
+from csphub.analytics.hotspots.grid import Grid, _json_dict, hotspot_count_with_notes
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class KdeResult:
     notes: list[str]
 
     def to_dict(self) -> dict[str, Any]:
-        return _json_safe(
+        return _json_dict(
             {
                 "density_per_km2": self.density_per_km2,
                 "bandwidth_m": self.bandwidth_m,
@@ -80,7 +80,7 @@ def nrd_bandwidth_m(values_m: ArrayLike) -> float:
     q75, q25 = np.percentile(v, [75, 25])
     iqr_scale = float(q75 - q25) / 1.34
     spread = min(sd, iqr_scale) if iqr_scale > 0 else sd
-    return 4.0 * 1.06 * spread * n ** (-0.2)
+    return float(4.0 * 1.06 * spread * n ** (-0.2))
 
 
 def auto_bandwidth_m(x_m: ArrayLike, y_m: ArrayLike) -> tuple[float, float, float]:

@@ -1,0 +1,678 @@
+"""The Strategic Assessment's sections, one pure builder each: numbers in, typed sections out.
+
+No I/O and no DuckDB here: ``analytics.pipeline`` reads the store (``analytics.store``) and schedules the
+work, then calls these builders. Each builder can be tested on a few hand-made numbers.
+
+=====================  ==========================================================================
+builder                section
+=====================  ==========================================================================
+``headline_section``   crime excl. ASB, ASB, all incidents: counts, rates, exact change test
+``crime_type_section`` the 14 categories, with Benjamini–Hochberg across the categories tested
+``what_changed``       the categories whose change survives the adjustment
+``trend_section``      monthly totals, rolling 12-month sums, seasonality
+``top_places_section`` top LSOAs by count and by rate
+``harm_section``       harm-weighted totals, this period and the one before
+``hotspot_section``    grid, Gi*, KDE and the space-time classification
+``repeats_section``    repeat places (police.uk snap points) and concentration
+``geometry_section``   outlines for the maps
+``data_account_section`` where the figures came from
+``caveats``            the data caveats in plain words
+``build``              the whole ``Assessment`` from the counts, the hot-spot points' results and the rest
+=====================  ==========================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from csphub.analytics.assessment import (
+    Assessment,
+    ClassifySection,
+    CrimeTypeRow,
+    DataAccount,
+    Geometry,
+    GiStarCells,
+    GiStarSection,
+    Harm,
+    HarmRow,
+    Headline,
+    HotspotGrid,
+    HotspotParameters,
+    HotspotParametersUsed,
+    HotspotPoints,
+    Hotspots,
+    KdeCells,
+    KdeSection,
+    MonthCount,
+    Parameters,
+    Period,
+    RepeatPlace,
+    Repeats,
+    RollingMonth,
+    SeasonalitySection,
+    TopPlace,
+    TopPlaces,
+)
+from csphub.analytics.geography import Area, Geography
+from csphub.analytics.harm import HarmWeights, harm_totals
+from csphub.analytics.hotspots.adjust import adjust_p
+from csphub.analytics.sources.police_uk import CRIME_TYPES
+from csphub.analytics.store import Counts
+from csphub.analytics.trends import (
+    describe_change,
+    poisson_rate_test,
+    rate_per_1000,
+    rolling_sum,
+    seasonality,
+    shift_months,
+    top_places,
+)
+
+ASB = "Anti-social behaviour"
+CRIME_ONLY = tuple(t for t in CRIME_TYPES if t != ASB)
+CRIME_EXCL_ASB = "All recorded crime (excluding ASB)"
+ALL_INCIDENTS = "All incidents (crime and ASB)"
+TOP_MIN_POPULATION = 500
+POPULATION_SOURCE = "data/sample/reference/lsoa_lookup.csv (see its PROVENANCE.md)"
+
+
+# ---------------------------------------------------------------- period
+
+
+def period_section(months: Sequence[str]) -> Period:
+    """The study months and the same number of months immediately before."""
+    n = len(months)
+    prev = tuple(shift_months(m, -n) for m in months)
+    return Period(months[0], months[-1], tuple(months), prev[0], prev[-1], prev)
+
+
+def coverage_notes(missing: Sequence[str], missing_prev: Sequence[str]) -> list[str]:
+    """Plain-words notes on study and comparison months without data."""
+    notes = []
+    if missing:
+        notes.append(
+            f"No data for {len(missing)} study month(s): {', '.join(missing)}; figures cover the rest."
+        )
+    if missing_prev:
+        notes.append(
+            f"Comparison months missing ({', '.join(missing_prev)}): year-on-year tests use "
+            "exposure in months actually present."
+        )
+    return notes
+
+
+# ---------------------------------------------------------------- counts and changes
+
+
+@dataclass(frozen=True)
+class TypeTotals:
+    """Counts per crime type in the study period (``now``) and the comparison period (``before``),
+    and the months of data present in each (the exposures of the change test)."""
+
+    now: dict[str, int]
+    before: dict[str, int]
+    exposure_now: float
+    exposure_before: float
+
+    @classmethod
+    def from_monthly(
+        cls, monthly: Mapping[tuple[str, str], int], period: Period, missing: int, missing_before: int
+    ) -> TypeTotals:
+        study, prev = set(period.months), set(period.comparison_months)
+        now = dict.fromkeys(CRIME_TYPES, 0)
+        before = dict.fromkeys(CRIME_TYPES, 0)
+        for (mo, ct), k in monthly.items():
+            if mo in study:
+                now[ct] = now.get(ct, 0) + k
+            elif mo in prev:
+                before[ct] = before.get(ct, 0) + k
+        n = len(period.months)
+        return cls(now, before, float(n - missing), float(n - missing_before))
+
+    @property
+    def crime_now(self) -> int:
+        return sum(v for k, v in self.now.items() if k != ASB)
+
+    @property
+    def crime_before(self) -> int:
+        return sum(v for k, v in self.before.items() if k != ASB)
+
+
+def compare(
+    measure: str, now: int, before: int, *, totals: TypeTotals, population: int, alpha: float
+) -> Headline:
+    """Counts, rate per 1,000 residents and the exact change test of one measure."""
+    rate = rate_per_1000(now, population) if population else None
+    if totals.exposure_before > 0:
+        rc = poisson_rate_test(
+            before, now, exposure_before=totals.exposure_before, exposure_after=totals.exposure_now
+        )
+        return Headline(
+            measure,
+            now,
+            before,
+            rate,
+            rc.change_pct,
+            rc.rate_ratio,
+            rc.p_value,
+            rc.ratio_ci_low,
+            rc.ratio_ci_high,
+            describe_change(rc, alpha=alpha),
+        )
+    return Headline(measure, now, before, rate, None, None, None, None, None, "no comparison data")
+
+
+def headline_section(totals: TypeTotals, *, population: int, alpha: float) -> tuple[Headline, ...]:
+    """Crime excluding ASB, ASB, and all incidents."""
+    kw: dict[str, Any] = {"totals": totals, "population": population, "alpha": alpha}
+    crime_now, crime_before = totals.crime_now, totals.crime_before
+    asb_now, asb_before = totals.now[ASB], totals.before[ASB]
+    return (
+        compare(CRIME_EXCL_ASB, crime_now, crime_before, **kw),
+        compare(ASB, asb_now, asb_before, **kw),
+        compare(ALL_INCIDENTS, crime_now + asb_now, crime_before + asb_before, **kw),
+    )
+
+
+def crime_type_section(totals: TypeTotals, *, population: int, alpha: float) -> tuple[CrimeTypeRow, ...]:
+    """One row per police.uk category, most frequent first; ``p_adj``: Benjamini–Hochberg across the
+    categories with a test, so that "what changed" does not over-claim."""
+    crime_now = totals.crime_now
+    rows = []
+    for ct in CRIME_TYPES:
+        h = compare(ct, totals.now[ct], totals.before[ct], totals=totals, population=population, alpha=alpha)
+        share = (totals.now[ct] / crime_now) if (ct != ASB and crime_now) else None
+        rows.append((h, share))
+    rows.sort(key=lambda r: -int(r[0].count))
+    tested = [h.p_value for h, _ in rows if h.p_value is not None]
+    adjusted = iter(adjust_p(np.array(tested, dtype=np.float64), "fdr_bh").tolist()) if tested else iter(())
+    return tuple(
+        CrimeTypeRow(
+            h.measure,
+            h.count,
+            h.count_previous,
+            h.rate_per_1000,
+            h.change_pct,
+            h.rate_ratio,
+            h.p_value,
+            h.ratio_ci_low,
+            h.ratio_ci_high,
+            h.wording,
+            float(next(adjusted)) if h.p_value is not None else None,
+            share,
+        )
+        for h, share in rows
+    )
+
+
+def what_changed(rows: Sequence[CrimeTypeRow], *, alpha: float) -> tuple[CrimeTypeRow, ...]:
+    """The rows whose adjusted p is below ``alpha``, smallest first (ties in table order)."""
+    tested = [r for r in rows if r.p_value is not None and r.p_adj is not None]
+    return tuple(
+        r for r in sorted(tested, key=lambda r: float(r.p_adj or 0.0)) if float(r.p_adj or 0.0) < alpha
+    )
+
+
+# ---------------------------------------------------------------- trends
+
+
+@dataclass(frozen=True)
+class Trends:
+    monthly: tuple[MonthCount, ...]
+    rolling_12m: tuple[RollingMonth, ...]
+    seasonality: SeasonalitySection
+
+
+def trend_section(monthly: Mapping[tuple[str, str], int], period: Period, available: set[str]) -> Trends:
+    """Monthly area totals per type (months with data), crime and ASB per month with their trailing
+    12-month sums (comparison and study months), and seasonality over every month with data."""
+    months, prev_set = period.months, set(period.comparison_months)
+    all_months = sorted({m for m, _ in monthly} | set(months))
+    monthly_rows = tuple(
+        MonthCount(m, ct, monthly.get((m, ct), 0)) for m in all_months for ct in CRIME_TYPES if m in available
+    )
+    crime_series = [sum(monthly.get((m, ct), 0) for ct in CRIME_ONLY) for m in all_months]
+    asb_series = [monthly.get((m, ASB), 0) for m in all_months]
+    rolling = tuple(
+        RollingMonth(m, c, a, rc, ra)
+        for m, c, a, rc, ra in zip(
+            all_months,
+            crime_series,
+            asb_series,
+            rolling_sum(crime_series),
+            rolling_sum(asb_series),
+            strict=True,
+        )
+        if m >= months[0] or m in prev_set
+    )
+    used = [m for m in all_months if m in available]
+    seas = SeasonalitySection(
+        all_crime=seasonality({m: c for m, c in zip(all_months, crime_series, strict=True) if m in used}),
+        asb=seasonality({m: a for m, a in zip(all_months, asb_series, strict=True) if m in used}),
+        months_used=tuple(used),
+    )
+    return Trends(monthly_rows, rolling, seas)
+
+
+def top_places_section(
+    crime_by_lsoa: Mapping[str, int], geo: Geography, area: Area, *, top_n: int
+) -> TopPlaces:
+    """Top ``top_n`` LSOAs for crime (excl. ASB) by count and by rate per 1,000 residents (LSOAs under
+    500 residents are left out of the rate ranking)."""
+    pops = {c: geo.lsoas[c].population for c in area.lsoa_codes}
+    tops = top_places(crime_by_lsoa, pops, n=top_n, min_population=TOP_MIN_POPULATION)
+
+    def place(r: Mapping[str, Any]) -> TopPlace:
+        lsoa = geo.lsoas.get(str(r["code"]))
+        return TopPlace(
+            str(r["code"]),
+            int(r["count"]),
+            int(r["population"]),
+            r["rate_per_1000"],
+            lsoa.name if lsoa else "",
+            lsoa.ward_name if lsoa else "",
+        )
+
+    return TopPlaces(
+        by_count=tuple(place(r) for r in tops["by_count"]),
+        by_rate=tuple(place(r) for r in tops["by_rate"]),
+        measure="All recorded crime (excluding ASB), study period",
+    )
+
+
+# ---------------------------------------------------------------- harm
+
+
+def harm_section(totals: TypeTotals, weights: HarmWeights, *, population: int) -> Harm:
+    """Σ count × weight this period and the one before (types without a weight are listed, not
+    guessed), the change, and harm per 1,000 residents."""
+    now = harm_totals(totals.now, weights)
+    before = harm_totals(totals.before, weights)
+    return Harm(
+        weights_name=now.weights_name,
+        unit=now.unit,
+        total_harm=now.total_harm,
+        rows=tuple(
+            HarmRow(
+                r["crime_type"], r["count"], r["weight"], r["harm"], r["share_of_harm"], r["share_of_count"]
+            )
+            for r in now.rows
+        ),
+        unweighted_types=tuple(now.unweighted_types),
+        source=now.source,
+        caveat=now.caveat,
+        total_harm_previous=before.total_harm,
+        change_pct=((now.total_harm / before.total_harm - 1) * 100) if before.total_harm else None,
+        harm_per_1000=rate_per_1000(now.total_harm, population) if population else None,
+        weights=dict(weights.weights),
+    )
+
+
+# ---------------------------------------------------------------- hot spots
+
+
+def _finite(a: np.ndarray) -> tuple[float | None, ...]:
+    return tuple(None if not np.isfinite(v) else float(v) for v in a)
+
+
+def area_rings(geo: Geography, area: Area) -> tuple[list[np.ndarray] | None, str]:
+    """The outline that masks the hot-spot grid, and its name."""
+    if area.kind == "district" and all(d in geo.district_rings for d in area.district_codes):
+        return [r for d in area.district_codes for r in geo.district_rings[d]], "district boundary"
+    if area.lsoa_codes and all(c in geo.lsoa_rings for c in area.lsoa_codes):
+        return [r for c in area.lsoa_codes for r in geo.lsoa_rings[c]], "LSOA boundaries"
+    return None, "bounding box of the points (no boundary in the reference data)"
+
+
+def hotspot_section(
+    geo: Geography,
+    area: Area,
+    x: np.ndarray,
+    y: np.ndarray,
+    month_index: np.ndarray,
+    n_months: int,
+    params: HotspotParameters,
+) -> tuple[Hotspots | None, list[str]]:
+    """Grid (masked to the area), Gi* on the study period, quartic KDE and the space-time
+    classification of the monthly Gi* (when the study period is long enough), from the points' BNG
+    coordinates and month indices. Returns the section (None below 30 points) and notes."""
+    from csphub.analytics.hotspots.classify import hotspot_classify
+    from csphub.analytics.hotspots.gistar import hotspot_gistar
+    from csphub.analytics.hotspots.grid import hotspot_count_with_notes, hotspot_grid
+    from csphub.analytics.hotspots.kde import hotspot_kde
+
+    notes: list[str] = []
+    if len(x) < 30:
+        return None, [f"Only {len(x)} located crimes: too few for hot-spot analysis (30 needed)."]
+    rings, study_area = area_rings(geo, area)
+    grid, grid_notes = hotspot_grid(rings, x_m=x, y_m=y, cell_size_m=params.cell_size_m)
+    cell_index = grid.index_of(x, y)  # once: reused by the counts, the KDE and the per-month counts
+    cnt = hotspot_count_with_notes(x, y, grid, cell_index=cell_index)
+    gi = hotspot_gistar(
+        cnt.counts, grid, distance_m=params.distance_m, p_adjust=params.p_adjust, alpha=params.alpha
+    )
+    kde = hotspot_kde(x, y, grid, bandwidth_m=params.bandwidth_m, cell_index=cell_index)
+    # per-month counts for the space-time classification
+    row, col, inside = cell_index
+    use = inside & (month_index >= 0)
+    n_cells = grid.n_rows * grid.n_cols
+    flat = month_index[use] * n_cells + row[use] * grid.n_cols + col[use]
+    by_period = (
+        np.bincount(flat, minlength=n_months * n_cells)
+        .astype(np.float64)
+        .reshape(n_months, grid.n_rows, grid.n_cols)
+    )
+    cls = None
+    if n_months >= 2 * params.recent_periods:
+        cls = hotspot_classify(
+            by_period,
+            grid,
+            recent_periods=params.recent_periods,
+            distance_m=params.distance_m,
+            p_adjust=params.p_adjust,
+            alpha=params.alpha,
+        )
+    else:
+        notes.append(
+            "Study period too short for space-time hot-spot classification "
+            f"(needs at least {2 * params.recent_periods} months)."
+        )
+    cx, cy = grid.cell_centres()
+    m = grid.mask
+    cell_x = tuple(float(v) for v in cx[m])
+    cell_y = tuple(float(v) for v in cy[m])
+    gistar = GiStarSection(
+        distance_m=gi.distance_m,
+        p_adjust=gi.p_adjust,
+        alpha=gi.alpha,
+        n_hot=int(np.nansum(gi.is_hot)),
+        n_cold=int(np.nansum(gi.is_cold)),
+        cells=GiStarCells(
+            cell_x_m=cell_x,
+            cell_y_m=cell_y,
+            count=tuple(int(v) for v in cnt.counts[m]),
+            z=_finite(gi.z[m]),
+            p=_finite(gi.p[m]),
+            p_adj=_finite(gi.p_adj[m]),
+            is_hot=tuple(bool(v) for v in gi.is_hot[m]),
+            is_cold=tuple(bool(v) for v in gi.is_cold[m]),
+            label=None if cls is None else tuple(str(v) for v in cls.labels[m]),
+        ),
+    )
+    section = Hotspots(
+        study_area=study_area,
+        grid=HotspotGrid(
+            "EPSG:27700",
+            grid.x_min_m,
+            grid.y_min_m,
+            grid.cell_size_m,
+            grid.n_cols,
+            grid.n_rows,
+            grid.n_cells_in_mask,
+            params.cell_size_m is None,
+        ),
+        points=HotspotPoints(cnt.n_points, cnt.n_counted, cnt.n_outside_mask, cnt.n_outside_grid),
+        gistar=gistar,
+        kde=KdeSection(
+            bandwidth_m=kde.bandwidth_m,
+            bandwidth_x_m=kde.bandwidth_x_m,
+            bandwidth_y_m=kde.bandwidth_y_m,
+            bandwidth_auto=kde.bandwidth_auto,
+            kernel="quartic",
+            unit="crimes per km² over the study period",
+            method=kde.method,
+            cells=KdeCells(cell_x, cell_y, _finite(kde.density_per_km2[m])),
+        ),
+        classify=None
+        if cls is None
+        else ClassifySection(
+            label_counts=cls.label_counts(),
+            recent_period_indices=tuple(cls.recent_period_indices),
+            older_period_indices=tuple(cls.older_period_indices),
+            persistent_prop=cls.persistent_prop,
+            hotspot_prop=cls.hotspot_prop,
+        ),
+        parameters_used=HotspotParametersUsed(
+            grid.cell_size_m, gi.distance_m, kde.bandwidth_m, gi.p_adjust, gi.alpha
+        ),
+        notes=(*grid_notes, *cnt.notes, *gi.notes, *kde.notes, *(cls.notes if cls else [])),
+    )
+    return section, notes
+
+
+# ---------------------------------------------------------------- repeats
+
+
+def place_key(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """A place = one police.uk snap point: rounded BNG metres (NumPy rounding, half to even)."""
+    return np.round(x).astype(np.int64) * 10_000_000 + np.round(y).astype(np.int64)
+
+
+def first_labels(
+    rows: Sequence[tuple[float, float, str | None]], keys: Sequence[int]
+) -> dict[int, str | None]:
+    """The label of the first row (in the given order) at each place key."""
+    out: dict[int, str | None] = {}
+    if rows:
+        k = place_key(
+            np.array([r[0] for r in rows], dtype=np.float64), np.array([r[1] for r in rows], dtype=np.float64)
+        )
+        wanted = set(keys)
+        for key, r in zip(k.tolist(), rows, strict=True):
+            if key in wanted and key not in out:
+                out[key] = r[2]
+    return out
+
+
+def label_candidates(keys: Sequence[int]) -> tuple[list[int], list[int]]:
+    """The floor(x) and floor(y) values a point that rounds to one of the place ``keys`` can have
+    (k-1 or k): a cheap superset of the points to fetch labels from."""
+    xs = [k // 10_000_000 for k in keys]
+    ys = [k % 10_000_000 for k in keys]
+    return sorted({v for x in xs for v in (x - 1, x)}), sorted({v for y in ys for v in (y - 1, y)})
+
+
+def repeats_section(
+    x: np.ndarray, y: np.ndarray, labels_for: Callable[[list[int]], Mapping[int, str | None]]
+) -> Repeats | None:
+    """Repeat places (a place = a police.uk snap point, rounded BNG metres), the share of events at
+    places with two or more, concentration, and the 20 busiest places with the label ``labels_for``
+    gives their key (the location of the first crime there). None without points."""
+    from csphub.analytics.repeats import concentration
+
+    if len(x) == 0:
+        return None
+    keys = place_key(x, y)
+    uniq, counts = np.unique(keys, return_counts=True)
+    n_events = len(keys)
+    repeat = np.flatnonzero(counts >= 2)
+    at_repeat = int(counts[repeat].sum())
+    # most events first, ties by place (the order repeat_locations gives for these keys)
+    order = repeat[np.lexsort((repeat, -counts[repeat]))]
+    top_idx = [int(i) for i in order[:20]]
+    if n_events <= 300_000:
+        # the wording of repeats.repeat_locations, which gives the same numbers one Python key per event
+        notes = (
+            f"{len(repeat)} of {len(uniq)} places have 2 or more events, holding {at_repeat} of "
+            f"{n_events} events; police.uk locations are anonymised snap points, not addresses",
+        )
+    else:
+        notes = (f"{len(repeat)} of {len(uniq)} places have 2 or more events (vectorised count)",)
+    labels = labels_for([int(uniq[i]) for i in top_idx])
+    conc = concentration(counts, shares=(0.01, 0.05, 0.1))
+    return Repeats(
+        place_definition="police.uk snap point (anonymised location)",
+        n_events=n_events,
+        n_places=len(uniq),
+        n_events_at_repeat_places=at_repeat,
+        share_events_at_repeat_places=at_repeat / n_events,
+        concentration={f"top_{int(k * 100)}pct_places": v for k, v in conc.items()},
+        top_places=tuple(
+            RepeatPlace(
+                labels.get(int(uniq[i])),
+                int(uniq[i] // 10_000_000),
+                int(uniq[i] % 10_000_000),
+                int(counts[i]),
+                float(counts[i]) / n_events,
+            )
+            for i in top_idx
+        ),
+        knox=None,
+        knox_note="Not run: police.uk gives months only, and a Knox test needs event dates.",
+        notes=notes,
+    )
+
+
+# ---------------------------------------------------------------- maps, data account, caveats
+
+
+def geometry_section(geo: Geography, area: Area) -> Geometry | None:
+    """District rings (district areas only) and LSOA rings, BNG metres rounded to 1 m."""
+
+    def rings(rs: list[np.ndarray]) -> tuple[list[list[int]], ...]:
+        return tuple(np.round(r).astype(np.int64).tolist() for r in rs)
+
+    lsoas = {c: rings(geo.lsoa_rings[c]) for c in area.lsoa_codes if c in geo.lsoa_rings}
+    district = tuple(r for d in area.district_codes for r in rings(geo.district_rings.get(d, [])))
+    if area.kind != "district":
+        district = ()
+    if not lsoas and not district:
+        return None
+    return Geometry("EPSG:27700", district, lsoas)
+
+
+def data_account_section(
+    *,
+    manifest: Mapping[str, Mapping[str, Any]],
+    period: Period,
+    forces: Sequence[str],
+    available: set[str],
+    missing: Sequence[str],
+    missing_prev: Sequence[str],
+    store_dir: str,
+    reference_dir: str,
+    population: int,
+    hotspot_points: int,
+    timings_s: dict[str, float],
+) -> DataAccount:
+    """The store partitions behind the figures (street data of the study and comparison months and
+    the forces found) and their row counts."""
+    months = set(period.months) | set(period.comparison_months)
+    used = [
+        v
+        for k, v in manifest.items()
+        if k.startswith("street/") and k.split("/")[2] in months and k.split("/")[1] in forces
+    ]
+    return DataAccount(
+        store_dir=store_dir,
+        reference_dir=reference_dir,
+        forces=tuple(forces),
+        months_available=tuple(sorted(available)),
+        months_missing=tuple(missing),
+        comparison_months_missing=tuple(missing_prev),
+        partitions_used=len(used),
+        rows_input_in_partitions=sum(int(v["rows_input"]) for v in used),
+        rows_quarantined_in_partitions=sum(int(v["rows_quarantined"]) for v in used),
+        lsoa_2011_codes_mapped_in_partitions=sum(int(v.get("lsoa_2011_mapped", 0)) for v in used),
+        population_total=population,
+        population_source=POPULATION_SOURCE,
+        hotspot_points=hotspot_points,
+        timings_s=timings_s,
+    )
+
+
+def caveats(weights: HarmWeights) -> tuple[str, ...]:
+    """The data caveats every report carries, in plain words, ending with the harm weights' own."""
+    return (
+        'police.uk locations are anonymised snap points ("On or near …"), not addresses; a place with many '
+        "crimes may be a snap point that collects crimes from nearby streets.",
+        "police.uk gives the month only: no day or time, so near-repeat (Knox) analysis is not possible "
+        "with these data.",
+        'Rows without a location ("No Location") cannot be placed in an area and are not counted here.',
+        "LSOA codes from the 2011 census in early-2023 files were mapped to 2021 codes (splits by the "
+        "nearest 2021 centroid).",
+        "Rates per 1,000 residents use the population in the shipped reference table (year not stated by "
+        "its source; new 2021 LSOAs get an area-weighted share of their 2011 parent).",
+        "Outcomes reflect the date of download, not a final result.",
+        weights.caveat,
+    )
+
+
+def parameters_section(
+    *,
+    area: str | Sequence[str] | None,
+    date_from: str,
+    date_to: str,
+    alpha: float,
+    top_n: int,
+    weights: HarmWeights,
+    hotspots: HotspotParameters,
+) -> Parameters:
+    return Parameters(
+        area=area if (area is None or isinstance(area, str)) else tuple(area),
+        date_from=date_from,
+        date_to=date_to,
+        comparison="same number of months immediately before",
+        alpha=alpha,
+        change_test="exact conditional binomial test of two Poisson counts (two-sided)",
+        multiple_testing_by_crime_type="Benjamini–Hochberg across the 14 categories",
+        rolling_window_months=12,
+        top_n=top_n,
+        top_min_population=TOP_MIN_POPULATION,
+        harm_weights=weights.name,
+        hotspots=hotspots,
+    )
+
+
+# ---------------------------------------------------------------- the whole assessment
+
+
+def build(
+    counts: Counts,
+    *,
+    area: Area,
+    geo: Geography,
+    period: Period,
+    available: set[str],
+    parameters: Parameters,
+    weights: HarmWeights,
+    data: DataAccount,
+    hotspots: Hotspots | None,
+    repeats: Repeats | None,
+    notes: Sequence[str],
+    generated_at: str,
+) -> Assessment:
+    """The ``Assessment`` from the counts (and their roll-ups), the hot-spot and repeat sections the
+    pipeline computed beside the counts query, and the request. Pure: no I/O, no clock."""
+    missing = len(data.months_missing)
+    missing_prev = len(data.comparison_months_missing)
+    totals = TypeTotals.from_monthly(counts.monthly, period, missing, missing_prev)
+    pop = area.population
+    alpha = parameters.alpha
+    by_type = crime_type_section(totals, population=pop, alpha=alpha)
+    trends = trend_section(counts.monthly, period, available)
+    return Assessment(
+        area=area,
+        period=period,
+        parameters=parameters,
+        data=data,
+        headline=headline_section(totals, population=pop, alpha=alpha),
+        by_crime_type=by_type,
+        monthly=trends.monthly,
+        rolling_12m=trends.rolling_12m,
+        seasonality=trends.seasonality,
+        top_lsoas=top_places_section(counts.crime_by_lsoa, geo, area, top_n=parameters.top_n),
+        harm=harm_section(totals, weights, population=pop),
+        counts=counts.table,
+        hotspots=hotspots,
+        repeats=repeats,
+        what_changed=what_changed(by_type, alpha=alpha),
+        geometry=geometry_section(geo, area),
+        notes=tuple(notes),
+        caveats=caveats(weights),
+        generated_at=generated_at,
+    )

@@ -1,0 +1,2 @@
+-- The study months (param: months).
+CREATE TABLE study_months AS SELECT unnest(?::VARCHAR[]) AS month
