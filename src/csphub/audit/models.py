@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 
@@ -419,6 +419,9 @@ class AuditEvent(models.Model):
     target_id = models.CharField(max_length=64, blank=True)
     justification = models.TextField(blank=True)
     changed_fields = models.JSONField(default=list, blank=True)
+    # Tamper evidence (audit/chain.py): the previous event's hash and this event's own.
+    prev_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    row_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -434,6 +437,8 @@ class AuditEvent(models.Model):
             "target_id",
             "justification",
             "changed_fields",
+            "prev_hash",
+            "row_hash",
         }
     )
 
@@ -450,7 +455,11 @@ class AuditEvent(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
             raise PermissionError("Audit events are append-only.")
-        super().save(*args, **kwargs)
+        from csphub.audit.chain import seal
+
+        with transaction.atomic():  # the chain lock lasts until this (or the outer) transaction ends
+            seal([self])
+            super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")
