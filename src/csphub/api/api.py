@@ -160,7 +160,7 @@ if apps.is_installed("csphub.cases"):
         return {
             "id": case.pk,
             "reference": case.reference,
-            "summary": case.summary if scope == "full" else "",
+            "summary": case.summary,  # the panel summary shares it too (the case page shows it)
             "status": case.status,
             "asb_type": case.asb_type,
             "opened_at": case.opened_at,

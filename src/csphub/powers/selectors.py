@@ -10,14 +10,15 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action, get_object_or_404_for, share_scope, visible_to
+from csphub.agencies.policies import Action, get_object_or_404_for, share_scope, visible_in_full_to
 from csphub.cases.models import Case
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import TERMINAL
 
 
 def power_list_visible_to(user: Any) -> QuerySet[PowerUse]:
-    return visible_to(user, Action.VIEW, PowerUse).select_related("case", "recipient", "premises", "issuer")
+    """Powers on cases the user sees in full: a summary share (panel agenda) shows no enforcement."""
+    return visible_in_full_to(user, PowerUse).select_related("case", "recipient", "premises", "issuer")
 
 
 def case_for_powers(user: Any, pk: int, *, action: Action = Action.VIEW) -> Case:

@@ -1,0 +1,96 @@
+"""Security review findings 2, 3 and 21: a case shared only as a panel summary shows, in every list,
+search and API collection, exactly what its own page shows: no enforcement, no addresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from csphub.agencies.models import RecordShare, ShareScope
+from csphub.cases import services as cases
+from csphub.cases.models import PanelKind, PartyRole
+from csphub.people.services import person_update
+from csphub.powers import selectors as power_selectors
+from csphub.powers import services as powers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def summary_shared(make_case: Any, persona: Any, world: Any) -> Any:
+    """A police case (victim "Zanzibarquist", incident at 12 Example Row, DE5 3ZZ) on a panel
+    agenda attended by AVBC, so AVBC sees it as a summary; a CPW issued on it."""
+    police = persona("police_team_manager")
+    case = make_case("police_caseworker", family="Zanzibarquist", summary="Harassment of a resident")
+    panel = cases.panel_create(actor=police, name="Panel", kind=PanelKind.HIGH_RISK, agreement=world.asb_isa)
+    meeting = cases.panel_meeting_schedule(
+        actor=police, panel=panel, held_at=timezone.now(), attending_agencies=[world.agencies["avbc"]]
+    )
+    cases.panel_agenda_add(actor=police, meeting=meeting, case=case, reason="Repeat victim")
+    share = RecordShare.objects.get(object_id=case.pk, agency=world.agencies["avbc"])
+    assert share.scope == ShareScope.SUMMARY
+    victim = case.parties.get(role=PartyRole.VICTIM).person
+    person_update(actor=police, person=victim, date_of_birth=dt.date(1980, 1, 1))
+    cpw = powers.cpw_issue(
+        actor=police,
+        case=case,
+        recipient=victim,
+        issuer_capacity="constable",
+        conduct="Shouting at neighbours",
+        requirements="Stop shouting at neighbours",
+        comply_by=timezone.now() + dt.timedelta(days=10),
+    )
+    return case, cpw
+
+
+def test_finding_2_powers_list_and_home_panel_hide_enforcement_on_a_summary_share(
+    summary_shared: Any, client_as: Any, persona: Any
+) -> None:
+    case, cpw = summary_shared
+    partner = client_as("avbc_caseworker")
+    assert partner.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+    listing = partner.get(reverse("powers:list")).content.decode()
+    assert cpw.reference not in listing and "Zanzibarquist" not in listing
+    assert partner.get(reverse("powers:detail", args=[cpw.pk])).status_code == 404
+    home = partner.get(reverse("frontend:home")).content.decode()
+    assert cpw.reference not in home
+    assert not power_selectors.power_list_visible_to(persona("avbc_caseworker")).filter(pk=cpw.pk).exists()
+    # The owning agency still lists it.
+    owner = client_as("police_caseworker")
+    assert cpw.reference in owner.get(reverse("powers:list")).content.decode()
+
+
+def test_finding_3_summary_share_never_matches_on_withheld_addresses(
+    summary_shared: Any, client_as: Any
+) -> None:
+    case, _ = summary_shared
+    partner = client_as("avbc_partner_viewer")
+    for term in ("DE5 3ZZ", "Example Row", "3ZZ"):
+        listing = partner.get(reverse("cases:case_list"), {"q": term}).content.decode()
+        assert case.reference not in listing, term
+        api = partner.get("/api/v1/cases", {"search": term}).json()
+        assert api["count"] == 0, term
+        search = partner.get(reverse("cases:search"), {"q": term}).content.decode()
+        assert case.reference not in search.split('data-testid="search-cases"', 1)[-1], term
+    # What the summary shows still finds it: a party's name, a word of the summary, the reference.
+    for term in ("Zanzibarquist", "Harassment", case.reference):
+        listing = partner.get(reverse("cases:case_list"), {"q": term}).content.decode()
+        assert case.reference in listing, term
+    # The owner finds it by its address.
+    owner = client_as("police_caseworker")
+    assert case.reference in owner.get(reverse("cases:case_list"), {"q": "DE5 3ZZ"}).content.decode()
+
+
+def test_finding_21_summary_means_the_same_on_the_page_and_in_the_api(
+    summary_shared: Any, client_as: Any
+) -> None:
+    case, _ = summary_shared
+    partner = client_as("avbc_caseworker")
+    page = partner.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+    api = partner.get(f"/api/v1/cases/{case.pk}").json()
+    assert api["scope"] == "summary"
+    assert case.summary in page and api["summary"] == case.summary
