@@ -34,6 +34,7 @@ from csphub.agencies.selectors import agreements_in_force_for
 from csphub.audit.services import audit_record, audit_viewed
 from csphub.cases import config, forms, geo, selectors, services
 from csphub.cases.models import AgendaItem, Incident, Panel, PanelMeeting, PartyRole, Task
+from csphub.core.concurrency import EditConflictError, describe_conflict
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.frontend.registry import CASE_SECTIONS
 from csphub.people.models import PersonKind
@@ -136,20 +137,27 @@ def _record_incident(user: Any, data: dict[str, Any], victim: Any) -> Incident:
 
 @login_required
 def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Correct a recorded incident; the audit event lists which fields changed (never the values)."""
+    """Correct a recorded incident; the audit event lists which fields changed (never the values).
+
+    The form carries the version it was read at: saving over a newer version is refused, shows
+    what changed, and writes nothing (:mod:`csphub.core.concurrency`).
+    """
     incident = selectors.incident_get_visible(request.user, pk, action=Action.CHANGE)
-    initial = {name: getattr(incident, name) for name in forms.IncidentEditForm.EDITABLE}
-    for name in ("occurred_at", "reported_at"):  # as precise as the form shows them
-        initial[name] = timezone.localtime(getattr(incident, name)).replace(second=0, microsecond=0)
-    form = forms.IncidentEditForm(_posted(request), initial=initial)
+    form = _incident_edit_form(incident, _posted(request))
+    conflict = None
     if request.method == "POST" and form.is_valid():
         # Only what the user changed: the form shows times to the minute, so unchanged times must
         # not be written back (and reported as changed) with their seconds lost.
-        values = {name: form.cleaned_data[name] for name in form.changed_data}
+        values = {name: form.cleaned_data[name] for name in form.edited_fields}
         if "uprn" in values:
             values["uprn"] = values["uprn"] or ""
         try:
-            services.incident_update(actor=request.user, incident=incident, **values)
+            services.incident_update(
+                actor=request.user, incident=incident, expected_version=form.expected_version, **values
+            )
+        except EditConflictError as error:
+            conflict = describe_conflict(form, error.current)
+            form = _incident_edit_form(error.current, None)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -162,10 +170,20 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "cases/form_page.html",
         {
             "form": form,
+            "conflict": conflict,
             "title": f"Correct incident {incident.reference}",
             "back_url": reverse("cases:incident_detail", args=[incident.pk]),
             "button": "Save changes",
         },
+    )
+
+
+def _incident_edit_form(incident: Incident, data: Any) -> forms.IncidentEditForm:
+    initial = {name: getattr(incident, name) for name in forms.IncidentEditForm.EDITABLE}
+    for name in ("occurred_at", "reported_at"):  # as precise as the form shows them
+        initial[name] = timezone.localtime(getattr(incident, name)).replace(second=0, microsecond=0)
+    return forms.IncidentEditForm(
+        data, initial=initial, record=incident, versioned_fields=forms.IncidentEditForm.EDITABLE
     )
 
 

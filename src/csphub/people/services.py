@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from csphub.agencies.policies import Action, acting_membership, can, role_allows
 from csphub.audit.services import audit_record, changed_field_names
+from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address, Person, PersonAddress, PersonKind
 
@@ -60,7 +61,12 @@ def person_create(*, actor: Any, **values: Any) -> Person:
     return person
 
 
-def person_update(*, actor: Any, person: Person, **values: Any) -> Person:
+def person_update(
+    *, actor: Any, person: Person, expected_version: str | None = None, **values: Any
+) -> Person:
+    """Change a person; only ``values`` are written. ``expected_version`` (from an edit form)
+    refuses the change with :class:`~csphub.core.concurrency.EditConflictError` if the record
+    changed since it was read."""
     unknown = set(values) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"Unknown person fields: {sorted(unknown)}")
@@ -68,10 +74,11 @@ def person_update(*, actor: Any, person: Person, **values: Any) -> Person:
         raise PermissionDeniedError("You cannot change this person's record.")
     merged = {name: getattr(person, name) for name in PERSON_FIELDS} | values
     _validate_person(merged)
-    changed = changed_field_names(person, values)
-    if not changed:
-        return person
     with transaction.atomic():
+        lock_for_update(person, expected_version)
+        changed = changed_field_names(person, values)
+        if not changed:
+            return person
         for name in changed:
             setattr(person, name, values[name])
         person.modified_by = actor
