@@ -31,6 +31,11 @@ def record_session_timeout(*, user: Any) -> None:
         audit_record(actor=user, verb="user.session_timed_out", target=user)
 
 
+def record_session_cap(*, user: Any) -> None:
+    with transaction.atomic():
+        audit_record(actor=user, verb="user.session_cap_reached", target=user)
+
+
 def record_login_failed(*, username: str, stage: str) -> None:
     """A failed password or code. The attempted username is not stored (it may be a mistyped name)."""
     user = get_user_model().objects.filter(username=username).first()

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "csphub.accounts.middleware.SessionCapMiddleware",
     "csphub.accounts.middleware.IdleTimeoutMiddleware",
     "csphub.accounts.middleware.RequireTwoFactorMiddleware",
     "csphub.agencies.middleware.ActingMembershipMiddleware",
@@ -142,7 +143,10 @@ AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 
 # --- Sessions and cookies ------------------------------------------------------------------
 CSPHUB_IDLE_TIMEOUT_MINUTES = int(os.environ.get("CSPHUB_IDLE_TIMEOUT_MINUTES", "30"))
-SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute cap: a working day
+# A signed-in session ends 12 hours after sign-in however active it is (SessionCapMiddleware);
+# SESSION_COOKIE_AGE alone slides with every request, so it is only the stored row's lifetime.
+CSPHUB_SESSION_MAX_HOURS = int(os.environ.get("CSPHUB_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = CSPHUB_SESSION_MAX_HOURS * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
