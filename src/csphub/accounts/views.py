@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import time
-from urllib.parse import urlencode
 from typing import Any
+from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
@@ -23,8 +23,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.accounts import services
-from csphub.accounts.middleware import SIGNED_IN_AT_KEY
 from csphub.accounts.forms import CodeForm, SignInForm, StaffMemberForm, SwitchForm
+from csphub.accounts.middleware import SIGNED_IN_AT_KEY
 from csphub.agencies.middleware import SESSION_KEY as ACTING_SESSION_KEY
 from csphub.agencies.selectors import memberships_of
 from csphub.agencies.services import membership_switch
