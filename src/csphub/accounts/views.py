@@ -223,7 +223,11 @@ def users(request: HttpRequest) -> HttpResponse:
             except ApplicationError as error:
                 form.add_application_error(error)
             else:
-                messages.success(request, f"{form.cleaned_data['username']} added.")
+                messages.success(
+                    request,
+                    f"Role requested for {form.cleaned_data['username']}. It takes effect when another "
+                    "administrator or the partnership coordinator approves it.",
+                )
                 return redirect("accounts:users")
         elif action in ("deactivate", "reset_2fa", "unlock"):
             raw_id = request.POST.get("membership", "")
@@ -252,8 +256,44 @@ def users(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/users.html",
-        {"form": form, "members": members, "agency": agency, "actions": actions},
+        {
+            "form": form,
+            "members": members,
+            "agency": agency,
+            "actions": actions,
+            "pending": list(services.pending_role_grants(actor=request.user)),
+        },
     )
+
+
+@login_required
+def role_grants(request: HttpRequest) -> HttpResponse:
+    """Role requests waiting for a second person: another administrator or the partnership
+    coordinator of the agency approves or refuses them (the person who asked cannot)."""
+    from django.core.exceptions import PermissionDenied
+
+    from csphub.accounts.models import RoleGrantRequest
+    from csphub.core.errors import ApplicationError, PermissionDeniedError
+
+    try:
+        pending = services.pending_role_grants(actor=request.user)
+    except PermissionDeniedError as exc:
+        raise PermissionDenied from exc
+    if request.method == "POST":
+        raw_id = request.POST.get("grant", "")
+        grant = pending.filter(pk=int(raw_id)).first() if raw_id.isdigit() and len(raw_id) < 12 else None
+        decision = request.POST.get("decision")
+        if grant is None or decision not in ("approve", "refuse"):
+            raise Http404("No such request.")
+        try:
+            services.role_grant_decide(actor=request.user, grant=grant, approve=decision == "approve")
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "Role approved." if decision == "approve" else "Request refused.")
+        return redirect("accounts:role_grants")
+    rows = [(g, g.created_by_id != request.user.pk and g.user_id != request.user.pk) for g in pending]
+    return render(request, "accounts/role_grants.html", {"rows": rows, "model": RoleGrantRequest})
 
 
 class PasswordChange(PasswordChangeView):
