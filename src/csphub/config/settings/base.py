@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "csphub.accounts.middleware.IdleTimeoutMiddleware",
     "csphub.accounts.middleware.RequireTwoFactorMiddleware",
     "csphub.agencies.middleware.ActingMembershipMiddleware",
+    "csphub.core.middleware.InvalidCharactersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

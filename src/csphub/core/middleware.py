@@ -1,0 +1,55 @@
+"""Request hygiene that every page needs before any view runs.
+
+:class:`InvalidCharactersMiddleware` refuses input that no field of CSP Hub can hold: a NUL byte
+(PostgreSQL text cannot store it, so it would otherwise surface as a server error on some pages
+and not others) and the other control characters that are never typed. It answers 400 with a plain
+message, on both databases, for the address, the query string and form fields alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+# C0 controls except tab, line feed and carriage return; DEL; and the NUL byte above all.
+INVALID_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+BAD_INPUT_MESSAGE = (
+    "What you entered contains a character that CSP Hub cannot accept, such as a null or other "
+    "control character. Remove it and try again."
+)
+
+
+def has_invalid_characters(value: str) -> bool:
+    return INVALID_CHARACTERS.search(value) is not None
+
+
+def _values(request: HttpRequest) -> Iterable[str]:
+    yield request.path
+    for key, values in request.GET.lists():
+        yield key
+        yield from values
+    if request.method == "POST" and request.content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    ):
+        for key, values in request.POST.lists():
+            yield key
+            yield from values
+        for upload in request.FILES.values():
+            yield upload.name or ""
+
+
+class InvalidCharactersMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any(has_invalid_characters(value) for value in _values(request)):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": BAD_INPUT_MESSAGE}, status=400)
+            return render(request, "400.html", {"message": BAD_INPUT_MESSAGE}, status=400)
+        return self.get_response(request)
