@@ -119,3 +119,29 @@ def test_service_refuses_a_stale_version_and_writes_nothing(make_person: Any, pe
     person.refresh_from_db()
     assert person.phone == "1"
     assert set(PERSON_FIELDS) >= {"phone", "vulnerability_notes"}
+
+
+def test_finding_14_a_restricted_record_stays_visible_to_whoever_restricted_it(client_as: Any) -> None:
+    from csphub.people.models import Person
+
+    creator = client_as("avbc_caseworker")
+    response = creator.post(
+        "/people/new/",
+        {"kind": "individual", "given_name": "Staff", "family_name": "Member", "is_restricted": "on"},
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(family_name="Member")
+    assert person.is_restricted
+    assert creator.get(f"/people/{person.pk}/").status_code == 200
+    # Still restricted: a colleague who is not named does not see it.
+    assert client_as("avbc_team_manager").get(f"/people/{person.pk}/").status_code == 404
+    # The creator can lift the restriction through the edit form.
+    page = creator.get(f"/people/{person.pk}/change/").content.decode()
+    base = {"kind": "individual", "given_name": "Staff", "family_name": "Member"}
+    assert (
+        creator.post(
+            f"/people/{person.pk}/change/", base | {VERSION_FIELD: _hidden_version(page)}
+        ).status_code
+        == 302
+    )
+    assert client_as("avbc_team_manager").get(f"/people/{person.pk}/").status_code == 200

@@ -58,6 +58,8 @@ def person_create(*, actor: Any, **values: Any) -> Person:
             owning_agency=membership.agency, created_by=actor, modified_by=actor, **values
         )
         audit_record(actor=actor, verb="person.created", target=person, changed_fields=values.keys())
+        if person.is_restricted:
+            _name_restricting_user(actor, person)
     return person
 
 
@@ -84,7 +86,17 @@ def person_update(
         person.modified_by = actor
         person.save(update_fields=[*changed, "modified_by", "modified_at"])
         audit_record(actor=actor, verb="person.updated", target=person, changed_fields=changed)
+        if "is_restricted" in changed and person.is_restricted:
+            _name_restricting_user(actor, person)
     return person
+
+
+def _name_restricting_user(actor: Any, person: Person) -> None:
+    """Whoever restricts a record is named on it: a restricted record is visible to its named
+    users only, so otherwise nobody at all could open it again."""
+    from csphub.agencies.services import name_user_on_record
+
+    name_user_on_record(actor=actor, obj=person, user=actor, reason="restricted the record")
 
 
 def address_create(*, actor: Any, **values: Any) -> Address:
