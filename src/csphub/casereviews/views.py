@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from csphub.agencies.models import Agency
 from csphub.agencies.policies import Action, Capability, can, has_capability
-from csphub.audit.services import audit_viewed
+from csphub.audit.services import audit_listed, audit_viewed
 from csphub.casereviews import forms, rules, selectors, services
 from csphub.casereviews.models import Application, ApplicationChannel, LetterKind
 from csphub.core.errors import ApplicationError
@@ -421,6 +421,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
     today = timezone.localdate()
     rows = selectors.dashboard(request.user, today=today)
+    audit_listed(actor=request.user, targets=[row.application for row in rows])
     return render(
         request,
         "casereviews/staff/dashboard.html",
@@ -701,9 +702,10 @@ def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 def prompts(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
-    return render(
-        request, "casereviews/staff/prompts.html", {"prompts": list(selectors.prompts_open_for(request.user))}
-    )
+    open_prompts = list(selectors.prompts_open_for(request.user))
+    # The page names victims: each prompt and each victim shown is recorded.
+    audit_listed(actor=request.user, targets=[*open_prompts, *{p.victim for p in open_prompts}])
+    return render(request, "casereviews/staff/prompts.html", {"prompts": open_prompts})
 
 
 @login_required

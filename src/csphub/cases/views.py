@@ -31,7 +31,7 @@ from csphub.agencies.policies import (
     role_allows,
 )
 from csphub.agencies.selectors import agreements_in_force_for
-from csphub.audit.services import audit_record, audit_viewed
+from csphub.audit.services import audit_listed, audit_record, audit_viewed
 from csphub.cases import config, forms, geo, selectors, services
 from csphub.cases.models import AgendaItem, Incident, Panel, PanelMeeting, PartyRole, Task
 from csphub.core.concurrency import EditConflictError, describe_conflict
@@ -260,6 +260,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         page = 1
     rows = list(qs.order_by("-opened_at", "-pk")[(page - 1) * page_size : page * page_size + 1])
     has_next = len(rows) > page_size
+    audit_listed(actor=request.user, targets=rows[:page_size])
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -560,6 +561,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def my_tasks(request: HttpRequest) -> HttpResponse:
     _require(request.user, Action.VIEW)
     tasks = list(selectors.my_tasks(request.user))
+    audit_listed(actor=request.user, targets=tasks)  # task titles may name people
     today = timezone.localdate()
     return render(request, "cases/my_tasks.html", {"tasks": tasks, "today": today})
 
@@ -567,7 +569,9 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 @login_required
 def overdue(request: HttpRequest) -> HttpResponse:
     _require(request.user, Action.VIEW)
-    return render(request, "cases/overdue.html", selectors.overdue_dashboard(request.user))
+    dashboard = selectors.overdue_dashboard(request.user)
+    audit_listed(actor=request.user, targets=dashboard["tasks"])  # task titles may name people
+    return render(request, "cases/overdue.html", dashboard)
 
 
 @login_required
@@ -751,7 +755,9 @@ def search(request: HttpRequest) -> HttpResponse:
     results = None
     if form.is_valid() and form.cleaned_data["q"]:
         results = selectors.search(user=request.user, query=form.cleaned_data["q"])
-        # The query may contain a name: record that a search happened and how much it showed, not what.
+        # The query may contain a name: record that a search happened and how much it showed, not
+        # what; and, as every list does, each record it showed.
+        audit_listed(actor=request.user, targets=[*results.cases, *results.people, *results.addresses])
         audit_record(
             actor=request.user,
             verb="search.performed",
@@ -921,6 +927,7 @@ def home_context(user: Any) -> dict[str, Any] | None:
         return None
     today = timezone.localdate()
     tasks = list(selectors.my_tasks(user)[:10])
+    audit_listed(actor=user, targets=tasks)  # the home page shows their titles
     return {
         "tasks": tasks,
         "overdue": sum(1 for t in tasks if t.due_on < today),
