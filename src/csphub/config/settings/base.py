@@ -141,6 +141,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# A username that is no account is stored as a digest, never in clear (security review 15).
+AXES_USERNAME_CALLABLE = "csphub.accounts.axes.axes_username"
 
 # --- Sessions and cookies ------------------------------------------------------------------
 CSPHUB_IDLE_TIMEOUT_MINUTES = int(os.environ.get("CSPHUB_IDLE_TIMEOUT_MINUTES", "30"))
@@ -213,6 +215,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # runserver's access log: through the same filter, which drops query strings (search terms).
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "csphub": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
