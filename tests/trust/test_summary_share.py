@@ -94,3 +94,27 @@ def test_finding_21_summary_means_the_same_on_the_page_and_in_the_api(
     api = partner.get(f"/api/v1/cases/{case.pk}").json()
     assert api["scope"] == "summary"
     assert case.summary in page and api["summary"] == case.summary
+
+
+def test_finding_19_questionnaire_counts_only_what_the_user_may_see(
+    make_case: Any, persona: Any, client_as: Any
+) -> None:
+    from csphub.risk import services as risk
+    from csphub.risk.models import Questionnaire
+
+    questionnaire = Questionnaire.objects.get(code="asb-victim", version=1)
+    case = make_case("police_caseworker", family="Countonly")
+    victim = case.parties.get(role=PartyRole.VICTIM).person
+    answers = dict.fromkeys(questionnaire.questions.values_list("code", flat=True), "no")
+    risk.assessment_complete(
+        actor=persona("police_caseworker"),
+        case=case,
+        subject=victim,
+        questionnaire=questionnaire,
+        answers=answers,
+    )
+    url = f"/risk/questionnaires/{questionnaire.pk}/"
+    assert "used by 1 assessment you can see" in client_as("police_caseworker").get(url).content.decode()
+    assert "used by 0 assessments you can see" in client_as("avbc_caseworker").get(url).content.decode()
+    # A role that sees no assessments is shown no count at all (the review: fire_analyst).
+    assert "used by" not in client_as("avbc_analyst").get(url).content.decode()

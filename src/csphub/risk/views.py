@@ -161,6 +161,6 @@ def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "questionnaire": questionnaire,
             "questions": list(questionnaire.questions.order_by("order")),
             "in_use": questionnaire.pk in {q.pk for q in selectors.questionnaires_in_use()},
-            "assessments_count": selectors.questionnaire_use_count(questionnaire),
+            "assessments_count": selectors.questionnaire_use_count(questionnaire, request.user),
         },
     )
