@@ -26,7 +26,9 @@ def summary_shared(make_case: Any, persona: Any, world: Any) -> Any:
     agenda attended by AVBC, so AVBC sees it as a summary; a CPW issued on it."""
     police = persona("police_team_manager")
     case = make_case("police_caseworker", family="Zanzibarquist", summary="Harassment of a resident")
-    panel = cases.panel_create(actor=police, name="Panel", kind=PanelKind.HIGH_RISK, agreement=world.asb_isa)
+    panel = cases.panel_create(
+        actor=police, name="Panel", kind=PanelKind.HIGH_RISK, agreement=world.asb_isa, reason="Case Review"
+    )
     meeting = cases.panel_meeting_schedule(
         actor=police, panel=panel, held_at=timezone.now(), attending_agencies=[world.agencies["avbc"]]
     )
@@ -118,3 +120,41 @@ def test_finding_19_questionnaire_counts_only_what_the_user_may_see(
     assert "used by 0 assessments you can see" in client_as("avbc_caseworker").get(url).content.decode()
     # A role that sees no assessments is shown no count at all (the review: fire_analyst).
     assert "used by" not in client_as("avbc_analyst").get(url).content.decode()
+
+
+def test_finding_20_a_shared_application_lists_only_incidents_the_viewer_may_open(
+    world: Any, persona: Any, client_as: Any, make_incident: Any
+) -> None:
+    import tests.permission_matrix  # noqa: F401  (loads the app matrices in order)
+    from csphub.agencies.services import share_record
+    from csphub.casereviews.services import application_link_incident
+    from tests.casereviews.permission_matrix import police_application
+
+    police = persona("police_caseworker")
+    application = police_application(world)
+    incident = make_incident("police_caseworker")
+    application_link_incident(actor=police, application=application, incident=incident)
+    share_record(
+        actor=police,
+        obj=application,
+        agency=world.agencies["avbc"],
+        agreement=world.asb_isa,
+        reason="Case Review",
+    )
+    partner = client_as("avbc_caseworker")
+    url = f"/case-reviews/staff/{application.reference}/"
+    body = partner.get(url).content.decode()
+    assert incident.reference not in body
+    assert "1 linked incident recorded by another agency is not shared with you" in body
+    assert partner.get(f"/cases/incidents/{incident.pk}/").status_code == 404
+    # Once the incident itself is shared, it is listed.
+    share_record(
+        actor=police,
+        obj=incident,
+        agency=world.agencies["avbc"],
+        agreement=world.asb_isa,
+        reason="Case Review",
+    )
+    body = partner.get(url).content.decode()
+    assert incident.reference in body and 'data-testid="links-not-shared"' not in body
+    assert incident.reference in client_as("police_caseworker").get(url).content.decode()

@@ -466,6 +466,7 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
     today = timezone.localdate()
     decision = getattr(application, "threshold_decision", None)
     review = getattr(application, "review", None)
+    links, links_not_shared = selectors.incident_links_visible_to(request.user, application)
     return render(
         request,
         "casereviews/staff/detail.html",
@@ -474,9 +475,8 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
             "today": today,
             "clocks": application.clocks(),
             "overdue": {c.stage for c in application.overdue_clocks(today=today)},
-            "links": list(
-                application.incident_links.select_related("incident", "incident__reporting_agency")
-            ),
+            "links": links,
+            "links_not_shared": links_not_shared,
             "history": selectors.case_history_for_review(request.user, application),
             "decision": decision,
             "preview": services.threshold_preview(application) if decision is None else None,
