@@ -26,9 +26,7 @@ def summary_shared(make_case: Any, persona: Any, world: Any) -> Any:
     agenda attended by AVBC, so AVBC sees it as a summary; a CPW issued on it."""
     police = persona("police_team_manager")
     case = make_case("police_caseworker", family="Zanzibarquist", summary="Harassment of a resident")
-    panel = cases.panel_create(
-        actor=police, name="Panel", kind=PanelKind.HIGH_RISK, agreement=world.asb_isa, reason="Case Review"
-    )
+    panel = cases.panel_create(actor=police, name="Panel", kind=PanelKind.HIGH_RISK, agreement=world.asb_isa)
     meeting = cases.panel_meeting_schedule(
         actor=police, panel=panel, held_at=timezone.now(), attending_agencies=[world.agencies["avbc"]]
     )
