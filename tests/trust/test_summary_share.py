@@ -156,3 +156,30 @@ def test_finding_20_a_shared_application_lists_only_incidents_the_viewer_may_ope
     body = partner.get(url).content.decode()
     assert incident.reference in body and 'data-testid="links-not-shared"' not in body
     assert incident.reference in client_as("police_caseworker").get(url).content.decode()
+
+
+def test_finding_13_issuer_capacity_follows_the_issuers_agency(
+    make_case: Any, persona: Any, client_as: Any
+) -> None:
+    """A council officer cannot issue a CPW (s.43) "as Police constable"; as a local authority
+    officer they can; a police officer can as a constable."""
+    from csphub.core.errors import ApplicationError
+
+    council = persona("avbc_team_manager")
+    case = make_case("avbc_caseworker", family="Capacitycheck")
+    victim = case.parties.get(role=PartyRole.VICTIM).person
+    person_update(actor=council, person=victim, date_of_birth=dt.date(1980, 1, 1))
+    values = {
+        "case": case,
+        "recipient": victim,
+        "conduct": "Shouting at neighbours",
+        "requirements": "Stop shouting at neighbours",
+        "comply_by": timezone.now() + dt.timedelta(days=10),
+    }
+    with pytest.raises(ApplicationError, match="cannot act as police constable"):
+        powers.cpw_issue(actor=council, issuer_capacity="constable", **values)
+    from csphub.powers.models import PowerUse
+
+    assert not PowerUse.objects.filter(case=case).exists()
+    cpw = powers.cpw_issue(actor=council, issuer_capacity="local_authority", **values)
+    assert cpw.issuer_capacity == "local_authority"
