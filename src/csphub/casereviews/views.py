@@ -713,6 +713,8 @@ def prompts(request: HttpRequest) -> HttpResponse:
 def prompt_explained(request: HttpRequest, pk: int) -> HttpResponse:
     _require_staff(request)
     prompt = selectors.prompt_get_visible(request.user, pk)
+    if request.method != "POST":  # the page names the victim
+        audit_viewed(actor=request.user, target=prompt.victim, justification="Case Review prompt")
     form = forms.PromptExplainedForm(request.POST or None, initial={"explained_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:

@@ -252,6 +252,8 @@ def cpn_new(request: HttpRequest, pk: int) -> HttpResponse:
     cpw = selectors.power_get(request.user, pk, action=Action.CHANGE)
     if cpw.power != Power.CPW:
         raise Http404("A notice follows a warning.")
+    if request.method != "POST":  # the form names the warning's recipient
+        audit_viewed(actor=request.user, target=cpw.case, justification="tools and powers")
     # What stands in the way today, before anything is typed (the form may add its own reasons).
     standing = list(
         services.cpn_blockers_for(

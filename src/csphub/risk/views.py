@@ -68,6 +68,8 @@ def assessment_new(request: HttpRequest, case_pk: int, questionnaire_pk: int) ->
     questionnaire = Questionnaire.objects.filter(pk=questionnaire_pk, is_active=True).first()
     if questionnaire is None:
         raise Http404("No such questionnaire.")
+    if request.method != "POST":  # the questions name the case's parties
+        audit_viewed(actor=request.user, target=case, justification="risk assessment")
     form = forms.AssessmentForm(_posted(request), questionnaire=questionnaire, subjects=_subjects(case))
     if request.method == "POST" and form.is_valid() and "change" not in request.POST:
         data = form.cleaned_data
