@@ -91,3 +91,23 @@ def test_sign_in_keeps_next(world: Any, persona: Any, totp_code: Any) -> None:
     other = Client()
     response = _password_step(other, "avbc_caseworker", query="?next=https://evil.example/")
     assert response["Location"] == "/accounts/sign-in/code/"
+
+
+def test_note_25_trace_is_refused(world: Any) -> None:
+    response = Client().generic("TRACE", "/accounts/sign-in/")
+    assert response.status_code == 405
+
+
+@pytest.mark.parametrize("new", [DEMO_PASSWORD])
+def test_note_25_a_password_cannot_be_changed_to_itself_or_the_demo_password(
+    client_as: Any, new: str
+) -> None:
+    client = client_as("avbc_caseworker")
+    response = client.post(
+        "/accounts/password/", {"old_password": DEMO_PASSWORD, "new_password1": new, "new_password2": new}
+    )
+    assert (
+        response.status_code == 200
+        and "must be different from your current password" in response.content.decode()
+    )
+    assert not AuditEvent.objects.filter(verb="user.password_changed").exists()

@@ -23,7 +23,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.accounts import services
-from csphub.accounts.forms import CodeForm, SignInForm, StaffMemberForm, SwitchForm
+from csphub.accounts.forms import CodeForm, NewPasswordChangeForm, SignInForm, StaffMemberForm, SwitchForm
 from csphub.accounts.middleware import SIGNED_IN_AT_KEY
 from csphub.agencies.middleware import SESSION_KEY as ACTING_SESSION_KEY
 from csphub.agencies.selectors import memberships_of
@@ -301,6 +301,7 @@ class PasswordChange(PasswordChangeView):
 
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("frontend:home")
+    form_class = NewPasswordChangeForm
 
     def get_form(self, form_class: Any = None) -> Any:
         form = super().get_form(form_class)

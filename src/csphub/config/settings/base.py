@@ -56,6 +56,7 @@ for _optional in ("cases", "powers", "risk", "casereviews", "insights", "api"):
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csphub.core.middleware.DisallowedMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
