@@ -23,6 +23,13 @@ CHROMIUM = os.environ.get("CSPHUB_CHROMIUM", "/usr/bin/chromium")
 # beside one unless told that this (test-only) use is safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Property tests check correctness, not speed: on a loaded 2-core CI machine hypothesis's default
+# 200 ms deadline fails examples that are merely slow. Speed is measured by benchmarks/.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("csphub", deadline=None)
+_hypothesis_settings.load_profile("csphub")
+
 
 @pytest.fixture
 def world(db: Any) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 
 from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import Action, can, role_allows, share_scope
-from csphub.powers import selectors, services
+from csphub.powers import selectors
 
 
 def case_section_context(user: Any, case: Any) -> dict[str, Any] | None:
@@ -28,7 +28,7 @@ def home_context(user: Any) -> dict[str, Any] | None:
     """Powers with an appeal, hearing or end date in the next fortnight (casework roles only)."""
     if not role_allows(user, Action.VIEW):
         return None
-    return {"powers": list(selectors.powers_due_soon(user, today=services.today())[:10])}
+    return {"powers": list(selectors.powers_due_soon(user, today=selectors.today())[:10])}
 
 
 def nav_visible(user: Any) -> bool:

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
+from django.utils import timezone
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action, get_object_or_404_for, share_scope, visible_in_full_to
-from csphub.cases.models import Case
+from csphub.agencies.policies import (
+    Action,
+    get_object_or_404_for,
+    share_scope,
+    visible_in_full_to,
+)
+from csphub.cases.models import Case, PartyRole
+from csphub.core.errors import ApplicationError
+from csphub.people.models import Address
+from csphub.powers import clock, rules
+from csphub.powers.facts import clean_lines, local_date, now_or, recipient_facts, rules_for, warning_facts
 from csphub.powers.models import PowerUse
-from csphub.powers.rules import TERMINAL
+from csphub.powers.rules import TERMINAL, Power, Status
 
 
 def power_list_visible_to(user: Any) -> QuerySet[PowerUse]:
@@ -54,3 +65,114 @@ def powers_due_soon(user: Any, *, today: dt.date, within_days: int = 14) -> Quer
     return powers_with_dates(user).filter(  # type: ignore[misc]  # annotated field
         next_date__gte=today, next_date__lte=today + dt.timedelta(days=within_days)
     )
+
+
+# --------------------------------------------------------------------------------------------
+# What a step may do today (shown before a form is filled in; the services ask the same)
+# --------------------------------------------------------------------------------------------
+
+
+def cpn_blockers_for(
+    *,
+    cpw: PowerUse,
+    issuer_capacity: str | None,
+    conduct_persists: bool,
+    informed_parties: Iterable[str] | str,
+    now: dt.datetime | None = None,
+) -> list[str]:
+    """The reasons, today, that a CPN cannot follow ``cpw`` (shown before the form is filled in)."""
+    moment = now_or(now)
+    already = cpw.children.filter(power=Power.CPN).exclude(status=Status.WITHDRAWN).exists()
+    reasons = ["A notice has already been issued after this warning"] if already else []
+    reasons += rules.cpn_blockers(
+        rules=rules_for(moment),
+        cpw=warning_facts(cpw) if cpw.power == Power.CPW else None,
+        recipient=recipient_facts(cpw.recipient),
+        conduct=cpw.conduct,
+        now=moment,
+        issuer=issuer_capacity,
+        conduct_persists=conduct_persists,
+        informed_parties=clean_lines(informed_parties).splitlines(),
+    )
+    return reasons
+
+
+def requirement_lines(use: PowerUse) -> list[str]:
+    """The notice's requirements, one per line (how the forms and letters list them)."""
+    return [line.strip() for line in use.requirements.splitlines() if line.strip()]
+
+
+def cpn_requirements_in_effect(cpn: PowerUse) -> list[tuple[str, bool]]:
+    """Each requirement with whether it has effect now (s.46(3): only "stop doing" ones while an
+    appeal is pending). Which lines are "stop doing" is recorded when the appeal is lodged."""
+    pending = cpn.status == Status.APPEALED
+    stops = set(cpn.details.get("stop_requirements", []))
+    return [
+        (
+            line,
+            rules.requirement_in_effect(
+                rules.RequirementKind.STOP if line in stops else rules.RequirementKind.DO,
+                appeal_pending=pending,
+            ),
+        )
+        for line in requirement_lines(cpn)
+    ]
+
+
+def cpn_in_force(cpn: PowerUse) -> bool:
+    """Whether a fixed penalty can follow this notice (issued, upheld, varied or breached)."""
+    return cpn.power == Power.CPN and cpn.status in (
+        Status.ISSUED,
+        Status.UPHELD,
+        Status.VARIED,
+        Status.BREACHED,
+    )
+
+
+def fpn_prosecution_blockers_for(fpn: PowerUse, *, now: dt.datetime | None = None) -> list[str]:
+    """The reasons, today, that proceedings cannot be started for this fixed penalty."""
+    assert fpn.issued_at is not None
+    paid = fpn.details.get("paid_on")
+    return rules.fpn_prosecution_blockers(
+        issued_on=local_date(fpn.issued_at),
+        today=local_date(now_or(now)),
+        paid_on=dt.date.fromisoformat(paid) if paid else None,
+        rules=rules.rule_set(fpn.rule_version),
+    )
+
+
+def today() -> dt.date:
+    return timezone.localdate(clock.now())
+
+
+# --------------------------------------------------------------------------------------------
+# The case's people and places a power can name
+# --------------------------------------------------------------------------------------------
+
+
+def case_recipients(case: Any) -> list[tuple[int, str]]:
+    seen: dict[int, str] = {}
+    for party in case.parties.select_related("person").order_by("role", "person_id"):
+        label = f"{party.person.display_name} ({party.get_role_display().lower()})"
+        if party.role == PartyRole.ALLEGED_PERPETRATOR or party.person_id not in seen:
+            seen[party.person_id] = label
+    return list(seen.items())
+
+
+def case_premises(case: Any) -> list[tuple[int, str]]:
+    ids = {i.address_id for i in case.incidents.all() if i.address_id}
+    ids |= set(
+        Address.objects.filter(person_links__person__case_parties__case=case).values_list("pk", flat=True)
+    )
+    return [(a.pk, str(a)) for a in Address.objects.filter(pk__in=ids)]
+
+
+def case_party_person(case: Any, person_pk: int) -> Any:
+    party = case.parties.select_related("person").filter(person_id=person_pk).first()
+    if party is None:
+        raise ApplicationError("Choose who the notice is for", field="recipient")
+    return party.person
+
+
+def address_get(pk: int) -> Address:
+    return Address.objects.get(pk=pk)

@@ -1,0 +1,167 @@
+"""Applying: the public (or staff-keyed) application, passed to the relevant bodies, with a receipt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from csphub.agencies.services import share_record
+from csphub.audit.services import audit_record
+from csphub.casereviews import rules
+from csphub.casereviews.models import Application, ApplicationChannel, CaseReviewArea
+from csphub.casereviews.services._common import _raise_problems, _require_manager
+from csphub.core.errors import ApplicationError, PermissionDeniedError
+
+REFERENCE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no look-alikes (0/O, 1/I, 5/S, 8/B, 2/Z)
+
+
+def new_reference() -> str:
+    """An unguessable reference like ``CR-7KDM-Q4TA`` (the status check also needs a code)."""
+    chars = [secrets.choice(REFERENCE_ALPHABET) for _ in range(8)]
+    return f"CR-{''.join(chars[:4])}-{''.join(chars[4:])}"
+
+
+def application_submit(
+    *,
+    actor: Any,
+    area: CaseReviewArea,
+    channel: str,
+    received_on: dt.date,
+    applicant_name: str,
+    contact_preference: str,
+    applicant_email: str = "",
+    applicant_phone: str = "",
+    applicant_address: str = "",
+    support_needs: str = "",
+    is_third_party: bool = False,
+    victim_name: str = "",
+    relationship_to_victim: str = "",
+    victim_consent_given: bool = False,
+    victim_consent_how: str = "",
+    behaviour_description: str,
+    behaviour_location: str,
+    behaviour_first_on: dt.date | None,
+    behaviour_last_on: dt.date | None,
+    reports_described: str,
+    spoc: Any = None,
+    today: dt.date | None = None,
+) -> Application:
+    """Record an application made online (``actor=None``) or taken by staff by phone, paper or in person.
+
+    Refuses anonymous applications and third-party applications without the victim's consent; passes
+    the application to every relevant body (s.104(3)) by sharing it under the area's agreement.
+    """
+    today = today or timezone.localdate()
+    if channel not in ApplicationChannel.values:
+        raise ApplicationError("Select how the application was made", field="channel")
+    if actor is None and channel != ApplicationChannel.ONLINE:
+        raise PermissionDeniedError(
+            "Only staff can record applications made by phone, on paper or in person."
+        )
+    if actor is not None:
+        _require_manager(actor)
+    if received_on > today:
+        raise ApplicationError("The date received must be today or in the past", field="received_on")
+    if not area.is_active:
+        raise ApplicationError("This area does not take applications here", field="area")
+    _raise_problems(
+        rules.application_problems(
+            applied_on=received_on,
+            applicant_name=applicant_name,
+            contact_preference=contact_preference,
+            applicant_email=applicant_email,
+            applicant_phone=applicant_phone,
+            applicant_address=applicant_address,
+            is_third_party=is_third_party,
+            victim_name=victim_name,
+            victim_consent_given=victim_consent_given,
+            behaviour_first_on=behaviour_first_on,
+            behaviour_last_on=behaviour_last_on,
+            behaviour_description=behaviour_description,
+            behaviour_location=behaviour_location,
+            reports_described=reports_described,
+        )
+    )
+    assert behaviour_first_on is not None and behaviour_last_on is not None  # checked above
+    with transaction.atomic():
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():
+                    application = Application.objects.create(
+                        reference=new_reference(),
+                        area=area,
+                        owning_agency=area.managing_agency,
+                        channel=channel,
+                        received_on=received_on,
+                        applicant_name=applicant_name.strip(),
+                        applicant_email=applicant_email.strip(),
+                        applicant_phone=applicant_phone.strip(),
+                        applicant_address=applicant_address.strip(),
+                        contact_preference=contact_preference,
+                        support_needs=support_needs.strip(),
+                        is_third_party=is_third_party,
+                        victim_name=victim_name.strip() if is_third_party else "",
+                        relationship_to_victim=relationship_to_victim.strip() if is_third_party else "",
+                        victim_consent_given=victim_consent_given if is_third_party else False,
+                        victim_consent_how=victim_consent_how.strip() if is_third_party else "",
+                        behaviour_description=behaviour_description.strip(),
+                        behaviour_location=behaviour_location.strip(),
+                        behaviour_first_on=behaviour_first_on,
+                        behaviour_last_on=behaviour_last_on,
+                        reports_described=reports_described.strip(),
+                        spoc=spoc or area.default_spoc,
+                        created_by=actor,
+                        modified_by=actor,
+                    )
+                break
+            except IntegrityError:  # a reference collision: astronomically rare, but try again
+                continue
+        else:  # pragma: no cover
+            raise ApplicationError("We could not save the application. Try again.")
+        audit_record(
+            actor=actor,
+            verb="casereviewapplication.submitted",
+            target=application,
+            acting_agency=area.managing_agency if actor is None else None,
+        )
+        _pass_to_relevant_bodies(application)
+        if application.applicant_email:
+            transaction.on_commit(lambda: _send_receipt(application.pk))
+    return application
+
+
+def _pass_to_relevant_bodies(application: Application) -> None:
+    """s.104(3): an application made to the point of contact is passed to all relevant bodies."""
+    area = application.area
+    agreement = area.sharing_agreement
+    if agreement is None or not agreement.is_in_force():
+        return
+    parties = set(agreement.parties.values_list("pk", flat=True))
+    for agency in area.relevant_bodies.all():
+        if agency.pk == application.owning_agency_id or agency.pk not in parties:
+            continue
+        share_record(
+            actor=None,
+            obj=application,
+            agency=agency,
+            agreement=agreement,
+            reason="ASB Case Review application passed to the relevant bodies (ASBCPA 2014 s.104(3))",
+            check_permission=False,
+        )
+
+
+def _send_receipt(application_pk: int) -> None:
+    application = Application.objects.select_related("area", "spoc").get(pk=application_pk)
+    body = render_to_string("casereviews/email/receipt.txt", {"application": application})
+    send_mail(
+        subject=f"Your ASB Case Review application {application.reference}",
+        message=body,
+        from_email=None,
+        recipient_list=[application.applicant_email],
+    )

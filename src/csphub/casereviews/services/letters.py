@@ -1,0 +1,112 @@
+"""Letters to the applicant: rendered from templates, sent by e-mail, kept as a PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from csphub.audit.services import audit_record
+from csphub.casereviews import rules
+from csphub.casereviews.models import Application, Letter, LetterKind
+from csphub.casereviews.services._common import _require_manager, _transition
+from csphub.core.errors import ApplicationError
+
+LETTER_TEMPLATES = {
+    LetterKind.ACKNOWLEDGEMENT: "casereviews/letters/acknowledgement.html",
+    LetterKind.THRESHOLD_DECISION: "casereviews/letters/threshold_decision.html",
+    LetterKind.OUTCOME: "casereviews/letters/outcome.html",
+    LetterKind.APPEAL_OUTCOME: "casereviews/letters/appeal_outcome.html",
+}
+
+
+def letter_context(application: Application, *, kind: str, dated: dt.date) -> dict[str, Any]:
+    review = getattr(application, "review", None)
+    return {
+        "application": application,
+        "area": application.area,
+        "kind": kind,
+        "dated": dated,
+        "decision": getattr(application, "threshold_decision", None),
+        "review": review,
+        "recommendations": list(review.recommendations.select_related("owner_agency")) if review else [],
+        "appeal": getattr(application, "appeal", None),
+        "appeal_closes_on": application.appeal_window_closes_on(),
+    }
+
+
+def letter_render(application: Application, *, kind: str, dated: dt.date) -> str:
+    if kind not in LETTER_TEMPLATES:
+        raise ApplicationError("Select a letter", field="kind")
+    return render_to_string(
+        LETTER_TEMPLATES[LetterKind(kind)], letter_context(application, kind=kind, dated=dated)
+    )
+
+
+def _letter_allowed(application: Application, kind: str) -> str | None:
+    """Why this letter cannot be sent now, or None."""
+    if kind == LetterKind.THRESHOLD_DECISION and application.threshold_decided_on is None:
+        return "Decide the threshold before sending the decision letter."
+    if kind == LetterKind.OUTCOME and application.review_held_on is None:
+        return "Record the review before sending the outcome letter."
+    if kind == LetterKind.OUTCOME and application.outcome_sent_on is not None:
+        return "The outcome letter has already been sent."
+    if kind == LetterKind.APPEAL_OUTCOME:
+        appeal = getattr(application, "appeal", None)
+        if appeal is None or appeal.decided_on is None:
+            return "Record the appeal decision before sending the appeal outcome letter."
+    return None
+
+
+def letter_send(*, actor: Any, application: Application, kind: str, sent_on: dt.date | None = None) -> Letter:
+    """Send a letter: keep the exact HTML, e-mail it if the applicant chose e-mail, move the status on."""
+    _require_manager(actor, application)
+    sent_on = sent_on or timezone.localdate()
+    problem = _letter_allowed(application, kind)
+    if problem:
+        raise ApplicationError(problem)
+    if kind == LetterKind.OUTCOME:
+        # The appeal window starts from this letter, so the letter must show its own date.
+        application.outcome_sent_on = sent_on
+    html = letter_render(application, kind=kind, dated=sent_on)
+    with transaction.atomic():
+        letter = Letter.objects.create(
+            application=application,
+            kind=kind,
+            sent_on=sent_on,
+            html=html,
+            created_by=actor,
+            modified_by=actor,
+        )
+        if kind == LetterKind.OUTCOME:
+            _transition(application, rules.Status.OUTCOME_SENT)
+            application.save(update_fields=["status", "outcome_sent_on", "modified_at"])
+        audit_record(actor=actor, verb=f"casereviewletter.{kind}_sent", target=letter)
+        if application.applicant_email and application.contact_preference == "email":
+            transaction.on_commit(lambda: _email_letter(letter.pk))
+    return letter
+
+
+def _email_letter(letter_pk: int) -> None:
+    from django.core.mail import EmailMultiAlternatives
+    from django.utils.html import strip_tags
+
+    letter = Letter.objects.select_related("application").get(pk=letter_pk)
+    message = EmailMultiAlternatives(
+        subject=f"ASB Case Review {letter.application.reference}: {letter.get_kind_display()}",
+        body=strip_tags(letter.html),
+        to=[letter.application.applicant_email],
+    )
+    message.attach_alternative(letter.html, "text/html")
+    message.send()
+
+
+def letter_pdf(letter: Letter) -> bytes:
+    """The letter as PDF (WeasyPrint), from the HTML that was sent."""
+    from weasyprint import HTML
+
+    document = render_to_string("casereviews/letters/pdf.html", {"letter": letter})
+    return bytes(HTML(string=document).write_pdf())

@@ -1,0 +1,206 @@
+"""Staff: dashboard, intake of an application, its detail page, contact, acknowledgement, prompts, closing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from csphub.agencies.policies import Action, can
+from csphub.audit.services import audit_listed, audit_viewed
+from csphub.casereviews import forms, rules, selectors, services
+from csphub.casereviews.views._common import (
+    _form_page,
+    _get_for_change,
+    _question_or_check,
+    _require_staff,
+)
+from csphub.core.errors import ApplicationError
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    today = timezone.localdate()
+    rows = selectors.dashboard(request.user, today=today)
+    audit_listed(actor=request.user, targets=[row.application for row in rows])
+    return render(
+        request,
+        "casereviews/staff/dashboard.html",
+        {
+            "rows": rows,
+            "today": today,
+            "overdue_count": sum(1 for r in rows if r.overdue),
+            "recommendations_overdue": selectors.recommendations_overdue(request.user, today=today),
+            "prompt_count": selectors.prompts_open_for(request.user).count(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def intake(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    areas = list(selectors.area_list_public())
+    form = forms.StaffIntakeForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        area = next(
+            (a for a in areas if a.slug == request.POST.get("area")), areas[0] if len(areas) == 1 else None
+        )
+        if area is None:
+            form.add_error(None, "Select the area")
+        else:
+            try:
+                application = services.application_submit(actor=request.user, area=area, **form.cleaned_data)
+            except ApplicationError as error:
+                form.add_application_error(error)
+            else:
+                messages.success(request, f"Application {application.reference} recorded.")
+                return redirect("casereviews:detail", application.reference)
+    return render(request, "casereviews/staff/intake.html", {"form": form, "areas": areas})
+
+
+@login_required
+def detail(request: HttpRequest, reference: str) -> HttpResponse:
+    _require_staff(request)
+    application = selectors.application_get_visible(request.user, reference)
+    audit_viewed(actor=request.user, target=application)
+    today = timezone.localdate()
+    decision = getattr(application, "threshold_decision", None)
+    review = getattr(application, "review", None)
+    links, links_not_shared = selectors.incident_links_visible_to(request.user, application)
+    return render(
+        request,
+        "casereviews/staff/detail.html",
+        {
+            "application": application,
+            "today": today,
+            "clocks": application.clocks(),
+            "overdue": {c.stage for c in application.overdue_clocks(today=today)},
+            "links": links,
+            "links_not_shared": links_not_shared,
+            "history": selectors.case_history_for_review(request.user, application),
+            "decision": decision,
+            "preview": services.threshold_preview(application) if decision is None else None,
+            "review": review,
+            "recommendations": list(review.recommendations.select_related("owner_agency")) if review else [],
+            "letters": list(application.letters.all()),
+            "appeal": getattr(application, "appeal", None),
+            "appeal_closes_on": application.appeal_window_closes_on(),
+            "can_change": can(request.user, Action.CHANGE, application),
+            "status": rules.Status,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def acknowledge(request: HttpRequest, reference: str) -> HttpResponse:
+    application = _get_for_change(request, reference)
+    form = forms.AcknowledgeForm(request.POST or None, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_acknowledge(
+                actor=request.user, application=application, on=form.cleaned_data["on"]
+            )
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Acknowledgement recorded.")
+            return redirect("casereviews:detail", reference)
+    return _form_page(request, application, form, "Record the acknowledgement")
+
+
+@login_required
+def prompts(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    open_prompts = list(selectors.prompts_open_for(request.user))
+    # The page names victims: each prompt and each victim shown is recorded.
+    audit_listed(actor=request.user, targets=[*open_prompts, *{p.victim for p in open_prompts}])
+    return render(request, "casereviews/staff/prompts.html", {"prompts": open_prompts})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def prompt_explained(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_staff(request)
+    prompt = selectors.prompt_get_visible(request.user, pk)
+    if request.method != "POST":  # the page names the victim
+        audit_viewed(actor=request.user, target=prompt.victim, justification="Case Review prompt")
+    form = forms.PromptExplainedForm(request.POST or None, initial={"explained_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.prompt_record_explained(actor=request.user, prompt=prompt, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Recorded that the ASB Case Review was explained.")
+            return redirect("casereviews:prompts")
+    return render(request, "casereviews/staff/prompt_explained.html", {"form": form, "prompt": prompt})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def close(request: HttpRequest, reference: str) -> HttpResponse:
+    """Close (after the outcome or a "not met" decision, once no appeal is coming) or withdraw."""
+    application = _get_for_change(request, reference)
+    form = forms.CloseForm(request.POST or None, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        service = (
+            services.application_withdraw
+            if form.cleaned_data["how"] == "withdrawn"
+            else services.application_close
+        )
+        try:
+            service(actor=request.user, application=application, on=form.cleaned_data["on"])
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Application closed.")
+            return redirect("casereviews:detail", reference)
+    return _form_page(request, application, form, "Close the application")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def spoc_change(request: HttpRequest, reference: str) -> HttpResponse:
+    application = _get_for_change(request, reference)
+    candidates = services.spoc_candidates(application.owning_agency).exclude(pk=application.spoc_id or 0)
+    form = forms.SpocForm(request.POST or None, candidates=candidates)
+
+    def commit() -> None:
+        services.application_assign_spoc(
+            actor=request.user, application=application, spoc=form.cleaned_data["spoc"]
+        )
+
+    current = application.spoc.get_full_name() or application.spoc.username if application.spoc else "nobody"
+    response = _question_or_check(
+        request,
+        form,
+        commit=commit,
+        question={
+            "heading": "Change the single point of contact",
+            "caption": application.reference,
+            "application": application,
+            "intro": f"The single point of contact is {current} now.",
+        },
+        check={
+            "heading": "Check the new single point of contact",
+            "caption": application.reference,
+            "application": application,
+            "explain": (
+                f"{application.applicant_name} will be told by e-mail at {application.applicant_email}."
+                if application.applicant_email
+                else f"{application.applicant_name} has no e-mail address: tell them by "
+                f"{application.get_contact_preference_display().lower()}."
+            ),
+            "confirm_label": "Change the contact",
+        },
+    )
+    if response is not None:
+        return response
+    messages.success(request, "Single point of contact changed.")
+    return redirect("casereviews:detail", reference)

@@ -1,0 +1,320 @@
+"""Public Case Review pages (no sign-in): the application journey and the applicant's status check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from csphub.casereviews import forms, selectors, services
+from csphub.casereviews.models import Application, ApplicationChannel, ContactPreference
+from csphub.core.errors import ApplicationError
+
+SESSION_KEY = "casereviews_apply"
+
+
+RETRY_MESSAGE = "We could not send your application. Check your answers and press 'Send application' again."
+
+
+DONE_KEY = "casereviews_done"
+
+
+def _client_ip(request: HttpRequest) -> str:
+    # REMOTE_ADDR only: a forwarded header is trivially forged unless a trusted proxy sets it.
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
+
+
+def _journey(request: HttpRequest) -> dict[str, Any]:
+    return dict(request.session.get(SESSION_KEY, {}))
+
+
+def _save_journey(request: HttpRequest, data: dict[str, Any]) -> None:
+    request.session[SESSION_KEY] = data
+
+
+def _serialisable(cleaned: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in cleaned.items()}
+
+
+def _area_for_journey(data: dict[str, Any]) -> Any:
+    areas = list(selectors.area_list_public())
+    if not areas:
+        return None
+    if len(areas) == 1:
+        return areas[0]
+    return next((a for a in areas if a.slug == data.get("area")), None)
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    areas = list(selectors.area_list_public())
+    return render(request, "casereviews/public/start.html", {"areas": areas})
+
+
+@require_http_methods(["GET", "POST"])
+def apply_who(request: HttpRequest) -> HttpResponse:
+    data = _journey(request)
+    areas = list(selectors.area_list_public())
+    if not areas:
+        return render(request, "casereviews/public/no_areas.html", status=503)
+    form = forms.WhoForm(request.POST or None, initial={"who": data.get("who")})
+    area_choices = [(a.slug, a.name) for a in areas]
+    if request.method == "POST" and form.is_valid():
+        area_slug = request.POST.get("area") if len(areas) > 1 else areas[0].slug
+        if area_slug not in {slug for slug, _ in area_choices}:
+            form.add_error(None, "Select the area where the behaviour happens")
+        else:
+            data.update(who=form.cleaned_data["who"], area=area_slug)
+            _save_journey(request, data)
+            if data["who"] == "anonymous":
+                return redirect("casereviews:apply_anonymous")
+            if data["who"] == "behalf":
+                return redirect("casereviews:apply_victim")
+            for key in (
+                "victim_name",
+                "relationship_to_victim",
+                "victim_consent_given",
+                "victim_consent_how",
+            ):
+                data.pop(key, None)
+            _save_journey(request, data)
+            return redirect("casereviews:apply_about_you")
+    return render(
+        request,
+        "casereviews/public/question.html",
+        {
+            "form": form,
+            "heading": "Apply for an ASB Case Review",
+            "area_choices": area_choices if len(areas) > 1 else [],
+            "selected_area": data.get("area"),
+            "back": reverse("casereviews:start"),
+        },
+    )
+
+
+def apply_anonymous(request: HttpRequest) -> HttpResponse:
+    return render(request, "casereviews/public/anonymous.html", {"areas": list(selectors.area_list_public())})
+
+
+@require_http_methods(["GET", "POST"])
+def apply_victim(request: HttpRequest) -> HttpResponse:
+    data = _journey(request)
+    if data.get("who") != "behalf":
+        return redirect("casereviews:apply_who")
+    form = forms.VictimForm(request.POST or None, initial=data)
+    if request.method == "POST" and form.is_valid():
+        data.update(_serialisable(form.cleaned_data))
+        _save_journey(request, data)
+        return redirect("casereviews:apply_about_you")
+    return render(
+        request,
+        "casereviews/public/question.html",
+        {
+            "form": form,
+            "heading": "The person you are applying for",
+            "back": reverse("casereviews:apply_who"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def apply_about_you(request: HttpRequest) -> HttpResponse:
+    data = _journey(request)
+    if data.get("who") not in ("self", "behalf"):
+        return redirect("casereviews:apply_who")
+    form = forms.AboutYouForm(request.POST or None, initial=data)
+    if request.method == "POST" and form.is_valid():
+        data.update(_serialisable(form.cleaned_data))
+        _save_journey(request, data)
+        return redirect("casereviews:apply_behaviour")
+    back = reverse("casereviews:apply_victim" if data.get("who") == "behalf" else "casereviews:apply_who")
+    return render(
+        request, "casereviews/public/question.html", {"form": form, "heading": "About you", "back": back}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def apply_behaviour(request: HttpRequest) -> HttpResponse:
+    data = _journey(request)
+    if not data.get("applicant_name"):
+        return redirect("casereviews:apply_about_you")
+    form = forms.BehaviourForm(request.POST or None, initial=data)
+    if request.method == "POST" and form.is_valid():
+        data.update(_serialisable(form.cleaned_data))
+        _save_journey(request, data)
+        return redirect("casereviews:apply_check")
+    return render(
+        request,
+        "casereviews/public/question.html",
+        {
+            "form": form,
+            "heading": "The anti-social behaviour",
+            "back": reverse("casereviews:apply_about_you"),
+        },
+    )
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@require_http_methods(["GET", "POST"])
+def apply_check(request: HttpRequest) -> HttpResponse:
+    data = _journey(request)
+    if not data.get("behaviour_description"):
+        return redirect("casereviews:apply_behaviour")
+    area = _area_for_journey(data)
+    if area is None:
+        return redirect("casereviews:apply_who")
+    form = forms.SubmitForm(request.POST or None, initial={"form_token": services.form_token_issue()})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        problem = services.form_token_problem(
+            form.cleaned_data["form_token"], honeypot=form.cleaned_data["website"]
+        )
+        if problem is not None:
+            form = _fresh_submit_form(RETRY_MESSAGE)
+        elif not services.submission_allowed(_client_ip(request)):
+            return render(request, "casereviews/public/too_many.html", {"area": area}, status=429)
+        else:
+            try:
+                application = services.application_submit(
+                    actor=None,
+                    area=area,
+                    channel=ApplicationChannel.ONLINE,
+                    received_on=timezone.localdate(),
+                    applicant_name=data.get("applicant_name", ""),
+                    contact_preference=data.get("contact_preference", ""),
+                    applicant_email=data.get("applicant_email", ""),
+                    applicant_phone=data.get("applicant_phone", ""),
+                    applicant_address=data.get("applicant_address", ""),
+                    support_needs=data.get("support_needs", ""),
+                    is_third_party=data.get("who") == "behalf",
+                    victim_name=data.get("victim_name", ""),
+                    relationship_to_victim=data.get("relationship_to_victim", ""),
+                    victim_consent_given=bool(data.get("victim_consent_given")),
+                    victim_consent_how=data.get("victim_consent_how", ""),
+                    behaviour_description=data.get("behaviour_description", ""),
+                    behaviour_location=data.get("behaviour_location", ""),
+                    behaviour_first_on=_date(data.get("behaviour_first_on")),
+                    behaviour_last_on=_date(data.get("behaviour_last_on")),
+                    reports_described=data.get("reports_described", ""),
+                )
+            except ApplicationError as error:
+                form = _fresh_submit_form(error.message)
+                status = 400
+            else:
+                request.session.pop(SESSION_KEY, None)
+                request.session[DONE_KEY] = application.reference
+                return redirect("casereviews:apply_done")
+    elif request.method == "POST":
+        form = _fresh_submit_form(RETRY_MESSAGE)
+    rows = _answer_rows(data, area)
+    return render(
+        request, "casereviews/public/check.html", {"form": form, "rows": rows, "area": area}, status=status
+    )
+
+
+def _fresh_submit_form(message: str) -> forms.SubmitForm:
+    """A new token, carrying ``message`` as a form error (the page title then starts "Error: ")."""
+    form = forms.SubmitForm(data={"form_token": services.form_token_issue(), "website": ""})
+    form.is_valid()
+    form.add_error(None, message)
+    return form
+
+
+def _answer_rows(data: dict[str, Any], area: Any) -> list[tuple[str, str, str]]:
+    def fmt_date(value: Any) -> str:
+        day = _date(value)
+        return f"{day.day} {day:%B %Y}" if day else ""
+
+    who = dict(forms.WhoForm.base_fields["who"].choices).get(data.get("who", ""), "")  # type: ignore[attr-defined]
+    rows = [
+        ("Area", area.name, "casereviews:apply_who"),
+        ("Who is applying", str(who), "casereviews:apply_who"),
+    ]
+    if data.get("who") == "behalf":
+        rows += [
+            ("Person affected", data.get("victim_name", ""), "casereviews:apply_victim"),
+            ("Your relationship to them", data.get("relationship_to_victim", ""), "casereviews:apply_victim"),
+            (
+                "Their consent",
+                "They have agreed"
+                + (f" ({data['victim_consent_how']})" if data.get("victim_consent_how") else ""),
+                "casereviews:apply_victim",
+            ),
+        ]
+    rows += [
+        ("Your name", data.get("applicant_name", ""), "casereviews:apply_about_you"),
+        (
+            "Contact by",
+            dict(ContactPreference.choices).get(data.get("contact_preference", ""), ""),
+            "casereviews:apply_about_you",
+        ),
+        ("E-mail", data.get("applicant_email", ""), "casereviews:apply_about_you"),
+        ("Phone", data.get("applicant_phone", ""), "casereviews:apply_about_you"),
+        ("Address", data.get("applicant_address", ""), "casereviews:apply_about_you"),
+        ("Help or adjustments", data.get("support_needs", ""), "casereviews:apply_about_you"),
+        ("What is happening", data.get("behaviour_description", ""), "casereviews:apply_behaviour"),
+        ("Where", data.get("behaviour_location", ""), "casereviews:apply_behaviour"),
+        ("Started", fmt_date(data.get("behaviour_first_on")), "casereviews:apply_behaviour"),
+        ("Last happened", fmt_date(data.get("behaviour_last_on")), "casereviews:apply_behaviour"),
+        ("Reported to", data.get("reports_described", ""), "casereviews:apply_behaviour"),
+    ]
+    return rows
+
+
+def apply_done(request: HttpRequest) -> HttpResponse:
+    reference = request.session.get(DONE_KEY)
+    if not reference:
+        return redirect("casereviews:start")
+    application = Application.objects.select_related("area", "spoc").filter(reference=reference).first()
+    if application is None:
+        return redirect("casereviews:start")
+    return render(request, "casereviews/public/done.html", {"application": application})
+
+
+CODE_SENT_MESSAGE = (
+    "If the reference and e-mail address match an application, we have sent a 6-digit code to that "
+    "e-mail address. It works for 30 minutes."
+)
+
+
+@require_http_methods(["GET", "POST"])
+def status_request(request: HttpRequest) -> HttpResponse:
+    form = forms.StatusRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not services.status_check_allowed(_client_ip(request)):
+            return render(request, "casereviews/public/too_many.html", {}, status=429)
+        services.status_code_request(
+            reference=form.cleaned_data["reference"], email=form.cleaned_data["email"]
+        )
+        # The same answer whether or not the reference exists.
+        request.session["casereviews_status_ref"] = form.cleaned_data["reference"].strip().upper()
+        messages.info(request, CODE_SENT_MESSAGE)
+        return redirect("casereviews:status_code")
+    return render(request, "casereviews/public/status_request.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def status_code(request: HttpRequest) -> HttpResponse:
+    form = forms.StatusCodeForm(
+        request.POST or None, initial={"reference": request.session.get("casereviews_status_ref", "")}
+    )
+    if request.method == "POST" and form.is_valid():
+        if not services.status_check_allowed(_client_ip(request)):
+            return render(request, "casereviews/public/too_many.html", {}, status=429)
+        application = services.status_code_check(
+            reference=form.cleaned_data["reference"], code=form.cleaned_data["code"]
+        )
+        if application is not None:
+            return render(request, "casereviews/public/status.html", {"application": application})
+        form.add_error(
+            "code", "The reference or code is not right, or the code has expired. Ask for a new code."
+        )
+    return render(request, "casereviews/public/status_code.html", {"form": form})

@@ -1,0 +1,109 @@
+"""Staff: the incidents linked to an application and the threshold decision."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from csphub.casereviews import forms, selectors, services
+from csphub.casereviews.views._common import (
+    _get_for_change,
+    _question_or_check,
+)
+from csphub.core.errors import ApplicationError
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
+    application = _get_for_change(request, reference)
+    search = request.GET.get("q", "")
+    candidates = selectors.candidate_incidents(request.user, application, search=search)
+    form = forms.LinkIncidentsForm(request.POST or None, incidents=candidates)
+    if request.method == "POST" and form.is_valid():
+        by_pk = {str(i.pk): i for i in candidates}
+        try:
+            for pk in form.cleaned_data["incidents"]:
+                incident = by_pk[pk]
+                services.application_link_incident(
+                    actor=request.user,
+                    application=application,
+                    incident=incident,
+                    complainant=services.incident_complainant(incident),
+                    same_incident_key=form.cleaned_data["same_incident_key"],
+                    named_by_applicant=form.cleaned_data["named_by_applicant"],
+                )
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Incidents linked.")
+            return redirect("casereviews:detail", reference)
+    return render(
+        request,
+        "casereviews/staff/link_incidents.html",
+        {"form": form, "application": application, "candidates": candidates, "q": search},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def threshold(request: HttpRequest, reference: str) -> HttpResponse:
+    application = _get_for_change(request, reference)
+    preview = services.threshold_preview(application)
+    form = forms.ThresholdDecideForm(request.POST or None, initial={"decided_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.threshold_decide(actor=request.user, application=application, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Threshold decision recorded.")
+            return redirect("casereviews:detail", reference)
+    return render(
+        request,
+        "casereviews/staff/threshold.html",
+        {"form": form, "application": application, "preview": preview},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unlink_incident(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    application = _get_for_change(request, reference)
+    link = application.incident_links.select_related("incident").filter(pk=pk).first()
+    if link is None:
+        raise Http404("No such linked incident.")
+    form = forms.UnlinkIncidentForm(request.POST or None)
+
+    def commit() -> None:
+        services.application_unlink_incident(
+            actor=request.user, link=link, reason=form.cleaned_data["reason"]
+        )
+
+    response = _question_or_check(
+        request,
+        form,
+        commit=commit,
+        question={
+            "heading": f"Unlink {link.incident.reference}",
+            "caption": application.reference,
+            "application": application,
+            "intro": "It will no longer count towards the threshold. You can link it again before the "
+            "threshold is decided.",
+        },
+        check={
+            "heading": f"Check before unlinking {link.incident.reference}",
+            "caption": application.reference,
+            "application": application,
+            "explain": "The incident itself is not changed. The reason is kept in the audit log.",
+            "confirm_label": "Unlink the incident",
+        },
+    )
+    if response is not None:
+        return response
+    messages.success(request, f"{link.incident.reference} unlinked.")
+    return redirect("casereviews:detail", reference)

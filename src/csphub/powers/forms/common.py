@@ -1,0 +1,114 @@
+"""What the powers forms share: field builders (field names match the service's keyword
+arguments, so a view passes ``**form.cleaned_data`` straight to the service), the issuer and
+recipient choices, and the forms of steps every power has (withdraw, confirm)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin
+from csphub.powers.rules import (
+    AUTHORISED_ISSUERS,
+    ISSUER_LABELS,
+    PSPO_CONSULTEE_LABELS,
+    PSPO_CONSULTEES,
+    Power,
+)
+
+
+def set_choices(form: forms.Form, name: str, choices: list[tuple[Any, str]]) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = choices
+
+
+def capacity_choices(power: Power) -> list[tuple[str, str]]:
+    allowed = AUTHORISED_ISSUERS[power]
+    return [("", "Choose")] + [(c.value, label) for c, label in ISSUER_LABELS.items() if c in allowed]
+
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+def date_field(
+    label: str, *, required_message: str, required: bool = True, help_text: str = ""
+) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=GovukDateInput(),
+        input_formats=DATE_FORMATS,
+        error_messages={"required": required_message, "invalid": f"{label} must be a real date"},
+    )
+
+
+def datetime_field(label: str, *, required_message: str, help_text: str = "") -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label,
+        help_text=help_text,
+        widget=GovukDateTimeInput(),
+        input_formats=DATETIME_FORMATS,
+        error_messages={"required": required_message, "invalid": f"{label} must be a real date and time"},
+    )
+
+
+def text_field(label: str, *, required_message: str = "", help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea,
+        required=bool(required_message),
+        help_text=help_text,
+        error_messages={"required": required_message} if required_message else {},
+    )
+
+
+def capacity_field(label: str = "You are acting as") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label, error_messages={"required": "Choose the capacity you are acting in"}
+    )
+
+
+def recipient_field(label: str, required_message: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(label=label, coerce=int, error_messages={"required": required_message})
+
+
+def _consultation_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label="Consultation and notifications completed (s.72)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            (k, PSPO_CONSULTEE_LABELS[k][0].upper() + PSPO_CONSULTEE_LABELS[k][1:]) for k in PSPO_CONSULTEES
+        ],
+    )
+
+
+class _PowerForm(GovukFormMixin, forms.Form):
+    """A form for one power: fills the issuer choices and, if it has one, the recipient choices."""
+
+    power: Power
+
+    def __init__(self, *args: Any, recipients: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "issuer_capacity" in self.fields:
+            set_choices(self, "issuer_capacity", capacity_choices(self.power))
+        if "recipient" in self.fields:
+            set_choices(self, "recipient", [("", "Choose"), *(recipients or [])])
+
+
+class WithdrawForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        widget=forms.Textarea,
+        error_messages={"required": "Give the reason for withdrawing"},
+    )
+
+
+class ConfirmForm(GovukFormMixin, forms.Form):
+    """A step with nothing to ask: the check-answers page is the confirmation."""

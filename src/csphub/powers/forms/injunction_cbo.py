@@ -1,0 +1,146 @@
+"""Forms for civil injunctions and criminal behaviour orders."""
+
+from __future__ import annotations
+
+from django import forms
+
+from csphub.frontend.forms import GovukFormMixin
+from csphub.powers.forms.common import (
+    _PowerForm,
+    capacity_field,
+    date_field,
+    recipient_field,
+    text_field,
+)
+from csphub.powers.rules import (
+    Court,
+    Power,
+    Status,
+)
+from csphub.powers.tables import DISPOSAL_CHOICES
+
+COURT_CHOICES = [
+    ("", "Choose"),
+    (Court.YOUTH.value, "Youth court (respondent under 18)"),
+    (Court.COUNTY.value, "County court"),
+    (Court.HIGH.value, "High Court"),
+]
+
+
+class InjunctionForm(_PowerForm):
+    power = Power.INJUNCTION
+    recipient = recipient_field("Who is the respondent?", "Choose the respondent")
+    issuer_capacity = capacity_field("You are applying as")
+    applied_on = date_field("Date of the application", required_message="Enter the date of the application")
+    court = forms.ChoiceField(
+        label="Court",
+        choices=COURT_CHOICES,
+        error_messages={"required": "Choose the court you are applying to"},
+    )
+    requirements = text_field(
+        "Prohibitions and requirements sought",
+        required_message="Say what the injunction should prohibit or require",
+    )
+    ends_on = date_field(
+        "End date (optional for adults)",
+        required_message="",
+        required=False,
+        help_text="Under 18: required, at most 12 months. Adults: leave blank for 'until further order'.",
+    )
+    yot_consulted_on = date_field(
+        "Date the youth offending team was consulted",
+        required_message="",
+        required=False,
+        help_text="Required before applying when the respondent is under 18 (s.14).",
+    )
+    without_notice = forms.BooleanField(
+        label="This is a without-notice application (YOT consultation before the first on-notice hearing)",
+        required=False,
+    )
+
+
+class CboForm(_PowerForm):
+    power = Power.CBO
+    recipient = recipient_field("Who is the offender?", "Choose the offender")
+    convicted_on = date_field("Date of conviction", required_message="Enter the date of the conviction")
+    disposal = forms.ChoiceField(
+        label="What did the court give on conviction?",
+        choices=DISPOSAL_CHOICES,
+        error_messages={"required": "Choose the sentence or discharge given"},
+    )
+    applied_on = date_field(
+        "Date the prosecution applied", required_message="Enter the date of the application"
+    )
+    starts_on = date_field("Date the order starts", required_message="Enter the date the order starts")
+    ends_on = date_field(
+        "Date the order ends (leave blank for an indefinite adult order)",
+        required_message="",
+        required=False,
+        help_text="Under 18: between 1 and 3 years. Adults: at least 2 years, or indefinite.",
+    )
+    yot_views_on = date_field(
+        "Date the youth offending team's views were obtained",
+        required_message="",
+        required=False,
+        help_text="Required before applying when the offender is under 18 (s.22(8)).",
+    )
+    requirements = text_field(
+        "Prohibitions and requirements of the order",
+        required_message="Say what the order prohibits or requires",
+    )
+
+
+INJUNCTION_OUTCOME_CHOICES = [
+    (Status.GRANTED.value, "The court granted the injunction"),
+    (Status.REFUSED.value, "The court refused the application"),
+]
+
+
+ORDER_CHANGE_CHOICES = [
+    (Status.VARIED.value, "The court varied the order"),
+    (Status.DISCHARGED.value, "The court discharged the order"),
+]
+
+
+class InjunctionDecisionForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        label="What did the court decide?",
+        choices=INJUNCTION_OUTCOME_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the court granted or refused the injunction"},
+    )
+    decided_on = date_field("Date of the decision", required_message="Enter the date of the court's decision")
+    requirements = text_field(
+        "Prohibitions and requirements granted",
+        help_text="If granted: the terms as the court made them, one per line.",
+    )
+    ends_on = date_field(
+        "End date",
+        required_message="",
+        required=False,
+        help_text="If granted. Under 18: required, at most 12 months. Adults: blank for 'until further order'.",
+    )
+    note = text_field("Notes (optional)", help_text="For example whether a power of arrest was attached.")
+
+
+class OrderChangeForm(GovukFormMixin, forms.Form):
+    """A court varying or discharging an injunction or a criminal behaviour order."""
+
+    outcome = forms.ChoiceField(
+        label="What did the court do?",
+        choices=ORDER_CHANGE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the court varied or discharged the order"},
+    )
+    decided_on = date_field("Date of the court's decision", required_message="Enter the date of the decision")
+    requirements = text_field(
+        "Prohibitions and requirements as varied",
+        help_text="If varied: the terms now in force, one per line.",
+    )
+    ends_on = date_field(
+        "New end date",
+        required_message="",
+        required=False,
+        help_text="If varied. Leave blank only for an adult order with no end date.",
+    )
+    note = text_field("Notes (optional)")

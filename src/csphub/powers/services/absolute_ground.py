@@ -1,0 +1,90 @@
+"""Notice of possession on the absolute ground for anti-social behaviour (Housing Act 1985
+s.84A, s.85ZA)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from csphub.cases.models import Case
+from csphub.people.models import Person
+from csphub.powers import rules
+from csphub.powers.facts import now_or, rules_for
+from csphub.powers.models import PowerUse
+from csphub.powers.rules import Power, Status
+from csphub.powers.services.common import (
+    _block,
+    _create,
+    _fmt_date,
+    _move,
+    _require_change,
+    _require_recipient_on_case,
+    _task,
+)
+
+
+def absolute_ground_notice_serve(
+    *,
+    actor: Any,
+    case: Case,
+    recipient: Person,
+    issuer_capacity: str,
+    condition: str,
+    served_on: dt.date,
+    closure_order_hours_in_force: float | None = None,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    moment = now_or(now)
+    _require_change(actor, case)
+    _require_recipient_on_case(actor, case, recipient)
+    ruleset = rules_for(moment)
+    _block(
+        rules.absolute_ground_blockers(
+            issuer=issuer_capacity,
+            condition=condition,
+            closure_order_hours_in_force=closure_order_hours_in_force,
+        )
+    )
+    deadline = rules.absolute_ground_review_deadline(served_on, rules=ruleset)
+    with transaction.atomic():
+        use = _create(
+            actor=actor,
+            case=case,
+            power=Power.ABSOLUTE_GROUND,
+            to_status=Status.ISSUED,
+            now=moment,
+            ruleset=ruleset,
+            issuer_capacity=issuer_capacity,
+            recipient=recipient,
+            starts_on=served_on,
+            appeal_deadline=deadline,
+            details={"condition": condition},
+        )
+        _task(
+            actor=actor,
+            use=use,
+            title=f"Absolute ground: tenant's review request window closes {_fmt_date(deadline)}",
+            due_on=deadline,
+            source="powers.absolute_ground.review_window",
+        )
+    return use
+
+
+def absolute_ground_review_request(
+    *, actor: Any, notice: PowerUse, requested_on: dt.date, now: dt.datetime | None = None
+) -> PowerUse:
+    _require_change(actor, notice.case)
+    assert notice.starts_on is not None
+    _block(
+        rules.absolute_ground_review_blockers(
+            notice_served_on=notice.starts_on,
+            requested_on=requested_on,
+            rules=rules.rule_set(notice.rule_version),
+        ),
+        field="requested_on",
+    )
+    with transaction.atomic():
+        notice.details = {**notice.details, "review_requested_on": requested_on.isoformat()}
+        return _move(notice, Status.REVIEW_REQUESTED, actor=actor, now=now_or(now), changed=["details"])

@@ -1,0 +1,195 @@
+"""Dispersal (ss.34-36): the authorisation, directions given under it, their variation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from csphub.cases.models import Case
+from csphub.core.errors import ApplicationError
+from csphub.people.models import Person
+from csphub.powers import rules
+from csphub.powers.facts import local_date, now_or, recipient_facts, rules_for
+from csphub.powers.models import PowerUse
+from csphub.powers.rules import Power, Status
+from csphub.powers.services.common import (
+    _block,
+    _create,
+    _move,
+    _require_change,
+    _require_power,
+    _require_recipient_on_case,
+)
+
+
+def dispersal_authorise(
+    *,
+    actor: Any,
+    case: Case,
+    issuer_capacity: str,
+    locality: str,
+    grounds: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    human_rights_considered: str,
+    signed: bool,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    moment = now_or(now)
+    _require_change(actor, case)
+    ruleset = rules_for(starts_at)
+    _block(
+        rules.dispersal_authorisation_blockers(
+            rules=ruleset,
+            issuer=issuer_capacity,
+            locality=locality,
+            grounds=grounds,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            human_rights_considered=human_rights_considered,
+            signed=signed,
+        )
+    )
+    with transaction.atomic():
+        return _create(
+            actor=actor,
+            case=case,
+            power=Power.DISPERSAL_AUTHORISATION,
+            to_status=Status.AUTHORISED,
+            now=moment,
+            ruleset=ruleset,
+            issuer_capacity=issuer_capacity,
+            locality=locality.strip(),
+            conduct=grounds.strip(),
+            issued_at=starts_at,
+            ends_at=ends_at,
+            details={"human_rights_considered": human_rights_considered.strip(), "signed": signed},
+        )
+
+
+def dispersal_direction_give(
+    *,
+    actor: Any,
+    authorisation: PowerUse,
+    recipient: Person,
+    issuer_capacity: str,
+    given_at: dt.datetime,
+    excluded_until: dt.datetime,
+    in_writing: bool,
+    exclusions_checked: Iterable[str],
+    not_in_writing_reason: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    moment = now_or(now)
+    case = authorisation.case
+    _require_change(actor, case)
+    _require_recipient_on_case(actor, case, recipient)
+    ruleset = rules_for(given_at)
+    window = None
+    if (
+        authorisation.power == Power.DISPERSAL_AUTHORISATION
+        and authorisation.status == Status.AUTHORISED
+        and authorisation.issued_at is not None
+        and authorisation.ends_at is not None
+    ):
+        window = (authorisation.issued_at, authorisation.ends_at)
+    checked = list(exclusions_checked)
+    _block(
+        rules.dispersal_direction_blockers(
+            rules=ruleset,
+            issuer=issuer_capacity,
+            recipient=recipient_facts(recipient),
+            given_at=given_at,
+            excluded_until=excluded_until,
+            authorisation_window=window,
+            in_writing=in_writing,
+            not_in_writing_reason=not_in_writing_reason,
+            exclusions_checked=checked,
+        )
+    )
+    with transaction.atomic():
+        return _create(
+            actor=actor,
+            case=case,
+            power=Power.DISPERSAL_DIRECTION,
+            to_status=Status.ISSUED,
+            now=moment,
+            ruleset=ruleset,
+            issuer_capacity=issuer_capacity,
+            parent=authorisation,
+            recipient=recipient,
+            locality=authorisation.locality,
+            issued_at=given_at,
+            served_at=given_at,
+            ends_at=excluded_until,
+            details={
+                "in_writing": in_writing,
+                "not_in_writing_reason": not_in_writing_reason.strip(),
+                "exclusions_checked": checked,
+                "removal_allowed": rules.dispersal_removal_allowed(
+                    recipient_facts(recipient), local_date(given_at), rules=ruleset
+                ),
+            },
+        )
+
+
+def dispersal_direction_vary(
+    *,
+    actor: Any,
+    direction: PowerUse,
+    issuer_capacity: str,
+    varied_at: dt.datetime,
+    excluded_until: dt.datetime,
+    in_writing: bool,
+    not_in_writing_reason: str = "",
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.35(8)-(9): vary the exclusion of a direction still running; never beyond 48 hours from
+    when the direction was first given. Each variation is kept in ``details["variations"]``."""
+    moment = now_or(now)
+    _require_change(actor, direction.case)
+    _require_power(direction, Power.DISPERSAL_DIRECTION, "Only a dispersal direction can be varied here")
+    if not rules.can_transition(Power.DISPERSAL_DIRECTION, Status(direction.status), Status.VARIED):
+        raise ApplicationError(f"A dispersal direction that is {direction.status} cannot be varied")
+    assert direction.issued_at is not None and direction.ends_at is not None
+    ruleset = rules.rule_set(direction.rule_version)
+    _block(
+        rules.dispersal_variation_step_blockers(
+            rules=ruleset,
+            issuer=issuer_capacity,
+            first_given_at=direction.issued_at,
+            current_excluded_until=direction.ends_at,
+            varied_at=varied_at,
+            new_excluded_until=excluded_until,
+            now=moment,
+            in_writing=in_writing,
+            not_in_writing_reason=not_in_writing_reason,
+        ),
+        field="excluded_until",
+    )
+    with transaction.atomic():
+        variation = {
+            "varied_at": varied_at.isoformat(),
+            "previous_excluded_until": direction.ends_at.isoformat(),
+            "excluded_until": excluded_until.isoformat(),
+            "issuer_capacity": issuer_capacity,
+            "in_writing": in_writing,
+            "not_in_writing_reason": not_in_writing_reason.strip(),
+        }
+        direction.details = {
+            **direction.details,
+            "variations": [*direction.details.get("variations", []), variation],
+        }
+        direction.ends_at = excluded_until
+        return _move(
+            direction,
+            Status.VARIED,
+            actor=actor,
+            now=moment,
+            note=note.strip(),
+            changed=["details", "ends_at"],
+        )

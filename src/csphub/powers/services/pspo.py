@@ -1,0 +1,248 @@
+"""Public spaces protection orders (ss.59-61, 72): making, extending and varying an order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from csphub.cases.models import Case
+from csphub.core.errors import ApplicationError
+from csphub.powers import rules
+from csphub.powers.facts import clean_lines, detail_date, local_date, now_or, rules_for
+from csphub.powers.models import PowerUse
+from csphub.powers.rules import Power, Status
+from csphub.powers.services.common import (
+    _block,
+    _close_tasks,
+    _create,
+    _end_of_day,
+    _fmt_date,
+    _move,
+    _require_change,
+    _require_power,
+    _task,
+)
+
+
+def pspo_make(
+    *,
+    actor: Any,
+    case: Case,
+    issuer_capacity: str,
+    locality: str,
+    requirements: str,
+    made_on: dt.date,
+    expires_on: dt.date,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    two_tier: bool = True,
+    parished: bool = True,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """Make a PSPO (s.59): ≤ 3 years, consultation record, 6-week challenge window, review task."""
+    moment = now_or(now)
+    _require_change(actor, case)
+    if not locality.strip():
+        raise ApplicationError("Describe the restricted area", field="locality")
+    ruleset = rules_for(moment)
+    done = list(consultation_done)
+    _block(
+        rules.pspo_blockers(
+            rules=ruleset,
+            issuer=issuer_capacity,
+            made_on=made_on,
+            expires_on=expires_on,
+            consultation_done=done,
+            publicised=publicised,
+            two_tier=two_tier,
+            parished=parished,
+        )
+    )
+    review_on = rules.pspo_review_due(expires_on, rules=ruleset)
+    with transaction.atomic():
+        pspo = _create(
+            actor=actor,
+            case=case,
+            power=Power.PSPO,
+            to_status=Status.MADE,
+            now=moment,
+            ruleset=ruleset,
+            issuer_capacity=issuer_capacity,
+            locality=locality.strip(),
+            requirements=requirements.strip(),
+            starts_on=made_on,
+            ends_at=_end_of_day(expires_on),
+            appeal_deadline=rules.pspo_challenge_deadline(made_on, rules=ruleset),
+            details={
+                "consultation_done": done,
+                "publicised": publicised,
+                "expires_on": expires_on.isoformat(),
+            },
+        )
+        _task(
+            actor=actor,
+            use=pspo,
+            title=f"Review the PSPO before it expires on {_fmt_date(expires_on)}",
+            due_on=review_on,
+            source="powers.pspo.review",
+            details="An extension must be made before expiry, after consultation (s.60, s.72).",
+        )
+    return pspo
+
+
+def _pspo_dates(pspo: PowerUse) -> tuple[dt.date, dt.date]:
+    made_on = pspo.starts_on
+    expires_on = detail_date(pspo, "expires_on")
+    assert made_on is not None and expires_on is not None
+    return made_on, expires_on
+
+
+def pspo_extend(
+    *,
+    actor: Any,
+    pspo: PowerUse,
+    issuer_capacity: str,
+    extended_on: dt.date,
+    expires_on: dt.date,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    two_tier: bool = True,
+    parished: bool = True,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.60: extend before expiry, for at most 3 years from the extension, after a completed
+    consultation record (s.72; rule 11.6). A new 6-week challenge window runs from the extension;
+    the review task moves to before the new expiry."""
+    moment = now_or(now)
+    _require_change(actor, pspo.case)
+    _require_power(pspo, Power.PSPO, "Only a PSPO can be extended")
+    if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.EXTENDED):
+        raise ApplicationError(f"A PSPO that is {pspo.status} cannot be extended")
+    made_on, current_expiry = _pspo_dates(pspo)
+    ruleset = rules_for(moment)
+    done = list(consultation_done)
+    _block(
+        rules.pspo_extension_step_blockers(
+            rules=ruleset,
+            issuer=issuer_capacity,
+            made_on=made_on,
+            current_expiry=current_expiry,
+            extended_on=extended_on,
+            new_expiry=expires_on,
+            today=local_date(moment),
+            consultation_done=done,
+            publicised=publicised,
+            two_tier=two_tier,
+            parished=parished,
+        )
+    )
+    with transaction.atomic():
+        pspo.details = {
+            **pspo.details,
+            "expires_on": expires_on.isoformat(),
+            "extensions": [
+                *pspo.details.get("extensions", []),
+                {
+                    "extended_on": extended_on.isoformat(),
+                    "previous_expiry": current_expiry.isoformat(),
+                    "expires_on": expires_on.isoformat(),
+                    "consultation_done": done,
+                    "publicised": publicised,
+                    "rule_version": ruleset.version,
+                },
+            ],
+        }
+        pspo.ends_at = _end_of_day(expires_on)
+        pspo.appeal_deadline = rules.pspo_challenge_deadline(extended_on, rules=ruleset)
+        use = _move(
+            pspo,
+            Status.EXTENDED,
+            actor=actor,
+            now=moment,
+            changed=["details", "ends_at", "appeal_deadline"],
+        )
+        _close_tasks(actor=actor, use=use, source="powers.pspo.review")
+        _task(
+            actor=actor,
+            use=use,
+            title=f"Review the PSPO before it expires on {_fmt_date(expires_on)}",
+            due_on=max(extended_on, rules.pspo_review_due(expires_on, rules=ruleset)),
+            source="powers.pspo.review",
+            details="A further extension must be made before expiry, after consultation (s.60, s.72).",
+        )
+    return use
+
+
+def pspo_vary(
+    *,
+    actor: Any,
+    pspo: PowerUse,
+    issuer_capacity: str,
+    varied_on: dt.date,
+    locality: str,
+    requirements: str,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    two_tier: bool = True,
+    parished: bool = True,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.61: change the restricted area or the prohibitions and requirements, after consultation
+    (s.72). A new 6-week High Court challenge window runs from the variation (s.66)."""
+    moment = now_or(now)
+    _require_change(actor, pspo.case)
+    _require_power(pspo, Power.PSPO, "Only a PSPO can be varied here")
+    if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.VARIED):
+        raise ApplicationError(f"A PSPO that is {pspo.status} cannot be varied")
+    if not locality.strip():
+        raise ApplicationError("Describe the restricted area", field="locality")
+    if not requirements.strip():
+        raise ApplicationError("Say what the order prohibits or requires", field="requirements")
+    made_on, current_expiry = _pspo_dates(pspo)
+    ruleset = rules_for(moment)
+    done = list(consultation_done)
+    _block(
+        rules.pspo_variation_blockers(
+            issuer=issuer_capacity,
+            made_on=made_on,
+            current_expiry=current_expiry,
+            varied_on=varied_on,
+            today=local_date(moment),
+            restrictions_changed=(
+                locality.strip() != pspo.locality
+                or clean_lines(requirements) != clean_lines(pspo.requirements)
+            ),
+            consultation_done=done,
+            publicised=publicised,
+            two_tier=two_tier,
+            parished=parished,
+        )
+    )
+    with transaction.atomic():
+        pspo.details = {
+            **pspo.details,
+            "variations": [
+                *pspo.details.get("variations", []),
+                {
+                    "varied_on": varied_on.isoformat(),
+                    "previous_locality": pspo.locality,
+                    "previous_requirements": pspo.requirements,
+                    "consultation_done": done,
+                    "publicised": publicised,
+                    "rule_version": ruleset.version,
+                },
+            ],
+        }
+        pspo.locality = locality.strip()
+        pspo.requirements = requirements.strip()
+        pspo.appeal_deadline = rules.pspo_challenge_deadline(varied_on, rules=ruleset)
+        return _move(
+            pspo,
+            Status.VARIED,
+            actor=actor,
+            now=moment,
+            changed=["details", "locality", "requirements", "appeal_deadline"],
+        )
