@@ -157,6 +157,7 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except EditConflictError as error:
             conflict = describe_conflict(form, error.current)
+            assert isinstance(error.current, Incident)
             form = _incident_edit_form(error.current, None)
         except ApplicationError as error:
             form.add_application_error(error)

@@ -39,8 +39,9 @@ def _values(request: HttpRequest) -> Iterable[str]:
         for key, values in request.POST.lists():
             yield key
             yield from values
-        for upload in request.FILES.values():
-            yield upload.name or ""
+        for _key, uploads in request.FILES.lists():
+            for upload in uploads:
+                yield str(getattr(upload, "name", "") or "")
 
 
 class DisallowedMethodsMiddleware:
