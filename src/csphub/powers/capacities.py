@@ -2,8 +2,8 @@
 
 The 2014 Act gives each power to officers of particular bodies: constables and PCSOs are police,
 a local authority's officers and chief executive are a council's, a housing provider acts as
-itself. A council user therefore cannot issue "as Police constable", nor a housing provider
-authorise a dispersal "as Inspector". A person designated by the local authority under s.53(1)(c)
+itself (and so does a council that holds its own housing stock). A council user therefore cannot
+issue "as Police constable", nor a housing provider authorise a dispersal "as Inspector". A person designated by the local authority under s.53(1)(c)
 may work for another body (a housing provider, for example). "Prosecutor" records a CBO the CPS
 applied for, which the police or the council request (s.22(1)).
 """
@@ -21,6 +21,7 @@ _POLICE = {
     IssuerCapacity.PROSECUTOR,
 }
 _COUNCIL = {
+    IssuerCapacity.HOUSING_PROVIDER,  # a council that holds its own housing stock is a landlord
     IssuerCapacity.LOCAL_AUTHORITY,
     IssuerCapacity.LA_CHIEF_EXECUTIVE,
     IssuerCapacity.LA_DESIGNATED_PERSON,
