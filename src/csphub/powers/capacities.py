@@ -3,9 +3,10 @@
 The 2014 Act gives each power to officers of particular bodies: constables and PCSOs are police,
 a local authority's officers and chief executive are a council's, a housing provider acts as
 itself (and so does a council that holds its own housing stock). A council user therefore cannot
-issue "as Police constable", nor a housing provider authorise a dispersal "as Inspector". A person designated by the local authority under s.53(1)(c)
-may work for another body (a housing provider, for example). "Prosecutor" records a CBO the CPS
-applied for, which the police or the council request (s.22(1)).
+issue "as Police constable", nor a housing provider authorise a dispersal "as Inspector". A
+person designated by the local authority under s.53(1)(c) may work for another body (a housing
+provider, for example). "Prosecutor" records a CBO the CPS applied for, which the police or the
+council request (s.22(1)).
 """
 
 from __future__ import annotations
