@@ -20,6 +20,7 @@ imports nothing from Django: data in, scores out.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -61,6 +62,7 @@ CELLS: tuple[tuple[str, str, str], ...] = (
 )
 CELL_KEYS: tuple[str, ...] = tuple(key for key, _, _ in CELLS)
 CELL_LABELS: dict[str, str] = {key: label for key, label, _ in CELLS}
+DEFAULT_SECTIONS: dict[str, str] = {key: section for key, _, section in CELLS}
 
 AGGREGATIONS = ("sum", "mean", "max")
 RISK_FORMULAS = ("product", "sum")
@@ -261,7 +263,7 @@ def _cell_rule(key: str, data: Any) -> CellRule:
     label = CELL_LABELS[key]
     if not isinstance(data, Mapping):
         raise FrameworkError(f"{label}: the cell must have a section, a weight and a scale.")
-    section = data.get("section", dict((k, s) for k, _, s in CELLS)[key])
+    section = data.get("section", DEFAULT_SECTIONS[key])
     if section not in dict(SECTIONS):
         raise FrameworkError(f"{label}: the section must be one of {', '.join(dict(SECTIONS))}.")
     weight = _number(data.get("weight", 1), f"{label}: the weight")
@@ -295,7 +297,7 @@ def _bands(data: Any, what: str) -> tuple[Band, ...]:
             raise FrameworkError(f"{item['label']}: the minimum is above the maximum.")
         bands.append(Band(item["label"], low, high))
     ordered = sorted(bands, key=lambda b: b.low)
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         if after.low <= before.high:
             raise FrameworkError(f"The {what} {before.label} and {after.label} overlap.")
     return tuple(sorted(bands, key=lambda b: -b.high))

@@ -97,4 +97,6 @@ class AdoptForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, ranked: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["themes"].choices = ranked
+        themes = self.fields["themes"]
+        assert isinstance(themes, forms.MultipleChoiceField)
+        themes.choices = ranked
