@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 
@@ -151,6 +151,10 @@ class AuditVerb(models.TextChoices):
         "Asked an agency to explain an incident for a Case Review",
     )
     CASEREVIEWPROMPT_EXPLAINED = "casereviewprompt.explained", "Explained an incident for a Case Review"
+    CASEREVIEWAPPLICATION_PASS_ON_BLOCKED = (
+        "casereviewapplication.pass_on_blocked",
+        "Could not pass a Case Review application to a relevant body (no sharing agreement in force)",
+    )
 
     CASEREVIEWRECOMMENDATION_COMPLETED = (
         "casereviewrecommendation.completed",
@@ -175,6 +179,7 @@ class AuditVerb(models.TextChoices):
     CLOSURE_NOTICE_EXPIRED = "closure_notice.expired", "Closure notice: expired"
     CLOSURE_NOTICE_EXTENDED = "closure_notice.extended", "Closure notice: extended"
     CLOSURE_NOTICE_ISSUED = "closure_notice.issued", "Closure notice: issued"
+    CLOSURE_NOTICE_VARIED = "closure_notice.varied", "Closure notice: varied or cancelled (s.78)"
     CLOSURE_NOTICE_LETTER_HTML_PRODUCED = (
         "closure_notice.letter_html_produced",
         "Closure notice: letter produced",
@@ -186,6 +191,10 @@ class AuditVerb(models.TextChoices):
     CLOSURE_NOTICE_WITHDRAWN = "closure_notice.withdrawn", "Closure notice: withdrawn"
 
     CLOSURE_ORDER_APPLIED = "closure_order.applied", "Closure order: applied"
+    CLOSURE_ORDER_APPEALED = "closure_order.appealed", "Closure order: appealed (s.84)"
+    CLOSURE_ORDER_QUASHED = "closure_order.quashed", "Closure order: quashed on appeal"
+    CLOSURE_ORDER_UPHELD = "closure_order.upheld", "Closure order: upheld on appeal"
+    CLOSURE_ORDER_VARIED = "closure_order.varied", "Closure order: varied"
     CLOSURE_ORDER_DISCHARGED = "closure_order.discharged", "Closure order: discharged"
     CLOSURE_ORDER_DRAFT = "closure_order.draft", "Closure order: drafted"
     CLOSURE_ORDER_EXPIRED = "closure_order.expired", "Closure order: expired"
@@ -308,6 +317,11 @@ class AuditVerb(models.TextChoices):
     LETTER_VIEWED = "letter.viewed", "Viewed a Case Review letter"
 
     MEMBERSHIP_GRANTED = "membership.granted", "Gave a user a role in an agency"
+    MEMBERSHIP_REQUESTED = (
+        "membership.requested",
+        "Asked for a user to be given a role (needs a second approver)",
+    )
+    MEMBERSHIP_REQUEST_REFUSED = "membership.request_refused", "Refused a request to give a user a role"
     MEMBERSHIP_REVOKED = "membership.revoked", "Removed a user's role in an agency"
     MEMBERSHIP_SWITCHED = "membership.switched", "Switched the agency acted for"
 
@@ -353,6 +367,12 @@ class AuditVerb(models.TextChoices):
 
     QUESTIONNAIRE_INSTALLED = "questionnaire.installed", "Installed a risk questionnaire"
 
+    MARAC_REFERRAL_RECORDED = "marac_referral.recorded", "Recorded a MARAC referral"
+    MARAC_REFERRAL_OUTCOME = "marac_referral.outcome", "Recorded the outcome of a MARAC referral"
+    MARAC_REFERRAL_REPEAT_FLAGGED = (
+        "marac_referral.repeat_flagged",
+        "Flagged a repeat MARAC case (a further domestic abuse incident within 12 months)",
+    )
     RISK_ASSESSMENT_BAND_RAISED = "risk_assessment.band_raised", "Raised the risk band of an assessment"
     RISK_ASSESSMENT_COMPLETED = "risk_assessment.completed", "Completed a risk assessment"
     RISK_ASSESSMENT_REQUIRED = "risk_assessment.required", "Asked for a risk assessment"
@@ -377,11 +397,13 @@ class AuditVerb(models.TextChoices):
     THRESHOLDRULESET_CREATED = "thresholdruleset.created", "Set the Case Review threshold rules"
 
     USER_CREATED = "user.created", "Created a user account"
+    USER_LISTED = "user.listed", "Listed staff accounts"
     USER_LOCKED_OUT = "user.locked_out", "Account locked after failed sign-ins"
     USER_LOGGED_IN = "user.logged_in", "Signed in"
     USER_LOGGED_OUT = "user.logged_out", "Signed out"
     USER_LOGIN_FAILED = "user.login_failed", "Failed to sign in"
     USER_PASSWORD_CHANGED = "user.password_changed", "Changed password"
+    USER_SESSION_CAP_REACHED = "user.session_cap_reached", "Signed out 12 hours after signing in"
     USER_SESSION_TIMED_OUT = "user.session_timed_out", "Signed out after a period of inactivity"
     USER_TWO_FACTOR_ENROLLED = "user.two_factor_enrolled", "Set up two-factor authentication"
     USER_TWO_FACTOR_RESET = "user.two_factor_reset", "Reset a user's two-factor authentication"
@@ -412,6 +434,9 @@ class AuditEvent(models.Model):
     target_id = models.CharField(max_length=64, blank=True)
     justification = models.TextField(blank=True)
     changed_fields = models.JSONField(default=list, blank=True)
+    # Tamper evidence (audit/chain.py): the previous event's hash and this event's own.
+    prev_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    row_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -427,6 +452,8 @@ class AuditEvent(models.Model):
             "target_id",
             "justification",
             "changed_fields",
+            "prev_hash",
+            "row_hash",
         }
     )
 
@@ -443,7 +470,11 @@ class AuditEvent(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
             raise PermissionError("Audit events are append-only.")
-        super().save(*args, **kwargs)
+        from csphub.audit.chain import seal
+
+        with transaction.atomic():  # the chain lock lasts until this (or the outer) transaction ends
+            seal([self])
+            super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")

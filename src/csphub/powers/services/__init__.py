@@ -54,6 +54,7 @@ from csphub.powers.services.injunction_cbo import (
     injunction_apply,
     injunction_change,
     injunction_decide,
+    order_breach_record,
 )
 from csphub.powers.services.pspo import pspo_extend, pspo_make, pspo_vary
 
@@ -86,6 +87,7 @@ __all__ = [
     "injunction_apply",
     "injunction_change",
     "injunction_decide",
+    "order_breach_record",
     "power_compliance_record",
     "power_letter_issued",
     "power_withdraw",
