@@ -216,3 +216,16 @@ def test_framework_export_is_the_versioned_file(client_as: Any) -> None:
     response = client_as("avbc_board_member").get(f"/priorities/frameworks/{framework.pk}/export/")
     assert response.status_code == 200
     assert morile.Framework.from_json(response.content) == framework.framework
+
+
+def test_framework_import_page_adds_a_version_and_shows_a_refusal(client_as: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    analyst = client_as("avbc_analyst")
+    upload = SimpleUploadedFile("force.json", filled().to_json().encode(), content_type="application/json")
+    response = analyst.post("/priorities/frameworks/import/", {"file": upload})
+    saved = ScoringFramework.objects.get(version="force-2026-1")
+    assert response.status_code == 302 and response["Location"] == f"/priorities/frameworks/{saved.pk}/"
+    bad = SimpleUploadedFile("bad.json", b'{"format": "x"}', content_type="application/json")
+    page = analyst.post("/priorities/frameworks/import/", {"file": bad}).content.decode()
+    assert "not a CSP Hub scoring framework" in page

@@ -15,6 +15,8 @@ from csphub.frontend import flows
 from csphub.planning import forms, selectors, services
 from csphub.planning.models import PriorityAdoption, ScoringSession, Theme
 
+MAX_FRAMEWORK_BYTES = 256 * 1024
+
 
 def _viewer(request: SignedInRequest) -> None:
     if not selectors.may_view(request.actor):
@@ -71,13 +73,16 @@ def framework_import(request: SignedInRequest) -> HttpResponse:
     form = forms.FrameworkImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            framework = services.framework_import(actor=request.actor, text=upload.read(256 * 1024 + 1))
-        except ApplicationError as error:
-            form.add_application_error(error)
+        if upload.size > MAX_FRAMEWORK_BYTES:
+            form.add_error("file", "The framework file must be smaller than 256 KB")
         else:
-            messages.success(request, f"{framework} added")
-            return redirect("planning:framework_detail", framework.pk)
+            try:
+                framework = services.framework_import(actor=request.actor, text=upload.read())
+            except ApplicationError as error:
+                form.add_application_error(error)
+            else:
+                messages.success(request, f"{framework} added")
+                return redirect("planning:framework_detail", framework.pk)
     return render(request, "planning/framework_import.html", {"form": form})
 
 
