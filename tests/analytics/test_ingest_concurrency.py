@@ -31,7 +31,7 @@ def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), env.get("PYTHONPATH", "")])
     env["CSPHUB_SAMPLE_DIR"] = str(REPO / "data" / "sample")
-    env["CSPHUB_REFERENCE_DIR"] = str(REPO / "data" / "sample")
+    env.pop("CSPHUB_REFERENCE_DIR", None)  # the national reference shipped with the package
     return env
 
 

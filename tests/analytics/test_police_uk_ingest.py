@@ -42,13 +42,15 @@ def write(path: Path, lines: list[str], *, newline: str = "\n", header: str = HE
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """Every file under the store with its content hash (to prove 'store unchanged')."""
+    """Every file under the store with its content hash (to prove 'store unchanged').
+
+    The empty ``.lock`` file that serialises writers (analytics.locking) holds no data: left out."""
     if not root.exists():
         return {}
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != ".lock"
     }
 
 

@@ -30,8 +30,16 @@ REQUEST_OVERHEAD = 7
 # The case page's own queries: case, audit event, parties, incidents, links, the related-records
 # prompt (2), notes, documents, tasks, status changes, agenda items, repeat victims (1 for all),
 # plus the sections the risk (3) and powers (1) apps add.
-CASE_PAGE_BUDGET = 17
-LIST_PAGE_BUDGET = 6
+# Each audit write also reads the previous event's hash to chain to it (audit.chain), and on
+# PostgreSQL takes the chain's advisory lock first: one more query per audit write there.
+AUDIT_CHAIN_EXTRA = 1 if connection.vendor == "postgresql" else 0
+# Measured after the hash chain and the listed events of the trust work (2026-11): the case page is
+# 20 of its own (one audit write), lists 6 (one listed event), search 11 (a listed event for what it
+# showed and the search event itself), "who has seen" 9.
+CASE_PAGE_BUDGET = 20 + AUDIT_CHAIN_EXTRA
+LIST_PAGE_BUDGET = 6 + AUDIT_CHAIN_EXTRA
+SEARCH_EXTRA = 5 + AUDIT_CHAIN_EXTRA
+SEEN_BY_BUDGET = 9 + AUDIT_CHAIN_EXTRA
 
 
 def _queries(client: Any, url: str) -> int:
@@ -102,7 +110,7 @@ def test_list_pages_are_constant_in_rows(
     add(4)
     many = _queries(client, url)
     assert few == many, f"{url} makes a query per row: {few} with 2 rows, {many} with 6"
-    assert many - REQUEST_OVERHEAD <= LIST_PAGE_BUDGET + (1 if "search" in url else 0), (url, many)
+    assert many - REQUEST_OVERHEAD <= LIST_PAGE_BUDGET + (SEARCH_EXTRA if "search" in url else 0), (url, many)
 
 
 def test_who_has_seen_this_person_is_constant_in_events(persona: Any, client_as: Any) -> None:
@@ -117,4 +125,4 @@ def test_who_has_seen_this_person_is_constant_in_events(persona: Any, client_as:
         caseworker.get(f"/people/{person.pk}/")
     many = _queries(coordinator, url)
     assert few == many
-    assert many - REQUEST_OVERHEAD <= LIST_PAGE_BUDGET, many
+    assert many - REQUEST_OVERHEAD <= SEEN_BY_BUDGET, many

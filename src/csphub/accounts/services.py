@@ -9,6 +9,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.audit.services import audit_record
+from csphub.core.actor import user_of
 
 
 def record_login(*, user: Any) -> None:
@@ -130,7 +131,7 @@ def staff_member_add(
             agency=agency,
             role=role,
             status=GrantStatus.PENDING,
-            defaults={"created_by": actor, "modified_by": actor},
+            defaults={"created_by": user_of(actor), "modified_by": user_of(actor)},
         )
         if not created:
             raise ApplicationError(f"{username} is already waiting for approval of this role", field="role")
@@ -171,18 +172,20 @@ def role_grant_decide(*, actor: Any, grant: Any, approve: bool) -> Any:
     from csphub.core.errors import ApplicationError
 
     agency = _require_role_approver(actor)
+    user = user_of(actor)  # who decides: the person behind the Actor
+    assert user is not None  # _require_role_approver refused an anonymous actor
     with transaction.atomic():
         grant = RoleGrantRequest.objects.select_for_update().get(pk=grant.pk)
         if grant.agency_id != agency.pk or grant.status != GrantStatus.PENDING:
             raise ApplicationError("This request is no longer waiting for approval")
-        if grant.created_by_id == actor.pk:
+        if grant.created_by_id == user.pk:
             raise ApplicationError("Someone other than the person who asked must approve a role")
-        if grant.user_id == actor.pk:
+        if grant.user_id == user.pk:
             raise ApplicationError("You cannot approve a role for yourself")
         grant.status = GrantStatus.APPROVED if approve else GrantStatus.REFUSED
-        grant.decided_by = actor
+        grant.decided_by = user
         grant.decided_at = timezone.now()
-        grant.modified_by = actor
+        grant.modified_by = user
         grant.save(update_fields=["status", "decided_by", "decided_at", "modified_by", "modified_at"])
         if not approve:
             audit_record(
@@ -193,11 +196,11 @@ def role_grant_decide(*, actor: Any, grant: Any, approve: bool) -> Any:
             user=grant.user,
             agency=agency,
             role=grant.role,
-            defaults={"created_by": grant.created_by, "modified_by": actor},
+            defaults={"created_by": grant.created_by, "modified_by": user},
         )
         if not membership.is_active:
             membership.is_active = True
-            membership.modified_by = actor
+            membership.modified_by = user
             membership.save(update_fields=["is_active", "modified_by", "modified_at"])
         asker = grant.created_by.get_username() if grant.created_by else "unknown"
         audit_record(
@@ -205,7 +208,7 @@ def role_grant_decide(*, actor: Any, grant: Any, approve: bool) -> Any:
             verb="membership.granted",
             target=membership,
             changed_fields=["role"],
-            justification=f"asked by {asker}, approved by {actor.get_username()}",
+            justification=f"asked by {asker}, approved by {user.get_username()}",
         )
     return membership
 
