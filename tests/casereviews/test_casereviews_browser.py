@@ -15,6 +15,13 @@ from csphub.casereviews.models import Application
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+def fill_date(page: Any, name: str, day: dt.date) -> None:
+    """Type a date into a GOV.UK date input (day, month, year)."""
+    page.fill(f"#id_{name}_day", str(day.day))
+    page.fill(f"#id_{name}_month", str(day.month))
+    page.fill(f"#id_{name}_year", str(day.year))
+
+
 def figures(page: Any, area_slug: str, year: rules.ReportingYear) -> list[int]:
     page.goto(f"/case-reviews/published/{area_slug}/{year.slug}/")
     cells = page.locator("[data-testid=figures] td").all_inner_texts()
@@ -44,8 +51,8 @@ def test_apply_decide_review_and_publish(
     page.click("button:has-text('Continue')")
     page.fill("#id_behaviour_description", "Loud music and threats from the flat above, most nights.")
     page.fill("#id_behaviour_location", "Example Court, Ripley")
-    page.fill("#id_behaviour_first_on", (today - dt.timedelta(days=75)).isoformat())
-    page.fill("#id_behaviour_last_on", (today - dt.timedelta(days=10)).isoformat())
+    fill_date(page, "behaviour_first_on", today - dt.timedelta(days=75))
+    fill_date(page, "behaviour_last_on", today - dt.timedelta(days=10))
     page.fill("#id_reports_described", "Council three times since the spring")
     page.click("button:has-text('Continue')")
     assert "Check your answers" in page.content()
@@ -75,7 +82,7 @@ def test_apply_decide_review_and_publish(
 
     # The review meeting, with a recommendation.
     page.click("text=Record the review meeting")
-    page.fill("#id_held_on", today.isoformat())
+    fill_date(page, "held_on", today)
     page.fill("#id_chair", "Independent Chair")
     for name in ("Amber Valley Borough Council", "Derbyshire Constabulary", "Amber Valley Homes"):
         page.locator("label", has_text=name).first.click()
@@ -86,7 +93,7 @@ def test_apply_decide_review_and_publish(
     page.fill("#id_text", "Housing to start tenancy enforcement and report back to the panel")
     page.select_option("#id_owner_agency", label="Amber Valley Homes (social housing provider)")
     page.fill("#id_owner_name", "Tenancy team leader")
-    page.fill("#id_due_on", (today + dt.timedelta(days=28)).isoformat())
+    fill_date(page, "due_on", today + dt.timedelta(days=28))
     page.click("button:has-text('Save')")
     page.wait_for_url(f"**/staff/{reference}/")
     assert "tenancy enforcement" in page.locator("[data-testid=recommendations]").inner_text()

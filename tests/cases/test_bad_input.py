@@ -45,8 +45,20 @@ def _assert_error_page(response: Any, *messages: str) -> None:
         assert message in body, message
 
 
-def test_valid_incident_is_recorded(client_as: Any) -> None:
-    response = client_as("avbc_caseworker").post(reverse("cases:incident_new"), _incident_post())
+def test_valid_incident_is_checked_then_recorded(client_as: Any) -> None:
+    client = client_as("avbc_caseworker")
+    # DESIGN §4.8: a check-answers page before the irreversible submit; nothing is saved yet.
+    check = client.post(reverse("cases:incident_new"), _incident_post())
+    page = check.content.decode()
+    assert check.status_code == 200 and "Check the incident before you record it" in page
+    assert "Music until 3am" in page and "Phone" in page and "Noise" in page  # labels, not codes
+    assert 'name="step" value="change"' in page and 'name="step" value="confirm"' in page
+    assert Incident.objects.count() == 0 and Person.objects.count() == 0
+    # Change goes back to the question page with the answers.
+    back = client.post(reverse("cases:incident_new"), {**_incident_post(), "step": "change"}).content.decode()
+    assert "Record an incident" in back and 'value="Ashbrook"' in back
+    assert Incident.objects.count() == 0
+    response = client.post(reverse("cases:incident_new"), {**_incident_post(), "step": "confirm"})
     assert response.status_code == 302
     incident = Incident.objects.get()
     assert incident.parties.get().person.family_name == "Ashbrook"

@@ -37,7 +37,7 @@ def test_record_incident_then_open_case_then_task(browser_page: Any, persona: An
     page.fill("#id_perpetrator_name", "Jordan Hawkridge")
     page.fill("#id_latitude", "53.1030")
     page.fill("#id_longitude", "-1.3745")
-    page.click("button:has-text('Record incident')")
+    page.click("button:has-text('Continue')")
     assert page.title().startswith("Error: ")
     assert (
         "must be the same as or after the date it happened"
@@ -46,6 +46,9 @@ def test_record_incident_then_open_case_then_task(browser_page: Any, persona: An
     assert Incident.objects.count() == 0
     # Fix it and submit.
     page.fill("#id_reported_at", _local(now - dt.timedelta(hours=20)))
+    page.click("button:has-text('Continue')")
+    assert "Check the incident before you record it" in page.content()
+    assert Incident.objects.count() == 0
     page.click("button:has-text('Record incident')")
     page.wait_for_url("**/cases/incidents/*/")
     assert "recorded" in page.content()

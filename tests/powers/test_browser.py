@@ -43,6 +43,7 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
     page.fill("#id_victim_family_name", "Browsertest")
     page.fill("#id_perpetrator_name", "Paul Browserperp")
     page.click("main button[type=submit]")
+    page.click("button:has-text('Record incident')")  # the check-answers page
     page.wait_for_url(re.compile(r"/cases/incidents/\d+/$"))
 
     # 2. Open a case from it.

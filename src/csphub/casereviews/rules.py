@@ -25,14 +25,18 @@ re-checked later even if the policy has changed since (domain rule 22: versioned
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from csphub.core.calendar import add_working_days, working_days_between
+from csphub.core.calendar import (
+    add_working_days,
+    month_period_last_day,
+    within_month_period,
+    working_days_between,
+)
 
 # The statute: three qualifying complaints always meet the threshold; the local number may be lower.
 STATUTORY_QUALIFYING_COMPLAINTS = 3
@@ -45,22 +49,9 @@ APPLICATION_PERIOD_MONTHS = 6
 # ---------------------------------------------------------------------------------------------------
 
 
-def period_last_day(start: dt.date, *, months: int) -> dt.date:
-    """Last day of the period of ``months`` months *beginning with* ``start`` (corresponding-date rule)."""
-    if months < 1:
-        raise ValueError("months must be at least 1")
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    days_in_month = _calendar.monthrange(year, month)[1]
-    if start.day > days_in_month:
-        # No corresponding date (e.g. 31 January + 1 month): the period runs to the month's end.
-        return dt.date(year, month, days_in_month)
-    return dt.date(year, month, start.day) - dt.timedelta(days=1)
-
-
-def within_period(day: dt.date, *, start: dt.date, months: int) -> bool:
-    """True when ``start <= day <= period_last_day(start, months=months)``."""
-    return start <= day <= period_last_day(start, months=months)
+# ``period_last_day`` and ``within_period`` are core.calendar's "months beginning with" a day.
+period_last_day = month_period_last_day
+within_period = within_month_period
 
 
 def earliest_qualifying_complaint_date(application_on: dt.date) -> dt.date:

@@ -18,11 +18,13 @@ under "3 in 3 months" can be told apart from one raised after the partnership ch
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+# ``months_before`` (the same wall-clock time N calendar months earlier, clamped) lives in core.calendar.
+from csphub.core.calendar import months_before
 
 # --------------------------------------------------------------------------------------------
 # Case status workflow
@@ -151,23 +153,6 @@ def transition_problems(from_status: str, to: str, *, reason: str = "", outcome:
         elif outcome not in {o.value for o in CaseOutcome}:
             problems.append(Problem("outcome", "Select an outcome from the list"))
     return problems
-
-
-# --------------------------------------------------------------------------------------------
-# Calendar helpers
-# --------------------------------------------------------------------------------------------
-
-
-def months_before(moment: dt.datetime, months: int) -> dt.datetime:
-    """The same wall-clock time ``months`` calendar months earlier, clamped at month end.
-
-    31 May minus 3 months is 28/29 February: a period "of 3 months" never reaches further back
-    than the calendar allows.
-    """
-    month_index = moment.year * 12 + (moment.month - 1) - months
-    year, month0 = divmod(month_index, 12)
-    last_day = calendar.monthrange(year, month0 + 1)[1]
-    return moment.replace(year=year, month=month0 + 1, day=min(moment.day, last_day))
 
 
 # --------------------------------------------------------------------------------------------

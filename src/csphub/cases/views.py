@@ -36,6 +36,7 @@ from csphub.cases import config, forms, geo, selectors, services
 from csphub.cases.models import AgendaItem, Incident, Panel, PanelMeeting, PartyRole, Task
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError, PermissionDeniedError
+from csphub.frontend import flows
 from csphub.frontend.registry import CASE_SECTIONS
 from csphub.people.models import PersonKind
 from csphub.people.selectors import person_get_visible, person_list_visible_to
@@ -75,16 +76,37 @@ def incident_new(request: SignedInRequest) -> HttpResponse:
     victim_id = request.GET.get("victim") or request.POST.get("victim_id")
     if victim_id:
         victim = person_get_visible(request.actor, victim_id)
-    form = forms.IncidentForm(_posted(request), initial={"victim_id": victim.pk if victim else None})
-    if request.method == "POST" and form.is_valid():
-        try:
-            incident = _record_incident(request.user, form.cleaned_data, victim)
-        except ApplicationError as error:
-            form.add_application_error(error)
-        else:
-            messages.success(request, f"Incident {incident.reference} recorded")
-            return redirect("cases:incident_detail", incident.pk)
-    return render(request, "cases/incident_form.html", {"form": form, "victim": victim})
+    form = forms.IncidentForm(flows.posted(request), initial={"victim_id": victim.pk if victim else None})
+
+    def rows(form: forms.IncidentForm) -> list[flows.Row]:
+        """The answers; a victim chosen from a person's page is named instead of the name fields."""
+        if victim is None:
+            return flows.answer_rows(form)
+        answers = flows.answer_rows(form, exclude=("victim_given_name", "victim_family_name"))
+        return [*answers[:8], flows.Row("Victim", victim.display_name), *answers[8:]]
+
+    def done(incident: Incident) -> HttpResponse:
+        messages.success(request, f"Incident {incident.reference} recorded")
+        return redirect("cases:incident_detail", incident.pk)
+
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=lambda data: _record_incident(request.user, data, victim),
+        done=done,
+        question=flows.Page("cases/incident_form.html", {"victim": victim}),
+        check=flows.Page(
+            "cases/incident_check.html",
+            {
+                "heading": "Check the incident before you record it",
+                "explain": "Once recorded, the incident can be corrected but not deleted; every change "
+                "is kept in the audit trail.",
+                "confirm_label": "Record incident",
+            },
+        ),
+        rows=rows,
+        on_error=lambda form, error: form.add_application_error(error),
+    )
 
 
 def _record_incident(user: Any, data: dict[str, Any], victim: Any) -> Incident:

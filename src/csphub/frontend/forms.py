@@ -1,7 +1,8 @@
-"""A form mixin that gives Django widgets GOV.UK classes and error states."""
+"""GOV.UK form helpers: a mixin for classes and error states, date widgets and the three-field date."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -23,7 +24,7 @@ class GovukFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
-            if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | GovukSplitDateWidget):
                 continue
             css = next((c for k, c in _WIDGET_CLASSES.items() if isinstance(widget, k)), "govuk-input")
             existing = widget.attrs.get("class", "")
@@ -34,6 +35,9 @@ class GovukFormMixin:
         for name in getattr(self, "_errors", {}) or {}:
             field = self.fields.get(name)  # type: ignore[attr-defined]
             if field is None:
+                continue
+            if isinstance(field.widget, GovukSplitDateWidget):
+                field.widget.invalid = True
                 continue
             css = field.widget.attrs.get("class", "")
             base = css.split()[0] if css else "govuk-input"
@@ -65,3 +69,131 @@ class GovukDateTimeInput(forms.DateTimeInput):
         super().__init__(
             attrs={"class": "govuk-input govuk-input--width-20", **(attrs or {})}, format="%Y-%m-%dT%H:%M"
         )
+
+
+# ---------------------------------------------------------------------------------------------------
+# The GOV.UK date input: three fields (day, month, year) in a fieldset
+# ---------------------------------------------------------------------------------------------------
+
+DATE_PARTS = ("day", "month", "year")
+# A single posted value (``when=2024-03-27``) is still understood: API-like posts and older forms.
+SINGLE_VALUE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%d.%m.%Y"]
+_MONTH_NAMES = {
+    name: number
+    for number in range(1, 13)
+    for name in (
+        dt.date(2000, number, 1).strftime("%B").lower(),
+        dt.date(2000, number, 1).strftime("%b").lower(),
+    )
+}
+
+
+class GovukSplitDateWidget(forms.MultiWidget):
+    """Day, month and year inputs named ``<name>_day``, ``<name>_month``, ``<name>_year``."""
+
+    template_name = "frontend/components/date_input_widget.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
+            part: forms.TextInput(
+                attrs={
+                    "class": f"govuk-input govuk-date-input__input govuk-input--width-{4 if part == 'year' else 2}",
+                    "inputmode": "numeric",
+                }
+            )
+            for part in DATE_PARTS
+        }
+        super().__init__(widgets, attrs)
+        self.invalid = False  # set when the field has an error: every input is marked
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, str):
+            value = _parse_single(value)
+        if isinstance(value, dt.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        if name in data and not any(f"{name}_{part}" in data for part in DATE_PARTS):
+            return data.get(name)
+        return [data.get(f"{name}_{part}", "") for part in DATE_PARTS]
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return name not in data and all(f"{name}_{part}" not in data for part in DATE_PARTS)
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        for part, sub in zip(DATE_PARTS, context["widget"]["subwidgets"], strict=True):
+            sub["part"] = part
+            if context["widget"]["attrs"].get("id"):
+                sub["attrs"]["id"] = f"{context['widget']['attrs']['id']}_{part}"
+            sub["label"] = part.capitalize()
+            if self.invalid:
+                sub["attrs"]["class"] = f"{sub['attrs'].get('class', '')} govuk-input--error".strip()
+        return context
+
+
+def _parse_single(value: str) -> dt.date | None:
+    for fmt in SINGLE_VALUE_FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+class GovukDateField(forms.Field):
+    """A date asked as day, month and year, with the GOV.UK error messages.
+
+    - nothing entered: the ``required`` message ("Enter the date ...");
+    - a part missing: "<Label> must include a month" (or "a day and year", ...);
+    - not a calendar date (31 February, "ten"): "<Label> must be a real date";
+    - a year of other than four digits: "Year must include 4 numbers".
+
+    Months may be typed as numbers or names ("3", "mar", "March").
+    """
+
+    widget = GovukSplitDateWidget
+
+    def __init__(self, *, label: str, error_messages: dict[str, str] | None = None, **kwargs: Any) -> None:
+        messages = {
+            "required": f"Enter {label[0].lower()}{label[1:]}",
+            "incomplete": f"{label} must include a %(missing)s",
+            "invalid": f"{label} must be a real date",
+            "year": "Year must include 4 numbers",
+            **(error_messages or {}),
+        }
+        super().__init__(label=label, error_messages=messages, **kwargs)
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            parsed = _parse_single(value)
+            if parsed is None:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            return parsed
+        parts = [str(v if v is not None else "").strip() for v in value]
+        if not any(parts):
+            return None
+        missing = [name for name, part in zip(DATE_PARTS, parts, strict=True) if not part]
+        if missing:
+            raise forms.ValidationError(
+                self.error_messages["incomplete"],
+                code="incomplete",
+                params={"missing": " and ".join(missing)},
+            )
+        day, month, year = parts
+        month_number = _MONTH_NAMES.get(month.lower())
+        if month_number is None and month.isdigit():
+            month_number = int(month)
+        if not day.isdigit() or month_number is None or not year.isdigit():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if len(year) != 4:
+            raise forms.ValidationError(self.error_messages["year"], code="year")
+        try:
+            return dt.date(int(year), month_number, int(day))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None

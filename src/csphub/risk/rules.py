@@ -11,11 +11,12 @@ local configuration (there is no national ASB question set); the DASH list follo
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+
+from csphub.core.calendar import add_months, months_before
 
 
 class RiskRuleError(ValueError):
@@ -224,13 +225,6 @@ class MaracDecision:
     reasons: tuple[str, ...] = field(default=())
 
 
-def _months_before(on: date, months: int) -> date:
-    month_index = on.month - 1 - months
-    year = on.year + month_index // 12
-    month = month_index % 12 + 1
-    return date(year, month, min(on.day, calendar.monthrange(year, month)[1]))
-
-
 def marac_decision(
     *,
     yes_count: int,
@@ -253,9 +247,9 @@ def marac_decision(
         raise RiskRuleError("yes_count must not be negative")
     if professional_judgement and not judgement_reasons.strip():
         raise RiskRuleError("Give the reasons for referring on professional judgement", field="marac_reasons")
-    window_start = _months_before(on, r.escalation_window_months)
+    window_start = months_before(on, r.escalation_window_months)
     in_window = sum(1 for d in incident_dates if window_start < d <= on)
-    repeat = last_referral_on is not None and last_referral_on <= on <= _add_months(
+    repeat = last_referral_on is not None and last_referral_on <= on <= add_months(
         last_referral_on, r.repeat_window_months
     )
     criteria: list[MaracCriterion] = []
@@ -284,10 +278,6 @@ def marac_decision(
         rules_version=r.version,
         reasons=tuple(reasons),
     )
-
-
-def _add_months(start: date, months: int) -> date:
-    return _months_before(start, -months)
 
 
 def safeguarding_task_needed(children_present: Answer | str | None) -> bool:

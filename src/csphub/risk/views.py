@@ -8,10 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 
 from csphub.agencies.policies import Action, can
 from csphub.audit.services import audit_viewed
-from csphub.core.errors import ApplicationError
+from csphub.frontend import flows
 from csphub.risk import forms, selectors, services
 from csphub.risk.models import Questionnaire
 from csphub.risk.rules import MARAC_CRITERION_LABELS, MaracCriterion
@@ -42,37 +43,27 @@ def case_assessments(request: HttpRequest, case_pk: int) -> HttpResponse:
     )
 
 
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
-def _check_rows(form: forms.AssessmentForm) -> list[tuple[str, str]]:
-    """The answers as the check-answers page lists them (labels, never codes)."""
-    rows = []
-    for name, field in form.fields.items():
-        value = form.cleaned_data.get(name)
-        if isinstance(value, bool):
-            shown = "Yes" if value else "No"
-        elif hasattr(field, "choices"):
-            shown = str({str(k): v for k, v in field.choices}.get(str(value), value or "Not given"))
-        else:
-            shown = str(value) if value else "Not given"
-        rows.append((str(field.label), shown))
-    return rows
+def _check_rows(form: forms.AssessmentForm) -> list[flows.Row]:
+    """The answers as the check-answers page lists them (labels, never codes), each with Change."""
+    return flows.answer_rows(form)
 
 
 @login_required
 def assessment_new(request: HttpRequest, case_pk: int, questionnaire_pk: int) -> HttpResponse:
-    """Questions → check answers (with the band and MARAC decision it will record) → complete."""
+    """Questions → check answers (with the band and MARAC decision it will record) → complete.
+
+    ``assessment_evaluate`` raises exactly as ``assessment_complete`` would and writes nothing, so
+    it is the rehearsal: the check-answers page shows what it decided.
+    """
     case = selectors.case_for_risk(request.user, case_pk, action=Action.CHANGE)
     questionnaire = Questionnaire.objects.filter(pk=questionnaire_pk, is_active=True).first()
     if questionnaire is None:
         raise Http404("No such questionnaire.")
-    form = forms.AssessmentForm(_posted(request), questionnaire=questionnaire, subjects=_subjects(case))
-    if request.method == "POST" and form.is_valid() and "change" not in request.POST:
-        data = form.cleaned_data
+    form = forms.AssessmentForm(flows.posted(request), questionnaire=questionnaire, subjects=_subjects(case))
+
+    def arguments(data: dict[str, Any]) -> dict[str, Any]:
         subject = case.parties.select_related("person").filter(person_id=data["subject"]).first()
-        arguments: dict[str, Any] = {
+        return {
             "actor": request.user,
             "case": case,
             "subject": subject.person if subject else None,
@@ -84,39 +75,38 @@ def assessment_new(request: HttpRequest, case_pk: int, questionnaire_pk: int) ->
             "marac_professional_judgement": data.get("marac_professional_judgement", False),
             "marac_reasons": data.get("marac_reasons", ""),
         }
-        try:
-            if request.POST.get("confirm") != "yes":
-                evaluation = services.assessment_evaluate(**arguments)
-                return render(
-                    request,
-                    "risk/check_answers.html",
-                    {
-                        "case": case,
-                        "questionnaire": questionnaire,
-                        "rows": _check_rows(form),
-                        "hidden": [
-                            (name, value)
-                            for name, values in request.POST.lists()
-                            if name not in ("csrfmiddlewaretoken", "confirm", "change")
-                            for value in values
-                        ],
-                        "evaluation": evaluation,
-                        "criteria": [
-                            MARAC_CRITERION_LABELS[c]
-                            for c in (evaluation.marac.criteria if evaluation.marac else ())
-                        ],
-                    },
-                )
-            assessment = services.assessment_complete(**arguments)
-        except ApplicationError as error:  # PermissionDeniedError included
-            form.add_application_error(error)
-        else:
-            messages.success(
-                request, f"Risk assessment completed: {assessment.get_final_band_display()} risk"
-            )
-            return redirect("risk:detail", assessment.pk)
-    return render(
-        request, "risk/assessment_form.html", {"form": form, "case": case, "questionnaire": questionnaire}
+
+    def preview(data: dict[str, Any]) -> dict[str, Any]:
+        evaluation = services.assessment_evaluate(**arguments(data))
+        criteria = evaluation.marac.criteria if evaluation.marac else ()
+        return {"evaluation": evaluation, "criteria": [MARAC_CRITERION_LABELS[c] for c in criteria]}
+
+    def done(assessment: Any) -> HttpResponse:
+        messages.success(request, f"Risk assessment completed: {assessment.get_final_band_display()} risk")
+        return redirect("risk:detail", assessment.pk)
+
+    page = {"case": case, "questionnaire": questionnaire}
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=lambda data: services.assessment_complete(**arguments(data)),
+        done=done,
+        question=flows.Page("risk/assessment_form.html", page),
+        check=flows.Page(
+            "risk/check_answers.html",
+            {
+                **page,
+                "heading": "Check the assessment before you complete it",
+                "caption": f"Case {case.reference} · {questionnaire.title} version {questionnaire.version}",
+                "explain": "Once completed the assessment cannot be changed: a later change of "
+                "circumstances is a new assessment.",
+                "confirm_label": "Complete assessment",
+            },
+        ),
+        rows=_check_rows,
+        rehearsal=False,
+        preview=preview,
+        on_error=lambda form, error: form.add_application_error(error),
     )
 
 
@@ -130,7 +120,21 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "assessment": assessment,
             "case": assessment.case,
-            "answers": list(assessment.answers.select_related("question")),
+            "answer_rows": [
+                flows.Row(
+                    f"{a.question.order}. {a.question.text}",
+                    format_html(
+                        "{}{}",
+                        a.get_answer_display(),
+                        format_html(
+                            ' <strong class="govuk-tag govuk-tag--red">{}</strong>', "High-risk indicator"
+                        )
+                        if a.question.high_risk_indicator and a.answer == "yes"
+                        else "",
+                    ),
+                )
+                for a in assessment.answers.select_related("question")
+            ],
             "criteria": [MARAC_CRITERION_LABELS[MaracCriterion(c)] for c in assessment.marac_criteria],
         },
     )

@@ -13,7 +13,6 @@ from csphub.casereviews.forms.configuration import (
     working_days_field,
 )
 from csphub.casereviews.forms.public import (
-    DATE_FORMATS,
     AboutYouForm,
     BehaviourForm,
     StatusCodeForm,
@@ -39,7 +38,6 @@ from csphub.casereviews.forms.staff import (
 )
 
 __all__ = [
-    "DATE_FORMATS",
     "AboutYouForm",
     "AcknowledgeForm",
     "AppealDecideForm",

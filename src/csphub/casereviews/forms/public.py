@@ -13,23 +13,17 @@ from django.utils import timezone
 
 from csphub.casereviews import rules
 from csphub.casereviews.models import ContactPreference
-from csphub.frontend.forms import GovukDateInput, GovukFormMixin
-
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%d.%m.%Y"]
+from csphub.frontend.forms import GovukDateField, GovukFormMixin
 
 
 def date_field(
-    label: str, *, required_message: str, help_text: str = "For example, 27/3/2024"
-) -> forms.DateField:
-    return forms.DateField(
+    label: str, *, required_message: str, help_text: str = "For example, 27 3 2024"
+) -> GovukDateField:
+    """A GOV.UK date input (day, month, year); "27/3/2024" posted as one value is still understood."""
+    return GovukDateField(
         label=label,
         help_text=help_text,
-        input_formats=DATE_FORMATS,
-        widget=GovukDateInput(),
-        error_messages={
-            "required": required_message,
-            "invalid": f"{label} must be a real date, for example 27/3/2024",
-        },
+        error_messages={"required": required_message, "invalid": f"{label} must be a real date"},
     )
 
 

@@ -14,6 +14,7 @@ from csphub.casereviews import rules
 from csphub.casereviews.models import Application, Letter, LetterKind
 from csphub.casereviews.services._common import _require_manager, _transition
 from csphub.core.errors import ApplicationError
+from csphub.frontend.documents import render_pdf
 
 LETTER_TEMPLATES = {
     LetterKind.ACKNOWLEDGEMENT: "casereviews/letters/acknowledgement.html",
@@ -105,8 +106,5 @@ def _email_letter(letter_pk: int) -> None:
 
 
 def letter_pdf(letter: Letter) -> bytes:
-    """The letter as PDF (WeasyPrint), from the HTML that was sent."""
-    from weasyprint import HTML
-
-    document = render_to_string("casereviews/letters/pdf.html", {"letter": letter})
-    return bytes(HTML(string=document).write_pdf())
+    """The letter as PDF, from the HTML that was sent."""
+    return render_pdf("casereviews/letters/pdf.html", {"letter": letter})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -12,7 +12,7 @@ from django.shortcuts import render
 from csphub.agencies.policies import Action, Capability, has_capability
 from csphub.casereviews import selectors
 from csphub.casereviews.models import Application
-from csphub.core.errors import ApplicationError
+from csphub.frontend import flows
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -35,57 +35,31 @@ def _form_page(
     )
 
 
-CONFIRM = "confirm"
+def _in_working_days(name: str, field: Any, shown: str) -> str:
+    # Service levels are counts of working days (the field names carry the unit: ``_wd``).
+    return f"{shown} working days" if name.endswith("_wd") else shown
 
 
-CHANGE = "change"
+def _answer_rows_for(form: Any) -> list[flows.Row]:
+    return flows.answer_rows(form, display=_in_working_days)
 
 
-def _display(value: Any) -> str:
-    if value is None or value == "":
-        return "Not given"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
-    if hasattr(value, "get_full_name"):
-        return str(value.get_full_name() or value.username)
-    if hasattr(value, "__iter__") and not isinstance(value, str):
-        return ", ".join(str(item) for item in value) or "None"
-    return str(value)
-
-
-def _answer_rows_for(form: Any) -> list[tuple[str, str]]:
-    rows = []
-    for field in form:
-        value = _display(form.cleaned_data.get(field.name))
-        # Service levels are counts of working days (the field names carry the unit: ``_wd``).
-        rows.append((str(field.label), f"{value} working days" if field.name.endswith("_wd") else value))
-    return rows
-
-
-def _question_or_check(
+def _change_journey(
     request: HttpRequest,
     form: Any,
     *,
-    commit: Any,
+    perform: Callable[[dict[str, Any]], Any],
+    done: Callable[[Any], HttpResponse],
     question: dict[str, Any],
     check: dict[str, Any],
-) -> HttpResponse | None:
-    """Run the question → check answers → confirm steps; return None when ``commit`` succeeded."""
-    step = request.POST.get("step", "")
-    if request.method == "POST" and form.is_valid() and step != CHANGE:
-        if step == CONFIRM:
-            try:
-                commit()
-            except ApplicationError as error:
-                form.add_application_error(error)
-            else:
-                return None
-        else:
-            return render(
-                request,
-                "casereviews/staff/check_change.html",
-                {"form": form, "rows": _answer_rows_for(form), **check},
-            )
-    return render(request, "casereviews/staff/question.html", {"form": form, **question})
+) -> HttpResponse:
+    """A configuration or case change: question page → check answers → confirm (frontend.flows)."""
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=perform,
+        done=done,
+        question=flows.Page("casereviews/staff/question.html", question),
+        check=flows.Page("casereviews/staff/check_change.html", check),
+        rows=_answer_rows_for,
+    )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from csphub.agencies.models import Agency
 from csphub.casereviews import forms, selectors, services
 from csphub.casereviews.views._common import (
-    _question_or_check,
+    _change_journey,
     _require_staff,
 )
 
@@ -75,8 +75,8 @@ def area_change(request: HttpRequest, area: str) -> HttpResponse:
         },
     )
 
-    def commit() -> None:
-        services.area_configure(
+    def perform(data: dict[str, Any]) -> Any:
+        return services.area_configure(
             actor=request.user,
             name=the_area.name,
             slug=the_area.slug,
@@ -84,16 +84,21 @@ def area_change(request: HttpRequest, area: str) -> HttpResponse:
             **form.service_kwargs(),
         )
 
+    def done(result: Any) -> HttpResponse:
+        messages.success(request, f"{the_area.name}'s Case Review procedure saved.")
+        return redirect("casereviews:areas")
+
     warning = ""
     if form.is_bound and form.is_valid() and form.cleaned_data["managing_agency"] != the_area.managing_agency:
         warning = (
             f"{form.cleaned_data['managing_agency']} will run the procedure and own new applications. "
             "You will no longer be able to change this area's procedure unless you work there."
         )
-    response = _question_or_check(
+    return _change_journey(
         request,
         form,
-        commit=commit,
+        perform=perform,
+        done=done,
         question={"heading": f"Change {the_area.name}'s Case Review procedure", "caption": the_area.name},
         check={
             "heading": f"Check the changes to {the_area.name}'s procedure",
@@ -103,10 +108,6 @@ def area_change(request: HttpRequest, area: str) -> HttpResponse:
             "confirm_label": "Save the procedure",
         },
     )
-    if response is not None:
-        return response
-    messages.success(request, f"{the_area.name}'s Case Review procedure saved.")
-    return redirect("casereviews:areas")
 
 
 @login_required
@@ -125,18 +126,23 @@ def rule_set_new(request: HttpRequest, area: str) -> HttpResponse:
         },
     )
 
-    def commit() -> None:
-        services.rule_set_add(actor=request.user, area=the_area, policy=form.policy())
+    def perform(data: dict[str, Any]) -> Any:
+        return services.rule_set_add(actor=request.user, area=the_area, policy=form.policy())
+
+    def done(result: Any) -> HttpResponse:
+        messages.success(request, f"Threshold rules version '{form.cleaned_data['version']}' added.")
+        return redirect("casereviews:areas")
 
     statutory = (
         "Whatever these rules say, three or more qualifying complaints always meet the threshold "
         "(s.104(4)). Local rules can only add ways to meet it: a lower number, different people "
         "complaining, or a hate incident. They can never narrow the statutory test."
     )
-    response = _question_or_check(
+    return _change_journey(
         request,
         form,
-        commit=commit,
+        perform=perform,
+        done=done,
         question={
             "heading": f"Add a version of {the_area.name}'s threshold rules",
             "caption": the_area.name,
@@ -154,7 +160,3 @@ def rule_set_new(request: HttpRequest, area: str) -> HttpResponse:
             "confirm_label": "Add this version",
         },
     )
-    if response is not None:
-        return response
-    messages.success(request, f"Threshold rules version '{form.cleaned_data['version']}' added.")
-    return redirect("casereviews:areas")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -13,9 +15,9 @@ from csphub.agencies.policies import Action, can
 from csphub.audit.services import audit_viewed
 from csphub.casereviews import forms, rules, selectors, services
 from csphub.casereviews.views._common import (
+    _change_journey,
     _form_page,
     _get_for_change,
-    _question_or_check,
     _require_staff,
 )
 from csphub.core.errors import ApplicationError
@@ -167,16 +169,21 @@ def spoc_change(request: HttpRequest, reference: str) -> HttpResponse:
     candidates = services.spoc_candidates(application.owning_agency).exclude(pk=application.spoc_id or 0)
     form = forms.SpocForm(request.POST or None, candidates=candidates)
 
-    def commit() -> None:
-        services.application_assign_spoc(
-            actor=request.user, application=application, spoc=form.cleaned_data["spoc"]
+    def perform(data: dict[str, Any]) -> Any:
+        return services.application_assign_spoc(
+            actor=request.user, application=application, spoc=data["spoc"]
         )
 
+    def done(result: Any) -> HttpResponse:
+        messages.success(request, "Single point of contact changed.")
+        return redirect("casereviews:detail", reference)
+
     current = application.spoc.get_full_name() or application.spoc.username if application.spoc else "nobody"
-    response = _question_or_check(
+    return _change_journey(
         request,
         form,
-        commit=commit,
+        perform=perform,
+        done=done,
         question={
             "heading": "Change the single point of contact",
             "caption": application.reference,
@@ -196,7 +203,3 @@ def spoc_change(request: HttpRequest, reference: str) -> HttpResponse:
             "confirm_label": "Change the contact",
         },
     )
-    if response is not None:
-        return response
-    messages.success(request, "Single point of contact changed.")
-    return redirect("casereviews:detail", reference)

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from csphub.casereviews import forms, selectors, services
-from csphub.casereviews.models import Application, ApplicationChannel, ContactPreference
+from csphub.casereviews.models import Application, ApplicationChannel
 from csphub.core.errors import ApplicationError
+from csphub.frontend import flows
+from csphub.frontend.answers import answer
 
 SESSION_KEY = "casereviews_apply"
 
@@ -228,20 +230,17 @@ def _fresh_submit_form(message: str) -> forms.SubmitForm:
     return form
 
 
-def _answer_rows(data: dict[str, Any], area: Any) -> list[tuple[str, str, str]]:
-    def fmt_date(value: Any) -> str:
-        day = _date(value)
-        return f"{day.day} {day:%B %Y}" if day else ""
-
-    who = dict(forms.WhoForm.base_fields["who"].choices).get(data.get("who", ""), "")  # type: ignore[attr-defined]
-    rows = [
+def _answer_rows(data: dict[str, Any], area: Any) -> list[flows.Row]:
+    """The journey's answers, each with a Change link to the question page that asked it."""
+    who_field = forms.WhoForm.base_fields["who"]
+    rows: list[tuple[str, Any, str]] = [
         ("Area", area.name, "casereviews:apply_who"),
-        ("Who is applying", str(who), "casereviews:apply_who"),
+        ("Who is applying", answer(data.get("who"), who_field), "casereviews:apply_who"),
     ]
     if data.get("who") == "behalf":
         rows += [
-            ("Person affected", data.get("victim_name", ""), "casereviews:apply_victim"),
-            ("Your relationship to them", data.get("relationship_to_victim", ""), "casereviews:apply_victim"),
+            ("Person affected", data.get("victim_name"), "casereviews:apply_victim"),
+            ("Your relationship to them", data.get("relationship_to_victim"), "casereviews:apply_victim"),
             (
                 "Their consent",
                 "They have agreed"
@@ -250,23 +249,23 @@ def _answer_rows(data: dict[str, Any], area: Any) -> list[tuple[str, str, str]]:
             ),
         ]
     rows += [
-        ("Your name", data.get("applicant_name", ""), "casereviews:apply_about_you"),
+        ("Your name", data.get("applicant_name"), "casereviews:apply_about_you"),
         (
             "Contact by",
-            dict(ContactPreference.choices).get(data.get("contact_preference", ""), ""),
+            answer(data.get("contact_preference"), forms.AboutYouForm.base_fields["contact_preference"]),
             "casereviews:apply_about_you",
         ),
-        ("E-mail", data.get("applicant_email", ""), "casereviews:apply_about_you"),
-        ("Phone", data.get("applicant_phone", ""), "casereviews:apply_about_you"),
-        ("Address", data.get("applicant_address", ""), "casereviews:apply_about_you"),
-        ("Help or adjustments", data.get("support_needs", ""), "casereviews:apply_about_you"),
-        ("What is happening", data.get("behaviour_description", ""), "casereviews:apply_behaviour"),
-        ("Where", data.get("behaviour_location", ""), "casereviews:apply_behaviour"),
-        ("Started", fmt_date(data.get("behaviour_first_on")), "casereviews:apply_behaviour"),
-        ("Last happened", fmt_date(data.get("behaviour_last_on")), "casereviews:apply_behaviour"),
-        ("Reported to", data.get("reports_described", ""), "casereviews:apply_behaviour"),
+        ("E-mail", data.get("applicant_email"), "casereviews:apply_about_you"),
+        ("Phone", data.get("applicant_phone"), "casereviews:apply_about_you"),
+        ("Address", data.get("applicant_address"), "casereviews:apply_about_you"),
+        ("Help or adjustments", data.get("support_needs"), "casereviews:apply_about_you"),
+        ("What is happening", data.get("behaviour_description"), "casereviews:apply_behaviour"),
+        ("Where", data.get("behaviour_location"), "casereviews:apply_behaviour"),
+        ("Started", _date(data.get("behaviour_first_on")), "casereviews:apply_behaviour"),
+        ("Last happened", _date(data.get("behaviour_last_on")), "casereviews:apply_behaviour"),
+        ("Reported to", data.get("reports_described"), "casereviews:apply_behaviour"),
     ]
-    return rows
+    return [flows.Row(label, answer(value), change_url=reverse(url_name)) for label, value, url_name in rows]
 
 
 def apply_done(request: HttpRequest) -> HttpResponse:

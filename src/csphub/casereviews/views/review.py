@@ -21,6 +21,7 @@ from csphub.casereviews.views._common import (
     _require_staff,
 )
 from csphub.core.errors import ApplicationError
+from csphub.frontend.documents import pdf_response
 
 
 def _review_bodies(application: Application) -> Any:
@@ -110,9 +111,7 @@ def letter_pdf(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     application = selectors.application_get_visible(request.user, reference)
     sent = selectors.letter_get_visible(request.user, application, pk)
     audit_viewed(actor=request.user, target=sent)
-    response = HttpResponse(services.letter_pdf(sent), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{application.reference}-{sent.kind}.pdf"'
-    return response
+    return pdf_response(services.letter_pdf(sent), filename=f"{application.reference}-{sent.kind}.pdf")
 
 
 @login_required

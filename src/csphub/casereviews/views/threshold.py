@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,8 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from csphub.casereviews import forms, selectors, services
 from csphub.casereviews.views._common import (
+    _change_journey,
     _get_for_change,
-    _question_or_check,
 )
 from csphub.core.errors import ApplicationError
 
@@ -79,15 +81,18 @@ def unlink_incident(request: HttpRequest, reference: str, pk: int) -> HttpRespon
         raise Http404("No such linked incident.")
     form = forms.UnlinkIncidentForm(request.POST or None)
 
-    def commit() -> None:
-        services.application_unlink_incident(
-            actor=request.user, link=link, reason=form.cleaned_data["reason"]
-        )
+    def perform(data: dict[str, Any]) -> Any:
+        return services.application_unlink_incident(actor=request.user, link=link, reason=data["reason"])
 
-    response = _question_or_check(
+    def done(result: Any) -> HttpResponse:
+        messages.success(request, f"{link.incident.reference} unlinked.")
+        return redirect("casereviews:detail", reference)
+
+    return _change_journey(
         request,
         form,
-        commit=commit,
+        perform=perform,
+        done=done,
         question={
             "heading": f"Unlink {link.incident.reference}",
             "caption": application.reference,
@@ -103,7 +108,3 @@ def unlink_incident(request: HttpRequest, reference: str, pk: int) -> HttpRespon
             "confirm_label": "Unlink the incident",
         },
     )
-    if response is not None:
-        return response
-    messages.success(request, f"{link.incident.reference} unlinked.")
-    return redirect("casereviews:detail", reference)
