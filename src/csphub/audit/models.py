@@ -227,6 +227,9 @@ class AuditVerb(models.TextChoices):
     )
     CPW_WITHDRAWN = "cpw.withdrawn", "Community Protection Warning: withdrawn"
 
+    COMPARTMENTMEMBER_ADDED = "compartmentmember.added", "Gave a user access to a restricted register"
+    COMPARTMENTMEMBER_ENDED = "compartmentmember.ended", "Ended a user's access to a restricted register"
+
     DISPERSAL_AUTHORISATION_AUTHORISED = (
         "dispersal_authorisation.authorised",
         "Dispersal authorisation: authorised",
@@ -356,6 +359,27 @@ class AuditVerb(models.TextChoices):
     RISK_ASSESSMENT_REQUIRED = "risk_assessment.required", "Asked for a risk assessment"
 
     SEARCH_PERFORMED = "search.performed", "Searched"
+
+    SLAVERYCONCERN_EXPORTED = (
+        "slaveryconcern.exported",
+        "Produced the Home Office notification for a modern slavery concern",
+    )
+    SLAVERYCONCERN_LISTED = "slaveryconcern.listed", "Saw a modern slavery concern in a list"
+    SLAVERYCONCERN_NOTIFIED = (
+        "slaveryconcern.notified",
+        "Recorded that the Home Office was notified of a modern slavery concern",
+    )
+    SLAVERYCONCERN_RECORDED = (
+        "slaveryconcern.recorded",
+        "Recorded reasonable grounds to believe someone may be a victim of modern slavery",
+    )
+    SLAVERYCONCERN_SHARE_REVOKED = (
+        "slaveryconcern.share_revoked",
+        "Stopped sharing a modern slavery concern with another agency",
+    )
+    SLAVERYCONCERN_SHARED = "slaveryconcern.shared", "Shared a modern slavery concern with another agency"
+    SLAVERYCONCERN_USER_NAMED = "slaveryconcern.user_named", "Named a user on a modern slavery concern"
+    SLAVERYCONCERN_VIEWED = "slaveryconcern.viewed", "Viewed a modern slavery concern"
 
     TASK_COMPLETED = "task.completed", "Completed a task"
     TASK_CREATED = "task.created", "Set a task"

@@ -1,0 +1,22 @@
+"""The statutory-duty registers, one module per register, each in its own compartment."""
+
+from csphub.duties.models.compartments import CompartmentMember, CompartmentRole
+from csphub.duties.models.slavery import (
+    AgeBasis,
+    Consent,
+    Exploitation,
+    NotificationRoute,
+    NotificationStatus,
+    SlaveryConcern,
+)
+
+__all__ = [
+    "AgeBasis",
+    "CompartmentMember",
+    "CompartmentRole",
+    "Consent",
+    "Exploitation",
+    "NotificationRoute",
+    "NotificationStatus",
+    "SlaveryConcern",
+]
