@@ -103,7 +103,7 @@ def slavery_concern_record(
         )
         name_user_on_record(actor=actor, obj=concern, user=actor.user, reason="Recorded the concern")
         concern.notification_task = task_create(
-            actor=actor,
+            actor=actor.user,  # the cases services take the user (the request's Actor rides on it)
             title=f"Make the modern slavery notification for {concern.reference}",
             details="The Modern Slavery Act 2015 s.52 duty to notify the Home Office. Open the concern "
             "in the modern slavery register to see which notification to make.",
@@ -148,7 +148,7 @@ def slavery_notification_record(
         )
         task = concern.notification_task
         if task is not None and task.status == TaskStatus.OPEN:
-            task_complete(actor=actor, task=task)
+            task_complete(actor=actor.user, task=task)
     return concern
 
 
