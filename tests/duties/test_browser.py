@@ -1,0 +1,86 @@
+"""The modern slavery journey in a real browser: an adult who does not consent, from the case page
+to the notification task to an anonymous export and the recorded Home Office reference.
+
+The repository has no axe-core wiring (no package.json, no axe in tests/), so these tests do not
+run an accessibility scan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from csphub.cases import services as cases
+from csphub.cases.models import PartyRole
+from csphub.people.services import person_create
+
+pytestmark = pytest.mark.browser
+
+
+def test_adult_without_consent_task_then_anonymous_export(browser_page: Any, persona: Any, sign_in: Any) -> None:
+    officer = persona("avbc_caseworker")
+    victim = person_create(
+        actor=officer, given_name="Zebedee", family_name="Quillfeather", date_of_birth=dt.date(1990, 4, 17)
+    )
+    now = timezone.now()
+    incident = cases.incident_record(
+        actor=officer,
+        occurred_at=now - dt.timedelta(days=2),
+        reported_at=now - dt.timedelta(days=1),
+        channel="phone",
+        asb_type="nuisance",
+        category="other",
+        description="Flat taken over (cuckooing)",
+        parties=[(victim, PartyRole.VICTIM)],
+    )
+    case = cases.case_open(actor=officer, incidents=[incident], summary="Cuckooing at the flat")
+
+    page = browser_page
+    sign_in(page, officer)
+    page.goto(f"/cases/{case.pk}/")
+    page.click("[data-testid=case-slavery-record]")
+    page.check(f"input[name=person][value='{victim.pk}']")
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    page.fill("#id_grounds_date_day", str(yesterday.day))
+    page.fill("#id_grounds_date_month", str(yesterday.month))
+    page.fill("#id_grounds_date_year", str(yesterday.year))
+    page.fill("#id_grounds", "Quillfeather works unpaid for the people using his flat")
+    page.check("input[name=exploitation][value=criminal]")
+    page.fill("#id_nationality", "British")
+    page.check("input[name=age_basis][value=adult]")
+    page.check("input[name=consent][value=refused]")
+    page.click("main button[type=submit]")
+    assert "Anonymous duty to notify" in page.inner_text("[data-testid=route-preview]")
+    page.click("button:has-text('Record the concern')")
+    page.wait_for_url(re.compile(r"/duties/modern-slavery/\d+/$"))
+    reference = page.inner_text("h1")
+    assert "Home Office not yet notified" in page.inner_text("[data-testid=concern-status]")
+
+    # The mandatory task is on the officer's home page.
+    page.goto("/home/")
+    assert f"Make the modern slavery notification for {reference}" in page.content()
+    page.click(f"[data-testid=slavery-due] a:has-text('{reference}')")
+
+    # The anonymous export: nothing that identifies him.
+    with page.expect_download() as download_info:
+        page.click("[data-testid=export]")
+    exported = open(download_info.value.path(), encoding="utf-8").read()
+    for identifier in ("Zebedee", "Quillfeather", "1990", case.reference):
+        assert identifier not in exported
+    assert "Anonymous duty to notify" in exported and "British" in exported
+
+    # Record the Home Office reference: the task is done.
+    page.click("[data-testid=record-notification]")
+    today = timezone.localdate()
+    page.fill("#id_notified_on_day", str(today.day))
+    page.fill("#id_notified_on_month", str(today.month))
+    page.fill("#id_notified_on_year", str(today.year))
+    page.fill("#id_home_office_reference", "DTN-2026-0099")
+    page.click("main button[type=submit]")
+    page.click("button:has-text('Record the notification')")
+    assert "DTN-2026-0099" in page.inner_text("[data-testid=home-office-reference]")
+    page.goto("/home/")
+    assert f"Make the modern slavery notification for {reference}" not in page.content()
