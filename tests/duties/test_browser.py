@@ -61,7 +61,8 @@ def test_adult_without_consent_task_then_anonymous_export(browser_page: Any, per
 
     # The mandatory task is on the officer's home page.
     page.goto("/home/")
-    assert f"Make the modern slavery notification for {reference}" in page.content()
+    home = page.inner_text("main")
+    assert f"Make the modern slavery notification for {reference}" in home, home
     page.click(f"[data-testid=slavery-due] a:has-text('{reference}')")
 
     # The anonymous export: nothing that identifies him.

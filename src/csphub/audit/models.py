@@ -227,6 +227,17 @@ class AuditVerb(models.TextChoices):
     )
     CPW_WITHDRAWN = "cpw.withdrawn", "Community Protection Warning: withdrawn"
 
+    CHANNELCASE_CONSENT_RECORDED = "channelcase.consent_recorded", "Recorded a Channel consent decision"
+    CHANNELCASE_EXITED = "channelcase.exited", "Recorded that a person left Channel"
+    CHANNELCASE_LISTED = "channelcase.listed", "Saw a Channel case in a list"
+    CHANNELCASE_OPENED = "channelcase.opened", "Referred a person to the Channel panel"
+    CHANNELCASE_REVIEWED = "channelcase.reviewed", "Recorded a Channel post-exit review"
+    CHANNELCASE_SHARE_REVOKED = "channelcase.share_revoked", "Stopped sharing a Channel case with another agency"
+    CHANNELCASE_SHARED = "channelcase.shared", "Shared a Channel case with another agency"
+    CHANNELCASE_SUPPORT_PLANNED = "channelcase.support_planned", "Recorded a Channel support plan"
+    CHANNELCASE_USER_NAMED = "channelcase.user_named", "Named a user on a Channel case"
+    CHANNELCASE_VIEWED = "channelcase.viewed", "Viewed a Channel case"
+
     COMPARTMENTMEMBER_ADDED = "compartmentmember.added", "Gave a user access to a restricted register"
     COMPARTMENTMEMBER_ENDED = "compartmentmember.ended", "Ended a user's access to a restricted register"
 
@@ -351,6 +362,17 @@ class AuditVerb(models.TextChoices):
     PSPO_QUASHED = "pspo.quashed", "Public Spaces Protection Order: quashed"
     PSPO_VARIED = "pspo.varied", "Public Spaces Protection Order: varied"
     PSPO_WITHDRAWN = "pspo.withdrawn", "Public Spaces Protection Order: withdrawn"
+
+    PREVENTREFERRAL_LISTED = "preventreferral.listed", "Saw a Prevent referral in a list"
+    PREVENTREFERRAL_MADE = "preventreferral.made", "Made a Prevent referral"
+    PREVENTREFERRAL_SCREENED = "preventreferral.screened", "Screened a Prevent referral"
+    PREVENTREFERRAL_SHARE_REVOKED = (
+        "preventreferral.share_revoked",
+        "Stopped sharing a Prevent referral with another agency",
+    )
+    PREVENTREFERRAL_SHARED = "preventreferral.shared", "Shared a Prevent referral with another agency"
+    PREVENTREFERRAL_USER_NAMED = "preventreferral.user_named", "Named a user on a Prevent referral"
+    PREVENTREFERRAL_VIEWED = "preventreferral.viewed", "Viewed a Prevent referral"
 
     QUESTIONNAIRE_INSTALLED = "questionnaire.installed", "Installed a risk questionnaire"
 

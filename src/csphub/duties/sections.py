@@ -12,7 +12,7 @@ from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import Action
 from csphub.core.actor import as_actor
 from csphub.duties.models import SlaveryConcern
-from csphub.duties.selectors import slavery
+from csphub.duties.selectors import prevent, slavery
 
 
 def slavery_nav_visible(user: Any) -> bool:
@@ -50,3 +50,20 @@ def slavery_person_section(user: Any, person: Any) -> dict[str, Any] | None:
         return None
     concerns: list[SlaveryConcern] = list(slavery.concerns_visible(actor).filter(person=person))
     return {"person": person, "concerns": concerns, "can_record": actor.policy.role_allows(Action.CREATE)}
+
+
+def prevent_nav_visible(user: Any) -> bool:
+    """Any casework role may make a Prevent referral; only members see the register's records."""
+    actor = as_actor(user)
+    return actor is not None and actor.policy.role_allows(Action.CREATE)
+
+
+def prevent_home(user: Any) -> dict[str, Any] | None:
+    """For members only: referrals waiting for police screening and post-exit reviews due."""
+    actor = as_actor(user)
+    if actor is None or not prevent.is_member(actor):
+        return None
+    return {
+        "to_screen": list(prevent.referrals_visible(actor).filter(status="received")[:10]),
+        "reviews": list(prevent.reviews_due(actor)[:10]),
+    }

@@ -1,6 +1,16 @@
 """The statutory-duty registers, one module per register, each in its own compartment."""
 
 from csphub.duties.models.compartments import CompartmentMember, CompartmentRole
+from csphub.duties.models.prevent import (
+    ChannelCase,
+    ChannelReview,
+    ChannelStatus,
+    ConcernType,
+    ConsentGivenBy,
+    PreventReferral,
+    ReferralStatus,
+    ScreeningOutcome,
+)
 from csphub.duties.models.slavery import (
     AgeBasis,
     Consent,
@@ -11,6 +21,14 @@ from csphub.duties.models.slavery import (
 )
 
 __all__ = [
+    "ChannelCase",
+    "ChannelReview",
+    "ChannelStatus",
+    "ConcernType",
+    "ConsentGivenBy",
+    "PreventReferral",
+    "ReferralStatus",
+    "ScreeningOutcome",
     "AgeBasis",
     "CompartmentMember",
     "CompartmentRole",
