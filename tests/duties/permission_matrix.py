@@ -52,7 +52,9 @@ def police_slavery_concern(world: Any) -> dict[str, Any]:
 
 
 MATRIX: dict[str, Entry] = {
-    "duties:slavery_list": Entry(expect=PERSONAL_LIST, why="each sees only the concerns the policy lets them"),
+    "duties:slavery_list": Entry(
+        expect=PERSONAL_LIST, why="each sees only the concerns the policy lets them"
+    ),
     "duties:slavery_new": Entry(expect=CREATE_FORM),
     "duties:slavery_detail": Entry(make=police_slavery_concern, expect=OTHER_AGENCY_RECORD),
     "duties:slavery_notified": Entry(make=police_slavery_concern, expect=OTHER_AGENCY_RECORD),

@@ -20,7 +20,9 @@ from csphub.people.services import person_create
 pytestmark = pytest.mark.browser
 
 
-def test_adult_without_consent_task_then_anonymous_export(browser_page: Any, persona: Any, sign_in: Any) -> None:
+def test_adult_without_consent_task_then_anonymous_export(
+    browser_page: Any, persona: Any, sign_in: Any
+) -> None:
     officer = persona("avbc_caseworker")
     victim = person_create(
         actor=officer, given_name="Zebedee", family_name="Quillfeather", date_of_birth=dt.date(1990, 4, 17)

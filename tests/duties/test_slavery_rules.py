@@ -68,7 +68,10 @@ def test_msa_2015_s52_yearly_counts_by_route_split_at_new_year() -> None:
             (D(2026, 1, 2), rules.ANONYMOUS_DTN),
         ]
     )
-    assert counts == {2026: {rules.NRM: 1, rules.ANONYMOUS_DTN: 1}, 2025: {rules.NRM: 1, rules.ANONYMOUS_DTN: 0}}
+    assert counts == {
+        2026: {rules.NRM: 1, rules.ANONYMOUS_DTN: 1},
+        2025: {rules.NRM: 1, rules.ANONYMOUS_DTN: 0},
+    }
     assert list(counts) == [2026, 2025]
 
 
@@ -78,7 +81,15 @@ def test_msa_2015_s52_3_anonymous_notification_is_a_whitelist_of_non_identifying
     named = {row.key for row in rules.notification_rows(rules.NRM, values)}
     assert anonymous == set(rules.ANONYMOUS_FIELDS)
     assert named == {key for key, _ in rules.NOTIFICATION_FIELDS}
-    for identifying in ("given_name", "family_name", "known_as", "date_of_birth", "phone", "email", "grounds"):
+    for identifying in (
+        "given_name",
+        "family_name",
+        "known_as",
+        "date_of_birth",
+        "phone",
+        "email",
+        "grounds",
+    ):
         assert identifying not in anonymous
     # a field unknown to the whitelist never reaches an anonymous notification
     rows = rules.notification_rows(rules.ANONYMOUS_DTN, {**values, "passport_number": "X123"})

@@ -68,7 +68,9 @@ def test_msa_2015_s52_3_consenting_adult_is_an_nrm_referral_with_evidence(actor:
     with pytest.raises(ApplicationError) as refused:
         _concern(officer, consent=rules.CONSENT_GIVEN)
     assert refused.value.field == "consent_evidence"
-    concern = _concern(officer, consent=rules.CONSENT_GIVEN, consent_evidence="Signed the NRM consent form today")
+    concern = _concern(
+        officer, consent=rules.CONSENT_GIVEN, consent_evidence="Signed the NRM consent form today"
+    )
     assert concern.route == rules.NRM
 
 
@@ -77,7 +79,12 @@ def test_msa_2015_s51_a_recorded_date_of_birth_under_18_overrides_an_adult_answe
     grounds_date = timezone.localdate() - dt.timedelta(days=1)
     born = rules.eighteenth_birthday(grounds_date).replace(year=grounds_date.year - 18)
     # turns 18 the day after the grounds date: still a child on that date
-    child = person_create(actor=officer.user, given_name="Young", family_name="Person", date_of_birth=born + dt.timedelta(days=1))
+    child = person_create(
+        actor=officer.user,
+        given_name="Young",
+        family_name="Person",
+        date_of_birth=born + dt.timedelta(days=1),
+    )
     with pytest.raises(ApplicationError) as refused:
         _concern(officer, person=child, grounds_date=grounds_date)
     assert refused.value.field == "age_basis"
@@ -112,15 +119,24 @@ def test_compartment_the_recorder_and_the_agency_leads_see_it_nobody_else(
     assert officer.policy.can(Action.VIEW, concern)
     assert lead.policy.can(Action.VIEW, concern)
     assert list(lead.policy.visible(Action.VIEW, SlaveryConcern)) == [concern]
-    others = ("avbc_partnership_coordinator", "avbc_partner_viewer", "avbc_analyst", "avbc_board_member",
-              "avbc_administrator", "housing_caseworker", "police_caseworker")
+    others = (
+        "avbc_partnership_coordinator",
+        "avbc_partner_viewer",
+        "avbc_analyst",
+        "avbc_board_member",
+        "avbc_administrator",
+        "housing_caseworker",
+        "police_caseworker",
+    )
     for username in others:
         other = actor(username)
         assert not other.policy.can(Action.VIEW, concern), username
         assert not other.policy.visible(Action.VIEW, SlaveryConcern).exists(), username
 
 
-def test_compartment_administrators_can_never_be_members(actor: ActorOf, make_member: Callable[..., Any]) -> None:
+def test_compartment_administrators_can_never_be_members(
+    actor: ActorOf, make_member: Callable[..., Any]
+) -> None:
     with pytest.raises(ApplicationError):
         make_member("avbc_administrator", Compartment.MODERN_SLAVERY)
 
@@ -130,12 +146,17 @@ def test_msa_2015_s52_recording_the_notification_stores_the_home_office_referenc
     concern = _concern(officer)
     with pytest.raises(ApplicationError) as refused:
         services.slavery_notification_record(
-            actor=officer, concern=concern, notified_on=concern.grounds_date - dt.timedelta(days=1),
+            actor=officer,
+            concern=concern,
+            notified_on=concern.grounds_date - dt.timedelta(days=1),
             home_office_reference="DTN-1",
         )
     assert refused.value.field == "notified_on"
     services.slavery_notification_record(
-        actor=officer, concern=concern, notified_on=concern.grounds_date, home_office_reference=" DTN-2026-0042 "
+        actor=officer,
+        concern=concern,
+        notified_on=concern.grounds_date,
+        home_office_reference=" DTN-2026-0042 ",
     )
     concern.refresh_from_db()
     assert concern.status == NotificationStatus.NOTIFIED
@@ -176,13 +197,21 @@ def test_msa_2015_s52_3_anonymous_export_carries_no_identifier_field_by_field(
     person = person_create(actor=officer.user, **IDENTIFIERS)
     now = dt.datetime.now(dt.UTC)
     incident = cases.incident_record(
-        actor=officer.user, occurred_at=now - dt.timedelta(days=2), reported_at=now - dt.timedelta(days=1),
-        channel="phone", asb_type="nuisance", category="other", description="Cuckooing at the flat",
+        actor=officer.user,
+        occurred_at=now - dt.timedelta(days=2),
+        reported_at=now - dt.timedelta(days=1),
+        channel="phone",
+        asb_type="nuisance",
+        category="other",
+        description="Cuckooing at the flat",
         parties=[(person, PartyRole.VICTIM)],
     )
     case = cases.case_open(actor=officer.user, incidents=[incident], summary="Cuckooing")
     concern = _concern(
-        officer, person=person, case=case, consent=rules.CONSENT_REFUSED,
+        officer,
+        person=person,
+        case=case,
+        consent=rules.CONSENT_REFUSED,
         grounds="Quillfeather's flat taken over; Zebedee works unpaid",
     )
     response = client_as("avbc_caseworker").get(f"/duties/modern-slavery/{concern.pk}/notification.csv")
@@ -218,7 +247,11 @@ def test_msa_2015_s52_nrm_export_of_a_consenting_adult_names_them(
     officer = actor("avbc_caseworker")
     person = person_create(actor=officer.user, **IDENTIFIERS)
     concern = _concern(officer, person=person, consent=rules.CONSENT_GIVEN, consent_evidence="Signed today")
-    body = client_as("avbc_caseworker").get(f"/duties/modern-slavery/{concern.pk}/notification.csv").content.decode()
+    body = (
+        client_as("avbc_caseworker")
+        .get(f"/duties/modern-slavery/{concern.pk}/notification.csv")
+        .content.decode()
+    )
     assert "Quillfeather" in body and "17 April 1990" in body
 
 

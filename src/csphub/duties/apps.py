@@ -33,19 +33,33 @@ class DutiesConfig(AppConfig):
         register_compartment(models.PreventReferral, Compartment.PREVENT, across_agencies=True)
         register_compartment(models.ChannelCase, Compartment.PREVENT, across_agencies=True)
         register_child(models.ChannelReview, parent_field="channel_case")
-        register_nav(NavItem("Prevent and Channel", "duties:prevent_list", sections.prevent_nav_visible, order=86))
+        register_nav(
+            NavItem("Prevent and Channel", "duties:prevent_list", sections.prevent_nav_visible, order=86)
+        )
         register_home_panel(
-            HomePanel("Prevent and Channel", "duties/prevent/home_panel.html", sections.prevent_home, order=23)
+            HomePanel(
+                "Prevent and Channel", "duties/prevent/home_panel.html", sections.prevent_home, order=23
+            )
         )
         register_nav(NavItem("Modern slavery", "duties:slavery_list", sections.slavery_nav_visible, order=85))
         register_home_panel(
-            HomePanel("Modern slavery notifications due", "duties/slavery/home_panel.html", sections.slavery_home, order=22)
+            HomePanel(
+                "Modern slavery notifications due",
+                "duties/slavery/home_panel.html",
+                sections.slavery_home,
+                order=22,
+            )
         )
         register_case_section(
-            CaseSection("Modern slavery", "duties/slavery/case_section.html", sections.slavery_case_section, order=60)
+            CaseSection(
+                "Modern slavery", "duties/slavery/case_section.html", sections.slavery_case_section, order=60
+            )
         )
         register_person_section(
             PersonSection(
-                "Modern slavery", "duties/slavery/person_section.html", sections.slavery_person_section, order=60
+                "Modern slavery",
+                "duties/slavery/person_section.html",
+                sections.slavery_person_section,
+                order=60,
             )
         )

@@ -103,7 +103,9 @@ class ChannelCase(OwnedRecord):
     referral = models.OneToOneField(PreventReferral, on_delete=models.PROTECT, related_name="channel_case")
     chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     first_panel_on = models.DateField()
-    status = models.CharField(max_length=20, choices=ChannelStatus.choices, default=ChannelStatus.AWAITING_CONSENT)
+    status = models.CharField(
+        max_length=20, choices=ChannelStatus.choices, default=ChannelStatus.AWAITING_CONSENT
+    )
     consent_given = models.BooleanField(null=True, blank=True)
     consent_on = models.DateField(null=True, blank=True)
     consent_given_by = models.CharField(max_length=16, choices=ConsentGivenBy.choices, blank=True)
@@ -117,7 +119,15 @@ class ChannelCase(OwnedRecord):
     PERSONAL_DATA = frozenset({"chair", "consent_given_by"})
     SPECIAL_CATEGORY_DATA = frozenset({"support_plan", "support_provider", "exit_reason", "consent_given"})
     NOT_PERSONAL_DATA = frozenset(
-        {"referral", "first_panel_on", "status", "consent_on", "support_starts_on", "exited_on", "rule_version"}
+        {
+            "referral",
+            "first_panel_on",
+            "status",
+            "consent_on",
+            "support_starts_on",
+            "exited_on",
+            "rule_version",
+        }
     )
 
     class Meta:

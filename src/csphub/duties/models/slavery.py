@@ -61,7 +61,9 @@ class SlaveryConcern(OwnedRecord):
     consent = models.CharField(max_length=16, choices=Consent.choices, blank=True)
     consent_evidence = models.TextField(blank=True)
     route = models.CharField(max_length=16, choices=NotificationRoute.choices)
-    status = models.CharField(max_length=16, choices=NotificationStatus.choices, default=NotificationStatus.DUE)
+    status = models.CharField(
+        max_length=16, choices=NotificationStatus.choices, default=NotificationStatus.DUE
+    )
     notification_task = models.ForeignKey(
         "cases.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -142,7 +142,5 @@ def notification_rows(route: str, values: Mapping[str, str]) -> list[ExportRow]:
     """
     allowed = ANONYMOUS_FIELDS if route == ANONYMOUS_DTN else {key for key, _ in NOTIFICATION_FIELDS}
     return [
-        ExportRow(key, label, values.get(key, ""))
-        for key, label in NOTIFICATION_FIELDS
-        if key in allowed
+        ExportRow(key, label, values.get(key, "")) for key, label in NOTIFICATION_FIELDS if key in allowed
     ]

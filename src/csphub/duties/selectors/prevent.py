@@ -26,7 +26,9 @@ def referrals_visible(actor: Actor) -> QuerySet[PreventReferral]:
 
 
 def referral_get(actor: Actor, pk: int, *, action: Action = Action.VIEW) -> PreventReferral:
-    return actor.policy.get_object_or_404(action, PreventReferral.objects.select_related("owning_agency"), pk=pk)
+    return actor.policy.get_object_or_404(
+        action, PreventReferral.objects.select_related("owning_agency"), pk=pk
+    )
 
 
 def channel_cases_visible(actor: Actor) -> QuerySet[ChannelCase]:

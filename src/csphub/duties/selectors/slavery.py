@@ -32,7 +32,9 @@ def concerns_visible(actor: Actor) -> QuerySet[SlaveryConcern]:
 
 def concern_get(actor: Actor, pk: int, *, action: Action = Action.VIEW) -> SlaveryConcern:
     return actor.policy.get_object_or_404(
-        action, SlaveryConcern.objects.select_related("person", "case", "owning_agency", "notification_task"), pk=pk
+        action,
+        SlaveryConcern.objects.select_related("person", "case", "owning_agency", "notification_task"),
+        pk=pk,
     )
 
 
@@ -66,7 +68,9 @@ def person_for_concern(actor: Actor, pk: int) -> Person:
 def case_people(actor: Actor, case: Case) -> list[Person]:
     """The people on a case that the actor may see (to choose whom the concern is about)."""
     ids = case.parties.values_list("person_id", flat=True)
-    return list(actor.policy.visible(Action.VIEW, Person).filter(pk__in=ids).order_by("family_name", "given_name"))
+    return list(
+        actor.policy.visible(Action.VIEW, Person).filter(pk__in=ids).order_by("family_name", "given_name")
+    )
 
 
 def notification_values(concern: SlaveryConcern) -> dict[str, str]:

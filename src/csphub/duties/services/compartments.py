@@ -34,7 +34,9 @@ def compartment_member_add(
     if membership is None:
         raise ApplicationError("The user has no active membership of that agency", field="user")
     if membership.role == Role.ADMINISTRATOR:
-        raise ApplicationError("An administrator's membership cannot open a restricted register", field="user")
+        raise ApplicationError(
+            "An administrator's membership cannot open a restricted register", field="user"
+        )
     with transaction.atomic():
         existing = CompartmentMember.objects.filter(
             compartment=compartment, user=user, agency=agency, ended_at__isnull=True
@@ -67,5 +69,7 @@ def compartment_member_end(*, actor: Actor | None, member: CompartmentMember) ->
         member.ended_at = timezone.now()
         member.modified_by = actor.user if actor else None
         member.save(update_fields=["ended_at", "modified_by", "modified_at"])
-        audit_record(actor=actor, verb=AuditVerb.COMPARTMENTMEMBER_ENDED, target=member, changed_fields=["ended_at"])
+        audit_record(
+            actor=actor, verb=AuditVerb.COMPARTMENTMEMBER_ENDED, target=member, changed_fields=["ended_at"]
+        )
     return member

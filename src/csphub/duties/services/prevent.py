@@ -52,7 +52,9 @@ def prevent_referral_make(
         raise PermissionDeniedError("You cannot make a Prevent referral.")
     _not_future(referred_on, "referred_on", "The date of the referral")
     if subject_date_of_birth is not None and subject_date_of_birth > referred_on:
-        raise ApplicationError("Their date of birth must be before the referral", field="subject_date_of_birth")
+        raise ApplicationError(
+            "Their date of birth must be before the referral", field="subject_date_of_birth"
+        )
     if not concerns.strip():
         raise ApplicationError("Describe the concerns", field="concerns")
     with transaction.atomic():
@@ -128,7 +130,9 @@ def channel_case_open(
         raise ApplicationError("This referral already has a Channel case")
     agency = chair_agency(chair)
     if agency is None:
-        raise ApplicationError("The chair must be a Prevent panel member of the local authority", field="chair")
+        raise ApplicationError(
+            "The chair must be a Prevent panel member of the local authority", field="chair"
+        )
     if referral.screened_on is not None and first_panel_on < referral.screened_on:
         raise ApplicationError("The panel cannot meet before the screening", field="first_panel_on")
     with transaction.atomic():
@@ -212,7 +216,9 @@ def channel_support_plan_record(
     return case
 
 
-def channel_exit_record(*, actor: Actor, case: ChannelCase, exited_on: dt.date, exit_reason: str) -> ChannelCase:
+def channel_exit_record(
+    *, actor: Actor, case: ChannelCase, exited_on: dt.date, exit_reason: str
+) -> ChannelCase:
     """The person leaves Channel: the 6- and 12-month post-exit reviews are set."""
     _changeable(actor, case)
     if case.status != ChannelStatus.SUPPORT:
@@ -228,12 +234,21 @@ def channel_exit_record(*, actor: Actor, case: ChannelCase, exited_on: dt.date, 
         case.status = ChannelStatus.EXITED
         case.modified_by = actor.user
         case.save()
-        for months, due_on in zip(rules.POST_EXIT_REVIEW_MONTHS, rules.post_exit_review_dates(exited_on), strict=True):
+        for months, due_on in zip(
+            rules.POST_EXIT_REVIEW_MONTHS, rules.post_exit_review_dates(exited_on), strict=True
+        ):
             ChannelReview.objects.create(
-                channel_case=case, months_after_exit=months, due_on=due_on, created_by=actor.user, modified_by=actor.user
+                channel_case=case,
+                months_after_exit=months,
+                due_on=due_on,
+                created_by=actor.user,
+                modified_by=actor.user,
             )
         audit_record(
-            actor=actor, verb=AuditVerb.CHANNELCASE_EXITED, target=case, changed_fields=["exited_on", "exit_reason", "status"]
+            actor=actor,
+            verb=AuditVerb.CHANNELCASE_EXITED,
+            target=case,
+            changed_fields=["exited_on", "exit_reason", "status"],
         )
     return case
 

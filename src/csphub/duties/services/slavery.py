@@ -129,7 +129,9 @@ def slavery_notification_record(
     if notified_on > timezone.localdate():
         errors.append(("notified_on", "The date of the notification must be today or in the past"))
     elif notified_on < concern.grounds_date:
-        errors.append(("notified_on", "The date of the notification cannot be before the grounds were formed"))
+        errors.append(
+            ("notified_on", "The date of the notification cannot be before the grounds were formed")
+        )
     if not home_office_reference.strip():
         errors.append(("home_office_reference", "Enter the reference the Home Office gave"))
     if errors:
@@ -139,7 +141,9 @@ def slavery_notification_record(
         concern.notified_on = notified_on
         concern.home_office_reference = home_office_reference.strip()
         concern.modified_by = actor.user
-        concern.save(update_fields=["status", "notified_on", "home_office_reference", "modified_by", "modified_at"])
+        concern.save(
+            update_fields=["status", "notified_on", "home_office_reference", "modified_by", "modified_at"]
+        )
         audit_record(
             actor=actor,
             verb=AuditVerb.SLAVERYCONCERN_NOTIFIED,

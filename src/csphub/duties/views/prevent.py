@@ -184,9 +184,24 @@ def channel_case(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 STEPS: dict[str, tuple[type[Any], Callable[..., Any], str, str]] = {
-    "consent": (forms.ConsentForm, services.channel_consent_record, "Record the consent decision", "Record consent"),
-    "plan": (forms.SupportPlanForm, services.channel_support_plan_record, "Record the support plan", "Record the plan"),
-    "exit": (forms.ExitForm, services.channel_exit_record, "Record that they left Channel", "Record the exit"),
+    "consent": (
+        forms.ConsentForm,
+        services.channel_consent_record,
+        "Record the consent decision",
+        "Record consent",
+    ),
+    "plan": (
+        forms.SupportPlanForm,
+        services.channel_support_plan_record,
+        "Record the support plan",
+        "Record the plan",
+    ),
+    "exit": (
+        forms.ExitForm,
+        services.channel_exit_record,
+        "Record that they left Channel",
+        "Record the exit",
+    ),
 }
 
 
@@ -224,5 +239,3 @@ def channel_review(request: SignedInRequest, pk: int) -> HttpResponse:
         back_url=back,
         confirm_label="Record the review",
     )
-
-

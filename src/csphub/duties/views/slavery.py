@@ -145,7 +145,9 @@ def slavery_notified(request: SignedInRequest, pk: int) -> HttpResponse:
     return flows.question_check_confirm(
         request,
         form,
-        perform=lambda data: services.slavery_notification_record(actor=request.actor, concern=concern, **data),
+        perform=lambda data: services.slavery_notification_record(
+            actor=request.actor, concern=concern, **data
+        ),
         done=done,
         question=flows.Page(
             "duties/slavery/notified_form.html", {**context, "heading": "Record the Home Office notification"}
