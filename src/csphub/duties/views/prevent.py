@@ -160,16 +160,19 @@ def channel_open(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
+NEXT_STEP = {
+    ChannelStatus.AWAITING_CONSENT: ("consent", "Record the consent decision"),
+    ChannelStatus.CONSENTED: ("plan", "Record the support plan"),
+    ChannelStatus.SUPPORT: ("exit", "Record that they left Channel"),
+}
+
+
 @login_required
 def channel_case(request: SignedInRequest, pk: int) -> HttpResponse:
     case = selectors.channel_case_get(request.actor, pk)
     audit_viewed(actor=request.actor, target=case)
     can_change = request.actor.policy.can(Action.CHANGE, case)
-    next_step = {
-        ChannelStatus.AWAITING_CONSENT: ("consent", "Record the consent decision"),
-        ChannelStatus.CONSENTED: ("plan", "Record the support plan"),
-        ChannelStatus.SUPPORT: ("exit", "Record that they left Channel"),
-    }.get(ChannelStatus(case.status))
+    next_step = NEXT_STEP.get(ChannelStatus(case.status))
     return render(
         request,
         "duties/prevent/channel_detail.html",
@@ -212,6 +215,8 @@ def channel_step(request: SignedInRequest, pk: int, step: str) -> HttpResponse:
     case = selectors.channel_case_get(request.actor, pk, action=Action.CHANGE)
     form_class, service, heading, confirm = STEPS[step]
     back = reverse("duties:channel_case", args=[case.pk])
+    if NEXT_STEP.get(ChannelStatus(case.status), ("",))[0] != step:
+        return redirect(back)  # not this case's next step (already done, or not yet possible)
     return _journey(
         request,
         form_class(flows.posted(request)),
