@@ -88,3 +88,81 @@ def test_adult_without_consent_task_then_anonymous_export(
     assert "DTN-2026-0099" in page.inner_text("[data-testid=home-office-reference]")
     page.goto("/cases/tasks/")
     assert f"Make the modern slavery notification for {reference}" not in page.inner_text("main")
+
+
+def _fill_date(page: Any, name: str, day: dt.date) -> None:
+    page.fill(f"#id_{name}_day", str(day.day))
+    page.fill(f"#id_{name}_month", str(day.month))
+    page.fill(f"#id_{name}_year", str(day.year))
+
+
+def _continue_and_confirm(page: Any, confirm_label: str) -> None:
+    page.click("main button[type=submit]")
+    page.click(f"button:has-text('{confirm_label}')")
+
+
+def test_channel_case_referral_panel_consent_plan_exit_reviews(
+    browser_page: Any, persona: Any, sign_in: Any, make_member: Any
+) -> None:
+    from csphub.agencies.policies import Compartment
+
+    make_member("police_caseworker", Compartment.PREVENT)
+    make_member("dcc_team_manager", Compartment.PREVENT, "panel_member")
+    today = timezone.localdate()
+
+    # The police Prevent lead: referral, screening, referral to the Channel panel.
+    page = browser_page
+    sign_in(page, persona("police_caseworker"))
+    page.goto("/duties/prevent/")
+    page.click("[data-testid=prevent-refer]")
+    _fill_date(page, "referred_on", today)
+    page.fill("#id_referrer_name", "Sam Teacher")
+    page.fill("#id_referrer_role", "Safeguarding lead, Ripley School")
+    page.fill("#id_referrer_contact", "01773 000000")
+    page.fill("#id_subject_name", "Alex Browsertest")
+    page.check("input[name=concern_type][value=extreme_right_wing]")
+    page.fill("#id_concerns", "Sharing extremist material in class")
+    page.check("input[name=discussed_with_person][value=no]")
+    _continue_and_confirm(page, "Send the referral")
+    page.click("[data-testid=prevent-referrals] a")
+    page.click("[data-testid=screen]")
+    page.check("input[name=outcome][value=adopted]")
+    _fill_date(page, "screened_on", today)
+    page.fill("#id_notes", "Meets the threshold for Channel")
+    _continue_and_confirm(page, "Record the screening")
+    page.click("[data-testid=open-channel]")
+    page.check("input[name=chair] >> nth=0")
+    _fill_date(page, "first_panel_on", today)
+    _continue_and_confirm(page, "Refer to the Channel panel")
+    page.click("[data-testid=channel-case-link]")
+    assert "consent not yet recorded" in page.inner_text("[data-testid=channel-status]")
+
+    # The local authority chair: consent, support plan, exit; the post-exit reviews are set.
+    chair_context = page.context.browser.new_context(base_url=page.base_url)
+    chair_page = chair_context.new_page()
+    chair_page.set_default_timeout(15_000)
+    sign_in(chair_page, persona("dcc_team_manager"))
+    chair_page.goto("/duties/prevent/")
+    chair_page.click("[data-testid=channel-cases] a")
+    chair_page.click("[data-testid=next-step]")
+    chair_page.check("input[name=consent_given][value=yes]")
+    _fill_date(chair_page, "consent_on", today)
+    chair_page.check("input[name=given_by][value=person]")
+    _continue_and_confirm(chair_page, "Record consent")
+    chair_page.click("[data-testid=next-step]")
+    chair_page.fill("#id_support_plan", "Mentoring with an intervention provider")
+    _fill_date(chair_page, "support_starts_on", today)
+    _continue_and_confirm(chair_page, "Record the plan")
+    chair_page.click("[data-testid=next-step]")
+    _fill_date(chair_page, "exited_on", today)
+    chair_page.fill("#id_exit_reason", "Vulnerability reduced")
+    _continue_and_confirm(chair_page, "Record the exit")
+    reviews = chair_page.inner_text("[data-testid=reviews]")
+    from csphub.duties.rules.prevent import post_exit_review_dates
+
+    six, twelve = post_exit_review_dates(today)
+    assert f"6-month review, due {six:%-d %B %Y}" in reviews
+    assert f"12-month review, due {twelve:%-d %B %Y}" in reviews
+    chair_page.goto("/home/")
+    assert "6-month post-exit review due" in chair_page.inner_text("[data-testid=prevent-due]")
+    chair_context.close()
