@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,7 +72,7 @@ def test_adult_without_consent_task_then_anonymous_export(
     # The anonymous export: nothing that identifies him.
     with page.expect_download() as download_info:
         page.click("[data-testid=export]")
-    exported = open(download_info.value.path(), encoding="utf-8").read()
+    exported = Path(download_info.value.path()).read_text(encoding="utf-8")
     for identifier in ("Zebedee", "Quillfeather", "1990", case.reference):
         assert identifier not in exported
     assert "Anonymous duty to notify" in exported and "British" in exported

@@ -19,4 +19,6 @@ def test_duties_demo_is_idempotent(world: Any) -> None:
     counts = [m.objects.count() for m in (CompartmentMember, SlaveryConcern, PreventReferral, ChannelCase)]
     assert counts[0] == 5 and counts[2] == 1 and counts[3] == 1
     load_demo()
-    assert [m.objects.count() for m in (CompartmentMember, SlaveryConcern, PreventReferral, ChannelCase)] == counts
+    assert [
+        m.objects.count() for m in (CompartmentMember, SlaveryConcern, PreventReferral, ChannelCase)
+    ] == counts

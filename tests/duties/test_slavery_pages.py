@@ -84,7 +84,7 @@ def test_case_page_prompts_the_duty_and_the_flow_records_an_anonymous_notificati
 
 
 def test_bad_answers_are_shown_on_the_question_page_and_nothing_is_saved(setup: Any) -> None:
-    case, victim, client = setup
+    case, _victim, client = setup
     url = reverse("duties:slavery_new") + f"?case={case.pk}"
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
     response = client.post(

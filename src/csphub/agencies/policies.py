@@ -136,7 +136,9 @@ _COMPARTMENTS: dict[type[models.Model], tuple[Compartment, bool]] = {}
 _compartment_resolver: Callable[[Actor], frozenset[str]] | None = None
 
 
-def register_compartment(model: type[models.Model], compartment: Compartment, *, across_agencies: bool) -> None:
+def register_compartment(
+    model: type[models.Model], compartment: Compartment, *, across_agencies: bool
+) -> None:
     """Declare that ``model``'s records are in ``compartment`` (the duties app does, at start-up)."""
     _COMPARTMENTS[model] = (compartment, across_agencies)
 

@@ -232,7 +232,10 @@ class AuditVerb(models.TextChoices):
     CHANNELCASE_LISTED = "channelcase.listed", "Saw a Channel case in a list"
     CHANNELCASE_OPENED = "channelcase.opened", "Referred a person to the Channel panel"
     CHANNELCASE_REVIEWED = "channelcase.reviewed", "Recorded a Channel post-exit review"
-    CHANNELCASE_SHARE_REVOKED = "channelcase.share_revoked", "Stopped sharing a Channel case with another agency"
+    CHANNELCASE_SHARE_REVOKED = (
+        "channelcase.share_revoked",
+        "Stopped sharing a Channel case with another agency",
+    )
     CHANNELCASE_SHARED = "channelcase.shared", "Shared a Channel case with another agency"
     CHANNELCASE_SUPPORT_PLANNED = "channelcase.support_planned", "Recorded a Channel support plan"
     CHANNELCASE_USER_NAMED = "channelcase.user_named", "Named a user on a Channel case"

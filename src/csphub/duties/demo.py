@@ -39,12 +39,16 @@ def load_demo(*, rng_seed: int = 2026) -> None:
         user = users.filter(username=username).first()
         membership = Membership.objects.filter(user=user, is_active=True).first() if user else None
         if user is not None and membership is not None:
-            compartment_member_add(actor=None, compartment=compartment, user=user, agency=membership.agency, role=role)
+            compartment_member_add(
+                actor=None, compartment=compartment, user=user, agency=membership.agency, role=role
+            )
 
     today = timezone.localdate()
     if not SlaveryConcern.objects.filter(grounds__startswith=TAG).exists():
         case = (
-            Case.objects.filter(status=CaseStatus.OPEN, case_officer__isnull=False, owning_agency__slug="avbc")
+            Case.objects.filter(
+                status=CaseStatus.OPEN, case_officer__isnull=False, owning_agency__slug="avbc"
+            )
             .order_by("pk")
             .first()
         )

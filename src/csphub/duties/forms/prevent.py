@@ -87,7 +87,9 @@ class ChannelOpenForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, chairs: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["chair"].choices = [(str(u.pk), u.get_full_name() or u.username) for u in chairs]
+        chair = self.fields["chair"]
+        assert isinstance(chair, forms.ChoiceField)
+        chair.choices = [(str(u.pk), u.get_full_name() or u.username) for u in chairs]
 
 
 class ConsentForm(GovukFormMixin, forms.Form):

@@ -62,8 +62,9 @@ class SlaveryConcernForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, people: list[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if people:
-            self.fields["person"].choices = [(str(p.pk), p.display_name) for p in people]
+        person = self.fields["person"]
+        if people and isinstance(person, forms.ChoiceField):
+            person.choices = [(str(p.pk), p.display_name) for p in people]
         else:
             del self.fields["person"]
 

@@ -21,20 +21,20 @@ from csphub.duties.models.slavery import (
 )
 
 __all__ = [
+    "AgeBasis",
     "ChannelCase",
     "ChannelReview",
     "ChannelStatus",
-    "ConcernType",
-    "ConsentGivenBy",
-    "PreventReferral",
-    "ReferralStatus",
-    "ScreeningOutcome",
-    "AgeBasis",
     "CompartmentMember",
     "CompartmentRole",
+    "ConcernType",
     "Consent",
+    "ConsentGivenBy",
     "Exploitation",
     "NotificationRoute",
     "NotificationStatus",
+    "PreventReferral",
+    "ReferralStatus",
+    "ScreeningOutcome",
     "SlaveryConcern",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
+from csphub.agencies.models import Agency
 from csphub.agencies.policies import Action, Compartment
 from csphub.core.actor import Actor
 from csphub.duties.models import ChannelCase, ChannelReview, CompartmentMember, PreventReferral
@@ -70,7 +71,7 @@ def possible_chairs() -> list[User]:
     return [m.user for m in members]
 
 
-def chair_agency(user: User) -> object | None:
+def chair_agency(user: User) -> Agency | None:
     member = (
         CompartmentMember.objects.filter(
             compartment=Compartment.PREVENT,

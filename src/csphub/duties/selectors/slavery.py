@@ -49,6 +49,7 @@ def yearly_counts(actor: Actor) -> dict[int, dict[str, int]]:
         for notified_on, route in concerns_visible(actor)
         .filter(notified_on__isnull=False)
         .values_list("notified_on", "route")
+        if notified_on is not None
     ]
     return rules.yearly_counts(rows)
 
