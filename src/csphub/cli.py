@@ -15,6 +15,7 @@ import click
 _COMMANDS: tuple[tuple[str, str], ...] = (
     ("csphub.cli_analytics", "ingest"),
     ("csphub.cli_analytics", "assess"),
+    ("csphub.cli_analytics", "geography"),
     ("csphub.cli_platform", "demo"),
     ("csphub.cli_platform", "demo_otp"),
     ("csphub.cli_platform", "serve"),

@@ -151,6 +151,10 @@ class AuditVerb(models.TextChoices):
         "Asked an agency to explain an incident for a Case Review",
     )
     CASEREVIEWPROMPT_EXPLAINED = "casereviewprompt.explained", "Explained an incident for a Case Review"
+    CASEREVIEWAPPLICATION_PASS_ON_BLOCKED = (
+        "casereviewapplication.pass_on_blocked",
+        "Could not pass a Case Review application to a relevant body (no sharing agreement in force)",
+    )
 
     CASEREVIEWRECOMMENDATION_COMPLETED = (
         "casereviewrecommendation.completed",
@@ -175,6 +179,7 @@ class AuditVerb(models.TextChoices):
     CLOSURE_NOTICE_EXPIRED = "closure_notice.expired", "Closure notice: expired"
     CLOSURE_NOTICE_EXTENDED = "closure_notice.extended", "Closure notice: extended"
     CLOSURE_NOTICE_ISSUED = "closure_notice.issued", "Closure notice: issued"
+    CLOSURE_NOTICE_VARIED = "closure_notice.varied", "Closure notice: varied or cancelled (s.78)"
     CLOSURE_NOTICE_LETTER_HTML_PRODUCED = (
         "closure_notice.letter_html_produced",
         "Closure notice: letter produced",
@@ -186,6 +191,10 @@ class AuditVerb(models.TextChoices):
     CLOSURE_NOTICE_WITHDRAWN = "closure_notice.withdrawn", "Closure notice: withdrawn"
 
     CLOSURE_ORDER_APPLIED = "closure_order.applied", "Closure order: applied"
+    CLOSURE_ORDER_APPEALED = "closure_order.appealed", "Closure order: appealed (s.84)"
+    CLOSURE_ORDER_QUASHED = "closure_order.quashed", "Closure order: quashed on appeal"
+    CLOSURE_ORDER_UPHELD = "closure_order.upheld", "Closure order: upheld on appeal"
+    CLOSURE_ORDER_VARIED = "closure_order.varied", "Closure order: varied"
     CLOSURE_ORDER_DISCHARGED = "closure_order.discharged", "Closure order: discharged"
     CLOSURE_ORDER_DRAFT = "closure_order.draft", "Closure order: drafted"
     CLOSURE_ORDER_EXPIRED = "closure_order.expired", "Closure order: expired"
@@ -379,6 +388,12 @@ class AuditVerb(models.TextChoices):
 
     QUESTIONNAIRE_INSTALLED = "questionnaire.installed", "Installed a risk questionnaire"
 
+    MARAC_REFERRAL_RECORDED = "marac_referral.recorded", "Recorded a MARAC referral"
+    MARAC_REFERRAL_OUTCOME = "marac_referral.outcome", "Recorded the outcome of a MARAC referral"
+    MARAC_REFERRAL_REPEAT_FLAGGED = (
+        "marac_referral.repeat_flagged",
+        "Flagged a repeat MARAC case (a further domestic abuse incident within 12 months)",
+    )
     RISK_ASSESSMENT_BAND_RAISED = "risk_assessment.band_raised", "Raised the risk band of an assessment"
     RISK_ASSESSMENT_COMPLETED = "risk_assessment.completed", "Completed a risk assessment"
     RISK_ASSESSMENT_REQUIRED = "risk_assessment.required", "Asked for a risk assessment"

@@ -51,6 +51,8 @@ def assessment_run(
         )
     except pipeline.PeriodError as exc:
         raise ApplicationError(str(exc), field=exc.field) from exc
+    except pipeline.NoDataError as exc:  # the months, not the area, are the problem
+        raise ApplicationError(str(exc), field="date_from") from exc
     except (ValueError, KeyError, LookupError) as exc:
         raise ApplicationError(str(exc), field="area") from exc
     assessment = done.assessment
