@@ -210,3 +210,23 @@ def test_ctsa_2015_s36_exit_sets_reviews_at_6_and_12_months(actor: ActorOf, memb
         "channelcase.exited",
         "channelcase.reviewed",
     } <= verbs
+
+
+def test_an_administrator_with_a_membership_row_written_directly_still_cannot_open_it(
+    actor: ActorOf, members: None
+) -> None:
+    """Defence in depth: even a CompartmentMember row for an administrator's membership (written past
+    the service) does not open the compartment: the policy refuses the administrator role."""
+    from csphub.agencies.models import Membership
+    from csphub.duties.models import CompartmentMember
+
+    referral = _referral(actor("avbc_caseworker"))
+    admin = actor("avbc_administrator")
+    membership = Membership.objects.get(user=admin.user, is_active=True)
+    CompartmentMember.objects.create(
+        compartment=Compartment.PREVENT, user=admin.user, agency=membership.agency
+    )
+    fresh = actor("avbc_administrator")
+    assert not fresh.policy.in_compartment(Compartment.PREVENT)
+    assert not fresh.policy.can(Action.VIEW, referral)
+    assert not fresh.policy.visible(Action.VIEW, PreventReferral).exists()

@@ -32,16 +32,15 @@ def slavery_home(user: Any) -> dict[str, Any] | None:
 
 
 def slavery_case_section(user: Any, case: Any) -> dict[str, Any] | None:
-    """The prompt on an ASB case (cuckooing and exploitation cases often raise the duty), and the
-    concerns recorded on it that the user may see."""
+    """The prompt on an ASB case (cuckooing and exploitation cases often raise the duty).
+
+    It asks the database nothing: the concerns themselves are listed in the register (and on the
+    person's page), so the case page stays within its query budget.
+    """
     actor = as_actor(user)
     if actor is None or actor.policy.share_scope(case) != ShareScope.FULL:
         return None
-    return {
-        "case": case,
-        "concerns": list(slavery.concerns_visible(actor).filter(case=case)),
-        "can_record": actor.policy.role_allows(Action.CREATE),
-    }
+    return {"case": case, "can_record": actor.policy.role_allows(Action.CREATE)}
 
 
 def slavery_person_section(user: Any, person: Any) -> dict[str, Any] | None:
