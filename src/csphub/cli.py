@@ -20,6 +20,11 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     ("csphub.cli_platform", "demo_otp"),
     ("csphub.cli_platform", "serve"),
     ("csphub.cli_platform", "manage"),
+    ("csphub.cli_ops", "audit"),
+    ("csphub.cli_ops", "db"),
+    ("csphub.cli_ops", "migrate"),
+    ("csphub.cli_ops", "backup"),
+    ("csphub.cli_ops", "restore"),
     ("csphub.cases.commands", "reminders"),
 )
 

@@ -166,25 +166,27 @@ def assess(
     from rich.console import Console
 
     from csphub.analytics.geography import AreaNotFound
-    from csphub.analytics.pipeline import NoDataError, PeriodError
+    from csphub.analytics.locking import store_lock
+    from csphub.analytics.pipeline import NoDataError, PeriodError, store_for
     from csphub.reports import assess_and_render
 
     area_arg: str | list[str] = area
     if area.startswith("@"):
         area_arg = Path(area[1:]).read_text(encoding="utf-8").split()
     try:
-        done = assess_and_render(
-            area_arg,
-            date_from=date_from,
-            date_to=date_to,
-            out_dir=out_dir,
-            pdf=pdf,
-            data_dir=_data_dir(data_dir),
-            reference_dir=reference_dir,
-            weights_path=weights,
-            cell_size_m=cell_size_m,
-            bandwidth_m=bandwidth_m,
-        )
+        with store_lock(store_for(_data_dir(data_dir)).root):  # not while an ingest commits
+            done = assess_and_render(
+                area_arg,
+                date_from=date_from,
+                date_to=date_to,
+                out_dir=out_dir,
+                pdf=pdf,
+                data_dir=_data_dir(data_dir),
+                reference_dir=reference_dir,
+                weights_path=weights,
+                cell_size_m=cell_size_m,
+                bandwidth_m=bandwidth_m,
+            )
     except PeriodError as exc:
         raise click.BadParameter(
             str(exc), param_hint="--from" if exc.field == "date_from" else "--to"

@@ -36,6 +36,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from csphub.analytics.geography import Geography, map_lsoa_2011_to_2021
+from csphub.analytics.locking import exclusive
 from csphub.analytics.sources.archive import ArchiveError, SourceFile, expand
 from csphub.analytics.sources.police_uk import ParsedFile, PoliceUkFileError, parse_file
 
@@ -165,6 +166,7 @@ class Store:
         return (root or self.root) / "quarantine" / dataset / f"force={force}" / f"month={month}.csv"
 
     # ---------- ingest ----------
+    @exclusive  # one writer at a time; clears a killed run's staging folders first
     def ingest(
         self,
         paths: Iterable[Path | str],

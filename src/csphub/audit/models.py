@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 
@@ -334,6 +334,11 @@ class AuditVerb(models.TextChoices):
     LETTER_VIEWED = "letter.viewed", "Viewed a Case Review letter"
 
     MEMBERSHIP_GRANTED = "membership.granted", "Gave a user a role in an agency"
+    MEMBERSHIP_REQUESTED = (
+        "membership.requested",
+        "Asked for a user to be given a role (needs a second approver)",
+    )
+    MEMBERSHIP_REQUEST_REFUSED = "membership.request_refused", "Refused a request to give a user a role"
     MEMBERSHIP_REVOKED = "membership.revoked", "Removed a user's role in an agency"
     MEMBERSHIP_SWITCHED = "membership.switched", "Switched the agency acted for"
 
@@ -433,11 +438,13 @@ class AuditVerb(models.TextChoices):
     THRESHOLDRULESET_CREATED = "thresholdruleset.created", "Set the Case Review threshold rules"
 
     USER_CREATED = "user.created", "Created a user account"
+    USER_LISTED = "user.listed", "Listed staff accounts"
     USER_LOCKED_OUT = "user.locked_out", "Account locked after failed sign-ins"
     USER_LOGGED_IN = "user.logged_in", "Signed in"
     USER_LOGGED_OUT = "user.logged_out", "Signed out"
     USER_LOGIN_FAILED = "user.login_failed", "Failed to sign in"
     USER_PASSWORD_CHANGED = "user.password_changed", "Changed password"
+    USER_SESSION_CAP_REACHED = "user.session_cap_reached", "Signed out 12 hours after signing in"
     USER_SESSION_TIMED_OUT = "user.session_timed_out", "Signed out after a period of inactivity"
     USER_TWO_FACTOR_ENROLLED = "user.two_factor_enrolled", "Set up two-factor authentication"
     USER_TWO_FACTOR_RESET = "user.two_factor_reset", "Reset a user's two-factor authentication"
@@ -468,6 +475,9 @@ class AuditEvent(models.Model):
     target_id = models.CharField(max_length=64, blank=True)
     justification = models.TextField(blank=True)
     changed_fields = models.JSONField(default=list, blank=True)
+    # Tamper evidence (audit/chain.py): the previous event's hash and this event's own.
+    prev_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    row_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -483,6 +493,8 @@ class AuditEvent(models.Model):
             "target_id",
             "justification",
             "changed_fields",
+            "prev_hash",
+            "row_hash",
         }
     )
 
@@ -499,7 +511,11 @@ class AuditEvent(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
             raise PermissionError("Audit events are append-only.")
-        super().save(*args, **kwargs)
+        from csphub.audit.chain import seal
+
+        with transaction.atomic():  # the chain lock lasts until this (or the outer) transaction ends
+            seal([self])
+            super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")

@@ -52,6 +52,8 @@ from csphub.cases.models import (
     TaskStatus,
 )
 from csphub.cases.signals import incident_added_to_case, incident_recorded
+from csphub.core import filescan
+from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address, Person
 
@@ -221,9 +223,18 @@ def incident_record(
 
 
 def incident_update(
-    *, actor: Any, incident: Incident, now: dt.datetime | None = None, **values: Any
+    *,
+    actor: Any,
+    incident: Incident,
+    now: dt.datetime | None = None,
+    expected_version: str | None = None,
+    **values: Any,
 ) -> Incident:
-    """Change an incident; the audit event lists the changed field names (never values)."""
+    """Change an incident; the audit event lists the changed field names (never values).
+
+    ``expected_version`` (from an edit form) refuses the change with
+    :class:`~csphub.core.concurrency.EditConflictError` if the incident changed since it was read.
+    """
     unknown = set(values) - set(INCIDENT_EDITABLE)
     if unknown:
         raise TypeError(f"Unknown incident fields: {sorted(unknown)}")
@@ -239,10 +250,11 @@ def incident_update(
         )
     )
     _validate_choices(values)
-    changed = changed_field_names(incident, values)
-    if not changed:
-        return incident
     with transaction.atomic():
+        lock_for_update(incident, expected_version)
+        changed = changed_field_names(incident, values)
+        if not changed:
+            return incident
         for name in changed:
             setattr(incident, name, values[name])
         incident.modified_by = actor
@@ -709,6 +721,12 @@ def document_upload(
             digest.update(chunk)
             out.write(chunk)
             chunk = file.read(1024 * 1024)
+    # The whole file: its type beyond the first bytes, and the antivirus hook when configured.
+    extension = min(file_type.extensions)
+    problem = filescan.content_problem(path, extension, file_type.label) or filescan.malware_problem(path)
+    if problem:
+        path.unlink(missing_ok=True)
+        _raise_first([rules.Problem("file", problem)])
     try:
         with transaction.atomic():
             document = Document.objects.create(

@@ -27,6 +27,13 @@ def date_field(
     )
 
 
+# Every free-text field of the public journey is bounded before it is kept in the session or stored
+# (security review finding 10): the journey keeps answers in an anonymous session at each step.
+PUBLIC_ADDRESS_MAX = 1000
+PUBLIC_SHORT_TEXT_MAX = 2000
+PUBLIC_LONG_TEXT_MAX = 5000
+
+
 class WhoForm(GovukFormMixin, forms.Form):
     who = forms.ChoiceField(
         label="Who is applying?",
@@ -95,11 +102,21 @@ class AboutYouForm(GovukFormMixin, forms.Form):
         error_messages={"invalid": "Enter an e-mail address in the correct format, like name@example.com"},
     )
     applicant_phone = forms.CharField(label="Phone number", max_length=40, required=False)
-    applicant_address = forms.CharField(label="Postal address", widget=forms.Textarea, required=False)
+    applicant_address = forms.CharField(
+        label="Postal address",
+        widget=forms.Textarea,
+        required=False,
+        max_length=PUBLIC_ADDRESS_MAX,
+        error_messages={"max_length": f"Postal address must be {PUBLIC_ADDRESS_MAX:,} characters or fewer"},
+    )
     support_needs = forms.CharField(
         label="Do you need any help or adjustments to take part? (optional)",
         widget=forms.Textarea,
         required=False,
+        max_length=PUBLIC_SHORT_TEXT_MAX,
+        error_messages={
+            "max_length": f"Help or adjustments must be {PUBLIC_SHORT_TEXT_MAX:,} characters or fewer"
+        },
         help_text="For example, an interpreter, large print, or a meeting at home",
     )
 
@@ -122,7 +139,11 @@ class BehaviourForm(GovukFormMixin, forms.Form):
         label="What is happening?",
         widget=forms.Textarea,
         help_text="Describe the anti-social behaviour and how it affects you",
-        error_messages={"required": "Describe the anti-social behaviour"},
+        max_length=PUBLIC_LONG_TEXT_MAX,
+        error_messages={
+            "required": "Describe the anti-social behaviour",
+            "max_length": f"The description must be {PUBLIC_LONG_TEXT_MAX:,} characters or fewer",
+        },
     )
     behaviour_location = forms.CharField(
         label="Where does it happen?",
@@ -140,7 +161,11 @@ class BehaviourForm(GovukFormMixin, forms.Form):
         label="Who have you reported it to, and when?",
         widget=forms.Textarea,
         help_text="For example: police, 3 March and 20 April; council, 12 April; housing association, 2 May",
-        error_messages={"required": "Tell us who you reported the behaviour to, and when"},
+        max_length=PUBLIC_SHORT_TEXT_MAX,
+        error_messages={
+            "required": "Tell us who you reported the behaviour to, and when",
+            "max_length": f"Who you reported it to must be {PUBLIC_SHORT_TEXT_MAX:,} characters or fewer",
+        },
     )
 
     def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
@@ -176,8 +201,8 @@ class BehaviourForm(GovukFormMixin, forms.Form):
 class SubmitForm(GovukFormMixin, forms.Form):
     """Check-answers submit: a signed, time-stamped token and a honeypot field humans never see."""
 
-    form_token = forms.CharField(widget=forms.HiddenInput)
-    website = forms.CharField(required=False, label="Leave this field empty")
+    form_token = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
 
 
 class StatusRequestForm(GovukFormMixin, forms.Form):

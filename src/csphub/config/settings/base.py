@@ -56,7 +56,9 @@ for _optional in ("cases", "powers", "risk", "casereviews", "insights", "api", "
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csphub.core.middleware.DisallowedMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csphub.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,9 +66,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "csphub.accounts.middleware.SessionCapMiddleware",
     "csphub.accounts.middleware.IdleTimeoutMiddleware",
     "csphub.accounts.middleware.RequireTwoFactorMiddleware",
     "csphub.agencies.middleware.ActingMembershipMiddleware",
+    "csphub.core.middleware.InvalidCharactersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -105,8 +109,26 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # A persistent connection that the database dropped (restart, failover, terminated backend) is
+    # tested before each request and replaced, so the app recovers without a restart.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared by every worker process and kept across restarts: the public form's single-use tokens and
+# per-address limits live here (security review finding 9). Created by migrate (core app).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "csphub_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+# Addresses or networks of the reverse proxies whose X-Forwarded-For is believed (core/clientip.py).
+CSPHUB_TRUSTED_PROXIES = [p for p in os.environ.get("CSPHUB_TRUSTED_PROXIES", "").split(",") if p.strip()]
+# True only under production settings: the demo and its published credentials are refused there.
+CSPHUB_PRODUCTION = False
 
 # --- Authentication -------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -139,10 +161,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# A username that is no account is stored as a digest, never in clear (security review 15).
+AXES_USERNAME_CALLABLE = "csphub.accounts.axes.axes_username"
 
 # --- Sessions and cookies ------------------------------------------------------------------
 CSPHUB_IDLE_TIMEOUT_MINUTES = int(os.environ.get("CSPHUB_IDLE_TIMEOUT_MINUTES", "30"))
-SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute cap: a working day
+# A signed-in session ends 12 hours after sign-in however active it is (SessionCapMiddleware);
+# SESSION_COOKIE_AGE alone slides with every request, so it is only the stored row's lifetime.
+CSPHUB_SESSION_MAX_HOURS = int(os.environ.get("CSPHUB_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = CSPHUB_SESSION_MAX_HOURS * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -183,6 +210,9 @@ STATIC_ROOT = DATA_DIR / "static"
 # Evidence uploads live outside the web root and are served only through the policy.
 PRIVATE_MEDIA_ROOT = DATA_DIR / "private-media"
 ANALYTICS_DATA_DIR = DATA_DIR
+# Antivirus for evidence uploads (core/filescan.py): a clamd Unix socket or host:port; empty = none.
+CSPHUB_CLAMAV_SOCKET = os.environ.get("CSPHUB_CLAMAV_SOCKET", "")
+CSPHUB_CLAMAV_ADDRESS = os.environ.get("CSPHUB_CLAMAV_ADDRESS", "")
 
 # --- E-mail ----------------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -208,6 +238,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # runserver's access log: through the same filter, which drops query strings (search terms).
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "csphub": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
