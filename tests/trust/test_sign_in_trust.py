@@ -8,12 +8,12 @@ import time
 from typing import Any
 
 import pytest
-from csphub.demo.personas import DEMO_PASSWORD
 from django.test import Client
 
 from csphub.accounts.middleware import SIGNED_IN_AT_KEY
 from csphub.accounts.views import PENDING_AT_KEY
 from csphub.audit.models import AuditEvent
+from csphub.demo.personas import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -29,6 +29,7 @@ answer 404 (:func:`get_object_or_404_for`), never 403, so that nobody learns it 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -131,6 +132,33 @@ def register_child(model: type[models.Model], *, parent_field: str) -> None:
     _CHILDREN[model] = parent_field
 
 
+class Compartment(StrEnum):
+    """A restricted register: its records are seen by the compartment's members (and users named on
+    a record) only, never through an agency, a share or an Information Sharing Agreement."""
+
+    MODERN_SLAVERY = "modern_slavery"
+    PREVENT = "prevent"
+
+
+# model -> (compartment, whether members of every agency see it (a multi-agency panel) or only the
+# members in the owning agency)
+_COMPARTMENTS: dict[type[models.Model], tuple[Compartment, bool]] = {}
+_compartment_resolver: Callable[[Actor], frozenset[str]] | None = None
+
+
+def register_compartment(
+    model: type[models.Model], compartment: Compartment, *, across_agencies: bool
+) -> None:
+    """Declare that ``model``'s records are in ``compartment`` (the duties app does, at start-up)."""
+    _COMPARTMENTS[model] = (compartment, across_agencies)
+
+
+def register_compartment_membership(resolver: Callable[[Actor], frozenset[str]]) -> None:
+    """How to find the compartments an actor is a member of (the duties app registers it)."""
+    global _compartment_resolver
+    _compartment_resolver = resolver
+
+
 # --- acting membership ------------------------------------------------------------------------
 
 
@@ -221,6 +249,7 @@ class Policy:
         self._generation = _generation
         self._shares: dict[int, dict[int, frozenset[str]]] = {}
         self._named: dict[int, frozenset[int]] = {}
+        self._compartments: frozenset[str] | None = None
 
     # -- facts, fetched on first use per content type --
 
@@ -243,6 +272,7 @@ class Policy:
         if self._generation != _generation:
             self._shares.clear()
             self._named.clear()
+            self._compartments = None
             self._generation = _generation
 
     def _share_scopes(self, content_type: ContentType) -> dict[int, frozenset[str]]:
@@ -275,6 +305,20 @@ class Policy:
     def has_capability(self, capability: Capability) -> bool:
         return capability in self.capabilities
 
+    def in_compartment(self, compartment: Compartment) -> bool:
+        """Is the actor, in their acting membership, a member of ``compartment``?
+
+        Administrators never are: they manage accounts, they do not open restricted registers.
+        """
+        membership = self.membership
+        if membership is None or membership.role == Role.ADMINISTRATOR or _compartment_resolver is None:
+            return False
+        self._fresh()
+        if self._compartments is None:
+            assert self.actor is not None
+            self._compartments = _compartment_resolver(self.actor)
+        return compartment.value in self._compartments
+
     def can_create_in_own_agency(self) -> bool:
         """May the actor create new records (owned by their acting agency)?"""
         return self.role_allows(Action.CREATE)
@@ -300,6 +344,13 @@ class Policy:
         assert self.actor is not None
         content_type = ContentType.objects.get_for_model(model)
         named_ids = _named(content_type, self.actor.user).values("object_id")
+        if model in _COMPARTMENTS:
+            compartment, across_agencies = _COMPARTMENTS[model]
+            if not self.in_compartment(compartment):
+                return qs.filter(pk__in=named_ids)
+            if across_agencies and action not in (Action.SHARE, Action.VIEW_AUDIT):
+                return qs
+            return qs.filter(Q(owning_agency=membership.agency) | Q(pk__in=named_ids))
         if action in (Action.VIEW, Action.EXPORT):
             shared_ids = _active_shares(content_type, membership).values("object_id")
             unrestricted = Q(owning_agency=membership.agency) | Q(pk__in=shared_ids)
@@ -323,6 +374,14 @@ class Policy:
             return False
         # (not restricted and (owning agency or, to view, shared)) or named; cheapest test first.
         content_type = ContentType.objects.get_for_model(model)
+        if model in _COMPARTMENTS:
+            compartment, across_agencies = _COMPARTMENTS[model]
+            if self.in_compartment(compartment) and (
+                obj.owning_agency_id == membership.agency_id
+                or (across_agencies and action not in (Action.SHARE, Action.VIEW_AUDIT))
+            ):
+                return True
+            return obj.pk in self._named_ids(content_type)
         if not obj.is_restricted:
             if obj.owning_agency_id == membership.agency_id:
                 return True
@@ -346,6 +405,8 @@ class Policy:
             root = getattr(root, _CHILDREN[type(root)])
         membership = self.membership
         assert membership is not None
+        if type(root) in _COMPARTMENTS:  # never shared: whoever may see it sees all of it
+            return ShareScope.FULL
         content_type = ContentType.objects.get_for_model(type(root))
         if getattr(root, "owning_agency_id", None) == membership.agency_id:
             return ShareScope.FULL

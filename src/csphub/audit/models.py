@@ -236,6 +236,23 @@ class AuditVerb(models.TextChoices):
     )
     CPW_WITHDRAWN = "cpw.withdrawn", "Community Protection Warning: withdrawn"
 
+    CHANNELCASE_CONSENT_RECORDED = "channelcase.consent_recorded", "Recorded a Channel consent decision"
+    CHANNELCASE_EXITED = "channelcase.exited", "Recorded that a person left Channel"
+    CHANNELCASE_LISTED = "channelcase.listed", "Saw a Channel case in a list"
+    CHANNELCASE_OPENED = "channelcase.opened", "Referred a person to the Channel panel"
+    CHANNELCASE_REVIEWED = "channelcase.reviewed", "Recorded a Channel post-exit review"
+    CHANNELCASE_SHARE_REVOKED = (
+        "channelcase.share_revoked",
+        "Stopped sharing a Channel case with another agency",
+    )
+    CHANNELCASE_SHARED = "channelcase.shared", "Shared a Channel case with another agency"
+    CHANNELCASE_SUPPORT_PLANNED = "channelcase.support_planned", "Recorded a Channel support plan"
+    CHANNELCASE_USER_NAMED = "channelcase.user_named", "Named a user on a Channel case"
+    CHANNELCASE_VIEWED = "channelcase.viewed", "Viewed a Channel case"
+
+    COMPARTMENTMEMBER_ADDED = "compartmentmember.added", "Gave a user access to a restricted register"
+    COMPARTMENTMEMBER_ENDED = "compartmentmember.ended", "Ended a user's access to a restricted register"
+
     DISPERSAL_AUTHORISATION_AUTHORISED = (
         "dispersal_authorisation.authorised",
         "Dispersal authorisation: authorised",
@@ -365,6 +382,17 @@ class AuditVerb(models.TextChoices):
     PSPO_VARIED = "pspo.varied", "Public Spaces Protection Order: varied"
     PSPO_WITHDRAWN = "pspo.withdrawn", "Public Spaces Protection Order: withdrawn"
 
+    PREVENTREFERRAL_LISTED = "preventreferral.listed", "Saw a Prevent referral in a list"
+    PREVENTREFERRAL_MADE = "preventreferral.made", "Made a Prevent referral"
+    PREVENTREFERRAL_SCREENED = "preventreferral.screened", "Screened a Prevent referral"
+    PREVENTREFERRAL_SHARE_REVOKED = (
+        "preventreferral.share_revoked",
+        "Stopped sharing a Prevent referral with another agency",
+    )
+    PREVENTREFERRAL_SHARED = "preventreferral.shared", "Shared a Prevent referral with another agency"
+    PREVENTREFERRAL_USER_NAMED = "preventreferral.user_named", "Named a user on a Prevent referral"
+    PREVENTREFERRAL_VIEWED = "preventreferral.viewed", "Viewed a Prevent referral"
+
     QUESTIONNAIRE_INSTALLED = "questionnaire.installed", "Installed a risk questionnaire"
 
     MARAC_REFERRAL_RECORDED = "marac_referral.recorded", "Recorded a MARAC referral"
@@ -384,6 +412,27 @@ class AuditVerb(models.TextChoices):
     SCORINGSESSION_OPENED = "scoringsession.opened", "Opened a priority scoring session"
 
     SEARCH_PERFORMED = "search.performed", "Searched"
+
+    SLAVERYCONCERN_EXPORTED = (
+        "slaveryconcern.exported",
+        "Produced the Home Office notification for a modern slavery concern",
+    )
+    SLAVERYCONCERN_LISTED = "slaveryconcern.listed", "Saw a modern slavery concern in a list"
+    SLAVERYCONCERN_NOTIFIED = (
+        "slaveryconcern.notified",
+        "Recorded that the Home Office was notified of a modern slavery concern",
+    )
+    SLAVERYCONCERN_RECORDED = (
+        "slaveryconcern.recorded",
+        "Recorded reasonable grounds to believe someone may be a victim of modern slavery",
+    )
+    SLAVERYCONCERN_SHARE_REVOKED = (
+        "slaveryconcern.share_revoked",
+        "Stopped sharing a modern slavery concern with another agency",
+    )
+    SLAVERYCONCERN_SHARED = "slaveryconcern.shared", "Shared a modern slavery concern with another agency"
+    SLAVERYCONCERN_USER_NAMED = "slaveryconcern.user_named", "Named a user on a modern slavery concern"
+    SLAVERYCONCERN_VIEWED = "slaveryconcern.viewed", "Viewed a modern slavery concern"
 
     TASK_COMPLETED = "task.completed", "Completed a task"
     TASK_CREATED = "task.created", "Set a task"

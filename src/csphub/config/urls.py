@@ -24,6 +24,7 @@ _OPTIONAL = (
     ("insights", "insights/", "csphub.insights.urls"),
     ("planning", "priorities/", "csphub.planning.urls"),
     ("api", "api/", "csphub.api.urls"),
+    ("duties", "duties/", "csphub.duties.urls"),
 )
 for _label, _prefix, _module in _OPTIONAL:
     if apps.is_installed(f"csphub.{_label}"):

@@ -47,12 +47,12 @@ INSTALLED_APPS = [
 # CSPHUB_ONLY_APPS="cases,risk" limits them (e.g. to make one app's migrations).
 _only = {
     a
-    for a in os.environ.get("CSPHUB_ONLY_APPS", "cases,powers,risk,casereviews,insights,planning,api").split(
-        ","
-    )
+    for a in os.environ.get(
+        "CSPHUB_ONLY_APPS", "cases,powers,risk,casereviews,insights,planning,api,duties"
+    ).split(",")
     if a
 }
-for _optional in ("cases", "powers", "risk", "casereviews", "insights", "planning", "api"):
+for _optional in ("cases", "powers", "risk", "casereviews", "insights", "planning", "api", "duties"):
     if _optional in _only and (SRC_DIR / _optional / "__init__.py").exists():
         INSTALLED_APPS.append(f"csphub.{_optional}")
 

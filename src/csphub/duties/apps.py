@@ -1,0 +1,65 @@
+from django.apps import AppConfig
+
+
+class DutiesConfig(AppConfig):
+    name = "csphub.duties"
+    label = "duties"
+    verbose_name = "Statutory duty registers"
+
+    def ready(self) -> None:
+        from csphub.agencies.policies import (
+            Compartment,
+            register_child,
+            register_compartment,
+            register_compartment_membership,
+        )
+        from csphub.duties import models, sections
+        from csphub.duties.selectors.compartments import compartments_of
+        from csphub.frontend.registry import (
+            CaseSection,
+            HomePanel,
+            NavItem,
+            PersonSection,
+            register_case_section,
+            register_home_panel,
+            register_nav,
+            register_person_section,
+        )
+
+        register_compartment_membership(compartments_of)
+        # Each agency's duty to notify is its own: members see their own agency's concerns.
+        register_compartment(models.SlaveryConcern, Compartment.MODERN_SLAVERY, across_agencies=False)
+        # Prevent and Channel: a multi-agency panel, so members in every agency see its records.
+        register_compartment(models.PreventReferral, Compartment.PREVENT, across_agencies=True)
+        register_compartment(models.ChannelCase, Compartment.PREVENT, across_agencies=True)
+        register_child(models.ChannelReview, parent_field="channel_case")
+        register_nav(
+            NavItem("Prevent and Channel", "duties:prevent_list", sections.prevent_nav_visible, order=86)
+        )
+        register_home_panel(
+            HomePanel(
+                "Prevent and Channel", "duties/prevent/home_panel.html", sections.prevent_home, order=23
+            )
+        )
+        register_nav(NavItem("Modern slavery", "duties:slavery_list", sections.slavery_nav_visible, order=85))
+        register_home_panel(
+            HomePanel(
+                "Modern slavery notifications due",
+                "duties/slavery/home_panel.html",
+                sections.slavery_home,
+                order=22,
+            )
+        )
+        register_case_section(
+            CaseSection(
+                "Modern slavery", "duties/slavery/case_section.html", sections.slavery_case_section, order=60
+            )
+        )
+        register_person_section(
+            PersonSection(
+                "Modern slavery",
+                "duties/slavery/person_section.html",
+                sections.slavery_person_section,
+                order=60,
+            )
+        )

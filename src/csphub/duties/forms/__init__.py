@@ -1,0 +1,1 @@
+"""Forms of the duty registers, one module per register."""

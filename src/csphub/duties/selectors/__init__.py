@@ -1,0 +1,1 @@
+"""Every read of the duty registers goes through the policy (``actor.policy``)."""

@@ -1,0 +1,1 @@
+"""Pages of the duty registers, one module per register."""

@@ -1,0 +1,161 @@
+"""Permission-matrix rows for the duty registers.
+
+The record is Derbyshire Constabulary's (recorded by ``police_caseworker``). The modern slavery
+compartment is per agency, so even an Amber Valley member of that compartment (made one here) gets
+404: the concern is not theirs to see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tests.permission_matrix import CREATE_FORM, OTHER_AGENCY_RECORD, PERSONAL_LIST, Entry
+
+
+def police_slavery_concern(world: Any) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from csphub.agencies.models import Membership
+    from csphub.agencies.policies import Compartment
+    from csphub.core.actor import as_actor
+    from csphub.duties.models import SlaveryConcern
+    from csphub.duties.services.compartments import compartment_member_add
+    from csphub.duties.services.slavery import slavery_concern_record
+    from csphub.people.services import person_create
+
+    users = get_user_model().objects
+    owner = users.get(username="police_caseworker")
+    existing = SlaveryConcern.objects.filter(created_by=owner).first()
+    if existing is None:
+        actor = as_actor(owner)
+        assert actor is not None
+        person = person_create(actor=owner, given_name="Robin", family_name="Example-Matrix")
+        existing = slavery_concern_record(
+            actor=actor,
+            person=person,
+            grounds_date=timezone.localdate() - dt.timedelta(days=1),
+            grounds="Example-Matrix grounds",
+            exploitation="labour",
+            age_basis="adult",
+            consent="refused",
+        )
+        lead = users.get(username="avbc_team_manager")
+        compartment_member_add(
+            actor=None,
+            compartment=Compartment.MODERN_SLAVERY,
+            user=lead,
+            agency=Membership.objects.get(user=lead, is_active=True).agency,
+        )
+    return {"pk": existing.pk}
+
+
+MATRIX: dict[str, Entry] = {
+    "duties:slavery_list": Entry(
+        expect=PERSONAL_LIST, why="each sees only the concerns the policy lets them"
+    ),
+    "duties:slavery_new": Entry(expect=CREATE_FORM),
+    "duties:slavery_detail": Entry(make=police_slavery_concern, expect=OTHER_AGENCY_RECORD),
+    "duties:slavery_notified": Entry(make=police_slavery_concern, expect=OTHER_AGENCY_RECORD),
+    "duties:slavery_export": Entry(make=police_slavery_concern, expect=OTHER_AGENCY_RECORD),
+}
+
+
+# --- Prevent and Channel: a compartment across agencies --------------------------------------
+# avbc_team_manager is made a Channel panel member; every other persona, administrators included,
+# must get 404 on every record page. (police_caseworker, the Prevent lead, and dcc_team_manager,
+# the chair, are not among the personas checked.)
+PREVENT_RECORD: dict[str, int] = {"anonymous": 302, "*": 404, "avbc_team_manager": 200}
+# The panel member sees the referral but only the police screen it or refer it to Channel.
+POLICE_ONLY: dict[str, int] = {"anonymous": 302, "*": 404, "avbc_team_manager": 403}
+
+
+def prevent_records(world: Any) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from csphub.agencies.models import Membership
+    from csphub.agencies.policies import Compartment
+    from csphub.core.actor import as_actor
+    from csphub.duties.models import ChannelCase, ChannelReview
+    from csphub.duties.services import prevent
+    from csphub.duties.services.compartments import compartment_member_add
+
+    users = get_user_model().objects
+    existing = ChannelReview.objects.first()
+    if existing is None:
+        for username in ("police_caseworker", "dcc_team_manager", "avbc_team_manager"):
+            user = users.get(username=username)
+            compartment_member_add(
+                actor=None,
+                compartment=Compartment.PREVENT,
+                user=user,
+                agency=Membership.objects.get(user=user, is_active=True).agency,
+            )
+        police = as_actor(users.get(username="police_caseworker"))
+        chair = as_actor(users.get(username="dcc_team_manager"))
+        assert police is not None and chair is not None
+        day = timezone.localdate()
+        cases = []
+        for name in ("Robin Example-Matrix", "Sam Example-Matrix"):
+            referral = prevent.prevent_referral_make(
+                actor=police,
+                referred_on=day,
+                referrer_name="PC Example-Matrix",
+                referrer_role="Officer",
+                referrer_contact="101",
+                subject_name=name,
+                concern_type="other",
+                concerns="Example-Matrix",
+            )
+            prevent.prevent_referral_screen(
+                actor=police, referral=referral, outcome="adopted", screened_on=day, notes="x"
+            )
+            cases.append(
+                prevent.channel_case_open(
+                    actor=police, referral=referral, chair=chair.user, first_panel_on=day
+                )
+            )
+        exited = cases[1]
+        prevent.channel_consent_record(
+            actor=chair, case=exited, consent_given=True, consent_on=day, given_by="person"
+        )
+        prevent.channel_support_plan_record(
+            actor=chair, case=exited, support_plan="Mentoring", support_provider="", support_starts_on=day
+        )
+        prevent.channel_exit_record(actor=chair, case=exited, exited_on=day, exit_reason="Done")
+        existing = ChannelReview.objects.first()
+        assert existing is not None
+    waiting = ChannelCase.objects.get(status="awaiting_consent")
+    return {"referral": waiting.referral_id, "case": waiting.pk, "review": existing.pk}
+
+
+def _referral(world: Any) -> dict[str, Any]:
+    return {"pk": prevent_records(world)["referral"]}
+
+
+def _case(world: Any) -> dict[str, Any]:
+    return {"pk": prevent_records(world)["case"]}
+
+
+def _step(world: Any) -> dict[str, Any]:
+    return {"pk": prevent_records(world)["case"], "step": "consent"}
+
+
+def _review(world: Any) -> dict[str, Any]:
+    return {"pk": prevent_records(world)["review"]}
+
+
+MATRIX.update(
+    {
+        "duties:prevent_list": Entry(expect=PERSONAL_LIST, why="records listed only for compartment members"),
+        "duties:prevent_referral_new": Entry(expect=CREATE_FORM, why="any partner may refer"),
+        "duties:prevent_referral": Entry(make=_referral, expect=PREVENT_RECORD),
+        "duties:prevent_referral_screen": Entry(make=_referral, expect=POLICE_ONLY),
+        "duties:prevent_channel_open": Entry(make=_referral, expect=POLICE_ONLY),
+        "duties:channel_case": Entry(make=_case, expect=PREVENT_RECORD),
+        "duties:channel_step": Entry(make=_step, expect=PREVENT_RECORD),
+        "duties:channel_review": Entry(make=_review, expect=PREVENT_RECORD),
+    }
+)
