@@ -221,7 +221,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
     from csphub.agencies.models import Agency, InformationSharingAgreement, RecordShare
     from csphub.cases import rules
     from csphub.cases.models import Case, CaseIncident, CaseParty, CaseStatusChange, Incident, IncidentParty
-    from csphub.core.demo import load_core_demo
+    from csphub.demo.loader import load_core_demo
     from csphub.people.models import Address, Person
 
     load_core_demo()

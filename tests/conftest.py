@@ -37,7 +37,7 @@ def world(db: Any) -> Any:
     from django.contrib.auth import get_user_model
 
     from csphub.agencies.models import Agency, InformationSharingAgreement
-    from csphub.core.demo import load_core_demo
+    from csphub.demo.loader import load_core_demo
 
     loaded = (
         get_user_model().objects.filter(username="voluntary_administrator").exists()
@@ -159,7 +159,7 @@ def browser_page(live_server: Any, _browser: Any) -> Iterator[Any]:
 
 def browser_sign_in(page: Any, user: Any, *, password: str | None = None) -> None:
     """Sign in through the real pages: password, then the current TOTP code."""
-    from csphub.core.personas import DEMO_PASSWORD
+    from csphub.demo.personas import DEMO_PASSWORD
 
     page.goto("/accounts/sign-in/")
     page.fill("#id_username", user.username)
@@ -181,7 +181,11 @@ def pytest_collection_modifyitems(items: list[Any]) -> None:
     content types that the next serialized test then loads again (a unique-constraint failure)."""
     for item in items:
         marker = item.get_closest_marker("django_db")
-        if marker is not None and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+        if (
+            marker is not None
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
             raise pytest.UsageError(
                 f"{item.nodeid}: use pytest.mark.django_db(transaction=True, serialized_rollback=True)"
             )

@@ -30,8 +30,8 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
-    from csphub.core.demo import load_demo
-    from csphub.core.personas import DEMO_PASSWORD
+    from csphub.demo.loader import load_demo
+    from csphub.demo.personas import DEMO_PASSWORD
 
     Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
     click.echo("Preparing the database …")
@@ -112,7 +112,7 @@ def demo_otp(username: str) -> None:
 
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from csphub.core.personas import demo_personas
+    from csphub.demo.personas import demo_personas
 
     if username not in {p.username for p in demo_personas()}:
         raise click.ClickException(f"{username!r} is not a demo persona; real accounts use their own app.")

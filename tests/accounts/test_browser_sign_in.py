@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from csphub.core.personas import DEMO_PASSWORD
+from csphub.demo.personas import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client, override_settings
 
 from csphub.audit.models import AuditEvent
-from csphub.core.personas import DEMO_PASSWORD
+from csphub.demo.personas import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

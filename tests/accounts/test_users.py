@@ -69,7 +69,7 @@ def test_admin_resets_authenticator_and_removes_role_in_own_agency_only(client_a
 
 
 def test_password_change_is_audited(client_as: Any) -> None:
-    from csphub.core.personas import DEMO_PASSWORD
+    from csphub.demo.personas import DEMO_PASSWORD
 
     client = client_as("avbc_caseworker")
     response = client.post(

@@ -55,6 +55,27 @@ def test_audit_refuses_badly_formed_verbs(persona: Any) -> None:
         audit_record(actor=persona("avbc_caseworker"), verb="Viewed person")
 
 
+def test_audit_refuses_a_verb_not_in_the_closed_list(persona: Any) -> None:
+    """Well formed is not enough: the verb must be one of AuditVerb."""
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValueError, match="AuditVerb"):
+        audit_record(actor=persona("avbc_caseworker"), verb="person.teleported")
+    assert AuditEvent.objects.count() == before
+
+
+def test_audit_takes_the_actor_and_records_its_membership(persona: Any) -> None:
+    from csphub.agencies.policies import acting_membership
+    from csphub.audit.models import AuditVerb
+    from csphub.core.actor import Actor
+
+    user = persona("avbc_caseworker")
+    actor = Actor(user=user, membership=acting_membership(user))
+    event = audit_record(actor=actor, verb=AuditVerb.PERSON_VIEWED)
+    assert (event.actor, event.acting_agency.slug, event.acting_role) == (user, "avbc", "caseworker")
+    assert event.verb == "person.viewed"
+    assert event.verb_label == "Viewed a person"
+
+
 def test_failed_audit_write_rolls_back_the_change(persona: Any) -> None:
     actor = persona("avbc_caseworker")
     with (
@@ -81,7 +102,11 @@ def test_no_code_path_edits_an_event(persona: Any) -> None:
 def test_database_rejects_update_of_an_audit_row(persona: Any) -> None:
     """On PostgreSQL a trigger rejects UPDATE and DELETE; on SQLite a trigger rejects UPDATE."""
     event = audit_record(actor=persona("avbc_caseworker"), verb="person.viewed")
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("UPDATE audit_auditevent SET verb = 'x.tampered' WHERE id = %s", [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).verb == "person.viewed"
 
@@ -89,7 +114,11 @@ def test_database_rejects_update_of_an_audit_row(persona: Any) -> None:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="DELETE trigger is PostgreSQL only")
 def test_postgres_rejects_delete_of_an_audit_row(persona: Any) -> None:
     event = audit_record(actor=persona("avbc_caseworker"), verb="person.viewed")
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
@@ -101,19 +130,23 @@ def test_who_has_seen_this_person_page(persona: Any, client_as: Any) -> None:
     response = coordinator.get(f"/people/{person.pk}/seen-by/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "person.viewed" in body and "person.created" in body
+    # The page says what happened in plain English, never the internal code.
+    assert "Viewed a person" in body and "Added a person" in body
+    assert "person.viewed" not in body and "person.created" not in body
     # Filter by an agency that never looked: nothing.
     from csphub.agencies.models import Agency
 
     fire = Agency.objects.get(slug="fire")
     filtered = coordinator.get(f"/people/{person.pk}/seen-by/?agency={fire.pk}")
-    assert "person.viewed" not in filtered.content.decode()
+    assert "Viewed a person" not in filtered.content.decode()
     # Administrators may see it; caseworkers may not.
     assert client_as("avbc_administrator").get(f"/people/{person.pk}/seen-by/").status_code == 200
     assert client_as("avbc_caseworker").get(f"/people/{person.pk}/seen-by/").status_code == 404
 
 
-def test_administrator_finds_a_person_to_audit_without_opening_the_record(persona: Any, client_as: Any) -> None:
+def test_administrator_finds_a_person_to_audit_without_opening_the_record(
+    persona: Any, client_as: Any
+) -> None:
     person = person_create(actor=persona("avbc_caseworker"), given_name="Audit", family_name="Target")
     admin = client_as("avbc_administrator")
     listing = admin.get("/people/?q=Target").content.decode()

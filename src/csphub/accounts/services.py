@@ -9,6 +9,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.audit.services import audit_record
+from csphub.core.actor import user_of
 
 
 def record_login(*, user: Any) -> None:
@@ -106,7 +107,10 @@ def staff_member_add(
             user = candidate
             audit_record(actor=actor, verb="user.created", target=user, changed_fields=["username", "email"])
         membership, created = Membership.objects.get_or_create(
-            user=user, agency=agency, role=role, defaults={"created_by": actor, "modified_by": actor}
+            user=user,
+            agency=agency,
+            role=role,
+            defaults={"created_by": user_of(actor), "modified_by": user_of(actor)},
         )
         if not created and membership.is_active:
             raise ApplicationError(f"{username} already has this role in {agency.short_name}", field="role")

@@ -25,6 +25,7 @@ from csphub.accounts.forms import CodeForm, SignInForm, StaffMemberForm, SwitchF
 from csphub.agencies.middleware import SESSION_KEY as ACTING_SESSION_KEY
 from csphub.agencies.selectors import memberships_of
 from csphub.agencies.services import membership_switch
+from csphub.core.actor import SignedInRequest
 
 PENDING_USER_KEY = "csphub_pending_user_id"
 PENDING_BACKEND_KEY = "csphub_pending_backend"
@@ -150,14 +151,14 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def switch(request: HttpRequest) -> HttpResponse:
-    memberships = list(memberships_of(request.user))
+def switch(request: SignedInRequest) -> HttpResponse:
+    memberships = list(memberships_of(request.actor))
     form = SwitchForm(request.POST or None)
     choices = [(m.pk, f"{m.get_role_display()}, {m.agency.name}") for m in memberships]
     form.fields["membership"].choices = choices  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         chosen = next(m for m in memberships if m.pk == form.cleaned_data["membership"])
-        membership_switch(actor=request.user, membership=chosen)
+        membership_switch(actor=request.actor, membership=chosen)
         request.session[ACTING_SESSION_KEY] = chosen.pk
         messages.success(
             request, f"You are now working as {chosen.get_role_display()} for {chosen.agency.name}."
@@ -167,23 +168,24 @@ def switch(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def users(request: HttpRequest) -> HttpResponse:
+def users(request: SignedInRequest) -> HttpResponse:
     """An administrator's view of their agency's staff: add, remove a role, reset an authenticator, unlock."""
     from django.core.exceptions import PermissionDenied
 
     from csphub.agencies.models import Membership
-    from csphub.agencies.policies import Capability, acting_membership, has_capability
+    from csphub.agencies.policies import Capability
     from csphub.core.errors import ApplicationError
 
-    if not has_capability(request.user, Capability.MANAGE_USERS):
+    policy = request.actor.policy
+    if not policy.has_capability(Capability.MANAGE_USERS) or policy.membership is None:
         raise PermissionDenied
-    agency = acting_membership(request.user).agency  # type: ignore[union-attr]
+    agency = policy.membership.agency
     form = StaffMemberForm(request.POST if request.POST.get("action") == "add" else None)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "add" and form.is_valid():
             try:
-                services.staff_member_add(actor=request.user, **form.cleaned_data)
+                services.staff_member_add(actor=request.actor, **form.cleaned_data)
             except ApplicationError as error:
                 form.add_application_error(error)
             else:
@@ -201,7 +203,7 @@ def users(request: HttpRequest) -> HttpResponse:
                     "deactivate": services.membership_deactivate,
                     "reset_2fa": services.two_factor_reset,
                     "unlock": services.lockout_clear,
-                }[action](actor=request.user, membership=membership)
+                }[action](actor=request.actor, membership=membership)
             except ApplicationError as error:
                 messages.error(request, error.message)
             else:

@@ -5,3 +5,9 @@ class AgenciesConfig(AppConfig):
     name = "csphub.agencies"
     label = "agencies"
     verbose_name = "Agencies and information sharing"
+
+    def ready(self) -> None:
+        from csphub.agencies.policies import Policy, acting_membership
+        from csphub.core.actor import register_agencies
+
+        register_agencies(policy=Policy, acting_membership=acting_membership)

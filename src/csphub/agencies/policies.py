@@ -1,10 +1,17 @@
 """The one permission policy: who may do what to which record. Deny by default.
 
-Two questions, asked everywhere the same way:
+Two questions, asked everywhere the same way, of one :class:`Policy` bound to the request's
+:class:`~csphub.core.actor.Actor` (``request.actor.policy``):
 
-- ``can(user, action, obj) -> bool`` for one record;
-- ``visible_to(user, action, model_or_queryset) -> QuerySet`` for every list, search, map, export
+- ``policy.can(action, obj) -> bool`` for one record;
+- ``policy.visible(action, model_or_queryset) -> QuerySet`` for every list, search, map, export
   and API endpoint.
+
+The policy computes the actor's role, active shares and named records once per request (per
+content type, on first use), the way Wagtail's permission policies cache a user's permissions.
+The free functions below (``can(user_or_actor, ...)``, ``visible_to``, ``share_scope``, ...) are
+thin wrappers kept for callers that pass a user; given ``request.user`` they reach the same cached
+policy as ``request.actor``.
 
 A user acts in one :class:`~csphub.agencies.models.Membership` at a time (agency + role), set per
 session by :class:`~csphub.agencies.middleware.ActingMembershipMiddleware`. The role decides which
@@ -25,13 +32,16 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
 
 from csphub.agencies.models import (
+    InformationSharingAgreement,
     Membership,
     OwnedRecord,
     RecordNamedUser,
@@ -39,6 +49,9 @@ from csphub.agencies.models import (
     Role,
     ShareScope,
 )
+from csphub.core.actor import USER_ACTOR_ATTR, Actor, as_actor
+
+UserOrActor = Actor | AbstractBaseUser | AnonymousUser | None
 
 M = TypeVar("M", bound=models.Model)
 
@@ -111,39 +124,241 @@ def register_child(model: type[models.Model], *, parent_field: str) -> None:
 # --- acting membership ------------------------------------------------------------------------
 
 
-def acting_membership(user: Any) -> Membership | None:
+def acting_membership(user: UserOrActor) -> Membership | None:
     """The membership ``user`` acts in now, or None (which denies everything).
 
-    Set per request by the middleware from the session. Outside a request (commands, services
-    called from tests) a user with exactly one active membership acts in it.
+    Given an :class:`Actor`, its membership (while active). Given a user: set per request by the
+    middleware from the session; outside a request (commands, services called from tests) a user
+    with exactly one active membership acts in it.
     """
+    if isinstance(user, Actor):
+        return _effective_membership(user)
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
-    membership = getattr(user, ACTING_ATTR, None)
+    membership: Membership | None = getattr(user, ACTING_ATTR, None)
     if membership is not None:
         return membership if membership.is_active else None
-    memberships = list(Membership.objects.filter(user=user, is_active=True).select_related("agency")[:2])
+    memberships = list(
+        Membership.objects.filter(user_id=user.pk, is_active=True).select_related("agency")[:2]
+    )
     if len(memberships) == 1:
         setattr(user, ACTING_ATTR, memberships[0])
         return memberships[0]
     return None
 
 
-def set_acting_membership(user: Any, membership: Membership | None) -> None:
+def _effective_membership(actor: Actor) -> Membership | None:
+    membership = actor.membership
+    if membership is None or not membership.is_active or not actor.user.is_active:
+        return None
+    return membership
+
+
+def set_acting_membership(user: AbstractBaseUser, membership: Membership | None) -> None:
     """Make ``user`` act in ``membership`` for the rest of this request or command."""
     if membership is not None and (membership.user_id != user.pk or not membership.is_active):
         raise ValueError("A user can only act in one of their own active memberships.")
     setattr(user, ACTING_ATTR, membership)
+    if hasattr(user, USER_ACTOR_ATTR):  # the request's Actor was for the previous membership
+        delattr(user, USER_ACTOR_ATTR)
 
 
-def role_allows(user: Any, action: Action) -> bool:
-    membership = acting_membership(user)
-    return membership is not None and action in ROLE_ACTIONS.get(membership.role, frozenset())
+def actor_for(
+    user: User, membership: Membership | None, *, memberships: tuple[Membership, ...] | None = None
+) -> Actor:
+    """The request's Actor: ``user`` acting in ``membership`` (``memberships``: all their active ones).
+
+    The user object carries the Actor too, so that code that still passes ``request.user`` asks
+    the same (cached) policy as code that passes ``request.actor``.
+    """
+    set_acting_membership(user, membership)
+    actor = Actor(user=user, membership=membership, memberships=memberships)
+    setattr(user, USER_ACTOR_ATTR, actor)
+    return actor
 
 
-def has_capability(user: Any, capability: Capability) -> bool:
-    membership = acting_membership(user)
-    return membership is not None and capability in ROLE_CAPABILITIES.get(membership.role, frozenset())
+# --- the policy object ------------------------------------------------------------------------
+
+# Bumped whenever a share, a named user, an agreement or a membership changes, so that a policy
+# built earlier in the same request (or command) does not answer from out-of-date facts.
+_generation = 0
+
+
+def policy_facts_changed(**_kwargs: Any) -> None:
+    global _generation
+    _generation += 1
+
+
+for _model in (RecordShare, RecordNamedUser, InformationSharingAgreement, Membership):
+    post_save.connect(policy_facts_changed, sender=_model, dispatch_uid=f"policy-{_model.__name__}-save")
+    post_delete.connect(policy_facts_changed, sender=_model, dispatch_uid=f"policy-{_model.__name__}-delete")
+m2m_changed.connect(
+    policy_facts_changed,
+    sender=InformationSharingAgreement.parties.through,
+    dispatch_uid="policy-isa-parties",
+)
+
+
+class Policy:
+    """Every permission question for one actor, answered from facts fetched once.
+
+    ``can`` and ``visible`` give the same answer for a record (the matrix tests check both);
+    ``visible`` stays a database filter so that lists are one query however many rows they hold.
+    """
+
+    def __init__(self, actor: Actor | None) -> None:
+        self.actor = actor
+        self._generation = _generation
+        self._shares: dict[int, dict[int, frozenset[str]]] = {}
+        self._named: dict[int, frozenset[int]] = {}
+
+    # -- facts, fetched on first use per content type --
+
+    @property
+    def membership(self) -> Membership | None:
+        """The membership the actor acts in, while it (and the user) is active; else None."""
+        return _effective_membership(self.actor) if self.actor is not None else None
+
+    @property
+    def actions(self) -> frozenset[Action]:
+        membership = self.membership
+        return ROLE_ACTIONS.get(membership.role, frozenset()) if membership is not None else frozenset()
+
+    @property
+    def capabilities(self) -> frozenset[Capability]:
+        membership = self.membership
+        return ROLE_CAPABILITIES.get(membership.role, frozenset()) if membership is not None else frozenset()
+
+    def _fresh(self) -> None:
+        if self._generation != _generation:
+            self._shares.clear()
+            self._named.clear()
+            self._generation = _generation
+
+    def _share_scopes(self, content_type: ContentType) -> dict[int, frozenset[str]]:
+        """object id -> scopes of the active shares with the actor's agency, for one model."""
+        self._fresh()
+        if content_type.pk not in self._shares:
+            assert self.membership is not None
+            found: dict[int, set[str]] = {}
+            for object_id, scope in _active_shares(content_type, self.membership).values_list(
+                "object_id", "scope"
+            ):
+                found.setdefault(object_id, set()).add(scope)
+            self._shares[content_type.pk] = {pk: frozenset(scopes) for pk, scopes in found.items()}
+        return self._shares[content_type.pk]
+
+    def _named_ids(self, content_type: ContentType) -> frozenset[int]:
+        self._fresh()
+        if content_type.pk not in self._named:
+            assert self.actor is not None
+            self._named[content_type.pk] = frozenset(
+                _named(content_type, self.actor.user).values_list("object_id", flat=True)
+            )
+        return self._named[content_type.pk]
+
+    # -- the questions --
+
+    def role_allows(self, action: Action) -> bool:
+        return action in self.actions
+
+    def has_capability(self, capability: Capability) -> bool:
+        return capability in self.capabilities
+
+    def can_create_in_own_agency(self) -> bool:
+        """May the actor create new records (owned by their acting agency)?"""
+        return self.role_allows(Action.CREATE)
+
+    def visible(self, action: Action, model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
+        """The records of a model that the actor may ``action`` in their acting membership."""
+        qs = _as_queryset(model_or_qs)
+        model = qs.model
+        membership = self.membership
+        if membership is None or action not in ROLE_ACTIONS.get(membership.role, frozenset()):
+            return qs.none()
+
+        if model in _CHILDREN:
+            parent_field = _CHILDREN[model]
+            parent_model = model._meta.get_field(parent_field).related_model
+            assert isinstance(parent_model, type)
+            return qs.filter(**{f"{parent_field}__in": self.visible(action, parent_model).values("pk")})
+
+        if not issubclass(model, OwnedRecord):
+            # Deny by default: a model nobody declared to the policy is visible to no one.
+            return qs.none()
+
+        assert self.actor is not None
+        content_type = ContentType.objects.get_for_model(model)
+        named_ids = _named(content_type, self.actor.user).values("object_id")
+        if action in (Action.VIEW, Action.EXPORT):
+            shared_ids = _active_shares(content_type, membership).values("object_id")
+            unrestricted = Q(owning_agency=membership.agency) | Q(pk__in=shared_ids)
+        elif action in (Action.CHANGE, Action.CREATE) or action in (Action.SHARE, Action.VIEW_AUDIT):
+            unrestricted = Q(owning_agency=membership.agency)
+        else:  # pragma: no cover - every Action is handled above
+            return qs.none()
+        return qs.filter((Q(is_restricted=False) & unrestricted) | Q(pk__in=named_ids))
+
+    def can(self, action: Action, obj: models.Model | None) -> bool:
+        """May the actor take ``action`` on ``obj``? The same answer as ``visible``, for one record."""
+        if obj is None or obj.pk is None:
+            return False
+        membership = self.membership
+        if membership is None or action not in ROLE_ACTIONS.get(membership.role, frozenset()):
+            return False
+        model = type(obj)
+        if model in _CHILDREN:
+            return self.can(action, getattr(obj, _CHILDREN[model]))
+        if not isinstance(obj, OwnedRecord):
+            return False
+        # (not restricted and (owning agency or, to view, shared)) or named; cheapest test first.
+        content_type = ContentType.objects.get_for_model(model)
+        if not obj.is_restricted:
+            if obj.owning_agency_id == membership.agency_id:
+                return True
+            if action in (Action.VIEW, Action.EXPORT) and obj.pk in self._share_scopes(content_type):
+                return True
+        return obj.pk in self._named_ids(content_type)
+
+    def get_object_or_404(self, action: Action, model_or_qs: type[M] | QuerySet[M], **lookup: Any) -> M:
+        """The record, or Http404 whether it does not exist or the actor may not see it."""
+        try:
+            return self.visible(action, model_or_qs).get(**lookup)
+        except (models.ObjectDoesNotExist, ValueError, TypeError) as exc:
+            raise Http404("No such record.") from exc
+
+    def share_scope(self, obj: models.Model) -> str | None:
+        """How much of ``obj`` the actor may see: "full", "summary" (panel sharing) or None."""
+        if not self.can(Action.VIEW, obj):
+            return None
+        root = obj
+        while type(root) in _CHILDREN:
+            root = getattr(root, _CHILDREN[type(root)])
+        membership = self.membership
+        assert membership is not None
+        content_type = ContentType.objects.get_for_model(type(root))
+        if getattr(root, "owning_agency_id", None) == membership.agency_id:
+            return ShareScope.FULL
+        if root.pk in self._named_ids(content_type):
+            return ShareScope.FULL
+        scopes = self._share_scopes(content_type).get(root.pk, frozenset())
+        if ShareScope.FULL in scopes:
+            return ShareScope.FULL
+        return ShareScope.SUMMARY if scopes else None
+
+    def can_contribute(self, obj: models.Model) -> bool:
+        """May the actor add to ``obj`` (a note, a piece of evidence)?
+
+        The owning agency, a named user, or an agency it is shared with in full may; a partner who
+        sees only the panel summary may not, and neither may a role that cannot create records.
+        """
+        return self.role_allows(Action.CREATE) and self.share_scope(obj) == ShareScope.FULL
+
+
+def policy_for(user: UserOrActor) -> Policy:
+    """The policy for an Actor, a user (the request's cached one when there is one), or None."""
+    actor = as_actor(user)
+    return actor.policy if actor is not None else Policy(None)
 
 
 # --- querysets --------------------------------------------------------------------------------
@@ -167,86 +382,48 @@ def _active_shares(content_type: ContentType, membership: Membership) -> QuerySe
     ).filter(Q(agreement__ended_on__isnull=True) | Q(agreement__ended_on__gte=today))
 
 
-def _named(content_type: ContentType, user: Any) -> QuerySet[RecordNamedUser]:
-    return RecordNamedUser.objects.filter(content_type=content_type, user=user)
+def _named(content_type: ContentType, user: AbstractBaseUser) -> QuerySet[RecordNamedUser]:
+    return RecordNamedUser.objects.filter(content_type=content_type, user_id=user.pk)
 
 
-def visible_to(user: Any, action: Action, model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
+# --- the free functions: thin wrappers over the policy ----------------------------------------
+
+
+def role_allows(user: UserOrActor, action: Action) -> bool:
+    return policy_for(user).role_allows(action)
+
+
+def has_capability(user: UserOrActor, capability: Capability) -> bool:
+    return policy_for(user).has_capability(capability)
+
+
+def visible_to(user: UserOrActor, action: Action, model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
     """The records of a model that ``user`` may ``action`` in their acting membership."""
-    qs = _as_queryset(model_or_qs)
-    model = qs.model
-    membership = acting_membership(user)
-    if membership is None or action not in ROLE_ACTIONS.get(membership.role, frozenset()):
-        return qs.none()
-
-    if model in _CHILDREN:
-        parent_field = _CHILDREN[model]
-        parent_model = model._meta.get_field(parent_field).related_model
-        assert isinstance(parent_model, type)
-        return qs.filter(**{f"{parent_field}__in": visible_to(user, action, parent_model).values("pk")})
-
-    if not issubclass(model, OwnedRecord):
-        # Deny by default: a model nobody declared to the policy is visible to no one.
-        return qs.none()
-
-    content_type = ContentType.objects.get_for_model(model)
-    named_ids = _named(content_type, user).values("object_id")
-    if action in (Action.VIEW, Action.EXPORT):
-        shared_ids = _active_shares(content_type, membership).values("object_id")
-        unrestricted = Q(owning_agency=membership.agency) | Q(pk__in=shared_ids)
-    elif action in (Action.CHANGE, Action.CREATE) or action in (Action.SHARE, Action.VIEW_AUDIT):
-        unrestricted = Q(owning_agency=membership.agency)
-    else:  # pragma: no cover - every Action is handled above
-        return qs.none()
-    return qs.filter((Q(is_restricted=False) & unrestricted) | Q(pk__in=named_ids))
+    return policy_for(user).visible(action, model_or_qs)
 
 
-def can(user: Any, action: Action, obj: models.Model) -> bool:
+def can(user: UserOrActor, action: Action, obj: models.Model | None) -> bool:
     """May ``user`` take ``action`` on ``obj``? The same answer as ``visible_to``, for one record."""
-    if obj is None or obj.pk is None:
-        return False
-    return visible_to(user, action, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+    return policy_for(user).can(action, obj)
 
 
-def can_create_in_own_agency(user: Any) -> bool:
+def can_create_in_own_agency(user: UserOrActor) -> bool:
     """May ``user`` create new records (owned by their acting agency)?"""
-    return role_allows(user, Action.CREATE)
+    return policy_for(user).can_create_in_own_agency()
 
 
-def get_object_or_404_for(user: Any, action: Action, model_or_qs: type[M] | QuerySet[M], **lookup: Any) -> M:
+def get_object_or_404_for(
+    user: UserOrActor, action: Action, model_or_qs: type[M] | QuerySet[M], **lookup: Any
+) -> M:
     """The record, or Http404 whether it does not exist or the user may not see it."""
-    try:
-        return visible_to(user, action, model_or_qs).get(**lookup)
-    except (models.ObjectDoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such record.") from exc
+    return policy_for(user).get_object_or_404(action, model_or_qs, **lookup)
 
 
-def share_scope(user: Any, obj: models.Model) -> str | None:
+def share_scope(user: UserOrActor, obj: models.Model) -> str | None:
     """How much of ``obj`` the user may see: "full", "summary" (panel sharing) or None."""
-    if not can(user, Action.VIEW, obj):
-        return None
-    root = obj
-    while type(root) in _CHILDREN:
-        root = getattr(root, _CHILDREN[type(root)])
-    membership = acting_membership(user)
-    assert membership is not None
-    content_type = ContentType.objects.get_for_model(type(root))
-    if getattr(root, "owning_agency_id", None) == membership.agency_id:
-        return ShareScope.FULL
-    if _named(content_type, user).filter(object_id=root.pk).exists():
-        return ShareScope.FULL
-    scopes = set(
-        _active_shares(content_type, membership).filter(object_id=root.pk).values_list("scope", flat=True)
-    )
-    if ShareScope.FULL in scopes:
-        return ShareScope.FULL
-    return ShareScope.SUMMARY if scopes else None
+    return policy_for(user).share_scope(obj)
 
 
-def can_contribute(user: Any, obj: models.Model) -> bool:
-    """May ``user`` add to ``obj`` (a note, a piece of evidence)?
-
-    The owning agency, a named user, or an agency it is shared with in full may; a partner who sees
-    only the panel summary may not, and neither may a role that cannot create records.
-    """
-    return role_allows(user, Action.CREATE) and share_scope(user, obj) == ShareScope.FULL
+def can_contribute(user: UserOrActor, obj: models.Model) -> bool:
+    """May ``user`` add to ``obj`` (a note, a piece of evidence)? See :meth:`Policy.can_contribute`."""
+    return policy_for(user).can_contribute(obj)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
@@ -16,14 +15,18 @@ from csphub.agencies.models import (
     RecordShare,
     ShareScope,
 )
-from csphub.agencies.policies import Action, acting_membership, can
+from csphub.agencies.policies import Action, acting_membership, can, policy_facts_changed
 from csphub.audit.services import audit_record
+from csphub.core.actor import Actor, user_of
 from csphub.core.errors import ApplicationError, PermissionDeniedError
+
+# The one acting (an Actor, or a user for callers not yet passing one), or None for the system.
+ActorArg = Actor | User | None
 
 
 def share_record(
     *,
-    actor: Any,
+    actor: ActorArg,
     obj: models.Model,
     agency: Agency,
     agreement: InformationSharingAgreement,
@@ -58,7 +61,7 @@ def share_record(
             agreement=agreement,
             scope=scope,
             revoked_at=None,
-            defaults={"reason": reason, "created_by": actor, "modified_by": actor},
+            defaults={"reason": reason, "created_by": user_of(actor), "modified_by": user_of(actor)},
         )
         if created:
             audit_record(
@@ -70,12 +73,13 @@ def share_record(
     return share
 
 
-def share_revoke(*, actor: Any, share: RecordShare, reason: str) -> None:
+def share_revoke(*, actor: ActorArg, share: RecordShare, reason: str) -> None:
     obj = share.record
     if obj is None or not can(actor, Action.SHARE, obj):
         raise PermissionDeniedError("You cannot change how this record is shared.")
     with transaction.atomic():
-        RecordShare.objects.filter(pk=share.pk).update(revoked_at=timezone.now(), modified_by=actor)
+        RecordShare.objects.filter(pk=share.pk).update(revoked_at=timezone.now(), modified_by=user_of(actor))
+        policy_facts_changed()  # update() sends no signal
         audit_record(
             actor=actor,
             verb=f"{obj._meta.model_name}.share_revoked",
@@ -84,9 +88,11 @@ def share_revoke(*, actor: Any, share: RecordShare, reason: str) -> None:
         )
 
 
-def name_user_on_record(*, actor: Any, obj: models.Model, user: Any, reason: str = "") -> RecordNamedUser:
+def name_user_on_record(
+    *, actor: ActorArg, obj: models.Model, user: User, reason: str = ""
+) -> RecordNamedUser:
     """Name ``user`` on ``obj`` so that they see it (the only way to see a restricted record)."""
-    if actor is not None and actor != user and not can(actor, Action.SHARE, obj):
+    if actor is not None and user_of(actor) != user and not can(actor, Action.SHARE, obj):
         raise PermissionDeniedError("You cannot name users on this record.")
     content_type = ContentType.objects.get_for_model(type(obj))
     with transaction.atomic():
@@ -94,7 +100,7 @@ def name_user_on_record(*, actor: Any, obj: models.Model, user: Any, reason: str
             content_type=content_type,
             object_id=obj.pk,
             user=user,
-            defaults={"reason": reason, "created_by": actor, "modified_by": actor},
+            defaults={"reason": reason, "created_by": user_of(actor), "modified_by": user_of(actor)},
         )
         if created:
             audit_record(
@@ -103,7 +109,7 @@ def name_user_on_record(*, actor: Any, obj: models.Model, user: Any, reason: str
     return named
 
 
-def membership_switch(*, actor: Any, membership: Membership) -> Membership:
+def membership_switch(*, actor: Actor | User, membership: Membership) -> Membership:
     """The actor chooses which of their memberships to act in; audited."""
     if membership.user_id != actor.pk or not membership.is_active:
         raise PermissionDeniedError("You can only act in one of your own memberships.")
@@ -117,7 +123,7 @@ def membership_switch(*, actor: Any, membership: Membership) -> Membership:
     return membership
 
 
-def current_agency(actor: Any) -> Agency:
+def current_agency(actor: Actor | User | None) -> Agency:
     membership = acting_membership(actor)
     if membership is None:
         raise PermissionDeniedError("Choose the agency you are acting for.")

@@ -13,15 +13,25 @@ from typing import Any
 from django.apps import apps
 from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
 from csphub.agencies.policies import Action, role_allows
 from csphub.api import schemas
 from csphub.api.services import api_token_authenticate
 from csphub.audit.services import audit_listed, audit_viewed
+from csphub.core.actor import Actor, as_actor
 from csphub.people import selectors as people_selectors
 
 MAX_LIMIT = 200
+
+
+def _actor(request: HttpRequest) -> Actor:
+    """The request's Actor: set by the agencies middleware (session) or by TokenAuth (token)."""
+    actor = getattr(request, "actor", None)
+    if not isinstance(actor, Actor):  # pragma: no cover - both authentications set it
+        raise HttpError(401, "Sign in or send a token.")
+    return actor
 
 
 class TokenAuth(HttpBearer):
@@ -29,6 +39,7 @@ class TokenAuth(HttpBearer):
         user = api_token_authenticate(token)
         if user is not None:
             request.user = user
+            request.actor = as_actor(user)  # type: ignore[attr-defined]  # the token's membership
         return user
 
 
@@ -58,7 +69,7 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 
 
 def _require(request: HttpRequest, action: Action) -> None:
-    if not role_allows(request.user, action):
+    if not role_allows(_actor(request), action):
         from ninja.errors import HttpError
 
         raise HttpError(403, "Your role does not give access to personal records.")
@@ -69,9 +80,9 @@ def list_people(request: HttpRequest, search: str = "", limit: int = 50, offset:
     """People your acting agency may see (own, shared under an ISA in force, or named)."""
     _require(request, Action.VIEW)
     limit, offset = _page(limit, offset)
-    qs = people_selectors.person_list_visible_to(request.user, search=search)
+    qs = people_selectors.person_list_visible_to(_actor(request), search=search)
     rows = list(qs[offset : offset + limit])
-    audit_listed(actor=request.user, targets=rows)
+    audit_listed(actor=_actor(request), targets=rows)
     return {
         "count": qs.count(),
         "offset": offset,
@@ -82,8 +93,8 @@ def list_people(request: HttpRequest, search: str = "", limit: int = 50, offset:
 
 @api.get("/people/{person_id}", response={200: schemas.PersonOut, 404: schemas.ErrorOut}, tags=["people"])
 def get_person(request: HttpRequest, person_id: int) -> Any:
-    person = people_selectors.person_get_visible(request.user, person_id)
-    audit_viewed(actor=request.user, target=person)
+    person = people_selectors.person_get_visible(_actor(request), person_id)
+    audit_viewed(actor=_actor(request), target=person)
     return _person(person)
 
 
@@ -107,21 +118,21 @@ if apps.is_installed("csphub.cases"):
         """Cases your acting agency may see; a case shared for a panel shows summary fields only."""
         _require(request, Action.VIEW)
         limit, offset = _page(limit, offset)
-        qs = case_selectors.case_list_visible_to(request.user, status=status, search=search)
+        qs = case_selectors.case_list_visible_to(_actor(request), status=status, search=search)
         rows = list(qs[offset : offset + limit])
-        audit_listed(actor=request.user, targets=rows)
+        audit_listed(actor=_actor(request), targets=rows)
         return {
             "count": qs.count(),
             "offset": offset,
             "limit": limit,
-            "results": [_case(request.user, c) for c in rows],
+            "results": [_case(_actor(request), c) for c in rows],
         }
 
     @api.get("/cases/{case_id}", response={200: schemas.CaseOut, 404: schemas.ErrorOut}, tags=["cases"])
     def get_case(request: HttpRequest, case_id: int) -> Any:
-        case = case_selectors.case_get_visible(request.user, case_id)
-        audit_viewed(actor=request.user, target=case)
-        return _case(request.user, case)
+        case = case_selectors.case_get_visible(_actor(request), case_id)
+        audit_viewed(actor=_actor(request), target=case)
+        return _case(_actor(request), case)
 
     @api.get("/incidents", response=schemas.IncidentPage, tags=["cases"])
     def list_incidents(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
@@ -129,12 +140,12 @@ if apps.is_installed("csphub.cases"):
         _require(request, Action.VIEW)
         limit, offset = _page(limit, offset)
         qs = (
-            case_selectors.incident_list_visible_to(request.user)
+            case_selectors.incident_list_visible_to(_actor(request))
             .select_related("reporting_agency", "owning_agency")
             .order_by("-occurred_at", "-id")
         )
         rows = list(qs[offset : offset + limit])
-        audit_listed(actor=request.user, targets=rows)
+        audit_listed(actor=_actor(request), targets=rows)
         return {
             "count": qs.count(),
             "offset": offset,

@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from csphub.agencies.policies import acting_membership, set_acting_membership
+from csphub.agencies.policies import acting_membership, actor_for
 from csphub.api.models import ApiToken
 from csphub.audit.services import audit_record
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -71,5 +71,5 @@ def api_token_authenticate(secret: str) -> Any | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     user = token.user
-    set_acting_membership(user, token.membership)
+    actor_for(user, token.membership)  # the user now carries the request's Actor (user._csphub_actor)
     return user

@@ -15,6 +15,371 @@ from django.db import models
 from django.utils import timezone
 
 
+class AuditVerb(models.TextChoices):
+    """Every kind of event the audit trail records: a closed list, each with a plain-English label.
+
+    ``audit_record`` refuses a verb that is not here, so the list is the whole answer to "what does
+    the system record about people" (the question a DPIA asks). Pages show the label, never the
+    code. A new workflow adds its verbs here; ``tests/audit/test_verbs.py`` names any verb passed to
+    the audit functions in ``src/`` that is missing.
+
+    ``<model>.viewed`` and ``<model>.listed`` are written by ``audit_viewed``/``audit_listed``;
+    ``<model>.shared``, ``.share_revoked`` and ``.user_named`` by the agencies sharing services;
+    ``<power>.<status>`` by the tools-and-powers services when a power use moves to that status.
+    """
+
+    ABSOLUTE_GROUND_DRAFT = "absolute_ground.draft", "Absolute ground for possession: drafted"
+    ABSOLUTE_GROUND_ESCALATED = (
+        "absolute_ground.escalated",
+        "Absolute ground for possession: escalated to a notice",
+    )
+    ABSOLUTE_GROUND_ISSUED = "absolute_ground.issued", "Absolute ground for possession: issued"
+    ABSOLUTE_GROUND_LETTER_HTML_PRODUCED = (
+        "absolute_ground.letter_html_produced",
+        "Absolute ground for possession: letter produced",
+    )
+    ABSOLUTE_GROUND_LETTER_PDF_PRODUCED = (
+        "absolute_ground.letter_pdf_produced",
+        "Absolute ground for possession: letter produced as PDF",
+    )
+    ABSOLUTE_GROUND_REVIEW_REQUESTED = (
+        "absolute_ground.review_requested",
+        "Absolute ground for possession: review requested",
+    )
+    ABSOLUTE_GROUND_UPHELD = "absolute_ground.upheld", "Absolute ground for possession: upheld"
+    ABSOLUTE_GROUND_WITHDRAWN = "absolute_ground.withdrawn", "Absolute ground for possession: withdrawn"
+
+    ADDRESS_CREATED = "address.created", "Added an address"
+    ADDRESS_LISTED = "address.listed", "Saw an address in a list"
+    ADDRESS_SHARE_REVOKED = "address.share_revoked", "Stopped sharing an address with another agency"
+    ADDRESS_SHARED = "address.shared", "Shared an address with another agency"
+    ADDRESS_USER_NAMED = "address.user_named", "Named a user on an address"
+    ADDRESS_VIEWED = "address.viewed", "Viewed an address"
+
+    AGENDAITEM_DECIDED = "agendaitem.decided", "Recorded a panel decision on a case"
+
+    API_TOKEN_ISSUED = "api_token.issued", "Issued an API token"
+    API_TOKEN_REVOKED = "api_token.revoked", "Revoked an API token"
+
+    APPLICATION_LISTED = "application.listed", "Saw a Case Review application in a list"
+    APPLICATION_SHARE_REVOKED = (
+        "application.share_revoked",
+        "Stopped sharing a Case Review application with another agency",
+    )
+    APPLICATION_SHARED = "application.shared", "Shared a Case Review application with another agency"
+    APPLICATION_USER_NAMED = "application.user_named", "Named a user on a Case Review application"
+    APPLICATION_VIEWED = "application.viewed", "Viewed a Case Review application"
+
+    ASSESSMENT_GENERATED = "assessment.generated", "Produced a strategic assessment"
+    ASSESSMENT_LISTED = "assessment.listed", "Saw a risk assessment in a list"
+    ASSESSMENT_VIEWED = "assessment.viewed", "Viewed a risk assessment"
+
+    CASE_ADDED_TO_AGENDA = "case.added_to_agenda", "Put a case on a panel agenda"
+    CASE_CLOSED = "case.closed", "Closed a case"
+    CASE_EXPORTED = "case.exported", "Exported a case"
+    CASE_INCIDENT_ADDED = "case.incident_added", "Added an incident to a case"
+    CASE_LINKED = "case.linked", "Linked two cases"
+    CASE_LISTED = "case.listed", "Saw a case in a list"
+    CASE_OFFICER_ASSIGNED = "case.officer_assigned", "Assigned the officer for a case"
+    CASE_OPENED = "case.opened", "Opened a case"
+    CASE_PARTY_ADDED = "case.party_added", "Added a person to a case"
+    CASE_REOPENED = "case.reopened", "Reopened a case"
+    CASE_SHARE_REVOKED = "case.share_revoked", "Stopped sharing a case with another agency"
+    CASE_SHARED = "case.shared", "Shared a case with another agency"
+    CASE_STATUS_CHANGED = "case.status_changed", "Changed the status of a case"
+    CASE_USER_NAMED = "case.user_named", "Named a user on a case"
+    CASE_VIEWED = "case.viewed", "Viewed a case"
+
+    CASEREVIEWAPPEAL_DECIDED = "casereviewappeal.decided", "Decided a Case Review appeal"
+    CASEREVIEWAPPEAL_LODGED = "casereviewappeal.lodged", "Recorded a Case Review appeal"
+
+    CASEREVIEWAPPLICATION_ACKNOWLEDGED = (
+        "casereviewapplication.acknowledged",
+        "Acknowledged a Case Review application",
+    )
+    CASEREVIEWAPPLICATION_CLOSED = "casereviewapplication.closed", "Closed a Case Review application"
+    CASEREVIEWAPPLICATION_INCIDENT_LINKED = (
+        "casereviewapplication.incident_linked",
+        "Linked an incident to a Case Review application",
+    )
+    CASEREVIEWAPPLICATION_INCIDENT_UNLINKED = (
+        "casereviewapplication.incident_unlinked",
+        "Unlinked an incident from a Case Review application",
+    )
+    CASEREVIEWAPPLICATION_REVIEW_RECORDED = "casereviewapplication.review_recorded", "Recorded a Case Review"
+    CASEREVIEWAPPLICATION_SPOC_ASSIGNED = (
+        "casereviewapplication.spoc_assigned",
+        "Assigned the single point of contact for a Case Review",
+    )
+    CASEREVIEWAPPLICATION_STATUS_CHECKED = (
+        "casereviewapplication.status_checked",
+        "Applicant checked the status of a Case Review application",
+    )
+    CASEREVIEWAPPLICATION_STATUS_CODE_SENT = (
+        "casereviewapplication.status_code_sent",
+        "Sent a Case Review status code",
+    )
+    CASEREVIEWAPPLICATION_SUBMITTED = "casereviewapplication.submitted", "Submitted a Case Review application"
+    CASEREVIEWAPPLICATION_THRESHOLD_DECIDED = (
+        "casereviewapplication.threshold_decided",
+        "Decided whether a Case Review application meets the threshold",
+    )
+    CASEREVIEWAPPLICATION_WITHDRAWN = "casereviewapplication.withdrawn", "Withdrew a Case Review application"
+
+    CASEREVIEWAREA_CHANGED = "casereviewarea.changed", "Changed an area's Case Review procedure"
+    CASEREVIEWAREA_CREATED = "casereviewarea.created", "Set up an area's Case Review procedure"
+
+    CASEREVIEWLETTER_ACKNOWLEDGEMENT_SENT = (
+        "casereviewletter.acknowledgement_sent",
+        "Sent a Case Review acknowledgement letter",
+    )
+    CASEREVIEWLETTER_APPEAL_OUTCOME_SENT = (
+        "casereviewletter.appeal_outcome_sent",
+        "Sent a Case Review appeal outcome letter",
+    )
+    CASEREVIEWLETTER_OUTCOME_SENT = (
+        "casereviewletter.outcome_sent",
+        "Sent a Case Review review outcome letter",
+    )
+    CASEREVIEWLETTER_THRESHOLD_DECISION_SENT = (
+        "casereviewletter.threshold_decision_sent",
+        "Sent a Case Review threshold decision letter",
+    )
+
+    CASEREVIEWPROMPT_CREATED = (
+        "casereviewprompt.created",
+        "Asked an agency to explain an incident for a Case Review",
+    )
+    CASEREVIEWPROMPT_EXPLAINED = "casereviewprompt.explained", "Explained an incident for a Case Review"
+
+    CASEREVIEWRECOMMENDATION_COMPLETED = (
+        "casereviewrecommendation.completed",
+        "Completed a Case Review recommendation",
+    )
+    CASEREVIEWRECOMMENDATION_CREATED = "casereviewrecommendation.created", "Made a Case Review recommendation"
+
+    CBO_APPLIED = "cbo.applied", "Criminal Behaviour Order: applied"
+    CBO_BREACHED = "cbo.breached", "Criminal Behaviour Order: breached"
+    CBO_DISCHARGED = "cbo.discharged", "Criminal Behaviour Order: discharged"
+    CBO_DRAFT = "cbo.draft", "Criminal Behaviour Order: drafted"
+    CBO_EXPIRED = "cbo.expired", "Criminal Behaviour Order: expired"
+    CBO_GRANTED = "cbo.granted", "Criminal Behaviour Order: granted"
+    CBO_LETTER_HTML_PRODUCED = "cbo.letter_html_produced", "Criminal Behaviour Order: letter produced"
+    CBO_LETTER_PDF_PRODUCED = "cbo.letter_pdf_produced", "Criminal Behaviour Order: letter produced as PDF"
+    CBO_REFUSED = "cbo.refused", "Criminal Behaviour Order: refused"
+    CBO_VARIED = "cbo.varied", "Criminal Behaviour Order: varied"
+    CBO_WITHDRAWN = "cbo.withdrawn", "Criminal Behaviour Order: withdrawn"
+
+    CLOSURE_NOTICE_DRAFT = "closure_notice.draft", "Closure notice: drafted"
+    CLOSURE_NOTICE_ESCALATED = "closure_notice.escalated", "Closure notice: escalated to a notice"
+    CLOSURE_NOTICE_EXPIRED = "closure_notice.expired", "Closure notice: expired"
+    CLOSURE_NOTICE_EXTENDED = "closure_notice.extended", "Closure notice: extended"
+    CLOSURE_NOTICE_ISSUED = "closure_notice.issued", "Closure notice: issued"
+    CLOSURE_NOTICE_LETTER_HTML_PRODUCED = (
+        "closure_notice.letter_html_produced",
+        "Closure notice: letter produced",
+    )
+    CLOSURE_NOTICE_LETTER_PDF_PRODUCED = (
+        "closure_notice.letter_pdf_produced",
+        "Closure notice: letter produced as PDF",
+    )
+    CLOSURE_NOTICE_WITHDRAWN = "closure_notice.withdrawn", "Closure notice: withdrawn"
+
+    CLOSURE_ORDER_APPLIED = "closure_order.applied", "Closure order: applied"
+    CLOSURE_ORDER_DISCHARGED = "closure_order.discharged", "Closure order: discharged"
+    CLOSURE_ORDER_DRAFT = "closure_order.draft", "Closure order: drafted"
+    CLOSURE_ORDER_EXPIRED = "closure_order.expired", "Closure order: expired"
+    CLOSURE_ORDER_EXTENDED = "closure_order.extended", "Closure order: extended"
+    CLOSURE_ORDER_GRANTED = "closure_order.granted", "Closure order: granted"
+    CLOSURE_ORDER_LETTER_HTML_PRODUCED = (
+        "closure_order.letter_html_produced",
+        "Closure order: letter produced",
+    )
+    CLOSURE_ORDER_LETTER_PDF_PRODUCED = (
+        "closure_order.letter_pdf_produced",
+        "Closure order: letter produced as PDF",
+    )
+    CLOSURE_ORDER_REFUSED = "closure_order.refused", "Closure order: refused"
+    CLOSURE_ORDER_WITHDRAWN = "closure_order.withdrawn", "Closure order: withdrawn"
+
+    CPN_APPEALED = "cpn.appealed", "Community Protection Notice: appealed"
+    CPN_BREACHED = "cpn.breached", "Community Protection Notice: breached"
+    CPN_COMPLIED = "cpn.complied", "Community Protection Notice: complied"
+    CPN_DRAFT = "cpn.draft", "Community Protection Notice: drafted"
+    CPN_EXPIRED = "cpn.expired", "Community Protection Notice: expired"
+    CPN_ISSUED = "cpn.issued", "Community Protection Notice: issued"
+    CPN_LETTER_HTML_PRODUCED = "cpn.letter_html_produced", "Community Protection Notice: letter produced"
+    CPN_LETTER_PDF_PRODUCED = "cpn.letter_pdf_produced", "Community Protection Notice: letter produced as PDF"
+    CPN_QUASHED = "cpn.quashed", "Community Protection Notice: quashed"
+    CPN_UPHELD = "cpn.upheld", "Community Protection Notice: upheld"
+    CPN_VARIED = "cpn.varied", "Community Protection Notice: varied"
+    CPN_WITHDRAWN = "cpn.withdrawn", "Community Protection Notice: withdrawn"
+
+    CPW_COMPLIED = "cpw.complied", "Community Protection Warning: complied"
+    CPW_DRAFT = "cpw.draft", "Community Protection Warning: drafted"
+    CPW_ESCALATED = "cpw.escalated", "Community Protection Warning: escalated to a notice"
+    CPW_EXPIRED = "cpw.expired", "Community Protection Warning: expired"
+    CPW_ISSUED = "cpw.issued", "Community Protection Warning: issued"
+    CPW_LETTER_HTML_PRODUCED = "cpw.letter_html_produced", "Community Protection Warning: letter produced"
+    CPW_LETTER_PDF_PRODUCED = (
+        "cpw.letter_pdf_produced",
+        "Community Protection Warning: letter produced as PDF",
+    )
+    CPW_WITHDRAWN = "cpw.withdrawn", "Community Protection Warning: withdrawn"
+
+    DISPERSAL_AUTHORISATION_AUTHORISED = (
+        "dispersal_authorisation.authorised",
+        "Dispersal authorisation: authorised",
+    )
+    DISPERSAL_AUTHORISATION_DRAFT = "dispersal_authorisation.draft", "Dispersal authorisation: drafted"
+    DISPERSAL_AUTHORISATION_EXPIRED = "dispersal_authorisation.expired", "Dispersal authorisation: expired"
+    DISPERSAL_AUTHORISATION_LETTER_HTML_PRODUCED = (
+        "dispersal_authorisation.letter_html_produced",
+        "Dispersal authorisation: letter produced",
+    )
+    DISPERSAL_AUTHORISATION_LETTER_PDF_PRODUCED = (
+        "dispersal_authorisation.letter_pdf_produced",
+        "Dispersal authorisation: letter produced as PDF",
+    )
+    DISPERSAL_AUTHORISATION_WITHDRAWN = (
+        "dispersal_authorisation.withdrawn",
+        "Dispersal authorisation: withdrawn",
+    )
+
+    DISPERSAL_DIRECTION_BREACHED = "dispersal_direction.breached", "Dispersal direction: breached"
+    DISPERSAL_DIRECTION_COMPLIED = "dispersal_direction.complied", "Dispersal direction: complied"
+    DISPERSAL_DIRECTION_DRAFT = "dispersal_direction.draft", "Dispersal direction: drafted"
+    DISPERSAL_DIRECTION_EXPIRED = "dispersal_direction.expired", "Dispersal direction: expired"
+    DISPERSAL_DIRECTION_ISSUED = "dispersal_direction.issued", "Dispersal direction: issued"
+    DISPERSAL_DIRECTION_LETTER_HTML_PRODUCED = (
+        "dispersal_direction.letter_html_produced",
+        "Dispersal direction: letter produced",
+    )
+    DISPERSAL_DIRECTION_LETTER_PDF_PRODUCED = (
+        "dispersal_direction.letter_pdf_produced",
+        "Dispersal direction: letter produced as PDF",
+    )
+    DISPERSAL_DIRECTION_VARIED = "dispersal_direction.varied", "Dispersal direction: varied"
+    DISPERSAL_DIRECTION_WITHDRAWN = "dispersal_direction.withdrawn", "Dispersal direction: withdrawn"
+
+    DOCUMENT_DOWNLOADED = "document.downloaded", "Downloaded a document"
+    DOCUMENT_UPLOADED = "document.uploaded", "Uploaded a document"
+
+    FPN_DRAFT = "fpn.draft", "Fixed penalty notice (CPN breach): drafted"
+    FPN_ISSUED = "fpn.issued", "Fixed penalty notice (CPN breach): issued"
+    FPN_LETTER_HTML_PRODUCED = (
+        "fpn.letter_html_produced",
+        "Fixed penalty notice (CPN breach): letter produced",
+    )
+    FPN_LETTER_PDF_PRODUCED = (
+        "fpn.letter_pdf_produced",
+        "Fixed penalty notice (CPN breach): letter produced as PDF",
+    )
+    FPN_PAID = "fpn.paid", "Fixed penalty notice (CPN breach): paid"
+    FPN_PROSECUTED = "fpn.prosecuted", "Fixed penalty notice (CPN breach): prosecuted"
+    FPN_WITHDRAWN = "fpn.withdrawn", "Fixed penalty notice (CPN breach): withdrawn"
+
+    INCIDENT_LISTED = "incident.listed", "Saw an incident in a list"
+    INCIDENT_MAPPED = "incident.mapped", "Viewed incidents on the map"
+    INCIDENT_PARTY_ADDED = "incident.party_added", "Added a person to an incident"
+    INCIDENT_RECORDED = "incident.recorded", "Recorded an incident"
+    INCIDENT_SHARE_REVOKED = "incident.share_revoked", "Stopped sharing an incident with another agency"
+    INCIDENT_SHARED = "incident.shared", "Shared an incident with another agency"
+    INCIDENT_UPDATED = "incident.updated", "Changed an incident"
+    INCIDENT_USER_NAMED = "incident.user_named", "Named a user on an incident"
+    INCIDENT_VIEWED = "incident.viewed", "Viewed an incident"
+
+    INJUNCTION_APPLIED = "injunction.applied", "Civil injunction: applied"
+    INJUNCTION_BREACHED = "injunction.breached", "Civil injunction: breached"
+    INJUNCTION_DISCHARGED = "injunction.discharged", "Civil injunction: discharged"
+    INJUNCTION_DRAFT = "injunction.draft", "Civil injunction: drafted"
+    INJUNCTION_EXPIRED = "injunction.expired", "Civil injunction: expired"
+    INJUNCTION_GRANTED = "injunction.granted", "Civil injunction: granted"
+    INJUNCTION_LETTER_HTML_PRODUCED = "injunction.letter_html_produced", "Civil injunction: letter produced"
+    INJUNCTION_LETTER_PDF_PRODUCED = (
+        "injunction.letter_pdf_produced",
+        "Civil injunction: letter produced as PDF",
+    )
+    INJUNCTION_REFUSED = "injunction.refused", "Civil injunction: refused"
+    INJUNCTION_VARIED = "injunction.varied", "Civil injunction: varied"
+    INJUNCTION_WITHDRAWN = "injunction.withdrawn", "Civil injunction: withdrawn"
+
+    LETTER_LISTED = "letter.listed", "Saw a Case Review letter in a list"
+    LETTER_VIEWED = "letter.viewed", "Viewed a Case Review letter"
+
+    MEMBERSHIP_GRANTED = "membership.granted", "Gave a user a role in an agency"
+    MEMBERSHIP_REVOKED = "membership.revoked", "Removed a user's role in an agency"
+    MEMBERSHIP_SWITCHED = "membership.switched", "Switched the agency acted for"
+
+    NOTE_ADDED = "note.added", "Added a note"
+
+    PANEL_CREATED = "panel.created", "Set up a panel"
+    PANEL_LISTED = "panel.listed", "Saw a panel in a list"
+    PANEL_SHARE_REVOKED = "panel.share_revoked", "Stopped sharing a panel with another agency"
+    PANEL_SHARED = "panel.shared", "Shared a panel with another agency"
+    PANEL_USER_NAMED = "panel.user_named", "Named a user on a panel"
+    PANEL_VIEWED = "panel.viewed", "Viewed a panel"
+
+    PANELMEETING_MINUTED = "panelmeeting.minuted", "Recorded the minutes of a panel meeting"
+    PANELMEETING_SCHEDULED = "panelmeeting.scheduled", "Scheduled a panel meeting"
+
+    PERSON_ADDRESS_LINKED = "person.address_linked", "Linked an address to a person"
+    PERSON_CREATED = "person.created", "Added a person"
+    PERSON_LISTED = "person.listed", "Saw a person in a list"
+    PERSON_SHARE_REVOKED = "person.share_revoked", "Stopped sharing a person with another agency"
+    PERSON_SHARED = "person.shared", "Shared a person with another agency"
+    PERSON_UPDATED = "person.updated", "Changed a person's details"
+    PERSON_USER_NAMED = "person.user_named", "Named a user on a person"
+    PERSON_VIEWED = "person.viewed", "Viewed a person"
+
+    POWERUSE_LISTED = "poweruse.listed", "Saw a tool or power in a list"
+    POWERUSE_VIEWED = "poweruse.viewed", "Viewed a tool or power"
+
+    PSPO_DISCHARGED = "pspo.discharged", "Public Spaces Protection Order: discharged"
+    PSPO_DRAFT = "pspo.draft", "Public Spaces Protection Order: drafted"
+    PSPO_EXPIRED = "pspo.expired", "Public Spaces Protection Order: expired"
+    PSPO_EXTENDED = "pspo.extended", "Public Spaces Protection Order: extended"
+    PSPO_LETTER_HTML_PRODUCED = "pspo.letter_html_produced", "Public Spaces Protection Order: letter produced"
+    PSPO_LETTER_PDF_PRODUCED = (
+        "pspo.letter_pdf_produced",
+        "Public Spaces Protection Order: letter produced as PDF",
+    )
+    PSPO_MADE = "pspo.made", "Public Spaces Protection Order: made"
+    PSPO_QUASHED = "pspo.quashed", "Public Spaces Protection Order: quashed"
+    PSPO_VARIED = "pspo.varied", "Public Spaces Protection Order: varied"
+    PSPO_WITHDRAWN = "pspo.withdrawn", "Public Spaces Protection Order: withdrawn"
+
+    QUESTIONNAIRE_INSTALLED = "questionnaire.installed", "Installed a risk questionnaire"
+
+    RISK_ASSESSMENT_BAND_RAISED = "risk_assessment.band_raised", "Raised the risk band of an assessment"
+    RISK_ASSESSMENT_COMPLETED = "risk_assessment.completed", "Completed a risk assessment"
+    RISK_ASSESSMENT_REQUIRED = "risk_assessment.required", "Asked for a risk assessment"
+
+    SEARCH_PERFORMED = "search.performed", "Searched"
+
+    TASK_COMPLETED = "task.completed", "Completed a task"
+    TASK_CREATED = "task.created", "Set a task"
+    TASK_LISTED = "task.listed", "Saw a task in a list"
+    TASK_REMINDER_SENT = "task.reminder_sent", "Sent a task reminder"
+    TASK_SHARE_REVOKED = "task.share_revoked", "Stopped sharing a task with another agency"
+    TASK_SHARED = "task.shared", "Shared a task with another agency"
+    TASK_USER_NAMED = "task.user_named", "Named a user on a task"
+    TASK_VIEWED = "task.viewed", "Viewed a task"
+
+    THRESHOLDRULESET_CREATED = "thresholdruleset.created", "Set the Case Review threshold rules"
+
+    USER_CREATED = "user.created", "Created a user account"
+    USER_LOCKED_OUT = "user.locked_out", "Account locked after failed sign-ins"
+    USER_LOGGED_IN = "user.logged_in", "Signed in"
+    USER_LOGGED_OUT = "user.logged_out", "Signed out"
+    USER_LOGIN_FAILED = "user.login_failed", "Failed to sign in"
+    USER_PASSWORD_CHANGED = "user.password_changed", "Changed password"
+    USER_SESSION_TIMED_OUT = "user.session_timed_out", "Signed out after a period of inactivity"
+    USER_TWO_FACTOR_ENROLLED = "user.two_factor_enrolled", "Set up two-factor authentication"
+    USER_TWO_FACTOR_RESET = "user.two_factor_reset", "Reset a user's two-factor authentication"
+    USER_UNLOCKED = "user.unlocked", "Unlocked a user account"
+
+
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
         raise PermissionError("Audit events are append-only.")
@@ -74,3 +439,11 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")
+
+    @property
+    def verb_label(self) -> str:
+        """What happened, in plain English (the label of the verb; the code only if unknown)."""
+        try:
+            return str(AuditVerb(self.verb).label)
+        except ValueError:
+            return self.verb

@@ -1,52 +1,74 @@
-"""Recording audit events. Call inside the service's transaction: if this fails, the change fails."""
+"""Recording audit events. Call inside the service's transaction: if this fails, the change fails.
+
+The actor is the request's :class:`~csphub.core.actor.Actor` (which carries the acting membership),
+or a user for callers not yet passing the Actor, or None for an event no signed-in user caused
+(a public Case Review application, a scheduled reminder). The audit app reads the membership from
+the Actor and never asks the policy: it sits below the agencies app on the ground floor.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from csphub.agencies.models import Agency
-from csphub.agencies.policies import acting_membership
-from csphub.audit.models import AuditEvent
+from csphub.audit.models import AuditEvent, AuditVerb
+from csphub.core.actor import Actor, as_actor
 
-VERB_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+if TYPE_CHECKING:  # types only: audit never imports the agencies app at run time
+    from csphub.agencies.models import Agency, Membership
+
 FIELD_NAME_PATTERN = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+ActorOrUser = Actor | AbstractBaseUser | AnonymousUser | None
+
+
+def _verb(verb: str) -> AuditVerb:
+    try:
+        return AuditVerb(verb)
+    except ValueError:
+        raise ValueError(
+            f"Audit verb {verb!r} is not in the closed list csphub.audit.models.AuditVerb: add it there "
+            "with a plain-English label."
+        ) from None
 
 
 def audit_record(
     *,
-    actor: Any,
-    verb: str,
+    actor: ActorOrUser,
+    verb: AuditVerb | str,
     target: models.Model | None = None,
     justification: str = "",
     changed_fields: Iterable[str] = (),
     acting_agency: Agency | None = None,
 ) -> AuditEvent:
-    """Append one event. ``verb`` is dotted past tense (``person.viewed``).
+    """Append one event. ``verb`` is one of :class:`AuditVerb` (dotted past tense, ``person.viewed``).
 
-    ``changed_fields`` are field names only; anything that is not a plain identifier is refused,
-    so that a value can never be logged by mistake.
+    An unknown verb is refused (``ValueError``): the list of verbs is closed. ``changed_fields``
+    are field names only; anything that is not a plain identifier is refused, so that a value can
+    never be logged by mistake.
     """
-    if not VERB_PATTERN.match(verb):
-        raise ValueError(f"Audit verb {verb!r} is not dotted lower case, e.g. 'person.viewed'.")
+    known = _verb(verb)
     names = sorted(set(changed_fields))
     for name in names:
         if not isinstance(name, str) or not FIELD_NAME_PATTERN.match(name):
             raise ValueError("Audit changed_fields must be field names, never values.")
-    membership = acting_membership(actor) if actor is not None else None
+    who = as_actor(actor)
+    membership = _active_membership(who)
     if acting_agency is None and membership is not None:
         acting_agency = membership.agency
     target_type = ContentType.objects.get_for_model(target) if target is not None else None
-    with transaction.atomic():
+    # No savepoint: inside a service's transaction a failed audit write fails the whole change.
+    with transaction.atomic(savepoint=False):
         return AuditEvent.objects.create(
-            actor=actor if actor is not None and getattr(actor, "pk", None) else None,
+            actor=who.user if who is not None and who.user.pk else None,
             acting_agency=acting_agency,
             acting_role=membership.role if membership is not None else "",
-            verb=verb,
+            verb=known.value,
             target_type=target_type,
             target_id=str(target.pk) if target is not None else "",
             justification=justification,
@@ -54,13 +76,22 @@ def audit_record(
         )
 
 
-def audit_viewed(*, actor: Any, target: models.Model, justification: str = "") -> AuditEvent:
+def _active_membership(actor: Actor | None) -> Membership | None:
+    """The actor's membership while it and the user are active (as the policy sees it), else None."""
+    if actor is None or actor.membership is None:
+        return None
+    if not actor.membership.is_active or not actor.user.is_active:
+        return None
+    return actor.membership
+
+
+def audit_viewed(*, actor: ActorOrUser, target: models.Model, justification: str = "") -> AuditEvent:
     """Record one ``<model>.viewed`` event for a page or API response that showed ``target``."""
     verb = f"{target._meta.model_name}.viewed"
     return audit_record(actor=actor, verb=verb, target=target, justification=justification)
 
 
-def audit_listed(*, actor: Any, targets: Iterable[models.Model]) -> int:
+def audit_listed(*, actor: ActorOrUser, targets: Iterable[models.Model]) -> int:
     """Record that each of ``targets`` appeared in a list or search result the actor was shown.
 
     One ``<model>.listed`` event per record, written in one statement, so that "who has seen this
@@ -69,13 +100,14 @@ def audit_listed(*, actor: Any, targets: Iterable[models.Model]) -> int:
     targets = list(targets)
     if not targets:
         return 0
-    membership = acting_membership(actor)
+    who = as_actor(actor)
+    membership = _active_membership(who)
     rows = [
         AuditEvent(
-            actor=actor,
+            actor=who.user if who is not None else None,
             acting_agency=membership.agency if membership else None,
             acting_role=membership.role if membership else "",
-            verb=f"{target._meta.model_name}.listed",
+            verb=_verb(f"{target._meta.model_name}.listed").value,
             target_type=ContentType.objects.get_for_model(target),
             target_id=str(target.pk),
         )

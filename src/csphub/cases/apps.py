@@ -24,11 +24,11 @@ class CasesConfig(AppConfig):
         register_child(models.PanelMeeting, parent_field="panel")
         register_child(models.AgendaItem, parent_field="meeting")
 
-        from csphub.agencies.policies import Action, role_allows
+        from csphub.agencies.policies import Action, UserOrActor, role_allows
         from csphub.cases.views import home_context
         from csphub.frontend.registry import HomePanel, NavItem, register_home_panel, register_nav
 
-        def casework(user: object) -> bool:
+        def casework(user: UserOrActor) -> bool:
             return role_allows(user, Action.VIEW)
 
         register_nav(NavItem("Cases", "cases:case_list", casework, order=20))

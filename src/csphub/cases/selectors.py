@@ -20,12 +20,16 @@ from django.utils import timezone
 
 from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import Action, acting_membership, get_object_or_404_for, share_scope, visible_to
+from csphub.audit.services import audit_viewed
 from csphub.cases import config, rules
 from csphub.cases.models import (
+    AgendaItem,
     Case,
     CaseIncident,
+    CaseLink,
     CaseParty,
     CaseStatus,
+    CaseStatusChange,
     Document,
     Incident,
     IncidentParty,
@@ -35,6 +39,7 @@ from csphub.cases.models import (
     Task,
     TaskStatus,
 )
+from csphub.core.actor import Actor, user_of
 from csphub.people.models import Address, Person
 
 # --------------------------------------------------------------------------------------------
@@ -202,7 +207,39 @@ def repeat_victim_decision(
 
 
 def repeat_victims_among(*, user: Any, people: Iterable[Person]) -> dict[int, rules.RepeatDecision]:
-    return {p.pk: d for p in people if (d := repeat_victim_decision(user=user, person=p)).is_repeat}
+    """The repeat victims among ``people``, decided as :func:`repeat_victim_decision` does.
+
+    One query however many people: the visible incidents in which any of them is a victim.
+    """
+    people = list(people)
+    if not people:
+        return {}
+    as_of = timezone.now()
+    rule = config.repeat_victim_rule()
+    since = rules.months_before(as_of, rule.period_months)
+    rows = (
+        IncidentParty.objects.filter(
+            person__in=[p.pk for p in people],
+            role=PartyRole.VICTIM,
+            incident__in=incident_list_visible_to(user).filter(occurred_at__gte=since).values("pk"),
+        )
+        .order_by("-incident__occurred_at", "-incident_id")
+        .values_list(
+            "person_id", "incident_id", "incident__occurred_at", "incident__asb_type", "incident__category"
+        )
+    )
+    facts: dict[int, list[rules.IncidentFact]] = {}
+    for person_id, incident_id, occurred_at, asb_type, category in rows:
+        facts.setdefault(person_id, []).append(
+            rules.IncidentFact(
+                occurred_at,
+                asb_type=asb_type,
+                category=category,
+                reference=Incident(pk=incident_id).reference,
+            )
+        )
+    decisions = {p.pk: rules.is_repeat_victim(facts.get(p.pk, []), as_of=as_of, rule=rule) for p in people}
+    return {pk: decision for pk, decision in decisions.items() if decision.is_repeat}
 
 
 # --------------------------------------------------------------------------------------------
@@ -432,7 +469,7 @@ def task_list_visible_to(user: Any) -> QuerySet[Task]:
 
 
 def my_tasks(user: Any, *, include_done: bool = False) -> QuerySet[Task]:
-    qs = task_list_visible_to(user).filter(owner=user)
+    qs = task_list_visible_to(user).filter(owner=user_of(user))
     return qs if include_done else qs.filter(status=TaskStatus.OPEN)
 
 
@@ -458,6 +495,95 @@ def overdue_dashboard(user: Any, *, today: dt.date | None = None) -> dict[str, A
         "by_officer": list(by_officer),
         "tasks": list(overdue.order_by("due_on")[:200]),
     }
+
+
+# --------------------------------------------------------------------------------------------
+# The case page
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """Everything the case page shows, read once for one actor.
+
+    ``scope`` is "full" or "summary"; with a summary (a partner who sees the case on a panel
+    agenda) the lists of notes, documents, tasks, status changes, links and agenda items are empty.
+    ``related`` (the related-records prompt) is filled only for someone who may change the case.
+    """
+
+    case: Case
+    scope: str
+    can_change: bool
+    can_write: bool
+    parties: list[CaseParty]
+    incidents: list[Incident]
+    notes: list[Note] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    status_changes: list[CaseStatusChange] = field(default_factory=list)
+    links: list[CaseLink] = field(default_factory=list)
+    agenda_items: list[AgendaItem] = field(default_factory=list)
+    repeat_victims: dict[int, rules.RepeatDecision] = field(default_factory=dict)
+    related: list[RelatedRecord] | None = None
+
+    @property
+    def full(self) -> bool:
+        return self.scope == ShareScope.FULL
+
+
+def case_page(actor: Actor, pk: Any) -> CasePage:
+    """The case page for ``actor``, or Http404; records that the actor was shown the case.
+
+    Showing personal data and recording that it was shown are one call. The actor's policy answers
+    every visibility question from facts it fetched once, so the page costs one query per list it
+    shows, whatever the number of rows (``tests/cases/test_query_budgets.py`` pins it).
+    """
+    policy = actor.policy
+    case = case_get_visible(actor, pk)
+    scope = policy.share_scope(case) or ""
+    audit_viewed(actor=actor, target=case, justification=f"scope={scope}")
+    can_change = policy.can(Action.CHANGE, case)
+    parties = case_parties(case)
+    incidents = list(case_incidents(case))
+    if scope != ShareScope.FULL:
+        return CasePage(
+            case=case,
+            scope=scope,
+            can_change=can_change,
+            can_write=False,
+            parties=parties,
+            incidents=incidents,
+        )
+    victim_ids = [p.person_id for p in parties if p.role == PartyRole.VICTIM]
+    links = list(case.links_from.select_related("related_case"))
+    related = None
+    if can_change:
+        related = related_records(
+            user=actor,
+            when=timezone.now(),
+            victim_ids=victim_ids,
+            perpetrator_ids=[p.person_id for p in parties if p.role == PartyRole.ALLEGED_PERPETRATOR],
+            exclude_incident_ids=[i.pk for i in incidents],
+            exclude_case_ids=[case.pk, *[link.related_case_id for link in links]],
+        )
+    return CasePage(
+        case=case,
+        scope=scope,
+        can_change=can_change,
+        can_write=policy.role_allows(Action.CREATE),
+        parties=parties,
+        incidents=incidents,
+        notes=case_notes_for(actor, case),
+        documents=case_documents_for(actor, case),
+        tasks=list(case_tasks(actor, case)),
+        status_changes=list(case.status_changes.select_related("created_by")),
+        links=links,
+        agenda_items=list(case.agenda_items.select_related("meeting__panel")),
+        repeat_victims=repeat_victims_among(
+            user=actor, people=[p.person for p in parties if p.role == PartyRole.VICTIM]
+        ),
+        related=related,
+    )
 
 
 def case_list_with_counts(qs: QuerySet[Case]) -> QuerySet[Case]:

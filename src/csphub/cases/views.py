@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from csphub.agencies.models import Agency, ShareScope
+from csphub.agencies.models import Agency
 from csphub.agencies.policies import (
     Action,
     acting_membership,
@@ -34,6 +34,7 @@ from csphub.agencies.selectors import agreements_in_force_for
 from csphub.audit.services import audit_record, audit_viewed
 from csphub.cases import config, forms, geo, selectors, services
 from csphub.cases.models import AgendaItem, Incident, Panel, PanelMeeting, PartyRole, Task
+from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.frontend import flows
 from csphub.frontend.registry import CASE_SECTIONS
@@ -69,12 +70,12 @@ def _form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
 
 
 @login_required
-def incident_new(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.CREATE)
+def incident_new(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.CREATE)
     victim = None
     victim_id = request.GET.get("victim") or request.POST.get("victim_id")
     if victim_id:
-        victim = person_get_visible(request.user, victim_id)
+        victim = person_get_visible(request.actor, victim_id)
     form = forms.IncidentForm(flows.posted(request), initial={"victim_id": victim.pk if victim else None})
 
     def rows(form: forms.IncidentForm) -> list[flows.Row]:
@@ -157,9 +158,9 @@ def _record_incident(user: Any, data: dict[str, Any], victim: Any) -> Incident:
 
 
 @login_required
-def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def incident_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     """Correct a recorded incident; the audit event lists which fields changed (never the values)."""
-    incident = selectors.incident_get_visible(request.user, pk, action=Action.CHANGE)
+    incident = selectors.incident_get_visible(request.actor, pk, action=Action.CHANGE)
     initial = {name: getattr(incident, name) for name in forms.IncidentEditForm.EDITABLE}
     for name in ("occurred_at", "reported_at"):  # as precise as the form shows them
         initial[name] = timezone.localtime(getattr(incident, name)).replace(second=0, microsecond=0)
@@ -178,7 +179,7 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"Incident {incident.reference} updated")
             return redirect("cases:incident_detail", incident.pk)
     elif request.method != "POST":
-        audit_viewed(actor=request.user, target=incident, justification="edit form")
+        audit_viewed(actor=request.actor, target=incident, justification="edit form")
     return render(
         request,
         "cases/form_page.html",
@@ -192,22 +193,24 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = selectors.incident_get_visible(request.user, pk)
-    audit_viewed(actor=request.user, target=incident)
+def incident_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    incident = selectors.incident_get_visible(request.actor, pk)
+    audit_viewed(actor=request.actor, target=incident)
     people_query = request.GET.get("person_q", "").strip()
     people_results = (
-        list(person_list_visible_to(request.user, search=people_query)[:20]) if len(people_query) >= 2 else []
+        list(person_list_visible_to(request.actor, search=people_query)[:20])
+        if len(people_query) >= 2
+        else []
     )
-    can_change = can(request.user, Action.CHANGE, incident)
+    can_change = can(request.actor, Action.CHANGE, incident)
     return render(
         request,
         "cases/incident_detail.html",
         {
             "incident": incident,
             "parties": selectors.incident_parties(incident),
-            "cases": selectors.case_list_visible_to(request.user).filter(case_incidents__incident=incident),
-            "related": selectors.related_records_for_incident(user=request.user, incident=incident),
+            "cases": selectors.case_list_visible_to(request.actor).filter(case_incidents__incident=incident),
+            "related": selectors.related_records_for_incident(user=request.actor, incident=incident),
             "can_change": can_change,
             "people_query": people_query,
             "people_results": people_results,
@@ -219,11 +222,11 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def incident_add_party(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = selectors.incident_get_visible(request.user, pk, action=Action.CHANGE)
+def incident_add_party(request: SignedInRequest, pk: int) -> HttpResponse:
+    incident = selectors.incident_get_visible(request.actor, pk, action=Action.CHANGE)
     form = forms.PartyAddForm(request.POST)
     if form.is_valid():
-        person = person_get_visible(request.user, form.cleaned_data["person_id"])
+        person = person_get_visible(request.actor, form.cleaned_data["person_id"])
         services.incident_party_add(
             actor=request.user, incident=incident, person=person, role=form.cleaned_data["role"]
         )
@@ -236,11 +239,11 @@ def incident_add_party(request: HttpRequest, pk: int) -> HttpResponse:
 # --------------------------------------------------------------------------------------------
 
 
-def _filtered_cases(request: HttpRequest, action: Action) -> tuple[Any, forms.CaseFilterForm, str]:
+def _filtered_cases(request: SignedInRequest, action: Action) -> tuple[Any, forms.CaseFilterForm, str]:
     form = forms.CaseFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     qs = selectors.case_list_visible_to(
-        request.user,
+        request.actor,
         action=action,
         status=data.get("status", ""),
         asb_type=data.get("asb_type", ""),
@@ -254,8 +257,8 @@ def _filtered_cases(request: HttpRequest, action: Action) -> tuple[Any, forms.Ca
 
 
 @login_required
-def case_list(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.VIEW)
+def case_list(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.VIEW)
     qs, form, _ = _filtered_cases(request, Action.VIEW)
     page_size = 50
     try:
@@ -275,15 +278,15 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "has_next": has_next,
             "query": query.urlencode(),
-            "can_export": role_allows(request.user, Action.EXPORT),
-            "can_create": role_allows(request.user, Action.CREATE),
+            "can_export": role_allows(request.actor, Action.EXPORT),
+            "can_create": role_allows(request.actor, Action.CREATE),
         },
     )
 
 
 @login_required
-def case_export(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.EXPORT)
+def case_export(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.EXPORT)
     qs, _, described = _filtered_cases(request, Action.EXPORT)
     body = services.case_export_csv(
         actor=request.user, cases=selectors.case_list_with_counts(qs), filters_description=described
@@ -294,15 +297,15 @@ def case_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def case_open(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.CREATE)
+def case_open(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.CREATE)
     ids = request.GET.getlist("incident") or request.POST.getlist("incident")
-    incidents = [selectors.incident_get_visible(request.user, i) for i in ids[:50]]
+    incidents = [selectors.incident_get_visible(request.actor, i) for i in ids[:50]]
     if not incidents:
         raise Http404("Choose an incident first.")
     first = incidents[0]
     form = forms.CaseOpenForm(_posted(request), initial={"asb_type": first.asb_type})
-    related = selectors.related_records_for_incident(user=request.user, incident=first)
+    related = selectors.related_records_for_incident(user=request.actor, incident=first)
     related_cases = [r for r in related if r.kind == "case"]
     if request.method == "POST" and form.is_valid():
         try:
@@ -320,57 +323,42 @@ def case_open(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(request.user, pk)
-    scope = selectors.case_scope(request.user, case)
-    audit_viewed(actor=request.user, target=case, justification=f"scope={scope}")
-    full = scope == ShareScope.FULL
-    can_change = can(request.user, Action.CHANGE, case)
+def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    page = selectors.case_page(request.actor, pk)
     context: dict[str, Any] = {
-        "case": case,
-        "scope": scope,
-        "full": full,
-        "can_change": can_change,
-        "parties": selectors.case_parties(case),
-        "incidents": list(selectors.case_incidents(case)),
+        "case": page.case,
+        "scope": page.scope,
+        "full": page.full,
+        "can_change": page.can_change,
+        "parties": page.parties,
+        "incidents": page.incidents,
     }
-    if full:
-        people = [p.person for p in context["parties"] if p.role == PartyRole.VICTIM]
+    if page.full:
         context |= {
-            "notes": selectors.case_notes_for(request.user, case),
-            "documents": selectors.case_documents_for(request.user, case),
-            "tasks": selectors.case_tasks(request.user, case),
-            "status_changes": list(case.status_changes.select_related("created_by")),
-            "repeat_victims": selectors.repeat_victims_among(user=request.user, people=people),
-            "links": list(case.links_from.select_related("related_case")),
+            "notes": page.notes,
+            "documents": page.documents,
+            "tasks": page.tasks,
+            "status_changes": page.status_changes,
+            "repeat_victims": page.repeat_victims,
+            "links": page.links,
             "note_form": forms.NoteForm(),
-            "can_write": role_allows(request.user, Action.CREATE),
-            "agenda_items": list(case.agenda_items.select_related("meeting__panel")),
+            "can_write": page.can_write,
+            "agenda_items": page.agenda_items,
         }
         # Sections other apps register (tools and powers, risk); cases imports neither app.
         context["sections"] = [
             {"title": s.title, "template": s.template, "context": c}
             for s in CASE_SECTIONS
-            if (c := s.context(request.user, case)) is not None
+            if (c := s.context(request.actor, page.case)) is not None
         ]
-        if can_change:
-            related = selectors.related_records(
-                user=request.user,
-                when=timezone.now(),
-                victim_ids=[p.person_id for p in context["parties"] if p.role == PartyRole.VICTIM],
-                perpetrator_ids=[
-                    p.person_id for p in context["parties"] if p.role == PartyRole.ALLEGED_PERPETRATOR
-                ],
-                exclude_incident_ids=[i.pk for i in context["incidents"]],
-                exclude_case_ids=[case.pk, *[link.related_case_id for link in context["links"]]],
-            )
-            context["related"] = related
+        if page.related is not None:
+            context["related"] = page.related
     return render(request, "cases/case_detail.html", context)
 
 
 @login_required
-def case_status(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
+def case_status(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
     form = forms.CaseStatusForm(_posted(request), from_status=case.status)
     if request.method == "POST" and form.is_valid():
         try:
@@ -393,12 +381,12 @@ def case_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def case_add_incident(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
+def case_add_incident(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
     form = forms.CaseAddIncidentForm(request.POST)
     if not form.is_valid():
         raise Http404("No incident chosen.")
-    incident = selectors.incident_get_visible(request.user, form.cleaned_data["incident_id"])
+    incident = selectors.incident_get_visible(request.actor, form.cleaned_data["incident_id"])
     try:
         services.case_add_incident(actor=request.user, case=case, incident=incident)
     except ApplicationError as error:
@@ -410,12 +398,12 @@ def case_add_incident(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def case_link(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
+def case_link(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
     form = forms.CaseLinkForm(request.POST)
     if not form.is_valid():
         raise Http404("No case chosen.")
-    related = selectors.case_get_visible(request.user, form.cleaned_data["related_case_id"])
+    related = selectors.case_get_visible(request.actor, form.cleaned_data["related_case_id"])
     try:
         services.case_link(
             actor=request.user,
@@ -431,8 +419,8 @@ def case_link(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def case_task_new(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(request.user, pk, action=Action.CHANGE)
+def case_task_new(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
     owners = services.users_of_agency(case.owning_agency).order_by("last_name", "first_name")
     form = forms.TaskForm(_posted(request), owners=owners, initial={"owner": request.user.pk})
     if request.method == "POST" and form.is_valid():
@@ -454,9 +442,9 @@ def case_task_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def case_note_new(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(request.user, pk)
-    _deny_unless(can_contribute(request.user, case))
+def case_note_new(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk)
+    _deny_unless(can_contribute(request.actor, case))
     form = forms.NoteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -477,9 +465,9 @@ def case_note_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def case_document_new(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(request.user, pk)
-    _deny_unless(can_contribute(request.user, case))
+def case_document_new(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk)
+    _deny_unless(can_contribute(request.actor, case))
     form = forms.DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
     policy = config.upload_policy()
     if request.method == "POST" and form.is_valid():
@@ -515,8 +503,8 @@ def case_document_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    document = selectors.document_get_visible(request.user, pk)
+def document_download(request: SignedInRequest, pk: int) -> FileResponse:
+    document = selectors.document_get_visible(request.actor, pk)
     handle = services.document_open_for_download(actor=request.user, document=document)
     return FileResponse(
         handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
@@ -529,15 +517,15 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """Everything about one person that the user may see: cases, incidents, repeat-victim flag."""
-    person = person_get_visible(request.user, pk)
-    audit_viewed(actor=request.user, target=person)
-    incidents = list(selectors.incidents_for_person(user=request.user, person=person)[:200])
+    person = person_get_visible(request.actor, pk)
+    audit_viewed(actor=request.actor, target=person)
+    incidents = list(selectors.incidents_for_person(user=request.actor, person=person)[:200])
     roles: dict[int, list[str]] = {}
     for party in person.incident_parties.filter(incident__in=[i.pk for i in incidents]):
         roles.setdefault(party.incident_id, []).append(party.get_role_display())
-    cases = list(selectors.cases_for_person(user=request.user, person=person))
+    cases = list(selectors.cases_for_person(user=request.actor, person=person))
     case_roles: dict[int, list[str]] = {}
     for case_party in person.case_parties.filter(case__in=[c.pk for c in cases]):
         case_roles.setdefault(case_party.case_id, []).append(case_party.get_role_display())
@@ -548,9 +536,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "incidents": [(i, roles.get(i.pk, [])) for i in incidents],
             "cases": [(c, case_roles.get(c.pk, [])) for c in cases],
-            "repeat": selectors.repeat_victim_decision(user=request.user, person=person),
+            "repeat": selectors.repeat_victim_decision(user=request.actor, person=person),
             "rule": config.repeat_victim_rule(),
-            "can_create": role_allows(request.user, Action.CREATE),
+            "can_create": role_allows(request.actor, Action.CREATE),
         },
     )
 
@@ -561,23 +549,23 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def my_tasks(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.VIEW)
-    tasks = list(selectors.my_tasks(request.user))
+def my_tasks(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.VIEW)
+    tasks = list(selectors.my_tasks(request.actor))
     today = timezone.localdate()
     return render(request, "cases/my_tasks.html", {"tasks": tasks, "today": today})
 
 
 @login_required
-def overdue(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.VIEW)
-    return render(request, "cases/overdue.html", selectors.overdue_dashboard(request.user))
+def overdue(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.VIEW)
+    return render(request, "cases/overdue.html", selectors.overdue_dashboard(request.actor))
 
 
 @login_required
 @require_POST
-def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    task = get_object_or_404_for(request.user, Action.VIEW, Task, pk=pk)
+def task_complete(request: SignedInRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404_for(request.actor, Action.VIEW, Task, pk=pk)
     try:
         services.task_complete(actor=request.user, task=task)
     except (ApplicationError, PermissionDeniedError) as error:
@@ -596,22 +584,22 @@ def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def panel_list(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.VIEW)
+def panel_list(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.VIEW)
     from csphub.agencies.policies import visible_to
 
-    panels = visible_to(request.user, Action.VIEW, Panel).select_related("agreement")
+    panels = visible_to(request.actor, Action.VIEW, Panel).select_related("agreement")
     return render(
         request,
         "cases/panel_list.html",
-        {"panels": panels, "can_create": role_allows(request.user, Action.CREATE)},
+        {"panels": panels, "can_create": role_allows(request.actor, Action.CREATE)},
     )
 
 
 @login_required
-def panel_new(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.CREATE)
-    membership = acting_membership(request.user)
+def panel_new(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.CREATE)
+    membership = acting_membership(request.actor)
     assert membership is not None
     form = forms.PanelForm(_posted(request), agreements=agreements_in_force_for(membership.agency))
     if request.method == "POST" and form.is_valid():
@@ -627,23 +615,23 @@ def panel_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def panel_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    panel = get_object_or_404_for(request.user, Action.VIEW, Panel, pk=pk)
+def panel_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    panel = get_object_or_404_for(request.actor, Action.VIEW, Panel, pk=pk)
     return render(
         request,
         "cases/panel_detail.html",
         {
             "panel": panel,
             "meetings": panel.meetings.all(),
-            "can_change": can(request.user, Action.CHANGE, panel),
+            "can_change": can(request.actor, Action.CHANGE, panel),
             "parties": panel.agreement.parties.all(),
         },
     )
 
 
 @login_required
-def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
-    panel = get_object_or_404_for(request.user, Action.CHANGE, Panel, pk=pk)
+def meeting_new(request: SignedInRequest, pk: int) -> HttpResponse:
+    panel = get_object_or_404_for(request.actor, Action.CHANGE, Panel, pk=pk)
     form = forms.MeetingForm(_posted(request), agencies=panel.agreement.parties.all())
     if request.method == "POST" and form.is_valid():
         try:
@@ -663,11 +651,11 @@ def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404_for(
-        request.user, Action.VIEW, PanelMeeting.objects.select_related("panel"), pk=pk
+        request.actor, Action.VIEW, PanelMeeting.objects.select_related("panel"), pk=pk
     )
-    can_change = can(request.user, Action.CHANGE, meeting.panel)
+    can_change = can(request.actor, Action.CHANGE, meeting.panel)
     agenda_form = forms.AgendaAddForm(request.POST if "add_agenda" in request.POST else None)
     minutes_form = forms.MinutesForm(
         request.POST if "save_minutes" in request.POST else None, initial={"minutes": meeting.minutes}
@@ -675,7 +663,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         _deny_unless(can_change)
         if "add_agenda" in request.POST and agenda_form.is_valid():
-            case = selectors.case_get_visible(request.user, agenda_form.cleaned_data["case_reference"])
+            case = selectors.case_get_visible(request.actor, agenda_form.cleaned_data["case_reference"])
             try:
                 services.panel_agenda_add(
                     actor=request.user, meeting=meeting, case=case, reason=agenda_form.cleaned_data["reason"]
@@ -709,9 +697,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def agenda_decision(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_decision(request: SignedInRequest, pk: int) -> HttpResponse:
     item = get_object_or_404_for(
-        request.user, Action.CHANGE, AgendaItem.objects.select_related("meeting__panel", "case"), pk=pk
+        request.actor, Action.CHANGE, AgendaItem.objects.select_related("meeting__panel", "case"), pk=pk
     )
     agency_ids = [*item.meeting.attending_agencies.values_list("pk", flat=True), item.case.owning_agency_id]
     from django.contrib.auth import get_user_model
@@ -749,15 +737,15 @@ def agenda_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def search(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.VIEW)
+def search(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.VIEW)
     form = forms.SearchForm(request.GET or None)
     results = None
     if form.is_valid() and form.cleaned_data["q"]:
-        results = selectors.search(user=request.user, query=form.cleaned_data["q"])
+        results = selectors.search(user=request.actor, query=form.cleaned_data["q"])
         # The query may contain a name: record that a search happened and how much it showed, not what.
         audit_record(
-            actor=request.user,
+            actor=request.actor,
             verb="search.performed",
             justification=f"{len(results.cases)} cases, {len(results.people)} people, "
             f"{len(results.addresses)} addresses shown",
@@ -849,18 +837,18 @@ def _map_data(
 
 @login_required
 @_tile_host_in_img_src
-def incident_map(request: HttpRequest) -> HttpResponse:
+def incident_map(request: SignedInRequest) -> HttpResponse:
     """Visible incidents over the district outline and LSOA boundaries, drawn as inline SVG on
     the server: no tiles, no script, works offline. When the deployment has a tile server
     (``CSPHUB_MAP_TILE_URL``) the page also carries the same data as JSON and loads Leaflet and
     ``cases/map.js``, which draw a tiled map and hide the SVG once drawn."""
-    _require(request.user, Action.VIEW)
+    _require(request.actor, Action.VIEW)
     try:
         days = max(1, min(3650, int(request.GET.get("days", "365"))))
     except ValueError:
         days = 365
     since = timezone.now() - dt.timedelta(days=days)
-    incidents = selectors.map_incidents(user=request.user, since=since)
+    incidents = selectors.map_incidents(user=request.actor, since=since)
     lsoas = geo.load_areas(config.lsoa_geojson_path())
     districts = geo.load_areas(config.district_geojson_path(), "lad_code", "lad_name")
     outline = districts or lsoas
@@ -895,7 +883,7 @@ def incident_map(request: HttpRequest) -> HttpResponse:
             if 0 <= x <= width and 0 <= y <= height:
                 points.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "incident": incident})
     audit_record(
-        actor=request.user, verb="incident.mapped", justification=f"{len(points)} incidents, {days} days"
+        actor=request.actor, verb="incident.mapped", justification=f"{len(points)} incidents, {days} days"
     )
     return render(
         request,

@@ -6,18 +6,19 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from csphub.agencies.policies import Capability, has_capability
+from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 from csphub.insights import selectors, services
 from csphub.insights.forms import AssessmentForm
 
 
 @login_required
-def run_list(request: HttpRequest) -> HttpResponse:
-    if not has_capability(request.user, Capability.VIEW_ASSESSMENT):
+def run_list(request: SignedInRequest) -> HttpResponse:
+    if not has_capability(request.actor, Capability.VIEW_ASSESSMENT):
         raise PermissionDenied
     form = AssessmentForm(request.POST or None, initial={"area": "Amber Valley"})
     if request.method == "POST" and form.is_valid():
@@ -28,21 +29,21 @@ def run_list(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Strategic Assessment for {run.area_name} is ready.")
             return redirect("insights:detail", run.pk)
-    runs = selectors.assessment_runs_visible_to(request.user)
+    runs = selectors.assessment_runs_visible_to(request.actor)
     return render(request, "insights/list.html", {"runs": runs, "form": form})
 
 
 @login_required
-def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.assessment_run_get(request.user, pk)
+def run_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    run = selectors.assessment_run_get(request.actor, pk)
     return render(request, "insights/detail.html", {"run": run, "files": selectors.run_files(run)})
 
 
 # The board report is a self-contained document with its own inline styles; it runs no script.
 @login_required
 @csp_update({"style-src": ["'unsafe-inline'"]})  # type: ignore[arg-type]
-def run_report(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.assessment_run_get(request.user, pk)
+def run_report(request: SignedInRequest, pk: int) -> HttpResponse:
+    run = selectors.assessment_run_get(request.actor, pk)
     path = selectors.run_dir(run) / "report.html"
     if not path.exists():
         raise Http404("This report has not been rendered.")
@@ -50,8 +51,8 @@ def run_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def run_file(request: HttpRequest, pk: int, name: str) -> FileResponse:
-    run = selectors.assessment_run_get(request.user, pk)
+def run_file(request: SignedInRequest, pk: int, name: str) -> FileResponse:
+    run = selectors.assessment_run_get(request.actor, pk)
     if name not in selectors.DOWNLOADS:
         raise Http404("No such file.")
     folder = selectors.run_dir(run)

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from csphub.agencies.policies import Action, can, role_allows
 from csphub.audit.selectors import audit_events_for
 from csphub.audit.services import audit_listed, audit_viewed
+from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 from csphub.frontend.registry import PERSON_SECTIONS
 from csphub.people import selectors, services
@@ -19,19 +20,19 @@ from csphub.people.forms import PersonForm, PersonSearchForm, SeenByFilterForm
 
 
 @login_required
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: SignedInRequest) -> HttpResponse:
     """People the user may see; administrators get the same list to open "who has seen this person"."""
-    if role_allows(request.user, Action.VIEW):
+    if role_allows(request.actor, Action.VIEW):
         action = Action.VIEW
-    elif role_allows(request.user, Action.VIEW_AUDIT):
+    elif role_allows(request.actor, Action.VIEW_AUDIT):
         action = Action.VIEW_AUDIT
     else:
         raise PermissionDenied
     search = PersonSearchForm(request.GET or None)
     term = search.data.get("q", "") if search.is_bound else ""
-    people = selectors.person_list_visible_to(request.user, search=term, action=action)
+    people = selectors.person_list_visible_to(request.actor, search=term, action=action)
     page = Paginator(people, 50).get_page(request.GET.get("page"))
-    audit_listed(actor=request.user, targets=page.object_list)
+    audit_listed(actor=request.actor, targets=page.object_list)
     return render(
         request,
         "people/list.html",
@@ -39,16 +40,16 @@ def person_list(request: HttpRequest) -> HttpResponse:
             "search": search,
             "page": page,
             "term": term,
-            "can_create": role_allows(request.user, Action.CREATE),
+            "can_create": role_allows(request.actor, Action.CREATE),
             "audit_only": action == Action.VIEW_AUDIT,
         },
     )
 
 
 @login_required
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.person_get_visible(request.user, pk)
-    audit_viewed(actor=request.user, target=person)
+def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    person = selectors.person_get_visible(request.actor, pk)
+    audit_viewed(actor=request.actor, target=person)
     sections = []
     for section in PERSON_SECTIONS:
         context = section.context(request.user, person)
@@ -59,17 +60,17 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "people/detail.html",
         {
             "person": person,
-            "addresses": selectors.addresses_of(request.user, person),
+            "addresses": selectors.addresses_of(request.actor, person),
             "sections": sections,
-            "can_change": can(request.user, Action.CHANGE, person),
-            "can_view_audit": can(request.user, Action.VIEW_AUDIT, person),
+            "can_change": can(request.actor, Action.CHANGE, person),
+            "can_view_audit": can(request.actor, Action.VIEW_AUDIT, person),
         },
     )
 
 
 @login_required
-def person_create(request: HttpRequest) -> HttpResponse:
-    if not role_allows(request.user, Action.CREATE):
+def person_create(request: SignedInRequest) -> HttpResponse:
+    if not role_allows(request.actor, Action.CREATE):
         raise PermissionDenied
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -84,8 +85,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.person_get_visible(request.user, pk, action=Action.CHANGE)
+def person_edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    person = selectors.person_get_visible(request.actor, pk, action=Action.CHANGE)
     initial = {name: getattr(person, name) for name in services.PERSON_FIELDS}
     form = PersonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -97,17 +98,17 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Changes saved.")
             return redirect("people:detail", person.pk)
     else:
-        audit_viewed(actor=request.user, target=person)
+        audit_viewed(actor=request.actor, target=person)
     return render(request, "people/form.html", {"form": form, "heading": "Change details", "person": person})
 
 
 @login_required
-def person_seen_by(request: HttpRequest, pk: int) -> HttpResponse:
+def person_seen_by(request: SignedInRequest, pk: int) -> HttpResponse:
     """Who has seen this person: for administrators and coordinators of the owning agency."""
-    person = selectors.person_get_visible(request.user, pk, action=Action.VIEW_AUDIT)
+    person = selectors.person_get_visible(request.actor, pk, action=Action.VIEW_AUDIT)
     # The page names the person, so looking at who has seen them is itself a view of them. Recorded
     # before the page of events is counted, so that the page shows this view and stays whole.
-    audit_viewed(actor=request.user, target=person, justification="who has seen this person")
+    audit_viewed(actor=request.actor, target=person, justification="who has seen this person")
     form = SeenByFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     events = audit_events_for(

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.agencies.models import Agency, InformationSharingAgreement, LawfulBasis, Membership
-from csphub.core.personas import DEMO_AGENCIES, DEMO_PASSWORD, DEMO_TOTP_SALT, demo_personas
+from csphub.demo.personas import DEMO_AGENCIES, DEMO_PASSWORD, DEMO_TOTP_SALT, demo_personas
 
 log = logging.getLogger(__name__)
 
