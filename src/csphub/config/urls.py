@@ -23,6 +23,7 @@ _OPTIONAL = (
     ("casereviews", "case-reviews/", "csphub.casereviews.urls"),
     ("insights", "insights/", "csphub.insights.urls"),
     ("api", "api/", "csphub.api.urls"),
+    ("governance", "about/", "csphub.governance.urls"),
 )
 for _label, _prefix, _module in _OPTIONAL:
     if apps.is_installed(f"csphub.{_label}"):
