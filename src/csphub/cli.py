@@ -20,6 +20,7 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     ("csphub.cli_platform", "serve"),
     ("csphub.cli_platform", "manage"),
     ("csphub.cases.commands", "reminders"),
+    ("csphub.governance.commands", "retention"),
 )
 
 

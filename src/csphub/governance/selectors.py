@@ -106,3 +106,83 @@ def essential_cookies() -> list[Cookie]:
         ),
     ]
     return cookies
+
+
+# --- Retention ----------------------------------------------------------------------------------
+# Read by the retention services, which the operator runs from the command line (no request, so no
+# acting member's policy: the run sees every agency's records, as disposal must).
+
+
+@dataclass(frozen=True)
+class RuleInForce:
+    years: int
+    reason: str
+    policy_source: str
+    agency_specific: bool
+
+    def describe(self) -> str:
+        whose = "agency rule" if self.agency_specific else "partnership default"
+        return f"{self.years} years ({whose}: {self.reason}; source: {self.policy_source})"
+
+
+def retention_rules(record_type: str) -> dict[int | None, RuleInForce]:
+    """The rules for one record type by agency id (``None``: the partnership default, always present)."""
+    from csphub.governance import rules
+    from csphub.governance.models import RetentionRule
+
+    found: dict[int | None, RuleInForce] = {
+        None: RuleInForce(rules.DEFAULT_YEARS, rules.DEFAULT_REASON, rules.DEFAULT_SOURCE, False)
+    }
+    for rule in RetentionRule.objects.filter(record_type=record_type):
+        found[rule.agency_id] = RuleInForce(
+            rule.years, rule.reason, rule.policy_source, rule.agency_id is not None
+        )
+    return found
+
+
+def closed_cases() -> list[Any]:
+    """Every closed case, oldest closure first, with its agency and incident count."""
+    from django.db.models import Count
+
+    from csphub.cases.models import Case, CaseStatus
+
+    return list(
+        Case.objects.filter(status=CaseStatus.CLOSED, closed_at__isnull=False)
+        .select_related("owning_agency")
+        .annotate(incident_count=Count("case_incidents"))
+        .order_by("closed_at", "id")
+    )
+
+
+def holds_by_case(case_ids: list[int]) -> dict[int, list[str]]:
+    """The active legal holds that keep each case: on the case itself, on a person party to it, or on
+    one of its incidents (a hold on a record keeps the case that holds it)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from csphub.cases.models import Case, CaseIncident, CaseParty, Incident
+    from csphub.governance.models import LegalHold
+    from csphub.people.models import Person
+
+    active = LegalHold.objects.filter(released_at__isnull=True)
+    by_type: dict[int, dict[int, str]] = {}
+    for hold in active:
+        by_type.setdefault(hold.content_type_id, {})[hold.object_id] = hold.reason
+    ct = ContentType.objects.get_for_model
+    found: dict[int, list[str]] = {}
+    on_cases = by_type.get(ct(Case).pk, {})
+    for case_id in case_ids:
+        if case_id in on_cases:
+            found.setdefault(case_id, []).append(f"case hold: {on_cases[case_id]}")
+    on_people = by_type.get(ct(Person).pk, {})
+    if on_people:
+        for case_id, person_id in CaseParty.objects.filter(
+            case_id__in=case_ids, person_id__in=list(on_people)
+        ).values_list("case_id", "person_id"):
+            found.setdefault(case_id, []).append(f"person hold: {on_people[person_id]}")
+    on_incidents = by_type.get(ct(Incident).pk, {})
+    if on_incidents:
+        for case_id, incident_id in CaseIncident.objects.filter(
+            case_id__in=case_ids, incident_id__in=list(on_incidents)
+        ).values_list("case_id", "incident_id"):
+            found.setdefault(case_id, []).append(f"record hold: {on_incidents[incident_id]}")
+    return found
