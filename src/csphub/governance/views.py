@@ -6,9 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from csphub.frontend.language import bilingual
 from csphub.governance import selectors
 
 
+@bilingual
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(
@@ -22,11 +24,13 @@ def privacy(request: HttpRequest) -> HttpResponse:
     )
 
 
+@bilingual
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "governance/accessibility.html", {"statement": selectors.accessibility_settings()})
 
 
+@bilingual
 @require_GET
 def cookies(request: HttpRequest) -> HttpResponse:
     return render(request, "governance/cookies.html", {"cookies": selectors.essential_cookies()})

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "csphub.accounts.middleware.IdleTimeoutMiddleware",
     "csphub.accounts.middleware.RequireTwoFactorMiddleware",
     "csphub.agencies.middleware.ActingMembershipMiddleware",
+    "csphub.frontend.language.PublicLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -176,6 +177,10 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
+# Public pages may be offered in Welsh (frontend/language.py); staff pages are English.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [SRC_DIR / "locale"]
+CSPHUB_OFFER_WELSH = os.environ.get("CSPHUB_OFFER_WELSH", "") not in ("", "0", "false", "False")
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
