@@ -25,14 +25,11 @@ CONTACT_CHOICES = [(value, _CONTACT_LABELS[value]) for value in ContactPreferenc
 
 def date_field(label: Any, *, required_message: Any, help_text: Any = DATE_HINT) -> GovukDateField:
     """A GOV.UK date input (day, month, year); "27/3/2024" posted as one value is still understood."""
-    return GovukDateField(
-        label=label,
-        help_text=help_text,
-        error_messages={
-            "required": required_message,
-            "invalid": format_lazy(_("{label} must be a real date"), label=label),
-        },
-    )
+    messages: dict[str, Any] = {
+        "required": required_message,
+        "invalid": format_lazy(_("{label} must be a real date"), label=label),
+    }
+    return GovukDateField(label=label, help_text=help_text, error_messages=messages)
 
 
 class WhoForm(GovukFormMixin, forms.Form):

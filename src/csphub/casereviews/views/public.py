@@ -235,7 +235,7 @@ def apply_check(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _fresh_submit_form(message: str) -> forms.SubmitForm:
+def _fresh_submit_form(message: Any) -> forms.SubmitForm:
     """A new token, carrying ``message`` as a form error (the page title then starts "Error: ")."""
     form = forms.SubmitForm(data={"form_token": services.form_token_issue(), "website": ""})
     form.is_valid()
