@@ -1,6 +1,7 @@
 """In real headless Chromium, axe-core finds no serious or critical accessibility problem on the public
 pages: the privacy notice, accessibility statement, cookies page, the ASB Case Review start page and
-the published figures (the accessibility statement says these are the pages checked)."""
+the published figures, in English and in Welsh (the accessibility statement says these are the pages
+checked)."""
 
 from __future__ import annotations
 
@@ -34,9 +35,10 @@ def _area(world: Any, persona: Any) -> Any:
     )
 
 
-def test_public_pages_pass_axe_core(browser_page: Any, world: Any, persona: Any) -> None:
+def test_public_pages_pass_axe_core(browser_page: Any, world: Any, persona: Any, settings: Any) -> None:
     from csphub.casereviews import rules
 
+    settings.CSPHUB_OFFER_WELSH = True
     area = _area(world, persona)
     year = rules.ReportingYear.containing(timezone.localdate())
     page = browser_page
@@ -45,12 +47,22 @@ def test_public_pages_pass_axe_core(browser_page: Any, world: Any, persona: Any)
         "/about/accessibility/",
         "/about/cookies/",
         "/case-reviews/",
+        "/case-reviews/apply/",
+        "/case-reviews/status/",
         "/case-reviews/published/",
         f"/case-reviews/published/{area.slug}/{year.slug}/",
     ):
         response = page.goto(url)
         assert response is not None and response.status == 200, url
         assert_accessible(page)
+    # In Welsh too (the page's language is declared, so assistive technology reads it as Welsh).
+    page.goto("/case-reviews/?lang=cy")
+    assert page.get_attribute("html", "lang") == "cy"
+    for url in ("/case-reviews/", "/case-reviews/apply/", "/about/privacy/", "/about/accessibility/"):
+        page.goto(url)
+        assert page.get_attribute("html", "lang") == "cy", url
+        assert_accessible(page)
+    page.goto("/case-reviews/?lang=en-gb")
     # The footer reaches each page from any other.
     page.goto("/case-reviews/")
     page.click("footer >> text=Accessibility statement")
