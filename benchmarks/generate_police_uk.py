@@ -161,6 +161,7 @@ def generate(scale: str, out: Path, seed: int = 0) -> Path:
             ]
         )
         w.writerows(lookup_rows)
+    _national_layout(root, lookup_rows)
     done.write_text(
         json.dumps({"scale": scale, "seed": seed, "forces": n_forces, "rows_per_file": per_file + 1}),
         encoding="utf-8",
@@ -181,3 +182,33 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _national_layout(root: Path, lookup_rows: list[list[object]]) -> None:
+    """The same synthetic LSOAs in the layout of the national reference the package ships
+    (``lsoa21_england_wales.parquet`` + harm weights), so ``reference_dir=root`` loads them; no
+    boundaries (the hot-spot mask then uses the points' box, as before for this generator)."""
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from csphub.analytics.sources.reference import DATA_DIR, WEIGHTS_FILE
+
+    cols = list(zip(*lookup_rows, strict=True))
+    table = pa.table(
+        {
+            "lsoa21_code": pa.array(cols[0], pa.string()),
+            "lsoa21_name": pa.array(cols[1], pa.string()),
+            "lad_code": pa.array(cols[2], pa.string()),
+            "lad_name": pa.array(cols[3], pa.string()),
+            "ward_code": pa.array(cols[4], pa.string()),
+            "ward_name": pa.array(cols[5], pa.string()),
+            "population": pa.array(cols[6], pa.int32()),
+            "centroid_x_m": pa.array(cols[8], pa.float64()),
+            "centroid_y_m": pa.array(cols[9], pa.float64()),
+        }
+    )
+    pq.write_table(table, root / "lsoa21_england_wales.parquet")
+    shutil.copyfile(DATA_DIR / WEIGHTS_FILE, root / WEIGHTS_FILE)
+    shutil.copyfile(DATA_DIR / WEIGHTS_FILE, root / "reference" / WEIGHTS_FILE)

@@ -9,11 +9,12 @@ What it writes (all Open Government Licence v3.0 unless said otherwise; see PROV
   street files whose LSOA code belongs to Amber Valley (E07000032, 2011 or 2021 code), bytes of each
   kept line unchanged (header included), archive layout as data.police.uk distributes it.
 - ``geography/lsoa2021.geojson``: Amber Valley 2021 LSOAs, coordinates rounded to 5 dp (~1 m).
-- ``geography/districts.geojson``: the district outline (union of its 2021 LSOAs), simplified.
-- ``reference/lsoa_lookup.csv``: every 2021 LSOA of the Derbyshire force area → district, ward
-  (2025 ward containing the LSOA's representative point), resident population (see PROVENANCE.md).
-- ``reference/lsoa_2011_2021.csv``: 2011 codes → 2021 codes (unchanged, split, merged), by area overlap.
-- ``reference/cchi_weights_by_category.csv``: CCHI category weights (licence caveat in PROVENANCE.md).
+- ``geography/districts.geojson``: the district outline (union of its 2021 LSOAs), simplified
+  (both used by the casework map; the assessment uses the national reference in the package).
+
+The reference tables (LSOA lookup, 2011 → 2021 lookup, populations, harm weights) are no longer part
+of the sample: the national reference ships inside the package (``src/csphub/analytics/data``, built by
+``data/reference/build_reference.py``).
 """
 
 from __future__ import annotations
@@ -22,17 +23,14 @@ import argparse
 import csv
 import gzip
 import json
-import shutil
 from pathlib import Path
 
-import pyproj
 from shapely.geometry import mapping, shape
-from shapely.ops import transform, unary_union
+from shapely.ops import unary_union
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 DISTRICT = "E07000032"
-_BNG = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:27700", always_xy=True).transform
 
 
 def _features(path: Path) -> list[dict]:
@@ -56,110 +54,10 @@ def main() -> None:
     ref = shared / "lsoa_reference_derbyshire"
     bnd = shared / "lsoa_boundaries_derbyshire"
 
-    # ---- LSOA lookup for the whole force area (both vintages) ----
+    # ---- Amber Valley's LSOA codes (both vintages), to pick the police.uk rows ----
     with (ref / "lsoa_derbyshire_2011_2021.csv").open(encoding="utf-8") as fh:
         lookup = list(csv.DictReader(fh))
     av_codes = {r["lsoa_code"] for r in lookup if r["lad_code"] == DISTRICT}
-    with (ref / "derbyshire_lsoa2011_population_area.csv").open(encoding="utf-8") as fh:
-        pop11 = {r["LSOA"]: int(r["Population"]) for r in csv.DictReader(fh)}
-
-    l11 = {
-        f["properties"]["LSOA11CD"]: transform(_BNG, shape(f["geometry"]))
-        for name in ("derbyshire_county_E10000007_lsoa2011", "derby_E06000015_lsoa2011")
-        for f in _features(bnd / f"{name}.geojson")
-    }
-    l21 = {
-        f["properties"]["LSOA21CD"]: transform(_BNG, shape(f["geometry"]))
-        for name in ("derbyshire_county_E10000007_lsoa2021", "derby_E06000015_lsoa2021")
-        for f in _features(bnd / f"{name}.geojson")
-    }
-    wards = [
-        (f["properties"]["WD25CD"], f["properties"]["WD25NM"], transform(_BNG, shape(f["geometry"])))
-        for name in ("derbyshire_county_E10000007_ward2025", "derby_E06000015_ward2025")
-        for f in _features(bnd / f"{name}.geojson")
-    ]
-
-    # 2011 -> 2021 by area overlap (a share >= 1% of the 2011 area counts as a link)
-    links: list[tuple[str, str, float]] = []
-    for c11, g11 in l11.items():
-        if c11 in l21:
-            links.append((c11, c11, 1.0))
-            continue
-        for c21, g21 in l21.items():
-            if g21.intersects(g11):
-                share = g21.intersection(g11).area / g11.area
-                if share >= 0.01:
-                    links.append((c11, c21, share))
-    n_children: dict[str, int] = {}
-    n_parents: dict[str, int] = {}
-    for c11, c21, _ in links:
-        n_children[c11] = n_children.get(c11, 0) + 1
-        n_parents[c21] = n_parents.get(c21, 0) + 1
-
-    # 2021 populations: unchanged codes keep the 2011 figure; new codes get the area-weighted
-    # share of each 2011 parent (an approximation, stated in PROVENANCE.md).
-    pop21: dict[str, float] = {}
-    method: dict[str, str] = {}
-    for c11, c21, share in links:
-        if c11 == c21:
-            pop21[c21] = pop11[c11]
-            method[c21] = "2011 LSOA figure (code unchanged)"
-        else:
-            total = sum(s for a, _b, s in links if a == c11)
-            pop21[c21] = pop21.get(c21, 0.0) + pop11[c11] * share / total
-            method[c21] = "area-weighted share of 2011 parent(s)"
-
-    names = {r["lsoa_code"]: r for r in lookup}
-    ref_out = OUT / "reference"
-    ref_out.mkdir(parents=True, exist_ok=True)
-    with (ref_out / "lsoa_lookup.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(
-            [
-                "lsoa_code",
-                "lsoa_name",
-                "lad_code",
-                "lad_name",
-                "ward_code",
-                "ward_name",
-                "population",
-                "population_method",
-                "centroid_x_m",
-                "centroid_y_m",
-            ]
-        )
-        for code in sorted(l21):
-            g = l21[code]
-            pt = g.representative_point()
-            ward = next(((wc, wn) for wc, wn, wg in wards if wg.contains(pt)), ("", ""))
-            r = names[code]
-            w.writerow(
-                [
-                    code,
-                    r["lsoa21_name"],
-                    r["lad_code"],
-                    r["lad_name"],
-                    ward[0],
-                    ward[1],
-                    round(pop21[code]),
-                    method[code],
-                    round(g.centroid.x, 1),
-                    round(g.centroid.y, 1),
-                ]
-            )
-    with (ref_out / "lsoa_2011_2021.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["lsoa11_code", "lsoa21_code", "relationship", "area_share"])
-        for c11, c21, share in sorted(links):
-            if c11 == c21:
-                continue  # unchanged codes need no row
-            rel = "S" if n_children[c11] > 1 else ("M" if n_parents[c21] > 1 else "U")
-            w.writerow([c11, c21, rel, round(share, 4)])
-    shutil.copyfile(
-        shared / "crime_harm_weights_cchi" / "cchi_weights_by_category.csv",
-        ref_out / "cchi_weights_by_category.csv",
-    )
-
     # ---- geography (Amber Valley only, to keep the sample small) ----
     geo_out = OUT / "geography"
     geo_out.mkdir(parents=True, exist_ok=True)

@@ -15,10 +15,16 @@ import click
 _COMMANDS: tuple[tuple[str, str], ...] = (
     ("csphub.cli_analytics", "ingest"),
     ("csphub.cli_analytics", "assess"),
+    ("csphub.cli_analytics", "geography"),
     ("csphub.cli_platform", "demo"),
     ("csphub.cli_platform", "demo_otp"),
     ("csphub.cli_platform", "serve"),
     ("csphub.cli_platform", "manage"),
+    ("csphub.cli_ops", "audit"),
+    ("csphub.cli_ops", "db"),
+    ("csphub.cli_ops", "migrate"),
+    ("csphub.cli_ops", "backup"),
+    ("csphub.cli_ops", "restore"),
     ("csphub.cases.commands", "reminders"),
     ("csphub.governance.commands", "retention"),
 )

@@ -94,7 +94,8 @@ def ingest() -> None:
 )
 @click.option("--strict", is_flag=True, help="Refuse the whole run if any row is invalid.")
 def ingest_police_uk(paths: tuple[Path, ...], data_dir: str | None, strict: bool) -> None:
-    """Ingest data.police.uk CSVs: files, folders (archive layout YYYY-MM/…-street.csv) or .csv.gz."""
+    """Ingest data.police.uk CSVs: the zip as downloaded, folders (archive layout YYYY-MM/…-street.csv),
+    single CSVs or .csv.gz."""
     _run_ingest(list(paths), _data_dir(data_dir), strict, sample=False)
 
 
@@ -114,8 +115,9 @@ def ingest_sample(data_dir: str | None) -> None:
 @click.option(
     "--area",
     required=True,
-    help='District name ("Amber Valley"), district code (E07000032), ward, or LSOA codes '
-    "separated by commas; @FILE reads LSOA codes from a file.",
+    help="Any area of England and Wales by name or code: a Community Safety Partnership, a district "
+    '(current or 2022), a police force area, a ward ("Abbey, Derby"), or LSOA codes (2011 or 2021) '
+    "separated by commas; @FILE reads LSOA codes from a file. Case and punctuation do not matter.",
 )
 @click.option("--from", "date_from", required=True, callback=_month, help="First month, YYYY-MM.")
 @click.option("--to", "date_to", required=True, callback=_month, help="Last month, YYYY-MM.")
@@ -137,7 +139,8 @@ def ingest_sample(data_dir: str | None) -> None:
     "--reference-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Reference folder with reference/ and geography/ (default: the shipped sample).",
+    help="Folder with reference files of the shipped layout (default: the national reference in the "
+    "package).",
 )
 @click.option(
     "--weights",
@@ -163,28 +166,34 @@ def assess(
     from rich.console import Console
 
     from csphub.analytics.geography import AreaNotFound
-    from csphub.analytics.pipeline import PeriodError
+    from csphub.analytics.locking import store_lock
+    from csphub.analytics.pipeline import NoDataError, PeriodError, store_for
     from csphub.reports import assess_and_render
 
     area_arg: str | list[str] = area
     if area.startswith("@"):
         area_arg = Path(area[1:]).read_text(encoding="utf-8").split()
     try:
-        done = assess_and_render(
-            area_arg,
-            date_from=date_from,
-            date_to=date_to,
-            out_dir=out_dir,
-            pdf=pdf,
-            data_dir=_data_dir(data_dir),
-            reference_dir=reference_dir,
-            weights_path=weights,
-            cell_size_m=cell_size_m,
-            bandwidth_m=bandwidth_m,
-        )
+        with store_lock(store_for(_data_dir(data_dir)).root):  # not while an ingest commits
+            done = assess_and_render(
+                area_arg,
+                date_from=date_from,
+                date_to=date_to,
+                out_dir=out_dir,
+                pdf=pdf,
+                data_dir=_data_dir(data_dir),
+                reference_dir=reference_dir,
+                weights_path=weights,
+                cell_size_m=cell_size_m,
+                bandwidth_m=bandwidth_m,
+            )
     except PeriodError as exc:
         raise click.BadParameter(
             str(exc), param_hint="--from" if exc.field == "date_from" else "--to"
+        ) from exc
+    except NoDataError as exc:
+        raise click.ClickException(
+            f"{exc} Load data with `csphub ingest police-uk PATH` (or `csphub ingest sample`)."
         ) from exc
     except (AreaNotFound, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
@@ -196,4 +205,38 @@ def assess(
         f"Wrote {files.json}, {files.html}"
         + (f", {files.pdf}" if files.pdf else "")
         + f" and {len(files.csvs)} CSV files in {files.out_dir}"
+    )
+
+
+@click.group()
+def geography() -> None:
+    """Boundaries used by the assessment's maps (the package ships every LSOA 2021, generalised)."""
+
+
+@geography.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Data directory (default $CSPHUB_DATA_DIR or ./var).",
+)
+def geography_import(file: Path, data_dir: str | None) -> None:
+    """Use finer LSOA 2021 boundaries for your area: an ONS download (BFC, BFE, BGC or BSC; GeoJSON or
+    GeoPackage). A file that cannot be used is refused and nothing changes."""
+    from csphub.analytics.sources.boundaries import BoundaryFileError, import_boundaries
+    from csphub.analytics.sources.reference import load_reference
+
+    try:
+        res = import_boundaries(
+            file, data_dir=_data_dir(data_dir), geography=load_reference(boundaries=False)
+        )
+    except BoundaryFileError as exc:
+        raise click.ClickException(f"{exc} (nothing was changed)") from exc
+    shown = ", ".join(res.districts[:6]) + (
+        f" and {len(res.districts) - 6} more" if len(res.districts) > 6 else ""
+    )
+    click.echo(
+        f"Imported {res.lsoas:,} LSOA boundaries ({res.vertices:,} points, {res.crs}) covering {shown}; "
+        f"maps now use them ({res.total_imported:,} LSOAs with imported boundaries in all)."
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -14,6 +15,17 @@ def _django(settings_module: str = "csphub.config.settings.local") -> None:
     import django
 
     django.setup()
+
+
+def _refuse_under_production(what: str) -> None:
+    """The demo's accounts have a published password and computable TOTP keys (finding 6)."""
+    from django.conf import settings
+
+    if getattr(settings, "CSPHUB_PRODUCTION", False):
+        raise click.ClickException(
+            f"{what} is refused under production settings: its accounts share a published password "
+            "and security-code keys anyone can compute. Use csphub.config.settings.local for a demo."
+        )
 
 
 @click.command()
@@ -27,6 +39,7 @@ def _django(settings_module: str = "csphub.config.settings.local") -> None:
 def demo(serve: bool, port: int, with_assessment: bool) -> None:
     """Create the Amber Valley demo partnership (idempotent), print the logins, then serve the app."""
     _django()
+    _refuse_under_production("csphub demo")
     from django.conf import settings
     from django.core.management import call_command
 
@@ -108,6 +121,7 @@ def _current_code(username: str) -> str:
 def demo_otp(username: str) -> None:
     """Print the current TOTP security code of a DEMO persona (demo data only)."""
     _django()
+    _refuse_under_production("csphub demo-otp")
     import base64
 
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -124,12 +138,77 @@ def demo_otp(username: str) -> None:
 
 @click.command()
 @click.option("--port", default=8000, show_default=True)
-def serve(port: int) -> None:
-    """Serve the app on 127.0.0.1 (demo and development)."""
-    _django()
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Serve with gunicorn under production settings (behind the TLS proxy; see docs/operations.md).",
+)
+@click.option("--bind", default=None, help="Address to listen on (default 127.0.0.1:PORT).")
+@click.option("--workers", type=int, default=None, help="Worker processes (default 2 × CPUs + 1, at most 9).")
+@click.option("--threads", type=int, default=4, show_default=True, help="Threads per worker.")
+def serve(port: int, production: bool, bind: str | None, workers: int | None, threads: int) -> None:
+    """Serve the app: the development server on 127.0.0.1, or gunicorn with --production."""
+    if not production:
+        _django()
+        from django.core.management import call_command
+
+        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+        return
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "csphub.config.settings.production")
+    _django()  # production settings refuse to load when they are unsafe
+    from django.conf import settings
     from django.core.management import call_command
 
-    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+    if not getattr(settings, "CSPHUB_PRODUCTION", False):
+        raise click.ClickException(
+            "--production needs DJANGO_SETTINGS_MODULE=csphub.config.settings.production "
+            f"(it is {os.environ['DJANGO_SETTINGS_MODULE']})."
+        )
+    call_command("check", fail_level="ERROR")
+    # Replace this process with gunicorn (argument list, no shell), so signals reach it directly.
+    os.execv(sys.executable, gunicorn_argv(bind or f"127.0.0.1:{port}", workers, threads))  # noqa: S606  # nosec
+
+
+def _heartbeat_dir() -> str:
+    """Worker heartbeat files in memory, as gunicorn's documentation advises (they hold no data)."""
+    shm = Path("/dev/shm")  # noqa: S108  # nosec B108
+    return str(shm) if shm.is_dir() else tempfile.gettempdir()
+
+
+def _control_socket() -> Path:
+    from django.conf import settings
+
+    path = Path(settings.DATA_DIR) / "run" / "gunicorn.ctl"
+    if len(str(path)) > 100:  # Unix socket paths are limited to about 108 bytes
+        path = Path(tempfile.gettempdir()) / f"csphub-gunicorn-{os.getpid()}.ctl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def gunicorn_argv(bind: str, workers: int | None, threads: int) -> list[str]:
+    """The production server's command line (documented in docs/operations.md)."""
+    from django.conf import settings
+
+    n = workers or min(2 * (os.cpu_count() or 1) + 1, 9)
+    proxies = ",".join(getattr(settings, "CSPHUB_TRUSTED_PROXIES", [])) or "127.0.0.1"
+    return [
+        sys.executable, "-m", "gunicorn", "csphub.config.wsgi:application",
+        "--bind", bind,
+        "--workers", str(n),
+        "--worker-class", "gthread",
+        "--threads", str(threads),
+        "--timeout", "120",            # a Strategic Assessment run or a large PDF may take a while
+        "--graceful-timeout", "30",
+        "--max-requests", "5000",      # recycle workers now and then
+        "--max-requests-jitter", "500",
+        "--forwarded-allow-ips", proxies,
+        "--worker-tmp-dir", _heartbeat_dir(),
+        # One control socket per data folder, so that two servers on one host do not share one.
+        "--control-socket", str(_control_socket()),
+        # The access log names the path only: query strings can hold names and postcodes (finding 15).
+        "--access-logfile", "-",
+        "--access-logformat", '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms',
+    ]  # fmt: skip
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from csphub.analytics import pipeline
+from csphub.analytics.sources.reference import DATA_DIR as REFERENCE_DIR
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = REPO_ROOT / "data" / "sample"
@@ -16,6 +17,12 @@ SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    """The national reference shipped with the package."""
+    return REFERENCE_DIR
 
 
 @pytest.fixture(scope="session")
@@ -36,5 +43,5 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def sample_assessment(sample_store: Path) -> pipeline.Assessment:
     return pipeline.run_assessment(
-        "Amber Valley", date_from="2024-01", date_to="2024-12", data_dir=sample_store, reference_dir=SAMPLE
+        "Amber Valley", date_from="2024-01", date_to="2024-12", data_dir=sample_store
     )

@@ -28,8 +28,10 @@ def raw(sample_dir: Path) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def lookup(sample_dir: Path) -> pd.DataFrame:
-    return pd.read_csv(sample_dir / "reference" / "lsoa_lookup.csv", dtype={"population": int})
+def lookup(reference_dir: Path) -> pd.DataFrame:
+    """The national reference (every LSOA 2021 in England and Wales), read independently."""
+    df = pd.read_parquet(reference_dir / "lsoa21_england_wales.parquet")
+    return df.rename(columns={"lsoa21_code": "lsoa_code"})
 
 
 def test_area_totals_match_pandas(sample_assessment: Assessment, raw: pd.DataFrame) -> None:
@@ -76,10 +78,8 @@ def test_lsoa_counts_and_rates_match_pandas(
     assert math.isclose(head[ASB].rate_per_1000 or 0.0, 1000 * (y24["Crime type"] == ASB).sum() / area_pop)
 
 
-def test_harm_matches_pandas(sample_assessment: Assessment, raw: pd.DataFrame, sample_dir: Path) -> None:
-    w = pd.read_csv(sample_dir / "reference" / "cchi_weights_by_category.csv").set_index("crime_type")[
-        "cchi_days"
-    ]
+def test_harm_matches_pandas(sample_assessment: Assessment, raw: pd.DataFrame, reference_dir: Path) -> None:
+    w = pd.read_csv(reference_dir / "cchi_weights_by_category.csv").set_index("crime_type")["cchi_days"]
     y24 = raw[raw["Month"].str.startswith("2024")]
     counts = y24["Crime type"].value_counts()
     expect = float((counts.reindex(w.index).fillna(0) * w).sum())
@@ -119,17 +119,14 @@ def test_assessment_round_trips_through_json(sample_assessment: Assessment) -> N
     assert again.period.first == "2024-01" and again.area == sample_assessment.area
 
 
-def test_area_selection_by_code_and_lsoa_list(sample_store: Path, sample_dir: Path) -> None:
-    by_code = run_assessment(
-        "E07000032", date_from="2024-01", date_to="2024-03", data_dir=sample_store, reference_dir=sample_dir
-    )
+def test_area_selection_by_code_and_lsoa_list(sample_store: Path) -> None:
+    by_code = run_assessment("E07000032", date_from="2024-01", date_to="2024-03", data_dir=sample_store)
     assert by_code.area.name == "Amber Valley" and len(by_code.area.lsoa_codes) == 79
     two = run_assessment(
         "E01019400, E01019401",
         date_from="2024-01",
         date_to="2024-03",
         data_dir=sample_store,
-        reference_dir=sample_dir,
     )
     assert two.area.kind == "lsoa_list" and {r["lsoa_code"] for r in two.counts_rows()} <= {
         "E01019400",

@@ -79,7 +79,7 @@ def test_vectorised_repeat_summary_matches_repeat_locations():
     ]
 
 
-def test_counts_fallback_path_when_a_force_is_not_in_the_manifest(sample_store, sample_dir, tmp_path):
+def test_counts_fallback_path_when_a_force_is_not_in_the_manifest(sample_store, tmp_path):
     """Rows whose force is not among the manifest's partitions are ranked in SQL instead: same table."""
     import json
     import shutil
@@ -94,7 +94,7 @@ def test_counts_fallback_path_when_a_force_is_not_in_the_manifest(sample_store, 
         "/".join([k.split("/")[0], "zz-other", k.split("/")[2]]): v for k, v in data["partitions"].items()
     }
     manifest.write_text(json.dumps(data), encoding="utf-8")
-    kw = {"date_from": "2023-06", "date_to": "2024-12", "reference_dir": sample_dir}
+    kw = {"date_from": "2023-06", "date_to": "2024-12"}
     fast = pipeline.run_assessment("Amber Valley", data_dir=sample_store, **kw)
     slow = pipeline.run_assessment("Amber Valley", data_dir=copy, **kw)
     assert slow.counts.equals(fast.counts)

@@ -180,11 +180,22 @@ def test_caveats_end_with_the_weights_caveat() -> None:
     assert c[-1] == "the weights' own caveat" and any("snap points" in x for x in c)
 
 
-def test_geometry_draws_the_district_outline_for_districts_only() -> None:
+def test_geometry_draws_the_outline_of_districts_csps_and_force_areas_only() -> None:
     ring = [np.array([[0.4, 0.4], [10.6, 0.0], [0.0, 10.0]])]
-    geo = Geography({"E01000001": _lsoa("E01000001", 10)}, [], {"E01000001": ring}, {"E07000001": ring})
-    district = sections.geometry_section(geo, Area("Shire", "district", ("E01000001",), ("E07000001",), 10))
+    geo = Geography(
+        {"E01000001": _lsoa("E01000001", 10)},
+        [],
+        {"E01000001": ring},
+        {"E07000001": ring, "E22000001": ring},
+    )
+    district = sections.geometry_section(
+        geo, Area("Shire", "district", ("E01000001",), ("E07000001",), 10, code="E07000001")
+    )
     assert district is not None and district.district == ([[0, 0], [11, 0], [0, 10]],)
+    csp = sections.geometry_section(
+        geo, Area("Shire CSP", "csp", ("E01000001",), ("E07000001",), 10, code="E22000001")
+    )
+    assert csp is not None and csp.district == ([[0, 0], [11, 0], [0, 10]],)
     lsoas = sections.geometry_section(geo, Area("1 LSOAs", "lsoa_list", ("E01000001",), ("E07000001",), 10))
     assert lsoas is not None and lsoas.district == () and list(lsoas.lsoas) == ["E01000001"]
     assert sections.geometry_section(Geography({}, []), Area("x", "all", (), (), 0)) is None

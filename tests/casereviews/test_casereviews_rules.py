@@ -86,14 +86,14 @@ def test_an_application_more_than_six_months_after_the_complaint_does_not_count_
     assert "more than six months after" in reasons[0]
 
 
-def test_complaints_after_the_application_and_before_the_behaviour_do_not_count() -> None:
+def test_complaints_after_the_application_do_not_count_and_before_the_behaviour_are_refused() -> None:
     after, _ = qualification_reasons(complaint("a", D(2024, 5, 2)), application_on=D(2024, 5, 1))
-    before, reasons = qualification_reasons(
-        complaint("b", D(2024, 4, 10), D(2024, 4, 9)), application_on=D(2024, 5, 1)
-    )
     assert not after
-    assert not before
-    assert "before the behaviour" in reasons[0]
+    # B.6: the pure engine refuses a complaint dated before its behaviour (no silent pass).
+    with pytest.raises(ValueError, match="before the behaviour"):
+        complaint("b", D(2024, 4, 10), D(2024, 4, 9))
+    same_day = Complaint(key="c", behaviour_on=D(2024, 4, 10), reported_on=D(2024, 4, 10))
+    assert same_day.reported_on == same_day.behaviour_on
 
 
 # --- worked scenarios -------------------------------------------------------------------------------
@@ -145,7 +145,9 @@ def test_a_lower_local_number_meets_with_two() -> None:
     complaints = [complaint("a", D(2024, 1, 3)), complaint("b", D(2024, 2, 3))]
     decision = assess_threshold(complaints, application_on=D(2024, 6, 1), policy=policy)
     assert decision.met
-    assert decision.grounds == (Ground.LOCAL_NUMBER,)
+    # s.104(4): the specified number makes the threshold mandatory.
+    assert decision.grounds == (Ground.STATUTORY,)
+    assert "at least two qualifying complaints were made" in decision.explanation()
     assert "version local-2" in decision.explanation()
 
 
@@ -185,7 +187,9 @@ def test_five_different_people_meet_the_local_threshold_even_with_late_reports()
     assert not assess_threshold(complaints[:4], application_on=D(2024, 6, 1), policy=policy).met
 
 
-def test_one_incident_reported_to_three_agencies_counts_once_locally_but_the_statute_still_applies() -> None:
+def test_s104_4_local_number_two_with_count_once_two_complaints_about_one_incident_meet() -> None:
+    # Legal review B.1 worked example: local number 2 and "count one incident once"; two qualifying
+    # complaints about one incident, made to the council and to the police → met (s.104(4)).
     policy = ThresholdPolicy(
         version="dedupe-2", qualifying_complaints_required=2, count_same_incident_once=True
     )
@@ -196,10 +200,17 @@ def test_one_incident_reported_to_three_agencies_counts_once_locally_but_the_sta
     decision = assess_threshold(same, application_on=D(2024, 6, 1), policy=policy)
     assert decision.qualifying_count == 2
     assert decision.counted_count == 1
-    assert not decision.met
+    assert decision.met
+    assert decision.grounds == (Ground.STATUTORY,)
+    assert decision.engine_version == "s104-2026-11"
     duplicate = decision.assessments[1]
     assert duplicate.qualifying and not duplicate.counted
-    assert "counts it once" in duplicate.reasons[-1]
+    assert "still counts as a qualifying complaint" in duplicate.reasons[-1]
+    assert "counted, same incident" in decision.explanation()
+    # One complaint is below the specified number: not met, and the letter is consistent.
+    one = assess_threshold(same[:1], application_on=D(2024, 6, 1), policy=policy)
+    assert not one.met
+    assert "One qualifying complaint was found; the partnership's threshold is two." in one.explanation()
     # Three complaints (even of one incident) are three complaints made: the statutory test is met.
     three = [
         *same,
@@ -255,7 +266,7 @@ def complaints_st(draw: st.DrawFn, prefix: str = "c") -> list[Complaint]:
     out = []
     for i in range(n):
         behaviour = draw(days)
-        delay = draw(st.integers(min_value=-3, max_value=60))
+        delay = draw(st.integers(min_value=0, max_value=60))
         out.append(
             Complaint(
                 key=f"{prefix}{i}",
@@ -294,7 +305,6 @@ def test_adding_a_non_qualifying_complaint_never_changes_the_outcome(
             assume(
                 new.reported_on > APPLICATION_ON
                 or new.reported_on < earliest_qualifying_complaint_date(APPLICATION_ON)
-                or new.reported_on < new.behaviour_on
             )
     after = assess_threshold([*complaints, *extra], application_on=APPLICATION_ON, policy=policy)
     assert after.met == before.met
@@ -306,11 +316,21 @@ def test_adding_a_non_qualifying_complaint_never_changes_the_outcome(
 def test_no_local_rule_turns_a_statutorily_met_threshold_into_not_met(
     complaints: list[Complaint], policy: ThresholdPolicy
 ) -> None:
-    statutory = assess_threshold(complaints, application_on=APPLICATION_ON, policy=STATUTORY_POLICY)
+    # s.104(4) with the *specified* number: whatever the counting rules, that many qualifying
+    # complaints make the threshold met (B.1).
+    specified = ThresholdPolicy(
+        version="s", qualifying_complaints_required=policy.qualifying_complaints_required
+    )
+    statutory = assess_threshold(complaints, application_on=APPLICATION_ON, policy=specified)
     local = assess_threshold(complaints, application_on=APPLICATION_ON, policy=policy)
+    qualifying = sum(qualification_reasons(c, application_on=APPLICATION_ON)[0] for c in complaints)
+    assert statutory.met == (qualifying >= policy.qualifying_complaints_required)
     if statutory.met:
         assert local.met
         assert Ground.STATUTORY in local.grounds
+    three = assess_threshold(complaints, application_on=APPLICATION_ON, policy=STATUTORY_POLICY)
+    if three.met:
+        assert local.met
 
 
 @settings(max_examples=300)
@@ -415,18 +435,22 @@ def test_the_plan_sentences_for_2019_20_are_reproduced_exactly() -> None:
 
 
 def test_wording_for_none_and_many() -> None:
+    # B.5: "ASB Case Review" from the 2023/24 year; "Community Trigger" up to 2022/23.
+    assert publication_sentences(Figures("Amber Valley", ReportingYear(2022), 0, 0, 0, 0))[0] == (
+        "No Community Trigger applications were received in Amber Valley during 2022/23"
+    )
     none = publication_sentences(Figures("Amber Valley", ReportingYear(2023), 0, 0, 0, 0))
-    assert none[0] == "No Community Trigger applications were received in Amber Valley during 2023/24"
+    assert none[0] == "No ASB Case Review applications were received in Amber Valley during 2023/24"
     assert none[1] == "No applications were received that did not meet the threshold."
     many = publication_sentences(Figures("Amber Valley", ReportingYear(2023), 12, 3, 2, 1))
     assert many == [
-        "Twelve Community Trigger applications were received in Amber Valley during 2023/24",
+        "Twelve ASB Case Review applications were received in Amber Valley during 2023/24",
         "Three applications were received that did not meet the threshold.",
         "Two ASB Case Reviews were conducted in 2023/24",
         "One ASB Case Review took place which resulted in recommendations being made",
     ]
     assert publication_sentences(Figures("Erewash", ReportingYear(2023), 21, 0, 1, 0))[0].startswith(
-        "Twenty-one Community Trigger applications"
+        "Twenty-one ASB Case Review applications"
     )
 
 

@@ -65,14 +65,6 @@ def test_online_application_is_saved_audited_shared_and_acknowledged_by_email(
             "behaviour_last_on",
             "after the start",
         ),
-        (
-            {
-                "behaviour_first_on": timezone.localdate() - dt.timedelta(days=900),
-                "behaviour_last_on": timezone.localdate() - dt.timedelta(days=400),
-            },
-            "behaviour_last_on",
-            "on or after",
-        ),
         ({"contact_preference": "email", "applicant_email": ""}, "applicant_email", "Enter your e-mail"),
     ],
 )
@@ -86,6 +78,22 @@ def test_bad_applications_are_refused_with_a_clear_message_and_nothing_saved(
     assert message in excinfo.value.message
     assert Application.objects.count() == 0
     assert AuditEvent.objects.count() == before
+
+
+def test_b3_out_of_time_application_is_received_and_counted_not_refused(
+    area: Any, application_data: Any
+) -> None:
+    # Legal review B.3: the relevant bodies decide the threshold (s.104(4)-(5)); an application whose
+    # behaviour is old is received, counted (s.104(10)(a)) and decided, with a letter and an appeal.
+    old = application_data(
+        behaviour_first_on=timezone.localdate() - dt.timedelta(days=900),
+        behaviour_last_on=timezone.localdate() - dt.timedelta(days=400),
+    )
+    application = services.application_submit(actor=None, area=area, **old)
+    assert Application.objects.filter(pk=application.pk).exists()
+    assert rules.application_advice(
+        applied_on=application.received_on, behaviour_last_on=application.behaviour_last_on
+    )
 
 
 def test_public_cannot_claim_a_staff_channel(area: Any, application_data: Any) -> None:

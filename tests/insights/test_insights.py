@@ -96,3 +96,28 @@ def test_demo_refresh_assesses_the_latest_full_year_of_the_area_it_is_given(data
     assert run is not None and run.area_name == "Amber Valley"
     assert (run.date_from, run.date_to) == ("2024-01", "2024-12")
     assert run.headline[2]["measure"] == "All incidents (crime and ASB)"
+
+
+def test_web_form_area_errors_suggest_names_and_no_data_names_the_months(
+    data_dir: Path, client_as: Any
+) -> None:
+    """Issue #12: an unknown area gets "did you mean", an ambiguous one lists the choices, and months
+    without data say which months are loaded, without server paths or commands."""
+    client = client_as("avbc_analyst")
+    typo = client.post(
+        "/insights/", {"area": "Ripely", "date_from": "2024-01", "date_to": "2024-12"}
+    ).content.decode()
+    assert "Did you mean" in typo and "Ripley" in typo
+    dorset = client.post(
+        "/insights/", {"area": "Dorset", "date_from": "2024-01", "date_to": "2024-12"}
+    ).content.decode()
+    assert "Dorset (Community Safety Partnership)" in dorset and "Dorset (police force area)" in dorset
+    empty = client.post("/insights/", {"area": "Amber Valley", "date_from": "2025-01", "date_to": "2025-06"})
+    page = empty.content.decode()
+    assert "There is no police.uk street data for 2025-01 to 2025-06" in page
+    assert "Months loaded: 2023-01 to 2024-12" in page
+    assert "csphub ingest" not in page and "csphub assess" not in page and str(data_dir) not in page
+    # a district of another force, whose data is not loaded: refused, not a report of zeros
+    leeds = client.post("/insights/", {"area": "leeds", "date_from": "2024-01", "date_to": "2024-06"})
+    text = leeds.content.decode()
+    assert leeds.status_code == 200 and "holds no rows for Leeds: it covers Derbyshire" in text

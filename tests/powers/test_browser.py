@@ -94,7 +94,7 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
 
     # 5. Too early: the CPN page explains why and offers no form.
     page.click("[data-testid=issue-cpn]")
-    blocked = page.locator("[data-testid=cpn-blocked]")
+    blocked = page.locator("[data-testid=step-blocked]")
     assert "time to comply with the warning has not passed" in blocked.inner_text()
     assert page.locator("button:has-text('Continue')").count() == 0
 

@@ -135,8 +135,8 @@ def submit(client: Any, url: str, data: dict[str, Any]) -> Any:
     assert check.status_code == 200, check.content[:300]
     body = check.content.decode()
     assert "There is a problem" not in body, body[body.find("There is a problem") :][:800]
-    assert 'name="confirm" value="yes"' in body
-    return client.post(url, {**data, "confirm": "yes"})
+    assert 'name="step" value="confirm"' in body
+    return client.post(url, {**data, "step": "confirm"})
 
 
 def errors_of(response: Any) -> str:
@@ -445,6 +445,8 @@ def test_pspo_three_years_consultation_and_challenge_window(setup: Any) -> None:
         "publicised": "on",
         "two_tier": "on",
         "parished": "on",
+        # s.72(1): the regard had to freedom of expression and assembly is recorded (A.5).
+        "expression_assembly_regard": "No protest or assembly uses the town centre at night",
     }
     body = errors_of(s.client.post(url, data))
     assert "A PSPO cannot last more than 3 years" in body
@@ -452,7 +454,9 @@ def test_pspo_three_years_consultation_and_challenge_window(setup: Any) -> None:
     assert not PowerUse.objects.filter(power="pspo").exists()
     from csphub.powers.rules import PSPO_CONSULTEES
 
-    data |= {"expires_on": iso(made.replace(year=made.year + 3)), "consultation_done": list(PSPO_CONSULTEES)}
+    # Three years beginning with the day made end the day before the third anniversary.
+    last_day = made.replace(year=made.year + 3) - dt.timedelta(days=1)
+    data |= {"expires_on": iso(last_day), "consultation_done": list(PSPO_CONSULTEES)}
     assert submit(s.client, url, data).status_code == 302
     pspo = PowerUse.objects.get(power="pspo")
     challenge = made + dt.timedelta(days=41)
@@ -468,13 +472,14 @@ def test_absolute_ground_review_request_within_7_days_only(setup: Any) -> None:
     served = today() - dt.timedelta(days=10)
     data = {
         "recipient": str(s.adult.pk),
-        "issuer_capacity": "housing_provider",
+        "issuer_capacity": "local_authority",  # a local housing authority: statutory review (s.85ZA)
         "condition": "closure_order",
         "served_on": iso(served),
         "closure_order_hours_in_force": "24",
+        "trigger_on": iso(served - dt.timedelta(days=30)),
     }
     body = errors_of(s.client.post(url, data))
-    assert "needs an order in force for more than 48 hours" in body
+    assert "for more than 48 hours" in body
     assert submit(s.client, url, data | {"condition": "serious_offence"}).status_code == 302
     notice = PowerUse.objects.get(power="absolute_ground")
     letter = s.client.get(reverse("powers:letter", args=[notice.pk])).content.decode()
@@ -489,6 +494,29 @@ def test_absolute_ground_review_request_within_7_days_only(setup: Any) -> None:
     assert notice.status == Status.REVIEW_REQUESTED
 
 
+def test_ha1985_s85za_private_provider_review_is_good_practice_not_statute(setup: Any) -> None:
+    s = setup
+    url = reverse("powers:absolute_ground_new", args=[s.case.pk])
+    served = today() - dt.timedelta(days=10)
+    data = {
+        "recipient": str(s.adult.pk),
+        "issuer_capacity": "housing_provider",
+        "condition": "serious_offence",
+        "served_on": iso(served),
+        # HA 1985 s.83ZA: within 12 months beginning with the conviction.
+        "trigger_on": iso(served.replace(year=served.year - 1)),
+    }
+    assert "Housing Act 1985 s.83ZA" in errors_of(s.client.post(url, data))
+    data["trigger_on"] = iso(served.replace(year=served.year - 1) + dt.timedelta(days=1))
+    assert submit(s.client, url, data).status_code == 302
+    notice = PowerUse.objects.get(power="absolute_ground")
+    assert notice.details["statutory_review"] is False
+    letter = s.client.get(reverse("powers:letter", args=[notice.pk])).content.decode()
+    assert "offered under Home Office guidance" in letter and "no power to extend" not in letter
+    review = reverse("powers:absolute_ground_review", args=[notice.pk])
+    assert submit(s.client, review, {"requested_on": iso(today())}).status_code == 302
+
+
 # --- The check-answers page, closed cases, letters, reachability --------------------------------
 
 
@@ -500,11 +528,15 @@ def test_change_your_answers_returns_to_the_filled_in_form(setup: Any) -> None:
         "issuer_capacity": "housing_provider",
         "condition": "serious_offence",
         "served_on": iso(today()),
+        "trigger_on": iso(today() - dt.timedelta(days=30)),
     }
     check = s.client.post(url, data).content.decode()
     assert "Condition 1: conviction for a serious offence" in check
-    again = s.client.post(url, data | {"change": "yes"}).content.decode()
+    # Each answer has its own Change button, which posts the answers back to the question page.
+    assert 'name="step" value="change" formaction="#id_condition_0"' in check
+    again = s.client.post(url, data | {"step": "change"}).content.decode()
     assert "Continue" in again and "There is a problem" not in again
+    assert 'value="serious_offence" checked' in again
     assert not PowerUse.objects.filter(power="absolute_ground").exists()
 
 

@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from csphub.cases.models import Task, TaskStatus
-from csphub.powers import services
+from csphub.powers import rules, services
 from csphub.powers.models import PowerEvent, PowerUse
 from csphub.powers.rules import PSPO_CONSULTEES, S36_EXCLUSIONS, Status
 from tests.powers.test_pages import (
@@ -130,6 +130,11 @@ def test_injunction_variation_capped_for_youth_then_discharge(s: Any) -> None:
         "requirements": "Not to enter Market Place\nNot to contact the victim",
         "ends_on": iso(granted_on + dt.timedelta(days=400)),
     }
+    # s.14(3): the YOT is consulted before applying to vary or discharge (the respondent is under 18).
+    assert "before applying to vary or discharge the injunction (s.14(3))" in errors_of(
+        s.client.post(url, data)
+    )
+    data["yot_consulted_on"] = iso(today())
     body = errors_of(s.client.post(url, data))
     assert "cannot run beyond 12 months from the grant" in body
     assert refreshed(injunction).status == Status.GRANTED
@@ -145,7 +150,8 @@ def test_injunction_variation_capped_for_youth_then_discharge(s: Any) -> None:
     )
     assert [t.due_on for t in open_expiry] == [new_end - dt.timedelta(days=28)]
 
-    assert submit(s.client, url, {"outcome": "discharged", "decided_on": iso(today())}).status_code == 302
+    discharge = {"outcome": "discharged", "decided_on": iso(today()), "yot_consulted_on": iso(today())}
+    assert submit(s.client, url, discharge).status_code == 302
     injunction = refreshed(injunction)
     assert injunction.status == Status.DISCHARGED
     assert not open_expiry.all().exists()
@@ -197,7 +203,10 @@ def test_cbo_variation_shortens_and_youth_reviews_follow(s: Any) -> None:
     assert cbo.status == Status.VARIED
     open_reviews = list(reviews.filter(status=TaskStatus.OPEN).values_list("due_on", flat=True))
     assert len(open_reviews) == 1 and open_reviews[0] < new_end
-    assert reviews.filter(status=TaskStatus.DONE).count() == 1
+    # s.337(2): the variation starts a new 12-month period, so both earlier review tasks are closed
+    # and one falls before the end of the 12 months beginning with the variation.
+    assert open_reviews[0] == rules.months_period_last_day(today(), 12)
+    assert reviews.filter(status=TaskStatus.DONE).count() == 2
 
     assert submit(s.client, url, {"outcome": "discharged", "decided_on": iso(today())}).status_code == 302
     assert refreshed(cbo).status == Status.DISCHARGED
@@ -276,8 +285,9 @@ def pspo_expiring_soon(s: Any) -> PowerUse:
     )
 
 
-def test_pspo_extension_needs_consultation_then_new_window_and_review(s: Any) -> None:
+def test_pspo_extension_needs_consultation_then_no_new_window_and_review(s: Any) -> None:
     pspo = pspo_expiring_soon(s)
+    before_deadline = pspo.appeal_deadline
     page = detail(s, pspo)
     assert 'data-testid="extend-order"' in page and 'data-testid="vary-order"' in page
     url = reverse("powers:pspo_extend", args=[pspo.pk])
@@ -285,7 +295,8 @@ def test_pspo_extension_needs_consultation_then_new_window_and_review(s: Any) ->
     data = {
         "issuer_capacity": "local_authority",
         "extended_on": iso(extended),
-        "expires_on": iso(extended.replace(year=extended.year + 3) + dt.timedelta(days=1)),
+        # s.60(3): at most 3 years beyond the current expiry (today + 30 days).
+        "expires_on": iso(extended.replace(year=extended.year + 3) + dt.timedelta(days=31)),
         "consultation_done": ["chief_officer_of_police"],
         "publicised": "on",
         "two_tier": "on",
@@ -303,12 +314,13 @@ def test_pspo_extension_needs_consultation_then_new_window_and_review(s: Any) ->
     assert submit(s.client, url, data).status_code == 302
     pspo = refreshed(pspo)
     assert pspo.status == Status.EXTENDED and pspo.details["expires_on"] == iso(new_expiry)
-    assert pspo.appeal_deadline == extended + dt.timedelta(days=41)
+    # A.9: an extension opens no new s.66 challenge window.
+    assert pspo.appeal_deadline == before_deadline
     reviews = Task.objects.filter(source="powers.pspo.review", linked_id=pspo.pk)
     assert [t.due_on for t in reviews.filter(status=TaskStatus.OPEN)] == [new_expiry - dt.timedelta(days=90)]
     assert reviews.filter(status=TaskStatus.DONE).count() == 1
     letter = s.client.get(reverse("powers:letter", args=[pspo.pk])).content.decode()
-    assert 'data-testid="extension"' in letter and "extended or varied" in letter
+    assert 'data-testid="extension"' in letter and "does not start a new six-week period" in letter
 
 
 def test_pspo_variation_must_change_something_and_restarts_the_challenge_window(s: Any) -> None:
@@ -396,7 +408,7 @@ def test_cpn_breach_recorded_opens_the_fixed_penalty_path(s: Any) -> None:
     assert PowerEvent.objects.filter(power=cpn, to_status=Status.BREACHED).count() == 1
 
 
-def test_cpw_complied_and_no_breach_option_and_appealed_cpn_blocked(s: Any) -> None:
+def test_cpw_complied_and_no_breach_option_and_appealed_cpn_stop_breach_s46_3(s: Any) -> None:
     cpn = cpn_for(s)
     cpw = cpn.parent
     assert cpw is not None and cpw.status == Status.ESCALATED
@@ -423,7 +435,43 @@ def test_cpw_complied_and_no_breach_option_and_appealed_cpn_blocked(s: Any) -> N
     assert refreshed(fresh).status == Status.COMPLIED
     assert 'data-testid="record-compliance"' not in detail(s, fresh)
 
+    # s.46(3): under appeal the "stop" requirements stay in force, so their breach can be recorded.
     services.cpn_appeal_lodge(actor=s.officer, cpn=cpn, lodged_on=today())
-    blocked = s.client.get(reverse("powers:compliance", args=[cpn.pk])).content.decode()
-    assert 'data-testid="step-blocked"' in blocked and "is appealed" in blocked
-    assert 'data-testid="record-compliance"' not in detail(s, refreshed(cpn))
+    page = s.client.get(reverse("powers:compliance", args=[cpn.pk])).content.decode()
+    assert 'data-testid="step-blocked"' not in page and 'value="breached"' in page
+    do = {"outcome": "breached", "on": iso(today()), "breached_requirement": "do", "confirm": "yes"}
+    assert "no effect until it is decided" in errors_of(
+        s.client.post(reverse("powers:compliance", args=[cpn.pk]), do)
+    )
+    assert refreshed(cpn).status == Status.APPEALED
+    stop = {"outcome": "breached", "on": iso(today()), "breached_requirement": "stop"}
+    assert submit(s.client, reverse("powers:compliance", args=[cpn.pk]), stop).status_code == 302
+    assert refreshed(cpn).status == Status.BREACHED
+    assert refreshed(cpn).details["breached_requirement"] == "stop"
+
+
+def test_d3_injunction_breach_finding_recorded_s9(s: Any) -> None:
+    granted_on = today() - dt.timedelta(days=5)
+    injunction = services.injunction_decide(
+        actor=s.officer,
+        injunction=injunction_for(s, s.adult),
+        outcome="granted",
+        decided_on=granted_on,
+        requirements="Not to enter Market Place",
+    )
+    assert 'data-testid="record-breach"' in detail(s, injunction)
+    url = reverse("powers:order_breach", args=[injunction.pk])
+    early = {
+        "breached_on": iso(granted_on - dt.timedelta(days=1)),
+        "found_on": iso(today()),
+        "court": "county_court",
+    }
+    assert "before the civil injunction started" in errors_of(s.client.post(url, early))
+    ok = early | {"breached_on": iso(granted_on)}
+    assert submit(s.client, url, ok).status_code == 302
+    injunction = refreshed(injunction)
+    assert injunction.status == Status.BREACHED
+    assert injunction.details["breaches"] == [
+        {"breached_on": iso(granted_on), "found_on": iso(today()), "court": "county_court"}
+    ]
+    assert 'data-testid="record-breach"' not in detail(s, injunction)

@@ -226,8 +226,10 @@ def test_closure_hearing_due() -> None:
     assert r.closure_hearing_due(at(2025, 12, 23, 18, 30)) == at(2025, 12, 26, 18, 30)
 
 
-def test_closure_notice_expiry_skips_christmas() -> None:
-    assert r.closure_notice_expiry(at(2025, 12, 24, 12), 24) == at(2025, 12, 26, 12)
+def test_closure_notice_expiry_skips_christmas_only_for_48_hour_notices() -> None:
+    # s.77(3): only the 48-hour period disregards Christmas Day; a 24-hour notice runs plain hours.
+    assert r.closure_notice_expiry(at(2025, 12, 24, 12), 24) == at(2025, 12, 25, 12)
+    assert r.closure_notice_expiry(at(2025, 12, 24, 12), 48) == at(2025, 12, 27, 12)
     assert r.closure_notice_expiry(at(2025, 12, 20, 12), 24) == at(2025, 12, 21, 12)
 
 
@@ -520,14 +522,20 @@ def test_cbo_youth_annual_reviews_stop_at_eighteen() -> None:
     dates = r.cbo_youth_review_dates(
         recipient=YOUTH, starts_on=date(2025, 6, 1), ends_on=date(2028, 6, 1), rules=RULES
     )
-    assert dates == [date(2026, 6, 1), date(2027, 6, 1)]
+    # s.337: before the end of each 12-month period; 18 on 1 Sep 2027, so period 2 (to 31 May 2027)
+    # ends while under 18 and period 3 (to 31 May 2028) does not.
+    assert dates == [date(2026, 5, 31), date(2027, 5, 31)]
     assert (
         r.cbo_youth_review_dates(recipient=ADULT, starts_on=date(2025, 6, 1), ends_on=None, rules=RULES) == []
     )
     short = r.cbo_youth_review_dates(
-        recipient=YOUTH, starts_on=date(2025, 6, 1), ends_on=date(2026, 6, 1), rules=RULES
+        recipient=YOUTH, starts_on=date(2025, 6, 1), ends_on=date(2026, 5, 31), rules=RULES
     )
-    assert short == []
+    assert short == [date(2026, 5, 31)]  # a 1-year order still has its review (s.337(1))
+    shorter = r.cbo_youth_review_dates(
+        recipient=YOUTH, starts_on=date(2025, 6, 1), ends_on=date(2026, 5, 30), rules=RULES
+    )
+    assert shorter == []
     assert (
         r.cbo_youth_review_dates(recipient=BODY, starts_on=date(2025, 6, 1), ends_on=None, rules=RULES) == []
     )
@@ -538,7 +546,9 @@ def test_cbo_youth_review_month_end() -> None:
     dates = r.cbo_youth_review_dates(
         recipient=kid, starts_on=date(2024, 2, 29), ends_on=date(2027, 2, 28), rules=RULES
     )
-    assert dates == [date(2025, 2, 28), date(2026, 2, 28)]
+    # Periods beginning with 29 Feb 2024 end on the last day of February when it has no 29th; the
+    # third period ends on 28 Feb 2027, the order's last day, so it is reviewed too (s.337(1)).
+    assert dates == [date(2025, 2, 28), date(2026, 2, 28), date(2027, 2, 28)]
 
 
 # ---------------------------------------------------------------- dispersal
@@ -630,7 +640,7 @@ def _pspo(**over: object) -> list[str]:
         "rules": RULES,
         "issuer": IC.LOCAL_AUTHORITY,
         "made_on": date(2025, 6, 1),
-        "expires_on": date(2028, 6, 1),
+        "expires_on": date(2028, 5, 31),
         "consultation_done": r.PSPO_CONSULTEES,
         "publicised": True,
     }
@@ -640,7 +650,7 @@ def _pspo(**over: object) -> list[str]:
 
 def test_pspo_making() -> None:
     assert _pspo() == []
-    assert any("3 years" in m for m in _pspo(expires_on=date(2028, 6, 2)))
+    assert any("3 years" in m for m in _pspo(expires_on=date(2028, 6, 1)))
     assert any(
         "police and crime commissioner" in m for m in _pspo(consultation_done=["chief_officer_of_police"])
     )
@@ -667,7 +677,7 @@ def test_pspo_extension() -> None:
             rules=RULES,
             current_expiry=date(2028, 6, 1),
             extended_on=date(2028, 5, 1),
-            new_expiry=date(2031, 5, 1),
+            new_expiry=date(2031, 6, 1),
         )
         == []
     )
@@ -681,7 +691,7 @@ def test_pspo_extension() -> None:
         rules=RULES,
         current_expiry=date(2028, 6, 1),
         extended_on=date(2028, 5, 1),
-        new_expiry=date(2031, 5, 2),
+        new_expiry=date(2031, 6, 2),
     )
     assert r.pspo_extension_blockers(
         rules=RULES,
@@ -711,10 +721,13 @@ def _closure(**over: object) -> list[str]:
 def test_closure_notice_duration_and_signoff() -> None:
     assert _closure() == []
     assert any("superintendent" in m for m in _closure(duration_hours=25))
-    assert _closure(duration_hours=48, senior_signoff=True) == []
+    # s.77(2): 48 hours for a superintendent, or a council notice signed by the chief executive;
+    # an inspector's sign-off tick does not make a 48-hour notice (s.77(4) extension notice instead).
+    assert _closure(duration_hours=48, senior_signoff=True)
+    assert _closure(duration_hours=48, senior_signoff=True, issuer=IC.LOCAL_AUTHORITY) == []
     assert _closure(duration_hours=48, issuer=IC.SUPERINTENDENT) == []
     assert _closure(duration_hours=48, issuer=IC.LA_CHIEF_EXECUTIVE) == []
-    assert any("48 hours" in m for m in _closure(duration_hours=49, senior_signoff=True))
+    assert any("48 hours" in m for m in _closure(duration_hours=49, issuer=IC.SUPERINTENDENT))
     assert _closure(duration_hours=0)
     assert r.closure_notice_max_hours(IC.LOCAL_AUTHORITY, senior_signoff=False, rules=RULES) == 24
 
@@ -763,12 +776,14 @@ def test_closure_order_extensions_never_beyond_six_months() -> None:
 
 @given(st.dates(min_value=date(2015, 1, 1), max_value=date(2050, 1, 1)), st.integers(1, 400))
 def test_closure_extension_total_property(first: date, extra_days: int) -> None:
-    current_end = r.add_months(first, 3)
+    # s.82: each extension at most 3 months beyond the current end, 6 months in total.
+    current_end = r.months_period_last_day(first, 3)
     new_end = current_end + timedelta(days=extra_days)
     blocked = r.closure_order_extension_blockers(
         rules=RULES, first_made_on=first, current_end=current_end, applied_on=current_end, new_end=new_end
     )
-    assert bool(blocked) == (new_end > r.add_months(first, 6))
+    too_long = new_end > r.months_period_last_day(first, 6) or new_end > r.add_months(current_end, 3)
+    assert bool(blocked) == too_long
 
 
 # ---------------------------------------------------------------- absolute ground

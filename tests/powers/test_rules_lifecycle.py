@@ -66,7 +66,6 @@ def test_lifecycle_transitions_allowed(power: Power, frm: Status, to: Status) ->
         (Power.CLOSURE_ORDER, Status.APPLIED, Status.DISCHARGED),
         (Power.CPW, Status.ESCALATED, Status.COMPLIED),
         (Power.CPW, Status.ISSUED, Status.BREACHED),
-        (Power.CPN, Status.APPEALED, Status.BREACHED),
         (Power.CPN, Status.COMPLIED, Status.BREACHED),
     ],
 )
@@ -207,12 +206,12 @@ def test_youth_review_dates_after_variation_shorten_and_stop_at_18() -> None:
     before = r.cbo_youth_review_dates(
         recipient=YOUTH, starts_on=starts, ends_on=date(2028, 1, 1), rules=RULES
     )
-    assert before == []  # 18 on 1 December 2025, before the first review falls due
+    assert before == []  # 18 on 1 December 2025, before the first period ends on 31 December 2025
     young = Recipient(key="p3", date_of_birth=date(2012, 3, 1))
     long = r.cbo_youth_review_dates(recipient=young, starts_on=starts, ends_on=date(2028, 1, 1), rules=RULES)
     short = r.cbo_youth_review_dates(recipient=young, starts_on=starts, ends_on=date(2026, 6, 1), rules=RULES)
-    assert long == [date(2026, 1, 1), date(2027, 1, 1)]
-    assert short == [date(2026, 1, 1)]
+    assert long == [date(2025, 12, 31), date(2026, 12, 31), date(2027, 12, 31)]
+    assert short == [date(2025, 12, 31)]
 
 
 # ---------------------------------------------------------------- dispersal
@@ -260,7 +259,7 @@ def _extend(**over: Any) -> list[str]:
         "made_on": date(2022, 7, 1),
         "current_expiry": date(2025, 6, 30),
         "extended_on": date(2025, 6, 10),
-        "new_expiry": date(2028, 6, 10),
+        "new_expiry": date(2028, 6, 30),
         "today": TODAY,
         "consultation_done": r.PSPO_CONSULTEES,
         "publicised": True,
@@ -269,9 +268,10 @@ def _extend(**over: Any) -> list[str]:
     return r.pspo_extension_step_blockers(**kw)
 
 
-def test_pspo_extension_three_years_from_the_extension_and_consultation() -> None:
+def test_pspo_extension_three_years_beyond_current_expiry_and_consultation() -> None:
+    # s.60(3): up to 3 years beyond the expiry it replaces (A.9)
     assert _extend() == []
-    assert any("more than 3 years" in m for m in _extend(new_expiry=date(2028, 6, 11)))
+    assert any("more than 3 years" in m for m in _extend(new_expiry=date(2028, 7, 1)))
     assert any(
         "police and crime commissioner" in m for m in _extend(consultation_done=["chief_officer_of_police"])
     )
@@ -286,8 +286,8 @@ def test_pspo_extension_three_years_from_the_extension_and_consultation() -> Non
 
 def test_pspo_extension_leap_day() -> None:
     kw = {"made_on": date(2021, 3, 1), "current_expiry": date(2024, 3, 1), "today": date(2024, 2, 29)}
-    assert _extend(**kw, extended_on=date(2024, 2, 29), new_expiry=date(2027, 2, 28)) == []
-    assert _extend(**kw, extended_on=date(2024, 2, 29), new_expiry=date(2027, 3, 1))
+    assert _extend(**kw, extended_on=date(2024, 2, 29), new_expiry=date(2027, 3, 1)) == []
+    assert _extend(**kw, extended_on=date(2024, 2, 29), new_expiry=date(2027, 3, 2))
 
 
 def _pvary(**over: Any) -> list[str]:
@@ -341,7 +341,9 @@ def test_compliance_outcomes_per_power() -> None:
     assert _comply(outcome=Status.COMPLIED) == []
     assert _comply(power=Power.CPW, outcome=Status.EXPIRED) == []
     assert any("can be recorded as complied or expired" in m for m in _comply(power=Power.CPW))
-    assert any("appealed cannot be recorded as breached" in m for m in _comply(status=Status.APPEALED))
+    # s.46(3): a breach while the appeal is pending only of a "stop" requirement
+    assert any("which requirement" in m for m in _comply(status=Status.APPEALED))
+    assert _comply(status=Status.APPEALED, breached_requirement=r.RequirementKind.STOP) == []
     assert _comply(status=Status.BREACHED, outcome=Status.COMPLIED) == []
     assert _comply(power=Power.FPN, outcome=Status.COMPLIED)
 

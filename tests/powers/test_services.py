@@ -194,7 +194,10 @@ def test_closure_notice_hearing_task_skips_christmas(case_with_parties: Any, per
         now=at(2025, 12, 24, 18),
     )
     assert notice.hearing_due_at == at(2025, 12, 27, 18)
-    assert notice.ends_at == at(2025, 12, 26, 18)
+    # s.77(3) disregards Christmas Day only for the 48-hour period: a 24-hour notice served on
+    # Christmas Eve at 18:00 ends on Christmas Day at 18:00 (A.1), and its letter says nothing of it.
+    assert notice.ends_at == at(2025, 12, 25, 18)
+    assert notice.details["christmas_disregarded"] is False
     task = Task.objects.get(source="powers.closure_notice.hearing", linked_id=notice.pk)
     assert task.due_on == dt.date(2025, 12, 27)
     with pytest.raises(ApplicationError, match="superintendent"):
@@ -224,8 +227,13 @@ def test_closure_notice_hearing_task_skips_christmas(case_with_parties: Any, per
         services.closure_order_extend(
             actor=officer, order=order, applied_on=dt.date(2026, 2, 1), new_end=dt.date(2026, 6, 1)
         )
+    # s.82: each extension at most 3 months (to 28 May), 6 months in total (to 29 May).
+    with pytest.raises(ApplicationError, match="at most 3 months"):
+        services.closure_order_extend(
+            actor=officer, order=order, applied_on=dt.date(2026, 2, 1), new_end=dt.date(2026, 5, 29)
+        )
     services.closure_order_extend(
-        actor=officer, order=order, applied_on=dt.date(2026, 2, 1), new_end=dt.date(2026, 5, 30)
+        actor=officer, order=order, applied_on=dt.date(2026, 2, 1), new_end=dt.date(2026, 5, 28)
     )
 
 
@@ -253,7 +261,8 @@ def test_youth_cbo_creates_annual_review_tasks(case_with_parties: Any) -> None:
             "due_on", flat=True
         )
     )
-    assert dues == [dt.date(2026, 6, 1), dt.date(2027, 6, 1)]
+    # s.337: before the end of each 12-month period while under 18 at its end.
+    assert dues == [dt.date(2026, 5, 31), dt.date(2027, 5, 31)]
 
 
 def test_pspo_review_task_and_challenge_window(case_with_parties: Any) -> None:
@@ -265,7 +274,7 @@ def test_pspo_review_task_and_challenge_window(case_with_parties: Any) -> None:
         locality="Ripley town centre",
         requirements="No consumption of alcohol when asked to stop",
         made_on=dt.date(2025, 6, 1),
-        expires_on=dt.date(2028, 6, 1),
+        expires_on=dt.date(2028, 5, 31),
         consultation_done=[
             "chief_officer_of_police",
             "local_policing_body",
@@ -278,7 +287,7 @@ def test_pspo_review_task_and_challenge_window(case_with_parties: Any) -> None:
         now=at(2025, 6, 1),
     )
     assert pspo.appeal_deadline == dt.date(2025, 7, 12)
-    assert Task.objects.filter(source="powers.pspo.review", due_on=dt.date(2028, 3, 3)).exists()
+    assert Task.objects.filter(source="powers.pspo.review", due_on=dt.date(2028, 3, 2)).exists()
 
 
 def test_other_agency_cannot_use_powers_on_unshared_case(case_with_parties: Any, persona: Any) -> None:

@@ -67,6 +67,10 @@ def test_dash_check_page_shows_the_marac_decision(setup: Any) -> None:
     q = Questionnaire.objects.get(code="dash", version=1)
     url = reverse("risk:assessment_new", args=[case.pk, q.pk])
     data = {"subject": str(victim.pk), **answers(q, "yes"), "children_present": "no"}
+    # The Dash is for victims aged 16 or over: unknown date of birth and no confirmation → error.
+    refused = client.post(url, data).content.decode()
+    assert "confirm they are 16 or over" in refused and 'data-testid="marac-preview"' not in refused
+    data["victim_16_or_over"] = "on"
     body = client.post(url, data).content.decode()
     assert 'data-testid="marac-preview"' in body and "MARAC referral required" in body
     assert client.post(url, data | {"confirm": "yes"}).status_code == 302

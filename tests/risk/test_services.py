@@ -122,12 +122,28 @@ def test_dash_14_yes_marac_and_children_safeguarding(setup: Any) -> None:
         questionnaire=dash(),
         answers=answers,
         children_present="yes",
+        victim_16_or_over=True,
     )
     assert a.yes_count == 14 and a.dont_know_count == 10 and a.no_count == 0
     assert a.marac_refer and a.marac_criteria == ["visible_high_risk"] and a.marac_rules_version
     assert Task.objects.filter(case=case, source="risk.marac_referral").exists()
     assert Task.objects.filter(case=case, source="risk.safeguarding").exists()
-    # A second assessment within 12 months is a repeat referral even below the threshold.
+    assert Task.objects.filter(case=case, source="risk.idva_offer").exists()
+    # The recommendation alone is not a referral: a second assessment is no repeat (C.1) ...
+    no_referral = services.assessment_evaluate(
+        actor=officer,
+        case=case,
+        subject=victim,
+        questionnaire=dash(),
+        answers=dict.fromkeys(codes, "no"),
+        children_present="no",
+        victim_16_or_over=True,
+    )
+    assert no_referral.marac is not None and not no_referral.marac.refer
+    # ... until the referral itself is recorded; then a second assessment within 12 months is a
+    # repeat even below the threshold, and the referring agency sees the referral date.
+    services.marac_referral_record(actor=officer, assessment=a, referred_on=dt.date.today())
+    assert not Task.objects.filter(case=case, source="risk.marac_referral", status=TaskStatus.OPEN).exists()
     b = services.assessment_complete(
         actor=officer,
         case=case,
@@ -135,8 +151,10 @@ def test_dash_14_yes_marac_and_children_safeguarding(setup: Any) -> None:
         questionnaire=dash(),
         answers=dict.fromkeys(codes, "no"),
         children_present="no",
+        victim_16_or_over=True,
     )
     assert b.marac_refer and "repeat" in b.marac_criteria
+    assert "within 12 months of the referral on" in b.marac_reasons
 
 
 def test_dash_13_yes_with_dont_knows_no_referral_unless_judgement(setup: Any) -> None:
@@ -144,7 +162,13 @@ def test_dash_13_yes_with_dont_knows_no_referral_unless_judgement(setup: Any) ->
     codes = [q.code for q in DASH_V1.questions]
     answers = {c: ("yes" if i < 13 else "dont_know") for i, c in enumerate(codes)}
     a = services.assessment_complete(
-        actor=officer, case=case, subject=victim, questionnaire=dash(), answers=answers, children_present="no"
+        actor=officer,
+        case=case,
+        subject=victim,
+        questionnaire=dash(),
+        answers=answers,
+        children_present="no",
+        victim_16_or_over=True,
     )
     assert not a.marac_refer
     with pytest.raises(ApplicationError, match="reasons"):
@@ -156,6 +180,7 @@ def test_dash_13_yes_with_dont_knows_no_referral_unless_judgement(setup: Any) ->
             answers=answers,
             children_present="no",
             marac_professional_judgement=True,
+            victim_16_or_over=True,
         )
 
 

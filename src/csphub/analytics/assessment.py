@@ -12,7 +12,7 @@ import json
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import MISSING, dataclass, fields, is_dataclass
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from typing import Any, ClassVar
 
 import pyarrow as pa
@@ -90,6 +90,8 @@ class DataAccount:
     population_source: str
     hotspot_points: int
     timings_s: dict[str, float]
+    # the national reference: name, publisher, vintage, licence, attribution (and any imported boundaries)
+    reference: dict[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- counts and changes
@@ -112,6 +114,11 @@ class Headline:
     ratio_ci_low: float | None
     ratio_ci_high: float | None
     wording: str
+    # what the change test compared when it was not the whole study period against the whole
+    # comparison period: like for like without incomplete months, or the two halves of the period
+    basis: str = ""
+    compared_count: int | None = None
+    compared_count_previous: int | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,9 @@ class CrimeTypeRow:
         "crime_type",
         "p_adj",
         "share_of_crime",
+        "basis",
+        "compared_count",
+        "compared_count_previous",
     )
     WHAT_CHANGED: ClassVar[tuple[str, ...]] = (
         "crime_type",
@@ -156,6 +166,9 @@ class CrimeTypeRow:
     wording: str
     p_adj: float | None
     share_of_crime: float | None
+    basis: str = ""
+    compared_count: int | None = None
+    compared_count_previous: int | None = None
 
 
 # ---------------------------------------------------------------- trends
@@ -362,6 +375,37 @@ class Geometry:
     crs: str
     district: tuple[Ring, ...]
     lsoas: dict[str, tuple[Ring, ...]]
+    # place names for the maps: (ward name, x, y) at the population-weighted centre of the ward's
+    # LSOAs in the area (national reference)
+    labels: tuple[tuple[str, int, int], ...] = ()
+
+
+# ---------------------------------------------------------------- comparators
+
+
+@dataclass(frozen=True)
+class ComparatorRow:
+    """One area beside the study area: its population, crime (excl. ASB) and ASB in the study
+    period and their rates per 1,000 residents."""
+
+    name: str
+    code: str
+    kind: str  # "force area" | "district"
+    population: int
+    crime: int
+    crime_per_1000: float | None
+    asb: int
+    asb_per_1000: float | None
+    is_study_area: bool
+
+
+@dataclass(frozen=True)
+class Comparators:
+    """The force area and each of its districts, when the store holds the whole force's data."""
+
+    force_area: str
+    rows: tuple[ComparatorRow, ...]
+    note: str
 
 
 # ---------------------------------------------------------------- the assessment
@@ -391,6 +435,7 @@ class Assessment:
     caveats: tuple[str, ...] = ()
     generated_at: str = ""
     schema_version: str = SCHEMA_VERSION
+    comparators: Comparators | None = None
 
     def counts_rows(self) -> list[dict[str, Any]]:
         return list(self.counts.to_pylist())
@@ -428,6 +473,10 @@ class Assessment:
                 tuple(area["lsoa_codes"]),
                 tuple(area["district_codes"]),
                 int(area["population"]),
+                code=str(area.get("code", "")),
+                description=str(area.get("description", "")),
+                csp_codes=tuple(area.get("csp_codes", ())),
+                pfa_codes=tuple(area.get("pfa_codes", ())),
             ),
             period=_load(Period, data["period"]),
             parameters=_load(Parameters, data["parameters"]),
@@ -448,6 +497,7 @@ class Assessment:
             caveats=tuple(data.get("caveats", ())),
             generated_at=str(data.get("generated_at", "")),
             schema_version=str(data.get("schema_version", SCHEMA_VERSION)),
+            comparators=_load(Comparators | None, data.get("comparators")),
         )
 
     @classmethod

@@ -24,13 +24,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from csphub.analytics import sections
 from csphub.analytics.assessment import Assessment, HotspotParameters, Hotspots, Repeats
 from csphub.analytics.geography import Area, Geography, all_area, resolve_area
 from csphub.analytics.harm import CCHI_CAVEAT, CCHI_SOURCE, HarmWeights
 from csphub.analytics.sources.police_uk import CRIME_TYPES
-from csphub.analytics.sources.reference import load_reference, load_weights
+from csphub.analytics.sources.reference import default_weights_path, load_reference, load_weights
 from csphub.analytics.store import (
     Counts,
     Cursor,
@@ -38,6 +39,7 @@ from csphub.analytics.store import (
     IngestSummary,
     Points,
     Store,
+    comparator_counts,
     counts_by_month_type_lsoa,
     load_study_tables,
     place_labels,
@@ -61,6 +63,31 @@ class PeriodError(ValueError):
     def __init__(self, message: str, field: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+def months_in_words(months: Sequence[str]) -> str:
+    """'2023-01 to 2024-12' (runs of consecutive months, comma-separated), or 'none'."""
+    runs: list[list[str]] = []
+    for m in sorted(months):
+        if runs and shift_months(runs[-1][-1], 1) == m:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return ", ".join(r[0] if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs) or "none"
+
+
+class NoDataError(ValueError):
+    """No police.uk street data for any month of the period; says which months are loaded (no paths,
+    no commands: the web app shows it as it is; the CLI adds how to load data)."""
+
+    def __init__(self, months: Sequence[str], available: Sequence[str]) -> None:
+        self.months = list(months)
+        self.available = list(available)
+        loaded = months_in_words(available)
+        super().__init__(
+            f"There is no police.uk street data for {months_in_words(months)}. "
+            + (f"Months loaded: {loaded}." if available else "No police.uk data has been loaded yet.")
+        )
 
 
 def check_month(value: str, field: str = "date_from") -> str:
@@ -93,9 +120,10 @@ def sample_dir() -> Path:
     return Path(os.environ.get("CSPHUB_SAMPLE_DIR") or REPO_ROOT / "data" / "sample")
 
 
-def default_reference_dir() -> Path:
-    """``$CSPHUB_REFERENCE_DIR``, else the shipped sample (its ``reference/`` and ``geography/``)."""
-    return Path(os.environ.get("CSPHUB_REFERENCE_DIR") or sample_dir())
+def default_reference_dir() -> Path | None:
+    """``$CSPHUB_REFERENCE_DIR``, else None: the national reference shipped with the package."""
+    value = os.environ.get("CSPHUB_REFERENCE_DIR")
+    return Path(value) if value else None
 
 
 def store_for(data_dir: Path | str | None = None) -> Store:
@@ -113,14 +141,9 @@ def ingest_paths(
     """Ingest police.uk files or folders into ``<data_dir>/analytics``; 2011 LSOA codes are mapped to
     2021 with the reference folder's lookup. Raises ``store.IngestError`` (store unchanged) on bad input."""
     ref = Path(reference_dir) if reference_dir else default_reference_dir()
-    # Ingest needs the reference only to map 2011 LSOA codes (lookup + 2011→2021 table), never the
-    # boundaries; without a 2011→2021 table nothing is mapped, so nothing is loaded.
-    has_changes = (ref / "reference" / "lsoa_2011_2021.csv").exists()
-    geo = (
-        load_reference(ref, boundaries=False)
-        if has_changes and (ref / "reference" / "lsoa_lookup.csv").exists()
-        else None
-    )
+    # Ingest needs the reference only to map 2011 LSOA codes (the national exact lookup), never the
+    # boundaries.
+    geo = load_reference(ref, boundaries=False)
     return store_for(data_dir).ingest(paths, geography=geo, strict=strict, progress=progress)
 
 
@@ -128,14 +151,12 @@ def ingest_sample(
     data_dir: Path | str | None = None, *, progress: Callable[[FileResult], None] | None = None
 ) -> IngestSummary:
     """Ingest the repository's shipped ``data/sample/police_uk`` (Amber Valley 2023–2024)."""
-    return ingest_paths(
-        [sample_dir() / "police_uk"], data_dir=data_dir, reference_dir=sample_dir(), progress=progress
-    )
+    return ingest_paths([sample_dir() / "police_uk"], data_dir=data_dir, progress=progress)
 
 
-def _crime_weights(path: Path | None, ref: Path) -> HarmWeights:
+def _crime_weights(path: Path | None, ref: Path | None) -> HarmWeights:
     if path is None:
-        path = ref / "reference" / "cchi_weights_by_category.csv"
+        path = default_weights_path(ref)
         return HarmWeights(
             "Cambridge Crime Harm Index (category weights)",
             "days of custody",
@@ -170,6 +191,7 @@ def run_assessment(
     top_n: int = 10,
     threads: int | None = None,
     geography: Geography | None = None,
+    prune: bool = True,
 ) -> Assessment:
     """Compute the Strategic Assessment for ``area`` over ``date_from``..``date_to`` (YYYY-MM,
     inclusive), compared with the same number of months immediately before.
@@ -179,7 +201,7 @@ def run_assessment(
     """
     t0 = time.perf_counter()
     ref = Path(reference_dir) if reference_dir else default_reference_dir()
-    geo = geography or load_reference(ref)
+    geo = geography or load_reference(ref, data_dir=data_dir or default_data_dir())
     the_area: Area = all_area(geo) if area is None else resolve_area(geo, area)
     months = month_range(date_from, date_to)
     if not months:
@@ -190,10 +212,7 @@ def run_assessment(
     missing = [m for m in months if m not in available]
     missing_prev = [m for m in period.comparison_months if m not in available]
     if len(missing) == len(months):
-        raise ValueError(
-            f"no police.uk street data in {store.root} for {date_from}..{date_to}; "
-            "run `csphub ingest police-uk PATH` (or `csphub ingest sample`) first"
-        )
+        raise NoDataError(months, sorted(available))
     notes = sections.coverage_notes(missing, missing_prev)
     hs_params = HotspotParameters(
         crime_types=tuple(hotspot_crime_types) if hotspot_crime_types else CRIME_ONLY,
@@ -210,7 +229,18 @@ def run_assessment(
     manifest = store.manifest()
     forces = [k.split("/")[1] for k in manifest if k.startswith("street/")]
 
-    con = store.connect(threads=threads)
+    # Partition pruning: only the force-months that hold rows of the area's districts are read (a
+    # district's assessment reads its own force's files, not the other 42 forces').
+    # The force area's districts are read too when the area lies in one force area: its rates are
+    # set beside the force area's and the other districts' (partitions are per force, so a district
+    # of a force area reads the same files either way).
+    pfa_lsoas = _force_area_lsoas(geo, the_area)
+    pfa_lads = sorted({geo.lsoas[c].lad_code for c in pfa_lsoas})
+    _check_area_covered(manifest, the_area, months)
+    partitions = (
+        store.prune(months=want, districts=sorted({*the_area.district_codes, *pfa_lads})) if prune else None
+    )
+    con = store.connect(threads=threads, street_partitions=partitions)
     pool = ThreadPoolExecutor(max_workers=2)
     try:
         load_study_tables(
@@ -232,6 +262,13 @@ def run_assessment(
         hotspots, hotspot_notes = _hotspots(geo, the_area, points, len(months), hs_params)
         notes.extend(hotspot_notes)
         t_hot = time.perf_counter() - t1
+        comp_counts = (
+            comparator_counts(
+                con, lsoa_codes=pfa_lsoas, lad_codes=[geo.lsoas[c].lad_code for c in pfa_lsoas], asb=ASB
+            )
+            if pfa_lsoas
+            else {}
+        )
         repeats = repeats_future.result()
         counts = counts_future.result()
         t_query = time.perf_counter() - t0
@@ -264,7 +301,8 @@ def run_assessment(
             missing=missing,
             missing_prev=missing_prev,
             store_dir=str(store.root),
-            reference_dir=str(ref),
+            reference_dir=str(ref) if ref else "national reference shipped with CSP Hub",
+            reference=geo.sources,
             population=the_area.population,
             hotspot_points=len(points),
             timings_s={},
@@ -273,6 +311,9 @@ def run_assessment(
         repeats=repeats,
         notes=notes,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        comparators=sections.comparator_section(
+            geo, the_area, comp_counts, _force_covered(manifest, pfa_lads, months)
+        ),
     )
     timings = {
         "query": round(t_query, 3),
@@ -280,6 +321,47 @@ def run_assessment(
         "total": round(time.perf_counter() - t0, 3),
     }
     return replace(assessment, data=replace(assessment.data, timings_s=timings))
+
+
+class AreaNotCovered(ValueError):
+    """The data loaded for the period holds no rows for the area (another force's data is loaded)."""
+
+
+def _check_area_covered(manifest: dict[str, Any], area: Area, months: Sequence[str]) -> None:
+    """Refuse an area none of whose districts appear in the study months' partitions (when every
+    partition recorded its districts at ingest): a report of zeros would mislead."""
+    parts = [v for k, v in manifest.items() if k.startswith("street/") and k.split("/")[2] in set(months)]
+    if area.kind == "all" or not parts or any(v.get("districts") is None for v in parts):
+        return
+    seen = {d for v in parts for d in v["districts"]}
+    if "?" in seen or seen & set(area.district_codes):
+        return
+    forces = sorted({k.split("/")[1] for k in manifest if k.startswith("street/")})
+    raise AreaNotCovered(
+        f"The police.uk data loaded for {months_in_words(months)} holds no rows for {area.name}: "
+        f"it covers {', '.join(f.replace('-', ' ').title() for f in forces)}. Load that force's data first."
+    )
+
+
+def _force_area_lsoas(geo: Geography, area: Area) -> list[str]:
+    """Every LSOA of the area's police force area, if the area lies in exactly one (else none)."""
+    if len(area.pfa_codes) != 1 or area.kind == "all":
+        return []
+    pfa = area.pfa_codes[0]
+    return [str(c) for c, p in zip(geo.column("code"), geo.column("pfa_code"), strict=True) if p == pfa]
+
+
+def _force_covered(manifest: dict[str, Any], lads: Sequence[str], months: Sequence[str]) -> bool:
+    """The store holds the whole force area: in every study month with data, the partitions' recorded
+    districts include every district of the force area."""
+    if not lads:
+        return False
+    by_month: dict[str, set[str]] = {}
+    for k, v in manifest.items():
+        if k.startswith("street/") and v.get("districts") is not None:
+            by_month.setdefault(k.split("/")[2], set()).update(v["districts"])
+    present = [m for m in months if m in by_month]
+    return bool(present) and all(set(lads) <= by_month[m] for m in present)
 
 
 def _counts_on_cursor(cur: Cursor, want: list[str], months: list[str], forces: list[str]) -> Counts:

@@ -32,6 +32,8 @@ import numpy as np
 from csphub.analytics.assessment import (
     Assessment,
     ClassifySection,
+    ComparatorRow,
+    Comparators,
     CrimeTypeRow,
     DataAccount,
     Geometry,
@@ -77,7 +79,7 @@ CRIME_ONLY = tuple(t for t in CRIME_TYPES if t != ASB)
 CRIME_EXCL_ASB = "All recorded crime (excluding ASB)"
 ALL_INCIDENTS = "All incidents (crime and ASB)"
 TOP_MIN_POPULATION = 500
-POPULATION_SOURCE = "data/sample/reference/lsoa_lookup.csv (see its PROVENANCE.md)"
+POPULATION_SOURCE = "Census 2021 usual residents by LSOA (ONS TS001, 21 March 2021)"
 
 
 # ---------------------------------------------------------------- period
@@ -108,19 +110,67 @@ def coverage_notes(missing: Sequence[str], missing_prev: Sequence[str]) -> list[
 # ---------------------------------------------------------------- counts and changes
 
 
+# A month is incomplete for a category when it holds under a tenth of the category's median monthly
+# count over the study and comparison months (a median of at least 20, so sparse categories are
+# not flagged): e.g. the sample's 2024-11 with no anti-social behaviour rows against ~200 a month.
+INCOMPLETE_SHARE = 0.1
+INCOMPLETE_MIN_MEDIAN = 20
+
+
+def incomplete_months(
+    monthly: Mapping[tuple[str, str], int], months: Sequence[str], available: set[str]
+) -> dict[str, tuple[str, ...]]:
+    """Per category, the months (among ``months`` with data) that look incomplete (see above)."""
+    present = [m for m in months if m in available]
+    out: dict[str, tuple[str, ...]] = {}
+    for ct in CRIME_TYPES:
+        counts = np.array([monthly.get((m, ct), 0) for m in present], dtype=np.float64)
+        if len(counts) < 3:
+            continue
+        median = float(np.median(counts))
+        if median < INCOMPLETE_MIN_MEDIAN:
+            continue
+        flagged = tuple(m for m, c in zip(present, counts, strict=True) if c < INCOMPLETE_SHARE * median)
+        if flagged:
+            out[ct] = flagged
+    return out
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What one change test compares: counts and months of data in each period, and why (``basis``)."""
+
+    now: int
+    before: int
+    exposure_now: float
+    exposure_before: float
+    basis: str = ""
+
+
 @dataclass(frozen=True)
 class TypeTotals:
     """Counts per crime type in the study period (``now``) and the comparison period (``before``),
-    and the months of data present in each (the exposures of the change test)."""
+    and how each change test compares: the whole periods (months of data present as exposures), like
+    for like without incomplete months, or, with no comparison data at all, the two halves of the
+    study period."""
 
     now: dict[str, int]
     before: dict[str, int]
     exposure_now: float
     exposure_before: float
+    monthly: Mapping[tuple[str, str], int] | None = None
+    pairs: tuple[tuple[str, str], ...] = ()  # (study month, comparison month) both with data
+    incomplete: Mapping[str, tuple[str, ...]] | None = None
+    halves: bool = False
 
     @classmethod
     def from_monthly(
-        cls, monthly: Mapping[tuple[str, str], int], period: Period, missing: int, missing_before: int
+        cls,
+        monthly: Mapping[tuple[str, str], int],
+        period: Period,
+        missing: int,
+        missing_before: int,
+        available: set[str] | None = None,
     ) -> TypeTotals:
         study, prev = set(period.months), set(period.comparison_months)
         now = dict.fromkeys(CRIME_TYPES, 0)
@@ -131,7 +181,18 @@ class TypeTotals:
             elif mo in prev:
                 before[ct] = before.get(ct, 0) + k
         n = len(period.months)
-        return cls(now, before, float(n - missing), float(n - missing_before))
+        exp_before = float(n - missing_before)
+        if available is None:
+            return cls(now, before, float(n - missing), exp_before)
+        halves = exp_before == 0 and n >= 2
+        if halves:  # no comparison data: the second half of the period against the first
+            h = n // 2
+            pairs = tuple(zip(period.months[n - h :], period.months[:h], strict=True))
+        else:
+            pairs = tuple(zip(period.months, period.comparison_months, strict=True))
+        pairs = tuple((a, b) for a, b in pairs if a in available and b in available)
+        incomplete = incomplete_months(monthly, [*period.comparison_months, *period.months], available)
+        return cls(now, before, float(n - missing), exp_before, monthly, pairs, incomplete, halves)
 
     @property
     def crime_now(self) -> int:
@@ -141,15 +202,72 @@ class TypeTotals:
     def crime_before(self) -> int:
         return sum(v for k, v in self.before.items() if k != ASB)
 
+    def comparison(self, types: Sequence[str], now: int, before: int) -> Comparison:
+        """How the change of the sum of ``types`` is tested (see the class docstring)."""
+        if self.monthly is None:
+            return Comparison(now, before, self.exposure_now, self.exposure_before)
+        bad = sorted({m for t in types for m in (self.incomplete or {}).get(t, ())})
+        if not self.halves and not bad:
+            return Comparison(now, before, self.exposure_now, self.exposure_before)
+        pairs = [(a, b) for a, b in self.pairs if a not in bad and b not in bad]
+        if not pairs:
+            return Comparison(now, before, 0.0, 0.0)
+        c_now = sum(self.monthly.get((a, t), 0) for a, _ in pairs for t in types)
+        c_before = sum(self.monthly.get((b, t), 0) for _, b in pairs for t in types)
+        parts = []
+        if self.halves:
+            parts.append(
+                f"no data for the months before the period: {pairs[0][0]} to {pairs[-1][0]} compared "
+                f"with {pairs[0][1]} to {pairs[-1][1]}"
+            )
+        if bad:
+            parts.append(
+                f"like for like: {', '.join(_month_words(m) for m in bad)} left out of both periods "
+                "(incomplete data)"
+            )
+        return Comparison(c_now, c_before, float(len(pairs)), float(len(pairs)), "; ".join(parts))
+
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _month_words(month: str) -> str:
+    return f"{MONTH_NAMES[int(month[5:]) - 1]} {month[:4]}"
+
 
 def compare(
-    measure: str, now: int, before: int, *, totals: TypeTotals, population: int, alpha: float
+    measure: str,
+    now: int,
+    before: int,
+    *,
+    totals: TypeTotals,
+    population: int,
+    alpha: float,
+    types: Sequence[str] | None = None,
 ) -> Headline:
-    """Counts, rate per 1,000 residents and the exact change test of one measure."""
+    """Counts, rate per 1,000 residents and the exact change test of one measure (the sum of
+    ``types``; default: the measure itself)."""
     rate = rate_per_1000(now, population) if population else None
-    if totals.exposure_before > 0:
+    comp = totals.comparison(tuple(types) if types is not None else (measure,), now, before)
+    extra: dict[str, Any] = {}
+    if comp.basis:
+        extra = {"basis": comp.basis, "compared_count": comp.now, "compared_count_previous": comp.before}
+    if comp.exposure_before > 0 and comp.exposure_now > 0:
         rc = poisson_rate_test(
-            before, now, exposure_before=totals.exposure_before, exposure_after=totals.exposure_now
+            comp.before, comp.now, exposure_before=comp.exposure_before, exposure_after=comp.exposure_now
         )
         return Headline(
             measure,
@@ -161,9 +279,10 @@ def compare(
             rc.p_value,
             rc.ratio_ci_low,
             rc.ratio_ci_high,
-            describe_change(rc, alpha=alpha),
+            describe_change(rc, alpha=alpha) + (f"; {comp.basis}" if comp.basis else ""),
+            **extra,
         )
-    return Headline(measure, now, before, rate, None, None, None, None, None, "no comparison data")
+    return Headline(measure, now, before, rate, None, None, None, None, None, "no comparison data", **extra)
 
 
 def headline_section(totals: TypeTotals, *, population: int, alpha: float) -> tuple[Headline, ...]:
@@ -172,15 +291,35 @@ def headline_section(totals: TypeTotals, *, population: int, alpha: float) -> tu
     crime_now, crime_before = totals.crime_now, totals.crime_before
     asb_now, asb_before = totals.now[ASB], totals.before[ASB]
     return (
-        compare(CRIME_EXCL_ASB, crime_now, crime_before, **kw),
+        compare(CRIME_EXCL_ASB, crime_now, crime_before, types=CRIME_ONLY, **kw),
         compare(ASB, asb_now, asb_before, **kw),
-        compare(ALL_INCIDENTS, crime_now + asb_now, crime_before + asb_before, **kw),
+        compare(ALL_INCIDENTS, crime_now + asb_now, crime_before + asb_before, types=CRIME_TYPES, **kw),
     )
+
+
+def adjusted_wording(h: Headline, p_adj: float | None, *, alpha: float) -> str:
+    """The wording of a category's change judged by its adjusted p (Benjamini–Hochberg across the
+    categories), the same test the "changes unlikely to be chance" list uses."""
+    if p_adj is None or h.change_pct is None:
+        return h.wording
+    basis = f"; {h.basis}" if h.basis else ""
+    verdict = "unlikely to be chance" if p_adj < alpha else "could be chance"
+    p_txt = (
+        "adjusted p < 0.001"
+        if p_adj < 0.001
+        else f"adjusted p = {p_adj:.3f}"
+        if p_adj < 0.1
+        else (f"adjusted p = {p_adj:.2f}")
+    )
+    pct = h.change_pct
+    if abs(pct) < 0.5:
+        return f"stayed about the same ({p_txt}){basis}"
+    return f"{'rose' if pct > 0 else 'fell'} by {abs(pct):.0f}% ({p_txt}, {verdict}){basis}"
 
 
 def crime_type_section(totals: TypeTotals, *, population: int, alpha: float) -> tuple[CrimeTypeRow, ...]:
     """One row per police.uk category, most frequent first; ``p_adj``: Benjamini–Hochberg across the
-    categories with a test, so that "what changed" does not over-claim."""
+    categories with a test, so that "what changed" does not over-claim; the wording uses ``p_adj``."""
     crime_now = totals.crime_now
     rows = []
     for ct in CRIME_TYPES:
@@ -190,23 +329,43 @@ def crime_type_section(totals: TypeTotals, *, population: int, alpha: float) -> 
     rows.sort(key=lambda r: -int(r[0].count))
     tested = [h.p_value for h, _ in rows if h.p_value is not None]
     adjusted = iter(adjust_p(np.array(tested, dtype=np.float64), "fdr_bh").tolist()) if tested else iter(())
-    return tuple(
-        CrimeTypeRow(
-            h.measure,
-            h.count,
-            h.count_previous,
-            h.rate_per_1000,
-            h.change_pct,
-            h.rate_ratio,
-            h.p_value,
-            h.ratio_ci_low,
-            h.ratio_ci_high,
-            h.wording,
-            float(next(adjusted)) if h.p_value is not None else None,
-            share,
+    out = []
+    for h, share in rows:
+        p_adj = float(next(adjusted)) if h.p_value is not None else None
+        out.append(
+            CrimeTypeRow(
+                h.measure,
+                h.count,
+                h.count_previous,
+                h.rate_per_1000,
+                h.change_pct,
+                h.rate_ratio,
+                h.p_value,
+                h.ratio_ci_low,
+                h.ratio_ci_high,
+                adjusted_wording(h, p_adj, alpha=alpha),
+                p_adj,
+                share,
+                h.basis,
+                h.compared_count,
+                h.compared_count_previous,
+            )
         )
-        for h, share in rows
-    )
+    return tuple(out)
+
+
+def incomplete_month_caveats(totals: TypeTotals) -> list[str]:
+    """Plain words for each category with incomplete months."""
+    out = []
+    for ct, months in sorted((totals.incomplete or {}).items()):
+        said = ", ".join(_month_words(m) for m in months)
+        out.append(
+            f"{ct}: {said} {'looks' if len(months) == 1 else 'look'} incomplete (under a tenth of the usual "
+            f"monthly count). The year-on-year comparison for {ct.lower()} leaves "
+            f"{'that month' if len(months) == 1 else 'those months'} and the matching months of the other "
+            "period out (like for like); the monthly chart still shows the gap."
+        )
+    return out
 
 
 def what_changed(rows: Sequence[CrimeTypeRow], *, alpha: float) -> tuple[CrimeTypeRow, ...]:
@@ -321,7 +480,11 @@ def _finite(a: np.ndarray) -> tuple[float | None, ...]:
 
 def area_rings(geo: Geography, area: Area) -> tuple[list[np.ndarray] | None, str]:
     """The outline that masks the hot-spot grid, and its name."""
-    if area.kind == "district" and all(d in geo.district_rings for d in area.district_codes):
+    if (
+        area.kind == "district"
+        and all(d in geo.district_rings for d in area.district_codes)
+        and not geo.sources.get("boundaries_imported")  # imported (finer) LSOAs: mask with them
+    ):
         return [r for d in area.district_codes for r in geo.district_rings[d]], "district boundary"
     if area.lsoa_codes and all(c in geo.lsoa_rings for c in area.lsoa_codes):
         return [r for c in area.lsoa_codes for r in geo.lsoa_rings[c]], "LSOA boundaries"
@@ -531,18 +694,98 @@ def repeats_section(
 
 
 def geometry_section(geo: Geography, area: Area) -> Geometry | None:
-    """District rings (district areas only) and LSOA rings, BNG metres rounded to 1 m."""
+    """The area's outline (a district, CSP or police force area; none for wards and LSOA lists) and
+    LSOA rings, BNG metres rounded to 1 m."""
 
     def rings(rs: list[np.ndarray]) -> tuple[list[list[int]], ...]:
         return tuple(np.round(r).astype(np.int64).tolist() for r in rs)
 
     lsoas = {c: rings(geo.lsoa_rings[c]) for c in area.lsoa_codes if c in geo.lsoa_rings}
-    district = tuple(r for d in area.district_codes for r in rings(geo.district_rings.get(d, [])))
-    if area.kind != "district":
-        district = ()
+    district = rings(geo.district_rings.get(area.code, [])) if area.code else ()
     if not lsoas and not district:
         return None
-    return Geometry("EPSG:27700", district, lsoas)
+    return Geometry("EPSG:27700", district, lsoas, ward_labels(geo, area))
+
+
+def ward_labels(geo: Geography, area: Area) -> tuple[tuple[str, int, int], ...]:
+    """Each ward of the area at the population-weighted centre of its LSOAs (in the area)."""
+    acc: dict[str, list[float]] = {}
+    for code in area.lsoa_codes:
+        lsoa = geo.lsoas.get(code)
+        if lsoa is None or not lsoa.ward_name or not np.isfinite(lsoa.centroid_x_m):
+            continue
+        w = float(max(lsoa.population, 1))
+        a = acc.setdefault(lsoa.ward_name, [0.0, 0.0, 0.0])
+        a[0] += w * lsoa.centroid_x_m
+        a[1] += w * lsoa.centroid_y_m
+        a[2] += w
+    return tuple(sorted((name, round(x / w), round(y / w)) for name, (x, y, w) in acc.items()))
+
+
+def comparator_section(
+    geo: Geography, area: Area, counts: Mapping[str, tuple[int, int]], covered: bool
+) -> Comparators | None:
+    """The study area beside its police force area and the force area's districts (rates per 1,000
+    residents, Census 2021), when the area lies in one force area and ``covered`` (the store holds
+    that force's data for every district of it). ``counts``: district code → (crime, ASB)."""
+    if len(area.pfa_codes) != 1 or not covered or not counts:
+        return None
+    pfa = area.pfa_codes[0]
+    lads: dict[str, list[Any]] = {}
+    pfa_name = ""
+    for p_code, p_name, lad, lad_name, pop in zip(
+        geo.column("pfa_code"),
+        geo.column("pfa_name"),
+        geo.column("lad_code"),
+        geo.column("lad_name"),
+        geo.column("population"),
+        strict=True,
+    ):
+        if p_code != pfa:
+            continue
+        pfa_name = str(p_name)
+        acc = lads.setdefault(str(lad), [str(lad_name), 0])
+        acc[1] += int(pop)  # type: ignore[call-overload]
+
+    def rate(n: int, pop: int) -> float | None:
+        return rate_per_1000(n, pop) if pop else None
+
+    rows = []
+    for lad, (name, pop) in sorted(lads.items(), key=lambda kv: kv[1][0]):
+        crime, asb = counts.get(lad, (0, 0))
+        rows.append(
+            ComparatorRow(
+                name,
+                lad,
+                "district",
+                int(pop),
+                crime,
+                rate(crime, pop),
+                asb,
+                rate(asb, pop),
+                area.kind == "district" and area.code == lad,
+            )
+        )
+    total_pop = sum(r.population for r in rows)
+    crime_all = sum(r.crime for r in rows)
+    asb_all = sum(r.asb for r in rows)
+    force_row = ComparatorRow(
+        pfa_name,
+        pfa,
+        "force area",
+        total_pop,
+        crime_all,
+        rate(crime_all, total_pop),
+        asb_all,
+        rate(asb_all, total_pop),
+        area.kind == "pfa" and area.code == pfa,
+    )
+    return Comparators(
+        pfa_name,
+        (force_row, *rows),
+        "Rates per 1,000 residents (Census 2021) over the study period; districts as of December 2024. "
+        "Rows are counted by the LSOA they fall in, whichever force recorded them.",
+    )
 
 
 def data_account_section(
@@ -556,6 +799,7 @@ def data_account_section(
     store_dir: str,
     reference_dir: str,
     population: int,
+    reference: Mapping[str, str] | None = None,
     hotspot_points: int,
     timings_s: dict[str, float],
 ) -> DataAccount:
@@ -570,6 +814,7 @@ def data_account_section(
     return DataAccount(
         store_dir=store_dir,
         reference_dir=reference_dir,
+        reference={k: v for k, v in (reference or {}).items() if k != "reference_dir"},
         forces=tuple(forces),
         months_available=tuple(sorted(available)),
         months_missing=tuple(missing),
@@ -585,7 +830,7 @@ def data_account_section(
     )
 
 
-def caveats(weights: HarmWeights) -> tuple[str, ...]:
+def caveats(weights: HarmWeights, reference: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The data caveats every report carries, in plain words, ending with the harm weights' own."""
     return (
         'police.uk locations are anonymised snap points ("On or near …"), not addresses; a place with many '
@@ -593,10 +838,19 @@ def caveats(weights: HarmWeights) -> tuple[str, ...]:
         "police.uk gives the month only: no day or time, so near-repeat (Knox) analysis is not possible "
         "with these data.",
         'Rows without a location ("No Location") cannot be placed in an area and are not counted here.',
-        "LSOA codes from the 2011 census in early-2023 files were mapped to 2021 codes (splits by the "
-        "nearest 2021 centroid).",
-        "Rates per 1,000 residents use the population in the shipped reference table (year not stated by "
-        "its source; new 2021 LSOAs get an area-weighted share of their 2011 parent).",
+        "LSOA codes from the 2011 census in older files were mapped to 2021 codes with the ONS exact "
+        "lookup (a split 2011 LSOA's rows go to the 2021 LSOA whose population-weighted centroid is "
+        "nearest the row's point).",
+        "Rates per 1,000 residents use the Census 2021 usual resident population (21 March 2021), not a "
+        "mid-year estimate.",
+        *(
+            [
+                f"Areas, boundaries and populations: {reference['name']} ({reference['vintage']}). "
+                f"{reference['attribution']}"
+            ]
+            if reference and {"name", "vintage", "attribution"} <= set(reference)
+            else []
+        ),
         "Outcomes reflect the date of download, not a final result.",
         weights.caveat,
     )
@@ -645,12 +899,21 @@ def build(
     repeats: Repeats | None,
     notes: Sequence[str],
     generated_at: str,
+    comparators: Comparators | None = None,
 ) -> Assessment:
     """The ``Assessment`` from the counts (and their roll-ups), the hot-spot and repeat sections the
     pipeline computed beside the counts query, and the request. Pure: no I/O, no clock."""
     missing = len(data.months_missing)
     missing_prev = len(data.comparison_months_missing)
-    totals = TypeTotals.from_monthly(counts.monthly, period, missing, missing_prev)
+    totals = TypeTotals.from_monthly(counts.monthly, period, missing, missing_prev, available)
+    notes = [*notes]
+    if totals.halves and totals.pairs:
+        notes = [n for n in notes if not n.startswith("Comparison months missing")]
+        notes.append(
+            "No data for the months before the study period: changes compare the second half of the "
+            f"period with the first ({totals.pairs[0][0]} to {totals.pairs[-1][0]} against "
+            f"{totals.pairs[0][1]} to {totals.pairs[-1][1]})."
+        )
     pop = area.population
     alpha = parameters.alpha
     by_type = crime_type_section(totals, population=pop, alpha=alpha)
@@ -673,6 +936,7 @@ def build(
         what_changed=what_changed(by_type, alpha=alpha),
         geometry=geometry_section(geo, area),
         notes=tuple(notes),
-        caveats=caveats(weights),
+        caveats=(*incomplete_month_caveats(totals), *caveats(weights, data.reference)),
         generated_at=generated_at,
+        comparators=comparators,
     )

@@ -36,7 +36,9 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from csphub.analytics.geography import Geography, map_lsoa_2011_to_2021
-from csphub.analytics.sources.police_uk import ParsedFile, PoliceUkFileError, kind_of, parse_file
+from csphub.analytics.locking import exclusive
+from csphub.analytics.sources.archive import ArchiveError, SourceFile, expand
+from csphub.analytics.sources.police_uk import ParsedFile, PoliceUkFileError, parse_file
 
 DATASETS = ("street", "outcomes", "stop_and_search")
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -86,6 +88,9 @@ class FileResult:
     rows_quarantined: int = 0
     lsoa_2011_mapped: int = 0
     first_quarantined: list[str] = field(default_factory=list)  # "file, line N: reason"
+    # districts (LAD codes) whose LSOAs the partition's rows fall in ("?": an LSOA not in the
+    # reference); lets a district's assessment read only the partitions that can hold its rows
+    districts: list[str] | None = None
 
 
 @dataclass
@@ -123,17 +128,13 @@ class IngestSummary:
         }
 
 
-def discover(paths: Iterable[Path | str]) -> list[Path]:
-    """Police.uk files named by ``paths``: files as given, folders searched recursively."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.extend(sorted(q for q in p.rglob("*") if q.is_file() and kind_of(q)))
-        elif p.exists():
-            found.append(p)
-        else:
-            raise IngestError([f"{p}: no such file or folder"])
-    return found
+def discover(paths: Iterable[Path | str]) -> list[SourceFile]:
+    """Police.uk files named by ``paths``: files as given, folders searched recursively, zips (as
+    downloaded from data.police.uk) opened; see ``sources.archive``."""
+    try:
+        return expand(paths)
+    except (FileNotFoundError, ArchiveError) as exc:
+        raise IngestError([str(exc)]) from exc
 
 
 class Store:
@@ -165,6 +166,7 @@ class Store:
         return (root or self.root) / "quarantine" / dataset / f"force={force}" / f"month={month}.csv"
 
     # ---------- ingest ----------
+    @exclusive  # one writer at a time; clears a killed run's staging folders first
     def ingest(
         self,
         paths: Iterable[Path | str],
@@ -187,7 +189,7 @@ class Store:
         staging.mkdir()
         workers = workers or min(4, os.cpu_count() or 1)
 
-        def work(path: Path) -> FileResult | PoliceUkFileError:
+        def work(path: SourceFile) -> FileResult | PoliceUkFileError:
             try:
                 return self._stage_one(path, staging, known, geography)
             except PoliceUkFileError as exc:
@@ -250,6 +252,7 @@ class Store:
                     "rows_stored": r.rows_stored,
                     "rows_quarantined": r.rows_quarantined,
                     "lsoa_2011_mapped": r.lsoa_2011_mapped,
+                    **({"districts": r.districts} if r.districts is not None else {}),
                     "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 }
             if any(r.status in ("ingested", "replaced") for r in results):
@@ -265,7 +268,7 @@ class Store:
         return staging / f"{what}.{dataset}.{force}.{month}.{'parquet' if what == 'data' else 'csv'}"
 
     def _stage_one(
-        self, path: Path, staging: Path, known: dict[str, str], geography: Geography | None
+        self, path: SourceFile, staging: Path, known: dict[str, str], geography: Geography | None
     ) -> FileResult:
         raw = path.read_bytes()
         parsed: ParsedFile = parse_file(path, raw=raw)
@@ -295,6 +298,8 @@ class Store:
                 codes, n = map_lsoa_2011_to_2021(valid.column("lsoa_code"), x, y, geography)
                 valid = valid.set_column(valid.column_names.index("lsoa_code"), "lsoa_code", codes)
                 res.lsoa_2011_mapped = n
+            if geography is not None:
+                res.districts = _districts_of(valid.column("lsoa_code"), geography)
         valid = valid.append_column("force", pa.repeat(pa.scalar(parsed.force, pa.string()), valid.num_rows))
         out = self._staged(staging, "data", parsed.kind, parsed.force, parsed.month)
         write_partition(valid, out)
@@ -306,17 +311,49 @@ class Store:
         return res
 
     # ---------- query ----------
-    def connect(self, *, threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    def connect(
+        self, *, threads: int | None = None, street_partitions: Sequence[str] | None = None
+    ) -> duckdb.DuckDBPyConnection:
         """An in-memory DuckDB connection with views ``street`` (and ``outcomes``, ``stop_and_search``
-        when present) over the Parquet files."""
+        when present) over the Parquet files. ``street_partitions`` (manifest keys
+        ``street/<force>/<month>``): the ``street`` view reads only those files (see ``prune``)."""
         con = duckdb.connect()
+        con.execute("SET enable_progress_bar = false")  # never draw on the CLI's or a worker's stdout
         if threads:
             con.execute(f"SET threads TO {int(threads)}")
         for ds in DATASETS:
+            if ds == "street" and street_partitions is not None:
+                files = [
+                    str(self.partition_path("street", k.split("/")[1], k.split("/")[2]))
+                    for k in street_partitions
+                ]
+                files = [f for f in files if "'" not in f and Path(f).exists()] or [
+                    str(self.root / "street" / "force=*" / "month=*" / "data.parquet")
+                ]
+                listed = ", ".join(f"'{f}'" for f in files)
+                con.execute(
+                    f"CREATE VIEW street AS SELECT * FROM read_parquet([{listed}], union_by_name=true)"
+                )
+                continue
             if any((self.root / ds).glob("force=*/month=*/data.parquet")):
                 glob = str(self.root / ds / "force=*" / "month=*" / "data.parquet")
                 con.execute(f"CREATE VIEW {ds} AS SELECT * FROM read_parquet('{glob}', union_by_name=true)")
         return con
+
+    def prune(self, *, months: Iterable[str], districts: Iterable[str]) -> list[str] | None:
+        """The street partitions (manifest keys) of ``months`` that can hold rows of ``districts``:
+        a partition whose ingest recorded no district list (older stores) or an LSOA outside the
+        reference ("?") is always kept. None if no partition exists for those months (nothing to
+        prune: the caller reads everything and reports the missing months as before)."""
+        want_months, want = set(months), set(districts) | {"?"}
+        keys = [
+            k
+            for k, v in self.manifest().items()
+            if k.startswith("street/")
+            and k.split("/")[2] in want_months
+            and (v.get("districts") is None or want & set(v["districts"]))
+        ]
+        return keys or None
 
     def months(self, dataset: str = "street") -> list[str]:
         return sorted({k.split("/")[2] for k in self.manifest() if k.startswith(dataset + "/")})
@@ -503,3 +540,30 @@ def _float_array(a: Any) -> np.ndarray:
     if isinstance(a, np.ma.MaskedArray):
         return np.asarray(a.filled(np.nan), dtype=np.float64)
     return np.asarray(a, dtype=np.float64)
+
+
+def _districts_of(codes: pa.ChunkedArray | pa.Array, geography: Geography) -> list[str]:
+    """The LAD codes of the distinct LSOA codes in ``codes`` ("?" for codes not in the reference)."""
+    import pyarrow.compute as pc
+
+    out: set[str] = set()
+    for code in pc.unique(codes).to_pylist():
+        if code is None:
+            continue
+        lsoa = geography.lsoas.get(code)
+        out.add(lsoa.lad_code if lsoa is not None else "?")
+    return sorted(out)
+
+
+def comparator_counts(
+    con: Cursor, *, lsoa_codes: Sequence[str], lad_codes: Sequence[str], asb: str
+) -> dict[str, tuple[int, int]]:
+    """Per district code: (crime excluding ASB, ASB) over the study months, for the LSOAs given (a
+    force area's), in one grouped scan of ``street``."""
+    out: dict[str, list[int]] = {}
+    for lad, is_asb, n in con.execute(
+        sql("comparator_counts"), [list(lsoa_codes), list(lad_codes), asb]
+    ).fetchall():
+        acc = out.setdefault(str(lad), [0, 0])
+        acc[1 if is_asb else 0] += int(n)
+    return {k: (v[0], v[1]) for k, v in out.items()}

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 
@@ -155,6 +155,10 @@ class AuditVerb(models.TextChoices):
         "Asked an agency to explain an incident for a Case Review",
     )
     CASEREVIEWPROMPT_EXPLAINED = "casereviewprompt.explained", "Explained an incident for a Case Review"
+    CASEREVIEWAPPLICATION_PASS_ON_BLOCKED = (
+        "casereviewapplication.pass_on_blocked",
+        "Could not pass a Case Review application to a relevant body (no sharing agreement in force)",
+    )
 
     CASEREVIEWRECOMMENDATION_COMPLETED = (
         "casereviewrecommendation.completed",
@@ -179,6 +183,7 @@ class AuditVerb(models.TextChoices):
     CLOSURE_NOTICE_EXPIRED = "closure_notice.expired", "Closure notice: expired"
     CLOSURE_NOTICE_EXTENDED = "closure_notice.extended", "Closure notice: extended"
     CLOSURE_NOTICE_ISSUED = "closure_notice.issued", "Closure notice: issued"
+    CLOSURE_NOTICE_VARIED = "closure_notice.varied", "Closure notice: varied or cancelled (s.78)"
     CLOSURE_NOTICE_LETTER_HTML_PRODUCED = (
         "closure_notice.letter_html_produced",
         "Closure notice: letter produced",
@@ -190,6 +195,10 @@ class AuditVerb(models.TextChoices):
     CLOSURE_NOTICE_WITHDRAWN = "closure_notice.withdrawn", "Closure notice: withdrawn"
 
     CLOSURE_ORDER_APPLIED = "closure_order.applied", "Closure order: applied"
+    CLOSURE_ORDER_APPEALED = "closure_order.appealed", "Closure order: appealed (s.84)"
+    CLOSURE_ORDER_QUASHED = "closure_order.quashed", "Closure order: quashed on appeal"
+    CLOSURE_ORDER_UPHELD = "closure_order.upheld", "Closure order: upheld on appeal"
+    CLOSURE_ORDER_VARIED = "closure_order.varied", "Closure order: varied"
     CLOSURE_ORDER_DISCHARGED = "closure_order.discharged", "Closure order: discharged"
     CLOSURE_ORDER_DRAFT = "closure_order.draft", "Closure order: drafted"
     CLOSURE_ORDER_EXPIRED = "closure_order.expired", "Closure order: expired"
@@ -357,6 +366,12 @@ class AuditVerb(models.TextChoices):
 
     QUESTIONNAIRE_INSTALLED = "questionnaire.installed", "Installed a risk questionnaire"
 
+    MARAC_REFERRAL_RECORDED = "marac_referral.recorded", "Recorded a MARAC referral"
+    MARAC_REFERRAL_OUTCOME = "marac_referral.outcome", "Recorded the outcome of a MARAC referral"
+    MARAC_REFERRAL_REPEAT_FLAGGED = (
+        "marac_referral.repeat_flagged",
+        "Flagged a repeat MARAC case (a further domestic abuse incident within 12 months)",
+    )
     RETENTION_DRY_RUN = "retention.dry_run", "Listed the records due for disposal (nothing deleted)"
     RETENTION_PURGED = "retention.purged", "Ran a disposal of records past their retention period"
     RETENTION_RULE_SET = "retention_rule.set", "Set a retention period"
@@ -413,6 +428,9 @@ class AuditEvent(models.Model):
     target_id = models.CharField(max_length=64, blank=True)
     justification = models.TextField(blank=True)
     changed_fields = models.JSONField(default=list, blank=True)
+    # Tamper evidence (audit/chain.py): the previous event's hash and this event's own.
+    prev_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    row_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -428,6 +446,8 @@ class AuditEvent(models.Model):
             "target_id",
             "justification",
             "changed_fields",
+            "prev_hash",
+            "row_hash",
         }
     )
 
@@ -444,7 +464,11 @@ class AuditEvent(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
             raise PermissionError("Audit events are append-only.")
-        super().save(*args, **kwargs)
+        from csphub.audit.chain import seal
+
+        with transaction.atomic():  # the chain lock lasts until this (or the outer) transaction ends
+            seal([self])
+            super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only.")

@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from csphub.audit.chain import seal
 from csphub.audit.models import AuditEvent, AuditVerb
 from csphub.core.actor import Actor, as_actor
 
@@ -114,6 +115,7 @@ def audit_listed(*, actor: ActorOrUser, targets: Iterable[models.Model]) -> int:
         for target in targets
     ]
     with transaction.atomic():
+        seal(rows)  # bulk_create does not call save(): chain the rows here
         AuditEvent.objects.bulk_create(rows)
     return len(rows)
 

@@ -393,6 +393,9 @@ class ReviewMeeting(BaseModel):
     bodies_present = models.ManyToManyField("agencies.Agency", related_name="+")
     applicant_involvement = models.CharField(max_length=300, blank=True)
     findings = models.TextField()
+    # B.2: reviews held before this one on the same application (an upheld appeal leads to a further
+    # review): [{"held_on": "YYYY-MM-DD", "recommendation_count": n}], each counted in s.104(10)(c)/(d).
+    earlier_reviews = models.JSONField(default=list, blank=True)
 
     PERSONAL_DATA = frozenset({"chair", "applicant_involvement"})
     SPECIAL_CATEGORY_DATA = frozenset({"findings"})
@@ -401,6 +404,7 @@ class ReviewMeeting(BaseModel):
         "held_on",
         "is_independent_chair",
         "bodies_present",
+        "earlier_reviews",
     }
 
 

@@ -10,8 +10,10 @@ Law: Anti-social Behaviour, Crime and Policing Act 2014 s.104 and Sch 4 (Explana
   about the behaviour, the relevant bodies **must** decide that the threshold is met (s.104(4)). The
   number may be set no higher than three.
 - Local procedures may widen the threshold (five individuals complaining, one hate incident, …) but
-  can never narrow the statutory test: whenever three qualifying complaints have been made, the
-  threshold is met, whatever local rules say.
+  can never narrow the statutory test: whenever the specified number of qualifying complaints (three,
+  or the lower number the procedures set) have been made, the threshold is met, whatever any local
+  counting rule says. "Count one incident once" therefore never removes a qualifying complaint
+  from the mandatory count (legal review B.1, threshold engine ``s104-2026-11``).
 
 Periods "beginning with" a date follow the corresponding-date rule used by the courts (Dodds v Walker
 [1981]): the period of n months beginning with 5 January ends on the day before the 5th of the n-th
@@ -42,6 +44,17 @@ from csphub.core.calendar import (
 STATUTORY_QUALIFYING_COMPLAINTS = 3
 COMPLAINT_REPORTING_PERIOD_MONTHS = 1
 APPLICATION_PERIOD_MONTHS = 6
+
+# The threshold engine's own dated versions (the partnership's policy has its own version too).
+# A stored decision keeps the engine version it was made under; decisions stored before the
+# engine version was recorded read as the first one.
+ENGINE_VERSIONS: dict[str, dt.date] = {
+    "s104-2014": dt.date(2014, 10, 20),
+    # B.1: the specified (local) number of qualifying complaints makes the threshold mandatory;
+    # a counting rule may only ever add.
+    "s104-2026-11": dt.date(2026, 11, 26),
+}
+ENGINE_VERSION = "s104-2026-11"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -91,6 +104,14 @@ class Complaint:
     is_hate_motivated: bool = False
     summary: str = ""
 
+    def __post_init__(self) -> None:
+        # B.6: an importer or API building complaints directly must not pass impossible dates.
+        if self.reported_on < self.behaviour_on:
+            raise ValueError(
+                f"complaint {self.key}: reported on {self.reported_on.isoformat()}, before the behaviour "
+                f"on {self.behaviour_on.isoformat()}"
+            )
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["behaviour_on"] = self.behaviour_on.isoformat()
@@ -117,9 +138,10 @@ class ThresholdPolicy:
       rule counts every complaint made in those six months, including ones reported more than a month
       after the behaviour: it widens the threshold, so it may;
     - ``hate_incident_meets_threshold``: one qualifying complaint about a hate incident is enough;
-    - ``count_same_incident_once``: a single incident reported to several agencies counts once
-      towards the *local* number. The statutory test still counts every qualifying complaint, because
-      s.104(4) counts complaints made, and a local rule may not narrow it.
+    - ``count_same_incident_once``: a single incident reported to several agencies is *noted* as one
+      incident in the explanation. It never lowers the count: s.104(4) makes the threshold mandatory
+      when the specified number of qualifying complaints have been made, and a local counting rule
+      may only ever add (legal review B.1).
     """
 
     version: str = "statutory-2014"
@@ -167,7 +189,7 @@ class Ground(StrEnum):
 
 GROUND_TEXT = {
     Ground.STATUTORY: (
-        "at least three qualifying complaints were made, so the law requires the threshold to be met"
+        "at least {n} qualifying {complaints} made, so the law requires the threshold to be met"
     ),
     Ground.LOCAL_NUMBER: "the number of qualifying complaints reached the partnership's threshold of {n}",
     Ground.DISTINCT_COMPLAINANTS: (
@@ -216,6 +238,7 @@ class ThresholdDecision:
     counted_count: int
     distinct_complainants: int
     grounds: tuple[Ground, ...] = field(default_factory=tuple)
+    engine_version: str = "s104-2014"
 
     @property
     def rule_version(self) -> str:
@@ -239,6 +262,7 @@ class ThresholdDecision:
             "counted_count": self.counted_count,
             "distinct_complainants": self.distinct_complainants,
             "grounds": [str(g) for g in self.grounds],
+            "engine_version": self.engine_version,
         }
 
     @classmethod
@@ -252,6 +276,7 @@ class ThresholdDecision:
             counted_count=int(data["counted_count"]),
             distinct_complainants=int(data["distinct_complainants"]),
             grounds=tuple(Ground(g) for g in data["grounds"]),
+            engine_version=str(data.get("engine_version", "s104-2014")),
         )
 
 
@@ -270,13 +295,7 @@ def qualification_reasons(complaint: Complaint, *, application_on: dt.date) -> t
     """Whether ``complaint`` is a qualifying complaint for an application on ``application_on``, and why."""
     reasons: list[str] = []
     qualifying = True
-    if complaint.reported_on < complaint.behaviour_on:
-        qualifying = False
-        reasons.append(
-            f"it is recorded as reported on {_fmt(complaint.reported_on)}, before the behaviour on "
-            f"{_fmt(complaint.behaviour_on)}; the dates need correcting"
-        )
-    elif not within_period(
+    if not within_period(
         complaint.reported_on, start=complaint.behaviour_on, months=COMPLAINT_REPORTING_PERIOD_MONTHS
     ):
         qualifying = False
@@ -334,8 +353,9 @@ def assess_threshold(
                     is_counted = False
                     reasons = (
                         *reasons,
-                        f"it is the same incident as {seen_incidents[group]} reported to another agency, so "
-                        "the partnership counts it once towards its local threshold",
+                        f"it is the same incident as {seen_incidents[group]} reported to another agency; "
+                        "it still counts as a qualifying complaint, because the law counts every "
+                        "qualifying complaint made",
                     )
                 else:
                     seen_incidents[group] = complaint.key
@@ -365,10 +385,10 @@ def assess_threshold(
         if c.complainant_key is not None and in_application_window(c, application_on)
     }
     grounds: list[Ground] = []
-    if len(qualifying) >= STATUTORY_QUALIFYING_COMPLAINTS:
+    # s.104(4): three, or the lower number specified in the procedures, qualifying complaints make
+    # the threshold mandatory. The specified number is never above three, so three always do.
+    if len(qualifying) >= policy.qualifying_complaints_required:
         grounds.append(Ground.STATUTORY)
-    if len(counted) >= policy.qualifying_complaints_required:
-        grounds.append(Ground.LOCAL_NUMBER)
     if (
         policy.distinct_complainants_required is not None
         and len(complainants) >= policy.distinct_complainants_required
@@ -386,7 +406,16 @@ def assess_threshold(
         counted_count=len(counted),
         distinct_complainants=len(complainants),
         grounds=tuple(grounds),
+        engine_version=ENGINE_VERSION,
     )
+
+
+def threshold_reached(
+    complaints: Iterable[Complaint], *, on: dt.date, policy: ThresholdPolicy = STATUTORY_POLICY
+) -> bool:
+    """B.6 (2023 ASB Action Plan): would an application made on ``on`` meet the threshold? Used to
+    flag a person whose qualifying complaints have reached it, so staff can offer a Case Review."""
+    return assess_threshold(complaints, application_on=on, policy=policy).met
 
 
 def _label(complaint: Complaint) -> str:
@@ -407,9 +436,10 @@ def explanation_paragraphs(decision: ThresholdDecision) -> list[str]:
             GROUND_TEXT[g].format(
                 n=(
                     number_in_words(policy.qualifying_complaints_required)
-                    if g is Ground.LOCAL_NUMBER
+                    if g in (Ground.STATUTORY, Ground.LOCAL_NUMBER)
                     else number_in_words(decision.distinct_complainants)
-                )
+                ),
+                complaints=_plural(policy.qualifying_complaints_required, "complaint was", "complaints were"),
             )
             for g in decision.grounds
         )
@@ -443,18 +473,24 @@ def explanation_paragraphs(decision: ThresholdDecision) -> list[str]:
     if policy.hate_incident_meets_threshold:
         local.append("one qualifying complaint about a hate incident is enough")
     if policy.count_same_incident_once:
-        local.append("one incident reported to several agencies counts once towards the local number")
+        local.append(
+            "one incident reported to several agencies is noted as one incident, but every qualifying "
+            "complaint counts towards the threshold"
+        )
     if local:
         paragraphs.append(f"Local rules (version {policy.version}): " + "; ".join(local) + ".")
+        paragraphs.append(f"Rules applied: threshold engine {decision.engine_version}.")
     else:
-        paragraphs.append(f"Rules applied: version {policy.version}.")
+        paragraphs.append(
+            f"Rules applied: version {policy.version}; threshold engine {decision.engine_version}."
+        )
     if not decision.assessments:
         paragraphs.append("No complaints about this behaviour were found or linked to the application.")
     for assessment in decision.assessments:
         status = (
             "counted"
             if assessment.counted
-            else ("qualifying, not counted again" if assessment.qualifying else "does not count")
+            else ("counted, same incident" if assessment.qualifying else "does not count")
         )
         paragraphs.append(
             f"{_label(assessment.complaint)}: {status} — " + "; ".join(assessment.reasons) + "."
@@ -603,7 +639,9 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.THRESHOLD_NOT_MET: frozenset({Status.APPEALED, Status.CLOSED}),
     Status.REVIEW_HELD: frozenset({Status.OUTCOME_SENT}),
     Status.OUTCOME_SENT: frozenset({Status.APPEALED, Status.CLOSED}),
-    Status.APPEALED: frozenset({Status.CLOSED}),
+    # B.2: an appeal that upholds the applicant reopens the application for a (further) review,
+    # which is an ASB Case Review carried out (s.104(10)(c)); one not upheld closes it.
+    Status.APPEALED: frozenset({Status.CLOSED, Status.THRESHOLD_MET}),
     Status.CLOSED: frozenset(),
     Status.WITHDRAWN: frozenset(),
 }
@@ -611,6 +649,23 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 
 def can_transition(current: Status, *, to: Status) -> bool:
     return to in TRANSITIONS[current]
+
+
+class AppealResult(StrEnum):
+    """The appeal body's outcome (stored values of ``models.AppealOutcome``)."""
+
+    UPHELD = "upheld"
+    PARTLY_UPHELD = "partly_upheld"
+    NOT_UPHELD = "not_upheld"
+
+
+def status_after_appeal(outcome: AppealResult | str) -> Status:
+    """Sch 4 para 3: the procedures deal with the applicant's dissatisfaction. An appeal upheld in
+    whole or part — about the threshold decision, the review or its action plan — sends the
+    application back to the partnership to hold a review; one not upheld closes the application."""
+    if AppealResult(outcome) is AppealResult.NOT_UPHELD:
+        return Status.CLOSED
+    return Status.THRESHOLD_MET
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -665,14 +720,46 @@ class ReportingYear:
 
 
 @dataclass(frozen=True)
+class ReviewFacts:
+    """One ASB Case Review carried out: when, and how many recommendations it made."""
+
+    held_on: dt.date
+    recommendation_count: int
+
+
+@dataclass(frozen=True)
 class ApplicationFacts:
-    """What the publication needs to know about one application (built from the database)."""
+    """What the publication needs to know about one application (built from the database).
+
+    ``not_met_decided_on`` lists the dates on which the relevant bodies decided the threshold was
+    not met (s.104(10)(b) counts decisions, by decision date); when empty, a ``threshold_met`` of
+    False is read as one decision on ``threshold_decided_on`` (or, failing that, ``received_on``).
+    ``reviews`` lists every review carried out (an upheld appeal leads to a further one); when
+    empty, ``review_held_on`` and ``recommendation_count`` describe the only one.
+    """
 
     reference: str
     received_on: dt.date
     threshold_met: bool | None  # None: not yet decided
     review_held_on: dt.date | None
     recommendation_count: int
+    threshold_decided_on: dt.date | None = None
+    not_met_decided_on: tuple[dt.date, ...] = ()
+    reviews: tuple[ReviewFacts, ...] = ()
+
+    def not_met_decisions(self) -> tuple[dt.date, ...]:
+        if self.not_met_decided_on:
+            return self.not_met_decided_on
+        if self.threshold_met is False:
+            return (self.threshold_decided_on or self.received_on,)
+        return ()
+
+    def all_reviews(self) -> tuple[ReviewFacts, ...]:
+        if self.reviews:
+            return self.reviews
+        if self.review_held_on is not None:
+            return (ReviewFacts(self.review_held_on, self.recommendation_count),)
+        return ()
 
 
 @dataclass(frozen=True)
@@ -698,21 +785,23 @@ class Figures:
 def compute_figures(facts: Iterable[ApplicationFacts], *, area: str, year: ReportingYear) -> Figures:
     """The s.104(10) figures, counted from application facts.
 
-    (a) applications received in the year; (b) of those, how many were decided as not meeting the
-    threshold; (c) reviews carried out (review meeting held) in the year; (d) of those reviews, how
-    many made at least one recommendation. (c) and (d) count by review date, so a review of an
-    application received in March and held in April counts in the year it was carried out.
+    (a) applications received in the year; (b) the number of times the relevant bodies decided in
+    the year that the threshold was not met (by decision date, B.5); (c) reviews carried out in the
+    year, each review counted (an upheld appeal leads to a further review); (d) of those reviews, how
+    many made at least one recommendation. (b), (c) and (d) count by the date of the decision or
+    review, so an application received in March and decided or reviewed in April counts there.
     """
     items = list(facts)
     received = [f for f in items if year.contains(f.received_on)]
-    reviews = [f for f in items if f.review_held_on is not None and year.contains(f.review_held_on)]
+    not_met = [d for f in items for d in f.not_met_decisions() if year.contains(d)]
+    reviews = [rv for f in items for rv in f.all_reviews() if year.contains(rv.held_on)]
     return Figures(
         area=area,
         year=year,
         applications=len(received),
-        threshold_not_met=sum(1 for f in received if f.threshold_met is False),
+        threshold_not_met=len(not_met),
         reviews_carried_out=len(reviews),
-        reviews_with_recommendations=sum(1 for f in reviews if f.recommendation_count > 0),
+        reviews_with_recommendations=sum(1 for rv in reviews if rv.recommendation_count > 0),
     )
 
 
@@ -773,6 +862,16 @@ def _count_start(n: int) -> str:
     return "No" if n == 0 else _capital(number_in_words(n))
 
 
+# The 2023 ASB Action Plan and the revised statutory guidance renamed the Community Trigger; the
+# published figures use the new name from the 2023/24 reporting year.
+ASB_CASE_REVIEW_NAME_FROM = 2023
+
+
+def scheme_name(year: ReportingYear) -> str:
+    """ "Community Trigger" up to 2022/23; "ASB Case Review" from 2023/24 (B.5)."""
+    return "ASB Case Review" if year.start_year >= ASB_CASE_REVIEW_NAME_FROM else "Community Trigger"
+
+
 def publication_sentences(figures: Figures) -> list[str]:
     """The four sentences in the form the Amber Valley CSP plan printed for 2019/20.
 
@@ -790,7 +889,7 @@ def publication_sentences(figures: Figures) -> list[str]:
     )
     label = figures.year.label
     return [
-        f"{_count_start(a)} Community Trigger {_plural(a, 'application was', 'applications were')} "
+        f"{_count_start(a)} {scheme_name(figures.year)} {_plural(a, 'application was', 'applications were')} "
         f"received in {figures.area} during {label}",
         f"{_count_start(b)} {_plural(b, 'application was', 'applications were')} received that did not meet "
         "the threshold.",
@@ -821,16 +920,16 @@ def monthly_breakdown(facts: Iterable[ApplicationFacts], *, year: ReportingYear)
             return day is not None and (day.year, day.month) == (month.year, month.month)
 
         received = [f for f in items if in_month(f.received_on)]
-        reviews = [f for f in items if in_month(f.review_held_on)]
+        reviews = [rv for f in items for rv in f.all_reviews() if in_month(rv.held_on)]
         rows.append(
             MonthRow(
                 month=month,
                 applications=len(received),
                 threshold_met=sum(1 for f in received if f.threshold_met is True),
-                threshold_not_met=sum(1 for f in received if f.threshold_met is False),
+                threshold_not_met=sum(1 for f in items for d in f.not_met_decisions() if in_month(d)),
                 awaiting_decision=sum(1 for f in received if f.threshold_met is None),
                 reviews_carried_out=len(reviews),
-                reviews_with_recommendations=sum(1 for f in reviews if f.recommendation_count > 0),
+                reviews_with_recommendations=sum(1 for rv in reviews if rv.recommendation_count > 0),
             )
         )
     return rows
@@ -940,21 +1039,75 @@ def application_problems(
                 "The date of the most recent incident must be the same as or after the start",
             )
         )
-    if behaviour_last_on is not None and behaviour_last_on <= applied_on:
-        oldest = latest_behaviour_allowed_before(applied_on)
-        if behaviour_last_on < oldest:
-            problems.append(
-                Problem(
-                    "behaviour_last_on",
-                    f"The most recent incident must be on or after {_fmt(oldest)}: a Case Review looks at "
-                    "complaints made in the six months before you apply, each within a month of the "
-                    "behaviour",
-                )
-            )
     if not behaviour_description.strip():
         problems.append(Problem("behaviour_description", "Describe the anti-social behaviour"))
     if not behaviour_location.strip():
         problems.append(Problem("behaviour_location", "Enter where the behaviour happens"))
     if not reports_described.strip():
         problems.append(Problem("reports_described", "Tell us who you reported the behaviour to, and when"))
+    return problems
+
+
+def application_advice(*, applied_on: dt.date, behaviour_last_on: dt.date | None) -> list[str]:
+    """Guidance shown with an application whose behaviour may be too old to give qualifying
+    complaints. It is advice only (B.3): the application is received, counted (s.104(10)(a)) and
+    decided by the relevant bodies, who may still decide to hold a review (s.104(5)); the applicant
+    gets a decision letter and the appeal route."""
+    if behaviour_last_on is None or behaviour_last_on > applied_on:
+        return []
+    oldest = latest_behaviour_allowed_before(applied_on)
+    if behaviour_last_on >= oldest:
+        return []
+    return [
+        f"The most recent incident was before {_fmt(oldest)}. Complaints count towards the threshold when "
+        "they were made within a month of the behaviour and in the six months before the application, so "
+        "the threshold may not be met. The application is still received and decided, and the partnership "
+        "may still decide to hold a review."
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Relevant bodies (s.105, Sch 4 para 5)
+# ---------------------------------------------------------------------------------------------------
+
+# Agency types (``agencies.AgencyType`` values) and the s.105 relevant body each can be.
+RELEVANT_BODY_KINDS: dict[str, tuple[str, ...]] = {
+    "council": ("district_council",),  # the district council, or the unitary authority
+    "police": ("police",),  # the chief officer of police
+    "health": ("health",),  # each integrated care board for the area
+}
+RELEVANT_BODY_LABELS = {
+    "council": "the district or unitary council",
+    "police": "the police",
+    "health": "the integrated care board (health)",
+}
+
+
+def relevant_body_problems(agency_types: Iterable[str]) -> list[str]:
+    """s.105(1): the relevant bodies in an area are the council, the chief officer of police and each
+    integrated care board (plus any housing provider co-opted). An area whose relevant bodies leave
+    one out cannot pass applications to all of them (s.104(3))."""
+    present = set(agency_types)
+    return [
+        f"The relevant bodies must include {RELEVANT_BODY_LABELS[kind]} (s.105)"
+        for kind, types in RELEVANT_BODY_KINDS.items()
+        if not present.intersection(types)
+    ]
+
+
+def pass_on_problems(*, agreement_in_force: bool, bodies_not_party: Iterable[str]) -> list[str]:
+    """s.104(3)(b): every application is passed to all the relevant bodies. Why that cannot happen
+    now (no sharing agreement in force, or relevant bodies not party to it): each reason becomes a
+    task and an audit entry, so the duty never silently fails (B.4)."""
+    problems = []
+    if not agreement_in_force:
+        problems.append(
+            "The area's information sharing agreement is missing or not in force: pass the application "
+            "to the relevant bodies another way, and renew the agreement"
+        )
+    missing = sorted(set(bodies_not_party))
+    if missing:
+        problems.append(
+            "These relevant bodies are not party to the information sharing agreement: " + ", ".join(missing)
+        )
     return problems

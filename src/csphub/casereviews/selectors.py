@@ -130,21 +130,47 @@ def application_facts(area: CaseReviewArea, *, year: rules.ReportingYear) -> lis
     qs = (
         Application.objects.filter(area=area)
         .filter(
-            Q(received_on__range=(year.start, year.end)) | Q(review_held_on__range=(year.start, year.end))
+            Q(received_on__range=(year.start, year.end))
+            | Q(review_held_on__range=(year.start, year.end))
+            | Q(threshold_decided_on__range=(year.start, year.end))
+            | (Q(review__isnull=False) & ~Q(review__earlier_reviews=[]))
         )
         .annotate(recommendation_count=Count("review__recommendations"))
-        .values_list("reference", "received_on", "threshold_met", "review_held_on", "recommendation_count")
-    )
-    return [
-        rules.ApplicationFacts(
-            reference=ref,
-            received_on=received,
-            threshold_met=met,
-            review_held_on=held,
-            recommendation_count=n,
+        .values_list(
+            "reference",
+            "received_on",
+            "threshold_met",
+            "threshold_decided_on",
+            "review_held_on",
+            "recommendation_count",
+            "review__earlier_reviews",
         )
-        for ref, received, met, held, n in qs
-    ]
+    )
+    facts = []
+    for ref, received, met, decided, held, n, earlier in qs:
+        # B.2: every review carried out counts (an upheld appeal leads to a further review); the
+        # recommendations of earlier reviews stay on the record, so the latest review's are the rest.
+        earlier_reviews = tuple(
+            rules.ReviewFacts(dt.date.fromisoformat(e["held_on"]), int(e["recommendation_count"]))
+            for e in (earlier or [])
+        )
+        latest = (
+            (rules.ReviewFacts(held, n - sum(e.recommendation_count for e in earlier_reviews)),)
+            if held is not None
+            else ()
+        )
+        facts.append(
+            rules.ApplicationFacts(
+                reference=ref,
+                received_on=received,
+                threshold_met=met,
+                review_held_on=held,
+                recommendation_count=n,
+                threshold_decided_on=decided,
+                reviews=earlier_reviews + latest,
+            )
+        )
+    return facts
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ from csphub.cases.models import (
     TaskStatus,
 )
 from csphub.cases.signals import incident_added_to_case, incident_recorded
+from csphub.core import filescan
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address, Person
 
@@ -709,6 +710,12 @@ def document_upload(
             digest.update(chunk)
             out.write(chunk)
             chunk = file.read(1024 * 1024)
+    # The whole file: its type beyond the first bytes, and the antivirus hook when configured.
+    extension = min(file_type.extensions)
+    problem = filescan.content_problem(path, extension, file_type.label) or filescan.malware_problem(path)
+    if problem:
+        path.unlink(missing_ok=True)
+        _raise_first([rules.Problem("file", problem)])
     try:
         with transaction.atomic():
             document = Document.objects.create(

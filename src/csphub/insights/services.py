@@ -14,8 +14,11 @@ from csphub.agencies.policies import Capability, has_capability
 from csphub.analytics import pipeline
 from csphub.audit.services import audit_record
 from csphub.core.errors import ApplicationError, PermissionDeniedError
+from csphub.core.locks import named_lock
 from csphub.insights.models import AssessmentRun
 from csphub.reports import assess_and_render
+
+BUSY = "Another Strategic Assessment is being produced. Try again in a few minutes."
 
 
 def assessments_root(data_dir: Path | None = None) -> Path:
@@ -38,39 +41,43 @@ def assessment_run(
     if check_permission and not has_capability(actor, Capability.VIEW_ASSESSMENT):
         raise PermissionDeniedError("You cannot run the Strategic Assessment.")
     data_dir = Path(data_dir or settings.DATA_DIR)
-    # one folder per area as asked and period: re-running the same request replaces its files
-    relative = Path(pipeline.area_slug(area)) / f"{date_from}_{date_to}"
-    try:
-        done = assess_and_render(
-            area,
-            date_from=date_from,
-            date_to=date_to,
-            out_dir=assessments_root(data_dir) / relative,
-            replace=True,
-            data_dir=data_dir,
-        )
-    except pipeline.PeriodError as exc:
-        raise ApplicationError(str(exc), field=exc.field) from exc
-    except (ValueError, KeyError, LookupError) as exc:
-        raise ApplicationError(str(exc), field="area") from exc
-    assessment = done.assessment
-    area_name = assessment.area.name or area
-    with transaction.atomic():
-        run, _ = AssessmentRun.objects.update_or_create(
-            area_query=area,
-            date_from=date_from,
-            date_to=date_to,
-            defaults={
-                "area_name": area_name,
-                "output_dir": str(relative),
-                "headline": [asdict(h) for h in assessment.headline],
-                "notes": list(assessment.notes),
-                "generated_at": timezone.now(),
-                "created_by": actor,
-                "modified_by": actor,
-            },
-        )
-        audit_record(actor=actor, verb="assessment.generated", target=run)
+    # One run at a time across every worker (finding 18): concurrent runs of one area share a folder.
+    with named_lock("assessment", busy_message=BUSY):
+        # one folder per area as asked and period: re-running the same request replaces its files
+        relative = Path(pipeline.area_slug(area)) / f"{date_from}_{date_to}"
+        try:
+            done = assess_and_render(
+                area,
+                date_from=date_from,
+                date_to=date_to,
+                out_dir=assessments_root(data_dir) / relative,
+                replace=True,
+                data_dir=data_dir,
+            )
+        except pipeline.PeriodError as exc:
+            raise ApplicationError(str(exc), field=exc.field) from exc
+        except pipeline.NoDataError as exc:  # the months, not the area, are the problem
+            raise ApplicationError(str(exc), field="date_from") from exc
+        except (ValueError, KeyError, LookupError) as exc:
+            raise ApplicationError(str(exc), field="area") from exc
+        assessment = done.assessment
+        area_name = assessment.area.name or area
+        with transaction.atomic():
+            run, _ = AssessmentRun.objects.update_or_create(
+                area_query=area,
+                date_from=date_from,
+                date_to=date_to,
+                defaults={
+                    "area_name": area_name,
+                    "output_dir": str(relative),
+                    "headline": [asdict(h) for h in assessment.headline],
+                    "notes": list(assessment.notes),
+                    "generated_at": timezone.now(),
+                    "created_by": actor,
+                    "modified_by": actor,
+                },
+            )
+            audit_record(actor=actor, verb="assessment.generated", target=run)
     return run
 
 

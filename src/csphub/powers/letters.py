@@ -1,14 +1,15 @@
 """Each power's letter or notice: HTML for the screen and a PDF (``powers/letters/<power>.html``,
-extending ``letters/base.html``; the PDF through WeasyPrint with ``static/powers/letter.css``)."""
+extending ``letters/base.html``; the PDF through :func:`csphub.frontend.documents.render_pdf` with
+``static/powers/letter.css``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
+from csphub.frontend.documents import render_pdf
 from csphub.powers import rules, selectors
 from csphub.powers.facts import detail_date
 from csphub.powers.models import PowerUse
@@ -43,66 +44,69 @@ def _changes(use: PowerUse) -> dict[str, Any]:
     }
 
 
-def letter_html(use: PowerUse, *, for_pdf: bool) -> str:
-    """The power's own letter or notice (``powers/letters/<power>.html``), for screen or PDF."""
+STYLESHEETS = ("powers/letter.css",)
+
+
+def letter_template(use: PowerUse) -> str:
+    return f"powers/letters/{use.power}.html"
+
+
+def letter_context(use: PowerUse, *, for_pdf: bool) -> dict[str, Any]:
+    """What the power's letter template shows: labels for codes, dates, the law in force."""
     labels = dict(CONDITION_CHOICES)
-    return render_to_string(
-        f"powers/letters/{use.power}.html",
-        {
-            "use": use,
-            "requirement_lines": selectors.requirement_lines(use),
-            "requirements_in_effect": selectors.cpn_requirements_in_effect(use)
-            if use.power == Power.CPN
-            else [],
-            "condition": labels.get(use.details.get("condition", ""), ""),
-            "disposal": dict(DISPOSAL_CHOICES).get(use.details.get("disposal", ""), ""),
-            "court": COURT_NAMES.get(use.court, use.court.replace("_", " ")),
-            "consultation": [
-                rules.PSPO_CONSULTEE_LABELS.get(k, k) for k in use.details.get("consultation_done", [])
-            ],
-            "exclusions": rules.S36_EXCLUSIONS,
-            "dates": {
-                key: detail_date(use, key)
-                for key in (
-                    "pay_by",
-                    "prosecution_earliest",
-                    "paid_on",
-                    "first_made_on",
-                    "ends_on",
-                    "expires_on",
-                    "convicted_on",
-                    "yot_consulted_on",
-                    "yot_views_on",
-                    "appeal_lodged_on",
-                    "review_requested_on",
-                    "decided_on",
-                    "granted_on",
-                    "varied_on",
-                    "discharged_on",
-                )
-            },
-            **_changes(use),
-            "latest_end": (
-                rules.closure_order_latest_end(
-                    dt.date.fromisoformat(use.details["first_made_on"]),
-                    rules=rules.rule_set(use.rule_version),
-                )
-                if use.details.get("first_made_on")
-                else None
-            ),
-            "section": rules.POWER_SECTIONS[Power(use.power)],
-            "capacity": rules.ISSUER_LABELS[rules.IssuerCapacity(use.issuer_capacity)],
-            "ruleset": rules.rule_set(use.rule_version),
-            "for_pdf": for_pdf,
-            "today": selectors.today(),
+    return {
+        "use": use,
+        "requirement_lines": selectors.requirement_lines(use),
+        "requirements_in_effect": selectors.cpn_requirements_in_effect(use) if use.power == Power.CPN else [],
+        "condition": labels.get(use.details.get("condition", ""), ""),
+        "disposal": dict(DISPOSAL_CHOICES).get(use.details.get("disposal", ""), ""),
+        "court": COURT_NAMES.get(use.court, use.court.replace("_", " ")),
+        "consultation": [
+            rules.PSPO_CONSULTEE_LABELS.get(k, k) for k in use.details.get("consultation_done", [])
+        ],
+        "exclusions": rules.S36_EXCLUSIONS,
+        "dates": {
+            key: detail_date(use, key)
+            for key in (
+                "pay_by",
+                "prosecution_earliest",
+                "paid_on",
+                "first_made_on",
+                "ends_on",
+                "expires_on",
+                "convicted_on",
+                "yot_consulted_on",
+                "yot_views_on",
+                "appeal_lodged_on",
+                "review_requested_on",
+                "decided_on",
+                "granted_on",
+                "varied_on",
+                "discharged_on",
+            )
         },
-    )
+        **_changes(use),
+        "latest_end": (
+            rules.closure_order_latest_end(
+                dt.date.fromisoformat(use.details["first_made_on"]),
+                rules=rules.rule_set(use.rule_version),
+            )
+            if use.details.get("first_made_on")
+            else None
+        ),
+        "section": rules.POWER_SECTIONS[Power(use.power)],
+        "capacity": rules.ISSUER_LABELS[rules.IssuerCapacity(use.issuer_capacity)],
+        "ruleset": rules.rule_set(use.rule_version),
+        "for_pdf": for_pdf,
+        "today": selectors.today(),
+    }
+
+
+def letter_html(use: PowerUse) -> str:
+    """The power's own letter or notice, as a page."""
+    return render_to_string(letter_template(use), letter_context(use, for_pdf=False))
 
 
 def letter_pdf(use: PowerUse) -> bytes:
     """The letter as a PDF."""
-    from weasyprint import CSS, HTML
-
-    css_path = finders.find("powers/letter.css")
-    stylesheets = [CSS(filename=str(css_path))] if css_path else []
-    return HTML(string=letter_html(use, for_pdf=True)).write_pdf(stylesheets=stylesheets)
+    return render_pdf(letter_template(use), letter_context(use, for_pdf=True), stylesheets=STYLESHEETS)

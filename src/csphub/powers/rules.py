@@ -9,9 +9,14 @@ Conventions (see docs/powers.md):
 
 * "within the period of N days beginning with the day on which X" includes day X, so the last day
   is X + (N - 1) days (CPN appeal s.46(2); PSPO challenge s.66; absolute-ground review s.85ZA).
-* Hour periods for closure notices and the closure-order hearing disregard Christmas Day
-  (s.77(3), s.80(4)); Christmas Day is 25 December in UK local time (Europe/London).
-* Months are calendar months with month-end clamping: 30 November + 3 months = 28/29 February.
+* Only the 48-hour periods disregard Christmas Day: a closure notice under the 48-hour regime of
+  s.77(2) (s.77(3)) and the hearing within 48 hours of service (s.80(4)). A 24-hour notice, its
+  s.77(4) extension notice and the s.81 continuation run in plain elapsed hours. Christmas Day is
+  25 December in UK local time (Europe/London).
+* A period of N months "beginning with" a day ends on the day before the corresponding date N
+  months later, or on the last day of that month when it has no corresponding date (3 months
+  beginning with 30 November end on 28/29 February): ``months_period_last_day``;
+  ``add_months`` (month-end clamping) is kept for "from" arithmetic such as review intervals.
 """
 
 from __future__ import annotations
@@ -58,6 +63,16 @@ class RuleSet:
     closure_order_max_months: int = 3
     closure_order_total_max_months: int = 6
     closure_adjourn_max_days: int = 14
+    # Fields added by the 2026-11 corrections (legal review). They take the same values in every
+    # version, because the law did not change; the version string marks which engine decided.
+    closure_order_extension_max_months: int = 3  # s.82(7): each extension at most 3 months
+    closure_extension_notice_max_hours: int = 24  # s.77(4): a 24-hour notice extended by ≤ 24 h
+    closure_continuation_max_hours: int = 48  # s.81(2): notice continued when no order is made
+    closure_order_appeal_days: int = 21  # s.84(4): appeal to the Crown Court
+    absolute_ground_notice_months_conviction: int = 12  # HA 1985 s.83ZA: conditions 1-3 and 5
+    absolute_ground_notice_months_closure: int = 3  # HA 1985 s.83ZA: condition 4
+    absolute_ground_closure_min_hours: int = 48  # s.84A(7): prohibited for more than 48 hours
+    pspo_extension_max_years: int = 3  # s.60(3): each extension at most 3 years
     injunction_min_age: int = 10
     injunction_youth_max_months: int = 12
     youth_under_age: int = 18
@@ -79,6 +94,17 @@ RULE_SETS: tuple[RuleSet, ...] = (
         version="2014-act-2023-03",
         effective_from=date(2023, 3, 1),
         source="ASBCPA 2014; Home Office statutory guidance revised March 2023",
+    ),
+    RuleSet(
+        # Corrections after the November 2026 legal review: the Christmas disregard applies to the
+        # 48-hour periods only, youth CBO reviews fall before the end of each 12-month period, a
+        # CPN's "stop" requirements can be breached while an appeal is pending, closure-order
+        # extensions of at most 3 months each, the absolute ground's notice periods, PSPO
+        # extensions of up to 3 years beyond the current expiry, and periods "beginning with".
+        # Decisions taken before keep the version they were made under.
+        version="2014-act-2026-11",
+        effective_from=date(2026, 11, 26),
+        source="ASBCPA 2014; Sentencing Act 2020 ss.331-337; corrections after the November 2026 legal review",
     ),
 )
 
@@ -125,7 +151,7 @@ class Power(StrEnum):
 POWER_LABELS: dict[Power, str] = {
     Power.CPW: "Community Protection Warning",
     Power.CPN: "Community Protection Notice",
-    Power.FPN: "Fixed penalty notice (CPN breach)",
+    Power.FPN: "Fixed penalty notice",
     Power.INJUNCTION: "Civil injunction",
     Power.CBO: "Criminal Behaviour Order",
     Power.DISPERSAL_AUTHORISATION: "Dispersal authorisation",
@@ -139,9 +165,9 @@ POWER_LABELS: dict[Power, str] = {
 POWER_SECTIONS: dict[Power, str] = {
     Power.CPW: "s.43(5) Anti-social Behaviour, Crime and Policing Act 2014",
     Power.CPN: "s.43 Anti-social Behaviour, Crime and Policing Act 2014",
-    Power.FPN: "s.52 Anti-social Behaviour, Crime and Policing Act 2014",
+    Power.FPN: "s.52 (CPN) or s.68 (PSPO) Anti-social Behaviour, Crime and Policing Act 2014",
     Power.INJUNCTION: "s.1 Anti-social Behaviour, Crime and Policing Act 2014",
-    Power.CBO: "s.22 Anti-social Behaviour, Crime and Policing Act 2014 / Sentencing Act 2020 s.330",
+    Power.CBO: "Sentencing Act 2020 s.331 (s.22 Anti-social Behaviour, Crime and Policing Act 2014 before December 2020)",
     Power.DISPERSAL_AUTHORISATION: "s.34 Anti-social Behaviour, Crime and Policing Act 2014",
     Power.DISPERSAL_DIRECTION: "s.35 Anti-social Behaviour, Crime and Policing Act 2014",
     Power.PSPO: "s.59 Anti-social Behaviour, Crime and Policing Act 2014",
@@ -198,10 +224,12 @@ TRANSITIONS: dict[Power, dict[Status, frozenset[Status]]] = {
     Power.CPN: {
         S.DRAFT: frozenset({S.ISSUED, S.WITHDRAWN}),
         S.ISSUED: frozenset({S.APPEALED, S.COMPLIED, S.BREACHED, S.WITHDRAWN, S.EXPIRED}),
-        S.APPEALED: frozenset({S.UPHELD, S.VARIED, S.QUASHED}),
+        # s.46(3): while the appeal is pending the "stop" requirements stay in force, so a breach
+        # of one can be recorded (see ``cpn_breach_blockers``); the appeal is then still decided.
+        S.APPEALED: frozenset({S.UPHELD, S.VARIED, S.QUASHED, S.BREACHED}),
         S.UPHELD: frozenset({S.COMPLIED, S.BREACHED, S.WITHDRAWN, S.EXPIRED}),
         S.VARIED: frozenset({S.COMPLIED, S.BREACHED, S.WITHDRAWN, S.EXPIRED}),
-        S.BREACHED: frozenset({S.COMPLIED, S.EXPIRED, S.WITHDRAWN}),
+        S.BREACHED: frozenset({S.COMPLIED, S.EXPIRED, S.WITHDRAWN, S.UPHELD, S.VARIED, S.QUASHED}),
     },
     Power.FPN: {
         S.DRAFT: frozenset({S.ISSUED, S.WITHDRAWN}),
@@ -241,14 +269,21 @@ TRANSITIONS: dict[Power, dict[Status, frozenset[Status]]] = {
         S.DRAFT: frozenset({S.ISSUED, S.WITHDRAWN}),
         # A closure notice is followed by the closure-order application (ESCALATED) unless it is
         # cancelled (WITHDRAWN, s.78); EXTENDED is the court continuing it on adjournment (s.81).
-        S.ISSUED: frozenset({S.ESCALATED, S.WITHDRAWN, S.EXTENDED, S.EXPIRED}),
-        S.EXTENDED: frozenset({S.ESCALATED, S.WITHDRAWN, S.EXPIRED}),
+        # EXTENDED covers the s.77(4) extension notice and the s.81 continuation; VARIED is a
+        # s.78 variation notice (a cancellation notice is WITHDRAWN).
+        S.ISSUED: frozenset({S.ESCALATED, S.WITHDRAWN, S.EXTENDED, S.VARIED, S.EXPIRED}),
+        S.EXTENDED: frozenset({S.ESCALATED, S.WITHDRAWN, S.EXTENDED, S.VARIED, S.EXPIRED}),
+        S.VARIED: frozenset({S.ESCALATED, S.WITHDRAWN, S.EXTENDED, S.VARIED, S.EXPIRED}),
     },
     Power.CLOSURE_ORDER: {
         S.DRAFT: frozenset({S.APPLIED, S.WITHDRAWN}),
         S.APPLIED: frozenset({S.GRANTED, S.REFUSED, S.WITHDRAWN}),
-        S.GRANTED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED}),
-        S.EXTENDED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED}),
+        # s.84: an appeal to the Crown Court against the order or an extension.
+        S.GRANTED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED}),
+        S.EXTENDED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED}),
+        S.APPEALED: frozenset({S.UPHELD, S.QUASHED, S.VARIED}),
+        S.UPHELD: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED}),
+        S.VARIED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED}),
     },
     Power.ABSOLUTE_GROUND: {
         S.DRAFT: frozenset({S.ISSUED, S.WITHDRAWN}),
@@ -371,6 +406,24 @@ def add_years(start: date, years: int) -> date:
     return add_months(start, 12 * years)
 
 
+def months_period_last_day(start: date, months: int) -> date:
+    """Last day of "the period of ``months`` months beginning with" ``start`` (start counts).
+
+    Corresponding-date rule (Dodds v Walker [1981]): the day before the corresponding date
+    ``months`` later; when that month has no corresponding date, its last day. 12 months beginning
+    with 1 January 2025 end on 31 December 2025; 1 month beginning with 31 January ends 28/29 Feb.
+    """
+    if months < 1:
+        raise ValueError("a period has at least one month")
+    month_index = start.month - 1 + months
+    year = start.year + month_index // 12
+    month = month_index % 12 + 1
+    days_in_month = calendar.monthrange(year, month)[1]
+    if start.day > days_in_month:
+        return date(year, month, days_in_month)
+    return date(year, month, start.day) - timedelta(days=1)
+
+
 def age_on(date_of_birth: date, on: date) -> int:
     """Completed years on ``on``; someone born on 29 February turns a year older on 1 March."""
     years = on.year - date_of_birth.year
@@ -399,10 +452,20 @@ def christmas_interval_utc(year: int) -> tuple[datetime, datetime]:
     return start, end
 
 
+def add_hours(start: datetime, hours: float) -> datetime:
+    """``start`` + ``hours`` of elapsed time (no disregard): a 24-hour closure notice (s.77(1)),
+    its extension notice (s.77(4)) and a continuation by the court (s.81)."""
+    _require_aware(start)
+    if hours < 0:
+        raise ValueError("hours must not be negative")
+    return (start.astimezone(UTC) + timedelta(hours=hours)).astimezone(start.tzinfo)
+
+
 def add_hours_disregarding_christmas(start: datetime, hours: float) -> datetime:
     """``start`` + ``hours`` of elapsed time, where time on Christmas Day does not count.
 
-    Used for s.77(3) (closure notice duration) and s.80(4) (hearing within 48 hours of service).
+    Used only for the 48-hour periods: s.77(3) (a closure notice under the 48-hour regime of
+    s.77(2)) and s.80(4) (hearing within 48 hours of service).
     Returns a datetime in the timezone of ``start``.
     """
     _require_aware(start)
@@ -530,11 +593,14 @@ def cpn_blockers(
     issuer: IssuerCapacity | str | None,
     conduct_persists: bool,
     informed_parties: Sequence[str] = (),
+    same_conduct_confirmed: bool = False,
 ) -> list[str]:
     """Reasons a Community Protection Notice cannot be issued (rule 11.1; s.43(1), (5), (6)).
 
     ``conduct_persists`` records the issuer's finding that, despite the time to comply, the
     conduct is still having the detrimental effect. ``informed_parties`` is the s.43(6) list.
+    s.43(5) needs the same conduct in substance, not the same words: when the wording differs
+    from the warning's, the issuer confirms it is the same conduct (``same_conduct_confirmed``).
     """
     reasons = issuer_blockers(Power.CPN, issuer)
     reasons += _age_blockers(
@@ -547,8 +613,11 @@ def cpn_blockers(
             reasons.append(f"The warning is {cpw.status.value}: only an issued warning can lead to a notice")
         if cpw.recipient_key != recipient.key:
             reasons.append("The warning was given to a different recipient")
-        if normalise_conduct(cpw.conduct) != normalise_conduct(conduct):
-            reasons.append("The notice must be about the same conduct as the warning")
+        if normalise_conduct(cpw.conduct) != normalise_conduct(conduct) and not same_conduct_confirmed:
+            reasons.append(
+                "The notice must be about the same conduct as the warning: confirm it is the same "
+                "conduct described in other words, or use the warning's wording"
+            )
         if now < cpw.comply_by:
             reasons.append(
                 "The time to comply with the warning has not passed: you can issue the notice from "
@@ -573,9 +642,73 @@ class RequirementKind(StrEnum):
     ACHIEVE = "achieve"  # take reasonable steps to achieve specified results
 
 
-def requirement_in_effect(kind: RequirementKind | str, *, appeal_pending: bool) -> bool:
-    """s.46(3): while an appeal is pending only the "stop doing" requirements have effect."""
-    return not appeal_pending or RequirementKind(kind) is RequirementKind.STOP
+def requirement_in_effect(
+    kind: RequirementKind | str, *, appeal_pending: bool, suspended_by_court: bool = False
+) -> bool:
+    """s.46(3): while an appeal is pending only the "stop doing" requirements have effect, and
+    those too stop having effect when the court so orders ("unless the court orders otherwise")."""
+    if not appeal_pending:
+        return True
+    return RequirementKind(kind) is RequirementKind.STOP and not suspended_by_court
+
+
+def cpn_breach_blockers(
+    *,
+    status: Status | str,
+    breached_requirement: RequirementKind | str | None,
+    suspended_by_court: bool = False,
+) -> list[str]:
+    """Can a breach of a CPN (s.48) be recorded, and a fixed penalty (s.52) follow?
+
+    While an appeal is pending (status APPEALED) only a "stop" requirement is in force (s.46(3)),
+    unless the court suspended it; at any other live status every requirement is in force.
+    """
+    st = Status(status)
+    if st is not Status.APPEALED:
+        return []
+    if breached_requirement is None:
+        return [
+            "An appeal is pending: record which requirement was breached, because only the "
+            "requirements to stop doing things stay in force (s.46(3))"
+        ]
+    if RequirementKind(breached_requirement) is not RequirementKind.STOP:
+        return [
+            "An appeal is pending: the requirements to do things or to achieve results have no "
+            "effect until it is decided (s.46(3))"
+        ]
+    if suspended_by_court:
+        return ["The court ordered that the requirement has no effect while the appeal is pending"]
+    return []
+
+
+def cpn_enforceable(
+    status: Status | str,
+    *,
+    breached_requirement: RequirementKind | str | None = None,
+    suspended_by_court: bool = False,
+) -> bool:
+    """True when a breach of the notice is an offence now, so a fixed penalty may be offered."""
+    st = Status(status)
+    if st not in (Status.ISSUED, Status.UPHELD, Status.VARIED, Status.BREACHED, Status.APPEALED):
+        return False
+    return not cpn_breach_blockers(
+        status=st, breached_requirement=breached_requirement, suspended_by_court=suspended_by_court
+    )
+
+
+# The section under which a fixed penalty is offered, by the power breached.
+FPN_SECTIONS: dict[Power, str] = {
+    Power.CPN: "s.52 Anti-social Behaviour, Crime and Policing Act 2014",
+    Power.PSPO: "s.68 Anti-social Behaviour, Crime and Policing Act 2014",
+}
+
+
+def fpn_section(breached: Power | str) -> str:
+    """s.52 for a CPN breach; s.68 for a PSPO breach; no other power has a fixed penalty."""
+    p = Power(breached)
+    if p not in FPN_SECTIONS:
+        raise ValueError(f"no fixed penalty for a breach of a {POWER_LABELS[p].lower()}")
+    return FPN_SECTIONS[p]
 
 
 def fpn_blockers(
@@ -661,7 +794,9 @@ def injunction_blockers(
     """Guard for an injunction application (s.1, s.14; rule 11.7).
 
     Youth: youth court; a fixed term of at most 12 months; the YOT consulted before applying
-    (for a without-notice application, before the first on-notice hearing — recorded later).
+    (s.14(1)); for a without-notice application, before the first on-notice hearing (s.14(2),
+    checked by ``injunction_on_notice_hearing_blockers``). Adults: the High Court or the county
+    court only (s.1(8)).
     """
     reasons = issuer_blockers(Power.INJUNCTION, issuer)
     if recipient.is_body:
@@ -681,10 +816,120 @@ def injunction_blockers(
             )
         if not without_notice and (yot_consulted_on is None or yot_consulted_on > applied_on):
             reasons.append("Record the youth offending team consultation before applying")
-    elif Court(court) is Court.YOUTH:
+    elif Court(court) not in (Court.COUNTY, Court.HIGH):
         reasons.append("The respondent is 18 or over: apply to the county court or High Court")
     if ends_on is not None and ends_on <= applied_on:
         reasons.append("The end date must be after the application date")
+    return reasons
+
+
+def _yot_blockers(
+    *, recipient: Recipient, rules: RuleSet, under_18_on: date, consulted_on: date | None, by: date, what: str
+) -> list[str]:
+    if not is_youth(recipient, under_18_on, rules):
+        return []
+    if consulted_on is None or consulted_on > by:
+        return [f"The respondent is under 18: record the youth offending team consultation {what}"]
+    return []
+
+
+def injunction_on_notice_hearing_blockers(
+    *, rules: RuleSet, recipient: Recipient, on_notice_hearing_on: date, yot_consulted_on: date | None
+) -> list[str]:
+    """s.14(2): a without-notice application adjourned — consult the YOT before the date of the
+    first on-notice hearing (so on or before the day before it)."""
+    return _yot_blockers(
+        recipient=recipient,
+        rules=rules,
+        under_18_on=on_notice_hearing_on,
+        consulted_on=yot_consulted_on,
+        by=on_notice_hearing_on - timedelta(days=1),
+        what="before the date of the first on-notice hearing (s.14(2))",
+    )
+
+
+def injunction_change_application_blockers(
+    *, rules: RuleSet, recipient: Recipient, applied_on: date, yot_consulted_on: date | None
+) -> list[str]:
+    """s.14(3): before applying to vary or discharge an injunction, consult the YOT if the
+    respondent will be under 18 when the application is made."""
+    return _yot_blockers(
+        recipient=recipient,
+        rules=rules,
+        under_18_on=applied_on,
+        consulted_on=yot_consulted_on,
+        by=applied_on,
+        what="before applying to vary or discharge the injunction (s.14(3))",
+    )
+
+
+class InjunctionTerm(StrEnum):
+    """The kind of term a court attaches (s.1(4)): a prohibition, or a requirement to do something;
+    a positive requirement to participate in particular activities is the one s.4(1) excludes
+    from a power of arrest."""
+
+    PROHIBITION = "prohibition"
+    REQUIREMENT = "requirement"
+    PARTICIPATE_IN_ACTIVITIES = "participate_in_activities"
+
+
+def power_of_arrest_blockers(*, term: InjunctionTerm | str, violence_or_significant_risk: bool) -> list[str]:
+    """s.4(1): a power of arrest may be attached to a prohibition or requirement only where the
+    conduct consisted of or included the use or threatened use of violence, or there is a
+    significant risk of harm; never to a requirement to participate in particular activities."""
+    reasons = []
+    if InjunctionTerm(term) is InjunctionTerm.PARTICIPATE_IN_ACTIVITIES:
+        reasons.append("A power of arrest cannot be attached to a requirement to participate in activities")
+    if not violence_or_significant_risk:
+        reasons.append(
+            "A power of arrest needs violence or threatened violence, or a significant risk of harm (s.4)"
+        )
+    return reasons
+
+
+def positive_requirement_blockers(*, supervisor: str, suitability_evidence: str) -> list[str]:
+    """s.3: a positive requirement names the person responsible for supervising compliance, and
+    the court receives evidence about its suitability and enforceability."""
+    reasons = []
+    if not supervisor.strip():
+        reasons.append("Name the individual or organisation who will supervise the requirement (s.3(1))")
+    if not suitability_evidence.strip():
+        reasons.append(
+            "Record the evidence about the suitability and enforceability of the requirement (s.3(2))"
+        )
+    return reasons
+
+
+HOME_EXCLUSION_APPLICANTS: frozenset[IssuerCapacity] = frozenset(
+    _POLICE | _LA | {IssuerCapacity.HOUSING_PROVIDER}
+)
+
+
+def home_exclusion_blockers(
+    *,
+    rules: RuleSet,
+    recipient: Recipient,
+    on: date,
+    applicant: IssuerCapacity | str | None,
+    violence_or_significant_risk: bool,
+) -> list[str]:
+    """s.13: an injunction may exclude the respondent from the place where they normally live only
+    if they are 18 or over, the applicant is the local authority, the police or the housing
+    provider, and there is violence or threatened violence or a significant risk of harm."""
+    reasons = []
+    if recipient.is_body or recipient.date_of_birth is None:
+        reasons.append("Record the respondent's date of birth: exclusion from home is for adults only")
+    elif is_youth(recipient, on, rules):
+        reasons.append("The respondent is under 18: an injunction cannot exclude them from their home")
+    if applicant is None or IssuerCapacity(applicant) not in HOME_EXCLUSION_APPLICANTS:
+        reasons.append(
+            "Only the local authority, the police or the housing provider can apply to exclude someone "
+            "from their home"
+        )
+    if not violence_or_significant_risk:
+        reasons.append(
+            "Exclusion from home needs violence or threatened violence, or a significant risk of harm"
+        )
     return reasons
 
 
@@ -706,10 +951,13 @@ def cbo_blockers(
     starts_on: date,
     ends_on: date | None,
     yot_views_on: date | None,
+    made_on: date | None = None,
 ) -> list[str]:
-    """Guard for a CBO application (s.22; Sentencing Act 2020 ss.330-342; rule 11.7).
+    """Guard for a CBO (Sentencing Act 2020 s.331; 2014 Act s.22 before December 2020; rule 11.7).
 
-    ``ends_on`` None means an indefinite order (adults only).
+    ``ends_on`` None means an indefinite order (adults only). The YOT's views are needed when the
+    offender is under 18 at the application (s.331(6)); the duration rule (s.334) depends on
+    whether the offender is under 18 when the order is *made* (``made_on``, default ``starts_on``).
     """
     reasons = issuer_blockers(Power.CBO, issuer)
     if convicted_on is None:
@@ -720,40 +968,51 @@ def cbo_blockers(
         reasons.append("Record the sentence or conditional discharge")
     elif Disposal(disposal) in (Disposal.ABSOLUTE_DISCHARGE, Disposal.BIND_OVER):
         reasons.append("A criminal behaviour order cannot follow an absolute discharge or a bind-over")
-    youth = is_youth(recipient, applied_on, rules)
-    low, high = rules.cbo_youth_years
-    if youth:
-        if ends_on is None:
-            reasons.append("The offender is under 18: the order must be for a fixed period")
-        elif not add_years(starts_on, low) <= ends_on <= add_years(starts_on, high):
-            reasons.append(f"The offender is under 18: the order must last between {low} and {high} years")
-        if yot_views_on is None or yot_views_on > applied_on:
-            reasons.append("Record the youth offending team's views before applying")
-    elif ends_on is not None and ends_on < add_years(starts_on, rules.cbo_adult_min_years):
-        reasons.append(
-            f"An adult's order must last at least {rules.cbo_adult_min_years} years, or be indefinite"
-        )
+    if is_youth(recipient, applied_on, rules) and (yot_views_on is None or yot_views_on > applied_on):
+        reasons.append("Record the youth offending team's views before applying")
+    made_youth = is_youth(recipient, made_on or starts_on, rules)
+    reasons += cbo_duration_blockers(
+        rules=rules, made_on_youth=made_youth, starts_on=starts_on, ends_on=ends_on
+    )
     return reasons
 
 
 def cbo_youth_review_dates(
-    *, recipient: Recipient, starts_on: date, ends_on: date | None, rules: RuleSet
+    *,
+    recipient: Recipient,
+    starts_on: date,
+    ends_on: date | None,
+    rules: RuleSet,
+    varied_on: date | None = None,
 ) -> list[date]:
-    """Annual review dates while the offender is under 18 (Sentencing Act 2020 s.337).
+    """Last days by which each annual review must be carried out (Sentencing Act 2020 s.337).
 
-    A review falls every 12 months from the start, for as long as the offender is still under
-    18 on the review date and the order is still running.
+    s.337(2): review periods are of 12 months beginning with the day the order takes effect or,
+    once varied, the day it was varied. s.337(1): a review must be carried out before the end of
+    a period when the offender will be under 18 at its end, the order runs to the end of the
+    period or beyond, and it has not been discharged. The date returned is the period's last day.
+    Reviews of the original cycle that fell due before the variation are kept.
     """
     if recipient.date_of_birth is None or recipient.is_body:
         return []
-    eighteenth = add_years(recipient.date_of_birth, rules.youth_under_age)
+    dates = _cbo_review_cycle(recipient, starts_on, ends_on, rules)
+    if varied_on is None:
+        return dates
+    kept = [d for d in dates if d <= varied_on]  # a review due on the day of variation stays due
+    return kept + _cbo_review_cycle(recipient, varied_on, ends_on, rules)
+
+
+def _cbo_review_cycle(recipient: Recipient, start: date, ends_on: date | None, rules: RuleSet) -> list[date]:
+    assert recipient.date_of_birth is not None
     dates: list[date] = []
     n = 1
     while True:
-        due = add_months(starts_on, rules.cbo_youth_review_months * n)
-        if due >= eighteenth or (ends_on is not None and due >= ends_on):
+        last_day = months_period_last_day(start, rules.cbo_youth_review_months * n)
+        if ends_on is not None and ends_on < last_day:
             return dates
-        dates.append(due)
+        if age_on(recipient.date_of_birth, last_day) >= rules.youth_under_age:
+            return dates
+        dates.append(last_day)
         n += 1
 
 
@@ -848,7 +1107,7 @@ def injunction_variation_blockers(
 def order_discharge_blockers(
     *, started_on: date, current_end: date | None, discharged_on: date, today: date, what: str
 ) -> list[str]:
-    """The court discharged an order in force (injunction s.8, CBO Sentencing Act 2020 s.340,
+    """The court discharged an order in force (injunction s.8, CBO Sentencing Act 2020 s.336,
     closure order s.83): on or after it started, not after it ended, not in the future."""
     reasons = _decision_date_blockers(
         on=discharged_on,
@@ -864,10 +1123,45 @@ def order_discharge_blockers(
     return reasons
 
 
+def order_breach_blockers(
+    *,
+    power: Power | str,
+    status: Status | str,
+    started_on: date,
+    current_end: date | None,
+    breached_on: date,
+    found_on: date,
+    today: date,
+    court: Court | str | None,
+) -> list[str]:
+    """A court's finding that an injunction (s.9, Sch 2 for under-18s) or a CBO (Sentencing Act 2020
+    s.339) was breached: the breach while the order was in force, the finding on or after the
+    breach, not in the future. The finding feeds absolute-ground conditions 2 and 3."""
+    p, st = Power(power), Status(status)
+    label = POWER_LABELS[p].lower()
+    if p not in (Power.INJUNCTION, Power.CBO):
+        return ["Breach findings are recorded for injunctions and criminal behaviour orders"]
+    reasons = []
+    if not can_transition(p, st, Status.BREACHED):
+        reasons.append(f"A {label} that is {st.value} cannot be recorded as breached")
+    if breached_on < started_on:
+        reasons.append(f"The breach cannot be before the {label} started")
+    if current_end is not None and breached_on > current_end:
+        reasons.append(f"The {label} ended on {current_end:%-d %B %Y}: a later act is not a breach")
+    if found_on < breached_on:
+        reasons.append("The court's finding cannot be before the breach")
+    if found_on > today or breached_on > today:
+        reasons.append("The dates must be today or in the past")
+    if court is None:
+        reasons.append("Record the court that found the breach")
+    return reasons
+
+
 def cbo_duration_blockers(
     *, rules: RuleSet, made_on_youth: bool, starts_on: date, ends_on: date | None
 ) -> list[str]:
-    """Youth order: a fixed 1-3 years; adult: at least 2 years, or indefinite (s.25 / SA 2020 s.333)."""
+    """Sentencing Act 2020 s.334 (2014 Act s.25): made on an offender under 18, a fixed 1-3 years;
+    otherwise at least 2 years, or indefinite."""
     low, high = rules.cbo_youth_years
     if made_on_youth:
         if ends_on is None:
@@ -891,7 +1185,7 @@ def cbo_variation_blockers(
     requirements: str,
     today: date,
 ) -> list[str]:
-    """Sentencing Act 2020 s.340: the court varies an order in force; the duration rules still hold."""
+    """Sentencing Act 2020 s.336: the court varies an order in force; the duration rules still hold."""
     reasons = _decision_date_blockers(
         on=varied_on,
         not_before=starts_on,
@@ -1083,13 +1377,21 @@ def pspo_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    expression_assembly_regard: str | None = None,
 ) -> list[str]:
-    """s.59, s.60, s.72 / rule 11.6: making, extending or varying a PSPO."""
+    """s.59, s.60, s.72 / rule 11.6: making a PSPO.
+
+    At most 3 years: the last day is the day before the third anniversary (a period "beginning
+    with" the day made). ``expression_assembly_regard`` is the s.72(1) record of the particular
+    regard had to the rights of freedom of expression and assembly (Arts 10 and 11); None means the
+    caller does not collect it (decisions taken before the 2026-11 rule set).
+    """
     reasons = issuer_blockers(Power.PSPO, issuer)
     if expires_on <= made_on:
         reasons.append("The order must end after it is made")
-    elif expires_on > add_years(made_on, rules.pspo_max_years):
+    elif expires_on > months_period_last_day(made_on, 12 * rules.pspo_max_years):
         reasons.append(f"A PSPO cannot last more than {rules.pspo_max_years} years")
+    reasons += pspo_expression_regard_blockers(expression_assembly_regard)
     reasons += pspo_consultation_blockers(
         consultation_done=consultation_done,
         publicised=publicised,
@@ -1098,6 +1400,17 @@ def pspo_blockers(
         doing="making",
     )
     return reasons
+
+
+def pspo_expression_regard_blockers(regard: str | None) -> list[str]:
+    """s.72(1): in deciding to make, extend, vary or discharge a PSPO the council must have
+    particular regard to the rights of freedom of expression and assembly (ECHR Arts 10 and 11)."""
+    if regard is not None and not regard.strip():
+        return [
+            "Record how the council had particular regard to the rights of freedom of expression "
+            "and assembly (s.72(1))"
+        ]
+    return []
 
 
 def pspo_consultation_blockers(
@@ -1127,8 +1440,14 @@ def pspo_consultation_blockers(
 
 
 def pspo_challenge_deadline(made_on: date, *, rules: RuleSet) -> date:
-    """Last day for a High Court challenge: 6 weeks beginning with the day made or varied (s.66)."""
+    """Last day for a High Court challenge: 6 weeks beginning with the day made or varied (s.66).
+
+    An extension (s.60) opens no s.66 window: keep the deadline of the order or last variation."""
     return period_last_day(made_on, rules.pspo_challenge_weeks * 7)
+
+
+# s.66(1), (3): a challenge lies against the order or a variation; an extension opens no window.
+PSPO_CHALLENGEABLE_STEPS: frozenset[Status] = frozenset({Status.MADE, Status.VARIED})
 
 
 def pspo_review_due(expires_on: date, *, rules: RuleSet) -> date:
@@ -1139,14 +1458,15 @@ def pspo_review_due(expires_on: date, *, rules: RuleSet) -> date:
 def pspo_extension_blockers(
     *, rules: RuleSet, current_expiry: date, extended_on: date, new_expiry: date
 ) -> list[str]:
-    """s.60(2)-(4): extended before it expires, each time for at most 3 years."""
+    """s.60(2)-(4): extended before it expires, each time for at most 3 years beyond the expiry
+    it replaces (s.60(3)); the order then runs to the day before that third anniversary."""
     reasons = []
     if extended_on >= current_expiry:
         reasons.append("An order can only be extended before it expires")
     if new_expiry <= current_expiry:
         reasons.append("The new expiry must be later than the current one")
-    elif new_expiry > add_years(extended_on, rules.pspo_max_years):
-        reasons.append(f"An extension cannot be for more than {rules.pspo_max_years} years")
+    elif new_expiry > add_years(current_expiry, rules.pspo_extension_max_years):
+        reasons.append(f"An extension cannot be for more than {rules.pspo_extension_max_years} years")
     return reasons
 
 
@@ -1163,9 +1483,12 @@ def pspo_extension_step_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    expression_assembly_regard: str | None = None,
 ) -> list[str]:
-    """Rule 11.6: an extension needs the issuer, the dates and a completed consultation record."""
+    """Rule 11.6: an extension needs the issuer, the dates, a completed consultation record and
+    the s.72(1) regard to freedom of expression and assembly."""
     reasons = issuer_blockers(Power.PSPO, issuer)
+    reasons += pspo_expression_regard_blockers(expression_assembly_regard)
     if extended_on < made_on:
         reasons.append("The extension cannot be dated before the order was made")
     if extended_on > today:
@@ -1195,10 +1518,12 @@ def pspo_variation_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    expression_assembly_regard: str | None = None,
 ) -> list[str]:
     """s.61, s.72: a variation changes the restricted area or the requirements of an order in force;
     consultation first. (Changing how long it lasts is an extension, s.60.)"""
     reasons = issuer_blockers(Power.PSPO, issuer)
+    reasons += pspo_expression_regard_blockers(expression_assembly_regard)
     if varied_on < made_on:
         reasons.append("The variation cannot be dated before the order was made")
     if varied_on > today:
@@ -1217,6 +1542,42 @@ def pspo_variation_blockers(
     return reasons
 
 
+def pspo_discharge_blockers(
+    *,
+    issuer: IssuerCapacity | str | None,
+    made_on: date,
+    current_expiry: date,
+    discharged_on: date,
+    today: date,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    expression_assembly_regard: str,
+    two_tier: bool = True,
+    parished: bool = True,
+) -> list[str]:
+    """s.61(1)(b), s.72: the council discharges an order in force, after the s.72 consultation,
+    publicity and notification, having had regard to freedom of expression and assembly."""
+    reasons = issuer_blockers(Power.PSPO, issuer)
+    reasons += _decision_date_blockers(
+        on=discharged_on,
+        not_before=made_on,
+        not_before_what="the order was made",
+        today=today,
+        what="discharge",
+    )
+    if discharged_on > current_expiry:
+        reasons.append(f"The order expired on {current_expiry:%-d %B %Y}: it can no longer be discharged")
+    reasons += pspo_expression_regard_blockers(expression_assembly_regard)
+    reasons += pspo_consultation_blockers(
+        consultation_done=consultation_done,
+        publicised=publicised,
+        two_tier=two_tier,
+        parished=parished,
+        doing="discharging",
+    )
+    return reasons
+
+
 # --------------------------------------------------------------------------------------------
 # Closure notice and closure order (ss.76-93)
 # --------------------------------------------------------------------------------------------
@@ -1225,8 +1586,15 @@ def pspo_variation_blockers(
 def closure_notice_max_hours(
     issuer: IssuerCapacity | str | None, *, senior_signoff: bool, rules: RuleSet
 ) -> int:
-    """24 hours; 48 hours with superintendent or LA chief-executive (designate) sign-off (s.77)."""
-    if senior_signoff or (issuer is not None and IssuerCapacity(issuer) in CLOSURE_EXTENDED_SIGNOFF):
+    """s.77(1)-(2): 24 hours; 48 hours when issued by a superintendent or above, or by the local
+    authority with the notice signed by its chief executive or designate (``senior_signoff``).
+
+    An inspector's notice is a 24-hour notice whatever sign-off is ticked: a superintendent extends
+    it with an extension notice (s.77(4), ``closure_extension_notice_blockers``)."""
+    if issuer is None:
+        return rules.closure_notice_max_hours
+    capacity = IssuerCapacity(issuer)
+    if capacity in CLOSURE_EXTENDED_SIGNOFF or (senior_signoff and capacity in _LA):
         return rules.closure_notice_extended_max_hours
     return rules.closure_notice_max_hours
 
@@ -1264,9 +1632,132 @@ def closure_notice_blockers(
     return reasons
 
 
-def closure_notice_expiry(served_at: datetime, duration_hours: int) -> datetime:
-    """End of the notice, Christmas Day disregarded (s.77(3))."""
-    return add_hours_disregarding_christmas(served_at, duration_hours)
+def closure_notice_expiry(
+    served_at: datetime,
+    duration_hours: int,
+    *,
+    forty_eight_hour_regime: bool | None = None,
+    rules: RuleSet | None = None,
+) -> datetime:
+    """End of the notice. Christmas Day is disregarded only for a notice under the 48-hour regime
+    (s.77(3) "in calculating when the period of 48 hours ends"); a 24-hour notice (s.77(1)) runs in
+    plain hours, so one served at 18:00 on 24 December ends at 18:00 on Christmas Day.
+
+    ``forty_eight_hour_regime`` None: the regime follows the duration (more than 24 hours).
+    """
+    r = rules or rules_in_force(served_at.astimezone(UK_TZ).date())
+    regime = (
+        duration_hours > r.closure_notice_max_hours
+        if forty_eight_hour_regime is None
+        else forty_eight_hour_regime
+    )
+    if regime:
+        return add_hours_disregarding_christmas(served_at, duration_hours)
+    return add_hours(served_at, duration_hours)
+
+
+def closure_notice_mentions_christmas(served_at: datetime, duration_hours: int, ends_at: datetime) -> bool:
+    """True when the letter should say that Christmas Day is not counted: the notice disregarded
+    it (48-hour regime) and Christmas Day fell inside the period."""
+    return ends_at - served_at > timedelta(hours=duration_hours)
+
+
+def closure_extension_notice_blockers(
+    *,
+    rules: RuleSet,
+    issuer: IssuerCapacity | str | None,
+    notice_issuer: IssuerCapacity | str | None,
+    notice_ends_at: datetime,
+    extended_at: datetime,
+    extension_hours: int,
+    notice_was_24_hour: bool,
+) -> list[str]:
+    """s.77(4): a 24-hour closure notice may be extended by up to 24 hours by an extension notice
+    from a superintendent or above (a police notice) or signed by the local authority's chief
+    executive or designate (a council notice), issued while the notice is in force."""
+    reasons = []
+    police_notice = notice_issuer is not None and IssuerCapacity(notice_issuer) in _POLICE
+    if issuer is None:
+        reasons.append("Record who issued the extension notice")
+    elif police_notice and IssuerCapacity(issuer) is not IssuerCapacity.SUPERINTENDENT:
+        reasons.append("An extension notice for a police closure notice needs a superintendent or above")
+    elif not police_notice and IssuerCapacity(issuer) is not IssuerCapacity.LA_CHIEF_EXECUTIVE:
+        reasons.append(
+            "An extension notice for a council closure notice must be signed by the chief executive or designate"
+        )
+    if not notice_was_24_hour:
+        reasons.append("Only a 24-hour closure notice can be extended by an extension notice")
+    if extended_at >= notice_ends_at:
+        reasons.append("The extension notice must be issued while the closure notice is in force")
+    if extension_hours <= 0:
+        reasons.append("Enter how many hours the extension adds")
+    elif extension_hours > rules.closure_extension_notice_max_hours:
+        reasons.append(
+            f"An extension notice adds at most {rules.closure_extension_notice_max_hours} hours (s.77(4))"
+        )
+    return reasons
+
+
+def closure_notice_change_blockers(
+    *,
+    issuer: IssuerCapacity | str | None,
+    notice_issuer: IssuerCapacity | str | None,
+    notice_ends_at: datetime,
+    changed_at: datetime,
+    cancel: bool,
+    new_ends_at: datetime | None = None,
+) -> list[str]:
+    """s.78: a closure notice in force may be cancelled or varied by a cancellation or variation
+    notice from the same body (police for a police notice, the council for a council one); a
+    variation may reduce the premises or the period, never lengthen it (that is s.77(4))."""
+    reasons = []
+    police_notice = notice_issuer is not None and IssuerCapacity(notice_issuer) in _POLICE
+    if issuer is None:
+        reasons.append("Record who issued the cancellation or variation notice")
+    elif police_notice and IssuerCapacity(issuer) not in _POLICE:
+        reasons.append("A police closure notice is cancelled or varied by a police officer")
+    elif not police_notice and IssuerCapacity(issuer) not in _LA:
+        reasons.append("A council closure notice is cancelled or varied by the council")
+    if changed_at >= notice_ends_at:
+        reasons.append("The closure notice has ended: it can no longer be cancelled or varied")
+    if not cancel and new_ends_at is not None and new_ends_at > notice_ends_at:
+        reasons.append("A variation notice cannot lengthen the closure notice: use an extension notice")
+    return reasons
+
+
+def closure_adjournment_blockers(*, rules: RuleSet, hearing_on: date, adjourned_to: date) -> list[str]:
+    """s.81(3): the court may adjourn the hearing for not more than 14 days."""
+    if adjourned_to <= hearing_on:
+        return ["The adjourned hearing must be after the first hearing"]
+    if adjourned_to > hearing_on + timedelta(days=rules.closure_adjourn_max_days):
+        return [f"The hearing can be adjourned for at most {rules.closure_adjourn_max_days} days (s.81(3))"]
+    return []
+
+
+def closure_continuation_blockers(
+    *,
+    rules: RuleSet,
+    decided_at: datetime,
+    continued_until: datetime,
+    adjourned_to: date | None = None,
+) -> list[str]:
+    """s.81: the notice continues in force until the end of an adjourned hearing (s.81(4)), or, when
+    the court makes no order, for a further period of at most 48 hours (s.81(2)), plain hours."""
+    if continued_until <= decided_at:
+        return ["The notice must be continued to a time after the court's decision"]
+    if adjourned_to is not None:
+        if continued_until.astimezone(UK_TZ).date() > adjourned_to:
+            return ["On an adjournment the notice continues only until the adjourned hearing"]
+        return []
+    if continued_until - decided_at > timedelta(hours=rules.closure_continuation_max_hours):
+        return [f"The court can continue the notice for at most {rules.closure_continuation_max_hours} hours"]
+    return []
+
+
+def closure_order_appeal_deadline(decided_on: date, *, rules: RuleSet) -> date:
+    """s.84: appeal to the Crown Court within 21 days beginning with the day of the decision
+    (the order, its extension or discharge, or a refusal)."""
+    return period_last_day(decided_on, rules.closure_order_appeal_days)
 
 
 def closure_hearing_due(served_at: datetime, *, rules: RuleSet | None = None) -> datetime:
@@ -1276,32 +1767,69 @@ def closure_hearing_due(served_at: datetime, *, rules: RuleSet | None = None) ->
 
 
 def closure_order_blockers(*, rules: RuleSet, made_on: date, ends_on: date) -> list[str]:
+    """s.80(6): at most 3 months; the order's last day is the day before the corresponding date."""
     if ends_on <= made_on:
         return ["The order must end after it is made"]
-    if ends_on > add_months(made_on, rules.closure_order_max_months):
+    if ends_on > months_period_last_day(made_on, rules.closure_order_max_months):
         return [f"A closure order cannot last more than {rules.closure_order_max_months} months"]
     return []
 
 
 def closure_order_latest_end(first_made_on: date, *, rules: RuleSet) -> date:
-    return add_months(first_made_on, rules.closure_order_total_max_months)
+    """Last day of the 6 months beginning with the day the order was first made (s.82(8))."""
+    return months_period_last_day(first_made_on, rules.closure_order_total_max_months)
 
 
 def closure_order_extension_blockers(
     *, rules: RuleSet, first_made_on: date, current_end: date, applied_on: date, new_end: date
 ) -> list[str]:
-    """s.82: apply before expiry; the total, with extensions, never beyond 6 months."""
+    """s.82: apply before expiry; each extension at most 3 months beyond the current end (s.82(7));
+    the total, with extensions, never beyond 6 months (s.82(8))."""
     reasons = []
     if applied_on > current_end:
         reasons.append("Apply for the extension before the order ends")
     if new_end <= current_end:
         reasons.append("The extension must end after the current order")
+    elif new_end > add_months(current_end, rules.closure_order_extension_max_months):
+        reasons.append(
+            f"Each extension can add at most {rules.closure_order_extension_max_months} months (s.82(7))"
+        )
     latest = closure_order_latest_end(first_made_on, rules=rules)
     if new_end > latest:
         reasons.append(
             f"Extensions cannot take the order beyond {rules.closure_order_total_max_months} months in total "
             f"(latest end {latest:%-d %B %Y})"
         )
+    return reasons
+
+
+def closure_order_extension_authority_blockers(
+    *,
+    applicant: IssuerCapacity | str | None,
+    authorised_by: IssuerCapacity | str | None,
+    consulted: str,
+    consulted_on: date | None,
+    applied_on: date,
+) -> list[str]:
+    """s.82(3)-(4): a police application to extend is authorised by a superintendent or above after
+    consulting the local authority; a council application follows consultation of the chief
+    officer of police. ``consulted`` names who was consulted, ``consulted_on`` when."""
+    reasons = []
+    if applicant is None:
+        return ["Record who is applying for the extension"]
+    capacity = IssuerCapacity(applicant)
+    if capacity in _POLICE:
+        if authorised_by is None or IssuerCapacity(authorised_by) is not IssuerCapacity.SUPERINTENDENT:
+            reasons.append("A police application to extend needs a superintendent's (or above) authority")
+        who = "the local authority"
+    elif capacity in _LA:
+        who = "the chief officer of police"
+    else:
+        return ["Only the police or the local authority can apply to extend a closure order"]
+    if not consulted.strip() or consulted_on is None:
+        reasons.append(f"Record the consultation of {who} before applying (s.82)")
+    elif consulted_on > applied_on:
+        reasons.append(f"{who[0].upper()}{who[1:]} must be consulted before the application")
     return reasons
 
 
@@ -1323,13 +1851,36 @@ def absolute_ground_review_deadline(notice_served_on: date, *, rules: RuleSet) -
     return period_last_day(notice_served_on, rules.absolute_ground_review_days)
 
 
+class Landlord(StrEnum):
+    """Who is seeking possession: the s.85ZA statutory review exists only for secure tenancies of a
+    local housing authority or a housing action trust. A private registered provider (assured
+    tenancy, HA 1988 Ground 7A) offers a review as good practice under Home Office guidance."""
+
+    LOCAL_HOUSING_AUTHORITY = "local_housing_authority"
+    HOUSING_ACTION_TRUST = "housing_action_trust"
+    PRIVATE_REGISTERED_PROVIDER = "private_registered_provider"
+
+
+STATUTORY_REVIEW_LANDLORDS: frozenset[Landlord] = frozenset(
+    {Landlord.LOCAL_HOUSING_AUTHORITY, Landlord.HOUSING_ACTION_TRUST}
+)
+
+
+def absolute_ground_statutory_review(landlord: Landlord | str) -> bool:
+    """s.85ZA: True for a local housing authority or a housing action trust only."""
+    return Landlord(landlord) in STATUTORY_REVIEW_LANDLORDS
+
+
 def absolute_ground_review_blockers(
-    *, notice_served_on: date, requested_on: date, rules: RuleSet
+    *, notice_served_on: date, requested_on: date, rules: RuleSet, statutory: bool = True
 ) -> list[str]:
+    """s.85ZA(2): the request within 7 days beginning with service; no power to extend. For a
+    landlord with no statutory review (``statutory`` False) a late request is a matter for its own
+    good-practice procedure, so only the date order is checked."""
     deadline = absolute_ground_review_deadline(notice_served_on, rules=rules)
     if requested_on < notice_served_on:
         return ["A review request cannot be dated before the notice was served"]
-    if requested_on > deadline:
+    if statutory and requested_on > deadline:
         return [
             f"The review request was due by {deadline:%-d %B %Y}; the landlord has no power to extend the "
             f"{rules.absolute_ground_review_days}-day period"
@@ -1337,20 +1888,60 @@ def absolute_ground_review_blockers(
     return []
 
 
+def absolute_ground_notice_deadline(
+    condition: AbsoluteCondition | str, trigger_on: date, *, rules: RuleSet
+) -> date:
+    """HA 1985 s.83ZA: the notice of proceedings is served within 12 months beginning with the
+    conviction or finding (conditions 1-3 and 5), or within 3 months beginning with the closure
+    order (condition 4)."""
+    months = (
+        rules.absolute_ground_notice_months_closure
+        if AbsoluteCondition(condition) is AbsoluteCondition.CLOSURE_ORDER
+        else rules.absolute_ground_notice_months_conviction
+    )
+    return months_period_last_day(trigger_on, months)
+
+
 def absolute_ground_blockers(
     *,
     issuer: IssuerCapacity | str | None,
     condition: AbsoluteCondition | str | None,
     closure_order_hours_in_force: float | None = None,
+    closure_notice_hours_before_order: float = 0,
+    trigger_on: date | None = None,
+    served_on: date | None = None,
+    rules: RuleSet | None = None,
 ) -> list[str]:
+    """HA 1985 s.84A: one of the five conditions, and the notice served in time (s.83ZA).
+
+    Condition 4 needs access prohibited for a continuous period of more than 48 hours "under the
+    closure order or under a closure notice" (s.84A(7)): the notice's hours before the order count.
+    ``trigger_on`` is the date of the conviction, finding or closure order; with ``served_on`` the
+    s.83ZA deadline is checked (both None: a caller from before the 2026-11 rule set).
+    """
     reasons = issuer_blockers(Power.ABSOLUTE_GROUND, issuer)
     if condition is None:
         reasons.append("Choose which of the five conditions is met")
-    elif (
-        AbsoluteCondition(condition) is AbsoluteCondition.CLOSURE_ORDER
-        and (closure_order_hours_in_force or 0) <= 48
-    ):
-        reasons.append("The closure-order condition needs an order in force for more than 48 hours")
+        return reasons
+    cond = AbsoluteCondition(condition)
+    r = rules or (rules_in_force(served_on) if served_on is not None else RULE_SETS[-1])
+    prohibited = (closure_order_hours_in_force or 0) + closure_notice_hours_before_order
+    if cond is AbsoluteCondition.CLOSURE_ORDER and prohibited <= r.absolute_ground_closure_min_hours:
+        reasons.append(
+            "The closure-order condition needs access prohibited, under the closure notice and order "
+            f"together, for more than {r.absolute_ground_closure_min_hours} hours"
+        )
+    if served_on is not None or trigger_on is not None:
+        if trigger_on is None or served_on is None:
+            reasons.append("Record the date of the conviction, finding or closure order and of service")
+        elif served_on < trigger_on:
+            reasons.append("The notice cannot be served before the conviction, finding or closure order")
+        else:
+            deadline = absolute_ground_notice_deadline(cond, trigger_on, rules=r)
+            if served_on > deadline:
+                reasons.append(
+                    f"The notice had to be served by {deadline:%-d %B %Y} (Housing Act 1985 s.83ZA)"
+                )
     return reasons
 
 
@@ -1368,9 +1959,19 @@ COMPLIANCE_OUTCOMES: dict[Power, tuple[Status, ...]] = {
 
 
 def compliance_blockers(
-    *, power: Power | str, status: Status | str, outcome: Status | str, issued_on: date, on: date, today: date
+    *,
+    power: Power | str,
+    status: Status | str,
+    outcome: Status | str,
+    issued_on: date,
+    on: date,
+    today: date,
+    breached_requirement: RequirementKind | str | None = None,
+    suspended_by_court: bool = False,
 ) -> list[str]:
-    """Recording that a warning or notice was complied with, breached or has expired, on ``on``."""
+    """Recording that a warning or notice was complied with, breached or has expired, on ``on``.
+
+    A breach of a CPN under appeal is recordable for a "stop" requirement only (s.46(3))."""
     p, st, to = Power(power), Status(status), Status(outcome)
     label = POWER_LABELS[p].lower()
     allowed = COMPLIANCE_OUTCOMES.get(p, ())
@@ -1379,6 +1980,10 @@ def compliance_blockers(
     reasons = []
     if not can_transition(p, st, to):
         reasons.append(f"A {label} that is {st.value} cannot be recorded as {to.value}")
+    elif to is Status.BREACHED:
+        reasons += cpn_breach_blockers(
+            status=st, breached_requirement=breached_requirement, suspended_by_court=suspended_by_court
+        )
     if on < issued_on:
         reasons.append(f"The date cannot be before the {label} was issued")
     if on > today:

@@ -113,13 +113,11 @@ def cpn_requirements_in_effect(cpn: PowerUse) -> list[tuple[str, bool]]:
     ]
 
 
-def cpn_in_force(cpn: PowerUse) -> bool:
-    """Whether a fixed penalty can follow this notice (issued, upheld, varied or breached)."""
-    return cpn.power == Power.CPN and cpn.status in (
-        Status.ISSUED,
-        Status.UPHELD,
-        Status.VARIED,
-        Status.BREACHED,
+def cpn_in_force(cpn: PowerUse, *, breached_requirement: str = "", suspended_by_court: bool = False) -> bool:
+    """Whether a fixed penalty can follow this notice (issued, upheld, varied or breached; or under
+    appeal, for a breach of a "stop" requirement the court has not suspended, s.46(3))."""
+    return cpn.power == Power.CPN and rules.cpn_enforceable(
+        cpn.status, breached_requirement=breached_requirement or None, suspended_by_court=suspended_by_court
     )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from csphub.analytics.assessment import (
+    Comparators,
     CrimeTypeRow,
     Geometry,
     HarmRow,
@@ -242,6 +243,57 @@ def type_chart(by_type: Sequence[CrimeTypeRow]) -> str:
     )
 
 
+def comparator_chart(comp: Comparators) -> str:
+    """Dot plot: crime (excl. ASB) and ASB per 1,000 residents of each district of the force area,
+    the force area as dashed lines, the study area's row in bold."""
+    rows = sorted((r for r in comp.rows if r.kind == "district"), key=lambda r: r.crime_per_1000 or 0.0)
+    force = next((r for r in comp.rows if r.kind == "force area"), None)
+    row_h, width = 22.0, 720.0
+    left = 8.0 + 6.4 * max([len(r.name) for r in rows] + [4])
+    right, top, bottom = 16.0, 10.0, 50.0
+    height = top + bottom + row_h * max(len(rows), 1)
+    pw = width - left - right
+    vmax = max([*(r.crime_per_1000 or 0.0 for r in rows), *(r.asb_per_1000 or 0.0 for r in rows), 1e-9])
+    ticks = _nice_ticks(vmax)
+
+    def px(v: float) -> float:
+        return left + max(v, 0.0) / ticks[-1] * pw
+
+    base = top + row_h * len(rows)
+    body = []
+    for t in ticks:
+        body.append(
+            f'<line x1="{_f(px(t))}" y1="{_f(top)}" x2="{_f(px(t))}" y2="{_f(base)}" stroke="#e5e5e5"/>'
+        )
+        body.append(_text(px(t), base + 15, _tick_label(t), anchor="middle", size=FONT - 1))
+    if force is not None:
+        for v, col in ((force.crime_per_1000, BLUE), (force.asb_per_1000, RED)):
+            if v is not None:
+                body.append(
+                    f'<line x1="{_f(px(v))}" y1="{_f(top)}" x2="{_f(px(v))}" y2="{_f(base)}" stroke="{col}" '
+                    'stroke-dasharray="4 3"/>'
+                )
+    for i, r in enumerate(rows):
+        y = base - (i + 0.5) * row_h
+        body.append(
+            f'<line x1="{_f(left)}" y1="{_f(y)}" x2="{_f(left + pw)}" y2="{_f(y)}" stroke="#f3f2f1"/>'
+        )
+        for v, col in ((r.crime_per_1000, BLUE), (r.asb_per_1000, RED)):
+            if v is not None:
+                body.append(
+                    f'<circle cx="{_f(px(v))}" cy="{_f(y)}" r="{5 if r.is_study_area else 4}" fill="{col}">'
+                    f"<title>{escape(r.name)}: {v:,.1f} per 1,000</title></circle>"
+                )
+        weight = ' font-weight="bold"' if r.is_study_area else ""
+        body.append(_text(left - 6, y + 4, r.name, anchor="end", size=FONT - 1, extra=weight))
+    body.append(
+        _text(left + pw / 2, base + 34, "per 1,000 residents, study period", anchor="middle", size=FONT - 1)
+    )
+    items = [("box", BLUE, "crime (excl. ASB)"), ("box", RED, "anti-social behaviour")]
+    body.extend(_legend(left + pw - 170, top + 4, items))
+    return _uri(width, height, body, f"Rates in the districts of {comp.force_area}")
+
+
 def harm_chart(harm_rows: Sequence[HarmRow]) -> str:
     rows = [r for r in harm_rows if r.harm is not None and r.count > 0][:10][::-1]
     return _hbar_chart(
@@ -384,6 +436,57 @@ class _MapFrame:
         lsoa = [r for rs in geometry.lsoas.values() for r in rs]
         return [self.rings(lsoa, "#6f777b", 0.4), self.rings(geometry.district, INK, 1.3)]
 
+    def px(self, x: float, y: float) -> tuple[float, float]:
+        return (x - self.x0) * self.scale, self.height - (y - self.y0) * self.scale
+
+    def labels(self, geometry: Geometry | None, max_labels: int = 40) -> list[str]:
+        """Ward names at their centres (white halo, so they read over any colour); when there are
+        many, those that would overlap a label already placed are left out (the table lists all)."""
+        if not geometry or not geometry.labels:
+            return []
+        out: list[str] = []
+        placed: list[tuple[float, float, float]] = []
+        size = FONT - 2
+        for name, x, y in geometry.labels:
+            px, py = self.px(x, y)
+            if not (0 <= px <= self.width and 0 <= py <= self.height):
+                continue
+            half = 0.3 * size * len(name)
+            if any(abs(px - qx) < half + qh and abs(py - qy) < size + 2 for qx, qy, qh in placed):
+                continue
+            placed.append((px, py, half))
+            out.append(
+                _text(
+                    px,
+                    py + size / 3,
+                    name,
+                    anchor="middle",
+                    size=size,
+                    extra=' stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round"',
+                )
+            )
+            if len(placed) >= max_labels:
+                break
+        return out
+
+    def scale_bar_and_north(self) -> list[str]:
+        """A scale bar (a round number of metres or kilometres, about a quarter of the width) at the
+        bottom left and a north arrow at the top left (the map is drawn north up in BNG)."""
+        target = self.width / 4 / self.scale
+        nice = [100, 200, 250, 500, 1_000, 2_000, 2_500, 5_000, 10_000, 20_000, 25_000, 50_000, 100_000]
+        length = max([n for n in nice if n <= target] or [nice[0]])
+        w = length * self.scale
+        x0, y0 = 8.0, self.height - 10.0
+        label = f"{length / 1000:g} km" if length >= 1000 else f"{length} m"
+        return [
+            f'<rect x="{_f(x0)}" y="{_f(y0 - 4)}" width="{_f(w / 2)}" height="4" fill="{INK}"/>',
+            f'<rect x="{_f(x0 + w / 2)}" y="{_f(y0 - 4)}" width="{_f(w / 2)}" height="4" fill="#ffffff" '
+            f'stroke="{INK}" stroke-width="0.8"/>',
+            _text(x0 + w + 4, y0, label, size=FONT - 2),
+            f'<path d="M 16 8 L 22 26 L 16 22 L 10 26 Z" fill="{INK}"/>',
+            _text(16, 38, "N", anchor="middle", size=FONT - 1),
+        ]
+
 
 def gistar_map(hot: Hotspots, geometry: Geometry | None) -> str:
     cells = hot.gistar.cells
@@ -393,12 +496,17 @@ def gistar_map(hot: Hotspots, geometry: Geometry | None) -> str:
     arr = _grid_array(hot, cls)
     idx = np.where(np.isnan(arr), -1, np.nan_to_num(arr) + 1).astype(np.int64)  # 0 cold, 1 none, 2 hot
     fr = _MapFrame(hot)
-    body = [*fr.cells(idx, (COLD, NEUTRAL, RED)), *fr.outline(geometry)]
+    body = [
+        *fr.cells(idx, (COLD, NEUTRAL, RED)),
+        *fr.outline(geometry),
+        *fr.labels(geometry),
+        *fr.scale_bar_and_north(),
+    ]
     legend = _legend(
         fr.width + 14,
         14,
         [
-            ("box", RED, "hot spot (Gi*, adjusted p ≤ α)"),
+            ("box", RED, "hot spot (adjusted p ≤ α)"),
             ("box", COLD, "cold spot"),
             ("box", NEUTRAL, "not significant"),
         ],
@@ -428,7 +536,7 @@ def kde_map(hot: Hotspots, geometry: Geometry | None) -> str:
     idx = np.where(finite, shade, -1).astype(np.int64)
     colours = _ylorrd(N_SHADES)
     fr = _MapFrame(hot)
-    body = [*fr.cells(idx, colours), *fr.outline(geometry)]
+    body = [*fr.cells(idx, colours), *fr.outline(geometry), *fr.labels(geometry), *fr.scale_bar_and_north()]
     # colour bar
     bx, by, bh = fr.width + 18, 14.0, min(max(fr.height * 0.6, 120.0), 300.0)
     step = bh / N_SHADES
@@ -455,3 +563,22 @@ def kde_map(hot: Hotspots, geometry: Geometry | None) -> str:
         )
     )
     return _uri(fr.width + 110, max(fr.height, bh + 28), body, "Kernel density map of crime")
+
+
+def hotspot_table(hot: Hotspots, geometry: Geometry | None) -> list[tuple[str, int, int]]:
+    """The map's table alternative: per ward (the nearest ward centre to each hot cell), the number of
+    hot cells and the crimes counted in them, most crimes first."""
+    cells = hot.gistar.cells
+    hot_idx = [i for i, h in enumerate(cells.is_hot) if h]
+    if not hot_idx:
+        return []
+    labels = list(geometry.labels) if geometry and geometry.labels else []
+    out: dict[str, list[int]] = {}
+    for i in hot_idx:
+        x, y = float(cells.cell_x_m[i]), float(cells.cell_y_m[i])
+        nearest = min(labels, key=lambda t: (t[1] - x) ** 2 + (t[2] - y) ** 2) if labels else None
+        name = nearest[0] if nearest else f"cell at {x:,.0f} E, {y:,.0f} N"
+        acc = out.setdefault(name, [0, 0])
+        acc[0] += 1
+        acc[1] += int(cells.count[i])
+    return sorted(((k, v[0], v[1]) for k, v in out.items()), key=lambda t: (-t[2], t[0]))

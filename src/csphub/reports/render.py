@@ -23,6 +23,54 @@ class ReportFiles:
     html: Path
     csvs: dict[str, Path] = field(default_factory=dict)
     pdf: Path | None = None
+    geojson: Path | None = None  # hot and cold spot cells, WGS84, for GIS users
+
+
+def write_hotspots_geojson(a: Assessment, path: Path) -> Path | None:
+    """The significant Gi* cells (hot and cold) as WGS84 polygons (RFC 7946), with their counts,
+    z-scores, p-values (raw and adjusted) and space-time pattern. None if no hot-spot analysis."""
+    if not a.hotspots:
+        return None
+    import json
+
+    import numpy as np
+    from pyproj import Transformer
+
+    gi = a.hotspots.gistar.cells
+    half = float(a.hotspots.grid.cell_size_m) / 2
+    keep = [i for i, (h, c) in enumerate(zip(gi.is_hot, gi.is_cold, strict=True)) if h or c]
+    x = np.asarray([float(gi.cell_x_m[i]) for i in keep], dtype=np.float64)
+    y = np.asarray([float(gi.cell_y_m[i]) for i in keep], dtype=np.float64)
+    corners_x = np.stack([x - half, x + half, x + half, x - half, x - half], axis=1)
+    corners_y = np.stack([y - half, y - half, y + half, y + half, y - half], axis=1)
+    tr = Transformer.from_crs("EPSG:27700", "EPSG:4326", always_xy=True)
+    lon, lat = tr.transform(corners_x.ravel(), corners_y.ravel())
+    lon = np.round(np.asarray(lon).reshape(corners_x.shape), 6)
+    lat = np.round(np.asarray(lat).reshape(corners_y.shape), 6)
+    feats = []
+    for k, i in enumerate(keep):
+        props: dict[str, Any] = {
+            "kind": "hot spot" if gi.is_hot[i] else "cold spot",
+            "crimes": int(gi.count[i]),
+            "z": gi.z[i],
+            "p": gi.p[i],
+            "p_adjusted": gi.p_adj[i],
+            "cell_x_bng_m": float(gi.cell_x_m[i]),
+            "cell_y_bng_m": float(gi.cell_y_m[i]),
+        }
+        if gi.label is not None:
+            props["pattern"] = gi.label[i]
+        ring = [[float(a_), float(b_)] for a_, b_ in zip(lon[k], lat[k], strict=True)]
+        feats.append(
+            {"type": "Feature", "properties": props, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+        )
+    doc = {
+        "type": "FeatureCollection",
+        "name": f"Hot and cold spots, {a.area.name}, {a.period.first} to {a.period.last}",
+        "features": feats,
+    }
+    path.write_text(json.dumps(doc, allow_nan=False, separators=(",", ":")), encoding="utf-8")
+    return path
 
 
 def _fmt_num(v: Any, digits: int = 0) -> str:
@@ -128,7 +176,7 @@ def render_html(a: Assessment) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(num=_fmt_num, p=_fmt_p, pct=_fmt_pct)
+    env.filters.update(num=_fmt_num, p=_fmt_p, pct=_fmt_pct, plainwords=plain_words)
     figs = {
         "monthly": charts.monthly_chart(a.rolling_12m, a.period.first),
         "types": charts.type_chart(a.by_crime_type),
@@ -136,8 +184,18 @@ def render_html(a: Assessment) -> str:
         "season": charts.seasonality_chart(a.seasonality),
         "gistar": charts.gistar_map(a.hotspots, a.geometry) if a.hotspots else None,
         "kde": charts.kde_map(a.hotspots, a.geometry) if a.hotspots else None,
+        "comparators": charts.comparator_chart(a.comparators) if a.comparators else None,
     }
-    return env.get_template("report.html.j2").render(a=a, figs=figs)
+    hot_table = charts.hotspot_table(a.hotspots, a.geometry) if a.hotspots else []
+    return env.get_template("report.html.j2").render(a=a, figs=figs, hot_table=hot_table, plain=PLAIN)
+
+
+# Technical terms as the report says them (the glossary explains each).
+PLAIN = {
+    "fdr_bh": "the Benjamini–Hochberg false discovery rate",
+    "bonferroni": "the Bonferroni correction",
+    "none": "no adjustment",
+}
 
 
 def render_report(
@@ -152,6 +210,7 @@ def render_report(
     files = ReportFiles(
         out_dir=out, json=json_path, html=out / "report.html", csvs=write_csvs(assessment, out)
     )
+    files.geojson = write_hotspots_geojson(assessment, out / "hotspots.geojson")
     if html or pdf:
         text = render_html(assessment)
         files.html.write_text(text, encoding="utf-8")
@@ -161,3 +220,16 @@ def render_report(
             files.pdf = out / "report.pdf"
             HTML(string=text, base_url=str(out)).write_pdf(files.pdf)
     return files
+
+
+def plain_words(text: str) -> str:
+    """Notes from the analysis modules without their internal codes ("fdr_bh", "p_adj")."""
+    for code, words in (
+        (" (fdr_bh)", ""),
+        ("fdr_bh", PLAIN["fdr_bh"]),
+        ("p_adj", "adjusted p"),
+        ("sfhotspot's rule", "the rule of the sfhotspot R package"),
+        ("sfhotspot's cell × √2 rule", "the cell × √2 rule of the sfhotspot R package"),
+    ):
+        text = text.replace(code, words)
+    return text

@@ -8,7 +8,7 @@ class RiskConfig(AppConfig):
 
     def ready(self) -> None:
         from csphub.agencies.policies import register_child
-        from csphub.cases.signals import incident_added_to_case
+        from csphub.cases.signals import incident_added_to_case, incident_recorded
         from csphub.frontend.registry import (
             CaseSection,
             HomePanel,
@@ -22,6 +22,8 @@ class RiskConfig(AppConfig):
         register_child(models.Assessment, parent_field="case")
         register_child(models.AssessmentAnswer, parent_field="assessment")
         register_child(models.ReassessmentRequirement, parent_field="case")
+        register_child(models.MaracReferral, parent_field="case")
+        incident_recorded.connect(receivers.flag_repeat_marac, dispatch_uid="risk.flag_repeat_marac")
         incident_added_to_case.connect(
             receivers.require_reassessment, dispatch_uid="risk.require_reassessment"
         )

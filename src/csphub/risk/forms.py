@@ -53,6 +53,12 @@ class AssessmentForm(GovukFormMixin, forms.Form):
             label="Reason for raising the band", widget=forms.Textarea, required=False
         )
         if questionnaire.kind == Kind.DASH:
+            self.fields["victim_16_or_over"] = forms.BooleanField(
+                label="The person assessed is 16 or over",
+                help_text="The Dash checklist is for victims aged 16 or over. For a younger child, make a "
+                "child protection referral instead. You need not tick this if their date of birth is recorded.",
+                required=False,
+            )
             self.fields["marac_professional_judgement"] = forms.BooleanField(
                 label="Refer to MARAC on professional judgement", required=False
             )

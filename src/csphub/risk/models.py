@@ -153,3 +153,41 @@ class ReassessmentRequirement(BaseModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "incident"], name="reassessment_once")]
+
+
+class MaracReferral(BaseModel):
+    """A referral made to MARAC (SafeLives): when, by which agency, the meeting and its outcome.
+
+    The last referral of a victim, by any agency, starts the 12 months within which any further
+    domestic abuse incident between the same people is a repeat (C.1). Who referred is shared only
+    as far as the MARAC information sharing agreement allows: another agency sees that a referral
+    exists, not its date or referrer (C.3).
+    """
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="marac_referrals")
+    subject = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="marac_referrals")
+    perpetrator = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="marac_referrals"
+    )
+    referring_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    referred_on = models.DateField()
+    repeat = models.BooleanField(default=False)
+    meeting_on = models.DateField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+    idva_offered = models.BooleanField(default=False)
+    rules_version = models.CharField(max_length=40)
+
+    PERSONAL_DATA = frozenset({"subject", "perpetrator"})
+    SPECIAL_CATEGORY_DATA = frozenset({"outcome", "repeat", "idva_offered"})
+    NOT_PERSONAL_DATA = frozenset(
+        {"case", "assessment", "referring_agency", "referred_on", "meeting_on", "rules_version"}
+    )
+
+    class Meta:
+        ordering = ["-referred_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"MARAC referral {self.pk}"

@@ -11,3 +11,9 @@ def require_reassessment(sender: Any, *, case: Case, incident: Incident, actor: 
     from csphub.risk.services import reassessment_require
 
     reassessment_require(actor=actor, case=case, incident=incident)
+
+
+def flag_repeat_marac(sender: Any, *, incident: Incident, actor: Any, **kwargs: Any) -> None:
+    from csphub.risk.services import marac_repeat_flag
+
+    marac_repeat_flag(actor=actor, incident=incident)

@@ -187,9 +187,18 @@ class MaracRules:
     escalation_incidents: int = 3
     escalation_window_months: int = 12
     repeat_window_months: int = 12
+    dash_min_age: int = 16  # SafeLives Dash; Domestic Abuse Act 2021 s.1 (both aged 16 or over)
 
 
-MARAC_RULES: tuple[MaracRules, ...] = (MaracRules(version="safelives-2014", effective_from=date(2014, 1, 1)),)
+MARAC_RULES: tuple[MaracRules, ...] = (
+    MaracRules(version="safelives-2014", effective_from=date(2014, 1, 1)),
+    # Corrections after the November 2026 review (C.1-C.3): a repeat is any further DA incident
+    # between the same people within 12 months of the last *referral* (identified by any agency,
+    # flagged when the incident is recorded); escalation counts DA incidents for the victim; the
+    # Dash is for victims aged 16 or over; high risk offers an IDVA; the repeat reason does not
+    # disclose another agency's referral date. The numbers are unchanged.
+    MaracRules(version="safelives-2026-11", effective_from=date(2026, 11, 26)),
+)
 
 
 def marac_rules_in_force(on: date, *, rule_sets: Sequence[MaracRules] = MARAC_RULES) -> MaracRules:
@@ -234,13 +243,19 @@ def marac_decision(
     professional_judgement: bool = False,
     judgement_reasons: str = "",
     rules: MaracRules | None = None,
+    disclose_referral_date: bool = False,
 ) -> MaracDecision:
     """Apply the four SafeLives MARAC criteria.
 
     * visible high risk: ``yes_count`` ≥ 14 ("don't know" never counts);
     * professional judgement: referral below the threshold, reasons required;
-    * potential escalation: ≥ 3 incidents in the 12 months up to ``on``;
+    * potential escalation: ≥ 3 DA incidents for the victim in the 12 months up to ``on``
+      (``incident_dates`` are the victim's domestic abuse incidents: ``escalation_incident_dates``);
     * repeat: ``on`` (the date of the current incident) within 12 months of the last referral.
+
+    The repeat reason names the referral date only when ``disclose_referral_date`` (the referral is
+    visible to the assessing agency under the MARAC agreement, C.3); otherwise it says only that a
+    referral was made in the last 12 months.
     """
     r = rules or marac_rules_in_force(on)
     if yes_count < 0:
@@ -266,9 +281,12 @@ def marac_decision(
         reasons.append(f"{in_window} incidents in {r.escalation_window_months} months")
     if repeat:
         criteria.append(MaracCriterion.REPEAT)
-        reasons.append(
-            f"within {r.repeat_window_months} months of the referral on {last_referral_on:%-d %B %Y}"
-        )
+        if disclose_referral_date:
+            reasons.append(
+                f"within {r.repeat_window_months} months of the referral on {last_referral_on:%-d %B %Y}"
+            )
+        else:
+            reasons.append(f"within {r.repeat_window_months} months of a previous MARAC referral")
     return MaracDecision(
         refer=bool(criteria),
         criteria=tuple(criteria),
@@ -278,6 +296,90 @@ def marac_decision(
         rules_version=r.version,
         reasons=tuple(reasons),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class MaracReferral:
+    """A referral made to MARAC (by any agency): when, the meeting, and between whom."""
+
+    referred_on: date
+    victim_key: str
+    perpetrator_key: str | None = None
+    meeting_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DaIncident:
+    """An incident as the MARAC rules see it."""
+
+    on: date
+    victim_key: str
+    perpetrator_key: str | None = None
+    is_domestic_abuse: bool = True
+
+
+def _same_people(referral: MaracReferral, incident: DaIncident) -> bool:
+    if referral.victim_key != incident.victim_key:
+        return False
+    # An unknown perpetrator on either side is treated as possibly the same person (flag to check).
+    return (
+        referral.perpetrator_key is None
+        or incident.perpetrator_key is None
+        or referral.perpetrator_key == incident.perpetrator_key
+    )
+
+
+def repeat_referral_for(
+    incident: DaIncident, referrals: Iterable[MaracReferral], *, rules: MaracRules | None = None
+) -> MaracReferral | None:
+    """SafeLives "repeat MARAC": a further DA incident between the same victim and perpetrator within
+    12 months of the date of the *last* referral, identified by any agency. Returns that referral,
+    or None. Checked when the incident is recorded, whatever any checklist score (C.1)."""
+    if not incident.is_domestic_abuse:
+        return None
+    r = rules or marac_rules_in_force(incident.on)
+    earlier = [ref for ref in referrals if ref.referred_on <= incident.on and _same_people(ref, incident)]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda ref: ref.referred_on)
+    if incident.on <= add_months(last.referred_on, r.repeat_window_months):
+        return last
+    return None
+
+
+def escalation_incident_dates(incidents: Iterable[DaIncident], *, victim_key: str) -> list[date]:
+    """C.2: potential escalation counts domestic abuse incidents for this victim, on any case."""
+    return sorted(i.on for i in incidents if i.is_domestic_abuse and i.victim_key == victim_key)
+
+
+def dash_eligibility_blockers(
+    *,
+    victim_date_of_birth: date | None,
+    on: date,
+    confirmed_16_or_over: bool = False,
+    rules: MaracRules | None = None,
+) -> list[str]:
+    """C.2: the SafeLives Dash is for victims aged 16 or over (Domestic Abuse Act 2021 s.1); a child
+    under 16 goes through child protection procedures instead."""
+    r = rules or marac_rules_in_force(on)
+    if victim_date_of_birth is None:
+        if confirmed_16_or_over:
+            return []
+        return [f"Record the victim's date of birth, or confirm they are {r.dash_min_age} or over"]
+    years = on.year - victim_date_of_birth.year
+    if (on.month, on.day) < (victim_date_of_birth.month, victim_date_of_birth.day):
+        years -= 1
+    if years < r.dash_min_age:
+        return [
+            f"The Dash checklist is for victims aged {r.dash_min_age} or over: make a child protection "
+            "referral instead"
+        ]
+    return []
+
+
+def idva_offer_required(decision: MaracDecision) -> bool:
+    """C.2: a victim on the high-risk (MARAC) pathway is offered an IDVA (SafeLives guidance)."""
+    return decision.refer
 
 
 def safeguarding_task_needed(children_present: Answer | str | None) -> bool:
@@ -407,12 +509,14 @@ DASH_V1 = QuestionnaireSpec(
     kind=Kind.DASH,
     effective_from=date(2014, 1, 1),
     # Local banding example (Plymouth): 1-9 standard, 10-13 medium, 14+ high. Each "yes" counts 1.
+    # Only 14+ (visible high risk) is SafeLives; the medium band is local configuration (C.3).
     medium_from=10,
     high_from=14,
     indicator_min_band=Band.STANDARD,  # in DASH, indicators inform professional judgement only
     description=(
-        "Domestic abuse, stalking and 'honour'-based violence. 14 or more 'yes' answers means a "
-        "MARAC referral. Wording abbreviated from the SafeLives checklist."
+        "Domestic abuse, stalking and 'honour'-based violence, for victims aged 16 or over. 14 or more "
+        "'yes' answers means a MARAC referral (SafeLives). The medium band (10-13) is local "
+        "configuration, not SafeLives. Wording abbreviated from the SafeLives checklist."
     ),
     questions=tuple(
         Question(

@@ -14,13 +14,20 @@ from django.utils import timezone
 
 from csphub.agencies.policies import Action, acting_membership, can
 from csphub.audit.services import audit_record
-from csphub.cases.models import Case, Incident, Task, TaskStatus
+from csphub.cases.models import Case, Incident, IncidentParty, PartyRole, Task, TaskStatus
 from csphub.cases.services import task_complete, task_create
 from csphub.core.calendar import add_working_days
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
 from csphub.risk import rules
-from csphub.risk.models import Assessment, AssessmentAnswer, Question, Questionnaire, ReassessmentRequirement
+from csphub.risk.models import (
+    Assessment,
+    AssessmentAnswer,
+    MaracReferral,
+    Question,
+    Questionnaire,
+    ReassessmentRequirement,
+)
 from csphub.risk.rules import Answer, Band, Kind
 
 
@@ -112,6 +119,7 @@ def assessment_evaluate(
     children_present: str = "",
     marac_professional_judgement: bool = False,
     marac_reasons: str = "",
+    victim_16_or_over: bool = False,
     now: dt.datetime | None = None,
 ) -> Evaluation:
     """Check and score an assessment without storing it (the check-answers page shows the result).
@@ -143,25 +151,29 @@ def assessment_evaluate(
             )
         marac: rules.MaracDecision | None = None
         if spec.kind is Kind.DASH:
+            today = timezone.localdate(moment)
+            blockers = rules.dash_eligibility_blockers(
+                victim_date_of_birth=subject.date_of_birth, on=today, confirmed_16_or_over=victim_16_or_over
+            )
+            if blockers:
+                raise ApplicationError(blockers[0], field="victim_16_or_over")
             if not children_present:
                 raise ApplicationError(
                     "Say whether there are children in the household", field="children_present"
                 )
-            incident_dates = [
-                timezone.localdate(i.occurred_at) for i in Incident.objects.filter(case_links__case=case)
-            ]
-            last = (
-                Assessment.objects.filter(subject=subject, marac_refer=True, assessed_at__lte=moment)
-                .order_by("-assessed_at")
-                .first()
-            )
+            last = last_marac_referral(subject, on=today)
+            membership = acting_membership(actor)
             marac = rules.marac_decision(
                 yes_count=score.yes_count,
-                on=timezone.localdate(moment),
-                incident_dates=incident_dates,
-                last_referral_on=timezone.localdate(last.assessed_at) if last else None,
+                on=today,
+                incident_dates=victim_incident_dates(subject),
+                last_referral_on=last.referred_on if last else None,
                 professional_judgement=marac_professional_judgement,
                 judgement_reasons=marac_reasons,
+                # C.3: the referral date is shown only to the agency that made the referral.
+                disclose_referral_date=bool(
+                    last and membership and last.referring_agency_id == membership.agency_id
+                ),
             )
     except rules.RiskRuleError as exc:
         raise ApplicationError(exc.message, field=exc.field) from exc
@@ -181,6 +193,7 @@ def assessment_complete(
     children_present: str = "",
     marac_professional_judgement: bool = False,
     marac_reasons: str = "",
+    victim_16_or_over: bool = False,
     now: dt.datetime | None = None,
 ) -> Assessment:
     """Score and store an assessment; raise follow-up tasks; satisfy pending re-assessments.
@@ -200,6 +213,7 @@ def assessment_complete(
         children_present=children_present,
         marac_professional_judgement=marac_professional_judgement,
         marac_reasons=marac_reasons,
+        victim_16_or_over=victim_16_or_over,
         now=moment,
     )
     membership = acting_membership(actor)
@@ -278,6 +292,17 @@ def assessment_complete(
                 linked=assessment,
                 rule_version=marac.rules_version,
             )
+        if marac is not None and rules.idva_offer_required(marac):
+            task_create(
+                actor=actor,
+                title="Offer the victim an independent domestic violence adviser (IDVA)",
+                owner=owner,
+                due_on=_due(moment, 1),
+                case=case,
+                source="risk.idva_offer",
+                linked=assessment,
+                rule_version=marac.rules_version,
+            )
         if rules.safeguarding_task_needed(children_present or None):
             title = (
                 "Make a safeguarding referral for the children in the household"
@@ -332,3 +357,189 @@ def reassessment_require(*, actor: Any, case: Case, incident: Incident) -> Reass
         requirement.save(update_fields=["task_id_ref", "modified_at"])
         audit_record(actor=actor, verb="risk_assessment.required", target=requirement)
     return requirement
+
+
+# --------------------------------------------------------------------------------------------
+# MARAC referrals (C.1): the referral itself, and repeats flagged when an incident is recorded
+# --------------------------------------------------------------------------------------------
+
+
+def last_marac_referral(subject: Person, *, on: dt.date) -> MaracReferral | None:
+    """The victim's latest MARAC referral on or before ``on``, by any agency."""
+    return (
+        MaracReferral.objects.filter(subject=subject, referred_on__lte=on)
+        .order_by("-referred_on", "-id")
+        .first()
+    )
+
+
+def victim_incident_dates(subject: Person) -> list[dt.date]:
+    """C.2: escalation counts incidents in which this person is the victim, on any case (incidents
+    carry no domestic-abuse flag, so the victim's incidents stand in for the DA incidents)."""
+    incidents = Incident.objects.filter(parties__person=subject, parties__role=PartyRole.VICTIM).distinct()
+    return sorted(timezone.localdate(i.occurred_at) for i in incidents)
+
+
+def marac_referral_record(
+    *,
+    actor: Any,
+    assessment: Assessment,
+    referred_on: dt.date,
+    perpetrator: Person | None = None,
+    idva_offered: bool = False,
+    today: dt.date | None = None,
+) -> MaracReferral:
+    """Record that the victim was referred to MARAC (date, referring agency, whether it is a repeat)
+    and complete the open "Refer to MARAC" task for the assessment."""
+    case = assessment.case
+    if not can(actor, Action.CHANGE, case):
+        raise PermissionDeniedError("You cannot record a MARAC referral on this case.")
+    membership = acting_membership(actor)
+    if membership is None:
+        raise PermissionDeniedError("You are not acting for an agency.")
+    if assessment.questionnaire.kind != Kind.DASH:
+        raise ApplicationError("A MARAC referral follows a Dash risk assessment", field="assessment")
+    current = today or timezone.localdate()
+    if referred_on > current:
+        raise ApplicationError("The referral date must be today or in the past", field="referred_on")
+    if referred_on < timezone.localdate(assessment.assessed_at):
+        raise ApplicationError("The referral cannot be before the risk assessment", field="referred_on")
+    if perpetrator is not None and not case.parties.filter(person=perpetrator).exists():
+        raise ApplicationError("Choose a person who is a party to the case", field="perpetrator")
+    rules_in_force = rules.marac_rules_in_force(referred_on)
+    previous = [
+        rules.MaracReferral(
+            referred_on=r.referred_on,
+            victim_key=str(r.subject_id),
+            perpetrator_key=str(r.perpetrator_id) if r.perpetrator_id else None,
+        )
+        for r in MaracReferral.objects.filter(subject=assessment.subject, referred_on__lte=referred_on)
+    ]
+    repeat = (
+        rules.repeat_referral_for(
+            rules.DaIncident(
+                on=referred_on,
+                victim_key=str(assessment.subject_id),
+                perpetrator_key=str(perpetrator.pk) if perpetrator else None,
+            ),
+            previous,
+            rules=rules_in_force,
+        )
+        is not None
+    )
+    with transaction.atomic():
+        referral = MaracReferral.objects.create(
+            case=case,
+            subject=assessment.subject,
+            perpetrator=perpetrator,
+            assessment=assessment,
+            referring_agency=membership.agency,
+            referred_on=referred_on,
+            repeat=repeat,
+            idva_offered=idva_offered,
+            rules_version=rules_in_force.version,
+            created_by=actor,
+            modified_by=actor,
+        )
+        audit_record(actor=actor, verb="marac_referral.recorded", target=referral)
+        for task in Task.objects.filter(
+            case=case,
+            source="risk.marac_referral",
+            status=TaskStatus.OPEN,
+            linked_type="risk.assessment",
+            linked_id=assessment.pk,
+        ):
+            if task.owner_id == actor.pk or can(actor, Action.CHANGE, task):
+                task_complete(actor=actor, task=task)
+    return referral
+
+
+def marac_referral_outcome_record(
+    *, actor: Any, referral: MaracReferral, meeting_on: dt.date, outcome: str, today: dt.date | None = None
+) -> MaracReferral:
+    """The MARAC meeting that heard the referral, and its outcome (actions agreed)."""
+    if not can(actor, Action.CHANGE, referral.case):
+        raise PermissionDeniedError("You cannot record the MARAC outcome on this case.")
+    if meeting_on < referral.referred_on:
+        raise ApplicationError("The meeting cannot be before the referral", field="meeting_on")
+    if meeting_on > (today or timezone.localdate()):
+        raise ApplicationError("The meeting date must be today or in the past", field="meeting_on")
+    if not outcome.strip():
+        raise ApplicationError("Record the outcome of the MARAC meeting", field="outcome")
+    with transaction.atomic():
+        referral.meeting_on = meeting_on
+        referral.outcome = outcome.strip()
+        referral.modified_by = actor
+        referral.save(update_fields=["meeting_on", "outcome", "modified_by", "modified_at"])
+        audit_record(
+            actor=actor,
+            verb="marac_referral.outcome",
+            target=referral,
+            changed_fields=["meeting_on", "outcome"],
+        )
+    return referral
+
+
+def marac_repeat_flag(*, actor: Any, incident: Incident) -> list[Task]:
+    """C.1: when an incident is recorded, by any agency, each victim in it who was referred to MARAC
+    in the last 12 months (with the same perpetrator, or one not recorded) is a repeat: a task goes to
+    the officer of the referral's case to re-refer, whatever the checklist score."""
+    parties = list(IncidentParty.objects.filter(incident=incident).values_list("person_id", "role"))
+    victims = [p for p, role in parties if role == PartyRole.VICTIM]
+    perpetrators: list[int | None] = [p for p, role in parties if role == PartyRole.ALLEGED_PERPETRATOR]
+    if not perpetrators:
+        perpetrators = [None]
+    on = timezone.localdate(incident.occurred_at)
+    created: list[Task] = []
+    for victim_id in victims:
+        referrals = list(MaracReferral.objects.filter(subject_id=victim_id, referred_on__lte=on))
+        facts = {
+            r.pk: rules.MaracReferral(
+                referred_on=r.referred_on,
+                victim_key=str(r.subject_id),
+                perpetrator_key=str(r.perpetrator_id) if r.perpetrator_id else None,
+            )
+            for r in referrals
+        }
+        for perpetrator_id in perpetrators:
+            found = rules.repeat_referral_for(
+                rules.DaIncident(
+                    on=on,
+                    victim_key=str(victim_id),
+                    perpetrator_key=str(perpetrator_id) if perpetrator_id else None,
+                ),
+                list(facts.values()),
+            )
+            if found is None:
+                continue
+            referral = next(r for r in referrals if facts[r.pk] == found)
+            case = referral.case
+            owner = (
+                case.case_officer
+                if case.case_officer and case.case_officer.is_active
+                else referral.created_by
+            )
+            if Task.objects.filter(
+                source="risk.marac_repeat",
+                status=TaskStatus.OPEN,
+                linked_type="risk.maracreferral",
+                linked_id=referral.pk,
+            ).exists():
+                break
+            created.append(
+                task_create(
+                    actor=actor,
+                    title="Repeat MARAC: a further incident was recorded within 12 months of the referral",
+                    owner=owner,
+                    due_on=_due(timezone.now(), 1),
+                    case=case,
+                    details=f"Incident {incident.reference}: re-refer to MARAC whatever the checklist score.",
+                    source="risk.marac_repeat",
+                    linked=referral,
+                    rule_version=rules.marac_rules_in_force(on).version,
+                    check_permission=False,
+                )
+            )
+            audit_record(actor=actor, verb="marac_referral.repeat_flagged", target=referral)
+            break
+    return created

@@ -74,6 +74,7 @@ def assessment_new(request: HttpRequest, case_pk: int, questionnaire_pk: int) ->
             "children_present": data.get("children_present", ""),
             "marac_professional_judgement": data.get("marac_professional_judgement", False),
             "marac_reasons": data.get("marac_reasons", ""),
+            "victim_16_or_over": data.get("victim_16_or_over", False),
         }
 
     def preview(data: dict[str, Any]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import pyarrow as pa
@@ -116,7 +117,7 @@ _FILENAME = re.compile(
 class PoliceUkFileError(ValueError):
     """A file that cannot be ingested at all; the message names the file and line."""
 
-    def __init__(self, path: Path | str, line: int | None, reason: str) -> None:
+    def __init__(self, path: object, line: int | None, reason: str) -> None:
         self.path = str(path)
         self.line = line
         self.reason = reason
@@ -137,7 +138,7 @@ class ParsedFile:
     notes: list[str] = field(default_factory=list)
 
 
-def kind_of(path: Path) -> str | None:
+def kind_of(path: Path | NamedSource) -> str | None:
     """``street`` / ``outcomes`` / ``stop_and_search`` from a police.uk file name, else None."""
     name = path.name.lower()
     for suffix, kind in (
@@ -154,12 +155,21 @@ def _line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def parse_file(path: Path | str, *, raw: bytes | None = None) -> ParsedFile:
+class NamedSource(Protocol):
+    """A file to read: a Path, or a member of a zip (``sources.archive.ZipMember``)."""
+
+    @property
+    def name(self) -> str: ...
+
+    def read_bytes(self) -> bytes: ...
+
+
+def parse_file(path: Path | str | NamedSource, *, raw: bytes | None = None) -> ParsedFile:
     """Read, check and type one police.uk CSV. Raises PoliceUkFileError for unusable files.
 
     Row checks are vectorised Arrow compute expressions (no Python loop over rows).
     """
-    path = Path(path)
+    path = Path(path) if isinstance(path, str) else path
     kind = kind_of(path)
     if kind is None:
         raise PoliceUkFileError(
@@ -284,7 +294,7 @@ def parse_file(path: Path | str, *, raw: bytes | None = None) -> ParsedFile:
     )
 
 
-def _decompress(path: Path, raw: bytes) -> bytes:
+def _decompress(path: object, raw: bytes) -> bytes:
     try:
         return gzip.decompress(raw)
     except (EOFError, OSError, zlib.error) as exc:
@@ -311,7 +321,7 @@ def _number(col: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.cast(pc.if_else(ok, col, pa.scalar(None, pa.string())), pa.float64())
 
 
-def _validate(table: pa.Table, path: Path, kind: str, month: str) -> tuple[pa.Table, pa.Table]:
+def _validate(table: pa.Table, path: object, kind: str, month: str) -> tuple[pa.Table, pa.Table]:
     """Split rows into valid (typed, with BNG metres) and quarantined (file, line, reason, raw)."""
     lon_s, lat_s = table.column("longitude"), table.column("latitude")
     lon, lat = _number(lon_s), _number(lat_s)

@@ -32,6 +32,13 @@ def date_field(label: Any, *, required_message: Any, help_text: Any = DATE_HINT)
     return GovukDateField(label=label, help_text=help_text, error_messages=messages)
 
 
+# Every free-text field of the public journey is bounded before it is kept in the session or stored
+# (security review finding 10): the journey keeps answers in an anonymous session at each step.
+PUBLIC_ADDRESS_MAX = 1000
+PUBLIC_SHORT_TEXT_MAX = 2000
+PUBLIC_LONG_TEXT_MAX = 5000
+
+
 class WhoForm(GovukFormMixin, forms.Form):
     who = forms.ChoiceField(
         label=_("Who is applying?"),
@@ -102,11 +109,27 @@ class AboutYouForm(GovukFormMixin, forms.Form):
         error_messages={"invalid": _("Enter an e-mail address in the correct format, like name@example.com")},
     )
     applicant_phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
-    applicant_address = forms.CharField(label=_("Postal address"), widget=forms.Textarea, required=False)
+    applicant_address = forms.CharField(
+        label=_("Postal address"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=PUBLIC_ADDRESS_MAX,
+        error_messages={
+            "max_length": format_lazy(
+                _("Postal address must be {count:,} characters or fewer"), count=PUBLIC_ADDRESS_MAX
+            )
+        },
+    )
     support_needs = forms.CharField(
         label=_("Do you need any help or adjustments to take part? (optional)"),
         widget=forms.Textarea,
         required=False,
+        max_length=PUBLIC_SHORT_TEXT_MAX,
+        error_messages={
+            "max_length": format_lazy(
+                _("Help or adjustments must be {count:,} characters or fewer"), count=PUBLIC_SHORT_TEXT_MAX
+            )
+        },
         help_text=_("For example, an interpreter, large print, or a meeting at home"),
     )
 
@@ -129,7 +152,13 @@ class BehaviourForm(GovukFormMixin, forms.Form):
         label=_("What is happening?"),
         widget=forms.Textarea,
         help_text=_("Describe the anti-social behaviour and how it affects you"),
-        error_messages={"required": _("Describe the anti-social behaviour")},
+        max_length=PUBLIC_LONG_TEXT_MAX,
+        error_messages={
+            "required": _("Describe the anti-social behaviour"),
+            "max_length": format_lazy(
+                _("The description must be {count:,} characters or fewer"), count=PUBLIC_LONG_TEXT_MAX
+            ),
+        },
     )
     behaviour_location = forms.CharField(
         label=_("Where does it happen?"),
@@ -149,7 +178,13 @@ class BehaviourForm(GovukFormMixin, forms.Form):
         help_text=_(
             "For example: police, 3 March and 20 April; council, 12 April; housing association, 2 May"
         ),
-        error_messages={"required": _("Tell us who you reported the behaviour to, and when")},
+        max_length=PUBLIC_SHORT_TEXT_MAX,
+        error_messages={
+            "required": _("Tell us who you reported the behaviour to, and when"),
+            "max_length": format_lazy(
+                _("Who you reported it to must be {count:,} characters or fewer"), count=PUBLIC_SHORT_TEXT_MAX
+            ),
+        },
     )
 
     def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
@@ -185,8 +220,8 @@ class BehaviourForm(GovukFormMixin, forms.Form):
 class SubmitForm(GovukFormMixin, forms.Form):
     """Check-answers submit: a signed, time-stamped token and a honeypot field humans never see."""
 
-    form_token = forms.CharField(widget=forms.HiddenInput)
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    form_token = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
 
 class StatusRequestForm(GovukFormMixin, forms.Form):

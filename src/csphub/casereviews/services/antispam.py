@@ -9,6 +9,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
 
+from csphub.core.ratelimit import take_slot
+
 FORM_TOKEN_SALT = "csphub.casereviews.apply"  # noqa: S105 - a signing namespace, not a secret
 
 
@@ -40,23 +42,9 @@ def form_token_problem(token: str, *, honeypot: str) -> str | None:
 def submission_allowed(ip: str) -> bool:
     """At most ``CASEREVIEWS_SUBMISSIONS_PER_IP_PER_HOUR`` online applications per IP address per hour."""
     limit = int(getattr(settings, "CASEREVIEWS_SUBMISSIONS_PER_IP_PER_HOUR", 5))
-    key = f"casereviews:ip:{ip}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count <= limit
+    return take_slot(f"casereviews:ip:{ip}", limit=limit, window_seconds=3600)
 
 
 def status_check_allowed(ip: str) -> bool:
     limit = int(getattr(settings, "CASEREVIEWS_STATUS_CHECKS_PER_IP_PER_HOUR", 20))
-    key = f"casereviews:status-ip:{ip}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count <= limit
+    return take_slot(f"casereviews:status-ip:{ip}", limit=limit, window_seconds=3600)

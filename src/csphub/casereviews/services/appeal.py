@@ -69,8 +69,12 @@ def appeal_decide(
         appeal.outcome_reasons = outcome_reasons.strip()
         appeal.modified_by = actor
         appeal.save()
-        _transition(application, rules.Status.CLOSED)
-        application.closed_on = decided_on
+        # B.2: an appeal upheld in whole or part sends the application back for a (further) review,
+        # which is counted as a review carried out; one not upheld closes the application.
+        after = rules.status_after_appeal(outcome)
+        _transition(application, after)
+        if after is rules.Status.CLOSED:
+            application.closed_on = decided_on
         application.save(update_fields=["status", "closed_on", "modified_at"])
         audit_record(
             actor=actor,

@@ -137,14 +137,26 @@ def application_submit(
 
 
 def _pass_to_relevant_bodies(application: Application) -> None:
-    """s.104(3): an application made to the point of contact is passed to all relevant bodies."""
+    """s.104(3): an application made to the point of contact is passed to all relevant bodies.
+
+    B.4: the duty never silently fails. When the sharing agreement is missing or lapsed, or a
+    relevant body is not party to it, the SPoC gets a task saying so and the gap is audited."""
     area = application.area
     agreement = area.sharing_agreement
-    if agreement is None or not agreement.is_in_force():
+    in_force = agreement is not None and agreement.is_in_force()
+    parties = set(agreement.parties.values_list("pk", flat=True)) if agreement is not None else set()
+    bodies = [a for a in area.relevant_bodies.all() if a.pk != application.owning_agency_id]
+    not_party = [a for a in bodies if a.pk not in parties] if in_force else []
+    problems = rules.pass_on_problems(
+        agreement_in_force=in_force, bodies_not_party=[a.name for a in not_party]
+    )
+    if problems:
+        _pass_on_blocked(application, problems)
+    if not in_force:
         return
-    parties = set(agreement.parties.values_list("pk", flat=True))
-    for agency in area.relevant_bodies.all():
-        if agency.pk == application.owning_agency_id or agency.pk not in parties:
+    assert agreement is not None
+    for agency in bodies:
+        if agency.pk not in parties:
             continue
         share_record(
             actor=None,
@@ -154,6 +166,31 @@ def _pass_to_relevant_bodies(application: Application) -> None:
             reason="ASB Case Review application passed to the relevant bodies (ASBCPA 2014 s.104(3))",
             check_permission=False,
         )
+
+
+def _pass_on_blocked(application: Application, problems: list[str]) -> None:
+    from csphub.cases.services import task_create
+
+    audit_record(
+        actor=None,
+        verb="casereviewapplication.pass_on_blocked",
+        target=application,
+        justification="; ".join(problems),
+        acting_agency=application.area.managing_agency,
+    )
+    owner = application.spoc or application.area.default_spoc
+    if owner is None or not owner.is_active:
+        return
+    task_create(
+        actor=owner,
+        title=f"Pass application {application.reference} to the relevant bodies (s.104(3))",
+        owner=owner,
+        due_on=timezone.localdate(),
+        details="\n".join(problems),
+        source="casereviews.pass_on",
+        linked=application,
+        check_permission=False,
+    )
 
 
 def _send_receipt(application_pk: int) -> None:

@@ -98,6 +98,11 @@ def area_configure(
     levels = service_levels or rules.ServiceLevels()
     bodies = {agency.pk: agency for agency in relevant_bodies}
     bodies.setdefault(managing_agency.pk, managing_agency)
+    # B.5 / s.105: a person configuring the procedure must include the council, the police and health,
+    # or applications could never be passed to all the relevant bodies (s.104(3)).
+    body_problems = rules.relevant_body_problems(a.agency_type for a in bodies.values())
+    if actor is not None and body_problems and relevant_bodies:
+        raise ApplicationError(body_problems[0], field="relevant_bodies")
     values = {
         "name": name.strip(),
         "managing_agency": managing_agency,

@@ -30,7 +30,8 @@ def review_record(
 ) -> ReviewMeeting:
     _require_manager(actor, application)
     bodies = list(bodies_present)
-    if application.threshold_decided_on is None or not application.threshold_met:
+    # The threshold decided as met, or an appeal upheld that sent the application back for a review.
+    if application.threshold_decided_on is None or application.status != rules.Status.THRESHOLD_MET:
         raise ApplicationError("A review can only be recorded once the threshold is decided as met.")
     if held_on < application.threshold_decided_on:
         raise ApplicationError("The review cannot be before the threshold decision", field="held_on")
@@ -42,22 +43,46 @@ def review_record(
         raise ApplicationError("Enter what the review found", field="findings")
     if not bodies:
         raise ApplicationError("Select the relevant bodies that took part", field="bodies_present")
+    earlier = ReviewMeeting.objects.filter(application=application).first()
+    if earlier is not None and held_on < earlier.held_on:
+        raise ApplicationError("A further review cannot be before the earlier review", field="held_on")
     with transaction.atomic():
         _transition(application, rules.Status.REVIEW_HELD)
-        review = ReviewMeeting.objects.create(
-            application=application,
-            held_on=held_on,
-            chair=chair.strip(),
-            is_independent_chair=is_independent_chair,
-            applicant_involvement=applicant_involvement.strip(),
-            findings=findings.strip(),
-            created_by=actor,
-            modified_by=actor,
-        )
+        if earlier is None:
+            review = ReviewMeeting.objects.create(
+                application=application,
+                held_on=held_on,
+                chair=chair.strip(),
+                is_independent_chair=is_independent_chair,
+                applicant_involvement=applicant_involvement.strip(),
+                findings=findings.strip(),
+                created_by=actor,
+                modified_by=actor,
+            )
+        else:
+            # A further review after an upheld appeal (B.2): the earlier one stays counted.
+            review = earlier
+            review.earlier_reviews = [
+                *review.earlier_reviews,
+                {
+                    "held_on": review.held_on.isoformat(),
+                    "recommendation_count": review.recommendations.count(),
+                },
+            ]
+            review.held_on = held_on
+            review.chair = chair.strip()
+            review.is_independent_chair = is_independent_chair
+            review.applicant_involvement = applicant_involvement.strip()
+            review.findings = findings.strip()
+            review.modified_by = actor
+            review.save()
+            application.outcome_sent_on = None
         review.bodies_present.set(bodies)
         application.review_held_on = held_on
         application.modified_by = actor
-        application.save(update_fields=["status", "review_held_on", "modified_by", "modified_at"])
+        application.save(
+            update_fields=["status", "review_held_on", "outcome_sent_on", "modified_by", "modified_at"]
+        )
         audit_record(actor=actor, verb="casereviewapplication.review_recorded", target=application)
     return review
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from csphub.casereviews import forms, selectors, services
 from csphub.casereviews.models import Application, ApplicationChannel
+from csphub.core.clientip import client_ip
 from csphub.core.errors import ApplicationError
 from csphub.frontend import flows
 from csphub.frontend.answers import answer
@@ -33,8 +34,8 @@ DONE_KEY = "casereviews_done"
 
 
 def _client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: a forwarded header is trivially forged unless a trusted proxy sets it.
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+    # REMOTE_ADDR, or the address a trusted proxy forwarded (CSPHUB_TRUSTED_PROXIES).
+    return client_ip(request)
 
 
 def _journey(request: HttpRequest) -> dict[str, Any]:

@@ -60,6 +60,7 @@ for _optional in ("cases", "powers", "risk", "casereviews", "insights", "api", "
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csphub.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,8 +110,26 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # A persistent connection that the database dropped (restart, failover, terminated backend) is
+    # tested before each request and replaced, so the app recovers without a restart.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared by every worker process and kept across restarts: the public form's single-use tokens and
+# per-address limits live here (security review finding 9). Created by migrate (core app).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "csphub_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+# Addresses or networks of the reverse proxies whose X-Forwarded-For is believed (core/clientip.py).
+CSPHUB_TRUSTED_PROXIES = [p for p in os.environ.get("CSPHUB_TRUSTED_PROXIES", "").split(",") if p.strip()]
+# True only under production settings: the demo and its published credentials are refused there.
+CSPHUB_PRODUCTION = False
 
 # --- Authentication -------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -191,6 +210,9 @@ STATIC_ROOT = DATA_DIR / "static"
 # Evidence uploads live outside the web root and are served only through the policy.
 PRIVATE_MEDIA_ROOT = DATA_DIR / "private-media"
 ANALYTICS_DATA_DIR = DATA_DIR
+# Antivirus for evidence uploads (core/filescan.py): a clamd Unix socket or host:port; empty = none.
+CSPHUB_CLAMAV_SOCKET = os.environ.get("CSPHUB_CLAMAV_SOCKET", "")
+CSPHUB_CLAMAV_ADDRESS = os.environ.get("CSPHUB_CLAMAV_ADDRESS", "")
 
 # --- E-mail ----------------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

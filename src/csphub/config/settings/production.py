@@ -12,6 +12,7 @@ DEBUG = os.environ.get("CSPHUB_DEBUG", "") not in ("", "0", "false", "False")
 ALLOWED_HOSTS = [h for h in os.environ.get("CSPHUB_ALLOWED_HOSTS", "").split(",") if h.strip()]
 check_production_settings(debug=DEBUG, secret_key=SECRET_KEY, allowed_hosts=ALLOWED_HOSTS)
 
+CSPHUB_PRODUCTION = True
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

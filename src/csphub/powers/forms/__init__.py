@@ -56,8 +56,10 @@ from csphub.powers.forms.injunction_cbo import (
     INJUNCTION_OUTCOME_CHOICES,
     ORDER_CHANGE_CHOICES,
     CboForm,
+    InjunctionChangeForm,
     InjunctionDecisionForm,
     InjunctionForm,
+    OrderBreachForm,
     OrderChangeForm,
 )
 from csphub.powers.forms.pspo import (
@@ -94,8 +96,10 @@ __all__ = [
     "DispersalVariationForm",
     "FpnForm",
     "FpnPaymentForm",
+    "InjunctionChangeForm",
     "InjunctionDecisionForm",
     "InjunctionForm",
+    "OrderBreachForm",
     "OrderChangeForm",
     "PspoExtendForm",
     "PspoForm",

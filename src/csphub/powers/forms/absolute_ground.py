@@ -36,6 +36,19 @@ class AbsoluteGroundForm(_PowerForm):
         min_value=0,
         error_messages={"invalid": "Enter the number of hours, like 72"},
     )
+    closure_notice_hours_before_order = forms.FloatField(
+        label="For condition 4: hours the closure notice was in force before the order (optional)",
+        required=False,
+        min_value=0,
+        help_text="Access prohibited under the notice and the order together must exceed 48 hours.",
+        error_messages={"invalid": "Enter the number of hours, like 24"},
+    )
+    trigger_on = date_field(
+        "Date of the conviction, finding or closure order",
+        required_message="Enter the date of the conviction, finding or closure order",
+        help_text="The notice must be served within 12 months of a conviction or finding, or within 3 months "
+        "of a closure order (Housing Act 1985 s.83ZA).",
+    )
 
 
 class AbsoluteGroundReviewForm(GovukFormMixin, forms.Form):

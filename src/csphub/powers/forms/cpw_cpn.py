@@ -137,6 +137,22 @@ class ComplianceForm(GovukFormMixin, forms.Form):
     )
     on = date_field("Date", required_message="Enter the date it was complied with, breached or expired")
     note = text_field("Notes (optional)", help_text="For a breach: what was seen, when and by whom.")
+    # s.46(3): while an appeal is pending only the requirements to stop doing things are in force.
+    breached_requirement = forms.ChoiceField(
+        label="For a breach: which kind of requirement was breached?",
+        widget=forms.RadioSelect,
+        required=False,
+        choices=[
+            ("stop", "A requirement to stop doing something"),
+            ("do", "A requirement to do something"),
+            ("achieve", "A requirement to take steps to achieve a result"),
+        ],
+        help_text="While an appeal is pending, only a requirement to stop doing something is in force.",
+    )
+    suspended_by_court = forms.BooleanField(
+        label="The court ordered that this requirement has no effect while the appeal is pending",
+        required=False,
+    )
 
     def __init__(self, *args: Any, outcomes: tuple[Status, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

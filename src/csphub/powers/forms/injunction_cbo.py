@@ -121,6 +121,13 @@ class InjunctionDecisionForm(GovukFormMixin, forms.Form):
         help_text="If granted. Under 18: required, at most 12 months. Adults: blank for 'until further order'.",
     )
     note = text_field("Notes (optional)", help_text="For example whether a power of arrest was attached.")
+    yot_consulted_on = date_field(
+        "Date the youth offending team was consulted (under 18s)",
+        required_message="",
+        required=False,
+        help_text="After a without-notice application: the YOT must be consulted before the date of the "
+        "first on-notice hearing (s.14(2)).",
+    )
 
 
 class OrderChangeForm(GovukFormMixin, forms.Form):
@@ -144,3 +151,34 @@ class OrderChangeForm(GovukFormMixin, forms.Form):
         help_text="If varied. Leave blank only for an adult order with no end date.",
     )
     note = text_field("Notes (optional)")
+
+
+class InjunctionChangeForm(OrderChangeForm):
+    """An injunction's variation or discharge: the YOT consultation for an under-18 (s.14(3))."""
+
+    yot_consulted_on = date_field(
+        "Date the youth offending team was consulted (under 18s)",
+        required_message="",
+        required=False,
+        help_text="Before applying to vary or discharge an injunction, if the respondent is under 18 (s.14(3)).",
+    )
+
+
+class OrderBreachForm(GovukFormMixin, forms.Form):
+    """A court's finding that an injunction or a criminal behaviour order was breached."""
+
+    breached_on = date_field("Date of the breach", required_message="Enter the date of the breach")
+    found_on = date_field("Date the court found the breach", required_message="Enter the date of the finding")
+    court = forms.ChoiceField(
+        label="Which court found the breach?",
+        widget=forms.RadioSelect,
+        choices=[
+            ("county_court", "County court"),
+            ("high_court", "High Court"),
+            ("youth_court", "Youth court"),
+            ("magistrates_court", "Magistrates' court"),
+            ("crown_court", "Crown Court"),
+        ],
+        error_messages={"required": "Choose the court that found the breach"},
+    )
+    note = text_field("What happened (optional)")

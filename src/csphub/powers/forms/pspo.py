@@ -40,6 +40,10 @@ class PspoForm(_PowerForm):
         ],
     )
     publicised = forms.BooleanField(label="The proposal was publicised", required=False)
+    expression_assembly_regard = text_field(
+        "How the council had particular regard to freedom of expression and assembly (s.72(1))",
+        required_message="Record how the council had regard to freedom of expression and assembly",
+    )
     two_tier = forms.BooleanField(
         label="The area has a county council to notify", required=False, initial=True
     )

@@ -32,7 +32,7 @@ from csphub.powers.services.closure import (
     closure_order_extend,
     closure_order_grant,
 )
-from csphub.powers.services.common import power_letter_issued, power_withdraw, rehearse
+from csphub.powers.services.common import power_letter_issued, power_withdraw
 from csphub.powers.services.cpw_cpn import (
     cpn_appeal_decide,
     cpn_appeal_lodge,
@@ -54,6 +54,7 @@ from csphub.powers.services.injunction_cbo import (
     injunction_apply,
     injunction_change,
     injunction_decide,
+    order_breach_record,
 )
 from csphub.powers.services.pspo import pspo_extend, pspo_make, pspo_vary
 
@@ -86,6 +87,7 @@ __all__ = [
     "injunction_apply",
     "injunction_change",
     "injunction_decide",
+    "order_breach_record",
     "power_compliance_record",
     "power_letter_issued",
     "power_withdraw",
@@ -93,7 +95,6 @@ __all__ = [
     "pspo_make",
     "pspo_vary",
     "recipient_facts",
-    "rehearse",
     "requirement_lines",
     "rules_for",
     "today",

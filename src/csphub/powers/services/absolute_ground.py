@@ -34,8 +34,15 @@ def absolute_ground_notice_serve(
     condition: str,
     served_on: dt.date,
     closure_order_hours_in_force: float | None = None,
+    closure_notice_hours_before_order: float | None = None,
+    trigger_on: dt.date | None = None,
+    housing_action_trust: bool = False,
     now: dt.datetime | None = None,
 ) -> PowerUse:
+    """Notice of proceedings on the absolute ground (HA 1985 s.83ZA, s.84A). With ``trigger_on`` (the
+    conviction, finding or closure order) the 12- or 3-month service deadline is checked (A.6); the
+    closure condition counts the closure notice's hours before the order; the 7-day statutory review
+    (s.85ZA) is for a local housing authority or a housing action trust only."""
     moment = now_or(now)
     _require_change(actor, case)
     _require_recipient_on_case(actor, case, recipient)
@@ -45,8 +52,20 @@ def absolute_ground_notice_serve(
             issuer=issuer_capacity,
             condition=condition,
             closure_order_hours_in_force=closure_order_hours_in_force,
+            closure_notice_hours_before_order=closure_notice_hours_before_order or 0,
+            trigger_on=trigger_on,
+            served_on=served_on if trigger_on is not None else None,
+            rules=ruleset,
         )
     )
+    landlord = (
+        rules.Landlord.HOUSING_ACTION_TRUST
+        if housing_action_trust
+        else rules.Landlord.LOCAL_HOUSING_AUTHORITY
+        if issuer_capacity == rules.IssuerCapacity.LOCAL_AUTHORITY
+        else rules.Landlord.PRIVATE_REGISTERED_PROVIDER
+    )
+    statutory = rules.absolute_ground_statutory_review(landlord)
     deadline = rules.absolute_ground_review_deadline(served_on, rules=ruleset)
     with transaction.atomic():
         use = _create(
@@ -60,12 +79,21 @@ def absolute_ground_notice_serve(
             recipient=recipient,
             starts_on=served_on,
             appeal_deadline=deadline,
-            details={"condition": condition},
+            details={
+                "condition": condition,
+                "landlord": landlord.value,
+                "statutory_review": statutory,
+                **({"trigger_on": trigger_on.isoformat()} if trigger_on else {}),
+            },
         )
         _task(
             actor=actor,
             use=use,
-            title=f"Absolute ground: tenant's review request window closes {_fmt_date(deadline)}",
+            title=(
+                f"Absolute ground: tenant's review request window closes {_fmt_date(deadline)}"
+                if statutory
+                else f"Absolute ground: good-practice review window (guidance) closes {_fmt_date(deadline)}"
+            ),
             due_on=deadline,
             source="powers.absolute_ground.review_window",
         )
@@ -82,6 +110,7 @@ def absolute_ground_review_request(
             notice_served_on=notice.starts_on,
             requested_on=requested_on,
             rules=rules.rule_set(notice.rule_version),
+            statutory=bool(notice.details.get("statutory_review", True)),
         ),
         field="requested_on",
     )

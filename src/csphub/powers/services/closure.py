@@ -66,6 +66,8 @@ def closure_notice_issue(
         field="duration_hours",
     )
     hearing_due = rules.closure_hearing_due(served_at, rules=ruleset)
+    # A.1: only a notice under the 48-hour regime (s.77(2)-(3)) disregards Christmas Day.
+    ends_at = rules.closure_notice_expiry(served_at, duration_hours, rules=ruleset)
     with transaction.atomic():
         notice = _create(
             actor=actor,
@@ -79,7 +81,7 @@ def closure_notice_issue(
             conduct=conduct.strip(),
             issued_at=served_at,
             served_at=served_at,
-            ends_at=rules.closure_notice_expiry(served_at, duration_hours),
+            ends_at=ends_at,
             hearing_due_at=hearing_due,
             court=rules.Court.MAGISTRATES,
             informed_parties=clean_lines(informed_parties),
@@ -87,6 +89,9 @@ def closure_notice_issue(
                 "duration_hours": duration_hours,
                 "senior_signoff": senior_signoff,
                 "hearing_details": hearing_details.strip(),
+                "christmas_disregarded": rules.closure_notice_mentions_christmas(
+                    served_at, duration_hours, ends_at
+                ),
             },
         )
         _task(

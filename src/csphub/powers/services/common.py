@@ -1,5 +1,5 @@
 """What every power's services share: the guards, the state-machine step that writes the
-history and the audit event, the automatic tasks, rehearsal and withdrawal.
+history and the audit event, the automatic tasks, withdrawal.
 
 Services take ``now`` (default :func:`csphub.powers.clock.now`) so that statutory clocks can be
 tested without waiting. Automatic tasks go through ``csphub.cases.services.task_create``.
@@ -8,7 +8,7 @@ tested without waiting. Automatic tasks go through ``csphub.cases.services.task_
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -192,22 +192,6 @@ def _expiry_task(*, actor: Any, use: PowerUse, ends_on: dt.date, from_on: dt.dat
         due_on=max(from_on, ends_on - dt.timedelta(days=28)),
         source=source,
     )
-
-
-def rehearse(perform: Callable[[], object]) -> ApplicationError | None:
-    """Run a write and roll it back: the error it would raise, or None when it would succeed.
-
-    The check-answers page is shown only for a submission the service would accept, so the user
-    never confirms something that is then refused. Everything the write did (the power, its
-    events, tasks, audit events, on-commit e-mail) is rolled back with the transaction.
-    """
-    try:
-        with transaction.atomic():
-            perform()
-            transaction.set_rollback(True)
-    except ApplicationError as error:  # PermissionDeniedError included
-        return error
-    return None
 
 
 def power_withdraw(*, actor: Any, power: PowerUse, reason: str, now: dt.datetime | None = None) -> PowerUse:

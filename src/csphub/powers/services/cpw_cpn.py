@@ -197,7 +197,15 @@ def cpn_appeal_decide(
 
 
 def power_compliance_record(
-    *, actor: Any, power: PowerUse, outcome: str, on: dt.date, note: str = "", now: dt.datetime | None = None
+    *,
+    actor: Any,
+    power: PowerUse,
+    outcome: str,
+    on: dt.date,
+    note: str = "",
+    breached_requirement: str = "",
+    suspended_by_court: bool = False,
+    now: dt.datetime | None = None,
 ) -> PowerUse:
     """Record that a warning or notice was complied with, breached (CPN only) or has expired, on
     ``on`` (stored as ``details["<outcome>_on"]``). A breached CPN is in force for a fixed penalty
@@ -217,10 +225,14 @@ def power_compliance_record(
             issued_on=local_date(power.issued_at),
             on=on,
             today=local_date(moment),
+            breached_requirement=breached_requirement or None,
+            suspended_by_court=suspended_by_court,
         ),
         field="on",
     )
     to = Status(outcome)
     with transaction.atomic():
         power.details = {**power.details, f"{to.value}_on": on.isoformat()}
+        if to is Status.BREACHED and breached_requirement:
+            power.details["breached_requirement"] = breached_requirement
         return _move(power, to, actor=actor, now=moment, note=note.strip(), changed=["details"])

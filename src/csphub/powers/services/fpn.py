@@ -32,13 +32,20 @@ def fpn_issue(
     early_amount_gbp: int | None = None,
     early_period_days: int | None = None,
     breach: str,
+    breached_requirement: str = "",
+    suspended_by_court: bool = False,
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """A fixed penalty for breach of a CPN (s.52): amount ≤ the rule set's maximum, 14-day bar."""
+    """A fixed penalty for breach of a CPN (s.52): amount ≤ the rule set's maximum, 14-day bar.
+    Under appeal, only for a breach of a "stop" requirement (s.46(3))."""
     moment = now_or(now)
     _require_change(actor, cpn.case)
     ruleset = rules_for(moment)
-    in_force = cpn_in_force(cpn)
+    in_force = cpn_in_force(
+        cpn,
+        breached_requirement=breached_requirement or cpn.details.get("breached_requirement", ""),
+        suspended_by_court=suspended_by_court,
+    )
     _block(
         rules.fpn_blockers(
             rules=ruleset,

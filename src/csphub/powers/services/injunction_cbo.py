@@ -98,10 +98,13 @@ def injunction_decide(
     ends_on: dt.date | None = None,
     requirements: str = "",
     note: str = "",
+    yot_consulted_on: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """The court granted (with its terms and end date, or until further order) or refused the
     application (s.1). Granted to an under-18: an end date at most 12 months on (s.1(6)).
+    After a without-notice application the decision is the on-notice hearing: for an under-18 the
+    YOT must have been consulted before its date (s.14(2)).
     A granted injunction with an end date gets a task 28 days before it ends."""
     moment = now_or(now)
     _require_change(actor, injunction.case)
@@ -117,6 +120,14 @@ def injunction_decide(
     ruleset = rules_for(moment)
     facts = recipient_facts(injunction.recipient)
     granted = to is Status.GRANTED
+    yot_on = yot_consulted_on or detail_date(injunction, "yot_consulted_on")
+    if injunction.details.get("without_notice"):
+        _block(
+            rules.injunction_on_notice_hearing_blockers(
+                rules=ruleset, recipient=facts, on_notice_hearing_on=decided_on, yot_consulted_on=yot_on
+            ),
+            field="yot_consulted_on",
+        )
     _block(
         rules.injunction_outcome_blockers(
             rules=ruleset,
@@ -159,10 +170,13 @@ def injunction_change(
     ends_on: dt.date | None = None,
     requirements: str = "",
     note: str = "",
+    yot_consulted_on: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """The court varied (new terms and end date; youth: still within 12 months of the grant) or
-    discharged an injunction in force (s.8). The end-of-order task follows the new end date."""
+    discharged an injunction in force (s.8). The end-of-order task follows the new end date. The
+    YOT is consulted before applying to vary or discharge if the respondent is under 18 (s.14(3)):
+    the decision date stands in for the application date."""
     moment = now_or(now)
     _require_change(actor, injunction.case)
     _require_power(injunction, Power.INJUNCTION, "Only an injunction can be varied or discharged here")
@@ -178,6 +192,15 @@ def injunction_change(
         raise ApplicationError("Record the court's decision to grant the injunction first")
     today = local_date(moment)
     current_end = _end_date(injunction)
+    _block(
+        rules.injunction_change_application_blockers(
+            rules=rules.rule_set(injunction.rule_version),
+            recipient=recipient_facts(injunction.recipient),
+            applied_on=decided_on,
+            yot_consulted_on=yot_consulted_on,
+        ),
+        field="yot_consulted_on",
+    )
     if to is Status.VARIED:
         reasons = rules.injunction_variation_blockers(
             rules=rules.rule_set(injunction.rule_version),
@@ -289,7 +312,10 @@ def cbo_grant(
                 title=f"Youth CBO annual review {n} due {_fmt_date(review_on)}",
                 due_on=review_on,
                 source="powers.cbo.youth_review",
-                details="Review of an order on a person under 18 (Sentencing Act 2020 s.337).",
+                details=(
+                    "Review before the end of the 12-month period of an order on a person under 18 "
+                    "(Sentencing Act 2020 s.337)."
+                ),
             )
     return cbo
 
@@ -305,7 +331,7 @@ def cbo_change(
     note: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """The court varied or discharged a Criminal Behaviour Order (Sentencing Act 2020 s.340).
+    """The court varied or discharged a Criminal Behaviour Order (Sentencing Act 2020 s.336).
 
     The duration rules still hold after a variation (youth: 1-3 years; adult: ≥ 2 years or
     indefinite). The youth annual review tasks are adjusted: reviews no longer due (after the new
@@ -353,13 +379,15 @@ def cbo_change(
             changed += ["requirements", "ends_at"]
             review_dates = [
                 d
+                # s.337(2): a variation starts a new 12-month review period (A.2).
                 for d in rules.cbo_youth_review_dates(
                     recipient=recipient_facts(cbo.recipient),
                     starts_on=cbo.starts_on,
                     ends_on=ends_on,
                     rules=ruleset,
+                    varied_on=decided_on,
                 )
-                if d > decided_on
+                if d >= decided_on
             ]
         else:
             cbo.details = {**cbo.details, "discharged_on": decided_on.isoformat()}
@@ -381,6 +409,52 @@ def cbo_change(
                     title=f"Youth CBO annual review due {_fmt_date(review_on)} (order varied)",
                     due_on=review_on,
                     source="powers.cbo.youth_review",
-                    details="Review of an order on a person under 18 (Sentencing Act 2020 s.337).",
+                    details=(
+                        "Review before the end of the 12-month period of an order on a person under 18 "
+                        "(Sentencing Act 2020 s.337)."
+                    ),
                 )
     return use
+
+
+def order_breach_record(
+    *,
+    actor: Any,
+    order: PowerUse,
+    breached_on: dt.date,
+    found_on: dt.date,
+    court: str,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """A court found that an injunction (s.9; Sch 2 for under-18s) or a CBO (Sentencing Act 2020
+    s.339) was breached (D.3). The finding feeds absolute-ground conditions 2 and 3."""
+    moment = now_or(now)
+    _require_change(actor, order.case)
+    if order.power not in (Power.INJUNCTION, Power.CBO):
+        raise ApplicationError("Breach findings are recorded for injunctions and criminal behaviour orders")
+    started = detail_date(order, "granted_on") or order.starts_on
+    if started is None:
+        raise ApplicationError("Record the court's decision to grant the order first")
+    _block(
+        rules.order_breach_blockers(
+            power=order.power,
+            status=order.status,
+            started_on=started,
+            current_end=_end_date(order),
+            breached_on=breached_on,
+            found_on=found_on,
+            today=local_date(moment),
+            court=court or None,
+        ),
+        field="breached_on",
+    )
+    with transaction.atomic():
+        order.details = {
+            **order.details,
+            "breaches": [
+                *order.details.get("breaches", []),
+                {"breached_on": breached_on.isoformat(), "found_on": found_on.isoformat(), "court": court},
+            ],
+        }
+        return _move(order, Status.BREACHED, actor=actor, now=moment, note=note.strip(), changed=["details"])

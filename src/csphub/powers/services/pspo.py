@@ -40,6 +40,7 @@ def pspo_make(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    expression_assembly_regard: str | None = None,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """Make a PSPO (s.59): ≤ 3 years, consultation record, 6-week challenge window, review task."""
@@ -59,6 +60,7 @@ def pspo_make(
             publicised=publicised,
             two_tier=two_tier,
             parished=parished,
+            expression_assembly_regard=expression_assembly_regard,
         )
     )
     review_on = rules.pspo_review_due(expires_on, rules=ruleset)
@@ -79,6 +81,7 @@ def pspo_make(
             details={
                 "consultation_done": done,
                 "publicised": publicised,
+                "expression_assembly_regard": (expression_assembly_regard or "").strip(),
                 "expires_on": expires_on.isoformat(),
             },
         )
@@ -156,13 +159,14 @@ def pspo_extend(
             ],
         }
         pspo.ends_at = _end_of_day(expires_on)
-        pspo.appeal_deadline = rules.pspo_challenge_deadline(extended_on, rules=ruleset)
+        # A.9: s.66 gives a challenge against the order or a variation; an extension opens no new
+        # six-week window, so the deadline of the order or its last variation stands.
         use = _move(
             pspo,
             Status.EXTENDED,
             actor=actor,
             now=moment,
-            changed=["details", "ends_at", "appeal_deadline"],
+            changed=["details", "ends_at"],
         )
         _close_tasks(actor=actor, use=use, source="powers.pspo.review")
         _task(

@@ -1,94 +1,87 @@
-"""Fixed penalty pages: issue, payment, proceedings."""
+"""Fixed penalty steps: issue, payment, proceedings."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-
 from csphub.powers import forms, rules, selectors, services
+from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.common import (
-    _posted,
-    _power_of,
-    _status_blockers,
-    _step,
-)
+from csphub.powers.views.steps import Offer, PowerStep, can_become, may_become
 
 
-@login_required
-def fpn_new(request: HttpRequest, pk: int) -> HttpResponse:
-    cpn = _power_of(request, pk, Power.CPN)
-    form = forms.FpnForm(_posted(request))
+def _fpn_standing(cpn: PowerUse) -> list[str]:
+    if selectors.cpn_in_force(cpn):
+        return []
+    return [f"You cannot issue a fixed penalty: {cpn.reference} is {cpn.get_status_display().lower()}"]
+
+
+def _fpn_notes(cpn: PowerUse) -> list[str]:
     ruleset = rules.rules_in_force(selectors.today())
-    standing = (
-        []
-        if selectors.cpn_in_force(cpn)
-        else [f"You cannot issue a fixed penalty: {cpn.reference} is {cpn.get_status_display().lower()}"]
-    )
-    return _step(
-        request,
-        form=form,
-        case=cpn.case,
-        parent=cpn,
-        title=f"Issue a fixed penalty notice for breach of {cpn.reference}",
+    return [
+        f"The most a fixed penalty can be is £{ruleset.fpn_max_gbp}. The recipient has "
+        f"{ruleset.fpn_no_prosecution_days} days to pay; no proceedings may start before then."
+    ]
+
+
+def _prosecution_standing(fpn: PowerUse) -> list[str]:
+    return may_become(Status.PROSECUTED, "start proceedings")(fpn) or [
+        f"You cannot start proceedings yet: {reason[0].lower()}{reason[1:]}"
+        for reason in selectors.fpn_prosecution_blockers_for(fpn)
+    ]
+
+
+STEPS = [
+    PowerStep(
+        name="fpn_new",
+        route="<int:pk>/fpn/new/",
+        on=(Power.CPN,),
+        form=forms.FpnForm,
+        service=services.fpn_issue,
+        subject="cpn",
+        title="Issue a fixed penalty notice for breach of {use.reference}",
         section="s.52",
         check_title="Check the fixed penalty before you issue it",
         action_label="Issue fixed penalty",
-        perform=lambda data: services.fpn_issue(actor=request.user, cpn=cpn, **data),
         success=lambda f: (
             f"Fixed penalty {f.reference} issued: no proceedings before "
             f"{dt.date.fromisoformat(f.details['prosecution_earliest']):%-d %B %Y}"
         ),
         blocked_title="You cannot issue a fixed penalty",
-        standing=standing,
-        notes=[
-            f"The most a fixed penalty can be is £{ruleset.fpn_max_gbp}. The recipient has "
-            f"{ruleset.fpn_no_prosecution_days} days to pay; no proceedings may start before then."
-        ],
-    )
-
-
-@login_required
-def fpn_payment(request: HttpRequest, pk: int) -> HttpResponse:
-    fpn = _power_of(request, pk, Power.FPN)
-    form = forms.FpnPaymentForm(_posted(request))
-    return _step(
-        request,
-        form=form,
-        case=fpn.case,
-        parent=fpn,
-        title=f"Record payment of {fpn.reference}",
+        standing=_fpn_standing,
+        notes=_fpn_notes,
+        offer=Offer("Issue a fixed penalty", "issue-fpn", selectors.cpn_in_force),
+    ),
+    PowerStep(
+        name="fpn_payment",
+        route="<int:pk>/payment/",
+        on=(Power.FPN,),
+        form=forms.FpnPaymentForm,
+        service=services.fpn_record_payment,
+        subject="fpn",
+        title="Record payment of {use.reference}",
         section="s.52",
         check_title="Check the payment before you record it",
         action_label="Record payment",
-        perform=lambda data: services.fpn_record_payment(actor=request.user, fpn=fpn, **data),
-        success=lambda f: f"Payment of {f.reference} recorded",
+        success="Payment of {use.reference} recorded",
         blocked_title="You cannot record a payment",
-        standing=_status_blockers(fpn, Status.PAID, doing="record a payment"),
-    )
-
-
-@login_required
-def fpn_prosecute(request: HttpRequest, pk: int) -> HttpResponse:
-    fpn = _power_of(request, pk, Power.FPN)
-    form = forms.ConfirmForm(_posted(request))
-    standing = _status_blockers(fpn, Status.PROSECUTED, doing="start proceedings") or [
-        f"You cannot start proceedings yet: {reason[0].lower()}{reason[1:]}"
-        for reason in selectors.fpn_prosecution_blockers_for(fpn)
-    ]
-    return _step(
-        request,
-        form=form,
-        case=fpn.case,
-        parent=fpn,
-        title=f"Record that proceedings have started for {fpn.reference}",
+        standing=may_become(Status.PAID, "record a payment"),
+        offer=Offer("Record payment", "record-payment", can_become(Status.PAID)),
+    ),
+    PowerStep(
+        name="fpn_prosecute",
+        route="<int:pk>/prosecute/",
+        on=(Power.FPN,),
+        form=forms.ConfirmForm,
+        service=services.fpn_prosecute,
+        subject="fpn",
+        title="Record that proceedings have started for {use.reference}",
         section="s.48, s.52(5)",
         check_title="Check before you record the prosecution",
         action_label="Record prosecution",
-        perform=lambda data: services.fpn_prosecute(actor=request.user, fpn=fpn),
-        success=lambda f: f"Proceedings recorded for {f.reference}",
+        success="Proceedings recorded for {use.reference}",
         blocked_title="You cannot start proceedings yet",
-        standing=standing,
-    )
+        standing=_prosecution_standing,
+        offer=Offer("Record proceedings", "record-prosecution", can_become(Status.PROSECUTED)),
+    ),
+]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
+from csphub.frontend.documents import pdf_response
 from csphub.powers import letters, selectors, services
 
 
@@ -12,7 +13,7 @@ from csphub.powers import letters, selectors, services
 def letter(request: HttpRequest, pk: int) -> HttpResponse:
     use = selectors.power_get(request.user, pk)
     services.power_letter_issued(actor=request.user, power=use, fmt="html")
-    return HttpResponse(letters.letter_html(use, for_pdf=False))
+    return HttpResponse(letters.letter_html(use))
 
 
 @login_required
@@ -20,6 +21,4 @@ def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     use = selectors.power_get(request.user, pk)
     pdf = letters.letter_pdf(use)
     services.power_letter_issued(actor=request.user, power=use, fmt="pdf")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{use.reference}.pdf"'
-    return response
+    return pdf_response(pdf, filename=f"{use.reference}.pdf")

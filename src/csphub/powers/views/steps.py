@@ -1,0 +1,168 @@
+"""Every step of every power is one row of a table, routed through one view.
+
+A :class:`PowerStep` says once what a step is: its URL, the powers it follows (none: a new power on
+a case), its form, the service it calls, what stands in the way today, its titles, the Act's
+section and the notes shown above the form. :func:`power_step` turns a row into the question page
+→ check answers → service journey (``common.journey``, on ``frontend.flows``). The tables are in the per-power modules
+(``cpw_cpn``, ``fpn``, ``closure``, ``injunction_cbo``, ``dispersal``, ``pspo``,
+``absolute_ground``) and are collected in ``table.STEPS``; ``powers/urls.py`` routes each row and
+a power's page offers the rows whose ``offer`` says so.
+
+Texts may be plain strings, formatted with ``use`` (the power the step follows, or the case for
+a new power; for ``success``, the power the service returned) and ``status`` (its status in
+words), or functions of that object when they need more than formatting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+
+from csphub.agencies.policies import Action
+from csphub.powers import rules, selectors
+from csphub.powers.models import PowerUse
+from csphub.powers.rules import Power, Status
+from csphub.powers.views.common import journey, posted
+
+Text = str | Callable[[Any], str]
+
+
+def _no_notes(subject: Any) -> list[str]:
+    return []
+
+
+def _no_form_kwargs(subject: Any) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Offer:
+    """How a power's page offers the step: a link, shown while ``when(power)`` holds."""
+
+    label: Text
+    testid: str
+    when: Callable[[PowerUse], bool]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PowerStep:
+    """One step: a question page, its check-answers page and the service that decides."""
+
+    name: str  # URL name, ``powers:<name>``
+    route: str  # path under /powers/: ``case/<int:case_pk>/...`` or ``<int:pk>/...``
+    form: Callable[..., Any]  # the form class; its field names are the service's keywords
+    service: Callable[..., PowerUse]
+    subject: str  # the service's keyword for the case or the power the step follows
+    title: Text
+    section: Text  # the Act's section, shown in the caption
+    check_title: str
+    action_label: str
+    success: Text
+    blocked_title: str
+    standing: Callable[[Any], list[str]]  # why the step cannot be taken at all today
+    on: tuple[Power, ...] = ()  # the powers this step follows; () for a new power on a case
+    notes: Callable[[Any], list[str]] = _no_notes
+    form_kwargs: Callable[[Any], dict[str, Any]] = _no_form_kwargs
+    parent_details: bool = False  # show the parent's conduct and time to comply
+    offer: Offer | None = None  # the link on the parent power's page
+
+
+def say(text: Text, use: Any) -> str:
+    if callable(text):
+        return text(use)
+    status = use.get_status_display().lower() if isinstance(use, PowerUse) else ""
+    return text.format(use=use, status=status)
+
+
+def notes(*lines: str) -> Callable[[Any], list[str]]:
+    """Fixed notes shown above the form."""
+    return lambda subject: list(lines)
+
+
+# --- Standing blockers: the reasons a step cannot be taken today, shown instead of the form ------
+
+
+def case_open(case: Any) -> list[str]:
+    return [] if case.is_open else ["The case is closed: reopen it before using a power"]
+
+
+def status_blockers(use: PowerUse, to: Status, *, doing: str) -> list[str]:
+    """ "You cannot <doing>: the <power> is <status>" when the state machine forbids the step."""
+    return any_status_blockers(use, (to,), doing=doing)
+
+
+def any_status_blockers(use: PowerUse, tos: Sequence[Status], *, doing: str) -> list[str]:
+    """Like ``status_blockers`` for a step that may end in any of several statuses."""
+    if can_become(*tos)(use):
+        return []
+    return [f"You cannot {doing}: {use.label.lower()} {use.reference} is {use.get_status_display().lower()}"]
+
+
+def can_become(*tos: Status) -> Callable[[PowerUse], bool]:
+    """Whether the state machine lets the power become any of ``tos`` from where it is."""
+    return lambda use: any(rules.can_transition(Power(use.power), Status(use.status), to) for to in tos)
+
+
+def may_become(to: Status, doing: str) -> Callable[[PowerUse], list[str]]:
+    return lambda use: status_blockers(use, to, doing=doing)
+
+
+def may_become_any(tos: Sequence[Status], doing: str) -> Callable[[PowerUse], list[str]]:
+    return lambda use: any_status_blockers(use, tos, doing=doing)
+
+
+# --- The one view ---------------------------------------------------------------------------------
+
+
+def _power_of(request: HttpRequest, pk: int, *powers: Power) -> PowerUse:
+    use = selectors.power_get(request.user, pk, action=Action.CHANGE)
+    if use.power not in powers:
+        raise Http404("This step does not apply to that power.")
+    return use
+
+
+@login_required
+def power_step(
+    request: HttpRequest, step: PowerStep, pk: int | None = None, case_pk: int | None = None
+) -> HttpResponse:
+    """The question page → check answers → service journey of one row of the step table."""
+    parent: PowerUse | None = None
+    if step.on:
+        assert pk is not None
+        parent = _power_of(request, pk, *step.on)
+        case = parent.case
+        subject: Any = parent
+    else:
+        assert case_pk is not None
+        case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
+        subject = case
+    form = step.form(posted(request), **step.form_kwargs(subject))
+
+    def perform(data: dict[str, Any]) -> PowerUse:
+        answers = dict(data)
+        if "recipient" in answers:
+            answers["recipient"] = selectors.case_party_person(case, answers["recipient"])
+        if "premises" in answers:
+            answers["premises"] = selectors.address_get(answers["premises"])
+        return step.service(actor=request.user, **{step.subject: subject}, **answers)
+
+    return journey(
+        request,
+        form=form,
+        case=case,
+        parent=parent,
+        title=say(step.title, subject),
+        section=say(step.section, subject),
+        check_title=step.check_title,
+        action_label=step.action_label,
+        perform=perform,
+        success=lambda use: say(step.success, use),
+        blocked_title=step.blocked_title,
+        standing=step.standing(subject),
+        notes=step.notes(subject),
+        parent_details=step.parent_details,
+    )

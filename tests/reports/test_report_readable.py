@@ -1,0 +1,134 @@
+"""Readable maps and outputs (issue #12, item 7): place names, scale bar, north arrow, table
+alternative, hot spots as WGS84 GeoJSON, plain words instead of jargon, headings kept with figures."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from csphub.analytics import pipeline
+from csphub.analytics.assessment import Assessment
+from csphub.reports import render_report
+
+
+@pytest.fixture(scope="module")
+def assessment(tmp_path_factory: pytest.TempPathFactory) -> Assessment:
+    data = tmp_path_factory.mktemp("readable-data")
+    pipeline.ingest_sample(data)
+    return pipeline.run_assessment("Amber Valley", date_from="2024-01", date_to="2024-12", data_dir=data)
+
+
+@pytest.fixture(scope="module")
+def out(assessment: Assessment, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("readable-out")
+    render_report(assessment, folder)
+    return folder
+
+
+def _svgs(html: str) -> list[str]:
+    out = []
+    for uri in re.findall(r'src="(data:image/svg\+xml[^"]+)"', html):
+        head, _, body = uri.partition(",")
+        out.append(base64.b64decode(body).decode() if ";base64" in head else urllib.parse.unquote(body))
+    return out
+
+
+def test_ward_labels_at_population_weighted_centres(assessment: Assessment) -> None:
+    assert assessment.geometry is not None
+    names = [n for n, _, _ in assessment.geometry.labels]
+    assert {"Ripley", "Alfreton", "Heanor West & Loscoe", "Belper North", "Somercotes"} <= set(names)
+    assert len(names) == len(set(names)) == 18  # one label per ward of Amber Valley (2024 wards)
+    assert assessment.geometry.district  # the district outline is drawn
+
+
+def test_maps_carry_place_names_scale_bar_and_north_arrow(out: Path) -> None:
+    html = (out / "report.html").read_text(encoding="utf-8")
+    maps = [s for s in _svgs(html) if "hot and cold spots" in s or "density" in s.lower()]
+    assert len(maps) >= 2
+    for svg in maps:
+        assert "Ripley" in svg
+        assert re.search(r">\d+(\.\d+)? (km|m)</text>", svg), "scale bar label"
+        assert ">N</text>" in svg, "north arrow"
+    assert "Hot spots by ward" in html  # the table alternative
+
+
+def test_hotspots_geojson_is_wgs84_and_matches_the_hot_cells(assessment: Assessment, out: Path) -> None:
+    doc = json.loads((out / "hotspots.geojson").read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection"
+    hs = assessment.hotspots
+    assert hs is not None
+    n_sig = hs.gistar.n_hot + hs.gistar.n_cold
+    assert len(doc["features"]) == n_sig
+    for f in doc["features"]:
+        ring = f["geometry"]["coordinates"][0]
+        assert ring[0] == ring[-1] and len(ring) == 5
+        for lon, lat in ring:  # Amber Valley, Derbyshire
+            assert -1.7 < lon < -1.2 and 52.9 < lat < 53.2
+    kinds = [f["properties"]["kind"] for f in doc["features"]]
+    assert kinds.count("hot spot") == hs.gistar.n_hot
+
+
+def test_no_raw_jargon_and_a_glossary(out: Path) -> None:
+    html = (out / "report.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", re.sub(r'src="data:[^"]+"', "", html))
+    for raw in ("fdr_bh", "p_adj", "sfhotspot's rule"):
+        assert raw not in text, raw
+    before_glossary = text.split("Glossary")[0]
+    assert "Knox" not in before_glossary  # named only where the glossary explains it
+    assert 'id="glossary"' in html and "Benjamini–Hochberg false discovery rate" in text
+    assert "h2, h3 { break-after: avoid" in html and "figure {" in html
+
+
+def test_caveats_name_the_national_reference_source_vintage_and_licence(assessment: Assessment) -> None:
+    ref = assessment.data.reference
+    assert ref["licence"] == "Open Government Licence v3.0" and "Census 2021" in ref["vintage"]
+    said = " ".join(assessment.caveats)
+    assert "Office for National Statistics" in said and "Census 2021" in said
+
+
+def test_report_sets_the_area_beside_its_force_and_districts(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from csphub.analytics.sources.police_uk import STREET_HEADER
+    from csphub.analytics.sources.reference import DATA_DIR
+
+    ref = pd.read_parquet(DATA_DIR / "lsoa21_england_wales.parquet")
+    force = ref[ref["pfa_name"] == "Cumbria"].reset_index(drop=True)
+    src = tmp_path / "src"
+    for month in ("2024-01", "2024-02"):
+        df = pd.DataFrame(
+            {
+                "Crime ID": "",
+                "Month": month,
+                "Reported by": "Cumbria Constabulary",
+                "Falls within": "Cumbria Constabulary",
+                "Longitude": force["lon"],
+                "Latitude": force["lat"],
+                "Location": "On or near Main Street",
+                "LSOA code": force["lsoa21_code"],
+                "LSOA name": force["lsoa21_name"],
+                "Crime type": "Anti-social behaviour",
+                "Last outcome category": "",
+                "Context": "",
+            },
+            columns=list(STREET_HEADER),
+        )
+        (src / month).mkdir(parents=True)
+        df.to_csv(src / month / f"{month}-cumbria-street.csv", index=False)
+    data = tmp_path / "data"
+    pipeline.ingest_paths([src], data_dir=data)
+    a = pipeline.run_assessment("Carlisle", date_from="2024-02", date_to="2024-02", data_dir=data)
+    assert a.comparators is not None
+    names = [r.name for r in a.comparators.rows]
+    assert names == ["Cumbria", "Cumberland", "Westmorland and Furness"]  # 2024 districts
+    out = tmp_path / "out"
+    render_report(a, out)
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Beside Cumbria and its districts" in html and "Dot plot of crime" in html
+    again = Assessment.from_json((out / "assessment.json").read_text(encoding="utf-8"))
+    assert again.comparators == a.comparators
