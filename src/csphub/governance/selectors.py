@@ -94,7 +94,9 @@ def essential_cookies() -> list[Cookie]:
     cookies = [
         Cookie(
             settings.SESSION_COOKIE_NAME,
-            _("Keeps you signed in, and remembers your answers as you fill in a form"),
+            _(
+                "Keeps you signed in, and remembers your answers as you fill in a form and the language you chose"
+            ),
             session_expiry,
         ),
         Cookie(
