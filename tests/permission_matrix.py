@@ -90,6 +90,9 @@ MATRIX: dict[str, Entry] = {
     "accounts:switch": Entry(expect=STAFF_PAGE),
     "accounts:password_change": Entry(expect=STAFF_PAGE),
     "accounts:users": Entry(expect={"anonymous": 302, "*": 403, "avbc_administrator": 200}),
+    "accounts:role_grants": Entry(
+        expect={"anonymous": 302, "*": 403, "avbc_administrator": 200, "avbc_partnership_coordinator": 200}
+    ),
     "people:list": Entry(expect=PEOPLE_LIST),
     "people:create": Entry(expect=CREATE_FORM),
     "people:detail": Entry(make=police_person, expect=OTHER_AGENCY_RECORD),

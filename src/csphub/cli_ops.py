@@ -84,7 +84,7 @@ def migrate() -> None:
 def backup(destination: Path) -> None:
     """Back up the database, the uploaded documents and the analytics store into DESTINATION."""
     _django()
-    from csphub.core.backup import make_backup
+    from csphub.ops.backup import make_backup
 
     manifest = make_backup(destination, progress=click.echo)
     click.echo(
@@ -99,7 +99,7 @@ def backup(destination: Path) -> None:
 def restore(source: Path, force: bool) -> None:
     """Restore a backup into the configured (empty) database and data folder, then verify it."""
     _django()
-    from csphub.core.backup import BackupError, restore_backup
+    from csphub.ops.backup import BackupError, restore_backup
 
     try:
         problems = restore_backup(source, force=force, progress=click.echo)

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from csphub.accounts.models import RoleGrantRequest
 from csphub.agencies.models import Membership
 from csphub.audit.models import AuditEvent
 
@@ -30,6 +31,16 @@ def test_admin_adds_a_member_who_then_enrols_two_factor(client_as: Any) -> None:
         },
     )
     assert response.status_code == 302
+    # The role waits for a second person: the partnership coordinator approves it.
+    assert not Membership.objects.filter(user__username="j.smith").exists()
+    coordinator = client_as("avbc_partnership_coordinator")
+    grant = RoleGrantRequest.objects.get(user__username="j.smith")
+    assert (
+        coordinator.post(
+            "/accounts/users/role-requests/", {"grant": grant.pk, "decision": "approve"}
+        ).status_code
+        == 302
+    )
     membership = Membership.objects.get(user__username="j.smith")
     assert membership.agency.slug == "avbc" and membership.role == "caseworker"
     assert AuditEvent.objects.filter(verb="membership.granted").count() == 1

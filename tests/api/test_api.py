@@ -71,7 +71,10 @@ def test_token_is_stored_hashed_and_shown_once(client_as: Any) -> None:
     assert secret not in client.get("/api/tokens/").content.decode()
 
 
-def test_openapi_schema_is_served_offline() -> None:
-    schema = Client().get("/api/v1/openapi.json").json()
+def test_openapi_schema_is_served_offline_to_signed_in_clients_only(client_as: Any) -> None:
+    # Security review, note in 25: the schema maps what the API can reveal.
+    anonymous = Client().get("/api/v1/openapi.json")
+    assert anonymous.status_code == 401 and "paths" not in anonymous.json()
+    schema = client_as("avbc_caseworker").get("/api/v1/openapi.json").json()
     assert schema["info"]["title"] == "CSP Hub API"
     assert "/api/v1/people" in schema["paths"]

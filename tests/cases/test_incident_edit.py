@@ -8,7 +8,9 @@ import pytest
 from django.utils import timezone
 
 from csphub.audit.models import AuditEvent
+from csphub.cases.forms import IncidentEditForm
 from csphub.cases.models import Incident
+from csphub.core.concurrency import VERSION_FIELD, make_token
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +26,7 @@ def _form(incident: Incident, **changes: Any) -> dict[str, Any]:
         "police_reference": incident.police_reference,
         "location_description": incident.location_description,
         "uprn": incident.uprn,
+        VERSION_FIELD: make_token(incident, IncidentEditForm.EDITABLE),
     }
     return data | changes
 

@@ -9,6 +9,33 @@ from typing import Any
 from tests.permission_matrix import OTHER_AGENCY_RECORD, PERSONAL_LIST, Entry
 
 
+def council_case(world: Any) -> tuple[Any, Any, Any]:
+    """A Derbyshire County Council case (another agency for every persona of the matrix): the
+    council powers (PSPO, absolute ground) are a council's, never the police's (review finding 13)."""
+    from django.contrib.auth import get_user_model
+
+    from csphub.cases import services as cases
+    from csphub.cases.models import PartyRole
+    from csphub.people.services import person_create
+
+    owner = get_user_model().objects.get(username="dcc_caseworker")
+    now = dt.datetime.now(dt.UTC)
+    perp = person_create(
+        actor=owner, given_name="Matrix", family_name="Councilperp", date_of_birth=dt.date(1990, 1, 1)
+    )
+    incident = cases.incident_record(
+        actor=owner,
+        occurred_at=now - dt.timedelta(days=2),
+        reported_at=now - dt.timedelta(days=1),
+        channel="phone",
+        asb_type="nuisance",
+        category="noise",
+        description="Noise",
+        parties=[(perp, PartyRole.ALLEGED_PERPETRATOR)],
+    )
+    return owner, cases.case_open(actor=owner, incidents=[incident], summary="Matrix council case"), perp
+
+
 def police_case_with_cpw(world: Any) -> dict[str, Any]:
     from django.contrib.auth import get_user_model
 
@@ -141,10 +168,11 @@ def police_powers_chain(world: Any) -> dict[str, int]:
         signed=True,
         now=now,
     )
+    council, council_matter, council_perp = council_case(world)
     absolute = services.absolute_ground_notice_serve(
-        actor=owner,
-        case=case,
-        recipient=perp,
+        actor=council,
+        case=council_matter,
+        recipient=council_perp,
         issuer_capacity="local_authority",
         condition="serious_offence",
         served_on=today,
@@ -251,9 +279,10 @@ def police_lifecycle_chain(world: Any) -> dict[str, int]:
         exclusions_checked=S36_EXCLUSIONS,
         now=now,
     )
+    council, council_matter, _ = council_case(world)
     pspo = services.pspo_make(
-        actor=owner,
-        case=case,
+        actor=council,
+        case=council_matter,
         issuer_capacity="local_authority",
         locality="Ripley town centre",
         requirements="No alcohol when asked to stop",

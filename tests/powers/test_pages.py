@@ -43,9 +43,15 @@ def setup(persona: Any, client_as: Any) -> Any:
     return make_setup(persona, client_as)
 
 
-def make_setup(persona: Any, client_as: Any) -> Any:
+@pytest.fixture
+def police_setup(persona: Any, client_as: Any) -> Any:
+    """The same, owned by the police: dispersal powers are police powers (s.34, s.35)."""
+    return make_setup(persona, client_as, username="police_caseworker")
+
+
+def make_setup(persona: Any, client_as: Any, *, username: str = "avbc_caseworker") -> Any:
     """A council case with a victim, an adult, a 15-year-old and a 9-year-old, and premises."""
-    officer = persona("avbc_caseworker")
+    officer = persona(username)
     victim = person_create(actor=officer, given_name="Vera", family_name="Pagevictim")
     adult = person_create(
         actor=officer, given_name="Paul", family_name="Pageperp", date_of_birth=dt.date(1990, 1, 1)
@@ -87,7 +93,7 @@ def make_setup(persona: Any, client_as: Any) -> Any:
         child,
         address,
     )
-    s.client = client_as("avbc_caseworker")  # type: ignore[attr-defined]
+    s.client = client_as(username)  # type: ignore[attr-defined]
     return s
 
 
@@ -374,8 +380,8 @@ def test_youth_cbo_creates_annual_review_tasks_and_needs_a_conviction(setup: Any
 # --- Dispersal --------------------------------------------------------------------------------
 
 
-def test_dispersal_authorisation_48_hours_then_direction_with_s36_checklist(setup: Any) -> None:
-    s = setup
+def test_dispersal_authorisation_48_hours_then_direction_with_s36_checklist(police_setup: Any) -> None:
+    s = police_setup
     url = reverse("powers:dispersal_new", args=[s.case.pk])
     start = now().replace(second=0, microsecond=0) - dt.timedelta(hours=1)
     fmt = "%Y-%m-%dT%H:%M"

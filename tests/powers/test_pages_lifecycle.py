@@ -37,6 +37,12 @@ def s(persona: Any, client_as: Any) -> Any:
     return make_setup(persona, client_as)
 
 
+@pytest.fixture
+def police_s(persona: Any, client_as: Any) -> Any:
+    """Dispersal powers are police powers (s.34, s.35): a police-owned setup."""
+    return make_setup(persona, client_as, username="police_caseworker")
+
+
 def detail(s: Any, use: PowerUse) -> str:
     return s.client.get(reverse("powers:detail", args=[use.pk])).content.decode()
 
@@ -218,7 +224,8 @@ def test_cbo_variation_shortens_and_youth_reviews_follow(s: Any) -> None:
 # --- Dispersal direction ----------------------------------------------------------------------
 
 
-def test_dispersal_direction_variation_never_beyond_48_hours(s: Any) -> None:
+def test_dispersal_direction_variation_never_beyond_48_hours(police_s: Any) -> None:
+    s = police_s
     start = now().replace(second=0, microsecond=0) - dt.timedelta(hours=2)
     authorisation = services.dispersal_authorise(
         actor=s.officer,

@@ -142,7 +142,7 @@ def test_fpn_amount_and_prosecution_bar(case_with_parties: Any) -> None:
     cpn = services.cpn_issue(
         actor=officer,
         cpw=cpw,
-        issuer_capacity="constable",
+        issuer_capacity="local_authority",
         requirements="Stop",
         conduct_persists=True,
         informed_parties="Housing",
@@ -152,7 +152,7 @@ def test_fpn_amount_and_prosecution_bar(case_with_parties: Any) -> None:
         services.fpn_issue(
             actor=officer,
             cpn=cpn,
-            issuer_capacity="constable",
+            issuer_capacity="local_authority",
             amount_gbp=150,
             breach="Music",
             now=at(2025, 7, 1),
@@ -160,7 +160,7 @@ def test_fpn_amount_and_prosecution_bar(case_with_parties: Any) -> None:
     fpn = services.fpn_issue(
         actor=officer,
         cpn=cpn,
-        issuer_capacity="constable",
+        issuer_capacity="local_authority",
         amount_gbp=100,
         early_amount_gbp=75,
         early_period_days=10,

@@ -19,3 +19,12 @@ class AccountsConfig(AppConfig):
                 order=90,
             )
         )
+        register_nav(NavItem("Role requests", "accounts:role_grants", _approves_roles, order=91))
+
+
+def _approves_roles(user: object) -> bool:
+    from csphub.agencies.models import Role
+    from csphub.agencies.policies import acting_membership
+
+    membership = acting_membership(user)  # type: ignore[arg-type]  # nav hooks are called with request.user
+    return membership is not None and membership.role in (Role.ADMINISTRATOR, Role.PARTNERSHIP_COORDINATOR)

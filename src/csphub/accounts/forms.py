@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import PasswordChangeForm
 
 from csphub.frontend.forms import GovukFormMixin
 
@@ -84,3 +85,20 @@ class StaffMemberForm(GovukFormMixin, forms.Form):
         from csphub.agencies.models import Role
 
         self.fields["role"].choices = Role.choices  # type: ignore[attr-defined]
+
+
+class NewPasswordChangeForm(PasswordChangeForm):
+    """Django's change-password form, refusing a "new" password that is the current one or the
+    published demonstration password (security review, note in 25)."""
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        new = data.get("new_password2") or data.get("new_password1")
+        if new and self.user.check_password(new):
+            self.add_error("new_password2", "Your new password must be different from your current password")
+        elif new:
+            from csphub.core.personas import DEMO_PASSWORD
+
+            if new == DEMO_PASSWORD:
+                self.add_error("new_password2", "This password is published in the guide. Choose another")
+        return data

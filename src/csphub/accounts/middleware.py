@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 LAST_ACTIVITY_KEY = "csphub_last_activity"
+SIGNED_IN_AT_KEY = "csphub_signed_in_at"
 
 
 class IdleTimeoutMiddleware:
@@ -37,6 +38,41 @@ class IdleTimeoutMiddleware:
                 )
                 return redirect(settings.LOGIN_URL)
             request.session[LAST_ACTIVITY_KEY] = now
+        return self.get_response(request)
+
+
+class SessionCapMiddleware:
+    """A hard cap on a signed-in session: ``CSPHUB_SESSION_MAX_HOURS`` (12) after sign-in, however
+    active it is. Activity moves the idle clock, never this one.
+
+    The sign-in view records when the session signed in; a session without that record (one made
+    before this cap existed) starts its clock at its first request. The cookie still ends when the
+    browser closes (``SESSION_EXPIRE_AT_BROWSER_CLOSE``); the stored session row may outlive the
+    cap, but it can no longer be used.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = time.time()
+            signed_in_at = request.session.get(SIGNED_IN_AT_KEY)
+            if signed_in_at is None:
+                signed_in_at = request.session[SIGNED_IN_AT_KEY] = now
+            cap_s = settings.CSPHUB_SESSION_MAX_HOURS * 60 * 60
+            left = int(float(signed_in_at) + cap_s - now)
+            if left <= 0:
+                from csphub.accounts.services import record_session_cap
+
+                record_session_cap(user=request.user)
+                logout(request)
+                messages.info(
+                    request,
+                    f"You were signed out because you signed in more than "
+                    f"{settings.CSPHUB_SESSION_MAX_HOURS} hours ago. Sign in again to carry on.",
+                )
+                return redirect(settings.LOGIN_URL)
         return self.get_response(request)
 
 

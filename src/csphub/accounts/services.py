@@ -9,7 +9,6 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.audit.services import audit_record
-from csphub.core.actor import user_of
 
 
 def record_login(*, user: Any) -> None:
@@ -30,6 +29,11 @@ def record_password_changed(*, user: Any) -> None:
 def record_session_timeout(*, user: Any) -> None:
     with transaction.atomic():
         audit_record(actor=user, verb="user.session_timed_out", target=user)
+
+
+def record_session_cap(*, user: Any) -> None:
+    with transaction.atomic():
+        audit_record(actor=user, verb="user.session_cap_reached", target=user)
 
 
 def record_login_failed(*, username: str, stage: str) -> None:
@@ -85,10 +89,13 @@ def _require_manage_users(actor: Any) -> Any:
 def staff_member_add(
     *, actor: Any, username: str, first_name: str, last_name: str, email: str, role: str, password: str
 ) -> Any:
-    """Add a member of staff to the administrator's agency (a new account, or a role for an existing one)."""
+    """Ask for a role for a member of staff in the administrator's agency (a new account, or a role
+    for an existing one of this agency). The role exists once a second person approves it
+    (:func:`role_grant_decide`); a new account can sign in but sees nothing until then."""
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
+    from csphub.accounts.models import GrantStatus, RoleGrantRequest
     from csphub.agencies.models import Membership
     from csphub.core.errors import ApplicationError
 
@@ -96,6 +103,16 @@ def staff_member_add(
     User = get_user_model()
     with transaction.atomic():
         user = User.objects.filter(username=username).first()
+        if user is not None and user.pk == actor.pk:
+            # Administrators administer; they do not read case files, so they cannot give
+            # themselves a role that does (or any other role: someone else grants it).
+            raise ApplicationError(
+                "You cannot give yourself a role. Ask another administrator.", field="username"
+            )
+        if user is not None and _works_elsewhere(user, agency):
+            # Someone else's member of staff: attaching them here would let this agency's
+            # administrator reset their authenticator and take over their account.
+            raise ApplicationError("That username is already taken. Choose another.", field="username")
         if user is None:
             candidate = User(username=username, first_name=first_name, last_name=last_name, email=email)
             try:
@@ -106,19 +123,114 @@ def staff_member_add(
             candidate.save()
             user = candidate
             audit_record(actor=actor, verb="user.created", target=user, changed_fields=["username", "email"])
-        membership, created = Membership.objects.get_or_create(
+        if Membership.objects.filter(user=user, agency=agency, role=role, is_active=True).exists():
+            raise ApplicationError(f"{username} already has this role in {agency.short_name}", field="role")
+        request, created = RoleGrantRequest.objects.get_or_create(
             user=user,
             agency=agency,
             role=role,
-            defaults={"created_by": user_of(actor), "modified_by": user_of(actor)},
+            status=GrantStatus.PENDING,
+            defaults={"created_by": actor, "modified_by": actor},
         )
-        if not created and membership.is_active:
-            raise ApplicationError(f"{username} already has this role in {agency.short_name}", field="role")
+        if not created:
+            raise ApplicationError(f"{username} is already waiting for approval of this role", field="role")
+        audit_record(actor=actor, verb="membership.requested", target=user, changed_fields=["role"])
+    return request
+
+
+def pending_role_grants(*, actor: Any) -> Any:
+    """Role requests the actor may decide: their agency's, not their own, not for themselves."""
+    from csphub.accounts.models import GrantStatus, RoleGrantRequest
+
+    agency = _require_role_approver(actor)
+    return (
+        RoleGrantRequest.objects.filter(agency=agency, status=GrantStatus.PENDING)
+        .select_related("user", "agency", "created_by")
+        .order_by("created_at")
+    )
+
+
+def _require_role_approver(actor: Any) -> Any:
+    """An administrator, or the partnership coordinator, of the acting agency."""
+    from csphub.agencies.models import Role
+    from csphub.agencies.policies import acting_membership
+    from csphub.core.errors import PermissionDeniedError
+
+    membership = acting_membership(actor)
+    if membership is None or membership.role not in (Role.ADMINISTRATOR, Role.PARTNERSHIP_COORDINATOR):
+        raise PermissionDeniedError("Only administrators and the partnership coordinator approve roles.")
+    return membership.agency
+
+
+def role_grant_decide(*, actor: Any, grant: Any, approve: bool) -> Any:
+    """A second person approves (the role is created) or refuses a role request; both audited."""
+    from django.utils import timezone
+
+    from csphub.accounts.models import GrantStatus, RoleGrantRequest
+    from csphub.agencies.models import Membership
+    from csphub.core.errors import ApplicationError
+
+    agency = _require_role_approver(actor)
+    with transaction.atomic():
+        grant = RoleGrantRequest.objects.select_for_update().get(pk=grant.pk)
+        if grant.agency_id != agency.pk or grant.status != GrantStatus.PENDING:
+            raise ApplicationError("This request is no longer waiting for approval")
+        if grant.created_by_id == actor.pk:
+            raise ApplicationError("Someone other than the person who asked must approve a role")
+        if grant.user_id == actor.pk:
+            raise ApplicationError("You cannot approve a role for yourself")
+        grant.status = GrantStatus.APPROVED if approve else GrantStatus.REFUSED
+        grant.decided_by = actor
+        grant.decided_at = timezone.now()
+        grant.modified_by = actor
+        grant.save(update_fields=["status", "decided_by", "decided_at", "modified_by", "modified_at"])
+        if not approve:
+            audit_record(
+                actor=actor, verb="membership.request_refused", target=grant.user, changed_fields=["role"]
+            )
+            return None
+        membership, _ = Membership.objects.get_or_create(
+            user=grant.user,
+            agency=agency,
+            role=grant.role,
+            defaults={"created_by": grant.created_by, "modified_by": actor},
+        )
         if not membership.is_active:
             membership.is_active = True
-            membership.save(update_fields=["is_active", "modified_at"])
-        audit_record(actor=actor, verb="membership.granted", target=membership, changed_fields=["role"])
+            membership.modified_by = actor
+            membership.save(update_fields=["is_active", "modified_by", "modified_at"])
+        asker = grant.created_by.get_username() if grant.created_by else "unknown"
+        audit_record(
+            actor=actor,
+            verb="membership.granted",
+            target=membership,
+            changed_fields=["role"],
+            justification=f"asked by {asker}, approved by {actor.get_username()}",
+        )
     return membership
+
+
+def _works_elsewhere(user: Any, agency: Any) -> bool:
+    """Has ``user`` a membership (active or not) in an agency other than ``agency``?"""
+    from csphub.agencies.models import Membership
+
+    return Membership.objects.filter(user=user).exclude(agency=agency).exists()
+
+
+def _require_own_staff(actor: Any, membership: Any, *, whole_account: bool) -> Any:
+    """The administrator's agency, if ``membership`` is in it (and, for actions on the whole
+    account such as resetting the authenticator, the user works for no other agency)."""
+    from csphub.core.errors import ApplicationError
+
+    agency = _require_manage_users(actor)
+    if membership.agency_id != agency.pk:
+        raise ApplicationError("You can only manage your own agency's staff")
+    if whole_account and _works_elsewhere(membership.user, agency):
+        raise ApplicationError(
+            "This person also works for another agency, so only that agency's administrator and yours "
+            "together can change their sign-in. Contact the partnership coordinator."
+        )
+    return agency
 
 
 def membership_deactivate(*, actor: Any, membership: Any) -> None:
@@ -136,11 +248,11 @@ def membership_deactivate(*, actor: Any, membership: Any) -> None:
 
 def two_factor_reset(*, actor: Any, membership: Any) -> None:
     """Remove a colleague's authenticator: they set up a new one at their next sign-in."""
-    agency = _require_manage_users(actor)
     from csphub.core.errors import ApplicationError
 
-    if membership.agency_id != agency.pk:
-        raise ApplicationError("You can only manage your own agency's staff")
+    _require_own_staff(actor, membership, whole_account=True)
+    if membership.user_id == actor.pk:
+        raise ApplicationError("You cannot reset your own authenticator. Ask another administrator.")
     with transaction.atomic():
         TOTPDevice.objects.filter(user_id=membership.user_id).delete()
         audit_record(actor=actor, verb="user.two_factor_reset", target=membership.user)
@@ -150,11 +262,7 @@ def lockout_clear(*, actor: Any, membership: Any) -> None:
     """Unlock an account that django-axes locked after repeated failures."""
     from axes.utils import reset
 
-    agency = _require_manage_users(actor)
-    from csphub.core.errors import ApplicationError
-
-    if membership.agency_id != agency.pk:
-        raise ApplicationError("You can only manage your own agency's staff")
+    _require_own_staff(actor, membership, whole_account=True)
     with transaction.atomic():
         reset(username=membership.user.get_username())
         audit_record(actor=actor, verb="user.unlocked", target=membership.user)

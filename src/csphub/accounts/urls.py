@@ -11,5 +11,6 @@ urlpatterns = [
     path("sign-out/", views.sign_out, name="logout"),
     path("switch/", views.switch, name="switch"),
     path("users/", views.users, name="users"),
+    path("users/role-requests/", views.role_grants, name="role_grants"),
     path("password/", views.PasswordChange.as_view(), name="password_change"),
 ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import time
 from typing import Any
+from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
@@ -14,14 +16,15 @@ from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import PasswordChangeView
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.accounts import services
-from csphub.accounts.forms import CodeForm, SignInForm, StaffMemberForm, SwitchForm
+from csphub.accounts.forms import CodeForm, NewPasswordChangeForm, SignInForm, StaffMemberForm, SwitchForm
+from csphub.accounts.middleware import SIGNED_IN_AT_KEY
 from csphub.agencies.middleware import SESSION_KEY as ACTING_SESSION_KEY
 from csphub.agencies.selectors import memberships_of
 from csphub.agencies.services import membership_switch
@@ -29,6 +32,9 @@ from csphub.core.actor import SignedInRequest
 
 PENDING_USER_KEY = "csphub_pending_user_id"
 PENDING_BACKEND_KEY = "csphub_pending_backend"
+PENDING_AT_KEY = "csphub_pending_at"
+# A password that passed is good for this long to enter the security code; then sign in again.
+PENDING_MAX_SECONDS = 5 * 60
 
 LOCKED_OUT_MESSAGE = (
     "You have entered incorrect sign-in details too many times. Your account is locked for 15 minutes. "
@@ -57,24 +63,48 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             request.session.cycle_key()
             request.session[PENDING_USER_KEY] = user.pk
             request.session[PENDING_BACKEND_KEY] = user.backend
-            if services.totp_device_for(user) is None:
-                return redirect("accounts:setup_code")
-            return redirect("accounts:code")
+            request.session[PENDING_AT_KEY] = time.time()
+            step = "accounts:setup_code" if services.totp_device_for(user) is None else "accounts:code"
+            return redirect(reverse(step) + _next_query(request))
     return render(request, "accounts/sign_in.html", {"form": form})
 
 
+def _next_query(request: HttpRequest) -> str:
+    """Carry a safe ``?next=`` on to the code step, so that signing in lands where the user was going."""
+    return f"?{urlencode({'next': request.GET['next']})}" if _safe_next(request) else ""
+
+
 def _pending_user(request: HttpRequest) -> Any:
+    """The user who passed the password in this session, if that was less than 5 minutes ago."""
     user_id = request.session.get(PENDING_USER_KEY)
     if user_id is None:
         return None
+    started = request.session.get(PENDING_AT_KEY)
+    if started is None or time.time() - float(started) > PENDING_MAX_SECONDS:
+        _forget_pending(request)
+        return None
     return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+
+
+def _forget_pending(request: HttpRequest) -> None:
+    for key in (PENDING_USER_KEY, PENDING_BACKEND_KEY, PENDING_AT_KEY):
+        request.session.pop(key, None)
+
+
+def _is_locked(request: HttpRequest, user: Any) -> bool:
+    """Is the account locked out now? Asked at every step, not only when a step fails: a session
+    that passed the password before the lock must not finish signing in after it."""
+    from axes.handlers.proxy import AxesProxyHandler
+
+    return bool(AxesProxyHandler.is_locked(request, credentials={"username": user.get_username()}))
 
 
 def _complete_sign_in(request: HttpRequest, user: Any, device: TOTPDevice) -> HttpResponse:
     backend = request.session.get(PENDING_BACKEND_KEY, "django.contrib.auth.backends.ModelBackend")
     login(request, user, backend=backend)
     otp_login(request, device)
-    request.session.pop(PENDING_USER_KEY, None)
+    _forget_pending(request)
+    request.session[SIGNED_IN_AT_KEY] = time.time()
     services.record_login(user=user)
     target = request.GET.get("next")
     return redirect(target if target and _safe_next(request) else settings.LOGIN_REDIRECT_URL)
@@ -91,7 +121,7 @@ def _code_failed(request: HttpRequest, user: Any, form: CodeForm) -> HttpRespons
     user_login_failed.send(sender=__name__, credentials={"username": user.get_username()}, request=request)
     services.record_login_failed(username=user.get_username(), stage="security code")
     if getattr(request, "axes_locked_out", False):
-        request.session.pop(PENDING_USER_KEY, None)
+        _forget_pending(request)
         return _locked_out(request)
     form.add_error(
         "otp_token", "The security code is not correct. Check your authenticator app and try again"
@@ -104,9 +134,12 @@ def code(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
         return redirect("accounts:login")
+    if _is_locked(request, user):
+        _forget_pending(request)
+        return _locked_out(request)
     device = services.totp_device_for(user)
     if device is None:
-        return redirect("accounts:setup_code")
+        return redirect(reverse("accounts:setup_code") + _next_query(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["otp_token"].strip()):
@@ -123,8 +156,11 @@ def setup_code(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
         return redirect("accounts:login")
+    if _is_locked(request, user):
+        _forget_pending(request)
+        return _locked_out(request)
     if services.totp_device_for(user) is not None:
-        return redirect("accounts:code")
+        return redirect(reverse("accounts:code") + _next_query(request))
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or services.totp_device_start(
         user=user
     )
@@ -189,7 +225,11 @@ def users(request: SignedInRequest) -> HttpResponse:
             except ApplicationError as error:
                 form.add_application_error(error)
             else:
-                messages.success(request, f"{form.cleaned_data['username']} added.")
+                messages.success(
+                    request,
+                    f"Role requested for {form.cleaned_data['username']}. It takes effect when another "
+                    "administrator or the partnership coordinator approves it.",
+                )
                 return redirect("accounts:users")
         elif action in ("deactivate", "reset_2fa", "unlock"):
             raw_id = request.POST.get("membership", "")
@@ -218,8 +258,44 @@ def users(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "accounts/users.html",
-        {"form": form, "members": members, "agency": agency, "actions": actions},
+        {
+            "form": form,
+            "members": members,
+            "agency": agency,
+            "actions": actions,
+            "pending": list(services.pending_role_grants(actor=request.user)),
+        },
     )
+
+
+@login_required
+def role_grants(request: HttpRequest) -> HttpResponse:
+    """Role requests waiting for a second person: another administrator or the partnership
+    coordinator of the agency approves or refuses them (the person who asked cannot)."""
+    from django.core.exceptions import PermissionDenied
+
+    from csphub.accounts.models import RoleGrantRequest
+    from csphub.core.errors import ApplicationError, PermissionDeniedError
+
+    try:
+        pending = services.pending_role_grants(actor=request.user)
+    except PermissionDeniedError as exc:
+        raise PermissionDenied from exc
+    if request.method == "POST":
+        raw_id = request.POST.get("grant", "")
+        grant = pending.filter(pk=int(raw_id)).first() if raw_id.isdigit() and len(raw_id) < 12 else None
+        decision = request.POST.get("decision")
+        if grant is None or decision not in ("approve", "refuse"):
+            raise Http404("No such request.")
+        try:
+            services.role_grant_decide(actor=request.user, grant=grant, approve=decision == "approve")
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "Role approved." if decision == "approve" else "Request refused.")
+        return redirect("accounts:role_grants")
+    rows = [(g, g.created_by_id != request.user.pk and g.user_id != request.user.pk) for g in pending]
+    return render(request, "accounts/role_grants.html", {"rows": rows, "model": RoleGrantRequest})
 
 
 class PasswordChange(PasswordChangeView):
@@ -227,6 +303,7 @@ class PasswordChange(PasswordChangeView):
 
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("frontend:home")
+    form_class = NewPasswordChangeForm
 
     def get_form(self, form_class: Any = None) -> Any:
         form = super().get_form(form_class)

@@ -427,3 +427,29 @@ def share_scope(user: UserOrActor, obj: models.Model) -> str | None:
 def can_contribute(user: UserOrActor, obj: models.Model) -> bool:
     """May ``user`` add to ``obj`` (a note, a piece of evidence)? See :meth:`Policy.can_contribute`."""
     return policy_for(user).can_contribute(obj)
+
+
+def visible_in_full_to(user: UserOrActor, model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
+    """The records ``user`` may VIEW *in full*: what :func:`share_scope` answers "full" for.
+
+    ``visible_to(VIEW)`` less the records seen only through a SUMMARY share (a panel agenda), so
+    that lists, search and dashboards show enforcement, addresses and the like only where the
+    record's own page would.
+    """
+    qs = visible_to(user, Action.VIEW, model_or_qs)
+    model = qs.model
+    if model in _CHILDREN:
+        parent_field = _CHILDREN[model]
+        parent_model = model._meta.get_field(parent_field).related_model
+        assert isinstance(parent_model, type)
+        return qs.filter(**{f"{parent_field}__in": visible_in_full_to(user, parent_model).values("pk")})
+    membership = acting_membership(user)
+    if membership is None or not issubclass(model, OwnedRecord):
+        return qs.none()
+    content_type = ContentType.objects.get_for_model(model)
+    full_ids = _active_shares(content_type, membership).filter(scope=ShareScope.FULL).values("object_id")
+    actor = as_actor(user)
+    if actor is None:
+        return qs.none()
+    named_ids = _named(content_type, actor.user).values("object_id")
+    return qs.filter(Q(owning_agency=membership.agency) | Q(pk__in=full_ids) | Q(pk__in=named_ids))

@@ -8,11 +8,13 @@ load from a CDN, and the service works offline; the schema is plain JSON.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.apps import apps
-from django.http import HttpRequest
-from ninja import NinjaAPI
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
@@ -53,6 +55,31 @@ class VerifiedSessionAuth(SessionAuth):
         return None
 
 
+def signed_in_api_client(request: HttpRequest) -> Any | None:
+    """The API client making ``request``: a verified (password + TOTP) session, or a valid token."""
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        return api_token_authenticate(header.removeprefix("Bearer ").strip())
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and getattr(user, "is_verified", lambda: False)():
+        return user
+    return None
+
+
+def api_clients_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The OpenAPI schema is for signed-in API clients: it maps what the API can reveal."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if signed_in_api_client(request) is None:
+            return JsonResponse(
+                {"detail": "Sign in, or send your API token, to read the API schema."}, status=401
+            )
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 api = NinjaAPI(
     title="CSP Hub API",
     version="1",
@@ -60,12 +87,22 @@ api = NinjaAPI(
     "data is recorded in the audit trail.",
     auth=[TokenAuth(), VerifiedSessionAuth()],
     docs_url=None,
+    docs_decorator=api_clients_only,
     urls_namespace="api_v1",
 )
 
 
+MAX_OFFSET = 10**9  # beyond any table here; keeps OFFSET inside a database integer
+# Search text: no control characters (the middleware refuses them with a 400), at most 100 characters.
+SEARCH_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
+def _search() -> Any:
+    return Query("", max_length=100, pattern=SEARCH_PATTERN, description="Words that must all match")
+
+
 def _page(limit: int, offset: int) -> tuple[int, int]:
-    return max(1, min(limit, MAX_LIMIT)), max(0, offset)
+    return max(1, min(limit, MAX_LIMIT)), max(0, min(offset, MAX_OFFSET))
 
 
 def _require(request: HttpRequest, action: Action) -> None:
@@ -75,8 +112,10 @@ def _require(request: HttpRequest, action: Action) -> None:
         raise HttpError(403, "Your role does not give access to personal records.")
 
 
-@api.get("/people", response=schemas.PeoplePage, tags=["people"])
-def list_people(request: HttpRequest, search: str = "", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+@api.get("/people", response={200: schemas.PeoplePage, 400: schemas.ErrorOut}, tags=["people"])
+def list_people(
+    request: HttpRequest, search: str = _search(), limit: int = 50, offset: int = 0
+) -> dict[str, Any]:
     """People your acting agency may see (own, shared under an ISA in force, or named)."""
     _require(request, Action.VIEW)
     limit, offset = _page(limit, offset)
@@ -111,9 +150,13 @@ def _person(person: Any) -> dict[str, Any]:
 if apps.is_installed("csphub.cases"):
     from csphub.cases import selectors as case_selectors
 
-    @api.get("/cases", response=schemas.CasePage, tags=["cases"])
+    @api.get("/cases", response={200: schemas.CasePage, 400: schemas.ErrorOut}, tags=["cases"])
     def list_cases(
-        request: HttpRequest, status: str = "", search: str = "", limit: int = 50, offset: int = 0
+        request: HttpRequest,
+        status: str = Query("", max_length=40, pattern=SEARCH_PATTERN),
+        search: str = _search(),
+        limit: int = 50,
+        offset: int = 0,
     ) -> dict[str, Any]:
         """Cases your acting agency may see; a case shared for a panel shows summary fields only."""
         _require(request, Action.VIEW)
@@ -171,7 +214,7 @@ if apps.is_installed("csphub.cases"):
         return {
             "id": case.pk,
             "reference": case.reference,
-            "summary": case.summary if scope == "full" else "",
+            "summary": case.summary,  # the panel summary shares it too (the case page shows it)
             "status": case.status,
             "asb_type": case.asb_type,
             "opened_at": case.opened_at,

@@ -323,6 +323,11 @@ class AuditVerb(models.TextChoices):
     LETTER_VIEWED = "letter.viewed", "Viewed a Case Review letter"
 
     MEMBERSHIP_GRANTED = "membership.granted", "Gave a user a role in an agency"
+    MEMBERSHIP_REQUESTED = (
+        "membership.requested",
+        "Asked for a user to be given a role (needs a second approver)",
+    )
+    MEMBERSHIP_REQUEST_REFUSED = "membership.request_refused", "Refused a request to give a user a role"
     MEMBERSHIP_REVOKED = "membership.revoked", "Removed a user's role in an agency"
     MEMBERSHIP_SWITCHED = "membership.switched", "Switched the agency acted for"
 
@@ -393,11 +398,13 @@ class AuditVerb(models.TextChoices):
     THRESHOLDRULESET_CREATED = "thresholdruleset.created", "Set the Case Review threshold rules"
 
     USER_CREATED = "user.created", "Created a user account"
+    USER_LISTED = "user.listed", "Listed staff accounts"
     USER_LOCKED_OUT = "user.locked_out", "Account locked after failed sign-ins"
     USER_LOGGED_IN = "user.logged_in", "Signed in"
     USER_LOGGED_OUT = "user.logged_out", "Signed out"
     USER_LOGIN_FAILED = "user.login_failed", "Failed to sign in"
     USER_PASSWORD_CHANGED = "user.password_changed", "Changed password"
+    USER_SESSION_CAP_REACHED = "user.session_cap_reached", "Signed out 12 hours after signing in"
     USER_SESSION_TIMED_OUT = "user.session_timed_out", "Signed out after a period of inactivity"
     USER_TWO_FACTOR_ENROLLED = "user.two_factor_enrolled", "Set up two-factor authentication"
     USER_TWO_FACTOR_RESET = "user.two_factor_reset", "Reset a user's two-factor authentication"

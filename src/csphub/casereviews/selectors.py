@@ -89,6 +89,24 @@ def letter_get_visible(user: Any, application: Application, pk: Any) -> Letter:
     return get_object_or_404_for(user, Action.VIEW, Letter.objects.filter(application=application), pk=pk)
 
 
+def incident_links_visible_to(user: Any, application: Application) -> tuple[list[Any], int]:
+    """The application's linked incidents the user may open, and how many others are linked.
+
+    Sharing an application in full does not share the incidents linked to it: each is listed only
+    if the user may see it; the rest are only counted (security review finding 20).
+    """
+    from csphub.cases.models import Incident
+
+    links = list(application.incident_links.select_related("incident", "incident__reporting_agency"))
+    visible = set(
+        visible_to(user, Action.VIEW, Incident)
+        .filter(pk__in=[link.incident_id for link in links])
+        .values_list("pk", flat=True)
+    )
+    shown = [link for link in links if link.incident_id in visible]
+    return shown, len(links) - len(shown)
+
+
 def case_history_for_review(user: Any, application: Application) -> list[Any]:
     """The linked incidents this user may see (the policy decides), for the review meeting."""
     from csphub.cases.selectors import incident_list_visible_to

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from csphub.cases import rules
 from csphub.cases.models import AsbType, CaseOutcome, Category, Channel, NoteVisibility, PanelKind, PartyRole
+from csphub.core.concurrency import VERSION_FIELD, VersionedFormMixin
 from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin
 
 EMPTY: list[tuple[str, Any]] = [("", "Select")]
@@ -347,7 +348,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label="Search cases, people and addresses", required=False, max_length=100)
 
 
-class IncidentEditForm(IncidentForm):
+class IncidentEditForm(VersionedFormMixin, IncidentForm):
     """The fields of a recorded incident that may be corrected (people and places are linked separately)."""
 
     EDITABLE = (
@@ -366,5 +367,5 @@ class IncidentEditForm(IncidentForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in list(self.fields):
-            if name not in self.EDITABLE:
+            if name not in self.EDITABLE and name != VERSION_FIELD:
                 del self.fields[name]

@@ -19,7 +19,14 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action, acting_membership, get_object_or_404_for, share_scope, visible_to
+from csphub.agencies.policies import (
+    Action,
+    acting_membership,
+    get_object_or_404_for,
+    share_scope,
+    visible_in_full_to,
+    visible_to,
+)
 from csphub.audit.services import audit_viewed
 from csphub.cases import config, rules
 from csphub.cases.models import (
@@ -98,23 +105,35 @@ def case_list_visible_to(
     if officer is not None:
         qs = qs.filter(case_officer=officer)
     if search:
-        qs = _text_search(qs, search)
+        qs = _text_search(qs, search, user)
     return qs
 
 
-def _text_search(qs: QuerySet[Case], search: str) -> QuerySet[Case]:
+def _text_search(qs: QuerySet[Case], search: str, user: Any) -> QuerySet[Case]:
     """Every term must appear in the case's search text (reference, summary, names, addresses).
 
     On PostgreSQL ``icontains`` becomes ``UPPER(x) LIKE UPPER('%term%')``, which the trigram GIN
     index on ``UPPER(search_text)`` (migration 0002) serves; SQLite scans, which is fine at the
     sizes an embedded install holds.
+
+    A case the user sees only as a panel summary matches only on what that summary shows (the
+    summary line and its parties' names), never on the addresses it withholds: otherwise a search
+    for a postcode would tell a partner where the case's incidents happened.
     """
+    in_full = visible_in_full_to(user, Case).values("pk")
     for term in search.split()[:6]:
         ref = term.upper()
         if ref.startswith("ASB-") and ref[4:].isdigit():
             qs = qs.filter(pk=int(ref[4:]))
-        else:
-            qs = qs.filter(search_text__icontains=term)
+            continue
+        named = CaseParty.objects.filter(
+            Q(person__given_name__icontains=term)
+            | Q(person__family_name__icontains=term)
+            | Q(person__known_as__icontains=term)
+        ).values("case_id")
+        qs = qs.filter(search_text__icontains=term).filter(
+            Q(pk__in=in_full) | Q(summary__icontains=term) | Q(pk__in=named)
+        )
     return qs
 
 

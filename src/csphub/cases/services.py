@@ -53,6 +53,7 @@ from csphub.cases.models import (
 )
 from csphub.cases.signals import incident_added_to_case, incident_recorded
 from csphub.core import filescan
+from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address, Person
 
@@ -222,9 +223,18 @@ def incident_record(
 
 
 def incident_update(
-    *, actor: Any, incident: Incident, now: dt.datetime | None = None, **values: Any
+    *,
+    actor: Any,
+    incident: Incident,
+    now: dt.datetime | None = None,
+    expected_version: str | None = None,
+    **values: Any,
 ) -> Incident:
-    """Change an incident; the audit event lists the changed field names (never values)."""
+    """Change an incident; the audit event lists the changed field names (never values).
+
+    ``expected_version`` (from an edit form) refuses the change with
+    :class:`~csphub.core.concurrency.EditConflictError` if the incident changed since it was read.
+    """
     unknown = set(values) - set(INCIDENT_EDITABLE)
     if unknown:
         raise TypeError(f"Unknown incident fields: {sorted(unknown)}")
@@ -240,10 +250,11 @@ def incident_update(
         )
     )
     _validate_choices(values)
-    changed = changed_field_names(incident, values)
-    if not changed:
-        return incident
     with transaction.atomic():
+        lock_for_update(incident, expected_version)
+        changed = changed_field_names(incident, values)
+        if not changed:
+            return incident
         for name in changed:
             setattr(incident, name, values[name])
         incident.modified_by = actor

@@ -31,10 +31,11 @@ from csphub.agencies.policies import (
     role_allows,
 )
 from csphub.agencies.selectors import agreements_in_force_for
-from csphub.audit.services import audit_record, audit_viewed
+from csphub.audit.services import audit_listed, audit_record, audit_viewed
 from csphub.cases import config, forms, geo, selectors, services
 from csphub.cases.models import AgendaItem, Incident, Panel, PanelMeeting, PartyRole, Task
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, describe_conflict
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.frontend import flows
 from csphub.frontend.registry import CASE_SECTIONS
@@ -159,20 +160,28 @@ def _record_incident(user: Any, data: dict[str, Any], victim: Any) -> Incident:
 
 @login_required
 def incident_edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    """Correct a recorded incident; the audit event lists which fields changed (never the values)."""
+    """Correct a recorded incident; the audit event lists which fields changed (never the values).
+
+    The form carries the version it was read at: saving over a newer version is refused, shows
+    what changed, and writes nothing (:mod:`csphub.core.concurrency`).
+    """
     incident = selectors.incident_get_visible(request.actor, pk, action=Action.CHANGE)
-    initial = {name: getattr(incident, name) for name in forms.IncidentEditForm.EDITABLE}
-    for name in ("occurred_at", "reported_at"):  # as precise as the form shows them
-        initial[name] = timezone.localtime(getattr(incident, name)).replace(second=0, microsecond=0)
-    form = forms.IncidentEditForm(_posted(request), initial=initial)
+    form = _incident_edit_form(incident, _posted(request))
+    conflict = None
     if request.method == "POST" and form.is_valid():
         # Only what the user changed: the form shows times to the minute, so unchanged times must
         # not be written back (and reported as changed) with their seconds lost.
-        values = {name: form.cleaned_data[name] for name in form.changed_data}
+        values = {name: form.cleaned_data[name] for name in form.edited_fields}
         if "uprn" in values:
             values["uprn"] = values["uprn"] or ""
         try:
-            services.incident_update(actor=request.user, incident=incident, **values)
+            services.incident_update(
+                actor=request.user, incident=incident, expected_version=form.expected_version, **values
+            )
+        except EditConflictError as error:
+            conflict = describe_conflict(form, error.current)
+            assert isinstance(error.current, Incident)
+            form = _incident_edit_form(error.current, None)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -185,10 +194,20 @@ def incident_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         "cases/form_page.html",
         {
             "form": form,
+            "conflict": conflict,
             "title": f"Correct incident {incident.reference}",
             "back_url": reverse("cases:incident_detail", args=[incident.pk]),
             "button": "Save changes",
         },
+    )
+
+
+def _incident_edit_form(incident: Incident, data: Any) -> forms.IncidentEditForm:
+    initial = {name: getattr(incident, name) for name in forms.IncidentEditForm.EDITABLE}
+    for name in ("occurred_at", "reported_at"):  # as precise as the form shows them
+        initial[name] = timezone.localtime(getattr(incident, name)).replace(second=0, microsecond=0)
+    return forms.IncidentEditForm(
+        data, initial=initial, record=incident, versioned_fields=forms.IncidentEditForm.EDITABLE
     )
 
 
@@ -267,6 +286,7 @@ def case_list(request: SignedInRequest) -> HttpResponse:
         page = 1
     rows = list(qs.order_by("-opened_at", "-pk")[(page - 1) * page_size : page * page_size + 1])
     has_next = len(rows) > page_size
+    audit_listed(actor=request.user, targets=rows[:page_size])
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -552,6 +572,7 @@ def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 def my_tasks(request: SignedInRequest) -> HttpResponse:
     _require(request.actor, Action.VIEW)
     tasks = list(selectors.my_tasks(request.actor))
+    audit_listed(actor=request.actor, targets=tasks)  # task titles may name people
     today = timezone.localdate()
     return render(request, "cases/my_tasks.html", {"tasks": tasks, "today": today})
 
@@ -559,7 +580,9 @@ def my_tasks(request: SignedInRequest) -> HttpResponse:
 @login_required
 def overdue(request: SignedInRequest) -> HttpResponse:
     _require(request.actor, Action.VIEW)
-    return render(request, "cases/overdue.html", selectors.overdue_dashboard(request.actor))
+    dashboard = selectors.overdue_dashboard(request.actor)
+    audit_listed(actor=request.actor, targets=dashboard["tasks"])  # task titles may name people
+    return render(request, "cases/overdue.html", dashboard)
 
 
 @login_required
@@ -743,7 +766,9 @@ def search(request: SignedInRequest) -> HttpResponse:
     results = None
     if form.is_valid() and form.cleaned_data["q"]:
         results = selectors.search(user=request.actor, query=form.cleaned_data["q"])
-        # The query may contain a name: record that a search happened and how much it showed, not what.
+        # The query may contain a name: record that a search happened and how much it showed, not
+        # what; and, as every list does, each record it showed.
+        audit_listed(actor=request.actor, targets=[*results.cases, *results.people, *results.addresses])
         audit_record(
             actor=request.actor,
             verb="search.performed",
@@ -913,6 +938,7 @@ def home_context(user: Any) -> dict[str, Any] | None:
         return None
     today = timezone.localdate()
     tasks = list(selectors.my_tasks(user)[:10])
+    audit_listed(actor=user, targets=tasks)  # the home page shows their titles
     return {
         "tasks": tasks,
         "overdue": sum(1 for t in tasks if t.due_on < today),

@@ -1,7 +1,8 @@
 """A logging filter that keeps personal data out of logs.
 
-Code logs ids and verbs, never names; this filter is the second line: it strips request bodies
-and masks e-mail addresses, phone numbers, postcodes and dates of birth that slip into messages.
+Code logs ids and verbs, never names; this filter is the second line: it strips request bodies and
+query strings (so the access log of ``csphub serve`` never shows what was searched for) and masks
+e-mail addresses, phone numbers, postcodes and dates of birth that slip into messages.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import logging
 import re
 
 _PATTERNS = (
+    # Query strings carry search terms (names, streets, postcodes, URL-encoded): never logged.
+    (re.compile(r"(/[^\s?\"']*)\?[^\s\"']+"), r"\1?[query]"),
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
     (re.compile(r"\b(?:\+44\s?|0)\d(?:[\s-]?\d){8,10}\b"), "[phone]"),
     (re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE), "[postcode]"),

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 
+from csphub.core.concurrency import VersionedFormMixin
 from csphub.frontend.forms import GovukDateInput, GovukFormMixin
 from csphub.people.models import PersonKind
 
@@ -61,6 +62,10 @@ class PersonForm(GovukFormMixin, forms.Form):
         if data.get("kind") in (PersonKind.GROUP, PersonKind.ORGANISATION) and not data.get("known_as"):
             self.add_error("known_as", "Enter the name of the group or organisation")
         return data
+
+
+class PersonEditForm(VersionedFormMixin, PersonForm):
+    """Change a person's details; carries the version it was read at (no lost updates)."""
 
 
 class PersonSearchForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from csphub.agencies.policies import Action, acting_membership, can, role_allows
 from csphub.audit.services import audit_record, changed_field_names
+from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address, Person, PersonAddress, PersonKind
 
@@ -57,10 +58,17 @@ def person_create(*, actor: Any, **values: Any) -> Person:
             owning_agency=membership.agency, created_by=actor, modified_by=actor, **values
         )
         audit_record(actor=actor, verb="person.created", target=person, changed_fields=values.keys())
+        if person.is_restricted:
+            _name_restricting_user(actor, person)
     return person
 
 
-def person_update(*, actor: Any, person: Person, **values: Any) -> Person:
+def person_update(
+    *, actor: Any, person: Person, expected_version: str | None = None, **values: Any
+) -> Person:
+    """Change a person; only ``values`` are written. ``expected_version`` (from an edit form)
+    refuses the change with :class:`~csphub.core.concurrency.EditConflictError` if the record
+    changed since it was read."""
     unknown = set(values) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"Unknown person fields: {sorted(unknown)}")
@@ -68,16 +76,27 @@ def person_update(*, actor: Any, person: Person, **values: Any) -> Person:
         raise PermissionDeniedError("You cannot change this person's record.")
     merged = {name: getattr(person, name) for name in PERSON_FIELDS} | values
     _validate_person(merged)
-    changed = changed_field_names(person, values)
-    if not changed:
-        return person
     with transaction.atomic():
+        lock_for_update(person, expected_version)
+        changed = changed_field_names(person, values)
+        if not changed:
+            return person
         for name in changed:
             setattr(person, name, values[name])
         person.modified_by = actor
         person.save(update_fields=[*changed, "modified_by", "modified_at"])
         audit_record(actor=actor, verb="person.updated", target=person, changed_fields=changed)
+        if "is_restricted" in changed and person.is_restricted:
+            _name_restricting_user(actor, person)
     return person
+
+
+def _name_restricting_user(actor: Any, person: Person) -> None:
+    """Whoever restricts a record is named on it: a restricted record is visible to its named
+    users only, so otherwise nobody at all could open it again."""
+    from csphub.agencies.services import name_user_on_record
+
+    name_user_on_record(actor=actor, obj=person, user=actor, reason="restricted the record")
 
 
 def address_create(*, actor: Any, **values: Any) -> Address:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,10 +15,11 @@ from csphub.agencies.policies import Action, can, role_allows
 from csphub.audit.selectors import audit_events_for
 from csphub.audit.services import audit_listed, audit_viewed
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, describe_conflict
 from csphub.core.errors import ApplicationError
 from csphub.frontend.registry import PERSON_SECTIONS
 from csphub.people import selectors, services
-from csphub.people.forms import PersonForm, PersonSearchForm, SeenByFilterForm
+from csphub.people.forms import PersonEditForm, PersonForm, PersonSearchForm, SeenByFilterForm
 
 
 @login_required
@@ -86,12 +89,20 @@ def person_create(request: SignedInRequest) -> HttpResponse:
 
 @login_required
 def person_edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Change a person's details: only the fields the user changed are written, and saving over a
+    newer version is refused and shows what changed (:mod:`csphub.core.concurrency`)."""
     person = selectors.person_get_visible(request.actor, pk, action=Action.CHANGE)
-    initial = {name: getattr(person, name) for name in services.PERSON_FIELDS}
-    form = PersonForm(request.POST or None, initial=initial)
+    form = _person_edit_form(person, request.POST if request.method == "POST" else None)
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form.edited_fields}
         try:
-            services.person_update(actor=request.user, person=person, **form.cleaned_data)
+            services.person_update(
+                actor=request.user, person=person, expected_version=form.expected_version, **values
+            )
+        except EditConflictError as error:
+            conflict = describe_conflict(form, error.current)
+            form = _person_edit_form(error.current, None)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -99,7 +110,16 @@ def person_edit(request: SignedInRequest, pk: int) -> HttpResponse:
             return redirect("people:detail", person.pk)
     else:
         audit_viewed(actor=request.actor, target=person)
-    return render(request, "people/form.html", {"form": form, "heading": "Change details", "person": person})
+    return render(
+        request,
+        "people/form.html",
+        {"form": form, "heading": "Change details", "person": person, "conflict": conflict},
+    )
+
+
+def _person_edit_form(person: Any, data: Any) -> PersonEditForm:
+    initial = {name: getattr(person, name) for name in services.PERSON_FIELDS}
+    return PersonEditForm(data, initial=initial, record=person, versioned_fields=services.PERSON_FIELDS)
 
 
 @login_required

@@ -12,7 +12,12 @@ from django.http import Http404
 from django.utils import timezone
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action, get_object_or_404_for, share_scope, visible_to
+from csphub.agencies.policies import (
+    Action,
+    get_object_or_404_for,
+    share_scope,
+    visible_in_full_to,
+)
 from csphub.cases.models import Case, PartyRole
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Address
@@ -23,7 +28,8 @@ from csphub.powers.rules import TERMINAL, Power, Status
 
 
 def power_list_visible_to(user: Any) -> QuerySet[PowerUse]:
-    return visible_to(user, Action.VIEW, PowerUse).select_related("case", "recipient", "premises", "issuer")
+    """Powers on cases the user sees in full: a summary share (panel agenda) shows no enforcement."""
+    return visible_in_full_to(user, PowerUse).select_related("case", "recipient", "premises", "issuer")
 
 
 def case_for_powers(user: Any, pk: int, *, action: Action = Action.VIEW) -> Case:

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action, get_object_or_404_for, share_scope, visible_to
+from csphub.agencies.policies import Action, get_object_or_404_for, role_allows, share_scope, visible_to
 from csphub.cases.models import Case
 from csphub.risk.models import Assessment, Questionnaire, ReassessmentRequirement
 
@@ -58,6 +58,10 @@ def questionnaire_get(pk: int) -> Questionnaire:
     return questionnaire
 
 
-def questionnaire_use_count(questionnaire: Questionnaire) -> int:
-    """How many assessments used this version, across the partnership (a count, no records)."""
-    return Assessment.objects.filter(questionnaire=questionnaire).count()
+def questionnaire_use_count(questionnaire: Questionnaire, user: Any) -> int | None:
+    """How many assessments the user may see used this version; None for a role that sees no
+    assessments. Never a partnership-wide count: in a small partnership "used by 1 assessment"
+    of a DASH questionnaire can identify someone."""
+    if not role_allows(user, Action.VIEW):
+        return None
+    return visible_to(user, Action.VIEW, Assessment).filter(questionnaire=questionnaire).count()

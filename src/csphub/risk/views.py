@@ -59,6 +59,8 @@ def assessment_new(request: HttpRequest, case_pk: int, questionnaire_pk: int) ->
     questionnaire = Questionnaire.objects.filter(pk=questionnaire_pk, is_active=True).first()
     if questionnaire is None:
         raise Http404("No such questionnaire.")
+    if request.method != "POST":  # the questions name the case's parties
+        audit_viewed(actor=request.user, target=case, justification="risk assessment")
     form = forms.AssessmentForm(flows.posted(request), questionnaire=questionnaire, subjects=_subjects(case))
 
     def arguments(data: dict[str, Any]) -> dict[str, Any]:
@@ -166,6 +168,6 @@ def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "questionnaire": questionnaire,
             "questions": list(questionnaire.questions.order_by("order")),
             "in_use": questionnaire.pk in {q.pk for q in selectors.questionnaires_in_use()},
-            "assessments_count": selectors.questionnaire_use_count(questionnaire),
+            "assessments_count": selectors.questionnaire_use_count(questionnaire, request.user),
         },
     )

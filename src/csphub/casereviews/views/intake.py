@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from csphub.agencies.policies import Action, can
-from csphub.audit.services import audit_viewed
+from csphub.audit.services import audit_listed, audit_viewed
 from csphub.casereviews import forms, rules, selectors, services
 from csphub.casereviews.views._common import (
     _change_journey,
@@ -28,6 +28,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
     today = timezone.localdate()
     rows = selectors.dashboard(request.user, today=today)
+    audit_listed(actor=request.user, targets=[row.application for row in rows])
     return render(
         request,
         "casereviews/staff/dashboard.html",
@@ -72,6 +73,7 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
     today = timezone.localdate()
     decision = getattr(application, "threshold_decision", None)
     review = getattr(application, "review", None)
+    links, links_not_shared = selectors.incident_links_visible_to(request.user, application)
     return render(
         request,
         "casereviews/staff/detail.html",
@@ -80,9 +82,8 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
             "today": today,
             "clocks": application.clocks(),
             "overdue": {c.stage for c in application.overdue_clocks(today=today)},
-            "links": list(
-                application.incident_links.select_related("incident", "incident__reporting_agency")
-            ),
+            "links": links,
+            "links_not_shared": links_not_shared,
             "history": selectors.case_history_for_review(request.user, application),
             "decision": decision,
             "preview": services.threshold_preview(application) if decision is None else None,
@@ -118,9 +119,10 @@ def acknowledge(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 def prompts(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
-    return render(
-        request, "casereviews/staff/prompts.html", {"prompts": list(selectors.prompts_open_for(request.user))}
-    )
+    open_prompts = list(selectors.prompts_open_for(request.user))
+    # The page names victims: each prompt and each victim shown is recorded.
+    audit_listed(actor=request.user, targets=[*open_prompts, *{p.victim for p in open_prompts}])
+    return render(request, "casereviews/staff/prompts.html", {"prompts": open_prompts})
 
 
 @login_required
@@ -128,6 +130,8 @@ def prompts(request: HttpRequest) -> HttpResponse:
 def prompt_explained(request: HttpRequest, pk: int) -> HttpResponse:
     _require_staff(request)
     prompt = selectors.prompt_get_visible(request.user, pk)
+    if request.method != "POST":  # the page names the victim
+        audit_viewed(actor=request.user, target=prompt.victim, justification="Case Review prompt")
     form = forms.PromptExplainedForm(request.POST or None, initial={"explained_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:

@@ -59,6 +59,7 @@ for _optional in ("cases", "powers", "risk", "casereviews", "insights", "api", "
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csphub.core.middleware.DisallowedMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csphub.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -68,9 +69,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "csphub.accounts.middleware.SessionCapMiddleware",
     "csphub.accounts.middleware.IdleTimeoutMiddleware",
     "csphub.accounts.middleware.RequireTwoFactorMiddleware",
     "csphub.agencies.middleware.ActingMembershipMiddleware",
+    "csphub.core.middleware.InvalidCharactersMiddleware",
     "csphub.frontend.language.PublicLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -162,10 +165,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# A username that is no account is stored as a digest, never in clear (security review 15).
+AXES_USERNAME_CALLABLE = "csphub.accounts.axes.axes_username"
 
 # --- Sessions and cookies ------------------------------------------------------------------
 CSPHUB_IDLE_TIMEOUT_MINUTES = int(os.environ.get("CSPHUB_IDLE_TIMEOUT_MINUTES", "30"))
-SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute cap: a working day
+# A signed-in session ends 12 hours after sign-in however active it is (SessionCapMiddleware);
+# SESSION_COOKIE_AGE alone slides with every request, so it is only the stored row's lifetime.
+CSPHUB_SESSION_MAX_HOURS = int(os.environ.get("CSPHUB_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = CSPHUB_SESSION_MAX_HOURS * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -258,6 +266,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # runserver's access log: through the same filter, which drops query strings (search terms).
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "csphub": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

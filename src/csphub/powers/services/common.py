@@ -20,6 +20,7 @@ from csphub.cases.services import task_complete, task_create
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
 from csphub.powers import rules
+from csphub.powers.capacities import capacity_blockers
 from csphub.powers.facts import UK, local_date, now_or, rules_for
 from csphub.powers.models import PowerEvent, PowerUse
 from csphub.powers.rules import IssuerCapacity, Power, RuleSet, Status
@@ -89,6 +90,8 @@ def _create(
     membership = acting_membership(actor)
     if membership is None:
         raise PermissionDeniedError("You are not acting for an agency.")
+    agency = membership.agency
+    _block(capacity_blockers(agency.agency_type, agency.name, issuer_capacity), field="issuer_capacity")
     if not rules.can_transition(power, Status.DRAFT, to_status):
         raise ApplicationError(f"A {rules.POWER_LABELS[power].lower()} cannot start as {to_status.value}")
     use = PowerUse.objects.create(
