@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 import pytest
-from csphub.core.personas import DEMO_PASSWORD
+from csphub.demo.personas import DEMO_PASSWORD
 from django.test import Client
 
 from csphub.accounts.middleware import SIGNED_IN_AT_KEY

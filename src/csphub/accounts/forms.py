@@ -97,7 +97,7 @@ class NewPasswordChangeForm(PasswordChangeForm):
         if new and self.user.check_password(new):
             self.add_error("new_password2", "Your new password must be different from your current password")
         elif new:
-            from csphub.core.personas import DEMO_PASSWORD
+            from csphub.demo.personas import DEMO_PASSWORD
 
             if new == DEMO_PASSWORD:
                 self.add_error("new_password2", "This password is published in the guide. Choose another")

@@ -76,6 +76,10 @@ class Capability(StrEnum):
     MANAGE_CASE_REVIEWS = "manage_case_reviews"
     # change an area's Case Review procedure (only in the area's managing agency; see casereviews)
     CONFIGURE_CASE_REVIEW_AREA = "configure_case_review_area"
+    # priority setting (planning): aggregates only
+    VIEW_PRIORITIES = "view_priorities"
+    SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
+    ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
 
 
 # Which actions each role may take on records that hold personal data.
@@ -104,11 +108,17 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_AUDIT_LOG,
             Capability.MANAGE_CASE_REVIEWS,
             Capability.CONFIGURE_CASE_REVIEW_AREA,
+            Capability.VIEW_PRIORITIES,
+            Capability.SCORE_PRIORITIES,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),
-    Role.ANALYST: frozenset({Capability.VIEW_ASSESSMENT}),
-    Role.BOARD_MEMBER: frozenset({Capability.VIEW_ASSESSMENT}),
+    Role.ANALYST: frozenset(
+        {Capability.VIEW_ASSESSMENT, Capability.VIEW_PRIORITIES, Capability.SCORE_PRIORITIES}
+    ),
+    Role.BOARD_MEMBER: frozenset(
+        {Capability.VIEW_ASSESSMENT, Capability.VIEW_PRIORITIES, Capability.ADOPT_PRIORITIES}
+    ),
     Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_AUDIT_LOG}),
 }
 

@@ -355,6 +355,8 @@ class AuditVerb(models.TextChoices):
     POWERUSE_LISTED = "poweruse.listed", "Saw a tool or power in a list"
     POWERUSE_VIEWED = "poweruse.viewed", "Viewed a tool or power"
 
+    PRIORITIES_ADOPTED = "priorities.adopted", "Adopted the partnership's priorities"
+
     PSPO_DISCHARGED = "pspo.discharged", "Public Spaces Protection Order: discharged"
     PSPO_DRAFT = "pspo.draft", "Public Spaces Protection Order: drafted"
     PSPO_EXPIRED = "pspo.expired", "Public Spaces Protection Order: expired"
@@ -383,6 +385,12 @@ class AuditVerb(models.TextChoices):
     RISK_ASSESSMENT_BAND_RAISED = "risk_assessment.band_raised", "Raised the risk band of an assessment"
     RISK_ASSESSMENT_COMPLETED = "risk_assessment.completed", "Completed a risk assessment"
     RISK_ASSESSMENT_REQUIRED = "risk_assessment.required", "Asked for a risk assessment"
+
+    SCORESHEET_SUBMITTED = "scoresheet.submitted", "Scored a theme for priority setting"
+
+    SCORINGFRAMEWORK_IMPORTED = "scoringframework.imported", "Added a version of a priority scoring framework"
+
+    SCORINGSESSION_OPENED = "scoringsession.opened", "Opened a priority scoring session"
 
     SEARCH_PERFORMED = "search.performed", "Searched"
 

@@ -22,6 +22,7 @@ _OPTIONAL = (
     ("risk", "risk/", "csphub.risk.urls"),
     ("casereviews", "case-reviews/", "csphub.casereviews.urls"),
     ("insights", "insights/", "csphub.insights.urls"),
+    ("planning", "priorities/", "csphub.planning.urls"),
     ("api", "api/", "csphub.api.urls"),
     ("governance", "about/", "csphub.governance.urls"),
 )

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from csphub.agencies.policies import Capability, has_capability
+from csphub.analytics.assessment import Assessment
 from csphub.insights.models import AssessmentRun
 
 # Files a run may serve, by the name used in URLs.
@@ -53,3 +54,17 @@ def home_context(user: Any) -> dict[str, Any] | None:
     if not has_capability(user, Capability.VIEW_ASSESSMENT):
         return None
     return {"latest": AssessmentRun.objects.first()}
+
+
+def latest_assessment(user: Any) -> tuple[AssessmentRun, Assessment] | None:
+    """The most recent run ``user`` may see, read back as a typed Assessment.
+
+    None when the user may not see assessments, there is no run, or its file cannot be read.
+    """
+    for run in assessment_runs_visible_to(user)[:5]:
+        path = run_dir(run) / "assessment.json"
+        try:
+            return run, Assessment.from_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return None

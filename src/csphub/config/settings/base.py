@@ -49,11 +49,11 @@ INSTALLED_APPS = [
 _only = {
     a
     for a in os.environ.get(
-        "CSPHUB_ONLY_APPS", "cases,powers,risk,casereviews,insights,api,governance"
+        "CSPHUB_ONLY_APPS", "cases,powers,risk,casereviews,insights,planning,api,governance"
     ).split(",")
     if a
 }
-for _optional in ("cases", "powers", "risk", "casereviews", "insights", "api", "governance"):
+for _optional in ("cases", "powers", "risk", "casereviews", "insights", "planning", "api", "governance"):
     if _optional in _only and (SRC_DIR / _optional / "__init__.py").exists():
         INSTALLED_APPS.append(f"csphub.{_optional}")
 

@@ -1,0 +1,79 @@
+"""Pure rules for priority setting: the evidence each theme brings from the Strategic Assessment.
+
+police.uk categories identify some themes only roughly and others not at all. The categories used
+for each theme are stated on the page beside the figures, and a theme police.uk cannot identify
+says so instead of showing a number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from csphub.analytics.assessment import Assessment
+
+# theme key -> police.uk categories counted as evidence for it (an indicator, not a definition)
+THEME_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "asb": ("Anti-social behaviour",),
+    "serious_violence": ("Violence and sexual offences", "Robbery", "Possession of weapons"),
+    "organised_crime": ("Drugs", "Possession of weapons"),
+    "acquisitive": (
+        "Burglary",
+        "Robbery",
+        "Vehicle crime",
+        "Theft from the person",
+        "Shoplifting",
+        "Bicycle theft",
+        "Other theft",
+    ),
+}
+
+NOT_IN_POLICE_UK = (
+    "police.uk does not identify this theme (its categories carry no domestic abuse, exploitation, "
+    "modern slavery, Prevent or hate crime flag). Bring the partners' own figures as evidence."
+)
+
+
+def theme_evidence(assessment: Assessment, theme: str) -> dict[str, Any]:
+    """Volume, rate per 1,000 residents, trend (with each category's adjusted p) and harm for one theme.
+
+    Plain JSON-ready values, so that a scoring session keeps the evidence as it stood when it opened.
+    """
+    categories = THEME_CATEGORIES.get(theme, ())
+    if not categories:
+        return {"available": False, "note": NOT_IN_POLICE_UK}
+    rows = {row.crime_type: row for row in assessment.by_crime_type}
+    harm_rows = {row.crime_type: row for row in assessment.harm.rows}
+    found = [rows[name] for name in categories if name in rows]
+    if not found:
+        return {
+            "available": False,
+            "note": "The latest assessment has no figures for this theme's categories.",
+        }
+    volume = sum(row.count for row in found)
+    previous = sum(row.count_previous for row in found)
+    population = assessment.area.population
+    harm_values = [harm_rows[r.crime_type].harm for r in found if r.crime_type in harm_rows]
+    harm_known = [h for h in harm_values if h is not None]
+    return {
+        "available": True,
+        "categories": [
+            {
+                "crime_type": row.crime_type,
+                "count": row.count,
+                "count_previous": row.count_previous,
+                "change_pct": row.change_pct,
+                "p_adj": row.p_adj,
+                "p_value": row.p_value,
+                "wording": row.wording,
+            }
+            for row in found
+        ],
+        "volume": volume,
+        "volume_previous": previous,
+        "rate_per_1000": round(volume / population * 1000, 2) if population else None,
+        "change_pct": round((volume - previous) / previous * 100, 1) if previous else None,
+        "harm": round(sum(harm_known), 1) if harm_known else None,
+        "harm_unit": assessment.harm.unit,
+        "harm_source": assessment.harm.weights_name,
+        "period": f"{assessment.period.first} to {assessment.period.last}",
+    }

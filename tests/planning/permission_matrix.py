@@ -1,0 +1,57 @@
+"""Permission-matrix rows for priority setting (aggregate data only: no personal records).
+
+Coordinators and analysts score and configure; board members view and adopt; nobody else sees it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.permission_matrix import Entry
+
+VIEWERS = {
+    "anonymous": 302,
+    "*": 403,
+    "avbc_partnership_coordinator": 200,
+    "avbc_analyst": 200,
+    "avbc_board_member": 200,
+}
+ONE_RECORD = {**VIEWERS, "*": 404}
+SCORERS = {**VIEWERS, "avbc_board_member": 403}
+SCORE_A_THEME = {**ONE_RECORD, "avbc_board_member": 403}
+ADOPTERS = {**ONE_RECORD, "avbc_partnership_coordinator": 403, "avbc_analyst": 403}
+
+
+def _framework(world: Any) -> dict[str, Any]:
+    from csphub.planning.models import ScoringFramework
+
+    return {"pk": ScoringFramework.objects.get(version="1").pk}
+
+
+def _session(world: Any) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+
+    from csphub.planning.models import ScoringFramework
+    from csphub.planning.services import session_open
+
+    coordinator = get_user_model().objects.get(username="avbc_partnership_coordinator")
+    session = session_open(
+        actor=coordinator, title="Matrix", framework=ScoringFramework.objects.get(version="1")
+    )
+    return {"pk": session.pk}
+
+
+def _theme(world: Any) -> dict[str, Any]:
+    return {**_session(world), "theme": "asb"}
+
+
+MATRIX = {
+    "planning:index": Entry(expect=VIEWERS),
+    "planning:framework_detail": Entry(make=_framework, expect=ONE_RECORD),
+    "planning:framework_export": Entry(make=_framework, expect=ONE_RECORD),
+    "planning:framework_import": Entry(expect=SCORERS),
+    "planning:session_new": Entry(expect=SCORERS),
+    "planning:session_detail": Entry(make=_session, expect=ONE_RECORD),
+    "planning:sheet_new": Entry(make=_theme, expect=SCORE_A_THEME),
+    "planning:adopt": Entry(make=_session, expect=ADOPTERS),
+}
