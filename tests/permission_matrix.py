@@ -102,7 +102,7 @@ MATRIX: dict[str, Entry] = {
 
 # Apps add their entries in tests/<app>/permission_matrix.py as a dict named MATRIX; they are
 # merged here so that each app owns its rows.
-for _app in ("cases", "powers", "risk", "casereviews", "insights", "planning", "api", "duties"):
+for _app in ("cases", "powers", "risk", "casereviews", "insights", "planning", "api", "duties", "governance"):
     try:
         _module = __import__(f"tests.{_app}.permission_matrix", fromlist=["MATRIX"])
     except ModuleNotFoundError as _exc:

@@ -26,6 +26,7 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     ("csphub.cli_ops", "backup"),
     ("csphub.cli_ops", "restore"),
     ("csphub.cases.commands", "reminders"),
+    ("csphub.governance.commands", "retention"),
 )
 
 

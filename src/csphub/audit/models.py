@@ -76,6 +76,10 @@ class AuditVerb(models.TextChoices):
 
     CASE_ADDED_TO_AGENDA = "case.added_to_agenda", "Put a case on a panel agenda"
     CASE_CLOSED = "case.closed", "Closed a case"
+    CASE_DISPOSED = (
+        "case.disposed",
+        "Disposed of a case at the end of its retention period (a tombstone is kept)",
+    )
     CASE_EXPORTED = "case.exported", "Exported a case"
     CASE_INCIDENT_ADDED = "case.incident_added", "Added an incident to a case"
     CASE_LINKED = "case.linked", "Linked two cases"
@@ -330,6 +334,8 @@ class AuditVerb(models.TextChoices):
     INJUNCTION_VARIED = "injunction.varied", "Civil injunction: varied"
     INJUNCTION_WITHDRAWN = "injunction.withdrawn", "Civil injunction: withdrawn"
 
+    LEGAL_HOLD_PLACED = "legal_hold.placed", "Placed a legal hold on a record"
+    LEGAL_HOLD_RELEASED = "legal_hold.released", "Released a legal hold"
     LETTER_LISTED = "letter.listed", "Saw a Case Review letter in a list"
     LETTER_VIEWED = "letter.viewed", "Viewed a Case Review letter"
 
@@ -401,6 +407,9 @@ class AuditVerb(models.TextChoices):
         "marac_referral.repeat_flagged",
         "Flagged a repeat MARAC case (a further domestic abuse incident within 12 months)",
     )
+    RETENTION_DRY_RUN = "retention.dry_run", "Listed the records due for disposal (nothing deleted)"
+    RETENTION_PURGED = "retention.purged", "Ran a disposal of records past their retention period"
+    RETENTION_RULE_SET = "retention_rule.set", "Set a retention period"
     RISK_ASSESSMENT_BAND_RAISED = "risk_assessment.band_raised", "Raised the risk band of an assessment"
     RISK_ASSESSMENT_COMPLETED = "risk_assessment.completed", "Completed a risk assessment"
     RISK_ASSESSMENT_REQUIRED = "risk_assessment.required", "Asked for a risk assessment"

@@ -25,6 +25,7 @@ _OPTIONAL = (
     ("planning", "priorities/", "csphub.planning.urls"),
     ("api", "api/", "csphub.api.urls"),
     ("duties", "duties/", "csphub.duties.urls"),
+    ("governance", "about/", "csphub.governance.urls"),
 )
 for _label, _prefix, _module in _OPTIONAL:
     if apps.is_installed(f"csphub.{_label}"):

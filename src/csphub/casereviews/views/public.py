@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from csphub.casereviews import forms, selectors, services
@@ -18,11 +20,14 @@ from csphub.core.clientip import client_ip
 from csphub.core.errors import ApplicationError
 from csphub.frontend import flows
 from csphub.frontend.answers import answer
+from csphub.frontend.language import bilingual
 
 SESSION_KEY = "casereviews_apply"
 
 
-RETRY_MESSAGE = "We could not send your application. Check your answers and press 'Send application' again."
+RETRY_MESSAGE = gettext_lazy(
+    "We could not send your application. Check your answers and press 'Send application' again."
+)
 
 
 DONE_KEY = "casereviews_done"
@@ -54,11 +59,13 @@ def _area_for_journey(data: dict[str, Any]) -> Any:
     return next((a for a in areas if a.slug == data.get("area")), None)
 
 
+@bilingual
 def start(request: HttpRequest) -> HttpResponse:
     areas = list(selectors.area_list_public())
     return render(request, "casereviews/public/start.html", {"areas": areas})
 
 
+@bilingual
 @require_http_methods(["GET", "POST"])
 def apply_who(request: HttpRequest) -> HttpResponse:
     data = _journey(request)
@@ -70,7 +77,7 @@ def apply_who(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         area_slug = request.POST.get("area") if len(areas) > 1 else areas[0].slug
         if area_slug not in {slug for slug, _ in area_choices}:
-            form.add_error(None, "Select the area where the behaviour happens")
+            form.add_error(None, _("Select the area where the behaviour happens"))
         else:
             data.update(who=form.cleaned_data["who"], area=area_slug)
             _save_journey(request, data)
@@ -92,7 +99,8 @@ def apply_who(request: HttpRequest) -> HttpResponse:
         "casereviews/public/question.html",
         {
             "form": form,
-            "heading": "Apply for an ASB Case Review",
+            "heading": _("Apply for an ASB Case Review"),
+            "first_question": True,
             "area_choices": area_choices if len(areas) > 1 else [],
             "selected_area": data.get("area"),
             "back": reverse("casereviews:start"),
@@ -100,10 +108,12 @@ def apply_who(request: HttpRequest) -> HttpResponse:
     )
 
 
+@bilingual
 def apply_anonymous(request: HttpRequest) -> HttpResponse:
     return render(request, "casereviews/public/anonymous.html", {"areas": list(selectors.area_list_public())})
 
 
+@bilingual
 @require_http_methods(["GET", "POST"])
 def apply_victim(request: HttpRequest) -> HttpResponse:
     data = _journey(request)
@@ -119,12 +129,13 @@ def apply_victim(request: HttpRequest) -> HttpResponse:
         "casereviews/public/question.html",
         {
             "form": form,
-            "heading": "The person you are applying for",
+            "heading": _("The person you are applying for"),
             "back": reverse("casereviews:apply_who"),
         },
     )
 
 
+@bilingual
 @require_http_methods(["GET", "POST"])
 def apply_about_you(request: HttpRequest) -> HttpResponse:
     data = _journey(request)
@@ -137,10 +148,11 @@ def apply_about_you(request: HttpRequest) -> HttpResponse:
         return redirect("casereviews:apply_behaviour")
     back = reverse("casereviews:apply_victim" if data.get("who") == "behalf" else "casereviews:apply_who")
     return render(
-        request, "casereviews/public/question.html", {"form": form, "heading": "About you", "back": back}
+        request, "casereviews/public/question.html", {"form": form, "heading": _("About you"), "back": back}
     )
 
 
+@bilingual
 @require_http_methods(["GET", "POST"])
 def apply_behaviour(request: HttpRequest) -> HttpResponse:
     data = _journey(request)
@@ -156,7 +168,7 @@ def apply_behaviour(request: HttpRequest) -> HttpResponse:
         "casereviews/public/question.html",
         {
             "form": form,
-            "heading": "The anti-social behaviour",
+            "heading": _("The anti-social behaviour"),
             "back": reverse("casereviews:apply_about_you"),
         },
     )
@@ -166,6 +178,7 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+@bilingual
 @require_http_methods(["GET", "POST"])
 def apply_check(request: HttpRequest) -> HttpResponse:
     data = _journey(request)
@@ -223,7 +236,7 @@ def apply_check(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _fresh_submit_form(message: str) -> forms.SubmitForm:
+def _fresh_submit_form(message: Any) -> forms.SubmitForm:
     """A new token, carrying ``message`` as a form error (the page title then starts "Error: ")."""
     form = forms.SubmitForm(data={"form_token": services.form_token_issue(), "website": ""})
     form.is_valid()
@@ -235,40 +248,41 @@ def _answer_rows(data: dict[str, Any], area: Any) -> list[flows.Row]:
     """The journey's answers, each with a Change link to the question page that asked it."""
     who_field = forms.WhoForm.base_fields["who"]
     rows: list[tuple[str, Any, str]] = [
-        ("Area", area.name, "casereviews:apply_who"),
-        ("Who is applying", answer(data.get("who"), who_field), "casereviews:apply_who"),
+        (_("Area"), area.name, "casereviews:apply_who"),
+        (_("Who is applying"), answer(data.get("who"), who_field), "casereviews:apply_who"),
     ]
     if data.get("who") == "behalf":
         rows += [
-            ("Person affected", data.get("victim_name"), "casereviews:apply_victim"),
-            ("Your relationship to them", data.get("relationship_to_victim"), "casereviews:apply_victim"),
+            (_("Person affected"), data.get("victim_name"), "casereviews:apply_victim"),
+            (_("Your relationship to them"), data.get("relationship_to_victim"), "casereviews:apply_victim"),
             (
-                "Their consent",
-                "They have agreed"
+                _("Their consent"),
+                _("They have agreed")
                 + (f" ({data['victim_consent_how']})" if data.get("victim_consent_how") else ""),
                 "casereviews:apply_victim",
             ),
         ]
     rows += [
-        ("Your name", data.get("applicant_name"), "casereviews:apply_about_you"),
+        (_("Your name"), data.get("applicant_name"), "casereviews:apply_about_you"),
         (
-            "Contact by",
+            _("Contact by"),
             answer(data.get("contact_preference"), forms.AboutYouForm.base_fields["contact_preference"]),
             "casereviews:apply_about_you",
         ),
-        ("E-mail", data.get("applicant_email"), "casereviews:apply_about_you"),
-        ("Phone", data.get("applicant_phone"), "casereviews:apply_about_you"),
-        ("Address", data.get("applicant_address"), "casereviews:apply_about_you"),
-        ("Help or adjustments", data.get("support_needs"), "casereviews:apply_about_you"),
-        ("What is happening", data.get("behaviour_description"), "casereviews:apply_behaviour"),
-        ("Where", data.get("behaviour_location"), "casereviews:apply_behaviour"),
-        ("Started", _date(data.get("behaviour_first_on")), "casereviews:apply_behaviour"),
-        ("Last happened", _date(data.get("behaviour_last_on")), "casereviews:apply_behaviour"),
-        ("Reported to", data.get("reports_described"), "casereviews:apply_behaviour"),
+        (_("E-mail"), data.get("applicant_email"), "casereviews:apply_about_you"),
+        (_("Phone"), data.get("applicant_phone"), "casereviews:apply_about_you"),
+        (_("Address"), data.get("applicant_address"), "casereviews:apply_about_you"),
+        (_("Help or adjustments"), data.get("support_needs"), "casereviews:apply_about_you"),
+        (_("What is happening"), data.get("behaviour_description"), "casereviews:apply_behaviour"),
+        (_("Where"), data.get("behaviour_location"), "casereviews:apply_behaviour"),
+        (_("Started"), _date(data.get("behaviour_first_on")), "casereviews:apply_behaviour"),
+        (_("Last happened"), _date(data.get("behaviour_last_on")), "casereviews:apply_behaviour"),
+        (_("Reported to"), data.get("reports_described"), "casereviews:apply_behaviour"),
     ]
     return [flows.Row(label, answer(value), change_url=reverse(url_name)) for label, value, url_name in rows]
 
 
+@bilingual
 def apply_done(request: HttpRequest) -> HttpResponse:
     reference = request.session.get(DONE_KEY)
     if not reference:
@@ -279,12 +293,13 @@ def apply_done(request: HttpRequest) -> HttpResponse:
     return render(request, "casereviews/public/done.html", {"application": application})
 
 
-CODE_SENT_MESSAGE = (
+CODE_SENT_MESSAGE = gettext_lazy(
     "If the reference and e-mail address match an application, we have sent a 6-digit code to that "
     "e-mail address. It works for 30 minutes."
 )
 
 
+@bilingual
 @require_http_methods(["GET", "POST"])
 def status_request(request: HttpRequest) -> HttpResponse:
     form = forms.StatusRequestForm(request.POST or None)
@@ -301,6 +316,7 @@ def status_request(request: HttpRequest) -> HttpResponse:
     return render(request, "casereviews/public/status_request.html", {"form": form})
 
 
+@bilingual
 @require_http_methods(["GET", "POST"])
 def status_code(request: HttpRequest) -> HttpResponse:
     form = forms.StatusCodeForm(
@@ -315,6 +331,6 @@ def status_code(request: HttpRequest) -> HttpResponse:
         if application is not None:
             return render(request, "casereviews/public/status.html", {"application": application})
         form.add_error(
-            "code", "The reference or code is not right, or the code has expired. Ask for a new code."
+            "code", _("The reference or code is not right, or the code has expired. Ask for a new code.")
         )
     return render(request, "casereviews/public/status_code.html", {"form": form})

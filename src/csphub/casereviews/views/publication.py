@@ -6,10 +6,23 @@ import csv
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from csphub.casereviews import rules, selectors
+from csphub.frontend.language import bilingual
+
+# The four statutory measures (rules.Figures.as_rows) in the visitor's language.
+FIGURE_LABELS = {
+    "Applications for ASB Case Reviews": _("Applications for ASB Case Reviews"),
+    "Applications that did not meet the threshold": _("Applications that did not meet the threshold"),
+    "ASB Case Reviews carried out": _("ASB Case Reviews carried out"),
+    "ASB Case Reviews that resulted in recommendations": _(
+        "ASB Case Reviews that resulted in recommendations"
+    ),
+}
 
 
+@bilingual
 def publication_index(request: HttpRequest) -> HttpResponse:
     areas = list(selectors.area_list_public())
     if request.GET.get("area") and request.GET.get("year"):
@@ -29,9 +42,11 @@ def _publication(area_slug: str, year_slug: str) -> selectors.Publication:
     return selectors.publication_for(area, year=year)
 
 
+@bilingual
 def publication(request: HttpRequest, area: str, year: str) -> HttpResponse:
     pub = _publication(area, year)
-    return render(request, "casereviews/public/publication.html", {"pub": pub})
+    rows = [(FIGURE_LABELS.get(label, label), value) for label, value in pub.figures.as_rows()]
+    return render(request, "casereviews/public/publication.html", {"pub": pub, "figure_rows": rows})
 
 
 def publication_csv(request: HttpRequest, area: str, year: str) -> HttpResponse:

@@ -10,6 +10,7 @@ Environment variables:
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -48,11 +49,21 @@ INSTALLED_APPS = [
 _only = {
     a
     for a in os.environ.get(
-        "CSPHUB_ONLY_APPS", "cases,powers,risk,casereviews,insights,planning,api,duties"
+        "CSPHUB_ONLY_APPS", "cases,powers,risk,casereviews,insights,planning,api,duties,governance"
     ).split(",")
     if a
 }
-for _optional in ("cases", "powers", "risk", "casereviews", "insights", "planning", "api", "duties"):
+for _optional in (
+    "cases",
+    "powers",
+    "risk",
+    "casereviews",
+    "insights",
+    "planning",
+    "api",
+    "duties",
+    "governance",
+):
     if _optional in _only and (SRC_DIR / _optional / "__init__.py").exists():
         INSTALLED_APPS.append(f"csphub.{_optional}")
 
@@ -73,6 +84,7 @@ MIDDLEWARE = [
     "csphub.accounts.middleware.RequireTwoFactorMiddleware",
     "csphub.agencies.middleware.ActingMembershipMiddleware",
     "csphub.core.middleware.InvalidCharactersMiddleware",
+    "csphub.frontend.language.PublicLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -202,6 +214,10 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
+# Public pages may be offered in Welsh (frontend/language.py); staff pages are English.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [SRC_DIR / "locale"]
+CSPHUB_OFFER_WELSH = os.environ.get("CSPHUB_OFFER_WELSH", "") not in ("", "0", "false", "False")
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -230,6 +246,26 @@ CSPHUB_PARTNERSHIP_NAME = os.environ.get(
 # (plain text). The incident map then adds a Leaflet tile layer and the tile origin to img-src.
 CSPHUB_MAP_TILE_URL = os.environ.get("CSPHUB_MAP_TILE_URL", "")
 CSPHUB_MAP_TILE_ATTRIBUTION = os.environ.get("CSPHUB_MAP_TILE_ATTRIBUTION", "")
+
+# --- Public-sector pages (governance app; docs/governance.md) ---------------------------------------
+# The privacy notice: the controllers and lawful bases come from the agencies and the information
+# sharing agreements; the partnership sets its Data Protection Officer and retention summary here.
+# (Demo values for Amber Valley: a deployment overrides them in its settings module.)
+CSPHUB_PRIVACY = {
+    "dpo_name": "Data Protection Officer, Amber Valley Borough Council",
+    "dpo_email": "dpo@ambervalley.example.org",
+    "dpo_address": "Town Hall, Market Place, Ripley, Derbyshire DE5 3BT",
+    "retention": "We keep case and incident records for 6 years after the case is closed, unless an "
+    "agency's retention schedule sets a different period for its own records.",
+    "last_updated": dt.date(2026, 11, 26),
+}
+CSPHUB_ACCESSIBILITY = {
+    "contact_email": "accessibility@ambervalley.example.org",
+    "contact_phone": "01773 570222",
+    "reply_working_days": 10,
+    "prepared_on": dt.date(2026, 11, 26),
+    "last_reviewed": dt.date(2026, 11, 26),
+}
 
 # --- Logging: never personal data (messages carry ids and verbs, not names) -----------------
 LOGGING = {

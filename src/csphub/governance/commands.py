@@ -1,0 +1,127 @@
+"""``csphub retention``: the retention schedule, legal holds and disposal runs (for the operator).
+
+``csphub retention purge --dry-run`` lists what would be disposed of and why; without ``--dry-run``
+it disposes of it, keeping a tombstone. Every run is recorded in the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+
+def _setup_django() -> None:
+    import os
+
+    import django
+    from django.apps import apps
+
+    if not apps.ready:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "csphub.config.settings.local")
+        django.setup()
+
+
+@click.group()
+def retention() -> None:
+    """Retention schedule, legal holds and disposal of records past their date."""
+
+
+_ACTIONS = {"dispose": "Would dispose of", "hold": "Kept (legal hold)", "blocked": "Kept"}
+
+
+@retention.command("purge")
+@click.option("--dry-run", is_flag=True, help="List what would be disposed of; delete nothing.")
+@click.option(
+    "--date",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Act as if today were this date (default: today).",
+)
+def purge(dry_run: bool, on: dt.datetime | None) -> None:
+    """Dispose of closed cases past their retention date and not on legal hold."""
+    _setup_django()
+    from csphub.governance.services import retention_purge
+
+    result = retention_purge(actor=None, today=on.date() if on else None, dry_run=dry_run)
+    for item in result.items:
+        action = _ACTIONS[item.action]
+        if item.action == "dispose" and not dry_run:
+            action = "Disposed of"
+        click.echo(f"{action} {item.reference} ({item.agency}, closed {item.closed_on:%d %B %Y}): {item.why}")
+    run = result.run
+    verb = "Would dispose of" if dry_run else "Disposed of"
+    click.echo(f"{verb} {run.disposed} case(s); {run.held} on legal hold; run {run.pk} recorded.")
+
+
+@retention.command("rule")
+@click.option("--record-type", default="case", show_default=True)
+@click.option("--agency", "agency_slug", default=None, help="Agency slug (default: the partnership default).")
+@click.option("--years", type=int, required=True)
+@click.option("--reason", required=True)
+@click.option("--policy", "policy_source", required=True, help="The policy the period comes from.")
+def rule(record_type: str, agency_slug: str | None, years: int, reason: str, policy_source: str) -> None:
+    """Set the retention period of a record type for an agency."""
+    _setup_django()
+    from csphub.agencies.models import Agency
+    from csphub.core.errors import ApplicationError
+    from csphub.governance.services import retention_rule_set
+
+    agency = Agency.objects.get(slug=agency_slug) if agency_slug else None
+    try:
+        retention_rule_set(
+            actor=None,
+            record_type=record_type,
+            agency=agency,
+            years=years,
+            reason=reason,
+            policy_source=policy_source,
+        )
+    except ApplicationError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{agency.name if agency else 'Partnership default'}: {record_type} kept {years} years.")
+
+
+@retention.command("hold")
+@click.option("--case", "case_ref", default=None, help="Case reference, e.g. ASB-000042.")
+@click.option("--person", "person_id", type=int, default=None, help="Person number.")
+@click.option("--incident", "incident_id", type=int, default=None, help="Incident number.")
+@click.option("--reason", required=True)
+def hold(case_ref: str | None, person_id: int | None, incident_id: int | None, reason: str) -> None:
+    """Place a legal hold on a case, a person or an incident."""
+    _setup_django()
+    from django.db.models import Model
+
+    from csphub.cases.models import Case, Incident
+    from csphub.governance.services import legal_hold_place
+    from csphub.people.models import Person
+
+    given = [x for x in (case_ref, person_id, incident_id) if x is not None]
+    if len(given) != 1:
+        raise click.UsageError("Give exactly one of --case, --person or --incident.")
+    target: Model
+    if case_ref is not None:
+        target = Case.objects.get(pk=int(case_ref.upper().removeprefix("ASB-")))
+    elif person_id is not None:
+        target = Person.objects.get(pk=person_id)
+    else:
+        target = Incident.objects.get(pk=int(incident_id or 0))
+    placed = legal_hold_place(actor=None, target=target, reason=reason)
+    click.echo(f"Legal hold {placed.pk} placed.")
+
+
+@retention.command("release")
+@click.argument("hold_id", type=int)
+def release(hold_id: int) -> None:
+    """Release a legal hold."""
+    _setup_django()
+    from csphub.core.errors import ApplicationError
+    from csphub.governance.models import LegalHold
+    from csphub.governance.services import legal_hold_release
+
+    try:
+        legal_hold_release(actor=None, hold=LegalHold.objects.get(pk=hold_id))
+    except ApplicationError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Legal hold {hold_id} released.")

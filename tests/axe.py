@@ -1,0 +1,32 @@
+"""axe-core in a Playwright page: inject node_modules/axe-core/axe.min.js, run it, and fail on any
+serious or critical violation (``npm install`` puts axe-core there; it is a dev dependency)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+AXE_JS = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+FAILING_IMPACTS = ("serious", "critical")
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """The violations axe-core finds on the page as it is now (WCAG 2.x A and AA rules)."""
+    assert AXE_JS.exists(), f"axe-core is not installed ({AXE_JS}): run npm install"
+    # Evaluated through the DevTools protocol, which the page's Content-Security-Policy (script-src
+    # 'self') does not govern: an injected <script> tag would be refused, as it should be.
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+    )
+    return list(result["violations"])
+
+
+def assert_accessible(page: Any) -> None:
+    """No serious or critical axe-core violation on the page."""
+    bad = [v for v in axe_violations(page) if v.get("impact") in FAILING_IMPACTS]
+    detail = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in bad
+    )
+    assert not bad, f"axe-core violations on {page.url}:\n{detail}"
