@@ -18,7 +18,7 @@ from csphub.cases import services as cases
 from csphub.cases.models import PartyRole
 from csphub.people.services import person_create
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_adult_without_consent_task_then_anonymous_export(
