@@ -19,6 +19,7 @@ import logging
 import random
 from collections.abc import Callable
 
+from csphub.agencies.models import AgencyType
 from csphub.cases.models import Case, CaseStatus, PartyRole
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Address, Person
@@ -139,7 +140,11 @@ def load_demo(*, rng_seed: int = 2026) -> None:
 def _premises_cases() -> list[tuple[Case, Address]]:
     found = []
     for case in (
-        Case.objects.exclude(status=CaseStatus.CLOSED).exclude(case_officer=None).order_by("-pk")[:20]
+        Case.objects.exclude(status=CaseStatus.CLOSED)
+        .exclude(case_officer=None)
+        # a closure notice is the council's or the police's (s.76): the demo's is the council's
+        .filter(owning_agency__agency_type__in=(AgencyType.DISTRICT_COUNCIL, AgencyType.COUNTY_COUNCIL))
+        .order_by("-pk")[:20]
     ):
         incident = case.incidents.exclude(address=None).select_related("address").order_by("pk").first()
         if incident is not None and incident.address is not None:
