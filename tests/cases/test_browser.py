@@ -47,7 +47,8 @@ def test_record_incident_then_open_case_then_task(browser_page: Any, persona: An
     # Fix it and submit.
     page.fill("#id_reported_at", _local(now - dt.timedelta(hours=20)))
     page.click("button:has-text('Continue')")
-    assert "Check the incident before you record it" in page.content()
+    # Wait for the check page itself: reading the content mid-navigation gives an empty page.
+    page.locator("text=Check the incident before you record it").first.wait_for()
     assert Incident.objects.count() == 0
     page.click("button:has-text('Record incident')")
     page.wait_for_url("**/cases/incidents/*/")

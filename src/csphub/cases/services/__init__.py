@@ -1,0 +1,76 @@
+"""Every write of ASB casework: permission-checked, validated by the rules, audited in the same
+transaction. Services raise :class:`~csphub.core.errors.ApplicationError` (with ``field``) for a
+rule the user can fix and :class:`~csphub.core.errors.PermissionDeniedError` when the actor may not
+act; views turn both into GOV.UK error messages.
+"""
+
+# The package re-exports every name, so callers keep writing ``services.case_open``.
+from csphub.cases.services._common import EARLIEST_INCIDENT, _membership_for_create, _raise_first
+from csphub.cases.services.cases import (
+    _check_officer,
+    _refresh_search_text,
+    case_add_incident,
+    case_add_party,
+    case_assign_officer,
+    case_change_status,
+    case_export_csv,
+    case_link,
+    case_open,
+)
+from csphub.cases.services.incidents import (
+    INCIDENT_EDITABLE,
+    _derive_location,
+    _validate_choices,
+    incident_party_add,
+    incident_record,
+    incident_update,
+)
+from csphub.cases.services.panels import (
+    panel_agenda_add,
+    panel_create,
+    panel_decision_record,
+    panel_meeting_schedule,
+    panel_minutes_record,
+    users_of_agency,
+)
+from csphub.cases.services.records import (
+    _writer_agency,
+    document_open_for_download,
+    document_upload,
+    note_add,
+)
+from csphub.cases.services.tasks import reminders_send, task_complete, task_create
+
+__all__ = [
+    "EARLIEST_INCIDENT",
+    "INCIDENT_EDITABLE",
+    "_check_officer",
+    "_derive_location",
+    "_membership_for_create",
+    "_raise_first",
+    "_refresh_search_text",
+    "_validate_choices",
+    "_writer_agency",
+    "case_add_incident",
+    "case_add_party",
+    "case_assign_officer",
+    "case_change_status",
+    "case_export_csv",
+    "case_link",
+    "case_open",
+    "document_open_for_download",
+    "document_upload",
+    "incident_party_add",
+    "incident_record",
+    "incident_update",
+    "note_add",
+    "panel_agenda_add",
+    "panel_create",
+    "panel_decision_record",
+    "panel_meeting_schedule",
+    "panel_minutes_record",
+    "reminders_send",
+    "task_complete",
+    "task_create",
+    "users_of_agency",
+]

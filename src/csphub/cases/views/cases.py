@@ -1,0 +1,302 @@
+"""Case pages: the list and its export, open, view, status, incidents, links, tasks, notes, documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from csphub.agencies.policies import (
+    Action,
+    can_contribute,
+    role_allows,
+)
+from csphub.audit.services import audit_listed
+from csphub.cases import config, forms, selectors, services
+from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
+from csphub.core.actor import SignedInRequest
+from csphub.core.errors import ApplicationError
+from csphub.frontend.registry import CASE_SECTIONS
+
+# --------------------------------------------------------------------------------------------
+# Cases
+# --------------------------------------------------------------------------------------------
+
+
+def _filtered_cases(request: SignedInRequest, action: Action) -> tuple[Any, forms.CaseFilterForm, str]:
+    form = forms.CaseFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.case_list_visible_to(
+        request.actor,
+        action=action,
+        status=data.get("status", ""),
+        asb_type=data.get("asb_type", ""),
+        search=data.get("q", ""),
+        officer=request.user if data.get("mine") else None,
+    )
+    described = ", ".join(f"{k}={v}" for k, v in data.items() if v and k != "q") or "no filters"
+    if data.get("q"):
+        described += ", text search"
+    return qs, form, described
+
+
+@login_required
+def case_list(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.VIEW)
+    qs, form, _ = _filtered_cases(request, Action.VIEW)
+    page_size = 50
+    try:
+        page = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page = 1
+    rows = list(qs.order_by("-opened_at", "-pk")[(page - 1) * page_size : page * page_size + 1])
+    has_next = len(rows) > page_size
+    audit_listed(actor=request.user, targets=rows[:page_size])
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "cases": rows[:page_size],
+            "form": form,
+            "page": page,
+            "has_next": has_next,
+            "query": query.urlencode(),
+            "can_export": role_allows(request.actor, Action.EXPORT),
+            "can_create": role_allows(request.actor, Action.CREATE),
+        },
+    )
+
+
+@login_required
+def case_export(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.EXPORT)
+    qs, _, described = _filtered_cases(request, Action.EXPORT)
+    body = services.case_export_csv(
+        actor=request.user, cases=selectors.case_list_with_counts(qs), filters_description=described
+    )
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cases-{timezone.localdate():%Y-%m-%d}.csv"'
+    return response
+
+
+@login_required
+def case_open(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.CREATE)
+    ids = request.GET.getlist("incident") or request.POST.getlist("incident")
+    incidents = [selectors.incident_get_visible(request.actor, i) for i in ids[:50]]
+    if not incidents:
+        raise Http404("Choose an incident first.")
+    first = incidents[0]
+    form = forms.CaseOpenForm(_posted(request), initial={"asb_type": first.asb_type})
+    related = selectors.related_records_for_incident(user=request.actor, incident=first)
+    related_cases = [r for r in related if r.kind == "case"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_open(actor=request.user, incidents=incidents, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, f"Case {case.reference} opened")
+            return redirect("cases:case_detail", case.pk)
+    return render(
+        request,
+        "cases/case_open.html",
+        {"form": form, "incidents": incidents, "related_cases": related_cases},
+    )
+
+
+@login_required
+def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    page = selectors.case_page(request.actor, pk)
+    context: dict[str, Any] = {
+        "case": page.case,
+        "scope": page.scope,
+        "full": page.full,
+        "can_change": page.can_change,
+        "parties": page.parties,
+        "incidents": page.incidents,
+    }
+    if page.full:
+        context |= {
+            "notes": page.notes,
+            "documents": page.documents,
+            "tasks": page.tasks,
+            "status_changes": page.status_changes,
+            "repeat_victims": page.repeat_victims,
+            "links": page.links,
+            "note_form": forms.NoteForm(),
+            "can_write": page.can_write,
+            "agenda_items": page.agenda_items,
+        }
+        # Sections other apps register (tools and powers, risk); cases imports neither app.
+        context["sections"] = [
+            {"title": s.title, "template": s.template, "context": c}
+            for s in CASE_SECTIONS
+            if (c := s.context(request.actor, page.case)) is not None
+        ]
+        if page.related is not None:
+            context["related"] = page.related
+    return render(request, "cases/case_detail.html", context)
+
+
+@login_required
+def case_status(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
+    form = forms.CaseStatusForm(_posted(request), from_status=case.status)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_change_status(actor=request.user, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, f"Case {case.reference} is now {case.get_status_display().lower()}")
+            return redirect("cases:case_detail", case.pk)
+    return _form_page(
+        request,
+        form,
+        title="Change the case status",
+        caption=case.reference,
+        back_url=reverse("cases:case_detail", args=[case.pk]),
+        button="Save status",
+        hint="Closing a case needs a reason and an outcome. Reopening a closed case needs a reason.",
+    )
+
+
+@login_required
+@require_POST
+def case_add_incident(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
+    form = forms.CaseAddIncidentForm(request.POST)
+    if not form.is_valid():
+        raise Http404("No incident chosen.")
+    incident = selectors.incident_get_visible(request.actor, form.cleaned_data["incident_id"])
+    try:
+        services.case_add_incident(actor=request.user, case=case, incident=incident)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return redirect("cases:incident_detail", incident.pk)
+    messages.success(request, f"{incident.reference} added to {case.reference}")
+    return redirect("cases:case_detail", case.pk)
+
+
+@login_required
+@require_POST
+def case_link(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
+    form = forms.CaseLinkForm(request.POST)
+    if not form.is_valid():
+        raise Http404("No case chosen.")
+    related = selectors.case_get_visible(request.actor, form.cleaned_data["related_case_id"])
+    try:
+        services.case_link(
+            actor=request.user,
+            case=case,
+            related_case=related,
+            reason=form.cleaned_data["reason"] or "Possibly related",
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{case.reference} linked to {related.reference}")
+    return redirect("cases:case_detail", case.pk)
+
+
+@login_required
+def case_task_new(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
+    owners = services.users_of_agency(case.owning_agency).order_by("last_name", "first_name")
+    form = forms.TaskForm(_posted(request), owners=owners, initial={"owner": request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_create(actor=request.user, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Task added")
+            return redirect("cases:case_detail", case.pk)
+    return _form_page(
+        request,
+        form,
+        title="Add a task",
+        caption=case.reference,
+        back_url=reverse("cases:case_detail", args=[case.pk]),
+        button="Add task",
+    )
+
+
+@login_required
+def case_note_new(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk)
+    _deny_unless(can_contribute(request.actor, case))
+    form = forms.NoteForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.note_add(actor=request.user, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Note added")
+            return redirect("cases:case_detail", case.pk)
+    return _form_page(
+        request,
+        form,
+        title="Add a note",
+        caption=case.reference,
+        back_url=reverse("cases:case_detail", args=[case.pk]),
+        button="Add note",
+    )
+
+
+@login_required
+def case_document_new(request: SignedInRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(request.actor, pk)
+    _deny_unless(can_contribute(request.actor, case))
+    form = forms.DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
+    policy = config.upload_policy()
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.document_upload(
+                actor=request.user,
+                case=case,
+                file=upload,
+                filename=upload.name,
+                size_bytes=upload.size,
+                title=form.cleaned_data["title"],
+                visibility=form.cleaned_data["visibility"],
+            )
+        except ApplicationError as error:
+            form.add_error("file" if error.field == "file" else error.field, error.message)
+        else:
+            messages.success(request, "Document uploaded")
+            return redirect("cases:case_detail", case.pk)
+    hint = f"Files must be smaller than {policy.max_bytes // (1024 * 1024)}MB and one of: " + ", ".join(
+        e.lstrip(".").upper() for e in policy.allowed_extensions()
+    )
+    return _form_page(
+        request,
+        form,
+        title="Upload evidence",
+        caption=case.reference,
+        multipart=True,
+        hint=hint,
+        back_url=reverse("cases:case_detail", args=[case.pk]),
+        button="Upload",
+    )
+
+
+@login_required
+def document_download(request: SignedInRequest, pk: int) -> FileResponse:
+    document = selectors.document_get_visible(request.actor, pk)
+    handle = services.document_open_for_download(actor=request.user, document=document)
+    return FileResponse(
+        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
+    )

@@ -1,0 +1,176 @@
+"""Panel pages: panels, meetings, the agenda and its decisions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from csphub.agencies.models import Agency
+from csphub.agencies.policies import (
+    Action,
+    acting_membership,
+    can,
+    get_object_or_404_for,
+    role_allows,
+)
+from csphub.agencies.selectors import agreements_in_force_for
+from csphub.cases import forms, selectors, services
+from csphub.cases.models import AgendaItem, Panel, PanelMeeting
+from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
+from csphub.core.actor import SignedInRequest
+from csphub.core.errors import ApplicationError, PermissionDeniedError
+
+# --------------------------------------------------------------------------------------------
+# Panels
+# --------------------------------------------------------------------------------------------
+
+
+@login_required
+def panel_list(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.VIEW)
+    from csphub.agencies.policies import visible_to
+
+    panels = visible_to(request.actor, Action.VIEW, Panel).select_related("agreement")
+    return render(
+        request,
+        "cases/panel_list.html",
+        {"panels": panels, "can_create": role_allows(request.actor, Action.CREATE)},
+    )
+
+
+@login_required
+def panel_new(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.CREATE)
+    membership = acting_membership(request.actor)
+    assert membership is not None
+    form = forms.PanelForm(_posted(request), agreements=agreements_in_force_for(membership.agency))
+    if request.method == "POST" and form.is_valid():
+        try:
+            panel = services.panel_create(actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            return redirect("cases:panel_detail", panel.pk)
+    return _form_page(
+        request, form, title="Set up a panel", back_url=reverse("cases:panel_list"), button="Set up panel"
+    )
+
+
+@login_required
+def panel_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    panel = get_object_or_404_for(request.actor, Action.VIEW, Panel, pk=pk)
+    return render(
+        request,
+        "cases/panel_detail.html",
+        {
+            "panel": panel,
+            "meetings": panel.meetings.all(),
+            "can_change": can(request.actor, Action.CHANGE, panel),
+            "parties": panel.agreement.parties.all(),
+        },
+    )
+
+
+@login_required
+def meeting_new(request: SignedInRequest, pk: int) -> HttpResponse:
+    panel = get_object_or_404_for(request.actor, Action.CHANGE, Panel, pk=pk)
+    form = forms.MeetingForm(_posted(request), agencies=panel.agreement.parties.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.panel_meeting_schedule(actor=request.user, panel=panel, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            return redirect("cases:meeting_detail", meeting.pk)
+    return _form_page(
+        request,
+        form,
+        title="Arrange a meeting",
+        caption=panel.name,
+        back_url=reverse("cases:panel_detail", args=[panel.pk]),
+        button="Arrange meeting",
+    )
+
+
+@login_required
+def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404_for(
+        request.actor, Action.VIEW, PanelMeeting.objects.select_related("panel"), pk=pk
+    )
+    can_change = can(request.actor, Action.CHANGE, meeting.panel)
+    agenda_form = forms.AgendaAddForm(request.POST if "add_agenda" in request.POST else None)
+    minutes_form = forms.MinutesForm(
+        request.POST if "save_minutes" in request.POST else None, initial={"minutes": meeting.minutes}
+    )
+    if request.method == "POST":
+        _deny_unless(can_change)
+        if "add_agenda" in request.POST and agenda_form.is_valid():
+            case = selectors.case_get_visible(request.actor, agenda_form.cleaned_data["case_reference"])
+            try:
+                services.panel_agenda_add(
+                    actor=request.user, meeting=meeting, case=case, reason=agenda_form.cleaned_data["reason"]
+                )
+            except (ApplicationError, PermissionDeniedError) as error:
+                agenda_form.add_application_error(error)
+            else:
+                messages.success(
+                    request,
+                    f"{case.reference} added to the agenda and its summary shared "
+                    f"with the attending agencies under {meeting.panel.agreement.reference}",
+                )
+                return redirect("cases:meeting_detail", meeting.pk)
+        if "save_minutes" in request.POST and minutes_form.is_valid():
+            services.panel_minutes_record(actor=request.user, meeting=meeting, **minutes_form.cleaned_data)
+            messages.success(request, "Minutes saved")
+            return redirect("cases:meeting_detail", meeting.pk)
+    items = list(meeting.agenda_items.select_related("case"))
+    return render(
+        request,
+        "cases/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "can_change": can_change,
+            "agenda_form": agenda_form,
+            "minutes_form": minutes_form,
+            "attending": meeting.attending_agencies.all(),
+        },
+    )
+
+
+@login_required
+def agenda_decision(request: SignedInRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404_for(
+        request.actor, Action.CHANGE, AgendaItem.objects.select_related("meeting__panel", "case"), pk=pk
+    )
+    agency_ids = [*item.meeting.attending_agencies.values_list("pk", flat=True), item.case.owning_agency_id]
+    from django.contrib.auth import get_user_model
+
+    owners = (
+        get_user_model()
+        .objects.filter(
+            memberships__agency__in=Agency.objects.filter(pk__in=agency_ids), memberships__is_active=True
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+    form = forms.DecisionForm(_posted(request), owners=owners, initial={"decision": item.decision})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.panel_decision_record(actor=request.user, item=item, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Decision recorded")
+            return redirect("cases:meeting_detail", item.meeting_id)
+    return _form_page(
+        request,
+        form,
+        title="Record the panel's decision",
+        caption=item.case.reference,
+        back_url=reverse("cases:meeting_detail", args=[item.meeting_id]),
+        button="Save decision",
+    )

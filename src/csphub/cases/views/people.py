@@ -1,0 +1,92 @@
+"""The person page, and each user's tasks and the overdue list."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from csphub.agencies.policies import (
+    Action,
+    get_object_or_404_for,
+    role_allows,
+)
+from csphub.audit.services import audit_listed, audit_viewed
+from csphub.cases import config, selectors, services
+from csphub.cases.models import Task
+from csphub.cases.views._common import _require
+from csphub.core.actor import SignedInRequest
+from csphub.core.errors import ApplicationError, PermissionDeniedError
+from csphub.people.selectors import person_get_visible
+
+# --------------------------------------------------------------------------------------------
+# People
+# --------------------------------------------------------------------------------------------
+
+
+@login_required
+def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Everything about one person that the user may see: cases, incidents, repeat-victim flag."""
+    person = person_get_visible(request.actor, pk)
+    audit_viewed(actor=request.actor, target=person)
+    incidents = list(selectors.incidents_for_person(user=request.actor, person=person)[:200])
+    roles: dict[int, list[str]] = {}
+    for party in person.incident_parties.filter(incident__in=[i.pk for i in incidents]):
+        roles.setdefault(party.incident_id, []).append(party.get_role_display())
+    cases = list(selectors.cases_for_person(user=request.actor, person=person))
+    case_roles: dict[int, list[str]] = {}
+    for case_party in person.case_parties.filter(case__in=[c.pk for c in cases]):
+        case_roles.setdefault(case_party.case_id, []).append(case_party.get_role_display())
+    return render(
+        request,
+        "cases/person_detail.html",
+        {
+            "person": person,
+            "incidents": [(i, roles.get(i.pk, [])) for i in incidents],
+            "cases": [(c, case_roles.get(c.pk, [])) for c in cases],
+            "repeat": selectors.repeat_victim_decision(user=request.actor, person=person),
+            "rule": config.repeat_victim_rule(),
+            "can_create": role_allows(request.actor, Action.CREATE),
+        },
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Tasks
+# --------------------------------------------------------------------------------------------
+
+
+@login_required
+def my_tasks(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.VIEW)
+    tasks = list(selectors.my_tasks(request.actor))
+    audit_listed(actor=request.actor, targets=tasks)  # task titles may name people
+    today = timezone.localdate()
+    return render(request, "cases/my_tasks.html", {"tasks": tasks, "today": today})
+
+
+@login_required
+def overdue(request: SignedInRequest) -> HttpResponse:
+    _require(request.actor, Action.VIEW)
+    dashboard = selectors.overdue_dashboard(request.actor)
+    audit_listed(actor=request.actor, targets=dashboard["tasks"])  # task titles may name people
+    return render(request, "cases/overdue.html", dashboard)
+
+
+@login_required
+@require_POST
+def task_complete(request: SignedInRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404_for(request.actor, Action.VIEW, Task, pk=pk)
+    try:
+        services.task_complete(actor=request.user, task=task)
+    except (ApplicationError, PermissionDeniedError) as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Task marked as done")
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect("cases:my_tasks")
