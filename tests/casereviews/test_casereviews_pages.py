@@ -302,7 +302,7 @@ def test_published_figures_equal_an_independent_count(
             )
         )
     )
-    assert rows[1][2:] == ["Applications for ASB Case Reviews", str(applications)]
+    assert rows[1][2:] == ["Applications for ASB Case Reviews", str(applications), "provisional"]
     month_rows = rows[7:]
     assert sum(int(r[1]) for r in month_rows) == applications
     assert sum(int(r[3]) for r in month_rows) == not_met

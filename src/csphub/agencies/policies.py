@@ -77,6 +77,8 @@ class Capability(StrEnum):
     MANAGE_CASE_REVIEWS = "manage_case_reviews"
     # change an area's Case Review procedure (only in the area's managing agency; see casereviews)
     CONFIGURE_CASE_REVIEW_AREA = "configure_case_review_area"
+    # check and publish an area's yearly s.104(10) figures (coordinators of the managing agency)
+    PUBLISH_CASE_REVIEW_FIGURES = "publish_case_review_figures"
     # priority setting (planning): aggregates only
     VIEW_PRIORITIES = "view_priorities"
     SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
@@ -109,6 +111,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_AUDIT_LOG,
             Capability.MANAGE_CASE_REVIEWS,
             Capability.CONFIGURE_CASE_REVIEW_AREA,
+            Capability.PUBLISH_CASE_REVIEW_FIGURES,
             Capability.VIEW_PRIORITIES,
             Capability.SCORE_PRIORITIES,
         }

@@ -374,6 +374,11 @@ class AuditVerb(models.TextChoices):
 
     PRIORITIES_ADOPTED = "priorities.adopted", "Adopted the partnership's priorities"
 
+    PUBLISHEDYEAR_PUBLISHED = (
+        "publishedyear.published",
+        "Published an area's yearly Case Review figures",
+    )
+
     PSPO_DISCHARGED = "pspo.discharged", "Public Spaces Protection Order: discharged"
     PSPO_DRAFT = "pspo.draft", "Public Spaces Protection Order: drafted"
     PSPO_EXPIRED = "pspo.expired", "Public Spaces Protection Order: expired"

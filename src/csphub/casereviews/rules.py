@@ -719,6 +719,58 @@ class ReportingYear:
         return year
 
 
+# s.104 and Sch 4 came into force on 20 October 2014 (SI 2014/2590): the first reporting year with
+# Case Review figures is 2014/15, which it falls in.
+CASE_REVIEW_IN_FORCE = dt.date(2014, 10, 20)
+FIRST_REPORTING_YEAR = ReportingYear.containing(CASE_REVIEW_IN_FORCE)
+
+
+def reporting_year_refusal(year: ReportingYear, *, today: dt.date) -> str | None:
+    """Why there can be no s.104(10) figures for ``year``, or None when there can be.
+
+    A year that ends before the ASB Case Review came into force (20 October 2014) had no Case
+    Reviews; a year that has not begun has no figures yet. The year in progress has figures to date.
+    """
+    if year.end < CASE_REVIEW_IN_FORCE:
+        return (
+            f"There are no ASB Case Review figures for {year.label}: the Case Review began on "
+            f"20 October 2014, so the first reporting year is {FIRST_REPORTING_YEAR.label}."
+        )
+    if year.start > today:
+        return f"There are no figures for {year.label} yet: the year begins on {year.start.day} {year.start:%B %Y}."
+    return None
+
+
+class YearStatus(StrEnum):
+    """How final a year's figures are: published by a coordinator, or provisional until then."""
+
+    PUBLISHED = "published"
+    YEAR_TO_DATE = "year_to_date"  # the year in progress: provisional, and still growing
+    PROVISIONAL = "provisional"  # ended, but not yet checked and published by the partnership
+
+
+def year_status(year: ReportingYear, *, today: dt.date, published: bool) -> YearStatus:
+    if published:
+        return YearStatus.PUBLISHED
+    return YearStatus.YEAR_TO_DATE if year.contains(today) else YearStatus.PROVISIONAL
+
+
+def publish_refusal(year: ReportingYear, *, today: dt.date, already_published: bool) -> str | None:
+    """Why a coordinator may not publish ``year``'s figures now, or None: only a year that has ended,
+    once, and not one before the Case Review began (s.104(10) figures are for a whole year)."""
+    refusal = reporting_year_refusal(year, today=today)
+    if refusal:
+        return refusal
+    if already_published:
+        return f"The figures for {year.label} are already published."
+    if today <= year.end:
+        return (
+            f"The year {year.label} ends on {year.end.day} {year.end:%B %Y}: publish its figures after then. "
+            "Until then they are shown as year to date (provisional)."
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class ReviewFacts:
     """One ASB Case Review carried out: when, and how many recommendations it made."""
@@ -910,11 +962,19 @@ class MonthRow:
     reviews_with_recommendations: int
 
 
-def monthly_breakdown(facts: Iterable[ApplicationFacts], *, year: ReportingYear) -> list[MonthRow]:
-    """The data behind the figures: per month, applications by threshold outcome, and reviews."""
+def monthly_breakdown(
+    facts: Iterable[ApplicationFacts], *, year: ReportingYear, until: dt.date | None = None
+) -> list[MonthRow]:
+    """The data behind the figures: per month, applications by threshold outcome, and reviews.
+
+    With ``until`` (today, for the year in progress) months that have not begun are left out: a
+    month that has not happened has no figures, not zero.
+    """
     items = list(facts)
     rows: list[MonthRow] = []
     for month in year.months():
+        if until is not None and month > until:
+            break
 
         def in_month(day: dt.date | None, month: dt.date = month) -> bool:
             return day is not None and (day.year, day.month) == (month.year, month.month)

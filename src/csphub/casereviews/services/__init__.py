@@ -59,6 +59,7 @@ from csphub.casereviews.services.letters import (
     letter_send,
 )
 from csphub.casereviews.services.prompts import prompt_record_explained, prompts_for_incident
+from csphub.casereviews.services.publication import year_can_publish, year_publish
 from csphub.casereviews.services.review import recommendation_add, recommendation_complete, review_record
 from csphub.casereviews.services.status import (
     _DUMMY_HASH,
@@ -132,4 +133,6 @@ __all__ = [
     "submission_allowed",
     "threshold_decide",
     "threshold_preview",
+    "year_can_publish",
+    "year_publish",
 ]
