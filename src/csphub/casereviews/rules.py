@@ -28,6 +28,7 @@ re-checked later even if the policy has changed since (domain rule 22: versioned
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -717,6 +718,58 @@ class ReportingYear:
         if tail and tail != year.label.split("/")[1]:
             raise ValueError("Enter a reporting year like 2019/20: the second year follows the first")
         return year
+
+
+# ---------------------------------------------------------------------------------------------------
+# Complaints the applicant named that are not linked (s.104(6): the relevant bodies' complaints count)
+# ---------------------------------------------------------------------------------------------------
+
+# Words an applicant uses for a kind of relevant body ("rang 101", "told my landlord", "my GP").
+BODY_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "police": ("police", "101", "pcso", "officer", "constable"),
+    "housing_provider": ("housing", "landlord", "housing association", "housing officer"),
+    "health": ("nhs", "gp", "doctor", "hospital", "health", "a&e"),
+    "district_council": ("council", "environmental health"),
+    "county_council": ("county council",),
+    "fire_and_rescue": ("fire",),
+}
+
+
+@dataclass(frozen=True)
+class NamedBody:
+    """A relevant body as the applicant might name it."""
+
+    key: str
+    name: str
+    short_name: str
+    kind: str
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", text) is not None
+
+
+def bodies_named_not_linked(
+    reports_described: str, bodies: Iterable[NamedBody], linked_keys: Iterable[str]
+) -> list[NamedBody]:
+    """The relevant bodies the applicant says they reported to that have no linked complaint.
+
+    s.104(6) counts complaints made to any relevant body, so a decision taken without a body the
+    applicant named may be wrong. A body counts as named when the applicant's account mentions its
+    name, its short name or a word for its kind ("101", "landlord", "GP"); a warning, not a rule.
+    """
+    text = reports_described.lower()
+    linked = set(linked_keys)
+    named = []
+    for body in bodies:
+        if body.key in linked:
+            continue
+        # "Amber Valley Homes (social housing provider)" is named as "Amber Valley Homes"
+        plain_name = body.name.split(" (")[0]
+        phrases = [body.name, plain_name, body.short_name, *BODY_KIND_WORDS.get(body.kind, ())]
+        if any(phrase and _mentions(text, phrase) for phrase in phrases):
+            named.append(body)
+    return named
 
 
 # s.104 and Sch 4 came into force on 20 October 2014 (SI 2014/2590): the first reporting year with

@@ -115,10 +115,13 @@ def case_history_for_review(user: Any, application: Application) -> list[Any]:
     return list(incident_list_visible_to(user).filter(pk__in=linked).order_by("occurred_at"))
 
 
-def candidate_incidents(user: Any, application: Application, *, search: str = "") -> list[Any]:
+def candidate_incidents(
+    user: Any, application: Application, *, search: str = "", own_only: bool = False
+) -> list[Any]:
     """Incidents the user may see that could be complaints for this application (not yet linked).
 
     Reported from a month before the earliest qualifying complaint date up to the application.
+    ``own_only``: only incidents the user's agency may change (another relevant body links its own).
     """
     from csphub.cases.selectors import incident_list_visible_to
 
@@ -128,7 +131,7 @@ def candidate_incidents(user: Any, application: Application, *, search: str = ""
         dt.datetime.combine(application.received_on + dt.timedelta(days=1), dt.time.min)
     )
     qs = (
-        incident_list_visible_to(user)
+        incident_list_visible_to(user, action=Action.CHANGE if own_only else Action.VIEW)
         .filter(reported_at__gte=start, reported_at__lt=end)
         .exclude(pk__in=application.incident_links.values("incident_id"))
     )

@@ -69,8 +69,10 @@ from csphub.casereviews.services.status import (
     status_code_request,
 )
 from csphub.casereviews.services.threshold import (
+    application_can_link,
     application_link_incident,
     application_unlink_incident,
+    bodies_named_not_linked,
     complaints_for,
     incident_complainant,
     threshold_decide,
@@ -103,6 +105,7 @@ __all__ = [
     "appeal_lodge",
     "application_acknowledge",
     "application_assign_spoc",
+    "application_can_link",
     "application_close",
     "application_link_incident",
     "application_submit",
@@ -110,6 +113,7 @@ __all__ = [
     "application_withdraw",
     "area_can_configure",
     "area_configure",
+    "bodies_named_not_linked",
     "complaints_for",
     "form_token_issue",
     "form_token_problem",

@@ -93,6 +93,7 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
             "appeal": getattr(application, "appeal", None),
             "appeal_closes_on": application.appeal_window_closes_on(),
             "can_change": can(request.user, Action.CHANGE, application),
+            "can_link": services.application_can_link(request.user, application),
             "status": rules.Status,
         },
     )
