@@ -89,6 +89,7 @@ MATRIX: dict[str, Entry] = {
     "accounts:logout": Entry(expect={"*": 302}, method="POST"),
     "accounts:switch": Entry(expect=STAFF_PAGE),
     "accounts:password_change": Entry(expect=STAFF_PAGE),
+    "accounts:notifications": Entry(expect=STAFF_PAGE, why="each user's own notifications only"),
     "accounts:users": Entry(expect={"anonymous": 302, "*": 403, "avbc_administrator": 200}),
     "accounts:role_grants": Entry(
         expect={"anonymous": 302, "*": 403, "avbc_administrator": 200, "avbc_partnership_coordinator": 200}

@@ -13,4 +13,5 @@ urlpatterns = [
     path("users/", views.users, name="users"),
     path("users/role-requests/", views.role_grants, name="role_grants"),
     path("password/", views.PasswordChange.as_view(), name="password_change"),
+    path("notifications/", views.notifications, name="notifications"),
 ]

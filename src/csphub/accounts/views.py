@@ -316,3 +316,27 @@ class PasswordChange(PasswordChangeView):
         services.record_password_changed(user=self.request.user)
         messages.success(self.request, "Your password has been changed.")
         return response
+
+
+@login_required
+def notifications(request: SignedInRequest) -> HttpResponse:
+    """The signed-in user's notifications, newest first; opening the page marks them read."""
+    from csphub.agencies.selectors import notifications_for
+    from csphub.agencies.services import notifications_mark_read
+
+    items = notifications_for(request.user)
+    unread = {n.pk for n in items if n.read_at is None}
+    if request.method == "POST":
+        notifications_mark_read(user=request.user)
+        messages.success(request, "Notifications marked as read")
+        return redirect("accounts:notifications")
+    return render(request, "accounts/notifications.html", {"items": items, "unread": unread})
+
+
+def notifications_home_context(user: Any) -> dict[str, Any] | None:
+    """The home page panel: how many notifications are unread (for staff who receive them)."""
+    from csphub.agencies.selectors import unread_notification_count
+
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return {"unread": unread_notification_count(user)}

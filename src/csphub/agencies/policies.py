@@ -135,6 +135,16 @@ def register_child(model: type[models.Model], *, parent_field: str) -> None:
     _CHILDREN[model] = parent_field
 
 
+# child model -> name of its many-to-many field of agencies whose staff may also VIEW it (the
+# agencies attending a panel meeting see the meeting and its agenda, not the panel's other meetings)
+_ATTENDED: dict[type[models.Model], str] = {}
+
+
+def register_attendance(model: type[models.Model], *, agencies_field: str) -> None:
+    """Declare that the agencies in ``model``'s ``agencies_field`` may VIEW it (and its children) too."""
+    _ATTENDED[model] = agencies_field
+
+
 class Compartment(StrEnum):
     """A restricted register: its records are seen by the compartment's members (and users named on
     a record) only, never through an agency, a share or an Information Sharing Agreement."""
@@ -338,7 +348,11 @@ class Policy:
             parent_field = _CHILDREN[model]
             parent_model = model._meta.get_field(parent_field).related_model
             assert isinstance(parent_model, type)
-            return qs.filter(**{f"{parent_field}__in": self.visible(action, parent_model).values("pk")})
+            through_parent = Q(**{f"{parent_field}__in": self.visible(action, parent_model).values("pk")})
+            if model in _ATTENDED and action == Action.VIEW:
+                attended = model._default_manager.filter(**{_ATTENDED[model]: membership.agency})
+                return qs.filter(through_parent | Q(pk__in=attended.values("pk")))
+            return qs.filter(through_parent)
 
         if not issubclass(model, OwnedRecord):
             # Deny by default: a model nobody declared to the policy is visible to no one.
@@ -372,7 +386,11 @@ class Policy:
             return False
         model = type(obj)
         if model in _CHILDREN:
-            return self.can(action, getattr(obj, _CHILDREN[model]))
+            if self.can(action, getattr(obj, _CHILDREN[model])):
+                return True
+            if model in _ATTENDED and action == Action.VIEW:
+                return bool(getattr(obj, _ATTENDED[model]).filter(pk=membership.agency_id).exists())
+            return False
         if not isinstance(obj, OwnedRecord):
             return False
         # (not restricted and (owning agency or, to view, shared)) or named; cheapest test first.
@@ -453,7 +471,10 @@ def _active_shares(content_type: ContentType, membership: Membership) -> QuerySe
         agreement__parties=membership.agency,
         agreement__start_date__lte=today,
         agreement__review_date__gte=today,
-    ).filter(Q(agreement__ended_on__isnull=True) | Q(agreement__ended_on__gte=today))
+    ).filter(
+        Q(agreement__ended_on__isnull=True) | Q(agreement__ended_on__gte=today),
+        Q(expires_on__isnull=True) | Q(expires_on__gte=today),
+    )
 
 
 def _named(content_type: ContentType, user: AbstractBaseUser) -> QuerySet[RecordNamedUser]:

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from csphub.agencies.models import Agency, InformationSharingAgreement, Membership
+from csphub.agencies.models import Agency, InformationSharingAgreement, Membership, Notification
 from csphub.core.actor import Actor, as_actor, user_of
 
 
@@ -27,3 +27,12 @@ def agreements_in_force_for(agency: Agency) -> QuerySet[InformationSharingAgreem
     return InformationSharingAgreement.objects.filter(
         parties=agency, start_date__lte=today, review_date__gte=today, ended_on__isnull=True
     ).distinct()
+
+
+def notifications_for(user: User, *, limit: int = 50) -> list[Notification]:
+    """The user's newest notifications (their own only)."""
+    return list(Notification.objects.filter(user=user)[:limit])
+
+
+def unread_notification_count(user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -7,10 +7,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from csphub.agencies.models import ShareScope
 from csphub.cases import rules
 from csphub.cases.models import AsbType, CaseOutcome, Category, Channel, NoteVisibility, PanelKind, PartyRole
 from csphub.core.concurrency import VERSION_FIELD, VersionedFormMixin
-from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin
+from csphub.frontend.forms import GovukDateField, GovukDateInput, GovukDateTimeInput, GovukFormMixin
 
 EMPTY: list[tuple[str, Any]] = [("", "Select")]
 
@@ -122,7 +123,10 @@ class CaseOpenForm(GovukFormMixin, forms.Form):
     summary = forms.CharField(
         label="Case summary",
         max_length=200,
-        help_text="One line a partner can understand, for example 'Noise and intimidation at Flat 3'.",
+        help_text=(
+            "One line a partner can understand, for example 'Noise and intimidation from a neighbour'. "
+            "Panel partners read it: leave out addresses and postcodes."
+        ),
         error_messages=_required("Enter a short summary of the case"),
     )
     asb_type = forms.ChoiceField(
@@ -369,3 +373,60 @@ class IncidentEditForm(VersionedFormMixin, IncidentForm):
         for name in list(self.fields):
             if name not in self.EDITABLE and name != VERSION_FIELD:
                 del self.fields[name]
+
+
+class CaseShareForm(GovukFormMixin, forms.Form):
+    """Share a case with a named partner under an information sharing agreement (the owner only)."""
+
+    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Which partner agency?",
+        queryset=None,
+        empty_label="Select",  # type: ignore[arg-type]
+        error_messages=_required("Select the agency to share the case with"),
+    )
+    agreement: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Under which information sharing agreement?",
+        queryset=None,
+        empty_label="Select",  # type: ignore[arg-type]
+        help_text="Both agencies must be parties to it, and it must be in force.",
+        error_messages=_required("Select the information sharing agreement"),
+    )
+    scope = forms.ChoiceField(
+        label="How much of the case?",
+        choices=ShareScope.choices,
+        widget=forms.RadioSelect,
+        initial=ShareScope.FULL,
+        error_messages=_required("Select how much of the case to share"),
+    )
+    reason = forms.CharField(
+        label="Why are you sharing it?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The purpose, as the agreement allows it. Kept in the audit log.",
+        error_messages=_required("Enter the reason for sharing"),
+    )
+    expires_on = GovukDateField(
+        label="Share until (optional)",
+        required=False,
+        help_text="The last day the partner can see the case, for example 31 3 2027. Leave it empty to "
+        "share until you withdraw it or the agreement ends.",
+    )
+
+    def __init__(self, *args: Any, agencies: Any, agreements: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agency_field, agreement_field = self.fields["agency"], self.fields["agreement"]
+        assert isinstance(agency_field, forms.ModelChoiceField)
+        assert isinstance(agreement_field, forms.ModelChoiceField)
+        agency_field.queryset = agencies
+        agreement_field.queryset = agreements
+        agreement_field.label_from_instance = lambda a: f"{a.reference} {a.name}"  # type: ignore[method-assign,assignment]
+
+
+class CaseShareWithdrawForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why are you withdrawing it?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the audit log. The partner is told the case is no longer shared, not why.",
+        error_messages=_required("Enter why you are withdrawing the share"),
+    )

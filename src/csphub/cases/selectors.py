@@ -607,3 +607,43 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
 
 def case_list_with_counts(qs: QuerySet[Case]) -> QuerySet[Case]:
     return qs.annotate(incident_count=Count("case_incidents", distinct=True))
+
+
+def case_shares(case: Case) -> list[Any]:
+    """Every share of ``case`` (in force, withdrawn or lapsed), newest first, for its owner's
+    Sharing page: agency, agreement and who shared it in one query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from csphub.agencies.models import RecordShare
+
+    return list(
+        RecordShare.objects.filter(content_type=ContentType.objects.get_for_model(Case), object_id=case.pk)
+        .select_related("agency", "agreement", "created_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def share_partners_for(case: Case) -> tuple[Any, Any]:
+    """(agencies, agreements) the owner may share ``case`` under: agreements in force naming the
+    owning agency, and the other parties to them."""
+    from csphub.agencies.models import Agency
+    from csphub.agencies.selectors import agreements_in_force_for
+
+    agreements = agreements_in_force_for(case.owning_agency)
+    agencies = (
+        Agency.objects.filter(sharing_agreements__in=agreements.values("pk"))
+        .exclude(pk=case.owning_agency_id)
+        .distinct()
+        .order_by("name")
+    )
+    return agencies, agreements
+
+
+def addresses_for_incidents(incidents: Iterable[Incident]) -> list[str]:
+    """The addresses recorded for incidents and their people (the summary warning compares with them)."""
+    ids = [i.pk for i in incidents]
+    places = Address.objects.filter(
+        Q(pk__in=Incident.objects.filter(pk__in=ids).values("address_id"))
+        | Q(person_links__person__incident_parties__incident__in=ids)
+    ).distinct()
+    return [str(a) for a in places]

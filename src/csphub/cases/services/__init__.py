@@ -39,6 +39,7 @@ from csphub.cases.services.records import (
     document_upload,
     note_add,
 )
+from csphub.cases.services.sharing import case_share, case_share_withdraw
 from csphub.cases.services.tasks import reminders_send, task_complete, task_create
 
 __all__ = [
@@ -58,6 +59,8 @@ __all__ = [
     "case_export_csv",
     "case_link",
     "case_open",
+    "case_share",
+    "case_share_withdraw",
     "document_open_for_download",
     "document_upload",
     "incident_party_add",

@@ -45,6 +45,7 @@ from csphub.cases.views.search import (
     map_tile_url,
     search,
 )
+from csphub.cases.views.sharing import case_share_new, case_share_withdraw, case_sharing
 
 __all__ = [
     "_area_feature",
@@ -67,6 +68,9 @@ __all__ = [
     "case_list",
     "case_note_new",
     "case_open",
+    "case_share_new",
+    "case_share_withdraw",
+    "case_sharing",
     "case_status",
     "case_task_new",
     "document_download",

@@ -18,7 +18,7 @@ from csphub.agencies.policies import (
     role_allows,
 )
 from csphub.audit.services import audit_listed
-from csphub.cases import config, forms, selectors, services
+from csphub.cases import config, forms, rules, selectors, services
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
@@ -98,7 +98,15 @@ def case_open(request: SignedInRequest) -> HttpResponse:
     form = forms.CaseOpenForm(_posted(request), initial={"asb_type": first.asb_type})
     related = selectors.related_records_for_incident(user=request.actor, incident=first)
     related_cases = [r for r in related if r.kind == "case"]
+    address_warning = ""
     if request.method == "POST" and form.is_valid():
+        # The summary is what panel partners read, and the agreement keeps addresses with the owner:
+        # warn once; the writer may keep it (pressing "Open case" again with the same summary).
+        summary = form.cleaned_data["summary"]
+        found = rules.address_in_text(summary, selectors.addresses_for_incidents(incidents))
+        if found and request.POST.get("keep_summary") != summary:
+            address_warning = found
+    if request.method == "POST" and form.is_valid() and not address_warning:
         try:
             case = services.case_open(actor=request.user, incidents=incidents, **form.cleaned_data)
         except ApplicationError as error:
@@ -109,7 +117,12 @@ def case_open(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "cases/case_open.html",
-        {"form": form, "incidents": incidents, "related_cases": related_cases},
+        {
+            "form": form,
+            "incidents": incidents,
+            "related_cases": related_cases,
+            "address_warning": address_warning,
+        },
     )
 
 

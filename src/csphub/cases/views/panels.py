@@ -15,10 +15,11 @@ from csphub.agencies.policies import (
     can,
     get_object_or_404_for,
     role_allows,
+    visible_to,
 )
 from csphub.agencies.selectors import agreements_in_force_for
 from csphub.cases import forms, selectors, services
-from csphub.cases.models import AgendaItem, Panel, PanelMeeting
+from csphub.cases.models import AgendaItem, Case, Panel, PanelMeeting
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -31,13 +32,17 @@ from csphub.core.errors import ApplicationError, PermissionDeniedError
 @login_required
 def panel_list(request: SignedInRequest) -> HttpResponse:
     _require(request.actor, Action.VIEW)
-    from csphub.agencies.policies import visible_to
-
     panels = visible_to(request.actor, Action.VIEW, Panel).select_related("agreement")
+    # Meetings of other agencies' panels that the actor's agency attends (newest first).
+    attending = (
+        visible_to(request.actor, Action.VIEW, PanelMeeting)
+        .exclude(panel__in=panels.values("pk"))
+        .select_related("panel", "panel__owning_agency")[:50]
+    )
     return render(
         request,
         "cases/panel_list.html",
-        {"panels": panels, "can_create": role_allows(request.actor, Action.CREATE)},
+        {"panels": panels, "attending": attending, "can_create": role_allows(request.actor, Action.CREATE)},
     )
 
 
@@ -127,12 +132,20 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.success(request, "Minutes saved")
             return redirect("cases:meeting_detail", meeting.pk)
     items = list(meeting.agenda_items.select_related("case"))
+    # A partner attending sees each case's summary while it is shared; a lapsed share hides the link.
+    visible_cases = set(
+        visible_to(request.actor, Action.VIEW, Case)
+        .filter(pk__in=[item.case_id for item in items])
+        .values_list("pk", flat=True)
+    )
     return render(
         request,
         "cases/meeting_detail.html",
         {
             "meeting": meeting,
             "items": items,
+            "visible_cases": visible_cases,
+            "can_view_panel": can(request.actor, Action.VIEW, meeting.panel),
             "can_change": can_change,
             "agenda_form": agenda_form,
             "minutes_form": minutes_form,
