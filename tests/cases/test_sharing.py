@@ -370,3 +370,32 @@ def test_a_summary_with_an_address_is_flagged_to_its_writer(
         url, {"incident": incident.pk, "summary": "Noise from a neighbour", "asb_type": "personal"}
     )
     assert plain.status_code == 302 and Case.objects.count() == 2
+
+
+def test_an_agenda_reason_with_an_address_is_flagged(
+    world: Any, persona: Any, make_case: Any, client_as: Any
+) -> None:
+    owner = persona("avbc_caseworker")
+    case = make_case(summary="Noise from a neighbour")  # its address is 12 Example Row, DE5 3ZZ
+    panel = services.panel_create(
+        actor=owner, name="ASB Action Group", kind=PanelKind.ASB_ACTION_GROUP, agreement=world.asb_isa
+    )
+    meeting = services.panel_meeting_schedule(
+        actor=owner,
+        panel=panel,
+        held_at=timezone.now() + dt.timedelta(days=3),
+        attending_agencies=[world.agencies["police"]],
+    )
+    client = client_as("avbc_caseworker")
+    url = reverse("cases:meeting_detail", args=[meeting.pk])
+    answers = {
+        "add_agenda": "1",
+        "case_reference": case.reference,
+        "reason": "Repeat calls about 12 Example Row",
+    }
+    page = client.post(url, answers)
+    assert page.status_code == 200
+    assert 'The reason contains "12 Example Row"' in page.content.decode()
+    assert not meeting.agenda_items.exists()
+    assert client.post(url, {**answers, "keep_reason": answers["reason"]}).status_code == 302
+    assert meeting.agenda_items.count() == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -18,7 +20,7 @@ from csphub.agencies.policies import (
     visible_to,
 )
 from csphub.agencies.selectors import agreements_in_force_for
-from csphub.cases import forms, selectors, services
+from csphub.cases import forms, rules, selectors, services
 from csphub.cases.models import AgendaItem, Case, Panel, PanelMeeting
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
@@ -114,6 +116,13 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         _deny_unless(can_change)
         if "add_agenda" in request.POST and agenda_form.is_valid():
             case = selectors.case_get_visible(request.actor, agenda_form.cleaned_data["case_reference"])
+            reason = agenda_form.cleaned_data["reason"]
+            # The reason is shown to the attending partners: warn once about an address in it.
+            address_warning = rules.address_in_text(
+                reason, selectors.addresses_for_incidents(case.incidents.all())
+            )
+            if address_warning and request.POST.get("keep_reason") != reason:
+                return _meeting_page(request, meeting, can_change, agenda_form, minutes_form, address_warning)
             try:
                 services.panel_agenda_add(
                     actor=request.user, meeting=meeting, case=case, reason=agenda_form.cleaned_data["reason"]
@@ -131,6 +140,17 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             services.panel_minutes_record(actor=request.user, meeting=meeting, **minutes_form.cleaned_data)
             messages.success(request, "Minutes saved")
             return redirect("cases:meeting_detail", meeting.pk)
+    return _meeting_page(request, meeting, can_change, agenda_form, minutes_form)
+
+
+def _meeting_page(
+    request: SignedInRequest,
+    meeting: PanelMeeting,
+    can_change: bool,
+    agenda_form: Any,
+    minutes_form: Any,
+    address_warning: str | None = None,
+) -> HttpResponse:
     items = list(meeting.agenda_items.select_related("case"))
     # A partner attending sees each case's summary while it is shared; a lapsed share hides the link.
     visible_cases = set(
@@ -149,6 +169,7 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "can_change": can_change,
             "agenda_form": agenda_form,
             "minutes_form": minutes_form,
+            "address_warning": address_warning,
             "attending": meeting.attending_agencies.all(),
         },
     )
