@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from csphub.agencies.models import RecordShare
 from csphub.agencies.policies import Action, get_object_or_404_for
+from csphub.audit.services import audit_viewed
 from csphub.cases import forms, selectors, services
 from csphub.cases.models import Case
 from csphub.core.actor import SignedInRequest
@@ -40,6 +41,8 @@ def _status(share: RecordShare, today: Any) -> str:
 @login_required
 def case_sharing(request: SignedInRequest, pk: int) -> HttpResponse:
     case = _owned_case(request, pk)
+    # The reasons for sharing are free text and may name people: the view is audited like the case's.
+    audit_viewed(actor=request.actor, target=case, justification="scope=full; sharing page")
     today = timezone.localdate()
     rows = [(share, _status(share, today)) for share in selectors.case_shares(case)]
     return render(
@@ -105,6 +108,8 @@ def case_share_withdraw(request: SignedInRequest, pk: int, share_pk: int) -> Htt
     if share is None:
         raise Http404("No such share.")
     form = forms.CaseShareWithdrawForm(flows.posted(request))
+    if request.method == "GET":  # the page shows the reason it was shared
+        audit_viewed(actor=request.actor, target=case, justification="scope=full; withdraw a share")
 
     def perform(data: dict[str, Any]) -> Any:
         return services.case_share_withdraw(actor=request.user, share=share, reason=data["reason"])
