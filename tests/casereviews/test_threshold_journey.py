@@ -102,6 +102,8 @@ def test_each_relevant_body_links_its_own_incidents(
     page = client.get(url)
     assert page.status_code == 200
     assert [i.pk for i in page.context["candidates"]] == [own.pk]
+    # Each incident says what and where, so the right one can be chosen.
+    assert f"{own.reference} – Noise (personal), at Example Street, Ripley;" in page.content.decode()
     response = client.post(url, {"incidents": [str(own.pk)], "named_by_applicant": "on"})
     assert response.status_code == 302
     assert ApplicationIncident.objects.filter(application=application, incident=own).exists()
