@@ -102,9 +102,11 @@ def _demo_assessment(data_dir: Path) -> None:
     click.echo("Ingesting the shipped police.uk sample and running the Strategic Assessment …")
     pipeline.ingest_sample(data_dir)
     try:
-        from csphub.insights.services import assessment_refresh
+        from csphub.insights.services import assessment_refresh, demo_adopt
 
-        assessment_refresh(area=pipeline.SAMPLE_AREA, data_dir=data_dir)
+        run = assessment_refresh(area=pipeline.SAMPLE_AREA, data_dir=data_dir)
+        if run is not None:
+            demo_adopt(run)
     except ImportError:
         pass
 

@@ -83,3 +83,19 @@ MATRIX.update(
         "insights:upload_quarantine": Entry(make=_upload, expect=DATA_LOADERS),
     }
 )
+
+
+# Adopting a run (POST): the board and the coordinator; other assessment readers are refused (403);
+# those who may not read assessments do not learn the run exists (404). The matrix's run has no
+# files, so an adopter's post is answered with the page and a message (302), adopting nothing.
+MATRIX["insights:adopt"] = Entry(
+    make=_run,
+    method="POST",
+    expect={
+        **ONE_RUN,
+        "avbc_team_manager": 403,
+        "avbc_analyst": 403,
+        "avbc_partnership_coordinator": 302,
+        "avbc_board_member": 302,
+    },
+)

@@ -83,6 +83,7 @@ class Capability(StrEnum):
     VIEW_PRIORITIES = "view_priorities"
     SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
     ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
+    ADOPT_ASSESSMENT = "adopt_assessment"  # the partnership's official Strategic Assessment
     LOAD_DATA = "load_data"  # upload police.uk files into the analytics store (aggregate data)
 
 
@@ -115,6 +116,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.PUBLISH_CASE_REVIEW_FIGURES,
             Capability.VIEW_PRIORITIES,
             Capability.SCORE_PRIORITIES,
+            Capability.ADOPT_ASSESSMENT,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),
@@ -127,7 +129,12 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
         }
     ),
     Role.BOARD_MEMBER: frozenset(
-        {Capability.VIEW_ASSESSMENT, Capability.VIEW_PRIORITIES, Capability.ADOPT_PRIORITIES}
+        {
+            Capability.VIEW_ASSESSMENT,
+            Capability.VIEW_PRIORITIES,
+            Capability.ADOPT_PRIORITIES,
+            Capability.ADOPT_ASSESSMENT,
+        }
     ),
     Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_AUDIT_LOG, Capability.LOAD_DATA}),
 }

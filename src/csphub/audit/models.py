@@ -70,6 +70,10 @@ class AuditVerb(models.TextChoices):
     APPLICATION_USER_NAMED = "application.user_named", "Named a user on a Case Review application"
     APPLICATION_VIEWED = "application.viewed", "Viewed a Case Review application"
 
+    ASSESSMENT_ADOPTED = (
+        "assessment.adopted",
+        "Adopted a strategic assessment as the partnership's official one",
+    )
     ASSESSMENT_GENERATED = "assessment.generated", "Produced a strategic assessment"
     ASSESSMENT_LISTED = "assessment.listed", "Saw a risk assessment in a list"
     ASSESSMENT_VIEWED = "assessment.viewed", "Viewed a risk assessment"

@@ -102,3 +102,24 @@ class DataUpload(BaseModel):
     @property
     def finished(self) -> bool:
         return self.status in (UploadStatus.DONE, UploadStatus.FAILED)
+
+
+class AssessmentAdoption(BaseModel):
+    """A partnership's decision that one run is its official Strategic Assessment.
+
+    Appended, never edited: the latest row of a partnership is the official assessment, the rows
+    before it are its history (who adopted which run, and when). Home pages and the Plan read the
+    adopted run, never merely the most recent one (an analyst's trial run is not the board's).
+    """
+
+    partnership = models.CharField(max_length=200)  # the partnership's name (one per installation)
+    run = models.ForeignKey(AssessmentRun, on_delete=models.PROTECT, related_name="adoptions")
+    note = models.CharField(max_length=500, blank=True)
+
+    NOT_PERSONAL_DATA = frozenset({"partnership", "run", "note"})
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.run} adopted by {self.partnership}"

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.run_list, name="list"),
     path("<int:pk>/", views.run_detail, name="detail"),
     path("<int:pk>/report/", views.run_report, name="report"),
+    path("<int:pk>/adopt/", views.run_adopt, name="adopt"),
     path("<int:pk>/files/<str:name>", views.run_file, name="file"),
 ]
 

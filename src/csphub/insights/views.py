@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from csphub.agencies.policies import Capability, has_capability
 from csphub.core.actor import SignedInRequest
@@ -33,14 +34,52 @@ def run_list(request: SignedInRequest) -> HttpResponse:
             messages.success(request, f"Strategic Assessment for {run.area_name} is ready.")
             return redirect("insights:detail", run.pk)
     runs = selectors.assessment_runs_visible_to(request.actor)
+    adoption = selectors.current_adoption(request.actor)
     can_load = has_capability(request.actor, Capability.LOAD_DATA)
-    return render(request, "insights/list.html", {"runs": runs, "form": form, "can_load": can_load})
+    return render(
+        request,
+        "insights/list.html",
+        {
+            "runs": runs,
+            "form": form,
+            "can_load": can_load,
+            "official_id": adoption.run_id if adoption else None,
+        },
+    )
 
 
 @login_required
 def run_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     run = selectors.assessment_run_get(request.actor, pk)
-    return render(request, "insights/detail.html", {"run": run, "files": selectors.run_files(run)})
+    adoption = selectors.current_adoption(request.actor)
+    return render(
+        request,
+        "insights/detail.html",
+        {
+            "run": run,
+            "files": selectors.run_files(run),
+            "adoption": adoption,
+            "is_official": adoption is not None and adoption.run_id == run.pk,
+            "history": selectors.adoption_history(run),
+            "can_adopt": has_capability(request.actor, Capability.ADOPT_ASSESSMENT),
+        },
+    )
+
+
+@login_required
+@require_POST
+def run_adopt(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Adopt the run as the partnership's official Strategic Assessment (the board's decision)."""
+    run = selectors.assessment_run_get(request.actor, pk)
+    if not has_capability(request.actor, Capability.ADOPT_ASSESSMENT):
+        raise PermissionDenied
+    try:
+        services.assessment_adopt(actor=request.actor, run=run, note=request.POST.get("note", ""))
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{run} is now the partnership's official Strategic Assessment.")
+    return redirect("insights:detail", run.pk)
 
 
 # The board report is a self-contained document with its own inline styles; it runs no script.
