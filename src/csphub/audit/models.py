@@ -368,6 +368,8 @@ class AuditVerb(models.TextChoices):
     PANELMEETING_MINUTED = "panelmeeting.minuted", "Recorded the minutes of a panel meeting"
     PANELMEETING_SCHEDULED = "panelmeeting.scheduled", "Scheduled a panel meeting"
 
+    PARTNERSHIP_CHOSEN = "partnership.chosen", "Chose the partnership to work in"
+
     PERSON_ADDRESS_LINKED = "person.address_linked", "Linked an address to a person"
     PERSON_CREATED = "person.created", "Added a person"
     PERSON_LISTED = "person.listed", "Saw a person in a list"
