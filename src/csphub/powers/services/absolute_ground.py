@@ -4,11 +4,11 @@ s.84A, s.85ZA)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.people.models import Person
 from csphub.powers import rules
 from csphub.powers.facts import now_or, rules_for
@@ -27,7 +27,7 @@ from csphub.powers.services.common import (
 
 def absolute_ground_notice_serve(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     recipient: Person,
     issuer_capacity: str,
@@ -101,7 +101,7 @@ def absolute_ground_notice_serve(
 
 
 def absolute_ground_review_request(
-    *, actor: Any, notice: PowerUse, requested_on: dt.date, now: dt.datetime | None = None
+    *, actor: ActorOrUser, notice: PowerUse, requested_on: dt.date, now: dt.datetime | None = None
 ) -> PowerUse:
     _require_change(actor, notice.case)
     assert notice.starts_on is not None

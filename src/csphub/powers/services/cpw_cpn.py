@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -30,7 +30,7 @@ from csphub.powers.services.common import (
 
 def cpw_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     recipient: Person,
     issuer_capacity: str,
@@ -77,7 +77,7 @@ def cpw_issue(
 
 def cpn_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     cpw: PowerUse,
     issuer_capacity: str,
     requirements: str,
@@ -147,7 +147,7 @@ def cpn_issue(
 
 def cpn_appeal_lodge(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     cpn: PowerUse,
     lodged_on: dt.date,
     stop_requirements: Iterable[str] = (),
@@ -186,7 +186,7 @@ def cpn_appeal_lodge(
 
 
 def cpn_appeal_decide(
-    *, actor: Any, cpn: PowerUse, outcome: str, note: str = "", now: dt.datetime | None = None
+    *, actor: ActorOrUser, cpn: PowerUse, outcome: str, note: str = "", now: dt.datetime | None = None
 ) -> PowerUse:
     _require_change(actor, cpn.case)
     to = Status(outcome)
@@ -198,7 +198,7 @@ def cpn_appeal_decide(
 
 def power_compliance_record(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     power: PowerUse,
     outcome: str,
     on: dt.date,

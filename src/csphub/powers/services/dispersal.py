@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -27,7 +27,7 @@ from csphub.powers.services.common import (
 
 def dispersal_authorise(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     issuer_capacity: str,
     locality: str,
@@ -72,7 +72,7 @@ def dispersal_authorise(
 
 def dispersal_direction_give(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     authorisation: PowerUse,
     recipient: Person,
     issuer_capacity: str,
@@ -138,7 +138,7 @@ def dispersal_direction_give(
 
 def dispersal_direction_vary(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     direction: PowerUse,
     issuer_capacity: str,
     varied_at: dt.datetime,

@@ -4,11 +4,11 @@ variation and discharge."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case, Task, TaskStatus
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -39,7 +39,7 @@ ORDER_CHANGES = (Status.VARIED, Status.DISCHARGED)
 
 def injunction_apply(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     recipient: Person,
     issuer_capacity: str,
@@ -91,7 +91,7 @@ def injunction_apply(
 
 def injunction_decide(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     injunction: PowerUse,
     outcome: str,
     decided_on: dt.date,
@@ -163,7 +163,7 @@ def injunction_decide(
 
 def injunction_change(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     injunction: PowerUse,
     outcome: str,
     decided_on: dt.date,
@@ -245,7 +245,7 @@ def injunction_change(
 
 def cbo_grant(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     recipient: Person,
     convicted_on: dt.date,
@@ -322,7 +322,7 @@ def cbo_grant(
 
 def cbo_change(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     cbo: PowerUse,
     outcome: str,
     decided_on: dt.date,
@@ -419,7 +419,7 @@ def cbo_change(
 
 def order_breach_record(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     order: PowerUse,
     breached_on: dt.date,
     found_on: dt.date,

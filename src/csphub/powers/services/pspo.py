@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.powers import rules
 from csphub.powers.facts import clean_lines, detail_date, local_date, now_or, rules_for
@@ -29,7 +29,7 @@ from csphub.powers.services.common import (
 
 def pspo_make(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     issuer_capacity: str,
     locality: str,
@@ -105,7 +105,7 @@ def _pspo_dates(pspo: PowerUse) -> tuple[dt.date, dt.date]:
 
 def pspo_extend(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     pspo: PowerUse,
     issuer_capacity: str,
     extended_on: dt.date,
@@ -182,7 +182,7 @@ def pspo_extend(
 
 def pspo_vary(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     pspo: PowerUse,
     issuer_capacity: str,
     varied_on: dt.date,
