@@ -58,7 +58,7 @@ def _once(case: Case, marker: str, make: Callable[[], PowerUse | None]) -> Power
     return use
 
 
-def _adult(person: Person, officer: object, rng: random.Random) -> Person | None:
+def _adult(person: Person, officer: User, rng: random.Random) -> Person | None:
     if person.date_of_birth is not None:
         return person
     try:
@@ -84,7 +84,7 @@ def load_demo(*, rng_seed: int = 2026) -> None:
     )
     first_cpn: PowerUse | None = None
     for n, case in enumerate(cases):
-        officer = case.case_officer
+        officer = _officer(case)
         party = case.parties.filter(role=PartyRole.ALLEGED_PERPETRATOR, person__kind="individual").first()
         person = _adult(party.person, officer, rng) if party else None
         if person is None:

@@ -24,7 +24,7 @@ from csphub.powers.services.common import (
     _fmt_dt,
     _move,
     _require_change,
-    _require_power,
+    _start_on,
     _task,
 )
 
@@ -191,9 +191,7 @@ def closure_order_discharge(
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """s.83: the court discharged the closure order before it ended; the expiry task is closed."""
-    moment = now_or(now)
-    _require_change(actor, order.case)
-    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order can be discharged here")
+    moment = _start_on(actor, order, Power.CLOSURE_ORDER, "Only a closure order can be discharged here", now)
     if not rules.can_transition(Power.CLOSURE_ORDER, Status(order.status), Status.DISCHARGED):
         raise ApplicationError(f"A closure order that is {order.status} cannot be discharged")
     first = detail_date(order, "first_made_on")

@@ -49,6 +49,18 @@ def _require_recipient_on_case(actor: ActorOrUser, case: Case, person: Person | 
         raise ApplicationError("The recipient must be a party to the case", field="recipient")
 
 
+def _start_against(
+    actor: ActorOrUser, case: Case, recipient: Person | None, now: dt.datetime | None
+) -> tuple[dt.datetime, RuleSet]:
+    """How every power used against a person on a case begins: the moment it is used, the guards
+    (the actor may change the case, which is open; the recipient is one of its parties) and the
+    rules in force at that moment."""
+    moment = now_or(now)
+    _require_change(actor, case)
+    _require_recipient_on_case(actor, case, recipient)
+    return moment, rules_for(moment)
+
+
 def _block(reasons: Sequence[str], field: str | None = None) -> None:
     if reasons:
         raise ApplicationError("; ".join(reasons), field=field)
@@ -188,6 +200,24 @@ def _close_tasks(*, actor: ActorOrUser, use: PowerUse, source: str, keep: Iterab
 def _require_power(use: PowerUse, power: Power, message: str) -> None:
     if use.power != power:
         raise ApplicationError(message)
+
+
+def _start_on(
+    actor: ActorOrUser, use: PowerUse, power: Power, message: str, now: dt.datetime | None
+) -> dt.datetime:
+    """How every later step of a power begins: the moment it is taken, the guards (the actor may
+    change the case, which is open; the record is a ``power``, else ``message``)."""
+    moment = now_or(now)
+    _require_change(actor, use.case)
+    _require_power(use, power, message)
+    return moment
+
+
+def _new_terms(use: PowerUse, requirements: str, ends_on: dt.date | None) -> list[str]:
+    """Give an order the court's terms and end date (the end of that day); the fields changed."""
+    use.requirements = requirements.strip()
+    use.ends_at = _end_of_day(ends_on)
+    return ["requirements", "ends_at"]
 
 
 def _expiry_task(

@@ -23,7 +23,7 @@ from csphub.powers.services.common import (
     _fmt_date,
     _move,
     _require_change,
-    _require_recipient_on_case,
+    _start_against,
     _task,
 )
 
@@ -41,10 +41,7 @@ def cpw_issue(
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """Issue a Community Protection Warning (s.43(5)). No appeal lies against a warning."""
-    moment = now_or(now)
-    _require_change(actor, case)
-    _require_recipient_on_case(actor, case, recipient)
-    ruleset = rules_for(moment)
+    moment, ruleset = _start_against(actor, case, recipient, now)
     _block(
         rules.cpw_blockers(
             rules=ruleset,

@@ -20,8 +20,8 @@ from csphub.powers.services.common import (
     _create,
     _move,
     _require_change,
-    _require_power,
     _require_recipient_on_case,
+    _start_on,
 )
 
 
@@ -150,9 +150,9 @@ def dispersal_direction_vary(
 ) -> PowerUse:
     """s.35(8)-(9): vary the exclusion of a direction still running; never beyond 48 hours from
     when the direction was first given. Each variation is kept in ``details["variations"]``."""
-    moment = now_or(now)
-    _require_change(actor, direction.case)
-    _require_power(direction, Power.DISPERSAL_DIRECTION, "Only a dispersal direction can be varied here")
+    moment = _start_on(
+        actor, direction, Power.DISPERSAL_DIRECTION, "Only a dispersal direction can be varied here", now
+    )
     if not rules.can_transition(Power.DISPERSAL_DIRECTION, Status(direction.status), Status.VARIED):
         raise ApplicationError(f"A dispersal direction that is {direction.status} cannot be varied")
     assert direction.issued_at is not None and direction.ends_at is not None
