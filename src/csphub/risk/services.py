@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -90,9 +90,9 @@ def questionnaires_install_shipped() -> None:
         questionnaire_install(spec)
 
 
-def _owner_for(case: Case, actor: ActorOrUser) -> Any:
+def _owner_for(case: Case, actor: ActorOrUser) -> User:
     officer = case.case_officer
-    return officer if officer is not None and officer.is_active else actor
+    return officer if officer is not None and officer.is_active else acting_user(actor)
 
 
 def _due(now: dt.datetime, working_days: int) -> dt.date:

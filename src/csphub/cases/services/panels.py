@@ -160,7 +160,7 @@ def panel_decision_record(
                 raise ApplicationError(
                     "The action owner must work for an attending agency", field="action_owner"
                 )
-            assert action_due_on is not None  # checked above with action_owner
+            assert action_owner is not None and action_due_on is not None  # checked above
             task = task_create(
                 actor=actor,
                 title=action_title,

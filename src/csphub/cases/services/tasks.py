@@ -7,6 +7,7 @@ import functools
 import logging
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -36,7 +37,7 @@ def task_create(
     *,
     actor: ActorOrUser,
     title: str,
-    owner: Any,
+    owner: User | None,
     due_on: dt.date,
     case: Case | None = None,
     details: str = "",
@@ -68,7 +69,7 @@ def task_create(
     actor_membership = acting_membership(actor)
     if owner == acting_user(actor) and actor_membership is not None:
         owner_membership = actor_membership
-    if owner_membership is None or not owner.is_active:
+    if owner is None or owner_membership is None or not owner.is_active:
         raise ApplicationError("The task owner must be an active user of a partner agency", field="owner")
     with transaction.atomic():
         task = Task.objects.create(
