@@ -129,7 +129,9 @@ def seed_and_pick(db_url: str, scale: float, n_cases: int, say: Any) -> list[int
     call_command("migrate", verbosity=0)
     if bench_cases.seeded_scale() != scale:
         if bench_cases.seeded_scale() is not None:
-            raise SystemExit(f"{db_url} holds scale {bench_cases.seeded_scale()}; pass that or another database")
+            raise SystemExit(
+                f"{db_url} holds scale {bench_cases.seeded_scale()}; pass that or another database"
+            )
         say(f"Seeding scale {scale} …")
         say(f"Seeded: {bench_cases.seed(scale, say)}")
         bench_cases.mark_seeded(scale)
@@ -186,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for w in workers.values():
             w.close()
-    say(f"Case page, {args.rounds} requests per tree over {len(pks)} cases, interleaved (scale {args.scale}):")
+    say(
+        f"Case page, {args.rounds} requests per tree over {len(pks)} cases, interleaved (scale {args.scale}):"
+    )
     say(f"{'tree':8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}   src")
     for name, values in times.items():
         say(
