@@ -576,8 +576,8 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
     Showing personal data and recording that it was shown are one call. The actor's policy answers
     every visibility question from facts it fetched once, so the page costs one query per list it
     shows, whatever the number of rows (``tests/cases/test_query_budgets.py`` pins it). The
-    repeat-victim flag and the related-records prompt need no queries of their own: the parties'
-    other cases come with the case's parties and their incidents in one read (:func:`_party_reads`).
+    repeat-victim flag and the related-records prompt share one read of the parties' incidents
+    (:func:`_party_reads`).
     """
     policy = actor.policy
     case = case_get_visible(actor, pk)
@@ -607,7 +607,6 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
             exclude_incident_ids=[i.pk for i in incidents],
             exclude_case_ids=[case.pk, *[link.related_case_id for link in links]],
             incident_candidates=reads.incident_candidates,
-            case_candidates=reads.case_candidates,
         )
     return CasePage(
         case=case,
@@ -633,48 +632,24 @@ class _PartyReads:
     parties: list[CaseParty]
     repeat_victims: dict[int, rules.RepeatDecision]
     incident_candidates: set[int]
-    case_candidates: set[int]
 
 
 def _party_reads(actor: Actor, case: Case, *, with_related: bool) -> _PartyReads:
-    """The case's parties and what the page needs to know about them, in two queries.
+    """The case's parties and their incidents, in two queries.
 
-    1. The party rows of this case and (``with_related``) of the open or recently closed cases
-       naming one of its victims as victim or one of its alleged perpetrators as alleged
-       perpetrator: the page's parties, and the related-records prompt's candidate cases.
-    2. The parties' incidents since the earlier of the two rules' windows, each marked visible or
-       not to the actor: the repeat-victim flag (visible incidents only, as
-       :func:`repeat_victims_among`) and the prompt's candidate incidents (which
-       :func:`related_records` then asks the policy about).
+    The incidents are the parties' (victims as victim and, ``with_related``, alleged perpetrators
+    as alleged perpetrator) since the earlier of the two rules' windows, each marked visible or
+    not to the actor: they give the repeat-victim flag (visible incidents only, as
+    :func:`repeat_victims_among`) and the related-records prompt's candidate incidents (which
+    :func:`related_records` then asks the policy about). The parties' other cases are left to
+    :func:`related_records` (one indexed lookup by person): folding them into the parties query
+    made PostgreSQL scan every case party (``benchmarks/bench_case_page.py``).
     """
     now = timezone.now()
     repeat_rule = config.repeat_victim_rule()
     since = rules.months_before(now, repeat_rule.period_months)
     window = dt.timedelta(days=config.related_record_rule().period_days)
-    own = CaseParty.objects.filter(case=case)
-    rows = CaseParty.objects.filter(case=case)
-    if with_related:
-        recent_case = Q(case__closed_at__isnull=True) | Q(case__closed_at__gte=now - window)
-        rows = CaseParty.objects.filter(
-            Q(case=case)
-            | (
-                recent_case
-                & (
-                    Q(
-                        role=PartyRole.VICTIM,
-                        person_id__in=own.filter(role=PartyRole.VICTIM).values("person_id"),
-                    )
-                    | Q(
-                        role=PartyRole.ALLEGED_PERPETRATOR,
-                        person_id__in=own.filter(role=PartyRole.ALLEGED_PERPETRATOR).values("person_id"),
-                    )
-                )
-            )
-        )
-    party_rows = list(
-        rows.select_related("person").order_by("role", "person__family_name", "person__given_name", "case_id")
-    )
-    parties = [p for p in party_rows if p.case_id == case.pk]
+    parties = case_parties(case)
     victims = sorted({p.person_id for p in parties if p.role == PartyRole.VICTIM})
     perps = sorted({p.person_id for p in parties if p.role == PartyRole.ALLEGED_PERPETRATOR})
     incident_rows: list[tuple[int, str, int, dt.datetime, str, str, bool]] = []
@@ -713,7 +688,6 @@ def _party_reads(actor: Actor, case: Case, *, with_related: bool) -> _PartyReads
         parties=parties,
         repeat_victims=repeat,
         incident_candidates={row[2] for row in incident_rows} if with_related else set(),
-        case_candidates={p.case_id for p in party_rows if p.case_id != case.pk},
     )
 
 
