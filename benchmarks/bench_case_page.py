@@ -1,6 +1,6 @@
 """Benchmark: the case page (``/cases/<pk>/``), this tree against an earlier one, in the same run.
 
-    python benchmarks/bench_case_page.py --before DIR [--scale 0.05] [--rounds 60]
+    python benchmarks/bench_case_page.py --before-src DIR [--scale 0.05] [--rounds 60]
                                          [--db-url postgresql://postgres@127.0.0.1:5432/csphub_bench]
 
 ``DIR`` is the ``src`` folder of the code to compare with (for example the previous release,
@@ -152,7 +152,7 @@ def seed_and_pick(db_url: str, scale: float, n_cases: int, say: Any) -> list[int
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--before", type=Path, help="the src folder of the code to compare with")
+    parser.add_argument("--before-src", type=Path, help="the src folder of the code to compare with")
     parser.add_argument("--scale", type=float, default=0.05, help="as bench_cases.py (1.0 = 1M incidents)")
     parser.add_argument("--rounds", type=int, default=60, help="requests per tree")
     parser.add_argument("--cases", type=int, default=10, help="distinct case pages, visited in turn")
@@ -163,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.worker:
         return worker(args.db_url)
-    if args.before is None:
-        parser.error("--before DIR is required (the src folder of the code to compare with)")
+    if args.before_src is None:
+        parser.error("--before-src DIR is required (the src folder of the code to compare with)")
 
     def say(message: str) -> None:
         print(message, flush=True)
@@ -172,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     pks = seed_and_pick(args.db_url, args.scale, args.cases, say)
     if not pks:
         raise SystemExit("No open case of the user's agency to show")
-    trees = {"before": args.before.resolve(), "after": (REPO / "src").resolve()}
+    trees = {"before": args.before_src.resolve(), "after": (REPO / "src").resolve()}
+    load_before = os.getloadavg()[0]
     workers = {name: Worker(src, args.db_url) for name, src in trees.items()}
     try:
         queries = {name: w.ask("queries", pks[0])["queries"] for name, w in workers.items()}
@@ -188,8 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for w in workers.values():
             w.close()
+    load = os.getloadavg()[0]
     say(
-        f"Case page, {args.rounds} requests per tree over {len(pks)} cases, interleaved (scale {args.scale}):"
+        f"Case page, {args.rounds} requests per tree over {len(pks)} cases, interleaved "
+        f"(scale {args.scale}; 1-minute load {load_before:.1f} at the start, {load:.1f} at the end):"
     )
     say(f"{'tree':8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}   src")
     for name, values in times.items():
