@@ -18,7 +18,7 @@ from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 
 # Roles that may change an area's procedure and threshold rules, in the area's managing agency.
-def area_can_configure(user: Any, area: CaseReviewArea) -> bool:
+def area_can_configure(user: ActorOrUser, area: CaseReviewArea) -> bool:
     """May ``user`` change ``area``'s procedure? Coordinators and team managers of its managing agency.
 
     The role question is the policy's (``Capability.CONFIGURE_CASE_REVIEW_AREA``); the area adds only
