@@ -60,3 +60,26 @@ MATRIX = {
         },
     ),
 }
+
+
+# Loading police.uk data: analysts and administrators (aggregate, non-personal data).
+DATA_LOADERS = {"anonymous": 302, "*": 403, "avbc_analyst": 200, "avbc_administrator": 200}
+
+
+def _upload(world: Any) -> dict[str, Any]:
+    from csphub.insights.models import DataUpload, UploadStatus
+
+    upload, _ = DataUpload.objects.get_or_create(
+        folder="matrix", defaults={"status": UploadStatus.DONE, "file_names": ["matrix.zip"]}
+    )
+    return {"pk": upload.pk}
+
+
+MATRIX.update(
+    {
+        "insights:uploads": Entry(expect=DATA_LOADERS),
+        "insights:upload": Entry(make=_upload, expect=DATA_LOADERS),
+        "insights:upload_progress": Entry(make=_upload, expect=DATA_LOADERS),
+        "insights:upload_quarantine": Entry(make=_upload, expect=DATA_LOADERS),
+    }
+)

@@ -257,6 +257,10 @@ class AuditVerb(models.TextChoices):
     COMPARTMENTMEMBER_ADDED = "compartmentmember.added", "Gave a user access to a restricted register"
     COMPARTMENTMEMBER_ENDED = "compartmentmember.ended", "Ended a user's access to a restricted register"
 
+    DATA_UPLOAD_FAILED = "data_upload.failed", "Police data upload: could not be loaded"
+    DATA_UPLOAD_LOADED = "data_upload.loaded", "Police data upload: loaded into the analytics store"
+    DATA_UPLOAD_STARTED = "data_upload.started", "Uploaded police data for the analytics store"
+
     DISPERSAL_AUTHORISATION_AUTHORISED = (
         "dispersal_authorisation.authorised",
         "Dispersal authorisation: authorised",

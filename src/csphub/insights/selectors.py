@@ -10,8 +10,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from csphub.agencies.policies import Capability, has_capability
+from csphub.analytics import pipeline
 from csphub.analytics.assessment import Assessment
-from csphub.insights.models import AssessmentRun
+from csphub.insights.models import AssessmentRun, DataUpload
 
 # Files a run may serve, by the name used in URLs.
 DOWNLOADS = {
@@ -68,3 +69,22 @@ def latest_assessment(user: Any) -> tuple[AssessmentRun, Assessment] | None:
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return None
+
+
+def data_uploads_visible_to(user: Any) -> QuerySet[DataUpload]:
+    """Uploads hold no personal data; those who may load data see every upload of the partnership."""
+    if not has_capability(user, Capability.LOAD_DATA):
+        return DataUpload.objects.none()
+    return DataUpload.objects.select_related("created_by")
+
+
+def data_upload_get(user: Any, pk: int) -> DataUpload:
+    try:
+        return data_uploads_visible_to(user).get(pk=pk)
+    except DataUpload.DoesNotExist as exc:
+        raise Http404("No such upload.") from exc
+
+
+def store_months(data_dir: Path | None = None) -> list[str]:
+    """The months the analytics store holds, oldest first."""
+    return sorted(pipeline.store_for(data_dir or settings.DATA_DIR).months())

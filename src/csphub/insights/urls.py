@@ -10,3 +10,10 @@ urlpatterns = [
     path("<int:pk>/report/", views.run_report, name="report"),
     path("<int:pk>/files/<str:name>", views.run_file, name="file"),
 ]
+
+urlpatterns += [
+    path("data/", views.upload_list, name="uploads"),
+    path("data/<int:pk>/", views.upload_detail, name="upload"),
+    path("data/<int:pk>/progress.json", views.upload_progress, name="upload_progress"),
+    path("data/<int:pk>/set-aside.csv", views.upload_quarantine, name="upload_quarantine"),
+]
