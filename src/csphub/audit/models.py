@@ -540,7 +540,10 @@ class AuditEvent(models.Model):
             raise PermissionError("Audit events are append-only.")
         from csphub.audit.chain import seal
 
-        with transaction.atomic():  # the chain lock lasts until this (or the outer) transaction ends
+        # The chain lock lasts until this (or the outer) transaction ends. No savepoint: inside a
+        # caller's transaction a failed audit write fails the whole change (as audit_record says),
+        # and a page that records a view does not pay two statements for a savepoint it never uses.
+        with transaction.atomic(savepoint=False):
             seal([self])
             super().save(*args, **kwargs)
 

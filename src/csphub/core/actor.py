@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from django.http import HttpRequest
 
@@ -124,6 +124,16 @@ def user_of(user_or_actor: Actor | User | None) -> User | None:
     if isinstance(user_or_actor, Actor):
         return user_or_actor.user
     return user_or_actor
+
+
+# What a service's ``actor`` is: the request's Actor (views pass ``request.actor``), or a user
+# where there is no request (the demo loader, commands, tests), resolved by :func:`as_actor`.
+ActorOrUser: TypeAlias = "Actor | User"
+
+
+def acting_user(actor: Actor | User) -> User:
+    """The user to record as ``created_by``/``modified_by`` (or owner, issuer...) of a write."""
+    return actor.user if isinstance(actor, Actor) else actor
 
 
 class ActorRequest(HttpRequest):
