@@ -17,6 +17,7 @@ from csphub.agencies.models import (
     InformationSharingAgreement,
     Membership,
     Notification,
+    Partnership,
     RecordNamedUser,
     RecordShare,
     Role,
@@ -24,7 +25,7 @@ from csphub.agencies.models import (
 )
 from csphub.agencies.policies import Action, acting_membership, can, policy_facts_changed
 from csphub.audit.services import audit_record
-from csphub.core.actor import Actor, user_of
+from csphub.core.actor import Actor, as_actor, user_of
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 # The one acting (an Actor, or a user for callers not yet passing one), or None for the system.
@@ -186,3 +187,14 @@ def notify_agency(
 def notifications_mark_read(*, user: User) -> int:
     """Mark every unread notification of ``user`` as read (they have seen the list)."""
     return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def partnership_choose(*, actor: Actor | User, partnership: Partnership) -> Partnership:
+    """The actor chooses which partnership to work in (one their acting agency sits in); audited."""
+    who = as_actor(actor)
+    agency = who.agency if who is not None else None
+    if agency is None or not partnership.agencies.filter(pk=agency.pk).exists():
+        raise PermissionDeniedError("You can only work in a partnership your agency sits in.")
+    with transaction.atomic():
+        audit_record(actor=actor, verb="partnership.chosen", target=partnership)
+    return partnership

@@ -16,7 +16,7 @@ from csphub.agencies.policies import Capability, acting_membership, has_capabili
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules, selectors
 from csphub.casereviews.models import CaseReviewArea, PublishedYear
-from csphub.core.actor import user_of
+from csphub.core.actor import acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 
@@ -44,7 +44,7 @@ def year_publish(
     if refusal:
         raise ApplicationError(refusal)
     figures, months = selectors.publication_live(area, year=year, today=today)
-    user = user_of(actor)
+    user = acting_user(actor)
     try:
         with transaction.atomic():
             published = PublishedYear.objects.create(

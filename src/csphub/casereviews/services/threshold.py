@@ -13,6 +13,7 @@ from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application, ApplicationIncident, ThresholdDecisionRecord
 from csphub.casereviews.services._common import _local_date, _require_manager, _transition, policy_for
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 
@@ -26,7 +27,7 @@ def incident_complainant(incident: Any) -> Any:
 
 def application_link_incident(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     application: Application,
     incident: Any,
     complainant: Any = None,
@@ -58,8 +59,8 @@ def application_link_incident(
                 "same_incident_key": same_incident_key.strip(),
                 "named_by_applicant": named_by_applicant,
                 "note": note.strip(),
-                "created_by": actor,
-                "modified_by": actor,
+                "created_by": acting_user(actor),
+                "modified_by": acting_user(actor),
             },
         )
         if not created:
@@ -99,7 +100,7 @@ def bodies_named_not_linked(application: Application) -> list[str]:
     return [b.name for b in rules.bodies_named_not_linked(application.reports_described, bodies, linked)]
 
 
-def application_unlink_incident(*, actor: Any, link: ApplicationIncident, reason: str) -> None:
+def application_unlink_incident(*, actor: ActorOrUser, link: ApplicationIncident, reason: str) -> None:
     """Remove a wrongly linked complaint before the threshold is decided; the reason is audited."""
     application = link.application
     _require_manager(actor, application)
@@ -150,7 +151,7 @@ def threshold_preview(application: Application) -> rules.ThresholdDecision:
 
 def threshold_decide(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     application: Application,
     decided_on: dt.date | None = None,
     discretionary_met: bool = False,
@@ -193,14 +194,14 @@ def threshold_decide(
             discretion_reason=discretion_reason.strip() if discretionary else "",
             result=decision.to_dict(),
             explanation=explanation,
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         application.threshold_met = met
         application.threshold_decided_on = decided_on
         # Deciding the threshold does not acknowledge the application: only an acknowledgement sent
         # (the letter, or one recorded as sent another way) does, so its service level shows the truth.
-        application.modified_by = actor
+        application.modified_by = acting_user(actor)
         application.save()
         audit_record(
             actor=actor,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from csphub.casereviews import rules, selectors, services
 from csphub.casereviews.views._common import _require_staff
+from csphub.core.actor import SignedInRequest
 from csphub.frontend.language import bilingual
 
 # The four statutory measures (rules.Figures.as_rows) in the visitor's language.
@@ -134,13 +135,13 @@ def publication_csv(request: HttpRequest, area: str, year: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def figures(request: HttpRequest, area: str) -> HttpResponse:
+def figures(request: SignedInRequest, area: str) -> HttpResponse:
     """Staff: an area's yearly figures, each year's status, and (coordinators) publishing a year."""
     _require_staff(request)
     the_area = selectors.area_get_public(area)
     if the_area is None:
         raise Http404("No such area.")
-    can_publish = services.year_can_publish(request.user, the_area)
+    can_publish = services.year_can_publish(request.actor, the_area)
     today = timezone.localdate()
     error = ""
     if request.method == "POST":
@@ -148,7 +149,7 @@ def figures(request: HttpRequest, area: str) -> HttpResponse:
             raise PermissionDenied
         try:
             year = rules.ReportingYear.parse(request.POST.get("year", ""))
-            services.year_publish(actor=request.user, area=the_area, year=year, today=today)
+            services.year_publish(actor=request.actor, area=the_area, year=year, today=today)
         except ValueError:
             error = "Choose a reporting year to publish."
         except services.ApplicationError as exc:

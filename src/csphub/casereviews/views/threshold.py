@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -18,21 +18,22 @@ from csphub.casereviews.views._common import (
     _get_for_change,
     _require_staff,
 )
+from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 from csphub.frontend import flows
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
+def link_incidents(request: SignedInRequest, reference: str) -> HttpResponse:
     """The agency running the procedure links any incident it sees; another relevant body its own."""
     _require_staff(request)
-    application = selectors.application_get_visible(request.user, reference)
-    if not services.application_can_link(request.user, application):
+    application = selectors.application_get_visible(request.actor, reference)
+    if not services.application_can_link(request.actor, application):
         raise Http404("No such application.")
-    own_only = not can(request.user, Action.CHANGE, application)
+    own_only = not can(request.actor, Action.CHANGE, application)
     search = request.GET.get("q", "")
-    candidates = selectors.candidate_incidents(request.user, application, search=search, own_only=own_only)
+    candidates = selectors.candidate_incidents(request.actor, application, search=search, own_only=own_only)
     form = forms.LinkIncidentsForm(request.POST or None, incidents=candidates)
     if request.method == "POST" and form.is_valid():
         by_pk = {str(i.pk): i for i in candidates}
@@ -40,7 +41,7 @@ def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
             for pk in form.cleaned_data["incidents"]:
                 incident = by_pk[pk]
                 services.application_link_incident(
-                    actor=request.user,
+                    actor=request.actor,
                     application=application,
                     incident=incident,
                     complainant=services.incident_complainant(incident),
@@ -67,7 +68,7 @@ def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def threshold(request: HttpRequest, reference: str) -> HttpResponse:
+def threshold(request: SignedInRequest, reference: str) -> HttpResponse:
     """Question (with the engine's preview and any complaints named but not linked) → check → record."""
     application = _get_for_change(request, reference)
     preview = services.threshold_preview(application)
@@ -82,7 +83,7 @@ def threshold(request: HttpRequest, reference: str) -> HttpResponse:
     form = forms.ThresholdDecideForm(flows.posted(request), initial={"decided_on": timezone.localdate()})
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.threshold_decide(actor=request.user, application=application, **data)
+        return services.threshold_decide(actor=request.actor, application=application, **data)
 
     def done(record: Any) -> HttpResponse:
         messages.success(request, f"Threshold decision recorded: {'met' if record.met else 'not met'}.")
@@ -126,7 +127,7 @@ def _names(names: list[str]) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def unlink_incident(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def unlink_incident(request: SignedInRequest, reference: str, pk: int) -> HttpResponse:
     application = _get_for_change(request, reference)
     link = application.incident_links.select_related("incident").filter(pk=pk).first()
     if link is None:
@@ -134,7 +135,7 @@ def unlink_incident(request: HttpRequest, reference: str, pk: int) -> HttpRespon
     form = forms.UnlinkIncidentForm(request.POST or None)
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.application_unlink_incident(actor=request.user, link=link, reason=data["reason"])
+        return services.application_unlink_incident(actor=request.actor, link=link, reason=data["reason"])
 
     def done(result: Any) -> HttpResponse:
         messages.success(request, f"{link.incident.reference} unlinked.")

@@ -64,7 +64,7 @@ def case_share_new(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.CaseShareForm(flows.posted(request), agencies=agencies, agreements=agreements)
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.case_share(actor=request.user, case=case, **data)
+        return services.case_share(actor=request.actor, case=case, **data)
 
     def done(share: Any) -> HttpResponse:
         messages.success(request, f"{case.reference} shared with {share.agency.name}. They have been told.")
@@ -112,7 +112,7 @@ def case_share_withdraw(request: SignedInRequest, pk: int, share_pk: int) -> Htt
         audit_viewed(actor=request.actor, target=case, justification="scope=full; withdraw a share")
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.case_share_withdraw(actor=request.user, share=share, reason=data["reason"])
+        return services.case_share_withdraw(actor=request.actor, share=share, reason=data["reason"])
 
     def done(_result: Any) -> HttpResponse:
         messages.success(request, f"{case.reference} is no longer shared with {share.agency.name}.")
