@@ -362,6 +362,7 @@ def notifications_home_context(user: Any) -> dict[str, Any] | None:
     return {"unread": unread_notification_count(user)}
 
 
+@login_required
 def partnership_switch(request: SignedInRequest) -> HttpResponse:
     """Choose the partnership to work in, among those the acting agency sits in."""
     options = partnerships_of(request.actor.agency)
