@@ -290,6 +290,7 @@ def police_lifecycle_chain(world: Any) -> dict[str, int]:
         expires_on=today + dt.timedelta(days=700),
         consultation_done=PSPO_CONSULTEES,
         publicised=True,
+        expression_assembly_regard="Dog walkers and street preachers are unaffected; gatherings are not banned",
         now=now,
     )
     return {
@@ -351,6 +352,8 @@ MATRIX: dict[str, Entry] = {
     "powers:dispersal_direction_vary": Entry(make=_later("dispersal_direction"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_extend": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_vary": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
+    "powers:pspo_discharge": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
+    "powers:pspo_fpn_new": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_order_discharge": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
     "powers:compliance": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:withdraw": Entry(make=_power, expect=OTHER_AGENCY_RECORD),

@@ -284,6 +284,7 @@ def test_pspo_review_task_and_challenge_window(case_with_parties: Any) -> None:
             "parish_council_notified",
         ],
         publicised=True,
+        expression_assembly_regard="Dog walkers and street preachers are unaffected; gatherings are not banned",
         now=at(2025, 6, 1),
     )
     assert pspo.appeal_deadline == dt.date(2025, 7, 12)

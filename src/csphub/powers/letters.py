@@ -71,6 +71,7 @@ def letter_context(use: PowerUse, *, for_pdf: bool) -> dict[str, Any]:
                 "pay_by",
                 "prosecution_earliest",
                 "paid_on",
+                "breach_on",
                 "first_made_on",
                 "ends_on",
                 "expires_on",

@@ -73,6 +73,7 @@ class RuleSet:
     absolute_ground_notice_months_closure: int = 3  # HA 1985 s.83ZA: condition 4
     absolute_ground_closure_min_hours: int = 48  # s.84A(7): prohibited for more than 48 hours
     pspo_extension_max_years: int = 3  # s.60(3): each extension at most 3 years
+    criminal_responsibility_min_age: int = 10  # CYPA 1933 s.50: a PSPO fixed penalty (s.68)
     injunction_min_age: int = 10
     injunction_youth_max_months: int = 12
     youth_under_age: int = 18
@@ -737,6 +738,43 @@ def fpn_blockers(
             )
         if not 0 < early_amount_gbp < amount_gbp:
             reasons.append("The early-payment amount must be less than the full amount")
+    return reasons
+
+
+PSPO_IN_FORCE: frozenset[Status] = frozenset({Status.MADE, Status.VARIED, Status.EXTENDED})
+
+
+def pspo_fpn_blockers(
+    *,
+    rules: RuleSet,
+    recipient: Recipient,
+    pspo_status: Status | str,
+    made_on: date,
+    current_expiry: date,
+    breach_on: date,
+    today: date,
+) -> list[str]:
+    """s.67-68: a fixed penalty may be offered to a person the officer has reason to believe has
+    committed an offence under s.67 (or s.63) by breaching a PSPO. The order must have been in
+    force on the day of the breach: on or after the day it was made and on or before its expiry.
+    A child under 10 cannot commit an offence (Children and Young Persons Act 1933 s.50)."""
+    reasons = []
+    if Status(pspo_status) not in PSPO_IN_FORCE:
+        reasons.append("A fixed penalty can only follow a breach of an order that is in force")
+    if recipient.is_body:
+        reasons.append("A fixed penalty for breach of a PSPO is given to a person, not a body")
+    else:
+        reasons += _age_blockers(
+            recipient, breach_on, min_age=rules.criminal_responsibility_min_age, what="fixed penalty"
+        )
+    if breach_on < made_on:
+        reasons.append(f"The order was made on {made_on:%-d %B %Y}: a breach before then is not an offence")
+    if breach_on > current_expiry:
+        reasons.append(
+            f"The order expired on {current_expiry:%-d %B %Y}: a breach after then is not an offence"
+        )
+    if breach_on > today:
+        reasons.append("The date of the breach must be today or in the past")
     return reasons
 
 

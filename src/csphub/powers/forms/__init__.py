@@ -28,6 +28,7 @@ from csphub.powers.forms.common import (
     capacity_field,
     date_field,
     datetime_field,
+    day_month_year_field,
     recipient_field,
     set_choices,
     text_field,
@@ -49,6 +50,7 @@ from csphub.powers.forms.dispersal import (
 from csphub.powers.forms.fpn import (
     FpnForm,
     FpnPaymentForm,
+    PspoFpnForm,
 )
 from csphub.powers.forms.injunction_cbo import (
     COURT_CHOICES,
@@ -63,6 +65,7 @@ from csphub.powers.forms.injunction_cbo import (
     OrderChangeForm,
 )
 from csphub.powers.forms.pspo import (
+    PspoDischargeForm,
     PspoExtendForm,
     PspoForm,
     PspoVaryForm,
@@ -101,8 +104,10 @@ __all__ = [
     "InjunctionForm",
     "OrderBreachForm",
     "OrderChangeForm",
+    "PspoDischargeForm",
     "PspoExtendForm",
     "PspoForm",
+    "PspoFpnForm",
     "PspoVaryForm",
     "WithdrawForm",
     "_PowerForm",
@@ -111,6 +116,7 @@ __all__ = [
     "capacity_field",
     "date_field",
     "datetime_field",
+    "day_month_year_field",
     "recipient_field",
     "set_choices",
     "text_field",

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin
+from csphub.frontend.forms import GovukDateField, GovukDateInput, GovukDateTimeInput, GovukFormMixin
 from csphub.powers.rules import (
     AUTHORISED_ISSUERS,
     ISSUER_LABELS,
@@ -45,6 +45,19 @@ def date_field(
         widget=GovukDateInput(),
         input_formats=DATE_FORMATS,
         error_messages={"required": required_message, "invalid": f"{label} must be a real date"},
+    )
+
+
+def day_month_year_field(
+    label: str, *, required_message: str, required: bool = True, help_text: str = ""
+) -> GovukDateField:
+    """A date asked as the GOV.UK three fields (day, month, year); a single ISO value posted by an
+    API-like client is still understood."""
+    return GovukDateField(
+        label=label,
+        required=required,
+        help_text=help_text or "For example, 27 3 2026",
+        error_messages={"required": required_message},
     )
 
 

@@ -1,4 +1,4 @@
-"""Forms for public spaces protection orders: make, extend, vary."""
+"""Forms for public spaces protection orders: make, extend, vary, discharge."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from csphub.powers.forms.common import (
     _PowerForm,
     capacity_field,
     date_field,
+    day_month_year_field,
     text_field,
 )
 from csphub.powers.rules import (
@@ -16,6 +17,13 @@ from csphub.powers.rules import (
     PSPO_CONSULTEES,
     Power,
 )
+
+
+def _regard_field() -> forms.CharField:
+    return text_field(
+        "How the council had particular regard to freedom of expression and assembly (s.72(1))",
+        required_message="Record how the council had regard to freedom of expression and assembly",
+    )
 
 
 class PspoForm(_PowerForm):
@@ -59,10 +67,11 @@ class PspoExtendForm(_PowerForm):
     expires_on = date_field(
         "New expiry date",
         required_message="Enter the new expiry date",
-        help_text="At most 3 years after the date of the extension (s.60).",
+        help_text="At most 3 years after the current expiry date (s.60(3)).",
     )
     consultation_done = _consultation_field()
     publicised = forms.BooleanField(label="The proposed extension was publicised", required=False)
+    expression_assembly_regard = _regard_field()
     two_tier = forms.BooleanField(
         label="The area has a county council to notify", required=False, initial=True
     )
@@ -86,6 +95,24 @@ class PspoVaryForm(_PowerForm):
     )
     consultation_done = _consultation_field()
     publicised = forms.BooleanField(label="The proposed variation was publicised", required=False)
+    expression_assembly_regard = _regard_field()
+    two_tier = forms.BooleanField(
+        label="The area has a county council to notify", required=False, initial=True
+    )
+    parished = forms.BooleanField(
+        label="The area has a parish or community council to notify", required=False, initial=True
+    )
+
+
+class PspoDischargeForm(_PowerForm):
+    power = Power.PSPO
+    issuer_capacity = capacity_field("You are discharging it as")
+    discharged_on = day_month_year_field(
+        "Date of the discharge", required_message="Enter the date the order is discharged"
+    )
+    consultation_done = _consultation_field()
+    publicised = forms.BooleanField(label="The proposed discharge was publicised", required=False)
+    expression_assembly_regard = _regard_field()
     two_tier = forms.BooleanField(
         label="The area has a county council to notify", required=False, initial=True
     )

@@ -45,7 +45,7 @@ from csphub.powers.services.dispersal import (
     dispersal_direction_give,
     dispersal_direction_vary,
 )
-from csphub.powers.services.fpn import fpn_issue, fpn_prosecute, fpn_record_payment
+from csphub.powers.services.fpn import fpn_issue, fpn_prosecute, fpn_record_payment, pspo_fpn_issue
 from csphub.powers.services.injunction_cbo import (
     INJUNCTION_OUTCOMES,
     ORDER_CHANGES,
@@ -56,7 +56,7 @@ from csphub.powers.services.injunction_cbo import (
     injunction_decide,
     order_breach_record,
 )
-from csphub.powers.services.pspo import pspo_extend, pspo_make, pspo_vary
+from csphub.powers.services.pspo import pspo_discharge, pspo_extend, pspo_make, pspo_vary
 
 __all__ = [
     "INJUNCTION_OUTCOMES",
@@ -91,7 +91,9 @@ __all__ = [
     "power_compliance_record",
     "power_letter_issued",
     "power_withdraw",
+    "pspo_discharge",
     "pspo_extend",
+    "pspo_fpn_issue",
     "pspo_make",
     "pspo_vary",
     "recipient_facts",
