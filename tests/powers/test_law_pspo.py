@@ -79,7 +79,7 @@ def test_s68_fixed_penalty_needs_an_order_in_force(status: Status, allowed: bool
 
 
 def test_s68_statuses_in_force_are_the_whole_table() -> None:
-    assert r.PSPO_IN_FORCE == {Status.MADE, Status.VARIED, Status.EXTENDED}
+    assert {Status.MADE, Status.VARIED, Status.EXTENDED} == r.PSPO_IN_FORCE
 
 
 def test_s68_fixed_penalty_to_a_person_aged_10_or_over_on_the_day_of_the_breach() -> None:

@@ -307,14 +307,31 @@ def test_closure_order_granted_then_extension_capped_at_six_months(setup: Any) -
     order = PowerUse.objects.get(power="closure_order")
     extend = reverse("powers:closure_order_extend", args=[order.pk])
     assert "6 months in total" in s.client.get(extend).content.decode()
+    # s.82: a council application follows consultation of the chief officer of police.
+    consulted = {
+        "consulted": "Derbyshire Constabulary",
+        "consulted_on": iso(today()),
+        "extended_on": iso(today()),
+    }
     body = errors_of(
-        s.client.post(extend, {"applied_on": iso(today()), "new_end": iso(made + dt.timedelta(days=200))})
+        s.client.post(extend, {"applied_on": iso(today()), "new_end": iso(made + dt.timedelta(days=90))})
+    )
+    assert "Record the consultation of the chief officer of police before applying (s.82)" in body
+    body = errors_of(
+        s.client.post(
+            extend, {"applied_on": iso(today()), "new_end": iso(made + dt.timedelta(days=200))} | consulted
+        )
     )
     assert "Extensions cannot take the order beyond 6 months in total" in body
     order.refresh_from_db()
     assert order.status == Status.GRANTED
     new_end = made + dt.timedelta(days=150)
-    assert submit(s.client, extend, {"applied_on": iso(today()), "new_end": iso(new_end)}).status_code == 302
+    assert (
+        submit(
+            s.client, extend, {"applied_on": iso(today()), "new_end": iso(new_end)} | consulted
+        ).status_code
+        == 302
+    )
     order.refresh_from_db()
     assert order.status == Status.EXTENDED and order.details["ends_on"] == iso(new_end)
     letter = s.client.get(reverse("powers:letter", args=[order.pk])).content.decode()
