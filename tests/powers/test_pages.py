@@ -314,7 +314,14 @@ def test_closure_order_granted_then_extension_capped_at_six_months(setup: Any) -
         "extended_on": iso(today()),
     }
     body = errors_of(
-        s.client.post(extend, {"applied_on": iso(today()), "new_end": iso(made + dt.timedelta(days=90))})
+        s.client.post(
+            extend,
+            {
+                "applied_on": iso(today()),
+                "extended_on": iso(today()),
+                "new_end": iso(made + dt.timedelta(days=90)),
+            },
+        )
     )
     assert "Record the consultation of the chief officer of police before applying (s.82)" in body
     body = errors_of(
