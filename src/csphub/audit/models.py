@@ -76,6 +76,10 @@ class AuditVerb(models.TextChoices):
 
     CASE_ADDED_TO_AGENDA = "case.added_to_agenda", "Put a case on a panel agenda"
     CASE_CLOSED = "case.closed", "Closed a case"
+    CASE_VICTIM_TOLD_OF_CLOSURE = (
+        "case.victim_told_of_closure",
+        "Recorded that the victim was told when and why their case closed",
+    )
     CASE_DISPOSED = (
         "case.disposed",
         "Disposed of a case at the end of its retention period (a tombstone is kept)",
