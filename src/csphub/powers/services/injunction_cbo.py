@@ -99,12 +99,25 @@ def injunction_decide(
     requirements: str = "",
     note: str = "",
     yot_consulted_on: dt.date | None = None,
+    violence_or_significant_risk: bool = False,
+    power_of_arrest: bool = False,
+    power_of_arrest_term: str = "",
+    power_of_arrest_terms: str = "",
+    positive_requirement: bool = False,
+    supervisor: str = "",
+    suitability_evidence: str = "",
+    excludes_from_home: bool = False,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """The court granted (with its terms and end date, or until further order) or refused the
     application (s.1). Granted to an under-18: an end date at most 12 months on (s.1(6)).
     After a without-notice application the decision is the on-notice hearing: for an under-18 the
     YOT must have been consulted before its date (s.14(2)).
+    What the court attached is recorded and checked (A.7): a power of arrest only with violence or
+    threatened violence or a significant risk of harm, never to a requirement to participate in
+    activities (s.4); a positive requirement with its supervisor and the evidence of suitability
+    (s.3); exclusion from home only for an adult, on the application of the council, the police or
+    a housing provider, with violence or a significant risk of harm (s.13).
     A granted injunction with an end date gets a task 28 days before it ends."""
     moment = now_or(now)
     _require_change(actor, injunction.case)
@@ -140,6 +153,45 @@ def injunction_decide(
             today=local_date(moment),
         )
     )
+    attached: dict[str, Any] = {}
+    if granted:
+        reasons: list[str] = []
+        if power_of_arrest:
+            if not power_of_arrest_term:
+                reasons.append("Choose the kind of term the power of arrest is attached to")
+            else:
+                reasons += rules.power_of_arrest_blockers(
+                    term=power_of_arrest_term, violence_or_significant_risk=violence_or_significant_risk
+                )
+            if not power_of_arrest_terms.strip():
+                reasons.append("Say which terms the power of arrest is attached to")
+        if positive_requirement:
+            reasons += rules.positive_requirement_blockers(
+                supervisor=supervisor, suitability_evidence=suitability_evidence
+            )
+        if excludes_from_home:
+            reasons += rules.home_exclusion_blockers(
+                rules=ruleset,
+                recipient=facts,
+                on=decided_on,
+                applicant=injunction.issuer_capacity,
+                violence_or_significant_risk=violence_or_significant_risk,
+            )
+        _block(reasons)
+        attached = {
+            "violence_or_significant_risk": violence_or_significant_risk,
+            "power_of_arrest": (
+                {"term": power_of_arrest_term, "attached_to": power_of_arrest_terms.strip()}
+                if power_of_arrest
+                else None
+            ),
+            "positive_requirement": (
+                {"supervisor": supervisor.strip(), "suitability_evidence": suitability_evidence.strip()}
+                if positive_requirement
+                else None
+            ),
+            "excludes_from_home": excludes_from_home,
+        }
     with transaction.atomic():
         details = {**injunction.details, "decided_on": decided_on.isoformat()}
         changed = ["details"]
@@ -148,6 +200,7 @@ def injunction_decide(
                 "granted_on": decided_on.isoformat(),
                 "granted_to_youth": rules.is_youth(facts, decided_on, ruleset),
                 "ends_on": _iso(ends_on),
+                **attached,
             }
             injunction.requirements = requirements.strip()
             injunction.ends_at = _end_of_day(ends_on)

@@ -1,0 +1,182 @@
+"""Civil injunction terms the court attaches, recorded and checked by the service (A.7): a power of
+arrest (s.4), a positive requirement with its supervisor (s.3), exclusion from home (s.13); both
+sides of the 18th birthday for exclusion from home."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from csphub.cases import services as cases
+from csphub.cases.models import PartyRole
+from csphub.core.errors import ApplicationError
+from csphub.people.services import person_create
+from csphub.powers import services
+from csphub.powers.models import PowerUse
+from csphub.powers.rules import UK_TZ, Status
+from tests.powers.test_pages import errors_of, iso, make_setup, submit, today
+
+pytestmark = pytest.mark.django_db
+
+
+def at(y: int, m: int, d: int, hh: int = 12) -> dt.datetime:
+    return dt.datetime(y, m, d, hh, tzinfo=UK_TZ)
+
+
+@pytest.fixture
+def s(persona: Any, client_as: Any) -> Any:
+    return make_setup(persona, client_as)
+
+
+def _adult_application(s: Any) -> PowerUse:
+    return services.injunction_apply(
+        actor=s.officer,
+        case=s.case,
+        recipient=s.adult,
+        issuer_capacity="local_authority",
+        applied_on=today() - dt.timedelta(days=7),
+        court="county_court",
+        ends_on=None,
+        yot_consulted_on=None,
+        requirements="Not to enter Market Place",
+    )
+
+
+def _grant(s: Any, injunction: PowerUse, **terms: Any) -> PowerUse:
+    return services.injunction_decide(
+        actor=s.officer,
+        injunction=injunction,
+        outcome="granted",
+        decided_on=today(),
+        requirements="Not to enter Market Place\nAttend an anger management course",
+        **terms,
+    )
+
+
+def test_s4_power_of_arrest_needs_violence_and_not_a_participation_requirement(s: Any) -> None:
+    injunction = _adult_application(s)
+    with pytest.raises(ApplicationError, match=r"significant risk of harm \(s\.4\)"):
+        _grant(
+            s, injunction, power_of_arrest=True, power_of_arrest_term="prohibition", power_of_arrest_terms="1"
+        )
+    with pytest.raises(ApplicationError, match="cannot be attached to a requirement to participate"):
+        _grant(
+            s,
+            injunction,
+            violence_or_significant_risk=True,
+            power_of_arrest=True,
+            power_of_arrest_term="participate_in_activities",
+            power_of_arrest_terms="2",
+        )
+    with pytest.raises(ApplicationError, match="Say which terms the power of arrest is attached to"):
+        _grant(
+            s,
+            injunction,
+            violence_or_significant_risk=True,
+            power_of_arrest=True,
+            power_of_arrest_term="prohibition",
+        )
+    injunction.refresh_from_db()
+    assert injunction.status == Status.APPLIED
+    granted = _grant(
+        s,
+        injunction,
+        violence_or_significant_risk=True,
+        power_of_arrest=True,
+        power_of_arrest_term="prohibition",
+        power_of_arrest_terms="Not to enter Market Place",
+    )
+    assert granted.details["power_of_arrest"] == {
+        "term": "prohibition",
+        "attached_to": "Not to enter Market Place",
+    }
+    letter = s.client.get(reverse("powers:letter", args=[granted.pk])).content.decode()
+    assert 'data-testid="power-of-arrest"' in letter and "without warrant" in letter
+
+
+def test_s3_positive_requirement_names_a_supervisor_and_the_evidence(s: Any) -> None:
+    injunction = _adult_application(s)
+    with pytest.raises(ApplicationError, match=r"supervise the requirement \(s\.3\(1\)\)"):
+        _grant(s, injunction, positive_requirement=True, suitability_evidence="Course has places")
+    with pytest.raises(
+        ApplicationError, match=r"suitability and enforceability of the requirement \(s\.3\(2\)\)"
+    ):
+        _grant(s, injunction, positive_requirement=True, supervisor="Derbyshire Youth and Family Service")
+    granted = _grant(
+        s,
+        injunction,
+        positive_requirement=True,
+        supervisor="Amber Valley anger management service",
+        suitability_evidence="Letter from the provider: weekly sessions, places available",
+    )
+    assert granted.details["positive_requirement"]["supervisor"] == "Amber Valley anger management service"
+    letter = s.client.get(reverse("powers:letter", args=[granted.pk])).content.decode()
+    assert "Amber Valley anger management service" in letter
+
+
+def test_s13_exclusion_from_home_from_the_18th_birthday_only(s: Any) -> None:
+    """The respondent turns 18 on 1 June 2026: a grant on 31 May cannot exclude them from home;
+    one on 1 June can (violence recorded, council applicant)."""
+    dob = dt.date(2008, 6, 1)
+    person = person_create(actor=s.officer, given_name="Tess", family_name="Turning", date_of_birth=dob)
+    cases.case_add_party(actor=s.officer, case=s.case, person=person, role=PartyRole.ALLEGED_PERPETRATOR)
+
+    def apply() -> PowerUse:
+        return services.injunction_apply(
+            actor=s.officer,
+            case=s.case,
+            recipient=person,
+            issuer_capacity="local_authority",
+            applied_on=dt.date(2026, 5, 20),
+            court="youth_court",
+            ends_on=dt.date(2027, 5, 1),
+            yot_consulted_on=dt.date(2026, 5, 18),
+            requirements="Not to enter 3 Page Row",
+            now=at(2026, 5, 20),
+        )
+
+    common = {
+        "actor": s.officer,
+        "outcome": "granted",
+        "ends_on": dt.date(2027, 5, 1),
+        "requirements": "Not to enter 3 Page Row",
+        "excludes_from_home": True,
+        "violence_or_significant_risk": True,
+        "now": at(2026, 6, 2),
+    }
+    with pytest.raises(ApplicationError, match="cannot exclude them from their home"):
+        services.injunction_decide(injunction=apply(), decided_on=dt.date(2026, 5, 31), **common)
+    granted = services.injunction_decide(injunction=apply(), decided_on=dt.date(2026, 6, 1), **common)
+    assert granted.details["excludes_from_home"] is True
+    with pytest.raises(ApplicationError, match="Exclusion from home needs violence"):
+        services.injunction_decide(
+            injunction=apply(),
+            decided_on=dt.date(2026, 6, 1),
+            **(common | {"violence_or_significant_risk": False}),
+        )
+
+
+def test_injunction_decision_page_asks_about_attached_terms(s: Any) -> None:
+    injunction = _adult_application(s)
+    url = reverse("powers:injunction_decision", args=[injunction.pk])
+    form = s.client.get(url).content.decode()
+    for name in ("power_of_arrest", "power_of_arrest_term", "supervisor", "excludes_from_home"):
+        assert f'name="{name}"' in form, name
+    data = {
+        "outcome": "granted",
+        "decided_on": iso(today()),
+        "requirements": "Not to enter Market Place",
+        "power_of_arrest": "on",
+        "power_of_arrest_term": "prohibition",
+        "power_of_arrest_terms": "Not to enter Market Place",
+    }
+    body = errors_of(s.client.post(url, data))
+    assert "significant risk of harm (s.4)" in body
+    assert submit(s.client, url, data | {"violence_or_significant_risk": "on"}).status_code == 302
+    injunction.refresh_from_db()
+    assert (
+        injunction.status == Status.GRANTED and injunction.details["power_of_arrest"]["term"] == "prohibition"
+    )
