@@ -180,3 +180,48 @@ def test_injunction_decision_page_asks_about_attached_terms(s: Any) -> None:
     assert (
         injunction.status == Status.GRANTED and injunction.details["power_of_arrest"]["term"] == "prohibition"
     )
+
+
+def test_sa2020_s331_cbo_court_youth_taken_on_the_day_of_the_application() -> None:
+    """A.8: Crown Court, magistrates' or youth court; the offender turns 18 on 1 June 2026."""
+    from csphub.powers import rules as r
+
+    rules = r.rule_set("2014-act-2026-11")
+    offender = r.Recipient(key="o", date_of_birth=dt.date(2008, 6, 1))
+    before, birthday = dt.date(2026, 5, 31), dt.date(2026, 6, 1)
+
+    def check(on: dt.date, court: r.Court) -> list[str]:
+        return r.cbo_court_blockers(rules=rules, recipient=offender, applied_on=on, court=court)
+
+    assert check(before, r.Court.YOUTH) == [] and check(before, r.Court.CROWN) == []
+    assert check(before, r.Court.MAGISTRATES) == [
+        "The offender is under 18: the order is made by the youth court or the Crown Court"
+    ]
+    assert check(birthday, r.Court.MAGISTRATES) == [] and check(birthday, r.Court.CROWN) == []
+    assert check(birthday, r.Court.YOUTH) == [
+        "The offender is 18 or over: the order is made by a magistrates' court or the Crown Court"
+    ]
+    assert check(birthday, r.Court.COUNTY) == [
+        "A criminal behaviour order is made by the Crown Court, a magistrates' court or a youth court"
+    ]
+    assert {r.Court.YOUTH, r.Court.MAGISTRATES, r.Court.CROWN} == r.CBO_COURTS
+
+
+def test_crown_court_cbo_for_a_youth_keeps_the_annual_reviews(s: Any) -> None:
+    cbo = services.cbo_grant(
+        actor=s.officer,
+        case=s.case,
+        recipient=s.youth,
+        convicted_on=today() - dt.timedelta(days=10),
+        disposal="sentence",
+        applied_on=today() - dt.timedelta(days=1),
+        starts_on=today(),
+        ends_on=today() + dt.timedelta(days=730),
+        yot_views_on=today() - dt.timedelta(days=5),
+        requirements="Not to enter Ripley",
+        court="crown_court",
+    )
+    assert cbo.court == "crown_court" and cbo.details["youth_at_application"] is True
+    letter = s.client.get(reverse("powers:letter", args=[cbo.pk])).content.decode()
+    assert "Crown Court" in letter and "reviewed every 12 months" in letter
+    assert "section 340" not in letter

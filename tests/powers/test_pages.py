@@ -389,9 +389,13 @@ def test_youth_cbo_creates_annual_review_tasks_and_needs_a_conviction(setup: Any
         "ends_on": iso(today() + dt.timedelta(days=730)),
         "yot_views_on": iso(today() - dt.timedelta(days=5)),
         "requirements": "Not to associate with named persons",
+        "court": "youth_court",
     }
     body = errors_of(s.client.post(url, data))
     assert "cannot follow an absolute discharge" in body
+    # A.8: a youth's order is made by the youth court or the Crown Court, never a magistrates' court.
+    body = errors_of(s.client.post(url, data | {"disposal": "sentence", "court": "magistrates_court"}))
+    assert "the order is made by the youth court or the Crown Court" in body
     assert not PowerUse.objects.filter(power="cbo").exists()
     assert submit(s.client, url, data | {"disposal": "sentence"}).status_code == 302
     cbo = PowerUse.objects.get(power="cbo")

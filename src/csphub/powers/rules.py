@@ -1015,6 +1015,28 @@ def cbo_blockers(
     return reasons
 
 
+CBO_COURTS: frozenset[Court] = frozenset({Court.YOUTH, Court.MAGISTRATES, Court.CROWN})
+
+
+def cbo_court_blockers(
+    *, rules: RuleSet, recipient: Recipient, applied_on: date, court: Court | str
+) -> list[str]:
+    """SA 2020 s.330-331: a CBO is made by the court dealing with the offender for the offence: the
+    Crown Court, a magistrates' court, or for someone under 18 a youth court (or the Crown Court when
+    the youth was sent there for trial). Youth is taken on the day of the application."""
+    c = Court(court)
+    if c not in CBO_COURTS:
+        return [
+            "A criminal behaviour order is made by the Crown Court, a magistrates' court or a youth court"
+        ]
+    youth = is_youth(recipient, applied_on, rules)
+    if youth and c is Court.MAGISTRATES:
+        return ["The offender is under 18: the order is made by the youth court or the Crown Court"]
+    if not youth and c is Court.YOUTH:
+        return ["The offender is 18 or over: the order is made by a magistrates' court or the Crown Court"]
+    return []
+
+
 def cbo_youth_review_dates(
     *,
     recipient: Recipient,

@@ -60,6 +60,14 @@ class InjunctionForm(_PowerForm):
     )
 
 
+CBO_COURT_CHOICES = [
+    ("", "Choose"),
+    (Court.MAGISTRATES.value, "Magistrates' court"),
+    (Court.YOUTH.value, "Youth court (offender under 18)"),
+    (Court.CROWN.value, "Crown Court"),
+]
+
+
 class CboForm(_PowerForm):
     power = Power.CBO
     recipient = recipient_field("Who is the offender?", "Choose the offender")
@@ -71,6 +79,11 @@ class CboForm(_PowerForm):
     )
     applied_on = date_field(
         "Date the prosecution applied", required_message="Enter the date of the application"
+    )
+    court = forms.ChoiceField(
+        label="Which court made the order?",
+        choices=CBO_COURT_CHOICES,
+        error_messages={"required": "Choose the court that made the order"},
     )
     starts_on = date_field("Date the order starts", required_message="Enter the date the order starts")
     ends_on = date_field(

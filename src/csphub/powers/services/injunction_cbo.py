@@ -309,9 +309,12 @@ def cbo_grant(
     yot_views_on: dt.date | None,
     requirements: str,
     issuer_capacity: str = IssuerCapacity.PROSECUTOR,
+    court: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """Record a Criminal Behaviour Order made on conviction; youth orders get annual review tasks."""
+    """Record a Criminal Behaviour Order made on conviction; youth orders get annual review tasks.
+    ``court``: the Crown Court, a magistrates' court or a youth court (A.8); blank takes the youth
+    court for an under-18 and a magistrates' court for an adult."""
     moment = now_or(now)
     _require_change(actor, case)
     _require_recipient_on_case(actor, case, recipient)
@@ -330,6 +333,12 @@ def cbo_grant(
             yot_views_on=yot_views_on,
         )
     )
+    youth_at_application = rules.is_youth(facts, applied_on, ruleset)
+    chosen = court or (rules.Court.YOUTH if youth_at_application else rules.Court.MAGISTRATES)
+    _block(
+        rules.cbo_court_blockers(rules=ruleset, recipient=facts, applied_on=applied_on, court=chosen),
+        field="court",
+    )
     with transaction.atomic():
         cbo = _create(
             actor=actor,
@@ -341,11 +350,10 @@ def cbo_grant(
             issuer_capacity=issuer_capacity,
             recipient=recipient,
             requirements=requirements.strip(),
-            court=rules.Court.YOUTH
-            if rules.is_youth(facts, applied_on, ruleset)
-            else rules.Court.MAGISTRATES,
+            court=rules.Court(chosen),
             starts_on=starts_on,
             details={
+                "youth_at_application": youth_at_application,
                 "convicted_on": convicted_on.isoformat(),
                 "disposal": disposal,
                 "yot_views_on": _iso(yot_views_on),
