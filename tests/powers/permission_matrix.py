@@ -276,6 +276,7 @@ def police_lifecycle_chain(world: Any) -> dict[str, int]:
         given_at=now - dt.timedelta(minutes=30),
         excluded_until=now + dt.timedelta(hours=12),
         in_writing=True,
+        in_uniform=True,
         exclusions_checked=S36_EXCLUSIONS,
         now=now,
     )

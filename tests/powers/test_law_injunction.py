@@ -225,3 +225,26 @@ def test_crown_court_cbo_for_a_youth_keeps_the_annual_reviews(s: Any) -> None:
     letter = s.client.get(reverse("powers:letter", args=[cbo.pk])).content.decode()
     assert "Crown Court" in letter and "reviewed every 12 months" in letter
     assert "section 340" not in letter
+
+
+def test_s35_7_removal_on_the_officers_reasonable_belief_and_the_16th_birthday() -> None:
+    """A.11: s.35(7) asks whether the officer reasonably believes the person is under 16; a date of
+    birth making them under 16 on the day also allows it (the day before the 16th birthday, not on it)."""
+    from csphub.powers import rules as r
+
+    rules = r.rule_set("2014-act-2026-11")
+    person = r.Recipient(key="p", date_of_birth=dt.date(2010, 6, 1))  # 16 on 1 June 2026
+    assert r.dispersal_removal_allowed(person, dt.date(2026, 5, 31), rules=rules) is True
+    assert r.dispersal_removal_allowed(person, dt.date(2026, 6, 1), rules=rules) is False
+    assert (
+        r.dispersal_removal_allowed(person, dt.date(2026, 6, 1), rules=rules, believed_under_16=True) is True
+    )
+    unknown = r.Recipient(key="u")
+    assert r.dispersal_removal_allowed(unknown, dt.date(2026, 6, 1), rules=rules) is False
+    assert (
+        r.dispersal_removal_allowed(unknown, dt.date(2026, 6, 1), rules=rules, believed_under_16=True) is True
+    )
+    assert r.dispersal_uniform_blockers(True) == []
+    assert r.dispersal_uniform_blockers(False) == [
+        "A dispersal direction is given by an officer in uniform (s.35(1))"
+    ]

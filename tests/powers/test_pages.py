@@ -452,9 +452,10 @@ def test_dispersal_authorisation_48_hours_then_direction_with_s36_checklist(poli
     body = errors_of(s.client.post(direction, d))
     assert "A direction cannot be given to a child under 10" in body
     assert "Confirm the direction does not stop the person reaching" in body
+    assert "A dispersal direction is given by an officer in uniform (s.35(1))" in body
     from csphub.powers.rules import S36_EXCLUSIONS
 
-    d |= {"recipient": str(s.youth.pk), "exclusions_checked": list(S36_EXCLUSIONS)}
+    d |= {"recipient": str(s.youth.pk), "exclusions_checked": list(S36_EXCLUSIONS), "in_uniform": "on"}
     assert submit(s.client, direction, d).status_code == 302
     direction_use = PowerUse.objects.get(power="dispersal_direction")
     assert direction_use.details["removal_allowed"] is True

@@ -247,6 +247,7 @@ def test_dispersal_direction_variation_never_beyond_48_hours(police_s: Any) -> N
         given_at=given,
         excluded_until=given + dt.timedelta(hours=12),
         in_writing=True,
+        in_uniform=True,
         exclusions_checked=S36_EXCLUSIONS,
     )
     assert 'data-testid="vary-direction"' in detail(s, direction)

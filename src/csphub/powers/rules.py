@@ -1349,10 +1349,22 @@ def dispersal_direction_blockers(
     return reasons
 
 
-def dispersal_removal_allowed(recipient: Recipient, on: date, *, rules: RuleSet) -> bool:
-    """s.35(7): a person believed to be under 16 may be removed home or to a place of safety."""
+def dispersal_removal_allowed(
+    recipient: Recipient, on: date, *, rules: RuleSet, believed_under_16: bool = False
+) -> bool:
+    """s.35(7): a person the officer reasonably believes to be under 16 may be removed home or to a
+    place of safety. The officer's recorded belief decides (A.11); a recorded date of birth that
+    makes them under 16 on the day is also a reasonable ground for the belief."""
+    if believed_under_16:
+        return True
     age = recipient.age_on(on)
     return age is not None and age < rules.dispersal_removal_under_age
+
+
+def dispersal_uniform_blockers(in_uniform: bool) -> list[str]:
+    """s.35(1): a direction is given by a constable in uniform (a designated PCSO likewise acts in
+    uniform, Police Reform Act 2002 Sch 4)."""
+    return [] if in_uniform else ["A dispersal direction is given by an officer in uniform (s.35(1))"]
 
 
 def dispersal_variation_blockers(
