@@ -38,3 +38,22 @@ class CaseReviewsConfig(AppConfig):
                 order=60,
             )
         )
+
+        from csphub.frontend.registry import PersonSection, register_person_section
+
+        register_person_section(
+            PersonSection(
+                "ASB Case Review",
+                "casereviews/person_section.html",
+                _threshold_section,
+                order=40,
+            )
+        )
+
+
+def _threshold_section(user: object, person: object) -> dict[str, object] | None:
+    """B.6: flag a person whose qualifying complaints have reached the Case Review threshold."""
+    from csphub.casereviews.services import threshold_flag_for_person
+
+    flag = threshold_flag_for_person(actor=user, person=person)
+    return flag if flag is not None and flag["reached"] else None
