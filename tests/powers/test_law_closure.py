@@ -505,3 +505,53 @@ def test_closure_order_appeal_pages_with_three_field_dates(s: Any) -> None:
     # After a dismissed appeal the order can be extended again (s.82).
     page = s.client.get(reverse("powers:detail", args=[o.pk])).content.decode()
     assert 'data-testid="extend-order"' in page
+
+
+# ---------------------------------------------------------------- s.80(3): the hearing stated in the notice
+
+
+def test_s80_3_hearing_stated_in_the_notice_within_48_hours_christmas_not_counted() -> None:
+    from csphub.powers import rules as r
+
+    rules = r.rule_set("2014-act-2026-11")
+    served = at(2025, 12, 24, 18)
+    assert (
+        r.closure_hearing_time_blockers(served_at=served, hearing_at=at(2025, 12, 27, 18), rules=rules) == []
+    )
+    assert r.closure_hearing_time_blockers(
+        served_at=served, hearing_at=at(2025, 12, 27, 18, 1), rules=rules
+    ) == [
+        "The hearing must be within 48 hours of service (Christmas Day not counted): by 27 December 2025 at 18:00 "
+        "(s.80(3))"
+    ]
+    assert r.closure_hearing_time_blockers(served_at=served, hearing_at=served, rules=rules) == [
+        "The hearing must be after the notice is served"
+    ]
+    ordinary = at(2026, 2, 10, 9)
+    assert (
+        r.closure_hearing_time_blockers(served_at=ordinary, hearing_at=at(2026, 2, 12, 9), rules=rules) == []
+    )
+    assert r.closure_hearing_time_blockers(served_at=ordinary, hearing_at=at(2026, 2, 12, 9, 1), rules=rules)
+
+
+def test_closure_notice_page_asks_when_the_hearing_is(s: Any) -> None:
+    url = reverse("powers:closure_notice_new", args=[s.case.pk])
+    served = now().replace(second=0, microsecond=0) - dt.timedelta(hours=1)
+    data = {
+        "premises": str(s.address.pk),
+        "issuer_capacity": "local_authority",
+        "conduct": "Drug dealing and disorder",
+        "served_at": served.strftime(FMT),
+        "duration_hours": "24",
+        "residents_informed": "on",
+        "hearing_details": "Derby Magistrates' Court",
+    }
+    late = served + dt.timedelta(hours=48, minutes=1)
+    body = errors_of(s.client.post(url, data | {"hearing_at": late.strftime(FMT)}))
+    assert "The hearing must be within 48 hours of service" in body
+    assert not PowerUse.objects.filter(power="closure_notice").exists()
+    hearing = served + dt.timedelta(hours=48)
+    assert submit(s.client, url, data | {"hearing_at": hearing.strftime(FMT)}).status_code == 302
+    notice_use = PowerUse.objects.get(power="closure_notice")
+    letter = s.client.get(reverse("powers:letter", args=[notice_use.pk])).content.decode()
+    assert 'data-testid="hearing-at"' in letter

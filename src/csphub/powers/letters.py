@@ -95,6 +95,11 @@ def letter_context(use: PowerUse, *, for_pdf: bool) -> dict[str, Any]:
             if use.details.get("first_made_on")
             else None
         ),
+        "hearing_at": (
+            dt.datetime.fromisoformat(use.details["hearing_at"]).astimezone(rules.UK_TZ)
+            if use.details.get("hearing_at")
+            else None
+        ),
         "section": rules.POWER_SECTIONS[Power(use.power)],
         "capacity": rules.ISSUER_LABELS[rules.IssuerCapacity(use.issuer_capacity)],
         "ruleset": rules.rule_set(use.rule_version),

@@ -1838,6 +1838,20 @@ def closure_hearing_due(served_at: datetime, *, rules: RuleSet | None = None) ->
     return add_hours_disregarding_christmas(served_at, r.closure_hearing_within_hours)
 
 
+def closure_hearing_time_blockers(*, served_at: datetime, hearing_at: datetime, rules: RuleSet) -> list[str]:
+    """s.76: the notice states when and where the closure-order application will be heard; s.80(3)-(4):
+    the hearing is within 48 hours of service, Christmas Day disregarded (A.10)."""
+    due = closure_hearing_due(served_at, rules=rules)
+    if hearing_at <= served_at:
+        return ["The hearing must be after the notice is served"]
+    if hearing_at > due:
+        return [
+            f"The hearing must be within 48 hours of service (Christmas Day not counted): by "
+            f"{due.astimezone(UK_TZ):%-d %B %Y at %H:%M} (s.80(3))"
+        ]
+    return []
+
+
 def closure_order_blockers(*, rules: RuleSet, made_on: date, ends_on: date) -> list[str]:
     """s.80(6): at most 3 months; the order's last day is the day before the corresponding date."""
     if ends_on <= made_on:

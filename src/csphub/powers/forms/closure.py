@@ -61,8 +61,18 @@ class ClosureNoticeForm(GovukFormMixin, forms.Form):
     excludes_residents_or_owner = forms.BooleanField(
         label="The notice excludes people who live there or the owner", required=False
     )
+    hearing_at = forms.DateTimeField(
+        label="When the closure order application will be heard",
+        widget=GovukDateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text="Within 48 hours of service; Christmas Day is not counted (s.80).",
+        error_messages={
+            "required": "Enter when the application will be heard",
+            "invalid": "Enter a real date and time",
+        },
+    )
     hearing_details = forms.CharField(
-        label="When and where the closure order application will be heard",
+        label="Where the closure order application will be heard",
         widget=forms.Textarea,
         required=False,
     )

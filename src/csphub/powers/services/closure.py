@@ -46,9 +46,12 @@ def closure_notice_issue(
     excludes_residents_or_owner: bool,
     hearing_details: str,
     informed_parties: Iterable[str] | str = "",
+    hearing_at: dt.datetime | None = None,
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """Issue a closure notice (s.76) and create the magistrates' hearing task (s.80(3)-(4))."""
+    """Issue a closure notice (s.76) and create the magistrates' hearing task (s.80(3)-(4)). The
+    hearing stated in the notice (``hearing_at``, asked on the page) must fall within 48 hours of
+    service, Christmas Day not counted (A.10)."""
     moment = now_or(now)
     _require_change(actor, case)
     if premises is None:
@@ -68,6 +71,11 @@ def closure_notice_issue(
         ),
         field="duration_hours",
     )
+    if hearing_at is not None:
+        _block(
+            rules.closure_hearing_time_blockers(served_at=served_at, hearing_at=hearing_at, rules=ruleset),
+            field="hearing_at",
+        )
     hearing_due = rules.closure_hearing_due(served_at, rules=ruleset)
     # A.1: only a notice under the 48-hour regime (s.77(2)-(3)) disregards Christmas Day.
     ends_at = rules.closure_notice_expiry(served_at, duration_hours, rules=ruleset)
@@ -92,6 +100,7 @@ def closure_notice_issue(
                 "duration_hours": duration_hours,
                 "senior_signoff": senior_signoff,
                 "hearing_details": hearing_details.strip(),
+                "hearing_at": hearing_at.isoformat() if hearing_at else None,
                 "christmas_disregarded": rules.closure_notice_mentions_christmas(
                     served_at, duration_hours, ends_at
                 ),
