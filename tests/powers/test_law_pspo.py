@@ -333,3 +333,42 @@ def test_s68_service_refuses_a_recipient_who_is_not_on_the_case(s: Any, persona:
             amount_gbp=100,
         )
     assert not PowerUse.objects.filter(power=Power.FPN).exists()
+
+
+def test_s72_5_no_owner_or_occupier_consultation_on_land_the_council_owns_and_occupies() -> None:
+    without_owners = [c for c in PSPO_CONSULTEES if c != "owners_occupiers"]
+    assert r.pspo_consultation_blockers(consultation_done=without_owners, publicised=True) == [
+        "Complete the consultation record: owners and occupiers of the land"
+    ]
+    assert (
+        r.pspo_consultation_blockers(
+            consultation_done=without_owners, publicised=True, council_land_only=True
+        )
+        == []
+    )
+    # Every other consultee is still needed on council land.
+    assert r.pspo_consultation_blockers(
+        consultation_done=[c for c in without_owners if c != "local_policing_body"],
+        publicised=True,
+        council_land_only=True,
+    ) == ["Complete the consultation record: the police and crime commissioner"]
+
+
+@pytest.mark.django_db
+def test_s72_5_make_on_council_land_without_owner_consultation(s: Any) -> None:
+    without_owners = [c for c in PSPO_CONSULTEES if c != "owners_occupiers"]
+    common = {
+        "actor": s.officer,
+        "case": s.case,
+        "issuer_capacity": "local_authority",
+        "locality": "Heanor Memorial Park (council owned and occupied)",
+        "requirements": "Dogs on leads",
+        "made_on": today(),
+        "expires_on": today() + dt.timedelta(days=300),
+        "consultation_done": without_owners,
+        "publicised": True,
+        "expression_assembly_regard": REGARD,
+    }
+    with pytest.raises(ApplicationError, match="owners and occupiers of the land"):
+        services.pspo_make(**common)
+    assert services.pspo_make(**common, council_land_only=True).status == Status.MADE

@@ -1449,6 +1449,7 @@ def pspo_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     expression_assembly_regard: str | None = None,
 ) -> list[str]:
     """s.59, s.60, s.72 / rule 11.6: making a PSPO.
@@ -1469,6 +1470,7 @@ def pspo_blockers(
         publicised=publicised,
         two_tier=two_tier,
         parished=parished,
+        council_land_only=council_land_only,
         doing="making",
     )
     return reasons
@@ -1491,6 +1493,7 @@ def pspo_consultation_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     doing: str = "making",
 ) -> list[str]:
     """s.72(3)-(5): before making, extending, varying or discharging, consult, notify, publicise."""
@@ -1500,6 +1503,9 @@ def pspo_consultation_blockers(
         needed.discard("county_council_notified")
     if not parished:
         needed.discard("parish_council_notified")
+    if council_land_only:
+        # s.72(5): no owner or occupier to consult where the council owns and occupies the land.
+        needed.discard("owners_occupiers")
     missing = needed - set(consultation_done)
     if missing:
         reasons.append(
@@ -1555,6 +1561,7 @@ def pspo_extension_step_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     expression_assembly_regard: str | None = None,
 ) -> list[str]:
     """Rule 11.6: an extension needs the issuer, the dates, a completed consultation record and
@@ -1573,6 +1580,7 @@ def pspo_extension_step_blockers(
         publicised=publicised,
         two_tier=two_tier,
         parished=parished,
+        council_land_only=council_land_only,
         doing="extending",
     )
     return reasons
@@ -1590,6 +1598,7 @@ def pspo_variation_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     expression_assembly_regard: str | None = None,
 ) -> list[str]:
     """s.61, s.72: a variation changes the restricted area or the requirements of an order in force;
@@ -1609,6 +1618,7 @@ def pspo_variation_blockers(
         publicised=publicised,
         two_tier=two_tier,
         parished=parished,
+        council_land_only=council_land_only,
         doing="varying",
     )
     return reasons
@@ -1626,6 +1636,7 @@ def pspo_discharge_blockers(
     expression_assembly_regard: str,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
 ) -> list[str]:
     """s.61(1)(b), s.72: the council discharges an order in force, after the s.72 consultation,
     publicity and notification, having had regard to freedom of expression and assembly."""
@@ -1645,6 +1656,7 @@ def pspo_discharge_blockers(
         publicised=publicised,
         two_tier=two_tier,
         parished=parished,
+        council_land_only=council_land_only,
         doing="discharging",
     )
     return reasons

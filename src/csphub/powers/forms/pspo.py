@@ -58,6 +58,11 @@ class PspoForm(_PowerForm):
     parished = forms.BooleanField(
         label="The area has a parish or community council to notify", required=False, initial=True
     )
+    council_land_only = forms.BooleanField(
+        label="All the land in the restricted area is owned and occupied by the council (no owner or occupier "
+        "to consult, s.72(5))",
+        required=False,
+    )
 
 
 class PspoExtendForm(_PowerForm):
@@ -77,6 +82,11 @@ class PspoExtendForm(_PowerForm):
     )
     parished = forms.BooleanField(
         label="The area has a parish or community council to notify", required=False, initial=True
+    )
+    council_land_only = forms.BooleanField(
+        label="All the land in the restricted area is owned and occupied by the council (no owner or occupier "
+        "to consult, s.72(5))",
+        required=False,
     )
 
 
@@ -102,6 +112,11 @@ class PspoVaryForm(_PowerForm):
     parished = forms.BooleanField(
         label="The area has a parish or community council to notify", required=False, initial=True
     )
+    council_land_only = forms.BooleanField(
+        label="All the land in the restricted area is owned and occupied by the council (no owner or occupier "
+        "to consult, s.72(5))",
+        required=False,
+    )
 
 
 class PspoDischargeForm(_PowerForm):
@@ -118,4 +133,9 @@ class PspoDischargeForm(_PowerForm):
     )
     parished = forms.BooleanField(
         label="The area has a parish or community council to notify", required=False, initial=True
+    )
+    council_land_only = forms.BooleanField(
+        label="All the land in the restricted area is owned and occupied by the council (no owner or occupier "
+        "to consult, s.72(5))",
+        required=False,
     )

@@ -41,6 +41,7 @@ def pspo_make(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     expression_assembly_regard: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
@@ -62,6 +63,7 @@ def pspo_make(
             publicised=publicised,
             two_tier=two_tier,
             parished=parished,
+            council_land_only=council_land_only,
             expression_assembly_regard=expression_assembly_regard,
         )
     )
@@ -116,6 +118,7 @@ def pspo_extend(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     expression_assembly_regard: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
@@ -143,6 +146,7 @@ def pspo_extend(
             publicised=publicised,
             two_tier=two_tier,
             parished=parished,
+            council_land_only=council_land_only,
             expression_assembly_regard=expression_assembly_regard,
         )
     )
@@ -197,6 +201,7 @@ def pspo_vary(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     expression_assembly_regard: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
@@ -230,6 +235,7 @@ def pspo_vary(
             publicised=publicised,
             two_tier=two_tier,
             parished=parished,
+            council_land_only=council_land_only,
             expression_assembly_regard=expression_assembly_regard,
         )
     )
@@ -272,6 +278,7 @@ def pspo_discharge(
     expression_assembly_regard: str = "",
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """s.61(1)(b): the council discharges an order in force, after the s.72 consultation, publicity
@@ -296,6 +303,7 @@ def pspo_discharge(
             expression_assembly_regard=expression_assembly_regard,
             two_tier=two_tier,
             parished=parished,
+            council_land_only=council_land_only,
         )
     )
     with transaction.atomic():
