@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -51,7 +53,7 @@ class CaseReviewsConfig(AppConfig):
         )
 
 
-def _threshold_section(user: object, person: object) -> dict[str, object] | None:
+def _threshold_section(user: Any, person: Any) -> dict[str, Any] | None:
     """B.6: flag a person whose qualifying complaints have reached the Case Review threshold."""
     from csphub.casereviews.services import threshold_flag_for_person
 

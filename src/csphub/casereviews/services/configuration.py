@@ -15,11 +15,12 @@ from csphub.agencies.policies import ROLE_CAPABILITIES, Capability, acting_membe
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import CaseReviewArea, ThresholdRuleSet
+from csphub.core.actor import ActorOrUser, user_of
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 
 # Roles that may change an area's procedure and threshold rules, in the area's managing agency.
-def area_can_configure(user: Any, area: CaseReviewArea) -> bool:
+def area_can_configure(user: ActorOrUser, area: CaseReviewArea) -> bool:
     """May ``user`` change ``area``'s procedure? Coordinators and team managers of its managing agency.
 
     The role question is the policy's (``Capability.CONFIGURE_CASE_REVIEW_AREA``); the area adds only
@@ -32,7 +33,7 @@ def area_can_configure(user: Any, area: CaseReviewArea) -> bool:
     return membership is not None and membership.agency_id == area.managing_agency_id
 
 
-def _require_configurer(actor: Any, area: CaseReviewArea | None) -> None:
+def _require_configurer(actor: ActorOrUser | None, area: CaseReviewArea | None) -> None:
     """``actor=None`` is a set-up command or the demo loader; a person must be allowed to configure."""
     if actor is None:
         return
@@ -61,7 +62,7 @@ def spoc_candidates(agency: Agency) -> Any:
 
 def area_configure(
     *,
-    actor: Any,
+    actor: ActorOrUser | None,
     name: str,
     slug: str,
     managing_agency: Agency,
@@ -143,7 +144,7 @@ def area_configure(
 
 def rule_set_add(
     *,
-    actor: Any,
+    actor: ActorOrUser | None,
     area: CaseReviewArea,
     policy: rules.ThresholdPolicy,
     pcc_consulted_on: dt.date | None = None,
@@ -198,8 +199,8 @@ def rule_set_add(
             version=policy.version,
             pcc_consulted_on=pcc_consulted_on,
             housing_consulted_on=housing_consulted_on,
-            created_by=actor,
-            modified_by=actor,
+            created_by=user_of(actor),
+            modified_by=user_of(actor),
             **values,
         )
         audit_record(actor=actor, verb="thresholdruleset.created", target=rule_set)

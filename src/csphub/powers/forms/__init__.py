@@ -23,7 +23,6 @@ from csphub.powers.forms.closure import (
     ClosureOrderForm,
 )
 from csphub.powers.forms.common import (
-    DATE_FORMATS,
     DATETIME_FORMATS,
     ConfirmForm,
     WithdrawForm,
@@ -33,7 +32,6 @@ from csphub.powers.forms.common import (
     capacity_field,
     date_field,
     datetime_field,
-    day_month_year_field,
     recipient_field,
     set_choices,
     text_field,
@@ -82,7 +80,6 @@ __all__ = [
     "CONDITION_CHOICES",
     "COURT_CHOICES",
     "DATETIME_FORMATS",
-    "DATE_FORMATS",
     "DISPOSAL_CHOICES",
     "INJUNCTION_OUTCOME_CHOICES",
     "ORDER_CHANGE_CHOICES",
@@ -126,7 +123,6 @@ __all__ = [
     "capacity_field",
     "date_field",
     "datetime_field",
-    "day_month_year_field",
     "recipient_field",
     "set_choices",
     "text_field",

@@ -11,7 +11,6 @@ from csphub.powers.forms.common import (
     capacity_choices,
     date_field,
     datetime_field,
-    day_month_year_field,
     set_choices,
     text_field,
 )
@@ -101,7 +100,7 @@ class ClosureOrderExtendForm(GovukFormMixin, forms.Form):
     applied_on = date_field(
         "Date the extension was applied for", required_message="Enter the date of the extension application"
     )
-    extended_on = day_month_year_field(
+    extended_on = date_field(
         "Date the court extended the order",
         required_message="Enter the date the court extended the order",
         help_text="A new 21-day period to appeal to the Crown Court runs from this date (s.84).",
@@ -127,7 +126,7 @@ class ClosureOrderExtendForm(GovukFormMixin, forms.Form):
         required=False,
         help_text="The council, for a police application; the chief officer of police, for a council one (s.82).",
     )
-    consulted_on = day_month_year_field(
+    consulted_on = date_field(
         "Date they were consulted", required_message="Enter the date of the consultation", required=False
     )
 
@@ -205,7 +204,7 @@ class ClosureNoticeChangeForm(GovukFormMixin, forms.Form):
 
 class ClosureContinuationForm(GovukFormMixin, forms.Form):
     decided_at = datetime_field("The court decided at", required_message="Enter when the court decided")
-    adjourned_to = day_month_year_field(
+    adjourned_to = date_field(
         "Date of the adjourned hearing (if the court adjourned)",
         required_message="Enter the date of the adjourned hearing",
         required=False,
@@ -225,9 +224,7 @@ class ClosureOrderAppealForm(GovukFormMixin, forms.Form):
         max_length=300,
         error_messages={"required": "Say who is appealing and their interest in the premises"},
     )
-    lodged_on = day_month_year_field(
-        "Date the appeal was made", required_message="Enter the date the appeal was made"
-    )
+    lodged_on = date_field("Date the appeal was made", required_message="Enter the date the appeal was made")
 
 
 class ClosureOrderAppealDecisionForm(GovukFormMixin, forms.Form):
@@ -237,10 +234,10 @@ class ClosureOrderAppealDecisionForm(GovukFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what the Crown Court decided"},
     )
-    decided_on = day_month_year_field(
+    decided_on = date_field(
         "Date of the decision", required_message="Enter the date of the Crown Court's decision"
     )
-    new_end = day_month_year_field(
+    new_end = date_field(
         "If varied: the new end date", required_message="Enter the new end date", required=False
     )
     note = text_field("Notes (optional)")

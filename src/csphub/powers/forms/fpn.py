@@ -9,7 +9,6 @@ from csphub.powers.forms.common import (
     _PowerForm,
     capacity_field,
     date_field,
-    day_month_year_field,
     recipient_field,
     text_field,
 )
@@ -50,7 +49,7 @@ class PspoFpnForm(FpnForm):
     """A fixed penalty for breach of a PSPO (s.68): the same amounts, plus who and when."""
 
     recipient = recipient_field("Who breached the order", "Choose who breached the order")
-    breach_on = day_month_year_field("Date of the breach", required_message="Enter the date of the breach")
+    breach_on = date_field("Date of the breach", required_message="Enter the date of the breach")
     field_order = [
         "recipient",
         "issuer_capacity",

@@ -9,7 +9,6 @@ from csphub.powers.forms.common import (
     _PowerForm,
     capacity_field,
     date_field,
-    day_month_year_field,
     text_field,
 )
 from csphub.powers.rules import (
@@ -122,7 +121,7 @@ class PspoVaryForm(_PowerForm):
 class PspoDischargeForm(_PowerForm):
     power = Power.PSPO
     issuer_capacity = capacity_field("You are discharging it as")
-    discharged_on = day_month_year_field(
+    discharged_on = date_field(
         "Date of the discharge", required_message="Enter the date the order is discharged"
     )
     consultation_done = _consultation_field()

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Address
 from csphub.powers import rules
@@ -28,13 +28,14 @@ from csphub.powers.services.common import (
     _move,
     _require_change,
     _require_power,
+    _start_on,
     _task,
 )
 
 
 def closure_notice_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     premises: Address,
     issuer_capacity: str,
@@ -120,7 +121,12 @@ def closure_notice_issue(
 
 
 def closure_order_grant(
-    *, actor: Any, notice: PowerUse, made_on: dt.date, ends_on: dt.date, now: dt.datetime | None = None
+    *,
+    actor: ActorOrUser,
+    notice: PowerUse,
+    made_on: dt.date,
+    ends_on: dt.date,
+    now: dt.datetime | None = None,
 ) -> PowerUse:
     """The magistrates made a closure order (s.80): at most 3 months."""
     moment = now_or(now)
@@ -163,7 +169,7 @@ def closure_order_grant(
 
 def closure_order_extend(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     order: PowerUse,
     applied_on: dt.date,
     new_end: dt.date,
@@ -248,7 +254,7 @@ def _require_notice_end(notice: PowerUse, doing: str) -> dt.datetime:
 
 def closure_extension_notice_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     notice: PowerUse,
     issuer_capacity: str,
     extended_at: dt.datetime,
@@ -288,7 +294,7 @@ def closure_extension_notice_issue(
             **notice.details,
             "extension_notice": {
                 "issuer_capacity": issuer_capacity,
-                "issued_by": actor.pk,
+                "issued_by": acting_user(actor).pk,
                 "extended_at": extended_at.isoformat(),
                 "hours": extension_hours,
                 "previous_ends_at": ends_at.isoformat(),
@@ -310,7 +316,7 @@ CLOSURE_NOTICE_CHANGES = {"cancel": "Cancel the notice", "vary": "Vary the notic
 
 def closure_notice_change(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     notice: PowerUse,
     issuer_capacity: str,
     action: str,
@@ -388,7 +394,7 @@ def closure_notice_change(
 
 def closure_notice_continue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     notice: PowerUse,
     decided_at: dt.datetime,
     continued_until: dt.datetime,
@@ -467,7 +473,7 @@ CLOSURE_APPEAL_OUTCOMES = {
 
 def closure_order_appeal_lodge(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     order: PowerUse,
     appellant: str,
     lodged_on: dt.date,
@@ -519,7 +525,7 @@ def closure_order_appeal_lodge(
 
 def closure_order_appeal_decide(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     order: PowerUse,
     outcome: str,
     decided_on: dt.date,
@@ -579,12 +585,15 @@ def closure_order_appeal_decide(
 
 
 def closure_order_discharge(
-    *, actor: Any, order: PowerUse, discharged_on: dt.date, note: str = "", now: dt.datetime | None = None
+    *,
+    actor: ActorOrUser,
+    order: PowerUse,
+    discharged_on: dt.date,
+    note: str = "",
+    now: dt.datetime | None = None,
 ) -> PowerUse:
     """s.83: the court discharged the closure order before it ended; the expiry task is closed."""
-    moment = now_or(now)
-    _require_change(actor, order.case)
-    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order can be discharged here")
+    moment = _start_on(actor, order, Power.CLOSURE_ORDER, "Only a closure order can be discharged here", now)
     if not rules.can_transition(Power.CLOSURE_ORDER, Status(order.status), Status.DISCHARGED):
         raise ApplicationError(f"A closure order that is {order.status} cannot be discharged")
     first = detail_date(order, "first_made_on")

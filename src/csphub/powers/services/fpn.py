@@ -4,10 +4,10 @@ spaces protection order (s.68)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -29,7 +29,7 @@ from csphub.powers.services.common import (
 
 def fpn_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     cpn: PowerUse,
     issuer_capacity: str,
     amount_gbp: int,
@@ -103,7 +103,7 @@ def fpn_issue(
 
 def pspo_fpn_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     pspo: PowerUse,
     recipient: Person | None,
     issuer_capacity: str,
@@ -190,7 +190,7 @@ def pspo_fpn_issue(
 
 
 def fpn_record_payment(
-    *, actor: Any, fpn: PowerUse, paid_on: dt.date, now: dt.datetime | None = None
+    *, actor: ActorOrUser, fpn: PowerUse, paid_on: dt.date, now: dt.datetime | None = None
 ) -> PowerUse:
     _require_change(actor, fpn.case)
     assert fpn.issued_at is not None
@@ -205,7 +205,7 @@ def fpn_record_payment(
         return _move(fpn, Status.PAID, actor=actor, now=now_or(now), changed=["details"])
 
 
-def fpn_prosecute(*, actor: Any, fpn: PowerUse, now: dt.datetime | None = None) -> PowerUse:
+def fpn_prosecute(*, actor: ActorOrUser, fpn: PowerUse, now: dt.datetime | None = None) -> PowerUse:
     moment = now_or(now)
     _require_change(actor, fpn.case)
     _block(fpn_prosecution_blockers_for(fpn, now=moment))

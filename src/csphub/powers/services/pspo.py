@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.powers import rules
 from csphub.powers.facts import clean_lines, detail_date, local_date, now_or, rules_for
@@ -24,13 +24,14 @@ from csphub.powers.services.common import (
     _move,
     _require_change,
     _require_power,
+    _start_on,
     _task,
 )
 
 
 def pspo_make(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     issuer_capacity: str,
     locality: str,
@@ -109,7 +110,7 @@ def _pspo_dates(pspo: PowerUse) -> tuple[dt.date, dt.date]:
 
 def pspo_extend(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     pspo: PowerUse,
     issuer_capacity: str,
     extended_on: dt.date,
@@ -125,9 +126,7 @@ def pspo_extend(
     """s.60: extend before expiry, for at most 3 years beyond the current expiry (s.60(3)), after a
     completed consultation record and with the s.72(1) regard recorded (rule 11.6). No new s.66
     challenge window (A.9); the review task moves to before the new expiry."""
-    moment = now_or(now)
-    _require_change(actor, pspo.case)
-    _require_power(pspo, Power.PSPO, "Only a PSPO can be extended")
+    moment = _start_on(actor, pspo, Power.PSPO, "Only a PSPO can be extended", now)
     if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.EXTENDED):
         raise ApplicationError(f"A PSPO that is {pspo.status} cannot be extended")
     made_on, current_expiry = _pspo_dates(pspo)
@@ -191,7 +190,7 @@ def pspo_extend(
 
 def pspo_vary(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     pspo: PowerUse,
     issuer_capacity: str,
     varied_on: dt.date,
@@ -208,9 +207,7 @@ def pspo_vary(
     """s.61: change the restricted area or the prohibitions and requirements, after consultation
     and with the s.72(1) regard recorded. A new 6-week High Court challenge window runs from the
     variation (s.66)."""
-    moment = now_or(now)
-    _require_change(actor, pspo.case)
-    _require_power(pspo, Power.PSPO, "Only a PSPO can be varied here")
+    moment = _start_on(actor, pspo, Power.PSPO, "Only a PSPO can be varied here", now)
     if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.VARIED):
         raise ApplicationError(f"A PSPO that is {pspo.status} cannot be varied")
     if not locality.strip():
@@ -269,7 +266,7 @@ def pspo_vary(
 
 def pspo_discharge(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     pspo: PowerUse,
     issuer_capacity: str,
     discharged_on: dt.date,
