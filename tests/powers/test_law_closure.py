@@ -394,6 +394,16 @@ def test_s81_adjournment_at_most_14_days_and_the_notice_continues_until_then(s: 
         **common, adjourned_to=dt.date(2026, 2, 25), continued_until=at(2026, 2, 25, 17)
     )
     assert continued.status == Status.EXTENDED and continued.ends_at == at(2026, 2, 25, 17)
+    # Once the court has continued the notice, an extension notice (s.77(4)) no longer applies.
+    with pytest.raises(ApplicationError, match="Only a 24-hour closure notice"):
+        services.closure_extension_notice_issue(
+            actor=s.officer,
+            notice=continued,
+            issuer_capacity="la_chief_executive",
+            extended_at=at(2026, 2, 11, 12, 30),
+            extension_hours=2,
+            now=at(2026, 2, 11, 12, 30),
+        )
     open_hearings = Task.objects.filter(
         source="powers.closure_notice.hearing", linked_id=n.pk, status=TaskStatus.OPEN
     )

@@ -283,6 +283,7 @@ def closure_extension_notice_issue(
         notice_was_24_hour=(
             int(notice.details.get("duration_hours", 0)) <= ruleset.closure_notice_max_hours
             and not notice.details.get("extension_notice")
+            and not notice.details.get("continuations")  # once the court has continued it, s.81 governs
         ),
     )
     if extended_at > moment:

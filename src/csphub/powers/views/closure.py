@@ -30,6 +30,7 @@ def _is_24_hour(notice: PowerUse) -> bool:
     return (
         int(notice.details.get("duration_hours", 0)) <= ruleset.closure_notice_max_hours
         and "extension_notice" not in notice.details
+        and "continuations" not in notice.details
     )
 
 
