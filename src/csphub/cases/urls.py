@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/sharing/", views.case_sharing, name="case_sharing"),
     path("<int:pk>/sharing/new/", views.case_share_new, name="case_share_new"),
     path("<int:pk>/sharing/<int:share_pk>/withdraw/", views.case_share_withdraw, name="case_share_withdraw"),
+    path("<int:pk>/victim-told/", views.case_victim_told, name="case_victim_told"),
     path("<int:pk>/incidents/add/", views.case_add_incident, name="case_add_incident"),
     path("<int:pk>/link/", views.case_link, name="case_link"),
     path("<int:pk>/tasks/new/", views.case_task_new, name="case_task_new"),

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casereviews', '0002_further_review_after_appeal'),
+        ('casereviews', '0003_procedure_consultation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
