@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case as SqlCase
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from csphub.agencies.models import ShareScope
@@ -467,14 +468,48 @@ def uses_trigram_index() -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def map_incidents(*, user: Any, since: dt.datetime | None = None, limit: int = 5000) -> list[Incident]:
-    qs = incident_list_visible_to(user).filter(longitude__isnull=False, latitude__isnull=False)
+# What the map's "status" filter offers: an incident's standing among the cases *the reader* may
+# see (a case the reader cannot see never shows, so the filter cannot reveal one).
+MAP_STATUSES = {
+    "open_case": "On an open case",
+    "closed_case": "On closed cases only",
+    "no_case": "Not on a case you can see",
+}
+
+
+def map_incidents(
+    *,
+    user: Any,
+    since: dt.datetime | None = None,
+    category: str = "",
+    status: str = "",
+    limit: int = 5000,
+) -> list[Incident]:
+    """Visible incidents with a point, newest first, each annotated ``case_standing`` (a key of
+    :data:`MAP_STATUSES`), filtered by category and standing. One query."""
+    visible_cases = visible_to(user, Action.VIEW, Case)
+    links = CaseIncident.objects.filter(incident=OuterRef("pk"), case__in=visible_cases.values("pk"))
+    qs = (
+        incident_list_visible_to(user)
+        .filter(longitude__isnull=False, latitude__isnull=False)
+        .annotate(
+            case_standing=SqlCase(
+                When(Exists(links.exclude(case__status=CaseStatus.CLOSED)), then=Value("open_case")),
+                When(Exists(links), then=Value("closed_case")),
+                default=Value("no_case"),
+            )
+        )
+    )
     if since is not None:
         qs = qs.filter(occurred_at__gte=since)
+    if category:
+        qs = qs.filter(category=category)
+    if status in MAP_STATUSES:
+        qs = qs.filter(case_standing=status)
     return list(
-        qs.select_related(None).only("pk", "occurred_at", "asb_type", "category", "longitude", "latitude")[
-            :limit
-        ]
+        qs.select_related(None).only(
+            "pk", "occurred_at", "asb_type", "category", "longitude", "latitude", "owning_agency_id"
+        )[:limit]
     )
 
 

@@ -25,6 +25,15 @@ from csphub.cases.views.incidents import (
     incident_edit,
     incident_new,
 )
+from csphub.cases.views.maps import (
+    _area_feature,
+    _map_data,
+    _project,
+    _tile_host_in_img_src,
+    incident_map,
+    map_tile_origin,
+    map_tile_url,
+)
 from csphub.cases.views.panels import (
     agenda_decision,
     meeting_detail,
@@ -34,17 +43,7 @@ from csphub.cases.views.panels import (
     panel_new,
 )
 from csphub.cases.views.people import my_tasks, overdue, person_detail, task_complete
-from csphub.cases.views.search import (
-    _area_feature,
-    _map_data,
-    _project,
-    _tile_host_in_img_src,
-    home_context,
-    incident_map,
-    map_tile_origin,
-    map_tile_url,
-    search,
-)
+from csphub.cases.views.search import home_context, search
 
 __all__ = [
     "_area_feature",
