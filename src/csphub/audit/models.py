@@ -357,6 +357,10 @@ class AuditVerb(models.TextChoices):
     PANEL_USER_NAMED = "panel.user_named", "Named a user on a panel"
     PANEL_VIEWED = "panel.viewed", "Viewed a panel"
 
+    PANELMEETING_EXPORTED = (
+        "panelmeeting.exported",
+        "Downloaded a panel meeting's agenda pack or minutes",
+    )
     PANELMEETING_MINUTED = "panelmeeting.minuted", "Recorded the minutes of a panel meeting"
     PANELMEETING_SCHEDULED = "panelmeeting.scheduled", "Scheduled a panel meeting"
 

@@ -3,6 +3,12 @@ the selectors (through the policy) decide what is shown; anything not visible is
 
 # The package re-exports every name, so callers keep writing ``services.case_open``.
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
+from csphub.cases.views.bundles import (
+    case_chronology_pdf,
+    case_summary_pdf,
+    meeting_agenda_pdf,
+    meeting_minutes_pdf,
+)
 from csphub.cases.views.cases import (
     _filtered_cases,
     case_add_incident,
@@ -59,6 +65,7 @@ __all__ = [
     "_tile_host_in_img_src",
     "agenda_decision",
     "case_add_incident",
+    "case_chronology_pdf",
     "case_detail",
     "case_document_new",
     "case_export",
@@ -67,6 +74,7 @@ __all__ = [
     "case_note_new",
     "case_open",
     "case_status",
+    "case_summary_pdf",
     "case_task_new",
     "document_download",
     "home_context",
@@ -77,7 +85,9 @@ __all__ = [
     "incident_new",
     "map_tile_origin",
     "map_tile_url",
+    "meeting_agenda_pdf",
     "meeting_detail",
+    "meeting_minutes_pdf",
     "meeting_new",
     "my_tasks",
     "overdue",

@@ -123,6 +123,8 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "can_change": page.can_change,
         "parties": page.parties,
         "incidents": page.incidents,
+        # The PDFs (summary; chronology with a full view) are exports: not for read-only roles.
+        "can_export": request.actor.policy.can(Action.EXPORT, page.case),
     }
     if page.full:
         context |= {

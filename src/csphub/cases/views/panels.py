@@ -134,6 +134,7 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "items": items,
             "can_change": can_change,
+            "can_export": role_allows(request.actor, Action.EXPORT),
             "agenda_form": agenda_form,
             "minutes_form": minutes_form,
             "attending": meeting.attending_agencies.all(),
