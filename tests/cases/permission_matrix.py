@@ -122,6 +122,35 @@ def police_meeting(world: Any) -> dict[str, Any]:
     return {"pk": meeting.pk}
 
 
+def police_victim_contact(world: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from csphub.cases import services
+
+    case = _police_case()
+    police = _police()
+    contact = services.victim_contact_agree(
+        actor=police,
+        case=case,
+        victim=case.parties.get().person,
+        spoc=police,
+        agreed_on=timezone.localdate(),
+        update_every_days=7,
+        method="phone",
+    )
+    return {"pk": case.pk, "contact_pk": contact.pk}
+
+
+def police_closed_case(world: Any) -> dict[str, Any]:
+    from csphub.cases import services
+
+    case = _police_case()
+    services.case_change_status(
+        actor=_police(), case=case, to_status="closed", reason="Example-Matrix", outcome="resolved"
+    )
+    return {"pk": case.pk}
+
+
 def police_minuted_meeting(world: Any) -> dict[str, Any]:
     from csphub.cases import services
     from csphub.cases.models import PanelMeeting
@@ -182,6 +211,9 @@ MATRIX: dict[str, Entry] = {
     "cases:agenda_decision": Entry(make=police_agenda_item, expect=OTHER_AGENCY_RECORD),
     "cases:search": Entry(expect=PERSONAL_LIST),
     "cases:map": Entry(expect=PERSONAL_LIST),
+    "cases:victim_contact": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:victim_update": Entry(make=police_victim_contact, expect=OTHER_AGENCY_RECORD),
+    "cases:closure_survey": Entry(make=police_closed_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_chronology_pdf": Entry(make=police_case, expect=OTHER_AGENCY_EXPORT),
     "cases:case_summary_pdf": Entry(make=police_case, expect=OTHER_AGENCY_EXPORT),
     "cases:meeting_agenda_pdf": Entry(make=police_meeting, expect=OTHER_AGENCY_EXPORT),

@@ -214,6 +214,10 @@ class AuditVerb(models.TextChoices):
     )
     CLOSURE_ORDER_REFUSED = "closure_order.refused", "Closure order: refused"
     CLOSURE_ORDER_WITHDRAWN = "closure_order.withdrawn", "Closure order: withdrawn"
+    CLOSURESURVEY_RECORDED = (
+        "closuresurvey.recorded",
+        "Recorded a victim's answer to the satisfaction question at closure",
+    )
 
     CPN_APPEALED = "cpn.appealed", "Community Protection Notice: appealed"
     CPN_BREACHED = "cpn.breached", "Community Protection Notice: breached"
@@ -470,6 +474,11 @@ class AuditVerb(models.TextChoices):
     USER_TWO_FACTOR_ENROLLED = "user.two_factor_enrolled", "Set up two-factor authentication"
     USER_TWO_FACTOR_RESET = "user.two_factor_reset", "Reset a user's two-factor authentication"
     USER_UNLOCKED = "user.unlocked", "Unlocked a user account"
+    VICTIMCONTACT_AGREED = (
+        "victimcontact.agreed",
+        "Recorded a victim's single point of contact and update schedule",
+    )
+    VICTIMUPDATE_RECORDED = "victimupdate.recorded", "Recorded an update given to a victim"
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Case as SqlCase
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from csphub.agencies.models import ShareScope
@@ -38,6 +38,7 @@ from csphub.cases.models import (
     CaseParty,
     CaseStatus,
     CaseStatusChange,
+    ClosureSurvey,
     Document,
     Incident,
     IncidentParty,
@@ -46,6 +47,7 @@ from csphub.cases.models import (
     PartyRole,
     Task,
     TaskStatus,
+    VictimContact,
 )
 from csphub.core.actor import Actor, user_of
 from csphub.people.models import Address, Person
@@ -642,3 +644,55 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
 
 def case_list_with_counts(qs: QuerySet[Case]) -> QuerySet[Case]:
     return qs.annotate(incident_count=Count("case_incidents", distinct=True))
+
+
+# --------------------------------------------------------------------------------------------
+# Victims: single point of contact and updates
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VictimSchedule:
+    contact: VictimContact
+    last_update_on: dt.date | None
+    due_on: dt.date
+    overdue: bool
+
+
+def _schedules(contacts: Iterable[VictimContact], today: dt.date) -> list[VictimSchedule]:
+    out = []
+    for contact in contacts:
+        last = getattr(contact, "last_update_on", None)
+        due = rules.victim_update_due(
+            agreed_on=contact.agreed_on, last_update_on=last, every_days=contact.update_every_days
+        )
+        out.append(VictimSchedule(contact, last, due, rules.victim_update_overdue(due_on=due, today=today)))
+    return out
+
+
+def victim_schedules(case: Case, *, today: dt.date | None = None) -> list[VictimSchedule]:
+    """The case's victims' contacts, each with the next update due and whether it is overdue. The
+    caller has checked the reader sees the case in full. One query."""
+    contacts = (
+        VictimContact.objects.filter(case=case)
+        .select_related("victim", "spoc")
+        .annotate(last_update_on=Max("updates__given_on"))
+    )
+    return _schedules(contacts, today or timezone.localdate())
+
+
+def victim_updates_due(user: Any, *, today: dt.date | None = None) -> list[VictimSchedule]:
+    """Updates the user owes victims on open cases they may see, due or overdue by ``today``."""
+    today = today or timezone.localdate()
+    contacts = (
+        VictimContact.objects.filter(
+            spoc=user_of(user), case__in=visible_to(user, Action.VIEW, Case).exclude(status=CaseStatus.CLOSED)
+        )
+        .select_related("victim", "case")
+        .annotate(last_update_on=Max("updates__given_on"))
+    )
+    return sorted((s for s in _schedules(contacts, today) if s.due_on <= today), key=lambda s: s.due_on)
+
+
+def closure_surveys(case: Case) -> list[ClosureSurvey]:
+    return list(case.closure_surveys.select_related("victim"))

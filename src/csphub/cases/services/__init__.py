@@ -40,6 +40,12 @@ from csphub.cases.services.records import (
     note_add,
 )
 from csphub.cases.services.tasks import reminders_send, task_complete, task_create
+from csphub.cases.services.victims import (
+    case_victims,
+    closure_survey_record,
+    victim_contact_agree,
+    victim_update_record,
+)
 
 __all__ = [
     "EARLIEST_INCIDENT",
@@ -58,6 +64,8 @@ __all__ = [
     "case_export_csv",
     "case_link",
     "case_open",
+    "case_victims",
+    "closure_survey_record",
     "document_open_for_download",
     "document_upload",
     "incident_party_add",
@@ -73,4 +81,6 @@ __all__ = [
     "task_complete",
     "task_create",
     "users_of_agency",
+    "victim_contact_agree",
+    "victim_update_record",
 ]

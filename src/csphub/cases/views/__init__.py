@@ -50,6 +50,7 @@ from csphub.cases.views.panels import (
 )
 from csphub.cases.views.people import my_tasks, overdue, person_detail, task_complete
 from csphub.cases.views.search import home_context, search
+from csphub.cases.views.victims import closure_survey, victim_contact, victim_update
 
 __all__ = [
     "_area_feature",
@@ -76,6 +77,7 @@ __all__ = [
     "case_status",
     "case_summary_pdf",
     "case_task_new",
+    "closure_survey",
     "document_download",
     "home_context",
     "incident_add_party",
@@ -97,4 +99,6 @@ __all__ = [
     "person_detail",
     "search",
     "task_complete",
+    "victim_contact",
+    "victim_update",
 ]

@@ -137,6 +137,9 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "note_form": forms.NoteForm(),
             "can_write": page.can_write,
             "agenda_items": page.agenda_items,
+            "victim_schedules": selectors.victim_schedules(page.case),
+            "closure_surveys": selectors.closure_surveys(page.case) if not page.case.is_open else [],
+            "has_victims": any(p.role == "victim" for p in page.parties),
         }
         # Sections other apps register (tools and powers, risk); cases imports neither app.
         context["sections"] = [
