@@ -211,6 +211,11 @@ MATRIX: dict[str, Entry] = {
     "cases:agenda_decision": Entry(make=police_agenda_item, expect=OTHER_AGENCY_RECORD),
     "cases:search": Entry(expect=PERSONAL_LIST),
     "cases:map": Entry(expect=PERSONAL_LIST),
+    "cases:share_request": Entry(
+        expect={**OTHER_AGENCY_EXPORT, "avbc_partner_viewer": 404},
+        method="POST",
+        why="no agency chosen: nothing to ask; roles without personal data are refused",
+    ),
     "cases:victim_contact": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
     "cases:victim_update": Entry(make=police_victim_contact, expect=OTHER_AGENCY_RECORD),
     "cases:closure_survey": Entry(make=police_closed_case, expect=OTHER_AGENCY_RECORD),

@@ -57,3 +57,21 @@ def test_victim_contact_journey(browser_page: Any, persona: Any, sign_in: Any, m
     page.wait_for_selector("[data-testid=closure-surveys]")
     assert "Very satisfied" in page.locator("[data-testid=closure-surveys]").inner_text()
     assert_accessible(page)
+
+
+def test_record_locator_journey(browser_page: Any, persona: Any, sign_in: Any, world: Any) -> None:
+    from csphub.people.services import person_create
+
+    page = browser_page
+    world.asb_isa.allows_record_locator = True
+    world.asb_isa.save(update_fields=["allows_record_locator"])
+    person_create(actor=persona("police_caseworker"), given_name="Robin", family_name="Quarrendon")
+    sign_in(page, persona("avbc_caseworker"))
+    page.goto(reverse("cases:search") + "?q=Robin+Quarrendon")
+    holders = page.locator("[data-testid=record-holders]")
+    assert "Derbyshire Constabulary" in holders.inner_text()
+    assert_accessible(page)
+    page.get_by_label("Why does your agency need the record?").fill("Victim of repeated ASB")
+    page.get_by_role("button", name="Ask Derbyshire Constabulary to share it").click()
+    page.wait_for_selector("text=Request sent")
+    assert_accessible(page)

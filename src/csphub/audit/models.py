@@ -429,6 +429,10 @@ class AuditVerb(models.TextChoices):
     SCORINGSESSION_OPENED = "scoringsession.opened", "Opened a priority scoring session"
 
     SEARCH_PERFORMED = "search.performed", "Searched"
+    SHAREREQUEST_MADE = (
+        "sharerequest.made",
+        "Asked another agency to share its record about a person (record locator)",
+    )
 
     SLAVERYCONCERN_EXPORTED = (
         "slaveryconcern.exported",

@@ -49,6 +49,17 @@ class CasesConfig(AppConfig):
             due = victim_updates_due(user)
             return {"due": due} if due else None
 
+        def share_requests(user: UserOrActor) -> dict[str, object] | None:
+            from csphub.cases.selectors import share_requests_for
+
+            requests = list(share_requests_for(user)[:20])
+            return {"requests": requests} if requests else None
+
+        register_home_panel(
+            HomePanel(
+                "Requests to share your records", "cases/home_share_requests.html", share_requests, order=12
+            )
+        )
         register_home_panel(
             HomePanel(
                 "Victims waiting for an update", "cases/home_victim_updates.html", victim_updates, order=11

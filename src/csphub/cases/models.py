@@ -520,3 +520,32 @@ class ClosureSurvey(BaseModel):
     class Meta:
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["case", "victim"], name="closuresurvey_unique")]
+
+
+class ShareRequestStatus(models.TextChoices):
+    OPEN = "open", "Waiting for an answer"
+    ANSWERED = "answered", "Answered"
+
+
+class ShareRequest(BaseModel):
+    """A partner's request that another agency share its record about a person, made from the
+    record locator (the requester learned only that the agency holds a record about someone of
+    that name, under an agreement that allows it)."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    holding_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    requesting_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    agreement = models.ForeignKey(
+        "agencies.InformationSharingAgreement", on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=ShareRequestStatus.choices, default=ShareRequestStatus.OPEN
+    )
+
+    PERSONAL_DATA = frozenset({"person"})
+    SPECIAL_CATEGORY_DATA = frozenset({"reason"})
+    NOT_PERSONAL_DATA = frozenset({"holding_agency", "requesting_agency", "agreement", "status"})
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

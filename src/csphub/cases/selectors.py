@@ -24,6 +24,7 @@ from csphub.agencies.policies import (
     Action,
     acting_membership,
     get_object_or_404_for,
+    role_allows,
     share_scope,
     visible_in_full_to,
     visible_to,
@@ -45,6 +46,7 @@ from csphub.cases.models import (
     Note,
     NoteVisibility,
     PartyRole,
+    ShareRequest,
     Task,
     TaskStatus,
     VictimContact,
@@ -696,3 +698,80 @@ def victim_updates_due(user: Any, *, today: dt.date | None = None) -> list[Victi
 
 def closure_surveys(case: Case) -> list[ClosureSurvey]:
     return list(case.closure_surveys.select_related("victim"))
+
+
+# --------------------------------------------------------------------------------------------
+# Record locator: which partner agencies hold a record about someone of this name
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordHolder:
+    agency: Any
+    agreement: Any
+
+
+def locator_agreements(user: Any) -> dict[int, Any]:
+    """Partner agency id -> an agreement in force, with the user's agency, that allows the record
+    locator. Empty when the user's role may not see personal records at all."""
+    from csphub.agencies.models import InformationSharingAgreement
+
+    membership = acting_membership(user)
+    if membership is None or not role_allows(user, Action.VIEW):
+        return {}
+    today = timezone.localdate()
+    agreements = InformationSharingAgreement.objects.filter(
+        parties=membership.agency,
+        allows_record_locator=True,
+        start_date__lte=today,
+        review_date__gte=today,
+        ended_on__isnull=True,
+    ).prefetch_related("parties")
+    partners: dict[int, Any] = {}
+    for agreement in agreements.order_by("reference"):
+        for agency in agreement.parties.all():
+            if agency.pk != membership.agency_id:
+                partners.setdefault(agency.pk, agreement)
+    return partners
+
+
+def located_people(user: Any, query: str, agency_id: int | None = None) -> QuerySet[Person]:
+    """People held by locator partners whose full name is exactly ``query`` (given and family
+    name, any case), that the user cannot already see. A full name is required, so that the
+    locator answers "does anyone hold a record about this person", not "list everyone called Sam"."""
+    words = query.split()
+    partners = locator_agreements(user)
+    if len(words) < 2 or not partners:
+        return Person.objects.none()
+    ids = [agency_id] if agency_id is not None else list(partners)
+    given, family = words[0], " ".join(words[1:])
+    return (
+        Person.objects.filter(
+            owning_agency_id__in=[i for i in ids if i in partners],
+            given_name__iexact=given,
+            family_name__iexact=family,
+        )
+        .exclude(pk__in=visible_to(user, Action.VIEW, Person).values("pk"))
+        .select_related("owning_agency")
+    )
+
+
+def record_holders(user: Any, query: str) -> list[RecordHolder]:
+    """The partner agencies (and the agreement that allows it) that hold a record about someone
+    with this full name: names of agencies only, never what the records say."""
+    partners = locator_agreements(user)
+    agency_ids = sorted(set(located_people(user, query).values_list("owning_agency_id", flat=True)))
+    from csphub.agencies.models import Agency
+
+    agencies = {a.pk: a for a in Agency.objects.filter(pk__in=agency_ids)}
+    return [RecordHolder(agencies[i], partners[i]) for i in agency_ids]
+
+
+def share_requests_for(user: Any) -> QuerySet[ShareRequest]:
+    """Open requests to the user's agency to share one of its records."""
+    membership = acting_membership(user)
+    if membership is None or not role_allows(user, Action.SHARE):
+        return ShareRequest.objects.none()
+    return ShareRequest.objects.filter(holding_agency=membership.agency, status="open").select_related(
+        "person", "requesting_agency", "agreement"
+    )

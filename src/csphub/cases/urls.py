@@ -38,5 +38,6 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes.pdf", views.meeting_minutes_pdf, name="meeting_minutes_pdf"),
     path("agenda/<int:pk>/decision/", views.agenda_decision, name="agenda_decision"),
     path("search/", views.search, name="search"),
+    path("search/share-request/", views.share_request, name="share_request"),
     path("map/", views.incident_map, name="map"),
 ]

@@ -43,6 +43,7 @@ from csphub.cases.services.tasks import reminders_send, task_complete, task_crea
 from csphub.cases.services.victims import (
     case_victims,
     closure_survey_record,
+    share_request_make,
     victim_contact_agree,
     victim_update_record,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "panel_meeting_schedule",
     "panel_minutes_record",
     "reminders_send",
+    "share_request_make",
     "task_complete",
     "task_create",
     "users_of_agency",

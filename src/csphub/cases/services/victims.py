@@ -21,6 +21,7 @@ from csphub.cases.models import (
     ClosureSurvey,
     ContactMethod,
     PartyRole,
+    ShareRequest,
     SurveyAnswer,
     VictimContact,
     VictimUpdate,
@@ -177,3 +178,39 @@ def closure_survey_record(
         )
         audit_record(actor=actor, verb="closuresurvey.recorded", target=case, justification=answer)
     return survey
+
+
+def share_request_make(*, actor: Any, query: str, holding_agency_id: int, reason: str) -> int:
+    """Ask a partner agency to share its record(s) about the person the actor searched for.
+
+    Allowed only where an agreement in force between the two agencies allows the record locator;
+    the request names the agreement. Returns how many records the request covers (the requester
+    is told only that it was sent)."""
+    from csphub.agencies.policies import acting_membership
+    from csphub.cases import selectors
+
+    if not reason.strip():
+        raise ApplicationError("Enter why your agency needs the record", field="reason")
+    agreement = selectors.locator_agreements(actor).get(holding_agency_id)
+    people = list(selectors.located_people(actor, query, agency_id=holding_agency_id))
+    membership = acting_membership(actor)
+    if agreement is None or not people or membership is None:
+        raise ApplicationError("That agency holds no record you can ask for")
+    with transaction.atomic():
+        for person in people:
+            ShareRequest.objects.create(
+                person=person,
+                holding_agency_id=holding_agency_id,
+                requesting_agency=membership.agency,
+                agreement=agreement,
+                reason=reason.strip(),
+                created_by=actor,
+                modified_by=actor,
+            )
+            audit_record(
+                actor=actor,
+                verb="sharerequest.made",
+                target=person,
+                justification=f"under {agreement.reference}",
+            )
+    return len(people)

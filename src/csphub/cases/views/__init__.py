@@ -49,7 +49,7 @@ from csphub.cases.views.panels import (
     panel_new,
 )
 from csphub.cases.views.people import my_tasks, overdue, person_detail, task_complete
-from csphub.cases.views.search import home_context, search
+from csphub.cases.views.search import home_context, search, share_request
 from csphub.cases.views.victims import closure_survey, victim_contact, victim_update
 
 __all__ = [
@@ -98,6 +98,7 @@ __all__ = [
     "panel_new",
     "person_detail",
     "search",
+    "share_request",
     "task_complete",
     "victim_contact",
     "victim_update",

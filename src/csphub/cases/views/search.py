@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from csphub.agencies.policies import (
     Action,
     role_allows,
 )
 from csphub.audit.services import audit_listed, audit_record
-from csphub.cases import forms, selectors
+from csphub.cases import forms, selectors, services
 from csphub.cases.views._common import _require
 from csphub.core.actor import SignedInRequest
+from csphub.core.errors import ApplicationError
 
 # --------------------------------------------------------------------------------------------
 # Search and map
@@ -39,7 +44,41 @@ def search(request: SignedInRequest) -> HttpResponse:
             justification=f"{len(results.cases)} cases, {len(results.people)} people, "
             f"{len(results.addresses)} addresses shown",
         )
-    return render(request, "cases/search.html", {"form": form, "results": results})
+    holders = []
+    if results is not None:
+        # The record locator: only agency names, only under an agreement that allows it.
+        holders = selectors.record_holders(request.actor, form.cleaned_data["q"])
+    return render(
+        request,
+        "cases/search.html",
+        {"form": form, "results": results, "holders": holders},
+    )
+
+
+@login_required
+@require_POST
+def share_request(request: SignedInRequest) -> HttpResponse:
+    """Ask the agency the record locator named to share its record about the person searched for."""
+    _require(request.actor, Action.VIEW)
+    query = request.POST.get("q", "")[:100]
+    try:
+        agency_id = int(request.POST.get("agency", ""))
+    except ValueError:
+        raise Http404("No agency chosen.") from None
+    try:
+        services.share_request_make(
+            actor=request.user,
+            query=query,
+            holding_agency_id=agency_id,
+            reason=request.POST.get("reason", ""),
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, "Request sent. The agency will decide whether to share its record with you."
+        )
+    return redirect(reverse("cases:search") + "?" + urlencode({"q": query}))
 
 
 # --------------------------------------------------------------------------------------------
