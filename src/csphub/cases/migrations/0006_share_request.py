@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agencies', '0002_isa_record_locator'),
+        ('agencies', '0003_isa_record_locator'),
         ('cases', '0005_victim_contact_and_case_subject'),
         ('people', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
