@@ -147,7 +147,7 @@ class CaseOpenForm(GovukFormMixin, forms.Form):
         choices=CaseSubject.choices,
         initial=CaseSubject.PERSON,
         widget=forms.RadioSelect,
-        error_messages=_required("Select what the case is about"),
+        required=False,  # a person unless said otherwise (forms and API clients that predate it)
     )
     subject_description = forms.CharField(
         label="The group or the place (if the case is about one)",

@@ -78,6 +78,7 @@ def case_open(
     for incident in incidents:
         if not can(actor, Action.VIEW, incident):
             raise PermissionDeniedError("You cannot open a case from this incident.")
+    subject_kind = subject_kind or CaseSubject.PERSON
     if subject_kind not in CaseSubject.values:
         raise ApplicationError("Select what the case is about", field="subject_kind")
     if subject_kind != CaseSubject.PERSON and not subject_description.strip():
