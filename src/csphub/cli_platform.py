@@ -259,7 +259,10 @@ def gunicorn_argv(bind: str, workers: int | None, threads: int) -> list[str]:
     ]  # fmt: skip
 
 
-@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    short_help="Run a Django management command (for example: csphub manage check).",
+)
 @click.pass_context
 def manage(ctx: click.Context) -> None:
     """Run a Django management command, e.g. `csphub manage migrate`."""

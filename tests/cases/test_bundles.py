@@ -183,3 +183,24 @@ def test_case_and_meeting_pages_offer_the_pdfs_and_a_print_stylesheet(
 def test_every_pdf_download_is_not_cached() -> None:
     response = documents.pdf_response(b"%PDF-1.7", filename="x.pdf")
     assert response["Cache-Control"] == "no-store"
+
+
+def test_arranging_a_meeting_confirms_it(persona: Any, client_as: Any, world: Any) -> None:
+    """Review item 33: every other action has a success banner; "Arrange a meeting" had none."""
+    panel = services.panel_create(
+        actor=persona("avbc_caseworker"),
+        name="ASB risk panel",
+        kind=PanelKind.HIGH_RISK,
+        agreement=world.asb_isa,
+    )
+    client = client_as("avbc_caseworker")
+    response = client.post(
+        reverse("cases:meeting_new", args=[panel.pk]),
+        {
+            "held_at": "2026-12-03T10:00",
+            "location": "Town Hall",
+            "attending_agencies": [world.agencies["police"].pk],
+        },
+        follow=True,
+    )
+    assert "Meeting arranged for 03/12/2026 at 10:00" in response.content.decode()

@@ -59,3 +59,14 @@ def test_demo_serves_on_the_chosen_address_and_says_where_e_mails_go(monkeypatch
     assert "make otp PERSONA=" in result.output and "USER=" not in result.output
     help_text = CliRunner().invoke(main, ["demo", "--help"]).output
     assert "--host" in help_text and "127.0.0.1:8000" not in help_text
+
+
+def test_top_level_help_cuts_no_description_short() -> None:
+    """Review item 40: `csphub --help` showed "manage: Run a Django management command, e.g."."""
+    from csphub.cli import main
+
+    output = CliRunner(env={"COLUMNS": "100"}).invoke(main, ["--help"], terminal_width=100).output
+    commands = output.split("Commands:")[1]
+    assert "..." not in commands and "e.g.\n" not in commands, commands
+    assert "Run a Django management command (for example: csphub manage check)." in " ".join(commands.split())
+    assert "Load data into the analytics store" in commands

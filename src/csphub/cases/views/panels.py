@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from csphub.agencies.models import Agency
 from csphub.agencies.policies import (
@@ -84,6 +85,9 @@ def meeting_new(request: SignedInRequest, pk: int) -> HttpResponse:
         except ApplicationError as error:
             form.add_application_error(error)
         else:
+            messages.success(
+                request, f"Meeting arranged for {timezone.localtime(meeting.held_at):%d/%m/%Y at %H:%M}"
+            )
             return redirect("cases:meeting_detail", meeting.pk)
     return _form_page(
         request,
