@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess  # nosec B404 - the background worker, fixed argv
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -58,8 +60,7 @@ def demo(serve: bool, host: str, port: int, with_assessment: bool) -> None:
     click.echo("Preparing the database …")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    if with_assessment:
-        _demo_assessment(Path(settings.DATA_DIR))
+    run = _demo_assessment(Path(settings.DATA_DIR)) if with_assessment else None
     # Demo data is made by the same services that notify people; those e-mails are not sent.
     configured_backend = settings.EMAIL_BACKEND
     settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -67,6 +68,10 @@ def demo(serve: bool, host: str, port: int, with_assessment: bool) -> None:
         load_demo(progress=click.echo)
     finally:
         settings.EMAIL_BACKEND = configured_backend
+    if run is not None:  # the demo board (made by load_demo) adopts the demo's assessment, once
+        from csphub.insights.services import demo_adopt
+
+        demo_adopt(run)
 
     click.echo("")
     click.secho("CSP Hub demo: Amber Valley Community Safety Partnership", bold=True)
@@ -104,22 +109,20 @@ def demo(serve: bool, host: str, port: int, with_assessment: bool) -> None:
             call_command("runserver", address, use_reloader=False, use_threading=True)
 
 
-def _demo_assessment(data_dir: Path) -> None:
+def _demo_assessment(data_dir: Path) -> Any:
+    """Ingest the sample and run the demo's assessment; the run (None when analytics is absent)."""
     try:
         from csphub.analytics import pipeline
     except ImportError:
         click.echo("Analytics not installed; skipping the Strategic Assessment.")
-        return
+        return None
     click.echo("Ingesting the shipped police.uk sample and running the Strategic Assessment …")
     pipeline.ingest_sample(data_dir)
     try:
-        from csphub.insights.services import assessment_refresh, demo_adopt
-
-        run = assessment_refresh(area=pipeline.SAMPLE_AREA, data_dir=data_dir)
-        if run is not None:
-            demo_adopt(run)
+        from csphub.insights.services import assessment_refresh
     except ImportError:
-        pass
+        return None
+    return assessment_refresh(area=pipeline.SAMPLE_AREA, data_dir=data_dir)
 
 
 def _current_code(username: str) -> str:
@@ -187,15 +190,22 @@ def serve(port: int, production: bool, bind: str | None, workers: int | None, th
     os.execv(sys.executable, gunicorn_argv(bind or f"127.0.0.1:{port}", workers, threads))  # noqa: S606  # nosec
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 @contextlib.contextmanager
 def background_worker() -> Iterator[subprocess.Popen[bytes]]:
     """A ``csphub worker`` beside the development server, so that uploads load with no other
     command; stopped with the server. (In production the worker is a service of its own.)"""
     argv = [sys.executable, "-m", "csphub.cli", "worker"]
     proc = subprocess.Popen(argv, env=os.environ.copy())  # noqa: S603  # nosec B603 - fixed argv, no shell
+    # SIGTERM to the server must stop the worker too: turn it into an exit that runs `finally`.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         yield proc
     finally:
+        signal.signal(signal.SIGTERM, previous)
         proc.terminate()
         try:
             proc.wait(timeout=10)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/victim-contact/<int:contact_pk>/update/", views.victim_update, name="victim_update"),
     path("<int:pk>/satisfaction/", views.closure_survey, name="closure_survey"),
     path("<int:pk>/status/", views.case_status, name="case_status"),
+    path("<int:pk>/victim-told/", views.case_victim_told, name="case_victim_told"),
     path("<int:pk>/incidents/add/", views.case_add_incident, name="case_add_incident"),
     path("<int:pk>/link/", views.case_link, name="case_link"),
     path("<int:pk>/tasks/new/", views.case_task_new, name="case_task_new"),

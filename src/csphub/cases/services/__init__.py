@@ -16,6 +16,7 @@ from csphub.cases.services.cases import (
     case_export_csv,
     case_link,
     case_open,
+    case_victim_told_of_closure,
 )
 from csphub.cases.services.incidents import (
     INCIDENT_EDITABLE,
@@ -65,6 +66,7 @@ __all__ = [
     "case_export_csv",
     "case_link",
     "case_open",
+    "case_victim_told_of_closure",
     "case_victims",
     "closure_survey_record",
     "document_open_for_download",

@@ -21,6 +21,7 @@ from csphub.cases.views.cases import (
     case_open,
     case_status,
     case_task_new,
+    case_victim_told,
     document_download,
 )
 from csphub.cases.views.incidents import (
@@ -77,6 +78,7 @@ __all__ = [
     "case_status",
     "case_summary_pdf",
     "case_task_new",
+    "case_victim_told",
     "closure_survey",
     "document_download",
     "home_context",

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0003_isa_record_locator'),
-        ('cases', '0005_victim_contact_and_case_subject'),
+        ('cases', '0006_victim_contact_and_case_subject'),
         ('people', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
