@@ -42,6 +42,13 @@ from csphub.cases.services.records import (
 )
 from csphub.cases.services.sharing import case_share, case_share_withdraw
 from csphub.cases.services.tasks import reminders_send, task_complete, task_create
+from csphub.cases.services.victims import (
+    case_victims,
+    closure_survey_record,
+    share_request_make,
+    victim_contact_agree,
+    victim_update_record,
+)
 
 __all__ = [
     "EARLIEST_INCIDENT",
@@ -63,6 +70,8 @@ __all__ = [
     "case_share",
     "case_share_withdraw",
     "case_victim_told_of_closure",
+    "case_victims",
+    "closure_survey_record",
     "document_open_for_download",
     "document_upload",
     "incident_party_add",
@@ -75,7 +84,10 @@ __all__ = [
     "panel_meeting_schedule",
     "panel_minutes_record",
     "reminders_send",
+    "share_request_make",
     "task_complete",
     "task_create",
     "users_of_agency",
+    "victim_contact_agree",
+    "victim_update_record",
 ]
