@@ -81,6 +81,8 @@ class Capability(StrEnum):
     VIEW_PRIORITIES = "view_priorities"
     SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
     ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
+    # see the team's tasks that their owners can no longer act on (a record they cannot see)
+    MANAGE_TEAM_TASKS = "manage_team_tasks"
 
 
 # Which actions each role may take on records that hold personal data.
@@ -101,7 +103,12 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.CASEWORKER: frozenset({Capability.MANAGE_CASE_REVIEWS}),
     Role.TEAM_MANAGER: frozenset(
-        {Capability.VIEW_ASSESSMENT, Capability.MANAGE_CASE_REVIEWS, Capability.CONFIGURE_CASE_REVIEW_AREA}
+        {
+            Capability.VIEW_ASSESSMENT,
+            Capability.MANAGE_CASE_REVIEWS,
+            Capability.CONFIGURE_CASE_REVIEW_AREA,
+            Capability.MANAGE_TEAM_TASKS,
+        }
     ),
     Role.PARTNERSHIP_COORDINATOR: frozenset(
         {
@@ -111,6 +118,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.CONFIGURE_CASE_REVIEW_AREA,
             Capability.VIEW_PRIORITIES,
             Capability.SCORE_PRIORITIES,
+            Capability.MANAGE_TEAM_TASKS,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),

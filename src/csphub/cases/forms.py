@@ -178,6 +178,7 @@ class TaskForm(GovukFormMixin, forms.Form):
         label="Owner",
         queryset=None,
         empty_label="Select",  # type: ignore[arg-type]
+        help_text="Only people who may see this case are listed.",
         error_messages=_required("Select who will do it"),
     )
     details = forms.CharField(

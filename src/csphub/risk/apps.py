@@ -8,7 +8,7 @@ class RiskConfig(AppConfig):
 
     def ready(self) -> None:
         from csphub.agencies.policies import register_child
-        from csphub.cases.signals import incident_added_to_case, incident_recorded
+        from csphub.cases.signals import case_closed, incident_added_to_case, incident_recorded
         from csphub.frontend.registry import (
             CaseSection,
             HomePanel,
@@ -27,6 +27,7 @@ class RiskConfig(AppConfig):
         incident_added_to_case.connect(
             receivers.require_reassessment, dispatch_uid="risk.require_reassessment"
         )
+        case_closed.connect(receivers.cancel_open_case_tasks, dispatch_uid="risk.cancel_open_case_tasks")
         register_nav(
             NavItem("Risk questionnaires", "risk:questionnaire_list", sections.nav_visible, order=80)
         )

@@ -39,7 +39,16 @@ from csphub.cases.services.records import (
     document_upload,
     note_add,
 )
-from csphub.cases.services.tasks import reminders_send, task_complete, task_create
+from csphub.cases.services.tasks import (
+    owner_may_see,
+    owner_membership_for,
+    reminders_send,
+    task_cancel,
+    task_complete,
+    task_create,
+    task_owner_choices,
+    tasks_cancel_open,
+)
 
 __all__ = [
     "EARLIEST_INCIDENT",
@@ -64,13 +73,18 @@ __all__ = [
     "incident_record",
     "incident_update",
     "note_add",
+    "owner_may_see",
+    "owner_membership_for",
     "panel_agenda_add",
     "panel_create",
     "panel_decision_record",
     "panel_meeting_schedule",
     "panel_minutes_record",
     "reminders_send",
+    "task_cancel",
     "task_complete",
     "task_create",
+    "task_owner_choices",
+    "tasks_cancel_open",
     "users_of_agency",
 ]

@@ -28,7 +28,7 @@ from csphub.cases.models import (
     PartyRole,
 )
 from csphub.cases.services._common import _membership_for_create, _raise_first
-from csphub.cases.signals import incident_added_to_case
+from csphub.cases.signals import case_closed, incident_added_to_case
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
 
@@ -206,6 +206,8 @@ def case_change_status(
         else:
             verb = "case.status_changed"
         audit_record(actor=actor, verb=verb, target=locked, changed_fields=changed)
+        if to_status == CaseStatus.CLOSED:
+            case_closed.send(sender=Case, case=locked, actor=actor)
     for name in ("status", "closed_at", "closure_reason", "outcome", "modified_at"):
         setattr(case, name, getattr(locked, name))
     return case

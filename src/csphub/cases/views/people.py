@@ -72,8 +72,10 @@ def my_tasks(request: SignedInRequest) -> HttpResponse:
 def overdue(request: SignedInRequest) -> HttpResponse:
     _require(request.actor, Action.VIEW)
     dashboard = selectors.overdue_dashboard(request.actor)
-    audit_listed(actor=request.actor, targets=dashboard["tasks"])  # task titles may name people
-    return render(request, "cases/overdue.html", dashboard)
+    orphaned = selectors.orphaned_tasks(request.actor)
+    # task titles may name people
+    audit_listed(actor=request.actor, targets=[*dashboard["tasks"], *orphaned])
+    return render(request, "cases/overdue.html", {**dashboard, "orphaned": orphaned})
 
 
 @login_required

@@ -16,7 +16,7 @@ from django.db import transaction
 from csphub.agencies.policies import Action, acting_membership, can
 from csphub.audit.services import audit_record
 from csphub.cases.models import Case, Task, TaskStatus
-from csphub.cases.services import task_complete, task_create
+from csphub.cases.services import task_cancel, task_create
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -174,12 +174,18 @@ def _open_tasks(use: PowerUse, source: str) -> list[Task]:
 
 
 def _close_tasks(*, actor: Any, use: PowerUse, source: str, keep: Iterable[dt.date] = ()) -> None:
-    """Close the power's open automatic tasks from ``source`` whose due date is not in ``keep``:
-    the decision just recorded answers them or makes them moot (cases offers completion only)."""
+    """Cancel the power's open automatic tasks from ``source`` whose due date is not in ``keep``:
+    the decision just recorded (a discharge, variation or extension) makes them moot. Cancelled,
+    not "done": nobody did what the task asked."""
     kept = set(keep)
     for task in _open_tasks(use, source):
         if task.due_on not in kept:
-            task_complete(actor=actor, task=task)
+            task_cancel(
+                actor=actor,
+                task=task,
+                reason=f"The {use.label.lower()} was {use.get_status_display().lower()}",
+                check_permission=False,
+            )
 
 
 def _require_power(use: PowerUse, power: Power, message: str) -> None:
