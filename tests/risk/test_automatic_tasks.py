@@ -78,7 +78,7 @@ def test_repeated_reassessment_tasks_collapse_into_one(setup: Any) -> None:
 
 
 def test_after_completion_a_new_incident_opens_a_new_task(setup: Any) -> None:
-    officer, case, victim = setup
+    officer, case, _victim = setup
     _add_incidents(setup, 1)
     first = Task.objects.get(case=case, source="risk.reassessment")
     cases.task_complete(actor=officer, task=first)
@@ -88,7 +88,7 @@ def test_after_completion_a_new_incident_opens_a_new_task(setup: Any) -> None:
 
 
 def test_closing_the_case_cancels_reassessment_but_keeps_manual_tasks(setup: Any, client_as: Any) -> None:
-    officer, case, victim = setup
+    officer, case, _victim = setup
     _add_incidents(setup, 2)
     manual = cases.task_create(
         actor=officer, case=case, title="Send the closure letter", owner=officer, due_on=dt.date.today()

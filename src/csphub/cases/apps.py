@@ -37,3 +37,15 @@ class CasesConfig(AppConfig):
         register_nav(NavItem("Map", "cases:map", casework, order=23))
         register_nav(NavItem("Panels", "cases:panel_list", casework, order=24))
         register_home_panel(HomePanel("My casework", "cases/home_tasks.html", home_context, order=10))
+
+        # "Who has seen this person": a case page names its parties, an incident its people.
+        from csphub.people.registry import PersonRecords, register_person_records
+
+        register_person_records(
+            PersonRecords("Case", lambda person: models.Case.objects.filter(parties__person=person).distinct())
+        )
+        register_person_records(
+            PersonRecords(
+                "Incident", lambda person: models.Incident.objects.filter(parties__person=person).distinct()
+            )
+        )

@@ -36,3 +36,10 @@ class PowersConfig(AppConfig):
                 "Tools and powers", "powers/case_section.html", sections.case_section_context, order=30
             )
         )
+
+        # "Who has seen this person": a notice or order names its recipient, and its letter too.
+        from csphub.people.registry import PersonRecords, register_person_records
+
+        register_person_records(
+            PersonRecords("Tool or power", lambda person: models.PowerUse.objects.filter(recipient=person))
+        )

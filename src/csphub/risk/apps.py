@@ -27,6 +27,11 @@ class RiskConfig(AppConfig):
         incident_added_to_case.connect(
             receivers.require_reassessment, dispatch_uid="risk.require_reassessment"
         )
+        from csphub.people.registry import PersonRecords, register_person_records
+
+        register_person_records(
+            PersonRecords("Risk assessment", lambda person: models.Assessment.objects.filter(subject=person))
+        )
         case_closed.connect(receivers.cancel_open_case_tasks, dispatch_uid="risk.cancel_open_case_tasks")
         register_nav(
             NavItem("Risk questionnaires", "risk:questionnaire_list", sections.nav_visible, order=80)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from csphub.agencies.models import Agency, Membership, Role
 from csphub.agencies.policies import Action, can, role_allows
-from csphub.audit.services import audit_record
+from csphub.audit.services import audit_listed, audit_record
 from csphub.cases import rules
 from csphub.cases.models import (
     AsbType,
@@ -241,8 +241,10 @@ def case_export_csv(*, actor: Any, cases: QuerySet[Case], filters_description: s
         ["reference", "status", "asb_type", "owning_agency", "opened_on", "closed_on", "outcome", "incidents"]
     )
     count = 0
+    exported: list[Case] = []
     with transaction.atomic():
         for case in cases.select_related("owning_agency").order_by("pk").iterator(chunk_size=2000):
+            exported.append(case)
             writer.writerow(
                 [
                     case.reference,
@@ -261,4 +263,6 @@ def case_export_csv(*, actor: Any, cases: QuerySet[Case], filters_description: s
             verb="case.exported",
             justification=f"CSV export of {count} cases ({filters_description})",
         )
+        # One event per case too, so "who has seen this person" finds the export of their case.
+        audit_listed(actor=actor, targets=exported, kind="exported", justification="CSV export")
     return buffer.getvalue()

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from csphub.agencies.models import Agency
+from csphub.audit.services import audit_listed
 from csphub.agencies.policies import (
     Action,
     acting_membership,
@@ -127,6 +128,8 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.success(request, "Minutes saved")
             return redirect("cases:meeting_detail", meeting.pk)
     items = list(meeting.agenda_items.select_related("case"))
+    # The agenda shows each case: "who has seen this person" includes those at the meeting's page.
+    audit_listed(actor=request.actor, targets=[item.case for item in items], justification="panel agenda")
     return render(
         request,
         "cases/meeting_detail.html",
