@@ -20,6 +20,14 @@ class AccountsConfig(AppConfig):
             )
         )
         register_nav(NavItem("Role requests", "accounts:role_grants", _approves_roles, order=91))
+        register_nav(
+            NavItem(
+                "Audit search",
+                "accounts:audit_search",
+                lambda u: has_capability(u, Capability.VIEW_AUDIT_LOG),
+                order=92,
+            )
+        )
 
 
 def _approves_roles(user: object) -> bool:

@@ -12,5 +12,6 @@ urlpatterns = [
     path("switch/", views.switch, name="switch"),
     path("users/", views.users, name="users"),
     path("users/role-requests/", views.role_grants, name="role_grants"),
+    path("audit/", views.audit_search, name="audit_search"),
     path("password/", views.PasswordChange.as_view(), name="password_change"),
 ]

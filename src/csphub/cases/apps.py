@@ -38,6 +38,11 @@ class CasesConfig(AppConfig):
         register_nav(NavItem("Panels", "cases:panel_list", casework, order=24))
         register_home_panel(HomePanel("My casework", "cases/home_tasks.html", home_context, order=10))
 
+        from csphub.audit.records import register_record_reference
+
+        register_record_reference(r"ASB-0*(\d+)", models.Case, "ASB-000024")
+        register_record_reference(r"INC-0*(\d+)", models.Incident, "INC-000184")
+
         # "Who has seen this person": a case page names its parties, an incident its people.
         from csphub.people.registry import PersonRecords, register_person_records
 

@@ -43,3 +43,9 @@ class PowersConfig(AppConfig):
         register_person_records(
             PersonRecords("Tool or power", lambda person: models.PowerUse.objects.filter(recipient=person))
         )
+
+        from csphub.audit.records import register_record_reference
+        from csphub.powers.rules import Power
+
+        prefixes = "|".join(p.value.upper().replace("_", "-") for p in Power)
+        register_record_reference(rf"(?:{prefixes})-0*(\d+)", models.PowerUse, "CPW-00012")
