@@ -31,7 +31,9 @@ def test_what_has_this_member_of_staff_viewed(make_case: Any, persona: Any, clie
     client_as("avbc_team_manager").get(reverse("cases:case_list"))
     admin = client_as("avbc_administrator")
 
-    page = admin.get(reverse("accounts:audit_search"), {"staff": persona("avbc_caseworker").pk}).content.decode()
+    page = admin.get(
+        reverse("accounts:audit_search"), {"staff": persona("avbc_caseworker").pk}
+    ).content.decode()
 
     results = page.split('data-testid="audit-results"', 1)[1]
     assert "Viewed a case" in results and f"Case {case.reference}" in results and "Full record" in results
@@ -83,9 +85,11 @@ def test_bad_input_says_what_to_do(client_as: Any) -> None:
 def test_another_agencys_events_are_not_shown(make_case: Any, persona: Any, client_as: Any) -> None:
     police_case = make_case("police_caseworker", family="Policecase")
     client_as("police_caseworker").get(reverse("cases:case_detail", args=[police_case.pk]))
-    page = client_as("avbc_administrator").get(
-        reverse("accounts:audit_search"), {"record": police_case.reference}
-    ).content.decode()
+    page = (
+        client_as("avbc_administrator")
+        .get(reverse("accounts:audit_search"), {"record": police_case.reference})
+        .content.decode()
+    )
     assert "No events match this search." in page
 
 

@@ -22,12 +22,17 @@ def victim_case(make_case: Any, persona: Any, world: Any) -> Any:
     """An AVBC case (victim "Quillfeather") on a panel agenda that Police attend (a summary share)."""
     manager = persona("avbc_team_manager")
     case = make_case(family="Quillfeather")
-    panel = cases.panel_create(actor=manager, name="ASB panel", kind=PanelKind.HIGH_RISK, agreement=world.asb_isa)
+    panel = cases.panel_create(
+        actor=manager, name="ASB panel", kind=PanelKind.HIGH_RISK, agreement=world.asb_isa
+    )
     meeting = cases.panel_meeting_schedule(
         actor=manager, panel=panel, held_at=timezone.now(), attending_agencies=[world.agencies["police"]]
     )
     cases.panel_agenda_add(actor=manager, meeting=meeting, case=case, reason="Repeat victim")
-    assert RecordShare.objects.get(object_id=case.pk, agency=world.agencies["police"]).scope == ShareScope.SUMMARY
+    assert (
+        RecordShare.objects.get(object_id=case.pk, agency=world.agencies["police"]).scope
+        == ShareScope.SUMMARY
+    )
     victim = case.parties.get(role=PartyRole.VICTIM).person
     return case, victim, meeting
 
@@ -79,7 +84,11 @@ def test_the_date_filter_still_applies_to_views_through_records(victim_case: Any
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
     page = admin.get(
         reverse("people:seen_by", args=[victim.pk]),
-        {"date_from_day": tomorrow.day, "date_from_month": tomorrow.month, "date_from_year": tomorrow.year,
-         "date_from": tomorrow.isoformat()},
+        {
+            "date_from_day": tomorrow.day,
+            "date_from_month": tomorrow.month,
+            "date_from_year": tomorrow.year,
+            "date_from": tomorrow.isoformat(),
+        },
     ).content.decode()
     assert "Viewed a case" not in page

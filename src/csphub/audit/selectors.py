@@ -112,7 +112,9 @@ def describe_targets(events: list[AuditEvent]) -> None:
         numeric = [i for i in ids if i.isdigit()]
         for obj in model._default_manager.filter(pk__in=numeric):
             text = str(obj)
-            names[(type_id, str(obj.pk))] = text if text.lower().startswith(kind.lower()) else f"{kind} {text}"
+            names[(type_id, str(obj.pk))] = (
+                text if text.lower().startswith(kind.lower()) else f"{kind} {text}"
+            )
         for missing in ids:
             names.setdefault((type_id, missing), f"{kind} (deleted)")
     for event in events:

@@ -51,6 +51,19 @@ class GovukFormMixin:
         if field not in self.fields:  # type: ignore[attr-defined]
             field = None
         self.add_error(field, error.message)  # type: ignore[attr-defined]
+        add_fix_link(self, error)
+
+
+def add_fix_link(form: Any, error: Any) -> None:
+    """Keep the error's "put it right here" link (``fix_url``) for the error summary to show."""
+    if getattr(error, "fix_url", ""):
+        links = getattr(form, "fix_links", None)
+        if links is None:
+            links = []
+            form.fix_links = links
+        link = {"url": error.fix_url, "text": error.fix_text or "Put this right"}
+        if link not in links:
+            links.append(link)
 
 
 class GovukDateInput(forms.DateInput):

@@ -19,8 +19,8 @@ from csphub.core.concurrency import EditConflictError, describe_conflict
 from csphub.core.errors import ApplicationError
 from csphub.frontend.registry import PERSON_SECTIONS
 from csphub.people import selectors, services
-from csphub.people.registry import PERSON_RECORDS
 from csphub.people.forms import PersonEditForm, PersonForm, PersonSearchForm, SeenByFilterForm
+from csphub.people.registry import PERSON_RECORDS
 
 
 @login_required

@@ -12,9 +12,11 @@ class PowersConfig(AppConfig):
             CaseSection,
             HomePanel,
             NavItem,
+            PersonSection,
             register_case_section,
             register_home_panel,
             register_nav,
+            register_person_section,
         )
         from csphub.powers import models, sections
 
@@ -37,6 +39,11 @@ class PowersConfig(AppConfig):
             )
         )
 
+        register_person_section(
+            PersonSection(
+                "Tools and powers", "powers/person_section.html", sections.person_section_context, order=30
+            )
+        )
         # "Who has seen this person": a notice or order names its recipient, and its letter too.
         from csphub.people.registry import PersonRecords, register_person_records
 

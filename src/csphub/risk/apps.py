@@ -13,9 +13,11 @@ class RiskConfig(AppConfig):
             CaseSection,
             HomePanel,
             NavItem,
+            PersonSection,
             register_case_section,
             register_home_panel,
             register_nav,
+            register_person_section,
         )
         from csphub.risk import models, receivers, sections
 
@@ -31,6 +33,11 @@ class RiskConfig(AppConfig):
 
         register_person_records(
             PersonRecords("Risk assessment", lambda person: models.Assessment.objects.filter(subject=person))
+        )
+        register_person_section(
+            PersonSection(
+                "Risk assessments", "risk/person_section.html", sections.person_section_context, order=20
+            )
         )
         case_closed.connect(receivers.cancel_open_case_tasks, dispatch_uid="risk.cancel_open_case_tasks")
         register_nav(

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action, can, role_allows, share_scope, visible_to
+from csphub.agencies.policies import Action, can, role_allows, share_scope, visible_in_full_to, visible_to
 from csphub.cases.models import CaseStatus
 from csphub.risk import selectors
-from csphub.risk.models import ReassessmentRequirement
+from csphub.risk.models import Assessment, ReassessmentRequirement
 
 
 def case_section_context(user: Any, case: Any) -> dict[str, Any] | None:
@@ -44,3 +44,16 @@ def home_context(user: Any) -> dict[str, Any] | None:
 
 def nav_visible(user: Any) -> bool:
     return user.is_authenticated
+
+
+def person_section_context(user: Any, person: Any) -> dict[str, Any] | None:
+    """The person page's risk assessments of this person, on cases the user sees in full."""
+    if not role_allows(user, Action.VIEW):
+        return None
+    assessments = list(
+        visible_in_full_to(user, Assessment)
+        .filter(subject=person)
+        .select_related("questionnaire", "case", "assessing_agency")
+        .order_by("-assessed_at")[:100]
+    )
+    return {"assessments": assessments}

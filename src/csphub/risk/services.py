@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from csphub.agencies.policies import Action, acting_membership, can
@@ -156,7 +157,12 @@ def assessment_evaluate(
                 victim_date_of_birth=subject.date_of_birth, on=today, confirmed_16_or_over=victim_16_or_over
             )
             if blockers:
-                raise ApplicationError(blockers[0], field="victim_16_or_over")
+                raise ApplicationError(
+                    blockers[0],
+                    field="victim_16_or_over",
+                    fix_url=reverse("people:edit", args=[subject.pk]),
+                    fix_text=f"Record {subject.display_name}'s date of birth",
+                )
             if not children_present:
                 raise ApplicationError(
                     "Say whether there are children in the household", field="children_present"

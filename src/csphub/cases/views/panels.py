@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from csphub.agencies.models import Agency
-from csphub.audit.services import audit_listed
 from csphub.agencies.policies import (
     Action,
     acting_membership,
@@ -18,6 +17,7 @@ from csphub.agencies.policies import (
     role_allows,
 )
 from csphub.agencies.selectors import agreements_in_force_for
+from csphub.audit.services import audit_listed
 from csphub.cases import forms, selectors, services
 from csphub.cases.models import AgendaItem, Panel, PanelMeeting
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require

@@ -48,9 +48,21 @@ def _require_recipient_on_case(actor: Any, case: Case, person: Person | None) ->
         raise ApplicationError("The recipient must be a party to the case", field="recipient")
 
 
-def _block(reasons: Sequence[str], field: str | None = None) -> None:
+def _block(reasons: Sequence[str], field: str | None = None, person: Any | None = None) -> None:
+    """Refuse with every reason; a reason that needs ``person``'s date of birth links to where it is
+    recorded (their "Change details" page)."""
     if reasons:
-        raise ApplicationError("; ".join(reasons), field=field)
+        fix_url = fix_text = ""
+        if person is not None and any("date of birth" in reason for reason in reasons):
+            fix_url = person_change_url(person)
+            fix_text = f"Record {person.display_name}'s date of birth"
+        raise ApplicationError("; ".join(reasons), field=field, fix_url=fix_url, fix_text=fix_text)
+
+
+def person_change_url(person: Any) -> str:
+    from django.urls import reverse
+
+    return reverse("people:edit", args=[person.pk])
 
 
 def _record_step(
