@@ -72,7 +72,10 @@ def test_a_partner_sees_no_sections_they_may_not(make_case: Any, client_as: Any)
     case = make_case(family="Hollowmere")
     victim = case.parties.get(role=PartyRole.VICTIM).person
     assert client_as("police_caseworker").get(reverse("people:detail", args=[victim.pk])).status_code == 404
-    assert client_as("police_caseworker").get(reverse("cases:person_detail", args=[victim.pk])).status_code == 404
+    assert (
+        client_as("police_caseworker").get(reverse("cases:person_detail", args=[victim.pk])).status_code
+        == 404
+    )
 
 
 def test_a_warning_refused_for_want_of_a_date_of_birth_links_to_where_it_is_recorded(
