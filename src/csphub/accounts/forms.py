@@ -104,6 +104,10 @@ class NewPasswordChangeForm(PasswordChangeForm):
         return data
 
 
+def _staff_label(user: Any) -> str:
+    return str(user.get_full_name() or user.username)
+
+
 class AuditSearchForm(GovukFormMixin, forms.Form):
     """What an administrator searches the audit trail by: a member of staff, dates, a record."""
 
@@ -128,7 +132,7 @@ class AuditSearchForm(GovukFormMixin, forms.Form):
         field = self.fields["staff"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = staff
-        field.label_from_instance = lambda user: str(user.get_full_name() or user.username)  # type: ignore[method-assign]
+        field.label_from_instance = _staff_label  # type: ignore[method-assign,assignment]
 
     def clean_record(self) -> Any:
         from csphub.audit.records import record_for_reference

@@ -297,6 +297,6 @@ class GovukDateTimeField(GovukDateField):
             )
         day = super().to_python(date_parts)
         time = _parse_time(time_text)
-        if time is None:
+        if day is None or time is None:
             raise forms.ValidationError(self.error_messages["time"], code="time")
         return timezone.make_aware(dt.datetime.combine(day, time))
