@@ -81,6 +81,8 @@ class Capability(StrEnum):
     VIEW_PRIORITIES = "view_priorities"
     SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
     ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
+    ADOPT_ASSESSMENT = "adopt_assessment"  # the partnership's official Strategic Assessment
+    LOAD_DATA = "load_data"  # upload police.uk files into the analytics store (aggregate data)
     # see the team's tasks that their owners can no longer act on (a record they cannot see)
     MANAGE_TEAM_TASKS = "manage_team_tasks"
 
@@ -118,17 +120,28 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.CONFIGURE_CASE_REVIEW_AREA,
             Capability.VIEW_PRIORITIES,
             Capability.SCORE_PRIORITIES,
+            Capability.ADOPT_ASSESSMENT,
             Capability.MANAGE_TEAM_TASKS,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),
     Role.ANALYST: frozenset(
-        {Capability.VIEW_ASSESSMENT, Capability.VIEW_PRIORITIES, Capability.SCORE_PRIORITIES}
+        {
+            Capability.VIEW_ASSESSMENT,
+            Capability.VIEW_PRIORITIES,
+            Capability.SCORE_PRIORITIES,
+            Capability.LOAD_DATA,
+        }
     ),
     Role.BOARD_MEMBER: frozenset(
-        {Capability.VIEW_ASSESSMENT, Capability.VIEW_PRIORITIES, Capability.ADOPT_PRIORITIES}
+        {
+            Capability.VIEW_ASSESSMENT,
+            Capability.VIEW_PRIORITIES,
+            Capability.ADOPT_PRIORITIES,
+            Capability.ADOPT_ASSESSMENT,
+        }
     ),
-    Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_AUDIT_LOG}),
+    Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_AUDIT_LOG, Capability.LOAD_DATA}),
 }
 
 # child model -> name of the FK to the record whose visibility it inherits

@@ -70,6 +70,10 @@ class AuditVerb(models.TextChoices):
     APPLICATION_USER_NAMED = "application.user_named", "Named a user on a Case Review application"
     APPLICATION_VIEWED = "application.viewed", "Viewed a Case Review application"
 
+    ASSESSMENT_ADOPTED = (
+        "assessment.adopted",
+        "Adopted a strategic assessment as the partnership's official one",
+    )
     ASSESSMENT_GENERATED = "assessment.generated", "Produced a strategic assessment"
     ASSESSMENT_LISTED = "assessment.listed", "Saw a risk assessment in a list"
     ASSESSMENT_VIEWED = "assessment.viewed", "Viewed a risk assessment"
@@ -256,6 +260,10 @@ class AuditVerb(models.TextChoices):
 
     COMPARTMENTMEMBER_ADDED = "compartmentmember.added", "Gave a user access to a restricted register"
     COMPARTMENTMEMBER_ENDED = "compartmentmember.ended", "Ended a user's access to a restricted register"
+
+    DATA_UPLOAD_FAILED = "data_upload.failed", "Police data upload: could not be loaded"
+    DATA_UPLOAD_LOADED = "data_upload.loaded", "Police data upload: loaded into the analytics store"
+    DATA_UPLOAD_STARTED = "data_upload.started", "Uploaded police data for the analytics store"
 
     DISPERSAL_AUTHORISATION_AUTHORISED = (
         "dispersal_authorisation.authorised",

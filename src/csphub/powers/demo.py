@@ -22,6 +22,7 @@ from collections.abc import Callable
 from csphub.agencies.models import AgencyType
 from csphub.cases.models import Case, CaseStatus, PartyRole
 from csphub.core.errors import ApplicationError
+from csphub.core.models import demo_only
 from csphub.people.models import Address, Person
 from csphub.people.services import person_update
 from csphub.powers import clock, services
@@ -66,7 +67,8 @@ def load_demo(*, rng_seed: int = 2026) -> None:
     rng = random.Random(rng_seed)
     now = clock.now().astimezone(UK_TZ).replace(second=0, microsecond=0)
     cases = list(
-        Case.objects.exclude(status=CaseStatus.CLOSED)
+        demo_only(Case.objects.all())
+        .exclude(status=CaseStatus.CLOSED)
         .filter(parties__role=PartyRole.ALLEGED_PERPETRATOR, parties__person__kind="individual")
         .exclude(case_officer=None)
         .select_related("case_officer")
@@ -140,7 +142,8 @@ def load_demo(*, rng_seed: int = 2026) -> None:
 def _premises_cases() -> list[tuple[Case, Address]]:
     found = []
     for case in (
-        Case.objects.exclude(status=CaseStatus.CLOSED)
+        demo_only(Case.objects.all())
+        .exclude(status=CaseStatus.CLOSED)
         .exclude(case_officer=None)
         # a closure notice is the council's or the police's (s.76): the demo's is the council's
         .filter(owning_agency__agency_type__in=(AgencyType.DISTRICT_COUNCIL, AgencyType.COUNTY_COUNCIL))
@@ -211,7 +214,8 @@ def _closure_demo(*, rng_seed: int, now: dt.datetime) -> None:
 
 def _pspo_demo(*, rng_seed: int, now: dt.datetime) -> None:
     case = (
-        Case.objects.exclude(status=CaseStatus.CLOSED)
+        demo_only(Case.objects.all())
+        .exclude(status=CaseStatus.CLOSED)
         .exclude(case_officer=None)
         .select_related("case_officer")
         .order_by("pk")

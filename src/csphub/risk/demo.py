@@ -9,6 +9,7 @@ import random
 
 from csphub.cases.models import Case, CaseStatus, PartyRole
 from csphub.core.errors import ApplicationError
+from csphub.core.models import demo_only
 from csphub.risk import services
 from csphub.risk.models import Assessment, Questionnaire
 
@@ -19,7 +20,12 @@ def load_demo(*, rng_seed: int = 2026) -> None:
     asb = Questionnaire.objects.get(code="asb-victim", version=1)
     dash = Questionnaire.objects.get(code="dash", version=1)
     codes = list(asb.questions.values_list("code", flat=True))
-    cases = Case.objects.exclude(status=CaseStatus.CLOSED).select_related("case_officer").order_by("pk")[:12]
+    cases = (
+        demo_only(Case.objects.all())
+        .exclude(status=CaseStatus.CLOSED)
+        .select_related("case_officer")
+        .order_by("pk")[:12]
+    )
     dash_done = Assessment.objects.filter(questionnaire=dash).exists()
     for case in cases:
         victim = case.parties.filter(role=PartyRole.VICTIM).select_related("person").first()
