@@ -9,6 +9,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -53,8 +54,7 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
     click.echo("Preparing the database …")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    if with_assessment:
-        _demo_assessment(Path(settings.DATA_DIR))
+    run = _demo_assessment(Path(settings.DATA_DIR)) if with_assessment else None
     # Demo data is made by the same services that notify people; those e-mails are not sent.
     configured_backend = settings.EMAIL_BACKEND
     settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -62,6 +62,10 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
         load_demo(progress=click.echo)
     finally:
         settings.EMAIL_BACKEND = configured_backend
+    if run is not None:  # the demo board (made by load_demo) adopts the demo's assessment, once
+        from csphub.insights.services import demo_adopt
+
+        demo_adopt(run)
 
     click.echo("")
     click.secho("CSP Hub demo: Amber Valley Community Safety Partnership", bold=True)
@@ -93,22 +97,20 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
 
 
-def _demo_assessment(data_dir: Path) -> None:
+def _demo_assessment(data_dir: Path) -> Any:
+    """Ingest the sample and run the demo's assessment; the run (None when analytics is absent)."""
     try:
         from csphub.analytics import pipeline
     except ImportError:
         click.echo("Analytics not installed; skipping the Strategic Assessment.")
-        return
+        return None
     click.echo("Ingesting the shipped police.uk sample and running the Strategic Assessment …")
     pipeline.ingest_sample(data_dir)
     try:
-        from csphub.insights.services import assessment_refresh, demo_adopt
-
-        run = assessment_refresh(area=pipeline.SAMPLE_AREA, data_dir=data_dir)
-        if run is not None:
-            demo_adopt(run)
+        from csphub.insights.services import assessment_refresh
     except ImportError:
-        pass
+        return None
+    return assessment_refresh(area=pipeline.SAMPLE_AREA, data_dir=data_dir)
 
 
 def _current_code(username: str) -> str:

@@ -99,3 +99,13 @@ MATRIX["insights:adopt"] = Entry(
         "avbc_board_member": 302,
     },
 )
+
+# The county board's overview: only for a user acting in a board (no persona here is), so viewers get 404.
+MATRIX["insights:board"] = Entry(
+    expect={
+        **ASSESSMENT_VIEWERS,
+        **dict.fromkeys(
+            ("avbc_team_manager", "avbc_partnership_coordinator", "avbc_analyst", "avbc_board_member"), 404
+        ),
+    }
+)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from csphub.agencies.models import Partnership, PartnershipKind
 from csphub.audit.models import AuditEvent
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.insights import selectors
@@ -60,3 +61,20 @@ def test_adopting_on_the_page(amber_valley_run: Any, client_as: Any) -> None:
     assert "Adopted assessment:" in home
     assert client_as("avbc_analyst").post(f"/insights/{amber_valley_run.pk}/adopt/").status_code == 403
     assert AssessmentAdoption.objects.count() == 1  # the analyst's post was refused
+
+
+def test_adoption_is_per_partnership_and_the_board_sees_its_districts(
+    amber_valley_run: Any, persona: Any, client_as: Any
+) -> None:
+    assessment_adopt(actor=persona("avbc_board_member"), run=amber_valley_run)
+    dcc_board = client_as("dcc_board_member")
+    # dcc works in Amber Valley by default (the installation's partnership): the adoption is theirs too
+    assert selectors.current_adoption(persona("dcc_board_member")).run == amber_valley_run  # type: ignore[union-attr]
+    board = Partnership.objects.get(kind=PartnershipKind.BOARD)
+    dcc_board.post("/accounts/partnership/", {"partnership": board.pk})
+    page = dcc_board.get("/insights/partnerships/").content.decode()
+    assert "Amber Valley Community Safety Partnership" in page and "adopted" in page
+    assert page.count("None adopted yet") == 7
+    # in the board, Amber Valley's adoption is not the board's own
+    assert "has not adopted an official Strategic Assessment yet" in dcc_board.get("/home/").content.decode()
+    assert client_as("avbc_board_member").get("/insights/partnerships/").status_code == 404

@@ -29,3 +29,24 @@ def test_board_member_adopts_the_assessment(
     page.goto("/home/")
     assert "Adopted assessment:" in page.inner_text("main")
     assert not page.console_errors  # type: ignore[attr-defined]
+
+
+def test_county_board_member_switches_to_the_board_and_reads_its_districts(
+    browser_page: Any, persona: Any, sign_in: Any, amber_valley_run: Any
+) -> None:
+    from csphub.insights.services import assessment_adopt
+
+    assessment_adopt(actor=persona("avbc_board_member"), run=amber_valley_run)
+    page = browser_page
+    sign_in(page, persona("dcc_board_member"))
+    assert "Amber Valley Community Safety Partnership" in page.inner_text(".govuk-phase-banner")
+    page.click("[data-testid=switch-partnership]")
+    assert_accessible(page)
+    page.check("label:has-text('Derbyshire County Community Safety Board')")
+    page.click("button:has-text('Continue')")
+    assert "Derbyshire County Community Safety Board" in page.inner_text(".govuk-phase-banner")
+    page.goto("/insights/partnerships/")
+    table = page.inner_text("table")
+    assert "Amber Valley Community Safety Partnership" in table and "Bolsover" in table
+    assert_accessible(page)
+    assert not page.console_errors  # type: ignore[attr-defined]

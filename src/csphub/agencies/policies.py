@@ -223,7 +223,11 @@ def set_acting_membership(user: AbstractBaseUser, membership: Membership | None)
 
 
 def actor_for(
-    user: User, membership: Membership | None, *, memberships: tuple[Membership, ...] | None = None
+    user: User,
+    membership: Membership | None,
+    *,
+    memberships: tuple[Membership, ...] | None = None,
+    partnership_id: int | None = None,
 ) -> Actor:
     """The request's Actor: ``user`` acting in ``membership`` (``memberships``: all their active ones).
 
@@ -231,7 +235,7 @@ def actor_for(
     the same (cached) policy as code that passes ``request.actor``.
     """
     set_acting_membership(user, membership)
-    actor = Actor(user=user, membership=membership, memberships=memberships)
+    actor = Actor(user=user, membership=membership, memberships=memberships, partnership_id=partnership_id)
     setattr(user, USER_ACTOR_ATTR, actor)
     return actor
 

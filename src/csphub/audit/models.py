@@ -368,6 +368,8 @@ class AuditVerb(models.TextChoices):
     PANELMEETING_MINUTED = "panelmeeting.minuted", "Recorded the minutes of a panel meeting"
     PANELMEETING_SCHEDULED = "panelmeeting.scheduled", "Scheduled a panel meeting"
 
+    PARTNERSHIP_CHOSEN = "partnership.chosen", "Chose the partnership to work in"
+
     PERSON_ADDRESS_LINKED = "person.address_linked", "Linked an address to a person"
     PERSON_CREATED = "person.created", "Added a person"
     PERSON_LISTED = "person.listed", "Saw a person in a list"
@@ -541,7 +543,10 @@ class AuditEvent(models.Model):
             raise PermissionError("Audit events are append-only.")
         from csphub.audit.chain import seal
 
-        with transaction.atomic():  # the chain lock lasts until this (or the outer) transaction ends
+        # The chain lock lasts until this (or the outer) transaction ends. No savepoint: inside a
+        # caller's transaction a failed audit write fails the whole change (as audit_record says),
+        # and a page that records a view does not pay two statements for a savepoint it never uses.
+        with transaction.atomic(savepoint=False):
             seal([self])
             super().save(*args, **kwargs)
 

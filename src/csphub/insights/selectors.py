@@ -12,6 +12,7 @@ from django.http import Http404
 from csphub.agencies.policies import Capability, has_capability
 from csphub.analytics import pipeline
 from csphub.analytics.assessment import Assessment
+from csphub.core.actor import as_actor
 from csphub.insights.models import AssessmentAdoption, AssessmentRun, DataUpload
 
 # Files a run may serve, by the name used in URLs.
@@ -62,8 +63,18 @@ def home_context(user: Any) -> dict[str, Any] | None:
     }
 
 
-def _partnership(user: Any) -> str:
-    return str(getattr(user, "partnership", None) or settings.CSPHUB_PARTNERSHIP_NAME)
+def partnership_name(user: Any) -> str:
+    """The name of the partnership ``user`` acts in (the installation's, when none is set up)."""
+    actor = as_actor(user)
+    partnership = actor.partnership if actor is not None else None
+    return partnership.name if partnership is not None else str(settings.CSPHUB_PARTNERSHIP_NAME)
+
+
+def default_area(user: Any) -> str:
+    """What the assessment form offers first: the partnership's area."""
+    actor = as_actor(user)
+    partnership = actor.partnership if actor is not None else None
+    return (partnership.area or partnership.code) if partnership is not None else "Amber Valley"
 
 
 def current_adoption(user: Any) -> AssessmentAdoption | None:
@@ -71,7 +82,7 @@ def current_adoption(user: Any) -> AssessmentAdoption | None:
     if not has_capability(user, Capability.VIEW_ASSESSMENT):
         return None
     return (
-        AssessmentAdoption.objects.filter(partnership=_partnership(user))
+        AssessmentAdoption.objects.filter(partnership=partnership_name(user))
         .select_related("run", "created_by")
         .first()
     )
@@ -133,3 +144,21 @@ def data_upload_get(user: Any, pk: int) -> DataUpload:
 def store_months(data_dir: Path | None = None) -> list[str]:
     """The months the analytics store holds, oldest first."""
     return sorted(pipeline.store_for(data_dir or settings.DATA_DIR).months())
+
+
+def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | None]] | None:
+    """For a user acting in a county board: each member CSP with its adopted assessment (aggregate
+    figures only). None when the user may not see assessments or does not act in a board."""
+    if not has_capability(user, Capability.VIEW_ASSESSMENT):
+        return None
+    actor = as_actor(user)
+    board = actor.partnership if actor is not None else None
+    if board is None or board.kind != "board":
+        return None
+    members = list(board.members.order_by("name"))
+    latest: dict[str, AssessmentAdoption] = {}
+    for adoption in AssessmentAdoption.objects.filter(
+        partnership__in=[m.name for m in members]
+    ).select_related("run"):
+        latest.setdefault(adoption.partnership, adoption)  # ordered newest first
+    return [(m, latest.get(m.name)) for m in members]

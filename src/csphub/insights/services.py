@@ -112,24 +112,19 @@ def assessment_pdf(*, run: AssessmentRun) -> Path:
     return target
 
 
-def partnership_of(actor: Any) -> str:
-    """The partnership the actor acts in: one per installation today (its name, from the settings)."""
-    return str(getattr(actor, "partnership", None) or settings.CSPHUB_PARTNERSHIP_NAME)
-
-
 def assessment_adopt(*, actor: Any, run: AssessmentRun, note: str = "") -> AssessmentAdoption:
     """Make ``run`` the partnership's official Strategic Assessment (who and when, audited).
 
     Refused when the actor may not adopt, when the run's results cannot be read, or when it is
     already the official one. The earlier adoption stays in the history.
     """
-    from csphub.insights.selectors import read_assessment
+    from csphub.insights.selectors import partnership_name, read_assessment
 
     if not has_capability(actor, Capability.ADOPT_ASSESSMENT):
         raise PermissionDeniedError("You cannot adopt the partnership's Strategic Assessment.")
     if read_assessment(run) is None:
         raise ApplicationError("This assessment's results cannot be read: run it again, then adopt it.")
-    partnership = partnership_of(actor)
+    partnership = partnership_name(actor)
     user = getattr(actor, "user", actor)
     with transaction.atomic():
         current = AssessmentAdoption.objects.select_for_update().filter(partnership=partnership).first()

@@ -6,6 +6,7 @@ app_name = "insights"
 
 urlpatterns = [
     path("", views.run_list, name="list"),
+    path("partnerships/", views.board_overview, name="board"),
     path("<int:pk>/", views.run_detail, name="detail"),
     path("<int:pk>/report/", views.run_report, name="report"),
     path("<int:pk>/adopt/", views.run_adopt, name="adopt"),

@@ -24,7 +24,7 @@ from csphub.insights.forms import AssessmentForm, DataUploadForm
 def run_list(request: SignedInRequest) -> HttpResponse:
     if not has_capability(request.actor, Capability.VIEW_ASSESSMENT):
         raise PermissionDenied
-    form = AssessmentForm(request.POST or None, initial={"area": "Amber Valley"})
+    form = AssessmentForm(request.POST or None, initial={"area": selectors.default_area(request.actor)})
     if request.method == "POST" and form.is_valid():
         try:
             run = services.assessment_run(actor=request.user, **form.cleaned_data)
@@ -182,3 +182,14 @@ def upload_quarantine(request: SignedInRequest, pk: int) -> HttpResponse:
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="upload-{upload.pk}-rows-set-aside.csv"'
     return response
+
+
+@login_required
+def board_overview(request: SignedInRequest) -> HttpResponse:
+    """A county board's view of its district partnerships' adopted assessments (aggregates only)."""
+    if not has_capability(request.actor, Capability.VIEW_ASSESSMENT):
+        raise PermissionDenied
+    rows = selectors.board_members_adoptions(request.actor)
+    if rows is None:
+        raise Http404("You are not working in a county board.")
+    return render(request, "insights/board.html", {"board": request.actor.partnership, "rows": rows})

@@ -7,11 +7,20 @@ from __future__ import annotations
 
 import random
 
+from django.contrib.auth.models import User
+
 from csphub.cases.models import Case, CaseStatus, PartyRole
 from csphub.core.errors import ApplicationError
 from csphub.core.models import demo_only
 from csphub.risk import services
 from csphub.risk.models import Assessment, Questionnaire
+
+
+def _officer(case: Case) -> User:
+    """The case officer, who acts for the demo (the demo picks cases that have one)."""
+    if case.case_officer is None:
+        raise ValueError(f"Case {case.pk} has no case officer to act in the demo.")
+    return case.case_officer
 
 
 def load_demo(*, rng_seed: int = 2026) -> None:
@@ -36,7 +45,7 @@ def load_demo(*, rng_seed: int = 2026) -> None:
         if not Assessment.objects.filter(case=case, subject=victim.person, questionnaire=asb).exists():
             try:
                 services.assessment_complete(
-                    actor=case.case_officer,
+                    actor=_officer(case),
                     case=case,
                     subject=victim.person,
                     questionnaire=asb,
@@ -53,7 +62,7 @@ def load_demo(*, rng_seed: int = 2026) -> None:
             }
             try:
                 services.assessment_complete(
-                    actor=case.case_officer,
+                    actor=_officer(case),
                     case=case,
                     subject=victim.person,
                     questionnaire=dash,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -14,17 +14,18 @@ from csphub.casereviews.views._common import (
     _form_page,
     _get_for_change,
 )
+from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def appeal_lodge(request: HttpRequest, reference: str) -> HttpResponse:
+def appeal_lodge(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     form = forms.AppealLodgeForm(request.POST or None, initial={"received_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.appeal_lodge(actor=request.user, application=application, **form.cleaned_data)
+            services.appeal_lodge(actor=request.actor, application=application, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -35,7 +36,7 @@ def appeal_lodge(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
+def appeal_decide(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     appeal = getattr(application, "appeal", None)
     if appeal is None:
@@ -43,7 +44,7 @@ def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
     form = forms.AppealDecideForm(request.POST or None, initial={"decided_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.appeal_decide(actor=request.user, appeal=appeal, **form.cleaned_data)
+            services.appeal_decide(actor=request.actor, appeal=appeal, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:

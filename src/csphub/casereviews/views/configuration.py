@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -18,24 +18,25 @@ from csphub.casereviews.views._common import (
     _change_journey,
     _require_staff,
 )
+from csphub.core.actor import SignedInRequest
 
 
-def _configurable_area(request: HttpRequest, slug: str) -> Any:
+def _configurable_area(request: SignedInRequest, slug: str) -> Any:
     """The area, or 403: its procedure is public, only who may change it is restricted."""
     _require_staff(request)
     area = selectors.area_get_public(slug)
     if area is None:
         raise Http404("No such area.")
-    if not services.area_can_configure(request.user, area):
+    if not services.area_can_configure(request.actor, area):
         raise PermissionDenied
     return area
 
 
 @login_required
-def areas(request: HttpRequest) -> HttpResponse:
+def areas(request: SignedInRequest) -> HttpResponse:
     """The procedures and threshold rule versions the user may change (none for most staff)."""
     _require_staff(request)
-    mine = [a for a in selectors.area_list_public() if services.area_can_configure(request.user, a)]
+    mine = [a for a in selectors.area_list_public() if services.area_can_configure(request.actor, a)]
     return render(
         request,
         "casereviews/staff/areas.html",
@@ -54,7 +55,7 @@ def areas(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def area_change(request: HttpRequest, area: str) -> HttpResponse:
+def area_change(request: SignedInRequest, area: str) -> HttpResponse:
     the_area = _configurable_area(request, area)
     data = request.POST or None
     managing_pk = request.POST.get("managing_agency") if request.method == "POST" else None
@@ -77,7 +78,7 @@ def area_change(request: HttpRequest, area: str) -> HttpResponse:
 
     def perform(data: dict[str, Any]) -> Any:
         return services.area_configure(
-            actor=request.user,
+            actor=request.actor,
             name=the_area.name,
             slug=the_area.slug,
             sharing_agreement=the_area.sharing_agreement,
@@ -112,7 +113,7 @@ def area_change(request: HttpRequest, area: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def rule_set_new(request: HttpRequest, area: str) -> HttpResponse:
+def rule_set_new(request: SignedInRequest, area: str) -> HttpResponse:
     the_area = _configurable_area(request, area)
     current = services.policy_for(the_area, on=timezone.localdate())
     form = forms.RuleSetForm(
@@ -127,7 +128,7 @@ def rule_set_new(request: HttpRequest, area: str) -> HttpResponse:
     )
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.rule_set_add(actor=request.user, area=the_area, policy=form.policy())
+        return services.rule_set_add(actor=request.actor, area=the_area, policy=form.policy())
 
     def done(result: Any) -> HttpResponse:
         messages.success(request, f"Threshold rules version '{form.cleaned_data['version']}' added.")

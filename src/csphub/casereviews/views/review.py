@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -20,6 +20,7 @@ from csphub.casereviews.views._common import (
     _get_for_change,
     _require_staff,
 )
+from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 from csphub.frontend.documents import pdf_response
 
@@ -31,12 +32,12 @@ def _review_bodies(application: Application) -> Any:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, reference: str) -> HttpResponse:
+def review(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     form = forms.ReviewForm(request.POST or None, bodies=_review_bodies(application))
     if request.method == "POST" and form.is_valid():
         try:
-            services.review_record(actor=request.user, application=application, **form.cleaned_data)
+            services.review_record(actor=request.actor, application=application, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -47,13 +48,13 @@ def review(request: HttpRequest, reference: str) -> HttpResponse:
         application,
         form,
         "Record the review meeting",
-        history=selectors.case_history_for_review(request.user, application),
+        history=selectors.case_history_for_review(request.actor, application),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recommendation_new(request: HttpRequest, reference: str) -> HttpResponse:
+def recommendation_new(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     review_meeting = getattr(application, "review", None)
     if review_meeting is None:
@@ -62,7 +63,7 @@ def recommendation_new(request: HttpRequest, reference: str) -> HttpResponse:
     form = forms.RecommendationForm(request.POST or None, agencies=_review_bodies(application))
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommendation_add(actor=request.user, review=review_meeting, **form.cleaned_data)
+            services.recommendation_add(actor=request.actor, review=review_meeting, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -73,7 +74,7 @@ def recommendation_new(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def letter_send(request: HttpRequest, reference: str, kind: str) -> HttpResponse:
+def letter_send(request: SignedInRequest, reference: str, kind: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     if kind not in LetterKind.values:
         raise Http404("No such letter.")
@@ -81,7 +82,7 @@ def letter_send(request: HttpRequest, reference: str, kind: str) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         try:
             letter = services.letter_send(
-                actor=request.user, application=application, kind=kind, sent_on=form.cleaned_data["sent_on"]
+                actor=request.actor, application=application, kind=kind, sent_on=form.cleaned_data["sent_on"]
             )
         except ApplicationError as error:
             form.add_application_error(error)
@@ -97,26 +98,26 @@ def letter_send(request: HttpRequest, reference: str, kind: str) -> HttpResponse
 
 
 @login_required
-def letter(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def letter(request: SignedInRequest, reference: str, pk: int) -> HttpResponse:
     _require_staff(request)
-    application = selectors.application_get_visible(request.user, reference)
-    sent = selectors.letter_get_visible(request.user, application, pk)
-    audit_viewed(actor=request.user, target=sent)
+    application = selectors.application_get_visible(request.actor, reference)
+    sent = selectors.letter_get_visible(request.actor, application, pk)
+    audit_viewed(actor=request.actor, target=sent)
     return render(request, "casereviews/staff/letter.html", {"application": application, "letter": sent})
 
 
 @login_required
-def letter_pdf(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def letter_pdf(request: SignedInRequest, reference: str, pk: int) -> HttpResponse:
     _require_staff(request)
-    application = selectors.application_get_visible(request.user, reference)
-    sent = selectors.letter_get_visible(request.user, application, pk)
-    audit_viewed(actor=request.user, target=sent)
+    application = selectors.application_get_visible(request.actor, reference)
+    sent = selectors.letter_get_visible(request.actor, application, pk)
+    audit_viewed(actor=request.actor, target=sent)
     return pdf_response(services.letter_pdf(sent), filename=f"{application.reference}-{sent.kind}.pdf")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recommendation_done(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def recommendation_done(request: SignedInRequest, reference: str, pk: int) -> HttpResponse:
     application = _get_for_change(request, reference)
     review_meeting = getattr(application, "review", None)
     recommendation = review_meeting.recommendations.filter(pk=pk).first() if review_meeting else None
@@ -126,7 +127,7 @@ def recommendation_done(request: HttpRequest, reference: str, pk: int) -> HttpRe
     form.fields["on"].label = "Date completed"
     if request.method == "POST" and form.is_valid():
         services.recommendation_complete(
-            actor=request.user, recommendation=recommendation, on=form.cleaned_data["on"]
+            actor=request.actor, recommendation=recommendation, on=form.cleaned_data["on"]
         )
         messages.success(request, "Recommendation marked as done.")
         return redirect("casereviews:detail", reference)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -16,15 +16,16 @@ from csphub.casereviews.views._common import (
     _change_journey,
     _get_for_change,
 )
+from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
+def link_incidents(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     search = request.GET.get("q", "")
-    candidates = selectors.candidate_incidents(request.user, application, search=search)
+    candidates = selectors.candidate_incidents(request.actor, application, search=search)
     form = forms.LinkIncidentsForm(request.POST or None, incidents=candidates)
     if request.method == "POST" and form.is_valid():
         by_pk = {str(i.pk): i for i in candidates}
@@ -32,7 +33,7 @@ def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
             for pk in form.cleaned_data["incidents"]:
                 incident = by_pk[pk]
                 services.application_link_incident(
-                    actor=request.user,
+                    actor=request.actor,
                     application=application,
                     incident=incident,
                     complainant=services.incident_complainant(incident),
@@ -53,13 +54,13 @@ def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def threshold(request: HttpRequest, reference: str) -> HttpResponse:
+def threshold(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     preview = services.threshold_preview(application)
     form = forms.ThresholdDecideForm(request.POST or None, initial={"decided_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.threshold_decide(actor=request.user, application=application, **form.cleaned_data)
+            services.threshold_decide(actor=request.actor, application=application, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -74,7 +75,7 @@ def threshold(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def unlink_incident(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def unlink_incident(request: SignedInRequest, reference: str, pk: int) -> HttpResponse:
     application = _get_for_change(request, reference)
     link = application.incident_links.select_related("incident").filter(pk=pk).first()
     if link is None:
@@ -82,7 +83,7 @@ def unlink_incident(request: HttpRequest, reference: str, pk: int) -> HttpRespon
     form = forms.UnlinkIncidentForm(request.POST or None)
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.application_unlink_incident(actor=request.user, link=link, reason=data["reason"])
+        return services.application_unlink_incident(actor=request.actor, link=link, reason=data["reason"])
 
     def done(result: Any) -> HttpResponse:
         messages.success(request, f"{link.incident.reference} unlinked.")

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -23,7 +24,7 @@ from csphub.cases.models import (
     TaskStatus,
 )
 from csphub.cases.selectors import owner_may_see
-from csphub.core.actor import user_of
+from csphub.core.actor import ActorOrUser, acting_user, user_of
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 logger = logging.getLogger(__name__)
@@ -36,9 +37,9 @@ logger = logging.getLogger(__name__)
 
 def task_create(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     title: str,
-    owner: Any,
+    owner: User | None,
     due_on: dt.date,
     case: Case | None = None,
     details: str = "",
@@ -72,8 +73,8 @@ def task_create(
         if case is None and not role_allows(actor, Action.CREATE):
             raise PermissionDeniedError("You cannot create tasks.")
     actor_membership = acting_membership(actor)
-    preferred = actor_membership if owner == user_of(actor) else None
-    if not getattr(owner, "is_active", False):
+    preferred = actor_membership if owner == acting_user(actor) else None
+    if owner is None or not owner.is_active:
         raise ApplicationError("The task owner must be an active user of a partner agency", field="owner")
     if case is None and source != "manual":
         # An automatic task about a record outside casework (a Case Review application, a duty):
@@ -119,8 +120,8 @@ def task_create(
             linked_type=_linked_type(linked),
             linked_id=linked.pk if linked is not None else None,
             rule_version=rule_version,
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         audit_record(actor=actor, verb="task.created", target=task, justification=source)
     return task
@@ -246,7 +247,7 @@ def task_owner_choices(case: Case) -> Any:
     return get_user_model().objects.filter(pk__in=allowed).order_by("last_name", "first_name")
 
 
-def task_complete(*, actor: Any, task: Task) -> Task:
+def task_complete(*, actor: ActorOrUser, task: Task) -> Task:
     if task.owner_id != actor.pk and not can(actor, Action.CHANGE, task):
         raise PermissionDeniedError("You cannot complete this task.")
     if task.status != TaskStatus.OPEN:
@@ -254,7 +255,7 @@ def task_complete(*, actor: Any, task: Task) -> Task:
     with transaction.atomic():
         task.status = TaskStatus.DONE
         task.completed_at = timezone.now()
-        task.modified_by = actor
+        task.modified_by = acting_user(actor)
         task.save(update_fields=["status", "completed_at", "modified_by", "modified_at"])
         audit_record(
             actor=actor, verb="task.completed", target=task, changed_fields=["status", "completed_at"]

@@ -50,7 +50,7 @@ def panel_new(request: SignedInRequest) -> HttpResponse:
     form = forms.PanelForm(_posted(request), agreements=agreements_in_force_for(membership.agency))
     if request.method == "POST" and form.is_valid():
         try:
-            panel = services.panel_create(actor=request.user, **form.cleaned_data)
+            panel = services.panel_create(actor=request.actor, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -81,7 +81,7 @@ def meeting_new(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.MeetingForm(_posted(request), agencies=panel.agreement.parties.all())
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.panel_meeting_schedule(actor=request.user, panel=panel, **form.cleaned_data)
+            meeting = services.panel_meeting_schedule(actor=request.actor, panel=panel, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -112,7 +112,7 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             case = selectors.case_get_visible(request.actor, agenda_form.cleaned_data["case_reference"])
             try:
                 services.panel_agenda_add(
-                    actor=request.user, meeting=meeting, case=case, reason=agenda_form.cleaned_data["reason"]
+                    actor=request.actor, meeting=meeting, case=case, reason=agenda_form.cleaned_data["reason"]
                 )
             except (ApplicationError, PermissionDeniedError) as error:
                 agenda_form.add_application_error(error)
@@ -124,7 +124,7 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("cases:meeting_detail", meeting.pk)
         if "save_minutes" in request.POST and minutes_form.is_valid():
-            services.panel_minutes_record(actor=request.user, meeting=meeting, **minutes_form.cleaned_data)
+            services.panel_minutes_record(actor=request.actor, meeting=meeting, **minutes_form.cleaned_data)
             messages.success(request, "Minutes saved")
             return redirect("cases:meeting_detail", meeting.pk)
     items = list(meeting.agenda_items.select_related("case"))
@@ -163,7 +163,7 @@ def agenda_decision(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.DecisionForm(_posted(request), owners=owners, initial={"decision": item.decision})
     if request.method == "POST" and form.is_valid():
         try:
-            services.panel_decision_record(actor=request.user, item=item, **form.cleaned_data)
+            services.panel_decision_record(actor=request.actor, item=item, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:

@@ -245,6 +245,8 @@ DEFAULT_FROM_EMAIL = "CSP Hub <no-reply@csphub.invalid>"
 
 # --- Service ---------------------------------------------------------------------------------
 CSPHUB_SERVICE_NAME = "CSP Hub"
+# The partnership a user acts in by default, by its ONS CSP code (agencies.Partnership.code).
+CSPHUB_PARTNERSHIP_CODE = os.environ.get("CSPHUB_PARTNERSHIP_CODE", "E22000037")
 CSPHUB_PARTNERSHIP_NAME = os.environ.get(
     "CSPHUB_PARTNERSHIP_NAME", "Amber Valley Community Safety Partnership"
 )
