@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess  # nosec B404 - the background worker, fixed argv
 import sys
 import tempfile
@@ -178,15 +179,22 @@ def serve(port: int, production: bool, bind: str | None, workers: int | None, th
     os.execv(sys.executable, gunicorn_argv(bind or f"127.0.0.1:{port}", workers, threads))  # noqa: S606  # nosec
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 @contextlib.contextmanager
 def background_worker() -> Iterator[subprocess.Popen[bytes]]:
     """A ``csphub worker`` beside the development server, so that uploads load with no other
     command; stopped with the server. (In production the worker is a service of its own.)"""
     argv = [sys.executable, "-m", "csphub.cli", "worker"]
     proc = subprocess.Popen(argv, env=os.environ.copy())  # noqa: S603  # nosec B603 - fixed argv, no shell
+    # SIGTERM to the server must stop the worker too: turn it into an exit that runs `finally`.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         yield proc
     finally:
+        signal.signal(signal.SIGTERM, previous)
         proc.terminate()
         try:
             proc.wait(timeout=10)

@@ -49,6 +49,17 @@ def police_case(world: Any) -> dict[str, Any]:
     return {"pk": _police_case().pk}
 
 
+def police_closed_case(world: Any) -> dict[str, Any]:
+    """A closed police case with a victim, the victim not yet recorded as told (D.3)."""
+    from csphub.cases import services
+
+    case = _police_case()
+    services.case_change_status(
+        actor=_police(), case=case, to_status="closed", reason="Resolved", outcome="resolved"
+    )
+    return {"pk": case.pk}
+
+
 def police_incident(world: Any) -> dict[str, Any]:
     return {"pk": _police_case().incidents.get().pk}
 
@@ -136,6 +147,7 @@ MATRIX: dict[str, Entry] = {
     "cases:case_open": Entry(expect=CASE_OPEN_EMPTY, why="needs ?incident=; without one there is nothing"),
     "cases:case_detail": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_status": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_victim_told": Entry(make=police_closed_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_add_incident": Entry(
         make=police_case, expect=OTHER_AGENCY_POST, method="POST", data={"incident_id": "1"}
     ),

@@ -80,6 +80,10 @@ class AuditVerb(models.TextChoices):
 
     CASE_ADDED_TO_AGENDA = "case.added_to_agenda", "Put a case on a panel agenda"
     CASE_CLOSED = "case.closed", "Closed a case"
+    CASE_VICTIM_TOLD_OF_CLOSURE = (
+        "case.victim_told_of_closure",
+        "Recorded that the victim was told when and why their case closed",
+    )
     CASE_DISPOSED = (
         "case.disposed",
         "Disposed of a case at the end of its retention period (a tombstone is kept)",
@@ -303,19 +307,19 @@ class AuditVerb(models.TextChoices):
     DOCUMENT_DOWNLOADED = "document.downloaded", "Downloaded a document"
     DOCUMENT_UPLOADED = "document.uploaded", "Uploaded a document"
 
-    FPN_DRAFT = "fpn.draft", "Fixed penalty notice (CPN breach): drafted"
-    FPN_ISSUED = "fpn.issued", "Fixed penalty notice (CPN breach): issued"
+    FPN_DRAFT = "fpn.draft", "Fixed penalty notice (CPN or PSPO breach): drafted"
+    FPN_ISSUED = "fpn.issued", "Fixed penalty notice (CPN or PSPO breach): issued"
     FPN_LETTER_HTML_PRODUCED = (
         "fpn.letter_html_produced",
-        "Fixed penalty notice (CPN breach): letter produced",
+        "Fixed penalty notice (CPN or PSPO breach): letter produced",
     )
     FPN_LETTER_PDF_PRODUCED = (
         "fpn.letter_pdf_produced",
-        "Fixed penalty notice (CPN breach): letter produced as PDF",
+        "Fixed penalty notice (CPN or PSPO breach): letter produced as PDF",
     )
-    FPN_PAID = "fpn.paid", "Fixed penalty notice (CPN breach): paid"
-    FPN_PROSECUTED = "fpn.prosecuted", "Fixed penalty notice (CPN breach): prosecuted"
-    FPN_WITHDRAWN = "fpn.withdrawn", "Fixed penalty notice (CPN breach): withdrawn"
+    FPN_PAID = "fpn.paid", "Fixed penalty notice (CPN or PSPO breach): paid"
+    FPN_PROSECUTED = "fpn.prosecuted", "Fixed penalty notice (CPN or PSPO breach): prosecuted"
+    FPN_WITHDRAWN = "fpn.withdrawn", "Fixed penalty notice (CPN or PSPO breach): withdrawn"
 
     INCIDENT_LISTED = "incident.listed", "Saw an incident in a list"
     INCIDENT_MAPPED = "incident.mapped", "Viewed incidents on the map"

@@ -1067,6 +1067,38 @@ def application_advice(*, applied_on: dt.date, behaviour_last_on: dt.date | None
 
 
 # ---------------------------------------------------------------------------------------------------
+# Consultation on the procedures (Sch 4)
+# ---------------------------------------------------------------------------------------------------
+
+
+def procedure_consultation_problems(
+    *,
+    pcc_consulted_on: dt.date | None,
+    housing_consulted_on: dt.date | None,
+    effective_from: dt.date,
+    today: dt.date,
+) -> list[Problem]:
+    """Sch 4 (B.5): in making and revising the review procedures the relevant bodies consult the
+    local policing body (the PCC) and the providers of social housing they think appropriate. A new
+    threshold rule version records when each was consulted: on or before the day it takes effect,
+    and not in the future."""
+    problems = []
+    for name, when, who, was in (
+        ("pcc_consulted_on", pcc_consulted_on, "the police and crime commissioner", "was"),
+        ("housing_consulted_on", housing_consulted_on, "the housing providers", "were"),
+    ):
+        if when is None:
+            problems.append(Problem(name, f"Enter the date {who} {was} consulted on the change (Sch 4)"))
+        elif when > today:
+            problems.append(Problem(name, f"The date {who} {was} consulted must be today or in the past"))
+        elif when > effective_from:
+            problems.append(
+                Problem(name, f"Consult {who} before the rules take effect on {_fmt(effective_from)}")
+            )
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------------
 # Relevant bodies (s.105, Sch 4 para 5)
 # ---------------------------------------------------------------------------------------------------
 

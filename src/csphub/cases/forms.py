@@ -149,12 +149,33 @@ class CaseStatusForm(GovukFormMixin, forms.Form):
     outcome = forms.ChoiceField(
         label="Outcome (when closing)", choices=EMPTY + CaseOutcome.choices, required=False
     )
+    victim_told_on = GovukDateField(
+        label="When closing: the date the victim was told the case is closing, and why (if they have been)",
+        required=False,
+        help_text="For example, 27 3 2026. If you have not told them yet, leave this blank: a task will "
+        "remind you to.",
+    )
+    victim_told_how = forms.ChoiceField(
+        label="How the victim was told", choices=EMPTY + list(rules.VICTIM_TOLD_HOW.items()), required=False
+    )
 
     def __init__(self, *args: Any, from_status: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [  # type: ignore[attr-defined]
             (to.value, rule.label) for to, rule in rules.allowed_transitions(from_status)
         ]
+
+
+class VictimToldForm(GovukFormMixin, forms.Form):
+    """D.3: the victim was told when and why their case closed."""
+
+    victim_told_on = GovukDateField(label="Date the victim was told", help_text="For example, 27 3 2026")
+    victim_told_how = forms.ChoiceField(
+        label="How they were told",
+        choices=list(rules.VICTIM_TOLD_HOW.items()),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the victim was told"},
+    )
 
 
 class CaseLinkForm(GovukFormMixin, forms.Form):

@@ -241,9 +241,14 @@ class CaseStatusChange(BaseModel):
     to_status = models.CharField(max_length=16, choices=CaseStatus.choices)
     reason = models.TextField(blank=True)
     outcome = models.CharField(max_length=32, blank=True, choices=CaseOutcome.choices)
+    # On a closure: when and how the victim was told the case closed and why (D.3).
+    victim_told_on = models.DateField(null=True, blank=True)
+    victim_told_how = models.CharField(max_length=16, blank=True)
 
     SPECIAL_CATEGORY_DATA = frozenset({"reason"})
-    NOT_PERSONAL_DATA = frozenset({"case", "from_status", "to_status", "outcome"})
+    NOT_PERSONAL_DATA = frozenset(
+        {"case", "from_status", "to_status", "outcome", "victim_told_on", "victim_told_how"}
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

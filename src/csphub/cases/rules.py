@@ -156,6 +156,39 @@ def transition_problems(from_status: str, to: str, *, reason: str = "", outcome:
 
 
 # --------------------------------------------------------------------------------------------
+# Telling the victim the case has closed (ASB statutory guidance 2025; review finding D.3)
+# --------------------------------------------------------------------------------------------
+
+VICTIM_TOLD_HOW: dict[str, str] = {
+    "phone": "By phone",
+    "letter": "By letter",
+    "email": "By email",
+    "in_person": "In person",
+}
+
+
+def victim_told_problems(
+    *, told_on: dt.date | None, how: str, opened_on: dt.date, today: dt.date
+) -> list[Problem]:
+    """The 2025 statutory guidance: the victim is told when and why their case is closed. The
+    telling is recorded with its date (not before the case was opened, not in the future) and how."""
+    problems = []
+    if told_on is None:
+        problems.append(Problem("victim_told_on", "Enter the date the victim was told"))
+    elif told_on < opened_on:
+        problems.append(
+            Problem("victim_told_on", "The victim cannot have been told before the case was opened")
+        )
+    elif told_on > today:
+        problems.append(
+            Problem("victim_told_on", "The date the victim was told must be today or in the past")
+        )
+    if how not in VICTIM_TOLD_HOW:
+        problems.append(Problem("victim_told_how", "Select how the victim was told"))
+    return problems
+
+
+# --------------------------------------------------------------------------------------------
 # Repeat victim
 # --------------------------------------------------------------------------------------------
 

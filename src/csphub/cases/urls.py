@@ -10,6 +10,7 @@ urlpatterns = [
     path("open/", views.case_open, name="case_open"),
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/status/", views.case_status, name="case_status"),
+    path("<int:pk>/victim-told/", views.case_victim_told, name="case_victim_told"),
     path("<int:pk>/incidents/add/", views.case_add_incident, name="case_add_incident"),
     path("<int:pk>/link/", views.case_link, name="case_link"),
     path("<int:pk>/tasks/new/", views.case_task_new, name="case_task_new"),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from csphub.casereviews import forms, selectors, services
+from csphub.casereviews import forms, rules, selectors, services
 from csphub.casereviews.models import Application, ApplicationChannel
 from csphub.core.clientip import client_ip
 from csphub.core.errors import ApplicationError
@@ -232,8 +232,22 @@ def apply_check(request: HttpRequest) -> HttpResponse:
         form = _fresh_submit_form(RETRY_MESSAGE)
     rows = _answer_rows(data, area)
     return render(
-        request, "casereviews/public/check.html", {"form": form, "rows": rows, "area": area}, status=status
+        request,
+        "casereviews/public/check.html",
+        {"form": form, "rows": rows, "area": area, "out_of_time_before": _out_of_time_before(data)},
+        status=status,
     )
+
+
+def _out_of_time_before(data: dict[str, Any]) -> dt.date | None:
+    """B.3: when the most recent incident is too old to give qualifying complaints, the date it
+    would have had to be on or after, shown as advice only: the application is still received,
+    decided (with a letter and an appeal route) and counted, and the partnership may still review."""
+    applied_on = timezone.localdate()
+    last = _date(data.get("behaviour_last_on"))
+    if not rules.application_advice(applied_on=applied_on, behaviour_last_on=last):
+        return None
+    return rules.latest_behaviour_allowed_before(applied_on)
 
 
 def _fresh_submit_form(message: Any) -> forms.SubmitForm:

@@ -16,6 +16,7 @@ from csphub.cases.services.cases import (
     case_export_csv,
     case_link,
     case_open,
+    case_victim_told_of_closure,
 )
 from csphub.cases.services.incidents import (
     INCIDENT_EDITABLE,
@@ -67,6 +68,7 @@ __all__ = [
     "case_export_csv",
     "case_link",
     "case_open",
+    "case_victim_told_of_closure",
     "document_open_for_download",
     "document_upload",
     "incident_party_add",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -26,8 +27,11 @@ from csphub.cases.models import (
     Incident,
     IncidentParty,
     PartyRole,
+    Task,
+    TaskStatus,
 )
 from csphub.cases.services._common import _membership_for_create, _raise_first
+from csphub.cases.services.tasks import task_complete, task_create
 from csphub.cases.signals import case_closed, incident_added_to_case
 from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -175,11 +179,36 @@ def case_add_party(*, actor: ActorOrUser, case: Case, person: Person, role: str)
 
 
 def case_change_status(
-    *, actor: ActorOrUser, case: Case, to_status: str, reason: str = "", outcome: str = ""
+    *,
+    actor: ActorOrUser,
+    case: Case,
+    to_status: str,
+    reason: str = "",
+    outcome: str = "",
+    victim_told_on: dt.date | None = None,
+    victim_told_how: str = "",
 ) -> Case:
-    """Move a case through the workflow table; closure needs reason and outcome, reopening a reason."""
+    """Move a case through the workflow table; closure needs reason and outcome, reopening a reason.
+
+    Closing a case with a victim (D.3, 2025 statutory guidance): if the victim has already been told
+    when and why, that is recorded (``victim_told_on``, ``victim_told_how``); if not, a task asks the
+    officer to tell them, answered by :func:`case_victim_told_of_closure`."""
     if not can(actor, Action.CHANGE, case):
         raise PermissionDeniedError("You cannot change this case.")
+    told = victim_told_on is not None or bool(victim_told_how)
+    if told:
+        if to_status != CaseStatus.CLOSED:
+            raise ApplicationError(
+                "Record telling the victim only when closing the case", field="victim_told_on"
+            )
+        _raise_first(
+            rules.victim_told_problems(
+                told_on=victim_told_on,
+                how=victim_told_how,
+                opened_on=timezone.localdate(case.opened_at),
+                today=timezone.localdate(),
+            )
+        )
     with transaction.atomic():
         # Re-read under a lock so two officers cannot both close (or reopen) the same case.
         locked = Case.objects.select_for_update().get(pk=case.pk)
@@ -204,8 +233,21 @@ def case_change_status(
             to_status=to_status,
             reason=reason.strip(),
             outcome=outcome,
+            victim_told_on=victim_told_on if told else None,
+            victim_told_how=victim_told_how if told else "",
             created_by=acting_user(actor),
         )
+        if to_status == CaseStatus.CLOSED and not told and _victims(locked):
+            task_create(
+                actor=actor,
+                title=f"Tell the victim when and why case {locked.reference} was closed",
+                owner=acting_user(actor),
+                due_on=timezone.localdate(),
+                case=locked,
+                source=VICTIM_CLOSURE_TASK,
+                details="The 2025 statutory guidance: the victim is told when and why their case is closed.",
+                check_permission=False,
+            )
         if to_status == CaseStatus.CLOSED:
             verb = "case.closed"
         elif from_status == CaseStatus.CLOSED:
@@ -217,6 +259,49 @@ def case_change_status(
             case_closed.send(sender=Case, case=locked, actor=actor)
     for name in ("status", "closed_at", "closure_reason", "outcome", "modified_at"):
         setattr(case, name, getattr(locked, name))
+    return case
+
+
+VICTIM_CLOSURE_TASK = "cases.victim_told_of_closure"
+
+
+def _victims(case: Case) -> bool:
+    return case.parties.filter(role=PartyRole.VICTIM).exists()
+
+
+def case_victim_told_of_closure(
+    *, actor: ActorOrUser, case: Case, victim_told_on: dt.date, victim_told_how: str
+) -> Case:
+    """Record that the victim was told when and why their closed case was closed (D.3): on the
+    closure in the case's chronology; the task to tell them is done."""
+    if not can(actor, Action.CHANGE, case):
+        raise PermissionDeniedError("You cannot change this case.")
+    if case.status != CaseStatus.CLOSED:
+        raise ApplicationError("The case is not closed")
+    closure = case.status_changes.filter(to_status=CaseStatus.CLOSED).order_by("-created_at", "-id").first()
+    if closure is None:
+        raise ApplicationError("The case has no recorded closure")
+    _raise_first(
+        rules.victim_told_problems(
+            told_on=victim_told_on,
+            how=victim_told_how,
+            opened_on=timezone.localdate(case.opened_at),
+            today=timezone.localdate(),
+        )
+    )
+    with transaction.atomic():
+        closure.victim_told_on = victim_told_on
+        closure.victim_told_how = victim_told_how
+        closure.modified_by = acting_user(actor)
+        closure.save(update_fields=["victim_told_on", "victim_told_how", "modified_by", "modified_at"])
+        audit_record(
+            actor=actor,
+            verb="case.victim_told_of_closure",
+            target=case,
+            changed_fields=["victim_told_on", "victim_told_how"],
+        )
+        for task in Task.objects.filter(case=case, source=VICTIM_CLOSURE_TASK, status=TaskStatus.OPEN):
+            task_complete(actor=actor, task=task)
     return case
 
 

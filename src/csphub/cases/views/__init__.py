@@ -15,6 +15,7 @@ from csphub.cases.views.cases import (
     case_open,
     case_status,
     case_task_new,
+    case_victim_told,
     document_download,
 )
 from csphub.cases.views.incidents import (
@@ -69,6 +70,7 @@ __all__ = [
     "case_open",
     "case_status",
     "case_task_new",
+    "case_victim_told",
     "document_download",
     "home_context",
     "incident_add_party",
