@@ -416,6 +416,8 @@ class AuditVerb(models.TextChoices):
     QUESTIONNAIRE_INSTALLED = "questionnaire.installed", "Installed a risk questionnaire"
 
     MARAC_REFERRAL_RECORDED = "marac_referral.recorded", "Recorded a MARAC referral"
+    # written by audit_viewed (``<model>.viewed``) on the MARAC outcome page
+    MARACREFERRAL_VIEWED = "maracreferral.viewed", "Viewed a MARAC referral"
     MARAC_REFERRAL_OUTCOME = "marac_referral.outcome", "Recorded the outcome of a MARAC referral"
     MARAC_REFERRAL_REPEAT_FLAGGED = (
         "marac_referral.repeat_flagged",
