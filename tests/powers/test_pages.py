@@ -673,3 +673,16 @@ def test_a_step_page_naming_the_parties_records_that_the_case_was_viewed(setup: 
     assert "Pageperp" in body
     event = AuditEvent.objects.filter(verb="case.viewed", target_id=str(s.case.pk)).latest("pk")
     assert event.justification == "power step form"
+
+
+def test_letters_carry_no_case_reference_or_rule_version(setup: Any) -> None:
+    """Review item 26: the recipient reads the notice's own reference, never the internal case
+    reference or the name of the rule version the system applied."""
+    s = setup
+    cpn = cpn_for(s)
+    for use in (cpn, cpn.parent):
+        assert use is not None
+        body = s.client.get(reverse("powers:letter", args=[use.pk])).content.decode()
+        assert use.reference in body
+        assert s.case.reference not in body
+        assert "Rule version" not in body and use.rule_version not in body

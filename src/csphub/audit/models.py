@@ -222,6 +222,10 @@ class AuditVerb(models.TextChoices):
     )
     CLOSURE_ORDER_REFUSED = "closure_order.refused", "Closure order: refused"
     CLOSURE_ORDER_WITHDRAWN = "closure_order.withdrawn", "Closure order: withdrawn"
+    CLOSURESURVEY_RECORDED = (
+        "closuresurvey.recorded",
+        "Recorded a victim's answer to the satisfaction question at closure",
+    )
 
     CPN_APPEALED = "cpn.appealed", "Community Protection Notice: appealed"
     CPN_BREACHED = "cpn.breached", "Community Protection Notice: breached"
@@ -369,6 +373,10 @@ class AuditVerb(models.TextChoices):
     PANEL_USER_NAMED = "panel.user_named", "Named a user on a panel"
     PANEL_VIEWED = "panel.viewed", "Viewed a panel"
 
+    PANELMEETING_EXPORTED = (
+        "panelmeeting.exported",
+        "Downloaded a panel meeting's agenda pack or minutes",
+    )
     PANELMEETING_MINUTED = "panelmeeting.minuted", "Recorded the minutes of a panel meeting"
     PANELMEETING_SCHEDULED = "panelmeeting.scheduled", "Scheduled a panel meeting"
 
@@ -437,6 +445,10 @@ class AuditVerb(models.TextChoices):
     SCORINGSESSION_OPENED = "scoringsession.opened", "Opened a priority scoring session"
 
     SEARCH_PERFORMED = "search.performed", "Searched"
+    SHAREREQUEST_MADE = (
+        "sharerequest.made",
+        "Asked another agency to share its record about a person (record locator)",
+    )
 
     SLAVERYCONCERN_EXPORTED = (
         "slaveryconcern.exported",
@@ -485,6 +497,11 @@ class AuditVerb(models.TextChoices):
     USER_TWO_FACTOR_ENROLLED = "user.two_factor_enrolled", "Set up two-factor authentication"
     USER_TWO_FACTOR_RESET = "user.two_factor_reset", "Reset a user's two-factor authentication"
     USER_UNLOCKED = "user.unlocked", "Unlocked a user account"
+    VICTIMCONTACT_AGREED = (
+        "victimcontact.agreed",
+        "Recorded a victim's single point of contact and update schedule",
+    )
+    VICTIMUPDATE_RECORDED = "victimupdate.recorded", "Recorded an update given to a victim"
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -12,11 +12,9 @@ class RiskConfig(AppConfig):
         from csphub.frontend.registry import (
             CaseSection,
             HomePanel,
-            NavItem,
             PersonSection,
             register_case_section,
             register_home_panel,
-            register_nav,
             register_person_section,
         )
         from csphub.risk import models, receivers, sections
@@ -40,9 +38,8 @@ class RiskConfig(AppConfig):
             )
         )
         case_closed.connect(receivers.cancel_open_case_tasks, dispatch_uid="risk.cancel_open_case_tasks")
-        register_nav(
-            NavItem("Risk questionnaires", "risk:questionnaire_list", sections.nav_visible, order=80)
-        )
+        # The questionnaires are configuration, read from the case's risk section and the help
+        # pages; they are not in the menu (which must fit on one row at 1280 px).
         register_home_panel(
             HomePanel("Risk re-assessments due", "risk/home_panel.html", sections.home_context, order=21)
         )

@@ -30,6 +30,13 @@ RETRY_MESSAGE = gettext_lazy(
 )
 
 
+# The anti-bot minimum time (CASEREVIEWS_MIN_FORM_SECONDS) tripped by a person who pressed quickly,
+# for example returning to answers they had already checked.
+TOO_FAST_MESSAGE = gettext_lazy(
+    "Your application has not been sent yet. Wait a moment, then press 'Send application' again."
+)
+
+
 DONE_KEY = "casereviews_done"
 
 
@@ -194,7 +201,7 @@ def apply_check(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["form_token"], honeypot=form.cleaned_data["website"]
         )
         if problem is not None:
-            form = _fresh_submit_form(RETRY_MESSAGE)
+            form = _fresh_submit_form(TOO_FAST_MESSAGE if problem == "too_fast" else RETRY_MESSAGE)
         elif not services.submission_allowed(_client_ip(request)):
             return render(request, "casereviews/public/too_many.html", {"area": area}, status=429)
         else:

@@ -50,6 +50,13 @@ from csphub.cases.services.tasks import (
     task_owner_choices,
     tasks_cancel_open,
 )
+from csphub.cases.services.victims import (
+    case_victims,
+    closure_survey_record,
+    share_request_make,
+    victim_contact_agree,
+    victim_update_record,
+)
 
 __all__ = [
     "EARLIEST_INCIDENT",
@@ -69,6 +76,8 @@ __all__ = [
     "case_link",
     "case_open",
     "case_victim_told_of_closure",
+    "case_victims",
+    "closure_survey_record",
     "document_open_for_download",
     "document_upload",
     "incident_party_add",
@@ -83,10 +92,13 @@ __all__ = [
     "panel_meeting_schedule",
     "panel_minutes_record",
     "reminders_send",
+    "share_request_make",
     "task_cancel",
     "task_complete",
     "task_create",
     "task_owner_choices",
     "tasks_cancel_open",
     "users_of_agency",
+    "victim_contact_agree",
+    "victim_update_record",
 ]

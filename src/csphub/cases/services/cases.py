@@ -24,6 +24,7 @@ from csphub.cases.models import (
     CaseParty,
     CaseStatus,
     CaseStatusChange,
+    CaseSubject,
     Incident,
     IncidentParty,
     PartyRole,
@@ -44,7 +45,7 @@ from csphub.people.models import Person
 
 def _refresh_search_text(case: Case) -> None:
     """Rebuild the denormalised search text from the case and its parties' names and addresses."""
-    parts = [case.reference, case.summary]
+    parts = [case.reference, case.summary, case.subject_description]
     for party in case.parties.select_related("person"):
         person = party.person
         parts += [person.given_name, person.family_name, person.known_as]
@@ -66,6 +67,8 @@ def case_open(
     asb_type: str | None = None,
     case_officer: Any | None = None,
     extra_parties: Iterable[tuple[Person, str]] = (),
+    subject_kind: str = CaseSubject.PERSON,
+    subject_description: str = "",
 ) -> Case:
     """Open a case owned by the actor's agency from one or more incidents it may see.
 
@@ -79,6 +82,13 @@ def case_open(
     for incident in incidents:
         if not can(actor, Action.VIEW, incident):
             raise PermissionDeniedError("You cannot open a case from this incident.")
+    subject_kind = subject_kind or CaseSubject.PERSON
+    if subject_kind not in CaseSubject.values:
+        raise ApplicationError("Select what the case is about", field="subject_kind")
+    if subject_kind != CaseSubject.PERSON and not subject_description.strip():
+        raise ApplicationError(
+            "Describe the group or the place the case is about", field="subject_description"
+        )
     asb_type = asb_type or incidents[0].asb_type
     if asb_type not in AsbType.values:
         raise ApplicationError("Select the type of anti-social behaviour", field="asb_type")
@@ -88,6 +98,8 @@ def case_open(
         case = Case.objects.create(
             owning_agency=membership.agency,
             summary=summary.strip(),
+            subject_kind=subject_kind,
+            subject_description=subject_description.strip(),
             asb_type=asb_type,
             case_officer=officer,
             opened_at=timezone.now(),

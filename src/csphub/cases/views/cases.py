@@ -124,6 +124,8 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "can_change": page.can_change,
         "parties": page.parties,
         "incidents": page.incidents,
+        # The PDFs (summary; chronology with a full view) are exports: not for read-only roles.
+        "can_export": request.actor.policy.can(Action.EXPORT, page.case),
     }
     if page.full:
         context |= {
@@ -142,6 +144,8 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "note_form": forms.NoteForm(),
             "can_write": page.can_write,
             "agenda_items": page.agenda_items,
+            "victim_schedules": selectors.victim_schedules(page.case),
+            "closure_surveys": selectors.closure_surveys(page.case) if not page.case.is_open else [],
         }
         # Sections other apps register (tools and powers, risk); cases imports neither app.
         context["sections"] = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0005_victim_told_of_closure'),
+        ('cases', '0007_share_request'),
     ]
 
     operations = [
