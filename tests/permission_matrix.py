@@ -98,6 +98,10 @@ MATRIX: dict[str, Entry] = {
     "accounts:role_grants": Entry(
         expect={"anonymous": 302, "*": 403, "avbc_administrator": 200, "avbc_partnership_coordinator": 200}
     ),
+    # The audit search: the capability to read the audit log (administrators, coordinators).
+    "accounts:audit_search": Entry(
+        expect={"anonymous": 302, "*": 403, "avbc_administrator": 200, "avbc_partnership_coordinator": 200}
+    ),
     "people:list": Entry(expect=PEOPLE_LIST),
     "people:create": Entry(expect=CREATE_FORM),
     "people:detail": Entry(make=police_person, expect=OTHER_AGENCY_RECORD),

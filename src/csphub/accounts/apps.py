@@ -26,6 +26,14 @@ class AccountsConfig(AppConfig):
                 "Notifications", "accounts/home_notifications.html", notifications_home_context, order=5
             )
         )
+        register_nav(
+            NavItem(
+                "Audit search",
+                "accounts:audit_search",
+                lambda u: has_capability(u, Capability.VIEW_AUDIT_LOG),
+                order=92,
+            )
+        )
 
 
 def _approves_roles(user: object) -> bool:

@@ -415,3 +415,67 @@ def partnership_switch(request: SignedInRequest) -> HttpResponse:
         messages.success(request, f"You are now working in {chosen.name}.")
         return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/partnership.html", {"form": form, "current": current})
+
+
+@login_required
+def audit_search(request: SignedInRequest) -> HttpResponse:
+    """An administrator searches their agency's audit trail: by member of staff ("what has this
+    person viewed?"), by dates and by record. The search itself is recorded."""
+    from django.core.exceptions import PermissionDenied
+    from django.core.paginator import Paginator
+
+    from csphub.accounts.forms import AuditSearchForm
+    from csphub.agencies.policies import Capability
+    from csphub.audit.models import AuditVerb
+    from csphub.audit.selectors import audit_search as search_events
+    from csphub.audit.selectors import describe_targets
+    from csphub.audit.services import audit_record
+
+    policy = request.actor.policy
+    if not policy.has_capability(Capability.VIEW_AUDIT_LOG) or policy.membership is None:
+        raise PermissionDenied
+    agency = policy.membership.agency
+    staff = (
+        get_user_model()
+        .objects.filter(memberships__agency=agency)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+    form = AuditSearchForm(request.GET or None, staff=staff)
+    page = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        record = data.get("record")
+        events = search_events(
+            actor_id=data["staff"].pk if data.get("staff") else None,
+            agency_id=agency.pk,  # what was done acting for this agency: its administrators' remit
+            records=[(record[0], [record[1]])] if record else None,
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+        page = Paginator(events, 100).get_page(request.GET.get("page"))
+        describe_targets(list(page.object_list))
+        searched = [
+            name
+            for name, value in (
+                ("member of staff", data.get("staff")),
+                ("from", data.get("date_from")),
+                ("to", data.get("date_to")),
+                ("record", record),
+            )
+            if value
+        ]
+        audit_record(
+            actor=request.actor,
+            verb=AuditVerb.USER_AUDIT_SEARCHED,
+            target=data.get("staff"),
+            justification="Searched by " + (", ".join(searched) or "agency only"),
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    encoded = query.urlencode()
+    return render(
+        request,
+        "accounts/audit_search.html",
+        {"form": form, "page": page, "agency": agency, "query": f"{encoded}&" if encoded else ""},
+    )

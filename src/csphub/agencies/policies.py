@@ -85,6 +85,8 @@ class Capability(StrEnum):
     ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
     ADOPT_ASSESSMENT = "adopt_assessment"  # the partnership's official Strategic Assessment
     LOAD_DATA = "load_data"  # upload police.uk files into the analytics store (aggregate data)
+    # see the team's tasks that their owners can no longer act on (a record they cannot see)
+    MANAGE_TEAM_TASKS = "manage_team_tasks"
 
 
 # Which actions each role may take on records that hold personal data.
@@ -105,7 +107,12 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.CASEWORKER: frozenset({Capability.MANAGE_CASE_REVIEWS}),
     Role.TEAM_MANAGER: frozenset(
-        {Capability.VIEW_ASSESSMENT, Capability.MANAGE_CASE_REVIEWS, Capability.CONFIGURE_CASE_REVIEW_AREA}
+        {
+            Capability.VIEW_ASSESSMENT,
+            Capability.MANAGE_CASE_REVIEWS,
+            Capability.CONFIGURE_CASE_REVIEW_AREA,
+            Capability.MANAGE_TEAM_TASKS,
+        }
     ),
     Role.PARTNERSHIP_COORDINATOR: frozenset(
         {
@@ -117,6 +124,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_PRIORITIES,
             Capability.SCORE_PRIORITIES,
             Capability.ADOPT_ASSESSMENT,
+            Capability.MANAGE_TEAM_TASKS,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),

@@ -52,6 +52,34 @@ class CasesConfig(AppConfig):
         register_nav(NavItem("Panels", "cases:panel_list", casework, order=24))
         register_home_panel(HomePanel("My casework", "cases/home_tasks.html", home_context, order=10))
 
+        from csphub.audit.records import register_record_reference
+
+        register_record_reference(r"ASB-0*(\d+)", models.Case, "ASB-000024")
+        register_record_reference(r"INC-0*(\d+)", models.Incident, "INC-000184")
+
+        from csphub.cases.views.people import person_section_context
+        from csphub.frontend.registry import PersonSection, register_person_section
+
+        register_person_section(
+            PersonSection(
+                "Cases and incidents", "cases/person_section.html", person_section_context, order=10
+            )
+        )
+
+        # "Who has seen this person": a case page names its parties, an incident its people.
+        from csphub.people.registry import PersonRecords, register_person_records
+
+        register_person_records(
+            PersonRecords(
+                "Case", lambda person: models.Case.objects.filter(parties__person=person).distinct()
+            )
+        )
+        register_person_records(
+            PersonRecords(
+                "Incident", lambda person: models.Incident.objects.filter(parties__person=person).distinct()
+            )
+        )
+
         def victim_updates(user: UserOrActor) -> dict[str, object] | None:
             from csphub.cases.selectors import victim_updates_due
 

@@ -22,7 +22,7 @@ from csphub.cases.models import (
     SurveyAnswer,
 )
 from csphub.core.concurrency import VERSION_FIELD, VersionedFormMixin
-from csphub.frontend.forms import GovukDateField, GovukDateInput, GovukDateTimeInput, GovukFormMixin
+from csphub.frontend.forms import GovukDateField, GovukDateTimeField, GovukFormMixin
 
 EMPTY: list[tuple[str, Any]] = [("", "Select")]
 
@@ -36,15 +36,23 @@ def _required(message: str) -> dict[str, str]:
 
 
 class IncidentForm(GovukFormMixin, forms.Form):
-    occurred_at = forms.DateTimeField(
+    occurred_at = GovukDateTimeField(
         label="When did it happen?",
-        widget=GovukDateTimeInput(),
-        error_messages=_required("Enter the date and time the incident happened"),
+        help_text="For example, 27 3 2026 and 21:30 or 9:30pm.",
+        error_messages={
+            "required": "Enter the date and time the incident happened",
+            "incomplete": "The date and time it happened must include a %(missing)s",
+            "invalid": "The date it happened must be a real date",
+        },
     )
-    reported_at = forms.DateTimeField(
+    reported_at = GovukDateTimeField(
         label="When was it reported?",
-        widget=GovukDateTimeInput(),
-        error_messages=_required("Enter the date and time the incident was reported"),
+        help_text="For example, 28 3 2026 and 09:15.",
+        error_messages={
+            "required": "Enter the date and time the incident was reported",
+            "incomplete": "The date and time it was reported must include a %(missing)s",
+            "invalid": "The date it was reported must be a real date",
+        },
     )
     channel = forms.ChoiceField(
         label="How was it reported?",
@@ -311,13 +319,19 @@ class TaskForm(GovukFormMixin, forms.Form):
         max_length=200,
         error_messages=_required("Enter what needs to be done"),
     )
-    due_on = forms.DateField(
-        label="Due date", widget=GovukDateInput(), error_messages=_required("Enter the date the task is due")
+    due_on = GovukDateField(
+        label="Due date",
+        help_text="For example, 27 3 2026.",
+        error_messages={
+            "required": "Enter the date the task is due",
+            "invalid": "The due date must be a real date",
+        },
     )
     owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Owner",
         queryset=None,
         empty_label="Select",  # type: ignore[arg-type]
+        help_text="Only people who may see this case are listed.",
         error_messages=_required("Select who will do it"),
     )
     details = forms.CharField(
@@ -395,10 +409,14 @@ class PanelForm(GovukFormMixin, forms.Form):
 
 
 class MeetingForm(GovukFormMixin, forms.Form):
-    held_at = forms.DateTimeField(
+    held_at = GovukDateTimeField(
         label="Date and time",
-        widget=GovukDateTimeInput(),
-        error_messages=_required("Enter the date and time of the meeting"),
+        help_text="For example, 27 3 2026 and 10:00.",
+        error_messages={
+            "required": "Enter the date and time of the meeting",
+            "incomplete": "The date and time of the meeting must include a %(missing)s",
+            "invalid": "The date of the meeting must be a real date",
+        },
     )
     location = forms.CharField(label="Location (optional)", required=False, max_length=200)
     attending_agencies: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
@@ -449,11 +467,11 @@ class DecisionForm(GovukFormMixin, forms.Form):
         required=False,  # type: ignore[arg-type]
         empty_label="Select",
     )
-    action_due_on = forms.DateField(
+    action_due_on = GovukDateField(
         label="Action due date",
         required=False,
-        widget=GovukDateInput(),
-        error_messages={"invalid": "Enter a real date for the action"},
+        help_text="For example, 27 3 2026.",
+        error_messages={"invalid": "The action due date must be a real date"},
     )
 
     def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:

@@ -262,7 +262,8 @@ def case_link(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def case_task_new(request: SignedInRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
-    owners = services.users_of_agency(case.owning_agency).order_by("last_name", "first_name")
+    # Only staff who may see the case: a task given to someone who cannot open it is orphaned.
+    owners = services.task_owner_choices(case)
     form = forms.TaskForm(_posted(request), owners=owners, initial={"owner": request.user.pk})
     if request.method == "POST" and form.is_valid():
         try:

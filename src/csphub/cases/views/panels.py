@@ -21,6 +21,7 @@ from csphub.agencies.policies import (
     visible_to,
 )
 from csphub.agencies.selectors import agreements_in_force_for
+from csphub.audit.services import audit_listed
 from csphub.cases import forms, rules, selectors, services
 from csphub.cases.models import AgendaItem, Case, Panel, PanelMeeting
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
@@ -162,6 +163,8 @@ def _meeting_page(
         .filter(pk__in=[item.case_id for item in items])
         .values_list("pk", flat=True)
     )
+    # The agenda shows each case: "who has seen this person" includes those at the meeting's page.
+    audit_listed(actor=request.actor, targets=[item.case for item in items], justification="panel agenda")
     return render(
         request,
         "cases/meeting_detail.html",
