@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from csphub.agencies.policies import acting_membership, can_contribute
+from csphub.audit.services import audit_listed, audit_viewed
 from csphub.cases import forms, selectors, services
 from csphub.cases.models import Case, CaseStatus, VictimContact
 from csphub.cases.views._common import _deny_unless, _form_page, _posted
@@ -21,6 +22,9 @@ from csphub.core.errors import ApplicationError
 def _case_for_victim_work(request: SignedInRequest, pk: int) -> Case:
     case = selectors.case_get_visible(request.actor, pk)
     _deny_unless(can_contribute(request.actor, case))
+    # These pages name the case's victims: "who has seen this person" must include them.
+    audit_viewed(actor=request.actor, target=case)
+    audit_listed(actor=request.actor, targets=services.case_victims(case))
     return case
 
 
