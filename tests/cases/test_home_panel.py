@@ -44,3 +44,21 @@ def test_home_panel_counts_every_task_not_only_those_listed(persona: Any, client
     page = client_as("avbc_caseworker").get(reverse("frontend:home")).content.decode()
     assert "0 open cases where you are the officer." in page
     assert "12 open tasks" in page and "12 overdue" in page
+
+
+def test_an_automatic_task_says_where_it_came_from_in_words(
+    make_case: Any, persona: Any, client_as: Any
+) -> None:
+    """New-user review, minor item 21: task tables showed the internal code "risk.reassessment"."""
+    officer = persona("avbc_caseworker")
+    services.task_create(
+        actor=officer,
+        title="Re-assess the victim",
+        owner=officer,
+        due_on=dt.date.today() + dt.timedelta(days=2),
+        case=make_case(),
+        source="risk.reassessment",
+        check_permission=False,
+    )
+    page = client_as("avbc_caseworker").get("/cases/tasks/").content.decode()
+    assert "Set automatically: a risk assessment" in page and "risk.reassessment" not in page

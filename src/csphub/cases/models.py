@@ -337,6 +337,23 @@ class Task(OwnedRecord):
     def __str__(self) -> str:
         return f"Task {self.pk}"
 
+    @property
+    def source_label(self) -> str:
+        """Where an automatic task came from, in words (the stored ``source`` is a code)."""
+        app = self.source.split(".", 1)[0]
+        return TASK_SOURCE_LABELS.get(app, "Set automatically") if self.source != "manual" else ""
+
+
+# Plain-English origins of automatic tasks, by the app that set them (Task.source_label).
+TASK_SOURCE_LABELS = {
+    "powers": "Set automatically: a deadline of a tool or power",
+    "risk": "Set automatically: a risk assessment",
+    "panel": "Set automatically: a panel decision",
+    "casereviews": "Set automatically: an ASB Case Review",
+    "duties": "Set automatically: a statutory duty",
+    "cases": "Set automatically: the case",
+}
+
 
 class TaskReminder(BaseModel):
     """One reminder e-mail per task, kind and day: the unique constraint makes sending idempotent."""
