@@ -133,7 +133,11 @@ class CaseOpenForm(GovukFormMixin, forms.Form):
     )
 
 
-class CaseStatusForm(GovukFormMixin, forms.Form):
+class CaseStatusForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    """Carries the case's version: a status chosen on a stale page is refused (core.concurrency)."""
+
+    VERSIONED = ("status", "closure_reason", "outcome", "case_officer")
+
     to_status = forms.ChoiceField(
         label="New status", widget=forms.RadioSelect, error_messages=_required("Select the new status")
     )
@@ -295,7 +299,9 @@ class AgendaAddForm(GovukFormMixin, forms.Form):
         return int(digits)
 
 
-class DecisionForm(GovukFormMixin, forms.Form):
+class DecisionForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    VERSIONED = ("decision",)
+
     decision = forms.CharField(
         label="Decision",
         widget=forms.Textarea,
@@ -323,7 +329,9 @@ class DecisionForm(GovukFormMixin, forms.Form):
         field.label_from_instance = _user_label  # type: ignore[attr-defined]
 
 
-class MinutesForm(GovukFormMixin, forms.Form):
+class MinutesForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    VERSIONED = ("minutes",)
+
     minutes = forms.CharField(
         label="Minutes",
         widget=forms.Textarea,

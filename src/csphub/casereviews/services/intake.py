@@ -89,7 +89,8 @@ def application_withdraw(*, actor: Any, application: Application, on: dt.date | 
     with transaction.atomic():
         _transition(application, rules.Status.WITHDRAWN)
         application.closed_on = on or timezone.localdate()
-        application.save(update_fields=["status", "closed_on", "modified_at"])
+        application.modified_by = actor
+        application.save(update_fields=["status", "closed_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor, verb="casereviewapplication.withdrawn", target=application, changed_fields=["status"]
         )
@@ -101,7 +102,8 @@ def application_close(*, actor: Any, application: Application, on: dt.date | Non
     with transaction.atomic():
         _transition(application, rules.Status.CLOSED)
         application.closed_on = on or timezone.localdate()
-        application.save(update_fields=["status", "closed_on", "modified_at"])
+        application.modified_by = actor
+        application.save(update_fields=["status", "closed_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor, verb="casereviewapplication.closed", target=application, changed_fields=["status"]
         )

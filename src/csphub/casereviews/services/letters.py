@@ -84,7 +84,8 @@ def letter_send(*, actor: Any, application: Application, kind: str, sent_on: dt.
         )
         if kind == LetterKind.OUTCOME:
             _transition(application, rules.Status.OUTCOME_SENT)
-            application.save(update_fields=["status", "outcome_sent_on", "modified_at"])
+            application.modified_by = actor
+            application.save(update_fields=["status", "outcome_sent_on", "modified_by", "modified_at"])
         audit_record(actor=actor, verb=f"casereviewletter.{kind}_sent", target=letter)
         if application.applicant_email and application.contact_preference == "email":
             transaction.on_commit(lambda: _email_letter(letter.pk))

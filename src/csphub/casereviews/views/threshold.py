@@ -15,7 +15,9 @@ from csphub.casereviews import forms, selectors, services
 from csphub.casereviews.views._common import (
     _change_journey,
     _get_for_change,
+    _versioned_form,
 )
+from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
 
 
@@ -56,10 +58,20 @@ def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
 def threshold(request: HttpRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     preview = services.threshold_preview(application)
-    form = forms.ThresholdDecideForm(request.POST or None, initial={"decided_on": timezone.localdate()})
+    form = _versioned_form(
+        forms.ThresholdDecideForm,
+        application,
+        request.POST or None,
+        initial={"decided_on": timezone.localdate()},
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        answers = {name: form.cleaned_data[name] for name in forms.ThresholdDecideForm.base_fields}
         try:
-            services.threshold_decide(actor=request.user, application=application, **form.cleaned_data)
+            with versioned_write(form):
+                services.threshold_decide(actor=request.user, application=application, **answers)
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -68,7 +80,7 @@ def threshold(request: HttpRequest, reference: str) -> HttpResponse:
     return render(
         request,
         "casereviews/staff/threshold.html",
-        {"form": form, "application": application, "preview": preview},
+        {"form": form, "application": application, "preview": preview, "conflict": conflict},
     )
 
 

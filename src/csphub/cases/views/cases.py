@@ -21,6 +21,7 @@ from csphub.audit.services import audit_listed
 from csphub.cases import config, forms, selectors, services
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
 from csphub.frontend.registry import CASE_SECTIONS
 
@@ -150,10 +151,20 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def case_status(request: SignedInRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
-    form = forms.CaseStatusForm(_posted(request), from_status=case.status)
+    form = forms.CaseStatusForm(
+        _posted(request),
+        from_status=case.status,
+        record=case,
+        versioned_fields=forms.CaseStatusForm.VERSIONED,
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        answers = {name: form.cleaned_data[name] for name in ("to_status", "reason", "outcome")}
         try:
-            services.case_change_status(actor=request.user, case=case, **form.cleaned_data)
+            with versioned_write(form):
+                services.case_change_status(actor=request.user, case=case, **answers)
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -162,6 +173,7 @@ def case_status(request: SignedInRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
         form,
+        conflict=conflict,
         title="Change the case status",
         caption=case.reference,
         back_url=reverse("cases:case_detail", args=[case.pk]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -21,6 +23,7 @@ from csphub.cases import forms, selectors, services
 from csphub.cases.models import AgendaItem, Panel, PanelMeeting
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, describe_conflict, versioned_write
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 # --------------------------------------------------------------------------------------------
@@ -102,9 +105,8 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
     can_change = can(request.actor, Action.CHANGE, meeting.panel)
     agenda_form = forms.AgendaAddForm(request.POST if "add_agenda" in request.POST else None)
-    minutes_form = forms.MinutesForm(
-        request.POST if "save_minutes" in request.POST else None, initial={"minutes": meeting.minutes}
-    )
+    minutes_form = _minutes_form(meeting, request.POST if "save_minutes" in request.POST else None)
+    conflict = None
     if request.method == "POST":
         _deny_unless(can_change)
         if "add_agenda" in request.POST and agenda_form.is_valid():
@@ -123,9 +125,19 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("cases:meeting_detail", meeting.pk)
         if "save_minutes" in request.POST and minutes_form.is_valid():
-            services.panel_minutes_record(actor=request.user, meeting=meeting, **minutes_form.cleaned_data)
-            messages.success(request, "Minutes saved")
-            return redirect("cases:meeting_detail", meeting.pk)
+            try:
+                with versioned_write(minutes_form):
+                    services.panel_minutes_record(
+                        actor=request.user, meeting=meeting, minutes=minutes_form.cleaned_data["minutes"]
+                    )
+            except EditConflictError as error:
+                # Show the minutes as they are now; what this user typed is listed in the message.
+                conflict = describe_conflict(minutes_form, error.current)
+                assert isinstance(error.current, PanelMeeting)
+                minutes_form = _minutes_form(error.current, None)
+            else:
+                messages.success(request, "Minutes saved")
+                return redirect("cases:meeting_detail", meeting.pk)
     items = list(meeting.agenda_items.select_related("case"))
     return render(
         request,
@@ -136,6 +148,7 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "can_change": can_change,
             "agenda_form": agenda_form,
             "minutes_form": minutes_form,
+            "conflict": conflict,
             "attending": meeting.attending_agencies.all(),
         },
     )
@@ -157,10 +170,18 @@ def agenda_decision(request: SignedInRequest, pk: int) -> HttpResponse:
         .distinct()
         .order_by("last_name", "first_name")
     )
-    form = forms.DecisionForm(_posted(request), owners=owners, initial={"decision": item.decision})
+    form = _decision_form(item, owners, _posted(request))
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        answers = {name: form.cleaned_data[name] for name in forms.DecisionForm.base_fields}
         try:
-            services.panel_decision_record(actor=request.user, item=item, **form.cleaned_data)
+            with versioned_write(form):
+                services.panel_decision_record(actor=request.user, item=item, **answers)
+        except EditConflictError as error:
+            # Show the decision as it is now; what this user entered is listed in the message.
+            conflict = describe_conflict(form, error.current)
+            assert isinstance(error.current, AgendaItem)
+            form = _decision_form(error.current, owners, None)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -169,8 +190,28 @@ def agenda_decision(request: SignedInRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
         form,
+        conflict=conflict,
         title="Record the panel's decision",
         caption=item.case.reference,
         back_url=reverse("cases:meeting_detail", args=[item.meeting_id]),
         button="Save decision",
+    )
+
+
+def _minutes_form(meeting: PanelMeeting, data: Any) -> forms.MinutesForm:
+    return forms.MinutesForm(
+        data,
+        initial={"minutes": meeting.minutes},
+        record=meeting,
+        versioned_fields=forms.MinutesForm.VERSIONED,
+    )
+
+
+def _decision_form(item: AgendaItem, owners: Any, data: Any) -> forms.DecisionForm:
+    return forms.DecisionForm(
+        data,
+        owners=owners,
+        initial={"decision": item.decision},
+        record=item,
+        versioned_fields=forms.DecisionForm.VERSIONED,
     )
