@@ -207,6 +207,24 @@ def _changed_labels(form: Any, current: models.Model) -> list[str]:
     ]
 
 
+def _shown(value: Any, form_field: Any) -> str:
+    """An entered value in words, as the conflict message lists it."""
+    choices = {str(key): label for key, label in (getattr(form_field, "choices", None) or ())}
+    if isinstance(value, list | tuple):
+        return ", ".join(_shown(item, form_field) for item in value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%-d %B %Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%-d %B %Y")
+    if isinstance(value, models.Model):
+        return str(value)
+    return str(choices.get(str(value), value))
+
+
 def describe_conflict(form: Any, current: models.Model) -> ConflictDetails:
     """Compare the record now with the version ``form`` was read at."""
     others = _changed_since_read(form, current)
@@ -217,16 +235,7 @@ def describe_conflict(form: Any, current: models.Model) -> ConflictDetails:
         value = form.cleaned_data.get(name)
         if name in others and read is not None and read.digests.get(name) == _digest(value):
             continue  # the value the form was read with, which someone else has since changed
-        choices = dict(getattr(form.fields[name], "choices", None) or ())
-        if value in choices:
-            value = choices[value]
-        elif isinstance(value, dt.datetime):
-            value = timezone.localtime(value).strftime("%-d %B %Y %H:%M")
-        elif isinstance(value, bool):
-            value = "Yes" if value else "No"
-        elif value is None:
-            value = ""
-        yours.append((labels.get(name, name), str(value)))
+        yours.append((labels.get(name, name), _shown(value, form.fields[name])))
     by = getattr(current, "modified_by", None)
     return ConflictDetails(
         changed_by=(by.get_full_name() or by.get_username()) if by is not None else "Someone else",

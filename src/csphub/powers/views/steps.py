@@ -41,6 +41,7 @@ POWER_VERSIONED = (
     "appeal_deadline",
     "hearing_due_at",
     "court",
+    "locality",
     "requirements",
     "details",
 )
