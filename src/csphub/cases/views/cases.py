@@ -23,6 +23,7 @@ from csphub.cases.views._common import _deny_unless, _form_page, _posted, _requi
 from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
+from csphub.core.uploads import upload_refusal
 from csphub.frontend.registry import CASE_SECTIONS
 
 # --------------------------------------------------------------------------------------------
@@ -273,7 +274,12 @@ def case_document_new(request: SignedInRequest, pk: int) -> HttpResponse:
     _deny_unless(can_contribute(request.actor, case))
     form = forms.DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
     policy = config.upload_policy()
-    if request.method == "POST" and form.is_valid():
+    refusal = upload_refusal(request) if request.method == "POST" else None
+    if refusal:  # the file passed the limit while arriving and was not kept (core/uploads.py)
+        form.is_valid()
+        form.errors.pop("file", None)
+        form.add_error("file", refusal)
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             services.document_upload(
