@@ -10,7 +10,8 @@ from django.utils import timezone
 from csphub.cases import rules
 from csphub.cases.models import AsbType, CaseOutcome, Category, Channel, NoteVisibility, PanelKind, PartyRole
 from csphub.core.concurrency import VERSION_FIELD, VersionedFormMixin
-from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin
+from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
+from csphub.people.services import POSTCODE_MESSAGE, is_postcode
 
 EMPTY: list[tuple[str, Any]] = [("", "Select")]
 
@@ -24,12 +25,12 @@ def _required(message: str) -> dict[str, str]:
 
 
 class IncidentForm(GovukFormMixin, forms.Form):
-    occurred_at = forms.DateTimeField(
+    occurred_at = LocalDateTimeField(
         label="When did it happen?",
         widget=GovukDateTimeInput(),
         error_messages=_required("Enter the date and time the incident happened"),
     )
-    reported_at = forms.DateTimeField(
+    reported_at = LocalDateTimeField(
         label="When was it reported?",
         widget=GovukDateTimeInput(),
         error_messages=_required("Enter the date and time the incident was reported"),
@@ -103,6 +104,12 @@ class IncidentForm(GovukFormMixin, forms.Form):
     )
     # Set when the form is reached from a person page ("record an incident for this person").
     victim_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean_address_postcode(self) -> str:
+        postcode = str(self.cleaned_data.get("address_postcode") or "").strip()
+        if postcode and not is_postcode(postcode):
+            raise forms.ValidationError(POSTCODE_MESSAGE)
+        return postcode
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -259,7 +266,7 @@ class PanelForm(GovukFormMixin, forms.Form):
 
 
 class MeetingForm(GovukFormMixin, forms.Form):
-    held_at = forms.DateTimeField(
+    held_at = LocalDateTimeField(
         label="Date and time",
         widget=GovukDateTimeInput(),
         error_messages=_required("Enter the date and time of the meeting"),

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukDateTimeInput, GovukFormMixin
+from csphub.frontend.forms import GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
 from csphub.powers.forms.common import (
     capacity_choices,
     date_field,
@@ -30,7 +30,7 @@ class ClosureNoticeForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "Describe the nuisance or disorder"},
     )
-    served_at = forms.DateTimeField(
+    served_at = LocalDateTimeField(
         label="Served at",
         widget=GovukDateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
