@@ -180,10 +180,6 @@ def main() -> None:
     print(f"{root}: {size / 1e6:.0f} MB of CSV")
 
 
-if __name__ == "__main__":
-    main()
-
-
 def _national_layout(root: Path, lookup_rows: list[list[object]]) -> None:
     """The same synthetic LSOAs in the layout of the national reference the package ships
     (``lsoa21_england_wales.parquet`` + harm weights), so ``reference_dir=root`` loads them; no
@@ -212,3 +208,7 @@ def _national_layout(root: Path, lookup_rows: list[list[object]]) -> None:
     pq.write_table(table, root / "lsoa21_england_wales.parquet")
     shutil.copyfile(DATA_DIR / WEIGHTS_FILE, root / WEIGHTS_FILE)
     shutil.copyfile(DATA_DIR / WEIGHTS_FILE, root / "reference" / WEIGHTS_FILE)
+
+
+if __name__ == "__main__":
+    main()

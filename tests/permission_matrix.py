@@ -88,6 +88,7 @@ MATRIX: dict[str, Entry] = {
     "accounts:setup_code": Entry(expect={"*": 302}, why="only reachable between the two sign-in steps"),
     "accounts:logout": Entry(expect={"*": 302}, method="POST"),
     "accounts:switch": Entry(expect=STAFF_PAGE),
+    "accounts:partnership": Entry(expect=STAFF_PAGE),
     "accounts:password_change": Entry(expect=STAFF_PAGE),
     "accounts:users": Entry(expect={"anonymous": 302, "*": 403, "avbc_administrator": 200}),
     "accounts:role_grants": Entry(

@@ -19,6 +19,7 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     ("csphub.cli_platform", "demo"),
     ("csphub.cli_platform", "demo_otp"),
     ("csphub.cli_platform", "serve"),
+    ("csphub.cli_platform", "worker"),
     ("csphub.cli_platform", "manage"),
     ("csphub.cli_ops", "audit"),
     ("csphub.cli_ops", "db"),
@@ -52,3 +53,6 @@ def _register() -> None:
 
 
 _register()
+
+if __name__ == "__main__":
+    main()

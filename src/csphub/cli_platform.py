@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess  # nosec B404 - the background worker, fixed argv
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -50,8 +54,7 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
     click.echo("Preparing the database …")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    if with_assessment:
-        _demo_assessment(Path(settings.DATA_DIR))
+    run = _demo_assessment(Path(settings.DATA_DIR)) if with_assessment else None
     # Demo data is made by the same services that notify people; those e-mails are not sent.
     configured_backend = settings.EMAIL_BACKEND
     settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -59,6 +62,10 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
         load_demo(progress=click.echo)
     finally:
         settings.EMAIL_BACKEND = configured_backend
+    if run is not None:  # the demo board (made by load_demo) adopts the demo's assessment, once
+        from csphub.insights.services import demo_adopt
+
+        demo_adopt(run)
 
     click.echo("")
     click.secho("CSP Hub demo: Amber Valley Community Safety Partnership", bold=True)
@@ -86,23 +93,24 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
     click.echo(f"  csphub demo-otp avbc_caseworker   -> {_current_code('avbc_caseworker')}")
     if serve:
         click.echo(f"\nServing on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
-        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+        with background_worker():
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
 
 
-def _demo_assessment(data_dir: Path) -> None:
+def _demo_assessment(data_dir: Path) -> Any:
+    """Ingest the sample and run the demo's assessment; the run (None when analytics is absent)."""
     try:
         from csphub.analytics import pipeline
     except ImportError:
         click.echo("Analytics not installed; skipping the Strategic Assessment.")
-        return
+        return None
     click.echo("Ingesting the shipped police.uk sample and running the Strategic Assessment …")
     pipeline.ingest_sample(data_dir)
     try:
         from csphub.insights.services import assessment_refresh
-
-        assessment_refresh(area=pipeline.SAMPLE_AREA, data_dir=data_dir)
     except ImportError:
-        pass
+        return None
+    return assessment_refresh(area=pipeline.SAMPLE_AREA, data_dir=data_dir)
 
 
 def _current_code(username: str) -> str:
@@ -152,7 +160,8 @@ def serve(port: int, production: bool, bind: str | None, workers: int | None, th
         _django()
         from django.core.management import call_command
 
-        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+        with background_worker():
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "csphub.config.settings.production")
     _django()  # production settings refuse to load when they are unsafe
@@ -167,6 +176,36 @@ def serve(port: int, production: bool, bind: str | None, workers: int | None, th
     call_command("check", fail_level="ERROR")
     # Replace this process with gunicorn (argument list, no shell), so signals reach it directly.
     os.execv(sys.executable, gunicorn_argv(bind or f"127.0.0.1:{port}", workers, threads))  # noqa: S606  # nosec
+
+
+@contextlib.contextmanager
+def background_worker() -> Iterator[subprocess.Popen[bytes]]:
+    """A ``csphub worker`` beside the development server, so that uploads load with no other
+    command; stopped with the server. (In production the worker is a service of its own.)"""
+    argv = [sys.executable, "-m", "csphub.cli", "worker"]
+    proc = subprocess.Popen(argv, env=os.environ.copy())  # noqa: S603  # nosec B603 - fixed argv, no shell
+    try:
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@click.command()
+@click.option("--batch", is_flag=True, help="Run the jobs waiting now, then stop (for cron or tests).")
+@click.option(
+    "--interval", type=float, default=1.0, show_default=True, help="Seconds between looks for jobs."
+)
+def worker(batch: bool, interval: float) -> None:
+    """Run background jobs (police.uk data uploads) from the task queue in the database."""
+    _django()
+    from django.core.management import call_command
+
+    args = ["--interval", str(interval), "--no-startup-delay"]
+    call_command("db_worker", *args, *(["--batch"] if batch else []))
 
 
 def _heartbeat_dir() -> str:

@@ -51,3 +51,26 @@ def test_demo_loader_is_idempotent(world: Any) -> None:
     assert Incident.objects.exclude(lsoa_code="").count() == 40  # every point in a real LSOA
     load_demo(rng_seed=1, n_incidents=40)
     assert (Incident.objects.count(), Case.objects.count(), Panel.objects.count()) == counts
+
+
+def test_demo_rerun_never_touches_a_case_a_user_opened(world: Any, make_case: Any) -> None:
+    """New-user review problem 2: a re-run of the demo attached demo closure notices and risk
+    assessments to cases users had opened. The demo builds only on the cases it tagged as its own."""
+    from csphub.cases.demo import load_demo
+    from csphub.core.models import demo_only
+    from csphub.powers import demo as powers_demo
+    from csphub.powers.models import PowerUse
+    from csphub.risk import demo as risk_demo
+    from csphub.risk.models import Assessment
+
+    users_case = make_case(family="Userown", summary="Opened by a user trying the demo")
+    assert users_case.case_officer_id is not None  # a candidate for every demo loader
+    load_demo(rng_seed=1, n_incidents=40)
+    for _ in range(2):  # the first run and a re-run
+        powers_demo.load_demo(rng_seed=1)
+        risk_demo.load_demo(rng_seed=1)
+    assert not PowerUse.objects.filter(case=users_case).exists()
+    assert not Assessment.objects.filter(case=users_case).exists()
+    demo_cases = demo_only(Case.objects.all())
+    assert users_case not in demo_cases and demo_cases.count() > 0
+    assert Assessment.objects.filter(case__in=demo_cases).exists()  # the demo still builds its own

@@ -27,16 +27,18 @@ pytestmark = pytest.mark.django_db
 # transaction: 3 statements).
 REQUEST_OVERHEAD = 7
 
-# The case page's own queries: case, audit event, parties, incidents, links, the related-records
-# prompt (2), notes, documents, tasks, status changes, agenda items, repeat victims (1 for all),
-# plus the sections the risk (3) and powers (1) apps add.
+# The case page's own queries (measured 2026-11-26, SQLite): case, the audit write (head of the
+# chain, insert: no savepoint), parties, the parties' incidents (1: the repeat-victim flag and the
+# related-records prompt both read them), the prompt's lookup of the parties' other cases (1),
+# incidents, links, notes, documents, tasks, status changes, agenda items, plus the sections the
+# risk (3: assessments, pending re-assessments, questionnaires) and powers (1) apps add. 17 in all
+# (20 before: the savepoint took 2, and the repeat-victim flag and the prompt 1 more).
 # Each audit write also reads the previous event's hash to chain to it (audit.chain), and on
 # PostgreSQL takes the chain's advisory lock first: one more query per audit write there.
 AUDIT_CHAIN_EXTRA = 1 if connection.vendor == "postgresql" else 0
-# Measured after the hash chain and the listed events of the trust work (2026-11): the case page is
-# 20 of its own (one audit write), lists 6 (one listed event), search 11 (a listed event for what it
-# showed and the search event itself), "who has seen" 9.
-CASE_PAGE_BUDGET = 20 + AUDIT_CHAIN_EXTRA
+# Lists 6 (one listed event), search 11 (a listed event for what it showed and the search event
+# itself), "who has seen" 9.
+CASE_PAGE_BUDGET = 17 + AUDIT_CHAIN_EXTRA
 LIST_PAGE_BUDGET = 6 + AUDIT_CHAIN_EXTRA
 SEARCH_EXTRA = 5 + AUDIT_CHAIN_EXTRA
 SEEN_BY_BUDGET = 9 + AUDIT_CHAIN_EXTRA

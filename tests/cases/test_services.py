@@ -230,6 +230,49 @@ class TestRelatedAndRepeat:
             make_incident(days_ago=days, asb_type=asb_type, parties=[(victim, PartyRole.VICTIM)])
         assert not selectors.repeat_victim_decision(user=persona("avbc_caseworker"), person=victim).is_repeat
 
+    def test_case_page_flags_and_prompts_as_the_standalone_selectors_do(
+        self, make_incident: Any, make_person: Any, persona: Any
+    ) -> None:
+        """The case page reads the parties' incidents and cases once for the repeat-victim flag and
+        the related-records prompt; it must answer exactly as the selectors that read them apart."""
+        from csphub.core.actor import as_actor
+
+        user = persona("avbc_caseworker")
+        victim, perpetrator = make_person(given="Vic", family="Page"), make_person(given="Per", family="Page")
+        first = make_incident(
+            days_ago=5, parties=[(victim, PartyRole.VICTIM), (perpetrator, PartyRole.ALLEGED_PERPETRATOR)]
+        )
+        case = services.case_open(actor=user, incidents=[first], summary="Page")
+        # Two more incidents with the same victim (a repeat victim: three in three months), one with
+        # the same alleged perpetrator, another open case for the victim, and another agency's
+        # incident, which must neither flag nor prompt.
+        others = [make_incident(days_ago=d, parties=[(victim, PartyRole.VICTIM)]) for d in (20, 40)]
+        by_perpetrator = make_incident(days_ago=9, parties=[(perpetrator, PartyRole.ALLEGED_PERPETRATOR)])
+        other_case = services.case_open(actor=user, incidents=[others[0]], summary="Other")
+        police_victim = make_person("police_caseworker", "Vic", "Page")
+        make_incident("police_caseworker", days_ago=2, parties=[(police_victim, PartyRole.VICTIM)])
+
+        page = selectors.case_page(as_actor(user), case.pk)  # type: ignore[arg-type]
+
+        standalone = selectors.repeat_victims_among(user=user, people=[victim])
+        assert {pk: (d.count, d.matching) for pk, d in page.repeat_victims.items()} == {
+            pk: (d.count, d.matching) for pk, d in standalone.items()
+        }
+        assert victim.pk in page.repeat_victims and page.repeat_victims[victim.pk].count == 3
+        expected = selectors.related_records(
+            user=user,
+            when=timezone.now(),
+            victim_ids=[victim.pk],
+            perpetrator_ids=[perpetrator.pk],
+            exclude_incident_ids=[first.pk],
+            exclude_case_ids=[case.pk],
+        )
+        assert page.related is not None
+        found = {(r.kind, r.record.pk, frozenset(r.reasons)) for r in page.related}
+        assert found == {(r.kind, r.record.pk, frozenset(r.reasons)) for r in expected}
+        assert {("case", other_case.pk), ("incident", by_perpetrator.pk)} <= {(k, pk) for k, pk, _ in found}
+        assert [p.person_id for p in page.parties] == [p.person_id for p in selectors.case_parties(case)]
+
 
 class TestTasksAndReminders:
     def test_task_create_and_reminders_idempotent(self, make_case: Any, persona: Any) -> None:

@@ -60,3 +60,52 @@ MATRIX = {
         },
     ),
 }
+
+
+# Loading police.uk data: analysts and administrators (aggregate, non-personal data).
+DATA_LOADERS = {"anonymous": 302, "*": 403, "avbc_analyst": 200, "avbc_administrator": 200}
+
+
+def _upload(world: Any) -> dict[str, Any]:
+    from csphub.insights.models import DataUpload, UploadStatus
+
+    upload, _ = DataUpload.objects.get_or_create(
+        folder="matrix", defaults={"status": UploadStatus.DONE, "file_names": ["matrix.zip"]}
+    )
+    return {"pk": upload.pk}
+
+
+MATRIX.update(
+    {
+        "insights:uploads": Entry(expect=DATA_LOADERS),
+        "insights:upload": Entry(make=_upload, expect=DATA_LOADERS),
+        "insights:upload_progress": Entry(make=_upload, expect=DATA_LOADERS),
+        "insights:upload_quarantine": Entry(make=_upload, expect=DATA_LOADERS),
+    }
+)
+
+
+# Adopting a run (POST): the board and the coordinator; other assessment readers are refused (403);
+# those who may not read assessments do not learn the run exists (404). The matrix's run has no
+# files, so an adopter's post is answered with the page and a message (302), adopting nothing.
+MATRIX["insights:adopt"] = Entry(
+    make=_run,
+    method="POST",
+    expect={
+        **ONE_RUN,
+        "avbc_team_manager": 403,
+        "avbc_analyst": 403,
+        "avbc_partnership_coordinator": 302,
+        "avbc_board_member": 302,
+    },
+)
+
+# The county board's overview: only for a user acting in a board (no persona here is), so viewers get 404.
+MATRIX["insights:board"] = Entry(
+    expect={
+        **ASSESSMENT_VIEWERS,
+        **dict.fromkeys(
+            ("avbc_team_manager", "avbc_partnership_coordinator", "avbc_analyst", "avbc_board_member"), 404
+        ),
+    }
+)

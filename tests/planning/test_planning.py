@@ -14,6 +14,7 @@ from csphub.analytics import morile
 from csphub.audit.models import AuditEvent, AuditVerb
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.insights import selectors as insights_selectors
+from csphub.insights.services import assessment_adopt
 from csphub.planning import selectors, services
 from csphub.planning.models import PriorityAdoption, ScoreSheet, ScoringFramework
 from tests.analytics.test_morile import filled
@@ -50,12 +51,15 @@ def test_presets_are_shipped_and_labelled_with_their_source(db: None) -> None:
     assert not template.framework.ready
 
 
-def test_session_carries_each_themes_evidence_from_the_latest_assessment(
+def test_session_carries_each_themes_evidence_from_the_adopted_assessment(
     amber_valley_run: Any, persona: Any
 ) -> None:
     coordinator = persona("avbc_partnership_coordinator")
+    before = services.session_open(actor=coordinator, title="Before", framework=grid_framework())
+    assert before.assessment_run_id is None and before.evidence == {}  # a run alone is not official
+    assessment_adopt(actor=persona("avbc_board_member"), run=amber_valley_run)
     opened = services.session_open(actor=coordinator, title="Workshop", framework=grid_framework())
-    _run, assessment = insights_selectors.latest_assessment(coordinator)  # type: ignore[misc]
+    _run, assessment = insights_selectors.adopted_assessment(coordinator)  # type: ignore[misc]
     asb_row = next(r for r in assessment.by_crime_type if r.crime_type == "Anti-social behaviour")
     asb = opened.evidence["asb"]
     assert asb["available"] and asb["volume"] == asb_row.count

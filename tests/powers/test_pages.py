@@ -266,6 +266,43 @@ def test_fpn_prosecution_allowed_after_14_days(setup: Any) -> None:
     assert fpn.status == Status.PROSECUTED
 
 
+def test_power_dates_are_asked_as_day_month_and_year(setup: Any) -> None:
+    """Power steps ask dates with the GOV.UK date input: three fields, its error messages, the
+    answers carried through check answers, and a Change link to the day."""
+    s = setup
+    fpn = services.fpn_issue(
+        actor=s.officer,
+        cpn=cpn_for(s, days_ago=20),
+        issuer_capacity="local_authority",
+        amount_gbp=100,
+        breach="Music",
+        now=now() - dt.timedelta(days=3),
+    )
+    url = reverse("powers:fpn_payment", args=[fpn.pk])
+    page = s.client.get(url).content.decode()
+    for part in ("day", "month", "year"):
+        assert f'name="paid_on_{part}"' in page
+    assert 'type="date"' not in page
+    assert "For example, 27 3 2026" in page
+
+    paid = today() - dt.timedelta(days=1)
+    body = errors_of(
+        s.client.post(url, {"paid_on_day": str(paid.day), "paid_on_month": "", "paid_on_year": "2026"})
+    )
+    assert "Date paid must include a month" in body
+    body = errors_of(s.client.post(url, {"paid_on_day": "31", "paid_on_month": "2", "paid_on_year": "2026"}))
+    assert "Date paid must be a real date" in body
+
+    parts = {"paid_on_day": str(paid.day), "paid_on_month": str(paid.month), "paid_on_year": str(paid.year)}
+    check = s.client.post(url, parts).content.decode()
+    assert words(paid) in check and "#id_paid_on_day" in check
+    for name, value in parts.items():  # carried to the confirm step as hidden fields
+        assert f'name="{name}" value="{value}"' in check
+    assert s.client.post(url, {**parts, "step": "confirm"}).status_code == 302
+    fpn.refresh_from_db()
+    assert fpn.status == Status.PAID
+
+
 def test_fpn_over_the_maximum_is_refused_and_nothing_saved(setup: Any) -> None:
     s = setup
     cpn = cpn_for(s)

@@ -46,6 +46,10 @@ class SwitchForm(forms.Form):
     membership = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect, label="Act as")
 
 
+class PartnershipForm(forms.Form):
+    partnership = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect, label="Work in")
+
+
 class StaffMemberForm(GovukFormMixin, forms.Form):
     username = forms.RegexField(
         label="Username",

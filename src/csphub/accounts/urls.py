@@ -10,6 +10,7 @@ urlpatterns = [
     path("sign-in/set-up-code/", views.setup_code, name="setup_code"),
     path("sign-out/", views.sign_out, name="logout"),
     path("switch/", views.switch, name="switch"),
+    path("partnership/", views.partnership_switch, name="partnership"),
     path("users/", views.users, name="users"),
     path("users/role-requests/", views.role_grants, name="role_grants"),
     path("password/", views.PasswordChange.as_view(), name="password_change"),

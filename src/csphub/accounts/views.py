@@ -23,11 +23,20 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.accounts import services
-from csphub.accounts.forms import CodeForm, NewPasswordChangeForm, SignInForm, StaffMemberForm, SwitchForm
+from csphub.accounts.forms import (
+    CodeForm,
+    NewPasswordChangeForm,
+    PartnershipForm,
+    SignInForm,
+    StaffMemberForm,
+    SwitchForm,
+)
 from csphub.accounts.middleware import SIGNED_IN_AT_KEY
+from csphub.agencies.middleware import PARTNERSHIP_SESSION_KEY
 from csphub.agencies.middleware import SESSION_KEY as ACTING_SESSION_KEY
-from csphub.agencies.selectors import memberships_of
-from csphub.agencies.services import membership_switch
+from csphub.agencies.policies import acting_membership
+from csphub.agencies.selectors import memberships_of, partnership_session, partnerships_of
+from csphub.agencies.services import membership_switch, partnership_choose
 from csphub.core.actor import SignedInRequest
 
 PENDING_USER_KEY = "csphub_pending_user_id"
@@ -99,12 +108,22 @@ def _is_locked(request: HttpRequest, user: Any) -> bool:
     return bool(AxesProxyHandler.is_locked(request, credentials={"username": user.get_username()}))
 
 
+def _remember_partnership(request: HttpRequest, agency: Any, chosen_id: int | None = None) -> None:
+    value = partnership_session(agency, chosen_id)
+    if value is None:
+        request.session.pop(PARTNERSHIP_SESSION_KEY, None)
+    else:
+        request.session[PARTNERSHIP_SESSION_KEY] = value
+
+
 def _complete_sign_in(request: HttpRequest, user: Any, device: TOTPDevice) -> HttpResponse:
     backend = request.session.get(PENDING_BACKEND_KEY, "django.contrib.auth.backends.ModelBackend")
     login(request, user, backend=backend)
     otp_login(request, device)
     _forget_pending(request)
     request.session[SIGNED_IN_AT_KEY] = time.time()
+    membership = acting_membership(user)
+    _remember_partnership(request, membership.agency if membership is not None else None)
     services.record_login(user=user)
     target = request.GET.get("next")
     return redirect(target if target and _safe_next(request) else settings.LOGIN_REDIRECT_URL)
@@ -196,6 +215,7 @@ def switch(request: SignedInRequest) -> HttpResponse:
         chosen = next(m for m in memberships if m.pk == form.cleaned_data["membership"])
         membership_switch(actor=request.actor, membership=chosen)
         request.session[ACTING_SESSION_KEY] = chosen.pk
+        _remember_partnership(request, chosen.agency)
         messages.success(
             request, f"You are now working as {chosen.get_role_display()} for {chosen.agency.name}."
         )
@@ -316,3 +336,25 @@ class PasswordChange(PasswordChangeView):
         services.record_password_changed(user=self.request.user)
         messages.success(self.request, "Your password has been changed.")
         return response
+
+
+@login_required
+def partnership_switch(request: SignedInRequest) -> HttpResponse:
+    """Choose the partnership to work in, among those the acting agency sits in."""
+    options = partnerships_of(request.actor.agency)
+    if not options:
+        raise Http404("Your agency is not in any partnership.")
+    form = PartnershipForm(request.POST or None)
+    form.fields["partnership"].choices = [  # type: ignore[attr-defined]
+        (p.pk, f"{p.name} ({p.get_kind_display()})") for p in options
+    ]
+    current = request.actor.partnership
+    if current is not None and not form.is_bound:
+        form.initial["partnership"] = current.pk
+    if request.method == "POST" and form.is_valid():
+        chosen = next(p for p in options if p.pk == form.cleaned_data["partnership"])
+        partnership_choose(actor=request.actor, partnership=chosen)
+        _remember_partnership(request, request.actor.agency, chosen.pk)
+        messages.success(request, f"You are now working in {chosen.name}.")
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    return render(request, "accounts/partnership.html", {"form": form, "current": current})

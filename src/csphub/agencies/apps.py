@@ -8,6 +8,8 @@ class AgenciesConfig(AppConfig):
 
     def ready(self) -> None:
         from csphub.agencies.policies import Policy, acting_membership
-        from csphub.core.actor import register_agencies
+        from csphub.agencies.selectors import partnership_for
+        from csphub.core.actor import register_agencies, register_partnerships
 
         register_agencies(policy=Policy, acting_membership=acting_membership)
+        register_partnerships(partnership_for)

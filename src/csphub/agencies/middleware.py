@@ -10,6 +10,9 @@ from csphub.agencies.models import Membership
 from csphub.agencies.policies import actor_for
 
 SESSION_KEY = "csphub_acting_membership_id"
+# {"id", "name", "choices"} of the partnership acted in, set at sign-in and when switching, so that
+# the header names it without a query on every page.
+PARTNERSHIP_SESSION_KEY = "csphub_acting_partnership"
 
 
 class ActingMembershipMiddleware:
@@ -38,6 +41,7 @@ class ActingMembershipMiddleware:
             if chosen is None and memberships:
                 chosen = memberships[0]
                 request.session[SESSION_KEY] = chosen.pk
-            actor = actor_for(user, chosen, memberships=memberships)
+            partnership = request.session.get(PARTNERSHIP_SESSION_KEY) or {}
+            actor = actor_for(user, chosen, memberships=memberships, partnership_id=partnership.get("id"))
         request.actor = actor  # type: ignore[attr-defined]  # read as ActorRequest.actor
         return self.get_response(request)

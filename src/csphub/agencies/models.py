@@ -209,3 +209,41 @@ class RecordNamedUser(BaseModel):
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id", "user"], name="named_user_unique")
         ]
+
+
+class PartnershipKind(models.TextChoices):
+    CSP = "csp", "Community Safety Partnership"
+    BOARD = "board", "County community safety board"
+
+
+class Partnership(BaseModel):
+    """A Community Safety Partnership (or the county board above a county's district CSPs).
+
+    Agencies sit in several: the county council, the police, fire, health and probation sit in every
+    district CSP of their county and in the county board. A user acts in one partnership at a time
+    (chosen like the agency: ``accounts:partnership``). ``code`` is the ONS CSP code of the national
+    reference (E22… in England, W22… in Wales; empty for a board), ``area`` what the Strategic
+    Assessment is run for by default (a CSP name or code the reference resolves).
+    """
+
+    name = models.CharField(max_length=200, unique=True)
+    code = models.CharField(max_length=20, blank=True)
+    kind = models.CharField(max_length=10, choices=PartnershipKind.choices, default=PartnershipKind.CSP)
+    area = models.CharField(max_length=200, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
+    agencies = models.ManyToManyField(Agency, related_name="partnerships", blank=True)
+
+    NOT_PERSONAL_DATA = frozenset({"name", "code", "kind", "area", "parent", "agencies"})
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=~models.Q(code=""), name="partnership_code_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

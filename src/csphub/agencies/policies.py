@@ -81,6 +81,8 @@ class Capability(StrEnum):
     VIEW_PRIORITIES = "view_priorities"
     SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
     ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
+    ADOPT_ASSESSMENT = "adopt_assessment"  # the partnership's official Strategic Assessment
+    LOAD_DATA = "load_data"  # upload police.uk files into the analytics store (aggregate data)
 
 
 # Which actions each role may take on records that hold personal data.
@@ -111,16 +113,27 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.CONFIGURE_CASE_REVIEW_AREA,
             Capability.VIEW_PRIORITIES,
             Capability.SCORE_PRIORITIES,
+            Capability.ADOPT_ASSESSMENT,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),
     Role.ANALYST: frozenset(
-        {Capability.VIEW_ASSESSMENT, Capability.VIEW_PRIORITIES, Capability.SCORE_PRIORITIES}
+        {
+            Capability.VIEW_ASSESSMENT,
+            Capability.VIEW_PRIORITIES,
+            Capability.SCORE_PRIORITIES,
+            Capability.LOAD_DATA,
+        }
     ),
     Role.BOARD_MEMBER: frozenset(
-        {Capability.VIEW_ASSESSMENT, Capability.VIEW_PRIORITIES, Capability.ADOPT_PRIORITIES}
+        {
+            Capability.VIEW_ASSESSMENT,
+            Capability.VIEW_PRIORITIES,
+            Capability.ADOPT_PRIORITIES,
+            Capability.ADOPT_ASSESSMENT,
+        }
     ),
-    Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_AUDIT_LOG}),
+    Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_AUDIT_LOG, Capability.LOAD_DATA}),
 }
 
 # child model -> name of the FK to the record whose visibility it inherits
@@ -202,7 +215,11 @@ def set_acting_membership(user: AbstractBaseUser, membership: Membership | None)
 
 
 def actor_for(
-    user: User, membership: Membership | None, *, memberships: tuple[Membership, ...] | None = None
+    user: User,
+    membership: Membership | None,
+    *,
+    memberships: tuple[Membership, ...] | None = None,
+    partnership_id: int | None = None,
 ) -> Actor:
     """The request's Actor: ``user`` acting in ``membership`` (``memberships``: all their active ones).
 
@@ -210,7 +227,7 @@ def actor_for(
     the same (cached) policy as code that passes ``request.actor``.
     """
     set_acting_membership(user, membership)
-    actor = Actor(user=user, membership=membership, memberships=memberships)
+    actor = Actor(user=user, membership=membership, memberships=memberships, partnership_id=partnership_id)
     setattr(user, USER_ACTOR_ATTR, actor)
     return actor
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from csphub.agencies.models import Agency, InformationSharingAgreement, Membership
+from csphub.agencies.models import (
+    Agency,
+    InformationSharingAgreement,
+    Membership,
+    Partnership,
+    PartnershipKind,
+)
 from csphub.core.actor import Actor, as_actor, user_of
 
 
@@ -32,3 +39,37 @@ def agreements_in_force_for(agency: Agency) -> QuerySet[InformationSharingAgreem
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
         .distinct()
     )
+
+
+def partnerships_of(agency: Agency | None) -> list[Partnership]:
+    """The partnerships ``agency`` sits in: district CSPs first (by name), then boards."""
+    if agency is None:
+        return []
+    found = list(agency.partnerships.select_related("parent"))
+    return sorted(found, key=lambda p: (p.kind != PartnershipKind.CSP, p.name))
+
+
+def default_partnership(options: list[Partnership], chosen_id: int | None = None) -> Partnership | None:
+    """The one chosen, if offered; else the installation's (``CSPHUB_PARTNERSHIP_CODE``); else the first."""
+    if not options:
+        return None
+    chosen = next((p for p in options if p.pk == chosen_id), None)
+    if chosen is not None:
+        return chosen
+    code = getattr(settings, "CSPHUB_PARTNERSHIP_CODE", "")
+    return next((p for p in options if code and p.code == code), options[0])
+
+
+def partnership_for(actor: Actor) -> Partnership | None:
+    """The partnership ``actor`` acts in (registered with core.actor; see ``Actor.partnership``)."""
+    return default_partnership(partnerships_of(actor.agency), actor.partnership_id)
+
+
+def partnership_session(agency: Agency | None, chosen_id: int | None = None) -> dict[str, object] | None:
+    """What the session keeps about the partnership acted in: its id and name, and how many the
+    acting ``agency`` sits in (the header offers a switch when there are several)."""
+    options = partnerships_of(agency)
+    chosen = default_partnership(options, chosen_id)
+    if chosen is None:
+        return None
+    return {"id": chosen.pk, "name": chosen.name, "choices": len(options)}

@@ -11,13 +11,14 @@ from csphub.agencies.models import (
     Agency,
     InformationSharingAgreement,
     Membership,
+    Partnership,
     RecordNamedUser,
     RecordShare,
     ShareScope,
 )
 from csphub.agencies.policies import Action, acting_membership, can, policy_facts_changed
 from csphub.audit.services import audit_record
-from csphub.core.actor import Actor, user_of
+from csphub.core.actor import Actor, as_actor, user_of
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 # The one acting (an Actor, or a user for callers not yet passing one), or None for the system.
@@ -128,3 +129,14 @@ def current_agency(actor: Actor | User | None) -> Agency:
     if membership is None:
         raise PermissionDeniedError("Choose the agency you are acting for.")
     return membership.agency
+
+
+def partnership_choose(*, actor: Actor | User, partnership: Partnership) -> Partnership:
+    """The actor chooses which partnership to work in (one their acting agency sits in); audited."""
+    who = as_actor(actor)
+    agency = who.agency if who is not None else None
+    if agency is None or not partnership.agencies.filter(pk=agency.pk).exists():
+        raise PermissionDeniedError("You can only work in a partnership your agency sits in.")
+    with transaction.atomic():
+        audit_record(actor=actor, verb="partnership.chosen", target=partnership)
+    return partnership

@@ -70,6 +70,10 @@ class AuditVerb(models.TextChoices):
     APPLICATION_USER_NAMED = "application.user_named", "Named a user on a Case Review application"
     APPLICATION_VIEWED = "application.viewed", "Viewed a Case Review application"
 
+    ASSESSMENT_ADOPTED = (
+        "assessment.adopted",
+        "Adopted a strategic assessment as the partnership's official one",
+    )
     ASSESSMENT_GENERATED = "assessment.generated", "Produced a strategic assessment"
     ASSESSMENT_LISTED = "assessment.listed", "Saw a risk assessment in a list"
     ASSESSMENT_VIEWED = "assessment.viewed", "Viewed a risk assessment"
@@ -257,6 +261,10 @@ class AuditVerb(models.TextChoices):
     COMPARTMENTMEMBER_ADDED = "compartmentmember.added", "Gave a user access to a restricted register"
     COMPARTMENTMEMBER_ENDED = "compartmentmember.ended", "Ended a user's access to a restricted register"
 
+    DATA_UPLOAD_FAILED = "data_upload.failed", "Police data upload: could not be loaded"
+    DATA_UPLOAD_LOADED = "data_upload.loaded", "Police data upload: loaded into the analytics store"
+    DATA_UPLOAD_STARTED = "data_upload.started", "Uploaded police data for the analytics store"
+
     DISPERSAL_AUTHORISATION_AUTHORISED = (
         "dispersal_authorisation.authorised",
         "Dispersal authorisation: authorised",
@@ -359,6 +367,8 @@ class AuditVerb(models.TextChoices):
 
     PANELMEETING_MINUTED = "panelmeeting.minuted", "Recorded the minutes of a panel meeting"
     PANELMEETING_SCHEDULED = "panelmeeting.scheduled", "Scheduled a panel meeting"
+
+    PARTNERSHIP_CHOSEN = "partnership.chosen", "Chose the partnership to work in"
 
     PERSON_ADDRESS_LINKED = "person.address_linked", "Linked an address to a person"
     PERSON_CREATED = "person.created", "Added a person"
@@ -530,7 +540,10 @@ class AuditEvent(models.Model):
             raise PermissionError("Audit events are append-only.")
         from csphub.audit.chain import seal
 
-        with transaction.atomic():  # the chain lock lasts until this (or the outer) transaction ends
+        # The chain lock lasts until this (or the outer) transaction ends. No savepoint: inside a
+        # caller's transaction a failed audit write fails the whole change (as audit_record says),
+        # and a page that records a view does not pay two statements for a savepoint it never uses.
+        with transaction.atomic(savepoint=False):
             seal([self])
             super().save(*args, **kwargs)
 

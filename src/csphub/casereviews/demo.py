@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -31,8 +31,8 @@ _BEHAVIOUR = (
 )
 
 
-def _staff() -> object:
-    return get_user_model().objects.get(username="avbc_caseworker")
+def _staff() -> User:
+    return User.objects.get(username="avbc_caseworker")
 
 
 def _configure_area() -> CaseReviewArea:

@@ -29,6 +29,7 @@ from csphub.cases.models import (
     PanelKind,
     PartyRole,
 )
+from csphub.core.models import demo_tag
 from csphub.people.models import PersonKind
 from csphub.people.services import address_create, person_create
 
@@ -242,6 +243,7 @@ def load_demo(*, rng_seed: int = 2026, n_incidents: int = 160) -> None:
                 )
                 for extra in group[2:]:
                     services.case_add_incident(actor=officer, case=case, incident=extra)
+                demo_tag(case)
                 cases.append((slug, case))
 
         today = timezone.localdate()

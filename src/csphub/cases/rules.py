@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 # ``months_before`` (the same wall-clock time N calendar months earlier, clamped) lives in core.calendar.
-from csphub.core.calendar import months_before
+from csphub.core.calendar import months_before as months_before  # re-exported for selectors
 
 # --------------------------------------------------------------------------------------------
 # Case status workflow

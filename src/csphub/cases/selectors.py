@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from csphub.agencies.models import ShareScope
@@ -247,6 +247,18 @@ def repeat_victims_among(*, user: Any, people: Iterable[Person]) -> dict[int, ru
             "person_id", "incident_id", "incident__occurred_at", "incident__asb_type", "incident__category"
         )
     )
+    return _repeat_decisions(people, rows, as_of=as_of, rule=rule)
+
+
+def _repeat_decisions(
+    people: list[Person],
+    rows: Iterable[tuple[int, int, dt.datetime, str, str]],
+    *,
+    as_of: dt.datetime,
+    rule: rules.RepeatVictimRule,
+) -> dict[int, rules.RepeatDecision]:
+    """The repeat victims among ``people``, from (person, incident, occurred_at, type, category) rows
+    of the visible incidents in which they are a victim, newest first."""
     facts: dict[int, list[rules.IncidentFact]] = {}
     for person_id, incident_id, occurred_at, asb_type, category in rows:
         facts.setdefault(person_id, []).append(
@@ -288,12 +300,17 @@ def related_records(
     exclude_incident_ids: Iterable[int] = (),
     exclude_case_ids: Iterable[int] = (),
     limit: int = 20,
+    incident_candidates: Iterable[int] | None = None,
+    case_candidates: Iterable[int] | None = None,
 ) -> list[RelatedRecord]:
     """Possibly related incidents and open or recent cases the user may see.
 
     Matching is :func:`rules.related_match_reasons` (same victim, alleged perpetrator or address
     within the configured period); the database narrows candidates with indexed lookups first
     (party by person and role, address id, UPRN) so the prompt stays fast at a million incidents.
+    A caller that has already read the incidents (``incident_candidates``) or the cases
+    (``case_candidates``) naming the same victims and alleged perpetrators passes their ids, and
+    those lookups are not made again (the case page reads them with the page's own lists).
     """
     rule = config.related_record_rule()
     victims = frozenset(int(v) for v in victim_ids)
@@ -311,17 +328,13 @@ def related_records(
     # only those: one OR-ed query lets PostgreSQL walk a million incidents by date instead.
     cap = 2000
     candidate_ids: set[int] = set()
-    if victims:
+    if incident_candidates is not None:
+        candidate_ids |= set(incident_candidates)
+    elif victims or perps:
         candidate_ids |= set(
-            IncidentParty.objects.filter(person_id__in=victims, role=PartyRole.VICTIM).values_list(
-                "incident_id", flat=True
-            )[:cap]
-        )
-    if perps:
-        candidate_ids |= set(
-            IncidentParty.objects.filter(person_id__in=perps, role=PartyRole.ALLEGED_PERPETRATOR).values_list(
-                "incident_id", flat=True
-            )[:cap]
+            IncidentParty.objects.filter(_same_parties(victims, perps)).values_list("incident_id", flat=True)[
+                : 2 * cap
+            ]
         )
     if address_id is not None:
         candidate_ids |= set(
@@ -362,17 +375,13 @@ def related_records(
                 "case_id", flat=True
             )[:cap]
         )
-    if victims:
+    if case_candidates is not None:
+        case_ids |= set(case_candidates)
+    elif victims or perps:
         case_ids |= set(
-            CaseParty.objects.filter(person_id__in=victims, role=PartyRole.VICTIM).values_list(
-                "case_id", flat=True
-            )[:cap]
-        )
-    if perps:
-        case_ids |= set(
-            CaseParty.objects.filter(person_id__in=perps, role=PartyRole.ALLEGED_PERPETRATOR).values_list(
-                "case_id", flat=True
-            )[:cap]
+            CaseParty.objects.filter(_same_parties(victims, perps)).values_list("case_id", flat=True)[
+                : 2 * cap
+            ]
         )
     case_ids -= set(exclude_case_ids)
     cases = (
@@ -405,6 +414,17 @@ def related_records(
                 case_reasons.add(rules.MatchReason.SAME_ALLEGED_PERPETRATOR)
         case_records.append(RelatedRecord("case", case, case_reasons))
     return case_records + found
+
+
+def _same_parties(victims: Iterable[int], perps: Iterable[int]) -> Q:
+    """Party rows (of incidents or cases) naming one of ``victims`` as victim or one of ``perps``
+    as alleged perpetrator: one indexed lookup per role, OR-ed into one query."""
+    same = Q(pk__in=[])
+    if victims:
+        same |= Q(person_id__in=sorted(victims), role=PartyRole.VICTIM)
+    if perps:
+        same |= Q(person_id__in=sorted(perps), role=PartyRole.ALLEGED_PERPETRATOR)
+    return same
 
 
 def related_records_for_incident(*, user: Any, incident: Incident, limit: int = 20) -> list[RelatedRecord]:
@@ -555,35 +575,38 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
 
     Showing personal data and recording that it was shown are one call. The actor's policy answers
     every visibility question from facts it fetched once, so the page costs one query per list it
-    shows, whatever the number of rows (``tests/cases/test_query_budgets.py`` pins it).
+    shows, whatever the number of rows (``tests/cases/test_query_budgets.py`` pins it). The
+    repeat-victim flag and the related-records prompt share one read of the parties' incidents
+    (:func:`_party_reads`).
     """
     policy = actor.policy
     case = case_get_visible(actor, pk)
     scope = policy.share_scope(case) or ""
     audit_viewed(actor=actor, target=case, justification=f"scope={scope}")
     can_change = policy.can(Action.CHANGE, case)
-    parties = case_parties(case)
-    incidents = list(case_incidents(case))
     if scope != ShareScope.FULL:
         return CasePage(
             case=case,
             scope=scope,
             can_change=can_change,
             can_write=False,
-            parties=parties,
-            incidents=incidents,
+            parties=case_parties(case),
+            incidents=list(case_incidents(case)),
         )
-    victim_ids = [p.person_id for p in parties if p.role == PartyRole.VICTIM]
+    reads = _party_reads(actor, case, with_related=can_change)
+    parties = reads.parties
+    incidents = list(case_incidents(case))
     links = list(case.links_from.select_related("related_case"))
     related = None
     if can_change:
         related = related_records(
             user=actor,
-            when=timezone.now(),
-            victim_ids=victim_ids,
+            when=reads.now,
+            victim_ids=[p.person_id for p in parties if p.role == PartyRole.VICTIM],
             perpetrator_ids=[p.person_id for p in parties if p.role == PartyRole.ALLEGED_PERPETRATOR],
             exclude_incident_ids=[i.pk for i in incidents],
             exclude_case_ids=[case.pk, *[link.related_case_id for link in links]],
+            incident_candidates=reads.incident_candidates,
         )
     return CasePage(
         case=case,
@@ -598,10 +621,73 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
         status_changes=list(case.status_changes.select_related("created_by")),
         links=links,
         agenda_items=list(case.agenda_items.select_related("meeting__panel")),
-        repeat_victims=repeat_victims_among(
-            user=actor, people=[p.person for p in parties if p.role == PartyRole.VICTIM]
-        ),
+        repeat_victims=reads.repeat_victims,
         related=related,
+    )
+
+
+@dataclass(frozen=True)
+class _PartyReads:
+    now: dt.datetime
+    parties: list[CaseParty]
+    repeat_victims: dict[int, rules.RepeatDecision]
+    incident_candidates: set[int]
+
+
+def _party_reads(actor: Actor, case: Case, *, with_related: bool) -> _PartyReads:
+    """The case's parties and their incidents, in two queries.
+
+    The incidents are the parties' (victims as victim and, ``with_related``, alleged perpetrators
+    as alleged perpetrator) since the earlier of the two rules' windows, each marked visible or
+    not to the actor: they give the repeat-victim flag (visible incidents only, as
+    :func:`repeat_victims_among`) and the related-records prompt's candidate incidents (which
+    :func:`related_records` then asks the policy about). The parties' other cases are left to
+    :func:`related_records` (one indexed lookup by person): folding them into the parties query
+    made PostgreSQL scan every case party (``benchmarks/bench_case_page.py``).
+    """
+    now = timezone.now()
+    repeat_rule = config.repeat_victim_rule()
+    since = rules.months_before(now, repeat_rule.period_months)
+    window = dt.timedelta(days=config.related_record_rule().period_days)
+    parties = case_parties(case)
+    victims = sorted({p.person_id for p in parties if p.role == PartyRole.VICTIM})
+    perps = sorted({p.person_id for p in parties if p.role == PartyRole.ALLEGED_PERPETRATOR})
+    incident_rows: list[tuple[int, str, int, dt.datetime, str, str, bool]] = []
+    if victims or (with_related and perps):
+        floor = min(since, now - window) if with_related else since
+        visible = incident_list_visible_to(actor).filter(pk=OuterRef("incident_id"))
+        incident_rows = list(
+            IncidentParty.objects.filter(
+                _same_parties(victims, perps if with_related else ()), incident__occurred_at__gte=floor
+            )
+            .annotate(visible=Exists(visible))
+            .order_by("-incident__occurred_at", "-incident_id")
+            .values_list(
+                "person_id",
+                "role",
+                "incident_id",
+                "incident__occurred_at",
+                "incident__asb_type",
+                "incident__category",
+                "visible",
+            )
+        )
+    victim_people = [p.person for p in parties if p.role == PartyRole.VICTIM]
+    repeat = _repeat_decisions(
+        victim_people,
+        [
+            (person_id, incident_id, occurred_at, asb_type, category)
+            for person_id, role, incident_id, occurred_at, asb_type, category, seen in incident_rows
+            if seen and role == PartyRole.VICTIM and occurred_at >= since
+        ],
+        as_of=now,
+        rule=repeat_rule,
+    )
+    return _PartyReads(
+        now=now,
+        parties=parties,
+        repeat_victims=repeat,
+        incident_candidates={row[2] for row in incident_rows} if with_related else set(),
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from django.http import HttpRequest
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # types only: at run time core never imports agencies
     from django.contrib.auth.base_user import AbstractBaseUser
     from django.contrib.auth.models import AnonymousUser, User
 
-    from csphub.agencies.models import Agency, Membership
+    from csphub.agencies.models import Agency, Membership, Partnership
     from csphub.agencies.policies import Policy
 
 # Attribute on the request's user object that holds the request's Actor, so that code still
@@ -37,13 +37,15 @@ USER_ACTOR_ATTR = "_csphub_actor"
 class Actor:
     """A user acting in one membership (or in none, which the policy treats as "may do nothing").
 
-    ``partnership`` is the partnership acted in. There is one partnership per installation today,
-    so it is ``None``; it becomes a value when an installation serves several partnerships.
+    ``partnership`` is the partnership acted in (``agencies.Partnership``): the one chosen in the
+    session (``partnership_id``) if the acting agency sits in it, else the installation's default;
+    None when no partnership is set up (the installation's name from the settings stands for it).
+    It is looked up on first use only, so pages that do not ask pay no query.
     """
 
     user: User
     membership: Membership | None
-    partnership: None = None
+    partnership_id: int | None = None
     # Every active membership of the user (the agencies they may switch to), when the middleware
     # fetched them with the acting one; None when not fetched (an Actor built outside a request).
     memberships: tuple[Membership, ...] | None = None
@@ -62,6 +64,10 @@ class Actor:
         return self.user.pk
 
     @cached_property
+    def partnership(self) -> Partnership | None:
+        return _partnership_resolver(self) if _partnership_resolver is not None else None
+
+    @cached_property
     def policy(self) -> Policy:
         if _policy_factory is None:  # pragma: no cover - the agencies app registers it at start-up
             raise RuntimeError("No permission policy is registered (is csphub.agencies installed?).")
@@ -74,6 +80,7 @@ class Actor:
 
 
 _policy_factory: Callable[[Actor], Policy] | None = None
+_partnership_resolver: Callable[[Actor], Partnership | None] | None = None
 _membership_resolver: Callable[[User], Membership | None] | None = None
 
 
@@ -84,6 +91,12 @@ def register_agencies(
     global _policy_factory, _membership_resolver
     _policy_factory = policy
     _membership_resolver = acting_membership
+
+
+def register_partnerships(resolver: Callable[[Actor], Partnership | None]) -> None:
+    """Called by the agencies app when Django starts: how an Actor finds its partnership."""
+    global _partnership_resolver
+    _partnership_resolver = resolver
 
 
 def as_actor(user_or_actor: Actor | AbstractBaseUser | AnonymousUser | None) -> Actor | None:
@@ -111,6 +124,16 @@ def user_of(user_or_actor: Actor | User | None) -> User | None:
     if isinstance(user_or_actor, Actor):
         return user_or_actor.user
     return user_or_actor
+
+
+# What a service's ``actor`` is: the request's Actor (views pass ``request.actor``), or a user
+# where there is no request (the demo loader, commands, tests), resolved by :func:`as_actor`.
+ActorOrUser: TypeAlias = "Actor | User"
+
+
+def acting_user(actor: Actor | User) -> User:
+    """The user to record as ``created_by``/``modified_by`` (or owner, issuer...) of a write."""
+    return actor.user if isinstance(actor, Actor) else actor
 
 
 class ActorRequest(HttpRequest):

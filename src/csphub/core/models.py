@@ -8,6 +8,7 @@ when a field is unclassified, so a new column cannot slip in without a decision 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -71,3 +72,37 @@ def personal_fields(model: type[models.Model]) -> set[str]:
         for name, data_class in classification_of(model).items()
         if data_class in (DataClass.PERSONAL, DataClass.SPECIAL_CATEGORY)
     }
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class DemoRecord(models.Model):
+    """A record the demo loader created: the demo only ever builds on its own records.
+
+    A re-run of ``csphub demo`` looks for demo cases here, so it never attaches demo powers, risk
+    assessments or referrals to a case a user opened while trying the demo.
+    """
+
+    model = models.CharField(max_length=100)  # the model's label, e.g. "cases.case"
+    object_id = models.PositiveBigIntegerField()
+
+    NOT_PERSONAL_DATA = frozenset({"id", "model", "object_id"})
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["model", "object_id"], name="demo_record_once")]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.object_id}"
+
+
+def demo_tag(*records: models.Model) -> None:
+    """Mark ``records`` as made by the demo loader (idempotent)."""
+    for record in records:
+        DemoRecord.objects.get_or_create(model=record._meta.label_lower, object_id=record.pk)
+
+
+def demo_only(queryset: models.QuerySet[_M]) -> models.QuerySet[_M]:
+    """``queryset`` narrowed to the records the demo loader made."""
+    label = queryset.model._meta.label_lower
+    return queryset.filter(pk__in=DemoRecord.objects.filter(model=label).values("object_id"))

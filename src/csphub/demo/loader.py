@@ -15,7 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from csphub.agencies.models import Agency, InformationSharingAgreement, LawfulBasis, Membership
+from csphub.agencies.models import (
+    Agency,
+    InformationSharingAgreement,
+    LawfulBasis,
+    Membership,
+    Partnership,
+    PartnershipKind,
+)
 from csphub.demo.personas import DEMO_AGENCIES, DEMO_PASSWORD, DEMO_TOTP_SALT, demo_personas
 
 log = logging.getLogger(__name__)
@@ -104,7 +111,47 @@ def load_core_demo(*, password_hasher_iterations_ok: bool = True) -> dict[str, i
             )
             isa.parties.set([agencies[s] for s in parties])
             created["agreements"] += int(was_created)
+        created["partnerships"] = _derbyshire_partnerships(agencies)
     return created
+
+
+# Derbyshire's eight district CSPs (ONS CSP codes of the national reference) and the county board
+# above them. Amber Valley is the demo's populated partnership; the county-wide agencies sit in all.
+DERBYSHIRE_CSPS = (
+    ("E22000037", "Amber Valley"),
+    ("E22000038", "Bolsover"),
+    ("E22000039", "Chesterfield"),
+    ("E22000041", "Derbyshire Dales"),
+    ("E22000042", "Erewash"),
+    ("E22000043", "High Peak"),
+    ("E22000044", "North East Derbyshire"),
+    ("E22000045", "South Derbyshire"),
+)
+COUNTY_BOARD = "Derbyshire County Community Safety Board"
+COUNTY_WIDE = ("police", "dcc", "fire", "nhs", "probation")
+
+
+def _derbyshire_partnerships(agencies: dict[str, Agency]) -> int:
+    board, made = Partnership.objects.get_or_create(
+        name=COUNTY_BOARD, defaults={"kind": PartnershipKind.BOARD, "area": "Derbyshire"}
+    )
+    board.agencies.add(*(agencies[s] for s in COUNTY_WIDE if s in agencies))
+    n = int(made)
+    for code, district in DERBYSHIRE_CSPS:
+        csp, made = Partnership.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": f"{district} Community Safety Partnership",
+                "kind": PartnershipKind.CSP,
+                "area": district,
+                "parent": board,
+            },
+        )
+        n += int(made)
+        csp.agencies.add(*(agencies[s] for s in COUNTY_WIDE if s in agencies))
+        if code == "E22000037":  # the borough council, its housing provider and the voluntary sector
+            csp.agencies.add(*(agencies[s] for s in ("avbc", "housing", "voluntary") if s in agencies))
+    return n
 
 
 def app_demo_loaders() -> list[tuple[str, Callable[..., object]]]:

@@ -18,6 +18,7 @@ from csphub.agencies.models import Membership
 from csphub.agencies.policies import Action, Compartment
 from csphub.cases.models import Case, CaseStatus, PartyRole
 from csphub.core.actor import as_actor
+from csphub.core.models import demo_only
 from csphub.duties.models import CompartmentRole, PreventReferral, SlaveryConcern
 from csphub.duties.services import prevent, slavery
 from csphub.duties.services.compartments import compartment_member_add
@@ -46,9 +47,8 @@ def load_demo(*, rng_seed: int = 2026) -> None:
     today = timezone.localdate()
     if not SlaveryConcern.objects.filter(grounds__startswith=TAG).exists():
         case = (
-            Case.objects.filter(
-                status=CaseStatus.OPEN, case_officer__isnull=False, owning_agency__slug="avbc"
-            )
+            demo_only(Case.objects.all())
+            .filter(status=CaseStatus.OPEN, case_officer__isnull=False, owning_agency__slug="avbc")
             .order_by("pk")
             .first()
         )

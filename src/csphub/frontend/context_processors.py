@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from csphub.agencies.middleware import PARTNERSHIP_SESSION_KEY
 from csphub.agencies.policies import acting_membership
 from csphub.agencies.selectors import memberships_of
 from csphub.frontend.registry import NAV_ITEMS
@@ -22,6 +23,11 @@ def service(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return context
     membership = acting_membership(user)
+    # The partnership acted in, as the session keeps it (set at sign-in and when switching): no query.
+    partnership = getattr(request, "session", {}).get(PARTNERSHIP_SESSION_KEY) or {}
+    if partnership.get("name"):
+        context["partnership_name"] = partnership["name"]
+    context["other_partnerships"] = int(partnership.get("choices", 1)) > 1
     nav = []
     for item in NAV_ITEMS:
         try:

@@ -68,7 +68,8 @@ def register_person_section(section: PersonSection) -> None:
 class CaseSection:
     """A section another app adds to the case page (e.g. tools and powers, risk assessments).
 
-    ``context(user, case)`` returns the template context, or None when the section does not apply
+    ``context(actor, case)`` (the request's Actor: ask ``actor.policy``, which the case page has
+    already asked) returns the template context, or None when the section does not apply
     (for example when the user sees the case only as a panel summary).
     """
 

@@ -19,6 +19,18 @@ class InsightsConfig(AppConfig):
                 order=60,
             )
         )
+        # Administrators load data but do not read the assessment; analysts reach it from there.
+        register_nav(
+            NavItem(
+                "Police data",
+                "insights:uploads",
+                lambda user: (
+                    has_capability(user, Capability.LOAD_DATA)
+                    and not has_capability(user, Capability.VIEW_ASSESSMENT)
+                ),
+                order=61,
+            )
+        )
         register_home_panel(
             HomePanel("Strategic Assessment", "insights/home_panel.html", home_context, order=60)
         )

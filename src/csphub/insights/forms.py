@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from csphub.frontend.forms import GovukFormMixin
@@ -32,4 +34,32 @@ class AssessmentForm(GovukFormMixin, forms.Form):
             "invalid": "Enter the last month as YYYY-MM, for example 2024-12",
         },
         widget=forms.TextInput(attrs={"data-width": "10"}),
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One or more files from one file input."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+class DataUploadForm(GovukFormMixin, forms.Form):
+    data_files = MultipleFileField(
+        label="police.uk files",
+        help_text=(
+            "The zip file as downloaded from data.police.uk, or its CSV files (for example "
+            "2024-01-derbyshire-street.csv). You can choose several files."
+        ),
+        error_messages={"required": "Choose the zip file or the CSV files to upload"},
+        widget=MultipleFileInput(attrs={"accept": ".zip,.csv,.gz"}),
     )

@@ -37,3 +37,89 @@ class AssessmentRun(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.area_name} {self.date_from} to {self.date_to}"
+
+
+class UploadStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Loading"
+    DONE = "done", "Loaded"
+    FAILED = "failed", "Not loaded"
+
+
+class DataUpload(BaseModel):
+    """police.uk files an analyst uploaded, loaded into the analytics store by a background job.
+
+    The job updates the counts as each file is read, so the page can show progress; at the end it
+    records what was stored, what was quarantined (file, line and reason) and which months replaced
+    earlier data. A failed load changes nothing in the store (the ingest is all or nothing) and
+    keeps the reasons, worded for the analyst, in ``problems``.
+    """
+
+    status = models.CharField(max_length=10, choices=UploadStatus.choices, default=UploadStatus.QUEUED)
+    folder = models.CharField(max_length=100)  # under DATA_DIR/uploads, removed once loaded
+    file_names = models.JSONField(default=list)
+    files_total = models.PositiveIntegerField(default=0)
+    files_done = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_stored = models.PositiveIntegerField(default=0)
+    rows_quarantined = models.PositiveIntegerField(default=0)
+    files_unchanged = models.PositiveIntegerField(default=0)
+    months_loaded = models.JSONField(default=list)  # "force month (dataset)" newly stored
+    months_replaced = models.JSONField(default=list)  # ... that replaced earlier data
+    quarantined = models.JSONField(default=list)  # {"file", "line", "reason"}, at most QUARANTINE_KEPT
+    problems = models.JSONField(default=list)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    QUARANTINE_KEPT = 5000
+
+    NOT_PERSONAL_DATA = frozenset(
+        {
+            "status",
+            "folder",
+            "file_names",
+            "files_total",
+            "files_done",
+            "rows_done",
+            "rows_stored",
+            "rows_quarantined",
+            "files_unchanged",
+            "months_loaded",
+            "months_replaced",
+            "quarantined",
+            "problems",
+            "started_at",
+            "finished_at",
+        }
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Upload {self.pk} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (UploadStatus.DONE, UploadStatus.FAILED)
+
+
+class AssessmentAdoption(BaseModel):
+    """A partnership's decision that one run is its official Strategic Assessment.
+
+    Appended, never edited: the latest row of a partnership is the official assessment, the rows
+    before it are its history (who adopted which run, and when). Home pages and the Plan read the
+    adopted run, never merely the most recent one (an analyst's trial run is not the board's).
+    """
+
+    partnership = models.CharField(max_length=200)  # the partnership's name (one per installation)
+    run = models.ForeignKey(AssessmentRun, on_delete=models.PROTECT, related_name="adoptions")
+    note = models.CharField(max_length=500, blank=True)
+
+    NOT_PERSONAL_DATA = frozenset({"partnership", "run", "note"})
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.run} adopted by {self.partnership}"

@@ -10,8 +10,10 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from csphub.agencies.policies import Capability, has_capability
+from csphub.analytics import pipeline
 from csphub.analytics.assessment import Assessment
-from csphub.insights.models import AssessmentRun
+from csphub.core.actor import as_actor
+from csphub.insights.models import AssessmentAdoption, AssessmentRun, DataUpload
 
 # Files a run may serve, by the name used in URLs.
 DOWNLOADS = {
@@ -53,7 +55,62 @@ def run_files(run: AssessmentRun) -> list[str]:
 def home_context(user: Any) -> dict[str, Any] | None:
     if not has_capability(user, Capability.VIEW_ASSESSMENT):
         return None
-    return {"latest": AssessmentRun.objects.first()}
+    adoption = current_adoption(user)
+    return {
+        "adoption": adoption,
+        "latest": AssessmentRun.objects.first(),
+        "can_adopt": has_capability(user, Capability.ADOPT_ASSESSMENT),
+    }
+
+
+def partnership_name(user: Any) -> str:
+    """The name of the partnership ``user`` acts in (the installation's, when none is set up)."""
+    actor = as_actor(user)
+    partnership = actor.partnership if actor is not None else None
+    return partnership.name if partnership is not None else str(settings.CSPHUB_PARTNERSHIP_NAME)
+
+
+def default_area(user: Any) -> str:
+    """What the assessment form offers first: the partnership's area."""
+    actor = as_actor(user)
+    partnership = actor.partnership if actor is not None else None
+    return (partnership.area or partnership.code) if partnership is not None else "Amber Valley"
+
+
+def current_adoption(user: Any) -> AssessmentAdoption | None:
+    """The partnership's official assessment (its latest adoption), for users who may see assessments."""
+    if not has_capability(user, Capability.VIEW_ASSESSMENT):
+        return None
+    return (
+        AssessmentAdoption.objects.filter(partnership=partnership_name(user))
+        .select_related("run", "created_by")
+        .first()
+    )
+
+
+def adoption_history(run: AssessmentRun) -> QuerySet[AssessmentAdoption]:
+    return run.adoptions.select_related("created_by").order_by("-created_at", "-pk")
+
+
+def read_assessment(run: AssessmentRun) -> Assessment | None:
+    """The run's results as a typed Assessment; None when its file cannot be read."""
+    try:
+        return Assessment.from_json((run_dir(run) / "assessment.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, Http404):
+        return None
+
+
+def adopted_assessment(user: Any) -> tuple[AssessmentRun, Assessment] | None:
+    """The partnership's official (adopted) assessment, read back as a typed Assessment.
+
+    None when the user may not see assessments, none has been adopted, or its file cannot be read.
+    The Plan and the home pages read this, never merely the most recent run.
+    """
+    adoption = current_adoption(user)
+    if adoption is None:
+        return None
+    assessment = read_assessment(adoption.run)
+    return (adoption.run, assessment) if assessment is not None else None
 
 
 def latest_assessment(user: Any) -> tuple[AssessmentRun, Assessment] | None:
@@ -68,3 +125,40 @@ def latest_assessment(user: Any) -> tuple[AssessmentRun, Assessment] | None:
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return None
+
+
+def data_uploads_visible_to(user: Any) -> QuerySet[DataUpload]:
+    """Uploads hold no personal data; those who may load data see every upload of the partnership."""
+    if not has_capability(user, Capability.LOAD_DATA):
+        return DataUpload.objects.none()
+    return DataUpload.objects.select_related("created_by")
+
+
+def data_upload_get(user: Any, pk: int) -> DataUpload:
+    try:
+        return data_uploads_visible_to(user).get(pk=pk)
+    except DataUpload.DoesNotExist as exc:
+        raise Http404("No such upload.") from exc
+
+
+def store_months(data_dir: Path | None = None) -> list[str]:
+    """The months the analytics store holds, oldest first."""
+    return sorted(pipeline.store_for(data_dir or settings.DATA_DIR).months())
+
+
+def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | None]] | None:
+    """For a user acting in a county board: each member CSP with its adopted assessment (aggregate
+    figures only). None when the user may not see assessments or does not act in a board."""
+    if not has_capability(user, Capability.VIEW_ASSESSMENT):
+        return None
+    actor = as_actor(user)
+    board = actor.partnership if actor is not None else None
+    if board is None or board.kind != "board":
+        return None
+    members = list(board.members.order_by("name"))
+    latest: dict[str, AssessmentAdoption] = {}
+    for adoption in AssessmentAdoption.objects.filter(
+        partnership__in=[m.name for m in members]
+    ).select_related("run"):
+        latest.setdefault(adoption.partnership, adoption)  # ordered newest first
+    return [(m, latest.get(m.name)) for m in members]

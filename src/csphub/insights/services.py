@@ -15,7 +15,7 @@ from csphub.analytics import pipeline
 from csphub.audit.services import audit_record
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.core.locks import named_lock
-from csphub.insights.models import AssessmentRun
+from csphub.insights.models import AssessmentAdoption, AssessmentRun
 from csphub.reports import assess_and_render
 
 BUSY = "Another Strategic Assessment is being produced. Try again in a few minutes."
@@ -110,3 +110,39 @@ def assessment_pdf(*, run: AssessmentRun) -> Path:
     HTML(filename=str(folder / "report.html"), base_url=str(folder)).write_pdf(staging)
     staging.rename(target)
     return target
+
+
+def assessment_adopt(*, actor: Any, run: AssessmentRun, note: str = "") -> AssessmentAdoption:
+    """Make ``run`` the partnership's official Strategic Assessment (who and when, audited).
+
+    Refused when the actor may not adopt, when the run's results cannot be read, or when it is
+    already the official one. The earlier adoption stays in the history.
+    """
+    from csphub.insights.selectors import partnership_name, read_assessment
+
+    if not has_capability(actor, Capability.ADOPT_ASSESSMENT):
+        raise PermissionDeniedError("You cannot adopt the partnership's Strategic Assessment.")
+    if read_assessment(run) is None:
+        raise ApplicationError("This assessment's results cannot be read: run it again, then adopt it.")
+    partnership = partnership_name(actor)
+    user = getattr(actor, "user", actor)
+    with transaction.atomic():
+        current = AssessmentAdoption.objects.select_for_update().filter(partnership=partnership).first()
+        if current is not None and current.run_id == run.pk:
+            raise ApplicationError("This is already the partnership's official Strategic Assessment.")
+        adoption = AssessmentAdoption.objects.create(
+            partnership=partnership, run=run, note=note[:500], created_by=user, modified_by=user
+        )
+        audit_record(actor=actor, verb="assessment.adopted", target=run)
+    return adoption
+
+
+def demo_adopt(run: AssessmentRun) -> None:
+    """The demo's board adopts its assessment, once (a re-run of the demo adopts nothing new)."""
+    from django.contrib.auth import get_user_model
+
+    if AssessmentAdoption.objects.exists():
+        return
+    board = get_user_model().objects.filter(username="avbc_board_member").first()
+    if board is not None:
+        assessment_adopt(actor=board, run=run, note="Demo: adopted at the board's annual meeting")

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from csphub.agencies.policies import Action, acting_membership, can, role_allows
 from csphub.audit.services import audit_record, changed_field_names
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address, Person, PersonAddress, PersonKind
@@ -46,7 +47,7 @@ def _validate_person(values: dict[str, Any]) -> None:
             raise ApplicationError("Date of birth must be within the last 120 years", field="date_of_birth")
 
 
-def person_create(*, actor: Any, **values: Any) -> Person:
+def person_create(*, actor: ActorOrUser, **values: Any) -> Person:
     unknown = set(values) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"Unknown person fields: {sorted(unknown)}")
@@ -56,7 +57,10 @@ def person_create(*, actor: Any, **values: Any) -> Person:
     _validate_person(values)
     with transaction.atomic():
         person = Person.objects.create(
-            owning_agency=membership.agency, created_by=actor, modified_by=actor, **values
+            owning_agency=membership.agency,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
+            **values,
         )
         audit_record(actor=actor, verb="person.created", target=person, changed_fields=values.keys())
         if person.is_restricted:
@@ -65,7 +69,7 @@ def person_create(*, actor: Any, **values: Any) -> Person:
 
 
 def person_update(
-    *, actor: Any, person: Person, expected_version: str | None = None, **values: Any
+    *, actor: ActorOrUser, person: Person, expected_version: str | None = None, **values: Any
 ) -> Person:
     """Change a person; only ``values`` are written. ``expected_version`` (from an edit form)
     refuses the change with :class:`~csphub.core.concurrency.EditConflictError` if the record
@@ -84,7 +88,7 @@ def person_update(
             return person
         for name in changed:
             setattr(person, name, values[name])
-        person.modified_by = actor
+        person.modified_by = acting_user(actor)
         person.save(update_fields=[*changed, "modified_by", "modified_at"])
         audit_record(actor=actor, verb="person.updated", target=person, changed_fields=changed)
         if "is_restricted" in changed and person.is_restricted:
@@ -92,15 +96,15 @@ def person_update(
     return person
 
 
-def _name_restricting_user(actor: Any, person: Person) -> None:
+def _name_restricting_user(actor: ActorOrUser, person: Person) -> None:
     """Whoever restricts a record is named on it: a restricted record is visible to its named
     users only, so otherwise nobody at all could open it again."""
     from csphub.agencies.services import name_user_on_record
 
-    name_user_on_record(actor=actor, obj=person, user=actor, reason="restricted the record")
+    name_user_on_record(actor=actor, obj=person, user=acting_user(actor), reason="restricted the record")
 
 
-def address_create(*, actor: Any, **values: Any) -> Address:
+def address_create(*, actor: ActorOrUser, **values: Any) -> Address:
     unknown = set(values) - set(ADDRESS_FIELDS)
     if unknown:
         raise TypeError(f"Unknown address fields: {sorted(unknown)}")
@@ -115,14 +119,17 @@ def address_create(*, actor: Any, **values: Any) -> Address:
             raise ApplicationError(POSTCODE_MESSAGE, field="postcode")
     with transaction.atomic():
         address = Address.objects.create(
-            owning_agency=membership.agency, created_by=actor, modified_by=actor, **values
+            owning_agency=membership.agency,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
+            **values,
         )
         audit_record(actor=actor, verb="address.created", target=address, changed_fields=values.keys())
     return address
 
 
 def person_address_link(
-    *, actor: Any, person: Person, address: Address, valid_from: dt.date | None = None
+    *, actor: ActorOrUser, person: Person, address: Address, valid_from: dt.date | None = None
 ) -> PersonAddress:
     if not can(actor, Action.CHANGE, person) or not can(actor, Action.VIEW, address):
         raise PermissionDeniedError("You cannot link this person and address.")
@@ -130,7 +137,11 @@ def person_address_link(
         link, created = PersonAddress.objects.get_or_create(
             person=person,
             address=address,
-            defaults={"valid_from": valid_from, "created_by": actor, "modified_by": actor},
+            defaults={
+                "valid_from": valid_from,
+                "created_by": acting_user(actor),
+                "modified_by": acting_user(actor),
+            },
         )
         if created:
             audit_record(actor=actor, verb="person.address_linked", target=person, changed_fields=["address"])

@@ -85,7 +85,7 @@ def framework_import(*, actor: Any, text: str | bytes) -> ScoringFramework:
 
 
 def session_open(*, actor: Any, title: str, framework: ScoringFramework) -> ScoringSession:
-    """Open a scoring session, with each theme's evidence from the latest Strategic Assessment."""
+    """Open a scoring session, with each theme's evidence from the partnership's adopted Strategic Assessment."""
     _require(actor, Capability.SCORE_PRIORITIES, "You cannot open a scoring session.")
     rules = framework.framework
     if not rules.ready:
@@ -94,7 +94,7 @@ def session_open(*, actor: Any, title: str, framework: ScoringFramework) -> Scor
             f"{framework} cannot be used yet: fill in {unfilled} and import it as a new version.",
             field="framework",
         )
-    latest = insights_selectors.latest_assessment(actor)
+    latest = insights_selectors.adopted_assessment(actor)  # the official one, never merely the latest
     evidence: dict[str, Any] = {}
     label = ""
     run_id = None

@@ -19,9 +19,12 @@ import logging
 import random
 from collections.abc import Callable
 
+from django.contrib.auth.models import User
+
 from csphub.agencies.models import AgencyType
 from csphub.cases.models import Case, CaseStatus, PartyRole
 from csphub.core.errors import ApplicationError
+from csphub.core.models import demo_only
 from csphub.people.models import Address, Person
 from csphub.people.services import person_update
 from csphub.powers import clock, services
@@ -29,6 +32,13 @@ from csphub.powers.models import PowerUse
 from csphub.powers.rules import PSPO_CONSULTEES, UK_TZ, add_years
 
 log = logging.getLogger(__name__)
+
+
+def _officer(case: Case) -> User:
+    """The case officer, who acts for the demo (the demo picks cases that have one)."""
+    if case.case_officer is None:
+        raise ValueError(f"Case {case.pk} has no case officer to act in the demo.")
+    return case.case_officer
 
 
 def _once(case: Case, marker: str, make: Callable[[], PowerUse | None]) -> PowerUse | None:
@@ -49,7 +59,7 @@ def _once(case: Case, marker: str, make: Callable[[], PowerUse | None]) -> Power
     return use
 
 
-def _adult(person: Person, officer: object, rng: random.Random) -> Person | None:
+def _adult(person: Person, officer: User, rng: random.Random) -> Person | None:
     if person.date_of_birth is not None:
         return person
     try:
@@ -66,7 +76,8 @@ def load_demo(*, rng_seed: int = 2026) -> None:
     rng = random.Random(rng_seed)
     now = clock.now().astimezone(UK_TZ).replace(second=0, microsecond=0)
     cases = list(
-        Case.objects.exclude(status=CaseStatus.CLOSED)
+        demo_only(Case.objects.all())
+        .exclude(status=CaseStatus.CLOSED)
         .filter(parties__role=PartyRole.ALLEGED_PERPETRATOR, parties__person__kind="individual")
         .exclude(case_officer=None)
         .select_related("case_officer")
@@ -75,7 +86,7 @@ def load_demo(*, rng_seed: int = 2026) -> None:
     )
     first_cpn: PowerUse | None = None
     for n, case in enumerate(cases):
-        officer = case.case_officer
+        officer = _officer(case)
         party = case.parties.filter(role=PartyRole.ALLEGED_PERPETRATOR, person__kind="individual").first()
         person = _adult(party.person, officer, rng) if party else None
         if person is None:
@@ -85,7 +96,7 @@ def load_demo(*, rng_seed: int = 2026) -> None:
 
         def make_cpw(case: Case = case, person: Person = person, issued: dt.datetime = issued) -> PowerUse:
             return services.cpw_issue(
-                actor=case.case_officer,
+                actor=_officer(case),
                 case=case,
                 recipient=person,
                 issuer_capacity="local_authority",
@@ -102,7 +113,7 @@ def load_demo(*, rng_seed: int = 2026) -> None:
 
         def make_cpn(cpw: PowerUse = cpw, issued: dt.datetime = issued) -> PowerUse:
             return services.cpn_issue(
-                actor=cpw.case.case_officer,
+                actor=_officer(cpw.case),
                 cpw=cpw,
                 issuer_capacity="local_authority",
                 requirements=f"{cpw.requirements}\nAllow an officer to fit a noise monitor within 7 days",
@@ -121,7 +132,7 @@ def load_demo(*, rng_seed: int = 2026) -> None:
         def make_fpn() -> PowerUse:
             assert first_cpn is not None
             return services.fpn_issue(
-                actor=first_cpn.case.case_officer,
+                actor=_officer(first_cpn.case),
                 cpn=first_cpn,
                 issuer_capacity="local_authority",
                 amount_gbp=100,
@@ -140,7 +151,8 @@ def load_demo(*, rng_seed: int = 2026) -> None:
 def _premises_cases() -> list[tuple[Case, Address]]:
     found = []
     for case in (
-        Case.objects.exclude(status=CaseStatus.CLOSED)
+        demo_only(Case.objects.all())
+        .exclude(status=CaseStatus.CLOSED)
         .exclude(case_officer=None)
         # a closure notice is the council's or the police's (s.76): the demo's is the council's
         .filter(owning_agency__agency_type__in=(AgencyType.DISTRICT_COUNCIL, AgencyType.COUNTY_COUNCIL))
@@ -154,7 +166,7 @@ def _premises_cases() -> list[tuple[Case, Address]]:
 
 def _closure_notice(case: Case, address: Address, served_at: dt.datetime, hearing: str) -> PowerUse:
     return services.closure_notice_issue(
-        actor=case.case_officer,
+        actor=_officer(case),
         case=case,
         premises=address,
         issuer_capacity="local_authority",
@@ -200,7 +212,7 @@ def _closure_demo(*, rng_seed: int, now: dt.datetime) -> None:
         old_case,
         f"demo-{rng_seed}-{old_case.pk}-closure-order",
         lambda: services.closure_order_grant(
-            actor=old_case.case_officer,
+            actor=_officer(old_case),
             notice=old,
             made_on=made_on,
             ends_on=made_on + dt.timedelta(days=89),
@@ -211,7 +223,8 @@ def _closure_demo(*, rng_seed: int, now: dt.datetime) -> None:
 
 def _pspo_demo(*, rng_seed: int, now: dt.datetime) -> None:
     case = (
-        Case.objects.exclude(status=CaseStatus.CLOSED)
+        demo_only(Case.objects.all())
+        .exclude(status=CaseStatus.CLOSED)
         .exclude(case_officer=None)
         .select_related("case_officer")
         .order_by("pk")
@@ -224,7 +237,7 @@ def _pspo_demo(*, rng_seed: int, now: dt.datetime) -> None:
         case,
         f"demo-{rng_seed}-{case.pk}-pspo",
         lambda: services.pspo_make(
-            actor=case.case_officer,
+            actor=_officer(case),
             case=case,
             issuer_capacity="local_authority",
             locality="Ripley town centre: Market Place, Church Street and Grosvenor Road car park",

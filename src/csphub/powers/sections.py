@@ -9,18 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action, can, role_allows, share_scope
+from csphub.agencies.policies import Action, role_allows
+from csphub.cases.models import Case
+from csphub.core.actor import Actor
 from csphub.powers import selectors
 
 
-def case_section_context(user: Any, case: Any) -> dict[str, Any] | None:
-    """The case's powers, for someone who sees the case in full (a summary share shows none)."""
-    if share_scope(user, case) != ShareScope.FULL:
+def case_section_context(actor: Actor, case: Case) -> dict[str, Any] | None:
+    """The case's powers, for someone who sees the case in full (a summary share shows none).
+
+    Asks the request's policy (``actor.policy``), which the case page has already asked: no query
+    but the powers themselves."""
+    policy = actor.policy
+    if policy.share_scope(case) != ShareScope.FULL:
         return None
     return {
         "case": case,
-        "powers": list(selectors.powers_for_case(user, case)),
-        "can_change": can(user, Action.CHANGE, case) and case.is_open,
+        "powers": list(selectors.powers_for_case(actor, case)),
+        "can_change": policy.can(Action.CHANGE, case) and case.is_open,
     }
 
 

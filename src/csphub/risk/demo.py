@@ -7,10 +7,20 @@ from __future__ import annotations
 
 import random
 
+from django.contrib.auth.models import User
+
 from csphub.cases.models import Case, CaseStatus, PartyRole
 from csphub.core.errors import ApplicationError
+from csphub.core.models import demo_only
 from csphub.risk import services
 from csphub.risk.models import Assessment, Questionnaire
+
+
+def _officer(case: Case) -> User:
+    """The case officer, who acts for the demo (the demo picks cases that have one)."""
+    if case.case_officer is None:
+        raise ValueError(f"Case {case.pk} has no case officer to act in the demo.")
+    return case.case_officer
 
 
 def load_demo(*, rng_seed: int = 2026) -> None:
@@ -19,7 +29,12 @@ def load_demo(*, rng_seed: int = 2026) -> None:
     asb = Questionnaire.objects.get(code="asb-victim", version=1)
     dash = Questionnaire.objects.get(code="dash", version=1)
     codes = list(asb.questions.values_list("code", flat=True))
-    cases = Case.objects.exclude(status=CaseStatus.CLOSED).select_related("case_officer").order_by("pk")[:12]
+    cases = (
+        demo_only(Case.objects.all())
+        .exclude(status=CaseStatus.CLOSED)
+        .select_related("case_officer")
+        .order_by("pk")[:12]
+    )
     dash_done = Assessment.objects.filter(questionnaire=dash).exists()
     for case in cases:
         victim = case.parties.filter(role=PartyRole.VICTIM).select_related("person").first()
@@ -30,7 +45,7 @@ def load_demo(*, rng_seed: int = 2026) -> None:
         if not Assessment.objects.filter(case=case, subject=victim.person, questionnaire=asb).exists():
             try:
                 services.assessment_complete(
-                    actor=case.case_officer,
+                    actor=_officer(case),
                     case=case,
                     subject=victim.person,
                     questionnaire=asb,
@@ -47,7 +62,7 @@ def load_demo(*, rng_seed: int = 2026) -> None:
             }
             try:
                 services.assessment_complete(
-                    actor=case.case_officer,
+                    actor=_officer(case),
                     case=case,
                     subject=victim.person,
                     questionnaire=dash,

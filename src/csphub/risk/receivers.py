@@ -5,15 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from csphub.cases.models import Case, Incident
+from csphub.core.actor import ActorOrUser
 
 
-def require_reassessment(sender: Any, *, case: Case, incident: Incident, actor: Any, **kwargs: Any) -> None:
+def require_reassessment(
+    sender: Any, *, case: Case, incident: Incident, actor: ActorOrUser, **kwargs: Any
+) -> None:
     from csphub.risk.services import reassessment_require
 
     reassessment_require(actor=actor, case=case, incident=incident)
 
 
-def flag_repeat_marac(sender: Any, *, incident: Incident, actor: Any, **kwargs: Any) -> None:
+def flag_repeat_marac(sender: Any, *, incident: Incident, actor: ActorOrUser, **kwargs: Any) -> None:
     from csphub.risk.services import marac_repeat_flag
 
     marac_repeat_flag(actor=actor, incident=incident)

@@ -9,22 +9,26 @@ from __future__ import annotations
 from typing import Any
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action, can, role_allows, share_scope, visible_to
-from csphub.cases.models import CaseStatus
+from csphub.agencies.policies import Action, role_allows, visible_to
+from csphub.cases.models import Case, CaseStatus
+from csphub.core.actor import Actor
 from csphub.risk import selectors
 from csphub.risk.models import ReassessmentRequirement
 
 
-def case_section_context(user: Any, case: Any) -> dict[str, Any] | None:
-    """The case's assessments and pending re-assessments, for someone who sees it in full."""
-    if share_scope(user, case) != ShareScope.FULL:
+def case_section_context(actor: Actor, case: Case) -> dict[str, Any] | None:
+    """The case's assessments and pending re-assessments, for someone who sees it in full.
+
+    Asks the request's policy (``actor.policy``), which the case page has already asked."""
+    policy = actor.policy
+    if policy.share_scope(case) != ShareScope.FULL:
         return None
     return {
         "case": case,
-        "assessments": list(selectors.assessment_list_visible_to(user).filter(case=case)),
-        "pending": list(selectors.pending_reassessments(user, case).select_related("incident")),
+        "assessments": list(selectors.assessment_list_visible_to(actor).filter(case=case)),
+        "pending": list(selectors.pending_reassessments(actor, case).select_related("incident")),
         "questionnaires": selectors.questionnaires_in_use(),
-        "can_change": can(user, Action.CHANGE, case) and case.is_open,
+        "can_change": policy.can(Action.CHANGE, case) and case.is_open,
     }
 
 

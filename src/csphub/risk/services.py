@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,6 +16,7 @@ from csphub.agencies.policies import Action, acting_membership, can
 from csphub.audit.services import audit_record
 from csphub.cases.models import Case, Incident, IncidentParty, PartyRole, Task, TaskStatus
 from csphub.cases.services import task_complete, task_create
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.calendar import add_working_days
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
@@ -89,9 +90,9 @@ def questionnaires_install_shipped() -> None:
         questionnaire_install(spec)
 
 
-def _owner_for(case: Case, actor: Any) -> Any:
+def _owner_for(case: Case, actor: ActorOrUser) -> User:
     officer = case.case_officer
-    return officer if officer is not None and officer.is_active else actor
+    return officer if officer is not None and officer.is_active else acting_user(actor)
 
 
 def _due(now: dt.datetime, working_days: int) -> dt.date:
@@ -109,7 +110,7 @@ class Evaluation:
 
 def assessment_evaluate(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     subject: Person,
     questionnaire: Questionnaire,
@@ -183,7 +184,7 @@ def assessment_evaluate(
 
 def assessment_complete(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     subject: Person,
     questionnaire: Questionnaire,
@@ -227,7 +228,7 @@ def assessment_complete(
             case=case,
             subject=subject,
             questionnaire=questionnaire,
-            assessor=actor,
+            assessor=acting_user(actor),
             assessing_agency=membership.agency,
             assessed_at=moment,
             total=score.total,
@@ -244,8 +245,8 @@ def assessment_complete(
             marac_reasons="\n".join(marac.reasons) if marac else "",
             marac_rules_version=marac.rules_version if marac else "",
             incident_count=case.case_incidents.count(),
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         AssessmentAnswer.objects.bulk_create(
             [
@@ -253,7 +254,7 @@ def assessment_complete(
                     assessment=assessment,
                     question=by_code[code],
                     answer=Answer(value).value,
-                    created_by=actor,
+                    created_by=acting_user(actor),
                 )
                 for code, value in answers.items()
                 if value
@@ -333,13 +334,15 @@ def assessment_complete(
     return assessment
 
 
-def reassessment_require(*, actor: Any, case: Case, incident: Incident) -> ReassessmentRequirement | None:
+def reassessment_require(
+    *, actor: ActorOrUser, case: Case, incident: Incident
+) -> ReassessmentRequirement | None:
     """A new incident joined an open case: record that the risk must be re-assessed, with a task."""
     if not case.is_open:
         return None
     with transaction.atomic():
         requirement, created = ReassessmentRequirement.objects.get_or_create(
-            case=case, incident=incident, defaults={"created_by": actor}
+            case=case, incident=incident, defaults={"created_by": acting_user(actor)}
         )
         if not created:
             return requirement
@@ -382,7 +385,7 @@ def victim_incident_dates(subject: Person) -> list[dt.date]:
 
 def marac_referral_record(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     assessment: Assessment,
     referred_on: dt.date,
     perpetrator: Person | None = None,
@@ -438,8 +441,8 @@ def marac_referral_record(
             repeat=repeat,
             idva_offered=idva_offered,
             rules_version=rules_in_force.version,
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         audit_record(actor=actor, verb="marac_referral.recorded", target=referral)
         for task in Task.objects.filter(
@@ -455,7 +458,12 @@ def marac_referral_record(
 
 
 def marac_referral_outcome_record(
-    *, actor: Any, referral: MaracReferral, meeting_on: dt.date, outcome: str, today: dt.date | None = None
+    *,
+    actor: ActorOrUser,
+    referral: MaracReferral,
+    meeting_on: dt.date,
+    outcome: str,
+    today: dt.date | None = None,
 ) -> MaracReferral:
     """The MARAC meeting that heard the referral, and its outcome (actions agreed)."""
     if not can(actor, Action.CHANGE, referral.case):
@@ -469,7 +477,7 @@ def marac_referral_outcome_record(
     with transaction.atomic():
         referral.meeting_on = meeting_on
         referral.outcome = outcome.strip()
-        referral.modified_by = actor
+        referral.modified_by = acting_user(actor)
         referral.save(update_fields=["meeting_on", "outcome", "modified_by", "modified_at"])
         audit_record(
             actor=actor,
@@ -480,7 +488,7 @@ def marac_referral_outcome_record(
     return referral
 
 
-def marac_repeat_flag(*, actor: Any, incident: Incident) -> list[Task]:
+def marac_repeat_flag(*, actor: ActorOrUser, incident: Incident) -> list[Task]:
     """C.1: when an incident is recorded, by any agency, each victim in it who was referred to MARAC
     in the last 12 months (with the same perpetrator, or one not recorded) is a repeat: a task goes to
     the officer of the referral's case to re-refer, whatever the checklist score."""

@@ -6,12 +6,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import format_html
 
 from csphub.agencies.policies import Action, can
 from csphub.audit.services import audit_viewed
+from csphub.core.actor import SignedInRequest
 from csphub.frontend import flows
 from csphub.risk import forms, selectors, services
 from csphub.risk.models import Questionnaire
@@ -26,19 +27,19 @@ def _subjects(case: Any) -> list[tuple[int, str]]:
 
 
 @login_required
-def case_assessments(request: HttpRequest, case_pk: int) -> HttpResponse:
-    case = selectors.case_for_risk(request.user, case_pk)
-    assessments = list(selectors.assessment_list_visible_to(request.user).filter(case=case))
-    audit_viewed(actor=request.user, target=case, justification="risk assessments")
+def case_assessments(request: SignedInRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_risk(request.actor, case_pk)
+    assessments = list(selectors.assessment_list_visible_to(request.actor).filter(case=case))
+    audit_viewed(actor=request.actor, target=case, justification="risk assessments")
     return render(
         request,
         "risk/case_assessments.html",
         {
             "case": case,
             "assessments": assessments,
-            "pending": list(selectors.pending_reassessments(request.user, case).select_related("incident")),
+            "pending": list(selectors.pending_reassessments(request.actor, case).select_related("incident")),
             "questionnaires": selectors.questionnaires_in_use(),
-            "can_change": can(request.user, Action.CHANGE, case),
+            "can_change": can(request.actor, Action.CHANGE, case),
         },
     )
 
@@ -49,24 +50,24 @@ def _check_rows(form: forms.AssessmentForm) -> list[flows.Row]:
 
 
 @login_required
-def assessment_new(request: HttpRequest, case_pk: int, questionnaire_pk: int) -> HttpResponse:
+def assessment_new(request: SignedInRequest, case_pk: int, questionnaire_pk: int) -> HttpResponse:
     """Questions → check answers (with the band and MARAC decision it will record) → complete.
 
     ``assessment_evaluate`` raises exactly as ``assessment_complete`` would and writes nothing, so
     it is the rehearsal: the check-answers page shows what it decided.
     """
-    case = selectors.case_for_risk(request.user, case_pk, action=Action.CHANGE)
+    case = selectors.case_for_risk(request.actor, case_pk, action=Action.CHANGE)
     questionnaire = Questionnaire.objects.filter(pk=questionnaire_pk, is_active=True).first()
     if questionnaire is None:
         raise Http404("No such questionnaire.")
     if request.method != "POST":  # the questions name the case's parties
-        audit_viewed(actor=request.user, target=case, justification="risk assessment")
+        audit_viewed(actor=request.actor, target=case, justification="risk assessment")
     form = forms.AssessmentForm(flows.posted(request), questionnaire=questionnaire, subjects=_subjects(case))
 
     def arguments(data: dict[str, Any]) -> dict[str, Any]:
         subject = case.parties.select_related("person").filter(person_id=data["subject"]).first()
         return {
-            "actor": request.user,
+            "actor": request.actor,
             "case": case,
             "subject": subject.person if subject else None,
             "questionnaire": questionnaire,
@@ -114,9 +115,9 @@ def assessment_new(request: HttpRequest, case_pk: int, questionnaire_pk: int) ->
 
 
 @login_required
-def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = selectors.assessment_get(request.user, pk)
-    audit_viewed(actor=request.user, target=assessment)
+def assessment_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(request.actor, pk)
+    audit_viewed(actor=request.actor, target=assessment)
     return render(
         request,
         "risk/assessment_detail.html",
@@ -144,7 +145,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def questionnaire_list(request: HttpRequest) -> HttpResponse:
+def questionnaire_list(request: SignedInRequest) -> HttpResponse:
     """Every version of every questionnaire, newest first, and which is in use today.
 
     Read-only: a change of questions, weights or bands is a new version added as data (a
@@ -159,7 +160,7 @@ def questionnaire_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def questionnaire_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     questionnaire = selectors.questionnaire_get(pk)
     return render(
         request,
@@ -168,6 +169,6 @@ def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "questionnaire": questionnaire,
             "questions": list(questionnaire.questions.order_by("order")),
             "in_use": questionnaire.pk in {q.pk for q in selectors.questionnaires_in_use()},
-            "assessments_count": selectors.questionnaire_use_count(questionnaire, request.user),
+            "assessments_count": selectors.questionnaire_use_count(questionnaire, request.actor),
         },
     )

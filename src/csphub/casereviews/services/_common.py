@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.utils import timezone
 
 from csphub.agencies.policies import Action, Capability, can, has_capability
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application, CaseReviewArea
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 
-def _require_manager(actor: Any, application: Application | None = None) -> None:
+def _require_manager(actor: ActorOrUser, application: Application | None = None) -> None:
     """Case Review staff only; for an existing application, one they may change."""
     if not has_capability(actor, Capability.MANAGE_CASE_REVIEWS):
         raise PermissionDeniedError("You cannot manage ASB Case Reviews in your current role.")

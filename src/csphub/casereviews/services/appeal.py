@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,11 +11,17 @@ from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import Appeal, AppealOutcome, Application
 from csphub.casereviews.services._common import _require_manager, _transition
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 
 
 def appeal_lodge(
-    *, actor: Any, application: Application, received_on: dt.date, grounds: str, allow_late: bool = False
+    *,
+    actor: ActorOrUser,
+    application: Application,
+    received_on: dt.date,
+    grounds: str,
+    allow_late: bool = False,
 ) -> Appeal:
     """Record that the applicant asked the appeal body (e.g. the PCC) to look again."""
     _require_manager(actor, application)
@@ -42,17 +47,17 @@ def appeal_lodge(
             appeal_body_name=application.area.appeal_body_name,
             received_on=received_on,
             grounds=grounds.strip(),
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
-        application.modified_by = actor
+        application.modified_by = acting_user(actor)
         application.save(update_fields=["status", "modified_by", "modified_at"])
         audit_record(actor=actor, verb="casereviewappeal.lodged", target=appeal)
     return appeal
 
 
 def appeal_decide(
-    *, actor: Any, appeal: Appeal, decided_on: dt.date, outcome: str, outcome_reasons: str
+    *, actor: ActorOrUser, appeal: Appeal, decided_on: dt.date, outcome: str, outcome_reasons: str
 ) -> Appeal:
     application = appeal.application
     _require_manager(actor, application)
@@ -68,7 +73,7 @@ def appeal_decide(
         appeal.decided_on = decided_on
         appeal.outcome = outcome
         appeal.outcome_reasons = outcome_reasons.strip()
-        appeal.modified_by = actor
+        appeal.modified_by = acting_user(actor)
         appeal.save()
         # B.2: an appeal upheld in whole or part sends the application back for a (further) review,
         # which is counted as a review carried out; one not upheld closes the application.
@@ -76,7 +81,7 @@ def appeal_decide(
         _transition(application, after)
         if after is rules.Status.CLOSED:
             application.closed_on = decided_on
-        application.modified_by = actor
+        application.modified_by = acting_user(actor)
         application.save(update_fields=["status", "closed_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor,

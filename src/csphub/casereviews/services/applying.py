@@ -16,6 +16,7 @@ from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application, ApplicationChannel, CaseReviewArea
 from csphub.casereviews.services._common import _raise_problems, _require_manager
+from csphub.core.actor import ActorOrUser, user_of
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 REFERENCE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no look-alikes (0/O, 1/I, 5/S, 8/B, 2/Z)
@@ -29,7 +30,7 @@ def new_reference() -> str:
 
 def application_submit(
     *,
-    actor: Any,
+    actor: ActorOrUser | None,
     area: CaseReviewArea,
     channel: str,
     received_on: dt.date,
@@ -116,8 +117,8 @@ def application_submit(
                         behaviour_last_on=behaviour_last_on,
                         reports_described=reports_described.strip(),
                         spoc=spoc or area.default_spoc,
-                        created_by=actor,
-                        modified_by=actor,
+                        created_by=user_of(actor),
+                        modified_by=user_of(actor),
                     )
                 break
             except IntegrityError:  # a reference collision: astronomically rare, but try again

@@ -13,11 +13,12 @@ from csphub.agencies.policies import ROLE_CAPABILITIES, Capability, acting_membe
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import CaseReviewArea, ThresholdRuleSet
+from csphub.core.actor import ActorOrUser, user_of
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 
 # Roles that may change an area's procedure and threshold rules, in the area's managing agency.
-def area_can_configure(user: Any, area: CaseReviewArea) -> bool:
+def area_can_configure(user: ActorOrUser, area: CaseReviewArea) -> bool:
     """May ``user`` change ``area``'s procedure? Coordinators and team managers of its managing agency.
 
     The role question is the policy's (``Capability.CONFIGURE_CASE_REVIEW_AREA``); the area adds only
@@ -30,7 +31,7 @@ def area_can_configure(user: Any, area: CaseReviewArea) -> bool:
     return membership is not None and membership.agency_id == area.managing_agency_id
 
 
-def _require_configurer(actor: Any, area: CaseReviewArea | None) -> None:
+def _require_configurer(actor: ActorOrUser | None, area: CaseReviewArea | None) -> None:
     """``actor=None`` is a set-up command or the demo loader; a person must be allowed to configure."""
     if actor is None:
         return
@@ -59,7 +60,7 @@ def spoc_candidates(agency: Agency) -> Any:
 
 def area_configure(
     *,
-    actor: Any,
+    actor: ActorOrUser | None,
     name: str,
     slug: str,
     managing_agency: Agency,
@@ -139,7 +140,9 @@ def area_configure(
     return area
 
 
-def rule_set_add(*, actor: Any, area: CaseReviewArea, policy: rules.ThresholdPolicy) -> ThresholdRuleSet:
+def rule_set_add(
+    *, actor: ActorOrUser | None, area: CaseReviewArea, policy: rules.ThresholdPolicy
+) -> ThresholdRuleSet:
     """Add a dated threshold policy version; earlier versions stay for the decisions made under them.
 
     A version can widen the statutory test but never narrow it: ``rules.ThresholdPolicy`` refuses a
@@ -174,7 +177,11 @@ def rule_set_add(*, actor: Any, area: CaseReviewArea, policy: rules.ThresholdPol
         )
     with transaction.atomic():
         rule_set = ThresholdRuleSet.objects.create(
-            area=area, version=policy.version, created_by=actor, modified_by=actor, **values
+            area=area,
+            version=policy.version,
+            created_by=user_of(actor),
+            modified_by=user_of(actor),
+            **values,
         )
         audit_record(actor=actor, verb="thresholdruleset.created", target=rule_set)
     return rule_set

@@ -15,10 +15,11 @@ from csphub.casereviews import rules
 from csphub.casereviews.models import Application
 from csphub.casereviews.services._common import _require_manager, _transition
 from csphub.casereviews.services.configuration import spoc_candidates
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 
 
-def application_assign_spoc(*, actor: Any, application: Application, spoc: Any) -> Application:
+def application_assign_spoc(*, actor: ActorOrUser, application: Application, spoc: Any) -> Application:
     """Make ``spoc`` the applicant's single point of contact; the applicant is e-mailed on commit.
 
     The SPoC must be Case Review staff of the agency that owns the application.
@@ -36,7 +37,7 @@ def application_assign_spoc(*, actor: Any, application: Application, spoc: Any) 
         raise ApplicationError("This application is closed: its single point of contact cannot change.")
     with transaction.atomic():
         application.spoc = spoc
-        application.modified_by = actor
+        application.modified_by = acting_user(actor)
         application.save(update_fields=["spoc", "modified_by", "modified_at"])
         audit_record(
             actor=actor,
@@ -62,7 +63,7 @@ def _send_spoc_changed(application_pk: int) -> None:
 
 
 def application_acknowledge(
-    *, actor: Any, application: Application, on: dt.date | None = None
+    *, actor: ActorOrUser, application: Application, on: dt.date | None = None
 ) -> Application:
     _require_manager(actor, application)
     on = on or timezone.localdate()
@@ -73,7 +74,7 @@ def application_acknowledge(
     with transaction.atomic():
         _transition(application, rules.Status.ACKNOWLEDGED)
         application.acknowledged_on = on
-        application.modified_by = actor
+        application.modified_by = acting_user(actor)
         application.save(update_fields=["status", "acknowledged_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor,
@@ -84,12 +85,14 @@ def application_acknowledge(
     return application
 
 
-def application_withdraw(*, actor: Any, application: Application, on: dt.date | None = None) -> Application:
+def application_withdraw(
+    *, actor: ActorOrUser, application: Application, on: dt.date | None = None
+) -> Application:
     _require_manager(actor, application)
     with transaction.atomic():
         _transition(application, rules.Status.WITHDRAWN)
         application.closed_on = on or timezone.localdate()
-        application.modified_by = actor
+        application.modified_by = acting_user(actor)
         application.save(update_fields=["status", "closed_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor, verb="casereviewapplication.withdrawn", target=application, changed_fields=["status"]
@@ -97,12 +100,14 @@ def application_withdraw(*, actor: Any, application: Application, on: dt.date | 
     return application
 
 
-def application_close(*, actor: Any, application: Application, on: dt.date | None = None) -> Application:
+def application_close(
+    *, actor: ActorOrUser, application: Application, on: dt.date | None = None
+) -> Application:
     _require_manager(actor, application)
     with transaction.atomic():
         _transition(application, rules.Status.CLOSED)
         application.closed_on = on or timezone.localdate()
-        application.modified_by = actor
+        application.modified_by = acting_user(actor)
         application.save(update_fields=["status", "closed_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor, verb="casereviewapplication.closed", target=application, changed_fields=["status"]

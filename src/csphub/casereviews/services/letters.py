@@ -13,6 +13,7 @@ from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application, Letter, LetterKind
 from csphub.casereviews.services._common import _require_manager, _transition
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 from csphub.frontend.documents import render_pdf
 
@@ -62,7 +63,9 @@ def _letter_allowed(application: Application, kind: str) -> str | None:
     return None
 
 
-def letter_send(*, actor: Any, application: Application, kind: str, sent_on: dt.date | None = None) -> Letter:
+def letter_send(
+    *, actor: ActorOrUser, application: Application, kind: str, sent_on: dt.date | None = None
+) -> Letter:
     """Send a letter: keep the exact HTML, e-mail it if the applicant chose e-mail, move the status on."""
     _require_manager(actor, application)
     sent_on = sent_on or timezone.localdate()
@@ -79,12 +82,12 @@ def letter_send(*, actor: Any, application: Application, kind: str, sent_on: dt.
             kind=kind,
             sent_on=sent_on,
             html=html,
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         if kind == LetterKind.OUTCOME:
             _transition(application, rules.Status.OUTCOME_SENT)
-            application.modified_by = actor
+            application.modified_by = acting_user(actor)
             application.save(update_fields=["status", "outcome_sent_on", "modified_by", "modified_at"])
         audit_record(actor=actor, verb=f"casereviewletter.{kind}_sent", target=letter)
         if application.applicant_email and application.contact_preference == "email":

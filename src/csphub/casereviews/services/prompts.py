@@ -13,10 +13,11 @@ from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import ExplanationPrompt
 from csphub.casereviews.services._common import _local_date
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 
-def prompts_for_incident(*, actor: Any, incident: Any) -> list[ExplanationPrompt]:
+def prompts_for_incident(*, actor: ActorOrUser, incident: Any) -> list[ExplanationPrompt]:
     """Create a prompt for each victim of ``incident`` who reported ASB in the previous six months.
 
     Earlier reports are looked for among the incidents the recording user may see (the policy decides),
@@ -44,7 +45,11 @@ def prompts_for_incident(*, actor: Any, incident: Any) -> list[ExplanationPrompt
         prompt, created = ExplanationPrompt.objects.get_or_create(
             incident=incident,
             victim=party.person,
-            defaults={"earlier_report_on": in_window[-1], "created_by": actor, "modified_by": actor},
+            defaults={
+                "earlier_report_on": in_window[-1],
+                "created_by": acting_user(actor),
+                "modified_by": acting_user(actor),
+            },
         )
         if created:
             audit_record(actor=actor, verb="casereviewprompt.created", target=prompt)
@@ -53,7 +58,7 @@ def prompts_for_incident(*, actor: Any, incident: Any) -> list[ExplanationPrompt
 
 
 def prompt_record_explained(
-    *, actor: Any, prompt: ExplanationPrompt, explained_on: dt.date, how_explained: str
+    *, actor: ActorOrUser, prompt: ExplanationPrompt, explained_on: dt.date, how_explained: str
 ) -> ExplanationPrompt:
     """Record that the Case Review was explained to the victim."""
     if not can(actor, Action.CHANGE, prompt.incident) and not can(actor, Action.VIEW, prompt.incident):
@@ -70,9 +75,9 @@ def prompt_record_explained(
         )
     with transaction.atomic():
         prompt.explained_on = explained_on
-        prompt.explained_by = actor
+        prompt.explained_by = acting_user(actor)
         prompt.how_explained = how_explained.strip()
-        prompt.modified_by = actor
+        prompt.modified_by = acting_user(actor)
         prompt.save()
         audit_record(
             actor=actor,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,12 +13,13 @@ from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application, Recommendation, ReviewMeeting
 from csphub.casereviews.services._common import _require_manager, _transition
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 
 
 def review_record(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     application: Application,
     held_on: dt.date,
     chair: str,
@@ -56,8 +56,8 @@ def review_record(
                 is_independent_chair=is_independent_chair,
                 applicant_involvement=applicant_involvement.strip(),
                 findings=findings.strip(),
-                created_by=actor,
-                modified_by=actor,
+                created_by=acting_user(actor),
+                modified_by=acting_user(actor),
             )
         else:
             # A further review after an upheld appeal (B.2): the earlier one stays counted.
@@ -74,12 +74,12 @@ def review_record(
             review.is_independent_chair = is_independent_chair
             review.applicant_involvement = applicant_involvement.strip()
             review.findings = findings.strip()
-            review.modified_by = actor
+            review.modified_by = acting_user(actor)
             review.save()
             application.outcome_sent_on = None
         review.bodies_present.set(bodies)
         application.review_held_on = held_on
-        application.modified_by = actor
+        application.modified_by = acting_user(actor)
         application.save(
             update_fields=["status", "review_held_on", "outcome_sent_on", "modified_by", "modified_at"]
         )
@@ -88,7 +88,13 @@ def review_record(
 
 
 def recommendation_add(
-    *, actor: Any, review: ReviewMeeting, text: str, owner_agency: Agency, owner_name: str, due_on: dt.date
+    *,
+    actor: ActorOrUser,
+    review: ReviewMeeting,
+    text: str,
+    owner_agency: Agency,
+    owner_name: str,
+    due_on: dt.date,
 ) -> Recommendation:
     application = review.application
     _require_manager(actor, application)
@@ -107,14 +113,16 @@ def recommendation_add(
             owner_agency=owner_agency,
             owner_name=owner_name.strip(),
             due_on=due_on,
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         audit_record(actor=actor, verb="casereviewrecommendation.created", target=recommendation)
     return recommendation
 
 
-def recommendation_complete(*, actor: Any, recommendation: Recommendation, on: dt.date) -> Recommendation:
+def recommendation_complete(
+    *, actor: ActorOrUser, recommendation: Recommendation, on: dt.date
+) -> Recommendation:
     _require_manager(actor, recommendation.review.application)
     with transaction.atomic():
         recommendation.completed_on = on

@@ -13,6 +13,7 @@ from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application, ApplicationIncident, ThresholdDecisionRecord
 from csphub.casereviews.services._common import _local_date, _require_manager, _transition, policy_for
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 
@@ -26,7 +27,7 @@ def incident_complainant(incident: Any) -> Any:
 
 def application_link_incident(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     application: Application,
     incident: Any,
     complainant: Any = None,
@@ -51,8 +52,8 @@ def application_link_incident(
                 "same_incident_key": same_incident_key.strip(),
                 "named_by_applicant": named_by_applicant,
                 "note": note.strip(),
-                "created_by": actor,
-                "modified_by": actor,
+                "created_by": acting_user(actor),
+                "modified_by": acting_user(actor),
             },
         )
         if not created:
@@ -63,7 +64,7 @@ def application_link_incident(
     return link
 
 
-def application_unlink_incident(*, actor: Any, link: ApplicationIncident, reason: str) -> None:
+def application_unlink_incident(*, actor: ActorOrUser, link: ApplicationIncident, reason: str) -> None:
     """Remove a wrongly linked complaint before the threshold is decided; the reason is audited."""
     application = link.application
     _require_manager(actor, application)
@@ -114,7 +115,7 @@ def threshold_preview(application: Application) -> rules.ThresholdDecision:
 
 def threshold_decide(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     application: Application,
     decided_on: dt.date | None = None,
     discretionary_met: bool = False,
@@ -157,14 +158,14 @@ def threshold_decide(
             discretion_reason=discretion_reason.strip() if discretionary else "",
             result=decision.to_dict(),
             explanation=explanation,
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         application.threshold_met = met
         application.threshold_decided_on = decided_on
         if application.acknowledged_on is None:
             application.acknowledged_on = decided_on
-        application.modified_by = actor
+        application.modified_by = acting_user(actor)
         application.save()
         audit_record(
             actor=actor,

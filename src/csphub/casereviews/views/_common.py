@@ -6,12 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from csphub.agencies.policies import Action, Capability, has_capability
 from csphub.casereviews import selectors
 from csphub.casereviews.models import Application
+from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import versioned
 from csphub.frontend import flows
 
@@ -28,14 +29,14 @@ APPLICATION_VERSIONED = (
 )
 
 
-def _require_staff(request: HttpRequest) -> None:
-    if not has_capability(request.user, Capability.MANAGE_CASE_REVIEWS):
+def _require_staff(request: SignedInRequest) -> None:
+    if not has_capability(request.actor, Capability.MANAGE_CASE_REVIEWS):
         raise PermissionDenied
 
 
-def _get_for_change(request: HttpRequest, reference: str) -> Application:
+def _get_for_change(request: SignedInRequest, reference: str) -> Application:
     _require_staff(request)
-    return selectors.application_get_visible(request.user, reference, action=Action.CHANGE)
+    return selectors.application_get_visible(request.actor, reference, action=Action.CHANGE)
 
 
 def _versioned_form(
@@ -51,7 +52,7 @@ def _versioned_form(
 
 
 def _form_page(
-    request: HttpRequest, application: Application, form: Any, heading: str, **extra: Any
+    request: SignedInRequest, application: Application, form: Any, heading: str, **extra: Any
 ) -> HttpResponse:
     return render(
         request,
@@ -70,7 +71,7 @@ def _answer_rows_for(form: Any) -> list[flows.Row]:
 
 
 def _change_journey(
-    request: HttpRequest,
+    request: SignedInRequest,
     form: Any,
     *,
     perform: Callable[[dict[str, Any]], Any],

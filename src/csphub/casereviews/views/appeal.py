@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -15,13 +15,14 @@ from csphub.casereviews.views._common import (
     _get_for_change,
     _versioned_form,
 )
+from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def appeal_lodge(request: HttpRequest, reference: str) -> HttpResponse:
+def appeal_lodge(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     form = _versioned_form(
         forms.AppealLodgeForm,
@@ -34,7 +35,7 @@ def appeal_lodge(request: HttpRequest, reference: str) -> HttpResponse:
         answers = {name: form.cleaned_data[name] for name in forms.AppealLodgeForm.base_fields}
         try:
             with versioned_write(form):
-                services.appeal_lodge(actor=request.user, application=application, **answers)
+                services.appeal_lodge(actor=request.actor, application=application, **answers)
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)
         except ApplicationError as error:
@@ -53,7 +54,7 @@ def appeal_lodge(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
+def appeal_decide(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     appeal = getattr(application, "appeal", None)
     if appeal is None:
@@ -70,7 +71,7 @@ def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
         answers = {name: form.cleaned_data[name] for name in forms.AppealDecideForm.base_fields}
         try:
             with versioned_write(form):
-                services.appeal_decide(actor=request.user, appeal=appeal, **answers)
+                services.appeal_decide(actor=request.actor, appeal=appeal, **answers)
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)
         except ApplicationError as error:

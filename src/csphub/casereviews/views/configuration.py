@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -19,6 +19,7 @@ from csphub.casereviews.views._common import (
     _require_staff,
     _versioned_form,
 )
+from csphub.core.actor import SignedInRequest
 
 # What the procedure form edits, and a conflict names (core.concurrency).
 AREA_VERSIONED = (
@@ -33,22 +34,22 @@ AREA_VERSIONED = (
 )
 
 
-def _configurable_area(request: HttpRequest, slug: str) -> Any:
+def _configurable_area(request: SignedInRequest, slug: str) -> Any:
     """The area, or 403: its procedure is public, only who may change it is restricted."""
     _require_staff(request)
     area = selectors.area_get_public(slug)
     if area is None:
         raise Http404("No such area.")
-    if not services.area_can_configure(request.user, area):
+    if not services.area_can_configure(request.actor, area):
         raise PermissionDenied
     return area
 
 
 @login_required
-def areas(request: HttpRequest) -> HttpResponse:
+def areas(request: SignedInRequest) -> HttpResponse:
     """The procedures and threshold rule versions the user may change (none for most staff)."""
     _require_staff(request)
-    mine = [a for a in selectors.area_list_public() if services.area_can_configure(request.user, a)]
+    mine = [a for a in selectors.area_list_public() if services.area_can_configure(request.actor, a)]
     return render(
         request,
         "casereviews/staff/areas.html",
@@ -67,7 +68,7 @@ def areas(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def area_change(request: HttpRequest, area: str) -> HttpResponse:
+def area_change(request: SignedInRequest, area: str) -> HttpResponse:
     the_area = _configurable_area(request, area)
     data = request.POST or None
     managing_pk = request.POST.get("managing_agency") if request.method == "POST" else None
@@ -93,7 +94,7 @@ def area_change(request: HttpRequest, area: str) -> HttpResponse:
 
     def perform(data: dict[str, Any]) -> Any:
         return services.area_configure(
-            actor=request.user,
+            actor=request.actor,
             name=the_area.name,
             slug=the_area.slug,
             sharing_agreement=the_area.sharing_agreement,
@@ -128,7 +129,7 @@ def area_change(request: HttpRequest, area: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def rule_set_new(request: HttpRequest, area: str) -> HttpResponse:
+def rule_set_new(request: SignedInRequest, area: str) -> HttpResponse:
     the_area = _configurable_area(request, area)
     current = services.policy_for(the_area, on=timezone.localdate())
     form = forms.RuleSetForm(
@@ -143,7 +144,7 @@ def rule_set_new(request: HttpRequest, area: str) -> HttpResponse:
     )
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.rule_set_add(actor=request.user, area=the_area, policy=form.policy())
+        return services.rule_set_add(actor=request.actor, area=the_area, policy=form.policy())
 
     def done(result: Any) -> HttpResponse:
         messages.success(request, f"Threshold rules version '{form.cleaned_data['version']}' added.")

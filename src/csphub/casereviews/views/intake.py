@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -21,16 +21,17 @@ from csphub.casereviews.views._common import (
     _require_staff,
     _versioned_form,
 )
+from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: SignedInRequest) -> HttpResponse:
     _require_staff(request)
     today = timezone.localdate()
-    rows = selectors.dashboard(request.user, today=today)
-    audit_listed(actor=request.user, targets=[row.application for row in rows])
+    rows = selectors.dashboard(request.actor, today=today)
+    audit_listed(actor=request.actor, targets=[row.application for row in rows])
     return render(
         request,
         "casereviews/staff/dashboard.html",
@@ -38,15 +39,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "today": today,
             "overdue_count": sum(1 for r in rows if r.overdue),
-            "recommendations_overdue": selectors.recommendations_overdue(request.user, today=today),
-            "prompt_count": selectors.prompts_open_for(request.user).count(),
+            "recommendations_overdue": selectors.recommendations_overdue(request.actor, today=today),
+            "prompt_count": selectors.prompts_open_for(request.actor).count(),
         },
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def intake(request: HttpRequest) -> HttpResponse:
+def intake(request: SignedInRequest) -> HttpResponse:
     _require_staff(request)
     areas = list(selectors.area_list_public())
     form = forms.StaffIntakeForm(request.POST or None, initial={"received_on": timezone.localdate()})
@@ -58,7 +59,7 @@ def intake(request: HttpRequest) -> HttpResponse:
             form.add_error(None, "Select the area")
         else:
             try:
-                application = services.application_submit(actor=request.user, area=area, **form.cleaned_data)
+                application = services.application_submit(actor=request.actor, area=area, **form.cleaned_data)
             except ApplicationError as error:
                 form.add_application_error(error)
             else:
@@ -68,14 +69,14 @@ def intake(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, reference: str) -> HttpResponse:
+def detail(request: SignedInRequest, reference: str) -> HttpResponse:
     _require_staff(request)
-    application = selectors.application_get_visible(request.user, reference)
-    audit_viewed(actor=request.user, target=application)
+    application = selectors.application_get_visible(request.actor, reference)
+    audit_viewed(actor=request.actor, target=application)
     today = timezone.localdate()
     decision = getattr(application, "threshold_decision", None)
     review = getattr(application, "review", None)
-    links, links_not_shared = selectors.incident_links_visible_to(request.user, application)
+    links, links_not_shared = selectors.incident_links_visible_to(request.actor, application)
     return render(
         request,
         "casereviews/staff/detail.html",
@@ -86,7 +87,7 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
             "overdue": {c.stage for c in application.overdue_clocks(today=today)},
             "links": links,
             "links_not_shared": links_not_shared,
-            "history": selectors.case_history_for_review(request.user, application),
+            "history": selectors.case_history_for_review(request.actor, application),
             "decision": decision,
             "preview": services.threshold_preview(application) if decision is None else None,
             "review": review,
@@ -94,7 +95,7 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
             "letters": list(application.letters.all()),
             "appeal": getattr(application, "appeal", None),
             "appeal_closes_on": application.appeal_window_closes_on(),
-            "can_change": can(request.user, Action.CHANGE, application),
+            "can_change": can(request.actor, Action.CHANGE, application),
             "status": rules.Status,
         },
     )
@@ -102,7 +103,7 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def acknowledge(request: HttpRequest, reference: str) -> HttpResponse:
+def acknowledge(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     form = _versioned_form(
         forms.AcknowledgeForm, application, request.POST or None, initial={"on": timezone.localdate()}
@@ -112,7 +113,7 @@ def acknowledge(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             with versioned_write(form):
                 services.application_acknowledge(
-                    actor=request.user, application=application, on=form.cleaned_data["on"]
+                    actor=request.actor, application=application, on=form.cleaned_data["on"]
                 )
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)
@@ -125,21 +126,21 @@ def acknowledge(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @login_required
-def prompts(request: HttpRequest) -> HttpResponse:
+def prompts(request: SignedInRequest) -> HttpResponse:
     _require_staff(request)
-    open_prompts = list(selectors.prompts_open_for(request.user))
+    open_prompts = list(selectors.prompts_open_for(request.actor))
     # The page names victims: each prompt and each victim shown is recorded.
-    audit_listed(actor=request.user, targets=[*open_prompts, *{p.victim for p in open_prompts}])
+    audit_listed(actor=request.actor, targets=[*open_prompts, *{p.victim for p in open_prompts}])
     return render(request, "casereviews/staff/prompts.html", {"prompts": open_prompts})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def prompt_explained(request: HttpRequest, pk: int) -> HttpResponse:
+def prompt_explained(request: SignedInRequest, pk: int) -> HttpResponse:
     _require_staff(request)
-    prompt = selectors.prompt_get_visible(request.user, pk)
+    prompt = selectors.prompt_get_visible(request.actor, pk)
     if request.method != "POST":  # the page names the victim
-        audit_viewed(actor=request.user, target=prompt.victim, justification="Case Review prompt")
+        audit_viewed(actor=request.actor, target=prompt.victim, justification="Case Review prompt")
     form = _versioned_form(
         forms.PromptExplainedForm,
         prompt,
@@ -152,7 +153,7 @@ def prompt_explained(request: HttpRequest, pk: int) -> HttpResponse:
         answers = {name: form.cleaned_data[name] for name in forms.PromptExplainedForm.base_fields}
         try:
             with versioned_write(form):
-                services.prompt_record_explained(actor=request.user, prompt=prompt, **answers)
+                services.prompt_record_explained(actor=request.actor, prompt=prompt, **answers)
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)
         except ApplicationError as error:
@@ -169,7 +170,7 @@ def prompt_explained(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def close(request: HttpRequest, reference: str) -> HttpResponse:
+def close(request: SignedInRequest, reference: str) -> HttpResponse:
     """Close (after the outcome or a "not met" decision, once no appeal is coming) or withdraw."""
     application = _get_for_change(request, reference)
     form = _versioned_form(
@@ -184,7 +185,7 @@ def close(request: HttpRequest, reference: str) -> HttpResponse:
         )
         try:
             with versioned_write(form):
-                service(actor=request.user, application=application, on=form.cleaned_data["on"])
+                service(actor=request.actor, application=application, on=form.cleaned_data["on"])
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)
         except ApplicationError as error:
@@ -197,14 +198,14 @@ def close(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def spoc_change(request: HttpRequest, reference: str) -> HttpResponse:
+def spoc_change(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     candidates = services.spoc_candidates(application.owning_agency).exclude(pk=application.spoc_id or 0)
     form = _versioned_form(forms.SpocForm, application, request.POST or None, candidates=candidates)
 
     def perform(data: dict[str, Any]) -> Any:
         return services.application_assign_spoc(
-            actor=request.user, application=application, spoc=data["spoc"]
+            actor=request.actor, application=application, spoc=data["spoc"]
         )
 
     def done(result: Any) -> HttpResponse:

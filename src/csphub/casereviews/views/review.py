@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -21,6 +21,7 @@ from csphub.casereviews.views._common import (
     _require_staff,
     _versioned_form,
 )
+from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
 from csphub.frontend.documents import pdf_response
@@ -33,7 +34,7 @@ def _review_bodies(application: Application) -> Any:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, reference: str) -> HttpResponse:
+def review(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     form = _versioned_form(
         forms.ReviewForm, application, request.POST or None, bodies=_review_bodies(application)
@@ -43,7 +44,7 @@ def review(request: HttpRequest, reference: str) -> HttpResponse:
         answers = {name: form.cleaned_data[name] for name in forms.ReviewForm.base_fields}
         try:
             with versioned_write(form):
-                services.review_record(actor=request.user, application=application, **answers)
+                services.review_record(actor=request.actor, application=application, **answers)
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)
         except ApplicationError as error:
@@ -57,13 +58,13 @@ def review(request: HttpRequest, reference: str) -> HttpResponse:
         form,
         "Record the review meeting",
         conflict=conflict,
-        history=selectors.case_history_for_review(request.user, application),
+        history=selectors.case_history_for_review(request.actor, application),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recommendation_new(request: HttpRequest, reference: str) -> HttpResponse:
+def recommendation_new(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     review_meeting = getattr(application, "review", None)
     if review_meeting is None:
@@ -72,7 +73,7 @@ def recommendation_new(request: HttpRequest, reference: str) -> HttpResponse:
     form = forms.RecommendationForm(request.POST or None, agencies=_review_bodies(application))
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommendation_add(actor=request.user, review=review_meeting, **form.cleaned_data)
+            services.recommendation_add(actor=request.actor, review=review_meeting, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -83,7 +84,7 @@ def recommendation_new(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def letter_send(request: HttpRequest, reference: str, kind: str) -> HttpResponse:
+def letter_send(request: SignedInRequest, reference: str, kind: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     if kind not in LetterKind.values:
         raise Http404("No such letter.")
@@ -98,7 +99,7 @@ def letter_send(request: HttpRequest, reference: str, kind: str) -> HttpResponse
         try:
             with versioned_write(form):
                 letter = services.letter_send(
-                    actor=request.user,
+                    actor=request.actor,
                     application=application,
                     kind=kind,
                     sent_on=form.cleaned_data["sent_on"],
@@ -125,26 +126,26 @@ def letter_send(request: HttpRequest, reference: str, kind: str) -> HttpResponse
 
 
 @login_required
-def letter(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def letter(request: SignedInRequest, reference: str, pk: int) -> HttpResponse:
     _require_staff(request)
-    application = selectors.application_get_visible(request.user, reference)
-    sent = selectors.letter_get_visible(request.user, application, pk)
-    audit_viewed(actor=request.user, target=sent)
+    application = selectors.application_get_visible(request.actor, reference)
+    sent = selectors.letter_get_visible(request.actor, application, pk)
+    audit_viewed(actor=request.actor, target=sent)
     return render(request, "casereviews/staff/letter.html", {"application": application, "letter": sent})
 
 
 @login_required
-def letter_pdf(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def letter_pdf(request: SignedInRequest, reference: str, pk: int) -> HttpResponse:
     _require_staff(request)
-    application = selectors.application_get_visible(request.user, reference)
-    sent = selectors.letter_get_visible(request.user, application, pk)
-    audit_viewed(actor=request.user, target=sent)
+    application = selectors.application_get_visible(request.actor, reference)
+    sent = selectors.letter_get_visible(request.actor, application, pk)
+    audit_viewed(actor=request.actor, target=sent)
     return pdf_response(services.letter_pdf(sent), filename=f"{application.reference}-{sent.kind}.pdf")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recommendation_done(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def recommendation_done(request: SignedInRequest, reference: str, pk: int) -> HttpResponse:
     application = _get_for_change(request, reference)
     review_meeting = getattr(application, "review", None)
     recommendation = review_meeting.recommendations.filter(pk=pk).first() if review_meeting else None
@@ -163,7 +164,7 @@ def recommendation_done(request: HttpRequest, reference: str, pk: int) -> HttpRe
         try:
             with versioned_write(form):
                 services.recommendation_complete(
-                    actor=request.user, recommendation=recommendation, on=form.cleaned_data["on"]
+                    actor=request.actor, recommendation=recommendation, on=form.cleaned_data["on"]
                 )
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -17,16 +17,17 @@ from csphub.casereviews.views._common import (
     _get_for_change,
     _versioned_form,
 )
+from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
+def link_incidents(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     search = request.GET.get("q", "")
-    candidates = selectors.candidate_incidents(request.user, application, search=search)
+    candidates = selectors.candidate_incidents(request.actor, application, search=search)
     form = forms.LinkIncidentsForm(request.POST or None, incidents=candidates)
     if request.method == "POST" and form.is_valid():
         by_pk = {str(i.pk): i for i in candidates}
@@ -34,7 +35,7 @@ def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
             for pk in form.cleaned_data["incidents"]:
                 incident = by_pk[pk]
                 services.application_link_incident(
-                    actor=request.user,
+                    actor=request.actor,
                     application=application,
                     incident=incident,
                     complainant=services.incident_complainant(incident),
@@ -55,7 +56,7 @@ def link_incidents(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def threshold(request: HttpRequest, reference: str) -> HttpResponse:
+def threshold(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     preview = services.threshold_preview(application)
     form = _versioned_form(
@@ -69,7 +70,7 @@ def threshold(request: HttpRequest, reference: str) -> HttpResponse:
         answers = {name: form.cleaned_data[name] for name in forms.ThresholdDecideForm.base_fields}
         try:
             with versioned_write(form):
-                services.threshold_decide(actor=request.user, application=application, **answers)
+                services.threshold_decide(actor=request.actor, application=application, **answers)
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)
         except ApplicationError as error:
@@ -86,7 +87,7 @@ def threshold(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def unlink_incident(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def unlink_incident(request: SignedInRequest, reference: str, pk: int) -> HttpResponse:
     application = _get_for_change(request, reference)
     link = application.incident_links.select_related("incident").filter(pk=pk).first()
     if link is None:
@@ -94,7 +95,7 @@ def unlink_incident(request: HttpRequest, reference: str, pk: int) -> HttpRespon
     form = forms.UnlinkIncidentForm(request.POST or None)
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.application_unlink_incident(actor=request.user, link=link, reason=data["reason"])
+        return services.application_unlink_incident(actor=request.actor, link=link, reason=data["reason"])
 
     def done(result: Any) -> HttpResponse:
         messages.success(request, f"{link.incident.reference} unlinked.")

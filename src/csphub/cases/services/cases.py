@@ -29,6 +29,7 @@ from csphub.cases.models import (
 )
 from csphub.cases.services._common import _membership_for_create, _raise_first
 from csphub.cases.signals import incident_added_to_case
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
 
@@ -55,7 +56,7 @@ def _refresh_search_text(case: Case) -> None:
 
 def case_open(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     incidents: Sequence[Incident],
     summary: str,
     asb_type: str | None = None,
@@ -77,7 +78,7 @@ def case_open(
     asb_type = asb_type or incidents[0].asb_type
     if asb_type not in AsbType.values:
         raise ApplicationError("Select the type of anti-social behaviour", field="asb_type")
-    officer = case_officer or actor
+    officer = case_officer or acting_user(actor)
     _check_officer(officer, membership.agency)
     with transaction.atomic():
         case = Case.objects.create(
@@ -86,20 +87,23 @@ def case_open(
             asb_type=asb_type,
             case_officer=officer,
             opened_at=timezone.now(),
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         for incident in incidents:
-            CaseIncident.objects.create(case=case, incident=incident, created_by=actor)
+            CaseIncident.objects.create(case=case, incident=incident, created_by=acting_user(actor))
         roles = {
             (p.person_id, p.role)
             for p in IncidentParty.objects.filter(incident__in=[i.pk for i in incidents])
         }
         roles |= {(person.pk, role) for person, role in extra_parties}
         CaseParty.objects.bulk_create(
-            [CaseParty(case=case, person_id=pid, role=role, created_by=actor) for pid, role in sorted(roles)]
+            [
+                CaseParty(case=case, person_id=pid, role=role, created_by=acting_user(actor))
+                for pid, role in sorted(roles)
+            ]
         )
-        CaseStatusChange.objects.create(case=case, to_status=CaseStatus.OPEN, created_by=actor)
+        CaseStatusChange.objects.create(case=case, to_status=CaseStatus.OPEN, created_by=acting_user(actor))
         _refresh_search_text(case)
         audit_record(actor=actor, verb="case.opened", target=case)
     return case
@@ -118,19 +122,19 @@ def _check_officer(officer: Any, agency: Agency) -> None:
         )
 
 
-def case_assign_officer(*, actor: Any, case: Case, officer: Any) -> Case:
+def case_assign_officer(*, actor: ActorOrUser, case: Case, officer: Any) -> Case:
     if not can(actor, Action.CHANGE, case):
         raise PermissionDeniedError("You cannot change this case.")
     _check_officer(officer, case.owning_agency)
     with transaction.atomic():
         case.case_officer = officer
-        case.modified_by = actor
+        case.modified_by = acting_user(actor)
         case.save(update_fields=["case_officer", "modified_by", "modified_at"])
         audit_record(actor=actor, verb="case.officer_assigned", target=case, changed_fields=["case_officer"])
     return case
 
 
-def case_add_incident(*, actor: Any, case: Case, incident: Incident) -> CaseIncident:
+def case_add_incident(*, actor: ActorOrUser, case: Case, incident: Incident) -> CaseIncident:
     """Append an incident to an open case; its people join the case; ``incident_added_to_case`` fires."""
     if not can(actor, Action.CHANGE, case) or not can(actor, Action.VIEW, incident):
         raise PermissionDeniedError("You cannot add this incident to this case.")
@@ -138,13 +142,16 @@ def case_add_incident(*, actor: Any, case: Case, incident: Incident) -> CaseInci
         raise ApplicationError("Reopen the case before adding an incident to it", field="case")
     with transaction.atomic():
         link, created = CaseIncident.objects.get_or_create(
-            case=case, incident=incident, defaults={"created_by": actor}
+            case=case, incident=incident, defaults={"created_by": acting_user(actor)}
         )
         if not created:
             return link
         for party in IncidentParty.objects.filter(incident=incident):
             CaseParty.objects.get_or_create(
-                case=case, person_id=party.person_id, role=party.role, defaults={"created_by": actor}
+                case=case,
+                person_id=party.person_id,
+                role=party.role,
+                defaults={"created_by": acting_user(actor)},
             )
         _refresh_search_text(case)
         audit_record(actor=actor, verb="case.incident_added", target=case, changed_fields=["incidents"])
@@ -152,14 +159,14 @@ def case_add_incident(*, actor: Any, case: Case, incident: Incident) -> CaseInci
     return link
 
 
-def case_add_party(*, actor: Any, case: Case, person: Person, role: str) -> CaseParty:
+def case_add_party(*, actor: ActorOrUser, case: Case, person: Person, role: str) -> CaseParty:
     if role not in PartyRole.values:
         raise ApplicationError("Select the person's role", field="role")
     if not can(actor, Action.CHANGE, case) or not can(actor, Action.VIEW, person):
         raise PermissionDeniedError("You cannot add this person to this case.")
     with transaction.atomic():
         party, created = CaseParty.objects.get_or_create(
-            case=case, person=person, role=role, defaults={"created_by": actor}
+            case=case, person=person, role=role, defaults={"created_by": acting_user(actor)}
         )
         if created:
             _refresh_search_text(case)
@@ -168,7 +175,7 @@ def case_add_party(*, actor: Any, case: Case, person: Person, role: str) -> Case
 
 
 def case_change_status(
-    *, actor: Any, case: Case, to_status: str, reason: str = "", outcome: str = ""
+    *, actor: ActorOrUser, case: Case, to_status: str, reason: str = "", outcome: str = ""
 ) -> Case:
     """Move a case through the workflow table; closure needs reason and outcome, reopening a reason."""
     if not can(actor, Action.CHANGE, case):
@@ -189,7 +196,7 @@ def case_change_status(
             locked.closed_at = None
             locked.outcome = ""
             changed += ["closed_at", "outcome"]
-        locked.modified_by = actor
+        locked.modified_by = acting_user(actor)
         locked.save(update_fields=[*changed, "modified_by", "modified_at"])
         CaseStatusChange.objects.create(
             case=locked,
@@ -197,7 +204,7 @@ def case_change_status(
             to_status=to_status,
             reason=reason.strip(),
             outcome=outcome,
-            created_by=actor,
+            created_by=acting_user(actor),
         )
         if to_status == CaseStatus.CLOSED:
             verb = "case.closed"
@@ -211,21 +218,23 @@ def case_change_status(
     return case
 
 
-def case_link(*, actor: Any, case: Case, related_case: Case, reason: str) -> CaseLink:
+def case_link(*, actor: ActorOrUser, case: Case, related_case: Case, reason: str) -> CaseLink:
     if case.pk == related_case.pk:
         raise ApplicationError("A case cannot be linked to itself", field="related_case")
     if not can(actor, Action.CHANGE, case) or not can(actor, Action.VIEW, related_case):
         raise PermissionDeniedError("You cannot link these cases.")
     with transaction.atomic():
         link, created = CaseLink.objects.get_or_create(
-            case=case, related_case=related_case, defaults={"reason": reason[:200], "created_by": actor}
+            case=case,
+            related_case=related_case,
+            defaults={"reason": reason[:200], "created_by": acting_user(actor)},
         )
         if created:
             audit_record(actor=actor, verb="case.linked", target=case, changed_fields=["links"])
     return link
 
 
-def case_export_csv(*, actor: Any, cases: QuerySet[Case], filters_description: str) -> str:
+def case_export_csv(*, actor: ActorOrUser, cases: QuerySet[Case], filters_description: str) -> str:
     """CSV of a filtered list the actor may export; the export itself is audited.
 
     ``cases`` must come from ``selectors.case_list_visible_to(user, action=EXPORT)``; exported

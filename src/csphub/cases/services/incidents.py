@@ -24,6 +24,7 @@ from csphub.cases.models import (
 from csphub.cases.services._common import EARLIEST_INCIDENT, _membership_for_create, _raise_first
 from csphub.cases.services.cases import _refresh_search_text
 from csphub.cases.signals import incident_recorded
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Address, Person
@@ -101,7 +102,7 @@ def _validate_choices(values: dict[str, Any]) -> None:
 
 def incident_record(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     occurred_at: dt.datetime,
     reported_at: dt.datetime,
     channel: str,
@@ -164,12 +165,14 @@ def incident_record(
             address=address,
             location_description=location_description.strip(),
             uprn=(uprn or (address.uprn if address else "")).strip(),
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
             **location,
         )
         for person, role in dict.fromkeys(parties):
-            IncidentParty.objects.create(incident=incident, person=person, role=role, created_by=actor)
+            IncidentParty.objects.create(
+                incident=incident, person=person, role=role, created_by=acting_user(actor)
+            )
         audit_record(actor=actor, verb="incident.recorded", target=incident)
         incident_recorded.send(sender=Incident, incident=incident, actor=actor)
     return incident
@@ -177,7 +180,7 @@ def incident_record(
 
 def incident_update(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     incident: Incident,
     now: dt.datetime | None = None,
     expected_version: str | None = None,
@@ -210,20 +213,20 @@ def incident_update(
             return incident
         for name in changed:
             setattr(incident, name, values[name])
-        incident.modified_by = actor
+        incident.modified_by = acting_user(actor)
         incident.save(update_fields=[*changed, "modified_by", "modified_at"])
         audit_record(actor=actor, verb="incident.updated", target=incident, changed_fields=changed)
     return incident
 
 
-def incident_party_add(*, actor: Any, incident: Incident, person: Person, role: str) -> IncidentParty:
+def incident_party_add(*, actor: ActorOrUser, incident: Incident, person: Person, role: str) -> IncidentParty:
     if role not in PartyRole.values:
         raise ApplicationError("Select the person's role", field="role")
     if not can(actor, Action.CHANGE, incident) or not can(actor, Action.VIEW, person):
         raise PermissionDeniedError("You cannot link this person to this incident.")
     with transaction.atomic():
         party, created = IncidentParty.objects.get_or_create(
-            incident=incident, person=person, role=role, defaults={"created_by": actor}
+            incident=incident, person=person, role=role, defaults={"created_by": acting_user(actor)}
         )
         if created:
             audit_record(

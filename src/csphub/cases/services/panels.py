@@ -24,6 +24,7 @@ from csphub.cases.models import (
 )
 from csphub.cases.services._common import _membership_for_create
 from csphub.cases.services.tasks import task_create
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 # --------------------------------------------------------------------------------------------
@@ -31,7 +32,9 @@ from csphub.core.errors import ApplicationError, PermissionDeniedError
 # --------------------------------------------------------------------------------------------
 
 
-def panel_create(*, actor: Any, name: str, kind: str, agreement: Any, terms_of_reference: str = "") -> Panel:
+def panel_create(
+    *, actor: ActorOrUser, name: str, kind: str, agreement: Any, terms_of_reference: str = ""
+) -> Panel:
     membership = _membership_for_create(actor, "panels")
     if not name.strip():
         raise ApplicationError("Enter the name of the panel", field="name")
@@ -46,8 +49,8 @@ def panel_create(*, actor: Any, name: str, kind: str, agreement: Any, terms_of_r
             kind=kind,
             agreement=agreement,
             terms_of_reference=terms_of_reference,
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         audit_record(actor=actor, verb="panel.created", target=panel)
     return panel
@@ -55,7 +58,7 @@ def panel_create(*, actor: Any, name: str, kind: str, agreement: Any, terms_of_r
 
 def panel_meeting_schedule(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     panel: Panel,
     held_at: dt.datetime,
     attending_agencies: Iterable[Agency],
@@ -73,14 +76,18 @@ def panel_meeting_schedule(
         )
     with transaction.atomic():
         meeting = PanelMeeting.objects.create(
-            panel=panel, held_at=held_at, location=location, created_by=actor, modified_by=actor
+            panel=panel,
+            held_at=held_at,
+            location=location,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         meeting.attending_agencies.set(agencies)
         audit_record(actor=actor, verb="panelmeeting.scheduled", target=meeting)
     return meeting
 
 
-def panel_agenda_add(*, actor: Any, meeting: PanelMeeting, case: Case, reason: str) -> AgendaItem:
+def panel_agenda_add(*, actor: ActorOrUser, meeting: PanelMeeting, case: Case, reason: str) -> AgendaItem:
     """Put a case on a meeting's agenda: share its SUMMARY with each attending agency under the
     panel's agreement (minimum necessary; the owner can still share in full case by case)."""
     if not can(actor, Action.SHARE, case):
@@ -96,7 +103,11 @@ def panel_agenda_add(*, actor: Any, meeting: PanelMeeting, case: Case, reason: s
         item, created = AgendaItem.objects.get_or_create(
             meeting=meeting,
             case=case,
-            defaults={"reason": reason.strip(), "created_by": actor, "modified_by": actor},
+            defaults={
+                "reason": reason.strip(),
+                "created_by": acting_user(actor),
+                "modified_by": acting_user(actor),
+            },
         )
         if created:
             share_reason = (
@@ -119,7 +130,7 @@ def panel_agenda_add(*, actor: Any, meeting: PanelMeeting, case: Case, reason: s
 
 def panel_decision_record(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     item: AgendaItem,
     decision: str,
     action_title: str = "",
@@ -135,7 +146,7 @@ def panel_decision_record(
         raise ApplicationError("Enter who owns the action and when it is due", field="action_owner")
     with transaction.atomic():
         item.decision = decision.strip()
-        item.modified_by = actor
+        item.modified_by = acting_user(actor)
         item.save(update_fields=["decision", "modified_by", "modified_at"])
         audit_record(actor=actor, verb="agendaitem.decided", target=item, changed_fields=["decision"])
         task = None
@@ -149,7 +160,7 @@ def panel_decision_record(
                 raise ApplicationError(
                     "The action owner must work for an attending agency", field="action_owner"
                 )
-            assert action_due_on is not None  # checked above with action_owner
+            assert action_owner is not None and action_due_on is not None  # checked above
             task = task_create(
                 actor=actor,
                 title=action_title,
@@ -163,12 +174,12 @@ def panel_decision_record(
     return task
 
 
-def panel_minutes_record(*, actor: Any, meeting: PanelMeeting, minutes: str) -> PanelMeeting:
+def panel_minutes_record(*, actor: ActorOrUser, meeting: PanelMeeting, minutes: str) -> PanelMeeting:
     if not can(actor, Action.CHANGE, meeting.panel):
         raise PermissionDeniedError("You cannot record this panel's minutes.")
     with transaction.atomic():
         meeting.minutes = minutes.strip()
-        meeting.modified_by = actor
+        meeting.modified_by = acting_user(actor)
         meeting.save(update_fields=["minutes", "modified_by", "modified_at"])
         audit_record(actor=actor, verb="panelmeeting.minuted", target=meeting, changed_fields=["minutes"])
     return meeting

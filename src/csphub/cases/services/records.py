@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from django.db import transaction
 
@@ -21,6 +21,7 @@ from csphub.cases.models import (
 )
 from csphub.cases.services._common import _raise_first
 from csphub.core import filescan
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 # --------------------------------------------------------------------------------------------
@@ -28,7 +29,7 @@ from csphub.core.errors import ApplicationError, PermissionDeniedError
 # --------------------------------------------------------------------------------------------
 
 
-def _writer_agency(actor: Any, case: Case) -> Agency:
+def _writer_agency(actor: ActorOrUser, case: Case) -> Agency:
     """Owning agency writes; a partner with a FULL share may also add notes/documents."""
     membership = acting_membership(actor)
     if membership is None or not can_contribute(actor, case):
@@ -36,7 +37,7 @@ def _writer_agency(actor: Any, case: Case) -> Agency:
     return membership.agency
 
 
-def note_add(*, actor: Any, case: Case, text: str, visibility: str = NoteVisibility.AGENCY) -> Note:
+def note_add(*, actor: ActorOrUser, case: Case, text: str, visibility: str = NoteVisibility.AGENCY) -> Note:
     agency = _writer_agency(actor, case)
     if not text.strip():
         raise ApplicationError("Enter the note", field="text")
@@ -48,8 +49,8 @@ def note_add(*, actor: Any, case: Case, text: str, visibility: str = NoteVisibil
             author_agency=agency,
             text=text.strip(),
             visibility=visibility,
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         audit_record(
             actor=actor, verb="note.added", target=case, justification=f"note {note.pk} ({visibility})"
@@ -59,7 +60,7 @@ def note_add(*, actor: Any, case: Case, text: str, visibility: str = NoteVisibil
 
 def document_upload(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     file: IO[bytes],
     filename: str,
@@ -115,8 +116,8 @@ def document_upload(
                 size_bytes=written,
                 sha256=digest.hexdigest(),
                 visibility=visibility,
-                created_by=actor,
-                modified_by=actor,
+                created_by=acting_user(actor),
+                modified_by=acting_user(actor),
             )
             audit_record(actor=actor, verb="document.uploaded", target=document)
     except BaseException:
@@ -125,7 +126,7 @@ def document_upload(
     return document
 
 
-def document_open_for_download(*, actor: Any, document: Document) -> IO[bytes]:
+def document_open_for_download(*, actor: ActorOrUser, document: Document) -> IO[bytes]:
     """Open the stored file for a user the selectors already allowed; the download is audited."""
     with transaction.atomic():
         audit_record(actor=actor, verb="document.downloaded", target=document)

@@ -7,6 +7,7 @@ import functools
 import logging
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -21,6 +22,7 @@ from csphub.cases.models import (
     TaskReminder,
     TaskStatus,
 )
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
@@ -34,9 +36,9 @@ logger = logging.getLogger(__name__)
 
 def task_create(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     title: str,
-    owner: Any,
+    owner: User | None,
     due_on: dt.date,
     case: Case | None = None,
     details: str = "",
@@ -66,9 +68,9 @@ def task_create(
         Membership.objects.filter(user=owner, is_active=True).select_related("agency").order_by("pk").first()
     )
     actor_membership = acting_membership(actor)
-    if owner == actor and actor_membership is not None:
+    if owner == acting_user(actor) and actor_membership is not None:
         owner_membership = actor_membership
-    if owner_membership is None or not owner.is_active:
+    if owner is None or owner_membership is None or not owner.is_active:
         raise ApplicationError("The task owner must be an active user of a partner agency", field="owner")
     with transaction.atomic():
         task = Task.objects.create(
@@ -82,14 +84,14 @@ def task_create(
             linked_type=f"{linked._meta.app_label}.{linked._meta.model_name}" if linked is not None else "",
             linked_id=linked.pk if linked is not None else None,
             rule_version=rule_version,
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         audit_record(actor=actor, verb="task.created", target=task, justification=source)
     return task
 
 
-def task_complete(*, actor: Any, task: Task) -> Task:
+def task_complete(*, actor: ActorOrUser, task: Task) -> Task:
     if task.owner_id != actor.pk and not can(actor, Action.CHANGE, task):
         raise PermissionDeniedError("You cannot complete this task.")
     with transaction.atomic():
@@ -100,7 +102,7 @@ def task_complete(*, actor: Any, task: Task) -> Task:
             raise ApplicationError("This task is already finished", field="status")
         task.status = TaskStatus.DONE
         task.completed_at = timezone.now()
-        task.modified_by = actor
+        task.modified_by = acting_user(actor)
         task.save(update_fields=["status", "completed_at", "modified_by", "modified_at"])
         audit_record(
             actor=actor, verb="task.completed", target=task, changed_fields=["status", "completed_at"]

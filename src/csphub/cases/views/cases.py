@@ -59,7 +59,7 @@ def case_list(request: SignedInRequest) -> HttpResponse:
         page = 1
     rows = list(qs.order_by("-opened_at", "-pk")[(page - 1) * page_size : page * page_size + 1])
     has_next = len(rows) > page_size
-    audit_listed(actor=request.user, targets=rows[:page_size])
+    audit_listed(actor=request.actor, targets=rows[:page_size])
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -82,7 +82,7 @@ def case_export(request: SignedInRequest) -> HttpResponse:
     _require(request.actor, Action.EXPORT)
     qs, _, described = _filtered_cases(request, Action.EXPORT)
     body = services.case_export_csv(
-        actor=request.user, cases=selectors.case_list_with_counts(qs), filters_description=described
+        actor=request.actor, cases=selectors.case_list_with_counts(qs), filters_description=described
     )
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cases-{timezone.localdate():%Y-%m-%d}.csv"'
@@ -102,7 +102,7 @@ def case_open(request: SignedInRequest) -> HttpResponse:
     related_cases = [r for r in related if r.kind == "case"]
     if request.method == "POST" and form.is_valid():
         try:
-            case = services.case_open(actor=request.user, incidents=incidents, **form.cleaned_data)
+            case = services.case_open(actor=request.actor, incidents=incidents, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -163,7 +163,7 @@ def case_status(request: SignedInRequest, pk: int) -> HttpResponse:
         answers = {name: form.cleaned_data[name] for name in ("to_status", "reason", "outcome")}
         try:
             with versioned_write(form):
-                services.case_change_status(actor=request.user, case=case, **answers)
+                services.case_change_status(actor=request.actor, case=case, **answers)
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)
         except ApplicationError as error:
@@ -192,7 +192,7 @@ def case_add_incident(request: SignedInRequest, pk: int) -> HttpResponse:
         raise Http404("No incident chosen.")
     incident = selectors.incident_get_visible(request.actor, form.cleaned_data["incident_id"])
     try:
-        services.case_add_incident(actor=request.user, case=case, incident=incident)
+        services.case_add_incident(actor=request.actor, case=case, incident=incident)
     except ApplicationError as error:
         messages.error(request, error.message)
         return redirect("cases:incident_detail", incident.pk)
@@ -210,7 +210,7 @@ def case_link(request: SignedInRequest, pk: int) -> HttpResponse:
     related = selectors.case_get_visible(request.actor, form.cleaned_data["related_case_id"])
     try:
         services.case_link(
-            actor=request.user,
+            actor=request.actor,
             case=case,
             related_case=related,
             reason=form.cleaned_data["reason"] or "Possibly related",
@@ -229,7 +229,7 @@ def case_task_new(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.TaskForm(_posted(request), owners=owners, initial={"owner": request.user.pk})
     if request.method == "POST" and form.is_valid():
         try:
-            services.task_create(actor=request.user, case=case, **form.cleaned_data)
+            services.task_create(actor=request.actor, case=case, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -252,7 +252,7 @@ def case_note_new(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.NoteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.note_add(actor=request.user, case=case, **form.cleaned_data)
+            services.note_add(actor=request.actor, case=case, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -283,7 +283,7 @@ def case_document_new(request: SignedInRequest, pk: int) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             services.document_upload(
-                actor=request.user,
+                actor=request.actor,
                 case=case,
                 file=upload,
                 filename=upload.name,
@@ -314,7 +314,7 @@ def case_document_new(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def document_download(request: SignedInRequest, pk: int) -> FileResponse:
     document = selectors.document_get_visible(request.actor, pk)
-    handle = services.document_open_for_download(actor=request.user, document=document)
+    handle = services.document_open_for_download(actor=request.actor, document=document)
     return FileResponse(
         handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
     )

@@ -20,7 +20,7 @@ from csphub.audit.services import audit_viewed
 from csphub.cases import forms, selectors, services
 from csphub.cases.models import Incident, PartyRole
 from csphub.cases.views._common import _posted, _require
-from csphub.core.actor import SignedInRequest
+from csphub.core.actor import ActorOrUser, SignedInRequest
 from csphub.core.concurrency import EditConflictError, describe_conflict
 from csphub.core.errors import ApplicationError
 from csphub.frontend import flows
@@ -56,7 +56,7 @@ def incident_new(request: SignedInRequest) -> HttpResponse:
     return flows.question_check_confirm(
         request,
         form,
-        perform=lambda data: _record_incident(request.user, data, victim),
+        perform=lambda data: _record_incident(request.actor, data, victim),
         done=done,
         question=flows.Page("cases/incident_form.html", {"victim": victim}),
         check=flows.Page(
@@ -73,7 +73,7 @@ def incident_new(request: SignedInRequest) -> HttpResponse:
     )
 
 
-def _record_incident(user: Any, data: dict[str, Any], victim: Any) -> Incident:
+def _record_incident(user: ActorOrUser, data: dict[str, Any], victim: Any) -> Incident:
     """One transaction: the new people and address are created with the incident or not at all."""
     from django.db import transaction
 
@@ -139,7 +139,7 @@ def incident_edit(request: SignedInRequest, pk: int) -> HttpResponse:
             values["uprn"] = values["uprn"] or ""
         try:
             services.incident_update(
-                actor=request.user, incident=incident, expected_version=form.expected_version, **values
+                actor=request.actor, incident=incident, expected_version=form.expected_version, **values
             )
         except EditConflictError as error:
             conflict = describe_conflict(form, error.current)
@@ -210,7 +210,7 @@ def incident_add_party(request: SignedInRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         person = person_get_visible(request.actor, form.cleaned_data["person_id"])
         services.incident_party_add(
-            actor=request.user, incident=incident, person=person, role=form.cleaned_data["role"]
+            actor=request.actor, incident=incident, person=person, role=form.cleaned_data["role"]
         )
         messages.success(request, "Person added to the incident")
     return redirect("cases:incident_detail", incident.pk)

@@ -52,7 +52,7 @@ def panel_new(request: SignedInRequest) -> HttpResponse:
     form = forms.PanelForm(_posted(request), agreements=agreements_in_force_for(membership.agency))
     if request.method == "POST" and form.is_valid():
         try:
-            panel = services.panel_create(actor=request.user, **form.cleaned_data)
+            panel = services.panel_create(actor=request.actor, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -83,7 +83,7 @@ def meeting_new(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.MeetingForm(_posted(request), agencies=panel.agreement.parties.all())
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.panel_meeting_schedule(actor=request.user, panel=panel, **form.cleaned_data)
+            meeting = services.panel_meeting_schedule(actor=request.actor, panel=panel, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -113,7 +113,7 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             case = selectors.case_get_visible(request.actor, agenda_form.cleaned_data["case_reference"])
             try:
                 services.panel_agenda_add(
-                    actor=request.user, meeting=meeting, case=case, reason=agenda_form.cleaned_data["reason"]
+                    actor=request.actor, meeting=meeting, case=case, reason=agenda_form.cleaned_data["reason"]
                 )
             except (ApplicationError, PermissionDeniedError) as error:
                 agenda_form.add_application_error(error)
@@ -128,7 +128,7 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             try:
                 with versioned_write(minutes_form):
                     services.panel_minutes_record(
-                        actor=request.user, meeting=meeting, minutes=minutes_form.cleaned_data["minutes"]
+                        actor=request.actor, meeting=meeting, minutes=minutes_form.cleaned_data["minutes"]
                     )
             except EditConflictError as error:
                 # Show the minutes as they are now; what this user typed is listed in the message.
@@ -176,7 +176,7 @@ def agenda_decision(request: SignedInRequest, pk: int) -> HttpResponse:
         answers = {name: form.cleaned_data[name] for name in forms.DecisionForm.base_fields}
         try:
             with versioned_write(form):
-                services.panel_decision_record(actor=request.user, item=item, **answers)
+                services.panel_decision_record(actor=request.actor, item=item, **answers)
         except EditConflictError as error:
             # Show the decision as it is now; what this user entered is listed in the message.
             conflict = describe_conflict(form, error.current)

@@ -81,7 +81,7 @@ def overdue(request: SignedInRequest) -> HttpResponse:
 def task_complete(request: SignedInRequest, pk: int) -> HttpResponse:
     task = get_object_or_404_for(request.actor, Action.VIEW, Task, pk=pk)
     try:
-        services.task_complete(actor=request.user, task=task)
+        services.task_complete(actor=request.actor, task=task)
     except (ApplicationError, PermissionDeniedError) as error:
         messages.error(request, error.message)
     else:

@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    # Background jobs (data uploads): Django's tasks framework, with its database backend.
+    "django_tasks",
+    "django_tasks_db",
     "csphub.core",
     "csphub.agencies",
     "csphub.audit",
@@ -134,6 +137,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every worker process and kept across restarts: the public form's single-use tokens and
 # per-address limits live here (security review finding 9). Created by migrate (core app).
+# The task queue lives in the application database: no broker or extra server. `csphub worker`
+# runs the jobs (`csphub serve` starts one beside the development server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -248,6 +255,8 @@ DEFAULT_FROM_EMAIL = "CSP Hub <no-reply@csphub.invalid>"
 
 # --- Service ---------------------------------------------------------------------------------
 CSPHUB_SERVICE_NAME = "CSP Hub"
+# The partnership a user acts in by default, by its ONS CSP code (agencies.Partnership.code).
+CSPHUB_PARTNERSHIP_CODE = os.environ.get("CSPHUB_PARTNERSHIP_CODE", "E22000037")
 CSPHUB_PARTNERSHIP_NAME = os.environ.get(
     "CSPHUB_PARTNERSHIP_NAME", "Amber Valley Community Safety Partnership"
 )

@@ -4,9 +4,11 @@ is audited in the same transaction."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from csphub.agencies.policies import Action
@@ -24,6 +26,8 @@ from csphub.duties.models import (
 )
 from csphub.duties.rules import prevent as rules
 from csphub.duties.selectors.prevent import acts_for_police, chair_agency, is_member
+
+M = TypeVar("M", PreventReferral, ChannelCase, ChannelReview)
 
 
 def _not_future(day: dt.date, field: str, what: str) -> None:
@@ -100,22 +104,21 @@ def prevent_referral_screen(
         raise ApplicationError("The screening cannot be before the referral", field="screened_on")
     if not notes.strip():
         raise ApplicationError("Enter the reasons for the outcome", field="notes")
+    assert actor.agency is not None
     with transaction.atomic():
-        referral.status = outcome
-        referral.screened_on = screened_on
-        referral.screened_by = actor.user
-        assert actor.agency is not None
-        referral.screened_by_agency_type = actor.agency.agency_type
-        referral.screening_notes = notes.strip()
-        referral.modified_by = actor.user
-        referral.save()
-        audit_record(
-            actor=actor,
-            verb=AuditVerb.PREVENTREFERRAL_SCREENED,
-            target=referral,
-            changed_fields=["status", "screened_on", "screened_by", "screening_notes"],
+        return _save_change(
+            actor,
+            referral,
+            AuditVerb.PREVENTREFERRAL_SCREENED,
+            {
+                "status": outcome,
+                "screened_on": screened_on,
+                "screened_by": actor.user,
+                "screened_by_agency_type": actor.agency.agency_type,
+                "screening_notes": notes.strip(),
+            },
+            audited=["status", "screened_on", "screened_by", "screening_notes"],
         )
-    return referral
 
 
 def channel_case_open(
@@ -151,6 +154,31 @@ def channel_case_open(
     return case
 
 
+def _save_change(
+    actor: Actor,
+    record: M,
+    verb: AuditVerb,
+    values: dict[str, Any],
+    *,
+    audited: Sequence[str] | None = None,
+    target: models.Model | None = None,
+) -> M:
+    """Set ``values`` on ``record``, save it and audit ``verb`` on ``target`` (default the record),
+    naming ``audited`` as the changed fields (default the names in ``values``). Called inside the
+    caller's transaction, so that the change and its audit event are one."""
+    for name, value in values.items():
+        setattr(record, name, value)
+    record.modified_by = actor.user
+    record.save()
+    audit_record(
+        actor=actor,
+        verb=verb,
+        target=target if target is not None else record,
+        changed_fields=list(audited if audited is not None else values),
+    )
+    return record
+
+
 def _changeable(actor: Actor, case: ChannelCase) -> None:
     if not is_member(actor) or not actor.policy.can(Action.CHANGE, case):
         raise PermissionDeniedError("You cannot change this Channel case.")
@@ -174,19 +202,17 @@ def channel_consent_record(
         )
         raise ApplicationError(message, field="given_by")
     with transaction.atomic():
-        case.consent_given = consent_given
-        case.consent_on = consent_on
-        case.consent_given_by = given_by
-        case.status = ChannelStatus.CONSENTED if consent_given else ChannelStatus.DECLINED
-        case.modified_by = actor.user
-        case.save()
-        audit_record(
-            actor=actor,
-            verb=AuditVerb.CHANNELCASE_CONSENT_RECORDED,
-            target=case,
-            changed_fields=["consent_given", "consent_on", "consent_given_by", "status"],
+        return _save_change(
+            actor,
+            case,
+            AuditVerb.CHANNELCASE_CONSENT_RECORDED,
+            {
+                "consent_given": consent_given,
+                "consent_on": consent_on,
+                "consent_given_by": given_by,
+                "status": ChannelStatus.CONSENTED if consent_given else ChannelStatus.DECLINED,
+            },
         )
-    return case
 
 
 def channel_support_plan_record(
@@ -201,19 +227,17 @@ def channel_support_plan_record(
     if not support_plan.strip():
         raise ApplicationError("Describe the support plan", field="support_plan")
     with transaction.atomic():
-        case.support_plan = support_plan.strip()
-        case.support_provider = support_provider.strip()
-        case.support_starts_on = support_starts_on
-        case.status = ChannelStatus.SUPPORT
-        case.modified_by = actor.user
-        case.save()
-        audit_record(
-            actor=actor,
-            verb=AuditVerb.CHANNELCASE_SUPPORT_PLANNED,
-            target=case,
-            changed_fields=["support_plan", "support_provider", "support_starts_on", "status"],
+        return _save_change(
+            actor,
+            case,
+            AuditVerb.CHANNELCASE_SUPPORT_PLANNED,
+            {
+                "support_plan": support_plan.strip(),
+                "support_provider": support_provider.strip(),
+                "support_starts_on": support_starts_on,
+                "status": ChannelStatus.SUPPORT,
+            },
         )
-    return case
 
 
 def channel_exit_record(
@@ -229,11 +253,6 @@ def channel_exit_record(
     if not exit_reason.strip():
         raise ApplicationError("Enter why they are leaving Channel", field="exit_reason")
     with transaction.atomic():
-        case.exited_on = exited_on
-        case.exit_reason = exit_reason.strip()
-        case.status = ChannelStatus.EXITED
-        case.modified_by = actor.user
-        case.save()
         for months, due_on in zip(
             rules.POST_EXIT_REVIEW_MONTHS, rules.post_exit_review_dates(exited_on), strict=True
         ):
@@ -244,13 +263,12 @@ def channel_exit_record(
                 created_by=actor.user,
                 modified_by=actor.user,
             )
-        audit_record(
-            actor=actor,
-            verb=AuditVerb.CHANNELCASE_EXITED,
-            target=case,
-            changed_fields=["exited_on", "exit_reason", "status"],
+        return _save_change(
+            actor,
+            case,
+            AuditVerb.CHANNELCASE_EXITED,
+            {"exited_on": exited_on, "exit_reason": exit_reason.strip(), "status": ChannelStatus.EXITED},
         )
-    return case
 
 
 def channel_review_complete(
@@ -263,14 +281,10 @@ def channel_review_complete(
     if not outcome.strip():
         raise ApplicationError("Enter the outcome of the review", field="outcome")
     with transaction.atomic():
-        review.completed_on = completed_on
-        review.outcome = outcome.strip()
-        review.modified_by = actor.user
-        review.save()
-        audit_record(
-            actor=actor,
-            verb=AuditVerb.CHANNELCASE_REVIEWED,
+        return _save_change(
+            actor,
+            review,
+            AuditVerb.CHANNELCASE_REVIEWED,
+            {"completed_on": completed_on, "outcome": outcome.strip()},
             target=review.channel_case,
-            changed_fields=["completed_on", "outcome"],
         )
-    return review

@@ -18,7 +18,6 @@ from csphub.powers.forms.closure import (
     ClosureOrderForm,
 )
 from csphub.powers.forms.common import (
-    DATE_FORMATS,
     DATETIME_FORMATS,
     ConfirmForm,
     WithdrawForm,
@@ -74,7 +73,6 @@ __all__ = [
     "CONDITION_CHOICES",
     "COURT_CHOICES",
     "DATETIME_FORMATS",
-    "DATE_FORMATS",
     "DISPOSAL_CHOICES",
     "INJUNCTION_OUTCOME_CHOICES",
     "ORDER_CHANGE_CHOICES",

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
+from csphub.frontend.forms import GovukDateField, GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
 from csphub.powers.rules import (
     AUTHORISED_ISSUERS,
     ISSUER_LABELS,
@@ -29,22 +29,25 @@ def capacity_choices(power: Power) -> list[tuple[str, str]]:
     return [("", "Choose")] + [(c.value, label) for c, label in ISSUER_LABELS.items() if c in allowed]
 
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+# The hint the GOV.UK date input pattern asks for when a question gives none of its own.
+DATE_HINT = "For example, 27 3 2026"
 
 
 def date_field(
     label: str, *, required_message: str, required: bool = True, help_text: str = ""
-) -> forms.DateField:
-    return forms.DateField(
+) -> GovukDateField:
+    """A date question as the GOV.UK three-field date input (day, month, year).
+
+    A single ISO value (``2026-03-27``, as older posts and the tests send) is still understood.
+    """
+    return GovukDateField(
         label=label,
         required=required,
-        help_text=help_text,
-        widget=GovukDateInput(),
-        input_formats=DATE_FORMATS,
-        error_messages={"required": required_message, "invalid": f"{label} must be a real date"},
+        help_text=help_text or DATE_HINT,
+        error_messages={"required": required_message},
     )
 
 

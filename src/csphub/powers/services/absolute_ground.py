@@ -4,14 +4,14 @@ s.84A, s.85ZA)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.people.models import Person
 from csphub.powers import rules
-from csphub.powers.facts import now_or, rules_for
+from csphub.powers.facts import now_or
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
 from csphub.powers.services.common import (
@@ -20,14 +20,14 @@ from csphub.powers.services.common import (
     _fmt_date,
     _move,
     _require_change,
-    _require_recipient_on_case,
+    _start_against,
     _task,
 )
 
 
 def absolute_ground_notice_serve(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     recipient: Person,
     issuer_capacity: str,
@@ -43,10 +43,7 @@ def absolute_ground_notice_serve(
     conviction, finding or closure order) the 12- or 3-month service deadline is checked (A.6); the
     closure condition counts the closure notice's hours before the order; the 7-day statutory review
     (s.85ZA) is for a local housing authority or a housing action trust only."""
-    moment = now_or(now)
-    _require_change(actor, case)
-    _require_recipient_on_case(actor, case, recipient)
-    ruleset = rules_for(moment)
+    moment, ruleset = _start_against(actor, case, recipient, now)
     _block(
         rules.absolute_ground_blockers(
             issuer=issuer_capacity,
@@ -101,7 +98,7 @@ def absolute_ground_notice_serve(
 
 
 def absolute_ground_review_request(
-    *, actor: Any, notice: PowerUse, requested_on: dt.date, now: dt.datetime | None = None
+    *, actor: ActorOrUser, notice: PowerUse, requested_on: dt.date, now: dt.datetime | None = None
 ) -> PowerUse:
     _require_change(actor, notice.case)
     assert notice.starts_on is not None

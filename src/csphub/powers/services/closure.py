@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Address
 from csphub.powers import rules
@@ -24,14 +24,14 @@ from csphub.powers.services.common import (
     _fmt_dt,
     _move,
     _require_change,
-    _require_power,
+    _start_on,
     _task,
 )
 
 
 def closure_notice_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     premises: Address,
     issuer_capacity: str,
@@ -108,7 +108,12 @@ def closure_notice_issue(
 
 
 def closure_order_grant(
-    *, actor: Any, notice: PowerUse, made_on: dt.date, ends_on: dt.date, now: dt.datetime | None = None
+    *,
+    actor: ActorOrUser,
+    notice: PowerUse,
+    made_on: dt.date,
+    ends_on: dt.date,
+    now: dt.datetime | None = None,
 ) -> PowerUse:
     """The magistrates made a closure order (s.80): at most 3 months."""
     moment = now_or(now)
@@ -148,7 +153,12 @@ def closure_order_grant(
 
 
 def closure_order_extend(
-    *, actor: Any, order: PowerUse, applied_on: dt.date, new_end: dt.date, now: dt.datetime | None = None
+    *,
+    actor: ActorOrUser,
+    order: PowerUse,
+    applied_on: dt.date,
+    new_end: dt.date,
+    now: dt.datetime | None = None,
 ) -> PowerUse:
     """s.82: extension applied for before expiry; never beyond 6 months in total."""
     moment = now_or(now)
@@ -173,12 +183,15 @@ def closure_order_extend(
 
 
 def closure_order_discharge(
-    *, actor: Any, order: PowerUse, discharged_on: dt.date, note: str = "", now: dt.datetime | None = None
+    *,
+    actor: ActorOrUser,
+    order: PowerUse,
+    discharged_on: dt.date,
+    note: str = "",
+    now: dt.datetime | None = None,
 ) -> PowerUse:
     """s.83: the court discharged the closure order before it ended; the expiry task is closed."""
-    moment = now_or(now)
-    _require_change(actor, order.case)
-    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order can be discharged here")
+    moment = _start_on(actor, order, Power.CLOSURE_ORDER, "Only a closure order can be discharged here", now)
     if not rules.can_transition(Power.CLOSURE_ORDER, Status(order.status), Status.DISCHARGED):
         raise ApplicationError(f"A closure order that is {order.status} cannot be discharged")
     first = detail_date(order, "first_made_on")

@@ -17,6 +17,7 @@ from csphub.agencies.policies import Action, acting_membership, can
 from csphub.audit.services import audit_record
 from csphub.cases.models import Case, Task, TaskStatus
 from csphub.cases.services import task_complete, task_create
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -34,18 +35,30 @@ def _end_of_day(d: dt.date | None) -> dt.datetime | None:
     return dt.datetime.combine(d, dt.time(23, 59), tzinfo=UK) if d is not None else None
 
 
-def _require_change(actor: Any, case: Case) -> None:
+def _require_change(actor: ActorOrUser, case: Case) -> None:
     if not can(actor, Action.CHANGE, case):
         raise PermissionDeniedError("You cannot use powers on this case.")
     if not case.is_open:
         raise ApplicationError("The case is closed: reopen it before using a power")
 
 
-def _require_recipient_on_case(actor: Any, case: Case, person: Person | None) -> None:
+def _require_recipient_on_case(actor: ActorOrUser, case: Case, person: Person | None) -> None:
     if person is None:
         raise ApplicationError("Choose who the notice is for", field="recipient")
     if not case.parties.filter(person=person).exists():
         raise ApplicationError("The recipient must be a party to the case", field="recipient")
+
+
+def _start_against(
+    actor: ActorOrUser, case: Case, recipient: Person | None, now: dt.datetime | None
+) -> tuple[dt.datetime, RuleSet]:
+    """How every power used against a person on a case begins: the moment it is used, the guards
+    (the actor may change the case, which is open; the recipient is one of its parties) and the
+    rules in force at that moment."""
+    moment = now_or(now)
+    _require_change(actor, case)
+    _require_recipient_on_case(actor, case, recipient)
+    return moment, rules_for(moment)
 
 
 def _block(reasons: Sequence[str], field: str | None = None) -> None:
@@ -58,7 +71,7 @@ def _record_step(
     from_status: Status,
     to_status: Status,
     *,
-    actor: Any,
+    actor: ActorOrUser,
     now: dt.datetime,
     ruleset: RuleSet,
     note: str,
@@ -71,13 +84,13 @@ def _record_step(
         occurred_at=now,
         rule_version=ruleset.version,
         note=note,
-        created_by=actor,
+        created_by=acting_user(actor),
     )
 
 
 def _create(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     power: Power,
     to_status: Status,
@@ -100,10 +113,10 @@ def _create(
         status=to_status,
         rule_version=ruleset.version,
         issuing_agency=membership.agency,
-        issuer=actor,
+        issuer=acting_user(actor),
         issuer_capacity=IssuerCapacity(issuer_capacity),
-        created_by=actor,
-        modified_by=actor,
+        created_by=acting_user(actor),
+        modified_by=acting_user(actor),
         **fields,
     )
     _record_step(use, Status.DRAFT, to_status, actor=actor, now=now, ruleset=ruleset, note=note)
@@ -115,7 +128,7 @@ def _move(
     use: PowerUse,
     to_status: Status,
     *,
-    actor: Any,
+    actor: ActorOrUser,
     now: dt.datetime,
     note: str = "",
     changed: Sequence[str] = (),
@@ -128,7 +141,7 @@ def _move(
         )
     _record_step(use, Status(use.status), to_status, actor=actor, now=now, ruleset=rules_for(now), note=note)
     use.status = to_status
-    use.modified_by = actor
+    use.modified_by = acting_user(actor)
     use.save()
     audit_record(
         actor=actor, verb=f"{power.value}.{to_status.value}", target=use, changed_fields=["status", *changed]
@@ -136,11 +149,13 @@ def _move(
     return use
 
 
-def _task(*, actor: Any, use: PowerUse, title: str, due_on: dt.date, source: str, details: str = "") -> None:
+def _task(
+    *, actor: ActorOrUser, use: PowerUse, title: str, due_on: dt.date, source: str, details: str = ""
+) -> None:
     task_create(
         actor=actor,
         title=title,
-        owner=actor,
+        owner=acting_user(actor),
         due_on=due_on,
         case=use.case,
         details=details,
@@ -173,7 +188,7 @@ def _open_tasks(use: PowerUse, source: str) -> list[Task]:
     )
 
 
-def _close_tasks(*, actor: Any, use: PowerUse, source: str, keep: Iterable[dt.date] = ()) -> None:
+def _close_tasks(*, actor: ActorOrUser, use: PowerUse, source: str, keep: Iterable[dt.date] = ()) -> None:
     """Close the power's open automatic tasks from ``source`` whose due date is not in ``keep``:
     the decision just recorded answers them or makes them moot (cases offers completion only)."""
     kept = set(keep)
@@ -187,7 +202,27 @@ def _require_power(use: PowerUse, power: Power, message: str) -> None:
         raise ApplicationError(message)
 
 
-def _expiry_task(*, actor: Any, use: PowerUse, ends_on: dt.date, from_on: dt.date, source: str) -> None:
+def _start_on(
+    actor: ActorOrUser, use: PowerUse, power: Power, message: str, now: dt.datetime | None
+) -> dt.datetime:
+    """How every later step of a power begins: the moment it is taken, the guards (the actor may
+    change the case, which is open; the record is a ``power``, else ``message``)."""
+    moment = now_or(now)
+    _require_change(actor, use.case)
+    _require_power(use, power, message)
+    return moment
+
+
+def _new_terms(use: PowerUse, requirements: str, ends_on: dt.date | None) -> list[str]:
+    """Give an order the court's terms and end date (the end of that day); the fields changed."""
+    use.requirements = requirements.strip()
+    use.ends_at = _end_of_day(ends_on)
+    return ["requirements", "ends_at"]
+
+
+def _expiry_task(
+    *, actor: ActorOrUser, use: PowerUse, ends_on: dt.date, from_on: dt.date, source: str
+) -> None:
     _task(
         actor=actor,
         use=use,
@@ -197,7 +232,9 @@ def _expiry_task(*, actor: Any, use: PowerUse, ends_on: dt.date, from_on: dt.dat
     )
 
 
-def power_withdraw(*, actor: Any, power: PowerUse, reason: str, now: dt.datetime | None = None) -> PowerUse:
+def power_withdraw(
+    *, actor: ActorOrUser, power: PowerUse, reason: str, now: dt.datetime | None = None
+) -> PowerUse:
     _require_change(actor, power.case)
     if not reason.strip():
         raise ApplicationError("Give the reason for withdrawing", field="reason")
@@ -205,7 +242,7 @@ def power_withdraw(*, actor: Any, power: PowerUse, reason: str, now: dt.datetime
         return _move(power, Status.WITHDRAWN, actor=actor, now=now_or(now), note=reason.strip())
 
 
-def power_letter_issued(*, actor: Any, power: PowerUse, fmt: str) -> None:
+def power_letter_issued(*, actor: ActorOrUser, power: PowerUse, fmt: str) -> None:
     """Audit that the letter or notice was produced (the document holds personal data)."""
     if not can(actor, Action.VIEW, power.case):
         raise PermissionDeniedError("You cannot see this notice.")

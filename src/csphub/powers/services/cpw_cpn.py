@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -23,14 +23,14 @@ from csphub.powers.services.common import (
     _fmt_date,
     _move,
     _require_change,
-    _require_recipient_on_case,
+    _start_against,
     _task,
 )
 
 
 def cpw_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     recipient: Person,
     issuer_capacity: str,
@@ -41,10 +41,7 @@ def cpw_issue(
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """Issue a Community Protection Warning (s.43(5)). No appeal lies against a warning."""
-    moment = now_or(now)
-    _require_change(actor, case)
-    _require_recipient_on_case(actor, case, recipient)
-    ruleset = rules_for(moment)
+    moment, ruleset = _start_against(actor, case, recipient, now)
     _block(
         rules.cpw_blockers(
             rules=ruleset,
@@ -77,7 +74,7 @@ def cpw_issue(
 
 def cpn_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     cpw: PowerUse,
     issuer_capacity: str,
     requirements: str,
@@ -147,7 +144,7 @@ def cpn_issue(
 
 def cpn_appeal_lodge(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     cpn: PowerUse,
     lodged_on: dt.date,
     stop_requirements: Iterable[str] = (),
@@ -186,7 +183,7 @@ def cpn_appeal_lodge(
 
 
 def cpn_appeal_decide(
-    *, actor: Any, cpn: PowerUse, outcome: str, note: str = "", now: dt.datetime | None = None
+    *, actor: ActorOrUser, cpn: PowerUse, outcome: str, note: str = "", now: dt.datetime | None = None
 ) -> PowerUse:
     _require_change(actor, cpn.case)
     to = Status(outcome)
@@ -198,7 +195,7 @@ def cpn_appeal_decide(
 
 def power_compliance_record(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     power: PowerUse,
     outcome: str,
     on: dt.date,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -20,14 +20,14 @@ from csphub.powers.services.common import (
     _create,
     _move,
     _require_change,
-    _require_power,
     _require_recipient_on_case,
+    _start_on,
 )
 
 
 def dispersal_authorise(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     issuer_capacity: str,
     locality: str,
@@ -72,7 +72,7 @@ def dispersal_authorise(
 
 def dispersal_direction_give(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     authorisation: PowerUse,
     recipient: Person,
     issuer_capacity: str,
@@ -138,7 +138,7 @@ def dispersal_direction_give(
 
 def dispersal_direction_vary(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     direction: PowerUse,
     issuer_capacity: str,
     varied_at: dt.datetime,
@@ -150,9 +150,9 @@ def dispersal_direction_vary(
 ) -> PowerUse:
     """s.35(8)-(9): vary the exclusion of a direction still running; never beyond 48 hours from
     when the direction was first given. Each variation is kept in ``details["variations"]``."""
-    moment = now_or(now)
-    _require_change(actor, direction.case)
-    _require_power(direction, Power.DISPERSAL_DIRECTION, "Only a dispersal direction can be varied here")
+    moment = _start_on(
+        actor, direction, Power.DISPERSAL_DIRECTION, "Only a dispersal direction can be varied here", now
+    )
     if not rules.can_transition(Power.DISPERSAL_DIRECTION, Status(direction.status), Status.VARIED):
         raise ApplicationError(f"A dispersal direction that is {direction.status} cannot be varied")
     assert direction.issued_at is not None and direction.ends_at is not None

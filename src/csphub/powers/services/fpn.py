@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.powers import rules
 from csphub.powers.facts import local_date, now_or, rules_for
@@ -25,7 +25,7 @@ from csphub.powers.services.common import (
 
 def fpn_issue(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     cpn: PowerUse,
     issuer_capacity: str,
     amount_gbp: int,
@@ -98,7 +98,7 @@ def fpn_issue(
 
 
 def fpn_record_payment(
-    *, actor: Any, fpn: PowerUse, paid_on: dt.date, now: dt.datetime | None = None
+    *, actor: ActorOrUser, fpn: PowerUse, paid_on: dt.date, now: dt.datetime | None = None
 ) -> PowerUse:
     _require_change(actor, fpn.case)
     assert fpn.issued_at is not None
@@ -113,7 +113,7 @@ def fpn_record_payment(
         return _move(fpn, Status.PAID, actor=actor, now=now_or(now), changed=["details"])
 
 
-def fpn_prosecute(*, actor: Any, fpn: PowerUse, now: dt.datetime | None = None) -> PowerUse:
+def fpn_prosecute(*, actor: ActorOrUser, fpn: PowerUse, now: dt.datetime | None = None) -> PowerUse:
     moment = now_or(now)
     _require_change(actor, fpn.case)
     _block(fpn_prosecution_blockers_for(fpn, now=moment))

@@ -4,11 +4,11 @@ variation and discharge."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case, Task, TaskStatus
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -25,9 +25,10 @@ from csphub.powers.services.common import (
     _fmt_date,
     _iso,
     _move,
+    _new_terms,
     _require_change,
-    _require_power,
-    _require_recipient_on_case,
+    _start_against,
+    _start_on,
     _task,
 )
 
@@ -39,7 +40,7 @@ ORDER_CHANGES = (Status.VARIED, Status.DISCHARGED)
 
 def injunction_apply(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     recipient: Person,
     issuer_capacity: str,
@@ -52,10 +53,7 @@ def injunction_apply(
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """Apply for a Part 1 civil injunction; youth rules (s.1(6), (8), s.14) enforced."""
-    moment = now_or(now)
-    _require_change(actor, case)
-    _require_recipient_on_case(actor, case, recipient)
-    ruleset = rules_for(moment)
+    moment, ruleset = _start_against(actor, case, recipient, now)
     _block(
         rules.injunction_blockers(
             rules=ruleset,
@@ -91,7 +89,7 @@ def injunction_apply(
 
 def injunction_decide(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     injunction: PowerUse,
     outcome: str,
     decided_on: dt.date,
@@ -106,9 +104,9 @@ def injunction_decide(
     After a without-notice application the decision is the on-notice hearing: for an under-18 the
     YOT must have been consulted before its date (s.14(2)).
     A granted injunction with an end date gets a task 28 days before it ends."""
-    moment = now_or(now)
-    _require_change(actor, injunction.case)
-    _require_power(injunction, Power.INJUNCTION, "Only an injunction application has this outcome")
+    moment = _start_on(
+        actor, injunction, Power.INJUNCTION, "Only an injunction application has this outcome", now
+    )
     if outcome not in INJUNCTION_OUTCOMES:
         raise ApplicationError("Choose whether the court granted or refused the injunction", field="outcome")
     to = Status(outcome)
@@ -149,9 +147,7 @@ def injunction_decide(
                 "granted_to_youth": rules.is_youth(facts, decided_on, ruleset),
                 "ends_on": _iso(ends_on),
             }
-            injunction.requirements = requirements.strip()
-            injunction.ends_at = _end_of_day(ends_on)
-            changed += ["requirements", "ends_at"]
+            changed += _new_terms(injunction, requirements, ends_on)
         injunction.details = details
         use = _move(injunction, to, actor=actor, now=moment, note=note.strip(), changed=changed)
         if granted and ends_on is not None:
@@ -163,7 +159,7 @@ def injunction_decide(
 
 def injunction_change(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     injunction: PowerUse,
     outcome: str,
     decided_on: dt.date,
@@ -177,9 +173,9 @@ def injunction_change(
     discharged an injunction in force (s.8). The end-of-order task follows the new end date. The
     YOT is consulted before applying to vary or discharge if the respondent is under 18 (s.14(3)):
     the decision date stands in for the application date."""
-    moment = now_or(now)
-    _require_change(actor, injunction.case)
-    _require_power(injunction, Power.INJUNCTION, "Only an injunction can be varied or discharged here")
+    moment = _start_on(
+        actor, injunction, Power.INJUNCTION, "Only an injunction can be varied or discharged here", now
+    )
     if outcome not in ORDER_CHANGES:
         raise ApplicationError(
             "Choose whether the court varied or discharged the injunction", field="outcome"
@@ -229,9 +225,7 @@ def injunction_change(
                 "varied_on": decided_on.isoformat(),
                 "ends_on": _iso(ends_on),
             }
-            injunction.requirements = requirements.strip()
-            injunction.ends_at = _end_of_day(ends_on)
-            changed += ["requirements", "ends_at"]
+            changed += _new_terms(injunction, requirements, ends_on)
         else:
             injunction.details = {**injunction.details, "discharged_on": decided_on.isoformat()}
         use = _move(injunction, to, actor=actor, now=moment, note=note.strip(), changed=changed)
@@ -245,7 +239,7 @@ def injunction_change(
 
 def cbo_grant(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     recipient: Person,
     convicted_on: dt.date,
@@ -259,10 +253,7 @@ def cbo_grant(
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """Record a Criminal Behaviour Order made on conviction; youth orders get annual review tasks."""
-    moment = now_or(now)
-    _require_change(actor, case)
-    _require_recipient_on_case(actor, case, recipient)
-    ruleset = rules_for(moment)
+    moment, ruleset = _start_against(actor, case, recipient, now)
     facts = recipient_facts(recipient)
     _block(
         rules.cbo_blockers(
@@ -322,7 +313,7 @@ def cbo_grant(
 
 def cbo_change(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     cbo: PowerUse,
     outcome: str,
     decided_on: dt.date,
@@ -337,9 +328,9 @@ def cbo_change(
     indefinite). The youth annual review tasks are adjusted: reviews no longer due (after the new
     end, or any after a discharge) are closed; reviews newly due are created.
     """
-    moment = now_or(now)
-    _require_change(actor, cbo.case)
-    _require_power(cbo, Power.CBO, "Only a criminal behaviour order can be varied or discharged here")
+    moment = _start_on(
+        actor, cbo, Power.CBO, "Only a criminal behaviour order can be varied or discharged here", now
+    )
     if outcome not in ORDER_CHANGES:
         raise ApplicationError("Choose whether the court varied or discharged the order", field="outcome")
     to = Status(outcome)
@@ -374,9 +365,7 @@ def cbo_change(
         review_dates: list[dt.date] = []
         if to is Status.VARIED:
             cbo.details = {**cbo.details, "varied_on": decided_on.isoformat(), "ends_on": _iso(ends_on)}
-            cbo.requirements = requirements.strip()
-            cbo.ends_at = _end_of_day(ends_on)
-            changed += ["requirements", "ends_at"]
+            changed += _new_terms(cbo, requirements, ends_on)
             review_dates = [
                 d
                 # s.337(2): a variation starts a new 12-month review period (A.2).
@@ -419,7 +408,7 @@ def cbo_change(
 
 def order_breach_record(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     order: PowerUse,
     breached_on: dt.date,
     found_on: dt.date,

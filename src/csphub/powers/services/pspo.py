@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
 from csphub.cases.models import Case
+from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
 from csphub.powers import rules
 from csphub.powers.facts import clean_lines, detail_date, local_date, now_or, rules_for
@@ -22,14 +22,14 @@ from csphub.powers.services.common import (
     _fmt_date,
     _move,
     _require_change,
-    _require_power,
+    _start_on,
     _task,
 )
 
 
 def pspo_make(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     issuer_capacity: str,
     locality: str,
@@ -105,7 +105,7 @@ def _pspo_dates(pspo: PowerUse) -> tuple[dt.date, dt.date]:
 
 def pspo_extend(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     pspo: PowerUse,
     issuer_capacity: str,
     extended_on: dt.date,
@@ -119,9 +119,7 @@ def pspo_extend(
     """s.60: extend before expiry, for at most 3 years from the extension, after a completed
     consultation record (s.72; rule 11.6). A new 6-week challenge window runs from the extension;
     the review task moves to before the new expiry."""
-    moment = now_or(now)
-    _require_change(actor, pspo.case)
-    _require_power(pspo, Power.PSPO, "Only a PSPO can be extended")
+    moment = _start_on(actor, pspo, Power.PSPO, "Only a PSPO can be extended", now)
     if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.EXTENDED):
         raise ApplicationError(f"A PSPO that is {pspo.status} cannot be extended")
     made_on, current_expiry = _pspo_dates(pspo)
@@ -182,7 +180,7 @@ def pspo_extend(
 
 def pspo_vary(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     pspo: PowerUse,
     issuer_capacity: str,
     varied_on: dt.date,
@@ -196,9 +194,7 @@ def pspo_vary(
 ) -> PowerUse:
     """s.61: change the restricted area or the prohibitions and requirements, after consultation
     (s.72). A new 6-week High Court challenge window runs from the variation (s.66)."""
-    moment = now_or(now)
-    _require_change(actor, pspo.case)
-    _require_power(pspo, Power.PSPO, "Only a PSPO can be varied here")
+    moment = _start_on(actor, pspo, Power.PSPO, "Only a PSPO can be varied here", now)
     if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.VARIED):
         raise ApplicationError(f"A PSPO that is {pspo.status} cannot be varied")
     if not locality.strip():

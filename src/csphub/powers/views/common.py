@@ -15,10 +15,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from csphub.audit.services import audit_viewed
+from csphub.core.actor import SignedInRequest
 from csphub.frontend import flows
 from csphub.powers.models import PowerUse
 
@@ -33,7 +34,7 @@ posted = flows.posted
 
 
 def question_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     *,
     form: Any,
     case: Any,
@@ -54,7 +55,7 @@ def _page(case: Any, title: str, section: str) -> dict[str, Any]:
 
 
 def journey(
-    request: HttpRequest,
+    request: SignedInRequest,
     *,
     form: Any,
     case: Any,
@@ -74,7 +75,7 @@ def journey(
     seen = parent or case
     summary = {"parent": parent, "parent_details": parent_details}
     if standing:
-        audit_viewed(actor=request.user, target=seen, justification="power step form")
+        audit_viewed(actor=request.actor, target=seen, justification="power step form")
         return question_page(
             request,
             form=form,
@@ -92,7 +93,7 @@ def journey(
         # Called by the flow once the rehearsal succeeded, just before the check-answers page.
         nonlocal checked
         checked = True
-        audit_viewed(actor=request.user, target=seen, justification="power check answers")
+        audit_viewed(actor=request.actor, target=seen, justification="power check answers")
         return {}
 
     def done(use: PowerUse) -> HttpResponse:
@@ -117,5 +118,5 @@ def journey(
         preview=shown_on_check_page,
     )
     if not checked and response.status_code == 200:  # the question page
-        audit_viewed(actor=request.user, target=seen, justification="power step form")
+        audit_viewed(actor=request.actor, target=seen, justification="power step form")
     return response

@@ -6,11 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from csphub.agencies.policies import Action, can, role_allows
 from csphub.audit.services import audit_listed, audit_viewed
+from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, conflict_on, versioned, versioned_write
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.powers import forms, rules, selectors, services
@@ -22,32 +23,32 @@ from csphub.powers.views.table import next_steps
 
 
 @login_required
-def power_list(request: HttpRequest) -> HttpResponse:
+def power_list(request: SignedInRequest) -> HttpResponse:
     """Every power the user may see, soonest statutory date first (the "what is due" view)."""
-    if not role_allows(request.user, Action.VIEW):
+    if not role_allows(request.actor, Action.VIEW):
         raise PermissionDenied
-    powers = list(selectors.powers_with_dates(request.user)[:200])
-    audit_listed(actor=request.user, targets=powers)
+    powers = list(selectors.powers_with_dates(request.actor)[:200])
+    audit_listed(actor=request.actor, targets=powers)
     return render(request, "powers/power_list.html", {"powers": powers})
 
 
 @login_required
-def case_powers(request: HttpRequest, case_pk: int) -> HttpResponse:
-    case = selectors.case_for_powers(request.user, case_pk)
-    powers = list(selectors.powers_for_case(request.user, case))
-    audit_viewed(actor=request.user, target=case, justification="tools and powers")
+def case_powers(request: SignedInRequest, case_pk: int) -> HttpResponse:
+    case = selectors.case_for_powers(request.actor, case_pk)
+    powers = list(selectors.powers_for_case(request.actor, case))
+    audit_viewed(actor=request.actor, target=case, justification="tools and powers")
     return render(
         request,
         "powers/case_powers.html",
-        {"case": case, "powers": powers, "can_change": can(request.user, Action.CHANGE, case)},
+        {"case": case, "powers": powers, "can_change": can(request.actor, Action.CHANGE, case)},
     )
 
 
 @login_required
-def power_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    use = selectors.power_get(request.user, pk)
-    audit_viewed(actor=request.user, target=use)
-    can_change = can(request.user, Action.CHANGE, use.case)
+def power_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    use = selectors.power_get(request.actor, pk)
+    audit_viewed(actor=request.actor, target=use)
+    can_change = can(request.actor, Action.CHANGE, use.case)
     return render(
         request,
         "powers/power_detail.html",
@@ -73,14 +74,14 @@ def power_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def power_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    use = selectors.power_get(request.user, pk, action=Action.CHANGE)
+def power_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
+    use = selectors.power_get(request.actor, pk, action=Action.CHANGE)
     form = versioned(forms.WithdrawForm)(posted(request), record=use, versioned_fields=POWER_VERSIONED)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             with versioned_write(form):
-                services.power_withdraw(actor=request.user, power=use, reason=form.cleaned_data["reason"])
+                services.power_withdraw(actor=request.actor, power=use, reason=form.cleaned_data["reason"])
         except EditConflictError as error:
             conflict = conflict_on(form, error.current)
         except (ApplicationError, PermissionDeniedError) as error:

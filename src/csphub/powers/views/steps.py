@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 
 from csphub.agencies.policies import Action
+from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import versioned
 from csphub.powers import rules, selectors
 from csphub.powers.models import PowerUse
@@ -134,8 +135,8 @@ def may_become_any(tos: Sequence[Status], doing: str) -> Callable[[PowerUse], li
 # --- The one view ---------------------------------------------------------------------------------
 
 
-def _power_of(request: HttpRequest, pk: int, *powers: Power) -> PowerUse:
-    use = selectors.power_get(request.user, pk, action=Action.CHANGE)
+def _power_of(request: SignedInRequest, pk: int, *powers: Power) -> PowerUse:
+    use = selectors.power_get(request.actor, pk, action=Action.CHANGE)
     if use.power not in powers:
         raise Http404("This step does not apply to that power.")
     return use
@@ -143,7 +144,7 @@ def _power_of(request: HttpRequest, pk: int, *powers: Power) -> PowerUse:
 
 @login_required
 def power_step(
-    request: HttpRequest, step: PowerStep, pk: int | None = None, case_pk: int | None = None
+    request: SignedInRequest, step: PowerStep, pk: int | None = None, case_pk: int | None = None
 ) -> HttpResponse:
     """The question page → check answers → service journey of one row of the step table."""
     parent: PowerUse | None = None
@@ -154,7 +155,7 @@ def power_step(
         subject: Any = parent
     else:
         assert case_pk is not None
-        case = selectors.case_for_powers(request.user, case_pk, action=Action.CHANGE)
+        case = selectors.case_for_powers(request.actor, case_pk, action=Action.CHANGE)
         subject = case
     if parent is not None:
         # A step on an existing power carries the power's version: a step confirmed on a page
@@ -171,7 +172,7 @@ def power_step(
             answers["recipient"] = selectors.case_party_person(case, answers["recipient"])
         if "premises" in answers:
             answers["premises"] = selectors.address_get(answers["premises"])
-        return step.service(actor=request.user, **{step.subject: subject}, **answers)
+        return step.service(actor=request.actor, **{step.subject: subject}, **answers)
 
     return journey(
         request,
