@@ -5,6 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export CSPHUB_DATA_DIR ?= $(CURDIR)/var
+# `make demo HOST=0.0.0.0 PORT=8101`; `make otp PERSONA=police_caseworker`. The persona is not read
+# from USER, which is the shell's own login name.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PERSONA ?= avbc_caseworker
 
 .PHONY: demo test test-sqlite test-postgres bench lint install assets otp clean mutate lock load
 
@@ -22,10 +27,10 @@ src/csphub/frontend/static/vendor/csphub.css: package.json src/csphub/frontend/s
 	./scripts/build_assets.sh
 
 demo: install
-	DJANGO_SETTINGS_MODULE=csphub.config.settings.local $(BIN)/csphub demo
+	DJANGO_SETTINGS_MODULE=csphub.config.settings.local $(BIN)/csphub demo --host $(HOST) --port $(PORT)
 
 otp: $(STAMP)
-	DJANGO_SETTINGS_MODULE=csphub.config.settings.local $(BIN)/csphub demo-otp $(USER)
+	DJANGO_SETTINGS_MODULE=csphub.config.settings.local $(BIN)/csphub demo-otp $(PERSONA)
 
 # The whole suite on SQLite, then again on PostgreSQL when CSPHUB_TEST_POSTGRES_URL is set.
 test: install

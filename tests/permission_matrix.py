@@ -83,6 +83,9 @@ def police_person(world: Any) -> dict[str, Any]:
 MATRIX: dict[str, Entry] = {
     "frontend:root": Entry(expect={"anonymous": 200, "*": 302}, why="start page; signed-in users go home"),
     "frontend:home": Entry(expect=STAFF_PAGE),
+    "frontend:help": Entry(expect=STAFF_PAGE),
+    "frontend:glossary": Entry(expect=STAFF_PAGE),
+    "frontend:favicon": Entry(expect={"*": 301}, why="redirects to the static icon"),
     "accounts:login": Entry(expect={"anonymous": 200, "*": 302}),
     "accounts:code": Entry(expect={"*": 302}, why="only reachable between the two sign-in steps"),
     "accounts:setup_code": Entry(expect={"*": 302}, why="only reachable between the two sign-in steps"),

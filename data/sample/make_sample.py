@@ -11,6 +11,9 @@ What it writes (all Open Government Licence v3.0 unless said otherwise; see PROV
 - ``geography/lsoa2021.geojson``: Amber Valley 2021 LSOAs, coordinates rounded to 5 dp (~1 m).
 - ``geography/districts.geojson``: the district outline (union of its 2021 LSOAs), simplified
   (both used by the casework map; the assessment uses the national reference in the package).
+- ``geography/wards.geojson``: the district's May 2025 electoral wards (name, code, ONS label point),
+  simplified like the outline: the casework map labels places with them and names the ward an
+  incident is in (LSOA names such as "Amber Valley 001A" mean nothing to a caseworker).
 
 The reference tables (LSOA lookup, 2011 → 2021 lookup, populations, harm weights) are no longer part
 of the sample: the national reference ships inside the package (``src/csphub/analytics/data``, built by
@@ -90,6 +93,25 @@ def main() -> None:
         ],
     }
     (geo_out / "districts.geojson").write_text(json.dumps(dist_fc, separators=(",", ":")), encoding="utf-8")
+
+    wards = _features(bnd / "amber_valley_E07000032_ward2025.geojson")
+    ward_fc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {
+                    "ward_code": f["properties"]["WD25CD"],
+                    "ward_name": f["properties"]["WD25NM"],
+                    "label_lon": round(f["properties"]["LONG"], 5),
+                    "label_lat": round(f["properties"]["LAT"], 5),
+                },
+                "geometry": _round(mapping(shape(f["geometry"]).simplify(0.0002))),
+            }
+            for f in sorted(wards, key=lambda f: f["properties"]["WD25CD"])
+        ],
+    }
+    (geo_out / "wards.geojson").write_text(json.dumps(ward_fc, separators=(",", ":")), encoding="utf-8")
 
     # ---- police.uk rows (byte-identical lines) ----
     src = shared / "police_uk_street_derbyshire_2023_2024"

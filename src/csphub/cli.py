@@ -31,7 +31,22 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _WholeDescriptions(click.Group):
+    """`csphub --help` lists each command's first sentence whole, wrapped to the terminal,
+    instead of click's default of cutting it off with "..." at the terminal's edge."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=_WholeDescriptions, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="csphub")
 def main() -> None:
     """CSP Hub: strategic assessment, ASB casework, case reviews and duty registers."""

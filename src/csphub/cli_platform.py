@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess  # nosec B404 - the background worker, fixed argv
 import sys
 import tempfile
@@ -33,14 +34,19 @@ def _refuse_under_production(what: str) -> None:
 
 
 @click.command()
-@click.option("--serve/--no-serve", default=True, help="Serve the app on 127.0.0.1:8000 afterwards.")
-@click.option("--port", default=8000, show_default=True)
+@click.option("--serve/--no-serve", default=True, help="Serve the app afterwards, on --host and --port.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to serve on (0.0.0.0: every interface)."
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to serve on."
+)
 @click.option(
     "--with-assessment/--without-assessment",
     default=True,
     help="Ingest the shipped police.uk sample and run the Strategic Assessment.",
 )
-def demo(serve: bool, port: int, with_assessment: bool) -> None:
+def demo(serve: bool, host: str, port: int, with_assessment: bool) -> None:
     """Create the Amber Valley demo partnership (idempotent), print the logins, then serve the app."""
     _django()
     _refuse_under_production("csphub demo")
@@ -87,14 +93,20 @@ def demo(serve: bool, port: int, with_assessment: bool) -> None:
         "board_member, administrator."
     )
     click.echo(
-        "Security code at sign-in: run `csphub demo-otp USERNAME` (or `make otp USER=USERNAME`) "
+        "Security code at sign-in: run `csphub demo-otp USERNAME` (or `make otp PERSONA=USERNAME`) "
         "in another terminal, or add the printed key to an authenticator app:"
     )
     click.echo(f"  csphub demo-otp avbc_caseworker   -> {_current_code('avbc_caseworker')}")
+    click.echo(
+        "E-mails the app sends (a public applicant's confirmation, the code to check an application's "
+        "progress, reminders) are printed in this terminal, not sent."
+    )
     if serve:
-        click.echo(f"\nServing on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+        shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104 - display only
+        click.echo(f"\nServing on http://{shown}:{port}/ (Ctrl+C to stop)")
+        address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         with background_worker():
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+            call_command("runserver", address, use_reloader=False, use_threading=True)
 
 
 def _demo_assessment(data_dir: Path) -> Any:
@@ -178,15 +190,22 @@ def serve(port: int, production: bool, bind: str | None, workers: int | None, th
     os.execv(sys.executable, gunicorn_argv(bind or f"127.0.0.1:{port}", workers, threads))  # noqa: S606  # nosec
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 @contextlib.contextmanager
 def background_worker() -> Iterator[subprocess.Popen[bytes]]:
     """A ``csphub worker`` beside the development server, so that uploads load with no other
     command; stopped with the server. (In production the worker is a service of its own.)"""
     argv = [sys.executable, "-m", "csphub.cli", "worker"]
     proc = subprocess.Popen(argv, env=os.environ.copy())  # noqa: S603  # nosec B603 - fixed argv, no shell
+    # SIGTERM to the server must stop the worker too: turn it into an exit that runs `finally`.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         yield proc
     finally:
+        signal.signal(signal.SIGTERM, previous)
         proc.terminate()
         try:
             proc.wait(timeout=10)
@@ -250,7 +269,10 @@ def gunicorn_argv(bind: str, workers: int | None, threads: int) -> list[str]:
     ]  # fmt: skip
 
 
-@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    short_help="Run a Django management command (for example: csphub manage check).",
+)
 @click.pass_context
 def manage(ctx: click.Context) -> None:
     """Run a Django management command, e.g. `csphub manage migrate`."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -136,3 +137,41 @@ def test_password_rules() -> None:
     with pytest.raises(ValidationError):
         validate_password("ambervalley2026")
     validate_password("plum kettle orbit lantern")  # three random words: no composition rules
+
+
+def test_a_code_sent_inside_the_wait_after_a_wrong_one_is_explained_and_not_counted(
+    world: Any, persona: Any, totp_code: Any
+) -> None:
+    """Review item 32: django-otp waits 2^(n-1) s after n wrong codes and refuses any code in
+    that wait without checking it. The user is told to wait, and the refusal is not a failure."""
+    client = Client()
+    _password_step(client, "avbc_caseworker")
+    client.post("/accounts/sign-in/code/", {"otp_token": "000000"})
+    failures = AuditEvent.objects.filter(verb="user.login_failed").count()
+    response = client.post("/accounts/sign-in/code/", {"otp_token": totp_code(persona("avbc_caseworker"))})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "this code was not checked. Wait 1 second, then enter the code" in body
+    assert "security code is not correct" not in body
+    assert AuditEvent.objects.filter(verb="user.login_failed").count() == failures
+    from axes.models import AccessAttempt
+
+    assert sum(a.failures_since_start for a in AccessAttempt.objects.all()) == 1
+    # Once the wait is over, the right code signs in.
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user=persona("avbc_caseworker"))
+    device.throttling_failure_timestamp = device.throttling_failure_timestamp - dt.timedelta(seconds=2)
+    device.save(update_fields=["throttling_failure_timestamp"])
+    response = client.post("/accounts/sign-in/code/", {"otp_token": totp_code(persona("avbc_caseworker"))})
+    assert response.status_code == 302
+
+
+def test_many_fast_retries_do_not_lock_the_account(world: Any, persona: Any, totp_code: Any) -> None:
+    client = Client()
+    _password_step(client, "avbc_caseworker")
+    client.post("/accounts/sign-in/code/", {"otp_token": "000000"})
+    for _ in range(6):  # typed fast, all inside the wait
+        response = client.post("/accounts/sign-in/code/", {"otp_token": "111111"})
+        assert response.status_code == 200 and "Wait " in response.content.decode()
+    assert not AuditEvent.objects.filter(verb="user.locked_out").exists()

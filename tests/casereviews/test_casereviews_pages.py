@@ -362,3 +362,42 @@ def test_staff_close_and_mark_recommendation_done(
     assert staff.post(close_url, {"how": "closed", "on": _d(today)}).status_code == 302
     application.refresh_from_db()
     assert application.status == rules.Status.CLOSED
+
+
+def _journey_with_last_incident(client: Any, last: dt.date) -> Any:
+    client.post(reverse("casereviews:apply_who"), {"who": "self"})
+    client.post(
+        reverse("casereviews:apply_about_you"),
+        {"applicant_name": "Jo Resident", "contact_preference": "email", "applicant_email": "jo@example.org"},
+    )
+    response = client.post(
+        reverse("casereviews:apply_behaviour"),
+        {
+            "behaviour_description": "Loud music every night",
+            "behaviour_location": "Example Street",
+            "behaviour_first_on": _d(last - dt.timedelta(days=30)),
+            "behaviour_last_on": _d(last),
+            "reports_described": "Police, long ago",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return client.get(reverse("casereviews:apply_check"))
+
+
+def test_s104_out_of_time_behaviour_is_advice_on_the_public_check_page_not_a_refusal(
+    client: Any, area: Any, settings: Any
+) -> None:
+    """B.3 (s.104(1), (5), (6), (10)): an application whose latest incident is too old to give
+    qualifying complaints is still received; the check page advises, on the day before the last
+    date that could still qualify and not on that date."""
+    settings.CASEREVIEWS_MIN_FORM_SECONDS = 0
+    oldest = rules.latest_behaviour_allowed_before(timezone.localdate())
+    on_the_boundary = _journey_with_last_incident(client, oldest).content.decode()
+    assert 'data-testid="out-of-time-advice"' not in on_the_boundary
+    check = _journey_with_last_incident(client, oldest - dt.timedelta(days=1))
+    body = check.content.decode()
+    assert 'data-testid="out-of-time-advice"' in body
+    assert f"before {oldest.day} {oldest:%B %Y}" in body
+    assert "You can still send your application" in body
+    assert submit(client, check).status_code == 302
+    assert Application.objects.count() == 1

@@ -63,6 +63,8 @@ def rules_post(**overrides: Any) -> dict[str, Any]:
         "qualifying_complaints_required": "2",
         "distinct_complainants_required": "",
         "description": "Two qualifying complaints meet the threshold here.",
+        "pcc_consulted_on": _d(timezone.localdate()),
+        "housing_consulted_on": _d(timezone.localdate()),
     }
     data.update(overrides)
     return data
@@ -179,6 +181,8 @@ def test_rule_set_version_label_and_date_cannot_rewrite_history(
         actor=persona("avbc_partnership_coordinator"),
         area=area,
         policy=rules.ThresholdPolicy(version="local-1", effective_from=timezone.localdate()),
+        pcc_consulted_on=timezone.localdate(),
+        housing_consulted_on=timezone.localdate(),
     )
     client = client_as("avbc_partnership_coordinator")
     url = reverse("casereviews:rule_set_new", args=[area.slug])
@@ -340,3 +344,53 @@ def test_areas_page_lists_only_areas_one_may_configure(area: Any, client_as: Any
     page = client_as("avbc_caseworker").get(reverse("casereviews:areas")).content.decode()
     assert "You cannot change any area" in page
     assert CaseReviewArea.objects.count() == 1
+
+
+def test_sch4_new_rule_version_records_the_pcc_and_housing_consultation(
+    area: Any, client_as: Any, persona: Any
+) -> None:
+    """B.5 (Sch 4): consultation on or before the day the rules take effect, and not in the future."""
+    today = timezone.localdate()
+    effective = today + dt.timedelta(days=10)
+    problems = rules.procedure_consultation_problems
+    assert (
+        problems(
+            pcc_consulted_on=effective, housing_consulted_on=today, effective_from=effective, today=effective
+        )
+        == []
+    )
+    assert [
+        p.field
+        for p in problems(
+            pcc_consulted_on=effective + dt.timedelta(days=1),
+            housing_consulted_on=today,
+            effective_from=effective,
+            today=effective + dt.timedelta(days=1),
+        )
+    ] == ["pcc_consulted_on"]
+    assert problems(
+        pcc_consulted_on=today,
+        housing_consulted_on=today + dt.timedelta(days=1),
+        effective_from=effective,
+        today=today,
+    )[0].message == ("The date the housing providers were consulted must be today or in the past")
+    assert [
+        p.field
+        for p in problems(
+            pcc_consulted_on=None, housing_consulted_on=None, effective_from=effective, today=today
+        )
+    ] == [
+        "pcc_consulted_on",
+        "housing_consulted_on",
+    ]
+    client = client_as("avbc_partnership_coordinator")
+    url = reverse("casereviews:rule_set_new", args=[area.slug])
+    response = client.post(url, {**rules_post(pcc_consulted_on=""), "step": "confirm"})
+    assert (
+        "Enter the date the police and crime commissioner was consulted on the change (Sch 4)"
+        in response.content.decode()
+    )
+    assert not ThresholdRuleSet.objects.exists()
+    assert client.post(url, {**rules_post(), "step": "confirm"}).status_code == 302
+    saved = ThresholdRuleSet.objects.get()
+    assert saved.pcc_consulted_on == today and saved.housing_consulted_on == today

@@ -12,6 +12,12 @@ from tests.permission_matrix import CREATE_FORM, OTHER_AGENCY_RECORD, PERSONAL_L
 OTHER_AGENCY_POST = OTHER_AGENCY_RECORD
 # CSV export: like a list, but partner viewers may not export.
 EXPORT_LIST: dict[str, int] = {**PERSONAL_LIST, "avbc_partner_viewer": 403}
+# A PDF of another agency's record: roles that may not take records out of the system are refused
+# (403) before anything is looked up; casework roles do not learn the record exists (404).
+OTHER_AGENCY_EXPORT: dict[str, int] = {
+    **OTHER_AGENCY_RECORD,
+    **dict.fromkeys(("avbc_partner_viewer", "avbc_analyst", "avbc_board_member", "avbc_administrator"), 403),
+}
 # "Open a case" with no incident chosen: casework roles get 404 (nothing to open from).
 CASE_OPEN_EMPTY: dict[str, int] = {**CREATE_FORM, "*": 404}
 
@@ -47,6 +53,17 @@ def _police_case() -> Any:
 
 def police_case(world: Any) -> dict[str, Any]:
     return {"pk": _police_case().pk}
+
+
+def police_closed_case(world: Any) -> dict[str, Any]:
+    """A closed police case with a victim, the victim not yet recorded as told (D.3)."""
+    from csphub.cases import services
+
+    case = _police_case()
+    services.case_change_status(
+        actor=_police(), case=case, to_status="closed", reason="Resolved", outcome="resolved"
+    )
+    return {"pk": case.pk}
 
 
 def police_incident(world: Any) -> dict[str, Any]:
@@ -116,6 +133,34 @@ def police_meeting(world: Any) -> dict[str, Any]:
     return {"pk": meeting.pk}
 
 
+def police_victim_contact(world: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from csphub.cases import services
+
+    case = _police_case()
+    police = _police()
+    contact = services.victim_contact_agree(
+        actor=police,
+        case=case,
+        victim=case.parties.get().person,
+        spoc=police,
+        agreed_on=timezone.localdate(),
+        update_every_days=7,
+        method="phone",
+    )
+    return {"pk": case.pk, "contact_pk": contact.pk}
+
+
+def police_minuted_meeting(world: Any) -> dict[str, Any]:
+    from csphub.cases import services
+    from csphub.cases.models import PanelMeeting
+
+    meeting = PanelMeeting.objects.get(pk=police_meeting(world)["pk"])
+    services.panel_minutes_record(actor=_police(), meeting=meeting, minutes="Example-Matrix minutes")
+    return {"pk": meeting.pk}
+
+
 def police_agenda_item(world: Any) -> dict[str, Any]:
     from django.utils import timezone
 
@@ -136,6 +181,7 @@ MATRIX: dict[str, Entry] = {
     "cases:case_open": Entry(expect=CASE_OPEN_EMPTY, why="needs ?incident=; without one there is nothing"),
     "cases:case_detail": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_status": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_victim_told": Entry(make=police_closed_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_add_incident": Entry(
         make=police_case, expect=OTHER_AGENCY_POST, method="POST", data={"incident_id": "1"}
     ),
@@ -167,4 +213,16 @@ MATRIX: dict[str, Entry] = {
     "cases:agenda_decision": Entry(make=police_agenda_item, expect=OTHER_AGENCY_RECORD),
     "cases:search": Entry(expect=PERSONAL_LIST),
     "cases:map": Entry(expect=PERSONAL_LIST),
+    "cases:share_request": Entry(
+        expect={**OTHER_AGENCY_EXPORT, "avbc_partner_viewer": 404},
+        method="POST",
+        why="no agency chosen: nothing to ask; roles without personal data are refused",
+    ),
+    "cases:victim_contact": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:victim_update": Entry(make=police_victim_contact, expect=OTHER_AGENCY_RECORD),
+    "cases:closure_survey": Entry(make=police_closed_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_chronology_pdf": Entry(make=police_case, expect=OTHER_AGENCY_EXPORT),
+    "cases:case_summary_pdf": Entry(make=police_case, expect=OTHER_AGENCY_EXPORT),
+    "cases:meeting_agenda_pdf": Entry(make=police_meeting, expect=OTHER_AGENCY_EXPORT),
+    "cases:meeting_minutes_pdf": Entry(make=police_minuted_meeting, expect=OTHER_AGENCY_EXPORT),
 }

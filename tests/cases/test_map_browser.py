@@ -61,3 +61,46 @@ def test_tiled_map_enhances_the_svg(
     assert all(url.startswith(origin + "/") for url in requested), requested
     violations = [e for e in page.console_errors if "Content Security Policy" in e]
     assert violations == []
+
+
+def test_offline_map_is_accessible_filterable_and_read_through_its_table(
+    browser_page: Any, persona: Any, sign_in: Any, make_incident: Any, settings: Any, live_server: Any
+) -> None:
+    from tests.axe import assert_accessible
+
+    page = browser_page
+    settings.CSPHUB_MAP_TILE_URL = ""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(live_server.url))
+    requested: list[str] = []
+
+    def only_live_server(route: Any) -> None:
+        requested.append(route.request.url)
+        if route.request.url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", only_live_server)
+    ripley = [make_incident(longitude=-1.4060, latitude=53.0490) for _ in range(3)]
+    tipping = make_incident(
+        category="fly_tipping", asb_type="environmental", longitude=-1.4810, latitude=53.0240
+    )
+    sign_in(page, persona("avbc_caseworker"))
+    page.goto(reverse("cases:map") + "?days=3650")
+    assert_accessible(page)
+    svg = page.locator("#incident-map-svg")
+    assert svg.get_attribute("role") == "img"
+    assert svg.locator("a").count() == 0
+    assert page.locator("text.csphub-map__place", has_text="Ripley").count() >= 1
+    assert page.locator("g.csphub-map__marker[data-count='3'] text").text_content() == "3"
+    assert page.locator("[data-testid=incident-table] tbody tr").count() == 4
+    # Filter to one category with the form, then open the incident from the table.
+    page.select_option("#category", "fly_tipping")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**category=fly_tipping**")
+    assert page.locator("[data-testid=incident-table] tbody tr").count() == 1
+    assert_accessible(page)
+    page.get_by_role("link", name=tipping.reference).click()
+    page.wait_for_url(f"**{reverse('cases:incident_detail', args=[tipping.pk])}")
+    assert ripley[0].reference not in page.content()
+    assert all(url.startswith(origin + "/") for url in requested), requested

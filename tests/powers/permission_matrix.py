@@ -276,6 +276,7 @@ def police_lifecycle_chain(world: Any) -> dict[str, int]:
         given_at=now - dt.timedelta(minutes=30),
         excluded_until=now + dt.timedelta(hours=12),
         in_writing=True,
+        in_uniform=True,
         exclusions_checked=S36_EXCLUSIONS,
         now=now,
     )
@@ -290,6 +291,7 @@ def police_lifecycle_chain(world: Any) -> dict[str, int]:
         expires_on=today + dt.timedelta(days=700),
         consultation_done=PSPO_CONSULTEES,
         publicised=True,
+        expression_assembly_regard="Dog walkers and street preachers are unaffected; gatherings are not banned",
         now=now,
     )
     return {
@@ -351,7 +353,14 @@ MATRIX: dict[str, Entry] = {
     "powers:dispersal_direction_vary": Entry(make=_later("dispersal_direction"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_extend": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_vary": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
+    "powers:pspo_discharge": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
+    "powers:pspo_fpn_new": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_order_discharge": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_extension_notice": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_notice_change": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_notice_continue": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_order_appeal": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_order_appeal_decision": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
     "powers:compliance": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:withdraw": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:letter": Entry(make=_power, expect=OTHER_AGENCY_RECORD),

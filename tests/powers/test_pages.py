@@ -346,14 +346,38 @@ def test_closure_order_granted_then_extension_capped_at_six_months(setup: Any) -
     order = PowerUse.objects.get(power="closure_order")
     extend = reverse("powers:closure_order_extend", args=[order.pk])
     assert "6 months in total" in s.client.get(extend).content.decode()
+    # s.82: a council application follows consultation of the chief officer of police.
+    consulted = {
+        "consulted": "Derbyshire Constabulary",
+        "consulted_on": iso(today()),
+        "extended_on": iso(today()),
+    }
     body = errors_of(
-        s.client.post(extend, {"applied_on": iso(today()), "new_end": iso(made + dt.timedelta(days=200))})
+        s.client.post(
+            extend,
+            {
+                "applied_on": iso(today()),
+                "extended_on": iso(today()),
+                "new_end": iso(made + dt.timedelta(days=90)),
+            },
+        )
+    )
+    assert "Record the consultation of the chief officer of police before applying (s.82)" in body
+    body = errors_of(
+        s.client.post(
+            extend, {"applied_on": iso(today()), "new_end": iso(made + dt.timedelta(days=200))} | consulted
+        )
     )
     assert "Extensions cannot take the order beyond 6 months in total" in body
     order.refresh_from_db()
     assert order.status == Status.GRANTED
     new_end = made + dt.timedelta(days=150)
-    assert submit(s.client, extend, {"applied_on": iso(today()), "new_end": iso(new_end)}).status_code == 302
+    assert (
+        submit(
+            s.client, extend, {"applied_on": iso(today()), "new_end": iso(new_end)} | consulted
+        ).status_code
+        == 302
+    )
     order.refresh_from_db()
     assert order.status == Status.EXTENDED and order.details["ends_on"] == iso(new_end)
     letter = s.client.get(reverse("powers:letter", args=[order.pk])).content.decode()
@@ -404,9 +428,13 @@ def test_youth_cbo_creates_annual_review_tasks_and_needs_a_conviction(setup: Any
         "ends_on": iso(today() + dt.timedelta(days=730)),
         "yot_views_on": iso(today() - dt.timedelta(days=5)),
         "requirements": "Not to associate with named persons",
+        "court": "youth_court",
     }
     body = errors_of(s.client.post(url, data))
     assert "cannot follow an absolute discharge" in body
+    # A.8: a youth's order is made by the youth court or the Crown Court, never a magistrates' court.
+    body = errors_of(s.client.post(url, data | {"disposal": "sentence", "court": "magistrates_court"}))
+    assert "the order is made by the youth court or the Crown Court" in body
     assert not PowerUse.objects.filter(power="cbo").exists()
     assert submit(s.client, url, data | {"disposal": "sentence"}).status_code == 302
     cbo = PowerUse.objects.get(power="cbo")
@@ -463,9 +491,10 @@ def test_dispersal_authorisation_48_hours_then_direction_with_s36_checklist(poli
     body = errors_of(s.client.post(direction, d))
     assert "A direction cannot be given to a child under 10" in body
     assert "Confirm the direction does not stop the person reaching" in body
+    assert "A dispersal direction is given by an officer in uniform (s.35(1))" in body
     from csphub.powers.rules import S36_EXCLUSIONS
 
-    d |= {"recipient": str(s.youth.pk), "exclusions_checked": list(S36_EXCLUSIONS)}
+    d |= {"recipient": str(s.youth.pk), "exclusions_checked": list(S36_EXCLUSIONS), "in_uniform": "on"}
     assert submit(s.client, direction, d).status_code == 302
     direction_use = PowerUse.objects.get(power="dispersal_direction")
     assert direction_use.details["removal_allowed"] is True
@@ -646,3 +675,16 @@ def test_a_step_page_naming_the_parties_records_that_the_case_was_viewed(setup: 
     assert "Pageperp" in body
     event = AuditEvent.objects.filter(verb="case.viewed", target_id=str(s.case.pk)).latest("pk")
     assert event.justification == "power step form"
+
+
+def test_letters_carry_no_case_reference_or_rule_version(setup: Any) -> None:
+    """Review item 26: the recipient reads the notice's own reference, never the internal case
+    reference or the name of the rule version the system applied."""
+    s = setup
+    cpn = cpn_for(s)
+    for use in (cpn, cpn.parent):
+        assert use is not None
+        body = s.client.get(reverse("powers:letter", args=[use.pk])).content.decode()
+        assert use.reference in body
+        assert s.case.reference not in body
+        assert "Rule version" not in body and use.rule_version not in body

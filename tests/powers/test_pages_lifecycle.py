@@ -247,6 +247,7 @@ def test_dispersal_direction_variation_never_beyond_48_hours(police_s: Any) -> N
         given_at=given,
         excluded_until=given + dt.timedelta(hours=12),
         in_writing=True,
+        in_uniform=True,
         exclusions_checked=S36_EXCLUSIONS,
     )
     assert 'data-testid="vary-direction"' in detail(s, direction)
@@ -288,6 +289,7 @@ def pspo_expiring_soon(s: Any) -> PowerUse:
         expires_on=today() + dt.timedelta(days=30),
         consultation_done=PSPO_CONSULTEES,
         publicised=True,
+        expression_assembly_regard="Dog walkers and street preachers are unaffected; gatherings are not banned",
         now=now() - dt.timedelta(days=700),
     )
 
@@ -306,6 +308,7 @@ def test_pspo_extension_needs_consultation_then_no_new_window_and_review(s: Any)
         "expires_on": iso(extended.replace(year=extended.year + 3) + dt.timedelta(days=31)),
         "consultation_done": ["chief_officer_of_police"],
         "publicised": "on",
+        "expression_assembly_regard": "Protest and street preaching remain lawful in the area",
         "two_tier": "on",
         "parished": "on",
     }
@@ -341,6 +344,7 @@ def test_pspo_variation_must_change_something_and_restarts_the_challenge_window(
         "requirements": "No consumption of alcohol when asked to stop",
         "consultation_done": list(PSPO_CONSULTEES),
         "publicised": "on",
+        "expression_assembly_regard": "Protest and street preaching remain lawful in the area",
         "two_tier": "on",
         "parished": "on",
     }

@@ -223,17 +223,26 @@ def test_closure_notice_hearing_task_skips_christmas(case_with_parties: Any, per
         now=at(2025, 12, 27),
     )
     assert order.status == Status.GRANTED
+    consulted = {"consulted": "Derbyshire Constabulary", "consulted_on": dt.date(2026, 1, 30)}
     with pytest.raises(ApplicationError, match="6 months"):
         services.closure_order_extend(
-            actor=officer, order=order, applied_on=dt.date(2026, 2, 1), new_end=dt.date(2026, 6, 1)
+            actor=officer,
+            order=order,
+            applied_on=dt.date(2026, 2, 1),
+            new_end=dt.date(2026, 6, 1),
+            **consulted,
         )
     # s.82: each extension at most 3 months (to 28 May), 6 months in total (to 29 May).
     with pytest.raises(ApplicationError, match="at most 3 months"):
         services.closure_order_extend(
-            actor=officer, order=order, applied_on=dt.date(2026, 2, 1), new_end=dt.date(2026, 5, 29)
+            actor=officer,
+            order=order,
+            applied_on=dt.date(2026, 2, 1),
+            new_end=dt.date(2026, 5, 29),
+            **consulted,
         )
     services.closure_order_extend(
-        actor=officer, order=order, applied_on=dt.date(2026, 2, 1), new_end=dt.date(2026, 5, 28)
+        actor=officer, order=order, applied_on=dt.date(2026, 2, 1), new_end=dt.date(2026, 5, 28), **consulted
     )
 
 
@@ -284,6 +293,7 @@ def test_pspo_review_task_and_challenge_window(case_with_parties: Any) -> None:
             "parish_council_notified",
         ],
         publicised=True,
+        expression_assembly_regard="Dog walkers and street preachers are unaffected; gatherings are not banned",
         now=at(2025, 6, 1),
     )
     assert pspo.appeal_deadline == dt.date(2025, 7, 12)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import math
 import time
 from typing import Any
 from urllib.parse import urlencode
@@ -17,6 +18,7 @@ from django.contrib.auth.views import PasswordChangeView
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -148,6 +150,37 @@ def _code_failed(request: HttpRequest, user: Any, form: CodeForm) -> HttpRespons
     return None
 
 
+def _wait_seconds(device: TOTPDevice) -> int:
+    """Seconds until the authenticator may be tried again after a wrong code (django-otp waits
+    1, 2, 4 ... seconds after successive failures), or 0 when it may be tried now."""
+    allowed, data = device.verify_is_allowed()
+    if allowed or not data or data.get("locked_until") is None:
+        return 0
+    return max(1, math.ceil((data["locked_until"] - timezone.now()).total_seconds()))
+
+
+def _too_soon(form: CodeForm, seconds: int) -> None:
+    """A code sent inside the wait after a wrong one is not checked, so it is neither right nor
+    wrong: say so, and do not count it towards the lock-out."""
+    form.add_error(
+        "otp_token",
+        f"You entered a wrong code a moment ago, so this code was not checked. Wait {seconds} "
+        f"second{'s' if seconds != 1 else ''}, then enter the code your authenticator app shows",
+    )
+
+
+def _check_code(request: HttpRequest, user: Any, device: TOTPDevice, form: CodeForm) -> str | HttpResponse:
+    """ "ok" when the code is right; "" when the form now carries the error; a response when the
+    wrong code locked the account."""
+    seconds = _wait_seconds(device)
+    if seconds:
+        _too_soon(form, seconds)
+        return ""
+    if device.verify_token(form.cleaned_data["otp_token"].strip()):
+        return "ok"
+    return _code_failed(request, user, form) or ""
+
+
 @never_cache
 def code(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
@@ -161,11 +194,11 @@ def code(request: HttpRequest) -> HttpResponse:
         return redirect(reverse("accounts:setup_code") + _next_query(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["otp_token"].strip()):
+        result = _check_code(request, user, device, form)
+        if result == "ok":
             return _complete_sign_in(request, user, device)
-        locked = _code_failed(request, user, form)
-        if locked is not None:
-            return locked
+        if isinstance(result, HttpResponse):
+            return result
     return render(request, "accounts/code.html", {"form": form})
 
 
@@ -185,12 +218,12 @@ def setup_code(request: HttpRequest) -> HttpResponse:
     )
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["otp_token"].strip()):
+        result = _check_code(request, user, device, form)
+        if result == "ok":
             services.totp_device_confirm(user=user, device=device)
             return _complete_sign_in(request, user, device)
-        locked = _code_failed(request, user, form)
-        if locked is not None:
-            return locked
+        if isinstance(result, HttpResponse):
+            return result
     secret = base64.b32encode(device.bin_key).decode()
     qr_svg = segno.make(device.config_url, error="m").svg_data_uri(scale=5)
     return render(request, "accounts/setup_code.html", {"form": form, "secret": secret, "qr_svg": qr_svg})

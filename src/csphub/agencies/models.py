@@ -121,6 +121,9 @@ class InformationSharingAgreement(BaseModel):
     start_date = models.DateField()
     review_date = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
+    # A partner searching for a person may learn which of the agreement's other parties hold a
+    # record about someone of that name (never what it says) and ask them to share it.
+    allows_record_locator = models.BooleanField(default=False)
 
     NOT_PERSONAL_DATA = frozenset(
         {
@@ -135,6 +138,7 @@ class InformationSharingAgreement(BaseModel):
             "start_date",
             "review_date",
             "ended_on",
+            "allows_record_locator",
         }
     )
 

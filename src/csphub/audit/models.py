@@ -80,6 +80,10 @@ class AuditVerb(models.TextChoices):
 
     CASE_ADDED_TO_AGENDA = "case.added_to_agenda", "Put a case on a panel agenda"
     CASE_CLOSED = "case.closed", "Closed a case"
+    CASE_VICTIM_TOLD_OF_CLOSURE = (
+        "case.victim_told_of_closure",
+        "Recorded that the victim was told when and why their case closed",
+    )
     CASE_DISPOSED = (
         "case.disposed",
         "Disposed of a case at the end of its retention period (a tombstone is kept)",
@@ -218,6 +222,10 @@ class AuditVerb(models.TextChoices):
     )
     CLOSURE_ORDER_REFUSED = "closure_order.refused", "Closure order: refused"
     CLOSURE_ORDER_WITHDRAWN = "closure_order.withdrawn", "Closure order: withdrawn"
+    CLOSURESURVEY_RECORDED = (
+        "closuresurvey.recorded",
+        "Recorded a victim's answer to the satisfaction question at closure",
+    )
 
     CPN_APPEALED = "cpn.appealed", "Community Protection Notice: appealed"
     CPN_BREACHED = "cpn.breached", "Community Protection Notice: breached"
@@ -303,19 +311,19 @@ class AuditVerb(models.TextChoices):
     DOCUMENT_DOWNLOADED = "document.downloaded", "Downloaded a document"
     DOCUMENT_UPLOADED = "document.uploaded", "Uploaded a document"
 
-    FPN_DRAFT = "fpn.draft", "Fixed penalty notice (CPN breach): drafted"
-    FPN_ISSUED = "fpn.issued", "Fixed penalty notice (CPN breach): issued"
+    FPN_DRAFT = "fpn.draft", "Fixed penalty notice (CPN or PSPO breach): drafted"
+    FPN_ISSUED = "fpn.issued", "Fixed penalty notice (CPN or PSPO breach): issued"
     FPN_LETTER_HTML_PRODUCED = (
         "fpn.letter_html_produced",
-        "Fixed penalty notice (CPN breach): letter produced",
+        "Fixed penalty notice (CPN or PSPO breach): letter produced",
     )
     FPN_LETTER_PDF_PRODUCED = (
         "fpn.letter_pdf_produced",
-        "Fixed penalty notice (CPN breach): letter produced as PDF",
+        "Fixed penalty notice (CPN or PSPO breach): letter produced as PDF",
     )
-    FPN_PAID = "fpn.paid", "Fixed penalty notice (CPN breach): paid"
-    FPN_PROSECUTED = "fpn.prosecuted", "Fixed penalty notice (CPN breach): prosecuted"
-    FPN_WITHDRAWN = "fpn.withdrawn", "Fixed penalty notice (CPN breach): withdrawn"
+    FPN_PAID = "fpn.paid", "Fixed penalty notice (CPN or PSPO breach): paid"
+    FPN_PROSECUTED = "fpn.prosecuted", "Fixed penalty notice (CPN or PSPO breach): prosecuted"
+    FPN_WITHDRAWN = "fpn.withdrawn", "Fixed penalty notice (CPN or PSPO breach): withdrawn"
 
     INCIDENT_LISTED = "incident.listed", "Saw an incident in a list"
     INCIDENT_MAPPED = "incident.mapped", "Viewed incidents on the map"
@@ -365,6 +373,10 @@ class AuditVerb(models.TextChoices):
     PANEL_USER_NAMED = "panel.user_named", "Named a user on a panel"
     PANEL_VIEWED = "panel.viewed", "Viewed a panel"
 
+    PANELMEETING_EXPORTED = (
+        "panelmeeting.exported",
+        "Downloaded a panel meeting's agenda pack or minutes",
+    )
     PANELMEETING_MINUTED = "panelmeeting.minuted", "Recorded the minutes of a panel meeting"
     PANELMEETING_SCHEDULED = "panelmeeting.scheduled", "Scheduled a panel meeting"
 
@@ -431,6 +443,10 @@ class AuditVerb(models.TextChoices):
     SCORINGSESSION_OPENED = "scoringsession.opened", "Opened a priority scoring session"
 
     SEARCH_PERFORMED = "search.performed", "Searched"
+    SHAREREQUEST_MADE = (
+        "sharerequest.made",
+        "Asked another agency to share its record about a person (record locator)",
+    )
 
     SLAVERYCONCERN_EXPORTED = (
         "slaveryconcern.exported",
@@ -476,6 +492,11 @@ class AuditVerb(models.TextChoices):
     USER_TWO_FACTOR_ENROLLED = "user.two_factor_enrolled", "Set up two-factor authentication"
     USER_TWO_FACTOR_RESET = "user.two_factor_reset", "Reset a user's two-factor authentication"
     USER_UNLOCKED = "user.unlocked", "Unlocked a user account"
+    VICTIMCONTACT_AGREED = (
+        "victimcontact.agreed",
+        "Recorded a victim's single point of contact and update schedule",
+    )
+    VICTIMUPDATE_RECORDED = "victimupdate.recorded", "Recorded an update given to a victim"
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -38,3 +40,22 @@ class CaseReviewsConfig(AppConfig):
                 order=60,
             )
         )
+
+        from csphub.frontend.registry import PersonSection, register_person_section
+
+        register_person_section(
+            PersonSection(
+                "ASB Case Review",
+                "casereviews/person_section.html",
+                _threshold_section,
+                order=40,
+            )
+        )
+
+
+def _threshold_section(user: Any, person: Any) -> dict[str, Any] | None:
+    """B.6: flag a person whose qualifying complaints have reached the Case Review threshold."""
+    from csphub.casereviews.services import threshold_flag_for_person
+
+    flag = threshold_flag_for_person(actor=user, person=person)
+    return flag if flag is not None and flag["reached"] else None

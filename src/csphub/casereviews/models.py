@@ -103,8 +103,13 @@ class ThresholdRuleSet(BaseModel):
     distinct_complainants_required = models.PositiveSmallIntegerField(null=True, blank=True)
     hate_incident_meets_threshold = models.BooleanField(default=False)
     description = models.TextField(blank=True)
+    # Sch 4 (B.5): when the PCC and the housing providers were consulted on this version.
+    pcc_consulted_on = models.DateField(null=True, blank=True)
+    housing_consulted_on = models.DateField(null=True, blank=True)
 
     NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | {
+        "pcc_consulted_on",
+        "housing_consulted_on",
         "area",
         "version",
         "effective_from",

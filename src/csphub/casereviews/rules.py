@@ -418,17 +418,21 @@ def threshold_reached(
     return assess_threshold(complaints, application_on=on, policy=policy).met
 
 
-def _label(complaint: Complaint) -> str:
+def _label(complaint: Complaint, *, with_reference: bool = True) -> str:
     where = f" to {complaint.reporting_agency}" if complaint.reporting_agency else ""
-    what = f" ({complaint.summary})" if complaint.summary else ""
+    what = f" ({complaint.summary})" if complaint.summary and with_reference else ""
     return (
         f"The complaint made{where} on {_fmt(complaint.reported_on)} "
         f"about behaviour on {_fmt(complaint.behaviour_on)}{what}"
     )
 
 
-def explanation_paragraphs(decision: ThresholdDecision) -> list[str]:
-    """Plain-English paragraphs explaining ``decision``; the first states the outcome."""
+def explanation_paragraphs(decision: ThresholdDecision, *, for_applicant: bool = False) -> list[str]:
+    """Plain-English paragraphs explaining ``decision``; the first states the outcome.
+
+    ``for_applicant`` (the letter): no rule or engine versions and no internal record references,
+    and no closing note that the partnership may still hold a review, which only confuses a letter
+    saying the threshold is not met (the case file keeps all of them)."""
     policy = decision.policy
     n_words = number_in_words(decision.qualifying_count)
     if decision.met:
@@ -477,10 +481,12 @@ def explanation_paragraphs(decision: ThresholdDecision) -> list[str]:
             "one incident reported to several agencies is noted as one incident, but every qualifying "
             "complaint counts towards the threshold"
         )
-    if local:
+    if local and for_applicant:
+        paragraphs.append("The partnership's own rules: " + "; ".join(local) + ".")
+    elif local:
         paragraphs.append(f"Local rules (version {policy.version}): " + "; ".join(local) + ".")
         paragraphs.append(f"Rules applied: threshold engine {decision.engine_version}.")
-    else:
+    elif not for_applicant:
         paragraphs.append(
             f"Rules applied: version {policy.version}; threshold engine {decision.engine_version}."
         )
@@ -493,9 +499,11 @@ def explanation_paragraphs(decision: ThresholdDecision) -> list[str]:
             else ("counted, same incident" if assessment.qualifying else "does not count")
         )
         paragraphs.append(
-            f"{_label(assessment.complaint)}: {status} — " + "; ".join(assessment.reasons) + "."
+            f"{_label(assessment.complaint, with_reference=not for_applicant)}: {status} — "
+            + "; ".join(assessment.reasons)
+            + "."
         )
-    if not decision.met:
+    if not decision.met and not for_applicant:
         paragraphs.append(
             "The partnership may still decide to hold a review, taking account of how persistent the "
             "behaviour is, the harm or potential harm it causes and whether the response to it was adequate."
@@ -1064,6 +1072,38 @@ def application_advice(*, applied_on: dt.date, behaviour_last_on: dt.date | None
         "the threshold may not be met. The application is still received and decided, and the partnership "
         "may still decide to hold a review."
     ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Consultation on the procedures (Sch 4)
+# ---------------------------------------------------------------------------------------------------
+
+
+def procedure_consultation_problems(
+    *,
+    pcc_consulted_on: dt.date | None,
+    housing_consulted_on: dt.date | None,
+    effective_from: dt.date,
+    today: dt.date,
+) -> list[Problem]:
+    """Sch 4 (B.5): in making and revising the review procedures the relevant bodies consult the
+    local policing body (the PCC) and the providers of social housing they think appropriate. A new
+    threshold rule version records when each was consulted: on or before the day it takes effect,
+    and not in the future."""
+    problems = []
+    for name, when, who, was in (
+        ("pcc_consulted_on", pcc_consulted_on, "the police and crime commissioner", "was"),
+        ("housing_consulted_on", housing_consulted_on, "the housing providers", "were"),
+    ):
+        if when is None:
+            problems.append(Problem(name, f"Enter the date {who} {was} consulted on the change (Sch 4)"))
+        elif when > today:
+            problems.append(Problem(name, f"The date {who} {was} consulted must be today or in the past"))
+        elif when > effective_from:
+            problems.append(
+                Problem(name, f"Consult {who} before the rules take effect on {_fmt(effective_from)}")
+            )
+    return problems
 
 
 # ---------------------------------------------------------------------------------------------------

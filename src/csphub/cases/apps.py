@@ -18,8 +18,11 @@ class CasesConfig(AppConfig):
             models.CaseStatusChange,
             models.Note,
             models.Document,
+            models.VictimContact,
+            models.ClosureSurvey,
         ):
             register_child(model, parent_field="case")
+        register_child(models.VictimUpdate, parent_field="contact")
         register_child(models.IncidentParty, parent_field="incident")
         register_child(models.PanelMeeting, parent_field="panel")
         register_child(models.AgendaItem, parent_field="meeting")
@@ -37,3 +40,28 @@ class CasesConfig(AppConfig):
         register_nav(NavItem("Map", "cases:map", casework, order=23))
         register_nav(NavItem("Panels", "cases:panel_list", casework, order=24))
         register_home_panel(HomePanel("My casework", "cases/home_tasks.html", home_context, order=10))
+
+        def victim_updates(user: UserOrActor) -> dict[str, object] | None:
+            from csphub.cases.selectors import victim_updates_due
+
+            if not role_allows(user, Action.VIEW):
+                return None
+            due = victim_updates_due(user)
+            return {"due": due} if due else None
+
+        def share_requests(user: UserOrActor) -> dict[str, object] | None:
+            from csphub.cases.selectors import share_requests_for
+
+            requests = list(share_requests_for(user)[:20])
+            return {"requests": requests} if requests else None
+
+        register_home_panel(
+            HomePanel(
+                "Requests to share your records", "cases/home_share_requests.html", share_requests, order=12
+            )
+        )
+        register_home_panel(
+            HomePanel(
+                "Victims waiting for an update", "cases/home_victim_updates.html", victim_updates, order=11
+            )
+        )

@@ -9,6 +9,7 @@ Every key is optional; defaults are the values in :mod:`csphub.cases.rules`. Exa
         "UPLOAD_MAX_BYTES": 20 * 1024 * 1024,
         "LSOA_GEOJSON": "/srv/csphub/geography/lsoa2021.geojson",
         "DISTRICT_GEOJSON": "/srv/csphub/geography/districts.geojson",
+        "WARDS_GEOJSON": "/srv/csphub/geography/wards.geojson",
         "REMINDER_DAYS_BEFORE": 2,
     }
 """
@@ -60,6 +61,11 @@ def lsoa_geojson_path() -> str:
 
 def district_geojson_path() -> str:
     return str(_conf().get("DISTRICT_GEOJSON") or _SAMPLE_GEOGRAPHY / "districts.geojson")
+
+
+def wards_geojson_path() -> str:
+    """Wards (or other named places) that label the incident map and name where an incident is."""
+    return str(_conf().get("WARDS_GEOJSON") or _SAMPLE_GEOGRAPHY / "wards.geojson")
 
 
 def reminder_days_before() -> int:

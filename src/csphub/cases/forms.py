@@ -8,9 +8,26 @@ from django import forms
 from django.utils import timezone
 
 from csphub.cases import rules
-from csphub.cases.models import AsbType, CaseOutcome, Category, Channel, NoteVisibility, PanelKind, PartyRole
+from csphub.cases.models import (
+    AsbType,
+    CaseOutcome,
+    CaseSubject,
+    Category,
+    Channel,
+    ContactMethod,
+    NoteVisibility,
+    PanelKind,
+    PartyRole,
+    SurveyAnswer,
+)
 from csphub.core.concurrency import VERSION_FIELD, VersionedFormMixin
-from csphub.frontend.forms import GovukDateInput, GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
+from csphub.frontend.forms import (
+    GovukDateField,
+    GovukDateInput,
+    GovukDateTimeInput,
+    GovukFormMixin,
+    LocalDateTimeField,
+)
 from csphub.people.services import POSTCODE_MESSAGE, is_postcode
 
 EMPTY: list[tuple[str, Any]] = [("", "Select")]
@@ -138,6 +155,110 @@ class CaseOpenForm(GovukFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages=_required("Select the type of anti-social behaviour"),
     )
+    subject_kind = forms.ChoiceField(
+        label="What is the case about?",
+        choices=CaseSubject.choices,
+        initial=CaseSubject.PERSON,
+        widget=forms.RadioSelect,
+        required=False,  # a person unless said otherwise (forms and API clients that predate it)
+    )
+    subject_description = forms.CharField(
+        label="The group or the place (if the case is about one)",
+        max_length=200,
+        required=False,
+        help_text="For example 'Young people gathering at the skate park' or 'Ashbrook Park'.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("subject_kind") in (CaseSubject.GROUP, CaseSubject.PLACE)
+            and not (data.get("subject_description") or "").strip()
+        ):
+            self.add_error("subject_description", "Describe the group or the place the case is about")
+        return data
+
+
+class VictimContactForm(GovukFormMixin, forms.Form):
+    """The schedule of updates agreed with a victim, and who gives them."""
+
+    victim = forms.ChoiceField(label="Victim", error_messages=_required("Select the victim"))
+    spoc = forms.ChoiceField(
+        label="Single point of contact",
+        help_text="The person who keeps the victim updated.",
+        error_messages=_required("Select the single point of contact"),
+    )
+    update_every_days = forms.IntegerField(
+        label="Update the victim every (days)",
+        min_value=rules.VICTIM_UPDATE_MIN_DAYS,
+        max_value=rules.VICTIM_UPDATE_MAX_DAYS,
+        help_text="As agreed with the victim. For example 7 for weekly, 14 for every two weeks.",
+        error_messages={
+            "required": "Enter how often to update the victim, in days",
+            "invalid": "Enter how often to update the victim as a number of days, like 14",
+            "min_value": f"Enter how often to update the victim, from {rules.VICTIM_UPDATE_MIN_DAYS} "
+            f"to {rules.VICTIM_UPDATE_MAX_DAYS} days",
+            "max_value": f"Enter how often to update the victim, from {rules.VICTIM_UPDATE_MIN_DAYS} "
+            f"to {rules.VICTIM_UPDATE_MAX_DAYS} days",
+        },
+    )
+    method = forms.ChoiceField(
+        label="How the victim wants to be updated",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required("Select how the victim wants to be updated"),
+    )
+    agreed_on = GovukDateField(label="Date agreed with the victim", help_text="For example, 27 3 2026")
+
+    def __init__(self, *args: Any, victims: list[Any], officers: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["victim"].choices = EMPTY + [(str(p.pk), p.display_name) for p in victims]  # type: ignore[attr-defined]
+        self.fields["spoc"].choices = EMPTY + [  # type: ignore[attr-defined]
+            (str(u.pk), u.get_full_name() or u.username) for u in officers
+        ]
+
+
+class VictimUpdateForm(GovukFormMixin, forms.Form):
+    given_on = GovukDateField(label="Date of the update", help_text="For example, 27 3 2026")
+    method = forms.ChoiceField(
+        label="How the update was given",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required("Select how the update was given"),
+    )
+    summary = forms.CharField(
+        label="What the victim was told",
+        widget=forms.Textarea,
+        max_length=4000,
+        error_messages=_required("Enter what the victim was told"),
+    )
+    consulted_on_action_plan = forms.BooleanField(
+        label="The victim was consulted on the action plan before it was finalised", required=False
+    )
+    action_plan_views = forms.CharField(
+        label="The victim's views on the action plan",
+        widget=forms.Textarea,
+        required=False,
+        max_length=4000,
+    )
+
+
+class ClosureSurveyForm(GovukFormMixin, forms.Form):
+    victim = forms.ChoiceField(label="Victim", error_messages=_required("Select the victim"))
+    answer = forms.ChoiceField(
+        label="How satisfied is the victim with how their case was handled?",
+        choices=SurveyAnswer.choices,
+        widget=forms.RadioSelect,
+        help_text="Answering is optional for the victim: record it if they did not want to answer.",
+        error_messages=_required("Select the victim's answer, or that they did not want to answer"),
+    )
+    comments = forms.CharField(
+        label="Comments (optional)", widget=forms.Textarea, required=False, max_length=4000
+    )
+
+    def __init__(self, *args: Any, victims: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["victim"].choices = EMPTY + [(str(p.pk), p.display_name) for p in victims]  # type: ignore[attr-defined]
 
 
 class CaseStatusForm(VersionedFormMixin, GovukFormMixin, forms.Form):
@@ -152,12 +273,33 @@ class CaseStatusForm(VersionedFormMixin, GovukFormMixin, forms.Form):
     outcome = forms.ChoiceField(
         label="Outcome (when closing)", choices=EMPTY + CaseOutcome.choices, required=False
     )
+    victim_told_on = GovukDateField(
+        label="When closing: the date the victim was told the case is closing, and why (if they have been)",
+        required=False,
+        help_text="For example, 27 3 2026. If you have not told them yet, leave this blank: a task will "
+        "remind you to.",
+    )
+    victim_told_how = forms.ChoiceField(
+        label="How the victim was told", choices=EMPTY + list(rules.VICTIM_TOLD_HOW.items()), required=False
+    )
 
     def __init__(self, *args: Any, from_status: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [  # type: ignore[attr-defined]
             (to.value, rule.label) for to, rule in rules.allowed_transitions(from_status)
         ]
+
+
+class VictimToldForm(GovukFormMixin, forms.Form):
+    """D.3: the victim was told when and why their case closed."""
+
+    victim_told_on = GovukDateField(label="Date the victim was told", help_text="For example, 27 3 2026")
+    victim_told_how = forms.ChoiceField(
+        label="How they were told",
+        choices=list(rules.VICTIM_TOLD_HOW.items()),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the victim was told"},
+    )
 
 
 class CaseLinkForm(GovukFormMixin, forms.Form):

@@ -105,6 +105,74 @@ def load_areas(
     )
 
 
+@dataclass(frozen=True)
+class Place:
+    """A named place for labelling a map: an area (a ward) with the point its name is drawn at."""
+
+    name: str
+    lon: float
+    lat: float
+    area: Area
+
+
+@functools.lru_cache(maxsize=4)
+def load_places(path: str) -> tuple[Place, ...]:
+    """Read and cache a GeoJSON file of wards (``ward_code``, ``ward_name``, ``label_lon``,
+    ``label_lat``); an absent file yields no places (the map is drawn without labels)."""
+    file = Path(path)
+    if not file.is_file():
+        return ()
+    data = json.loads(file.read_text(encoding="utf-8"))
+    areas = areas_from_geojson(data, code_property="ward_code", name_property="ward_name")
+    places = []
+    for area, feature in zip(areas, [f for f in data.get("features", []) if f.get("geometry")], strict=False):
+        props = feature.get("properties") or {}
+        lon, lat = props.get("label_lon"), props.get("label_lat")
+        if lon is None or lat is None:  # no label point given: the middle of the bounding box
+            lon, lat = (area.bbox[0] + area.bbox[2]) / 2, (area.bbox[1] + area.bbox[3]) / 2
+        places.append(Place(name=area.name, lon=float(lon), lat=float(lat), area=area))
+    return tuple(places)
+
+
+def place_of(lon: float, lat: float, places: Iterable[Place]) -> str:
+    """The name of the place (ward) a point is in, or "" if it is in none of them."""
+    return next((p.name for p in places if point_in_area(lon, lat, p.area)), "")
+
+
+@dataclass
+class PointGroup:
+    """Map points drawn as one marker because they would overlap: the marker sits at their mean."""
+
+    x: float
+    y: float
+    members: list[object]
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+
+def group_points(points: Sequence[tuple[float, float, object]], *, radius: float) -> list[PointGroup]:
+    """Group projected points whose markers would overlap: each point joins the first group whose
+    centre is within ``radius`` of it, else starts one (deterministic for a given order). Groups
+    are returned with their centres at the mean of their members."""
+    groups: list[PointGroup] = []
+    sums: list[list[float]] = []
+    r2 = radius * radius
+    for x, y, item in points:
+        for group, total in zip(groups, sums, strict=True):
+            if (group.x - x) ** 2 + (group.y - y) ** 2 <= r2:
+                group.members.append(item)
+                total[0] += x
+                total[1] += y
+                group.x, group.y = total[0] / group.count, total[1] / group.count
+                break
+        else:
+            groups.append(PointGroup(x=x, y=y, members=[item]))
+            sums.append([x, y])
+    return groups
+
+
 @functools.lru_cache(maxsize=1)
 def _transformers() -> tuple[object, object]:
     from pyproj import Transformer

@@ -70,6 +70,14 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+class CaseSubject(models.TextChoices):
+    """What a case is about: peer systems let a case be about a group or a place, not only a person."""
+
+    PERSON = "person", "A person or household"
+    GROUP = "group", "A group of people"
+    PLACE = "place", "A place, such as a park or a block of flats"
+
+
 class CaseOutcome(models.TextChoices):
     """Values mirror :class:`csphub.cases.rules.CaseOutcome`."""
 
@@ -163,6 +171,9 @@ class Case(OwnedRecord):
     """A multi-agency ASB case opened from one or more incidents."""
 
     summary = models.CharField(max_length=200)
+    subject_kind = models.CharField(max_length=8, choices=CaseSubject.choices, default=CaseSubject.PERSON)
+    # The group or the place, in words ("Young people gathering at the skate park", "Ashbrook Park").
+    subject_description = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=16, choices=CaseStatus.choices, default=CaseStatus.OPEN)
     asb_type = models.CharField(max_length=16, choices=AsbType.choices)
     case_officer = models.ForeignKey(
@@ -177,9 +188,11 @@ class Case(OwnedRecord):
     # a trigram GIN index makes it fast on PostgreSQL.
     search_text = models.TextField(blank=True, default="")
 
-    PERSONAL_DATA = frozenset({"case_officer", "search_text"})
+    PERSONAL_DATA = frozenset({"case_officer", "search_text", "subject_description"})
     SPECIAL_CATEGORY_DATA = frozenset({"summary", "closure_reason"})
-    NOT_PERSONAL_DATA = frozenset({"status", "asb_type", "opened_at", "closed_at", "outcome", "incidents"})
+    NOT_PERSONAL_DATA = frozenset(
+        {"status", "asb_type", "opened_at", "closed_at", "outcome", "incidents", "subject_kind"}
+    )
 
     class Meta:
         ordering = ["-opened_at", "-id"]
@@ -241,9 +254,14 @@ class CaseStatusChange(BaseModel):
     to_status = models.CharField(max_length=16, choices=CaseStatus.choices)
     reason = models.TextField(blank=True)
     outcome = models.CharField(max_length=32, blank=True, choices=CaseOutcome.choices)
+    # On a closure: when and how the victim was told the case closed and why (D.3).
+    victim_told_on = models.DateField(null=True, blank=True)
+    victim_told_how = models.CharField(max_length=16, blank=True)
 
     SPECIAL_CATEGORY_DATA = frozenset({"reason"})
-    NOT_PERSONAL_DATA = frozenset({"case", "from_status", "to_status", "outcome"})
+    NOT_PERSONAL_DATA = frozenset(
+        {"case", "from_status", "to_status", "outcome", "victim_told_on", "victim_told_how"}
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -429,3 +447,110 @@ class AgendaItem(BaseModel):
     class Meta:
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["meeting", "case"], name="agendaitem_unique")]
+
+
+# --------------------------------------------------------------------------------------------
+# The victim's single point of contact (ASB statutory guidance, 2025 revision)
+# --------------------------------------------------------------------------------------------
+
+
+class ContactMethod(models.TextChoices):
+    PHONE = "phone", "Phone"
+    EMAIL = "email", "E-mail"
+    VISIT = "visit", "Visit"
+    LETTER = "letter", "Letter"
+    TEXT = "text", "Text message"
+
+
+class VictimContact(BaseModel):
+    """Who keeps a victim on a case updated, and how often, as agreed with the victim; and when the
+    victim was consulted on the action plan before it was finalised."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="victim_contacts")
+    victim = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    spoc = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agreed_on = models.DateField()
+    update_every_days = models.PositiveSmallIntegerField()
+    method = models.CharField(max_length=8, choices=ContactMethod.choices)
+    action_plan_consulted_on = models.DateField(null=True, blank=True)
+    action_plan_views = models.TextField(blank=True)
+
+    PERSONAL_DATA = frozenset({"victim", "spoc", "method"})
+    SPECIAL_CATEGORY_DATA = frozenset({"action_plan_views"})
+    NOT_PERSONAL_DATA = frozenset({"case", "agreed_on", "update_every_days", "action_plan_consulted_on"})
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["case", "victim"], name="victimcontact_unique")]
+
+
+class VictimUpdate(BaseModel):
+    """One update given to the victim by their single point of contact."""
+
+    contact = models.ForeignKey(VictimContact, on_delete=models.CASCADE, related_name="updates")
+    given_on = models.DateField()
+    method = models.CharField(max_length=8, choices=ContactMethod.choices)
+    summary = models.TextField()
+
+    PERSONAL_DATA = frozenset({"method"})
+    SPECIAL_CATEGORY_DATA = frozenset({"summary"})
+    NOT_PERSONAL_DATA = frozenset({"contact", "given_on"})
+
+    class Meta:
+        ordering = ["-given_on", "-id"]
+
+
+class SurveyAnswer(models.TextChoices):
+    VERY_SATISFIED = "very_satisfied", "Very satisfied"
+    SATISFIED = "satisfied", "Satisfied"
+    NEUTRAL = "neutral", "Neither satisfied nor dissatisfied"
+    DISSATISFIED = "dissatisfied", "Dissatisfied"
+    VERY_DISSATISFIED = "very_dissatisfied", "Very dissatisfied"
+    DECLINED = "declined", "Did not want to answer"
+
+
+class ClosureSurvey(BaseModel):
+    """The victim's answer to the optional satisfaction question when their case closed."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="closure_surveys")
+    victim = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    asked_on = models.DateField()
+    answer = models.CharField(max_length=20, choices=SurveyAnswer.choices)
+    comments = models.TextField(blank=True)
+
+    PERSONAL_DATA = frozenset({"victim", "answer"})
+    SPECIAL_CATEGORY_DATA = frozenset({"comments"})
+    NOT_PERSONAL_DATA = frozenset({"case", "asked_on"})
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["case", "victim"], name="closuresurvey_unique")]
+
+
+class ShareRequestStatus(models.TextChoices):
+    OPEN = "open", "Waiting for an answer"
+    ANSWERED = "answered", "Answered"
+
+
+class ShareRequest(BaseModel):
+    """A partner's request that another agency share its record about a person, made from the
+    record locator (the requester learned only that the agency holds a record about someone of
+    that name, under an agreement that allows it)."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    holding_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    requesting_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    agreement = models.ForeignKey(
+        "agencies.InformationSharingAgreement", on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=ShareRequestStatus.choices, default=ShareRequestStatus.OPEN
+    )
+
+    PERSONAL_DATA = frozenset({"person"})
+    SPECIAL_CATEGORY_DATA = frozenset({"reason"})
+    NOT_PERSONAL_DATA = frozenset({"holding_agency", "requesting_agency", "agreement", "status"})
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

@@ -67,15 +67,17 @@ class PersonaSpec:
 
 def demo_personas() -> list[PersonaSpec]:
     personas = []
-    for agency in DEMO_AGENCIES:
+    for agency_index, agency in enumerate(DEMO_AGENCIES):
         for index, role in enumerate(Role):
             personas.append(
                 PersonaSpec(
                     username=f"{agency.slug}_{role.value}",
                     agency_slug=agency.slug,
                     role=role.value,
-                    first_name=_FIRST_NAMES[index % len(_FIRST_NAMES)],
-                    last_name=f"{_ROLE_SURNAMES[role]} ({agency.short_name})",
+                    # A name as a person has one: letters are signed with it, so no agency code in
+                    # it (the agency is shown beside the name). The first name varies by agency.
+                    first_name=_FIRST_NAMES[(index + agency_index) % len(_FIRST_NAMES)],
+                    last_name=_ROLE_SURNAMES[role],
                 )
             )
     return personas

@@ -33,9 +33,7 @@ class DutiesConfig(AppConfig):
         register_compartment(models.PreventReferral, Compartment.PREVENT, across_agencies=True)
         register_compartment(models.ChannelCase, Compartment.PREVENT, across_agencies=True)
         register_child(models.ChannelReview, parent_field="channel_case")
-        register_nav(
-            NavItem("Prevent and Channel", "duties:prevent_list", sections.prevent_nav_visible, order=86)
-        )
+        register_nav(NavItem("Prevent", "duties:prevent_list", sections.prevent_nav_visible, order=86))
         register_home_panel(
             HomePanel(
                 "Prevent and Channel", "duties/prevent/home_panel.html", sections.prevent_home, order=23

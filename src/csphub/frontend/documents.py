@@ -34,9 +34,11 @@ def render_pdf(template: str, context: Mapping[str, Any], *, stylesheets: Iterab
 
 
 def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:
-    """A PDF download named ``filename``."""
+    """A PDF download named ``filename``. Every PDF here carries personal data (letters, notices,
+    case bundles), so no browser or proxy may keep a copy: ``Cache-Control: no-store``."""
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
     return response
 
 

@@ -31,6 +31,42 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+def help_index(request: HttpRequest) -> HttpResponse:
+    """How to use CSP Hub, where the law and guidance are, and what each power is."""
+    from csphub.frontend import help as content
+
+    return render(
+        request,
+        "frontend/help/index.html",
+        {
+            "powers": content.POWERS,
+            "terms": content.TERMS,
+            "asb_guidance": content.ASB_GUIDANCE,
+            "case_review_guidance": content.CASE_REVIEW_GUIDANCE,
+        },
+    )
+
+
+@login_required
+def glossary(request: HttpRequest) -> HttpResponse:
+    """The 2014 Act's powers and the partnership terms, each linked to the law and guidance."""
+    from csphub.frontend import help as content
+
+    return render(
+        request,
+        "frontend/help/glossary.html",
+        {"powers": content.POWERS, "terms": content.TERMS, "asb_guidance": content.ASB_GUIDANCE},
+    )
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on pages that name no icon (letters, reports): send the icon."""
+    from django.templatetags.static import static
+
+    return redirect(static("frontend/favicon.svg"), permanent=True)
+
+
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
 

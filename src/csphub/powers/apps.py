@@ -22,7 +22,7 @@ class PowersConfig(AppConfig):
         register_child(models.PowerUse, parent_field="case")
         register_child(models.PowerEvent, parent_field="power")
 
-        register_nav(NavItem("Tools and powers", "powers:list", sections.nav_visible, order=25))
+        register_nav(NavItem("Powers", "powers:list", sections.nav_visible, order=25))
         register_home_panel(
             HomePanel(
                 "Tools and powers: dates in the next 14 days",

@@ -249,6 +249,7 @@ def _pspo_demo(*, rng_seed: int, now: dt.datetime) -> None:
             expires_on=add_years(made_on, 3) - dt.timedelta(days=1),
             consultation_done=list(PSPO_CONSULTEES),
             publicised=True,
+            expression_assembly_regard="Dog walkers and street preachers are unaffected; gatherings are not banned",
             now=now - dt.timedelta(days=60),
         ),
     )

@@ -71,6 +71,7 @@ def letter_context(use: PowerUse, *, for_pdf: bool) -> dict[str, Any]:
                 "pay_by",
                 "prosecution_earliest",
                 "paid_on",
+                "breach_on",
                 "first_made_on",
                 "ends_on",
                 "expires_on",
@@ -92,6 +93,11 @@ def letter_context(use: PowerUse, *, for_pdf: bool) -> dict[str, Any]:
                 rules=rules.rule_set(use.rule_version),
             )
             if use.details.get("first_made_on")
+            else None
+        ),
+        "hearing_at": (
+            dt.datetime.fromisoformat(use.details["hearing_at"]).astimezone(rules.UK_TZ)
+            if use.details.get("hearing_at")
             else None
         ),
         "section": rules.POWER_SECTIONS[Power(use.power)],

@@ -73,6 +73,7 @@ class RuleSet:
     absolute_ground_notice_months_closure: int = 3  # HA 1985 s.83ZA: condition 4
     absolute_ground_closure_min_hours: int = 48  # s.84A(7): prohibited for more than 48 hours
     pspo_extension_max_years: int = 3  # s.60(3): each extension at most 3 years
+    criminal_responsibility_min_age: int = 10  # CYPA 1933 s.50: a PSPO fixed penalty (s.68)
     injunction_min_age: int = 10
     injunction_youth_max_months: int = 12
     youth_under_age: int = 18
@@ -740,6 +741,43 @@ def fpn_blockers(
     return reasons
 
 
+PSPO_IN_FORCE: frozenset[Status] = frozenset({Status.MADE, Status.VARIED, Status.EXTENDED})
+
+
+def pspo_fpn_blockers(
+    *,
+    rules: RuleSet,
+    recipient: Recipient,
+    pspo_status: Status | str,
+    made_on: date,
+    current_expiry: date,
+    breach_on: date,
+    today: date,
+) -> list[str]:
+    """s.67-68: a fixed penalty may be offered to a person the officer has reason to believe has
+    committed an offence under s.67 (or s.63) by breaching a PSPO. The order must have been in
+    force on the day of the breach: on or after the day it was made and on or before its expiry.
+    A child under 10 cannot commit an offence (Children and Young Persons Act 1933 s.50)."""
+    reasons = []
+    if Status(pspo_status) not in PSPO_IN_FORCE:
+        reasons.append("A fixed penalty can only follow a breach of an order that is in force")
+    if recipient.is_body:
+        reasons.append("A fixed penalty for breach of a PSPO is given to a person, not a body")
+    else:
+        reasons += _age_blockers(
+            recipient, breach_on, min_age=rules.criminal_responsibility_min_age, what="fixed penalty"
+        )
+    if breach_on < made_on:
+        reasons.append(f"The order was made on {made_on:%-d %B %Y}: a breach before then is not an offence")
+    if breach_on > current_expiry:
+        reasons.append(
+            f"The order expired on {current_expiry:%-d %B %Y}: a breach after then is not an offence"
+        )
+    if breach_on > today:
+        reasons.append("The date of the breach must be today or in the past")
+    return reasons
+
+
 def fpn_payment_deadline(issued_on: date, *, rules: RuleSet) -> date:
     """Last day to pay: the 14 days following the date of the notice."""
     return issued_on + timedelta(days=rules.fpn_no_prosecution_days)
@@ -975,6 +1013,28 @@ def cbo_blockers(
         rules=rules, made_on_youth=made_youth, starts_on=starts_on, ends_on=ends_on
     )
     return reasons
+
+
+CBO_COURTS: frozenset[Court] = frozenset({Court.YOUTH, Court.MAGISTRATES, Court.CROWN})
+
+
+def cbo_court_blockers(
+    *, rules: RuleSet, recipient: Recipient, applied_on: date, court: Court | str
+) -> list[str]:
+    """SA 2020 s.330-331: a CBO is made by the court dealing with the offender for the offence: the
+    Crown Court, a magistrates' court, or for someone under 18 a youth court (or the Crown Court when
+    the youth was sent there for trial). Youth is taken on the day of the application."""
+    c = Court(court)
+    if c not in CBO_COURTS:
+        return [
+            "A criminal behaviour order is made by the Crown Court, a magistrates' court or a youth court"
+        ]
+    youth = is_youth(recipient, applied_on, rules)
+    if youth and c is Court.MAGISTRATES:
+        return ["The offender is under 18: the order is made by the youth court or the Crown Court"]
+    if not youth and c is Court.YOUTH:
+        return ["The offender is 18 or over: the order is made by a magistrates' court or the Crown Court"]
+    return []
 
 
 def cbo_youth_review_dates(
@@ -1289,10 +1349,22 @@ def dispersal_direction_blockers(
     return reasons
 
 
-def dispersal_removal_allowed(recipient: Recipient, on: date, *, rules: RuleSet) -> bool:
-    """s.35(7): a person believed to be under 16 may be removed home or to a place of safety."""
+def dispersal_removal_allowed(
+    recipient: Recipient, on: date, *, rules: RuleSet, believed_under_16: bool = False
+) -> bool:
+    """s.35(7): a person the officer reasonably believes to be under 16 may be removed home or to a
+    place of safety. The officer's recorded belief decides (A.11); a recorded date of birth that
+    makes them under 16 on the day is also a reasonable ground for the belief."""
+    if believed_under_16:
+        return True
     age = recipient.age_on(on)
     return age is not None and age < rules.dispersal_removal_under_age
+
+
+def dispersal_uniform_blockers(in_uniform: bool) -> list[str]:
+    """s.35(1): a direction is given by a constable in uniform (a designated PCSO likewise acts in
+    uniform, Police Reform Act 2002 Sch 4)."""
+    return [] if in_uniform else ["A dispersal direction is given by an officer in uniform (s.35(1))"]
 
 
 def dispersal_variation_blockers(
@@ -1377,6 +1449,7 @@ def pspo_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     expression_assembly_regard: str | None = None,
 ) -> list[str]:
     """s.59, s.60, s.72 / rule 11.6: making a PSPO.
@@ -1397,6 +1470,7 @@ def pspo_blockers(
         publicised=publicised,
         two_tier=two_tier,
         parished=parished,
+        council_land_only=council_land_only,
         doing="making",
     )
     return reasons
@@ -1419,6 +1493,7 @@ def pspo_consultation_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     doing: str = "making",
 ) -> list[str]:
     """s.72(3)-(5): before making, extending, varying or discharging, consult, notify, publicise."""
@@ -1428,6 +1503,9 @@ def pspo_consultation_blockers(
         needed.discard("county_council_notified")
     if not parished:
         needed.discard("parish_council_notified")
+    if council_land_only:
+        # s.72(5): no owner or occupier to consult where the council owns and occupies the land.
+        needed.discard("owners_occupiers")
     missing = needed - set(consultation_done)
     if missing:
         reasons.append(
@@ -1483,6 +1561,7 @@ def pspo_extension_step_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     expression_assembly_regard: str | None = None,
 ) -> list[str]:
     """Rule 11.6: an extension needs the issuer, the dates, a completed consultation record and
@@ -1501,6 +1580,7 @@ def pspo_extension_step_blockers(
         publicised=publicised,
         two_tier=two_tier,
         parished=parished,
+        council_land_only=council_land_only,
         doing="extending",
     )
     return reasons
@@ -1518,6 +1598,7 @@ def pspo_variation_blockers(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
     expression_assembly_regard: str | None = None,
 ) -> list[str]:
     """s.61, s.72: a variation changes the restricted area or the requirements of an order in force;
@@ -1537,6 +1618,7 @@ def pspo_variation_blockers(
         publicised=publicised,
         two_tier=two_tier,
         parished=parished,
+        council_land_only=council_land_only,
         doing="varying",
     )
     return reasons
@@ -1554,6 +1636,7 @@ def pspo_discharge_blockers(
     expression_assembly_regard: str,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
 ) -> list[str]:
     """s.61(1)(b), s.72: the council discharges an order in force, after the s.72 consultation,
     publicity and notification, having had regard to freedom of expression and assembly."""
@@ -1573,6 +1656,7 @@ def pspo_discharge_blockers(
         publicised=publicised,
         two_tier=two_tier,
         parished=parished,
+        council_land_only=council_land_only,
         doing="discharging",
     )
     return reasons
@@ -1764,6 +1848,20 @@ def closure_hearing_due(served_at: datetime, *, rules: RuleSet | None = None) ->
     """Latest time for the magistrates' hearing: 48 h after service, not counting Christmas Day."""
     r = rules or rules_in_force(served_at.date())
     return add_hours_disregarding_christmas(served_at, r.closure_hearing_within_hours)
+
+
+def closure_hearing_time_blockers(*, served_at: datetime, hearing_at: datetime, rules: RuleSet) -> list[str]:
+    """s.76: the notice states when and where the closure-order application will be heard; s.80(3)-(4):
+    the hearing is within 48 hours of service, Christmas Day disregarded (A.10)."""
+    due = closure_hearing_due(served_at, rules=rules)
+    if hearing_at <= served_at:
+        return ["The hearing must be after the notice is served"]
+    if hearing_at > due:
+        return [
+            f"The hearing must be within 48 hours of service (Christmas Day not counted): by "
+            f"{due.astimezone(UK_TZ):%-d %B %Y at %H:%M} (s.80(3))"
+        ]
+    return []
 
 
 def closure_order_blockers(*, rules: RuleSet, made_on: date, ends_on: date) -> list[str]:

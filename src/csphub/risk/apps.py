@@ -12,10 +12,8 @@ class RiskConfig(AppConfig):
         from csphub.frontend.registry import (
             CaseSection,
             HomePanel,
-            NavItem,
             register_case_section,
             register_home_panel,
-            register_nav,
         )
         from csphub.risk import models, receivers, sections
 
@@ -27,9 +25,8 @@ class RiskConfig(AppConfig):
         incident_added_to_case.connect(
             receivers.require_reassessment, dispatch_uid="risk.require_reassessment"
         )
-        register_nav(
-            NavItem("Risk questionnaires", "risk:questionnaire_list", sections.nav_visible, order=80)
-        )
+        # The questionnaires are configuration, read from the case's risk section and the help
+        # pages; they are not in the menu (which must fit on one row at 1280 px).
         register_home_panel(
             HomePanel("Risk re-assessments due", "risk/home_panel.html", sections.home_context, order=21)
         )

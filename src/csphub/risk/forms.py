@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukFormMixin
+from csphub.frontend.forms import GovukDateField, GovukFormMixin
 from csphub.risk.models import Questionnaire
 from csphub.risk.rules import ANSWER_LABELS, Band, Kind
 
@@ -68,3 +68,36 @@ class AssessmentForm(GovukFormMixin, forms.Form):
 
     def answers(self) -> dict[str, str]:
         return {name: self.cleaned_data[name] for name in self.question_names}
+
+
+class MaracReferralForm(GovukFormMixin, forms.Form):
+    """The referral made to MARAC (SafeLives): when, against whom, and whether an IDVA was offered."""
+
+    referred_on = GovukDateField(label="Date of the referral", help_text="For example, 27 3 2026")
+    perpetrator = forms.TypedChoiceField(
+        label="Who is the alleged perpetrator? (optional)",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text="A further incident between the same people within 12 months is a repeat referral.",
+    )
+    idva_offered = forms.BooleanField(
+        label="The victim was offered an independent domestic violence adviser (IDVA)", required=False
+    )
+
+    def __init__(self, *args: Any, perpetrators: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["perpetrator"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Not recorded"), *perpetrators]
+
+
+class MaracOutcomeForm(GovukFormMixin, forms.Form):
+    """The MARAC meeting that heard the referral, and what it agreed."""
+
+    meeting_on = GovukDateField(label="Date of the MARAC meeting", help_text="For example, 27 3 2026")
+    outcome = forms.CharField(
+        label="Outcome: the actions agreed",
+        widget=forms.Textarea,
+        error_messages={"required": "Record the outcome of the MARAC meeting"},
+    )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import Action, get_object_or_404_for, role_allows, share_scope, visible_to
 from csphub.cases.models import Case
-from csphub.risk.models import Assessment, Questionnaire, ReassessmentRequirement
+from csphub.risk.models import Assessment, MaracReferral, Questionnaire, ReassessmentRequirement
 
 
 def case_for_risk(user: Any, pk: int, *, action: Action = Action.VIEW) -> Case:
@@ -65,3 +65,23 @@ def questionnaire_use_count(questionnaire: Questionnaire, user: Any) -> int | No
     if not role_allows(user, Action.VIEW):
         return None
     return visible_to(user, Action.VIEW, Assessment).filter(questionnaire=questionnaire).count()
+
+
+def marac_referrals_of(assessment: Assessment) -> list[MaracReferral]:
+    """The referrals recorded from this assessment (the caller has been allowed to see it in full,
+    so these, on the same case, are visible with it). Another agency's referrals of the same
+    person on other cases are never listed here (C.3)."""
+    return list(
+        MaracReferral.objects.filter(assessment=assessment, case_id=assessment.case_id).select_related(
+            "referring_agency", "perpetrator"
+        )
+    )
+
+
+def marac_referral_get(user: Any, pk: int, *, action: Action = Action.VIEW) -> MaracReferral:
+    """A referral, visible through its case (shared in full) and only there."""
+    referral = MaracReferral.objects.filter(pk=pk).select_related("case", "subject").first()
+    if referral is None:
+        raise Http404("No such referral.")
+    case_for_risk(user, referral.case_id, action=action)
+    return referral

@@ -16,7 +16,7 @@ from csphub.core.actor import SignedInRequest
 from csphub.frontend import flows
 from csphub.risk import forms, selectors, services
 from csphub.risk.models import Questionnaire
-from csphub.risk.rules import MARAC_CRITERION_LABELS, MaracCriterion
+from csphub.risk.rules import MARAC_CRITERION_LABELS, Kind, MaracCriterion
 
 
 def _subjects(case: Any) -> list[tuple[int, str]]:
@@ -140,7 +140,112 @@ def assessment_detail(request: SignedInRequest, pk: int) -> HttpResponse:
                 for a in assessment.answers.select_related("question")
             ],
             "criteria": [MARAC_CRITERION_LABELS[MaracCriterion(c)] for c in assessment.marac_criteria],
+            "referrals": selectors.marac_referrals_of(assessment),
+            "can_refer": assessment.questionnaire.kind == Kind.DASH
+            and can(request.actor, Action.CHANGE, assessment.case),
         },
+    )
+
+
+STEP_FORM = "risk/step_form.html"
+STEP_CHECK = "risk/step_check.html"
+
+
+@login_required
+def marac_referral_new(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Record the referral made to MARAC after a Dash assessment (C.1): date, perpetrator, IDVA."""
+    assessment = selectors.assessment_get(request.actor, pk)
+    case = selectors.case_for_risk(request.actor, assessment.case_id, action=Action.CHANGE)
+    if assessment.questionnaire.kind != Kind.DASH:
+        raise Http404("A MARAC referral follows a Dash risk assessment.")
+    if request.method != "POST":
+        audit_viewed(actor=request.actor, target=assessment, justification="MARAC referral")
+    form = forms.MaracReferralForm(
+        flows.posted(request),
+        perpetrators=[(p, label) for p, label in _subjects(case) if p != assessment.subject_id],
+    )
+
+    def perform(data: dict[str, Any]) -> Any:
+        perpetrator = data.get("perpetrator")
+        person = (
+            case.parties.select_related("person").filter(person_id=perpetrator).first()
+            if perpetrator
+            else None
+        )
+        return services.marac_referral_record(
+            actor=request.actor,
+            assessment=assessment,
+            referred_on=data["referred_on"],
+            perpetrator=person.person if person else None,
+            idva_offered=data.get("idva_offered", False),
+        )
+
+    def done(referral: Any) -> HttpResponse:
+        messages.success(
+            request,
+            "MARAC referral recorded" + (": a repeat referral within 12 months" if referral.repeat else ""),
+        )
+        return redirect("risk:detail", assessment.pk)
+
+    page = {
+        "case": case,
+        "assessment": assessment,
+        "heading": f"Record the MARAC referral of {assessment.subject.display_name}",
+        "caption": f"Case {case.reference}",
+        "intro": "Record the referral once it has been made to the MARAC. Any further domestic abuse "
+        "incident between the same people within 12 months of it, reported to any agency, is a repeat and "
+        "is re-referred whatever the checklist score.",
+    }
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=perform,
+        done=done,
+        question=flows.Page(STEP_FORM, page),
+        check=flows.Page(
+            STEP_CHECK,
+            {
+                **page,
+                "heading": "Check the referral before you record it",
+                "confirm_label": "Record referral",
+            },
+        ),
+    )
+
+
+@login_required
+def marac_outcome(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Record the MARAC meeting that heard a referral, and its outcome."""
+    referral = selectors.marac_referral_get(request.actor, pk, action=Action.CHANGE)
+    assessment = referral.assessment
+    if assessment is None:
+        raise Http404("This referral has no assessment.")
+    if request.method != "POST":
+        audit_viewed(actor=request.actor, target=referral, justification="MARAC outcome")
+    form = forms.MaracOutcomeForm(flows.posted(request))
+
+    def done(saved: Any) -> HttpResponse:
+        messages.success(request, "MARAC meeting outcome recorded")
+        return redirect("risk:detail", assessment.pk)
+
+    page = {
+        "case": referral.case,
+        "assessment": assessment,
+        "heading": f"Record the MARAC meeting for {referral.subject.display_name}",
+        "caption": f"Case {referral.case.reference} · referred {referral.referred_on:%-d %B %Y}",
+    }
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=lambda data: services.marac_referral_outcome_record(
+            actor=request.actor, referral=referral, meeting_on=data["meeting_on"], outcome=data["outcome"]
+        ),
+        done=done,
+        question=flows.Page(STEP_FORM, page),
+        check=flows.Page(
+            STEP_CHECK,
+            {**page, "heading": "Check the outcome before you record it", "confirm_label": "Record outcome"},
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from django import forms
 from csphub.agencies.models import Agency
 from csphub.casereviews import rules
 from csphub.casereviews.forms.public import date_field
-from csphub.frontend.forms import GovukFormMixin
+from csphub.frontend.forms import GovukDateField, GovukFormMixin
 
 
 def working_days_field(label: str, help_text: str) -> forms.IntegerField:
@@ -156,6 +156,16 @@ class RuleSetForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Describe the rules in plain English, as your published procedure does"},
     )
+    pcc_consulted_on = GovukDateField(
+        label="Date the police and crime commissioner was consulted",
+        required=False,
+        help_text="Sch 4: the PCC is consulted when the procedure is made or revised. For example, 27 3 2026",
+    )
+    housing_consulted_on = GovukDateField(
+        label="Date the housing providers were consulted",
+        required=False,
+        help_text="Sch 4: the social housing providers the partnership thinks appropriate. For example, 27 3 2026",
+    )
 
     def clean_qualifying_complaints_required(self) -> int:
         value: int = self.cleaned_data["qualifying_complaints_required"]
@@ -175,7 +185,9 @@ class RuleSetForm(GovukFormMixin, forms.Form):
         return value
 
     def policy(self) -> rules.ThresholdPolicy:
-        return rules.ThresholdPolicy(**{**self.cleaned_data, "version": self.cleaned_data["version"].strip()})
+        consultation = {"pcc_consulted_on", "housing_consulted_on"}
+        fields = {k: v for k, v in self.cleaned_data.items() if k not in consultation}
+        return rules.ThresholdPolicy(**{**fields, "version": self.cleaned_data["version"].strip()})
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

@@ -12,6 +12,35 @@ from csphub.casereviews.forms.public import AboutYouForm, BehaviourForm, date_fi
 from csphub.casereviews.models import AppealOutcome, ApplicationChannel, LetterKind
 from csphub.frontend.forms import GovukFormMixin
 
+# The public questions speak to the applicant ("Your full name"); a member of staff fills the intake
+# form in about the applicant, so its labels and messages say "the applicant".
+STAFF_LABELS: dict[str, tuple[str, str]] = {  # field: (label, hint)
+    "applicant_name": ("Applicant's full name", ""),
+    "contact_preference": ("How does the applicant want to be contacted?", ""),
+    "applicant_email": ("Applicant's e-mail address", "Their reference and status-check codes are sent here"),
+    "applicant_phone": ("Applicant's phone number", ""),
+    "applicant_address": ("Applicant's postal address", ""),
+    "support_needs": (
+        "Help or adjustments the applicant needs to take part (optional)",
+        "For example, an interpreter, large print, or a meeting at home",
+    ),
+    "behaviour_description": ("What is happening?", "The behaviour and how it affects the person affected"),
+    "reports_described": (
+        "Who has the applicant reported it to, and when?",
+        "For example: police, 3 March and 20 April; council, 12 April; housing association, 2 May",
+    ),
+}
+STAFF_MESSAGES: dict[str, str] = {
+    "applicant_name": "Enter the applicant's full name – applications cannot be anonymous",
+    "contact_preference": "Select how the applicant wants to be contacted",
+    "applicant_email": "Enter the applicant's e-mail address, or choose another way to contact them",
+    "applicant_phone": "Enter the applicant's phone number, or choose another way to contact them",
+    "applicant_address": "Enter the applicant's postal address, or choose another way to contact them",
+    "victim_name": "Enter the name of the person affected",
+    "victim_consent_given": "A third-party application needs the consent of the person affected – confirm it",
+    "reports_described": "Enter who the applicant reported the behaviour to, and when",
+}
+
 
 class StaffIntakeForm(AboutYouForm, BehaviourForm):
     """Staff intake: the whole application on one page (phone, paper, in person, e-mail)."""
@@ -52,6 +81,14 @@ class StaffIntakeForm(AboutYouForm, BehaviourForm):
         "reports_described",
     ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, (label, hint) in STAFF_LABELS.items():
+            self.fields[name].label = label
+            self.fields[name].help_text = hint
+        for name, message in STAFF_MESSAGES.items():
+            self.fields[name].error_messages["required"] = message
+
     def clean(self) -> dict[str, Any]:
         data = forms.Form.clean(self) or {}
         if self.errors:
@@ -76,7 +113,7 @@ class StaffIntakeForm(AboutYouForm, BehaviourForm):
             self.add_error("received_on", "The date received must be today or in the past")
         for problem in problems:
             if problem.field in self.fields and problem.field not in self.errors:
-                self.add_error(problem.field, problem.message)
+                self.add_error(problem.field, STAFF_MESSAGES.get(problem.field, problem.message))
         return data
 
 

@@ -58,7 +58,11 @@ from csphub.casereviews.services.letters import (
     letter_render,
     letter_send,
 )
-from csphub.casereviews.services.prompts import prompt_record_explained, prompts_for_incident
+from csphub.casereviews.services.prompts import (
+    prompt_record_explained,
+    prompts_for_incident,
+    threshold_flag_for_person,
+)
 from csphub.casereviews.services.review import recommendation_add, recommendation_complete, review_record
 from csphub.casereviews.services.status import (
     _DUMMY_HASH,
@@ -131,5 +135,6 @@ __all__ = [
     "status_code_request",
     "submission_allowed",
     "threshold_decide",
+    "threshold_flag_for_person",
     "threshold_preview",
 ]

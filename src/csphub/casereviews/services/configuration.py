@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from csphub.agencies.models import Agency
 from csphub.agencies.policies import ROLE_CAPABILITIES, Capability, acting_membership, has_capability
@@ -141,7 +143,12 @@ def area_configure(
 
 
 def rule_set_add(
-    *, actor: ActorOrUser | None, area: CaseReviewArea, policy: rules.ThresholdPolicy
+    *,
+    actor: ActorOrUser | None,
+    area: CaseReviewArea,
+    policy: rules.ThresholdPolicy,
+    pcc_consulted_on: dt.date | None = None,
+    housing_consulted_on: dt.date | None = None,
 ) -> ThresholdRuleSet:
     """Add a dated threshold policy version; earlier versions stay for the decisions made under them.
 
@@ -175,10 +182,23 @@ def rule_set_add(
             f"'{latest.version}' took effect",
             field="effective_from",
         )
+    if actor is not None:
+        # Sch 4 (B.5): a person revising the procedure records the consultation; the set-up
+        # commands that install a partnership's published rules (actor None) carry no such record.
+        problems = rules.procedure_consultation_problems(
+            pcc_consulted_on=pcc_consulted_on,
+            housing_consulted_on=housing_consulted_on,
+            effective_from=policy.effective_from,
+            today=timezone.localdate(),
+        )
+        if problems:
+            raise ApplicationError(problems[0].message, field=problems[0].field)
     with transaction.atomic():
         rule_set = ThresholdRuleSet.objects.create(
             area=area,
             version=policy.version,
+            pcc_consulted_on=pcc_consulted_on,
+            housing_consulted_on=housing_consulted_on,
             created_by=user_of(actor),
             modified_by=user_of(actor),
             **values,

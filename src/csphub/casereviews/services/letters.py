@@ -25,14 +25,32 @@ LETTER_TEMPLATES = {
 }
 
 
+def applicant_explanation(record: Any) -> list[str]:
+    """The threshold decision in the applicant's letter: the stored engine result retold without
+    rule versions or internal references, after the partnership's reason when it used discretion."""
+    if record is None:
+        return []
+    paragraphs = rules.explanation_paragraphs(
+        rules.ThresholdDecision.from_dict(record.result), for_applicant=True
+    )
+    if record.discretionary:
+        # The engine's opening says the rules alone do not meet it; the decision is the partnership's.
+        paragraphs[0] = (
+            f"The partnership decided that the threshold is met, using its discretion: {record.discretion_reason}"
+        )
+    return paragraphs
+
+
 def letter_context(application: Application, *, kind: str, dated: dt.date) -> dict[str, Any]:
     review = getattr(application, "review", None)
+    decision = getattr(application, "threshold_decision", None)
     return {
         "application": application,
         "area": application.area,
         "kind": kind,
         "dated": dated,
-        "decision": getattr(application, "threshold_decision", None),
+        "decision": decision,
+        "explanation": applicant_explanation(decision),
         "review": review,
         "recommendations": list(review.recommendations.select_related("owner_agency")) if review else [],
         "appeal": getattr(application, "appeal", None),

@@ -86,3 +86,41 @@ def prompt_record_explained(
             changed_fields=["explained_on", "explained_by", "how_explained"],
         )
     return prompt
+
+
+def threshold_flag_for_person(
+    *, actor: ActorOrUser, person: Any, on: dt.date | None = None
+) -> dict[str, Any] | None:
+    """B.6 (2023 ASB Action Plan): would the complaints this person made as a victim, in the
+    incidents the actor may see, meet the Case Review threshold if they applied on ``on``? The
+    engine is the statutory one (three qualifying complaints, s.104(4), (11)); a partnership's lower
+    number applies when an application is decided. None when the person was never a victim in a
+    visible incident."""
+    from csphub.cases.models import PartyRole
+    from csphub.cases.selectors import incidents_for_person
+
+    day = on or timezone.localdate()
+    earliest = rules.earliest_qualifying_complaint_date(day)
+    since = timezone.make_aware(dt.datetime.combine(earliest - dt.timedelta(days=62), dt.time.min))
+    incidents = list(
+        incidents_for_person(user=actor, person=person, since=since, roles=[PartyRole.VICTIM]).select_related(
+            "reporting_agency"
+        )
+    )
+    if not incidents:
+        return None
+    complaints = [
+        rules.Complaint(
+            key=f"incident:{i.pk}",
+            behaviour_on=_local_date(i.occurred_at),
+            reported_on=_local_date(i.reported_at),
+            reporting_agency=i.reporting_agency.short_name or i.reporting_agency.name,
+            complainant_key=f"person:{person.pk}",
+            is_hate_motivated=i.is_hate_motivated,
+            summary=i.reference,
+        )
+        for i in incidents
+        if _local_date(i.reported_at) <= day
+    ]
+    decision = rules.assess_threshold(complaints, application_on=day)
+    return {"reached": decision.met, "qualifying": decision.qualifying_count, "on": day}

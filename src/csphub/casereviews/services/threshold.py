@@ -94,7 +94,8 @@ def complaints_for(application: Application) -> list[rules.Complaint]:
                 key=f"incident:{incident.pk}",
                 behaviour_on=_local_date(incident.occurred_at),
                 reported_on=_local_date(incident.reported_at),
-                reporting_agency=incident.reporting_agency.short_name or incident.reporting_agency.name,
+                # The full name: the explanation is also what the applicant's letter says.
+                reporting_agency=incident.reporting_agency.name,
                 complainant_key=complainant_key,
                 same_incident_key=link.same_incident_key or None,
                 is_hate_motivated=incident.is_hate_motivated,

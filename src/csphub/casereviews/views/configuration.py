@@ -144,7 +144,13 @@ def rule_set_new(request: SignedInRequest, area: str) -> HttpResponse:
     )
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.rule_set_add(actor=request.actor, area=the_area, policy=form.policy())
+        return services.rule_set_add(
+            actor=request.actor,
+            area=the_area,
+            policy=form.policy(),
+            pcc_consulted_on=data.get("pcc_consulted_on"),
+            housing_consulted_on=data.get("housing_consulted_on"),
+        )
 
     def done(result: Any) -> HttpResponse:
         messages.success(request, f"Threshold rules version '{form.cleaned_data['version']}' added.")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from csphub.casereviews import forms, selectors, services
+from csphub.casereviews import forms, rules, selectors, services
 from csphub.casereviews.models import Application, ApplicationChannel
 from csphub.core.clientip import client_ip
 from csphub.core.errors import ApplicationError
@@ -27,6 +27,13 @@ SESSION_KEY = "casereviews_apply"
 
 RETRY_MESSAGE = gettext_lazy(
     "We could not send your application. Check your answers and press 'Send application' again."
+)
+
+
+# The anti-bot minimum time (CASEREVIEWS_MIN_FORM_SECONDS) tripped by a person who pressed quickly,
+# for example returning to answers they had already checked.
+TOO_FAST_MESSAGE = gettext_lazy(
+    "Your application has not been sent yet. Wait a moment, then press 'Send application' again."
 )
 
 
@@ -194,7 +201,7 @@ def apply_check(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["form_token"], honeypot=form.cleaned_data["website"]
         )
         if problem is not None:
-            form = _fresh_submit_form(RETRY_MESSAGE)
+            form = _fresh_submit_form(TOO_FAST_MESSAGE if problem == "too_fast" else RETRY_MESSAGE)
         elif not services.submission_allowed(_client_ip(request)):
             return render(request, "casereviews/public/too_many.html", {"area": area}, status=429)
         else:
@@ -232,8 +239,22 @@ def apply_check(request: HttpRequest) -> HttpResponse:
         form = _fresh_submit_form(RETRY_MESSAGE)
     rows = _answer_rows(data, area)
     return render(
-        request, "casereviews/public/check.html", {"form": form, "rows": rows, "area": area}, status=status
+        request,
+        "casereviews/public/check.html",
+        {"form": form, "rows": rows, "area": area, "out_of_time_before": _out_of_time_before(data)},
+        status=status,
     )
+
+
+def _out_of_time_before(data: dict[str, Any]) -> dt.date | None:
+    """B.3: when the most recent incident is too old to give qualifying complaints, the date it
+    would have had to be on or after, shown as advice only: the application is still received,
+    decided (with a letter and an appeal route) and counted, and the partnership may still review."""
+    applied_on = timezone.localdate()
+    last = _date(data.get("behaviour_last_on"))
+    if not rules.application_advice(applied_on=applied_on, behaviour_last_on=last):
+        return None
+    return rules.latest_behaviour_allowed_before(applied_on)
 
 
 def _fresh_submit_form(message: Any) -> forms.SubmitForm:

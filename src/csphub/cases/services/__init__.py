@@ -16,6 +16,7 @@ from csphub.cases.services.cases import (
     case_export_csv,
     case_link,
     case_open,
+    case_victim_told_of_closure,
 )
 from csphub.cases.services.incidents import (
     INCIDENT_EDITABLE,
@@ -40,6 +41,13 @@ from csphub.cases.services.records import (
     note_add,
 )
 from csphub.cases.services.tasks import reminders_send, task_complete, task_create
+from csphub.cases.services.victims import (
+    case_victims,
+    closure_survey_record,
+    share_request_make,
+    victim_contact_agree,
+    victim_update_record,
+)
 
 __all__ = [
     "EARLIEST_INCIDENT",
@@ -58,6 +66,9 @@ __all__ = [
     "case_export_csv",
     "case_link",
     "case_open",
+    "case_victim_told_of_closure",
+    "case_victims",
+    "closure_survey_record",
     "document_open_for_download",
     "document_upload",
     "incident_party_add",
@@ -70,7 +81,10 @@ __all__ = [
     "panel_meeting_schedule",
     "panel_minutes_record",
     "reminders_send",
+    "share_request_make",
     "task_complete",
     "task_create",
     "users_of_agency",
+    "victim_contact_agree",
+    "victim_update_record",
 ]

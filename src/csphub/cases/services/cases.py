@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -23,11 +24,15 @@ from csphub.cases.models import (
     CaseParty,
     CaseStatus,
     CaseStatusChange,
+    CaseSubject,
     Incident,
     IncidentParty,
     PartyRole,
+    Task,
+    TaskStatus,
 )
 from csphub.cases.services._common import _membership_for_create, _raise_first
+from csphub.cases.services.tasks import task_complete, task_create
 from csphub.cases.signals import incident_added_to_case
 from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -40,7 +45,7 @@ from csphub.people.models import Person
 
 def _refresh_search_text(case: Case) -> None:
     """Rebuild the denormalised search text from the case and its parties' names and addresses."""
-    parts = [case.reference, case.summary]
+    parts = [case.reference, case.summary, case.subject_description]
     for party in case.parties.select_related("person"):
         person = party.person
         parts += [person.given_name, person.family_name, person.known_as]
@@ -62,6 +67,8 @@ def case_open(
     asb_type: str | None = None,
     case_officer: Any | None = None,
     extra_parties: Iterable[tuple[Person, str]] = (),
+    subject_kind: str = CaseSubject.PERSON,
+    subject_description: str = "",
 ) -> Case:
     """Open a case owned by the actor's agency from one or more incidents it may see.
 
@@ -75,6 +82,13 @@ def case_open(
     for incident in incidents:
         if not can(actor, Action.VIEW, incident):
             raise PermissionDeniedError("You cannot open a case from this incident.")
+    subject_kind = subject_kind or CaseSubject.PERSON
+    if subject_kind not in CaseSubject.values:
+        raise ApplicationError("Select what the case is about", field="subject_kind")
+    if subject_kind != CaseSubject.PERSON and not subject_description.strip():
+        raise ApplicationError(
+            "Describe the group or the place the case is about", field="subject_description"
+        )
     asb_type = asb_type or incidents[0].asb_type
     if asb_type not in AsbType.values:
         raise ApplicationError("Select the type of anti-social behaviour", field="asb_type")
@@ -84,6 +98,8 @@ def case_open(
         case = Case.objects.create(
             owning_agency=membership.agency,
             summary=summary.strip(),
+            subject_kind=subject_kind,
+            subject_description=subject_description.strip(),
             asb_type=asb_type,
             case_officer=officer,
             opened_at=timezone.now(),
@@ -175,11 +191,36 @@ def case_add_party(*, actor: ActorOrUser, case: Case, person: Person, role: str)
 
 
 def case_change_status(
-    *, actor: ActorOrUser, case: Case, to_status: str, reason: str = "", outcome: str = ""
+    *,
+    actor: ActorOrUser,
+    case: Case,
+    to_status: str,
+    reason: str = "",
+    outcome: str = "",
+    victim_told_on: dt.date | None = None,
+    victim_told_how: str = "",
 ) -> Case:
-    """Move a case through the workflow table; closure needs reason and outcome, reopening a reason."""
+    """Move a case through the workflow table; closure needs reason and outcome, reopening a reason.
+
+    Closing a case with a victim (D.3, 2025 statutory guidance): if the victim has already been told
+    when and why, that is recorded (``victim_told_on``, ``victim_told_how``); if not, a task asks the
+    officer to tell them, answered by :func:`case_victim_told_of_closure`."""
     if not can(actor, Action.CHANGE, case):
         raise PermissionDeniedError("You cannot change this case.")
+    told = victim_told_on is not None or bool(victim_told_how)
+    if told:
+        if to_status != CaseStatus.CLOSED:
+            raise ApplicationError(
+                "Record telling the victim only when closing the case", field="victim_told_on"
+            )
+        _raise_first(
+            rules.victim_told_problems(
+                told_on=victim_told_on,
+                how=victim_told_how,
+                opened_on=timezone.localdate(case.opened_at),
+                today=timezone.localdate(),
+            )
+        )
     with transaction.atomic():
         # Re-read under a lock so two officers cannot both close (or reopen) the same case.
         locked = Case.objects.select_for_update().get(pk=case.pk)
@@ -204,8 +245,21 @@ def case_change_status(
             to_status=to_status,
             reason=reason.strip(),
             outcome=outcome,
+            victim_told_on=victim_told_on if told else None,
+            victim_told_how=victim_told_how if told else "",
             created_by=acting_user(actor),
         )
+        if to_status == CaseStatus.CLOSED and not told and _victims(locked):
+            task_create(
+                actor=actor,
+                title=f"Tell the victim when and why case {locked.reference} was closed",
+                owner=acting_user(actor),
+                due_on=timezone.localdate(),
+                case=locked,
+                source=VICTIM_CLOSURE_TASK,
+                details="The 2025 statutory guidance: the victim is told when and why their case is closed.",
+                check_permission=False,
+            )
         if to_status == CaseStatus.CLOSED:
             verb = "case.closed"
         elif from_status == CaseStatus.CLOSED:
@@ -215,6 +269,49 @@ def case_change_status(
         audit_record(actor=actor, verb=verb, target=locked, changed_fields=changed)
     for name in ("status", "closed_at", "closure_reason", "outcome", "modified_at"):
         setattr(case, name, getattr(locked, name))
+    return case
+
+
+VICTIM_CLOSURE_TASK = "cases.victim_told_of_closure"
+
+
+def _victims(case: Case) -> bool:
+    return case.parties.filter(role=PartyRole.VICTIM).exists()
+
+
+def case_victim_told_of_closure(
+    *, actor: ActorOrUser, case: Case, victim_told_on: dt.date, victim_told_how: str
+) -> Case:
+    """Record that the victim was told when and why their closed case was closed (D.3): on the
+    closure in the case's chronology; the task to tell them is done."""
+    if not can(actor, Action.CHANGE, case):
+        raise PermissionDeniedError("You cannot change this case.")
+    if case.status != CaseStatus.CLOSED:
+        raise ApplicationError("The case is not closed")
+    closure = case.status_changes.filter(to_status=CaseStatus.CLOSED).order_by("-created_at", "-id").first()
+    if closure is None:
+        raise ApplicationError("The case has no recorded closure")
+    _raise_first(
+        rules.victim_told_problems(
+            told_on=victim_told_on,
+            how=victim_told_how,
+            opened_on=timezone.localdate(case.opened_at),
+            today=timezone.localdate(),
+        )
+    )
+    with transaction.atomic():
+        closure.victim_told_on = victim_told_on
+        closure.victim_told_how = victim_told_how
+        closure.modified_by = acting_user(actor)
+        closure.save(update_fields=["victim_told_on", "victim_told_how", "modified_by", "modified_at"])
+        audit_record(
+            actor=actor,
+            verb="case.victim_told_of_closure",
+            target=case,
+            changed_fields=["victim_told_on", "victim_told_how"],
+        )
+        for task in Task.objects.filter(case=case, source=VICTIM_CLOSURE_TASK, status=TaskStatus.OPEN):
+            task_complete(actor=actor, task=task)
     return case
 
 

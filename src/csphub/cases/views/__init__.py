@@ -3,6 +3,12 @@ the selectors (through the policy) decide what is shown; anything not visible is
 
 # The package re-exports every name, so callers keep writing ``services.case_open``.
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
+from csphub.cases.views.bundles import (
+    case_chronology_pdf,
+    case_summary_pdf,
+    meeting_agenda_pdf,
+    meeting_minutes_pdf,
+)
 from csphub.cases.views.cases import (
     _filtered_cases,
     case_add_incident,
@@ -15,6 +21,7 @@ from csphub.cases.views.cases import (
     case_open,
     case_status,
     case_task_new,
+    case_victim_told,
     document_download,
 )
 from csphub.cases.views.incidents import (
@@ -25,6 +32,15 @@ from csphub.cases.views.incidents import (
     incident_edit,
     incident_new,
 )
+from csphub.cases.views.maps import (
+    _area_feature,
+    _map_data,
+    _project,
+    _tile_host_in_img_src,
+    incident_map,
+    map_tile_origin,
+    map_tile_url,
+)
 from csphub.cases.views.panels import (
     agenda_decision,
     meeting_detail,
@@ -34,17 +50,8 @@ from csphub.cases.views.panels import (
     panel_new,
 )
 from csphub.cases.views.people import my_tasks, overdue, person_detail, task_complete
-from csphub.cases.views.search import (
-    _area_feature,
-    _map_data,
-    _project,
-    _tile_host_in_img_src,
-    home_context,
-    incident_map,
-    map_tile_origin,
-    map_tile_url,
-    search,
-)
+from csphub.cases.views.search import home_context, search, share_request
+from csphub.cases.views.victims import closure_survey, victim_contact, victim_update
 
 __all__ = [
     "_area_feature",
@@ -60,6 +67,7 @@ __all__ = [
     "_tile_host_in_img_src",
     "agenda_decision",
     "case_add_incident",
+    "case_chronology_pdf",
     "case_detail",
     "case_document_new",
     "case_export",
@@ -68,7 +76,10 @@ __all__ = [
     "case_note_new",
     "case_open",
     "case_status",
+    "case_summary_pdf",
     "case_task_new",
+    "case_victim_told",
+    "closure_survey",
     "document_download",
     "home_context",
     "incident_add_party",
@@ -78,7 +89,9 @@ __all__ = [
     "incident_new",
     "map_tile_origin",
     "map_tile_url",
+    "meeting_agenda_pdf",
     "meeting_detail",
+    "meeting_minutes_pdf",
     "meeting_new",
     "my_tasks",
     "overdue",
@@ -87,5 +100,8 @@ __all__ = [
     "panel_new",
     "person_detail",
     "search",
+    "share_request",
     "task_complete",
+    "victim_contact",
+    "victim_update",
 ]

@@ -18,7 +18,8 @@ from csphub.agencies.policies import (
     role_allows,
 )
 from csphub.audit.services import audit_listed
-from csphub.cases import config, forms, selectors, services
+from csphub.cases import config, forms, rules, selectors, services
+from csphub.cases.models import CaseStatus, PartyRole
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
@@ -125,6 +126,8 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "can_change": page.can_change,
         "parties": page.parties,
         "incidents": page.incidents,
+        # The PDFs (summary; chronology with a full view) are exports: not for read-only roles.
+        "can_export": request.actor.policy.can(Action.EXPORT, page.case),
     }
     if page.full:
         context |= {
@@ -132,11 +135,19 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "documents": page.documents,
             "tasks": page.tasks,
             "status_changes": page.status_changes,
+            # D.3: the last closure, and whether the victim was told (no extra query).
+            "closure": next(
+                (c for c in reversed(page.status_changes) if c.to_status == CaseStatus.CLOSED), None
+            ),
+            "has_victim": any(p.role == PartyRole.VICTIM for p in page.parties),
+            "told_how": rules.VICTIM_TOLD_HOW,
             "repeat_victims": page.repeat_victims,
             "links": page.links,
             "note_form": forms.NoteForm(),
             "can_write": page.can_write,
             "agenda_items": page.agenda_items,
+            "victim_schedules": selectors.victim_schedules(page.case),
+            "closure_surveys": selectors.closure_surveys(page.case) if not page.case.is_open else [],
         }
         # Sections other apps register (tools and powers, risk); cases imports neither app.
         context["sections"] = [
@@ -147,6 +158,32 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         if page.related is not None:
             context["related"] = page.related
     return render(request, "cases/case_detail.html", context)
+
+
+@login_required
+def case_victim_told(request: SignedInRequest, pk: int) -> HttpResponse:
+    """D.3: record that the victim was told when and why their case closed."""
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
+    if case.status != CaseStatus.CLOSED:
+        raise Http404("The case is not closed.")
+    form = forms.VictimToldForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_victim_told_of_closure(actor=request.actor, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_application_error(error)
+        else:
+            messages.success(request, "Recorded that the victim was told the case has closed")
+            return redirect("cases:case_detail", case.pk)
+    return _form_page(
+        request,
+        form,
+        title="Record that the victim was told the case has closed",
+        caption=case.reference,
+        back_url=reverse("cases:case_detail", args=[case.pk]),
+        button="Save",
+        hint="The victim should be told when and why their case is closed (ASB statutory guidance).",
+    )
 
 
 @login_required

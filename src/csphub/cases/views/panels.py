@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from csphub.agencies.models import Agency
 from csphub.agencies.policies import (
@@ -87,6 +88,9 @@ def meeting_new(request: SignedInRequest, pk: int) -> HttpResponse:
         except ApplicationError as error:
             form.add_application_error(error)
         else:
+            messages.success(
+                request, f"Meeting arranged for {timezone.localtime(meeting.held_at):%d/%m/%Y at %H:%M}"
+            )
             return redirect("cases:meeting_detail", meeting.pk)
     return _form_page(
         request,
@@ -146,6 +150,7 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "items": items,
             "can_change": can_change,
+            "can_export": role_allows(request.actor, Action.EXPORT),
             "agenda_form": agenda_form,
             "minutes_form": minutes_form,
             "conflict": conflict,

@@ -12,7 +12,12 @@ from csphub.powers.forms.absolute_ground import (
     AbsoluteGroundReviewForm,
 )
 from csphub.powers.forms.closure import (
+    ClosureContinuationForm,
+    ClosureExtensionNoticeForm,
+    ClosureNoticeChangeForm,
     ClosureNoticeForm,
+    ClosureOrderAppealDecisionForm,
+    ClosureOrderAppealForm,
     ClosureOrderDischargeForm,
     ClosureOrderExtendForm,
     ClosureOrderForm,
@@ -48,6 +53,7 @@ from csphub.powers.forms.dispersal import (
 from csphub.powers.forms.fpn import (
     FpnForm,
     FpnPaymentForm,
+    PspoFpnForm,
 )
 from csphub.powers.forms.injunction_cbo import (
     COURT_CHOICES,
@@ -62,6 +68,7 @@ from csphub.powers.forms.injunction_cbo import (
     OrderChangeForm,
 )
 from csphub.powers.forms.pspo import (
+    PspoDischargeForm,
     PspoExtendForm,
     PspoForm,
     PspoVaryForm,
@@ -79,7 +86,12 @@ __all__ = [
     "AbsoluteGroundForm",
     "AbsoluteGroundReviewForm",
     "CboForm",
+    "ClosureContinuationForm",
+    "ClosureExtensionNoticeForm",
+    "ClosureNoticeChangeForm",
     "ClosureNoticeForm",
+    "ClosureOrderAppealDecisionForm",
+    "ClosureOrderAppealForm",
     "ClosureOrderDischargeForm",
     "ClosureOrderExtendForm",
     "ClosureOrderForm",
@@ -99,8 +111,10 @@ __all__ = [
     "InjunctionForm",
     "OrderBreachForm",
     "OrderChangeForm",
+    "PspoDischargeForm",
     "PspoExtendForm",
     "PspoForm",
+    "PspoFpnForm",
     "PspoVaryForm",
     "WithdrawForm",
     "_PowerForm",

@@ -47,8 +47,15 @@ class DispersalDirectionForm(_PowerForm):
     excluded_until = datetime_field(
         "Excluded until", required_message="Enter when the exclusion ends", help_text="At most 48 hours."
     )
+    in_uniform = forms.BooleanField(
+        label="The officer giving the direction was in uniform (s.35(1))", required=False
+    )
     in_writing = forms.BooleanField(label="The direction was given in writing", required=False)
     not_in_writing_reason = text_field("If not in writing, why that was not reasonably practicable")
+    believed_under_16 = forms.BooleanField(
+        label="The officer reasonably believed the person to be under 16 (they may be taken home, s.35(7))",
+        required=False,
+    )
     exclusions_checked = forms.MultipleChoiceField(
         label="The direction does not stop the person reaching (s.36)",
         required=False,

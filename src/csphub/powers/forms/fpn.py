@@ -9,6 +9,7 @@ from csphub.powers.forms.common import (
     _PowerForm,
     capacity_field,
     date_field,
+    recipient_field,
     text_field,
 )
 from csphub.powers.rules import (
@@ -42,6 +43,22 @@ class FpnForm(_PowerForm):
         help_text="Shorter than the 14-day payment period, for example 10.",
         error_messages={"invalid": "Enter the early-payment period as a whole number of days, like 10"},
     )
+
+
+class PspoFpnForm(FpnForm):
+    """A fixed penalty for breach of a PSPO (s.68): the same amounts, plus who and when."""
+
+    recipient = recipient_field("Who breached the order", "Choose who breached the order")
+    breach_on = date_field("Date of the breach", required_message="Enter the date of the breach")
+    field_order = [
+        "recipient",
+        "issuer_capacity",
+        "breach_on",
+        "breach",
+        "amount_gbp",
+        "early_amount_gbp",
+        "early_period_days",
+    ]
 
 
 class FpnPaymentForm(GovukFormMixin, forms.Form):

@@ -14,6 +14,7 @@ from csphub.powers.forms.common import (
 )
 from csphub.powers.rules import (
     Court,
+    InjunctionTerm,
     Power,
     Status,
 )
@@ -59,6 +60,14 @@ class InjunctionForm(_PowerForm):
     )
 
 
+CBO_COURT_CHOICES = [
+    ("", "Choose"),
+    (Court.MAGISTRATES.value, "Magistrates' court"),
+    (Court.YOUTH.value, "Youth court (offender under 18)"),
+    (Court.CROWN.value, "Crown Court"),
+]
+
+
 class CboForm(_PowerForm):
     power = Power.CBO
     recipient = recipient_field("Who is the offender?", "Choose the offender")
@@ -70,6 +79,11 @@ class CboForm(_PowerForm):
     )
     applied_on = date_field(
         "Date the prosecution applied", required_message="Enter the date of the application"
+    )
+    court = forms.ChoiceField(
+        label="Which court made the order?",
+        choices=CBO_COURT_CHOICES,
+        error_messages={"required": "Choose the court that made the order"},
     )
     starts_on = date_field("Date the order starts", required_message="Enter the date the order starts")
     ends_on = date_field(
@@ -102,6 +116,13 @@ ORDER_CHANGE_CHOICES = [
 ]
 
 
+INJUNCTION_TERM_CHOICES = [
+    (InjunctionTerm.PROHIBITION.value, "A prohibition"),
+    (InjunctionTerm.REQUIREMENT.value, "A requirement to do something"),
+    (InjunctionTerm.PARTICIPATE_IN_ACTIVITIES.value, "A requirement to participate in particular activities"),
+]
+
+
 class InjunctionDecisionForm(GovukFormMixin, forms.Form):
     outcome = forms.ChoiceField(
         label="What did the court decide?",
@@ -120,13 +141,42 @@ class InjunctionDecisionForm(GovukFormMixin, forms.Form):
         required=False,
         help_text="If granted. Under 18: required, at most 12 months. Adults: blank for 'until further order'.",
     )
-    note = text_field("Notes (optional)", help_text="For example whether a power of arrest was attached.")
+    note = text_field("Notes (optional)")
     yot_consulted_on = date_field(
         "Date the youth offending team was consulted (under 18s)",
         required_message="",
         required=False,
         help_text="After a without-notice application: the YOT must be consulted before the date of the "
         "first on-notice hearing (s.14(2)).",
+    )
+    violence_or_significant_risk = forms.BooleanField(
+        label="The conduct included violence or threatened violence, or there is a significant risk of harm",
+        required=False,
+    )
+    power_of_arrest = forms.BooleanField(
+        label="If granted: the court attached a power of arrest (s.4)", required=False
+    )
+    power_of_arrest_term = forms.ChoiceField(
+        label="The kind of term the power of arrest is attached to",
+        required=False,
+        choices=[("", "Choose"), *INJUNCTION_TERM_CHOICES],
+    )
+    power_of_arrest_terms = forms.CharField(
+        label="Which terms the power of arrest is attached to", required=False, max_length=500
+    )
+    positive_requirement = forms.BooleanField(
+        label="If granted: it requires the respondent to do something (a positive requirement, s.3)",
+        required=False,
+    )
+    supervisor = forms.CharField(
+        label="Who supervises the positive requirement", required=False, max_length=300
+    )
+    suitability_evidence = text_field(
+        "Evidence given to the court about the requirement's suitability and enforceability (s.3(2))"
+    )
+    excludes_from_home = forms.BooleanField(
+        label="If granted: it excludes the respondent from the place where they normally live (s.13)",
+        required=False,
     )
 
 

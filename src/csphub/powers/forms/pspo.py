@@ -1,4 +1,4 @@
-"""Forms for public spaces protection orders: make, extend, vary."""
+"""Forms for public spaces protection orders: make, extend, vary, discharge."""
 
 from __future__ import annotations
 
@@ -16,6 +16,13 @@ from csphub.powers.rules import (
     PSPO_CONSULTEES,
     Power,
 )
+
+
+def _regard_field() -> forms.CharField:
+    return text_field(
+        "How the council had particular regard to freedom of expression and assembly (s.72(1))",
+        required_message="Record how the council had regard to freedom of expression and assembly",
+    )
 
 
 class PspoForm(_PowerForm):
@@ -50,6 +57,11 @@ class PspoForm(_PowerForm):
     parished = forms.BooleanField(
         label="The area has a parish or community council to notify", required=False, initial=True
     )
+    council_land_only = forms.BooleanField(
+        label="All the land in the restricted area is owned and occupied by the council (no owner or occupier "
+        "to consult, s.72(5))",
+        required=False,
+    )
 
 
 class PspoExtendForm(_PowerForm):
@@ -59,15 +71,21 @@ class PspoExtendForm(_PowerForm):
     expires_on = date_field(
         "New expiry date",
         required_message="Enter the new expiry date",
-        help_text="At most 3 years after the date of the extension (s.60).",
+        help_text="At most 3 years after the current expiry date (s.60(3)).",
     )
     consultation_done = _consultation_field()
     publicised = forms.BooleanField(label="The proposed extension was publicised", required=False)
+    expression_assembly_regard = _regard_field()
     two_tier = forms.BooleanField(
         label="The area has a county council to notify", required=False, initial=True
     )
     parished = forms.BooleanField(
         label="The area has a parish or community council to notify", required=False, initial=True
+    )
+    council_land_only = forms.BooleanField(
+        label="All the land in the restricted area is owned and occupied by the council (no owner or occupier "
+        "to consult, s.72(5))",
+        required=False,
     )
 
 
@@ -86,9 +104,37 @@ class PspoVaryForm(_PowerForm):
     )
     consultation_done = _consultation_field()
     publicised = forms.BooleanField(label="The proposed variation was publicised", required=False)
+    expression_assembly_regard = _regard_field()
     two_tier = forms.BooleanField(
         label="The area has a county council to notify", required=False, initial=True
     )
     parished = forms.BooleanField(
         label="The area has a parish or community council to notify", required=False, initial=True
+    )
+    council_land_only = forms.BooleanField(
+        label="All the land in the restricted area is owned and occupied by the council (no owner or occupier "
+        "to consult, s.72(5))",
+        required=False,
+    )
+
+
+class PspoDischargeForm(_PowerForm):
+    power = Power.PSPO
+    issuer_capacity = capacity_field("You are discharging it as")
+    discharged_on = date_field(
+        "Date of the discharge", required_message="Enter the date the order is discharged"
+    )
+    consultation_done = _consultation_field()
+    publicised = forms.BooleanField(label="The proposed discharge was publicised", required=False)
+    expression_assembly_regard = _regard_field()
+    two_tier = forms.BooleanField(
+        label="The area has a county council to notify", required=False, initial=True
+    )
+    parished = forms.BooleanField(
+        label="The area has a parish or community council to notify", required=False, initial=True
+    )
+    council_land_only = forms.BooleanField(
+        label="All the land in the restricted area is owned and occupied by the council (no owner or occupier "
+        "to consult, s.72(5))",
+        required=False,
     )

@@ -27,7 +27,12 @@ from csphub.powers.services.absolute_ground import (
     absolute_ground_review_request,
 )
 from csphub.powers.services.closure import (
+    closure_extension_notice_issue,
+    closure_notice_change,
+    closure_notice_continue,
     closure_notice_issue,
+    closure_order_appeal_decide,
+    closure_order_appeal_lodge,
     closure_order_discharge,
     closure_order_extend,
     closure_order_grant,
@@ -45,7 +50,7 @@ from csphub.powers.services.dispersal import (
     dispersal_direction_give,
     dispersal_direction_vary,
 )
-from csphub.powers.services.fpn import fpn_issue, fpn_prosecute, fpn_record_payment
+from csphub.powers.services.fpn import fpn_issue, fpn_prosecute, fpn_record_payment, pspo_fpn_issue
 from csphub.powers.services.injunction_cbo import (
     INJUNCTION_OUTCOMES,
     ORDER_CHANGES,
@@ -56,7 +61,7 @@ from csphub.powers.services.injunction_cbo import (
     injunction_decide,
     order_breach_record,
 )
-from csphub.powers.services.pspo import pspo_extend, pspo_make, pspo_vary
+from csphub.powers.services.pspo import pspo_discharge, pspo_extend, pspo_make, pspo_vary
 
 __all__ = [
     "INJUNCTION_OUTCOMES",
@@ -66,7 +71,12 @@ __all__ = [
     "absolute_ground_review_request",
     "cbo_change",
     "cbo_grant",
+    "closure_extension_notice_issue",
+    "closure_notice_change",
+    "closure_notice_continue",
     "closure_notice_issue",
+    "closure_order_appeal_decide",
+    "closure_order_appeal_lodge",
     "closure_order_discharge",
     "closure_order_extend",
     "closure_order_grant",
@@ -91,7 +101,9 @@ __all__ = [
     "power_compliance_record",
     "power_letter_issued",
     "power_withdraw",
+    "pspo_discharge",
     "pspo_extend",
+    "pspo_fpn_issue",
     "pspo_make",
     "pspo_vary",
     "recipient_facts",

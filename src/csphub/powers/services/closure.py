@@ -1,4 +1,7 @@
-"""Closure notices and orders (ss.76-83): notice, order, extension, discharge."""
+"""Closure notices and orders (ss.76-84): the notice, its extension notice (s.77(4)), its
+cancellation or variation (s.78), the court's adjournment and continuation (s.81), the order, its
+extension with the authority and consultation recorded (s.82), discharge (s.83) and the appeal to
+the Crown Court (s.84)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from csphub.cases.models import Case
-from csphub.core.actor import ActorOrUser
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Address
 from csphub.powers import rules
@@ -24,6 +27,7 @@ from csphub.powers.services.common import (
     _fmt_dt,
     _move,
     _require_change,
+    _require_power,
     _start_on,
     _task,
 )
@@ -43,9 +47,12 @@ def closure_notice_issue(
     excludes_residents_or_owner: bool,
     hearing_details: str,
     informed_parties: Iterable[str] | str = "",
+    hearing_at: dt.datetime | None = None,
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """Issue a closure notice (s.76) and create the magistrates' hearing task (s.80(3)-(4))."""
+    """Issue a closure notice (s.76) and create the magistrates' hearing task (s.80(3)-(4)). The
+    hearing stated in the notice (``hearing_at``, asked on the page) must fall within 48 hours of
+    service, Christmas Day not counted (A.10)."""
     moment = now_or(now)
     _require_change(actor, case)
     if premises is None:
@@ -65,6 +72,11 @@ def closure_notice_issue(
         ),
         field="duration_hours",
     )
+    if hearing_at is not None:
+        _block(
+            rules.closure_hearing_time_blockers(served_at=served_at, hearing_at=hearing_at, rules=ruleset),
+            field="hearing_at",
+        )
     hearing_due = rules.closure_hearing_due(served_at, rules=ruleset)
     # A.1: only a notice under the 48-hour regime (s.77(2)-(3)) disregards Christmas Day.
     ends_at = rules.closure_notice_expiry(served_at, duration_hours, rules=ruleset)
@@ -89,6 +101,7 @@ def closure_notice_issue(
                 "duration_hours": duration_hours,
                 "senior_signoff": senior_signoff,
                 "hearing_details": hearing_details.strip(),
+                "hearing_at": hearing_at.isoformat() if hearing_at else None,
                 "christmas_disregarded": rules.closure_notice_mentions_christmas(
                     served_at, duration_hours, ends_at
                 ),
@@ -140,7 +153,9 @@ def closure_order_grant(
             details={"first_made_on": made_on.isoformat(), "ends_on": ends_on.isoformat()},
         )
         order.ends_at = _end_of_day(ends_on)
-        _move(order, Status.GRANTED, actor=actor, now=moment, changed=["ends_at"])
+        # s.84(4): an appeal to the Crown Court within 21 days beginning with the day of the order.
+        order.appeal_deadline = rules.closure_order_appeal_deadline(made_on, rules=ruleset)
+        _move(order, Status.GRANTED, actor=actor, now=moment, changed=["ends_at", "appeal_deadline"])
         review_on = max(made_on, ends_on - dt.timedelta(days=14))
         _task(
             actor=actor,
@@ -158,14 +173,34 @@ def closure_order_extend(
     order: PowerUse,
     applied_on: dt.date,
     new_end: dt.date,
+    extended_on: dt.date | None = None,
+    authorised_by: str = "",
+    consulted: str = "",
+    consulted_on: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """s.82: extension applied for before expiry; never beyond 6 months in total."""
+    """s.82: applied for before expiry; each extension at most 3 months (s.82(7)) and never beyond
+    6 months in total (s.82(8)); a police application authorised by a superintendent or above after
+    consulting the local authority, a council application after consulting the chief officer of
+    police (s.82(3)-(4)). ``extended_on`` is the day the court extended it (default: the day of the
+    application); a new 21-day Crown Court appeal period runs from it (s.84)."""
     moment = now_or(now)
     _require_change(actor, order.case)
+    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order can be extended here")
     ruleset = rules.rule_set(order.rule_version)
     first = dt.date.fromisoformat(order.details["first_made_on"])
     current_end = dt.date.fromisoformat(order.details["ends_on"])
+    decided = extended_on or applied_on
+    _block(
+        rules.closure_order_extension_authority_blockers(
+            applicant=order.issuer_capacity,
+            authorised_by=authorised_by or None,
+            consulted=consulted,
+            consulted_on=consulted_on,
+            applied_on=applied_on,
+        ),
+        field="consulted",
+    )
     _block(
         rules.closure_order_extension_blockers(
             rules=ruleset,
@@ -176,10 +211,378 @@ def closure_order_extend(
         ),
         field="new_end",
     )
+    reasons = []
+    if decided < applied_on:
+        reasons.append("The court cannot extend the order before the application was made")
+    if decided > local_date(moment):
+        reasons.append("The date the court extended the order must be today or in the past")
+    _block(reasons, field="extended_on")
     with transaction.atomic():
-        order.details = {**order.details, "ends_on": new_end.isoformat()}
+        order.details = {
+            **order.details,
+            "ends_on": new_end.isoformat(),
+            "extensions": [
+                *order.details.get("extensions", []),
+                {
+                    "applied_on": applied_on.isoformat(),
+                    "extended_on": decided.isoformat(),
+                    "previous_end": current_end.isoformat(),
+                    "ends_on": new_end.isoformat(),
+                    "authorised_by": authorised_by,
+                    "consulted": consulted.strip(),
+                    "consulted_on": consulted_on.isoformat() if consulted_on else None,
+                },
+            ],
+        }
         order.ends_at = _end_of_day(new_end)
-        return _move(order, Status.EXTENDED, actor=actor, now=moment, changed=["details", "ends_at"])
+        order.appeal_deadline = rules.closure_order_appeal_deadline(decided, rules=ruleset)
+        return _move(
+            order,
+            Status.EXTENDED,
+            actor=actor,
+            now=moment,
+            changed=["details", "ends_at", "appeal_deadline"],
+        )
+
+
+def _require_notice_end(notice: PowerUse, doing: str) -> dt.datetime:
+    _require_power(notice, Power.CLOSURE_NOTICE, f"Only a closure notice can be {doing}")
+    if notice.ends_at is None:
+        raise ApplicationError("The closure notice has no end recorded")
+    return notice.ends_at
+
+
+def closure_extension_notice_issue(
+    *,
+    actor: ActorOrUser,
+    notice: PowerUse,
+    issuer_capacity: str,
+    extended_at: dt.datetime,
+    extension_hours: int,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.77(4): a 24-hour closure notice extended by up to 24 hours by an extension notice signed by
+    a superintendent (police notice) or the council's chief executive or designate, issued while the
+    notice is in force. The extra hours run in plain hours: no disregard of Christmas Day is given
+    for them (only "the period of 48 hours" of s.77(2)-(3) disregards it)."""
+    moment = now_or(now)
+    _require_change(actor, notice.case)
+    ends_at = _require_notice_end(notice, "extended by an extension notice")
+    if not rules.can_transition(Power.CLOSURE_NOTICE, Status(notice.status), Status.EXTENDED):
+        raise ApplicationError(
+            f"A closure notice that is {notice.get_status_display().lower()} cannot be extended"
+        )
+    ruleset = rules.rule_set(notice.rule_version)
+    reasons = rules.closure_extension_notice_blockers(
+        rules=ruleset,
+        issuer=issuer_capacity or None,
+        notice_issuer=notice.issuer_capacity,
+        notice_ends_at=ends_at,
+        extended_at=extended_at,
+        extension_hours=extension_hours,
+        notice_was_24_hour=(
+            int(notice.details.get("duration_hours", 0)) <= ruleset.closure_notice_max_hours
+            and not notice.details.get("extension_notice")
+            and not notice.details.get("continuations")  # once the court has continued it, s.81 governs
+        ),
+    )
+    if extended_at > moment:
+        reasons.append("The extension notice must be dated now or in the past")
+    _block(reasons, field="extension_hours")
+    new_end = rules.add_hours(ends_at, extension_hours)
+    with transaction.atomic():
+        notice.details = {
+            **notice.details,
+            "extension_notice": {
+                "issuer_capacity": issuer_capacity,
+                "issued_by": acting_user(actor).pk,
+                "extended_at": extended_at.isoformat(),
+                "hours": extension_hours,
+                "previous_ends_at": ends_at.isoformat(),
+            },
+        }
+        notice.ends_at = new_end
+        return _move(
+            notice,
+            Status.EXTENDED,
+            actor=actor,
+            now=moment,
+            note=f"Extension notice (s.77(4)): {extension_hours} hours, until {_fmt_dt(new_end)}",
+            changed=["details", "ends_at"],
+        )
+
+
+CLOSURE_NOTICE_CHANGES = {"cancel": "Cancel the notice", "vary": "Vary the notice"}
+
+
+def closure_notice_change(
+    *,
+    actor: ActorOrUser,
+    notice: PowerUse,
+    issuer_capacity: str,
+    action: str,
+    changed_at: dt.datetime,
+    what_changed: str,
+    new_ends_at: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.78: a closure notice in force cancelled by a cancellation notice (recorded as withdrawn),
+    or varied by a variation notice (part of the premises, or a shorter period, never a longer
+    one), from the body that issued it."""
+    moment = now_or(now)
+    _require_change(actor, notice.case)
+    ends_at = _require_notice_end(notice, "cancelled or varied")
+    if action not in CLOSURE_NOTICE_CHANGES:
+        raise ApplicationError("Choose whether the notice is cancelled or varied", field="action")
+    cancel = action == "cancel"
+    to = Status.WITHDRAWN if cancel else Status.VARIED
+    if not rules.can_transition(Power.CLOSURE_NOTICE, Status(notice.status), to):
+        raise ApplicationError(
+            f"A closure notice that is {notice.get_status_display().lower()} cannot be cancelled or varied"
+        )
+    reasons = rules.closure_notice_change_blockers(
+        issuer=issuer_capacity or None,
+        notice_issuer=notice.issuer_capacity,
+        notice_ends_at=ends_at,
+        changed_at=changed_at,
+        cancel=cancel,
+        new_ends_at=new_ends_at,
+    )
+    if changed_at > moment:
+        reasons.append("The cancellation or variation notice must be dated now or in the past")
+    if not cancel and new_ends_at is not None and new_ends_at <= changed_at:
+        reasons.append("A variation notice that shortens the notice must end after it is given")
+    if not what_changed.strip():
+        reasons.append(
+            "Say why the notice is cancelled" if cancel else "Say what the variation notice changes"
+        )
+    _block(reasons, field="what_changed")
+    with transaction.atomic():
+        notice.details = {
+            **notice.details,
+            "changes": [
+                *notice.details.get("changes", []),
+                {
+                    "change": action,
+                    "issuer_capacity": issuer_capacity,
+                    "changed_at": changed_at.isoformat(),
+                    "what_changed": what_changed.strip(),
+                    "previous_ends_at": ends_at.isoformat(),
+                    "new_ends_at": new_ends_at.isoformat() if (new_ends_at and not cancel) else None,
+                },
+            ],
+        }
+        changed = ["details"]
+        if cancel:
+            notice.ends_at = changed_at
+            changed.append("ends_at")
+        elif new_ends_at is not None:
+            notice.ends_at = new_ends_at
+            changed.append("ends_at")
+        use = _move(
+            notice,
+            to,
+            actor=actor,
+            now=moment,
+            note=("Cancellation notice (s.78): " if cancel else "Variation notice (s.78): ")
+            + what_changed.strip(),
+            changed=changed,
+        )
+        if cancel:
+            _close_tasks(actor=actor, use=use, source="powers.closure_notice.hearing")
+    return use
+
+
+def closure_notice_continue(
+    *,
+    actor: ActorOrUser,
+    notice: PowerUse,
+    decided_at: dt.datetime,
+    continued_until: dt.datetime,
+    adjourned_to: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.81: the court adjourns the hearing for at most 14 days (s.81(3)) and continues the notice
+    until the end of the adjourned hearing (s.81(4)); or, making no order, continues it for at most
+    48 hours (s.81(2)). Plain hours. An adjournment creates a task for the adjourned hearing."""
+    moment = now_or(now)
+    _require_change(actor, notice.case)
+    _require_notice_end(notice, "continued by the court")
+    if not rules.can_transition(Power.CLOSURE_NOTICE, Status(notice.status), Status.EXTENDED):
+        raise ApplicationError(
+            f"A closure notice that is {notice.get_status_display().lower()} cannot be continued"
+        )
+    ruleset = rules.rule_set(notice.rule_version)
+    reasons = []
+    assert notice.served_at is not None
+    if decided_at < notice.served_at:
+        reasons.append("The court's decision cannot be before the notice was served")
+    if decided_at > moment:
+        reasons.append("The court's decision must be now or in the past")
+    if adjourned_to is not None:
+        reasons += rules.closure_adjournment_blockers(
+            rules=ruleset, hearing_on=local_date(decided_at), adjourned_to=adjourned_to
+        )
+    reasons += rules.closure_continuation_blockers(
+        rules=ruleset, decided_at=decided_at, continued_until=continued_until, adjourned_to=adjourned_to
+    )
+    _block(reasons, field="continued_until")
+    with transaction.atomic():
+        notice.details = {
+            **notice.details,
+            "continuations": [
+                *notice.details.get("continuations", []),
+                {
+                    "decided_at": decided_at.isoformat(),
+                    "adjourned_to": adjourned_to.isoformat() if adjourned_to else None,
+                    "continued_until": continued_until.isoformat(),
+                },
+            ],
+        }
+        notice.ends_at = continued_until
+        use = _move(
+            notice,
+            Status.EXTENDED,
+            actor=actor,
+            now=moment,
+            note=(
+                f"Hearing adjourned to {_fmt_date(adjourned_to)} (s.81(3)); notice continued (s.81(4))"
+                if adjourned_to
+                else "Notice continued by the court (s.81(2))"
+            ),
+            changed=["details", "ends_at"],
+        )
+        if adjourned_to is not None:
+            _close_tasks(actor=actor, use=use, source="powers.closure_notice.hearing")
+            _task(
+                actor=actor,
+                use=use,
+                title=f"Adjourned closure order hearing on {_fmt_date(adjourned_to)}",
+                due_on=adjourned_to,
+                source="powers.closure_notice.hearing",
+                details="The court adjourned the application (s.81(3)); the notice continues until then.",
+            )
+    return use
+
+
+CLOSURE_APPEAL_OUTCOMES = {
+    Status.UPHELD.value: "Appeal dismissed: the order stands",
+    Status.VARIED.value: "Order varied by the Crown Court",
+    Status.QUASHED.value: "Order quashed",
+}
+
+
+def closure_order_appeal_lodge(
+    *,
+    actor: ActorOrUser,
+    order: PowerUse,
+    appellant: str,
+    lodged_on: dt.date,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.84: an appeal to the Crown Court against the order or its extension, by a person on whom
+    the notice was served or anyone else with an interest in the premises, within 21 days beginning
+    with the day of the decision (s.84(4)). The order stays in force while the appeal is pending."""
+    moment = now_or(now)
+    _require_change(actor, order.case)
+    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order can be appealed here")
+    if not rules.can_transition(Power.CLOSURE_ORDER, Status(order.status), Status.APPEALED):
+        raise ApplicationError(
+            f"A closure order that is {order.get_status_display().lower()} cannot be appealed"
+        )
+    reasons = []
+    if not appellant.strip():
+        reasons.append("Say who is appealing and their interest in the premises")
+    first = detail_date(order, "first_made_on")
+    assert first is not None and order.appeal_deadline is not None
+    if lodged_on < first:
+        reasons.append("The appeal cannot be dated before the order was made")
+    if lodged_on > local_date(moment):
+        reasons.append("The date of the appeal must be today or in the past")
+    if lodged_on > order.appeal_deadline:
+        reasons.append(
+            f"The time to appeal ended on {_fmt_date(order.appeal_deadline)}: 21 days beginning with the day "
+            "of the decision (s.84(4))"
+        )
+    _block(reasons, field="lodged_on")
+    with transaction.atomic():
+        order.details = {
+            **order.details,
+            "appeal": {"appellant": appellant.strip(), "lodged_on": lodged_on.isoformat()},
+            "appeal_lodged_on": lodged_on.isoformat(),
+        }
+        court_before = order.court
+        order.details["court_before_appeal"] = court_before
+        order.court = rules.Court.CROWN
+        return _move(
+            order,
+            Status.APPEALED,
+            actor=actor,
+            now=moment,
+            note=f"Appeal to the Crown Court by {appellant.strip()} (s.84)",
+            changed=["details", "court"],
+        )
+
+
+def closure_order_appeal_decide(
+    *,
+    actor: ActorOrUser,
+    order: PowerUse,
+    outcome: str,
+    decided_on: dt.date,
+    new_end: dt.date | None = None,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """The Crown Court's decision on a s.84 appeal: dismissed (the order stands), varied (a new end
+    date, never later than the current one nor beyond 6 months in total) or quashed."""
+    moment = now_or(now)
+    _require_change(actor, order.case)
+    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order appeal can be decided here")
+    if order.status != Status.APPEALED:
+        raise ApplicationError(f"No appeal is pending against {order.reference}")
+    if outcome not in CLOSURE_APPEAL_OUTCOMES:
+        raise ApplicationError("Choose the Crown Court's decision", field="outcome")
+    lodged = detail_date(order, "appeal_lodged_on")
+    assert lodged is not None
+    reasons = []
+    if decided_on < lodged:
+        reasons.append("The decision cannot be dated before the appeal was lodged")
+    if decided_on > local_date(moment):
+        reasons.append("The date of the decision must be today or in the past")
+    current_end = detail_date(order, "ends_on")
+    assert current_end is not None
+    if outcome == Status.VARIED:
+        if new_end is None:
+            reasons.append("Enter the end date of the order as varied")
+        elif new_end > current_end:
+            reasons.append("A variation on appeal cannot make the order end later than it does now")
+        elif new_end < decided_on:
+            reasons.append("The order as varied cannot end before the court's decision")
+    _block(reasons, field="new_end" if outcome == Status.VARIED else "decided_on")
+    to = Status(outcome)
+    with transaction.atomic():
+        details = {
+            **order.details,
+            "appeal": {
+                **order.details.get("appeal", {}),
+                "decided_on": decided_on.isoformat(),
+                "outcome": outcome,
+            },
+        }
+        changed = ["details"]
+        if to == Status.VARIED and new_end is not None:
+            details["ends_on"] = new_end.isoformat()
+            order.ends_at = _end_of_day(new_end)
+            changed.append("ends_at")
+        if to == Status.QUASHED:
+            order.ends_at = _end_of_day(decided_on)
+            changed.append("ends_at")
+        order.details = details
+        use = _move(order, to, actor=actor, now=moment, note=note.strip(), changed=changed)
+        if to == Status.QUASHED:
+            _close_tasks(actor=actor, use=use, source="powers.closure_order.expiry")
+    return use
 
 
 def closure_order_discharge(

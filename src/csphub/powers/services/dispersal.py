@@ -81,8 +81,12 @@ def dispersal_direction_give(
     in_writing: bool,
     exclusions_checked: Iterable[str],
     not_in_writing_reason: str = "",
+    in_uniform: bool = False,
+    believed_under_16: bool = False,
     now: dt.datetime | None = None,
 ) -> PowerUse:
+    """s.35: a direction by an officer in uniform (s.35(1)) while an authorisation is in force; a
+    person the officer reasonably believes to be under 16 may be taken home (s.35(7))."""
     moment = now_or(now)
     case = authorisation.case
     _require_change(actor, case)
@@ -109,6 +113,8 @@ def dispersal_direction_give(
             not_in_writing_reason=not_in_writing_reason,
             exclusions_checked=checked,
         )
+        + rules.dispersal_uniform_blockers(in_uniform),
+        field="in_uniform" if not in_uniform else None,
     )
     with transaction.atomic():
         return _create(
@@ -129,8 +135,13 @@ def dispersal_direction_give(
                 "in_writing": in_writing,
                 "not_in_writing_reason": not_in_writing_reason.strip(),
                 "exclusions_checked": checked,
+                "in_uniform": in_uniform,
+                "believed_under_16": believed_under_16,
                 "removal_allowed": rules.dispersal_removal_allowed(
-                    recipient_facts(recipient), local_date(given_at), rules=ruleset
+                    recipient_facts(recipient),
+                    local_date(given_at),
+                    rules=ruleset,
+                    believed_under_16=believed_under_16,
                 ),
             },
         )

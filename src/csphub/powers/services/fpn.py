@@ -1,4 +1,5 @@
-"""Fixed penalty notices for breach of a community protection notice (s.52)."""
+"""Fixed penalty notices for breach of a community protection notice (s.52) or of a public
+spaces protection order (s.68)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from django.db import transaction
 
 from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
+from csphub.people.models import Person
 from csphub.powers import rules
-from csphub.powers.facts import local_date, now_or, rules_for
+from csphub.powers.facts import detail_date, local_date, now_or, recipient_facts, rules_for
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
 from csphub.powers.selectors import cpn_in_force, fpn_prosecution_blockers_for
@@ -19,6 +21,8 @@ from csphub.powers.services.common import (
     _fmt_date,
     _move,
     _require_change,
+    _require_power,
+    _require_recipient_on_case,
     _task,
 )
 
@@ -93,6 +97,94 @@ def fpn_issue(
             due_on=earliest,
             source="powers.fpn.payment_check",
             details=f"No proceedings before {_fmt_date(earliest)} (s.52(5)).",
+        )
+    return fpn
+
+
+def pspo_fpn_issue(
+    *,
+    actor: ActorOrUser,
+    pspo: PowerUse,
+    recipient: Person | None,
+    issuer_capacity: str,
+    breach_on: dt.date,
+    breach: str,
+    amount_gbp: int,
+    early_amount_gbp: int | None = None,
+    early_period_days: int | None = None,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """A fixed penalty for breach of a PSPO (s.68): to a person on the case believed to have
+    committed the s.67 offence while the order was in force; amount ≤ the rule set's maximum
+    (s.68(6)); no proceedings during the 14 days following the notice (s.68(4)). The order's status
+    does not change: a breach by one person is not a change to the order."""
+    moment = now_or(now)
+    _require_change(actor, pspo.case)
+    _require_power(pspo, Power.PSPO, "A fixed penalty under s.68 follows a public spaces protection order")
+    _require_recipient_on_case(actor, pspo.case, recipient)
+    assert recipient is not None and pspo.starts_on is not None
+    ruleset = rules_for(moment)
+    today = local_date(moment)
+    expiry = detail_date(pspo, "expires_on")
+    assert expiry is not None
+    _block(
+        rules.pspo_fpn_blockers(
+            rules=ruleset,
+            recipient=recipient_facts(recipient),
+            pspo_status=pspo.status,
+            made_on=pspo.starts_on,
+            current_expiry=expiry,
+            breach_on=breach_on,
+            today=today,
+        ),
+        field="breach_on",
+    )
+    _block(
+        rules.fpn_blockers(
+            rules=ruleset,
+            amount_gbp=amount_gbp,
+            early_amount_gbp=early_amount_gbp,
+            early_period_days=early_period_days,
+            issuer=issuer_capacity,
+            notice_in_force=True,  # checked above against the order's dates
+        ),
+        field="amount_gbp",
+    )
+    if not breach.strip():
+        raise ApplicationError("Describe the breach", field="breach")
+    pay_by = rules.fpn_payment_deadline(today, rules=ruleset)
+    earliest = rules.fpn_prosecution_earliest(today, rules=ruleset)
+    with transaction.atomic():
+        fpn = _create(
+            actor=actor,
+            case=pspo.case,
+            power=Power.FPN,
+            to_status=Status.ISSUED,
+            now=moment,
+            ruleset=ruleset,
+            issuer_capacity=issuer_capacity,
+            parent=pspo,
+            recipient=recipient,
+            conduct=breach.strip(),
+            issued_at=moment,
+            served_at=moment,
+            amount_gbp=amount_gbp,
+            details={
+                "section": "s.68",
+                "breach_on": breach_on.isoformat(),
+                "early_amount_gbp": early_amount_gbp,
+                "early_period_days": early_period_days,
+                "pay_by": pay_by.isoformat(),
+                "prosecution_earliest": earliest.isoformat(),
+            },
+        )
+        _task(
+            actor=actor,
+            use=fpn,
+            title=f"Fixed penalty: check payment (due by {_fmt_date(pay_by)})",
+            due_on=earliest,
+            source="powers.fpn.payment_check",
+            details=f"No proceedings before {_fmt_date(earliest)} (s.68(4)).",
         )
     return fpn
 

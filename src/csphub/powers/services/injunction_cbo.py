@@ -4,6 +4,7 @@ variation and discharge."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 
@@ -97,12 +98,25 @@ def injunction_decide(
     requirements: str = "",
     note: str = "",
     yot_consulted_on: dt.date | None = None,
+    violence_or_significant_risk: bool = False,
+    power_of_arrest: bool = False,
+    power_of_arrest_term: str = "",
+    power_of_arrest_terms: str = "",
+    positive_requirement: bool = False,
+    supervisor: str = "",
+    suitability_evidence: str = "",
+    excludes_from_home: bool = False,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """The court granted (with its terms and end date, or until further order) or refused the
     application (s.1). Granted to an under-18: an end date at most 12 months on (s.1(6)).
     After a without-notice application the decision is the on-notice hearing: for an under-18 the
     YOT must have been consulted before its date (s.14(2)).
+    What the court attached is recorded and checked (A.7): a power of arrest only with violence or
+    threatened violence or a significant risk of harm, never to a requirement to participate in
+    activities (s.4); a positive requirement with its supervisor and the evidence of suitability
+    (s.3); exclusion from home only for an adult, on the application of the council, the police or
+    a housing provider, with violence or a significant risk of harm (s.13).
     A granted injunction with an end date gets a task 28 days before it ends."""
     moment = _start_on(
         actor, injunction, Power.INJUNCTION, "Only an injunction application has this outcome", now
@@ -138,6 +152,45 @@ def injunction_decide(
             today=local_date(moment),
         )
     )
+    attached: dict[str, Any] = {}
+    if granted:
+        reasons: list[str] = []
+        if power_of_arrest:
+            if not power_of_arrest_term:
+                reasons.append("Choose the kind of term the power of arrest is attached to")
+            else:
+                reasons += rules.power_of_arrest_blockers(
+                    term=power_of_arrest_term, violence_or_significant_risk=violence_or_significant_risk
+                )
+            if not power_of_arrest_terms.strip():
+                reasons.append("Say which terms the power of arrest is attached to")
+        if positive_requirement:
+            reasons += rules.positive_requirement_blockers(
+                supervisor=supervisor, suitability_evidence=suitability_evidence
+            )
+        if excludes_from_home:
+            reasons += rules.home_exclusion_blockers(
+                rules=ruleset,
+                recipient=facts,
+                on=decided_on,
+                applicant=injunction.issuer_capacity,
+                violence_or_significant_risk=violence_or_significant_risk,
+            )
+        _block(reasons)
+        attached = {
+            "violence_or_significant_risk": violence_or_significant_risk,
+            "power_of_arrest": (
+                {"term": power_of_arrest_term, "attached_to": power_of_arrest_terms.strip()}
+                if power_of_arrest
+                else None
+            ),
+            "positive_requirement": (
+                {"supervisor": supervisor.strip(), "suitability_evidence": suitability_evidence.strip()}
+                if positive_requirement
+                else None
+            ),
+            "excludes_from_home": excludes_from_home,
+        }
     with transaction.atomic():
         details = {**injunction.details, "decided_on": decided_on.isoformat()}
         changed = ["details"]
@@ -146,6 +199,7 @@ def injunction_decide(
                 "granted_on": decided_on.isoformat(),
                 "granted_to_youth": rules.is_youth(facts, decided_on, ruleset),
                 "ends_on": _iso(ends_on),
+                **attached,
             }
             changed += _new_terms(injunction, requirements, ends_on)
         injunction.details = details
@@ -250,9 +304,12 @@ def cbo_grant(
     yot_views_on: dt.date | None,
     requirements: str,
     issuer_capacity: str = IssuerCapacity.PROSECUTOR,
+    court: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """Record a Criminal Behaviour Order made on conviction; youth orders get annual review tasks."""
+    """Record a Criminal Behaviour Order made on conviction; youth orders get annual review tasks.
+    ``court``: the Crown Court, a magistrates' court or a youth court (A.8); blank takes the youth
+    court for an under-18 and a magistrates' court for an adult."""
     moment, ruleset = _start_against(actor, case, recipient, now)
     facts = recipient_facts(recipient)
     _block(
@@ -268,6 +325,12 @@ def cbo_grant(
             yot_views_on=yot_views_on,
         )
     )
+    youth_at_application = rules.is_youth(facts, applied_on, ruleset)
+    chosen = court or (rules.Court.YOUTH if youth_at_application else rules.Court.MAGISTRATES)
+    _block(
+        rules.cbo_court_blockers(rules=ruleset, recipient=facts, applied_on=applied_on, court=chosen),
+        field="court",
+    )
     with transaction.atomic():
         cbo = _create(
             actor=actor,
@@ -279,11 +342,10 @@ def cbo_grant(
             issuer_capacity=issuer_capacity,
             recipient=recipient,
             requirements=requirements.strip(),
-            court=rules.Court.YOUTH
-            if rules.is_youth(facts, applied_on, ruleset)
-            else rules.Court.MAGISTRATES,
+            court=rules.Court(chosen),
             starts_on=starts_on,
             details={
+                "youth_at_application": youth_at_application,
                 "convicted_on": convicted_on.isoformat(),
                 "disposal": disposal,
                 "yot_views_on": _iso(yot_views_on),

@@ -1,4 +1,5 @@
-"""Public spaces protection orders (ss.59-61, 72): making, extending and varying an order."""
+"""Public spaces protection orders (ss.59-61, 72): making, extending, varying and discharging an
+order. Each decision records the s.72(1) regard to freedom of expression and assembly."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from csphub.powers.services.common import (
     _fmt_date,
     _move,
     _require_change,
+    _require_power,
     _start_on,
     _task,
 )
@@ -40,10 +42,12 @@ def pspo_make(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
-    expression_assembly_regard: str | None = None,
+    council_land_only: bool = False,
+    expression_assembly_regard: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """Make a PSPO (s.59): ≤ 3 years, consultation record, 6-week challenge window, review task."""
+    """Make a PSPO (s.59): ≤ 3 years, consultation record, the s.72(1) regard (always asked: the
+    service refuses a blank one, whatever calls it), 6-week challenge window, review task."""
     moment = now_or(now)
     _require_change(actor, case)
     if not locality.strip():
@@ -60,6 +64,7 @@ def pspo_make(
             publicised=publicised,
             two_tier=two_tier,
             parished=parished,
+            council_land_only=council_land_only,
             expression_assembly_regard=expression_assembly_regard,
         )
     )
@@ -81,7 +86,7 @@ def pspo_make(
             details={
                 "consultation_done": done,
                 "publicised": publicised,
-                "expression_assembly_regard": (expression_assembly_regard or "").strip(),
+                "expression_assembly_regard": expression_assembly_regard.strip(),
                 "expires_on": expires_on.isoformat(),
             },
         )
@@ -114,11 +119,13 @@ def pspo_extend(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
+    expression_assembly_regard: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """s.60: extend before expiry, for at most 3 years from the extension, after a completed
-    consultation record (s.72; rule 11.6). A new 6-week challenge window runs from the extension;
-    the review task moves to before the new expiry."""
+    """s.60: extend before expiry, for at most 3 years beyond the current expiry (s.60(3)), after a
+    completed consultation record and with the s.72(1) regard recorded (rule 11.6). No new s.66
+    challenge window (A.9); the review task moves to before the new expiry."""
     moment = _start_on(actor, pspo, Power.PSPO, "Only a PSPO can be extended", now)
     if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.EXTENDED):
         raise ApplicationError(f"A PSPO that is {pspo.status} cannot be extended")
@@ -138,6 +145,8 @@ def pspo_extend(
             publicised=publicised,
             two_tier=two_tier,
             parished=parished,
+            council_land_only=council_land_only,
+            expression_assembly_regard=expression_assembly_regard,
         )
     )
     with transaction.atomic():
@@ -152,6 +161,7 @@ def pspo_extend(
                     "expires_on": expires_on.isoformat(),
                     "consultation_done": done,
                     "publicised": publicised,
+                    "expression_assembly_regard": expression_assembly_regard.strip(),
                     "rule_version": ruleset.version,
                 },
             ],
@@ -190,10 +200,13 @@ def pspo_vary(
     publicised: bool,
     two_tier: bool = True,
     parished: bool = True,
+    council_land_only: bool = False,
+    expression_assembly_regard: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """s.61: change the restricted area or the prohibitions and requirements, after consultation
-    (s.72). A new 6-week High Court challenge window runs from the variation (s.66)."""
+    and with the s.72(1) regard recorded. A new 6-week High Court challenge window runs from the
+    variation (s.66)."""
     moment = _start_on(actor, pspo, Power.PSPO, "Only a PSPO can be varied here", now)
     if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.VARIED):
         raise ApplicationError(f"A PSPO that is {pspo.status} cannot be varied")
@@ -219,6 +232,8 @@ def pspo_vary(
             publicised=publicised,
             two_tier=two_tier,
             parished=parished,
+            council_land_only=council_land_only,
+            expression_assembly_regard=expression_assembly_regard,
         )
     )
     with transaction.atomic():
@@ -232,6 +247,7 @@ def pspo_vary(
                     "previous_requirements": pspo.requirements,
                     "consultation_done": done,
                     "publicised": publicised,
+                    "expression_assembly_regard": expression_assembly_regard.strip(),
                     "rule_version": ruleset.version,
                 },
             ],
@@ -246,3 +262,60 @@ def pspo_vary(
             now=moment,
             changed=["details", "locality", "requirements", "appeal_deadline"],
         )
+
+
+def pspo_discharge(
+    *,
+    actor: ActorOrUser,
+    pspo: PowerUse,
+    issuer_capacity: str,
+    discharged_on: dt.date,
+    consultation_done: Iterable[str],
+    publicised: bool,
+    expression_assembly_regard: str = "",
+    two_tier: bool = True,
+    parished: bool = True,
+    council_land_only: bool = False,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.61(1)(b): the council discharges an order in force, after the s.72 consultation, publicity
+    and notification, with the s.72(1) regard recorded; the review task is closed."""
+    moment = now_or(now)
+    _require_change(actor, pspo.case)
+    _require_power(pspo, Power.PSPO, "Only a PSPO can be discharged here")
+    if not rules.can_transition(Power.PSPO, Status(pspo.status), Status.DISCHARGED):
+        raise ApplicationError(f"A PSPO that is {pspo.status} cannot be discharged")
+    made_on, current_expiry = _pspo_dates(pspo)
+    ruleset = rules_for(moment)
+    done = list(consultation_done)
+    _block(
+        rules.pspo_discharge_blockers(
+            issuer=issuer_capacity,
+            made_on=made_on,
+            current_expiry=current_expiry,
+            discharged_on=discharged_on,
+            today=local_date(moment),
+            consultation_done=done,
+            publicised=publicised,
+            expression_assembly_regard=expression_assembly_regard,
+            two_tier=two_tier,
+            parished=parished,
+            council_land_only=council_land_only,
+        )
+    )
+    with transaction.atomic():
+        pspo.details = {
+            **pspo.details,
+            "discharged_on": discharged_on.isoformat(),
+            "discharge": {
+                "discharged_on": discharged_on.isoformat(),
+                "consultation_done": done,
+                "publicised": publicised,
+                "expression_assembly_regard": expression_assembly_regard.strip(),
+                "rule_version": ruleset.version,
+            },
+        }
+        pspo.ends_at = _end_of_day(discharged_on)
+        use = _move(pspo, Status.DISCHARGED, actor=actor, now=moment, changed=["details", "ends_at"])
+        _close_tasks(actor=actor, use=use, source="powers.pspo.review")
+    return use

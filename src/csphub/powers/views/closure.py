@@ -1,14 +1,77 @@
-"""Closure notice and order steps: notice, order, extension, discharge."""
+"""Closure notice and order steps: notice, extension notice (s.77(4)), cancellation or variation
+(s.78), adjournment and continuation (s.81), order, extension (s.82), discharge (s.83), appeal
+(s.84)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from csphub.powers import forms, rules, selectors, services
+from csphub.powers import clock, forms, rules, selectors, services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.steps import Offer, PowerStep, can_become, case_open, may_become
+from csphub.powers.views.steps import (
+    Offer,
+    PowerStep,
+    can_become,
+    case_open,
+    may_become,
+    may_become_any,
+    notes,
+)
+
+
+def _in_force(notice: PowerUse) -> bool:
+    return notice.ends_at is not None and notice.ends_at > clock.now()
+
+
+def _is_24_hour(notice: PowerUse) -> bool:
+    ruleset = rules.rule_set(notice.rule_version)
+    return (
+        int(notice.details.get("duration_hours", 0)) <= ruleset.closure_notice_max_hours
+        and "extension_notice" not in notice.details
+        and "continuations" not in notice.details
+    )
+
+
+def _extension_notice_offered(notice: PowerUse) -> bool:
+    return can_become(Status.EXTENDED)(notice) and _in_force(notice) and _is_24_hour(notice)
+
+
+def _extension_notice_standing(notice: PowerUse) -> list[str]:
+    reasons = may_become(Status.EXTENDED, "extend the notice")(notice)
+    if reasons:
+        return reasons
+    if not _is_24_hour(notice):
+        return ["Only a 24-hour closure notice can be extended by an extension notice (s.77(4))"]
+    if not _in_force(notice):
+        return ["The closure notice has ended: an extension notice must be issued while it is in force"]
+    return []
+
+
+def _in_force_standing(doing: str) -> Any:
+    def standing(notice: PowerUse) -> list[str]:
+        reasons = may_become_any((Status.WITHDRAWN, Status.VARIED, Status.EXTENDED), doing)(notice)
+        if not reasons and not _in_force(notice):
+            reasons = [f"You cannot {doing}: the closure notice has ended"]
+        return reasons
+
+    return standing
+
+
+def _notice_end_notes(notice: PowerUse) -> list[str]:
+    if notice.ends_at is None:
+        return []
+    return [f"The notice is in force until {notice.ends_at.astimezone(rules.UK_TZ):%-d %B %Y at %H:%M}."]
+
+
+def _appeal_notes(order: PowerUse) -> list[str]:
+    if order.appeal_deadline is None:
+        return []
+    return [
+        f"An appeal must be made to the Crown Court by {order.appeal_deadline:%-d %B %Y}: 21 days beginning "
+        "with the day of the order or its extension (s.84). The order stays in force meanwhile."
+    ]
 
 
 def _notice_standing(case: Any) -> list[str]:
@@ -96,5 +159,114 @@ STEPS = [
         blocked_title="You cannot record a discharge",
         standing=may_become(Status.DISCHARGED, "record a discharge"),
         offer=Offer("Record a discharge", "record-discharge", can_become(Status.DISCHARGED)),
+    ),
+    PowerStep(
+        name="closure_extension_notice",
+        route="<int:pk>/closure-notice/extension/",
+        on=(Power.CLOSURE_NOTICE,),
+        form=forms.ClosureExtensionNoticeForm,
+        service=services.closure_extension_notice_issue,
+        subject="notice",
+        title="Record an extension notice for {use.reference}",
+        section="s.77(4)",
+        check_title="Check the extension notice before you record it",
+        action_label="Record extension notice",
+        success=lambda n: (
+            f"Closure notice {n.reference} extended until {n.ends_at.astimezone(rules.UK_TZ):%-d %B %Y at %H:%M}"
+        ),
+        blocked_title="You cannot extend this notice",
+        standing=_extension_notice_standing,
+        notes=_notice_end_notes,
+        offer=Offer("Record an extension notice", "record-extension-notice", _extension_notice_offered),
+    ),
+    PowerStep(
+        name="closure_notice_change",
+        route="<int:pk>/closure-notice/change/",
+        on=(Power.CLOSURE_NOTICE,),
+        form=forms.ClosureNoticeChangeForm,
+        service=services.closure_notice_change,
+        subject="notice",
+        title="Record a cancellation or variation notice for {use.reference}",
+        section="s.78",
+        check_title="Check the notice before you record it",
+        action_label="Record notice",
+        success="Closure notice {use.reference} is now {status}",
+        blocked_title="You cannot cancel or vary this notice",
+        standing=_in_force_standing("cancel or vary the notice"),
+        notes=lambda n: [
+            *_notice_end_notes(n),
+            "The body that issued the notice cancels or varies it. A variation can cover less of the "
+            "premises or a shorter time, never a longer one: use an extension notice for that (s.77(4)).",
+        ],
+        offer=Offer(
+            "Cancel or vary the notice",
+            "change-closure-notice",
+            lambda n: can_become(Status.VARIED)(n) and _in_force(n),
+        ),
+    ),
+    PowerStep(
+        name="closure_notice_continue",
+        route="<int:pk>/closure-notice/continue/",
+        on=(Power.CLOSURE_NOTICE,),
+        form=forms.ClosureContinuationForm,
+        service=services.closure_notice_continue,
+        subject="notice",
+        title="Record the court adjourning the hearing or continuing {use.reference}",
+        section="s.81",
+        check_title="Check the court's decision before you record it",
+        action_label="Record decision",
+        success=lambda n: (
+            f"Closure notice {n.reference} continued until {n.ends_at.astimezone(rules.UK_TZ):%-d %B %Y at %H:%M}"
+        ),
+        blocked_title="You cannot record this",
+        standing=_in_force_standing("record that the notice was continued"),
+        notes=notes(
+            "The court can adjourn the hearing for at most 14 days and continue the notice until then, or, "
+            "making no order, continue it for at most 48 hours (s.81)."
+        ),
+        offer=Offer(
+            "Record an adjournment or continuation",
+            "record-continuation",
+            lambda n: can_become(Status.EXTENDED)(n) and _in_force(n),
+        ),
+    ),
+    PowerStep(
+        name="closure_order_appeal",
+        route="<int:pk>/closure-order/appeal/",
+        on=(Power.CLOSURE_ORDER,),
+        form=forms.ClosureOrderAppealForm,
+        service=services.closure_order_appeal_lodge,
+        subject="order",
+        title="Record an appeal against closure order {use.reference}",
+        section="s.84",
+        check_title="Check the appeal before you record it",
+        action_label="Record appeal",
+        success="Appeal to the Crown Court recorded against {use.reference}",
+        blocked_title="You cannot record an appeal",
+        standing=may_become(Status.APPEALED, "record an appeal"),
+        notes=_appeal_notes,
+        offer=Offer("Record an appeal", "record-closure-appeal", can_become(Status.APPEALED)),
+    ),
+    PowerStep(
+        name="closure_order_appeal_decision",
+        route="<int:pk>/closure-order/appeal/decision/",
+        on=(Power.CLOSURE_ORDER,),
+        form=forms.ClosureOrderAppealDecisionForm,
+        service=services.closure_order_appeal_decide,
+        subject="order",
+        title="Record the Crown Court's decision on the appeal against {use.reference}",
+        section="s.84",
+        check_title="Check the decision before you record it",
+        action_label="Record decision",
+        success="Crown Court decision recorded: {use.reference} is {status}",
+        blocked_title="You cannot record a decision",
+        standing=lambda order: (
+            []
+            if order.status == Status.APPEALED
+            else [f"You cannot record a decision: no appeal is pending against {order.reference}"]
+        ),
+        offer=Offer(
+            "Record the Crown Court's decision", "record-closure-appeal-decision", can_become(Status.QUASHED)
+        ),
     ),
 ]

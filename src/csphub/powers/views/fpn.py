@@ -31,6 +31,17 @@ def _prosecution_standing(fpn: PowerUse) -> list[str]:
     ]
 
 
+def _section(fpn: PowerUse) -> str:
+    """s.52 for a fixed penalty after a CPN; s.68 after a PSPO."""
+    return "s.68" if fpn.parent is not None and fpn.parent.power == Power.PSPO else "s.52"
+
+
+def _offence_section(fpn: PowerUse) -> str:
+    if fpn.parent is not None and fpn.parent.power == Power.PSPO:
+        return "s.67, s.68(4)"
+    return "s.48, s.52(5)"
+
+
 STEPS = [
     PowerStep(
         name="fpn_new",
@@ -60,7 +71,7 @@ STEPS = [
         service=services.fpn_record_payment,
         subject="fpn",
         title="Record payment of {use.reference}",
-        section="s.52",
+        section=_section,
         check_title="Check the payment before you record it",
         action_label="Record payment",
         success="Payment of {use.reference} recorded",
@@ -76,7 +87,7 @@ STEPS = [
         service=services.fpn_prosecute,
         subject="fpn",
         title="Record that proceedings have started for {use.reference}",
-        section="s.48, s.52(5)",
+        section=_offence_section,
         check_title="Check before you record the prosecution",
         action_label="Record prosecution",
         success="Proceedings recorded for {use.reference}",
