@@ -36,6 +36,7 @@ def _variation(**changes: Any) -> dict[str, Any]:
         "requirements": "No consumption of alcohol when asked to stop",
         "consultation_done": list(PSPO_CONSULTEES),
         "publicised": "on",
+        "expression_assembly_regard": "Protest and street preaching remain lawful in the area",
         "two_tier": "on",
         "parished": "on",
     } | changes

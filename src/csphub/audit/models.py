@@ -425,6 +425,7 @@ class AuditVerb(models.TextChoices):
 
     MARAC_REFERRAL_RECORDED = "marac_referral.recorded", "Recorded a MARAC referral"
     MARAC_REFERRAL_OUTCOME = "marac_referral.outcome", "Recorded the outcome of a MARAC referral"
+    MARAC_REFERRAL_VIEWED = "maracreferral.viewed", "Viewed a MARAC referral"
     MARAC_REFERRAL_REPEAT_FLAGGED = (
         "marac_referral.repeat_flagged",
         "Flagged a repeat MARAC case (a further domestic abuse incident within 12 months)",

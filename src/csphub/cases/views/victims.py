@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from csphub.agencies.policies import acting_membership, can_contribute
+from csphub.audit.services import audit_viewed
 from csphub.cases import forms, selectors, services
 from csphub.cases.models import Case, CaseStatus, VictimContact
 from csphub.cases.views._common import _deny_unless, _form_page, _posted
@@ -21,6 +22,8 @@ from csphub.core.errors import ApplicationError
 def _case_for_victim_work(request: SignedInRequest, pk: int) -> Case:
     case = selectors.case_get_visible(request.actor, pk)
     _deny_unless(can_contribute(request.actor, case))
+    if request.method != "POST":  # the pages name the case's victims (security review finding 8)
+        audit_viewed(actor=request.actor, target=case, justification="victim contact")
     return case
 
 
