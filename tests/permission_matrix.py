@@ -93,8 +93,13 @@ MATRIX: dict[str, Entry] = {
     "accounts:switch": Entry(expect=STAFF_PAGE),
     "accounts:partnership": Entry(expect=STAFF_PAGE),
     "accounts:password_change": Entry(expect=STAFF_PAGE),
+    "accounts:notifications": Entry(expect=STAFF_PAGE, why="each user's own notifications only"),
     "accounts:users": Entry(expect={"anonymous": 302, "*": 403, "avbc_administrator": 200}),
     "accounts:role_grants": Entry(
+        expect={"anonymous": 302, "*": 403, "avbc_administrator": 200, "avbc_partnership_coordinator": 200}
+    ),
+    # The audit search: the capability to read the audit log (administrators, coordinators).
+    "accounts:audit_search": Entry(
         expect={"anonymous": 302, "*": 403, "avbc_administrator": 200, "avbc_partnership_coordinator": 200}
     ),
     "people:list": Entry(expect=PEOPLE_LIST),

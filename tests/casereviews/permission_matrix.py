@@ -178,4 +178,7 @@ MATRIX: dict[str, Entry] = {
     ),
     "casereviews:area_change": Entry(make=make_area, expect=CONFIGURE_OTHER_AGENCY_AREA),
     "casereviews:rule_set_new": Entry(make=make_area, expect=CONFIGURE_OTHER_AGENCY_AREA),
+    "casereviews:figures": Entry(
+        make=make_area, expect=STAFF_LIST, why="aggregate counts only; publishing is a POST for coordinators"
+    ),
 }

@@ -76,6 +76,8 @@ def test_apply_decide_review_and_publish(
     page.wait_for_url(f"**/staff/{reference}/")
     page.click("text=Decide the threshold")
     assert "the law requires the threshold to be met" in page.locator("[data-testid=preview]").inner_text()
+    page.click("button:has-text('Continue')")
+    assert "Met" in page.locator("[data-testid=outcome]").inner_text()
     page.click("button:has-text('Record the decision')")
     page.wait_for_url(f"**/staff/{reference}/")
     assert page.locator("[data-testid=threshold]").inner_text().startswith("Met")

@@ -72,7 +72,7 @@ def test_a_resident_applies_without_javascript_and_gets_a_reference(
     body = done.content.decode()
     assert application.reference in body
     assert "Community Safety Team" in body and "single point of contact" in body
-    assert mail.outbox[0].to == ["jo@example.org"]
+    assert [m.to for m in mail.outbox if "jo@example.org" in m.to] == [["jo@example.org"]]
     assert "<script>" not in body  # the journey needs no inline script
 
 
@@ -303,7 +303,7 @@ def test_published_figures_equal_an_independent_count(
             )
         )
     )
-    assert rows[1][2:] == ["Applications for ASB Case Reviews", str(applications)]
+    assert rows[1][2:] == ["Applications for ASB Case Reviews", str(applications), "provisional"]
     month_rows = rows[7:]
     assert sum(int(r[1]) for r in month_rows) == applications
     assert sum(int(r[3]) for r in month_rows) == not_met

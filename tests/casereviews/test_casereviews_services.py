@@ -30,7 +30,10 @@ def test_online_application_is_saved_audited_shared_and_acknowledged_by_email(
     assert application.owning_agency.slug == "avbc"
     assert application.spoc == persona("avbc_caseworker")
     assert "casereviewapplication.submitted" in verbs()
-    assert len(mail.outbox) == 1 and application.reference in mail.outbox[0].body
+    # One receipt to the applicant; the relevant bodies' staff are told it needs their incidents.
+    receipts = [m for m in mail.outbox if m.to == ["jo@example.org"]]
+    assert len(receipts) == 1 and application.reference in receipts[0].body
+    assert all("needs your agency's incidents" in m.subject for m in mail.outbox if m not in receipts)
     # Passed to the relevant bodies (s.104(3)): the police caseworker can see it, the fire service cannot.
     assert (
         selectors.application_list_visible_to(persona("police_caseworker")).filter(pk=application.pk).exists()

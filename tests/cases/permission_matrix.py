@@ -133,6 +133,21 @@ def police_meeting(world: Any) -> dict[str, Any]:
     return {"pk": meeting.pk}
 
 
+def police_share(world: Any) -> dict[str, Any]:
+    """A police case shared in full with the housing provider: still only the owner manages sharing."""
+    from csphub.cases import services
+
+    case = _police_case()
+    share = services.case_share(
+        actor=_police(),
+        case=case,
+        agency=world.agencies["housing"],
+        agreement=world.asb_isa,
+        reason="Example-Matrix joint visit",
+    )
+    return {"pk": case.pk, "share_pk": share.pk}
+
+
 def police_victim_contact(world: Any) -> dict[str, Any]:
     from django.utils import timezone
 
@@ -181,6 +196,11 @@ MATRIX: dict[str, Entry] = {
     "cases:case_open": Entry(expect=CASE_OPEN_EMPTY, why="needs ?incident=; without one there is nothing"),
     "cases:case_detail": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_status": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_sharing": Entry(make=police_case, expect=OTHER_AGENCY_RECORD, why="the owning agency only"),
+    "cases:case_share_new": Entry(make=police_case, expect=OTHER_AGENCY_RECORD, why="the owning agency only"),
+    "cases:case_share_withdraw": Entry(
+        make=police_share, expect=OTHER_AGENCY_RECORD, why="the owning agency only, even for the partner"
+    ),
     "cases:case_victim_told": Entry(make=police_closed_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_add_incident": Entry(
         make=police_case, expect=OTHER_AGENCY_POST, method="POST", data={"incident_id": "1"}

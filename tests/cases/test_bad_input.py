@@ -113,7 +113,7 @@ def test_nonsense_values(client_as: Any) -> None:
     )
     _assert_error_page(
         response,
-        "Enter the date and time the incident happened",
+        "The date it happened must be a real date",
         "Select the type of anti-social behaviour",
         "Enter both latitude and longitude, or neither",
         "UPRN must be up to 12 digits",

@@ -15,8 +15,13 @@ from csphub.cases.models import Case, Incident, Task
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def _local(moment: dt.datetime) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+def _fill_when(page: Any, name: str, moment: dt.datetime) -> None:
+    """The GOV.UK date fields (day, month, year) and the time field of ``name``."""
+    local = timezone.localtime(moment)
+    page.fill(f"#id_{name}_day", str(local.day))
+    page.fill(f"#id_{name}_month", str(local.month))
+    page.fill(f"#id_{name}_year", str(local.year))
+    page.fill(f"#id_{name}_time", f"{local:%H:%M}")
 
 
 def test_record_incident_then_open_case_then_task(browser_page: Any, persona: Any, sign_in: Any) -> None:
@@ -26,8 +31,8 @@ def test_record_incident_then_open_case_then_task(browser_page: Any, persona: An
     page.click("text=Record an incident")
     now = timezone.now()
     # First attempt: reported before it happened.
-    page.fill("#id_occurred_at", _local(now - dt.timedelta(days=1)))
-    page.fill("#id_reported_at", _local(now - dt.timedelta(days=2)))
+    _fill_when(page, "occurred_at", now - dt.timedelta(days=1))
+    _fill_when(page, "reported_at", now - dt.timedelta(days=2))
     page.select_option("#id_channel", "phone")
     page.check("input[name=asb_type][value=personal]")
     page.select_option("#id_category", "harassment")
@@ -45,7 +50,7 @@ def test_record_incident_then_open_case_then_task(browser_page: Any, persona: An
     )
     assert Incident.objects.count() == 0
     # Fix it and submit.
-    page.fill("#id_reported_at", _local(now - dt.timedelta(hours=20)))
+    _fill_when(page, "reported_at", now - dt.timedelta(hours=20))
     page.click("button:has-text('Continue')")
     # Wait for the check page itself: reading the content mid-navigation gives an empty page.
     page.locator("text=Check the incident before you record it").first.wait_for()
@@ -67,7 +72,10 @@ def test_record_incident_then_open_case_then_task(browser_page: Any, persona: An
 
     page.click("text=Add a task")
     page.fill("#id_title", "Visit the victim")
-    page.fill("#id_due_on", (timezone.localdate() + dt.timedelta(days=3)).isoformat())
+    due = timezone.localdate() + dt.timedelta(days=3)
+    page.fill("#id_due_on_day", str(due.day))
+    page.fill("#id_due_on_month", str(due.month))
+    page.fill("#id_due_on_year", str(due.year))
     page.click("button:has-text('Add task')")
     page.wait_for_url(f"**/cases/{case.pk}/")
     assert "Visit the victim" in page.locator("[data-testid=case-tasks]").inner_text()

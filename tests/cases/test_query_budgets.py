@@ -40,10 +40,13 @@ AUDIT_CHAIN_EXTRA = 1 if connection.vendor == "postgresql" else 0
 # itself), "who has seen" 9.
 # The victims' update schedules add one to the case page (2026-11); a closed case's satisfaction
 # answers one more.
-CASE_PAGE_BUDGET = 18 + AUDIT_CHAIN_EXTRA
+# The owner's "Sharing" section adds one more (the case's shares, with agency and agreement).
+CASE_PAGE_BUDGET = 19 + AUDIT_CHAIN_EXTRA
 LIST_PAGE_BUDGET = 6 + AUDIT_CHAIN_EXTRA
 SEARCH_EXTRA = 5 + AUDIT_CHAIN_EXTRA
-SEEN_BY_BUDGET = 9 + AUDIT_CHAIN_EXTRA
+# "Who has seen" also reads the records that show the person (cases, incidents, risk assessments,
+# powers: one query each) and names the records on the page (one query per kind): 14 (issue 11).
+SEEN_BY_BUDGET = 14 + AUDIT_CHAIN_EXTRA
 
 
 def _queries(client: Any, url: str) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from csphub.powers import clock
 
@@ -33,8 +34,15 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
     # 1. Record an incident (the cases app's page).
     now = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(0)))
     page.goto("/cases/incidents/new/")
-    page.fill("#id_occurred_at", (now - dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"))
-    page.fill("#id_reported_at", (now - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"))
+    for name, moment in (
+        ("occurred_at", now - dt.timedelta(days=2)),
+        ("reported_at", now - dt.timedelta(days=1)),
+    ):
+        local = timezone.localtime(moment)  # the three date fields and the time field
+        page.fill(f"#id_{name}_day", str(local.day))
+        page.fill(f"#id_{name}_month", str(local.month))
+        page.fill(f"#id_{name}_year", str(local.year))
+        page.fill(f"#id_{name}_time", f"{local:%H:%M}")
     page.select_option("#id_channel", "phone")
     page.check("input[name=asb_type][value=nuisance]")
     page.select_option("#id_category", "noise")
@@ -58,7 +66,9 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
 
     perp = Case.objects.get(pk=case_pk).parties.get(role=PartyRole.ALLEGED_PERPETRATOR).person
     page.goto(f"/people/{perp.pk}/change/")
-    page.fill("#id_date_of_birth", "1988-04-12")
+    page.fill("#id_date_of_birth_day", "12")
+    page.fill("#id_date_of_birth_month", "4")
+    page.fill("#id_date_of_birth_year", "1988")
     page.click("main button[type=submit]")
     page.wait_for_url(re.compile(rf"/people/{perp.pk}/$"))
 

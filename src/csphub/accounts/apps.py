@@ -8,8 +8,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from csphub.accounts import receivers  # noqa: F401
+        from csphub.accounts.views import notifications_home_context
         from csphub.agencies.policies import Capability, has_capability
-        from csphub.frontend.registry import NavItem, register_nav
+        from csphub.frontend.registry import HomePanel, NavItem, register_home_panel, register_nav
 
         register_nav(
             NavItem(
@@ -20,6 +21,19 @@ class AccountsConfig(AppConfig):
             )
         )
         register_nav(NavItem("Role requests", "accounts:role_grants", _approves_roles, order=91))
+        register_home_panel(
+            HomePanel(
+                "Notifications", "accounts/home_notifications.html", notifications_home_context, order=5
+            )
+        )
+        register_nav(
+            NavItem(
+                "Audit search",
+                "accounts:audit_search",
+                lambda u: has_capability(u, Capability.VIEW_AUDIT_LOG),
+                order=92,
+            )
+        )
 
 
 def _approves_roles(user: object) -> bool:

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm
 
-from csphub.frontend.forms import GovukFormMixin
+from csphub.frontend.forms import GovukDateField, GovukFormMixin
 
 
 class SignInForm(GovukFormMixin, forms.Form):
@@ -105,4 +105,53 @@ class NewPasswordChangeForm(PasswordChangeForm):
 
             if new == DEMO_PASSWORD:
                 self.add_error("new_password2", "This password is published in the guide. Choose another")
+        return data
+
+
+def _staff_label(user: Any) -> str:
+    return str(user.get_full_name() or user.username)
+
+
+class AuditSearchForm(GovukFormMixin, forms.Form):
+    """What an administrator searches the audit trail by: a member of staff, dates, a record."""
+
+    staff: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Member of staff",
+        required=False,
+        queryset=None,  # type: ignore[arg-type]
+        empty_label="Anyone",
+        help_text="What has this person viewed or changed?",
+    )
+    date_from = GovukDateField(label="From", required=False, help_text="For example, 27 3 2026")
+    date_to = GovukDateField(label="To", required=False, help_text="For example, 27 3 2026")
+    record = forms.CharField(
+        label="Record (optional)",
+        required=False,
+        max_length=40,
+        help_text="A case, incident or tool or power reference, for example ASB-000024 or INC-000184.",
+    )
+
+    def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["staff"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = staff
+        field.label_from_instance = _staff_label  # type: ignore[method-assign,assignment]
+
+    def clean_record(self) -> Any:
+        from csphub.audit.records import record_for_reference
+
+        text = self.cleaned_data.get("record", "").strip()
+        if not text:
+            return None
+        found = record_for_reference(text)
+        if found is None:
+            raise forms.ValidationError("Enter a reference like ASB-000024, INC-000184 or CPW-00012")
+        return found
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The 'to' date must be the same as or after the 'from' date")
         return data

@@ -13,5 +13,7 @@ urlpatterns = [
     path("partnership/", views.partnership_switch, name="partnership"),
     path("users/", views.users, name="users"),
     path("users/role-requests/", views.role_grants, name="role_grants"),
+    path("audit/", views.audit_search, name="audit_search"),
     path("password/", views.PasswordChange.as_view(), name="password_change"),
+    path("notifications/", views.notifications, name="notifications"),
 ]

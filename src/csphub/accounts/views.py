@@ -372,6 +372,30 @@ class PasswordChange(PasswordChangeView):
 
 
 @login_required
+def notifications(request: SignedInRequest) -> HttpResponse:
+    """The signed-in user's notifications, newest first; opening the page marks them read."""
+    from csphub.agencies.selectors import notifications_for
+    from csphub.agencies.services import notifications_mark_read
+
+    items = notifications_for(request.user)
+    unread = {n.pk for n in items if n.read_at is None}
+    if request.method == "POST":
+        notifications_mark_read(user=request.user)
+        messages.success(request, "Notifications marked as read")
+        return redirect("accounts:notifications")
+    return render(request, "accounts/notifications.html", {"items": items, "unread": unread})
+
+
+def notifications_home_context(user: Any) -> dict[str, Any] | None:
+    """The home page panel: how many notifications are unread (for staff who receive them)."""
+    from csphub.agencies.selectors import unread_notification_count
+
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return {"unread": unread_notification_count(user)}
+
+
+@login_required
 def partnership_switch(request: SignedInRequest) -> HttpResponse:
     """Choose the partnership to work in, among those the acting agency sits in."""
     options = partnerships_of(request.actor.agency)
@@ -391,3 +415,67 @@ def partnership_switch(request: SignedInRequest) -> HttpResponse:
         messages.success(request, f"You are now working in {chosen.name}.")
         return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/partnership.html", {"form": form, "current": current})
+
+
+@login_required
+def audit_search(request: SignedInRequest) -> HttpResponse:
+    """An administrator searches their agency's audit trail: by member of staff ("what has this
+    person viewed?"), by dates and by record. The search itself is recorded."""
+    from django.core.exceptions import PermissionDenied
+    from django.core.paginator import Paginator
+
+    from csphub.accounts.forms import AuditSearchForm
+    from csphub.agencies.policies import Capability
+    from csphub.audit.models import AuditVerb
+    from csphub.audit.selectors import audit_search as search_events
+    from csphub.audit.selectors import describe_targets
+    from csphub.audit.services import audit_record
+
+    policy = request.actor.policy
+    if not policy.has_capability(Capability.VIEW_AUDIT_LOG) or policy.membership is None:
+        raise PermissionDenied
+    agency = policy.membership.agency
+    staff = (
+        get_user_model()
+        .objects.filter(memberships__agency=agency)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+    form = AuditSearchForm(request.GET or None, staff=staff)
+    page = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        record = data.get("record")
+        events = search_events(
+            actor_id=data["staff"].pk if data.get("staff") else None,
+            agency_id=agency.pk,  # what was done acting for this agency: its administrators' remit
+            records=[(record[0], [record[1]])] if record else None,
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+        page = Paginator(events, 100).get_page(request.GET.get("page"))
+        describe_targets(list(page.object_list))
+        searched = [
+            name
+            for name, value in (
+                ("member of staff", data.get("staff")),
+                ("from", data.get("date_from")),
+                ("to", data.get("date_to")),
+                ("record", record),
+            )
+            if value
+        ]
+        audit_record(
+            actor=request.actor,
+            verb=AuditVerb.USER_AUDIT_SEARCHED,
+            target=data.get("staff"),
+            justification="Searched by " + (", ".join(searched) or "agency only"),
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    encoded = query.urlencode()
+    return render(
+        request,
+        "accounts/audit_search.html",
+        {"form": form, "page": page, "agency": agency, "query": f"{encoded}&" if encoded else ""},
+    )

@@ -187,10 +187,20 @@ class RecordShare(BaseModel):
     scope = models.CharField(max_length=16, choices=ShareScope.choices, default=ShareScope.FULL)
     reason = models.CharField(max_length=500)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_on = models.DateField(
+        null=True, blank=True, help_text="The last day the share is in force; it lapses after it."
+    )
 
     NOT_PERSONAL_DATA = frozenset(
-        {"content_type", "object_id", "agency", "agreement", "scope", "reason", "revoked_at"}
+        {"content_type", "object_id", "agency", "agreement", "scope", "reason", "revoked_at", "expires_on"}
     )
+
+    def is_in_force(self, on: dt.date | None = None) -> bool:
+        """Not withdrawn, not past its expiry date, and its agreement in force."""
+        on = on or timezone.localdate()
+        if self.revoked_at is not None or (self.expires_on is not None and on > self.expires_on):
+            return False
+        return self.agreement.is_in_force(on)
 
     class Meta:
         indexes = [models.Index(fields=["content_type", "agency", "object_id"], name="recordshare_lookup")]
@@ -213,6 +223,30 @@ class RecordNamedUser(BaseModel):
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id", "user"], name="named_user_unique")
         ]
+
+
+class Notification(BaseModel):
+    """A message to one member of staff, shown in the service and sent by e-mail.
+
+    It names records by reference and agencies by name only (never a person's details), and links to
+    the page where the reader, if still allowed, sees the rest.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    subject = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    link = models.CharField(max_length=300, blank=True, help_text="A page of this service, e.g. /cases/24/")
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    PERSONAL_DATA = frozenset({"user"})
+    NOT_PERSONAL_DATA = frozenset({"subject", "body", "link", "read_at"})
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="notification_user_new")]
+
+    def __str__(self) -> str:
+        return self.subject
 
 
 class PartnershipKind(models.TextChoices):

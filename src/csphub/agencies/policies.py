@@ -77,12 +77,16 @@ class Capability(StrEnum):
     MANAGE_CASE_REVIEWS = "manage_case_reviews"
     # change an area's Case Review procedure (only in the area's managing agency; see casereviews)
     CONFIGURE_CASE_REVIEW_AREA = "configure_case_review_area"
+    # check and publish an area's yearly s.104(10) figures (coordinators of the managing agency)
+    PUBLISH_CASE_REVIEW_FIGURES = "publish_case_review_figures"
     # priority setting (planning): aggregates only
     VIEW_PRIORITIES = "view_priorities"
     SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
     ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
     ADOPT_ASSESSMENT = "adopt_assessment"  # the partnership's official Strategic Assessment
     LOAD_DATA = "load_data"  # upload police.uk files into the analytics store (aggregate data)
+    # see the team's tasks that their owners can no longer act on (a record they cannot see)
+    MANAGE_TEAM_TASKS = "manage_team_tasks"
 
 
 # Which actions each role may take on records that hold personal data.
@@ -103,7 +107,12 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.CASEWORKER: frozenset({Capability.MANAGE_CASE_REVIEWS}),
     Role.TEAM_MANAGER: frozenset(
-        {Capability.VIEW_ASSESSMENT, Capability.MANAGE_CASE_REVIEWS, Capability.CONFIGURE_CASE_REVIEW_AREA}
+        {
+            Capability.VIEW_ASSESSMENT,
+            Capability.MANAGE_CASE_REVIEWS,
+            Capability.CONFIGURE_CASE_REVIEW_AREA,
+            Capability.MANAGE_TEAM_TASKS,
+        }
     ),
     Role.PARTNERSHIP_COORDINATOR: frozenset(
         {
@@ -111,9 +120,11 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_AUDIT_LOG,
             Capability.MANAGE_CASE_REVIEWS,
             Capability.CONFIGURE_CASE_REVIEW_AREA,
+            Capability.PUBLISH_CASE_REVIEW_FIGURES,
             Capability.VIEW_PRIORITIES,
             Capability.SCORE_PRIORITIES,
             Capability.ADOPT_ASSESSMENT,
+            Capability.MANAGE_TEAM_TASKS,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),
@@ -143,6 +154,16 @@ _CHILDREN: dict[type[models.Model], str] = {}
 def register_child(model: type[models.Model], *, parent_field: str) -> None:
     """Declare that ``model`` is visible exactly when its ``parent_field`` record is."""
     _CHILDREN[model] = parent_field
+
+
+# child model -> name of its many-to-many field of agencies whose staff may also VIEW it (the
+# agencies attending a panel meeting see the meeting and its agenda, not the panel's other meetings)
+_ATTENDED: dict[type[models.Model], str] = {}
+
+
+def register_attendance(model: type[models.Model], *, agencies_field: str) -> None:
+    """Declare that the agencies in ``model``'s ``agencies_field`` may VIEW it (and its children) too."""
+    _ATTENDED[model] = agencies_field
 
 
 class Compartment(StrEnum):
@@ -352,7 +373,11 @@ class Policy:
             parent_field = _CHILDREN[model]
             parent_model = model._meta.get_field(parent_field).related_model
             assert isinstance(parent_model, type)
-            return qs.filter(**{f"{parent_field}__in": self.visible(action, parent_model).values("pk")})
+            through_parent = Q(**{f"{parent_field}__in": self.visible(action, parent_model).values("pk")})
+            if model in _ATTENDED and action == Action.VIEW:
+                attended = model._default_manager.filter(**{_ATTENDED[model]: membership.agency})
+                return qs.filter(through_parent | Q(pk__in=attended.values("pk")))
+            return qs.filter(through_parent)
 
         if not issubclass(model, OwnedRecord):
             # Deny by default: a model nobody declared to the policy is visible to no one.
@@ -386,7 +411,11 @@ class Policy:
             return False
         model = type(obj)
         if model in _CHILDREN:
-            return self.can(action, getattr(obj, _CHILDREN[model]))
+            if self.can(action, getattr(obj, _CHILDREN[model])):
+                return True
+            if model in _ATTENDED and action == Action.VIEW:
+                return bool(getattr(obj, _ATTENDED[model]).filter(pk=membership.agency_id).exists())
+            return False
         if not isinstance(obj, OwnedRecord):
             return False
         # (not restricted and (owning agency or, to view, shared)) or named; cheapest test first.
@@ -467,7 +496,10 @@ def _active_shares(content_type: ContentType, membership: Membership) -> QuerySe
         agreement__parties=membership.agency,
         agreement__start_date__lte=today,
         agreement__review_date__gte=today,
-    ).filter(Q(agreement__ended_on__isnull=True) | Q(agreement__ended_on__gte=today))
+    ).filter(
+        Q(agreement__ended_on__isnull=True) | Q(agreement__ended_on__gte=today),
+        Q(expires_on__isnull=True) | Q(expires_on__gte=today),
+    )
 
 
 def _named(content_type: ContentType, user: AbstractBaseUser) -> QuerySet[RecordNamedUser]:

@@ -11,6 +11,7 @@ from csphub.agencies.models import (
     Agency,
     InformationSharingAgreement,
     Membership,
+    Notification,
     Partnership,
     PartnershipKind,
 )
@@ -39,6 +40,15 @@ def agreements_in_force_for(agency: Agency) -> QuerySet[InformationSharingAgreem
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
         .distinct()
     )
+
+
+def notifications_for(user: User, *, limit: int = 50) -> list[Notification]:
+    """The user's newest notifications (their own only)."""
+    return list(Notification.objects.filter(user=user)[:limit])
+
+
+def unread_notification_count(user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
 def partnerships_of(agency: Agency | None) -> list[Partnership]:

@@ -121,7 +121,7 @@ def list_people(
     limit, offset = _page(limit, offset)
     qs = people_selectors.person_list_visible_to(_actor(request), search=search)
     rows = list(qs[offset : offset + limit])
-    audit_listed(actor=_actor(request), targets=rows)
+    audit_listed(actor=_actor(request), targets=rows, justification="API")
     return {
         "count": qs.count(),
         "offset": offset,
@@ -133,7 +133,7 @@ def list_people(
 @api.get("/people/{person_id}", response={200: schemas.PersonOut, 404: schemas.ErrorOut}, tags=["people"])
 def get_person(request: HttpRequest, person_id: int) -> Any:
     person = people_selectors.person_get_visible(_actor(request), person_id)
-    audit_viewed(actor=_actor(request), target=person)
+    audit_viewed(actor=_actor(request), target=person, justification="API")
     return _person(person)
 
 
@@ -163,7 +163,7 @@ if apps.is_installed("csphub.cases"):
         limit, offset = _page(limit, offset)
         qs = case_selectors.case_list_visible_to(_actor(request), status=status, search=search)
         rows = list(qs[offset : offset + limit])
-        audit_listed(actor=_actor(request), targets=rows)
+        audit_listed(actor=_actor(request), targets=rows, justification="API")
         return {
             "count": qs.count(),
             "offset": offset,
@@ -174,7 +174,7 @@ if apps.is_installed("csphub.cases"):
     @api.get("/cases/{case_id}", response={200: schemas.CaseOut, 404: schemas.ErrorOut}, tags=["cases"])
     def get_case(request: HttpRequest, case_id: int) -> Any:
         case = case_selectors.case_get_visible(_actor(request), case_id)
-        audit_viewed(actor=_actor(request), target=case)
+        audit_viewed(actor=_actor(request), target=case, justification="API")
         return _case(_actor(request), case)
 
     @api.get("/incidents", response=schemas.IncidentPage, tags=["cases"])
@@ -188,7 +188,7 @@ if apps.is_installed("csphub.cases"):
             .order_by("-occurred_at", "-id")
         )
         rows = list(qs[offset : offset + limit])
-        audit_listed(actor=_actor(request), targets=rows)
+        audit_listed(actor=_actor(request), targets=rows, justification="API")
         return {
             "count": qs.count(),
             "offset": offset,

@@ -396,6 +396,11 @@ class AuditVerb(models.TextChoices):
 
     PRIORITIES_ADOPTED = "priorities.adopted", "Adopted the partnership's priorities"
 
+    PUBLISHEDYEAR_PUBLISHED = (
+        "publishedyear.published",
+        "Published an area's yearly Case Review figures",
+    )
+
     PSPO_DISCHARGED = "pspo.discharged", "Public Spaces Protection Order: discharged"
     PSPO_DRAFT = "pspo.draft", "Public Spaces Protection Order: drafted"
     PSPO_EXPIRED = "pspo.expired", "Public Spaces Protection Order: expired"
@@ -424,6 +429,8 @@ class AuditVerb(models.TextChoices):
     QUESTIONNAIRE_INSTALLED = "questionnaire.installed", "Installed a risk questionnaire"
 
     MARAC_REFERRAL_RECORDED = "marac_referral.recorded", "Recorded a MARAC referral"
+    # written by audit_viewed (``<model>.viewed``) on the MARAC outcome page
+    MARACREFERRAL_VIEWED = "maracreferral.viewed", "Viewed a MARAC referral"
     MARAC_REFERRAL_OUTCOME = "marac_referral.outcome", "Recorded the outcome of a MARAC referral"
     MARAC_REFERRAL_VIEWED = "maracreferral.viewed", "Viewed a MARAC referral"
     MARAC_REFERRAL_REPEAT_FLAGGED = (
@@ -470,8 +477,10 @@ class AuditVerb(models.TextChoices):
     SLAVERYCONCERN_USER_NAMED = "slaveryconcern.user_named", "Named a user on a modern slavery concern"
     SLAVERYCONCERN_VIEWED = "slaveryconcern.viewed", "Viewed a modern slavery concern"
 
+    TASK_CANCELLED = "task.cancelled", "Cancelled a task that no longer applies"
     TASK_COMPLETED = "task.completed", "Completed a task"
     TASK_CREATED = "task.created", "Set a task"
+    TASK_MERGED = "task.merged", "Added a repeated automatic task to the open one"
     TASK_LISTED = "task.listed", "Saw a task in a list"
     TASK_REMINDER_SENT = "task.reminder_sent", "Sent a task reminder"
     TASK_SHARE_REVOKED = "task.share_revoked", "Stopped sharing a task with another agency"
@@ -481,6 +490,7 @@ class AuditVerb(models.TextChoices):
 
     THRESHOLDRULESET_CREATED = "thresholdruleset.created", "Set the Case Review threshold rules"
 
+    USER_AUDIT_SEARCHED = "user.audit_searched", "Searched the audit trail for what a member of staff did"
     USER_CREATED = "user.created", "Created a user account"
     USER_LISTED = "user.listed", "Listed staff accounts"
     USER_LOCKED_OUT = "user.locked_out", "Account locked after failed sign-ins"

@@ -92,11 +92,14 @@ def audit_viewed(*, actor: ActorOrUser, target: models.Model, justification: str
     return audit_record(actor=actor, verb=verb, target=target, justification=justification)
 
 
-def audit_listed(*, actor: ActorOrUser, targets: Iterable[models.Model]) -> int:
+def audit_listed(
+    *, actor: ActorOrUser, targets: Iterable[models.Model], kind: str = "listed", justification: str = ""
+) -> int:
     """Record that each of ``targets`` appeared in a list or search result the actor was shown.
 
     One ``<model>.listed`` event per record, written in one statement, so that "who has seen this
-    person" includes people who saw the name in a list.
+    person" includes people who saw the name in a list. ``kind="exported"`` records the records an
+    export carried (``<model>.exported``), ``justification`` where they were seen (``API``).
     """
     targets = list(targets)
     if not targets:
@@ -108,9 +111,10 @@ def audit_listed(*, actor: ActorOrUser, targets: Iterable[models.Model]) -> int:
             actor=who.user if who is not None else None,
             acting_agency=membership.agency if membership else None,
             acting_role=membership.role if membership else "",
-            verb=_verb(f"{target._meta.model_name}.listed").value,
+            verb=_verb(f"{target._meta.model_name}.{kind}").value,
             target_type=ContentType.objects.get_for_model(target),
             target_id=str(target.pk),
+            justification=justification,
         )
         for target in targets
     ]

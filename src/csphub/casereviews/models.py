@@ -147,6 +147,35 @@ class ThresholdRuleSet(BaseModel):
         )
 
 
+class PublishedYear(BaseModel):
+    """A reporting year's s.104(10) figures for an area, checked and published by a coordinator.
+
+    Until a year is published its public page says "provisional" ("year to date" while the year is
+    in progress). Publishing keeps the figures as they stood (``figures``: the four measures and the
+    monthly rows), so that a decision recorded later does not change what the partnership published.
+    Who published and when is in ``created_by``/``created_at`` and in the audit trail.
+    """
+
+    area = models.ForeignKey(CaseReviewArea, on_delete=models.PROTECT, related_name="published_years")
+    start_year = models.PositiveSmallIntegerField(help_text="The reporting year that begins on 1 April of it")
+    figures = models.JSONField(help_text="The four measures and the monthly rows as published")
+
+    NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | {"area", "start_year", "figures"}
+
+    class Meta:
+        ordering = ["area", "-start_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "start_year"], name="cr_published_year_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} {rules.ReportingYear(self.start_year).label}"
+
+    @property
+    def year(self) -> rules.ReportingYear:
+        return rules.ReportingYear(self.start_year)
+
+
 class ApplicationChannel(models.TextChoices):
     ONLINE = "online", "Online form"
     PHONE = "phone", "Phone"

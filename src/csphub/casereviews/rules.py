@@ -28,6 +28,7 @@ re-checked later even if the policy has changed since (domain rule 22: versioned
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -727,6 +728,110 @@ class ReportingYear:
         return year
 
 
+# ---------------------------------------------------------------------------------------------------
+# Complaints the applicant named that are not linked (s.104(6): the relevant bodies' complaints count)
+# ---------------------------------------------------------------------------------------------------
+
+# Words an applicant uses for a kind of relevant body ("rang 101", "told my landlord", "my GP").
+BODY_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "police": ("police", "101", "pcso", "officer", "constable"),
+    "housing_provider": ("housing", "landlord", "housing association", "housing officer"),
+    "health": ("nhs", "gp", "doctor", "hospital", "health", "a&e"),
+    "district_council": ("council", "environmental health"),
+    "county_council": ("county council",),
+    "fire_and_rescue": ("fire",),
+}
+
+
+@dataclass(frozen=True)
+class NamedBody:
+    """A relevant body as the applicant might name it."""
+
+    key: str
+    name: str
+    short_name: str
+    kind: str
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", text) is not None
+
+
+def bodies_named_not_linked(
+    reports_described: str, bodies: Iterable[NamedBody], linked_keys: Iterable[str]
+) -> list[NamedBody]:
+    """The relevant bodies the applicant says they reported to that have no linked complaint.
+
+    s.104(6) counts complaints made to any relevant body, so a decision taken without a body the
+    applicant named may be wrong. A body counts as named when the applicant's account mentions its
+    name, its short name or a word for its kind ("101", "landlord", "GP"); a warning, not a rule.
+    """
+    text = reports_described.lower()
+    linked = set(linked_keys)
+    named = []
+    for body in bodies:
+        if body.key in linked:
+            continue
+        # "Amber Valley Homes (social housing provider)" is named as "Amber Valley Homes"
+        plain_name = body.name.split(" (")[0]
+        phrases = [body.name, plain_name, body.short_name, *BODY_KIND_WORDS.get(body.kind, ())]
+        if any(phrase and _mentions(text, phrase) for phrase in phrases):
+            named.append(body)
+    return named
+
+
+# s.104 and Sch 4 came into force on 20 October 2014 (SI 2014/2590): the first reporting year with
+# Case Review figures is 2014/15, which it falls in.
+CASE_REVIEW_IN_FORCE = dt.date(2014, 10, 20)
+FIRST_REPORTING_YEAR = ReportingYear.containing(CASE_REVIEW_IN_FORCE)
+
+
+def reporting_year_refusal(year: ReportingYear, *, today: dt.date) -> str | None:
+    """Why there can be no s.104(10) figures for ``year``, or None when there can be.
+
+    A year that ends before the ASB Case Review came into force (20 October 2014) had no Case
+    Reviews; a year that has not begun has no figures yet. The year in progress has figures to date.
+    """
+    if year.end < CASE_REVIEW_IN_FORCE:
+        return (
+            f"There are no ASB Case Review figures for {year.label}: the Case Review began on "
+            f"20 October 2014, so the first reporting year is {FIRST_REPORTING_YEAR.label}."
+        )
+    if year.start > today:
+        return f"There are no figures for {year.label} yet: the year begins on {year.start.day} {year.start:%B %Y}."
+    return None
+
+
+class YearStatus(StrEnum):
+    """How final a year's figures are: published by a coordinator, or provisional until then."""
+
+    PUBLISHED = "published"
+    YEAR_TO_DATE = "year_to_date"  # the year in progress: provisional, and still growing
+    PROVISIONAL = "provisional"  # ended, but not yet checked and published by the partnership
+
+
+def year_status(year: ReportingYear, *, today: dt.date, published: bool) -> YearStatus:
+    if published:
+        return YearStatus.PUBLISHED
+    return YearStatus.YEAR_TO_DATE if year.contains(today) else YearStatus.PROVISIONAL
+
+
+def publish_refusal(year: ReportingYear, *, today: dt.date, already_published: bool) -> str | None:
+    """Why a coordinator may not publish ``year``'s figures now, or None: only a year that has ended,
+    once, and not one before the Case Review began (s.104(10) figures are for a whole year)."""
+    refusal = reporting_year_refusal(year, today=today)
+    if refusal:
+        return refusal
+    if already_published:
+        return f"The figures for {year.label} are already published."
+    if today <= year.end:
+        return (
+            f"The year {year.label} ends on {year.end.day} {year.end:%B %Y}: publish its figures after then. "
+            "Until then they are shown as year to date (provisional)."
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class ReviewFacts:
     """One ASB Case Review carried out: when, and how many recommendations it made."""
@@ -918,11 +1023,19 @@ class MonthRow:
     reviews_with_recommendations: int
 
 
-def monthly_breakdown(facts: Iterable[ApplicationFacts], *, year: ReportingYear) -> list[MonthRow]:
-    """The data behind the figures: per month, applications by threshold outcome, and reviews."""
+def monthly_breakdown(
+    facts: Iterable[ApplicationFacts], *, year: ReportingYear, until: dt.date | None = None
+) -> list[MonthRow]:
+    """The data behind the figures: per month, applications by threshold outcome, and reviews.
+
+    With ``until`` (today, for the year in progress) months that have not begun are left out: a
+    month that has not happened has no figures, not zero.
+    """
     items = list(facts)
     rows: list[MonthRow] = []
     for month in year.months():
+        if until is not None and month > until:
+            break
 
         def in_month(day: dt.date | None, month: dt.date = month) -> bool:
             return day is not None and (day.year, day.month) == (month.year, month.month)

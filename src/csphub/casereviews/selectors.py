@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from csphub.agencies.policies import Action, get_object_or_404_for, visible_to
 from csphub.casereviews import rules
-from csphub.casereviews.models import Application, CaseReviewArea, ExplanationPrompt, Letter
+from csphub.casereviews.models import Application, CaseReviewArea, ExplanationPrompt, Letter, PublishedYear
 
 
 def area_list_public() -> QuerySet[CaseReviewArea]:
@@ -115,10 +115,13 @@ def case_history_for_review(user: Any, application: Application) -> list[Any]:
     return list(incident_list_visible_to(user).filter(pk__in=linked).order_by("occurred_at"))
 
 
-def candidate_incidents(user: Any, application: Application, *, search: str = "") -> list[Any]:
+def candidate_incidents(
+    user: Any, application: Application, *, search: str = "", own_only: bool = False
+) -> list[Any]:
     """Incidents the user may see that could be complaints for this application (not yet linked).
 
     Reported from a month before the earliest qualifying complaint date up to the application.
+    ``own_only``: only incidents the user's agency may change (another relevant body links its own).
     """
     from csphub.cases.selectors import incident_list_visible_to
 
@@ -128,7 +131,7 @@ def candidate_incidents(user: Any, application: Application, *, search: str = ""
         dt.datetime.combine(application.received_on + dt.timedelta(days=1), dt.time.min)
     )
     qs = (
-        incident_list_visible_to(user)
+        incident_list_visible_to(user, action=Action.CHANGE if own_only else Action.VIEW)
         .filter(reported_at__gte=start, reported_at__lt=end)
         .exclude(pk__in=application.incident_links.values("incident_id"))
     )
@@ -143,26 +146,27 @@ def candidate_incidents(user: Any, application: Application, *, search: str = ""
 # ---------------------------------------------------------------------------------------------------
 
 
-def application_facts(area: CaseReviewArea, *, year: rules.ReportingYear) -> list[rules.ApplicationFacts]:
-    """Facts for every application that bears on ``year``: received in it, or reviewed in it."""
-    qs = (
-        Application.objects.filter(area=area)
-        .filter(
+def application_facts(
+    area: CaseReviewArea, *, year: rules.ReportingYear | None
+) -> list[rules.ApplicationFacts]:
+    """Facts for every application that bears on ``year``: received in it, or reviewed in it (every
+    application of the area when ``year`` is None, for a page that shows every year in one query)."""
+    applications = Application.objects.filter(area=area)
+    if year is not None:
+        applications = applications.filter(
             Q(received_on__range=(year.start, year.end))
             | Q(review_held_on__range=(year.start, year.end))
             | Q(threshold_decided_on__range=(year.start, year.end))
             | (Q(review__isnull=False) & ~Q(review__earlier_reviews=[]))
         )
-        .annotate(recommendation_count=Count("review__recommendations"))
-        .values_list(
-            "reference",
-            "received_on",
-            "threshold_met",
-            "threshold_decided_on",
-            "review_held_on",
-            "recommendation_count",
-            "review__earlier_reviews",
-        )
+    qs = applications.annotate(recommendation_count=Count("review__recommendations")).values_list(
+        "reference",
+        "received_on",
+        "threshold_met",
+        "threshold_decided_on",
+        "review_held_on",
+        "recommendation_count",
+        "review__earlier_reviews",
     )
     facts = []
     for ref, received, met, decided, held, n, earlier in qs:
@@ -197,17 +201,103 @@ class Publication:
     sentences: list[str]
     months: list[rules.MonthRow]
     area: CaseReviewArea
+    status: rules.YearStatus = rules.YearStatus.PROVISIONAL
+    published: PublishedYear | None = None
 
 
-def publication_for(area: CaseReviewArea, *, year: rules.ReportingYear) -> Publication:
-    facts = application_facts(area, year=year)
+def published_year(area: CaseReviewArea, year: rules.ReportingYear) -> PublishedYear | None:
+    return (
+        PublishedYear.objects.filter(area=area, start_year=year.start_year)
+        .select_related("created_by")
+        .first()
+    )
+
+
+def publication_live(
+    area: CaseReviewArea,
+    *,
+    year: rules.ReportingYear,
+    today: dt.date | None = None,
+    facts: list[rules.ApplicationFacts] | None = None,
+) -> tuple[rules.Figures, list[rules.MonthRow]]:
+    """The figures counted now from the applications; months that have not begun are left out.
+
+    ``facts``: the area's application facts already read (any superset of the year's)."""
+    today = today or timezone.localdate()
+    if facts is None:
+        facts = application_facts(area, year=year)
     figures = rules.compute_figures(facts, area=area.name, year=year)
+    return figures, rules.monthly_breakdown(facts, year=year, until=today)
+
+
+def publication_for(
+    area: CaseReviewArea, *, year: rules.ReportingYear, today: dt.date | None = None
+) -> Publication:
+    """What the public page shows: the published figures as published, else the live count, labelled
+    provisional (year to date while the year is in progress)."""
+    today = today or timezone.localdate()
+    published = published_year(area, year)
+    if published is not None:
+        figures, months = figures_from_snapshot(published.figures, area=area, year=year)
+    else:
+        figures, months = publication_live(area, year=year, today=today)
     return Publication(
         figures=figures,
         sentences=rules.publication_sentences(figures),
-        months=rules.monthly_breakdown(facts, year=year),
+        months=months,
         area=area,
+        status=rules.year_status(year, today=today, published=published is not None),
+        published=published,
     )
+
+
+_MONTH_FIELDS = (
+    "applications",
+    "threshold_met",
+    "threshold_not_met",
+    "awaiting_decision",
+    "reviews_carried_out",
+    "reviews_with_recommendations",
+)
+
+
+def figures_snapshot(figures: rules.Figures, months: list[rules.MonthRow]) -> dict[str, Any]:
+    """The figures as stored when a year is published (JSON)."""
+    return {
+        "applications": figures.applications,
+        "threshold_not_met": figures.threshold_not_met,
+        "reviews_carried_out": figures.reviews_carried_out,
+        "reviews_with_recommendations": figures.reviews_with_recommendations,
+        "months": [
+            {"month": row.month.isoformat(), **{name: getattr(row, name) for name in _MONTH_FIELDS}}
+            for row in months
+        ],
+    }
+
+
+def figures_from_snapshot(
+    data: dict[str, Any], *, area: CaseReviewArea, year: rules.ReportingYear
+) -> tuple[rules.Figures, list[rules.MonthRow]]:
+    figures = rules.Figures(
+        area=area.name,
+        year=year,
+        applications=int(data["applications"]),
+        threshold_not_met=int(data["threshold_not_met"]),
+        reviews_carried_out=int(data["reviews_carried_out"]),
+        reviews_with_recommendations=int(data["reviews_with_recommendations"]),
+    )
+    months = [
+        rules.MonthRow(
+            month=dt.date.fromisoformat(row["month"]), **{name: int(row[name]) for name in _MONTH_FIELDS}
+        )
+        for row in data["months"]
+    ]
+    return figures, months
+
+
+def published_years_of(area: CaseReviewArea) -> dict[int, PublishedYear]:
+    """start year -> its publication, for an area (one query)."""
+    return {p.start_year: p for p in area.published_years.select_related("created_by")}
 
 
 def publication_years(area: CaseReviewArea, *, today: dt.date | None = None) -> list[rules.ReportingYear]:
@@ -221,4 +311,5 @@ def publication_years(area: CaseReviewArea, *, today: dt.date | None = None) -> 
         .first()
     )
     start = rules.ReportingYear.containing(first) if first else current
+    start = max(start, rules.FIRST_REPORTING_YEAR, key=lambda y: y.start_year)
     return [rules.ReportingYear(y) for y in range(current.start_year, start.start_year - 1, -1)]

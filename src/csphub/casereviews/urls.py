@@ -31,6 +31,7 @@ urlpatterns = [
     # Before staff/<reference>/...: "areas" is not a reference.
     path("staff/areas/", views.areas, name="areas"),
     path("staff/areas/<slug:area>/change/", views.area_change, name="area_change"),
+    path("staff/areas/<slug:area>/figures/", views.figures, name="figures"),
     path("staff/areas/<slug:area>/threshold-rules/new/", views.rule_set_new, name="rule_set_new"),
     path("staff/<str:reference>/", views.detail, name="detail"),
     path("staff/<str:reference>/acknowledge/", views.acknowledge, name="acknowledge"),

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from csphub.agencies.models import ShareScope
 from csphub.cases import rules
 from csphub.cases.models import (
     AsbType,
@@ -21,13 +22,7 @@ from csphub.cases.models import (
     SurveyAnswer,
 )
 from csphub.core.concurrency import VERSION_FIELD, VersionedFormMixin
-from csphub.frontend.forms import (
-    GovukDateField,
-    GovukDateInput,
-    GovukDateTimeInput,
-    GovukFormMixin,
-    LocalDateTimeField,
-)
+from csphub.frontend.forms import GovukDateField, GovukDateTimeField, GovukFormMixin
 from csphub.people.services import POSTCODE_MESSAGE, is_postcode
 
 EMPTY: list[tuple[str, Any]] = [("", "Select")]
@@ -42,15 +37,23 @@ def _required(message: str) -> dict[str, str]:
 
 
 class IncidentForm(GovukFormMixin, forms.Form):
-    occurred_at = LocalDateTimeField(
+    occurred_at = GovukDateTimeField(
         label="When did it happen?",
-        widget=GovukDateTimeInput(),
-        error_messages=_required("Enter the date and time the incident happened"),
+        help_text="For example, 27 3 2026 and 21:30 or 9:30pm.",
+        error_messages={
+            "required": "Enter the date and time the incident happened",
+            "incomplete": "The date and time it happened must include a %(missing)s",
+            "invalid": "The date it happened must be a real date",
+        },
     )
-    reported_at = LocalDateTimeField(
+    reported_at = GovukDateTimeField(
         label="When was it reported?",
-        widget=GovukDateTimeInput(),
-        error_messages=_required("Enter the date and time the incident was reported"),
+        help_text="For example, 28 3 2026 and 09:15.",
+        error_messages={
+            "required": "Enter the date and time the incident was reported",
+            "incomplete": "The date and time it was reported must include a %(missing)s",
+            "invalid": "The date it was reported must be a real date",
+        },
     )
     channel = forms.ChoiceField(
         label="How was it reported?",
@@ -146,7 +149,10 @@ class CaseOpenForm(GovukFormMixin, forms.Form):
     summary = forms.CharField(
         label="Case summary",
         max_length=200,
-        help_text="One line a partner can understand, for example 'Noise and intimidation at Flat 3'.",
+        help_text=(
+            "One line a partner can understand, for example 'Noise and intimidation from a neighbour'. "
+            "Panel partners read it: leave out addresses and postcodes."
+        ),
         error_messages=_required("Enter a short summary of the case"),
     )
     asb_type = forms.ChoiceField(
@@ -324,13 +330,19 @@ class TaskForm(GovukFormMixin, forms.Form):
         max_length=200,
         error_messages=_required("Enter what needs to be done"),
     )
-    due_on = forms.DateField(
-        label="Due date", widget=GovukDateInput(), error_messages=_required("Enter the date the task is due")
+    due_on = GovukDateField(
+        label="Due date",
+        help_text="For example, 27 3 2026.",
+        error_messages={
+            "required": "Enter the date the task is due",
+            "invalid": "The due date must be a real date",
+        },
     )
     owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Owner",
         queryset=None,
         empty_label="Select",  # type: ignore[arg-type]
+        help_text="Only people who may see this case are listed.",
         error_messages=_required("Select who will do it"),
     )
     details = forms.CharField(
@@ -408,10 +420,14 @@ class PanelForm(GovukFormMixin, forms.Form):
 
 
 class MeetingForm(GovukFormMixin, forms.Form):
-    held_at = LocalDateTimeField(
+    held_at = GovukDateTimeField(
         label="Date and time",
-        widget=GovukDateTimeInput(),
-        error_messages=_required("Enter the date and time of the meeting"),
+        help_text="For example, 27 3 2026 and 10:00.",
+        error_messages={
+            "required": "Enter the date and time of the meeting",
+            "incomplete": "The date and time of the meeting must include a %(missing)s",
+            "invalid": "The date of the meeting must be a real date",
+        },
     )
     location = forms.CharField(label="Location (optional)", required=False, max_length=200)
     attending_agencies: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
@@ -464,11 +480,11 @@ class DecisionForm(VersionedFormMixin, GovukFormMixin, forms.Form):
         required=False,  # type: ignore[arg-type]
         empty_label="Select",
     )
-    action_due_on = forms.DateField(
+    action_due_on = GovukDateField(
         label="Action due date",
         required=False,
-        widget=GovukDateInput(),
-        error_messages={"invalid": "Enter a real date for the action"},
+        help_text="For example, 27 3 2026.",
+        error_messages={"invalid": "The action due date must be a real date"},
     )
 
     def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
@@ -526,3 +542,60 @@ class IncidentEditForm(VersionedFormMixin, IncidentForm):
         for name in list(self.fields):
             if name not in self.EDITABLE and name != VERSION_FIELD:
                 del self.fields[name]
+
+
+class CaseShareForm(GovukFormMixin, forms.Form):
+    """Share a case with a named partner under an information sharing agreement (the owner only)."""
+
+    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Which partner agency?",
+        queryset=None,
+        empty_label="Select",  # type: ignore[arg-type]
+        error_messages=_required("Select the agency to share the case with"),
+    )
+    agreement: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Under which information sharing agreement?",
+        queryset=None,
+        empty_label="Select",  # type: ignore[arg-type]
+        help_text="Both agencies must be parties to it, and it must be in force.",
+        error_messages=_required("Select the information sharing agreement"),
+    )
+    scope = forms.ChoiceField(
+        label="How much of the case?",
+        choices=ShareScope.choices,
+        widget=forms.RadioSelect,
+        initial=ShareScope.FULL,
+        error_messages=_required("Select how much of the case to share"),
+    )
+    reason = forms.CharField(
+        label="Why are you sharing it?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The purpose, as the agreement allows it. Kept in the audit log.",
+        error_messages=_required("Enter the reason for sharing"),
+    )
+    expires_on = GovukDateField(
+        label="Share until (optional)",
+        required=False,
+        help_text="The last day the partner can see the case, for example 31 3 2027. Leave it empty to "
+        "share until you withdraw it or the agreement ends.",
+    )
+
+    def __init__(self, *args: Any, agencies: Any, agreements: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agency_field, agreement_field = self.fields["agency"], self.fields["agreement"]
+        assert isinstance(agency_field, forms.ModelChoiceField)
+        assert isinstance(agreement_field, forms.ModelChoiceField)
+        agency_field.queryset = agencies
+        agreement_field.queryset = agreements
+        agreement_field.label_from_instance = lambda a: f"{a.reference} {a.name}"  # type: ignore[method-assign,assignment]
+
+
+class CaseShareWithdrawForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why are you withdrawing it?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the audit log. The partner is told the case is no longer shared, not why.",
+        error_messages=_required("Enter why you are withdrawing the share"),
+    )

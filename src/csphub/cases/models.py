@@ -304,6 +304,8 @@ class Task(OwnedRecord):
     due_on = models.DateField(db_index=True)
     status = models.CharField(max_length=16, choices=TaskStatus.choices, default=TaskStatus.OPEN)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # Why an automatic task was cancelled ("The case was closed"), shown to its owner.
+    cancelled_reason = models.CharField(max_length=200, blank=True)
     source = models.CharField(max_length=80, default="manual")
     linked_type = models.CharField(max_length=80, blank=True)
     linked_id = models.PositiveBigIntegerField(null=True, blank=True)
@@ -312,7 +314,17 @@ class Task(OwnedRecord):
     PERSONAL_DATA = frozenset({"owner"})
     SPECIAL_CATEGORY_DATA = frozenset({"title", "details"})
     NOT_PERSONAL_DATA = frozenset(
-        {"case", "due_on", "status", "completed_at", "source", "linked_type", "linked_id", "rule_version"}
+        {
+            "case",
+            "due_on",
+            "status",
+            "completed_at",
+            "cancelled_reason",
+            "source",
+            "linked_type",
+            "linked_id",
+            "rule_version",
+        }
     )
 
     class Meta:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -530,6 +531,43 @@ def upload_problems(
 def messages_for(problems: Sequence[Problem], field_name: str) -> list[str]:
     """Messages for one field, in order (helper for forms)."""
     return [p.message for p in problems if p.field == field_name]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Addresses in text a partner will read (the panel summary)
+# ---------------------------------------------------------------------------------------------------
+
+# A UK postcode ("DE5 3BT", "de53bt"), a flat or house number ("Flat 2"), or a number and street.
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_FLAT = re.compile(r"\b(?:flat|apartment|apt|unit|maisonette)\s+\d+[a-z]?\b", re.IGNORECASE)
+_STREET = re.compile(
+    r"\b\d+[a-z]?,?\s+(?:[a-z'-]+\s+){0,3}(?:street|road|lane|avenue|close|place|drive|court|way|"
+    r"crescent|grove|terrace|gardens|walk|row|square|mews|hill|green|rise|view)\b",
+    re.IGNORECASE,
+)
+
+
+def address_in_text(text: str, known_addresses: Iterable[str] = ()) -> str | None:
+    """The first part of ``text`` that is, or looks like, an address; None when there is none.
+
+    A case summary is shared with panel partners, and the panel's information sharing agreement keeps
+    addresses with the owning agency: a postcode, a flat number, a house number and street, or a line
+    of an address recorded for the case's incidents or people is one (a town alone is not).
+    """
+    for pattern in (_POSTCODE, _FLAT, _STREET):
+        found = pattern.search(text)
+        if found:
+            return found.group(0).strip()
+    lowered = " ".join(text.lower().split())
+    for address in known_addresses:
+        for part in re.split(r"[,\n]", address):
+            fragment = " ".join(part.lower().split())
+            words = fragment.split()
+            if len(fragment) < 4 or not (len(words) >= 2 or any(c.isdigit() for c in fragment)):
+                continue
+            if re.search(rf"(?<!\w){re.escape(fragment)}(?!\w)", lowered):
+                return part.strip()
+    return None
 
 
 # --------------------------------------------------------------------------------------------

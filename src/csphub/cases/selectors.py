@@ -19,11 +19,14 @@ from django.db.models import Case as SqlCase
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from csphub.agencies.models import ShareScope
+from csphub.agencies.models import Membership, ShareScope
 from csphub.agencies.policies import (
     Action,
+    Capability,
     acting_membership,
     get_object_or_404_for,
+    has_capability,
+    policy_for,
     role_allows,
     share_scope,
     visible_in_full_to,
@@ -575,6 +578,59 @@ def overdue_dashboard(user: Any, *, today: dt.date | None = None) -> dict[str, A
     }
 
 
+def owner_may_see(owner: Any, membership: Membership | None, case: Case | None) -> bool:
+    """May ``owner``, acting in ``membership``, see ``case`` (or, with no case, personal records)?"""
+    if membership is None or not owner.is_active or not membership.is_active:
+        return False
+    policy = policy_for(Actor(user=owner, membership=membership))
+    if case is None:
+        return policy.role_allows(Action.VIEW)
+    return policy.can(Action.VIEW, case)
+
+
+def orphaned_tasks(user: Any) -> list[Task]:
+    """Open tasks of the user's team (their agency's tasks they may see) whose owner can no longer
+    see the case the task is on: a share withdrawn, a membership ended, a record restricted.
+
+    Only for those who manage the team's tasks (team managers, coordinators); others get [].
+    Two queries per owner (their membership, the cases they may see), whatever the number of tasks.
+    """
+    if not has_capability(user, Capability.MANAGE_TEAM_TASKS):
+        return []
+
+    tasks = list(
+        task_list_visible_to(user).filter(status=TaskStatus.OPEN, case__isnull=False).order_by("due_on", "pk")
+    )
+    by_owner: dict[tuple[int, int], list[Task]] = {}
+    for task in tasks:
+        by_owner.setdefault((task.owner_id, task.owning_agency_id), []).append(task)
+    orphaned: list[Task] = []
+    for (owner_id, agency_id), owned in by_owner.items():
+        owner = owned[0].owner
+        membership = (
+            Membership.objects.filter(user_id=owner_id, agency_id=agency_id, is_active=True)
+            .select_related("agency")
+            .first()
+        )
+        if membership is None or not owner_may_see(owner, membership, None):
+            orphaned += owned
+            continue
+        seen = set(
+            visible_to(
+                Actor(user=owner, membership=membership),
+                Action.VIEW,
+                Case.objects.filter(pk__in={t.case_id for t in owned}),
+            ).values_list("pk", flat=True)
+        )
+        orphaned += [t for t in owned if t.case_id not in seen]
+    orphaned.sort(key=lambda t: (t.due_on, t.pk))
+    return orphaned
+
+
+def orphaned_task_count(user: Any) -> int:
+    return len(orphaned_tasks(user))
+
+
 # --------------------------------------------------------------------------------------------
 # The case page
 # --------------------------------------------------------------------------------------------
@@ -732,6 +788,46 @@ def _party_reads(actor: Actor, case: Case, *, with_related: bool) -> _PartyReads
 
 def case_list_with_counts(qs: QuerySet[Case]) -> QuerySet[Case]:
     return qs.annotate(incident_count=Count("case_incidents", distinct=True))
+
+
+def case_shares(case: Case) -> list[Any]:
+    """Every share of ``case`` (in force, withdrawn or lapsed), newest first, for its owner's
+    Sharing page: agency, agreement and who shared it in one query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from csphub.agencies.models import RecordShare
+
+    return list(
+        RecordShare.objects.filter(content_type=ContentType.objects.get_for_model(Case), object_id=case.pk)
+        .select_related("agency", "agreement", "created_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def share_partners_for(case: Case) -> tuple[Any, Any]:
+    """(agencies, agreements) the owner may share ``case`` under: agreements in force naming the
+    owning agency, and the other parties to them."""
+    from csphub.agencies.models import Agency
+    from csphub.agencies.selectors import agreements_in_force_for
+
+    agreements = agreements_in_force_for(case.owning_agency)
+    agencies = (
+        Agency.objects.filter(sharing_agreements__in=agreements.values("pk"))
+        .exclude(pk=case.owning_agency_id)
+        .distinct()
+        .order_by("name")
+    )
+    return agencies, agreements
+
+
+def addresses_for_incidents(incidents: Iterable[Incident]) -> list[str]:
+    """The addresses recorded for incidents and their people (the summary warning compares with them)."""
+    ids = [i.pk for i in incidents]
+    places = Address.objects.filter(
+        Q(pk__in=Incident.objects.filter(pk__in=ids).values("address_id"))
+        | Q(person_links__person__incident_parties__incident__in=ids)
+    ).distinct()
+    return [str(a) for a in places]
 
 
 # --------------------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ from csphub.core.concurrency import (
 from csphub.core.errors import ApplicationError
 from csphub.frontend.answers import answer
 from csphub.frontend.components import Row
-from csphub.frontend.forms import GovukSplitDateWidget
+from csphub.frontend.forms import GovukSplitDateWidget, add_fix_link
 
 T = TypeVar("T")
 
@@ -174,6 +174,7 @@ def add_service_error(form: Any, error: ApplicationError) -> None:
     target = error.field if error.field in form.fields else None
     for reason in error.message.split("; "):
         form.add_error(target, reason)
+    add_fix_link(form, error)
 
 
 def question_check_confirm(

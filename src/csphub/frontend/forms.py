@@ -52,6 +52,19 @@ class GovukFormMixin:
         if field not in self.fields:  # type: ignore[attr-defined]
             field = None
         self.add_error(field, error.message)  # type: ignore[attr-defined]
+        add_fix_link(self, error)
+
+
+def add_fix_link(form: Any, error: Any) -> None:
+    """Keep the error's "put it right here" link (``fix_url``) for the error summary to show."""
+    if getattr(error, "fix_url", ""):
+        links = getattr(form, "fix_links", None)
+        if links is None:
+            links = []
+            form.fix_links = links
+        link = {"url": error.fix_url, "text": error.fix_text or "Put this right"}
+        if link not in links:
+            links.append(link)
 
 
 class GovukDateInput(forms.DateInput):
@@ -130,16 +143,18 @@ class GovukSplitDateWidget(forms.MultiWidget):
     """Day, month and year inputs named ``<name>_day``, ``<name>_month``, ``<name>_year``."""
 
     template_name = "frontend/components/date_input_widget.html"
+    parts: tuple[str, ...] = DATE_PARTS
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         widgets: dict[str, forms.Widget | type[forms.Widget]] = {
             part: forms.TextInput(
                 attrs={
-                    "class": f"govuk-input govuk-date-input__input govuk-input--width-{4 if part == 'year' else 2}",
+                    "class": "govuk-input govuk-date-input__input govuk-input--width-"
+                    + {"year": "4", "time": "5"}.get(part, "2"),
                     "inputmode": "numeric",
                 }
             )
-            for part in DATE_PARTS
+            for part in self.parts
         }
         super().__init__(widgets, attrs)
         self.invalid = False  # set when the field has an error: every input is marked
@@ -152,16 +167,16 @@ class GovukSplitDateWidget(forms.MultiWidget):
         return [None, None, None]
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
-        if name in data and not any(f"{name}_{part}" in data for part in DATE_PARTS):
+        if name in data and not any(f"{name}_{part}" in data for part in self.parts):
             return data.get(name)
-        return [data.get(f"{name}_{part}", "") for part in DATE_PARTS]
+        return [data.get(f"{name}_{part}", "") for part in self.parts]
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
-        return name not in data and all(f"{name}_{part}" not in data for part in DATE_PARTS)
+        return name not in data and all(f"{name}_{part}" not in data for part in self.parts)
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        for part, sub in zip(DATE_PARTS, context["widget"]["subwidgets"], strict=True):
+        for part, sub in zip(self.parts, context["widget"]["subwidgets"], strict=True):
             sub["part"] = part
             if context["widget"]["attrs"].get("id"):
                 sub["attrs"]["id"] = f"{context['widget']['attrs']['id']}_{part}"
@@ -238,3 +253,90 @@ class GovukDateField(forms.Field):
             return dt.date(int(year), month_number, int(day))
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+# ---------------------------------------------------------------------------------------------------
+# A date and a time: the three date fields and a time field, in one fieldset
+# ---------------------------------------------------------------------------------------------------
+
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I.%M%p", "%I%p"]
+
+
+class GovukSplitDateTimeWidget(GovukSplitDateWidget):
+    """Day, month, year and time inputs (``<name>_time``: "21:30" or "9:30pm")."""
+
+    parts = (*DATE_PARTS, "time")
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, str):
+            try:
+                value = dt.datetime.fromisoformat(value)
+            except ValueError:
+                return [None, None, None, None]
+        if isinstance(value, dt.datetime):
+            local = timezone.localtime(value) if timezone.is_aware(value) else value
+            return [local.day, local.month, local.year, f"{local:%H:%M}"]
+        return [None, None, None, None]
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        time = context["widget"]["subwidgets"][-1]
+        time["attrs"].pop("inputmode", None)  # "9:30pm" needs letters
+        return context
+
+
+def _parse_time(text: str) -> dt.time | None:
+    cleaned = text.strip().lower().replace(" ", "")
+    if cleaned in ("midday", "noon"):
+        return dt.time(12, 0)
+    if cleaned == "midnight":
+        return dt.time(0, 0)
+    for fmt in TIME_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned.upper() if "m" in cleaned else cleaned, fmt).time()
+        except ValueError:
+            continue
+    return None
+
+
+class GovukDateTimeField(GovukDateField):
+    """A date (day, month, year) and a time of day, as a timezone-aware datetime in local time.
+
+    The time is typed as "21:30", "9:30pm" or "midday"; errors follow the date's: nothing entered
+    gives the ``required`` message, a missing time "<Label> must include a time", a time that is
+    not one "Enter the time like 21:30 or 9:30pm".
+    """
+
+    widget = GovukSplitDateTimeWidget
+
+    def __init__(self, *, label: str, error_messages: dict[str, str] | None = None, **kwargs: Any) -> None:
+        messages = {"time": "Enter the time like 21:30 or 9:30pm", **(error_messages or {})}
+        super().__init__(label=label, error_messages=messages, **kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value if timezone.is_aware(value) else timezone.make_aware(value)
+        if isinstance(value, str):  # a single posted value: "2024-03-27T21:30"
+            try:
+                moment = dt.datetime.fromisoformat(value.strip())
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+            return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        parts = [str(v if v is not None else "").strip() for v in value]
+        if not any(parts):
+            return None
+        *date_parts, time_text = parts
+        missing = [name for name, part in zip((*DATE_PARTS, "time"), parts, strict=True) if not part]
+        if missing:
+            raise forms.ValidationError(
+                self.error_messages["incomplete"],
+                code="incomplete",
+                params={"missing": " and ".join(missing)},
+            )
+        day = super().to_python(date_parts)
+        time = _parse_time(time_text)
+        if day is None or time is None:
+            raise forms.ValidationError(self.error_messages["time"], code="time")
+        return timezone.make_aware(dt.datetime.combine(day, time))

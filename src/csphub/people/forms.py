@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from csphub.core.concurrency import VersionedFormMixin
-from csphub.frontend.forms import GovukDateInput, GovukFormMixin
+from csphub.frontend.forms import GovukDateField, GovukFormMixin
 from csphub.people.models import PersonKind
 
 
@@ -22,12 +22,10 @@ class PersonForm(GovukFormMixin, forms.Form):
     known_as = forms.CharField(
         label="Known as, or name of the group or organisation", required=False, max_length=200
     )
-    date_of_birth = forms.DateField(
+    date_of_birth = GovukDateField(
         label="Date of birth",
         required=False,
-        widget=GovukDateInput(),
         help_text="For example, 27 3 2007. Needed for the youth rules of the 2014 Act.",
-        error_messages={"invalid": "Date of birth must be a real date"},
     )
     gender = forms.CharField(label="Gender", required=False, max_length=40)
     phone = forms.CharField(label="Phone number", required=False, max_length=40)
@@ -73,12 +71,8 @@ class PersonSearchForm(forms.Form):
 
 
 class SeenByFilterForm(GovukFormMixin, forms.Form):
-    date_from = forms.DateField(
-        label="From", required=False, widget=GovukDateInput(), error_messages={"invalid": "Enter a real date"}
-    )
-    date_to = forms.DateField(
-        label="To", required=False, widget=GovukDateInput(), error_messages={"invalid": "Enter a real date"}
-    )
+    date_from = GovukDateField(label="From", required=False, help_text="For example, 27 3 2026.")
+    date_to = GovukDateField(label="To", required=False, help_text="For example, 27 3 2026.")
     agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Agency", required=False, queryset=None, empty_label="All agencies"
     )

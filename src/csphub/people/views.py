@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from csphub.agencies.policies import Action, can, role_allows
-from csphub.audit.selectors import audit_events_for
+from csphub.audit.selectors import audit_events_about, describe_targets
 from csphub.audit.services import audit_listed, audit_viewed
 from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, describe_conflict
@@ -20,6 +20,7 @@ from csphub.core.errors import ApplicationError
 from csphub.frontend.registry import PERSON_SECTIONS
 from csphub.people import selectors, services
 from csphub.people.forms import PersonEditForm, PersonForm, PersonSearchForm, SeenByFilterForm
+from csphub.people.registry import PERSON_RECORDS
 
 
 @login_required
@@ -131,11 +132,31 @@ def person_seen_by(request: SignedInRequest, pk: int) -> HttpResponse:
     audit_viewed(actor=request.actor, target=person, justification="who has seen this person")
     form = SeenByFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    events = audit_events_for(
-        target=person,
+    # The person's own record, and every record that shows them (the cases and incidents they
+    # are a party to, notices they received, risk assessments of them...): a view of any of those
+    # pages showed the person.
+    records: list[tuple[Any, list[Any]]] = [(type(person), [person.pk])]
+    for entry in PERSON_RECORDS:
+        qs = entry.records(person)
+        records.append((qs.model, list(qs.values_list("pk", flat=True))))
+    events = audit_events_about(
+        records=records,
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
         agency_id=filters["agency"].pk if filters.get("agency") else None,
     )
     page = Paginator(events, 100).get_page(request.GET.get("page"))
-    return render(request, "people/seen_by.html", {"person": person, "form": form, "page": page})
+    describe_targets(list(page.object_list))
+    return render(
+        request,
+        "people/seen_by.html",
+        {"person": person, "form": form, "page": page, "person_type_id": _person_type_id()},
+    )
+
+
+def _person_type_id() -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    from csphub.people.models import Person
+
+    return ContentType.objects.get_for_model(Person).pk

@@ -12,9 +12,11 @@ class PowersConfig(AppConfig):
             CaseSection,
             HomePanel,
             NavItem,
+            PersonSection,
             register_case_section,
             register_home_panel,
             register_nav,
+            register_person_section,
         )
         from csphub.powers import models, sections
 
@@ -36,3 +38,21 @@ class PowersConfig(AppConfig):
                 "Tools and powers", "powers/case_section.html", sections.case_section_context, order=30
             )
         )
+
+        register_person_section(
+            PersonSection(
+                "Tools and powers", "powers/person_section.html", sections.person_section_context, order=30
+            )
+        )
+        # "Who has seen this person": a notice or order names its recipient, and its letter too.
+        from csphub.people.registry import PersonRecords, register_person_records
+
+        register_person_records(
+            PersonRecords("Tool or power", lambda person: models.PowerUse.objects.filter(recipient=person))
+        )
+
+        from csphub.audit.records import register_record_reference
+        from csphub.powers.rules import Power
+
+        prefixes = "|".join(p.value.upper().replace("_", "-") for p in Power)
+        register_record_reference(rf"(?:{prefixes})-0*(\d+)", models.PowerUse, "CPW-00012")

@@ -39,3 +39,12 @@ def home_context(user: Any) -> dict[str, Any] | None:
 
 def nav_visible(user: Any) -> bool:
     return role_allows(user, Action.VIEW)
+
+
+def person_section_context(user: Any, person: Any) -> dict[str, Any] | None:
+    """The person page's tools and powers used against this person (on cases seen in full)."""
+    if not role_allows(user, Action.VIEW):
+        return None
+    return {
+        "powers": list(selectors.power_list_visible_to(user).filter(recipient=person).order_by("-pk")[:100])
+    }

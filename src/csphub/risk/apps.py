@@ -8,12 +8,14 @@ class RiskConfig(AppConfig):
 
     def ready(self) -> None:
         from csphub.agencies.policies import register_child
-        from csphub.cases.signals import incident_added_to_case, incident_recorded
+        from csphub.cases.signals import case_closed, incident_added_to_case, incident_recorded
         from csphub.frontend.registry import (
             CaseSection,
             HomePanel,
+            PersonSection,
             register_case_section,
             register_home_panel,
+            register_person_section,
         )
         from csphub.risk import models, receivers, sections
 
@@ -25,6 +27,17 @@ class RiskConfig(AppConfig):
         incident_added_to_case.connect(
             receivers.require_reassessment, dispatch_uid="risk.require_reassessment"
         )
+        from csphub.people.registry import PersonRecords, register_person_records
+
+        register_person_records(
+            PersonRecords("Risk assessment", lambda person: models.Assessment.objects.filter(subject=person))
+        )
+        register_person_section(
+            PersonSection(
+                "Risk assessments", "risk/person_section.html", sections.person_section_context, order=20
+            )
+        )
+        case_closed.connect(receivers.cancel_open_case_tasks, dispatch_uid="risk.cancel_open_case_tasks")
         # The questionnaires are configuration, read from the case's risk section and the help
         # pages; they are not in the menu (which must fit on one row at 1280 px).
         register_home_panel(

@@ -20,3 +20,9 @@ def flag_repeat_marac(sender: Any, *, incident: Incident, actor: ActorOrUser, **
     from csphub.risk.services import marac_repeat_flag
 
     marac_repeat_flag(actor=actor, incident=incident)
+
+
+def cancel_open_case_tasks(sender: Any, *, case: Case, actor: Any, **kwargs: Any) -> None:
+    from csphub.risk.services import case_closed_cancel_tasks
+
+    case_closed_cancel_tasks(actor=actor, case=case)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action, role_allows, visible_to
+from csphub.agencies.policies import Action, role_allows, visible_in_full_to, visible_to
 from csphub.cases.models import Case, CaseStatus
 from csphub.core.actor import Actor
 from csphub.risk import selectors
-from csphub.risk.models import ReassessmentRequirement
+from csphub.risk.models import Assessment, ReassessmentRequirement
 
 
 def case_section_context(actor: Actor, case: Case) -> dict[str, Any] | None:
@@ -48,3 +48,16 @@ def home_context(user: Any) -> dict[str, Any] | None:
 
 def nav_visible(user: Any) -> bool:
     return user.is_authenticated
+
+
+def person_section_context(user: Any, person: Any) -> dict[str, Any] | None:
+    """The person page's risk assessments of this person, on cases the user sees in full."""
+    if not role_allows(user, Action.VIEW):
+        return None
+    assessments = list(
+        visible_in_full_to(user, Assessment)
+        .filter(subject=person)
+        .select_related("questionnaire", "case", "assessing_agency")
+        .order_by("-assessed_at")[:100]
+    )
+    return {"assessments": assessments}

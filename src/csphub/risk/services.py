@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from csphub.agencies.policies import Action, acting_membership, can
 from csphub.audit.services import audit_record
 from csphub.cases.models import Case, Incident, IncidentParty, PartyRole, Task, TaskStatus
-from csphub.cases.services import task_complete, task_create
+from csphub.cases.services import task_complete, task_create, tasks_cancel_open
 from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.calendar import add_working_days
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -157,7 +158,12 @@ def assessment_evaluate(
                 victim_date_of_birth=subject.date_of_birth, on=today, confirmed_16_or_over=victim_16_or_over
             )
             if blockers:
-                raise ApplicationError(blockers[0], field="victim_16_or_over")
+                raise ApplicationError(
+                    blockers[0],
+                    field="victim_16_or_over",
+                    fix_url=reverse("people:edit", args=[subject.pk]),
+                    fix_text=f"Record {subject.display_name}'s date of birth",
+                )
             if not children_present:
                 raise ApplicationError(
                     "Say whether there are children in the household", field="children_present"
@@ -280,6 +286,7 @@ def assessment_complete(
                 source="risk.high_risk_panel",
                 linked=assessment,
                 rule_version=version,
+                collapse_on_case=True,
             )
         if marac is not None and marac.refer:
             task_create(
@@ -291,6 +298,7 @@ def assessment_complete(
                 details="Criteria: " + ", ".join(rules.MARAC_CRITERION_LABELS[c] for c in marac.criteria),
                 source="risk.marac_referral",
                 linked=assessment,
+                collapse_on_case=True,
                 rule_version=marac.rules_version,
             )
         if marac is not None and rules.idva_offer_required(marac):
@@ -302,6 +310,7 @@ def assessment_complete(
                 case=case,
                 source="risk.idva_offer",
                 linked=assessment,
+                collapse_on_case=True,
                 rule_version=marac.rules_version,
             )
         if rules.safeguarding_task_needed(children_present or None):
@@ -318,6 +327,7 @@ def assessment_complete(
                 case=case,
                 source="risk.safeguarding",
                 linked=assessment,
+                collapse_on_case=True,
                 rule_version=version,
             )
         pending = ReassessmentRequirement.objects.filter(case=case, satisfied_by__isnull=True)
@@ -334,6 +344,19 @@ def assessment_complete(
     return assessment
 
 
+# Automatic tasks that only make sense while the case is open: once it is closed nobody will
+# re-assess its risk or take it to the high-risk panel. Safeguarding, MARAC and IDVA tasks are
+# about the person, not the case, and stay.
+CASE_OPEN_ONLY_SOURCES = ("risk.reassessment", "risk.high_risk_panel")
+
+
+def case_closed_cancel_tasks(*, actor: ActorOrUser, case: Case) -> int:
+    """Cancel the closed case's open re-assessment and high-risk-panel tasks (not "done")."""
+    return tasks_cancel_open(
+        actor=actor, case=case, sources=CASE_OPEN_ONLY_SOURCES, reason="The case was closed"
+    )
+
+
 def reassessment_require(
     *, actor: ActorOrUser, case: Case, incident: Incident
 ) -> ReassessmentRequirement | None:
@@ -348,13 +371,15 @@ def reassessment_require(
             return requirement
         task = task_create(
             actor=actor,
-            title=f"Re-assess risk: incident {incident.reference} was added to the case",
+            title="Re-assess risk: new incidents were added to the case",
             owner=_owner_for(case, actor),
             due_on=_due(timezone.now(), 2),
             case=case,
+            details=f"Incident {incident.reference} was added to the case.",
             source="risk.reassessment",
             linked=requirement,
             check_permission=False,
+            collapse_on_case=True,  # one re-assessment covers every incident added before it
         )
         requirement.task_id_ref = task.pk
         requirement.save(update_fields=["task_id_ref", "modified_at"])
@@ -445,13 +470,7 @@ def marac_referral_record(
             modified_by=acting_user(actor),
         )
         audit_record(actor=actor, verb="marac_referral.recorded", target=referral)
-        for task in Task.objects.filter(
-            case=case,
-            source="risk.marac_referral",
-            status=TaskStatus.OPEN,
-            linked_type="risk.assessment",
-            linked_id=assessment.pk,
-        ):
+        for task in Task.objects.filter(case=case, source="risk.marac_referral", status=TaskStatus.OPEN):
             if task.owner_id == actor.pk or can(actor, Action.CHANGE, task):
                 task_complete(actor=actor, task=task)
     return referral

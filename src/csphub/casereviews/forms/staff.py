@@ -142,8 +142,10 @@ class LinkIncidentsForm(GovukFormMixin, forms.Form):
         self.fields["incidents"].choices = [  # type: ignore[attr-defined]
             (
                 str(i.pk),
-                f"{i.reference} – {i.get_asb_type_display()}, happened {i.occurred_at:%d %b %Y}, "
-                f"reported {i.reported_at:%d %b %Y} to {i.reporting_agency.short_name}",
+                f"{i.reference} – {i.get_category_display()} ({i.get_asb_type_display().lower()})"
+                f"{', at ' + i.location_description if i.location_description else ''}; "
+                f"happened {i.occurred_at:%d %b %Y}, reported {i.reported_at:%d %b %Y} to "
+                f"{i.reporting_agency.short_name}",
             )
             for i in incidents
         ]

@@ -63,6 +63,7 @@ from csphub.casereviews.services.prompts import (
     prompts_for_incident,
     threshold_flag_for_person,
 )
+from csphub.casereviews.services.publication import year_can_publish, year_publish
 from csphub.casereviews.services.review import recommendation_add, recommendation_complete, review_record
 from csphub.casereviews.services.status import (
     _DUMMY_HASH,
@@ -72,8 +73,10 @@ from csphub.casereviews.services.status import (
     status_code_request,
 )
 from csphub.casereviews.services.threshold import (
+    application_can_link,
     application_link_incident,
     application_unlink_incident,
+    bodies_named_not_linked,
     complaints_for,
     incident_complainant,
     threshold_decide,
@@ -106,6 +109,7 @@ __all__ = [
     "appeal_lodge",
     "application_acknowledge",
     "application_assign_spoc",
+    "application_can_link",
     "application_close",
     "application_link_incident",
     "application_submit",
@@ -113,6 +117,7 @@ __all__ = [
     "application_withdraw",
     "area_can_configure",
     "area_configure",
+    "bodies_named_not_linked",
     "complaints_for",
     "form_token_issue",
     "form_token_problem",
@@ -137,4 +142,6 @@ __all__ = [
     "threshold_decide",
     "threshold_flag_for_person",
     "threshold_preview",
+    "year_can_publish",
+    "year_publish",
 ]

@@ -9,9 +9,10 @@ from typing import Any
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from csphub.agencies.services import share_record
+from csphub.agencies.services import notify_agency, share_record
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application, ApplicationChannel, CaseReviewArea
@@ -166,6 +167,17 @@ def _pass_to_relevant_bodies(application: Application) -> None:
             agreement=agreement,
             reason="ASB Case Review application passed to the relevant bodies (ASBCPA 2014 s.104(3))",
             check_permission=False,
+        )
+        # s.104(6): complaints made to any relevant body count, so each is asked for its incidents.
+        notify_agency(
+            agency=agency,
+            subject=f"ASB Case Review {application.reference} needs your agency's incidents",
+            body=(
+                f"An application for an ASB Case Review in {area.name} ({application.reference}) was "
+                f"passed to your agency as a relevant body. Link any incidents your agency recorded about "
+                f"this behaviour before {area.managing_agency.name} decides the threshold."
+            ),
+            link=reverse("casereviews:detail", args=[application.reference]),
         )
 
 

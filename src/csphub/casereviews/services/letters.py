@@ -107,6 +107,14 @@ def letter_send(
             _transition(application, rules.Status.OUTCOME_SENT)
             application.modified_by = acting_user(actor)
             application.save(update_fields=["status", "outcome_sent_on", "modified_by", "modified_at"])
+        if kind == LetterKind.ACKNOWLEDGEMENT and application.acknowledged_on is None:
+            # Sending the acknowledgement is what acknowledges the application (its service level).
+            application.acknowledged_on = sent_on
+            fields = ["acknowledged_on", "modified_at"]
+            if rules.can_transition(application.status_enum, to=rules.Status.ACKNOWLEDGED):
+                application.status = rules.Status.ACKNOWLEDGED
+                fields.append("status")
+            application.save(update_fields=fields)
         audit_record(actor=actor, verb=f"casereviewletter.{kind}_sent", target=letter)
         if application.applicant_email and application.contact_preference == "email":
             transaction.on_commit(lambda: _email_letter(letter.pk))

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from csphub.agencies.policies import Action, can
+from csphub.agencies.policies import Action, Capability, acting_membership, can, has_capability
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application, ApplicationIncident, ThresholdDecisionRecord
@@ -35,10 +35,17 @@ def application_link_incident(
     named_by_applicant: bool = False,
     note: str = "",
 ) -> ApplicationIncident:
-    """Link an incident (a complaint) to the application, e.g. one the applicant names that was not linked."""
-    _require_manager(actor, application)
+    """Link an incident (a complaint) to the application, e.g. one the applicant names that was not linked.
+
+    The agency running the procedure links any incident it may see; every other relevant body
+    (s.104(6): complaints made to any of them count) links its own incidents.
+    """
+    if not application_can_link(actor, application):
+        raise PermissionDeniedError("You cannot link incidents to this application.")
     if not can(actor, Action.VIEW, incident):
         raise PermissionDeniedError("You cannot link this incident.")
+    if not can(actor, Action.CHANGE, application) and not can(actor, Action.CHANGE, incident):
+        raise PermissionDeniedError("A relevant body links only its own agency's incidents.")
     if application.threshold_decided_on is not None:
         raise ApplicationError("The threshold has been decided: incidents can no longer be linked.")
     if complainant is not None and not can(actor, Action.VIEW, complainant):
@@ -62,6 +69,35 @@ def application_link_incident(
             )
         audit_record(actor=actor, verb="casereviewapplication.incident_linked", target=application)
     return link
+
+
+def application_can_link(actor: Any, application: Application) -> bool:
+    """May ``actor`` link incidents to ``application``? Case Review staff of the agency running it, or
+    of another relevant body of the area that the application was passed to (s.104(3))."""
+    if not has_capability(actor, Capability.MANAGE_CASE_REVIEWS):
+        return False
+    if can(actor, Action.CHANGE, application):
+        return True
+    membership = acting_membership(actor)
+    return (
+        membership is not None
+        and can(actor, Action.VIEW, application)
+        and application.area.relevant_bodies.filter(pk=membership.agency_id).exists()
+    )
+
+
+def bodies_named_not_linked(application: Application) -> list[str]:
+    """Names of the relevant bodies the applicant says they reported to with no complaint linked."""
+    bodies = [
+        rules.NamedBody(key=str(a.pk), name=a.name, short_name=a.short_name, kind=a.agency_type)
+        for a in application.area.relevant_bodies.all()
+    ]
+    linked: set[str] = set()
+    for reporting, owning in application.incident_links.values_list(
+        "incident__reporting_agency_id", "incident__owning_agency_id"
+    ):
+        linked |= {str(reporting), str(owning)}
+    return [b.name for b in rules.bodies_named_not_linked(application.reports_described, bodies, linked)]
 
 
 def application_unlink_incident(*, actor: ActorOrUser, link: ApplicationIncident, reason: str) -> None:
@@ -164,8 +200,8 @@ def threshold_decide(
         )
         application.threshold_met = met
         application.threshold_decided_on = decided_on
-        if application.acknowledged_on is None:
-            application.acknowledged_on = decided_on
+        # Deciding the threshold does not acknowledge the application: only an acknowledgement sent
+        # (the letter, or one recorded as sent another way) does, so its service level shows the truth.
         application.modified_by = acting_user(actor)
         application.save()
         audit_record(

@@ -37,7 +37,7 @@ from csphub.casereviews.views.public import (
     status_code,
     status_request,
 )
-from csphub.casereviews.views.publication import publication, publication_csv, publication_index
+from csphub.casereviews.views.publication import figures, publication, publication_csv, publication_index
 from csphub.casereviews.views.review import (
     letter,
     letter_pdf,
@@ -68,6 +68,7 @@ __all__ = [
     "close",
     "dashboard",
     "detail",
+    "figures",
     "intake",
     "letter",
     "letter_pdf",

@@ -96,6 +96,7 @@ def detail(request: SignedInRequest, reference: str) -> HttpResponse:
             "appeal": getattr(application, "appeal", None),
             "appeal_closes_on": application.appeal_window_closes_on(),
             "can_change": can(request.actor, Action.CHANGE, application),
+            "can_link": services.application_can_link(request.actor, application),
             "status": rules.Status,
         },
     )

@@ -11,23 +11,30 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from csphub.agencies.policies import Action, can
 from csphub.casereviews import forms, selectors, services
 from csphub.casereviews.views._common import (
     _change_journey,
     _get_for_change,
+    _require_staff,
     _versioned_form,
 )
 from csphub.core.actor import SignedInRequest
-from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
+from csphub.frontend import flows
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def link_incidents(request: SignedInRequest, reference: str) -> HttpResponse:
-    application = _get_for_change(request, reference)
+    """The agency running the procedure links any incident it sees; another relevant body its own."""
+    _require_staff(request)
+    application = selectors.application_get_visible(request.actor, reference)
+    if not services.application_can_link(request.actor, application):
+        raise Http404("No such application.")
+    own_only = not can(request.actor, Action.CHANGE, application)
     search = request.GET.get("q", "")
-    candidates = selectors.candidate_incidents(request.actor, application, search=search)
+    candidates = selectors.candidate_incidents(request.actor, application, search=search, own_only=own_only)
     form = forms.LinkIncidentsForm(request.POST or None, incidents=candidates)
     if request.method == "POST" and form.is_valid():
         by_pk = {str(i.pk): i for i in candidates}
@@ -50,39 +57,79 @@ def link_incidents(request: SignedInRequest, reference: str) -> HttpResponse:
     return render(
         request,
         "casereviews/staff/link_incidents.html",
-        {"form": form, "application": application, "candidates": candidates, "q": search},
+        {
+            "form": form,
+            "application": application,
+            "candidates": candidates,
+            "q": search,
+            "own_only": own_only,
+        },
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def threshold(request: SignedInRequest, reference: str) -> HttpResponse:
+    """Question (with the engine's preview and any complaints named but not linked) → check → record."""
     application = _get_for_change(request, reference)
     preview = services.threshold_preview(application)
+    named_not_linked = services.bodies_named_not_linked(application)
+    warning = (
+        f"The applicant says they reported the behaviour to {_names(named_not_linked)}, but no "
+        f"incident from {'it' if len(named_not_linked) == 1 else 'them'} is linked. Complaints to "
+        "any relevant body count: ask them for their incidents and link them before deciding."
+        if named_not_linked
+        else ""
+    )
+    # Carries the application's version: a decision confirmed on a stale page is refused (flows).
     form = _versioned_form(
         forms.ThresholdDecideForm,
         application,
-        request.POST or None,
+        flows.posted(request),
         initial={"decided_on": timezone.localdate()},
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        answers = {name: form.cleaned_data[name] for name in forms.ThresholdDecideForm.base_fields}
-        try:
-            with versioned_write(form):
-                services.threshold_decide(actor=request.actor, application=application, **answers)
-        except EditConflictError as error:
-            conflict = conflict_on(form, error.current)
-        except ApplicationError as error:
-            form.add_application_error(error)
-        else:
-            messages.success(request, "Threshold decision recorded.")
-            return redirect("casereviews:detail", reference)
-    return render(
+
+    def perform(data: dict[str, Any]) -> Any:
+        return services.threshold_decide(actor=request.actor, application=application, **data)
+
+    def done(record: Any) -> HttpResponse:
+        messages.success(request, f"Threshold decision recorded: {'met' if record.met else 'not met'}.")
+        return redirect("casereviews:detail", reference)
+
+    def outcome(data: dict[str, Any]) -> dict[str, Any]:
+        met = preview.met or bool(data.get("discretionary_met"))
+        return {
+            "outcome": "Met" if met else "Not met",
+            "outcome_why": "the rules require it"
+            if preview.met
+            else ("using the partnership's discretion" if met else "the rules do not require it"),
+        }
+
+    context = {"application": application, "preview": preview, "warning": warning}
+    return flows.question_check_confirm(
         request,
-        "casereviews/staff/threshold.html",
-        {"form": form, "application": application, "preview": preview, "conflict": conflict},
+        form,
+        perform=perform,
+        done=done,
+        question=flows.Page("casereviews/staff/threshold.html", context),
+        check=flows.Page(
+            "casereviews/staff/threshold_check.html",
+            {
+                **context,
+                "heading": "Check the threshold decision",
+                "caption": application.reference,
+                "confirm_label": "Record the decision",
+                "explain": "The decision, its rules version and how it was reached are kept on the "
+                "application. It cannot be changed afterwards; the applicant may appeal a "
+                '"not met" decision.',
+            },
+        ),
+        preview=outcome,
     )
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @login_required

@@ -40,7 +40,17 @@ from csphub.cases.services.records import (
     document_upload,
     note_add,
 )
-from csphub.cases.services.tasks import reminders_send, task_complete, task_create
+from csphub.cases.services.sharing import case_share, case_share_withdraw
+from csphub.cases.services.tasks import (
+    owner_may_see,
+    owner_membership_for,
+    reminders_send,
+    task_cancel,
+    task_complete,
+    task_create,
+    task_owner_choices,
+    tasks_cancel_open,
+)
 from csphub.cases.services.victims import (
     case_victims,
     closure_survey_record,
@@ -66,6 +76,8 @@ __all__ = [
     "case_export_csv",
     "case_link",
     "case_open",
+    "case_share",
+    "case_share_withdraw",
     "case_victim_told_of_closure",
     "case_victims",
     "closure_survey_record",
@@ -75,6 +87,8 @@ __all__ = [
     "incident_record",
     "incident_update",
     "note_add",
+    "owner_may_see",
+    "owner_membership_for",
     "panel_agenda_add",
     "panel_create",
     "panel_decision_record",
@@ -82,8 +96,11 @@ __all__ = [
     "panel_minutes_record",
     "reminders_send",
     "share_request_make",
+    "task_cancel",
     "task_complete",
     "task_create",
+    "task_owner_choices",
+    "tasks_cancel_open",
     "users_of_agency",
     "victim_contact_agree",
     "victim_update_record",

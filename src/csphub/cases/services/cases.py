@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from csphub.agencies.models import Agency, Membership, Role
 from csphub.agencies.policies import Action, can, role_allows
-from csphub.audit.services import audit_record
+from csphub.audit.services import audit_listed, audit_record
 from csphub.cases import rules
 from csphub.cases.models import (
     AsbType,
@@ -33,7 +33,7 @@ from csphub.cases.models import (
 )
 from csphub.cases.services._common import _membership_for_create, _raise_first
 from csphub.cases.services.tasks import task_complete, task_create
-from csphub.cases.signals import incident_added_to_case
+from csphub.cases.signals import case_closed, incident_added_to_case
 from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
@@ -267,6 +267,8 @@ def case_change_status(
         else:
             verb = "case.status_changed"
         audit_record(actor=actor, verb=verb, target=locked, changed_fields=changed)
+        if to_status == CaseStatus.CLOSED:
+            case_closed.send(sender=Case, case=locked, actor=actor)
     for name in ("status", "closed_at", "closure_reason", "outcome", "modified_at"):
         setattr(case, name, getattr(locked, name))
     return case
@@ -345,8 +347,10 @@ def case_export_csv(*, actor: ActorOrUser, cases: QuerySet[Case], filters_descri
         ["reference", "status", "asb_type", "owning_agency", "opened_on", "closed_on", "outcome", "incidents"]
     )
     count = 0
+    exported: list[Case] = []
     with transaction.atomic():
         for case in cases.select_related("owning_agency").order_by("pk").iterator(chunk_size=2000):
+            exported.append(case)
             writer.writerow(
                 [
                     case.reference,
@@ -365,4 +369,6 @@ def case_export_csv(*, actor: ActorOrUser, cases: QuerySet[Case], filters_descri
             verb="case.exported",
             justification=f"CSV export of {count} cases ({filters_description})",
         )
+        # One event per case too, so "who has seen this person" finds the export of their case.
+        audit_listed(actor=actor, targets=exported, kind="exported", justification="CSV export")
     return buffer.getvalue()

@@ -9,11 +9,12 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from csphub.agencies.models import Agency, Membership, ShareScope
 from csphub.agencies.policies import Action, can
-from csphub.agencies.services import share_record
+from csphub.agencies.services import notify_agency, share_record
 from csphub.audit.services import audit_record
 from csphub.cases.models import (
     AgendaItem,
@@ -113,6 +114,7 @@ def panel_agenda_add(*, actor: ActorOrUser, meeting: PanelMeeting, case: Case, r
             share_reason = (
                 f"{meeting.panel.name} on {timezone.localtime(meeting.held_at):%d %B %Y}: {reason.strip()}"
             )
+            held = timezone.localtime(meeting.held_at)
             for agency in meeting.attending_agencies.exclude(pk=case.owning_agency_id):
                 share_record(
                     actor=actor,
@@ -121,6 +123,16 @@ def panel_agenda_add(*, actor: ActorOrUser, meeting: PanelMeeting, case: Case, r
                     agreement=agreement,
                     scope=ShareScope.SUMMARY,
                     reason=share_reason[:500],
+                )
+                notify_agency(
+                    agency=agency,
+                    subject=f"Case {case.reference} is on the agenda of {meeting.panel.name}",
+                    body=(
+                        f"{case.owning_agency.name} put case {case.reference} on the agenda of "
+                        f"{meeting.panel.name} on {held.day} {held:%B %Y}. Your agency attends: you can see "
+                        f"the case summary under {agreement.reference}."
+                    ),
+                    link=reverse("cases:meeting_detail", args=[meeting.pk]),
                 )
             audit_record(
                 actor=actor, verb="case.added_to_agenda", target=case, justification=meeting.panel.name

@@ -51,6 +51,7 @@ from csphub.cases.views.panels import (
 )
 from csphub.cases.views.people import my_tasks, overdue, person_detail, task_complete
 from csphub.cases.views.search import home_context, search, share_request
+from csphub.cases.views.sharing import case_share_new, case_share_withdraw, case_sharing
 from csphub.cases.views.victims import closure_survey, victim_contact, victim_update
 
 __all__ = [
@@ -75,6 +76,9 @@ __all__ = [
     "case_list",
     "case_note_new",
     "case_open",
+    "case_share_new",
+    "case_share_withdraw",
+    "case_sharing",
     "case_status",
     "case_summary_pdf",
     "case_task_new",

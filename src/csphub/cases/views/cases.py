@@ -101,7 +101,15 @@ def case_open(request: SignedInRequest) -> HttpResponse:
     form = forms.CaseOpenForm(_posted(request), initial={"asb_type": first.asb_type})
     related = selectors.related_records_for_incident(user=request.actor, incident=first)
     related_cases = [r for r in related if r.kind == "case"]
+    address_warning = ""
     if request.method == "POST" and form.is_valid():
+        # The summary is what panel partners read, and the agreement keeps addresses with the owner:
+        # warn once; the writer may keep it (pressing "Open case" again with the same summary).
+        summary = form.cleaned_data["summary"]
+        found = rules.address_in_text(summary, selectors.addresses_for_incidents(incidents))
+        if found and request.POST.get("keep_summary") != summary:
+            address_warning = found
+    if request.method == "POST" and form.is_valid() and not address_warning:
         try:
             case = services.case_open(actor=request.actor, incidents=incidents, **form.cleaned_data)
         except ApplicationError as error:
@@ -112,7 +120,12 @@ def case_open(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "cases/case_open.html",
-        {"form": form, "incidents": incidents, "related_cases": related_cases},
+        {
+            "form": form,
+            "incidents": incidents,
+            "related_cases": related_cases,
+            "address_warning": address_warning,
+        },
     )
 
 
@@ -262,7 +275,8 @@ def case_link(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def case_task_new(request: SignedInRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
-    owners = services.users_of_agency(case.owning_agency).order_by("last_name", "first_name")
+    # Only staff who may see the case: a task given to someone who cannot open it is orphaned.
+    owners = services.task_owner_choices(case)
     form = forms.TaskForm(_posted(request), owners=owners, initial={"owner": request.user.pk})
     if request.method == "POST" and form.is_valid():
         try:

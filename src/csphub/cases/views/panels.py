@@ -18,10 +18,12 @@ from csphub.agencies.policies import (
     can,
     get_object_or_404_for,
     role_allows,
+    visible_to,
 )
 from csphub.agencies.selectors import agreements_in_force_for
-from csphub.cases import forms, selectors, services
-from csphub.cases.models import AgendaItem, Panel, PanelMeeting
+from csphub.audit.services import audit_listed
+from csphub.cases import forms, rules, selectors, services
+from csphub.cases.models import AgendaItem, Case, Panel, PanelMeeting
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, describe_conflict, versioned_write
@@ -35,13 +37,17 @@ from csphub.core.errors import ApplicationError, PermissionDeniedError
 @login_required
 def panel_list(request: SignedInRequest) -> HttpResponse:
     _require(request.actor, Action.VIEW)
-    from csphub.agencies.policies import visible_to
-
     panels = visible_to(request.actor, Action.VIEW, Panel).select_related("agreement")
+    # Meetings of other agencies' panels that the actor's agency attends (newest first).
+    attending = (
+        visible_to(request.actor, Action.VIEW, PanelMeeting)
+        .exclude(panel__in=panels.values("pk"))
+        .select_related("panel", "panel__owning_agency")[:50]
+    )
     return render(
         request,
         "cases/panel_list.html",
-        {"panels": panels, "can_create": role_allows(request.actor, Action.CREATE)},
+        {"panels": panels, "attending": attending, "can_create": role_allows(request.actor, Action.CREATE)},
     )
 
 
@@ -115,6 +121,13 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         _deny_unless(can_change)
         if "add_agenda" in request.POST and agenda_form.is_valid():
             case = selectors.case_get_visible(request.actor, agenda_form.cleaned_data["case_reference"])
+            reason = agenda_form.cleaned_data["reason"]
+            # The reason is shown to the attending partners: warn once about an address in it.
+            address_warning = rules.address_in_text(
+                reason, selectors.addresses_for_incidents(case.incidents.all())
+            )
+            if address_warning and request.POST.get("keep_reason") != reason:
+                return _meeting_page(request, meeting, can_change, agenda_form, minutes_form, address_warning)
             try:
                 services.panel_agenda_add(
                     actor=request.actor, meeting=meeting, case=case, reason=agenda_form.cleaned_data["reason"]
@@ -142,18 +155,41 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, "Minutes saved")
                 return redirect("cases:meeting_detail", meeting.pk)
+    return _meeting_page(request, meeting, can_change, agenda_form, minutes_form, conflict=conflict)
+
+
+def _meeting_page(
+    request: SignedInRequest,
+    meeting: PanelMeeting,
+    can_change: bool,
+    agenda_form: Any,
+    minutes_form: Any,
+    address_warning: str | None = None,
+    conflict: Any = None,
+) -> HttpResponse:
     items = list(meeting.agenda_items.select_related("case"))
+    # A partner attending sees each case's summary while it is shared; a lapsed share hides the link.
+    visible_cases = set(
+        visible_to(request.actor, Action.VIEW, Case)
+        .filter(pk__in=[item.case_id for item in items])
+        .values_list("pk", flat=True)
+    )
+    # The agenda shows each case: "who has seen this person" includes those at the meeting's page.
+    audit_listed(actor=request.actor, targets=[item.case for item in items], justification="panel agenda")
     return render(
         request,
         "cases/meeting_detail.html",
         {
             "meeting": meeting,
             "items": items,
+            "visible_cases": visible_cases,
+            "can_view_panel": can(request.actor, Action.VIEW, meeting.panel),
             "can_change": can_change,
             "can_export": role_allows(request.actor, Action.EXPORT),
             "agenda_form": agenda_form,
             "minutes_form": minutes_form,
             "conflict": conflict,
+            "address_warning": address_warning,
             "attending": meeting.attending_agencies.all(),
         },
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -14,7 +16,7 @@ from csphub.agencies.policies import (
     get_object_or_404_for,
     role_allows,
 )
-from csphub.audit.services import audit_listed, audit_viewed
+from csphub.audit.services import audit_listed
 from csphub.cases import config, selectors, services
 from csphub.cases.models import Task
 from csphub.cases.views._common import _require
@@ -29,29 +31,31 @@ from csphub.people.selectors import person_get_visible
 
 @login_required
 def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    """Everything about one person that the user may see: cases, incidents, repeat-victim flag."""
+    """The one person page is the people app's: this older address (in bookmarks) goes there."""
     person = person_get_visible(request.actor, pk)
-    audit_viewed(actor=request.actor, target=person)
-    incidents = list(selectors.incidents_for_person(user=request.actor, person=person)[:200])
+    return redirect("people:detail", person.pk)
+
+
+def person_section_context(user: Any, person: Any) -> dict[str, Any] | None:
+    """The person page's "Cases and incidents": what the user may see, with the person's roles."""
+    if not role_allows(user, Action.VIEW):
+        return None
+    incidents = list(selectors.incidents_for_person(user=user, person=person)[:200])
     roles: dict[int, list[str]] = {}
     for party in person.incident_parties.filter(incident__in=[i.pk for i in incidents]):
         roles.setdefault(party.incident_id, []).append(party.get_role_display())
-    cases = list(selectors.cases_for_person(user=request.actor, person=person))
+    cases = list(selectors.cases_for_person(user=user, person=person))
     case_roles: dict[int, list[str]] = {}
     for case_party in person.case_parties.filter(case__in=[c.pk for c in cases]):
         case_roles.setdefault(case_party.case_id, []).append(case_party.get_role_display())
-    return render(
-        request,
-        "cases/person_detail.html",
-        {
-            "person": person,
-            "incidents": [(i, roles.get(i.pk, [])) for i in incidents],
-            "cases": [(c, case_roles.get(c.pk, [])) for c in cases],
-            "repeat": selectors.repeat_victim_decision(user=request.actor, person=person),
-            "rule": config.repeat_victim_rule(),
-            "can_create": role_allows(request.actor, Action.CREATE),
-        },
-    )
+    return {
+        "person": person,
+        "incidents": [(i, roles.get(i.pk, [])) for i in incidents],
+        "cases": [(c, case_roles.get(c.pk, [])) for c in cases],
+        "repeat": selectors.repeat_victim_decision(user=user, person=person),
+        "rule": config.repeat_victim_rule(),
+        "can_create": role_allows(user, Action.CREATE),
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -72,8 +76,10 @@ def my_tasks(request: SignedInRequest) -> HttpResponse:
 def overdue(request: SignedInRequest) -> HttpResponse:
     _require(request.actor, Action.VIEW)
     dashboard = selectors.overdue_dashboard(request.actor)
-    audit_listed(actor=request.actor, targets=dashboard["tasks"])  # task titles may name people
-    return render(request, "cases/overdue.html", dashboard)
+    orphaned = selectors.orphaned_tasks(request.actor)
+    # task titles may name people
+    audit_listed(actor=request.actor, targets=[*dashboard["tasks"], *orphaned])
+    return render(request, "cases/overdue.html", {**dashboard, "orphaned": orphaned})
 
 
 @login_required

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -87,14 +88,20 @@ def share_request(request: SignedInRequest) -> HttpResponse:
 
 
 def home_context(user: Any) -> dict[str, Any] | None:
+    """The "My casework" panel: open cases as officer, open and overdue task counts, the next tasks,
+    and (for whoever may see the team's tasks) tasks held by someone who can no longer see them."""
     if not role_allows(user, Action.VIEW):
         return None
     today = timezone.localdate()
-    tasks = list(selectors.my_tasks(user)[:10])
+    mine = selectors.my_tasks(user)
+    tasks = list(mine.select_related("case")[:10])
     audit_listed(actor=user, targets=tasks)  # the home page shows their titles
+    counts = mine.aggregate(total=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
     return {
         "tasks": tasks,
-        "overdue": sum(1 for t in tasks if t.due_on < today),
+        "task_count": counts["total"],
+        "overdue": counts["overdue"],
         "open_cases": selectors.case_list_visible_to(user, status="open", officer=user).count(),
+        "flagged": selectors.orphaned_task_count(user),
         "today": today,
     }

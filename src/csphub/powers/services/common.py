@@ -16,7 +16,7 @@ from django.db import transaction
 from csphub.agencies.policies import Action, acting_membership, can
 from csphub.audit.services import audit_record
 from csphub.cases.models import Case, Task, TaskStatus
-from csphub.cases.services import task_complete, task_create
+from csphub.cases.services import task_cancel, task_create
 from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
@@ -61,9 +61,21 @@ def _start_against(
     return moment, rules_for(moment)
 
 
-def _block(reasons: Sequence[str], field: str | None = None) -> None:
+def _block(reasons: Sequence[str], field: str | None = None, person: Any | None = None) -> None:
+    """Refuse with every reason; a reason that needs ``person``'s date of birth links to where it is
+    recorded (their "Change details" page)."""
     if reasons:
-        raise ApplicationError("; ".join(reasons), field=field)
+        fix_url = fix_text = ""
+        if person is not None and any("date of birth" in reason for reason in reasons):
+            fix_url = person_change_url(person)
+            fix_text = f"Record {person.display_name}'s date of birth"
+        raise ApplicationError("; ".join(reasons), field=field, fix_url=fix_url, fix_text=fix_text)
+
+
+def person_change_url(person: Any) -> str:
+    from django.urls import reverse
+
+    return reverse("people:edit", args=[person.pk])
 
 
 def _record_step(
@@ -189,12 +201,18 @@ def _open_tasks(use: PowerUse, source: str) -> list[Task]:
 
 
 def _close_tasks(*, actor: ActorOrUser, use: PowerUse, source: str, keep: Iterable[dt.date] = ()) -> None:
-    """Close the power's open automatic tasks from ``source`` whose due date is not in ``keep``:
-    the decision just recorded answers them or makes them moot (cases offers completion only)."""
+    """Cancel the power's open automatic tasks from ``source`` whose due date is not in ``keep``:
+    the decision just recorded (a discharge, variation or extension) makes them moot. Cancelled,
+    not "done": nobody did what the task asked."""
     kept = set(keep)
     for task in _open_tasks(use, source):
         if task.due_on not in kept:
-            task_complete(actor=actor, task=task)
+            task_cancel(
+                actor=actor,
+                task=task,
+                reason=f"The {use.label.lower()} was {use.get_status_display().lower()}",
+                check_permission=False,
+            )
 
 
 def _require_power(use: PowerUse, power: Power, message: str) -> None:

@@ -51,7 +51,8 @@ def cpw_issue(
             comply_by=comply_by,
             issued_at=moment,
             issuer=issuer_capacity,
-        )
+        ),
+        person=recipient,
     )
     with transaction.atomic():
         return _create(
@@ -100,7 +101,8 @@ def cpn_issue(
             conduct_persists=conduct_persists,
             informed_parties=informed_parties,
             now=moment,
-        )
+        ),
+        person=cpw.recipient,
     )
     if not requirements.strip():
         raise ApplicationError("Say what the recipient must do or stop doing", field="requirements")

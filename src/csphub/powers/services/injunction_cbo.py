@@ -65,7 +65,8 @@ def injunction_apply(
             ends_on=ends_on,
             yot_consulted_on=yot_consulted_on,
             without_notice=without_notice,
-        )
+        ),
+        person=recipient,
     )
     with transaction.atomic():
         return _create(
