@@ -432,7 +432,6 @@ class AuditVerb(models.TextChoices):
     # written by audit_viewed (``<model>.viewed``) on the MARAC outcome page
     MARACREFERRAL_VIEWED = "maracreferral.viewed", "Viewed a MARAC referral"
     MARAC_REFERRAL_OUTCOME = "marac_referral.outcome", "Recorded the outcome of a MARAC referral"
-    MARAC_REFERRAL_VIEWED = "maracreferral.viewed", "Viewed a MARAC referral"
     MARAC_REFERRAL_REPEAT_FLAGGED = (
         "marac_referral.repeat_flagged",
         "Flagged a repeat MARAC case (a further domestic abuse incident within 12 months)",
