@@ -16,8 +16,15 @@ from django.utils import timezone
 from csphub.audit.models import AuditEvent
 from csphub.casereviews import rules, services
 from csphub.casereviews.models import ApplicationIncident, CaseReviewArea, ThresholdRuleSet
+from tests.versions import BrowserLikeClient
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client_as(client_as: Any) -> Any:
+    """Clients that post like a browser: each form sends back the version it was read at."""
+    return lambda who: BrowserLikeClient(client_as(who))
 
 
 def _d(day: dt.date) -> str:

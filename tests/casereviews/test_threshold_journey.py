@@ -15,6 +15,7 @@ from django.utils import timezone
 from csphub.casereviews import rules, services
 from csphub.casereviews.models import Application, ApplicationIncident, ThresholdDecisionRecord
 from csphub.core.errors import PermissionDeniedError
+from tests.versions import with_version
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,7 @@ def test_the_decision_warns_and_asks_to_check_before_recording(
 
     today = timezone.localdate()
     answers = {"decided_on_day": today.day, "decided_on_month": today.month, "decided_on_year": today.year}
+    answers = with_version(client, url, answers)  # the form carries the application's version
     check = client.post(url, answers)
     assert check.status_code == 200
     body = check.content.decode()

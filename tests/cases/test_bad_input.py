@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from csphub.cases.models import Case, Document, Incident, Task
 from csphub.people.models import Person
+from tests.versions import BrowserLikeClient
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +145,7 @@ def test_case_open_and_close_need_answers(make_incident: Any, client_as: Any) ->
     )
     case = Case.objects.get()
     assert response.status_code == 302
+    client = BrowserLikeClient(client)  # the status form carries the case's version
     response = client.post(reverse("cases:case_status", args=[case.pk]), {"to_status": "closed"})
     _assert_error_page(response, "Enter the reason for closing the case")
     response = client.post(

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from csphub.config.checks import check_production_settings
 from csphub.config.settings.base import INSECURE_DEFAULT_SECRET_KEY
 
-GOOD_KEY = "k" * 64
+GOOD_KEY = "v7Kq-2mZ8xR4pL9wT3nB6yH1cF5jD0gS" * 2  # 64 characters, 32 different
 
 
 def test_production_refuses_debug() -> None:
@@ -24,6 +24,17 @@ def test_production_refuses_default_secret_key() -> None:
 def test_production_refuses_missing_allowed_hosts() -> None:
     with pytest.raises(ImproperlyConfigured, match="ALLOWED_HOSTS"):
         check_production_settings(debug=False, secret_key=GOOD_KEY, allowed_hosts=[])
+
+
+@pytest.mark.parametrize("key", ["a" * 60, "abcd" * 15])
+def test_production_refuses_a_long_key_of_few_characters(key: str) -> None:
+    # Review note 25: 60 × "a" passed the length check. Django's W009 threshold: 5 characters.
+    with pytest.raises(ImproperlyConfigured, match="fewer than 5 different characters"):
+        check_production_settings(debug=False, secret_key=key, allowed_hosts=["x"])
+
+
+def test_production_accepts_five_different_characters() -> None:
+    check_production_settings(debug=False, secret_key="abcde" * 12, allowed_hosts=["x"])
 
 
 def test_production_accepts_safe_settings() -> None:

@@ -14,6 +14,7 @@ from csphub.cases import services as cases
 from csphub.cases.models import PartyRole
 from csphub.duties.models import NotificationStatus, SlaveryConcern
 from csphub.people.services import person_create
+from tests.versions import with_version
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +76,7 @@ def test_case_page_prompts_the_duty_and_the_flow_records_an_anonymous_notificati
 
     notified_url = reverse("duties:slavery_notified", args=[concern.pk])
     answers = {**_date("notified_on", timezone.localdate()), "home_office_reference": "DTN-77"}
+    answers = with_version(client, notified_url, answers)  # as the page was read
     assert "DTN-77" in client.post(notified_url, answers).content.decode()  # the check page
     client.post(notified_url, {**answers, "step": "confirm"})
     concern.refresh_from_db()

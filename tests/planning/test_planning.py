@@ -18,6 +18,7 @@ from csphub.insights.services import assessment_adopt
 from csphub.planning import selectors, services
 from csphub.planning.models import PriorityAdoption, ScoreSheet, ScoringFramework
 from tests.analytics.test_morile import filled
+from tests.versions import with_version
 
 pytestmark = pytest.mark.django_db
 
@@ -206,6 +207,7 @@ def test_pages_walk_through_scoring_comparing_and_adopting(session: Any, client_
         "adopted_on_year": str(today.year),
         "minutes_reference": "Board minutes, item 5",
     }
+    answers = with_version(board, f"/priorities/sessions/{session.pk}/adopt/", answers)
     check = board.post(f"/priorities/sessions/{session.pk}/adopt/", answers)
     assert check.status_code == 200 and "Check the board" in check.content.decode()
     assert not PriorityAdoption.objects.exists()  # the check page rehearsed and rolled back

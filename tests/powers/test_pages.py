@@ -18,6 +18,7 @@ from csphub.people.services import address_create, person_create
 from csphub.powers import clock, services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import UK_TZ, Status
+from tests.versions import BrowserLikeClient
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,8 @@ def make_setup(persona: Any, client_as: Any, *, username: str = "avbc_caseworker
         child,
         address,
     )
-    s.client = client_as(username)  # type: ignore[attr-defined]
+    # Posts like a browser: each step on a power sends back the version its page was read at.
+    s.client = BrowserLikeClient(client_as(username))  # type: ignore[attr-defined]
     return s
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from csphub.agencies.models import (
@@ -32,9 +32,14 @@ def memberships_of(user: Actor | User | AnonymousUser) -> list[Membership]:
 
 def agreements_in_force_for(agency: Agency) -> QuerySet[InformationSharingAgreement]:
     today = timezone.localdate()
-    return InformationSharingAgreement.objects.filter(
-        parties=agency, start_date__lte=today, review_date__gte=today, ended_on__isnull=True
-    ).distinct()
+    # In force until the day it ends, like the shares made under it (policies._active_shares).
+    return (
+        InformationSharingAgreement.objects.filter(
+            parties=agency, start_date__lte=today, review_date__gte=today
+        )
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        .distinct()
+    )
 
 
 def notifications_for(user: User, *, limit: int = 50) -> list[Notification]:

@@ -22,6 +22,7 @@ from typing import Any
 from django.conf import settings
 
 from csphub.cases.rules import RelatedRecordRule, RepeatVictimRule, Similarity, UploadPolicy
+from csphub.core.uploads import upload_max_bytes
 
 # src/csphub/cases/config.py -> repository root
 _REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -50,8 +51,8 @@ def related_record_rule() -> RelatedRecordRule:
 
 
 def upload_policy() -> UploadPolicy:
-    max_bytes = _conf().get("UPLOAD_MAX_BYTES")
-    return UploadPolicy() if max_bytes is None else UploadPolicy(max_bytes=int(max_bytes))
+    # One limit for the upload handler, the early 413 and the service (core/uploads.py).
+    return UploadPolicy(max_bytes=upload_max_bytes())
 
 
 def lsoa_geojson_path() -> str:

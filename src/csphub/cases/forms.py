@@ -23,6 +23,7 @@ from csphub.cases.models import (
 )
 from csphub.core.concurrency import VERSION_FIELD, VersionedFormMixin
 from csphub.frontend.forms import GovukDateField, GovukDateTimeField, GovukFormMixin
+from csphub.people.services import POSTCODE_MESSAGE, is_postcode
 
 EMPTY: list[tuple[str, Any]] = [("", "Select")]
 
@@ -123,6 +124,12 @@ class IncidentForm(GovukFormMixin, forms.Form):
     )
     # Set when the form is reached from a person page ("record an incident for this person").
     victim_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean_address_postcode(self) -> str:
+        postcode = str(self.cleaned_data.get("address_postcode") or "").strip()
+        if postcode and not is_postcode(postcode):
+            raise forms.ValidationError(POSTCODE_MESSAGE)
+        return postcode
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -260,7 +267,11 @@ class ClosureSurveyForm(GovukFormMixin, forms.Form):
         self.fields["victim"].choices = EMPTY + [(str(p.pk), p.display_name) for p in victims]  # type: ignore[attr-defined]
 
 
-class CaseStatusForm(GovukFormMixin, forms.Form):
+class CaseStatusForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    """Carries the case's version: a status chosen on a stale page is refused (core.concurrency)."""
+
+    VERSIONED = ("status", "closure_reason", "outcome", "case_officer")
+
     to_status = forms.ChoiceField(
         label="New status", widget=forms.RadioSelect, error_messages=_required("Select the new status")
     )
@@ -453,7 +464,9 @@ class AgendaAddForm(GovukFormMixin, forms.Form):
         return int(digits)
 
 
-class DecisionForm(GovukFormMixin, forms.Form):
+class DecisionForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    VERSIONED = ("decision",)
+
     decision = forms.CharField(
         label="Decision",
         widget=forms.Textarea,
@@ -481,7 +494,9 @@ class DecisionForm(GovukFormMixin, forms.Form):
         field.label_from_instance = _user_label  # type: ignore[attr-defined]
 
 
-class MinutesForm(GovukFormMixin, forms.Form):
+class MinutesForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    VERSIONED = ("minutes",)
+
     minutes = forms.CharField(
         label="Minutes",
         widget=forms.Textarea,

@@ -14,6 +14,13 @@ On a conflict the view shows :func:`describe_conflict`: who changed the record a
 fields changed since the form was opened, and what the user had entered (not saved). The form is
 shown again with the current values and the new version.
 
+Forms that take an action on a record (a status change, a decision, a step of a power) carry the
+version the same way: the view wraps the service call in :func:`versioned_write`, which locks the
+row and checks the version before the service writes, in one transaction; the shared question →
+check answers → confirm journey (:mod:`csphub.frontend.flows`) does this for every versioned form
+it is given. After a conflict, :func:`conflict_on` describes it and moves the form to the current
+version, so the user can check the record as it is now and send their answers again.
+
 The digests are HMACs under the site's secret key, so the hidden field does not let anyone test
 guesses of a value; the page shows the values anyway.
 """
@@ -21,7 +28,8 @@ guesses of a value; the page shows the values anyway.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -144,6 +152,17 @@ class VersionedFormMixin:
             self.read_version = read_token(token, self.record)
             if self.read_version is None:
                 self.add_error(None, STALE_FORM_MESSAGE)  # type: ignore[attr-defined]
+            elif self._errors and self.read_version.version != version_of(self.record):  # type: ignore[attr-defined]
+                # An answer is refused, and the record has changed too (perhaps why the answer no
+                # longer fits, e.g. a status that cannot follow the new one): say so now. A valid
+                # stale form is refused under the row lock instead (``versioned_write``).
+                changed = ", ".join(_changed_labels(self, self.record)).lower()
+                self.add_error(  # type: ignore[attr-defined]
+                    None,
+                    "Someone else changed this record after you opened this form"
+                    + (f" ({changed})" if changed else "")
+                    + ". Your changes have not been saved: check the record as it is now.",
+                )
         return data
 
     @property
@@ -167,34 +186,91 @@ class ConflictDetails:
     yours: list[tuple[str, str]] = field(default_factory=list)
 
 
-def describe_conflict(form: Any, current: models.Model) -> ConflictDetails:
-    """Compare the record now with the version ``form`` was read at."""
+def _changed_since_read(form: Any, current: models.Model) -> list[str]:
+    """The versioned fields whose value differs from the one the form was read with."""
     read = form.read_version
-    others = [
+    return [
         name
         for name in form.versioned_fields
         if read is None or read.digests.get(name) != _digest(getattr(current, name))
     ]
-    labels = {name: str(f.label or name.replace("_", " ").capitalize()) for name, f in form.fields.items()}
+
+
+def _labels(form: Any) -> dict[str, str]:
+    return {name: str(f.label or name.replace("_", " ").capitalize()) for name, f in form.fields.items()}
+
+
+def _changed_labels(form: Any, current: models.Model) -> list[str]:
+    labels = _labels(form)
+    return [
+        labels.get(name, name.replace("_", " ").capitalize()) for name in _changed_since_read(form, current)
+    ]
+
+
+def _shown(value: Any, form_field: Any) -> str:
+    """An entered value in words, as the conflict message lists it."""
+    choices = {str(key): label for key, label in (getattr(form_field, "choices", None) or ())}
+    if isinstance(value, list | tuple):
+        return ", ".join(_shown(item, form_field) for item in value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%-d %B %Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%-d %B %Y")
+    if isinstance(value, models.Model):
+        return str(value)
+    return str(choices.get(str(value), value))
+
+
+def describe_conflict(form: Any, current: models.Model) -> ConflictDetails:
+    """Compare the record now with the version ``form`` was read at."""
+    others = _changed_since_read(form, current)
+    labels = _labels(form)
     yours = []
+    read = form.read_version
     for name in form.edited_fields:
-        if name in others:
-            continue
         value = form.cleaned_data.get(name)
-        choices = dict(getattr(form.fields[name], "choices", None) or ())
-        if value in choices:
-            value = choices[value]
-        elif isinstance(value, dt.datetime):
-            value = timezone.localtime(value).strftime("%-d %B %Y %H:%M")
-        elif isinstance(value, bool):
-            value = "Yes" if value else "No"
-        elif value is None:
-            value = ""
-        yours.append((labels.get(name, name), str(value)))
+        if name in others and read is not None and read.digests.get(name) == _digest(value):
+            continue  # the value the form was read with, which someone else has since changed
+        yours.append((labels.get(name, name), _shown(value, form.fields[name])))
     by = getattr(current, "modified_by", None)
     return ConflictDetails(
         changed_by=(by.get_full_name() or by.get_username()) if by is not None else "Someone else",
         changed_at=getattr(current, "modified_at", None),
-        changed_fields=[labels.get(name, name) for name in others],
+        changed_fields=[labels.get(name, name.replace("_", " ").capitalize()) for name in others],
         yours=yours,
     )
+
+
+@contextmanager
+def versioned_write(form: Any) -> Iterator[models.Model]:
+    """Lock ``form.record`` and check it is at the version the form was read at, for the writes
+    made inside the block (one transaction). Raises :class:`EditConflictError`, writing nothing."""
+    with transaction.atomic():
+        yield lock_for_update(form.record, form.expected_version)
+
+
+def conflict_on(form: Any, current: models.Model) -> ConflictDetails:
+    """Describe the conflict, then move the bound ``form`` to ``current``'s version (keeping what
+    the user entered), so sending it again acts on the record as it is now."""
+    details = describe_conflict(form, current)
+    form.record = current
+    data = form.data.copy()
+    data[form.add_prefix(VERSION_FIELD)] = make_token(current, form.versioned_fields)
+    form.data = data
+    return details
+
+
+_VERSIONED_CLASSES: dict[type[Any], type[Any]] = {}
+
+
+def versioned(form_class: type[Any]) -> type[Any]:
+    """``form_class`` with :class:`VersionedFormMixin` mixed in (for forms chosen from a table)."""
+    if form_class not in _VERSIONED_CLASSES:
+        _VERSIONED_CLASSES[form_class] = type(
+            f"Versioned{form_class.__name__}", (VersionedFormMixin, form_class), {}
+        )
+    return _VERSIONED_CLASSES[form_class]

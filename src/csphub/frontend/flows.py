@@ -18,6 +18,13 @@ Rehearsal
     wrote, its audit events and on-commit e-mail included, is rolled back. On confirm the service
     decides again, for real.
 
+No lost updates
+    A form that acts on an existing record carries the version it was read at
+    (:class:`~csphub.core.concurrency.VersionedFormMixin`). The rehearsal and the confirmed write
+    then run under :func:`~csphub.core.concurrency.versioned_write`: if someone else changed the
+    record since the question page was shown, nothing is written and the question page says who
+    changed what (``conflict``), with the form moved to the record's current version.
+
 Usage (see docs/architecture.md, "Flows and components")::
 
     return flows.question_check_confirm(
@@ -41,6 +48,13 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from csphub.core.concurrency import (
+    VERSION_FIELD,
+    EditConflictError,
+    VersionedFormMixin,
+    conflict_on,
+    versioned_write,
+)
 from csphub.core.errors import ApplicationError
 from csphub.frontend.answers import answer
 from csphub.frontend.components import Row
@@ -187,17 +201,27 @@ def question_check_confirm(
     - ``on_error``: how a refusal lands on the form (default: one error per "; "-separated reason).
     """
     step = step_of(request)
+    conflict = None
     if request.method == "POST" and step != CHANGE and form.is_valid():
-        data = form.cleaned_data
+        # The version a form carries is for the check, never an answer for the service.
+        data = {name: value for name, value in form.cleaned_data.items() if name != VERSION_FIELD}
+        write = _versioned(form, perform)
         if step == CONFIRM:
             try:
-                result = perform(data)
+                result = write(data)
+            except EditConflictError as error:
+                conflict = conflict_on(form, error.current)
             except ApplicationError as error:
                 on_error(form, error)
             else:
                 return done(result)
         else:
-            refusal = rehearse(lambda: perform(data)) if rehearsal else None
+            refusal = rehearse(lambda: write(data)) if rehearsal else None
+            if isinstance(refusal, EditConflictError):
+                conflict, refusal = conflict_on(form, refusal.current), None
+                return render(
+                    request, question.template, {**question.context, "form": form, "conflict": conflict}
+                )
             extra: Mapping[str, Any] = {}
             if refusal is None and preview is not None:
                 try:
@@ -217,4 +241,16 @@ def question_check_confirm(
                     },
                 )
             on_error(form, refusal)
-    return render(request, question.template, {**question.context, "form": form})
+    return render(request, question.template, {**question.context, "form": form, "conflict": conflict})
+
+
+def _versioned(form: Any, perform: Callable[[dict[str, Any]], T]) -> Callable[[dict[str, Any]], T]:
+    """``perform`` under the version check when the form carries the version of its record."""
+    if not isinstance(form, VersionedFormMixin):
+        return perform
+
+    def write(data: dict[str, Any]) -> T:
+        with versioned_write(form):
+            return perform(data)
+
+    return write

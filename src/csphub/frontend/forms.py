@@ -76,6 +76,41 @@ class GovukDateInput(forms.DateInput):
         )
 
 
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time in UK local time that is never refused for the hour the clocks go back.
+
+    Django refuses a local time that happens twice (01:30 on the last Sunday of October) as "may be
+    ambiguous", so an incident at that time could not be recorded (security review, note in 25).
+    Such a time is taken as its first occurrence, in British Summer Time; a time that never
+    happened (in the hour the clocks go forward) is refused with a message that says why.
+    """
+
+    default_error_messages = {
+        "nonexistent": "There was no %(time)s on %(day)s: the clocks went forward an hour. Enter the "
+        "time as it was shown on a clock that had been changed",
+    }
+
+    def to_python(self, value: Any) -> dt.datetime | None:
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            if getattr(error, "code", None) != "ambiguous_timezone":
+                raise
+        with timezone.override(dt.UTC):  # read the wall-clock time without a zone to trip over
+            wall = super().to_python(value)
+        assert wall is not None
+        naive = wall.replace(tzinfo=None)
+        zone = timezone.get_current_timezone()
+        first = naive.replace(tzinfo=zone, fold=0)
+        if first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != naive:
+            raise forms.ValidationError(
+                self.error_messages["nonexistent"],
+                code="nonexistent",
+                params={"time": naive.strftime("%H:%M"), "day": naive.strftime("%-d %B %Y")},
+            )
+        return first
+
+
 class GovukDateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
@@ -90,6 +125,8 @@ class GovukDateTimeInput(forms.DateTimeInput):
 # ---------------------------------------------------------------------------------------------------
 
 DATE_PARTS = ("day", "month", "year")
+# No date anyone records (a birth, an incident, a complaint) is older than this.
+EARLIEST_YEAR = 1900
 # A single posted value (``when=2024-03-27``) is still understood: API-like posts and older forms.
 SINGLE_VALUE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%d.%m.%Y"]
 _MONTH_NAMES = {
@@ -177,6 +214,7 @@ class GovukDateField(forms.Field):
             "incomplete": f"{label} must include a %(missing)s",
             "invalid": f"{label} must be a real date",
             "year": "Year must include 4 numbers",
+            "early": f"Year must be {EARLIEST_YEAR} or later",
             **(error_messages or {}),
         }
         super().__init__(label=label, error_messages=messages, **kwargs)
@@ -209,6 +247,8 @@ class GovukDateField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         if len(year) != 4:
             raise forms.ValidationError(self.error_messages["year"], code="year")
+        if int(year) < EARLIEST_YEAR:  # "0001" has four digits (security review, note in 25)
+            raise forms.ValidationError(self.error_messages["early"], code="early")
         try:
             return dt.date(int(year), month_number, int(day))
         except ValueError:

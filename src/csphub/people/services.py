@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.db import transaction
@@ -114,6 +115,8 @@ def address_create(*, actor: ActorOrUser, **values: Any) -> Address:
         raise ApplicationError("Enter the first line of the address", field="line_1")
     if values.get("postcode"):
         values["postcode"] = normalise_postcode(values["postcode"])
+        if not is_postcode(values["postcode"]):
+            raise ApplicationError(POSTCODE_MESSAGE, field="postcode")
     with transaction.atomic():
         address = Address.objects.create(
             owning_agency=membership.agency,
@@ -143,6 +146,16 @@ def person_address_link(
         if created:
             audit_record(actor=actor, verb="person.address_linked", target=person, changed_fields=["address"])
     return link
+
+
+# The shape of a UK postcode (outward code, space, inward code), as normalised; and GIR 0AA.
+UK_POSTCODE = re.compile(r"^(?:[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}|GIR 0AA)$")
+POSTCODE_MESSAGE = "Enter a real postcode, like DE5 3ZZ"
+
+
+def is_postcode(raw: str) -> bool:
+    """Whether ``raw`` is shaped like a UK postcode (security review, note in 25: it was not checked)."""
+    return UK_POSTCODE.match(normalise_postcode(raw)) is not None
 
 
 def normalise_postcode(raw: str) -> str:

@@ -70,6 +70,15 @@ class ScoringSession(BaseModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def scores_submitted(self) -> int:
+        """How many score sheets the session holds (what an adoption page's ranking was built on)."""
+        return self.sheets.count()
+
+    @property
+    def adoptions_recorded(self) -> int:
+        return self.adoptions.count()
+
 
 class ScoreSheet(BaseModel):
     """One assessor's scores for one theme in a session. A re-score appends a new sheet; the latest

@@ -146,6 +146,7 @@ def sheet_submit(
             created_by=user,
             modified_by=user,
         )
+        _touch(session, user)
         CellScore.objects.bulk_create(
             CellScore(
                 sheet=sheet,
@@ -160,6 +161,13 @@ def sheet_submit(
         )
         audit_record(actor=actor, verb=AuditVerb.SCORESHEET_SUBMITTED, target=sheet)
     return sheet
+
+
+def _touch(session: ScoringSession, user: Any) -> None:
+    """Move the session's version: the ranking an adoption page showed is then known to be stale
+    (core.concurrency)."""
+    session.modified_by = user
+    session.save(update_fields=["modified_by", "modified_at"])
 
 
 def priorities_adopt(
@@ -185,6 +193,7 @@ def priorities_adopt(
         raise ApplicationError("Enter the minutes reference.", field="minutes_reference")
     user = _user(actor)
     with transaction.atomic():
+        _touch(session, user)
         adoption = PriorityAdoption.objects.create(
             session=session,
             themes=chosen,

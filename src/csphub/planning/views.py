@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 
 from csphub.analytics import morile
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import versioned
 from csphub.core.errors import ApplicationError
 from csphub.frontend import flows
 from csphub.planning import forms, selectors, services
@@ -200,7 +201,15 @@ def adopt(request: SignedInRequest, pk: int) -> HttpResponse:
         for r in summary.ranked
         if r.score.complete
     ]
-    form = forms.AdoptForm(flows.posted(request), ranked=ranked, initial={"themes": list(summary.top)})
+    # Carries the session's version: adopting from a ranking that new scores (or another adoption)
+    # have since changed is refused, and the page is shown again with the ranking as it is now.
+    form = versioned(forms.AdoptForm)(
+        flows.posted(request),
+        ranked=ranked,
+        initial={"themes": list(summary.top)},
+        record=session,
+        versioned_fields=("scores_submitted", "adoptions_recorded"),
+    )
 
     def done(adoption: PriorityAdoption) -> HttpResponse:
         messages.success(request, "The partnership's priorities are recorded as adopted")

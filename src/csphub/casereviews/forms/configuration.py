@@ -107,7 +107,8 @@ class AreaConfigureForm(GovukFormMixin, forms.Form):
         spoc_field.error_messages["invalid_choice"] = "Select a single point of contact from the list"
 
     def service_kwargs(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
+        # The form's own answers only (a version it carries is for the edit check, not the service).
+        data = {name: value for name, value in self.cleaned_data.items() if name in self.base_fields}
         levels = rules.ServiceLevels(**{name: data.pop(name) for name in self.LEVEL_FIELDS})
         return {**data, "service_levels": levels}
 

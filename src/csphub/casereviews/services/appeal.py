@@ -50,7 +50,8 @@ def appeal_lodge(
             created_by=acting_user(actor),
             modified_by=acting_user(actor),
         )
-        application.save(update_fields=["status", "modified_at"])
+        application.modified_by = acting_user(actor)
+        application.save(update_fields=["status", "modified_by", "modified_at"])
         audit_record(actor=actor, verb="casereviewappeal.lodged", target=appeal)
     return appeal
 
@@ -80,7 +81,8 @@ def appeal_decide(
         _transition(application, after)
         if after is rules.Status.CLOSED:
             application.closed_on = decided_on
-        application.save(update_fields=["status", "closed_on", "modified_at"])
+        application.modified_by = acting_user(actor)
+        application.save(update_fields=["status", "closed_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor,
             verb="casereviewappeal.decided",

@@ -92,7 +92,8 @@ def application_withdraw(
     with transaction.atomic():
         _transition(application, rules.Status.WITHDRAWN)
         application.closed_on = on or timezone.localdate()
-        application.save(update_fields=["status", "closed_on", "modified_at"])
+        application.modified_by = acting_user(actor)
+        application.save(update_fields=["status", "closed_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor, verb="casereviewapplication.withdrawn", target=application, changed_fields=["status"]
         )
@@ -106,7 +107,8 @@ def application_close(
     with transaction.atomic():
         _transition(application, rules.Status.CLOSED)
         application.closed_on = on or timezone.localdate()
-        application.save(update_fields=["status", "closed_on", "modified_at"])
+        application.modified_by = acting_user(actor)
+        application.save(update_fields=["status", "closed_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor, verb="casereviewapplication.closed", target=application, changed_fields=["status"]
         )

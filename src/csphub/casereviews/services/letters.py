@@ -105,7 +105,8 @@ def letter_send(
         )
         if kind == LetterKind.OUTCOME:
             _transition(application, rules.Status.OUTCOME_SENT)
-            application.save(update_fields=["status", "outcome_sent_on", "modified_at"])
+            application.modified_by = acting_user(actor)
+            application.save(update_fields=["status", "outcome_sent_on", "modified_by", "modified_at"])
         if kind == LetterKind.ACKNOWLEDGEMENT and application.acknowledged_on is None:
             # Sending the acknowledgement is what acknowledges the application (its service level).
             application.acknowledged_on = sent_on

@@ -13,7 +13,20 @@ from csphub.agencies.policies import Action, Capability, has_capability
 from csphub.casereviews import selectors
 from csphub.casereviews.models import Application
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import versioned
 from csphub.frontend import flows
+
+# What a staff form about an application acts on, and a conflict names (core.concurrency).
+APPLICATION_VERSIONED = (
+    "status",
+    "spoc",
+    "acknowledged_on",
+    "threshold_decided_on",
+    "threshold_met",
+    "review_held_on",
+    "outcome_sent_on",
+    "closed_on",
+)
 
 
 def _require_staff(request: SignedInRequest) -> None:
@@ -24,6 +37,18 @@ def _require_staff(request: SignedInRequest) -> None:
 def _get_for_change(request: SignedInRequest, reference: str) -> Application:
     _require_staff(request)
     return selectors.application_get_visible(request.actor, reference, action=Action.CHANGE)
+
+
+def _versioned_form(
+    form_class: type[Any],
+    record: Any,
+    data: Any,
+    versioned_fields: tuple[str, ...] = APPLICATION_VERSIONED,
+    **kwargs: Any,
+) -> Any:
+    """``form_class`` carrying the version of ``record`` it was read at: saving it over a newer
+    version is refused (views wrap the service in ``versioned_write``)."""
+    return versioned(form_class)(data, record=record, versioned_fields=versioned_fields, **kwargs)
 
 
 def _form_page(

@@ -13,8 +13,10 @@ from csphub.casereviews import forms, services
 from csphub.casereviews.views._common import (
     _form_page,
     _get_for_change,
+    _versioned_form,
 )
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
 
 
@@ -22,16 +24,32 @@ from csphub.core.errors import ApplicationError
 @require_http_methods(["GET", "POST"])
 def appeal_lodge(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
-    form = forms.AppealLodgeForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    form = _versioned_form(
+        forms.AppealLodgeForm,
+        application,
+        request.POST or None,
+        initial={"received_on": timezone.localdate()},
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        answers = {name: form.cleaned_data[name] for name in forms.AppealLodgeForm.base_fields}
         try:
-            services.appeal_lodge(actor=request.actor, application=application, **form.cleaned_data)
+            with versioned_write(form):
+                services.appeal_lodge(actor=request.actor, application=application, **answers)
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
             messages.success(request, f"Appeal recorded and passed to {application.area.appeal_body_name}.")
             return redirect("casereviews:detail", reference)
-    return _form_page(request, application, form, f"Record an appeal to {application.area.appeal_body_name}")
+    return _form_page(
+        request,
+        application,
+        form,
+        f"Record an appeal to {application.area.appeal_body_name}",
+        conflict=conflict,
+    )
 
 
 @login_required
@@ -41,13 +59,26 @@ def appeal_decide(request: SignedInRequest, reference: str) -> HttpResponse:
     appeal = getattr(application, "appeal", None)
     if appeal is None:
         raise Http404("No appeal.")
-    form = forms.AppealDecideForm(request.POST or None, initial={"decided_on": timezone.localdate()})
+    form = _versioned_form(
+        forms.AppealDecideForm,
+        appeal,
+        request.POST or None,
+        versioned_fields=("decided_on", "outcome", "outcome_reasons"),
+        initial={"decided_on": timezone.localdate()},
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        answers = {name: form.cleaned_data[name] for name in forms.AppealDecideForm.base_fields}
         try:
-            services.appeal_decide(actor=request.actor, appeal=appeal, **form.cleaned_data)
+            with versioned_write(form):
+                services.appeal_decide(actor=request.actor, appeal=appeal, **answers)
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
             messages.success(request, "Appeal outcome recorded.")
             return redirect("casereviews:detail", reference)
-    return _form_page(request, application, form, f"Record the decision of {appeal.appeal_body_name}")
+    return _form_page(
+        request, application, form, f"Record the decision of {appeal.appeal_body_name}", conflict=conflict
+    )

@@ -17,8 +17,21 @@ from csphub.casereviews import forms, selectors, services
 from csphub.casereviews.views._common import (
     _change_journey,
     _require_staff,
+    _versioned_form,
 )
 from csphub.core.actor import SignedInRequest
+
+# What the procedure form edits, and a conflict names (core.concurrency).
+AREA_VERSIONED = (
+    "managing_agency",
+    "contact_team",
+    "contact_email",
+    "contact_phone",
+    "default_spoc",
+    "appeal_body_name",
+    "appeal_body_contact",
+    *forms.AreaConfigureForm.LEVEL_FIELDS,
+)
 
 
 def _configurable_area(request: SignedInRequest, slug: str) -> Any:
@@ -60,8 +73,11 @@ def area_change(request: SignedInRequest, area: str) -> HttpResponse:
     data = request.POST or None
     managing_pk = request.POST.get("managing_agency") if request.method == "POST" else None
     managing = Agency.objects.filter(pk=managing_pk).first() if managing_pk else None
-    form = forms.AreaConfigureForm(
+    form = _versioned_form(
+        forms.AreaConfigureForm,
+        the_area,
         data,
+        versioned_fields=AREA_VERSIONED,
         spoc_queryset=services.spoc_candidates(managing or the_area.managing_agency),
         initial={
             "managing_agency": the_area.managing_agency,

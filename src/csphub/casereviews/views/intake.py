@@ -19,8 +19,10 @@ from csphub.casereviews.views._common import (
     _form_page,
     _get_for_change,
     _require_staff,
+    _versioned_form,
 )
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
 
 
@@ -104,18 +106,24 @@ def detail(request: SignedInRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def acknowledge(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
-    form = forms.AcknowledgeForm(request.POST or None, initial={"on": timezone.localdate()})
+    form = _versioned_form(
+        forms.AcknowledgeForm, application, request.POST or None, initial={"on": timezone.localdate()}
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_acknowledge(
-                actor=request.actor, application=application, on=form.cleaned_data["on"]
-            )
+            with versioned_write(form):
+                services.application_acknowledge(
+                    actor=request.actor, application=application, on=form.cleaned_data["on"]
+                )
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
             messages.success(request, "Acknowledgement recorded.")
             return redirect("casereviews:detail", reference)
-    return _form_page(request, application, form, "Record the acknowledgement")
+    return _form_page(request, application, form, "Record the acknowledgement", conflict=conflict)
 
 
 @login_required
@@ -134,16 +142,31 @@ def prompt_explained(request: SignedInRequest, pk: int) -> HttpResponse:
     prompt = selectors.prompt_get_visible(request.actor, pk)
     if request.method != "POST":  # the page names the victim
         audit_viewed(actor=request.actor, target=prompt.victim, justification="Case Review prompt")
-    form = forms.PromptExplainedForm(request.POST or None, initial={"explained_on": timezone.localdate()})
+    form = _versioned_form(
+        forms.PromptExplainedForm,
+        prompt,
+        request.POST or None,
+        versioned_fields=("explained_on", "explained_by", "how_explained"),
+        initial={"explained_on": timezone.localdate()},
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        answers = {name: form.cleaned_data[name] for name in forms.PromptExplainedForm.base_fields}
         try:
-            services.prompt_record_explained(actor=request.actor, prompt=prompt, **form.cleaned_data)
+            with versioned_write(form):
+                services.prompt_record_explained(actor=request.actor, prompt=prompt, **answers)
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
             messages.success(request, "Recorded that the ASB Case Review was explained.")
             return redirect("casereviews:prompts")
-    return render(request, "casereviews/staff/prompt_explained.html", {"form": form, "prompt": prompt})
+    return render(
+        request,
+        "casereviews/staff/prompt_explained.html",
+        {"form": form, "prompt": prompt, "conflict": conflict},
+    )
 
 
 @login_required
@@ -151,7 +174,10 @@ def prompt_explained(request: SignedInRequest, pk: int) -> HttpResponse:
 def close(request: SignedInRequest, reference: str) -> HttpResponse:
     """Close (after the outcome or a "not met" decision, once no appeal is coming) or withdraw."""
     application = _get_for_change(request, reference)
-    form = forms.CloseForm(request.POST or None, initial={"on": timezone.localdate()})
+    form = _versioned_form(
+        forms.CloseForm, application, request.POST or None, initial={"on": timezone.localdate()}
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         service = (
             services.application_withdraw
@@ -159,13 +185,16 @@ def close(request: SignedInRequest, reference: str) -> HttpResponse:
             else services.application_close
         )
         try:
-            service(actor=request.actor, application=application, on=form.cleaned_data["on"])
+            with versioned_write(form):
+                service(actor=request.actor, application=application, on=form.cleaned_data["on"])
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
             messages.success(request, "Application closed.")
             return redirect("casereviews:detail", reference)
-    return _form_page(request, application, form, "Close the application")
+    return _form_page(request, application, form, "Close the application", conflict=conflict)
 
 
 @login_required
@@ -173,7 +202,7 @@ def close(request: SignedInRequest, reference: str) -> HttpResponse:
 def spoc_change(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
     candidates = services.spoc_candidates(application.owning_agency).exclude(pk=application.spoc_id or 0)
-    form = forms.SpocForm(request.POST or None, candidates=candidates)
+    form = _versioned_form(forms.SpocForm, application, request.POST or None, candidates=candidates)
 
     def perform(data: dict[str, Any]) -> Any:
         return services.application_assign_spoc(

@@ -19,8 +19,10 @@ from csphub.casereviews.views._common import (
     _form_page,
     _get_for_change,
     _require_staff,
+    _versioned_form,
 )
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
 from csphub.frontend.documents import pdf_response
 
@@ -34,10 +36,17 @@ def _review_bodies(application: Application) -> Any:
 @require_http_methods(["GET", "POST"])
 def review(request: SignedInRequest, reference: str) -> HttpResponse:
     application = _get_for_change(request, reference)
-    form = forms.ReviewForm(request.POST or None, bodies=_review_bodies(application))
+    form = _versioned_form(
+        forms.ReviewForm, application, request.POST or None, bodies=_review_bodies(application)
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        answers = {name: form.cleaned_data[name] for name in forms.ReviewForm.base_fields}
         try:
-            services.review_record(actor=request.actor, application=application, **form.cleaned_data)
+            with versioned_write(form):
+                services.review_record(actor=request.actor, application=application, **answers)
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -48,6 +57,7 @@ def review(request: SignedInRequest, reference: str) -> HttpResponse:
         application,
         form,
         "Record the review meeting",
+        conflict=conflict,
         history=selectors.case_history_for_review(request.actor, application),
     )
 
@@ -78,12 +88,24 @@ def letter_send(request: SignedInRequest, reference: str, kind: str) -> HttpResp
     application = _get_for_change(request, reference)
     if kind not in LetterKind.values:
         raise Http404("No such letter.")
-    form = forms.LetterSendForm(request.POST or None, initial={"kind": kind, "sent_on": timezone.localdate()})
+    form = _versioned_form(
+        forms.LetterSendForm,
+        application,
+        request.POST or None,
+        initial={"kind": kind, "sent_on": timezone.localdate()},
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            letter = services.letter_send(
-                actor=request.actor, application=application, kind=kind, sent_on=form.cleaned_data["sent_on"]
-            )
+            with versioned_write(form):
+                letter = services.letter_send(
+                    actor=request.actor,
+                    application=application,
+                    kind=kind,
+                    sent_on=form.cleaned_data["sent_on"],
+                )
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -93,7 +115,13 @@ def letter_send(request: SignedInRequest, reference: str, kind: str) -> HttpResp
     return render(
         request,
         "casereviews/staff/letter_send.html",
-        {"form": form, "application": application, "html": html, "kind_label": LetterKind(kind).label},
+        {
+            "form": form,
+            "application": application,
+            "html": html,
+            "kind_label": LetterKind(kind).label,
+            "conflict": conflict,
+        },
     )
 
 
@@ -123,12 +151,24 @@ def recommendation_done(request: SignedInRequest, reference: str, pk: int) -> Ht
     recommendation = review_meeting.recommendations.filter(pk=pk).first() if review_meeting else None
     if recommendation is None:
         raise Http404("No such recommendation.")
-    form = forms.AcknowledgeForm(request.POST or None, initial={"on": timezone.localdate()})
+    form = _versioned_form(
+        forms.AcknowledgeForm,
+        recommendation,
+        request.POST or None,
+        versioned_fields=("completed_on",),
+        initial={"on": timezone.localdate()},
+    )
     form.fields["on"].label = "Date completed"
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        services.recommendation_complete(
-            actor=request.actor, recommendation=recommendation, on=form.cleaned_data["on"]
-        )
-        messages.success(request, "Recommendation marked as done.")
-        return redirect("casereviews:detail", reference)
-    return _form_page(request, application, form, f"Mark as done: {recommendation.text}")
+        try:
+            with versioned_write(form):
+                services.recommendation_complete(
+                    actor=request.actor, recommendation=recommendation, on=form.cleaned_data["on"]
+                )
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
+        else:
+            messages.success(request, "Recommendation marked as done.")
+            return redirect("casereviews:detail", reference)
+    return _form_page(request, application, form, f"Mark as done: {recommendation.text}", conflict=conflict)

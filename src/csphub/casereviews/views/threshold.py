@@ -17,6 +17,7 @@ from csphub.casereviews.views._common import (
     _change_journey,
     _get_for_change,
     _require_staff,
+    _versioned_form,
 )
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
@@ -80,7 +81,13 @@ def threshold(request: SignedInRequest, reference: str) -> HttpResponse:
         if named_not_linked
         else ""
     )
-    form = forms.ThresholdDecideForm(flows.posted(request), initial={"decided_on": timezone.localdate()})
+    # Carries the application's version: a decision confirmed on a stale page is refused (flows).
+    form = _versioned_form(
+        forms.ThresholdDecideForm,
+        application,
+        flows.posted(request),
+        initial={"decided_on": timezone.localdate()},
+    )
 
     def perform(data: dict[str, Any]) -> Any:
         return services.threshold_decide(actor=request.actor, application=application, **data)

@@ -25,6 +25,7 @@ from csphub.cases.models import (
 )
 from csphub.cases.selectors import owner_may_see
 from csphub.core.actor import ActorOrUser, acting_user, user_of
+from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 logger = logging.getLogger(__name__)
@@ -250,9 +251,12 @@ def task_owner_choices(case: Case) -> Any:
 def task_complete(*, actor: ActorOrUser, task: Task) -> Task:
     if task.owner_id != actor.pk and not can(actor, Action.CHANGE, task):
         raise PermissionDeniedError("You cannot complete this task.")
-    if task.status != TaskStatus.OPEN:
-        raise ApplicationError("This task is already finished", field="status")
     with transaction.atomic():
+        # Re-read under a lock: a "Mark as done" button on a page opened before someone else
+        # finished the task must not finish it again (core.concurrency).
+        current = lock_for_update(task, None)
+        if task.status != TaskStatus.OPEN or current.status != TaskStatus.OPEN:
+            raise ApplicationError("This task is already finished", field="status")
         task.status = TaskStatus.DONE
         task.completed_at = timezone.now()
         task.modified_by = acting_user(actor)

@@ -22,7 +22,9 @@ from csphub.cases import config, forms, rules, selectors, services
 from csphub.cases.models import CaseStatus, PartyRole
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
 from csphub.core.errors import ApplicationError
+from csphub.core.uploads import upload_refusal
 from csphub.frontend.registry import CASE_SECTIONS
 
 # --------------------------------------------------------------------------------------------
@@ -200,10 +202,20 @@ def case_victim_told(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def case_status(request: SignedInRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
-    form = forms.CaseStatusForm(_posted(request), from_status=case.status)
+    form = forms.CaseStatusForm(
+        _posted(request),
+        from_status=case.status,
+        record=case,
+        versioned_fields=forms.CaseStatusForm.VERSIONED,
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        answers = {name: form.cleaned_data[name] for name in ("to_status", "reason", "outcome")}
         try:
-            services.case_change_status(actor=request.actor, case=case, **form.cleaned_data)
+            with versioned_write(form):
+                services.case_change_status(actor=request.actor, case=case, **answers)
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -212,6 +224,7 @@ def case_status(request: SignedInRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
         form,
+        conflict=conflict,
         title="Change the case status",
         caption=case.reference,
         back_url=reverse("cases:case_detail", args=[case.pk]),
@@ -312,7 +325,12 @@ def case_document_new(request: SignedInRequest, pk: int) -> HttpResponse:
     _deny_unless(can_contribute(request.actor, case))
     form = forms.DocumentForm(_posted(request), request.FILES if request.method == "POST" else None)
     policy = config.upload_policy()
-    if request.method == "POST" and form.is_valid():
+    refusal = upload_refusal(request) if request.method == "POST" else None
+    if refusal:  # the file passed the limit while arriving and was not kept (core/uploads.py)
+        form.is_valid()
+        form.errors.pop("file", None)
+        form.add_error("file", refusal)
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             services.document_upload(

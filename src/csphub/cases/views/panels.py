@@ -26,6 +26,7 @@ from csphub.cases import forms, rules, selectors, services
 from csphub.cases.models import AgendaItem, Case, Panel, PanelMeeting
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, describe_conflict, versioned_write
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 # --------------------------------------------------------------------------------------------
@@ -114,9 +115,8 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
     can_change = can(request.actor, Action.CHANGE, meeting.panel)
     agenda_form = forms.AgendaAddForm(request.POST if "add_agenda" in request.POST else None)
-    minutes_form = forms.MinutesForm(
-        request.POST if "save_minutes" in request.POST else None, initial={"minutes": meeting.minutes}
-    )
+    minutes_form = _minutes_form(meeting, request.POST if "save_minutes" in request.POST else None)
+    conflict = None
     if request.method == "POST":
         _deny_unless(can_change)
         if "add_agenda" in request.POST and agenda_form.is_valid():
@@ -142,10 +142,20 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("cases:meeting_detail", meeting.pk)
         if "save_minutes" in request.POST and minutes_form.is_valid():
-            services.panel_minutes_record(actor=request.actor, meeting=meeting, **minutes_form.cleaned_data)
-            messages.success(request, "Minutes saved")
-            return redirect("cases:meeting_detail", meeting.pk)
-    return _meeting_page(request, meeting, can_change, agenda_form, minutes_form)
+            try:
+                with versioned_write(minutes_form):
+                    services.panel_minutes_record(
+                        actor=request.actor, meeting=meeting, minutes=minutes_form.cleaned_data["minutes"]
+                    )
+            except EditConflictError as error:
+                # Show the minutes as they are now; what this user typed is listed in the message.
+                conflict = describe_conflict(minutes_form, error.current)
+                assert isinstance(error.current, PanelMeeting)
+                minutes_form = _minutes_form(error.current, None)
+            else:
+                messages.success(request, "Minutes saved")
+                return redirect("cases:meeting_detail", meeting.pk)
+    return _meeting_page(request, meeting, can_change, agenda_form, minutes_form, conflict=conflict)
 
 
 def _meeting_page(
@@ -155,6 +165,7 @@ def _meeting_page(
     agenda_form: Any,
     minutes_form: Any,
     address_warning: str | None = None,
+    conflict: Any = None,
 ) -> HttpResponse:
     items = list(meeting.agenda_items.select_related("case"))
     # A partner attending sees each case's summary while it is shared; a lapsed share hides the link.
@@ -177,6 +188,7 @@ def _meeting_page(
             "can_export": role_allows(request.actor, Action.EXPORT),
             "agenda_form": agenda_form,
             "minutes_form": minutes_form,
+            "conflict": conflict,
             "address_warning": address_warning,
             "attending": meeting.attending_agencies.all(),
         },
@@ -199,10 +211,18 @@ def agenda_decision(request: SignedInRequest, pk: int) -> HttpResponse:
         .distinct()
         .order_by("last_name", "first_name")
     )
-    form = forms.DecisionForm(_posted(request), owners=owners, initial={"decision": item.decision})
+    form = _decision_form(item, owners, _posted(request))
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        answers = {name: form.cleaned_data[name] for name in forms.DecisionForm.base_fields}
         try:
-            services.panel_decision_record(actor=request.actor, item=item, **form.cleaned_data)
+            with versioned_write(form):
+                services.panel_decision_record(actor=request.actor, item=item, **answers)
+        except EditConflictError as error:
+            # Show the decision as it is now; what this user entered is listed in the message.
+            conflict = describe_conflict(form, error.current)
+            assert isinstance(error.current, AgendaItem)
+            form = _decision_form(error.current, owners, None)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -211,8 +231,28 @@ def agenda_decision(request: SignedInRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
         form,
+        conflict=conflict,
         title="Record the panel's decision",
         caption=item.case.reference,
         back_url=reverse("cases:meeting_detail", args=[item.meeting_id]),
         button="Save decision",
+    )
+
+
+def _minutes_form(meeting: PanelMeeting, data: Any) -> forms.MinutesForm:
+    return forms.MinutesForm(
+        data,
+        initial={"minutes": meeting.minutes},
+        record=meeting,
+        versioned_fields=forms.MinutesForm.VERSIONED,
+    )
+
+
+def _decision_form(item: AgendaItem, owners: Any, data: Any) -> forms.DecisionForm:
+    return forms.DecisionForm(
+        data,
+        owners=owners,
+        initial={"decision": item.decision},
+        record=item,
+        versioned_fields=forms.DecisionForm.VERSIONED,
     )

@@ -22,8 +22,8 @@ from csphub.core.errors import ApplicationError
 def _case_for_victim_work(request: SignedInRequest, pk: int) -> Case:
     case = selectors.case_get_visible(request.actor, pk)
     _deny_unless(can_contribute(request.actor, case))
-    # These pages name the case's victims: "who has seen this person" must include them.
-    audit_viewed(actor=request.actor, target=case)
+    # The pages name the case's victims (security review finding 8): "who has seen this person".
+    audit_viewed(actor=request.actor, target=case, justification="victim contact")
     audit_listed(actor=request.actor, targets=services.case_victims(case))
     return case
 

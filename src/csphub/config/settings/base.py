@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before anything reads the body (the CSRF and invalid-character checks do): see core/uploads.py.
+    "csphub.core.uploads.UploadLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "csphub.accounts.middleware.SessionCapMiddleware",
     "csphub.accounts.middleware.IdleTimeoutMiddleware",
@@ -235,6 +237,14 @@ STATIC_ROOT = DATA_DIR / "static"
 # Evidence uploads live outside the web root and are served only through the policy.
 PRIVATE_MEDIA_ROOT = DATA_DIR / "private-media"
 ANALYTICS_DATA_DIR = DATA_DIR
+# The largest evidence file, enforced before the body is read (core/uploads.py): the middleware
+# refuses a larger declared body with 413, the first upload handler skips a file past the limit.
+CSPHUB_UPLOAD_MAX_BYTES = int(os.environ.get("CSPHUB_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+FILE_UPLOAD_HANDLERS = [
+    "csphub.core.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Antivirus for evidence uploads (core/filescan.py): a clamd Unix socket or host:port; empty = none.
 CSPHUB_CLAMAV_SOCKET = os.environ.get("CSPHUB_CLAMAV_SOCKET", "")
 CSPHUB_CLAMAV_ADDRESS = os.environ.get("CSPHUB_CLAMAV_ADDRESS", "")

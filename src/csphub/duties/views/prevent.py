@@ -17,6 +17,7 @@ from django.urls import reverse
 from csphub.agencies.policies import Action
 from csphub.audit.services import audit_listed, audit_viewed
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import versioned
 from csphub.duties.forms import prevent as forms
 from csphub.duties.models import ChannelCase, ChannelStatus, ReferralStatus
 from csphub.duties.selectors import prevent as selectors
@@ -24,6 +25,20 @@ from csphub.duties.services import prevent as services
 from csphub.frontend import flows
 
 CAPTION = "Prevent and Channel"
+
+# What the steps on an existing referral or Channel case act on, and a conflict names: every step
+# carries the version it was read at (core.concurrency, through frontend.flows).
+REFERRAL_VERSIONED = ("status", "screened_on", "screened_by", "screening_notes")
+CHANNEL_VERSIONED = (
+    "status",
+    "consent_given",
+    "consent_on",
+    "support_plan",
+    "support_provider",
+    "support_starts_on",
+    "exited_on",
+    "exit_reason",
+)
 
 
 def _journey(
@@ -121,7 +136,9 @@ def referral_screen(request: SignedInRequest, pk: int) -> HttpResponse:
     back = reverse("duties:prevent_referral", args=[referral.pk])
     return _journey(
         request,
-        forms.ScreeningForm(flows.posted(request)),
+        versioned(forms.ScreeningForm)(
+            flows.posted(request), record=referral, versioned_fields=REFERRAL_VERSIONED
+        ),
         perform=lambda data: services.prevent_referral_screen(actor=request.actor, referral=referral, **data),
         done_url=back,
         done_message=f"{referral.reference} screened",
@@ -150,7 +167,9 @@ def channel_open(request: SignedInRequest, pk: int) -> HttpResponse:
 
     return _journey(
         request,
-        forms.ChannelOpenForm(flows.posted(request), chairs=chairs),
+        versioned(forms.ChannelOpenForm)(
+            flows.posted(request), chairs=chairs, record=referral, versioned_fields=REFERRAL_VERSIONED
+        ),
         perform=perform,
         done_url=back,
         done_message=f"{referral.reference} referred to the Channel panel",
@@ -219,7 +238,7 @@ def channel_step(request: SignedInRequest, pk: int, step: str) -> HttpResponse:
         return redirect(back)  # not this case's next step (already done, or not yet possible)
     return _journey(
         request,
-        form_class(flows.posted(request)),
+        versioned(form_class)(flows.posted(request), record=case, versioned_fields=CHANNEL_VERSIONED),
         perform=lambda data: service(actor=request.actor, case=case, **data),
         done_url=back,
         done_message=f"{case.reference} updated",
@@ -236,7 +255,9 @@ def channel_review(request: SignedInRequest, pk: int) -> HttpResponse:
     back = reverse("duties:channel_case", args=[review.channel_case_id])
     return _journey(
         request,
-        forms.ReviewForm(flows.posted(request)),
+        versioned(forms.ReviewForm)(
+            flows.posted(request), record=review, versioned_fields=("completed_on", "outcome")
+        ),
         perform=lambda data: services.channel_review_complete(actor=request.actor, review=review, **data),
         done_url=back,
         done_message="Post-exit review recorded",

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from csphub.agencies.policies import Action
 from csphub.audit.services import audit_listed, audit_viewed
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import versioned
 from csphub.core.errors import PermissionDeniedError
 from csphub.duties.forms.slavery import SlaveryConcernForm, SlaveryNotificationForm
 from csphub.duties.models import NotificationRoute, NotificationStatus, SlaveryConcern
@@ -135,7 +136,13 @@ def slavery_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def slavery_notified(request: SignedInRequest, pk: int) -> HttpResponse:
     concern = selectors.concern_get(request.actor, pk, action=Action.CHANGE)
-    form = SlaveryNotificationForm(flows.posted(request))
+    # Carries the concern's version: a notification confirmed on a page opened before someone else
+    # recorded one is refused (core.concurrency, through frontend.flows).
+    form = versioned(SlaveryNotificationForm)(
+        flows.posted(request),
+        record=concern,
+        versioned_fields=("status", "notified_on", "home_office_reference", "consent", "route"),
+    )
 
     def done(concern: SlaveryConcern) -> HttpResponse:
         messages.success(request, f"Notification recorded for {concern.reference}")

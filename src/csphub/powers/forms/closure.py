@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukDateTimeInput, GovukFormMixin
+from csphub.frontend.forms import GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
 from csphub.powers.forms.common import (
     capacity_choices,
     date_field,
@@ -34,7 +34,7 @@ class ClosureNoticeForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "Describe the nuisance or disorder"},
     )
-    served_at = forms.DateTimeField(
+    served_at = LocalDateTimeField(
         label="Served at",
         widget=GovukDateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
@@ -60,7 +60,7 @@ class ClosureNoticeForm(GovukFormMixin, forms.Form):
     excludes_residents_or_owner = forms.BooleanField(
         label="The notice excludes people who live there or the owner", required=False
     )
-    hearing_at = forms.DateTimeField(
+    hearing_at = LocalDateTimeField(
         label="When the closure order application will be heard",
         widget=GovukDateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
@@ -193,7 +193,7 @@ class ClosureNoticeChangeForm(GovukFormMixin, forms.Form):
         "Why it is cancelled, or what the variation changes",
         required_message="Say why the notice is cancelled or what the variation changes",
     )
-    new_ends_at = forms.DateTimeField(
+    new_ends_at = LocalDateTimeField(
         label="For a variation that shortens it: the new end (optional)",
         required=False,
         widget=GovukDateTimeInput(),

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukDateField, GovukDateTimeInput, GovukFormMixin
+from csphub.frontend.forms import GovukDateField, GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
 from csphub.powers.rules import (
     AUTHORISED_ISSUERS,
     ISSUER_LABELS,
@@ -52,7 +52,7 @@ def date_field(
 
 
 def datetime_field(label: str, *, required_message: str, help_text: str = "") -> forms.DateTimeField:
-    return forms.DateTimeField(
+    return LocalDateTimeField(
         label=label,
         help_text=help_text,
         widget=GovukDateTimeInput(),

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukDateTimeInput, GovukFormMixin
+from csphub.frontend.forms import GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
 from csphub.powers.forms.common import (
     capacity_choices,
     date_field,
@@ -40,7 +40,7 @@ class CpwForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "Say what the recipient must do or stop doing"},
     )
-    comply_by = forms.DateTimeField(
+    comply_by = LocalDateTimeField(
         label="Time to comply ends",
         widget=GovukDateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],

@@ -12,11 +12,13 @@ from django.shortcuts import redirect, render
 from csphub.agencies.policies import Action, can, role_allows
 from csphub.audit.services import audit_listed, audit_viewed
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import EditConflictError, conflict_on, versioned, versioned_write
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.powers import forms, rules, selectors, services
 from csphub.powers.rules import Power, Status
 from csphub.powers.tables import COURT_NAMES
 from csphub.powers.views.common import posted, question_page
+from csphub.powers.views.steps import POWER_VERSIONED
 from csphub.powers.views.table import next_steps
 
 
@@ -74,15 +76,23 @@ def power_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def power_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     use = selectors.power_get(request.actor, pk, action=Action.CHANGE)
-    form = forms.WithdrawForm(posted(request))
+    form = versioned(forms.WithdrawForm)(posted(request), record=use, versioned_fields=POWER_VERSIONED)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.power_withdraw(actor=request.actor, power=use, reason=form.cleaned_data["reason"])
+            with versioned_write(form):
+                services.power_withdraw(actor=request.actor, power=use, reason=form.cleaned_data["reason"])
+        except EditConflictError as error:
+            conflict = conflict_on(form, error.current)
         except (ApplicationError, PermissionDeniedError) as error:
             form.add_application_error(error)
         else:
             messages.success(request, f"{use.label} {use.reference} withdrawn")
             return redirect("powers:detail", use.pk)
     return question_page(
-        request, form=form, case=use.case, title=f"Withdraw {use.label.lower()} {use.reference}"
+        request,
+        form=form,
+        case=use.case,
+        title=f"Withdraw {use.label.lower()} {use.reference}",
+        conflict=conflict,
     )

@@ -24,12 +24,28 @@ from django.http import Http404, HttpResponse
 
 from csphub.agencies.policies import Action
 from csphub.core.actor import SignedInRequest
+from csphub.core.concurrency import versioned
 from csphub.powers import rules, selectors
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
 from csphub.powers.views.common import journey, posted
 
 Text = str | Callable[[Any], str]
+
+# What a step on an existing power may change, and a conflict names.
+POWER_VERSIONED = (
+    "status",
+    "comply_by",
+    "served_at",
+    "starts_on",
+    "ends_at",
+    "appeal_deadline",
+    "hearing_due_at",
+    "court",
+    "locality",
+    "requirements",
+    "details",
+)
 
 
 def _no_notes(subject: Any) -> list[str]:
@@ -55,7 +71,7 @@ class PowerStep:
 
     name: str  # URL name, ``powers:<name>``
     route: str  # path under /powers/: ``case/<int:case_pk>/...`` or ``<int:pk>/...``
-    form: Callable[..., Any]  # the form class; its field names are the service's keywords
+    form: type[Any]  # the form class; its field names are the service's keywords
     service: Callable[..., PowerUse]
     subject: str  # the service's keyword for the case or the power the step follows
     title: Text
@@ -141,7 +157,14 @@ def power_step(
         assert case_pk is not None
         case = selectors.case_for_powers(request.actor, case_pk, action=Action.CHANGE)
         subject = case
-    form = step.form(posted(request), **step.form_kwargs(subject))
+    if parent is not None:
+        # A step on an existing power carries the power's version: a step confirmed on a page
+        # opened before someone else changed the power is refused (core.concurrency).
+        form = versioned(step.form)(
+            posted(request), record=parent, versioned_fields=POWER_VERSIONED, **step.form_kwargs(subject)
+        )
+    else:
+        form = step.form(posted(request), **step.form_kwargs(subject))
 
     def perform(data: dict[str, Any]) -> PowerUse:
         answers = dict(data)

@@ -1,0 +1,139 @@
+"""Benchmark: server time of the staff pages at the demo's size (new-user review: "under 300 ms").
+
+    python benchmarks/bench_demo_pages.py [--data-dir DIR] [--rounds 15]
+
+Loads the demo (``csphub demo --no-serve``) into a scratch data folder (or uses ``--data-dir``), then
+requests each page in-process with Django's test client, signed in as the persona who uses it, after
+one warm-up request: server time only (no network, no browser). Prints p50 and p95 per page, the
+baseline measured in the same run — the sign-in page, which reads nothing but the session — and the
+ratio of each page's p95 to it. Target: every page's p95 under 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_MS = 300.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data-dir", type=Path, default=None)
+    ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--quick", action="store_true", help="5 rounds a page (CI smoke run)")
+    args = ap.parse_args()
+    if args.quick:
+        args.rounds = 5
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="csphub-bench-pages-"))
+    env = {
+        **os.environ,
+        "CSPHUB_DATA_DIR": str(data_dir),
+        "DJANGO_SETTINGS_MODULE": "csphub.config.settings.local",
+    }
+    env.pop("DATABASE_URL", None)
+    # the demo is idempotent: on an existing folder it migrates and adds nothing
+    subprocess.run([sys.executable, "-m", "csphub.cli", "demo", "--no-serve"], env=env, check=True)
+    os.environ.update({k: env[k] for k in ("CSPHUB_DATA_DIR", "DJANGO_SETTINGS_MODULE")})
+    os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from csphub.cases.models import Case, PanelMeeting
+    from csphub.insights.models import AssessmentRun
+    from csphub.people.models import Person
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+
+    def client_for(username: str) -> Client:
+        user = get_user_model().objects.get(username=username)
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = (
+            TOTPDevice.objects.filter(user=user, confirmed=True).first().persistent_id
+        )  # type: ignore[union-attr]
+        session.save()
+        return client
+
+    case = Case.objects.filter(owning_agency__slug="avbc").order_by("pk").first()
+    person = Person.objects.filter(case_parties__case=case).first() if case else None
+    meeting = PanelMeeting.objects.order_by("pk").first()
+    run = AssessmentRun.objects.first()
+    pages: list[tuple[str, str]] = [
+        ("avbc_caseworker", "/home/"),
+        ("avbc_caseworker", "/cases/"),
+        ("avbc_caseworker", "/cases/tasks/"),
+        ("avbc_caseworker", "/cases/map/"),
+        ("avbc_caseworker", "/cases/search/?q=Sam"),
+        ("avbc_caseworker", "/accounts/notifications/"),
+        ("avbc_administrator", "/accounts/audit/"),
+        ("avbc_analyst", "/insights/"),
+        ("avbc_analyst", "/insights/data/"),
+        ("avbc_partnership_coordinator", "/priorities/"),
+    ]
+    if case is not None:
+        pages += [
+            ("avbc_caseworker", f"/cases/{case.pk}/"),
+            ("avbc_caseworker", f"/cases/{case.pk}/sharing/"),
+            ("avbc_caseworker", f"/cases/{case.pk}/victim-contact/"),
+            ("avbc_caseworker", f"/cases/{case.pk}/chronology.pdf"),
+        ]
+    if person is not None:
+        pages += [
+            ("avbc_caseworker", f"/people/{person.pk}/"),
+            ("avbc_administrator", f"/people/{person.pk}/seen-by/"),
+        ]
+    if meeting is not None:
+        pages.append(("avbc_caseworker", f"/cases/meetings/{meeting.pk}/"))
+    if run is not None:
+        pages.append(("avbc_board_member", f"/insights/{run.pk}/"))
+
+    def timed(client: Client, url: str) -> list[float]:
+        client.get(url)  # warm-up
+        out = []
+        for _ in range(args.rounds):
+            t0 = time.perf_counter()
+            response = client.get(url)
+            out.append((time.perf_counter() - t0) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(f"{url}: HTTP {response.status_code}")
+        return out
+
+    def p95(xs: list[float]) -> float:
+        return statistics.quantiles(xs, n=20)[-1] if len(xs) >= 2 else xs[0]
+
+    base = timed(Client(), "/accounts/sign-in/")
+    base95 = p95(base)
+    print(f"baseline, the sign-in page: p50 {statistics.median(base):.1f} ms, p95 {base95:.1f} ms")
+    missed = 0
+    clients: dict[str, Client] = {}
+    for username, url in pages:
+        client = clients.setdefault(username, client_for(username))
+        xs = timed(client, url)
+        ok = p95(xs) < TARGET_MS
+        missed += not ok
+        print(
+            f"{url:40} {username:30} p50 {statistics.median(xs):6.1f} ms  p95 {p95(xs):6.1f} ms  "
+            f"p95/baseline {p95(xs) / base95:5.1f}  {'met' if ok else 'MISSED'}"
+        )
+    print(
+        f"{len(pages) - missed} of {len(pages)} pages under {TARGET_MS:.0f} ms at p95; load average {os.getloadavg()[0]:.2f}"
+    )
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
