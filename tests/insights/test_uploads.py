@@ -193,3 +193,24 @@ def test_only_analysts_and_administrators_may_load_data(
         data_upload_start(actor=persona(username), files=[SimpleUploadedFile("a.zip", _zip())])
     assert client_as(username).get("/insights/data/").status_code == 403
     assert client_as("avbc_administrator").get("/insights/data/").status_code == 200
+
+
+def test_police_downloads_have_their_own_upload_limit_before_the_body_is_read(settings: Any) -> None:
+    """A force's year is ~40 MB zipped: the data page takes it, while case documents keep the 20 MB
+    limit; both are refused from the declared length, before the body is read (finding 22)."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from csphub.core.uploads import UploadLimitMiddleware
+
+    middleware = UploadLimitMiddleware(lambda request: HttpResponse("read"))
+
+    def post(path: str, size: int) -> int:
+        request = RequestFactory().post(path)
+        request.META.update(CONTENT_TYPE="multipart/form-data; boundary=x", CONTENT_LENGTH=str(size))
+        return middleware(request).status_code
+
+    forty_mb = 40 * 1024 * 1024
+    assert post("/insights/data/", forty_mb) == 200
+    assert post("/cases/1/documents/new/", forty_mb) == 413
+    assert post("/insights/data/", settings.CSPHUB_DATA_UPLOAD_MAX_BYTES + 1024 * 1024) == 413

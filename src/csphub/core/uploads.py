@@ -29,8 +29,13 @@ FORM_ALLOWANCE_BYTES = 256 * 1024
 _REFUSED = "_csphub_upload_refused"
 
 
-def upload_max_bytes() -> int:
-    """The largest file anyone may upload, in bytes."""
+def upload_max_bytes(request: HttpRequest | None = None) -> int:
+    """The largest file anyone may upload, in bytes; on a page listed in
+    ``CSPHUB_UPLOAD_LIMITS_BY_PATH`` (path prefix -> bytes: police.uk downloads), that page's limit."""
+    path = str(getattr(request, "path", "") or "")
+    for prefix, limit in dict(getattr(settings, "CSPHUB_UPLOAD_LIMITS_BY_PATH", {}) or {}).items():
+        if path.startswith(prefix):
+            return int(limit)
     cases = dict(getattr(settings, "CSPHUB_CASES", {}) or {})
     configured = cases.get("UPLOAD_MAX_BYTES", getattr(settings, "CSPHUB_UPLOAD_MAX_BYTES", None))
     return DEFAULT_UPLOAD_MAX_BYTES if configured is None else int(configured)
@@ -40,8 +45,8 @@ def human_size(size: int) -> str:
     return f"{size // (1024 * 1024)}MB" if size >= 1024 * 1024 else f"{size // 1024}KB"
 
 
-def too_large_message() -> str:
-    return f"The selected file must be smaller than {human_size(upload_max_bytes())}"
+def too_large_message(request: HttpRequest | None = None) -> str:
+    return f"The selected file must be smaller than {human_size(upload_max_bytes(request))}"
 
 
 def _declared_length(request: HttpRequest) -> int | None:
@@ -65,12 +70,12 @@ class UploadLimitMiddleware:
             request.method == "POST"
             and _is_multipart(request)
             and length is not None
-            and length > upload_max_bytes() + FORM_ALLOWANCE_BYTES
+            and length > upload_max_bytes(request) + FORM_ALLOWANCE_BYTES
         ):
             response = render(
                 request,
                 "413.html",
-                {"message": too_large_message(), "limit": human_size(upload_max_bytes())},
+                {"message": too_large_message(request), "limit": human_size(upload_max_bytes(request))},
                 status=413,
             )
             # The body was not read: tell the client (and the proxy) not to reuse this connection.
@@ -84,7 +89,7 @@ class UploadLimitHandler(FileUploadHandler):
 
     def __init__(self, request: Any = None) -> None:
         super().__init__(request)
-        self.limit = upload_max_bytes()
+        self.limit = upload_max_bytes(request)
         self.received = 0
 
     def handle_raw_input(
@@ -118,4 +123,4 @@ class UploadLimitHandler(FileUploadHandler):
 
 def upload_refusal(request: HttpRequest) -> str | None:
     """Why an uploaded file was left out of ``request.FILES``, or None. Read after ``request.FILES``."""
-    return too_large_message() if getattr(request, _REFUSED, False) else None
+    return too_large_message(request) if getattr(request, _REFUSED, False) else None

@@ -38,8 +38,6 @@ from csphub.insights.models import DataUpload, UploadStatus
 logger = logging.getLogger(__name__)
 
 MAX_FILES = 500
-# A year of one force as downloaded is about 40 MB zipped; several years of a large force fit.
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,150}$")
 EXAMPLE_NAME = "2024-01-derbyshire-street.csv"
 INTERNAL_ERROR = (
@@ -103,9 +101,12 @@ def data_upload_start(*, actor: Any, files: Sequence[Uploaded], data_dir: Path |
         if name.lower() in seen:
             raise ApplicationError(f"“{name}” is chosen twice: choose each file once.", field="data_files")
         seen.add(name.lower())
-    if sum(f.size or 0 for f in files) > MAX_TOTAL_BYTES:
+    # A year of one force as downloaded is about 40 MB zipped; several years of a large force fit.
+    limit = int(settings.CSPHUB_DATA_UPLOAD_MAX_BYTES)
+    if sum(f.size or 0 for f in files) > limit:
         raise ApplicationError(
-            "The files are larger than 1 GB in all: upload them in parts.", field="data_files"
+            f"The files are larger than {limit // (1024 * 1024)} MB in all: upload them in parts.",
+            field="data_files",
         )
     folder_name = uuid.uuid4().hex
     folder = uploads_root(data_dir) / folder_name

@@ -137,6 +137,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every worker process and kept across restarts: the public form's single-use tokens and
 # per-address limits live here (security review finding 9). Created by migrate (core app).
+# Pages that take larger files than case documents: police.uk downloads (a force's year is ~40 MB
+# zipped). Path prefix -> bytes; core.uploads enforces it before the body is read.
+CSPHUB_DATA_UPLOAD_MAX_BYTES = int(os.environ.get("CSPHUB_DATA_UPLOAD_MAX_BYTES", str(1024 * 1024 * 1024)))
+CSPHUB_UPLOAD_LIMITS_BY_PATH = {"/insights/data/": CSPHUB_DATA_UPLOAD_MAX_BYTES}
+
 # The task queue lives in the application database: no broker or extra server. `csphub worker`
 # runs the jobs (`csphub serve` starts one beside the development server).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
