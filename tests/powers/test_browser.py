@@ -56,7 +56,7 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
 
     # 2. Open a case from it.
     page.click("text=Open a new case from this incident")
-    page.fill("#id_summary", "Night-time noise from flat 3")
+    page.fill("#id_summary", "Night-time noise from a neighbouring flat")
     page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r"/cases/\d+/$"))
     case_pk = int(re.search(r"/cases/(\d+)/$", page.url).group(1))  # type: ignore[union-attr]

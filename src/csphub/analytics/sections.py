@@ -37,6 +37,7 @@ from csphub.analytics.assessment import (
     Harm,
     HarmRow,
     Headline,
+    HotspotParameters,
     Hotspots,
     MonthCount,
     Parameters,
@@ -83,6 +84,7 @@ from csphub.analytics.trends import (
 __all__ = [
     "POPULATION_SOURCE",
     "TOP_MIN_POPULATION",
+    "HotspotParameters",
     "area_rings",
     "caveats",
     "comparator_section",
