@@ -102,7 +102,7 @@ def demo(serve: bool, host: str, port: int, with_assessment: bool) -> None:
         "progress, reminders) are printed in this terminal, not sent."
     )
     if serve:
-        shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104 - display only
+        shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104  # nosec B104 - display only
         click.echo(f"\nServing on http://{shown}:{port}/ (Ctrl+C to stop)")
         address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         with background_worker():
