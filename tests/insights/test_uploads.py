@@ -21,7 +21,9 @@ from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.insights.models import DataUpload, UploadStatus
 from csphub.insights.uploads import data_upload_start
 
-pytestmark = pytest.mark.django_db
+# Transactional: the real worker (db_worker) runs the jobs, and it closes its database connection
+# after each one, which on PostgreSQL would end a test wrapped in one transaction.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample" / "police_uk"
 MONTHS = ("2024-01", "2024-02", "2024-03")
