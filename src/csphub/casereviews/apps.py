@@ -15,6 +15,17 @@ class CaseReviewsConfig(AppConfig):
         from csphub.agencies.policies import register_child
         from csphub.casereviews import models, receivers
 
+        # "Who has seen this person": an application shows the complainants named on its incidents.
+        from csphub.people.registry import PersonRecords, register_person_records
+
+        register_person_records(
+            PersonRecords(
+                "ASB Case Review application",
+                lambda person: models.Application.objects.filter(
+                    incident_links__complainant=person
+                ).distinct(),
+            )
+        )
         # Everything hanging off an application is visible exactly when the application is.
         for child in (
             models.ApplicationIncident,
