@@ -236,10 +236,8 @@ def load_demo(*, rng_seed: int = 2026, n_incidents: int = 160) -> None:
                 case = services.case_open(
                     actor=officer,
                     incidents=group[:2],
-                    summary=(
-                        f"{group[0].get_category_display()} affecting a resident, "
-                        f"{group[0].lsoa_code or 'Amber Valley'}"
-                    ),
+                    # No LSOA code in a summary people read (new-user review, minor item 24).
+                    summary=f"{group[0].get_category_display()} affecting a resident of Amber Valley",
                 )
                 for extra in group[2:]:
                     services.case_add_incident(actor=officer, case=case, incident=extra)
