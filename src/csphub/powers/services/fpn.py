@@ -4,6 +4,7 @@ spaces protection order (s.68)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 
@@ -13,7 +14,7 @@ from csphub.people.models import Person
 from csphub.powers import rules
 from csphub.powers.facts import detail_date, local_date, now_or, recipient_facts, rules_for
 from csphub.powers.models import PowerUse
-from csphub.powers.rules import Power, Status
+from csphub.powers.rules import Power, RuleSet, Status
 from csphub.powers.selectors import cpn_in_force, fpn_prosecution_blockers_for
 from csphub.powers.services.common import (
     _block,
@@ -63,42 +64,22 @@ def fpn_issue(
     )
     if not breach.strip():
         raise ApplicationError("Describe the breach", field="breach")
-    today = local_date(moment)
-    pay_by = rules.fpn_payment_deadline(today, rules=ruleset)
-    earliest = rules.fpn_prosecution_earliest(today, rules=ruleset)
     with transaction.atomic():
         if cpn.status != Status.BREACHED:
             _move(cpn, Status.BREACHED, actor=actor, now=moment, note=breach.strip())
-        fpn = _create(
+        return _issue(
             actor=actor,
-            case=cpn.case,
-            power=Power.FPN,
-            to_status=Status.ISSUED,
-            now=moment,
-            ruleset=ruleset,
-            issuer_capacity=issuer_capacity,
             parent=cpn,
             recipient=cpn.recipient,
-            conduct=breach.strip(),
-            issued_at=moment,
-            served_at=moment,
+            issuer_capacity=issuer_capacity,
             amount_gbp=amount_gbp,
-            details={
-                "early_amount_gbp": early_amount_gbp,
-                "early_period_days": early_period_days,
-                "pay_by": pay_by.isoformat(),
-                "prosecution_earliest": earliest.isoformat(),
-            },
+            early_amount_gbp=early_amount_gbp,
+            early_period_days=early_period_days,
+            breach=breach,
+            moment=moment,
+            ruleset=ruleset,
+            bar="s.52(5)",
         )
-        _task(
-            actor=actor,
-            use=fpn,
-            title=f"Fixed penalty: check payment (due by {_fmt_date(pay_by)})",
-            due_on=earliest,
-            source="powers.fpn.payment_check",
-            details=f"No proceedings before {_fmt_date(earliest)} (s.52(5)).",
-        )
-    return fpn
 
 
 def pspo_fpn_issue(
@@ -152,40 +133,74 @@ def pspo_fpn_issue(
     )
     if not breach.strip():
         raise ApplicationError("Describe the breach", field="breach")
-    pay_by = rules.fpn_payment_deadline(today, rules=ruleset)
-    earliest = rules.fpn_prosecution_earliest(today, rules=ruleset)
     with transaction.atomic():
-        fpn = _create(
+        return _issue(
             actor=actor,
-            case=pspo.case,
-            power=Power.FPN,
-            to_status=Status.ISSUED,
-            now=moment,
-            ruleset=ruleset,
-            issuer_capacity=issuer_capacity,
             parent=pspo,
             recipient=recipient,
-            conduct=breach.strip(),
-            issued_at=moment,
-            served_at=moment,
+            issuer_capacity=issuer_capacity,
             amount_gbp=amount_gbp,
-            details={
-                "section": "s.68",
-                "breach_on": breach_on.isoformat(),
-                "early_amount_gbp": early_amount_gbp,
-                "early_period_days": early_period_days,
-                "pay_by": pay_by.isoformat(),
-                "prosecution_earliest": earliest.isoformat(),
-            },
+            early_amount_gbp=early_amount_gbp,
+            early_period_days=early_period_days,
+            breach=breach,
+            moment=moment,
+            ruleset=ruleset,
+            bar="s.68(4)",
+            details={"section": "s.68", "breach_on": breach_on.isoformat()},
         )
-        _task(
-            actor=actor,
-            use=fpn,
-            title=f"Fixed penalty: check payment (due by {_fmt_date(pay_by)})",
-            due_on=earliest,
-            source="powers.fpn.payment_check",
-            details=f"No proceedings before {_fmt_date(earliest)} (s.68(4)).",
-        )
+
+
+def _issue(
+    *,
+    actor: ActorOrUser,
+    parent: PowerUse,
+    recipient: Person | None,
+    issuer_capacity: str,
+    amount_gbp: int,
+    early_amount_gbp: int | None,
+    early_period_days: int | None,
+    breach: str,
+    moment: dt.datetime,
+    ruleset: RuleSet,
+    bar: str,
+    details: dict[str, Any] | None = None,
+) -> PowerUse:
+    """The notice itself, for a CPN (s.52) or a PSPO (s.68): payment and prosecution dates from the
+    day of issue, and the payment-check task for the day proceedings may start (``bar``: s.52(5) or
+    s.68(4))."""
+    today = local_date(moment)
+    pay_by = rules.fpn_payment_deadline(today, rules=ruleset)
+    earliest = rules.fpn_prosecution_earliest(today, rules=ruleset)
+    fpn = _create(
+        actor=actor,
+        case=parent.case,
+        power=Power.FPN,
+        to_status=Status.ISSUED,
+        now=moment,
+        ruleset=ruleset,
+        issuer_capacity=issuer_capacity,
+        parent=parent,
+        recipient=recipient,
+        conduct=breach.strip(),
+        issued_at=moment,
+        served_at=moment,
+        amount_gbp=amount_gbp,
+        details={
+            **(details or {}),
+            "early_amount_gbp": early_amount_gbp,
+            "early_period_days": early_period_days,
+            "pay_by": pay_by.isoformat(),
+            "prosecution_earliest": earliest.isoformat(),
+        },
+    )
+    _task(
+        actor=actor,
+        use=fpn,
+        title=f"Fixed penalty: check payment (due by {_fmt_date(pay_by)})",
+        due_on=earliest,
+        source="powers.fpn.payment_check",
+        details=f"No proceedings before {_fmt_date(earliest)} ({bar}).",
+    )
     return fpn
 
 
