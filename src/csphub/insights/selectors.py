@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 
+from csphub.agencies.models import PartnershipKind
 from csphub.agencies.policies import Capability, has_capability
 from csphub.analytics import pipeline
 from csphub.analytics.assessment import Assessment
@@ -153,7 +154,7 @@ def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | N
         return None
     actor = as_actor(user)
     board = actor.partnership if actor is not None else None
-    if board is None or board.kind != "board":
+    if board is None or board.kind != PartnershipKind.BOARD:
         return None
     members = list(board.members.order_by("name"))
     latest: dict[str, AssessmentAdoption] = {}

@@ -174,6 +174,15 @@ def _label(r: FileResult) -> str:
     return f"{r.force.replace('-', ' ').title()} {r.month} ({kind.get(r.dataset, r.dataset)})"
 
 
+def _failed(upload: DataUpload, problems: list[str]) -> None:
+    """The job ended without loading anything: keep the reasons, audited."""
+    DataUpload.objects.filter(pk=upload.pk).update(
+        status=UploadStatus.FAILED, problems=problems, finished_at=timezone.now()
+    )
+    upload.refresh_from_db()
+    audit_record(actor=upload.created_by, verb="data_upload.failed", target=upload)
+
+
 def run_upload(upload_id: int, *, data_dir: Path | None = None) -> DataUpload:
     """Load one upload's files into the store, recording progress and the result. Safe to run twice:
     a finished upload is left as it is."""
@@ -194,18 +203,10 @@ def run_upload(upload_id: int, *, data_dir: Path | None = None) -> DataUpload:
 
         summary = pipeline.ingest_paths(paths, data_dir=data_dir or settings.DATA_DIR, progress=progress)
     except IngestError as exc:
-        rows.update(
-            status=UploadStatus.FAILED,
-            problems=[_clean(p, folder) for p in exc.problems][:200],
-            finished_at=timezone.now(),
-        )
-        upload.refresh_from_db()
-        audit_record(actor=upload.created_by, verb="data_upload.failed", target=upload)
+        _failed(upload, [_clean(p, folder) for p in exc.problems][:200])
     except Exception:
         logger.exception("data upload %s failed", upload_id)
-        rows.update(status=UploadStatus.FAILED, problems=[INTERNAL_ERROR], finished_at=timezone.now())
-        upload.refresh_from_db()
-        audit_record(actor=upload.created_by, verb="data_upload.failed", target=upload)
+        _failed(upload, [INTERNAL_ERROR])
     else:
         loaded = [r for r in summary.files if r.status in ("ingested", "replaced")]
         rows.update(
