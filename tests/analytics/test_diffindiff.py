@@ -93,3 +93,23 @@ def test_round_trip_and_bad_input() -> None:
             treated_before=1, treated_after=2, comparison_before=3, comparison_after=4,
             months_before=0, months_after=1,
         )  # fmt: skip
+
+
+def test_comparison_cells_are_far_from_the_treated_and_closest_in_level() -> None:
+    from csphub.analytics.diffindiff import choose_comparison_cells, monthly, total
+
+    counts = {
+        (5, 5): {"2024-01": 10, "2024-02": 10},  # treated: 20 before
+        (6, 5): {"2024-01": 20},  # neighbour: excluded (displacement)
+        (9, 9): {"2024-01": 19},  # closest in level
+        (0, 0): {"2024-01": 12, "2024-03": 40},  # 12 before (after-months never count)
+        (0, 9): {"2024-01": 1},
+        (9, 0): {"2024-02": 21},
+    }
+    candidates = [(6, 5), (9, 9), (0, 0), (0, 9), (9, 0)]
+    chosen = choose_comparison_cells(
+        counts, treated=[(5, 5)], candidates=candidates, months_before=["2024-01", "2024-02"], per_treated=2
+    )
+    assert chosen == [(9, 0), (9, 9)]  # |19-20| = 1, |21-20| = 1 (tie: lower cell first), then 12
+    assert total(counts, chosen, ["2024-01", "2024-02"]) == 40
+    assert monthly(counts, [(0, 0), (9, 0)], ["2024-01", "2024-02", "2024-03"]) == [12, 21, 40]

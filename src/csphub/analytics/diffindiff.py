@@ -22,6 +22,7 @@ Pure: numbers in, numbers and words out.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
 
@@ -29,6 +30,8 @@ TEST_NAME = (
     "Ratio of the two places' before-to-after ratios; two-sided z-test on its logarithm, "
     "counts treated as Poisson (variance of the log ratio = 1/Ta + 1/Tb + 1/Ca + 1/Cb)"
 )
+COMPARISON_PER_TREATED = 5  # comparison cells chosen for each treated cell
+COMPARISON_BUFFER_CELLS = 1  # cells this close to a treated cell are never comparison cells
 FEW_COUNTS = 10  # below this in any of the four counts, the estimate is called fragile
 
 PARALLEL_TRENDS = (
@@ -174,3 +177,47 @@ def difference_in_differences(
         tb, ta, cb, ca, months_before, months_after, expected, difference,
         ratio, change_pct, ci_low, ci_high, confidence, z, p_value, TEST_NAME, wording, tuple(caveats),
     )  # fmt: skip
+
+
+Cell = tuple[int, int]  # (col, row) of the hot-spot grid
+
+
+def total(counts: Mapping[Cell, Mapping[str, int]], cells: Iterable[Cell], months: Iterable[str]) -> int:
+    """The count in ``cells`` over ``months``."""
+    wanted = list(months)
+    return sum(counts.get(c, {}).get(m, 0) for c in cells for m in wanted)
+
+
+def monthly(
+    counts: Mapping[Cell, Mapping[str, int]], cells: Iterable[Cell], months: Iterable[str]
+) -> list[int]:
+    """The count in ``cells`` for each of ``months``, in order (to compare the two places' trends)."""
+    group = list(cells)
+    return [sum(counts.get(c, {}).get(m, 0) for c in group) for m in months]
+
+
+def choose_comparison_cells(
+    counts: Mapping[Cell, Mapping[str, int]],
+    *,
+    treated: Iterable[Cell],
+    candidates: Iterable[Cell],
+    months_before: Sequence[str],
+    per_treated: int = COMPARISON_PER_TREATED,
+    buffer_cells: int = COMPARISON_BUFFER_CELLS,
+) -> list[Cell]:
+    """Comparison cells for a difference in differences: of ``candidates`` (the study area's cells
+    that are not hot spots), those at least ``buffer_cells + 1`` cells from every treated cell (so
+    displacement from the response hardly reaches them), whose count before the response is closest
+    to the treated cells' average; ``per_treated`` of them for each treated cell. Ties go to the
+    lower (col, row), so the choice is deterministic."""
+    treated_set = set(treated)
+    if not treated_set:
+        return []
+    target = total(counts, treated_set, months_before) / len(treated_set)
+
+    def far(cell: Cell) -> bool:
+        return all(max(abs(cell[0] - t[0]), abs(cell[1] - t[1])) > buffer_cells for t in treated_set)
+
+    pool = sorted({c for c in candidates if c not in treated_set and far(c)})
+    pool.sort(key=lambda c: abs(total(counts, [c], months_before) - target))
+    return pool[: per_treated * len(treated_set)]

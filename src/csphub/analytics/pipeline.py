@@ -45,6 +45,7 @@ from csphub.analytics.store import (
     place_labels,
     study_points,
 )
+from csphub.analytics.store import grid_cell_month_counts as grid_cell_month_counts_on
 from csphub.analytics.trends import month_range, shift_months
 
 logger = logging.getLogger(__name__)
@@ -393,3 +394,36 @@ def _repeats_on_cursor(cur: Cursor, points: Points) -> Repeats | None:
         return sections.repeats_section(points.x_m, points.y_m, labels_for)
     finally:
         cur.close()
+
+
+def grid_cell_month_counts(
+    *,
+    data_dir: Path | str | None,
+    x_min_m: float,
+    y_min_m: float,
+    cell_size_m: float,
+    n_cols: int,
+    n_rows: int,
+    months: Sequence[str],
+    crime_types: Sequence[str] | None = None,
+) -> dict[tuple[int, int], dict[str, int]]:
+    """Crimes per hot-spot grid cell and month from the store (``store.grid_cell_month_counts``);
+    ``crime_types`` None: the hot spots' default (crime, not ASB)."""
+    con = store_for(data_dir).connect()
+    try:
+        return grid_cell_month_counts_on(
+            con,
+            x_min_m=x_min_m,
+            y_min_m=y_min_m,
+            cell_size_m=cell_size_m,
+            n_cols=n_cols,
+            n_rows=n_rows,
+            months=list(months),
+            crime_types=list(crime_types) if crime_types else list(CRIME_ONLY),
+        )
+    except Exception as exc:  # no street data at all: the view does not exist
+        if "street" in str(exc) and not store_for(data_dir).months():
+            return {}
+        raise
+    finally:
+        con.close()

@@ -567,3 +567,28 @@ def comparator_counts(
         acc = out.setdefault(str(lad), [0, 0])
         acc[1 if is_asb else 0] += int(n)
     return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def grid_cell_month_counts(
+    con: Cursor,
+    *,
+    x_min_m: float,
+    y_min_m: float,
+    cell_size_m: float,
+    n_cols: int,
+    n_rows: int,
+    months: Sequence[str],
+    crime_types: Sequence[str],
+) -> dict[tuple[int, int], dict[str, int]]:
+    """Crimes of ``crime_types`` per hot-spot grid cell ``(col, row)`` and month, for ``months``;
+    cells and months with none are absent. The grid is the assessment's (origin, size, extent)."""
+    x_max, y_max = x_min_m + n_cols * cell_size_m, y_min_m + n_rows * cell_size_m
+    rows = con.execute(
+        sql("grid_cell_month_counts"),
+        [x_min_m, cell_size_m, y_min_m, cell_size_m, list(months), list(crime_types),
+         x_min_m, x_max, y_min_m, y_max],
+    ).fetchall()  # fmt: skip
+    out: dict[tuple[int, int], dict[str, int]] = {}
+    for col, row, month, n in rows:
+        out.setdefault((int(col), int(row)), {})[str(month)] = int(n)
+    return out

@@ -273,6 +273,17 @@ class AuditVerb(models.TextChoices):
     DATA_UPLOAD_LOADED = "data_upload.loaded", "Police data upload: loaded into the analytics store"
     DATA_UPLOAD_STARTED = "data_upload.started", "Uploaded police data for the analytics store"
 
+    BOARDPACK_GENERATED = "boardpack.generated", "Made a quarterly board pack"
+
+    PARTNER_DATA_FAILED = "partner_data.failed", "Partner counts upload: could not be loaded"
+    PARTNER_DATA_LOADED = "partner_data.loaded", "Partner counts upload: loaded into the assessment"
+
+    PROBLEM_PLAN_ASSESSED = "problem_plan.assessed", "Measured a problem-solving plan's change against comparison cells"
+    PROBLEM_PLAN_OPENED = "problem_plan.opened", "Opened a problem-solving plan for a hot spot"
+    PROBLEM_PLAN_UPDATED = "problem_plan.updated", "Changed a problem-solving plan's scanning, analysis or response"
+    PROBLEM_RESPONSE_ADDED = "problem_response.added", "Added a partner's action to a problem-solving plan"
+    PROBLEM_RESPONSE_UPDATED = "problem_response.updated", "Changed the status of a partner's action in a problem-solving plan"
+
     DISPERSAL_AUTHORISATION_AUTHORISED = (
         "dispersal_authorisation.authorised",
         "Dispersal authorisation: authorised",

@@ -20,3 +20,8 @@ class PlanningConfig(AppConfig):
             )
         )
         register_home_panel(HomePanel("Priorities", "planning/home_panel.html", home_context, order=65))
+        from csphub.planning.board.selectors import home_context as board_home_context
+
+        register_home_panel(
+            HomePanel("Board pack", "planning/home_board_pack.html", board_home_context, order=66)
+        )

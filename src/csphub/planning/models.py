@@ -141,3 +141,32 @@ class PriorityAdoption(BaseModel):
 
     def theme_labels(self) -> list[str]:
         return [Theme(key).label for key in self.themes]
+
+
+# Problem solving, partners' counts and board packs live in modules of their own (issue 13);
+# importing them here registers their models with the planning app.
+from csphub.planning.boardpack import BoardPack  # noqa: E402
+from csphub.planning.partner_data import PartnerCount, PartnerDataUpload, PartnerUploadStatus  # noqa: E402
+from csphub.planning.problem_solving import (  # noqa: E402
+    ProblemResponse,
+    ProblemSolvingPlan,
+    ResponseStatus,
+    Stage,
+)
+
+__all__ = [
+    "BoardPack",
+    "CellScore",
+    "PartnerCount",
+    "PartnerDataUpload",
+    "PartnerUploadStatus",
+    "PriorityAdoption",
+    "ProblemResponse",
+    "ProblemSolvingPlan",
+    "ResponseStatus",
+    "ScoreSheet",
+    "ScoringFramework",
+    "ScoringSession",
+    "Stage",
+    "Theme",
+]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from csphub.planning import views
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("sessions/<int:pk>/", views.session_detail, name="session_detail"),
     path("sessions/<int:pk>/themes/<str:theme>/score/", views.sheet_new, name="sheet_new"),
     path("sessions/<int:pk>/adopt/", views.adopt, name="adopt"),
+    # problem solving, partners' counts and board packs (issue 13)
+    path("", include("csphub.planning.board.urls")),
 ]

@@ -1,0 +1,482 @@
+"""Reading problem-solving plans, partners' counts and the board pack's figures: aggregates only.
+
+The board pack and the multi-agency assessment count records of other apps (incidents, cases, powers,
+Case Review applications, duty registers). They read those apps' models for counts only: no name,
+address or free text leaves these functions, and the counts cover the whole partnership's records,
+as a strategic assessment must, not only those the reader could open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.utils import timezone
+
+from csphub.agencies.models import Agency
+from csphub.analytics import pipeline
+from csphub.analytics.diffindiff import DiffInDiff
+from csphub.analytics.problem_places import HotSpotPlace, hot_spot_places
+from csphub.analytics.sources.partner_counts import MEASURE_KEYS
+from csphub.analytics.trends import month_range, shift_months
+from csphub.insights import selectors as insights
+from csphub.planning.boardpack import BoardPack
+from csphub.planning.partner_data import PartnerCount, PartnerDataUpload
+from csphub.planning.problem_solving import ProblemResponse, ProblemSolvingPlan
+from csphub.planning.selectors import may_score, may_view
+
+__all__ = ["may_manage", "may_view"]
+
+
+def may_manage(user: Any) -> bool:
+    return may_score(user)
+
+
+# ---------------------------------------------------------------- problem solving
+
+
+def hot_spots_to_open(user: Any) -> tuple[Any, list[HotSpotPlace]] | None:
+    """The adopted assessment's run and its hot spots as places; None without one."""
+    adopted = insights.adopted_assessment(user)
+    if adopted is None or adopted[1].hotspots is None:
+        return None
+    run, assessment = adopted
+    assert assessment.hotspots is not None
+    return run, hot_spot_places(assessment.hotspots, assessment.repeats)[0]
+
+
+def plans_visible_to(user: Any) -> QuerySet[ProblemSolvingPlan]:
+    if not may_view(user):
+        return ProblemSolvingPlan.objects.none()
+    return ProblemSolvingPlan.objects.all()
+
+
+def plan_get(user: Any, pk: int) -> ProblemSolvingPlan:
+    try:
+        return plans_visible_to(user).get(pk=pk)
+    except ProblemSolvingPlan.DoesNotExist as exc:
+        raise Http404("No such problem-solving plan.") from exc
+
+
+def responses_of(plan: ProblemSolvingPlan) -> QuerySet[ProblemResponse]:
+    return plan.responses.select_related("agency")
+
+
+def response_get(user: Any, plan: ProblemSolvingPlan, pk: int) -> ProblemResponse:
+    try:
+        return responses_of(plan).get(pk=pk)
+    except ProblemResponse.DoesNotExist as exc:
+        raise Http404("No such action.") from exc
+
+
+def partner_agencies() -> QuerySet[Agency]:
+    return Agency.objects.order_by("name")
+
+
+def plan_result(plan: ProblemSolvingPlan) -> DiffInDiff | None:
+    if not plan.assessment:
+        return None
+    return DiffInDiff.from_dict(dict(plan.assessment["result"]))
+
+
+def plan_monthly_rows(plan: ProblemSolvingPlan) -> list[dict[str, Any]]:
+    """Month by month, the hot spot's and the comparison cells' counts (to judge parallel trends)."""
+    if not plan.assessment:
+        return []
+    a = plan.assessment
+    before = set(a["months_before"])
+    months = [*a["months_before"], *a["months_after"]]
+    return [
+        {"month": m, "period": "Before" if m in before else "After", "treated": t, "comparison": c}
+        for m, t, c in zip(months, a["treated_monthly"], a["comparison_monthly"], strict=True)
+    ]
+
+
+# ---------------------------------------------------------------- partners' counts
+
+
+def partner_uploads_visible_to(user: Any) -> QuerySet[PartnerDataUpload]:
+    if not may_view(user):
+        return PartnerDataUpload.objects.none()
+    return PartnerDataUpload.objects.select_related("agency", "created_by")
+
+
+def partner_upload_get(user: Any, pk: int) -> PartnerDataUpload:
+    try:
+        return partner_uploads_visible_to(user).get(pk=pk)
+    except PartnerDataUpload.DoesNotExist as exc:
+        raise Http404("No such upload.") from exc
+
+
+def _month(d: dt.date) -> str:
+    return d.strftime("%Y-%m")
+
+
+def partner_measure_rows(months: list[str]) -> list[dict[str, Any]]:
+    """Each (measure, agency) with its total in each of ``months``, from partners' uploads."""
+    totals: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for measure, agency, month, value in PartnerCount.objects.filter(month__in=months).values_list(
+        "measure", "agency__name", "month", "value"
+    ):
+        key = (measure, agency)
+        totals[key][month] = totals[key].get(month, 0) + value
+    rows = []
+    for (measure, agency), by_month in sorted(totals.items()):
+        spec = MEASURE_KEYS.get(measure)
+        rows.append(
+            {
+                "measure": spec.label if spec else measure,
+                "source": agency,
+                "values": [by_month.get(m, 0) for m in months],
+                "total": sum(by_month.values()),
+            }
+        )
+    return rows
+
+
+def app_record_rows(months: list[str]) -> list[dict[str, Any]]:
+    """ASB incidents recorded in the app by category, and cases opened, per month (aggregate)."""
+    from csphub.cases.models import Case, Category, Incident
+
+    first = dt.date.fromisoformat(months[0] + "-01")
+    after = dt.date.fromisoformat(shift_months(months[-1], 1) + "-01")
+    by_cat: dict[str, dict[str, int]] = defaultdict(dict)
+    for category, month, n in (
+        Incident.objects.filter(occurred_at__date__gte=first, occurred_at__date__lt=after)
+        .annotate(m=TruncMonth("occurred_at"))
+        .values_list("category", "m")
+        .annotate(n=Count("id"))
+    ):
+        by_cat[category][_month(month)] = n
+    labels = dict(Category.choices)
+    rows = [
+        {
+            "measure": f"ASB incidents: {labels.get(cat, cat)}",
+            "source": "Incidents recorded in CSP Hub",
+            "values": [by_month.get(m, 0) for m in months],
+            "total": sum(by_month.values()),
+        }
+        for cat, by_month in sorted(by_cat.items(), key=lambda kv: labels.get(kv[0], kv[0]))
+    ]
+    opened: dict[str, int] = {}
+    for month, n in (
+        Case.objects.filter(opened_at__date__gte=first, opened_at__date__lt=after)
+        .annotate(m=TruncMonth("opened_at"))
+        .values_list("m")
+        .annotate(n=Count("id"))
+    ):
+        opened[_month(month)] = n
+    rows.append(
+        {
+            "measure": "ASB cases opened",
+            "source": "Cases recorded in CSP Hub",
+            "values": [opened.get(m, 0) for m in months],
+            "total": sum(opened.values()),
+        }
+    )
+    return rows
+
+
+def assessment_months(today: dt.date | None = None, n: int = 12) -> list[str]:
+    """The last ``n`` whole months."""
+    last = shift_months(_month(today or timezone.localdate()), -1)
+    return month_range(shift_months(last, -(n - 1)), last)
+
+
+# ---------------------------------------------------------------- board packs
+
+
+def packs_visible_to(user: Any) -> QuerySet[BoardPack]:
+    if not may_view(user):
+        return BoardPack.objects.none()
+    return BoardPack.objects.filter(partnership=insights.partnership_name(user))
+
+
+def pack_get(user: Any, pk: int) -> BoardPack:
+    try:
+        return packs_visible_to(user).get(pk=pk)
+    except BoardPack.DoesNotExist as exc:
+        raise Http404("No such board pack.") from exc
+
+
+def latest_pack(user: Any) -> BoardPack | None:
+    return packs_visible_to(user).first()
+
+
+def home_context(user: Any) -> dict[str, Any] | None:
+    if not may_view(user):
+        return None
+    return {"pack": latest_pack(user), "may_manage": may_manage(user)}
+
+
+def quarter_bounds(quarter: str) -> tuple[dt.date, dt.date]:
+    """ "2024-Q3" → 1 July 2024, 30 September 2024 (calendar quarters)."""
+    try:
+        year_text, q_text = quarter.upper().split("-Q")
+        year, q = int(year_text), int(q_text)
+    except ValueError as exc:
+        raise ValueError(f"not a quarter: {quarter!r}") from exc
+    if not 1 <= q <= 4 or not 2000 <= year <= 2100:
+        raise ValueError(f"not a quarter: {quarter!r}")
+    start = dt.date(year, 3 * q - 2, 1)
+    end = dt.date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - dt.timedelta(days=1)
+    return start, end
+
+
+def ended_quarters(today: dt.date | None = None, n: int = 4) -> list[str]:
+    """The ``n`` most recent quarters that have ended, newest first."""
+    today = today or timezone.localdate()
+    q = (today.month - 1) // 3  # quarters of this year that have ended
+    year = today.year
+    out = []
+    for _ in range(n):
+        if q == 0:
+            year, q = year - 1, 4
+        out.append(f"{year}-Q{q}")
+        q -= 1
+    return out
+
+
+def _in(field: str, start: dt.date, end: dt.date) -> dict[str, dt.date]:
+    return {f"{field}__gte": start, f"{field}__lte": end}
+
+
+def _casework(start: dt.date, end: dt.date) -> dict[str, Any]:
+    from csphub.cases.models import Case, CaseStatus, Category, Incident
+    from csphub.powers.models import PowerUse
+
+    labels = dict(Category.choices)
+    incidents = dict(
+        Incident.objects.filter(**_in("occurred_at__date", start, end))
+        .values_list("category")
+        .annotate(n=Count("id"))
+        .values_list("category", "n")
+    )
+    closed = list(
+        Case.objects.filter(**_in("closed_at__date", start, end)).values_list("opened_at", "closed_at")
+    )
+    days = [(c - o).days for o, c in closed if c is not None]
+    open_at_end = (
+        Case.objects.filter(opened_at__date__lte=end)
+        .exclude(closed_at__date__lte=end)
+        .exclude(status=CaseStatus.CLOSED, closed_at__isnull=True)
+        .count()
+    )
+    repeat_cases = (
+        Case.objects.filter(**_in("opened_at__date", start, end))
+        .annotate(n=Count("incidents"))
+        .filter(n__gte=3)
+        .count()
+    )
+    powers: dict[str, int] = defaultdict(int)
+    for use in PowerUse.objects.filter(**_in("issued_at__date", start, end)).only("power"):
+        powers[use.power_label] += 1
+    return {
+        "incidents_total": sum(incidents.values()),
+        "incidents_by_category": sorted(
+            ([labels.get(k, k), v] for k, v in incidents.items()), key=lambda kv: (-kv[1], kv[0])
+        ),
+        "cases_opened": Case.objects.filter(**_in("opened_at__date", start, end)).count(),
+        "cases_closed": len(closed),
+        "cases_open_at_end": open_at_end,
+        "median_days_to_close": statistics.median(days) if days else None,
+        "cases_with_three_or_more_incidents": repeat_cases,
+        "powers_used": sorted(([k, v] for k, v in powers.items()), key=lambda kv: (-kv[1], kv[0])),
+    }
+
+
+def _case_reviews(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    from csphub.casereviews import rules as cr_rules
+    from csphub.casereviews.models import Application, CaseReviewArea, Recommendation
+    from csphub.casereviews.selectors import publication_for
+
+    out = []
+    year = cr_rules.ReportingYear.containing(end)
+    for area in CaseReviewArea.objects.order_by("name"):
+        apps = Application.objects.filter(area=area)
+        publication = publication_for(area, year=year, today=end)
+        out.append(
+            {
+                "area": area.name,
+                "received": apps.filter(**_in("received_on", start, end)).count(),
+                "threshold_met": apps.filter(
+                    threshold_met=True, **_in("threshold_decided_on", start, end)
+                ).count(),
+                "threshold_not_met": apps.filter(
+                    threshold_met=False, **_in("threshold_decided_on", start, end)
+                ).count(),
+                "reviews_held": apps.filter(**_in("review_held_on", start, end)).count(),
+                "recommendations_overdue": Recommendation.objects.filter(
+                    review__application__area=area, completed_on__isnull=True, due_on__lt=end
+                ).count(),
+                "year": str(year),
+                "year_sentences": list(publication.sentences),
+            }
+        )
+    return out
+
+
+def _duties(start: dt.date, end: dt.date, today: dt.date) -> list[dict[str, Any]]:
+    from csphub.duties.models import ChannelReview, SlaveryConcern
+    from csphub.duties.rules.slavery import notification_due_on
+
+    reviews_due = ChannelReview.objects.filter(**_in("due_on", start, end))
+    concerns = list(
+        SlaveryConcern.objects.filter(**_in("grounds_date", start, end)).values_list(
+            "grounds_date", "notified_on"
+        )
+    )
+    notified_on_time = sum(1 for g, n in concerns if n is not None and n <= notification_due_on(g))
+    return [
+        {
+            "duty": "Prevent: Channel reviews (6 and 12 months after exit)",
+            "due": reviews_due.count(),
+            "met": reviews_due.filter(completed_on__isnull=False, completed_on__lte=F("due_on")).count(),
+            "outstanding_now": ChannelReview.objects.filter(
+                completed_on__isnull=True, due_on__lt=today
+            ).count(),
+        },
+        {
+            "duty": "Modern slavery: duty to notify the Home Office (s.52 Modern Slavery Act 2015)",
+            "due": len(concerns),
+            "met": notified_on_time,
+            "outstanding_now": sum(
+                1
+                for g in SlaveryConcern.objects.filter(notified_on__isnull=True).values_list(
+                    "grounds_date", flat=True
+                )
+                if notification_due_on(g) < today
+            ),
+        },
+    ]
+
+
+def _hot_spot_changes(
+    user: Any, start: dt.date, end: dt.date, data_dir: Path | None
+) -> dict[str, Any] | None:
+    """Each hot spot of the adopted assessment: crimes in its cells this quarter and the quarter
+    before, from the store (months not loaded are said, never counted as zero)."""
+    adopted = insights.adopted_assessment(user)
+    if adopted is None or adopted[1].hotspots is None:
+        return None
+    run, assessment = adopted
+    assert assessment.hotspots is not None
+    places = hot_spot_places(assessment.hotspots, assessment.repeats)[0][:10]
+    this_q = month_range(_month(start), _month(end))
+    last_q = [shift_months(m, -3) for m in this_q]
+    store = pipeline.store_for(data_dir or settings.DATA_DIR)
+    held = set(store.months())
+    missing = [m for m in last_q + this_q if m not in held]
+    g = assessment.hotspots.grid
+    counts = (
+        pipeline.grid_cell_month_counts(
+            data_dir=data_dir or settings.DATA_DIR,
+            x_min_m=g.x_min_m,
+            y_min_m=g.y_min_m,
+            cell_size_m=g.cell_size_m,
+            n_cols=g.n_cols,
+            n_rows=g.n_rows,
+            months=[m for m in last_q + this_q if m in held],
+            crime_types=list(assessment.parameters.hotspots.crime_types) or None,
+        )
+        if held
+        else {}
+    )
+
+    def total(cells: tuple[tuple[int, int], ...], months: list[str]) -> int:
+        return sum(counts.get(c, {}).get(m, 0) for c in cells for m in months)
+
+    rows = [
+        {"place": p.label, "previous": total(p.cells, last_q), "this": total(p.cells, this_q)} for p in places
+    ]
+    return {
+        "assessment": str(run),
+        "months_missing": pipeline.months_in_words(missing) if missing else "",
+        "rows": rows,
+    }
+
+
+def _partner_quarter(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    this_q = month_range(_month(start), _month(end))
+    last_q = [shift_months(m, -3) for m in this_q]
+    rows = partner_measure_rows(last_q + this_q)
+    return [
+        {
+            "measure": r["measure"],
+            "source": r["source"],
+            "previous": sum(r["values"][:3]),
+            "this": sum(r["values"][3:]),
+        }
+        for r in rows
+    ]
+
+
+def _plans() -> list[dict[str, Any]]:
+    out = []
+    for plan in ProblemSolvingPlan.objects.prefetch_related("responses"):
+        result = plan_result(plan)
+        responses = list(plan.responses.all())
+        out.append(
+            {
+                "title": plan.title,
+                "place": plan.place_description,
+                "stage": plan.stage.label,
+                "actions": len(responses),
+                "actions_done": sum(1 for r in responses if r.status == "done"),
+                "counts": None
+                if result is None
+                else [
+                    result.treated_before,
+                    result.treated_after,
+                    result.comparison_before,
+                    result.comparison_after,
+                ],
+                "wording": result.wording if result else "",
+                "few_counts": bool(result and any(c.startswith("Few counts") for c in result.caveats)),
+            }
+        )
+    return out
+
+
+def board_figures(
+    user: Any, *, start: dt.date, end: dt.date, today: dt.date | None = None, data_dir: Path | None = None
+) -> dict[str, Any]:
+    """Everything the board pack shows for the quarter ``start``..``end``, as plain JSON data."""
+    today = today or timezone.localdate()
+    adopted = insights.adopted_assessment(user)
+    assessment = None
+    if adopted is not None:
+        run, a = adopted
+        assessment = {
+            "label": str(run),
+            "headline": [
+                {"measure": h.measure, "count": h.count, "previous": h.count_previous, "wording": h.wording}
+                for h in a.headline
+            ],
+        }
+    return {
+        "partnership": insights.partnership_name(user),
+        "generated_on": today.isoformat(),
+        "assessment": assessment,
+        "hot_spots": _hot_spot_changes(user, start, end, data_dir),
+        "problem_solving": _plans(),
+        "casework": _casework(start, end),
+        "case_reviews": _case_reviews(start, end),
+        "duties": _duties(start, end, today),
+        "partner_counts": _partner_quarter(start, end),
+        "sources": [
+            ["Strategic Assessment headline and hot spots", "police.uk data in the analytics store"],
+            ["Problem-solving plans", "CSP Hub problem-solving plans; counts from police.uk data"],
+            ["Casework and powers", "incidents, cases and tools and powers recorded in CSP Hub"],
+            ["ASB Case Review", "Case Review applications recorded in CSP Hub"],
+            ["Duty deadlines", "the Prevent and modern slavery registers in CSP Hub (counts only)"],
+            ["Partners' counts", "CSV files of counts supplied by partner agencies"],
+        ],
+    }
