@@ -55,3 +55,8 @@ MATRIX = {
     "planning:sheet_new": Entry(make=_theme, expect=SCORE_A_THEME),
     "planning:adopt": Entry(make=_session, expect=ADOPTERS),
 }
+
+# Problem solving, partners' counts and board packs keep their rows in a file of their own.
+from tests.planning.board_permission_matrix import MATRIX as _BOARD_MATRIX  # noqa: E402
+
+MATRIX.update(_BOARD_MATRIX)
