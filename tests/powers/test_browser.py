@@ -49,7 +49,8 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
     page.fill("#id_description", "Amplified music from flat 3 every night after midnight")
     page.fill("#id_victim_given_name", "Vera")
     page.fill("#id_victim_family_name", "Browsertest")
-    page.fill("#id_perpetrator_name", "Paul Browserperp")
+    page.fill("#id_perpetrator_given_name", "Paul")
+    page.fill("#id_perpetrator_family_name", "Browserperp")
     page.click("main button[type=submit]")
     page.click("button:has-text('Record incident')")  # the check-answers page
     page.wait_for_url(re.compile(r"/cases/incidents/\d+/$"))

@@ -90,11 +90,20 @@ class IncidentForm(GovukFormMixin, forms.Form):
     victim_family_name = forms.CharField(
         label="Victim's last name (optional)", required=False, max_length=100
     )
-    perpetrator_name = forms.CharField(
-        label="Alleged perpetrator: name or group name (optional)",
+    # A name is asked as the person gives it, never split by guessing (new-user review item 22:
+    # "Occupant of Flat 2" was stored as first name "Occupant of Flat", last name "2").
+    perpetrator_given_name = forms.CharField(
+        label="Alleged perpetrator's first name (optional)", required=False, max_length=100
+    )
+    perpetrator_family_name = forms.CharField(
+        label="Alleged perpetrator's last name (optional)", required=False, max_length=100
+    )
+    perpetrator_known_as = forms.CharField(
+        label="Or how the alleged perpetrator or group is known (optional)",
         required=False,
         max_length=200,
-        help_text="For a group, write how it is known, for example 'Group at Market Place skate park'.",
+        help_text="When the name is not known, for example 'Occupant of Flat 2', or for a group "
+        "'Group at Market Place skate park'.",
     )
     perpetrator_is_group = forms.BooleanField(label="The alleged perpetrator is a group", required=False)
     address_line_1 = forms.CharField(label="Address line 1 (optional)", required=False, max_length=200)
@@ -142,6 +151,8 @@ class IncidentForm(GovukFormMixin, forms.Form):
                 self.add_error(problem.field, problem.message)
         if (data.get("latitude") is None) != (data.get("longitude") is None):
             self.add_error("longitude", "Enter both latitude and longitude, or neither")
+        if data.get("perpetrator_is_group") and not data.get("perpetrator_known_as"):
+            self.add_error("perpetrator_known_as", "Enter how the group is known")
         return data
 
 
