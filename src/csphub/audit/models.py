@@ -127,6 +127,14 @@ class AuditVerb(models.TextChoices):
         "casereviewapplication.status_checked",
         "Applicant checked the status of a Case Review application",
     )
+    CASEREVIEWAPPLICATION_STATUS_VIEWED = (
+        "casereviewapplication.status_viewed",
+        "Applicant viewed their Case Review status page",
+    )
+    CASEREVIEWAPPLICATION_STATUS_LETTER_VIEWED = (
+        "casereviewapplication.status_letter_viewed",
+        "Applicant read a Case Review letter on the status page",
+    )
     CASEREVIEWAPPLICATION_STATUS_CODE_SENT = (
         "casereviewapplication.status_code_sent",
         "Sent a Case Review status code",
