@@ -97,22 +97,9 @@ def test_password_change_is_audited(client_as: Any) -> None:
 
 def test_a_weak_password_is_named_with_the_other_problems_at_once(client_as: Any) -> None:
     """New-user review item 31: one round of errors, not the password only after the rest are fixed."""
-    page = (
-        client_as("avbc_administrator")
-        .post(
-            "/accounts/users/",
-            {
-                "action": "add",
-                "username": "x",
-                "first_name": "",
-                "last_name": "One",
-                "email": "no",
-                "role": "caseworker",
-                "password": "password",
-            },
-        )  # fmt: skip
-        .content.decode()
-    )
+    data = {"action": "add", "username": "x", "first_name": "", "last_name": "One", "email": "no",
+            "role": "caseworker", "password": "password"}  # fmt: skip
+    page = client_as("avbc_administrator").post("/accounts/users/", data).content.decode()
     for message in (
         "Use 3 or more lower case letters, numbers, dots, hyphens or underscores",
         "Enter their first name",
