@@ -320,12 +320,11 @@ def users(request: SignedInRequest) -> HttpResponse:
             else:
                 messages.success(request, "Done.")
             return redirect("accounts:users")
-    members = (
+    members = list(
         Membership.objects.filter(agency=agency, is_active=True)
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "role")
     )
-    members = list(members)
     locked = _locked_usernames([m.user.get_username() for m in members])
     for m in members:
         m.is_locked_out = m.user.get_username() in locked  # type: ignore[attr-defined]
