@@ -93,3 +93,16 @@ def test_large_uploads_are_spooled_in_the_private_folder(settings: Any, tmp_path
     assert spooled.parent == tmp_path / "not-yet-made"
     assert (spooled.parent.stat().st_mode & 0o777) == 0o700
     handler.file.close()
+
+
+def test_the_spool_folder_is_made_at_start_up_so_the_system_check_passes(
+    settings: Any, tmp_path: Path
+) -> None:
+    from django.core.management import call_command
+
+    from csphub.core.apps import _make_upload_temp_dir
+
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "fresh" / "upload-tmp")
+    _make_upload_temp_dir()
+    assert (tmp_path / "fresh" / "upload-tmp").is_dir()
+    call_command("check", "--tag", "files")
