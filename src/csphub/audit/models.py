@@ -458,6 +458,10 @@ class AuditVerb(models.TextChoices):
     SCORINGSESSION_OPENED = "scoringsession.opened", "Opened a priority scoring session"
 
     SEARCH_PERFORMED = "search.performed", "Searched"
+    SHAREREQUEST_ANSWERED = (
+        "sharerequest.answered",
+        "Answered another agency's request to share a record about a person",
+    )
     SHAREREQUEST_MADE = (
         "sharerequest.made",
         "Asked another agency to share its record about a person (record locator)",

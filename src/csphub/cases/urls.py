@@ -43,5 +43,6 @@ urlpatterns = [
     path("agenda/<int:pk>/decision/", views.agenda_decision, name="agenda_decision"),
     path("search/", views.search, name="search"),
     path("search/share-request/", views.share_request, name="share_request"),
+    path("share-requests/<int:pk>/", views.share_request_answer, name="share_request_answer"),
     path("map/", views.incident_map, name="map"),
 ]

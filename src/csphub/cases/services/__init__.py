@@ -40,7 +40,7 @@ from csphub.cases.services.records import (
     document_upload,
     note_add,
 )
-from csphub.cases.services.sharing import case_share, case_share_withdraw
+from csphub.cases.services.sharing import case_share, case_share_withdraw, share_request_answer
 from csphub.cases.services.tasks import (
     owner_may_see,
     owner_membership_for,
@@ -95,6 +95,7 @@ __all__ = [
     "panel_meeting_schedule",
     "panel_minutes_record",
     "reminders_send",
+    "share_request_answer",
     "share_request_make",
     "task_cancel",
     "task_complete",

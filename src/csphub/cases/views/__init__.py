@@ -50,7 +50,7 @@ from csphub.cases.views.panels import (
     panel_new,
 )
 from csphub.cases.views.people import my_tasks, overdue, person_detail, task_complete
-from csphub.cases.views.search import home_context, search, share_request
+from csphub.cases.views.search import home_context, search, share_request, share_request_answer
 from csphub.cases.views.sharing import case_share_new, case_share_withdraw, case_sharing
 from csphub.cases.views.victims import closure_survey, victim_contact, victim_update
 
@@ -105,6 +105,7 @@ __all__ = [
     "person_detail",
     "search",
     "share_request",
+    "share_request_answer",
     "task_complete",
     "victim_contact",
     "victim_update",
