@@ -215,6 +215,10 @@ MATRIX: dict[str, Entry] = {
     "cases:case_open": Entry(expect=CASE_OPEN_EMPTY, why="needs ?incident=; without one there is nothing"),
     "cases:case_detail": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_status": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_summary_change": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:summaries_to_check": Entry(
+        expect=CREATE_FORM, why="roles that change cases; lists only their own agency's cases"
+    ),
     "cases:case_sharing": Entry(make=police_case, expect=OTHER_AGENCY_RECORD, why="the owning agency only"),
     "cases:case_share_new": Entry(make=police_case, expect=OTHER_AGENCY_RECORD, why="the owning agency only"),
     "cases:case_share_withdraw": Entry(

@@ -99,6 +99,7 @@ class AuditVerb(models.TextChoices):
     CASE_SHARE_REVOKED = "case.share_revoked", "Stopped sharing a case with another agency"
     CASE_SHARED = "case.shared", "Shared a case with another agency"
     CASE_STATUS_CHANGED = "case.status_changed", "Changed the status of a case"
+    CASE_SUMMARY_CHANGED = "case.summary_changed", "Changed the summary of a case"
     CASE_USER_NAMED = "case.user_named", "Named a user on a case"
     CASE_VIEWED = "case.viewed", "Viewed a case"
 

@@ -663,3 +663,17 @@ class ShareRequestAnswerForm(GovukFormMixin, forms.Form):
             if not data.get("scope"):
                 self.add_error("scope", "Select how much of each case to share")
         return data
+
+
+class CaseSummaryForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    """Change a case's one-line summary (panel partners read it)."""
+
+    summary = forms.CharField(
+        label="Case summary",
+        max_length=200,
+        help_text=(
+            "One line a partner can understand, for example 'Noise and intimidation from a neighbour'. "
+            "Panel partners read it: leave out addresses and postcodes."
+        ),
+        error_messages=_required("Enter a short summary of the case"),
+    )

@@ -16,6 +16,7 @@ from csphub.cases.services.cases import (
     case_export_csv,
     case_link,
     case_open,
+    case_summary_change,
     case_victim_told_of_closure,
 )
 from csphub.cases.services.incidents import (
@@ -78,6 +79,7 @@ __all__ = [
     "case_open",
     "case_share",
     "case_share_withdraw",
+    "case_summary_change",
     "case_victim_told_of_closure",
     "case_victims",
     "closure_survey_record",

@@ -20,9 +20,11 @@ from csphub.cases.views.cases import (
     case_note_new,
     case_open,
     case_status,
+    case_summary_change,
     case_task_new,
     case_victim_told,
     document_download,
+    summaries_to_check,
 )
 from csphub.cases.views.incidents import (
     _incident_edit_form,
@@ -80,6 +82,7 @@ __all__ = [
     "case_share_withdraw",
     "case_sharing",
     "case_status",
+    "case_summary_change",
     "case_summary_pdf",
     "case_task_new",
     "case_victim_told",
@@ -106,6 +109,7 @@ __all__ = [
     "search",
     "share_request",
     "share_request_answer",
+    "summaries_to_check",
     "task_complete",
     "victim_contact",
     "victim_update",
