@@ -17,7 +17,7 @@ from csphub.agencies.policies import (
     can_contribute,
     role_allows,
 )
-from csphub.audit.services import audit_listed
+from csphub.audit.services import audit_listed, audit_viewed
 from csphub.cases import config, forms, rules, selectors, services
 from csphub.cases.models import Case, CaseStatus, PartyRole
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
@@ -398,6 +398,8 @@ def case_summary_change(request: SignedInRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, f"Summary of {case.reference} changed")
                 return redirect("cases:case_detail", case.pk)
+    if request.method != "POST":
+        audit_viewed(actor=request.actor, target=case, justification="summary form")
     return render(
         request,
         "cases/case_summary_form.html",
@@ -416,4 +418,5 @@ def summaries_to_check(request: SignedInRequest) -> HttpResponse:
     """Your agency's case summaries that look like they hold an address (written before the warning)."""
     _require(request.actor, Action.CHANGE)
     found = selectors.summaries_with_addresses(request.actor)
+    audit_listed(actor=request.actor, targets=[case for case, _ in found], justification="summaries to check")
     return render(request, "cases/summaries_to_check.html", {"found": found})
