@@ -21,7 +21,7 @@ from csphub.agencies.policies import (
 from csphub.audit.services import audit_listed, audit_record
 from csphub.cases import forms, selectors, services
 from csphub.cases.views._common import _require
-from csphub.core.actor import SignedInRequest
+from csphub.core.actor import SignedInRequest, user_of
 from csphub.core.errors import ApplicationError
 
 # --------------------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def home_context(user: Any) -> dict[str, Any] | None:
         "tasks": tasks,
         "task_count": counts["total"],
         "overdue": counts["overdue"],
-        "open_cases": selectors.case_list_visible_to(user, status="open", officer=user).count(),
+        "open_cases": selectors.case_list_visible_to(user, status="open", officer=user_of(user)).count(),
         "flagged": selectors.orphaned_task_count(user),
         "today": today,
     }
