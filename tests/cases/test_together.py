@@ -1,4 +1,7 @@
-"""core.together: several querysets read in one query give what reading each would give.
+"""core.together: several querysets read in one round trip give what reading each would give.
+
+One execute: a UNION ALL on SQLite, the statements one after the other in one execute on
+PostgreSQL (each planned alone).
 
 Checked field by field (every concrete field, the ``select_related`` objects, the annotations, the
 related object a related manager knows) and in order, on the case page's own lists, on SQLite and

@@ -1,45 +1,47 @@
-"""Several querysets read in one SQL query.
+"""Several querysets read in one round trip to the database.
 
 A page that shows several short lists of one record (the case page: its incidents, links, notes,
 documents, tasks, status changes, agenda items and victims' contacts) would pay one round trip per
-list. :func:`fetch_together` sends them as one ``UNION ALL`` instead and gives back each
-queryset's model instances exactly as iterating it would: the same rows, the same
-``select_related`` objects, annotations and known related objects, and the same order.
+list. :func:`fetch_together` reads them in one and gives back each queryset's model instances
+exactly as iterating it would: the same rows, the same ``select_related`` objects, annotations and
+known related objects, and the same order. Each queryset is compiled by Django as usual (its
+visibility filter included); the rows are converted by that queryset's own compiler and built the
+way Django's ``ModelIterable`` builds them.
 
-How: each queryset is compiled by Django as usual, with its ordering moved into a
-``ROW_NUMBER() OVER (ORDER BY …)`` column. The union's row is the part's index, then places for the
-parts' columns: each part puts its columns in places of its own, NULL in the rest, and on
-PostgreSQL parts share places whose types agree (SQLite would turn a shared place's values into
-the first part's type affinity, so there every part has its own places). On
-PostgreSQL each NULL is cast to its place's type, since the database types each column of a union
-from its branches. The rows are split by their first column, converted by each part's own compiler
-and built into instances the way Django's ``ModelIterable`` builds them, then sorted by their row
-number.
+PostgreSQL
+    The querysets' statements go in one ``execute`` (psycopg's client-side binding sends them as one
+    simple-protocol message) and their results are read one after the other (``nextset``). Each
+    statement is planned on its own, as it would be alone. A first version sent one ``UNION ALL``
+    here too; PostgreSQL took 6–25 ms to plan it against about 4 ms for the statements one by one
+    (``benchmarks/bench_case_page.py``), so the union is kept for SQLite.
 
-Not for querysets with ``prefetch_related``, ``values()``, ``extra()`` or ``distinct`` on fields:
+SQLite (and any other database)
+    One ``UNION ALL``: the branch for part *i* selects the constant *i*, NULLs in the places of the
+    parts before it, its own columns, NULLs in the places of the parts after it (no two parts share
+    a place: SQLite would give a shared place the first branch's type affinity). Each part's
+    ordering moves into a ``ROW_NUMBER() OVER (ORDER BY …)`` column, since a union keeps no order.
+
+Not for querysets with ``prefetch_related``, ``values()``, ``extra()`` or ``distinct()``:
 :func:`fetch_together` refuses them rather than return something different.
 """
 
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import F, Model, OrderBy, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.db.models.query import ModelIterable, get_related_populators
 
 _ROW = "_together_row"
-_LENGTH = re.compile(r"\(\d+(,\s*\d+)?\)")
 
 
 def fetch_together(*querysets: QuerySet[Any]) -> tuple[list[Any], ...]:
-    """The instances of each of ``querysets``, as ``list(qs)`` would give them, in one query."""
+    """The instances of each of ``querysets``, as ``list(qs)`` would give them, in one round trip."""
     if not querysets:
         return ()
     db = querysets[0].db
@@ -47,43 +49,76 @@ def fetch_together(*querysets: QuerySet[Any]) -> tuple[list[Any], ...]:
         raise ValueError("fetch_together reads from one database")
     if len(querysets) == 1:
         return (list(querysets[0]),)
-    connection = connections[db]
-    parts = [_Part(qs) for qs in querysets]
-    slots = _allocate_slots(parts, connection)
+    if connections[db].vendor == "postgresql":
+        return _statements(querysets, db)
+    return _union(querysets, db)
+
+
+def _statements(querysets: Sequence[QuerySet[Any]], db: str) -> tuple[list[Any], ...]:
+    """PostgreSQL: the statements in one ``execute``, their results read in turn."""
+    parts = [_Part(qs, numbered=False) for qs in querysets]
+    live = [part for part in parts if part.sql is not None]
+    rows: dict[int, list[tuple[Any, ...]]] = {}
+    if live:
+        with connections[db].cursor() as cursor:
+            # Django's own compiled SQL; every value stays a parameter.
+            cursor.execute(
+                "; ".join(cast(str, part.sql) for part in live), [p for part in live for p in part.params]
+            )
+            for n, part in enumerate(live):
+                if n and not cursor.nextset():  # pragma: no cover - one result per statement
+                    raise RuntimeError("fetch_together: a statement returned no result")
+                rows[id(part)] = cursor.fetchall()
+    return tuple(part.build(rows.get(id(part), [])) for part in parts)
+
+
+def _union(querysets: Sequence[QuerySet[Any]], db: str) -> tuple[list[Any], ...]:
+    """SQLite: one ``UNION ALL`` with a place per column of each part."""
+    parts = [_Part(qs, numbered=True) for qs in querysets]
+    total = sum(part.width for part in parts)
     selects: list[str] = []
     params: list[Any] = []
+    before = 0
     for index, part in enumerate(parts):
         if part.sql is None:  # matches nothing (``none()``, ``pk__in=[]``): Django sends no query
             continue
-        # PostgreSQL types each column of a union from its branches, left to right: the first
-        # branch's NULLs are cast to their place's type, and the later ones follow it.
-        selects.append(part.select(index, slots if not selects else [""] * len(slots)))
+        columns = [str(index), *["NULL"] * before, '"t".*', *["NULL"] * (total - before - part.width)]
+        # Django's own compiled SQL; every value stays a parameter.
+        selects.append(f'SELECT {", ".join(columns)} FROM ({part.sql}) "t"')  # nosec B608
         params.extend(part.params)
-    rows: list[tuple[Any, ...]] = []
+        part.offset = before + 1
+        before += part.width
+    found: list[tuple[Any, ...]] = []
     if selects:
-        with connection.cursor() as cursor:
+        with connections[db].cursor() as cursor:
             cursor.execute(" UNION ALL ".join(selects), params)
-            rows = cursor.fetchall()
+            found = cursor.fetchall()
     by_part: list[list[tuple[Any, ...]]] = [[] for _ in parts]
-    for row in rows:
+    for row in found:
         by_part[int(row[0])].append(row)
-    return tuple(part.build(by_part[i]) for i, part in enumerate(parts))
+    return tuple(
+        part.build([row[part.offset : part.offset + part.width] for row in by_part[i]])
+        for i, part in enumerate(parts)
+    )
 
 
 class _Part:
     """One queryset: its SQL and how to turn its rows back into instances."""
 
-    def __init__(self, qs: QuerySet[Any]) -> None:
+    def __init__(self, qs: QuerySet[Any], *, numbered: bool) -> None:
         query = qs.query
         if getattr(qs, "_prefetch_related_lookups", ()) or qs._iterable_class is not ModelIterable:
             raise ValueError("fetch_together takes plain model querysets (no prefetch_related, no values())")
         if query.extra or query.extra_order_by or query.combinator or query.distinct:
             raise ValueError("fetch_together does not take extra(), union() or distinct()")
         self.queryset = qs
-        ordering = list(query.order_by) or list(qs.model._meta.ordering) or ["pk"]
-        numbered = qs.annotate(**{_ROW: Window(RowNumber(), order_by=[_order_by(o) for o in ordering])})
-        numbered = numbered.order_by()
-        self.compiler = numbered.query.get_compiler(using=qs.db)
+        self.numbered = numbered
+        compiled = qs
+        if numbered:
+            ordering = list(query.order_by) or list(qs.model._meta.ordering) or ["pk"]
+            window = Window(RowNumber(), order_by=[_order_by(o) for o in ordering])
+            compiled = qs.annotate(**{_ROW: window}).order_by()
+        self.compiler = compiled.query.get_compiler(using=qs.db)
         self.sql: str | None
         try:
             self.sql, params = self.compiler.as_sql()
@@ -91,37 +126,13 @@ class _Part:
             self.sql, params = None, ()
         self.width = len(self.compiler.select) if self.sql is not None else 0
         self.params = tuple(params)
-        self.positions: list[int] = []  # the union's place of each of this part's columns
+        self.offset = 0  # where this part's columns start in the union's row
 
-    def types(self, connection: BaseDatabaseWrapper) -> list[str]:
-        """The database type of each column ("" where any column may share its place: SQLite)."""
-        if connection.vendor != "postgresql":
-            # SQLite gives a union's column the type affinity of its first branch (an integer
-            # under a text column comes back as text): parts share no place there.
-            return [f"#{id(self)}"] * self.width
-        return [_place_type(expression.output_field, connection) for expression, _, _ in self.compiler.select]
-
-    def select(self, index: int, slots: list[str]) -> str:
-        """This part's branch of the union: its index, then each place in the union's row filled
-        with its column or a NULL of the place's type."""
-        nulls = [f"CAST(NULL AS {db_type})" if db_type and db_type[0] != "#" else "NULL" for db_type in slots]
-        first = self.positions[0] if self.positions else 0
-        if self.positions == list(range(first, first + self.width)):  # always so on SQLite
-            columns = [str(index), *nulls[:first], '"t".*', *nulls[first + self.width :]]
-            # Django's own compiled SQL; every value stays a parameter.
-            return f'SELECT {", ".join(columns)} FROM ({self.sql}) "t"'  # nosec B608
-        # PostgreSQL: name the subquery's columns (``AS t (c0, c1, …)``) to place each one.
-        by_slot = {slot: column for column, slot in enumerate(self.positions)}
-        names = ", ".join(f'"c{n}"' for n in range(self.width))
-        columns = [str(index)]
-        for slot, null in enumerate(nulls):
-            columns.append(f'"t"."c{by_slot[slot]}"' if slot in by_slot else null)
-        return f'SELECT {", ".join(columns)} FROM ({self.sql}) AS "t" ({names})'  # nosec B608
-
-    def build(self, rows: Sequence[tuple[Any, ...]]) -> list[Any]:
+    def build(self, rows: Sequence[Sequence[Any]]) -> list[Any]:
+        """Instances from this part's rows (its own columns only), as ``ModelIterable`` makes them."""
+        if not rows:
+            return []
         compiler = self.compiler
-        places = [1 + slot for slot in self.positions]
-        own = [[row[place] for place in places] for row in rows]
         select, klass_info, annotation_col_map = (
             compiler.select,
             compiler.klass_info,
@@ -136,7 +147,7 @@ class _Part:
         populators = get_related_populators(klass_info, select, db)  # type: ignore[call-arg]  # Django 5.2: no fetch_mode
         known = _known_related(self.queryset)
         out = []
-        for row in compiler.results_iter(results=[own]):
+        for row in compiler.results_iter(results=[rows]):
             obj = model_cls.from_db(db, init_list, row[start:end])
             for populator in populators:
                 populator.populate(row, obj)
@@ -149,49 +160,9 @@ class _Part:
                 if related is not None:
                     setattr(obj, fk.name, related)
             out.append(obj)
-        out.sort(key=operator.attrgetter(_ROW))
+        if self.numbered:
+            out.sort(key=operator.attrgetter(_ROW))
         return out
-
-
-_PLACE_TYPES: dict[tuple[str, int], str] = {}
-
-
-def _place_type(output_field: Any, connection: BaseDatabaseWrapper) -> str:
-    """The type a column's place has on PostgreSQL: varchar(200) and varchar(30) share one.
-    Remembered per field (a model's fields live as long as the process)."""
-    key = (connection.alias, id(output_field))
-    found = _PLACE_TYPES.get(key)
-    if found is None:
-        found = _LENGTH.sub("", output_field.cast_db_type(connection) or "")
-        if getattr(output_field, "model", None) is not None:  # a model's field, not a passing one
-            _PLACE_TYPES[key] = found
-    return found
-
-
-def _allocate_slots(parts: Sequence[_Part], connection: BaseDatabaseWrapper) -> list[str]:
-    """Give each part's columns places in the union's row and return the type of each place.
-
-    A part never uses a place twice; on PostgreSQL parts share places where the types agree (on
-    SQLite none: :meth:`_Part.types`). PostgreSQL types each column of a
-    union from its branches, left to right, so a NULL is cast to its place's type; sharing keeps
-    the row narrow, which matters: with a place per column the planner took six times as long for
-    the union as for the parts one by one.
-    """
-    slots: list[str] = []
-    by_type: dict[str, list[int]] = {}
-    for part in parts:
-        if part.sql is None:
-            continue
-        used: dict[str, int] = {}  # how many places of each type this part has taken
-        for db_type in part.types(connection):
-            n = used.get(db_type, 0)
-            places = by_type.setdefault(db_type, [])
-            if n == len(places):
-                slots.append(db_type)
-                places.append(len(slots) - 1)
-            used[db_type] = n + 1
-            part.positions.append(places[n])
-    return slots
 
 
 def _order_by(term: Any) -> Any:
