@@ -10,7 +10,8 @@ way Django's ``ModelIterable`` builds them.
 
 PostgreSQL
     The querysets' statements go in one ``execute`` (psycopg's client-side binding sends them as one
-    simple-protocol message) and their results are read one after the other (``nextset``). Each
+    simple-protocol message) and their results are read one after the other (``nextset``); with
+    ``server_side_binding`` set, which takes one statement per execute, they are read one by one. Each
     statement is planned on its own, as it would be alone. A first version sent one ``UNION ALL``
     here too; PostgreSQL took 6–25 ms to plan it against about 4 ms for the statements one by one
     (``benchmarks/bench_case_page.py``), so the union is kept for SQLite.
@@ -49,7 +50,11 @@ def fetch_together(*querysets: QuerySet[Any]) -> tuple[list[Any], ...]:
         raise ValueError("fetch_together reads from one database")
     if len(querysets) == 1:
         return (list(querysets[0]),)
-    if connections[db].vendor == "postgresql":
+    connection = connections[db]
+    if connection.vendor == "postgresql":
+        if connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
+            # Server-side binding takes one statement per execute: read them one by one.
+            return tuple(list(qs) for qs in querysets)
         return _statements(querysets, db)
     return _union(querysets, db)
 
