@@ -69,7 +69,7 @@ def share_request(request: SignedInRequest) -> HttpResponse:
         raise Http404("No agency chosen.") from None
     try:
         services.share_request_make(
-            actor=request.user,
+            actor=request.actor,
             query=query,
             holding_agency_id=agency_id,
             reason=request.POST.get("reason", ""),
