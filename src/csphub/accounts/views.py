@@ -39,7 +39,7 @@ from csphub.agencies.middleware import SESSION_KEY as ACTING_SESSION_KEY
 from csphub.agencies.policies import acting_membership
 from csphub.agencies.selectors import memberships_of, partnership_session, partnerships_of
 from csphub.agencies.services import membership_switch, partnership_choose
-from csphub.core.actor import SignedInRequest
+from csphub.core.actor import SignedInRequest, as_actor, user_of
 
 PENDING_USER_KEY = "csphub_pending_user_id"
 PENDING_BACKEND_KEY = "csphub_pending_backend"
@@ -411,9 +411,10 @@ def notifications_home_context(user: Any) -> dict[str, Any] | None:
     """The home page panel: how many notifications are unread (for staff who receive them)."""
     from csphub.agencies.selectors import unread_notification_count
 
-    if not getattr(user, "is_authenticated", False):
+    signed_in = user_of(as_actor(user))  # the request's Actor (or, outside a request, a user)
+    if signed_in is None:
         return None
-    return {"unread": unread_notification_count(user)}
+    return {"unread": unread_notification_count(signed_in)}
 
 
 @login_required

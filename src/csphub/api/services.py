@@ -13,6 +13,7 @@ from django.utils import timezone
 from csphub.agencies.policies import acting_membership, actor_for
 from csphub.api.models import ApiToken
 from csphub.audit.services import audit_record
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 TOKEN_PREFIX = "csph_"  # noqa: S105 - a public prefix, not a secret
@@ -23,9 +24,10 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def api_token_issue(*, actor: Any, name: str, days: int = 90) -> tuple[ApiToken, str]:
+def api_token_issue(*, actor: ActorOrUser, name: str, days: int = 90) -> tuple[ApiToken, str]:
     """A token acting in the actor's current membership. Returns (token, secret): show it once."""
     membership = acting_membership(actor)
+    user = acting_user(actor)
     if membership is None:
         raise PermissionDeniedError("Choose the agency you are acting for first.")
     if not name.strip():
@@ -37,21 +39,21 @@ def api_token_issue(*, actor: Any, name: str, days: int = 90) -> tuple[ApiToken,
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=actor,
+            user=user,
             membership=membership,
             name=name.strip(),
             prefix=secret[:12],
             key_hash=_hash(secret),
             expires_at=timezone.now() + dt.timedelta(days=days),
-            created_by=actor,
-            modified_by=actor,
+            created_by=user,
+            modified_by=user,
         )
         audit_record(actor=actor, verb="api_token.issued", target=token)
     return token, secret
 
 
-def api_token_revoke(*, actor: Any, token: ApiToken) -> None:
-    if token.user_id != actor.pk:
+def api_token_revoke(*, actor: ActorOrUser, token: ApiToken) -> None:
+    if token.user_id != acting_user(actor).pk:
         raise PermissionDeniedError("You can only revoke your own tokens.")
     with transaction.atomic():
         ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())

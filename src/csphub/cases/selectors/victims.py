@@ -54,11 +54,23 @@ def _schedules(contacts: Iterable[VictimContact], today: dt.date) -> list[Victim
 def victim_schedules(case: Case, *, today: dt.date | None = None) -> list[VictimSchedule]:
     """The case's victims' contacts, each with the next update due and whether it is overdue. The
     caller has checked the reader sees the case in full. One query."""
-    contacts = (
+    return victim_schedules_of(victim_contacts(case), today=today)
+
+
+def victim_contacts(case: Case) -> QuerySet[VictimContact]:
+    """The case's victims' contacts with the day of the last update given (unread: the case page
+    reads it with its other lists)."""
+    return (
         VictimContact.objects.filter(case=case)
         .select_related("victim", "spoc")
         .annotate(last_update_on=Max("updates__given_on"))
     )
+
+
+def victim_schedules_of(
+    contacts: Iterable[VictimContact], *, today: dt.date | None = None
+) -> list[VictimSchedule]:
+    """:func:`victim_schedules` from contacts already read (:func:`victim_contacts`)."""
     return _schedules(contacts, today or timezone.localdate())
 
 

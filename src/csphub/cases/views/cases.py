@@ -160,7 +160,7 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "note_form": forms.NoteForm(),
             "can_write": page.can_write,
             "agenda_items": page.agenda_items,
-            "victim_schedules": selectors.victim_schedules(page.case),
+            "victim_schedules": page.victim_schedules,
             "closure_surveys": selectors.closure_surveys(page.case) if not page.case.is_open else [],
         }
         # Sections other apps register (tools and powers, risk); cases imports neither app.

@@ -21,7 +21,7 @@ from csphub.agencies.policies import (
 from csphub.audit.services import audit_listed, audit_record, audit_viewed
 from csphub.cases import forms, selectors, services
 from csphub.cases.views._common import _require
-from csphub.core.actor import SignedInRequest
+from csphub.core.actor import SignedInRequest, user_of
 from csphub.core.errors import ApplicationError
 from csphub.frontend import flows
 
@@ -69,7 +69,7 @@ def share_request(request: SignedInRequest) -> HttpResponse:
         raise Http404("No agency chosen.") from None
     try:
         services.share_request_make(
-            actor=request.user,
+            actor=request.actor,
             query=query,
             holding_agency_id=agency_id,
             reason=request.POST.get("reason", ""),
@@ -151,7 +151,7 @@ def home_context(user: Any) -> dict[str, Any] | None:
         "tasks": tasks,
         "task_count": counts["total"],
         "overdue": counts["overdue"],
-        "open_cases": selectors.case_list_visible_to(user, status="open", officer=user).count(),
+        "open_cases": selectors.case_list_visible_to(user, status="open", officer=user_of(user)).count(),
         "flagged": selectors.orphaned_task_count(user),
         "today": today,
     }

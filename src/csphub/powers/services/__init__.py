@@ -1,8 +1,8 @@
 """Every write of the tools and powers: permission-checked, guarded by ``rules``, audited in the
 same transaction, with the rule version stored on the power and on each status change.
 
-One module per power (``cpw_cpn``, ``fpn``, ``closure``, ``injunction_cbo``, ``dispersal``,
-``pspo``, ``absolute_ground``) and ``common`` for what they share. The reads the pages and the
+One module per power (``cpw_cpn``, ``fpn``, ``closure`` and ``closure_order``, ``injunction_cbo``,
+``dispersal``, ``pspo``, ``absolute_ground``) and ``common`` for what they share. The reads the pages and the
 services both ask (what blocks a step today, the requirement lines, today's date) live in
 :mod:`csphub.powers.selectors` and :mod:`csphub.powers.facts`; they are re-exported here so that
 ``from csphub.powers.services import X`` keeps working.
@@ -31,6 +31,8 @@ from csphub.powers.services.closure import (
     closure_notice_change,
     closure_notice_continue,
     closure_notice_issue,
+)
+from csphub.powers.services.closure_order import (
     closure_order_appeal_decide,
     closure_order_appeal_lodge,
     closure_order_discharge,
