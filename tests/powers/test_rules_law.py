@@ -139,7 +139,8 @@ EXPECTED_TRANSITIONS: dict[Power, dict[Status, set[Status]]] = {
         S.APPLIED: {S.GRANTED, S.REFUSED, S.WITHDRAWN},
         S.GRANTED: {S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED},
         S.EXTENDED: {S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED},
-        S.APPEALED: {S.UPHELD, S.QUASHED, S.VARIED},
+        S.REFUSED: {S.APPEALED},  # s.84(2)(a), (3)(a): the applicant appeals a refusal
+        S.APPEALED: {S.UPHELD, S.QUASHED, S.VARIED, S.GRANTED, S.REFUSED},
         S.UPHELD: {S.EXTENDED, S.DISCHARGED, S.EXPIRED},
         S.VARIED: {S.EXTENDED, S.DISCHARGED, S.EXPIRED},
     },
@@ -743,7 +744,83 @@ def test_s84_closure_order_appeal_within_21_days() -> None:
     assert r.closure_order_appeal_deadline(date(2025, 1, 1), rules=RULES) == date(2025, 1, 21)
     assert r.closure_order_appeal_deadline(date(2025, 2, 20), rules=RULES) == date(2025, 3, 12)
     assert r.can_transition(Power.CLOSURE_ORDER, S.GRANTED, S.APPEALED)
-    assert not r.can_transition(Power.CLOSURE_ORDER, S.REFUSED, S.APPEALED)
+    # s.84(2)(a), (3)(a): a refusal is appealed by the applicant; a refused injunction is not.
+    assert r.can_transition(Power.CLOSURE_ORDER, S.REFUSED, S.APPEALED)
+    assert not r.can_transition(Power.INJUNCTION, S.REFUSED, S.APPEALED)
+
+
+def _refusal_appeal(**over: object) -> list[str]:
+    kw: dict[str, object] = {
+        "rules": RULES,
+        "refused_on": date(2025, 1, 1),
+        "lodged_on": date(2025, 1, 1),
+        "today": date(2025, 3, 31),
+        "already_appealed": False,
+    }
+    return r.closure_refusal_appeal_blockers(**(kw | over))  # type: ignore[arg-type]
+
+
+def test_s84_3_refusal_appeal_day_21_in_time_day_22_late_beginning_with_the_day_of_decision() -> None:
+    """s.84(3)(a) (council) and s.84(2)(a) (police): an appeal against the refusal to make a
+    closure order, within 21 days beginning with the date of the decision (s.84(5)): refused on
+    1 January 2025, the decision day is day 1, day 21 is 21 January (in time), day 22 is late."""
+    assert _refusal_appeal(lodged_on=date(2025, 1, 1)) == []  # day 1: the day of the decision itself
+    assert _refusal_appeal(lodged_on=date(2025, 1, 21)) == []  # day 21
+    late = _refusal_appeal(lodged_on=date(2025, 1, 22))  # day 22
+    assert late == [
+        "The time to appeal ended on 21 January 2025: an appeal must be made within 21 days beginning "
+        "with the day of the decision (s.84(5)), and the Crown Court cannot extend it"
+    ]
+    # Across a month end: refused 20 February 2025 → last day 12 March; 13 March is late.
+    assert _refusal_appeal(refused_on=date(2025, 2, 20), lodged_on=date(2025, 3, 12)) == []
+    assert (
+        "ended on 12 March 2025"
+        in _refusal_appeal(refused_on=date(2025, 2, 20), lodged_on=date(2025, 3, 13))[0]
+    )
+
+
+def test_s84_3_refusal_appeal_not_before_the_decision_not_in_the_future_and_only_once() -> None:
+    assert _refusal_appeal(refused_on=date(2025, 1, 2), lodged_on=date(2025, 1, 1)) == [
+        "The appeal cannot be dated before the magistrates refused the order"
+    ]
+    assert _refusal_appeal(lodged_on=date(2025, 1, 10), today=date(2025, 1, 10)) == []
+    assert _refusal_appeal(lodged_on=date(2025, 1, 11), today=date(2025, 1, 10)) == [
+        "The date of the appeal must be today or in the past"
+    ]
+    assert _refusal_appeal(already_appealed=True) == [
+        "The refusal has already been appealed to the Crown Court"
+    ]
+
+
+def test_s84_6_order_made_on_the_applicants_appeal_lasts_at_most_3_months_from_the_decision() -> None:
+    """s.84(6) with s.80(6): decided 10 January 2025, the 3 months beginning with that day end on
+    9 April; 10 April is one day over."""
+
+    def outcome(**over: object) -> list[str]:
+        kw: dict[str, object] = {
+            "rules": RULES,
+            "made_order": True,
+            "lodged_on": date(2025, 1, 5),
+            "decided_on": date(2025, 1, 10),
+            "today": date(2025, 1, 10),
+            "ends_on": date(2025, 4, 9),
+        }
+        return r.closure_refusal_appeal_outcome_blockers(**(kw | over))  # type: ignore[arg-type]
+
+    assert outcome() == []
+    assert outcome(ends_on=date(2025, 4, 10)) == ["A closure order cannot last more than 3 months"]
+    assert outcome(ends_on=None) == ["Enter the date the closure order made by the Crown Court ends"]
+    assert outcome(made_order=False, ends_on=None) == []  # dismissed: no order, no end date
+    assert outcome(decided_on=date(2025, 1, 5), ends_on=date(2025, 4, 4)) == []  # the day of the appeal
+    assert outcome(decided_on=date(2025, 1, 4), ends_on=date(2025, 4, 3)) == [
+        "The decision cannot be dated before the appeal was made"
+    ]
+    assert outcome(today=date(2025, 1, 9)) == ["The date of the decision must be today or in the past"]
+
+
+def test_s84_2_and_3_who_appeals_a_refusal_police_or_council() -> None:
+    assert r.is_local_authority(IC.LOCAL_AUTHORITY) and r.is_local_authority(IC.LA_CHIEF_EXECUTIVE)
+    assert not any(r.is_local_authority(c) for c in (IC.CONSTABLE, IC.INSPECTOR, IC.SUPERINTENDENT))
 
 
 # ---------------------------------------------------------------- A.5 / A.9 PSPO

@@ -68,7 +68,7 @@ class RuleSet:
     closure_order_extension_max_months: int = 3  # s.82(7): each extension at most 3 months
     closure_extension_notice_max_hours: int = 24  # s.77(4): a 24-hour notice extended by ≤ 24 h
     closure_continuation_max_hours: int = 48  # s.81(2): notice continued when no order is made
-    closure_order_appeal_days: int = 21  # s.84(4): appeal to the Crown Court
+    closure_order_appeal_days: int = 21  # s.84(5): appeal to the Crown Court (s.84(4))
     absolute_ground_notice_months_conviction: int = 12  # HA 1985 s.83ZA: conditions 1-3 and 5
     absolute_ground_notice_months_closure: int = 3  # HA 1985 s.83ZA: condition 4
     absolute_ground_closure_min_hours: int = 48  # s.84A(7): prohibited for more than 48 hours
@@ -279,10 +279,16 @@ TRANSITIONS: dict[Power, dict[Status, frozenset[Status]]] = {
     Power.CLOSURE_ORDER: {
         S.DRAFT: frozenset({S.APPLIED, S.WITHDRAWN}),
         S.APPLIED: frozenset({S.GRANTED, S.REFUSED, S.WITHDRAWN}),
-        # s.84: an appeal to the Crown Court against the order or an extension.
+        # s.84(1): an appeal to the Crown Court against the order or an extension, by the occupier
+        # or anyone with an interest in the premises.
         S.GRANTED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED}),
         S.EXTENDED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED}),
-        S.APPEALED: frozenset({S.UPHELD, S.QUASHED, S.VARIED}),
+        # s.84(2)(a), (3)(a): the police or council that applied may appeal the magistrates'
+        # refusal; the only way out of REFUSED. The Crown Court may then make the order (GRANTED,
+        # s.84(6)) or dismiss the appeal (REFUSED again; ``closure_refusal_appeal_blockers``
+        # allows one appeal).
+        S.REFUSED: frozenset({S.APPEALED}),
+        S.APPEALED: frozenset({S.UPHELD, S.QUASHED, S.VARIED, S.GRANTED, S.REFUSED}),
         S.UPHELD: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED}),
         S.VARIED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED}),
     },
@@ -346,6 +352,13 @@ ISSUER_LABELS: dict[IssuerCapacity, str] = {
 
 _POLICE = {IssuerCapacity.CONSTABLE, IssuerCapacity.INSPECTOR, IssuerCapacity.SUPERINTENDENT}
 _LA = {IssuerCapacity.LOCAL_AUTHORITY, IssuerCapacity.LA_CHIEF_EXECUTIVE}
+
+
+def is_local_authority(capacity: str) -> bool:
+    """The council (or its chief executive), as opposed to the police: who applied for a closure
+    order decides who may appeal a refusal (s.84(2) a constable, s.84(3) the council)."""
+    return IssuerCapacity(capacity) in _LA
+
 
 # Who may take each step. Every police officer holds the office of constable, so inspectors and
 # superintendents may do whatever a constable may.
@@ -1839,9 +1852,67 @@ def closure_continuation_blockers(
 
 
 def closure_order_appeal_deadline(decided_on: date, *, rules: RuleSet) -> date:
-    """s.84: appeal to the Crown Court within 21 days beginning with the day of the decision
-    (the order, its extension or discharge, or a refusal)."""
+    """s.84(5): an appeal to the Crown Court (s.84(4)) must be made within 21 days beginning with
+    the date of the decision: the order or its extension (s.84(1)), or a refusal to make or extend
+    it or to continue the notice (s.84(2), (3)). The decision day is day 1, so the last day is
+    the decision day + 20."""
     return period_last_day(decided_on, rules.closure_order_appeal_days)
+
+
+def closure_refusal_appeal_blockers(
+    *,
+    rules: RuleSet,
+    refused_on: date,
+    lodged_on: date,
+    today: date,
+    already_appealed: bool,
+) -> list[str]:
+    """s.84(2)(a) (police) and s.84(3)(a) (council): the body that applied may appeal to the
+    Crown Court (s.84(4)) against the magistrates' decision not to make a closure order, within 21
+    days beginning with the date of that decision (s.84(5)). The Act gives no power to extend the
+    time (*Hampshire Police Authority v Smith* [2009] EWHC 174 (Admin), on the same words in the
+    2003 Act); the appeal is made when notice reaches the court (*Crocker v Devon and Cornwall
+    Police* [2020] EWHC 2838 (Admin)). One appeal per refusal."""
+    reasons = []
+    deadline = closure_order_appeal_deadline(refused_on, rules=rules)
+    if already_appealed:
+        reasons.append("The refusal has already been appealed to the Crown Court")
+    if lodged_on < refused_on:
+        reasons.append("The appeal cannot be dated before the magistrates refused the order")
+    if lodged_on > today:
+        reasons.append("The date of the appeal must be today or in the past")
+    if lodged_on > deadline:
+        reasons.append(
+            f"The time to appeal ended on {deadline.day} {deadline:%B %Y}: an appeal must be made within "
+            f"{rules.closure_order_appeal_days} days beginning with the day of the decision (s.84(5)), "
+            "and the Crown Court cannot extend it"
+        )
+    return reasons
+
+
+def closure_refusal_appeal_outcome_blockers(
+    *,
+    rules: RuleSet,
+    made_order: bool,
+    lodged_on: date,
+    decided_on: date,
+    today: date,
+    ends_on: date | None,
+) -> list[str]:
+    """s.84(6): on the applicant's appeal the Crown Court "may make whatever order it thinks
+    appropriate". A closure order it makes is still a closure order: at most 3 months from the day
+    it is made (s.80(6))."""
+    reasons = []
+    if decided_on < lodged_on:
+        reasons.append("The decision cannot be dated before the appeal was made")
+    if decided_on > today:
+        reasons.append("The date of the decision must be today or in the past")
+    if made_order:
+        if ends_on is None:
+            reasons.append("Enter the date the closure order made by the Crown Court ends")
+        else:
+            reasons += closure_order_blockers(rules=rules, made_on=decided_on, ends_on=ends_on)
+    return reasons
 
 
 def closure_hearing_due(served_at: datetime, *, rules: RuleSet | None = None) -> datetime:

@@ -21,6 +21,9 @@ from csphub.powers.forms.closure import (
     ClosureOrderDischargeForm,
     ClosureOrderExtendForm,
     ClosureOrderForm,
+    ClosureRefusalAppealDecisionForm,
+    ClosureRefusalAppealForm,
+    ClosureRefusalForm,
 )
 from csphub.powers.forms.common import (
     DATETIME_FORMATS,
@@ -95,6 +98,9 @@ __all__ = [
     "ClosureOrderDischargeForm",
     "ClosureOrderExtendForm",
     "ClosureOrderForm",
+    "ClosureRefusalAppealDecisionForm",
+    "ClosureRefusalAppealForm",
+    "ClosureRefusalForm",
     "ComplianceForm",
     "ConfirmForm",
     "CpnAppealDecisionForm",

@@ -38,6 +38,9 @@ from csphub.powers.services.closure_order import (
     closure_order_discharge,
     closure_order_extend,
     closure_order_grant,
+    closure_order_refuse,
+    closure_refusal_appeal_decide,
+    closure_refusal_appeal_lodge,
 )
 from csphub.powers.services.common import power_letter_issued, power_withdraw
 from csphub.powers.services.cpw_cpn import (
@@ -82,6 +85,9 @@ __all__ = [
     "closure_order_discharge",
     "closure_order_extend",
     "closure_order_grant",
+    "closure_order_refuse",
+    "closure_refusal_appeal_decide",
+    "closure_refusal_appeal_lodge",
     "cpn_appeal_decide",
     "cpn_appeal_lodge",
     "cpn_blockers_for",
