@@ -367,6 +367,8 @@ MATRIX: dict[str, Entry] = {
     "powers:order_breach": Entry(make=_later("injunction_granted"), expect=OTHER_AGENCY_RECORD),
     "powers:cbo_change": Entry(make=_later("cbo"), expect=OTHER_AGENCY_RECORD),
     "powers:dispersal_direction_vary": Entry(make=_later("dispersal_direction"), expect=OTHER_AGENCY_RECORD),
+    "powers:dispersal_surrender": Entry(make=_later("dispersal_direction"), expect=OTHER_AGENCY_RECORD),
+    "powers:dispersal_item_return": Entry(make=_later("dispersal_direction"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_extend": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_vary": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_discharge": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),

@@ -1234,3 +1234,72 @@ def test_youth_status_and_review_helpers_on_both_sides_of_the_18th_birthday() ->
     assert r.injunction_court(person, date(2025, 6, 1), rules=RULES) is Court.COUNTY
     assert r.period_last_day(date(2025, 1, 1), 1) == date(2025, 1, 1)
     assert r.add_hours(at(2025, 1, 1), 1.5) - at(2025, 1, 1) == timedelta(hours=1.5)
+
+
+# ---------------------------------------------------------------- A.11 s.37 surrender of items
+
+
+def _surrender(**over: object) -> list[str]:
+    given = datetime(2025, 6, 6, 21, 0, tzinfo=r.UK_TZ)
+    kw: dict[str, object] = {
+        "given_at": given,
+        "excluded_until": given + timedelta(hours=24),
+        "surrendered_at": given,
+        "now": given + timedelta(hours=1),
+        "items": "Two bottles of cider",
+        "belief": "Drinking and shouting at passers-by",
+        "in_writing": True,
+        "not_in_writing_reason": "",
+        "told_offence": True,
+        "not_told_reason": "",
+    }
+    return r.dispersal_surrender_blockers(**(kw | over))  # type: ignore[arg-type]
+
+
+def test_s37_surrender_goes_with_a_running_direction_both_ends() -> None:
+    """s.37: items are asked for by the officer who gives the s.35 direction, so from the moment it
+    is given until its exclusion period ends (given 21:00, excluded until 21:00 next day)."""
+    given = datetime(2025, 6, 6, 21, 0, tzinfo=r.UK_TZ)
+    assert _surrender() == []  # at the moment the direction is given
+    assert _surrender(surrendered_at=given - timedelta(minutes=1)) == [
+        "Items can only be asked for with a dispersal direction: not before it was given"
+    ]
+    late = given + timedelta(hours=24)
+    assert _surrender(surrendered_at=late - timedelta(minutes=1), now=late) == []
+    assert _surrender(surrendered_at=late, now=late) == [
+        "The exclusion period has ended: items can only be asked for while the direction runs"
+    ]
+    assert _surrender(now=given - timedelta(minutes=1), surrendered_at=given) == [
+        "The time the items were surrendered must be now or in the past"
+    ]
+
+
+def test_s37_items_belief_writing_and_offence_warning_are_recorded() -> None:
+    assert _surrender(items=" ") == ["Describe each item surrendered"]
+    assert "harasses, alarms or distresses members of the public (s.37)" in _surrender(belief="")[0]
+    assert _surrender(in_writing=False) == [
+        "The direction to surrender must be in writing unless that is not reasonably practicable: say why it "
+        "was not (s.37)"
+    ]
+    assert _surrender(in_writing=False, not_in_writing_reason="Heavy rain, no dry notebook") == []
+    assert "(s.37, s.39)" in _surrender(told_offence=False)[0]
+    assert _surrender(told_offence=False, not_told_reason="Person ran off after handing the items") == []
+
+
+def test_s37_item_not_returned_before_the_exclusion_period_ends() -> None:
+    given = datetime(2025, 6, 6, 21, 0, tzinfo=r.UK_TZ)
+    end = given + timedelta(hours=24)
+
+    def ret(at: datetime, now: datetime | None = None) -> list[str]:
+        return r.dispersal_item_return_blockers(
+            excluded_until=end, surrendered_at=given, returned_at=at, now=now or end + timedelta(days=2)
+        )
+
+    assert ret(end) == []  # the moment the exclusion period ends
+    assert ret(end - timedelta(minutes=1)) == [
+        "A surrendered item is not returned before the exclusion period ends, at 21:00 on 7 June 2025 (s.37)"
+    ]
+    assert ret(given - timedelta(minutes=1)) == ["An item cannot be returned before it was surrendered"]
+    assert ret(end + timedelta(hours=1), now=end) == [
+        "The time the item was returned must be now or in the past"
+    ]

@@ -1380,6 +1380,72 @@ def dispersal_uniform_blockers(in_uniform: bool) -> list[str]:
     return [] if in_uniform else ["A dispersal direction is given by an officer in uniform (s.35(1))"]
 
 
+def dispersal_surrender_blockers(
+    *,
+    given_at: datetime,
+    excluded_until: datetime,
+    surrendered_at: datetime,
+    now: datetime,
+    items: str,
+    belief: str,
+    in_writing: bool,
+    not_in_writing_reason: str,
+    told_offence: bool,
+    not_told_reason: str,
+) -> list[str]:
+    """s.37: the constable who gives a s.35 direction may also direct the person to surrender any
+    item in their possession or control that the constable reasonably believes has been used, or is
+    likely to be used, in behaviour that harasses, alarms or distresses members of the public. The
+    direction is in writing unless that is not reasonably practicable, and the person is told
+    (unless not reasonably practicable) that failing without reasonable excuse to comply is an
+    offence (s.39). It goes with a direction that is running: from when the s.35 direction is given
+    until its exclusion period ends."""
+    reasons = []
+    if not items.strip():
+        reasons.append("Describe each item surrendered")
+    if not belief.strip():
+        reasons.append(
+            "Record why you believe the items have been or are likely to be used in behaviour that "
+            "harasses, alarms or distresses members of the public (s.37)"
+        )
+    if surrendered_at < given_at:
+        reasons.append("Items can only be asked for with a dispersal direction: not before it was given")
+    elif surrendered_at >= excluded_until:
+        reasons.append("The exclusion period has ended: items can only be asked for while the direction runs")
+    if surrendered_at > now:
+        reasons.append("The time the items were surrendered must be now or in the past")
+    if not in_writing and not not_in_writing_reason.strip():
+        reasons.append(
+            "The direction to surrender must be in writing unless that is not reasonably practicable: "
+            "say why it was not (s.37)"
+        )
+    if not told_offence and not not_told_reason.strip():
+        reasons.append(
+            "Tell the person that failing without reasonable excuse to comply is an offence, unless that is "
+            "not reasonably practicable: say why they were not told (s.37, s.39)"
+        )
+    return reasons
+
+
+def dispersal_item_return_blockers(
+    *, excluded_until: datetime, surrendered_at: datetime, returned_at: datetime, now: datetime
+) -> list[str]:
+    """s.37: an item surrendered is not returned before the end of the exclusion period of the
+    direction it went with (the exclusion period's last moment may be varied, s.35(8))."""
+    reasons = []
+    if returned_at < surrendered_at:
+        reasons.append("An item cannot be returned before it was surrendered")
+    elif returned_at < excluded_until:
+        end = excluded_until.astimezone(UK_TZ)
+        reasons.append(
+            f"A surrendered item is not returned before the exclusion period ends, at {end:%H:%M} on "
+            f"{end.day} {end:%B %Y} (s.37)"
+        )
+    if returned_at > now:
+        reasons.append("The time the item was returned must be now or in the past")
+    return reasons
+
+
 def dispersal_variation_blockers(
     *, rules: RuleSet, first_given_at: datetime, new_excluded_until: datetime
 ) -> list[str]:

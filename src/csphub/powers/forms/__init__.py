@@ -51,6 +51,8 @@ from csphub.powers.forms.cpw_cpn import (
 from csphub.powers.forms.dispersal import (
     DispersalAuthorisationForm,
     DispersalDirectionForm,
+    DispersalItemReturnForm,
+    DispersalSurrenderForm,
     DispersalVariationForm,
 )
 from csphub.powers.forms.fpn import (
@@ -109,6 +111,8 @@ __all__ = [
     "CpwForm",
     "DispersalAuthorisationForm",
     "DispersalDirectionForm",
+    "DispersalItemReturnForm",
+    "DispersalSurrenderForm",
     "DispersalVariationForm",
     "FpnForm",
     "FpnPaymentForm",

@@ -54,6 +54,8 @@ from csphub.powers.services.dispersal import (
     dispersal_authorise,
     dispersal_direction_give,
     dispersal_direction_vary,
+    dispersal_item_return,
+    dispersal_items_surrender,
 )
 from csphub.powers.services.fpn import fpn_issue, fpn_prosecute, fpn_record_payment, pspo_fpn_issue
 from csphub.powers.services.injunction_cbo import (
@@ -98,6 +100,8 @@ __all__ = [
     "dispersal_authorise",
     "dispersal_direction_give",
     "dispersal_direction_vary",
+    "dispersal_item_return",
+    "dispersal_items_surrender",
     "fpn_issue",
     "fpn_prosecute",
     "fpn_prosecution_blockers_for",

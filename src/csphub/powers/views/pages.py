@@ -91,6 +91,16 @@ def power_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             ),
             "appeal_pending": _appeal_pending_message(use),
             "refusal_clock": refusal_clock(use),
+            "surrenders": [
+                {
+                    **s,
+                    "surrendered_at": dt.datetime.fromisoformat(s["surrendered_at"]),
+                    "returned_at": dt.datetime.fromisoformat(s["returned_at"])
+                    if s.get("returned_at")
+                    else None,
+                }
+                for s in use.details.get("surrenders", [])
+            ],
             "court": COURT_NAMES.get(use.court, ""),
         },
     )
