@@ -37,7 +37,8 @@ def test_every_step_is_routed_under_its_own_name() -> None:
         len(views.STEP_BY_NAME) == len(views.STEPS) == 38
     )  # 25 lifecycle steps, the breach finding (s.9, Sch 2), PSPO discharge (s.61) and FPN (s.68),
     # closure extension notice (s.77(4)), cancellation/variation (s.78), continuation (s.81), appeal (s.84),
-    # refusal (ss.80, 81(2)), the applicant's appeal against it and its decision (s.84(2)-(6)), surrender of items and their return (s.37)
+    # refusal (ss.80, 81(2)), the applicant's appeal against it and its decision (s.84(2)-(6)),
+    # surrender of items and their return (s.37)
 
 
 def test_every_step_names_the_section_of_the_act() -> None:
