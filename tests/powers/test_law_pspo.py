@@ -372,3 +372,41 @@ def test_s72_5_make_on_council_land_without_owner_consultation(s: Any) -> None:
     with pytest.raises(ApplicationError, match="owners and occupiers of the land"):
         services.pspo_make(**common)
     assert services.pspo_make(**common, council_land_only=True).status == Status.MADE
+
+
+# ---------------------------------------------------------------- A.5 s.59(7): what the order says
+
+
+def test_s59_7_the_order_identifies_its_activities() -> None:
+    assert r.pspo_content_blockers("") == [
+        "The order must identify the activities it prohibits or the requirements it imposes (s.59(7))"
+    ]
+    assert r.pspo_content_blockers("  \n \n") != []
+    assert r.pspo_content_blockers("Dogs on leads") == []
+    assert r.pspo_prohibits_alcohol("No drinking ALCOHOL in the park")
+    assert not r.pspo_prohibits_alcohol("Dogs on leads")
+
+
+@pytest.mark.django_db
+def test_s59_7_the_service_refuses_an_order_with_no_activities_and_the_letter_explains_s63_and_s67(
+    s: Any,
+) -> None:
+    common = {
+        "actor": s.officer,
+        "case": s.case,
+        "issuer_capacity": "local_authority",
+        "locality": "Heanor Memorial Park",
+        "made_on": today(),
+        "expires_on": today() + dt.timedelta(days=300),
+        "consultation_done": PSPO_CONSULTEES,
+        "publicised": True,
+        "expression_assembly_regard": REGARD,
+    }
+    with pytest.raises(ApplicationError, match=r"s\.59\(7\)"):
+        services.pspo_make(**common, requirements=" \n ")
+    dogs = services.pspo_make(**common, requirements="Dogs on leads")
+    letter = s.client.get(reverse("powers:letter", args=[dogs.pk])).content.decode()
+    assert "(section 67)" in letter and 'data-testid="s63"' not in letter
+    drink = _pspo(s)  # "Stop drinking alcohol when asked by an authorised officer"
+    letter = s.client.get(reverse("powers:letter", args=[drink.pk])).content.decode()
+    assert 'data-testid="s63"' in letter and "(section 63)" in letter

@@ -1555,6 +1555,22 @@ def pspo_blockers(
     return reasons
 
 
+def pspo_content_blockers(requirements: str) -> list[str]:
+    """s.59(7)(a): the order must identify the activities it prohibits, or the things it requires
+    people carrying on activities to do (s.59(2)-(4)): at least one line. The other content of
+    s.59(7) (the effect of s.63 and s.67, the period) is in the letter the order is published as."""
+    if not any(line.strip() for line in requirements.splitlines()):
+        return [
+            "The order must identify the activities it prohibits or the requirements it imposes (s.59(7))"
+        ]
+    return []
+
+
+def pspo_prohibits_alcohol(requirements: str) -> bool:
+    """Whether the order restricts drinking alcohol, so its text must explain s.63 (s.59(7)(b))."""
+    return "alcohol" in requirements.lower()
+
+
 def pspo_expression_regard_blockers(regard: str | None) -> list[str]:
     """s.72(1): in deciding to make, extend, vary or discharge a PSPO the council must have
     particular regard to the rights of freedom of expression and assembly (ECHR Arts 10 and 11)."""

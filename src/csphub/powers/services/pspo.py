@@ -52,6 +52,7 @@ def pspo_make(
     _require_change(actor, case)
     if not locality.strip():
         raise ApplicationError("Describe the restricted area", field="locality")
+    _block(rules.pspo_content_blockers(requirements), field="requirements")
     ruleset = rules_for(moment)
     done = list(consultation_done)
     _block(
