@@ -1303,3 +1303,16 @@ def test_s37_item_not_returned_before_the_exclusion_period_ends() -> None:
     assert ret(end + timedelta(hours=1), now=end) == [
         "The time the item was returned must be now or in the past"
     ]
+
+
+# ---------------------------------------------------------------- A.7 s.5(3) housing provider applicant
+
+
+def test_s5_3_housing_provider_applies_only_for_behaviour_affecting_its_housing_management() -> None:
+    assert r.injunction_applicant_blockers(IC.HOUSING_PROVIDER, housing_management_related=False) == [
+        "A housing provider may apply only where the behaviour relates to or affects its housing "
+        "management functions (s.5(3))"
+    ]
+    assert r.injunction_applicant_blockers(IC.HOUSING_PROVIDER, housing_management_related=True) == []
+    for applicant in (IC.LOCAL_AUTHORITY, IC.CONSTABLE, IC.INSPECTOR):
+        assert r.injunction_applicant_blockers(applicant, housing_management_related=False) == []

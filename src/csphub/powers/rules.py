@@ -874,6 +874,24 @@ def injunction_blockers(
     return reasons
 
 
+def injunction_applicant_blockers(
+    issuer: IssuerCapacity | str | None, *, housing_management_related: bool
+) -> list[str]:
+    """s.5(3): a housing provider may apply for an injunction only where the application concerns
+    anti-social behaviour that directly or indirectly relates to or affects its housing management
+    functions. The council and the police (s.5(1)) have no such limit."""
+    if (
+        issuer is not None
+        and IssuerCapacity(issuer) is IssuerCapacity.HOUSING_PROVIDER
+        and not housing_management_related
+    ):
+        return [
+            "A housing provider may apply only where the behaviour relates to or affects its housing "
+            "management functions (s.5(3))"
+        ]
+    return []
+
+
 def _yot_blockers(
     *, recipient: Recipient, rules: RuleSet, under_18_on: date, consulted_on: date | None, by: date, what: str
 ) -> list[str]:
