@@ -373,6 +373,7 @@ MATRIX: dict[str, Entry] = {
     "powers:pspo_vary": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_discharge": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_fpn_new": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
+    "powers:pspo_publish": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_order_discharge": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_extension_notice": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_notice_change": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),

@@ -410,3 +410,33 @@ def test_s59_7_the_service_refuses_an_order_with_no_activities_and_the_letter_ex
     drink = _pspo(s)  # "Stop drinking alcohol when asked by an authorised officer"
     letter = s.client.get(reverse("powers:letter", args=[drink.pk])).content.decode()
     assert 'data-testid="s63"' in letter and "(section 63)" in letter
+
+
+# ---------------------------------------------------------------- A.5 publication (PSPO regulations)
+
+
+@pytest.mark.django_db
+def test_pspo_publication_recorded_per_decision_through_the_page(s: Any) -> None:
+    pspo = _pspo(s)  # made 30 days ago
+    assert services.pspo_unpublished(pspo)
+    page = s.client.get(reverse("powers:detail", args=[pspo.pk])).content.decode()
+    assert 'data-testid="record-pspo-publication"' in page
+    url = reverse("powers:pspo_publish", args=[pspo.pk])
+    made_on = today() - dt.timedelta(days=30)
+    body = errors_of(
+        s.client.post(url, {"published_on": iso(made_on - dt.timedelta(days=1)), "on_website": "on"})
+    )
+    assert "It cannot be published before the council" in body
+    assert "Put up notices on or next to the restricted area" in body
+    data = {"published_on": iso(made_on), "on_website": "on", "notices_erected": "on"}
+    assert submit(s.client, url, data).status_code == 302
+    pspo.refresh_from_db()
+    assert pspo.details["publications"][0]["decision"] == "made"
+    assert not services.pspo_unpublished(pspo) and pspo.status == Status.MADE
+    assert AuditEvent.objects.filter(verb="pspo.published", target_id=str(pspo.pk)).count() == 1
+    with pytest.raises(ApplicationError, match="already recorded as published"):
+        services.pspo_publication_record(
+            actor=s.officer, pspo=pspo, published_on=today(), on_website=True, notices_erected=True
+        )
+    page = s.client.get(reverse("powers:detail", args=[pspo.pk])).content.decode()
+    assert 'data-testid="record-pspo-publication"' not in page

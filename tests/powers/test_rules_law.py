@@ -1316,3 +1316,48 @@ def test_s5_3_housing_provider_applies_only_for_behaviour_affecting_its_housing_
     assert r.injunction_applicant_blockers(IC.HOUSING_PROVIDER, housing_management_related=True) == []
     for applicant in (IC.LOCAL_AUTHORITY, IC.CONSTABLE, IC.INSPECTOR):
         assert r.injunction_applicant_blockers(applicant, housing_management_related=False) == []
+
+
+# ---------------------------------------------------------------- A.5 PSPO publication
+
+
+def test_pspo_publication_regulations_website_and_notices_not_before_the_decision() -> None:
+    made = date(2025, 6, 2)
+
+    def pub(**over: object) -> list[str]:
+        kw: dict[str, object] = {
+            "decided_on": made,
+            "published_on": made,
+            "today": date(2025, 6, 30),
+            "on_website": True,
+            "notices_erected": True,
+        }
+        return r.pspo_publication_blockers(**(kw | over))  # type: ignore[arg-type]
+
+    assert pub() == []  # the day of the decision
+    assert pub(published_on=date(2025, 6, 1)) == [
+        "It cannot be published before the council's decision on 2 June 2025"
+    ]
+    assert pub(published_on=date(2025, 6, 30)) == []
+    assert pub(published_on=date(2025, 7, 1)) == ["The date of publication must be today or in the past"]
+    assert pub(on_website=False) == ["Publish the order on the council's website"]
+    assert pub(notices_erected=False) == [
+        "Put up notices on or next to the restricted area drawing attention to the order"
+    ]
+
+
+def test_pspo_latest_decision_is_what_is_published_next() -> None:
+    made = date(2025, 1, 1)
+    assert r.pspo_latest_decision(made_on=made, extended_on=[], varied_on=[], discharged_on=None) == (
+        "made",
+        made,
+    )
+    assert r.pspo_latest_decision(
+        made_on=made, extended_on=[date(2027, 12, 1)], varied_on=[date(2026, 3, 1)], discharged_on=None
+    ) == ("extended", date(2027, 12, 1))
+    assert r.pspo_latest_decision(
+        made_on=made,
+        extended_on=[date(2026, 3, 1)],
+        varied_on=[date(2026, 3, 1)],
+        discharged_on=date(2026, 3, 1),
+    ) == ("discharged", date(2026, 3, 1))

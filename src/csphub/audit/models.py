@@ -419,6 +419,7 @@ class AuditVerb(models.TextChoices):
         "Public Spaces Protection Order: letter produced as PDF",
     )
     PSPO_MADE = "pspo.made", "Public Spaces Protection Order: made"
+    PSPO_PUBLISHED = "pspo.published", "Public Spaces Protection Order: publication recorded"
     PSPO_QUASHED = "pspo.quashed", "Public Spaces Protection Order: quashed"
     PSPO_VARIED = "pspo.varied", "Public Spaces Protection Order: varied"
     PSPO_WITHDRAWN = "pspo.withdrawn", "Public Spaces Protection Order: withdrawn"

@@ -1589,6 +1589,41 @@ def pspo_prohibits_alcohol(requirements: str) -> bool:
     return "alcohol" in requirements.lower()
 
 
+def pspo_latest_decision(
+    *, made_on: date, extended_on: Iterable[date], varied_on: Iterable[date], discharged_on: date | None
+) -> tuple[str, date]:
+    """The council's latest decision on an order (made, extended, varied or discharged) and its
+    date: what must be published next (the PSPO publication regulations, review A.5). On one day a
+    discharge is latest, then a variation, then an extension."""
+    decisions = [("made", made_on)]
+    decisions += [("extended", d) for d in extended_on]
+    decisions += [("varied", d) for d in varied_on]
+    if discharged_on is not None:
+        decisions.append(("discharged", discharged_on))
+    order = {"made": 0, "extended": 1, "varied": 2, "discharged": 3}
+    return max(decisions, key=lambda d: (d[1], order[d[0]]))
+
+
+def pspo_publication_blockers(
+    *, decided_on: date, published_on: date, today: date, on_website: bool, notices_erected: bool
+) -> list[str]:
+    """The PSPO publication regulations (2014), review A.5: an order made, extended, varied or
+    discharged is published on the council's website, and notices drawing attention to it are put
+    up on or next to the restricted area. Not before the decision, not in the future."""
+    reasons = []
+    if not on_website:
+        reasons.append("Publish the order on the council's website")
+    if not notices_erected:
+        reasons.append("Put up notices on or next to the restricted area drawing attention to the order")
+    if published_on < decided_on:
+        reasons.append(
+            f"It cannot be published before the council's decision on {decided_on.day} {decided_on:%B %Y}"
+        )
+    if published_on > today:
+        reasons.append("The date of publication must be today or in the past")
+    return reasons
+
+
 def pspo_expression_regard_blockers(regard: str | None) -> list[str]:
     """s.72(1): in deciding to make, extend, vary or discharge a PSPO the council must have
     particular regard to the rights of freedom of expression and assembly (ECHR Arts 10 and 11)."""

@@ -76,6 +76,7 @@ from csphub.powers.forms.pspo import (
     PspoDischargeForm,
     PspoExtendForm,
     PspoForm,
+    PspoPublicationForm,
     PspoVaryForm,
 )
 
@@ -125,6 +126,7 @@ __all__ = [
     "PspoExtendForm",
     "PspoForm",
     "PspoFpnForm",
+    "PspoPublicationForm",
     "PspoVaryForm",
     "WithdrawForm",
     "_PowerForm",

@@ -68,7 +68,15 @@ from csphub.powers.services.injunction_cbo import (
     injunction_decide,
     order_breach_record,
 )
-from csphub.powers.services.pspo import pspo_discharge, pspo_extend, pspo_make, pspo_vary
+from csphub.powers.services.pspo import (
+    pspo_discharge,
+    pspo_extend,
+    pspo_latest_decision,
+    pspo_make,
+    pspo_publication_record,
+    pspo_unpublished,
+    pspo_vary,
+)
 
 __all__ = [
     "INJUNCTION_OUTCOMES",
@@ -116,7 +124,10 @@ __all__ = [
     "pspo_discharge",
     "pspo_extend",
     "pspo_fpn_issue",
+    "pspo_latest_decision",
     "pspo_make",
+    "pspo_publication_record",
+    "pspo_unpublished",
     "pspo_vary",
     "recipient_facts",
     "requirement_lines",
