@@ -34,9 +34,11 @@ def test_every_step_is_routed_under_its_own_name() -> None:
         kwargs = {"pk": 1} if step.on else {"case_pk": 1}
         assert reverse(f"powers:{step.name}", kwargs=kwargs).startswith("/powers/")
     assert (
-        len(views.STEP_BY_NAME) == len(views.STEPS) == 33
+        len(views.STEP_BY_NAME) == len(views.STEPS) == 39
     )  # 25 lifecycle steps, the breach finding (s.9, Sch 2), PSPO discharge (s.61) and FPN (s.68),
-    # closure extension notice (s.77(4)), cancellation/variation (s.78), continuation (s.81), appeal (s.84)
+    # closure extension notice (s.77(4)), cancellation/variation (s.78), continuation (s.81), appeal (s.84),
+    # refusal (ss.80, 81(2)), the applicant's appeal against it and its decision (s.84(2)-(6)),
+    # surrender of items and their return (s.37), PSPO publication (the 2014 publication regulations)
 
 
 def test_every_step_names_the_section_of_the_act() -> None:

@@ -306,6 +306,14 @@ class AuditVerb(models.TextChoices):
     DISPERSAL_DIRECTION_DRAFT = "dispersal_direction.draft", "Dispersal direction: drafted"
     DISPERSAL_DIRECTION_EXPIRED = "dispersal_direction.expired", "Dispersal direction: expired"
     DISPERSAL_DIRECTION_ISSUED = "dispersal_direction.issued", "Dispersal direction: issued"
+    DISPERSAL_DIRECTION_ITEMS_SURRENDERED = (
+        "dispersal_direction.items_surrendered",
+        "Dispersal direction: items surrendered (s.37)",
+    )
+    DISPERSAL_DIRECTION_ITEM_RETURNED = (
+        "dispersal_direction.item_returned",
+        "Dispersal direction: surrendered item returned (s.37)",
+    )
     DISPERSAL_DIRECTION_LETTER_HTML_PRODUCED = (
         "dispersal_direction.letter_html_produced",
         "Dispersal direction: letter produced",
@@ -420,6 +428,7 @@ class AuditVerb(models.TextChoices):
         "Public Spaces Protection Order: letter produced as PDF",
     )
     PSPO_MADE = "pspo.made", "Public Spaces Protection Order: made"
+    PSPO_PUBLISHED = "pspo.published", "Public Spaces Protection Order: publication recorded"
     PSPO_QUASHED = "pspo.quashed", "Public Spaces Protection Order: quashed"
     PSPO_VARIED = "pspo.varied", "Public Spaces Protection Order: varied"
     PSPO_WITHDRAWN = "pspo.withdrawn", "Public Spaces Protection Order: withdrawn"

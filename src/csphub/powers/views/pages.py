@@ -3,6 +3,8 @@ withdrawal."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,8 +17,10 @@ from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import EditConflictError, conflict_on, versioned, versioned_write
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.powers import forms, rules, selectors, services
+from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
 from csphub.powers.tables import COURT_NAMES
+from csphub.powers.views.closure import refusal_clock
 from csphub.powers.views.common import posted, question_page
 from csphub.powers.views.cpw_cpn import _cpn_standing
 from csphub.powers.views.steps import POWER_VERSIONED
@@ -43,6 +47,24 @@ def case_powers(request: SignedInRequest, case_pk: int) -> HttpResponse:
         "powers/case_powers.html",
         {"case": case, "powers": powers, "can_change": can(request.actor, Action.CHANGE, case)},
     )
+
+
+def _appeal_pending_message(use: PowerUse) -> str:
+    """What a pending appeal means for this power, in words ("" when none is pending)."""
+    if use.status != Status.APPEALED:
+        return ""
+    lodged = use.details.get("appeal_lodged_on")
+    made = f" (made {dt.date.fromisoformat(lodged):%-d %B %Y})" if lodged else ""
+    if use.power == Power.CPN:
+        return (
+            f"An appeal is pending{made}. Only the requirements to stop doing things are in effect until the "
+            "court decides (s.46(3))."
+        )
+    if use.power == Power.CLOSURE_ORDER and "refusal_appeal" in use.details:
+        return f"An appeal against the refusal is pending at the Crown Court{made}. No closure order is in force."
+    if use.power == Power.CLOSURE_ORDER:
+        return f"An appeal is pending at the Crown Court{made}. The order stays in force until it decides."
+    return f"An appeal is pending{made}."
 
 
 @login_required
@@ -73,7 +95,18 @@ def power_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "requirements_in_effect": (
                 selectors.cpn_requirements_in_effect(use) if use.power == Power.CPN else []
             ),
-            "appeal_pending": use.status == Status.APPEALED,
+            "appeal_pending": _appeal_pending_message(use),
+            "refusal_clock": refusal_clock(use),
+            "surrenders": [
+                {
+                    **s,
+                    "surrendered_at": dt.datetime.fromisoformat(s["surrendered_at"]),
+                    "returned_at": dt.datetime.fromisoformat(s["returned_at"])
+                    if s.get("returned_at")
+                    else None,
+                }
+                for s in use.details.get("surrenders", [])
+            ],
             "court": COURT_NAMES.get(use.court, ""),
         },
     )
