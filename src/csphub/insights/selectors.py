@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 
-from csphub.agencies.models import PartnershipKind
+from csphub.agencies.models import Partnership, PartnershipKind
 from csphub.agencies.policies import Capability, has_capability
 from csphub.analytics import pipeline
 from csphub.analytics.assessment import Assessment
@@ -78,14 +78,21 @@ def default_area(user: Any) -> str:
     return (partnership.area or partnership.code) if partnership is not None else "Amber Valley"
 
 
+def acting_partnership(user: Any) -> Partnership | None:
+    """The partnership ``user`` acts in (None when none is set up)."""
+    actor = as_actor(user)
+    return actor.partnership if actor is not None else None
+
+
 def current_adoption(user: Any) -> AssessmentAdoption | None:
     """The partnership's official assessment (its latest adoption), for users who may see assessments."""
     if not has_capability(user, Capability.VIEW_ASSESSMENT):
         return None
+    partnership = acting_partnership(user)
+    if partnership is None:
+        return None
     return (
-        AssessmentAdoption.objects.filter(partnership=partnership_name(user))
-        .select_related("run", "created_by")
-        .first()
+        AssessmentAdoption.objects.filter(partnership=partnership).select_related("run", "created_by").first()
     )
 
 
@@ -157,9 +164,7 @@ def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | N
     if board is None or board.kind != PartnershipKind.BOARD:
         return None
     members = list(board.members.order_by("name"))
-    latest: dict[str, AssessmentAdoption] = {}
-    for adoption in AssessmentAdoption.objects.filter(
-        partnership__in=[m.name for m in members]
-    ).select_related("run"):
-        latest.setdefault(adoption.partnership, adoption)  # ordered newest first
-    return [(m, latest.get(m.name)) for m in members]
+    latest: dict[int, AssessmentAdoption] = {}
+    for adoption in AssessmentAdoption.objects.filter(partnership__in=members).select_related("run"):
+        latest.setdefault(adoption.partnership_id, adoption)  # ordered newest first
+    return [(m, latest.get(m.pk)) for m in members]
