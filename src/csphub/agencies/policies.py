@@ -376,6 +376,9 @@ class Policy:
         """Is ``obj`` in a partnership the actor may see (always, for a record of no partnership)?"""
         if not isinstance(obj, PartnershipRecord):
             return True
+        home = self.actor.partnership if self.actor is not None and self.membership is not None else None
+        if home is not None and obj.partnership_id == home.pk:
+            return True  # the usual case, answered without asking for the agreements
         return obj.partnership_id in self.partnership_ids()
 
     def partnership_for_new_record(self) -> Partnership:

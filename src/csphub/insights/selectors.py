@@ -64,13 +64,6 @@ def home_context(user: Any) -> dict[str, Any] | None:
     }
 
 
-def partnership_name(user: Any) -> str:
-    """The name of the partnership ``user`` acts in (the installation's, when none is set up)."""
-    actor = as_actor(user)
-    partnership = actor.partnership if actor is not None else None
-    return partnership.name if partnership is not None else str(settings.CSPHUB_PARTNERSHIP_NAME)
-
-
 def default_area(user: Any) -> str:
     """What the assessment form offers first: the partnership's area."""
     actor = as_actor(user)
