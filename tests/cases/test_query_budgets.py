@@ -41,8 +41,11 @@ AUDIT_CHAIN_EXTRA = 1 if connection.vendor == "postgresql" else 0
 # The victims' update schedules add one to the case page (2026-11); a closed case's satisfaction
 # answers one more.
 # The owner's "Sharing" section adds one more (the case's shares, with agency and agreement).
-CASE_PAGE_BUDGET = 19 + AUDIT_CHAIN_EXTRA
-LIST_PAGE_BUDGET = 6 + AUDIT_CHAIN_EXTRA
+# Records belong to a partnership (ADR 0006): the page looks up the partnership the actor works in,
+# once per request (the agreements that let records cross are a subquery of the list's own query).
+PARTNERSHIP_EXTRA = 1
+CASE_PAGE_BUDGET = 19 + AUDIT_CHAIN_EXTRA + PARTNERSHIP_EXTRA
+LIST_PAGE_BUDGET = 6 + AUDIT_CHAIN_EXTRA + PARTNERSHIP_EXTRA
 SEARCH_EXTRA = 5 + AUDIT_CHAIN_EXTRA
 # "Who has seen" also reads the records that show the person (cases, incidents, risk assessments,
 # powers: one query each) and names the records on the page (one query per kind): 14 (issue 11).

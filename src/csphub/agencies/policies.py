@@ -365,12 +365,32 @@ class Policy:
             elif partnership.kind == PartnershipKind.BOARD:
                 self._partnerships = frozenset({partnership.pk})
             else:
-                agreements = agreements_in_force().filter(parties=membership.agency, partnerships=partnership)
-                crossing = Partnership.objects.filter(
-                    kind=PartnershipKind.CSP, sharing_agreements__in=agreements
-                ).values_list("pk", flat=True)
+                crossing = self._crossing(partnership, membership).values_list("pk", flat=True)
                 self._partnerships = frozenset({partnership.pk, *crossing})
         return self._partnerships
+
+    @staticmethod
+    def _crossing(partnership: Partnership, membership: Membership) -> QuerySet[Partnership]:
+        """Other district partnerships an agreement in force names with ``partnership`` and the agency."""
+        agreements = agreements_in_force().filter(parties=membership.agency, partnerships=partnership)
+        return Partnership.objects.filter(kind=PartnershipKind.CSP, sharing_agreements__in=agreements).exclude(
+            pk=partnership.pk
+        )
+
+    def _partnership_filter(self) -> Q | None:
+        """The gate as a filter (None: nothing passes). Until the set is fetched, the agreements are
+        a subquery of the list's own query, so that a list costs no extra query for them."""
+        self._fresh()
+        if self._partnerships is not None:
+            return Q(partnership_id__in=self._partnerships) if self._partnerships else None
+        membership = self.membership
+        partnership = self.actor.partnership if self.actor is not None and membership else None
+        if membership is None or partnership is None:
+            return None
+        if partnership.kind == PartnershipKind.BOARD:
+            return Q(partnership_id=partnership.pk)
+        crossing = self._crossing(partnership, membership).values("pk")
+        return Q(partnership_id=partnership.pk) | Q(partnership_id__in=crossing)
 
     def in_partnership_scope(self, obj: models.Model) -> bool:
         """Is ``obj`` in a partnership the actor may see (always, for a record of no partnership)?"""
@@ -435,10 +455,10 @@ class Policy:
             return qs.none()
         if issubclass(model, PartnershipRecord):
             # The partnership gate comes first: nothing below carries a record across it.
-            partnerships = self.partnership_ids()
-            if not partnerships:
+            gate = self._partnership_filter()
+            if gate is None:
                 return qs.none()
-            qs = qs.filter(partnership_id__in=partnerships)
+            qs = qs.filter(gate)
 
         if model in _CHILDREN:
             parent_field = _CHILDREN[model]
@@ -447,8 +467,12 @@ class Policy:
             through_parent = Q(**{f"{parent_field}__in": self.visible(action, parent_model).values("pk")})
             if model in _ATTENDED and action == Action.VIEW:
                 attended = model._default_manager.filter(**{_ATTENDED[model]: membership.agency})
-                if issubclass(parent_model, PartnershipRecord):
-                    attended = attended.filter(**{f"{parent_field}__partnership_id__in": self.partnership_ids()})
+                if issubclass(parent_model, PartnershipRecord):  # attending does not cross the gate
+                    parent_gate = self._partnership_filter()
+                    if parent_gate is None:
+                        return qs.filter(through_parent)
+                    in_scope = parent_model._default_manager.filter(parent_gate).values("pk")
+                    attended = attended.filter(**{f"{parent_field}__in": in_scope})
                 return qs.filter(through_parent | Q(pk__in=attended.values("pk")))
             return qs.filter(through_parent)
 
