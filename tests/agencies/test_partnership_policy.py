@@ -70,7 +70,10 @@ def test_an_agreement_crosses_only_in_force_and_naming_both_partnerships_and_the
     # (and fire's own Amber Valley records stay in Amber Valley for them too)
     fire_in_bolsover = _acting(persona("fire_caseworker"), "E22000038")
     assert fire_in_bolsover.policy.partnership_ids() == frozenset({bolsover.pk})
-    assert _acting(persona("police_caseworker"), "E22000038").policy.partnership_ids() == {amber.pk, bolsover.pk}
+    assert _acting(persona("police_caseworker"), "E22000038").policy.partnership_ids() == {
+        amber.pk,
+        bolsover.pk,
+    }
     # the agreement lapses at its review date: the gate closes the day after
     isa.review_date = dt.date.today() - dt.timedelta(days=1)
     isa.save()

@@ -373,9 +373,9 @@ class Policy:
     def _crossing(partnership: Partnership, membership: Membership) -> QuerySet[Partnership]:
         """Other district partnerships an agreement in force names with ``partnership`` and the agency."""
         agreements = agreements_in_force().filter(parties=membership.agency, partnerships=partnership)
-        return Partnership.objects.filter(kind=PartnershipKind.CSP, sharing_agreements__in=agreements).exclude(
-            pk=partnership.pk
-        )
+        return Partnership.objects.filter(
+            kind=PartnershipKind.CSP, sharing_agreements__in=agreements
+        ).exclude(pk=partnership.pk)
 
     def _partnership_filter(self) -> Q | None:
         """The gate as a filter (None: nothing passes). Until the set is fetched, the agreements are

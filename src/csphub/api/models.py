@@ -26,7 +26,16 @@ class ApiToken(BaseModel):
 
     PERSONAL_DATA = frozenset({"user"})
     NOT_PERSONAL_DATA = frozenset(
-        {"membership", "partnership", "name", "prefix", "key_hash", "expires_at", "revoked_at", "last_used_at"}
+        {
+            "membership",
+            "partnership",
+            "name",
+            "prefix",
+            "key_hash",
+            "expires_at",
+            "revoked_at",
+            "last_used_at",
+        }
     )
 
     class Meta:

@@ -75,5 +75,6 @@ def api_token_authenticate(secret: str) -> Any | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     user = token.user
-    actor_for(user, token.membership, partnership_id=token.partnership_id)  # the user now carries the request's Actor (user._csphub_actor)
+    # the user now carries the request's Actor (user._csphub_actor), in the token's partnership
+    actor_for(user, token.membership, partnership_id=token.partnership_id)
     return user

@@ -126,7 +126,9 @@ def assessment_adopt(*, actor: Any, run: AssessmentRun, note: str = "") -> Asses
         raise ApplicationError("This assessment's results cannot be read: run it again, then adopt it.")
     partnership = acting_partnership(actor)
     if partnership is None:
-        raise PermissionDeniedError("You are not working in a partnership, so there is nothing to adopt it for.")
+        raise PermissionDeniedError(
+            "You are not working in a partnership, so there is nothing to adopt it for."
+        )
     user = getattr(actor, "user", actor)
     with transaction.atomic():
         current = AssessmentAdoption.objects.select_for_update().filter(partnership=partnership).first()
