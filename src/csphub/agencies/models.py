@@ -9,6 +9,7 @@ is answered in one place, :mod:`csphub.agencies.policies`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -128,7 +129,7 @@ class InformationSharingAgreement(BaseModel):
     # A record never leaves its partnership unless an agreement in force names both partnerships
     # (and, as ever, the agencies that see it); one that names a single partnership, or none,
     # shares within that partnership only.
-    partnerships = models.ManyToManyField(
+    partnerships: models.ManyToManyField[Partnership, Any] = models.ManyToManyField(
         "Partnership",
         related_name="sharing_agreements",
         blank=True,
