@@ -15,6 +15,7 @@ from csphub.agencies.models import Membership, Partnership, PartnershipKind
 from csphub.agencies.policies import Action, actor_for
 from csphub.cases import selectors, services
 from csphub.cases.models import PartyRole
+from csphub.cases.selectors.figures import suppressed
 from csphub.core.errors import PermissionDeniedError
 from csphub.people.services import person_create
 
@@ -48,6 +49,11 @@ def _police_case(persona: Any, make_incident: Any, partnership_code: str, family
         latitude=53.05,
     )
     return services.case_open(actor=actor, incidents=[incident], summary=f"{family} noise")
+
+
+@pytest.mark.parametrize(("count", "shown"), [(0, "0"), (1, "fewer than 5"), (4, "fewer than 5"), (5, "5")])
+def test_a_boards_figures_hide_small_numbers(count: int, shown: str) -> None:
+    assert suppressed(count) == shown
 
 
 def _switch(client: Any, code: str) -> None:
@@ -146,6 +152,14 @@ def test_a_county_board_sees_no_district_records_and_keeps_none(
     assert client.get(f"/cases/{amber.pk}/").status_code == 404
     assert amber.reference not in client.get("/cases/").content.decode()
     assert client.get("/api/v1/cases").json()["results"] == []
+
+    # The board's members see its districts' figures: counts, small ones suppressed, no records.
+    board_member = client_as("dcc_board_member")
+    assert board_member.post("/accounts/partnership/", {"partnership": board.pk}).status_code == 302
+    overview = board_member.get("/insights/partnerships/").content.decode()
+    assert overview.count('data-testid="open-cases">fewer than 5<') == 1  # Amber Valley's one case
+    assert overview.count('data-testid="open-cases">0<') == 7
+    assert amber.reference not in overview and "Ambergate" not in overview
 
     police = persona("police_caseworker")
     membership = Membership.objects.get(user=police)

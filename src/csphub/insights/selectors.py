@@ -147,9 +147,10 @@ def store_months(data_dir: Path | None = None) -> list[str]:
     return sorted(pipeline.store_for(data_dir or settings.DATA_DIR).months())
 
 
-def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | None]] | None:
-    """For a user acting in a county board: each member CSP with its adopted assessment (aggregate
-    figures only). None when the user may not see assessments or does not act in a board."""
+def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | None, Any]] | None:
+    """For a user acting in a county board: each member CSP with its adopted assessment and its
+    casework figures (counts only, small numbers suppressed: never a district's records). None when
+    the user may not see assessments or does not act in a board."""
     if not has_capability(user, Capability.VIEW_ASSESSMENT):
         return None
     actor = as_actor(user)
@@ -160,4 +161,7 @@ def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | N
     latest: dict[int, AssessmentAdoption] = {}
     for adoption in AssessmentAdoption.objects.filter(partnership__in=members).select_related("run"):
         latest.setdefault(adoption.partnership_id, adoption)  # ordered newest first
-    return [(m, latest.get(m.pk)) for m in members]
+    from csphub.cases.selectors import district_figures
+
+    figures = district_figures(m.pk for m in members)
+    return [(m, latest.get(m.pk), figures[m.pk]) for m in members]
