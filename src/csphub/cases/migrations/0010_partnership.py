@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0005_isa_partnerships'),
-        ('cases', '0008_task_cancelled_reason'),
+        ('cases', '0009_share_request_answer'),
     ]
 
     operations = [
