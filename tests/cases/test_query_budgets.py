@@ -40,8 +40,12 @@ REQUEST_OVERHEAD = 7
 AUDIT_CHAIN_EXTRA = 1 if connection.vendor == "postgresql" else 0
 # Lists 6 (one listed event), search 11 (a listed event for what it showed and the search event
 # itself), "who has seen" 9.
+# Records belong to a partnership (ADR 0006): the page looks up the partnership the actor works in,
+# once per request (the agreements that let records cross are a subquery of the list's own query).
+PARTNERSHIP_EXTRA = 1
+# The case page: its own reads are batched (core/together.py), so the partnership lookup fits in 12.
 CASE_PAGE_BUDGET = 12 + AUDIT_CHAIN_EXTRA
-LIST_PAGE_BUDGET = 6 + AUDIT_CHAIN_EXTRA
+LIST_PAGE_BUDGET = 6 + AUDIT_CHAIN_EXTRA + PARTNERSHIP_EXTRA
 SEARCH_EXTRA = 5 + AUDIT_CHAIN_EXTRA
 # "Who has seen" also reads the records that show the person (cases, incidents, risk assessments,
 # powers: one query each) and names the records on the page (one query per kind): 14 (issue 11).

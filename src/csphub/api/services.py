@@ -13,7 +13,7 @@ from django.utils import timezone
 from csphub.agencies.policies import acting_membership, actor_for
 from csphub.api.models import ApiToken
 from csphub.audit.services import audit_record
-from csphub.core.actor import ActorOrUser, acting_user
+from csphub.core.actor import ActorOrUser, acting_user, as_actor
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 TOKEN_PREFIX = "csph_"  # noqa: S105 - a public prefix, not a secret
@@ -36,11 +36,14 @@ def api_token_issue(*, actor: ActorOrUser, name: str, days: int = 90) -> tuple[A
         )
     if not 1 <= days <= MAX_DAYS:
         raise ApplicationError(f"A token must expire within 1 to {MAX_DAYS} days", field="days")
+    acting = as_actor(actor)
+    partnership = acting.partnership if acting is not None else None
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
             user=user,
             membership=membership,
+            partnership=partnership,
             name=name.strip(),
             prefix=secret[:12],
             key_hash=_hash(secret),
@@ -73,5 +76,6 @@ def api_token_authenticate(secret: str) -> Any | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     user = token.user
-    actor_for(user, token.membership)  # the user now carries the request's Actor (user._csphub_actor)
+    # the user now carries the request's Actor (user._csphub_actor), in the token's partnership
+    actor_for(user, token.membership, partnership_id=token.partnership_id)
     return user

@@ -129,13 +129,17 @@ def assessment_adopt(*, actor: Any, run: AssessmentRun, note: str = "") -> Asses
     Refused when the actor may not adopt, when the run's results cannot be read, or when it is
     already the official one. The earlier adoption stays in the history.
     """
-    from csphub.insights.selectors import partnership_name, read_assessment
+    from csphub.insights.selectors import acting_partnership, read_assessment
 
     if not has_capability(actor, Capability.ADOPT_ASSESSMENT):
         raise PermissionDeniedError("You cannot adopt the partnership's Strategic Assessment.")
     if read_assessment(run) is None:
         raise ApplicationError("This assessment's results cannot be read: run it again, then adopt it.")
-    partnership = partnership_name(actor)
+    partnership = acting_partnership(actor)
+    if partnership is None:
+        raise PermissionDeniedError(
+            "You are not working in a partnership, so there is nothing to adopt it for."
+        )
     user = getattr(actor, "user", actor)
     with transaction.atomic():
         current = AssessmentAdoption.objects.select_for_update().filter(partnership=partnership).first()

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from csphub.agencies.policies import Action, acting_membership, can, role_allows
+from csphub.agencies.policies import Action, acting_membership, can, partnership_for_new_record, role_allows
 from csphub.audit.services import audit_record, changed_field_names
 from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.concurrency import lock_for_update
@@ -61,6 +61,7 @@ def person_create(*, actor: ActorOrUser, **values: Any) -> Person:
     _validate_person(values)
     with transaction.atomic():
         person = Person.objects.create(
+            partnership=partnership_for_new_record(actor),
             owning_agency=membership.agency,
             created_by=acting_user(actor),
             modified_by=acting_user(actor),
@@ -123,6 +124,7 @@ def address_create(*, actor: ActorOrUser, **values: Any) -> Address:
             raise ApplicationError(POSTCODE_MESSAGE, field="postcode")
     with transaction.atomic():
         address = Address.objects.create(
+            partnership=partnership_for_new_record(actor),
             owning_agency=membership.agency,
             created_by=acting_user(actor),
             modified_by=acting_user(actor),

@@ -8,6 +8,7 @@ descriptions, notes, documents or addresses.
 """
 
 # The package re-exports every name, so callers keep writing ``selectors.case_page``.
+from csphub.cases.selectors.figures import DistrictFigures, district_figures
 from csphub.cases.selectors.page import (
     CasePage,
     _party_reads,
@@ -79,6 +80,7 @@ from csphub.cases.selectors.victims import (
 __all__ = [
     "MAP_STATUSES",
     "CasePage",
+    "DistrictFigures",
     "RecordHolder",
     "RelatedRecord",
     "SearchResults",
@@ -104,6 +106,7 @@ __all__ = [
     "case_tasks",
     "cases_for_person",
     "closure_surveys",
+    "district_figures",
     "document_get_visible",
     "incident_get_visible",
     "incident_list_visible_to",

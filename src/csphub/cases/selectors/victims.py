@@ -13,6 +13,7 @@ from django.utils import timezone
 from csphub.agencies.policies import (
     Action,
     acting_membership,
+    policy_for,
     role_allows,
     visible_to,
 )
@@ -138,6 +139,8 @@ def located_people(user: Any, query: str, agency_id: int | None = None) -> Query
     given, family = words[0], " ".join(words[1:])
     return (
         Person.objects.filter(
+            # never across partnerships: a record held in another partnership is not located
+            partnership_id__in=policy_for(user).partnership_ids(),
             owning_agency_id__in=[i for i in ids if i in partners],
             given_name__iexact=given,
             family_name__iexact=family,

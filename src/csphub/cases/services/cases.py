@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from csphub.agencies.models import Agency, Membership, Role
-from csphub.agencies.policies import Action, can, role_allows
+from csphub.agencies.policies import Action, can, partnership_for_new_record, role_allows
 from csphub.audit.services import audit_listed, audit_record
 from csphub.cases import rules
 from csphub.cases.models import (
@@ -97,6 +97,7 @@ def case_open(
     _check_officer(officer, membership.agency)
     with transaction.atomic():
         case = Case.objects.create(
+            partnership=partnership_for_new_record(actor),
             owning_agency=membership.agency,
             summary=summary.strip(),
             subject_kind=subject_kind,
