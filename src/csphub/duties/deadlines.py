@@ -55,25 +55,34 @@ class Deadline:
 Provider = Callable[["Actor", dt.date], Iterable[Deadline]]
 
 _providers: dict[str, Provider] = {}
+# Providers whose items already have their own reminder e-mail (the case tasks): the deadlines page
+# lists them, ``csphub reminders send`` does not e-mail them a second time.
+_not_reminded: set[str] = set()
 
 
-def register_provider(name: str, provider: Provider) -> None:
+def register_provider(name: str, provider: Provider, *, remind: bool = True) -> None:
     """Add (or replace, by name, so a reload does not double it) a source of deadlines."""
     _providers[name] = provider
+    if remind:
+        _not_reminded.discard(name)
+    else:
+        _not_reminded.add(name)
 
 
 def providers() -> dict[str, Provider]:
     return dict(_providers)
 
 
-def deadlines_for(actor: Actor, today: dt.date) -> list[Deadline]:
+def deadlines_for(actor: Actor, today: dt.date, *, for_reminders: bool = False) -> list[Deadline]:
     """Every open deadline the actor is responsible for, soonest first.
 
-    A provider that fails is logged and skipped, so one broken register does not hide every other
-    deadline from the page or the reminders.
+    ``for_reminders`` leaves out the providers registered with ``remind=False``. A provider that
+    fails is logged and skipped, so one broken register does not hide every other deadline.
     """
     items: list[Deadline] = []
     for name, provider in sorted(_providers.items()):
+        if for_reminders and name in _not_reminded:
+            continue
         try:
             items.extend(provider(actor, today))
         except Exception:  # one register's failure must not hide the others' deadlines
