@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -77,7 +77,9 @@ class S17AReturnForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, quarters: list[rules.Quarter], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["quarter"].choices = [(q.start.isoformat(), q.label) for q in quarters]
+        cast(forms.ChoiceField, self.fields["quarter"]).choices = [
+            (q.start.isoformat(), q.label) for q in quarters
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -115,7 +117,7 @@ class ScrutinyRecommendationForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, owners: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_membership"].choices = owners
+        cast(forms.ChoiceField, self.fields["owner_membership"]).choices = owners
 
     def clean_owner_membership(self) -> int:
         return int(self.cleaned_data["owner_membership"])
@@ -180,4 +182,4 @@ class CommunityResolutionForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actions: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = actions
+        cast(forms.ChoiceField, self.fields["action"]).choices = actions

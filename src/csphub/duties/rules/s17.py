@@ -98,7 +98,7 @@ def is_late(quarter_start: dt.date, submitted_on: dt.date) -> bool:
 def returns_expected(today: dt.date, *, count: int = 4) -> list[Quarter]:
     """The last ``count`` complete periods before ``today``, latest first (the returns that are or were due)."""
     quarter = quarter_of(today).previous()
-    out = []
+    out: list[Quarter] = []
     while len(out) < count and quarter.start >= FIRST_PERIOD_START:
         out.append(quarter)
         quarter = quarter.previous()

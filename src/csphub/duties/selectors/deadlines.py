@@ -91,7 +91,7 @@ def case_review_clocks(actor: Actor, today: dt.date) -> Iterator[Deadline]:
 def power_dates(actor: Actor, today: dt.date) -> Iterator[Deadline]:
     from csphub.powers.selectors import powers_with_dates
 
-    for power in powers_with_dates(actor).filter(issuer=actor.user, next_date__isnull=False)[:200]:
+    for power in powers_with_dates(actor).filter(issuer=actor.user, next_date__isnull=False)[:200]:  # type: ignore[misc]  # annotated field
         next_date = power.next_date  # type: ignore[attr-defined]  # annotated
         yield Deadline(
             title=f"{power.label} {power.reference}: next statutory date",

@@ -21,6 +21,7 @@ from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 from csphub.duties import deadlines
 from csphub.duties.forms.partnership import (
+    MAX_RETURN_BYTES,
     CommunityResolutionForm,
     RemedyActionForm,
     S17AReturnForm,
@@ -155,14 +156,18 @@ def s17a_new(request: SignedInRequest) -> HttpResponse:
         raise PermissionDenied
     today = timezone.localdate()
     quarters = selectors.returns_outstanding(request.actor.agency, today)
-    if request.method == "POST" and "file" in request.FILES:
+    upload = request.FILES.get("file") if request.method == "POST" else None
+    if upload is not None:
         # The uploaded file becomes the posted text, so the check page carries it to the confirm step
         # like any other answer (a file input cannot be carried).
-        posted = request.POST.copy()
-        posted["text"] = request.FILES["file"].read().decode("utf-8-sig", errors="replace")
-        request.POST = posted  # type: ignore[misc]
+        # A file too large is not read here: the form refuses it with an error on the page.
+        if upload.size is None or upload.size <= MAX_RETURN_BYTES:
+            posted = request.POST.copy()
+            posted["text"] = upload.read().decode("utf-8-sig", errors="replace")
+            upload.seek(0)
+            request.POST = posted  # type: ignore[assignment]
     initial = {"quarter": request.GET.get("quarter", "")}
-    form = S17AReturnForm(flows.posted(request), None, quarters=quarters, initial=initial)
+    form = S17AReturnForm(flows.posted(request), request.FILES or None, quarters=quarters, initial=initial)
 
     def perform(data: dict[str, Any]) -> S17AReturn:
         return services.s17a_return_submit(
