@@ -157,15 +157,14 @@ def s17a_new(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     quarters = selectors.returns_outstanding(request.actor.agency, today)
     upload = request.FILES.get("file") if request.method == "POST" else None
-    if upload is not None:
-        # The uploaded file becomes the posted text, so the check page carries it to the confirm step
-        # like any other answer (a file input cannot be carried).
-        # A file too large is not read here: the form refuses it with an error on the page.
-        if upload.size is None or upload.size <= MAX_RETURN_BYTES:
-            posted = request.POST.copy()
-            posted["text"] = upload.read().decode("utf-8-sig", errors="replace")
-            upload.seek(0)
-            request.POST = posted  # type: ignore[assignment]
+    # The uploaded file becomes the posted text, so the check page carries it to the confirm step like
+    # any other answer (a file input cannot be carried). A file too large is not read here: the form
+    # refuses it with an error on the page.
+    if upload is not None and (upload.size is None or upload.size <= MAX_RETURN_BYTES):
+        posted = request.POST.copy()
+        posted["text"] = upload.read().decode("utf-8-sig", errors="replace")
+        upload.seek(0)
+        request.POST = posted  # type: ignore[assignment]
     initial = {"quarter": request.GET.get("quarter", "")}
     form = S17AReturnForm(flows.posted(request), request.FILES or None, quarters=quarters, initial=initial)
 
