@@ -172,4 +172,6 @@ def test_scrutiny_recommendation_pack_and_community_resolution(
     assert_accessible(page)
     page.click("button:has-text('Record it')")
     page.wait_for_url(re.compile(rf"/cases/{case.pk}/$"))
+    page.click("[data-testid=case-resolution-new]")
     assert "Repair the damage" in page.inner_text("[data-testid=case-resolutions]")
+    assert_accessible(page)

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from csphub.agencies.policies import Action
 from csphub.audit.models import AuditVerb
-from csphub.audit.services import audit_record
+from csphub.audit.services import audit_listed, audit_record
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 from csphub.duties import deadlines
@@ -464,6 +464,9 @@ def resolution_new(request: SignedInRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     today = timezone.localdate()
     actions = list(selectors.remedy_actions(on=today))
+    offered = list(selectors.resolutions_for_case(request.actor, case))
+    if offered and request.method == "GET":
+        audit_listed(actor=request.actor, targets=offered)
     form = CommunityResolutionForm(flows.posted(request), actions=[(str(a.pk), a.title) for a in actions])
 
     def perform(data: dict[str, Any]) -> Any:
@@ -497,6 +500,7 @@ def resolution_new(request: SignedInRequest, pk: int) -> HttpResponse:
                 "document they would like the person to carry out before you choose one. If they ask for one, "
                 "choose it unless it is not appropriate, and say why.",
                 "empty": not actions,
+                "offered": offered,
             },
         ),
         check=flows.Page(
