@@ -306,3 +306,24 @@ def test_a_failing_provider_does_not_hide_the_others(actor: Any) -> None:
     finally:
         deadlines._providers.clear()
         deadlines._providers.update(saved)
+
+
+def test_partnership_demo_is_idempotent(world: Any) -> None:
+    from csphub.duties.demo_partnership import load_partnership_demo
+    from csphub.duties.models import CommunityRemedyAction, S17Assessment, ScrutinyRecommendation
+
+    load_partnership_demo()
+    counts = (
+        CommunityRemedyAction.objects.count(),
+        S17Assessment.objects.count(),
+        S17AReturn.objects.count(),
+        ScrutinyRecommendation.objects.count(),
+    )
+    assert counts == (5, 1, 1, 1)
+    load_partnership_demo()
+    assert (
+        CommunityRemedyAction.objects.count(),
+        S17Assessment.objects.count(),
+        S17AReturn.objects.count(),
+        ScrutinyRecommendation.objects.count(),
+    ) == counts
