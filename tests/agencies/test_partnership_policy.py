@@ -1,4 +1,4 @@
-"""The policy's partnership gate (ADR 0006): ``can`` and ``visible`` agree; being named on a record
+"""The policy's partnership gate (ADR 0008): ``can`` and ``visible`` agree; being named on a record
 or holding a share does not carry it across partnerships; an agreement crosses only while it is in
 force and names both partnerships and the viewer's agency; a county board crosses never."""
 

@@ -1,5 +1,5 @@
 """Records belong to one partnership and never cross into another (national-geography issue, item 4;
-ADR 0006): someone working in Bolsover does not see Amber Valley's records in lists, record pages,
+ADR 0008): someone working in Bolsover does not see Amber Valley's records in lists, record pages,
 search, the map or the API, even through their own agency; an Information Sharing Agreement that
 names both partnerships lets them cross; a county board sees no district personal records."""
 

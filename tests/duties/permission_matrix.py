@@ -159,3 +159,112 @@ MATRIX.update(
         "duties:channel_review": Entry(make=_review, expect=PREVENT_RECORD),
     }
 )
+
+
+# --- The partnership registers (s.17, s.17A, scrutiny, Community Remedy) and deadlines -------
+# s.17 assessments, s.17A returns and scrutiny recommendations hold no personal data: every role that
+# reads the partnership's work (board members and analysts too) sees them; administrators, who manage
+# accounts, do not. Each authority writes its own; only coordinators keep scrutiny and the remedy list.
+PARTNERSHIP_READ: dict[str, int] = {"anonymous": 302, "*": 200, "avbc_administrator": 403}
+S17_WRITE: dict[str, int] = {
+    "anonymous": 302,
+    "*": 403,
+    "avbc_caseworker": 200,
+    "avbc_team_manager": 200,
+    "avbc_partnership_coordinator": 200,
+}
+RETURN_WRITE: dict[str, int] = {
+    "anonymous": 302,
+    "*": 403,
+    "avbc_team_manager": 200,
+    "avbc_partnership_coordinator": 200,
+}
+COORDINATOR_ONLY: dict[str, int] = {"anonymous": 302, "*": 403, "avbc_partnership_coordinator": 200}
+
+
+def police_s17a_return(world: Any) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from csphub.core.actor import as_actor
+    from csphub.duties.models import S17AReturn
+    from csphub.duties.rules import s17 as rules
+    from csphub.duties.services.partnership import s17a_return_submit
+
+    existing = S17AReturn.objects.first()
+    if existing is None:
+        manager = as_actor(get_user_model().objects.get(username="police_team_manager"))
+        assert manager is not None
+        quarter = rules.quarter_of(timezone.localdate()).previous()
+        text = "category,subcategory,occurred_on,time_band,outward_postcode,count\n"
+        text += f"burglary,Dwelling,{quarter.start.isoformat()},00:00-05:59,DE5,2\n"
+        existing = s17a_return_submit(actor=manager, quarter_start=quarter.start, text=text)
+    return {"pk": existing.pk}
+
+
+def scrutiny_recommendation(world: Any) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from csphub.agencies.models import Membership
+    from csphub.core.actor import as_actor
+    from csphub.duties.models import ScrutinyRecommendation
+    from csphub.duties.services.partnership import scrutiny_recommendation_record
+
+    existing = ScrutinyRecommendation.objects.first()
+    if existing is None:
+        user = get_user_model().objects.get(username="dcc_partnership_coordinator")
+        coordinator = as_actor(user)
+        assert coordinator is not None
+        today = timezone.localdate()
+        existing = scrutiny_recommendation_record(
+            actor=coordinator,
+            committee="Crime and Disorder Committee",
+            meeting_on=today,
+            received_on=today,
+            recommendation="Example-Matrix recommendation",
+            owner_membership=Membership.objects.get(user=user, is_active=True).pk,
+        )
+    return {"pk": existing.pk}
+
+
+def police_case(world: Any) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from csphub.cases import services as cases
+
+    owner = get_user_model().objects.get(username="police_caseworker")
+    now = timezone.now()
+    incident = cases.incident_record(
+        actor=owner,
+        occurred_at=now - dt.timedelta(days=2),
+        reported_at=now - dt.timedelta(days=1),
+        channel="phone",
+        asb_type="personal",
+        category="noise",
+        description="Example-Matrix",
+    )
+    case = cases.case_open(actor=owner, incidents=[incident], summary="Example-Matrix")
+    return {"pk": case.pk}
+
+
+MATRIX.update(
+    {
+        "duties:deadlines": Entry(expect={"anonymous": 302, "*": 200}, why="each sees their own deadlines"),
+        "duties:s17_list": Entry(expect=PARTNERSHIP_READ, why="no personal data"),
+        "duties:s17_new": Entry(expect=S17_WRITE, why="casework roles of a responsible authority"),
+        "duties:s17a_list": Entry(expect=PARTNERSHIP_READ, why="no personal data"),
+        "duties:s17a_new": Entry(expect=RETURN_WRITE, why="managers of a returning authority"),
+        "duties:s17a_detail": Entry(make=police_s17a_return, expect=PARTNERSHIP_READ),
+        "duties:s17a_export": Entry(make=police_s17a_return, expect=PARTNERSHIP_READ),
+        "duties:scrutiny_list": Entry(expect=PARTNERSHIP_READ),
+        "duties:scrutiny_new": Entry(expect=COORDINATOR_ONLY),
+        "duties:scrutiny_pack": Entry(expect=PARTNERSHIP_READ),
+        "duties:scrutiny_detail": Entry(make=scrutiny_recommendation, expect=PARTNERSHIP_READ),
+        "duties:scrutiny_respond": Entry(make=scrutiny_recommendation, expect=COORDINATOR_ONLY),
+        "duties:remedy_list": Entry(expect=PARTNERSHIP_READ),
+        "duties:remedy_new": Entry(expect=COORDINATOR_ONLY),
+        "duties:resolution_new": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    }
+)

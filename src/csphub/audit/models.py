@@ -28,6 +28,34 @@ class AuditVerb(models.TextChoices):
     ``<power>.<status>`` by the tools-and-powers services when a power use moves to that status.
     """
 
+    # Statutory duty registers: s.17/s.17A, scrutiny, Community Remedy and the deadlines reminders.
+    COMMUNITYREMEDYACTION_ADDED = (
+        "communityremedyaction.added",
+        "Added an action to the Community Remedy document",
+    )
+    COMMUNITYREMEDYACTION_WITHDRAWN = (
+        "communityremedyaction.withdrawn",
+        "Withdrew an action from the Community Remedy document",
+    )
+    COMMUNITYRESOLUTION_LISTED = "communityresolution.listed", "Saw a community resolution in a list"
+    COMMUNITYRESOLUTION_RECORDED = (
+        "communityresolution.recorded",
+        "Recorded a community resolution and the victim's views",
+    )
+    DEADLINES_REMINDER_SENT = "deadlines.reminder_sent", "Sent a reminder of statutory deadlines by e-mail"
+    S17ARETURN_EXPORTED = "s17areturn.exported", "Downloaded a section 17A depersonalised data return"
+    S17ARETURN_SUBMITTED = "s17areturn.submitted", "Submitted a section 17A depersonalised data return"
+    S17ASSESSMENT_RECORDED = "s17assessment.recorded", "Recorded a section 17 crime and disorder assessment"
+    SCRUTINY_PACK_PRODUCED = "scrutiny.pack_produced", "Produced the crime and disorder scrutiny pack"
+    SCRUTINYRECOMMENDATION_RECORDED = (
+        "scrutinyrecommendation.recorded",
+        "Recorded a scrutiny committee recommendation",
+    )
+    SCRUTINYRECOMMENDATION_RESPONDED = (
+        "scrutinyrecommendation.responded",
+        "Recorded the response to a scrutiny recommendation",
+    )
+
     ABSOLUTE_GROUND_DRAFT = "absolute_ground.draft", "Absolute ground for possession: drafted"
     ABSOLUTE_GROUND_ESCALATED = (
         "absolute_ground.escalated",

@@ -61,3 +61,31 @@ class DutiesConfig(AppConfig):
                 order=60,
             )
         )
+
+        # The partnership registers (s.17, s.17A, scrutiny, Community Remedy) and the deadlines page.
+        from csphub.duties import deadlines
+        from csphub.duties.selectors import deadlines as providers
+
+        register_child(models.CommunityResolution, parent_field="case")
+        register_nav(NavItem("Deadlines", "duties:deadlines", sections.deadlines_nav_visible, order=26))
+        register_nav(
+            NavItem("Partnership duties", "duties:s17_list", sections.partnership_nav_visible, order=84)
+        )
+        register_home_panel(
+            HomePanel(
+                "Your deadlines", "duties/partnership/home_panel.html", sections.deadlines_home, order=5
+            )
+        )
+        register_case_section(
+            CaseSection(
+                "Community resolution",
+                "duties/partnership/case_section.html",
+                sections.remedy_case_section,
+                order=61,
+            )
+        )
+        deadlines.register_provider("s17a_returns", providers.s17a_returns)
+        deadlines.register_provider("scrutiny_responses", providers.scrutiny_responses)
+        deadlines.register_provider("case_tasks", providers.case_tasks, remind=False)
+        deadlines.register_provider("case_review_clocks", providers.case_review_clocks)
+        deadlines.register_provider("power_dates", providers.power_dates)

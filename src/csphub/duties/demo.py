@@ -87,3 +87,8 @@ def load_demo(*, rng_seed: int = 2026) -> None:
                 actor=lead, referral=referral, outcome="adopted", screened_on=day, notes="Fictional example"
             )
             prevent.channel_case_open(actor=lead, referral=referral, chair=chair, first_panel_on=today)
+
+    # The partnership registers (s.17, s.17A, scrutiny, Community Remedy).
+    from csphub.duties.demo_partnership import load_partnership_demo
+
+    load_partnership_demo()

@@ -22,3 +22,23 @@ urlpatterns += [
     path("prevent/channel/<int:pk>/<slug:step>/", prevent.channel_step, name="channel_step"),
     path("prevent/reviews/<int:pk>/", prevent.channel_review, name="channel_review"),
 ]
+
+from csphub.duties.views import partnership  # noqa: E402 - appended per register
+
+urlpatterns += [
+    path("deadlines/", partnership.deadlines_page, name="deadlines"),
+    path("section-17/", partnership.s17_list, name="s17_list"),
+    path("section-17/new/", partnership.s17_new, name="s17_new"),
+    path("section-17a/", partnership.s17a_list, name="s17a_list"),
+    path("section-17a/new/", partnership.s17a_new, name="s17a_new"),
+    path("section-17a/<int:pk>/", partnership.s17a_detail, name="s17a_detail"),
+    path("section-17a/<int:pk>/return.csv", partnership.s17a_export, name="s17a_export"),
+    path("scrutiny/", partnership.scrutiny_list, name="scrutiny_list"),
+    path("scrutiny/new/", partnership.scrutiny_new, name="scrutiny_new"),
+    path("scrutiny/pack/", partnership.scrutiny_pack, name="scrutiny_pack"),
+    path("scrutiny/<int:pk>/", partnership.scrutiny_detail, name="scrutiny_detail"),
+    path("scrutiny/<int:pk>/respond/", partnership.scrutiny_respond, name="scrutiny_respond"),
+    path("community-remedy/", partnership.remedy_list, name="remedy_list"),
+    path("community-remedy/new/", partnership.remedy_new, name="remedy_new"),
+    path("community-remedy/case/<int:pk>/", partnership.resolution_new, name="resolution_new"),
+]

@@ -1,4 +1,4 @@
-"""Depersonalised casework figures of district partnerships, for a county board (ADR 0006).
+"""Depersonalised casework figures of district partnerships, for a county board (ADR 0008).
 
 A board never sees a district's records; it sees how many there are. The counts are grouped by
 partnership in the database (no record leaves it) and a count from 1 to 4 is shown as "fewer than 5",

@@ -38,3 +38,25 @@ __all__ = [
     "ScreeningOutcome",
     "SlaveryConcern",
 ]
+
+from csphub.duties.models.remedy import (
+    CommunityRemedyAction,
+    CommunityResolution,
+    DeadlineReminder,
+    RemedyPurpose,
+    VictimViews,
+)
+from csphub.duties.models.s17 import S17AReturn, S17ARow, S17Assessment
+from csphub.duties.models.scrutiny import ScrutinyRecommendation
+
+__all__ += [
+    "CommunityRemedyAction",
+    "CommunityResolution",
+    "DeadlineReminder",
+    "RemedyPurpose",
+    "S17AReturn",
+    "S17ARow",
+    "S17Assessment",
+    "ScrutinyRecommendation",
+    "VictimViews",
+]

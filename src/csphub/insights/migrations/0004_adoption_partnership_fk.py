@@ -1,4 +1,4 @@
-# An adoption names its partnership by key, not by name (issue 12, ADR 0006).
+# An adoption names its partnership by key, not by name (issue 12, ADR 0008).
 
 import django.db.models.deletion
 from django.db import migrations, models

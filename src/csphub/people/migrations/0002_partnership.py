@@ -1,4 +1,4 @@
-# Records carry the partnership they belong to (issue 12, ADR 0006).
+# Records carry the partnership they belong to (issue 12, ADR 0008).
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
             name='partnership',
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.partnership'),
         ),
-        # Every existing record belongs to the installation's one partnership (ADR 0006).
+        # Every existing record belongs to the installation's one partnership (ADR 0008).
         migrations.RunPython(fill_partnership("people", "Person", "Address"), migrations.RunPython.noop),
         migrations.AlterField(
             model_name='person',
