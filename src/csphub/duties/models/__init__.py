@@ -38,3 +38,35 @@ __all__ = [
     "ScreeningOutcome",
     "SlaveryConcern",
 ]
+
+# Domestic Homicide Reviews and the Serious Violence Duty.
+from csphub.duties.models.dhr import (
+    ActionStatus,
+    Decision,
+    DhrAction,
+    DhrExtension,
+    DhrPanelMember,
+    DhrRecommendation,
+    DhrStatus,
+    DomesticHomicideReview,
+    QaOutcome,
+    Relationship,
+)
+from csphub.duties.models.svd import AuthorityType, SvdAuthority, SvdDocument, SvdDocumentKind
+
+__all__ += [
+    "ActionStatus",
+    "AuthorityType",
+    "Decision",
+    "DhrAction",
+    "DhrExtension",
+    "DhrPanelMember",
+    "DhrRecommendation",
+    "DhrStatus",
+    "DomesticHomicideReview",
+    "QaOutcome",
+    "Relationship",
+    "SvdAuthority",
+    "SvdDocument",
+    "SvdDocumentKind",
+]
