@@ -61,3 +61,30 @@ class DutiesConfig(AppConfig):
                 order=60,
             )
         )
+
+        # Domestic Homicide Reviews: a multi-agency review panel, so members in every agency see it.
+        from csphub.duties.selectors import compartments as compartment_pages
+        from csphub.duties.selectors import dhr, svd
+
+        register_compartment(
+            models.DomesticHomicideReview, Compartment.DOMESTIC_HOMICIDE_REVIEW, across_agencies=True
+        )
+        register_child(models.DhrPanelMember, parent_field="review")
+        register_child(models.DhrExtension, parent_field="review")
+        register_child(models.DhrRecommendation, parent_field="review")
+        register_child(models.DhrAction, parent_field="recommendation")
+        register_nav(NavItem("Domestic Homicide Reviews", "duties:dhr_list", dhr.nav_visible, order=87))
+        register_home_panel(
+            HomePanel(
+                "Domestic Homicide Review deadlines", "duties/dhr/home_panel.html", dhr.home_panel, order=24
+            )
+        )
+        register_nav(NavItem("Serious violence", "duties:svd_overview", svd.nav_visible, order=88))
+        register_nav(
+            NavItem(
+                "Restricted registers",
+                "duties:compartment_list",
+                compartment_pages.manage_nav_visible,
+                order=92,
+            )
+        )

@@ -87,14 +87,11 @@ class SvdAuthority(BaseModel):
     )
     authority_type = models.CharField(max_length=20, choices=AuthorityType.choices)
     name = models.CharField(max_length=200)
-    agency = models.ForeignKey(
-        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
     taking_part = models.BooleanField(default=True)
     contribution = models.TextField(blank=True)
 
     NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
-        {"partnership", "authority_type", "name", "agency", "taking_part", "contribution"}
+        {"partnership", "authority_type", "name", "taking_part", "contribution"}
     )
 
     class Meta:

@@ -4,13 +4,15 @@ agency (a multi-agency review panel); never administrators."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from csphub.agencies.policies import Action, Compartment
 from csphub.audit.services import audit_listed
-from csphub.core.actor import Actor
+from csphub.core.actor import Actor, as_actor
 from csphub.duties.deadlines import Deadline
 from csphub.duties.models import (
     ActionStatus,
@@ -135,3 +137,17 @@ def upcoming_deadlines(actor: Actor, today: dt.date, *, within_days: int | None 
         found = [(d, review) for d, review in found if d.due <= last]
     audit_listed(actor=actor, targets=list({review.pk: review for _, review in found}.values()))
     return sorted((d for d, _ in found), key=lambda d: (d.due, d.title))
+
+
+def nav_visible(user: Any) -> bool:
+    actor = as_actor(user)
+    return actor is not None and is_member(actor)
+
+
+def home_panel(user: Any) -> dict[str, Any] | None:
+    """For members: the review deadlines due in the next 30 days or overdue."""
+    actor = as_actor(user)
+    if actor is None or not is_member(actor):
+        return None
+    today = timezone.localdate()
+    return {"deadlines": upcoming_deadlines(actor, today, within_days=30)[:10], "today": today}
