@@ -123,6 +123,7 @@ class QaOutcomeForm(GovukFormMixin, forms.Form):
 class PublishForm(GovukFormMixin, forms.Form):
     published_on = GovukDateField(label="Date of publication")
     publication_url = forms.URLField(
+        assume_scheme="https",
         label="Web address of the published report",
         max_length=200,
         error_messages={"required": "Enter the web address", "invalid": "Enter a full web address"},

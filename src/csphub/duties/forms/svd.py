@@ -30,6 +30,7 @@ class DocumentForm(GovukFormMixin, forms.Form):
 class PublishForm(GovukFormMixin, forms.Form):
     published_on = GovukDateField(label="Date of publication")
     publication_url = forms.URLField(
+        assume_scheme="https",
         label="Web address where it is published (optional)",
         max_length=200,
         required=False,

@@ -117,9 +117,9 @@ def upcoming_deadlines(actor: Actor, today: dt.date, *, within_days: int | None 
     if not is_member(actor):
         return []
     reviews = list(
-        reviews_visible(actor).exclude(
-            status__in=[DhrStatus.NOT_HELD, DhrStatus.PUBLISHED, DhrStatus.WITH_QA_PANEL]
-        )
+        reviews_visible(actor)
+        .exclude(status=DhrStatus.PUBLISHED)
+        .exclude(status=DhrStatus.NOT_HELD, home_office_told_on__isnull=False)
     )
     found = [(d, review) for review in reviews for d in review_deadlines(review)]
     actions = (
