@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -23,6 +23,12 @@ SECTION = "Police, Crime, Sentencing and Courts Act 2022 s.8"
 MANAGE = Capability.ADOPT_ASSESSMENT
 
 
+def of_partnership(partnership_id: int | None) -> Q:
+    """The records of the partnership the actor acts in (none chosen: those of no partnership, when
+    an installation serves one)."""
+    return Q(partnership__isnull=True) if partnership_id is None else Q(partnership_id=partnership_id)
+
+
 def nav_visible(user: Any) -> bool:
     actor = as_actor(user)
     return actor is not None and actor.membership is not None
@@ -34,11 +40,11 @@ def may_manage(actor: Actor) -> bool:
 
 def documents(actor: Actor) -> QuerySet[SvdDocument]:
     """Every version of every document of the actor's partnership."""
-    return SvdDocument.objects.filter(partnership_id=actor.partnership_id).order_by("kind", "-version")
+    return SvdDocument.objects.filter(of_partnership(actor.partnership_id)).order_by("kind", "-version")
 
 
 def document_get(actor: Actor, pk: int) -> SvdDocument:
-    return get_object_or_404(SvdDocument, pk=pk, partnership_id=actor.partnership_id)
+    return get_object_or_404(SvdDocument.objects.filter(of_partnership(actor.partnership_id)), pk=pk)
 
 
 def current_documents(actor: Actor) -> dict[str, SvdDocument | None]:
@@ -51,7 +57,7 @@ def current_documents(actor: Actor) -> dict[str, SvdDocument | None]:
 
 
 def authorities(actor: Actor) -> QuerySet[SvdAuthority]:
-    return SvdAuthority.objects.filter(partnership_id=actor.partnership_id)
+    return SvdAuthority.objects.filter(of_partnership(actor.partnership_id))
 
 
 def missing_specified(actor: Actor) -> list[str]:

@@ -14,7 +14,7 @@ from csphub.core.actor import Actor
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.duties.models import AuthorityType, SvdAuthority, SvdDocument, SvdDocumentKind
 from csphub.duties.rules import svd as rules
-from csphub.duties.selectors.svd import may_manage
+from csphub.duties.selectors.svd import may_manage, of_partnership
 
 
 def _manager(actor: Actor) -> None:
@@ -39,7 +39,7 @@ def svd_document_record(
     with transaction.atomic():
         existing = list(
             SvdDocument.objects.select_for_update()
-            .filter(partnership_id=actor.partnership_id, kind=kind)
+            .filter(of_partnership(actor.partnership_id), kind=kind)
             .values_list("version", flat=True)
         )
         document = SvdDocument.objects.create(
@@ -70,7 +70,7 @@ def svd_document_publish(
     if document.published_on is not None:
         raise ApplicationError("This version is already published")
     latest = (
-        SvdDocument.objects.filter(partnership_id=document.partnership_id, kind=document.kind)
+        SvdDocument.objects.filter(of_partnership(document.partnership_id), kind=document.kind)
         .order_by("-version")
         .values_list("version", flat=True)
         .first()
