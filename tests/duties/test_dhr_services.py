@@ -155,7 +155,7 @@ def test_decision_late_is_recorded_and_shown_as_late(actor: ActorOf, members: No
     review = _notify(lead, notified_on=today() - dt.timedelta(days=90), died_on=None)
     due = rules.decision_due(review.notified_on)
     deadlines = selectors.upcoming_deadlines(lead, today())
-    assert any(d.due == due and "decide whether" in d.title and d.overdue(today()) for d in deadlines)
+    assert any(d.due == due and "decide whether" in d.title and d.is_overdue(today()) for d in deadlines)
     services.dhr_decision_record(
         actor=lead, review=review, decision="not_conduct", decided_on=due + dt.timedelta(days=1), reasons="x"
     )
@@ -278,7 +278,10 @@ def test_upcoming_deadlines_are_plain_values_without_names_and_are_audited(
     )
     before = AuditEvent.objects.filter(verb="domestichomicidereview.listed").count()
     found = selectors.upcoming_deadlines(lead, today())
-    assert all(isinstance(d, Deadline) and d.kind == "dhr" and "s.9" in d.section for d in found)
+    assert all(
+        isinstance(d, Deadline) and d.kind == "Domestic Homicide Reviews" and "section 9" in d.section
+        for d in found
+    )
     assert [d.due for d in found] == sorted(d.due for d in found)
     assert sorted(d.title.removeprefix(f"{review.reference}: ") for d in found) == sorted(
         [
@@ -292,3 +295,31 @@ def test_upcoming_deadlines_are_plain_values_without_names_and_are_audited(
     soon = selectors.upcoming_deadlines(lead, today(), within_days=30)
     assert all(d.due <= today() + dt.timedelta(days=30) for d in soon)
     assert len(soon) < len(found)
+
+
+def test_deadlines_provider_leads_all_steps_panel_members_the_actions(actor: ActorOf, members: None) -> None:
+    from csphub.duties.deadlines import deadlines_for, providers
+
+    assert {"dhr", "svd"} <= set(providers())
+    lead, police = actor("avbc_partnership_coordinator"), actor("police_caseworker")
+    review = _held(lead)
+    recommendation = services.dhr_recommendation_add(
+        actor=lead, review=review, text="Train", agency_name="Police"
+    )
+    services.dhr_action_add(
+        actor=lead,
+        review=review,
+        recommendation=recommendation.pk,
+        description="Deliver training",
+        owner="Insp Example",
+        due_on=today() + dt.timedelta(days=5),
+    )
+    lead_titles = [d.title for d in deadlines_for(lead, today()) if d.kind == "Domestic Homicide Reviews"]
+    police_titles = [d.title for d in deadlines_for(police, today()) if d.kind == "Domestic Homicide Reviews"]
+    assert len(lead_titles) == 3
+    assert len(police_titles) == 1 and "action" in police_titles[0]
+    assert [
+        d
+        for d in deadlines_for(actor("avbc_administrator"), today())
+        if d.kind == "Domestic Homicide Reviews"
+    ] == []

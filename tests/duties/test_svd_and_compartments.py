@@ -59,8 +59,8 @@ def test_pcsca2022_s8_documents_are_versions_and_publication_sets_the_yearly_rev
     first.refresh_from_db()
     assert first.title == "Strategy 2025" and first.published_on is None  # earlier versions untouched
     deadlines = selectors.upcoming_deadlines(coordinator, today)
-    assert [(d.due, d.kind) for d in deadlines] == [(rules.review_due(today), "svd")]
-    assert "s.8(3)(c)" in deadlines[0].section
+    assert [(d.due, d.kind) for d in deadlines] == [(rules.review_due(today), "Serious Violence Duty")]
+    assert deadlines[0].section.endswith("section 8(3)(c)")
     assert AuditEvent.objects.filter(verb="svddocument.published", target_id=str(second.pk)).exists()
 
 

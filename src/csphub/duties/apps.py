@@ -73,6 +73,10 @@ class DutiesConfig(AppConfig):
         register_child(models.DhrExtension, parent_field="review")
         register_child(models.DhrRecommendation, parent_field="review")
         register_child(models.DhrAction, parent_field="recommendation")
+        from csphub.duties.deadlines import register_provider
+
+        register_provider("dhr", dhr.upcoming_deadlines)
+        register_provider("svd", svd.upcoming_deadlines)
         register_nav(NavItem("Domestic Homicide Reviews", "duties:dhr_list", dhr.nav_visible, order=87))
         register_home_panel(
             HomePanel(

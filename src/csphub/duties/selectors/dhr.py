@@ -24,8 +24,8 @@ from csphub.duties.models import (
 )
 from csphub.duties.rules import dhr as rules
 
-KIND = "dhr"
-SECTION = "Domestic Violence, Crime and Victims Act 2004 s.9 (statutory guidance 2016)"
+KIND = "Domestic Homicide Reviews"
+SECTION = "Domestic Violence, Crime and Victims Act 2004, section 9 (statutory guidance 2016)"
 
 
 def is_member(actor: Actor) -> bool:
@@ -108,18 +108,25 @@ def review_deadlines(review: DomesticHomicideReview) -> list[Deadline]:
 
 
 def upcoming_deadlines(actor: Actor, today: dt.date, *, within_days: int | None = None) -> list[Deadline]:
-    """The actor's open review deadlines (and action-plan actions), soonest first.
+    """The open review deadlines the actor is responsible for, soonest first (a deadlines provider).
 
-    Titles carry references only, never the name of the person who died. The reviews whose deadlines
-    are returned are recorded as listed (whoever is shown them learns the review exists).
+    A lead (the partnership's review lead) is responsible for every step of the reviews and for the
+    action plans; a panel member for the action plans' actions (they record the progress). Titles
+    carry references only, never the name of the person who died. The reviews whose deadlines are
+    returned are recorded as listed (whoever is shown them learns the review exists).
     ``within_days``: only deadlines due by ``today + within_days`` (overdue ones included).
     """
     if not is_member(actor):
         return []
-    reviews = list(
-        reviews_visible(actor)
-        .exclude(status=DhrStatus.PUBLISHED)
-        .exclude(status=DhrStatus.NOT_HELD, home_office_told_on__isnull=False)
+    lead = is_lead(actor)
+    reviews = (
+        list(
+            reviews_visible(actor)
+            .exclude(status=DhrStatus.PUBLISHED)
+            .exclude(status=DhrStatus.NOT_HELD, home_office_told_on__isnull=False)
+        )
+        if lead
+        else []
     )
     found = [(d, review) for review in reviews for d in review_deadlines(review)]
     actions = (

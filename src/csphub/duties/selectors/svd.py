@@ -17,8 +17,8 @@ from csphub.duties.deadlines import Deadline
 from csphub.duties.models import SvdAuthority, SvdDocument, SvdDocumentKind
 from csphub.duties.rules import svd as rules
 
-KIND = "svd"
-SECTION = "Police, Crime, Sentencing and Courts Act 2022 s.8"
+KIND = "Serious Violence Duty"
+SECTION = "Police, Crime, Sentencing and Courts Act 2022, section 8"
 # The partnership's coordinators hold its strategic documents (as they adopt the Strategic Assessment).
 MANAGE = Capability.ADOPT_ASSESSMENT
 
@@ -68,7 +68,10 @@ def missing_specified(actor: Actor) -> list[str]:
 
 
 def upcoming_deadlines(actor: Actor, today: dt.date, *, within_days: int | None = None) -> list[Deadline]:
-    """The yearly reviews of the published definition, needs assessment and strategy, soonest first."""
+    """The yearly reviews of the published definition, needs assessment and strategy, soonest first
+    (a deadlines provider): for the partnership's coordinators and board members, who hold them."""
+    if not may_manage(actor):
+        return []
     found = []
     for document in current_documents(actor).values():
         if document is None or document.review_due_on is None:
