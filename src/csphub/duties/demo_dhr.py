@@ -103,7 +103,7 @@ def load_demo() -> None:
             recommendation=recommendation.pk,
             description="Deliver coercive control training to every call handler",
             owner="Demo Inspector (fictional), Derbyshire Constabulary",
-            due_on=today + dt.timedelta(days=60),
+            due_on=today + dt.timedelta(days=21),
         )
 
     if not SvdDocument.objects.filter(summary__startswith=TAG).exists() and may_manage(lead):
