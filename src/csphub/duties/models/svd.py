@@ -56,7 +56,13 @@ class SvdDocument(BaseModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["partnership", "kind", "version"], name="svd_document_version_once"
-            )
+            ),
+            # NULLs are distinct in a unique index: an installation serving one partnership needs its own.
+            models.UniqueConstraint(
+                fields=["kind", "version"],
+                condition=models.Q(partnership__isnull=True),
+                name="svd_document_version_once_single_partnership",
+            ),
         ]
 
     def __str__(self) -> str:
