@@ -7,8 +7,6 @@ recommendations and their actions hang off the review and are seen exactly when 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db import models
 
 from csphub.agencies.models import OwnedRecord
@@ -109,10 +107,6 @@ class DomesticHomicideReview(OwnedRecord):
     @property
     def review_name(self) -> str:
         return rules.review_name(self.rule_version)
-
-    @property
-    def decision_due_on(self) -> dt.date:
-        return rules.decision_due(self.notified_on)
 
 
 class DhrPanelMember(BaseModel):
