@@ -49,7 +49,8 @@ def test_dhr_notification_to_publication_blocked_until_home_office_approval(
 
     page = browser_page
     sign_in(page, lead)
-    page.goto("/duties/domestic-homicide-reviews/")
+    page.goto("/home/")
+    page.click("[data-testid=dhr-register]")
     assert_accessible(page)
     page.click("[data-testid=dhr-new]")
     assert_accessible(page)
@@ -151,7 +152,8 @@ def test_dhr_notification_to_publication_blocked_until_home_office_approval(
     police_page.set_default_timeout(15_000)
     police = persona("police_caseworker")
     sign_in(police_page, police)
-    police_page.goto("/duties/domestic-homicide-reviews/")
+    police_page.goto("/home/")
+    police_page.click("[data-testid=dhr-register]")
     police_page.click(f"[data-testid=dhr-reviews] a:has-text('{reference}')")
     assert "dhr-steps" not in police_page.content()  # panel members take no lead steps
     police_page.click("a:has-text('Record progress')")

@@ -60,11 +60,13 @@ def test_review_pages_are_audited_and_show_no_codes(world: Any, client_as: Any) 
     assert "Report due" in body and "Review in progress" in body
 
     home = lead.get("/home/").content.decode()
-    assert "Domestic Homicide Review deadlines" in home
+    assert "Open the Domestic Homicide Review register" in home
     assert f"{review.reference}: action" in home  # the demo action is due in three weeks
     assert review.reference not in client_as("avbc_caseworker").get("/home/").content.decode()
     admin_home = client_as("avbc_administrator").get("/home/").content.decode()
-    assert review.reference not in admin_home and "Domestic Homicide Review deadlines" not in admin_home
+    assert (
+        review.reference not in admin_home and "Open the Domestic Homicide Review register" not in admin_home
+    )
 
 
 def test_restricted_registers_page_lists_own_agency_members_with_labels(world: Any, client_as: Any) -> None:

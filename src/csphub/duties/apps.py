@@ -77,11 +77,10 @@ class DutiesConfig(AppConfig):
 
         register_provider("dhr", dhr.upcoming_deadlines)
         register_provider("svd", svd.upcoming_deadlines)
-        register_nav(NavItem("Domestic Homicide Reviews", "duties:dhr_list", dhr.nav_visible, order=87))
+        # No menu item: knowing whether the user is a member costs a query on every page (the page
+        # budgets); members reach the register from their home panel.
         register_home_panel(
-            HomePanel(
-                "Domestic Homicide Review deadlines", "duties/dhr/home_panel.html", dhr.home_panel, order=24
-            )
+            HomePanel("Domestic Homicide Reviews", "duties/dhr/home_panel.html", dhr.home_panel, order=24)
         )
         register_nav(NavItem("Serious violence", "duties:svd_overview", svd.nav_visible, order=88))
         register_nav(

@@ -146,11 +146,6 @@ def upcoming_deadlines(actor: Actor, today: dt.date, *, within_days: int | None 
     return sorted((d for d, _ in found), key=lambda d: (d.due, d.title))
 
 
-def nav_visible(user: Any) -> bool:
-    actor = as_actor(user)
-    return actor is not None and is_member(actor)
-
-
 def home_panel(user: Any) -> dict[str, Any] | None:
     """For members: the review deadlines due in the next 30 days or overdue."""
     actor = as_actor(user)
