@@ -179,7 +179,8 @@ def test_svd_strategy_versioned_and_published(browser_page: Any, persona: Any, s
     today = timezone.localdate()
     page = browser_page
     sign_in(page, persona("avbc_partnership_coordinator"))
-    page.goto("/duties/serious-violence/")
+    page.goto("/home/")
+    page.click("[data-testid=svd-register]")
     assert_accessible(page)
     assert "Chief officer of police" in page.inner_text("[data-testid=svd-missing]")
     for title in ("Serious violence strategy 2026", "Serious violence strategy 2026 (refreshed)"):

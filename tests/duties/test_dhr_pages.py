@@ -60,6 +60,11 @@ def test_review_pages_are_audited_and_show_no_codes(world: Any, client_as: Any) 
     assert "Report due" in body and "Review in progress" in body
 
     home = lead.get("/home/").content.decode()
+    assert "Open the Serious Violence Duty register" in home  # coordinators hold the duty
+    assert (
+        "Open the Serious Violence Duty register"
+        not in client_as("avbc_caseworker").get("/home/").content.decode()
+    )
     assert "Open the Domestic Homicide Review register" in home
     assert f"{review.reference}: action" in home  # the demo action is due in three weeks
     assert review.reference not in client_as("avbc_caseworker").get("/home/").content.decode()

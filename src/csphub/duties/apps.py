@@ -82,7 +82,10 @@ class DutiesConfig(AppConfig):
         register_home_panel(
             HomePanel("Domestic Homicide Reviews", "duties/dhr/home_panel.html", dhr.home_panel, order=24)
         )
-        register_nav(NavItem("Serious violence", "duties:svd_overview", svd.nav_visible, order=88))
+        # The menu is full at 1280 px for coordinators: the duty's holders open it from their home page.
+        register_home_panel(
+            HomePanel("Serious Violence Duty", "duties/svd/home_panel.html", svd.home_panel, order=25)
+        )
         register_nav(
             NavItem(
                 "Restricted registers",

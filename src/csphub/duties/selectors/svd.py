@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 
 from csphub.agencies.policies import Capability
 from csphub.core.actor import Actor, as_actor
@@ -29,9 +30,13 @@ def of_partnership(partnership_id: int | None) -> Q:
     return Q(partnership__isnull=True) if partnership_id is None else Q(partnership_id=partnership_id)
 
 
-def nav_visible(user: Any) -> bool:
+def home_panel(user: Any) -> dict[str, Any] | None:
+    """For the duty's holders (coordinators, board members): the yearly reviews and a way in."""
     actor = as_actor(user)
-    return actor is not None and actor.membership is not None
+    if actor is None or not may_manage(actor):
+        return None
+    today = timezone.localdate()
+    return {"deadlines": upcoming_deadlines(actor, today)[:5], "today": today}
 
 
 def may_manage(actor: Actor) -> bool:
