@@ -182,6 +182,7 @@ class Compartment(StrEnum):
 
     MODERN_SLAVERY = "modern_slavery"
     PREVENT = "prevent"
+    DOMESTIC_HOMICIDE_REVIEW = "dhr"
 
 
 # model -> (compartment, whether members of every agency see it (a multi-agency panel) or only the

@@ -305,6 +305,7 @@ class AuditVerb(models.TextChoices):
 
     COMPARTMENTMEMBER_ADDED = "compartmentmember.added", "Gave a user access to a restricted register"
     COMPARTMENTMEMBER_ENDED = "compartmentmember.ended", "Ended a user's access to a restricted register"
+    COMPARTMENTMEMBER_LISTED = "compartmentmember.listed", "Saw who has access to a restricted register"
 
     DATA_UPLOAD_FAILED = "data_upload.failed", "Police data upload: could not be loaded"
     DATA_UPLOAD_LOADED = "data_upload.loaded", "Police data upload: loaded into the analytics store"
@@ -355,6 +356,75 @@ class AuditVerb(models.TextChoices):
 
     DOCUMENT_DOWNLOADED = "document.downloaded", "Downloaded a document"
     DOCUMENT_UPLOADED = "document.uploaded", "Uploaded a document"
+    DOMESTICHOMICIDEREVIEW_ACTION_ADDED = (
+        "domestichomicidereview.action_added",
+        "Added an action to a review's action plan",
+    )
+    DOMESTICHOMICIDEREVIEW_ACTION_UPDATED = (
+        "domestichomicidereview.action_updated",
+        "Recorded progress on a review's action",
+    )
+    DOMESTICHOMICIDEREVIEW_CHAIR_APPOINTED = (
+        "domestichomicidereview.chair_appointed",
+        "Appointed the independent chair of a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_DECIDED = (
+        "domestichomicidereview.decided",
+        "Recorded the decision whether to hold a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_EXTENDED = (
+        "domestichomicidereview.extended",
+        "Extended the target date of a Domestic Homicide Review report",
+    )
+    DOMESTICHOMICIDEREVIEW_HOME_OFFICE_TOLD = (
+        "domestichomicidereview.home_office_told",
+        "Recorded that the Home Office was told of a review decision",
+    )
+    DOMESTICHOMICIDEREVIEW_LISTED = (
+        "domestichomicidereview.listed",
+        "Saw a Domestic Homicide Review in a list",
+    )
+    DOMESTICHOMICIDEREVIEW_NOTIFIED = (
+        "domestichomicidereview.notified",
+        "Recorded a police notification of a death (Domestic Homicide Review)",
+    )
+    DOMESTICHOMICIDEREVIEW_PANEL_MEMBER_ADDED = (
+        "domestichomicidereview.panel_member_added",
+        "Added an agency to a review panel",
+    )
+    DOMESTICHOMICIDEREVIEW_PUBLISHED = (
+        "domestichomicidereview.published",
+        "Published a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_QA_OUTCOME_RECORDED = (
+        "domestichomicidereview.qa_outcome_recorded",
+        "Recorded the Home Office Quality Assurance Panel's outcome",
+    )
+    DOMESTICHOMICIDEREVIEW_QA_SUBMITTED = (
+        "domestichomicidereview.qa_submitted",
+        "Sent a review report to the Home Office Quality Assurance Panel",
+    )
+    DOMESTICHOMICIDEREVIEW_RECOMMENDATION_ADDED = (
+        "domestichomicidereview.recommendation_added",
+        "Added a recommendation to a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_REPORT_COMPLETED = (
+        "domestichomicidereview.report_completed",
+        "Recorded that a review's overview report is complete",
+    )
+    DOMESTICHOMICIDEREVIEW_SHARE_REVOKED = (
+        "domestichomicidereview.share_revoked",
+        "Stopped sharing a Domestic Homicide Review with another agency",
+    )
+    DOMESTICHOMICIDEREVIEW_SHARED = (
+        "domestichomicidereview.shared",
+        "Shared a Domestic Homicide Review with another agency",
+    )
+    DOMESTICHOMICIDEREVIEW_USER_NAMED = (
+        "domestichomicidereview.user_named",
+        "Named a user on a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_VIEWED = "domestichomicidereview.viewed", "Viewed a Domestic Homicide Review"
 
     FPN_DRAFT = "fpn.draft", "Fixed penalty notice (CPN or PSPO breach): drafted"
     FPN_ISSUED = "fpn.issued", "Fixed penalty notice (CPN or PSPO breach): issued"
@@ -525,6 +595,12 @@ class AuditVerb(models.TextChoices):
     SLAVERYCONCERN_SHARED = "slaveryconcern.shared", "Shared a modern slavery concern with another agency"
     SLAVERYCONCERN_USER_NAMED = "slaveryconcern.user_named", "Named a user on a modern slavery concern"
     SLAVERYCONCERN_VIEWED = "slaveryconcern.viewed", "Viewed a modern slavery concern"
+    SVDAUTHORITY_RECORDED = (
+        "svdauthority.recorded",
+        "Recorded an authority's part in the Serious Violence Duty",
+    )
+    SVDDOCUMENT_PUBLISHED = "svddocument.published", "Published a Serious Violence Duty document"
+    SVDDOCUMENT_RECORDED = "svddocument.recorded", "Recorded a version of a Serious Violence Duty document"
 
     TASK_CANCELLED = "task.cancelled", "Cancelled a task that no longer applies"
     TASK_COMPLETED = "task.completed", "Completed a task"

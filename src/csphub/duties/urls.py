@@ -42,3 +42,28 @@ urlpatterns += [
     path("community-remedy/new/", partnership.remedy_new, name="remedy_new"),
     path("community-remedy/case/<int:pk>/", partnership.resolution_new, name="resolution_new"),
 ]
+
+# Domestic Homicide Reviews, the Serious Violence Duty and who may open the restricted registers.
+from csphub.duties.views import compartments, dhr, svd  # noqa: E402
+
+urlpatterns += [
+    path("domestic-homicide-reviews/", dhr.dhr_list, name="dhr_list"),
+    path("domestic-homicide-reviews/new/", dhr.dhr_new, name="dhr_new"),
+    path("domestic-homicide-reviews/<int:pk>/", dhr.dhr_detail, name="dhr_detail"),
+    path("domestic-homicide-reviews/<int:pk>/<slug:step>/", dhr.dhr_step, name="dhr_step"),
+    path("domestic-homicide-reviews/actions/<int:pk>/", dhr.dhr_action, name="dhr_action"),
+    path("serious-violence/", svd.svd_overview, name="svd_overview"),
+    path("serious-violence/documents/new/", svd.svd_document_new, name="svd_document_new"),
+    path("serious-violence/documents/<int:pk>/", svd.svd_document, name="svd_document"),
+    path(
+        "serious-violence/documents/<int:pk>/publish/", svd.svd_document_publish, name="svd_document_publish"
+    ),
+    path("serious-violence/authorities/new/", svd.svd_authority_new, name="svd_authority_new"),
+    path("restricted-registers/", compartments.compartment_list, name="compartment_list"),
+    path("restricted-registers/add/", compartments.compartment_member_add, name="compartment_member_add"),
+    path(
+        "restricted-registers/members/<int:pk>/end/",
+        compartments.compartment_member_end,
+        name="compartment_member_end",
+    ),
+]

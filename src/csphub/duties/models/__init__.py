@@ -60,3 +60,35 @@ __all__ += [
     "ScrutinyRecommendation",
     "VictimViews",
 ]
+
+# Domestic Homicide Reviews and the Serious Violence Duty.
+from csphub.duties.models.dhr import (  # noqa: E402 - appended per register
+    ActionStatus,
+    Decision,
+    DhrAction,
+    DhrExtension,
+    DhrPanelMember,
+    DhrRecommendation,
+    DhrStatus,
+    DomesticHomicideReview,
+    QaOutcome,
+    Relationship,
+)
+from csphub.duties.models.svd import AuthorityType, SvdAuthority, SvdDocument, SvdDocumentKind  # noqa: E402
+
+__all__ += [
+    "ActionStatus",
+    "AuthorityType",
+    "Decision",
+    "DhrAction",
+    "DhrExtension",
+    "DhrPanelMember",
+    "DhrRecommendation",
+    "DhrStatus",
+    "DomesticHomicideReview",
+    "QaOutcome",
+    "Relationship",
+    "SvdAuthority",
+    "SvdDocument",
+    "SvdDocumentKind",
+]
