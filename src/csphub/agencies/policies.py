@@ -93,6 +93,7 @@ class Capability(StrEnum):
     VIEW_PRIORITIES = "view_priorities"
     SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
     ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
+    MANAGE_PLAN = "manage_plan"  # write the CSP Plan: actions, measures, narrative, publication
     ADOPT_ASSESSMENT = "adopt_assessment"  # the partnership's official Strategic Assessment
     LOAD_DATA = "load_data"  # upload police.uk files into the analytics store (aggregate data)
     # see the team's tasks that their owners can no longer act on (a record they cannot see)
@@ -135,6 +136,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.SCORE_PRIORITIES,
             Capability.ADOPT_ASSESSMENT,
             Capability.MANAGE_TEAM_TASKS,
+            Capability.MANAGE_PLAN,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),

@@ -509,6 +509,10 @@ class AuditVerb(models.TextChoices):
     POWERUSE_LISTED = "poweruse.listed", "Saw a tool or power in a list"
     POWERUSE_VIEWED = "poweruse.viewed", "Viewed a tool or power"
 
+    PLAN_ACTION_ADDED = "plan.action_added", "Added an action to the CSP Plan"
+    PLAN_ACTION_CHANGED = "plan.action_changed", "Changed an action of the CSP Plan"
+    PLAN_NARRATIVE_CHANGED = "plan.narrative_changed", "Changed the CSP Plan's narrative"
+    PLAN_PUBLISHED = "plan.published", "Published a version of the CSP Plan"
     PRIORITIES_ADOPTED = "priorities.adopted", "Adopted the partnership's priorities"
 
     PUBLISHEDYEAR_PUBLISHED = (
