@@ -471,6 +471,8 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                     "Synthetic" if closed else "",
                     "resolved" if closed else "",
                     search_text,
+                    "person",
+                    "",
                     [m + 1 for m in members],
                 )
             )
@@ -478,7 +480,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
         _copy(
             raw,
             Case,
-            ((r[:14]) for r in case_rows_data),
+            ((r[:16]) for r in case_rows_data),
             [
                 "id",
                 "created_at",
@@ -494,13 +496,15 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                 "closure_reason",
                 "outcome",
                 "search_text",
+                "subject_kind",
+                "subject_description",
             ],
         )
 
         def link_rows() -> Any:
             pk = 0
             for r in case_rows_data:
-                for incident_id in r[14]:
+                for incident_id in r[16]:
                     pk += 1
                     yield (pk, now, now, r[0], incident_id)
 
@@ -516,8 +520,18 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
         _copy(
             raw,
             CaseStatusChange,
-            ((r[0], now, now, r[0], "", "open", "", "") for r in case_rows_data),
-            ["id", "created_at", "modified_at", "case", "from_status", "to_status", "reason", "outcome"],
+            ((r[0], now, now, r[0], "", "open", "", "", "") for r in case_rows_data),
+            [
+                "id",
+                "created_at",
+                "modified_at",
+                "case",
+                "from_status",
+                "to_status",
+                "reason",
+                "outcome",
+                "victim_told_how",
+            ],
         )
         say(
             f"  cases: {n_cases:,}, case-incident links {n_links:,}, case parties {len(case_parties):,} "

@@ -26,7 +26,7 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     ("csphub.cli_ops", "migrate"),
     ("csphub.cli_ops", "backup"),
     ("csphub.cli_ops", "restore"),
-    ("csphub.cases.commands", "reminders"),
+    ("csphub.duties.commands", "reminders"),  # task and statutory deadline reminders
     ("csphub.governance.commands", "retention"),
 )
 

@@ -73,7 +73,9 @@ def test_the_policy_fetches_shares_once_per_model(persona: Any, world: Any) -> N
 def test_the_owner_is_answered_without_a_query(persona: Any) -> None:
     user = persona("avbc_caseworker")
     person = person_create(actor=user, given_name="Own", family_name="Record")
-    policy = _through_middleware(user).actor.policy
+    actor = _through_middleware(user).actor
+    assert actor.partnership is not None  # looked up once per request, on first use
+    policy = actor.policy
     with CaptureQueriesContext(connection) as ctx:
         assert policy.can(Action.CHANGE, person) and policy.share_scope(person) == ShareScope.FULL
     assert len(ctx.captured_queries) == 0

@@ -83,3 +83,35 @@ def test_stale_slavery_notification_is_refused(actor: Any, client_as: Any) -> No
     concern.refresh_from_db()
     assert concern.status == NotificationStatus.NOTIFIED and concern.home_office_reference == "DTN-1"
     assert AuditEvent.objects.filter(target_id=str(concern.pk), verb__contains="notif").count() == 1
+
+
+def test_stale_dhr_extension_is_refused(actor: Any, make_member: Any, client_as: Any) -> None:
+    """Two review leads extend the same report's target from the same page: the second is refused."""
+    from csphub.duties.models import DomesticHomicideReview
+    from csphub.duties.services import dhr
+
+    make_member("avbc_partnership_coordinator", Compartment.DOMESTIC_HOMICIDE_REVIEW)
+    make_member("police_caseworker", Compartment.DOMESTIC_HOMICIDE_REVIEW)
+    lead = actor("avbc_partnership_coordinator")
+    today = timezone.localdate()
+    review = dhr.dhr_notification_record(
+        actor=lead,
+        notified_on=today,
+        notifying_force="Derbyshire Constabulary",
+        deceased_name="Jo Lostupdate",
+        relationship="partner",
+        circumstances="x",
+    )
+    dhr.dhr_decision_record(actor=lead, review=review, decision="conduct", decided_on=today, reasons="x")
+    assert review.report_due_on is not None
+    url = reverse("duties:dhr_step", args=[review.pk, "extension"])
+    a, b = client_as("avbc_partnership_coordinator"), client_as("police_caseworker")
+    version_a, version_b = form_version(a, url), form_version(b, url)
+    first_due = review.report_due_on + dt.timedelta(days=30)
+    first = {**_date("agreed_on", today), **_date("new_due_on", first_due), "reason": "Inquest"}
+    assert a.post(url, first | {VERSION_FIELD: version_a, "step": "confirm"}).status_code == 302
+    second_due = review.report_due_on + dt.timedelta(days=90)
+    second = {**_date("agreed_on", today), **_date("new_due_on", second_due), "reason": "Trial"}
+    assert "Report due" in _changed(b.post(url, second | {VERSION_FIELD: version_b, "step": "confirm"}))
+    review = DomesticHomicideReview.objects.get(pk=review.pk)
+    assert review.report_due_on == first_due and review.extensions.count() == 1

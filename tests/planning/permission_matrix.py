@@ -45,7 +45,55 @@ def _theme(world: Any) -> dict[str, Any]:
     return {**_session(world), "theme": "asb"}
 
 
+# The CSP Plan: the priorities viewers read it; the partnership coordinator writes and publishes it.
+PLAN_READERS = VIEWERS
+PLAN_WRITERS = {"anonymous": 302, "*": 403, "avbc_partnership_coordinator": 200}
+
+
+def _plan(world: Any) -> dict[str, Any]:
+    from csphub.planning.demo import load_demo
+    from csphub.planning.models import CspPlan
+
+    load_demo()
+    return {"pk": CspPlan.objects.get(level="district").pk}
+
+
+def _area(world: Any) -> dict[str, Any]:
+    from csphub.planning.models import KeyArea
+
+    _plan(world)
+    return {"area_pk": KeyArea.objects.filter(priority__plan__level="district").first().pk}  # type: ignore[union-attr]
+
+
+def _action(world: Any) -> dict[str, Any]:
+    from csphub.planning.models import PlanAction
+
+    _plan(world)
+    return {"pk": PlanAction.objects.first().pk}  # type: ignore[union-attr]
+
+
+def _publication(world: Any) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+
+    from csphub.planning.models import CspPlan
+    from csphub.planning.plan.services import plan_publish
+
+    _plan(world)
+    coordinator = get_user_model().objects.get(username="avbc_partnership_coordinator")
+    return {"pk": plan_publish(actor=coordinator, plan=CspPlan.objects.get(level="district")).pk}
+
+
 MATRIX = {
+    "planning:plan_list": Entry(expect=PLAN_READERS),
+    "planning:plan_detail": Entry(make=_plan, expect=PLAN_READERS),
+    "planning:plan_document": Entry(
+        make=_plan, expect=PLAN_READERS, why="the draft document, aggregate only"
+    ),
+    "planning:plan_publication": Entry(make=_publication, expect=PLAN_READERS),
+    "planning:plan_narrative": Entry(make=_plan, expect=PLAN_WRITERS),
+    "planning:plan_publish": Entry(make=_plan, expect=PLAN_WRITERS),
+    "planning:plan_action_new": Entry(make=_area, expect=PLAN_WRITERS),
+    "planning:plan_action_change": Entry(make=_action, expect=PLAN_WRITERS),
     "planning:index": Entry(expect=VIEWERS),
     "planning:framework_detail": Entry(make=_framework, expect=ONE_RECORD),
     "planning:framework_export": Entry(make=_framework, expect=ONE_RECORD),

@@ -18,7 +18,11 @@ from csphub.planning.models import PartnerCount, PartnerUploadStatus
 
 pytestmark = pytest.mark.django_db
 
-FIRE = b"month,area_code,measure,value\n2024-01,E01019432,deliberate_secondary_fires,4\n2024-02,E01019432,deliberate_secondary_fires,6\n"
+FIRE = (
+    b"month,area_code,measure,value\n"
+    b"2024-01,E01019432,deliberate_secondary_fires,4\n"
+    b"2024-02,E01019432,deliberate_secondary_fires,6\n"
+)
 
 
 @pytest.fixture

@@ -156,6 +156,21 @@ def police_powers_chain(world: Any) -> dict[str, int]:
     order = services.closure_order_grant(
         actor=owner, notice=notice2, made_on=today, ends_on=today + dt.timedelta(days=60), now=now
     )
+    notice3 = services.closure_notice_issue(
+        actor=owner,
+        case=case,
+        premises=address,
+        issuer_capacity="inspector",
+        duration_hours=24,
+        senior_signoff=False,
+        conduct="Disorder",
+        served_at=now,
+        residents_informed=True,
+        excludes_residents_or_owner=False,
+        hearing_details="Southern Derbyshire Magistrates",
+        now=now,
+    )
+    refusal = services.closure_order_refuse(actor=owner, notice=notice3, refused_at=now, now=now)
     authorisation = services.dispersal_authorise(
         actor=owner,
         case=case,
@@ -184,6 +199,7 @@ def police_powers_chain(world: Any) -> dict[str, int]:
         "fpn": fpn.pk,
         "closure_notice": notice.pk,
         "closure_order": order.pk,
+        "closure_refusal": refusal.pk,
         "dispersal": authorisation.pk,
         "absolute_ground": absolute.pk,
     }
@@ -351,15 +367,23 @@ MATRIX: dict[str, Entry] = {
     "powers:order_breach": Entry(make=_later("injunction_granted"), expect=OTHER_AGENCY_RECORD),
     "powers:cbo_change": Entry(make=_later("cbo"), expect=OTHER_AGENCY_RECORD),
     "powers:dispersal_direction_vary": Entry(make=_later("dispersal_direction"), expect=OTHER_AGENCY_RECORD),
+    "powers:dispersal_surrender": Entry(make=_later("dispersal_direction"), expect=OTHER_AGENCY_RECORD),
+    "powers:dispersal_item_return": Entry(make=_later("dispersal_direction"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_extend": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_vary": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_discharge": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:pspo_fpn_new": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
+    "powers:pspo_publish": Entry(make=_later("pspo"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_order_discharge": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_extension_notice": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_notice_change": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_notice_continue": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),
     "powers:closure_order_appeal": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_order_refuse": Entry(make=_chain("closure_notice"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_refusal_appeal": Entry(make=_chain("closure_refusal"), expect=OTHER_AGENCY_RECORD),
+    "powers:closure_refusal_appeal_decision": Entry(
+        make=_chain("closure_refusal"), expect=OTHER_AGENCY_RECORD
+    ),
     "powers:closure_order_appeal_decision": Entry(make=_chain("closure_order"), expect=OTHER_AGENCY_RECORD),
     "powers:compliance": Entry(make=_power, expect=OTHER_AGENCY_RECORD),
     "powers:withdraw": Entry(make=_power, expect=OTHER_AGENCY_RECORD),

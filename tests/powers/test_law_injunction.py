@@ -248,3 +248,24 @@ def test_s35_7_removal_on_the_officers_reasonable_belief_and_the_16th_birthday()
     assert r.dispersal_uniform_blockers(False) == [
         "A dispersal direction is given by an officer in uniform (s.35(1))"
     ]
+
+
+def test_s5_3_a_housing_provider_application_records_its_housing_management_link(
+    persona: Any, client_as: Any
+) -> None:
+    h = make_setup(persona, client_as, username="housing_caseworker")
+    common: dict[str, Any] = {
+        "actor": h.officer,
+        "case": h.case,
+        "recipient": h.adult,
+        "issuer_capacity": "housing_provider",
+        "applied_on": today(),
+        "court": "county_court",
+        "ends_on": None,
+        "yot_consulted_on": None,
+        "requirements": "Not to enter Block B",
+    }
+    with pytest.raises(ApplicationError, match=r"housing management functions \(s\.5\(3\)\)"):
+        services.injunction_apply(**common)
+    made = services.injunction_apply(**common, housing_management_related=True)
+    assert made.status == Status.APPLIED and made.details["housing_management_related"] is True

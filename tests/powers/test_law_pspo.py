@@ -372,3 +372,71 @@ def test_s72_5_make_on_council_land_without_owner_consultation(s: Any) -> None:
     with pytest.raises(ApplicationError, match="owners and occupiers of the land"):
         services.pspo_make(**common)
     assert services.pspo_make(**common, council_land_only=True).status == Status.MADE
+
+
+# ---------------------------------------------------------------- A.5 s.59(7): what the order says
+
+
+def test_s59_7_the_order_identifies_its_activities() -> None:
+    assert r.pspo_content_blockers("") == [
+        "The order must identify the activities it prohibits or the requirements it imposes (s.59(7))"
+    ]
+    assert r.pspo_content_blockers("  \n \n") != []
+    assert r.pspo_content_blockers("Dogs on leads") == []
+    assert r.pspo_prohibits_alcohol("No drinking ALCOHOL in the park")
+    assert not r.pspo_prohibits_alcohol("Dogs on leads")
+
+
+@pytest.mark.django_db
+def test_s59_7_the_service_refuses_an_order_with_no_activities_and_the_letter_explains_s63_and_s67(
+    s: Any,
+) -> None:
+    common = {
+        "actor": s.officer,
+        "case": s.case,
+        "issuer_capacity": "local_authority",
+        "locality": "Heanor Memorial Park",
+        "made_on": today(),
+        "expires_on": today() + dt.timedelta(days=300),
+        "consultation_done": PSPO_CONSULTEES,
+        "publicised": True,
+        "expression_assembly_regard": REGARD,
+    }
+    with pytest.raises(ApplicationError, match=r"s\.59\(7\)"):
+        services.pspo_make(**common, requirements=" \n ")
+    dogs = services.pspo_make(**common, requirements="Dogs on leads")
+    letter = s.client.get(reverse("powers:letter", args=[dogs.pk])).content.decode()
+    assert "(section 67)" in letter and 'data-testid="s63"' not in letter
+    drink = _pspo(s)  # "Stop drinking alcohol when asked by an authorised officer"
+    letter = s.client.get(reverse("powers:letter", args=[drink.pk])).content.decode()
+    assert 'data-testid="s63"' in letter and "(section 63)" in letter
+
+
+# ---------------------------------------------------------------- A.5 publication (PSPO regulations)
+
+
+@pytest.mark.django_db
+def test_pspo_publication_recorded_per_decision_through_the_page(s: Any) -> None:
+    pspo = _pspo(s)  # made 30 days ago
+    assert services.pspo_unpublished(pspo)
+    page = s.client.get(reverse("powers:detail", args=[pspo.pk])).content.decode()
+    assert 'data-testid="record-pspo-publication"' in page
+    url = reverse("powers:pspo_publish", args=[pspo.pk])
+    made_on = today() - dt.timedelta(days=30)
+    body = errors_of(
+        s.client.post(url, {"published_on": iso(made_on - dt.timedelta(days=1)), "on_website": "on"})
+    )
+    assert "It cannot be published before the council" in body
+    assert "Put up notices on or next to the restricted area" in body
+    data = {"published_on": iso(made_on), "on_website": "on", "notices_erected": "on"}
+    assert submit(s.client, url, data).status_code == 302
+    pspo.refresh_from_db()
+    assert pspo.details["publications"][0]["decision"] == "made"
+    assert not services.pspo_unpublished(pspo) and pspo.status == Status.MADE
+    assert AuditEvent.objects.filter(verb="pspo.published", target_id=str(pspo.pk)).count() == 1
+    with pytest.raises(ApplicationError, match="already recorded as published"):
+        services.pspo_publication_record(
+            actor=s.officer, pspo=pspo, published_on=today(), on_website=True, notices_erected=True
+        )
+    page = s.client.get(reverse("powers:detail", args=[pspo.pk])).content.decode()
+    assert 'data-testid="record-pspo-publication"' not in page

@@ -139,7 +139,8 @@ EXPECTED_TRANSITIONS: dict[Power, dict[Status, set[Status]]] = {
         S.APPLIED: {S.GRANTED, S.REFUSED, S.WITHDRAWN},
         S.GRANTED: {S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED},
         S.EXTENDED: {S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED},
-        S.APPEALED: {S.UPHELD, S.QUASHED, S.VARIED},
+        S.REFUSED: {S.APPEALED},  # s.84(2)(a), (3)(a): the applicant appeals a refusal
+        S.APPEALED: {S.UPHELD, S.QUASHED, S.VARIED, S.GRANTED, S.REFUSED},
         S.UPHELD: {S.EXTENDED, S.DISCHARGED, S.EXPIRED},
         S.VARIED: {S.EXTENDED, S.DISCHARGED, S.EXPIRED},
     },
@@ -743,7 +744,83 @@ def test_s84_closure_order_appeal_within_21_days() -> None:
     assert r.closure_order_appeal_deadline(date(2025, 1, 1), rules=RULES) == date(2025, 1, 21)
     assert r.closure_order_appeal_deadline(date(2025, 2, 20), rules=RULES) == date(2025, 3, 12)
     assert r.can_transition(Power.CLOSURE_ORDER, S.GRANTED, S.APPEALED)
-    assert not r.can_transition(Power.CLOSURE_ORDER, S.REFUSED, S.APPEALED)
+    # s.84(2)(a), (3)(a): a refusal is appealed by the applicant; a refused injunction is not.
+    assert r.can_transition(Power.CLOSURE_ORDER, S.REFUSED, S.APPEALED)
+    assert not r.can_transition(Power.INJUNCTION, S.REFUSED, S.APPEALED)
+
+
+def _refusal_appeal(**over: object) -> list[str]:
+    kw: dict[str, object] = {
+        "rules": RULES,
+        "refused_on": date(2025, 1, 1),
+        "lodged_on": date(2025, 1, 1),
+        "today": date(2025, 3, 31),
+        "already_appealed": False,
+    }
+    return r.closure_refusal_appeal_blockers(**(kw | over))  # type: ignore[arg-type]
+
+
+def test_s84_3_refusal_appeal_day_21_in_time_day_22_late_beginning_with_the_day_of_decision() -> None:
+    """s.84(3)(a) (council) and s.84(2)(a) (police): an appeal against the refusal to make a
+    closure order, within 21 days beginning with the date of the decision (s.84(5)): refused on
+    1 January 2025, the decision day is day 1, day 21 is 21 January (in time), day 22 is late."""
+    assert _refusal_appeal(lodged_on=date(2025, 1, 1)) == []  # day 1: the day of the decision itself
+    assert _refusal_appeal(lodged_on=date(2025, 1, 21)) == []  # day 21
+    late = _refusal_appeal(lodged_on=date(2025, 1, 22))  # day 22
+    assert late == [
+        "The time to appeal ended on 21 January 2025: an appeal must be made within 21 days beginning "
+        "with the day of the decision (s.84(5)), and the Crown Court cannot extend it"
+    ]
+    # Across a month end: refused 20 February 2025 → last day 12 March; 13 March is late.
+    assert _refusal_appeal(refused_on=date(2025, 2, 20), lodged_on=date(2025, 3, 12)) == []
+    assert (
+        "ended on 12 March 2025"
+        in _refusal_appeal(refused_on=date(2025, 2, 20), lodged_on=date(2025, 3, 13))[0]
+    )
+
+
+def test_s84_3_refusal_appeal_not_before_the_decision_not_in_the_future_and_only_once() -> None:
+    assert _refusal_appeal(refused_on=date(2025, 1, 2), lodged_on=date(2025, 1, 1)) == [
+        "The appeal cannot be dated before the magistrates refused the order"
+    ]
+    assert _refusal_appeal(lodged_on=date(2025, 1, 10), today=date(2025, 1, 10)) == []
+    assert _refusal_appeal(lodged_on=date(2025, 1, 11), today=date(2025, 1, 10)) == [
+        "The date of the appeal must be today or in the past"
+    ]
+    assert _refusal_appeal(already_appealed=True) == [
+        "The refusal has already been appealed to the Crown Court"
+    ]
+
+
+def test_s84_6_order_made_on_the_applicants_appeal_lasts_at_most_3_months_from_the_decision() -> None:
+    """s.84(6) with s.80(6): decided 10 January 2025, the 3 months beginning with that day end on
+    9 April; 10 April is one day over."""
+
+    def outcome(**over: object) -> list[str]:
+        kw: dict[str, object] = {
+            "rules": RULES,
+            "made_order": True,
+            "lodged_on": date(2025, 1, 5),
+            "decided_on": date(2025, 1, 10),
+            "today": date(2025, 1, 10),
+            "ends_on": date(2025, 4, 9),
+        }
+        return r.closure_refusal_appeal_outcome_blockers(**(kw | over))  # type: ignore[arg-type]
+
+    assert outcome() == []
+    assert outcome(ends_on=date(2025, 4, 10)) == ["A closure order cannot last more than 3 months"]
+    assert outcome(ends_on=None) == ["Enter the date the closure order made by the Crown Court ends"]
+    assert outcome(made_order=False, ends_on=None) == []  # dismissed: no order, no end date
+    assert outcome(decided_on=date(2025, 1, 5), ends_on=date(2025, 4, 4)) == []  # the day of the appeal
+    assert outcome(decided_on=date(2025, 1, 4), ends_on=date(2025, 4, 3)) == [
+        "The decision cannot be dated before the appeal was made"
+    ]
+    assert outcome(today=date(2025, 1, 9)) == ["The date of the decision must be today or in the past"]
+
+
+def test_s84_2_and_3_who_appeals_a_refusal_police_or_council() -> None:
+    assert r.is_local_authority(IC.LOCAL_AUTHORITY) and r.is_local_authority(IC.LA_CHIEF_EXECUTIVE)
+    assert not any(r.is_local_authority(c) for c in (IC.CONSTABLE, IC.INSPECTOR, IC.SUPERINTENDENT))
 
 
 # ---------------------------------------------------------------- A.5 / A.9 PSPO
@@ -1157,3 +1234,130 @@ def test_youth_status_and_review_helpers_on_both_sides_of_the_18th_birthday() ->
     assert r.injunction_court(person, date(2025, 6, 1), rules=RULES) is Court.COUNTY
     assert r.period_last_day(date(2025, 1, 1), 1) == date(2025, 1, 1)
     assert r.add_hours(at(2025, 1, 1), 1.5) - at(2025, 1, 1) == timedelta(hours=1.5)
+
+
+# ---------------------------------------------------------------- A.11 s.37 surrender of items
+
+
+def _surrender(**over: object) -> list[str]:
+    given = datetime(2025, 6, 6, 21, 0, tzinfo=r.UK_TZ)
+    kw: dict[str, object] = {
+        "given_at": given,
+        "excluded_until": given + timedelta(hours=24),
+        "surrendered_at": given,
+        "now": given + timedelta(hours=1),
+        "items": "Two bottles of cider",
+        "belief": "Drinking and shouting at passers-by",
+        "in_writing": True,
+        "not_in_writing_reason": "",
+        "told_offence": True,
+        "not_told_reason": "",
+    }
+    return r.dispersal_surrender_blockers(**(kw | over))  # type: ignore[arg-type]
+
+
+def test_s37_surrender_goes_with_a_running_direction_both_ends() -> None:
+    """s.37: items are asked for by the officer who gives the s.35 direction, so from the moment it
+    is given until its exclusion period ends (given 21:00, excluded until 21:00 next day)."""
+    given = datetime(2025, 6, 6, 21, 0, tzinfo=r.UK_TZ)
+    assert _surrender() == []  # at the moment the direction is given
+    assert _surrender(surrendered_at=given - timedelta(minutes=1)) == [
+        "Items can only be asked for with a dispersal direction: not before it was given"
+    ]
+    late = given + timedelta(hours=24)
+    assert _surrender(surrendered_at=late - timedelta(minutes=1), now=late) == []
+    assert _surrender(surrendered_at=late, now=late) == [
+        "The exclusion period has ended: items can only be asked for while the direction runs"
+    ]
+    assert _surrender(now=given - timedelta(minutes=1), surrendered_at=given) == [
+        "The time the items were surrendered must be now or in the past"
+    ]
+
+
+def test_s37_items_belief_writing_and_offence_warning_are_recorded() -> None:
+    assert _surrender(items=" ") == ["Describe each item surrendered"]
+    assert "harasses, alarms or distresses members of the public (s.37)" in _surrender(belief="")[0]
+    assert _surrender(in_writing=False) == [
+        "The direction to surrender must be in writing unless that is not reasonably practicable: say why it "
+        "was not (s.37)"
+    ]
+    assert _surrender(in_writing=False, not_in_writing_reason="Heavy rain, no dry notebook") == []
+    assert "(s.37, s.39)" in _surrender(told_offence=False)[0]
+    assert _surrender(told_offence=False, not_told_reason="Person ran off after handing the items") == []
+
+
+def test_s37_item_not_returned_before_the_exclusion_period_ends() -> None:
+    given = datetime(2025, 6, 6, 21, 0, tzinfo=r.UK_TZ)
+    end = given + timedelta(hours=24)
+
+    def ret(at: datetime, now: datetime | None = None) -> list[str]:
+        return r.dispersal_item_return_blockers(
+            excluded_until=end, surrendered_at=given, returned_at=at, now=now or end + timedelta(days=2)
+        )
+
+    assert ret(end) == []  # the moment the exclusion period ends
+    assert ret(end - timedelta(minutes=1)) == [
+        "A surrendered item is not returned before the exclusion period ends, at 21:00 on 7 June 2025 (s.37)"
+    ]
+    assert ret(given - timedelta(minutes=1)) == ["An item cannot be returned before it was surrendered"]
+    assert ret(end + timedelta(hours=1), now=end) == [
+        "The time the item was returned must be now or in the past"
+    ]
+
+
+# ---------------------------------------------------------------- A.7 s.5(3) housing provider applicant
+
+
+def test_s5_3_housing_provider_applies_only_for_behaviour_affecting_its_housing_management() -> None:
+    assert r.injunction_applicant_blockers(IC.HOUSING_PROVIDER, housing_management_related=False) == [
+        "A housing provider may apply only where the behaviour relates to or affects its housing "
+        "management functions (s.5(3))"
+    ]
+    assert r.injunction_applicant_blockers(IC.HOUSING_PROVIDER, housing_management_related=True) == []
+    for applicant in (IC.LOCAL_AUTHORITY, IC.CONSTABLE, IC.INSPECTOR):
+        assert r.injunction_applicant_blockers(applicant, housing_management_related=False) == []
+
+
+# ---------------------------------------------------------------- A.5 PSPO publication
+
+
+def test_pspo_publication_regulations_website_and_notices_not_before_the_decision() -> None:
+    made = date(2025, 6, 2)
+
+    def pub(**over: object) -> list[str]:
+        kw: dict[str, object] = {
+            "decided_on": made,
+            "published_on": made,
+            "today": date(2025, 6, 30),
+            "on_website": True,
+            "notices_erected": True,
+        }
+        return r.pspo_publication_blockers(**(kw | over))  # type: ignore[arg-type]
+
+    assert pub() == []  # the day of the decision
+    assert pub(published_on=date(2025, 6, 1)) == [
+        "It cannot be published before the council's decision on 2 June 2025"
+    ]
+    assert pub(published_on=date(2025, 6, 30)) == []
+    assert pub(published_on=date(2025, 7, 1)) == ["The date of publication must be today or in the past"]
+    assert pub(on_website=False) == ["Publish the order on the council's website"]
+    assert pub(notices_erected=False) == [
+        "Put up notices on or next to the restricted area drawing attention to the order"
+    ]
+
+
+def test_pspo_latest_decision_is_what_is_published_next() -> None:
+    made = date(2025, 1, 1)
+    assert r.pspo_latest_decision(made_on=made, extended_on=[], varied_on=[], discharged_on=None) == (
+        "made",
+        made,
+    )
+    assert r.pspo_latest_decision(
+        made_on=made, extended_on=[date(2027, 12, 1)], varied_on=[date(2026, 3, 1)], discharged_on=None
+    ) == ("extended", date(2027, 12, 1))
+    assert r.pspo_latest_decision(
+        made_on=made,
+        extended_on=[date(2026, 3, 1)],
+        varied_on=[date(2026, 3, 1)],
+        discharged_on=date(2026, 3, 1),
+    ) == ("discharged", date(2026, 3, 1))

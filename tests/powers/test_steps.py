@@ -34,9 +34,11 @@ def test_every_step_is_routed_under_its_own_name() -> None:
         kwargs = {"pk": 1} if step.on else {"case_pk": 1}
         assert reverse(f"powers:{step.name}", kwargs=kwargs).startswith("/powers/")
     assert (
-        len(views.STEP_BY_NAME) == len(views.STEPS) == 33
+        len(views.STEP_BY_NAME) == len(views.STEPS) == 39
     )  # 25 lifecycle steps, the breach finding (s.9, Sch 2), PSPO discharge (s.61) and FPN (s.68),
-    # closure extension notice (s.77(4)), cancellation/variation (s.78), continuation (s.81), appeal (s.84)
+    # closure extension notice (s.77(4)), cancellation/variation (s.78), continuation (s.81), appeal (s.84),
+    # refusal (ss.80, 81(2)), the applicant's appeal against it and its decision (s.84(2)-(6)),
+    # surrender of items and their return (s.37), PSPO publication (the 2014 publication regulations)
 
 
 def test_every_step_names_the_section_of_the_act() -> None:
@@ -112,3 +114,22 @@ def test_cpn_page_issues_the_notice_through_check_answers(persona: Any, client_a
     cpw.refresh_from_db()
     assert cpw.status == Status.ESCALATED
     assert AuditEvent.objects.filter(verb="cpn.issued", target_id=str(cpn.pk)).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_warning_page_offers_the_notice_only_once_the_time_to_comply_has_passed(
+    persona: Any, client_as: Any
+) -> None:
+    """New-user review item 33 (s.43(5)): before the time to comply has passed the warning's page says
+    why a notice cannot follow yet, instead of a button that leads to a refusal."""
+    s = make_setup(persona, client_as)
+    cpw = _warning(s, comply_by=now() + dt.timedelta(minutes=1))
+    body = s.client.get(reverse("powers:detail", args=[cpw.pk])).content.decode()
+    assert 'data-testid="issue-cpn"' not in body
+    assert (
+        'data-testid="cpn-waiting"' in body and "The time to comply with the warning has not passed" in body
+    )
+    cpw.comply_by = now() - dt.timedelta(minutes=1)
+    cpw.save()
+    body = s.client.get(reverse("powers:detail", args=[cpw.pk])).content.decode()
+    assert 'data-testid="issue-cpn"' in body and 'data-testid="cpn-waiting"' not in body

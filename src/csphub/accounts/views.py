@@ -39,7 +39,7 @@ from csphub.agencies.middleware import SESSION_KEY as ACTING_SESSION_KEY
 from csphub.agencies.policies import acting_membership
 from csphub.agencies.selectors import memberships_of, partnership_session, partnerships_of
 from csphub.agencies.services import membership_switch, partnership_choose
-from csphub.core.actor import SignedInRequest
+from csphub.core.actor import SignedInRequest, as_actor, user_of
 
 PENDING_USER_KEY = "csphub_pending_user_id"
 PENDING_BACKEND_KEY = "csphub_pending_backend"
@@ -256,6 +256,24 @@ def switch(request: SignedInRequest) -> HttpResponse:
     return render(request, "accounts/switch.html", {"form": form})
 
 
+def _locked_usernames(usernames: list[str]) -> set[str]:
+    """Which of ``usernames`` django-axes has locked out now (so "Unlock" is offered only to them)."""
+    import datetime as dt
+
+    from axes.models import AccessAttempt
+    from django.conf import settings
+    from django.utils import timezone
+
+    since = timezone.now() - dt.timedelta(hours=float(settings.AXES_COOLOFF_TIME))
+    return set(
+        AccessAttempt.objects.filter(
+            username__in=usernames,
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+            attempt_time__gte=since,
+        ).values_list("username", flat=True)
+    )
+
+
 @login_required
 def users(request: SignedInRequest) -> HttpResponse:
     """An administrator's view of their agency's staff: add, remove a role, reset an authenticator, unlock."""
@@ -302,12 +320,15 @@ def users(request: SignedInRequest) -> HttpResponse:
             else:
                 messages.success(request, "Done.")
             return redirect("accounts:users")
-    members = (
+    members = list(
         Membership.objects.filter(agency=agency, is_active=True)
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "role")
     )
-    actions = [("reset_2fa", "Reset authenticator"), ("unlock", "Unlock"), ("deactivate", "Remove role")]
+    locked = _locked_usernames([m.user.get_username() for m in members])
+    for m in members:
+        m.is_locked_out = m.user.get_username() in locked  # type: ignore[attr-defined]
+    actions = [("reset_2fa", "Reset authenticator"), ("deactivate", "Remove role")]
     return render(
         request,
         "accounts/users.html",
@@ -390,9 +411,10 @@ def notifications_home_context(user: Any) -> dict[str, Any] | None:
     """The home page panel: how many notifications are unread (for staff who receive them)."""
     from csphub.agencies.selectors import unread_notification_count
 
-    if not getattr(user, "is_authenticated", False):
+    signed_in = user_of(as_actor(user))  # the request's Actor (or, outside a request, a user)
+    if signed_in is None:
         return None
-    return {"unread": unread_notification_count(user)}
+    return {"unread": unread_notification_count(signed_in)}
 
 
 @login_required

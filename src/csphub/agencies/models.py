@@ -9,6 +9,7 @@ is answered in one place, :mod:`csphub.agencies.policies`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -124,6 +125,16 @@ class InformationSharingAgreement(BaseModel):
     # A partner searching for a person may learn which of the agreement's other parties hold a
     # record about someone of that name (never what it says) and ask them to share it.
     allows_record_locator = models.BooleanField(default=False)
+    # The community safety partnerships whose records may cross between them under this agreement.
+    # A record never leaves its partnership unless an agreement in force names both partnerships
+    # (and, as ever, the agencies that see it); one that names a single partnership, or none,
+    # shares within that partnership only.
+    partnerships: models.ManyToManyField[Partnership, Any] = models.ManyToManyField(
+        "Partnership",
+        related_name="sharing_agreements",
+        blank=True,
+        help_text="Partnerships whose records may be seen across them under this agreement.",
+    )
 
     NOT_PERSONAL_DATA = frozenset(
         {
@@ -139,6 +150,7 @@ class InformationSharingAgreement(BaseModel):
             "review_date",
             "ended_on",
             "allows_record_locator",
+            "partnerships",
         }
     )
 
@@ -164,6 +176,24 @@ class OwnedRecord(BaseModel):
     )
 
     NOT_PERSONAL_DATA = frozenset({"owning_agency", "is_restricted"})
+
+    class Meta:
+        abstract = True
+
+
+class PartnershipRecord(models.Model):
+    """A record that belongs to one partnership (the one its creator acted in).
+
+    The policy never shows it to someone acting in another partnership unless an Information
+    Sharing Agreement in force names both partnerships and the viewer's agency; never to someone
+    acting in a county board (a board sees depersonalised district figures only). A service that
+    creates one sets ``partnership=actor.policy.partnership_for_new_record()`` (or the parent
+    record's partnership, for a record that hangs off another).
+    """
+
+    partnership = models.ForeignKey("agencies.Partnership", on_delete=models.PROTECT, related_name="+")
+
+    NOT_PERSONAL_DATA = frozenset({"partnership"})
 
     class Meta:
         abstract = True

@@ -20,7 +20,13 @@ actions are possible at all (``ROLE_ACTIONS``); the record decides the rest:
 1. a restricted record is visible to its named users only;
 2. otherwise the owning agency sees it, a user named on it sees it, and an agency it is shared
    with sees it while the Information Sharing Agreement is in force and names that agency;
-3. only the owning agency (or a named user) may change it; only the owning agency may share it.
+3. only the owning agency (or a named user) may change it; only the owning agency may share it;
+4. a record that belongs to a partnership (:class:`~csphub.agencies.models.PartnershipRecord`)
+   is seen only by someone acting in that partnership, or in another district partnership that an
+   Information Sharing Agreement in force names together with it (and with the viewer's agency);
+   never by someone acting in a county board, which sees depersonalised district figures only.
+   This gate comes before every other rule: being named on a record, a share or a compartment
+   does not carry it across partnerships.
 
 Records that hang off another record (notes, tasks, documents) are registered with
 :func:`register_child` and inherit their parent's visibility. Views that may not show a record
@@ -45,12 +51,16 @@ from csphub.agencies.models import (
     InformationSharingAgreement,
     Membership,
     OwnedRecord,
+    Partnership,
+    PartnershipKind,
+    PartnershipRecord,
     RecordNamedUser,
     RecordShare,
     Role,
     ShareScope,
 )
 from csphub.core.actor import USER_ACTOR_ATTR, Actor, as_actor
+from csphub.core.errors import PermissionDeniedError
 
 UserOrActor = Actor | AbstractBaseUser | AnonymousUser | None
 
@@ -83,6 +93,7 @@ class Capability(StrEnum):
     VIEW_PRIORITIES = "view_priorities"
     SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
     ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
+    MANAGE_PLAN = "manage_plan"  # write the CSP Plan: actions, measures, narrative, publication
     ADOPT_ASSESSMENT = "adopt_assessment"  # the partnership's official Strategic Assessment
     LOAD_DATA = "load_data"  # upload police.uk files into the analytics store (aggregate data)
     # see the team's tasks that their owners can no longer act on (a record they cannot see)
@@ -125,6 +136,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.SCORE_PRIORITIES,
             Capability.ADOPT_ASSESSMENT,
             Capability.MANAGE_TEAM_TASKS,
+            Capability.MANAGE_PLAN,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),
@@ -172,6 +184,7 @@ class Compartment(StrEnum):
 
     MODERN_SLAVERY = "modern_slavery"
     PREVENT = "prevent"
+    DOMESTIC_HOMICIDE_REVIEW = "dhr"
 
 
 # model -> (compartment, whether members of every agency see it (a multi-agency panel) or only the
@@ -268,11 +281,13 @@ def policy_facts_changed(**_kwargs: Any) -> None:
 for _model in (RecordShare, RecordNamedUser, InformationSharingAgreement, Membership):
     post_save.connect(policy_facts_changed, sender=_model, dispatch_uid=f"policy-{_model.__name__}-save")
     post_delete.connect(policy_facts_changed, sender=_model, dispatch_uid=f"policy-{_model.__name__}-delete")
-m2m_changed.connect(
-    policy_facts_changed,
-    sender=InformationSharingAgreement.parties.through,
-    dispatch_uid="policy-isa-parties",
-)
+post_save.connect(policy_facts_changed, sender=Partnership, dispatch_uid="policy-Partnership-save")
+for _through, _uid in (
+    (InformationSharingAgreement.parties.through, "policy-isa-parties"),
+    (InformationSharingAgreement.partnerships.through, "policy-isa-partnerships"),
+    (Partnership.agencies.through, "policy-partnership-agencies"),
+):
+    m2m_changed.connect(policy_facts_changed, sender=_through, dispatch_uid=_uid)
 
 
 class Policy:
@@ -288,6 +303,7 @@ class Policy:
         self._shares: dict[int, dict[int, frozenset[str]]] = {}
         self._named: dict[int, frozenset[int]] = {}
         self._compartments: frozenset[str] | None = None
+        self._partnerships: frozenset[int] | None = None
 
     # -- facts, fetched on first use per content type --
 
@@ -311,6 +327,7 @@ class Policy:
             self._shares.clear()
             self._named.clear()
             self._compartments = None
+            self._partnerships = None
             self._generation = _generation
 
     def _share_scopes(self, content_type: ContentType) -> dict[int, frozenset[str]]:
@@ -334,6 +351,77 @@ class Policy:
                 _named(content_type, self.actor.user).values_list("object_id", flat=True)
             )
         return self._named[content_type.pk]
+
+    def partnership_ids(self) -> frozenset[int]:
+        """The partnerships whose records the actor may see (fetched once; empty denies all).
+
+        The one they act in and every other district partnership that an agreement in force names
+        together with it, when the agreement names the actor's agency too. Acting in a county
+        board: the board's own records only, never its district partnerships' personal records.
+        """
+        self._fresh()
+        if self._partnerships is None:
+            membership = self.membership
+            partnership = self.actor.partnership if self.actor is not None and membership else None
+            if membership is None or partnership is None:
+                self._partnerships = frozenset()
+            elif partnership.kind == PartnershipKind.BOARD:
+                self._partnerships = frozenset({partnership.pk})
+            else:
+                crossing = self._crossing(partnership, membership).values_list("pk", flat=True)
+                self._partnerships = frozenset({partnership.pk, *crossing})
+        return self._partnerships
+
+    @staticmethod
+    def _crossing(partnership: Partnership, membership: Membership) -> QuerySet[Partnership]:
+        """Other district partnerships an agreement in force names with ``partnership`` and the agency."""
+        agreements = agreements_in_force().filter(parties=membership.agency, partnerships=partnership)
+        return Partnership.objects.filter(
+            kind=PartnershipKind.CSP, sharing_agreements__in=agreements
+        ).exclude(pk=partnership.pk)
+
+    def _partnership_filter(self) -> Q | None:
+        """The gate as a filter (None: nothing passes). Until the set is fetched, the agreements are
+        a subquery of the list's own query, so that a list costs no extra query for them."""
+        self._fresh()
+        if self._partnerships is not None:
+            return Q(partnership_id__in=self._partnerships) if self._partnerships else None
+        membership = self.membership
+        partnership = self.actor.partnership if self.actor is not None and membership else None
+        if membership is None or partnership is None:
+            return None
+        if partnership.kind == PartnershipKind.BOARD:
+            return Q(partnership_id=partnership.pk)
+        crossing = self._crossing(partnership, membership).values("pk")
+        return Q(partnership_id=partnership.pk) | Q(partnership_id__in=crossing)
+
+    def in_partnership_scope(self, obj: models.Model) -> bool:
+        """Is ``obj`` in a partnership the actor may see (always, for a record of no partnership)?"""
+        if not isinstance(obj, PartnershipRecord):
+            return True
+        home = self.actor.partnership if self.actor is not None and self.membership is not None else None
+        if home is not None and obj.partnership_id == home.pk:
+            return True  # the usual case, answered without asking for the agreements
+        return obj.partnership_id in self.partnership_ids()
+
+    def partnership_for_new_record(self) -> Partnership:
+        """The partnership a record the actor creates belongs to: the one they act in.
+
+        Refused when they act in none, or in a county board (a board holds no personal records:
+        its figures are its district partnerships', depersonalised).
+        """
+        partnership = self.actor.partnership if self.actor is not None else None
+        if partnership is None:
+            raise PermissionDeniedError(
+                "Your agency is not part of a community safety partnership here, so nothing can be "
+                "recorded. Ask an administrator to add it to its partnership."
+            )
+        if partnership.kind == PartnershipKind.BOARD:
+            raise PermissionDeniedError(
+                f"{partnership.name} is a county board: it sees its district partnerships' figures "
+                "and keeps no case records. Switch to the district partnership this belongs to."
+            )
+        return partnership
 
     # -- the questions --
 
@@ -368,6 +456,12 @@ class Policy:
         membership = self.membership
         if membership is None or action not in ROLE_ACTIONS.get(membership.role, frozenset()):
             return qs.none()
+        if issubclass(model, PartnershipRecord):
+            # The partnership gate comes first: nothing below carries a record across it.
+            gate = self._partnership_filter()
+            if gate is None:
+                return qs.none()
+            qs = qs.filter(gate)
 
         if model in _CHILDREN:
             parent_field = _CHILDREN[model]
@@ -376,6 +470,12 @@ class Policy:
             through_parent = Q(**{f"{parent_field}__in": self.visible(action, parent_model).values("pk")})
             if model in _ATTENDED and action == Action.VIEW:
                 attended = model._default_manager.filter(**{_ATTENDED[model]: membership.agency})
+                if issubclass(parent_model, PartnershipRecord):  # attending does not cross the gate
+                    parent_gate = self._partnership_filter()
+                    if parent_gate is None:
+                        return qs.filter(through_parent)
+                    in_scope = parent_model._default_manager.filter(parent_gate).values("pk")
+                    attended = attended.filter(**{f"{parent_field}__in": in_scope})
                 return qs.filter(through_parent | Q(pk__in=attended.values("pk")))
             return qs.filter(through_parent)
 
@@ -409,11 +509,14 @@ class Policy:
         membership = self.membership
         if membership is None or action not in ROLE_ACTIONS.get(membership.role, frozenset()):
             return False
+        if not self.in_partnership_scope(obj):
+            return False
         model = type(obj)
         if model in _CHILDREN:
-            if self.can(action, getattr(obj, _CHILDREN[model])):
+            parent = getattr(obj, _CHILDREN[model])
+            if self.can(action, parent):
                 return True
-            if model in _ATTENDED and action == Action.VIEW:
+            if model in _ATTENDED and action == Action.VIEW and self.in_partnership_scope(parent):
                 return bool(getattr(obj, _ATTENDED[model]).filter(pk=membership.agency_id).exists())
             return False
         if not isinstance(obj, OwnedRecord):
@@ -479,6 +582,14 @@ def policy_for(user: UserOrActor) -> Policy:
 
 
 # --- querysets --------------------------------------------------------------------------------
+
+
+def agreements_in_force(on: Any = None) -> QuerySet[InformationSharingAgreement]:
+    """Information Sharing Agreements in force on ``on`` (today): started, not past review, not ended."""
+    today = on or timezone.localdate()
+    return InformationSharingAgreement.objects.filter(start_date__lte=today, review_date__gte=today).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=today)
+    )
 
 
 def _as_queryset(model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
@@ -573,3 +684,8 @@ def visible_in_full_to(user: UserOrActor, model_or_qs: type[M] | QuerySet[M]) ->
         return qs.none()
     named_ids = _named(content_type, actor.user).values("object_id")
     return qs.filter(Q(owning_agency=membership.agency) | Q(pk__in=full_ids) | Q(pk__in=named_ids))
+
+
+def partnership_for_new_record(user: UserOrActor) -> Partnership:
+    """The partnership a record ``user`` creates belongs to. See :meth:`Policy.partnership_for_new_record`."""
+    return policy_for(user).partnership_for_new_record()

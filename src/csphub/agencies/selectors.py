@@ -83,3 +83,15 @@ def partnership_session(agency: Agency | None, chosen_id: int | None = None) -> 
     if chosen is None:
         return None
     return {"id": chosen.pk, "name": chosen.name, "choices": len(options)}
+
+
+def installation_partnership() -> Partnership | None:
+    """The installation's own partnership (``CSPHUB_PARTNERSHIP_CODE``), when it is set up."""
+    code = getattr(settings, "CSPHUB_PARTNERSHIP_CODE", "")
+    return Partnership.objects.filter(code=code).first() if code else None
+
+
+def partnership_for_area(name: str) -> Partnership | None:
+    """The district partnership whose area is ``name`` (e.g. "Amber Valley"), else the installation's."""
+    found = Partnership.objects.filter(kind=PartnershipKind.CSP, area__iexact=name.strip()).first()
+    return found or installation_partnership()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from csphub.agencies.policies import acting_membership, actor_for
 from csphub.api.models import ApiToken
 from csphub.audit.services import audit_record
+from csphub.core.actor import ActorOrUser, acting_user, as_actor
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 TOKEN_PREFIX = "csph_"  # noqa: S105 - a public prefix, not a secret
@@ -23,9 +24,10 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def api_token_issue(*, actor: Any, name: str, days: int = 90) -> tuple[ApiToken, str]:
+def api_token_issue(*, actor: ActorOrUser, name: str, days: int = 90) -> tuple[ApiToken, str]:
     """A token acting in the actor's current membership. Returns (token, secret): show it once."""
     membership = acting_membership(actor)
+    user = acting_user(actor)
     if membership is None:
         raise PermissionDeniedError("Choose the agency you are acting for first.")
     if not name.strip():
@@ -34,24 +36,27 @@ def api_token_issue(*, actor: Any, name: str, days: int = 90) -> tuple[ApiToken,
         )
     if not 1 <= days <= MAX_DAYS:
         raise ApplicationError(f"A token must expire within 1 to {MAX_DAYS} days", field="days")
+    acting = as_actor(actor)
+    partnership = acting.partnership if acting is not None else None
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=actor,
+            user=user,
             membership=membership,
+            partnership=partnership,
             name=name.strip(),
             prefix=secret[:12],
             key_hash=_hash(secret),
             expires_at=timezone.now() + dt.timedelta(days=days),
-            created_by=actor,
-            modified_by=actor,
+            created_by=user,
+            modified_by=user,
         )
         audit_record(actor=actor, verb="api_token.issued", target=token)
     return token, secret
 
 
-def api_token_revoke(*, actor: Any, token: ApiToken) -> None:
-    if token.user_id != actor.pk:
+def api_token_revoke(*, actor: ActorOrUser, token: ApiToken) -> None:
+    if token.user_id != acting_user(actor).pk:
         raise PermissionDeniedError("You can only revoke your own tokens.")
     with transaction.atomic():
         ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
@@ -71,5 +76,6 @@ def api_token_authenticate(secret: str) -> Any | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     user = token.user
-    actor_for(user, token.membership)  # the user now carries the request's Actor (user._csphub_actor)
+    # the user now carries the request's Actor (user._csphub_actor), in the token's partnership
+    actor_for(user, token.membership, partnership_id=token.partnership_id)
     return user

@@ -28,6 +28,34 @@ class AuditVerb(models.TextChoices):
     ``<power>.<status>`` by the tools-and-powers services when a power use moves to that status.
     """
 
+    # Statutory duty registers: s.17/s.17A, scrutiny, Community Remedy and the deadlines reminders.
+    COMMUNITYREMEDYACTION_ADDED = (
+        "communityremedyaction.added",
+        "Added an action to the Community Remedy document",
+    )
+    COMMUNITYREMEDYACTION_WITHDRAWN = (
+        "communityremedyaction.withdrawn",
+        "Withdrew an action from the Community Remedy document",
+    )
+    COMMUNITYRESOLUTION_LISTED = "communityresolution.listed", "Saw a community resolution in a list"
+    COMMUNITYRESOLUTION_RECORDED = (
+        "communityresolution.recorded",
+        "Recorded a community resolution and the victim's views",
+    )
+    DEADLINES_REMINDER_SENT = "deadlines.reminder_sent", "Sent a reminder of statutory deadlines by e-mail"
+    S17ARETURN_EXPORTED = "s17areturn.exported", "Downloaded a section 17A depersonalised data return"
+    S17ARETURN_SUBMITTED = "s17areturn.submitted", "Submitted a section 17A depersonalised data return"
+    S17ASSESSMENT_RECORDED = "s17assessment.recorded", "Recorded a section 17 crime and disorder assessment"
+    SCRUTINY_PACK_PRODUCED = "scrutiny.pack_produced", "Produced the crime and disorder scrutiny pack"
+    SCRUTINYRECOMMENDATION_RECORDED = (
+        "scrutinyrecommendation.recorded",
+        "Recorded a scrutiny committee recommendation",
+    )
+    SCRUTINYRECOMMENDATION_RESPONDED = (
+        "scrutinyrecommendation.responded",
+        "Recorded the response to a scrutiny recommendation",
+    )
+
     ABSOLUTE_GROUND_DRAFT = "absolute_ground.draft", "Absolute ground for possession: drafted"
     ABSOLUTE_GROUND_ESCALATED = (
         "absolute_ground.escalated",
@@ -99,6 +127,7 @@ class AuditVerb(models.TextChoices):
     CASE_SHARE_REVOKED = "case.share_revoked", "Stopped sharing a case with another agency"
     CASE_SHARED = "case.shared", "Shared a case with another agency"
     CASE_STATUS_CHANGED = "case.status_changed", "Changed the status of a case"
+    CASE_SUMMARY_CHANGED = "case.summary_changed", "Changed the summary of a case"
     CASE_USER_NAMED = "case.user_named", "Named a user on a case"
     CASE_VIEWED = "case.viewed", "Viewed a case"
 
@@ -126,6 +155,14 @@ class AuditVerb(models.TextChoices):
     CASEREVIEWAPPLICATION_STATUS_CHECKED = (
         "casereviewapplication.status_checked",
         "Applicant checked the status of a Case Review application",
+    )
+    CASEREVIEWAPPLICATION_STATUS_VIEWED = (
+        "casereviewapplication.status_viewed",
+        "Applicant viewed their Case Review status page",
+    )
+    CASEREVIEWAPPLICATION_STATUS_LETTER_VIEWED = (
+        "casereviewapplication.status_letter_viewed",
+        "Applicant read a Case Review letter on the status page",
     )
     CASEREVIEWAPPLICATION_STATUS_CODE_SENT = (
         "casereviewapplication.status_code_sent",
@@ -268,6 +305,7 @@ class AuditVerb(models.TextChoices):
 
     COMPARTMENTMEMBER_ADDED = "compartmentmember.added", "Gave a user access to a restricted register"
     COMPARTMENTMEMBER_ENDED = "compartmentmember.ended", "Ended a user's access to a restricted register"
+    COMPARTMENTMEMBER_LISTED = "compartmentmember.listed", "Saw who has access to a restricted register"
 
     DATA_UPLOAD_FAILED = "data_upload.failed", "Police data upload: could not be loaded"
     DATA_UPLOAD_LOADED = "data_upload.loaded", "Police data upload: loaded into the analytics store"
@@ -308,6 +346,14 @@ class AuditVerb(models.TextChoices):
     DISPERSAL_DIRECTION_DRAFT = "dispersal_direction.draft", "Dispersal direction: drafted"
     DISPERSAL_DIRECTION_EXPIRED = "dispersal_direction.expired", "Dispersal direction: expired"
     DISPERSAL_DIRECTION_ISSUED = "dispersal_direction.issued", "Dispersal direction: issued"
+    DISPERSAL_DIRECTION_ITEMS_SURRENDERED = (
+        "dispersal_direction.items_surrendered",
+        "Dispersal direction: items surrendered (s.37)",
+    )
+    DISPERSAL_DIRECTION_ITEM_RETURNED = (
+        "dispersal_direction.item_returned",
+        "Dispersal direction: surrendered item returned (s.37)",
+    )
     DISPERSAL_DIRECTION_LETTER_HTML_PRODUCED = (
         "dispersal_direction.letter_html_produced",
         "Dispersal direction: letter produced",
@@ -321,6 +367,75 @@ class AuditVerb(models.TextChoices):
 
     DOCUMENT_DOWNLOADED = "document.downloaded", "Downloaded a document"
     DOCUMENT_UPLOADED = "document.uploaded", "Uploaded a document"
+    DOMESTICHOMICIDEREVIEW_ACTION_ADDED = (
+        "domestichomicidereview.action_added",
+        "Added an action to a review's action plan",
+    )
+    DOMESTICHOMICIDEREVIEW_ACTION_UPDATED = (
+        "domestichomicidereview.action_updated",
+        "Recorded progress on a review's action",
+    )
+    DOMESTICHOMICIDEREVIEW_CHAIR_APPOINTED = (
+        "domestichomicidereview.chair_appointed",
+        "Appointed the independent chair of a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_DECIDED = (
+        "domestichomicidereview.decided",
+        "Recorded the decision whether to hold a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_EXTENDED = (
+        "domestichomicidereview.extended",
+        "Extended the target date of a Domestic Homicide Review report",
+    )
+    DOMESTICHOMICIDEREVIEW_HOME_OFFICE_TOLD = (
+        "domestichomicidereview.home_office_told",
+        "Recorded that the Home Office was told of a review decision",
+    )
+    DOMESTICHOMICIDEREVIEW_LISTED = (
+        "domestichomicidereview.listed",
+        "Saw a Domestic Homicide Review in a list",
+    )
+    DOMESTICHOMICIDEREVIEW_NOTIFIED = (
+        "domestichomicidereview.notified",
+        "Recorded a police notification of a death (Domestic Homicide Review)",
+    )
+    DOMESTICHOMICIDEREVIEW_PANEL_MEMBER_ADDED = (
+        "domestichomicidereview.panel_member_added",
+        "Added an agency to a review panel",
+    )
+    DOMESTICHOMICIDEREVIEW_PUBLISHED = (
+        "domestichomicidereview.published",
+        "Published a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_QA_OUTCOME_RECORDED = (
+        "domestichomicidereview.qa_outcome_recorded",
+        "Recorded the Home Office Quality Assurance Panel's outcome",
+    )
+    DOMESTICHOMICIDEREVIEW_QA_SUBMITTED = (
+        "domestichomicidereview.qa_submitted",
+        "Sent a review report to the Home Office Quality Assurance Panel",
+    )
+    DOMESTICHOMICIDEREVIEW_RECOMMENDATION_ADDED = (
+        "domestichomicidereview.recommendation_added",
+        "Added a recommendation to a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_REPORT_COMPLETED = (
+        "domestichomicidereview.report_completed",
+        "Recorded that a review's overview report is complete",
+    )
+    DOMESTICHOMICIDEREVIEW_SHARE_REVOKED = (
+        "domestichomicidereview.share_revoked",
+        "Stopped sharing a Domestic Homicide Review with another agency",
+    )
+    DOMESTICHOMICIDEREVIEW_SHARED = (
+        "domestichomicidereview.shared",
+        "Shared a Domestic Homicide Review with another agency",
+    )
+    DOMESTICHOMICIDEREVIEW_USER_NAMED = (
+        "domestichomicidereview.user_named",
+        "Named a user on a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_VIEWED = "domestichomicidereview.viewed", "Viewed a Domestic Homicide Review"
 
     FPN_DRAFT = "fpn.draft", "Fixed penalty notice (CPN or PSPO breach): drafted"
     FPN_ISSUED = "fpn.issued", "Fixed penalty notice (CPN or PSPO breach): issued"
@@ -405,6 +520,10 @@ class AuditVerb(models.TextChoices):
     POWERUSE_LISTED = "poweruse.listed", "Saw a tool or power in a list"
     POWERUSE_VIEWED = "poweruse.viewed", "Viewed a tool or power"
 
+    PLAN_ACTION_ADDED = "plan.action_added", "Added an action to the CSP Plan"
+    PLAN_ACTION_CHANGED = "plan.action_changed", "Changed an action of the CSP Plan"
+    PLAN_NARRATIVE_CHANGED = "plan.narrative_changed", "Changed the CSP Plan's narrative"
+    PLAN_PUBLISHED = "plan.published", "Published a version of the CSP Plan"
     PRIORITIES_ADOPTED = "priorities.adopted", "Adopted the partnership's priorities"
 
     PUBLISHEDYEAR_PUBLISHED = (
@@ -422,6 +541,7 @@ class AuditVerb(models.TextChoices):
         "Public Spaces Protection Order: letter produced as PDF",
     )
     PSPO_MADE = "pspo.made", "Public Spaces Protection Order: made"
+    PSPO_PUBLISHED = "pspo.published", "Public Spaces Protection Order: publication recorded"
     PSPO_QUASHED = "pspo.quashed", "Public Spaces Protection Order: quashed"
     PSPO_VARIED = "pspo.varied", "Public Spaces Protection Order: varied"
     PSPO_WITHDRAWN = "pspo.withdrawn", "Public Spaces Protection Order: withdrawn"
@@ -461,6 +581,10 @@ class AuditVerb(models.TextChoices):
     SCORINGSESSION_OPENED = "scoringsession.opened", "Opened a priority scoring session"
 
     SEARCH_PERFORMED = "search.performed", "Searched"
+    SHAREREQUEST_ANSWERED = (
+        "sharerequest.answered",
+        "Answered another agency's request to share a record about a person",
+    )
     SHAREREQUEST_MADE = (
         "sharerequest.made",
         "Asked another agency to share its record about a person (record locator)",
@@ -486,6 +610,12 @@ class AuditVerb(models.TextChoices):
     SLAVERYCONCERN_SHARED = "slaveryconcern.shared", "Shared a modern slavery concern with another agency"
     SLAVERYCONCERN_USER_NAMED = "slaveryconcern.user_named", "Named a user on a modern slavery concern"
     SLAVERYCONCERN_VIEWED = "slaveryconcern.viewed", "Viewed a modern slavery concern"
+    SVDAUTHORITY_RECORDED = (
+        "svdauthority.recorded",
+        "Recorded an authority's part in the Serious Violence Duty",
+    )
+    SVDDOCUMENT_PUBLISHED = "svddocument.published", "Published a Serious Violence Duty document"
+    SVDDOCUMENT_RECORDED = "svddocument.recorded", "Recorded a version of a Serious Violence Duty document"
 
     TASK_CANCELLED = "task.cancelled", "Cancelled a task that no longer applies"
     TASK_COMPLETED = "task.completed", "Completed a task"

@@ -13,7 +13,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 
-from csphub.agencies.models import OwnedRecord
+from csphub.agencies.models import OwnedRecord, PartnershipRecord
 from csphub.casereviews import rules
 from csphub.core.models import BaseModel
 
@@ -24,6 +24,11 @@ class CaseReviewArea(BaseModel):
     name = models.CharField(max_length=120, unique=True, help_text="As published, e.g. 'Amber Valley'")
     slug = models.SlugField(max_length=60, unique=True)
     managing_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    # The community safety partnership whose records the area's applications are (a resident
+    # applying has no partnership of their own to give them).
+    partnership = models.ForeignKey(
+        "agencies.Partnership", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     relevant_bodies = models.ManyToManyField("agencies.Agency", related_name="case_review_areas", blank=True)
     sharing_agreement = models.ForeignKey(
         "agencies.InformationSharingAgreement",
@@ -58,6 +63,7 @@ class CaseReviewArea(BaseModel):
         "name",
         "slug",
         "managing_agency",
+        "partnership",
         "relevant_bodies",
         "sharing_agreement",
         "contact_team",
@@ -190,7 +196,7 @@ class ContactPreference(models.TextChoices):
     POST = "post", "Post"
 
 
-class Application(OwnedRecord):
+class Application(PartnershipRecord, OwnedRecord):
     """One application for an ASB Case Review."""
 
     reference = models.CharField(max_length=20, unique=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from csphub.agencies.models import OwnedRecord
+from csphub.agencies.models import OwnedRecord, PartnershipRecord
 from csphub.core.models import BaseModel
 
 
@@ -90,7 +90,7 @@ class CaseOutcome(models.TextChoices):
     VICTIM_WITHDREW = "victim_withdrew", "Victim withdrew or no longer engaging"
 
 
-class Incident(OwnedRecord):
+class Incident(PartnershipRecord, OwnedRecord):
     """One report of ASB, recorded by any partner.
 
     ``occurred_at`` and ``reported_at`` both matter: the ASB Case Review threshold counts complaints
@@ -167,7 +167,7 @@ class IncidentParty(BaseModel):
         indexes = [models.Index(fields=["person", "role"], name="incidentparty_person_role")]
 
 
-class Case(OwnedRecord):
+class Case(PartnershipRecord, OwnedRecord):
     """A multi-agency ASB case opened from one or more incidents."""
 
     summary = models.CharField(max_length=200)
@@ -291,7 +291,7 @@ class TaskStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-class Task(OwnedRecord):
+class Task(PartnershipRecord, OwnedRecord):
     """Something an officer must do by a date. ``owning_agency`` is the owner's agency (team and
     agency dashboards); a task on a case is also visible to whoever may see the case in full.
     ``source`` says which rule created an automatic task (e.g. ``powers.closure_notice.hearing``);
@@ -429,7 +429,7 @@ class PanelKind(models.TextChoices):
     COMPLEX_CASE = "complex_case", "Complex case panel"
 
 
-class Panel(OwnedRecord):
+class Panel(PartnershipRecord, OwnedRecord):
     """A standing multi-agency meeting, run under one Information Sharing Agreement."""
 
     name = models.CharField(max_length=200)
@@ -561,6 +561,11 @@ class ShareRequestStatus(models.TextChoices):
     ANSWERED = "answered", "Answered"
 
 
+class ShareRequestDecision(models.TextChoices):
+    SHARED = "shared", "Shared"
+    DECLINED = "declined", "Declined"
+
+
 class ShareRequest(BaseModel):
     """A partner's request that another agency share its record about a person, made from the
     record locator (the requester learned only that the agency holds a record about someone of
@@ -576,10 +581,27 @@ class ShareRequest(BaseModel):
     status = models.CharField(
         max_length=10, choices=ShareRequestStatus.choices, default=ShareRequestStatus.OPEN
     )
+    # The holding agency's answer: which cases it shared (RecordShare rows name them), or why not.
+    decision = models.CharField(max_length=10, choices=ShareRequestDecision.choices, blank=True)
+    answer_reason = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     PERSONAL_DATA = frozenset({"person"})
-    SPECIAL_CATEGORY_DATA = frozenset({"reason"})
-    NOT_PERSONAL_DATA = frozenset({"holding_agency", "requesting_agency", "agreement", "status"})
+    SPECIAL_CATEGORY_DATA = frozenset({"reason", "answer_reason"})
+    NOT_PERSONAL_DATA = frozenset(
+        {
+            "holding_agency",
+            "requesting_agency",
+            "agreement",
+            "status",
+            "decision",
+            "answered_at",
+            "answered_by",
+        }
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

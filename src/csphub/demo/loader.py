@@ -28,7 +28,7 @@ from csphub.demo.personas import DEMO_AGENCIES, DEMO_PASSWORD, DEMO_TOTP_SALT, d
 log = logging.getLogger(__name__)
 
 # Apps whose demo loaders run after the core, in this order.
-DEMO_APPS = ("cases", "risk", "powers", "casereviews", "insights", "duties")
+DEMO_APPS = ("cases", "risk", "powers", "casereviews", "insights", "duties", "planning")
 
 
 def demo_totp_key_hex(username: str) -> str:

@@ -61,3 +61,63 @@ class DutiesConfig(AppConfig):
                 order=60,
             )
         )
+
+        # The partnership registers (s.17, s.17A, scrutiny, Community Remedy) and the deadlines page.
+        from csphub.duties import deadlines
+        from csphub.duties.selectors import deadlines as providers
+
+        register_child(models.CommunityResolution, parent_field="case")
+        register_nav(NavItem("Deadlines", "duties:deadlines", sections.deadlines_nav_visible, order=26))
+        register_nav(
+            NavItem("Partnership duties", "duties:s17_list", sections.partnership_nav_visible, order=84)
+        )
+        register_home_panel(
+            HomePanel(
+                "Your deadlines", "duties/partnership/home_panel.html", sections.deadlines_home, order=5
+            )
+        )
+        register_case_section(
+            CaseSection(
+                "Community resolution",
+                "duties/partnership/case_section.html",
+                sections.remedy_case_section,
+                order=61,
+            )
+        )
+        deadlines.register_provider("s17a_returns", providers.s17a_returns)
+        deadlines.register_provider("scrutiny_responses", providers.scrutiny_responses)
+        deadlines.register_provider("case_tasks", providers.case_tasks, remind=False)
+        deadlines.register_provider("case_review_clocks", providers.case_review_clocks)
+        deadlines.register_provider("power_dates", providers.power_dates)
+        # Domestic Homicide Reviews: a multi-agency review panel, so members in every agency see it.
+        from csphub.duties.selectors import compartments as compartment_pages
+        from csphub.duties.selectors import dhr, svd
+
+        register_compartment(
+            models.DomesticHomicideReview, Compartment.DOMESTIC_HOMICIDE_REVIEW, across_agencies=True
+        )
+        register_child(models.DhrPanelMember, parent_field="review")
+        register_child(models.DhrExtension, parent_field="review")
+        register_child(models.DhrRecommendation, parent_field="review")
+        register_child(models.DhrAction, parent_field="recommendation")
+        from csphub.duties.deadlines import register_provider
+
+        register_provider("dhr", dhr.upcoming_deadlines)
+        register_provider("svd", svd.upcoming_deadlines)
+        # No menu item: knowing whether the user is a member costs a query on every page (the page
+        # budgets); members reach the register from their home panel.
+        register_home_panel(
+            HomePanel("Domestic Homicide Reviews", "duties/dhr/home_panel.html", dhr.home_panel, order=24)
+        )
+        # The menu is full at 1280 px for coordinators: the duty's holders open it from their home page.
+        register_home_panel(
+            HomePanel("Serious Violence Duty", "duties/svd/home_panel.html", svd.home_panel, order=25)
+        )
+        register_nav(
+            NavItem(
+                "Restricted registers",
+                "duties:compartment_list",
+                compartment_pages.manage_nav_visible,
+                order=92,
+            )
+        )

@@ -5,6 +5,7 @@
   manager chairs the Channel panel, Amber Valley's team manager sits on it.
 - One modern slavery concern (an adult who does not consent) on the first open demo case.
 - One Prevent referral screened by the police and before the Channel panel, awaiting consent.
+- Domestic Homicide Reviews and the Serious Violence Duty: see ``demo_dhr``.
 """
 
 from __future__ import annotations
@@ -87,3 +88,11 @@ def load_demo(*, rng_seed: int = 2026) -> None:
                 actor=lead, referral=referral, outcome="adopted", screened_on=day, notes="Fictional example"
             )
             prevent.channel_case_open(actor=lead, referral=referral, chair=chair, first_panel_on=today)
+
+    # The partnership registers (s.17, s.17A, scrutiny, Community Remedy).
+    from csphub.duties.demo_partnership import load_partnership_demo
+
+    load_partnership_demo()
+    from csphub.duties.demo_dhr import load_demo as load_dhr_and_svd_demo
+
+    load_dhr_and_svd_demo()

@@ -66,3 +66,45 @@ def prevent_home(user: Any) -> dict[str, Any] | None:
         "to_screen": list(prevent.referrals_visible(actor).filter(status="received")[:10]),
         "reviews": list(prevent.reviews_due(actor)[:10]),
     }
+
+
+# --- The partnership registers (s.17, s.17A, scrutiny, Community Remedy) and the deadlines page ---
+
+
+def deadlines_nav_visible(user: Any) -> bool:
+    actor = as_actor(user)
+    return actor is not None and actor.policy.membership is not None
+
+
+def partnership_nav_visible(user: Any) -> bool:
+    from csphub.duties.selectors import partnership
+
+    actor = as_actor(user)
+    return actor is not None and partnership.may_view(actor)
+
+
+def deadlines_home(user: Any) -> dict[str, Any] | None:
+    """The person's overdue deadlines and those due this week, on the home page."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from csphub.duties import deadlines
+
+    actor = as_actor(user)
+    if actor is None or actor.policy.membership is None:
+        return None
+    today = timezone.localdate()
+    summary = deadlines.summarise(deadlines.deadlines_for(actor, today, for_reminders=True), today, days=7)
+    if not summary.overdue and not summary.upcoming:
+        return None
+    return {"overdue": summary.overdue[:10], "upcoming": summary.upcoming[:10], "today": today, "dt": dt}
+
+
+def remedy_case_section(user: Any, case: Any) -> dict[str, Any] | None:
+    """The link to offer a community resolution (s.101-s.103). It asks the database nothing, so the
+    case page stays within its query budget: the resolutions offered are listed on that page."""
+    actor = as_actor(user)
+    if actor is None or actor.policy.share_scope(case) != ShareScope.FULL:
+        return None
+    return {"case": case, "can_record": actor.policy.role_allows(Action.CHANGE)}

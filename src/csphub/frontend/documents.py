@@ -18,14 +18,17 @@ PDF = "pdf"
 HTML = "html"
 
 
-def html_to_pdf(html: str, *, stylesheets: Iterable[str] = ()) -> bytes:
-    """``html`` as PDF; ``stylesheets`` are static paths ("powers/letter.css"); missing ones are skipped."""
+def html_to_pdf(html: str, *, stylesheets: Iterable[str] = (), tagged: bool = False) -> bytes:
+    """``html`` as PDF; ``stylesheets`` are static paths ("powers/letter.css"); missing ones are skipped.
+    ``tagged``: a tagged PDF (headings, lists and tables marked up for screen readers), for documents
+    the partnership publishes."""
     from weasyprint import CSS
     from weasyprint import HTML as WeasyHTML
 
     found = [finders.find(path) for path in stylesheets]
     css = [CSS(filename=str(path)) for path in found if path]
-    return bytes(WeasyHTML(string=html).write_pdf(stylesheets=css))
+    options = {"pdf_tags": True} if tagged else {}
+    return bytes(WeasyHTML(string=html).write_pdf(stylesheets=css, **options))
 
 
 def render_pdf(template: str, context: Mapping[str, Any], *, stylesheets: Iterable[str] = ()) -> bytes:

@@ -30,7 +30,7 @@ Usage (see docs/architecture.md, "Flows and components")::
     return flows.question_check_confirm(
         request,
         form,
-        perform=lambda data: services.thing_record(actor=request.user, **data),
+        perform=lambda data: services.thing_record(actor=request.actor, **data),
         done=lambda thing: redirect("things:detail", thing.pk),
         question=flows.Page("things/question.html", {"case": case}),
         check=flows.Page("things/check_answers.html", {"case": case, "confirm_label": "Record it"}),

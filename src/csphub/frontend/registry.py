@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from csphub.core.actor import Actor
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,8 @@ class NavItem:
 class HomePanel:
     title: str
     template: str
-    context: Callable[[Any], dict[str, Any] | None]  # None: the panel does not apply to this user
+    # context(actor): the request's Actor; None when the panel does not apply to them
+    context: Callable[[Actor], dict[str, Any] | None]
     order: int = 50
 
 
@@ -51,7 +55,7 @@ class PersonSection:
 
     title: str
     template: str
-    context: Callable[[Any, Any], dict[str, Any] | None]  # (user, person) -> context or None
+    context: Callable[[Actor, Any], dict[str, Any] | None]  # (actor, person) -> context or None
     order: int = 50
 
 
@@ -75,7 +79,7 @@ class CaseSection:
 
     title: str
     template: str
-    context: Callable[[Any, Any], dict[str, Any] | None]
+    context: Callable[[Actor, Any], dict[str, Any] | None]
     order: int = 50
 
 

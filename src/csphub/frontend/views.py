@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from csphub.agencies.policies import acting_membership
+from csphub.core.actor import SignedInRequest
 from csphub.frontend.registry import HOME_PANELS
 
 
@@ -17,17 +18,18 @@ def root(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's work: each installed app contributes a panel that applies to them."""
+def home(request: SignedInRequest) -> HttpResponse:
+    """The signed-in user's work: each installed app contributes a panel that applies to them (each
+    asked with the request's actor, so they share one policy)."""
     panels = []
     for panel in HOME_PANELS:
-        context = panel.context(request.user)
+        context = panel.context(request.actor)
         if context is not None:
             panels.append({"title": panel.title, "template": panel.template, "context": context})
     return render(
         request,
         "frontend/home.html",
-        {"panels": panels, "membership": acting_membership(request.user)},
+        {"panels": panels, "membership": acting_membership(request.actor)},
     )
 
 

@@ -112,7 +112,9 @@ class AssessmentAdoption(BaseModel):
     adopted run, never merely the most recent one (an analyst's trial run is not the board's).
     """
 
-    partnership = models.CharField(max_length=200)  # the partnership's name (one per installation)
+    partnership = models.ForeignKey(
+        "agencies.Partnership", on_delete=models.PROTECT, related_name="assessment_adoptions"
+    )
     run = models.ForeignKey(AssessmentRun, on_delete=models.PROTECT, related_name="adoptions")
     note = models.CharField(max_length=500, blank=True)
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 
-from csphub.agencies.models import PartnershipKind
+from csphub.agencies.models import Partnership, PartnershipKind
 from csphub.agencies.policies import Capability, has_capability
 from csphub.analytics import pipeline
 from csphub.analytics.assessment import Assessment
@@ -64,13 +64,6 @@ def home_context(user: Any) -> dict[str, Any] | None:
     }
 
 
-def partnership_name(user: Any) -> str:
-    """The name of the partnership ``user`` acts in (the installation's, when none is set up)."""
-    actor = as_actor(user)
-    partnership = actor.partnership if actor is not None else None
-    return partnership.name if partnership is not None else str(settings.CSPHUB_PARTNERSHIP_NAME)
-
-
 def default_area(user: Any) -> str:
     """What the assessment form offers first: the partnership's area."""
     actor = as_actor(user)
@@ -78,14 +71,21 @@ def default_area(user: Any) -> str:
     return (partnership.area or partnership.code) if partnership is not None else "Amber Valley"
 
 
+def acting_partnership(user: Any) -> Partnership | None:
+    """The partnership ``user`` acts in (None when none is set up)."""
+    actor = as_actor(user)
+    return actor.partnership if actor is not None else None
+
+
 def current_adoption(user: Any) -> AssessmentAdoption | None:
     """The partnership's official assessment (its latest adoption), for users who may see assessments."""
     if not has_capability(user, Capability.VIEW_ASSESSMENT):
         return None
+    partnership = acting_partnership(user)
+    if partnership is None:
+        return None
     return (
-        AssessmentAdoption.objects.filter(partnership=partnership_name(user))
-        .select_related("run", "created_by")
-        .first()
+        AssessmentAdoption.objects.filter(partnership=partnership).select_related("run", "created_by").first()
     )
 
 
@@ -147,9 +147,10 @@ def store_months(data_dir: Path | None = None) -> list[str]:
     return sorted(pipeline.store_for(data_dir or settings.DATA_DIR).months())
 
 
-def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | None]] | None:
-    """For a user acting in a county board: each member CSP with its adopted assessment (aggregate
-    figures only). None when the user may not see assessments or does not act in a board."""
+def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | None, Any]] | None:
+    """For a user acting in a county board: each member CSP with its adopted assessment and its
+    casework figures (counts only, small numbers suppressed: never a district's records). None when
+    the user may not see assessments or does not act in a board."""
     if not has_capability(user, Capability.VIEW_ASSESSMENT):
         return None
     actor = as_actor(user)
@@ -157,9 +158,10 @@ def board_members_adoptions(user: Any) -> list[tuple[Any, AssessmentAdoption | N
     if board is None or board.kind != PartnershipKind.BOARD:
         return None
     members = list(board.members.order_by("name"))
-    latest: dict[str, AssessmentAdoption] = {}
-    for adoption in AssessmentAdoption.objects.filter(
-        partnership__in=[m.name for m in members]
-    ).select_related("run"):
-        latest.setdefault(adoption.partnership, adoption)  # ordered newest first
-    return [(m, latest.get(m.name)) for m in members]
+    latest: dict[int, AssessmentAdoption] = {}
+    for adoption in AssessmentAdoption.objects.filter(partnership__in=members).select_related("run"):
+        latest.setdefault(adoption.partnership_id, adoption)  # ordered newest first
+    from csphub.cases.selectors import district_figures
+
+    figures = district_figures(m.pk for m in members)
+    return [(m, latest.get(m.pk), figures[m.pk]) for m in members]

@@ -63,20 +63,31 @@ def assessment_run(
         assessment = done.assessment
         area_name = assessment.area.name or area
         with transaction.atomic():
-            run, _ = AssessmentRun.objects.update_or_create(
-                area_query=area,
-                date_from=date_from,
-                date_to=date_to,
-                defaults={
-                    "area_name": area_name,
-                    "output_dir": str(relative),
-                    "headline": [asdict(h) for h in assessment.headline],
-                    "notes": list(assessment.notes),
-                    "generated_at": timezone.now(),
-                    "created_by": actor,
-                    "modified_by": actor,
-                },
+            # One run per output folder and period (finding 18): "Amber Valley" and "amber valley"
+            # write the same folder, so they are the same run, replaced, not two runs of which the
+            # older silently shows the newer's files. The first spelling asked stays the run's name.
+            fields = {
+                "area_name": area_name,
+                "output_dir": str(relative),
+                "headline": [asdict(h) for h in assessment.headline],
+                "notes": list(assessment.notes),
+                "generated_at": timezone.now(),
+                "modified_by": actor,
+            }
+            run = (
+                AssessmentRun.objects.select_for_update()
+                .filter(output_dir=str(relative), date_from=date_from, date_to=date_to)
+                .order_by("pk")
+                .first()
             )
+            if run is None:
+                run = AssessmentRun.objects.create(
+                    area_query=area, date_from=date_from, date_to=date_to, created_by=actor, **fields
+                )
+            else:
+                for name, value in fields.items():
+                    setattr(run, name, value)
+                run.save()
             audit_record(actor=actor, verb="assessment.generated", target=run)
     return run
 
@@ -118,13 +129,17 @@ def assessment_adopt(*, actor: Any, run: AssessmentRun, note: str = "") -> Asses
     Refused when the actor may not adopt, when the run's results cannot be read, or when it is
     already the official one. The earlier adoption stays in the history.
     """
-    from csphub.insights.selectors import partnership_name, read_assessment
+    from csphub.insights.selectors import acting_partnership, read_assessment
 
     if not has_capability(actor, Capability.ADOPT_ASSESSMENT):
         raise PermissionDeniedError("You cannot adopt the partnership's Strategic Assessment.")
     if read_assessment(run) is None:
         raise ApplicationError("This assessment's results cannot be read: run it again, then adopt it.")
-    partnership = partnership_name(actor)
+    partnership = acting_partnership(actor)
+    if partnership is None:
+        raise PermissionDeniedError(
+            "You are not working in a partnership, so there is nothing to adopt it for."
+        )
     user = getattr(actor, "user", actor)
     with transaction.atomic():
         current = AssessmentAdoption.objects.select_for_update().filter(partnership=partnership).first()

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db import models
 
-from csphub.agencies.models import OwnedRecord
+from csphub.agencies.models import OwnedRecord, PartnershipRecord
 from csphub.core.models import BaseModel
 
 
@@ -16,7 +16,7 @@ class PersonKind(models.TextChoices):
     ORGANISATION = "organisation", "Organisation or business"
 
 
-class Person(OwnedRecord):
+class Person(PartnershipRecord, OwnedRecord):
     kind = models.CharField(max_length=16, choices=PersonKind.choices, default=PersonKind.INDIVIDUAL)
     given_name = models.CharField(max_length=100, blank=True)
     family_name = models.CharField(max_length=100, blank=True)
@@ -60,7 +60,7 @@ class Person(OwnedRecord):
         return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
 
 
-class Address(OwnedRecord):
+class Address(PartnershipRecord, OwnedRecord):
     line_1 = models.CharField(max_length=200)
     line_2 = models.CharField(max_length=200, blank=True)
     town = models.CharField(max_length=100, blank=True)

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from csphub.agencies.policies import Action, acting_membership, can, role_allows
+from csphub.agencies.policies import Action, acting_membership, can, partnership_for_new_record, role_allows
 from csphub.audit.services import audit_record, changed_field_names
 from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.concurrency import lock_for_update
@@ -34,8 +34,12 @@ ADDRESS_FIELDS = ("line_1", "line_2", "town", "postcode", "uprn", "easting_m", "
 
 def _validate_person(values: dict[str, Any]) -> None:
     kind = values.get("kind", PersonKind.INDIVIDUAL)
-    if kind == PersonKind.INDIVIDUAL and not (values.get("given_name") or values.get("family_name")):
-        raise ApplicationError("Enter the person's first name or last name", field="given_name")
+    if kind == PersonKind.INDIVIDUAL and not (
+        values.get("given_name") or values.get("family_name") or values.get("known_as")
+    ):
+        raise ApplicationError(
+            "Enter the person's first name, last name or how they are known", field="given_name"
+        )
     if kind != PersonKind.INDIVIDUAL and not values.get("known_as"):
         raise ApplicationError("Enter the name of the group or organisation", field="known_as")
     dob = values.get("date_of_birth")
@@ -57,6 +61,7 @@ def person_create(*, actor: ActorOrUser, **values: Any) -> Person:
     _validate_person(values)
     with transaction.atomic():
         person = Person.objects.create(
+            partnership=partnership_for_new_record(actor),
             owning_agency=membership.agency,
             created_by=acting_user(actor),
             modified_by=acting_user(actor),
@@ -119,6 +124,7 @@ def address_create(*, actor: ActorOrUser, **values: Any) -> Address:
             raise ApplicationError(POSTCODE_MESSAGE, field="postcode")
     with transaction.atomic():
         address = Address.objects.create(
+            partnership=partnership_for_new_record(actor),
             owning_agency=membership.agency,
             created_by=acting_user(actor),
             modified_by=acting_user(actor),

@@ -56,7 +56,7 @@ def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     audit_viewed(actor=request.actor, target=person)
     sections = []
     for section in PERSON_SECTIONS:
-        context = section.context(request.user, person)
+        context = section.context(request.actor, person)
         if context is not None:
             sections.append({"title": section.title, "template": section.template, "context": context})
     return render(
@@ -79,7 +79,7 @@ def person_create(request: SignedInRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.person_create(actor=request.user, **form.cleaned_data)
+            person = services.person_create(actor=request.actor, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -99,7 +99,7 @@ def person_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         values = {name: form.cleaned_data[name] for name in form.edited_fields}
         try:
             services.person_update(
-                actor=request.user, person=person, expected_version=form.expected_version, **values
+                actor=request.actor, person=person, expected_version=form.expected_version, **values
             )
         except EditConflictError as error:
             conflict = describe_conflict(form, error.current)

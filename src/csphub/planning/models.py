@@ -143,6 +143,7 @@ class PriorityAdoption(BaseModel):
         return [Theme(key).label for key in self.themes]
 
 
+<<<<<<< HEAD
 # Problem solving, partners' counts and board packs live in modules of their own (issue 13);
 # importing them here registers their models with the planning app.
 from csphub.planning.boardpack import BoardPack  # noqa: E402
@@ -170,3 +171,224 @@ __all__ = [
     "Stage",
     "Theme",
 ]
+=======
+# --- The CSP Plan: priorities → key areas of work → actions → measures (issue 13) ---------------
+
+
+class PlanLevel(models.TextChoices):
+    DISTRICT = "district", "District Community Safety Partnership plan"
+    COUNTY = "county", "County board plan (community safety agreement)"
+
+
+class PriorityKind(models.TextChoices):
+    PRIORITY = "priority", "Priority"
+    EVERYDAY = "everyday", "Everyday business"
+    GOLDEN_THREAD = "golden_thread", "Golden thread"
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    STOPPED = "stopped", "Stopped"
+
+
+class Rag(models.TextChoices):
+    GREEN = "green", "Green: on track"
+    AMBER = "amber", "Amber: at risk"
+    RED = "red", "Red: off track"
+
+
+class MeasureSource(models.TextChoices):
+    """Where a measure's figure comes from: computed from the data, never typed in."""
+
+    ASSESSMENT_CRIME = (
+        "assessment_crime",
+        "Recorded crime excluding ASB (police.uk, latest Strategic Assessment)",
+    )
+    ASSESSMENT_ASB = (
+        "assessment_asb",
+        "Anti-social behaviour incidents (police.uk, latest Strategic Assessment)",
+    )
+    CASES_OPENED = "cases_opened", "ASB cases opened in the plan year (case records)"
+    CASE_REVIEWS = "case_reviews", "ASB Case Review applications received in the plan year"
+
+
+class Direction(models.TextChoices):
+    REDUCE = "reduce", "Reduce"
+    INCREASE = "increase", "Increase"
+    MAINTAIN = "maintain", "Keep at or below the baseline"
+
+
+class CspPlan(BaseModel):
+    """A partnership's plan for a period. The narrative sections are edited (each edit is a new
+    narrative version); publishing freezes the whole document as it stands (PlanPublication)."""
+
+    partnership = models.ForeignKey("agencies.Partnership", on_delete=models.PROTECT, related_name="plans")
+    title = models.CharField(max_length=200)
+    level = models.CharField(max_length=10, choices=PlanLevel.choices, default=PlanLevel.DISTRICT)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    county_plan = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="district_plans"
+    )
+    pcc_plan_title = models.CharField(max_length=200, blank=True)
+    foreword = models.TextField(blank=True)
+    about = models.TextField(blank=True)
+    governance = models.TextField(blank=True)
+    contacts = models.TextField(blank=True)
+    narrative_version = models.PositiveIntegerField(default=1)
+
+    NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
+        {"partnership", "title", "level", "starts_on", "ends_on", "county_plan", "pcc_plan_title",
+         "foreword", "about", "governance", "contacts", "narrative_version"}
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-starts_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PccObjective(BaseModel):
+    """An objective of the Police and Crime Commissioner's plan, to which the partnership must have
+    regard (Police Reform and Social Responsibility Act 2011 s.10; Crime and Disorder Act 1998 s.6)."""
+
+    plan = models.ForeignKey(CspPlan, on_delete=models.CASCADE, related_name="pcc_objectives")
+    title = models.CharField(max_length=300)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset({"plan", "title", "order"})
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanPriority(BaseModel):
+    """A priority of the plan, an area of everyday business, or a golden thread that runs through
+    every priority. A district priority can name the county priority and the PCC objectives it serves."""
+
+    plan = models.ForeignKey(CspPlan, on_delete=models.CASCADE, related_name="priorities")
+    kind = models.CharField(max_length=16, choices=PriorityKind.choices, default=PriorityKind.PRIORITY)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    theme = models.CharField(max_length=30, choices=Theme.choices, blank=True)  # the MoRiLE theme, if any
+    county_priority = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="district_priorities"
+    )
+    pcc_objectives = models.ManyToManyField(PccObjective, blank=True, related_name="priorities")
+
+    NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
+        {"plan", "kind", "title", "description", "order", "theme", "county_priority", "pcc_objectives"}
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class KeyArea(BaseModel):
+    """A key area of work under a priority ("Hot spot response")."""
+
+    priority = models.ForeignKey(PlanPriority, on_delete=models.CASCADE, related_name="key_areas")
+    title = models.CharField(max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset({"priority", "title", "order"})
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanAction(BaseModel):
+    """What a partner will do, by when, and how it is going (RAG, with the reason when not green)."""
+
+    key_area = models.ForeignKey(KeyArea, on_delete=models.CASCADE, related_name="actions")
+    title = models.CharField(max_length=300)
+    owner_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    lead = models.CharField(
+        max_length=150, help_text="The post that leads it, for example 'ASB team leader'."
+    )
+    due_on = models.DateField()
+    status = models.CharField(max_length=12, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
+    rag = models.CharField(max_length=5, choices=Rag.choices, default=Rag.GREEN)
+    rag_reason = models.TextField(blank=True)
+    assessment_finding = models.CharField(max_length=300, blank=True)
+
+    NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
+        {
+            "key_area",
+            "title",
+            "owner_agency",
+            "lead",
+            "due_on",
+            "status",
+            "rag",
+            "rag_reason",
+            "assessment_finding",
+        }
+    )
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanMeasure(BaseModel):
+    """How a priority is measured: a figure computed from the data against a baseline."""
+
+    priority = models.ForeignKey(PlanPriority, on_delete=models.CASCADE, related_name="measures")
+    title = models.CharField(max_length=200)
+    source = models.CharField(max_length=20, choices=MeasureSource.choices)
+    baseline = models.PositiveIntegerField()
+    baseline_label = models.CharField(
+        max_length=100, help_text="What the baseline is, for example '2019/20'."
+    )
+    direction = models.CharField(max_length=10, choices=Direction.choices, default=Direction.REDUCE)
+
+    NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
+        {"priority", "title", "source", "baseline", "baseline_label", "direction"}
+    )
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanPublication(BaseModel):
+    """A published version of the plan document: the HTML as it stood, never changed afterwards."""
+
+    plan = models.ForeignKey(CspPlan, on_delete=models.PROTECT, related_name="publications")
+    number = models.PositiveIntegerField()
+    narrative_version = models.PositiveIntegerField()
+    published_on = models.DateField()
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    html = models.TextField()
+
+    NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
+        {"plan", "number", "narrative_version", "published_on", "published_by", "html"}
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_publication_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} version {self.number}"
+>>>>>>> main

@@ -7,6 +7,8 @@ says so instead of showing a number.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from csphub.analytics.assessment import Assessment
@@ -77,3 +79,58 @@ def theme_evidence(assessment: Assessment, theme: str) -> dict[str, Any]:
         "harm_source": assessment.harm.weights_name,
         "period": f"{assessment.period.first} to {assessment.period.last}",
     }
+
+
+# --- The Plan: actions and measures (pure) -------------------------------------------------------
+
+
+def action_problems(
+    *, rag: str, rag_reason: str, due_on: date | None, starts_on: date, ends_on: date
+) -> list[tuple[str, str]]:
+    """(field, message) for an action: amber and red need their reason; the due date falls within
+    the plan's period (the first and last day included)."""
+    problems: list[tuple[str, str]] = []
+    if rag in ("amber", "red") and not rag_reason.strip():
+        problems.append(("rag_reason", "Enter why the action is amber or red, and what is being done"))
+    if due_on is not None and not (starts_on <= due_on <= ends_on):
+        problems.append(
+            (
+                "due_on",
+                f"The due date must be within the plan's period, {starts_on.day} {starts_on:%B %Y} to "
+                f"{ends_on.day} {ends_on:%B %Y}",
+            )
+        )
+    return problems
+
+
+def action_is_overdue(*, due_on: date, status: str, today: date) -> bool:
+    """Overdue the day after its due date, unless done or stopped."""
+    return status not in ("done", "stopped") and today > due_on
+
+
+@dataclass(frozen=True)
+class MeasureReading:
+    """A measure's figure against its baseline: the change and whether it goes the planned way."""
+
+    value: int | None
+    baseline: int
+    change: int | None
+    on_track: bool | None
+
+    @property
+    def wording(self) -> str:
+        if self.value is None:
+            return "No figure yet"
+        if self.change == 0:
+            return f"{self.value}, the same as the baseline"
+        direction = "up" if (self.change or 0) > 0 else "down"
+        return f"{self.value}, {direction} {abs(self.change or 0)} on the baseline of {self.baseline}"
+
+
+def measure_reading(*, value: int | None, baseline: int, direction: str) -> MeasureReading:
+    """``reduce``: on track below the baseline; ``increase``: above it; ``maintain``: at or below it."""
+    if value is None:
+        return MeasureReading(None, baseline, None, None)
+    change = value - baseline
+    on_track = {"reduce": change < 0, "increase": change > 0, "maintain": change <= 0}[direction]
+    return MeasureReading(value, baseline, change, on_track)

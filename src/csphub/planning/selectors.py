@@ -10,6 +10,7 @@ from django.http import Http404
 
 from csphub.agencies.policies import Capability, has_capability
 from csphub.analytics import morile
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.planning.models import PriorityAdoption, ScoreSheet, ScoringFramework, ScoringSession, Theme
 
 
@@ -57,7 +58,9 @@ def latest_adoption(user: Any) -> PriorityAdoption | None:
     return PriorityAdoption.objects.select_related("session", "adopted_by").first()
 
 
-def assessor_name(user: Any) -> str:
+def assessor_name(who: ActorOrUser) -> str:
+    """The name a score sheet is filed under: the assessor's (a sheet's user, or the request's actor)."""
+    user = acting_user(who)
     return str(user.get_full_name() or user.get_username())
 
 

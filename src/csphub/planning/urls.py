@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from csphub.planning import views
+from csphub.planning.plan import views as plan_views
 
 app_name = "planning"
 
@@ -13,6 +14,18 @@ urlpatterns = [
     path("sessions/<int:pk>/", views.session_detail, name="session_detail"),
     path("sessions/<int:pk>/themes/<str:theme>/score/", views.sheet_new, name="sheet_new"),
     path("sessions/<int:pk>/adopt/", views.adopt, name="adopt"),
+<<<<<<< HEAD
     # problem solving, partners' counts and board packs (issue 13)
     path("", include("csphub.planning.board.urls")),
+=======
+    # The CSP Plan
+    path("plans/", plan_views.plan_list, name="plan_list"),
+    path("plans/<int:pk>/", plan_views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/narrative/", plan_views.narrative_change, name="plan_narrative"),
+    path("plans/<int:pk>/publish/", plan_views.plan_publish, name="plan_publish"),
+    path("plans/<int:pk>/document/", plan_views.plan_document, name="plan_document"),
+    path("plans/areas/<int:area_pk>/actions/new/", plan_views.action_new, name="plan_action_new"),
+    path("plans/actions/<int:pk>/change/", plan_views.action_change, name="plan_action_change"),
+    path("plans/published/<int:pk>/", plan_views.plan_publication, name="plan_publication"),
+>>>>>>> main
 ]

@@ -132,7 +132,7 @@ def session_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     mine = {
         theme
         for theme, by in selectors.current_sheets(session).items()
-        if selectors.assessor_name(request.user) in by
+        if selectors.assessor_name(request.actor) in by
     }
     themes = [
         {

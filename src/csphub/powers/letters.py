@@ -41,6 +41,8 @@ def _changes(use: PowerUse) -> dict[str, Any]:
         "extensions": extensions,
         "pspo_variations": pspo_variations,
         "last_change": max(changed_on) if changed_on else None,
+        # s.59(7)(b): an order restricting alcohol explains s.63.
+        "alcohol": use.power == Power.PSPO and rules.pspo_prohibits_alcohol(use.requirements),
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from csphub.agencies.models import PartnershipRecord
 from csphub.core.models import BaseModel
 from csphub.powers.rules import POWER_LABELS, IssuerCapacity, Power, Status
 
@@ -19,7 +20,7 @@ STATUS_CHOICES = [(s.value, s.value.replace("_", " ").capitalize()) for s in Sta
 CAPACITY_CHOICES = [(c.value, c.value.replace("_", " ").capitalize()) for c in IssuerCapacity]
 
 
-class PowerUse(BaseModel):
+class PowerUse(PartnershipRecord, BaseModel):
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="powers")
     power = models.CharField(max_length=32, choices=POWER_CHOICES, db_index=True)
     status = models.CharField(max_length=20, choices=STATUS_CHOICES, default=Status.DRAFT)

@@ -68,7 +68,7 @@ class RuleSet:
     closure_order_extension_max_months: int = 3  # s.82(7): each extension at most 3 months
     closure_extension_notice_max_hours: int = 24  # s.77(4): a 24-hour notice extended by ≤ 24 h
     closure_continuation_max_hours: int = 48  # s.81(2): notice continued when no order is made
-    closure_order_appeal_days: int = 21  # s.84(4): appeal to the Crown Court
+    closure_order_appeal_days: int = 21  # s.84(5): appeal to the Crown Court (s.84(4))
     absolute_ground_notice_months_conviction: int = 12  # HA 1985 s.83ZA: conditions 1-3 and 5
     absolute_ground_notice_months_closure: int = 3  # HA 1985 s.83ZA: condition 4
     absolute_ground_closure_min_hours: int = 48  # s.84A(7): prohibited for more than 48 hours
@@ -279,10 +279,16 @@ TRANSITIONS: dict[Power, dict[Status, frozenset[Status]]] = {
     Power.CLOSURE_ORDER: {
         S.DRAFT: frozenset({S.APPLIED, S.WITHDRAWN}),
         S.APPLIED: frozenset({S.GRANTED, S.REFUSED, S.WITHDRAWN}),
-        # s.84: an appeal to the Crown Court against the order or an extension.
+        # s.84(1): an appeal to the Crown Court against the order or an extension, by the occupier
+        # or anyone with an interest in the premises.
         S.GRANTED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED}),
         S.EXTENDED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED, S.APPEALED}),
-        S.APPEALED: frozenset({S.UPHELD, S.QUASHED, S.VARIED}),
+        # s.84(2)(a), (3)(a): the police or council that applied may appeal the magistrates'
+        # refusal; the only way out of REFUSED. The Crown Court may then make the order (GRANTED,
+        # s.84(6)) or dismiss the appeal (REFUSED again; ``closure_refusal_appeal_blockers``
+        # allows one appeal).
+        S.REFUSED: frozenset({S.APPEALED}),
+        S.APPEALED: frozenset({S.UPHELD, S.QUASHED, S.VARIED, S.GRANTED, S.REFUSED}),
         S.UPHELD: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED}),
         S.VARIED: frozenset({S.EXTENDED, S.DISCHARGED, S.EXPIRED}),
     },
@@ -346,6 +352,13 @@ ISSUER_LABELS: dict[IssuerCapacity, str] = {
 
 _POLICE = {IssuerCapacity.CONSTABLE, IssuerCapacity.INSPECTOR, IssuerCapacity.SUPERINTENDENT}
 _LA = {IssuerCapacity.LOCAL_AUTHORITY, IssuerCapacity.LA_CHIEF_EXECUTIVE}
+
+
+def is_local_authority(capacity: str) -> bool:
+    """The council (or its chief executive), as opposed to the police: who applied for a closure
+    order decides who may appeal a refusal (s.84(2) a constable, s.84(3) the council)."""
+    return IssuerCapacity(capacity) in _LA
+
 
 # Who may take each step. Every police officer holds the office of constable, so inspectors and
 # superintendents may do whatever a constable may.
@@ -861,6 +874,24 @@ def injunction_blockers(
     return reasons
 
 
+def injunction_applicant_blockers(
+    issuer: IssuerCapacity | str | None, *, housing_management_related: bool
+) -> list[str]:
+    """s.5(3): a housing provider may apply for an injunction only where the application concerns
+    anti-social behaviour that directly or indirectly relates to or affects its housing management
+    functions. The council and the police (s.5(1)) have no such limit."""
+    if (
+        issuer is not None
+        and IssuerCapacity(issuer) is IssuerCapacity.HOUSING_PROVIDER
+        and not housing_management_related
+    ):
+        return [
+            "A housing provider may apply only where the behaviour relates to or affects its housing "
+            "management functions (s.5(3))"
+        ]
+    return []
+
+
 def _yot_blockers(
     *, recipient: Recipient, rules: RuleSet, under_18_on: date, consulted_on: date | None, by: date, what: str
 ) -> list[str]:
@@ -1367,6 +1398,72 @@ def dispersal_uniform_blockers(in_uniform: bool) -> list[str]:
     return [] if in_uniform else ["A dispersal direction is given by an officer in uniform (s.35(1))"]
 
 
+def dispersal_surrender_blockers(
+    *,
+    given_at: datetime,
+    excluded_until: datetime,
+    surrendered_at: datetime,
+    now: datetime,
+    items: str,
+    belief: str,
+    in_writing: bool,
+    not_in_writing_reason: str,
+    told_offence: bool,
+    not_told_reason: str,
+) -> list[str]:
+    """s.37: the constable who gives a s.35 direction may also direct the person to surrender any
+    item in their possession or control that the constable reasonably believes has been used, or is
+    likely to be used, in behaviour that harasses, alarms or distresses members of the public. The
+    direction is in writing unless that is not reasonably practicable, and the person is told
+    (unless not reasonably practicable) that failing without reasonable excuse to comply is an
+    offence (s.39). It goes with a direction that is running: from when the s.35 direction is given
+    until its exclusion period ends."""
+    reasons = []
+    if not items.strip():
+        reasons.append("Describe each item surrendered")
+    if not belief.strip():
+        reasons.append(
+            "Record why you believe the items have been or are likely to be used in behaviour that "
+            "harasses, alarms or distresses members of the public (s.37)"
+        )
+    if surrendered_at < given_at:
+        reasons.append("Items can only be asked for with a dispersal direction: not before it was given")
+    elif surrendered_at >= excluded_until:
+        reasons.append("The exclusion period has ended: items can only be asked for while the direction runs")
+    if surrendered_at > now:
+        reasons.append("The time the items were surrendered must be now or in the past")
+    if not in_writing and not not_in_writing_reason.strip():
+        reasons.append(
+            "The direction to surrender must be in writing unless that is not reasonably practicable: "
+            "say why it was not (s.37)"
+        )
+    if not told_offence and not not_told_reason.strip():
+        reasons.append(
+            "Tell the person that failing without reasonable excuse to comply is an offence, unless that is "
+            "not reasonably practicable: say why they were not told (s.37, s.39)"
+        )
+    return reasons
+
+
+def dispersal_item_return_blockers(
+    *, excluded_until: datetime, surrendered_at: datetime, returned_at: datetime, now: datetime
+) -> list[str]:
+    """s.37: an item surrendered is not returned before the end of the exclusion period of the
+    direction it went with (the exclusion period's last moment may be varied, s.35(8))."""
+    reasons = []
+    if returned_at < surrendered_at:
+        reasons.append("An item cannot be returned before it was surrendered")
+    elif returned_at < excluded_until:
+        end = excluded_until.astimezone(UK_TZ)
+        reasons.append(
+            f"A surrendered item is not returned before the exclusion period ends, at {end:%H:%M} on "
+            f"{end.day} {end:%B %Y} (s.37)"
+        )
+    if returned_at > now:
+        reasons.append("The time the item was returned must be now or in the past")
+    return reasons
+
+
 def dispersal_variation_blockers(
     *, rules: RuleSet, first_given_at: datetime, new_excluded_until: datetime
 ) -> list[str]:
@@ -1473,6 +1570,57 @@ def pspo_blockers(
         council_land_only=council_land_only,
         doing="making",
     )
+    return reasons
+
+
+def pspo_content_blockers(requirements: str) -> list[str]:
+    """s.59(7)(a): the order must identify the activities it prohibits, or the things it requires
+    people carrying on activities to do (s.59(2)-(4)): at least one line. The other content of
+    s.59(7) (the effect of s.63 and s.67, the period) is in the letter the order is published as."""
+    if not any(line.strip() for line in requirements.splitlines()):
+        return [
+            "The order must identify the activities it prohibits or the requirements it imposes (s.59(7))"
+        ]
+    return []
+
+
+def pspo_prohibits_alcohol(requirements: str) -> bool:
+    """Whether the order restricts drinking alcohol, so its text must explain s.63 (s.59(7)(b))."""
+    return "alcohol" in requirements.lower()
+
+
+def pspo_latest_decision(
+    *, made_on: date, extended_on: Iterable[date], varied_on: Iterable[date], discharged_on: date | None
+) -> tuple[str, date]:
+    """The council's latest decision on an order (made, extended, varied or discharged) and its
+    date: what must be published next (the PSPO publication regulations, review A.5). On one day a
+    discharge is latest, then a variation, then an extension."""
+    decisions = [("made", made_on)]
+    decisions += [("extended", d) for d in extended_on]
+    decisions += [("varied", d) for d in varied_on]
+    if discharged_on is not None:
+        decisions.append(("discharged", discharged_on))
+    order = {"made": 0, "extended": 1, "varied": 2, "discharged": 3}
+    return max(decisions, key=lambda d: (d[1], order[d[0]]))
+
+
+def pspo_publication_blockers(
+    *, decided_on: date, published_on: date, today: date, on_website: bool, notices_erected: bool
+) -> list[str]:
+    """The PSPO publication regulations (2014), review A.5: an order made, extended, varied or
+    discharged is published on the council's website, and notices drawing attention to it are put
+    up on or next to the restricted area. Not before the decision, not in the future."""
+    reasons = []
+    if not on_website:
+        reasons.append("Publish the order on the council's website")
+    if not notices_erected:
+        reasons.append("Put up notices on or next to the restricted area drawing attention to the order")
+    if published_on < decided_on:
+        reasons.append(
+            f"It cannot be published before the council's decision on {decided_on.day} {decided_on:%B %Y}"
+        )
+    if published_on > today:
+        reasons.append("The date of publication must be today or in the past")
     return reasons
 
 
@@ -1839,9 +1987,67 @@ def closure_continuation_blockers(
 
 
 def closure_order_appeal_deadline(decided_on: date, *, rules: RuleSet) -> date:
-    """s.84: appeal to the Crown Court within 21 days beginning with the day of the decision
-    (the order, its extension or discharge, or a refusal)."""
+    """s.84(5): an appeal to the Crown Court (s.84(4)) must be made within 21 days beginning with
+    the date of the decision: the order or its extension (s.84(1)), or a refusal to make or extend
+    it or to continue the notice (s.84(2), (3)). The decision day is day 1, so the last day is
+    the decision day + 20."""
     return period_last_day(decided_on, rules.closure_order_appeal_days)
+
+
+def closure_refusal_appeal_blockers(
+    *,
+    rules: RuleSet,
+    refused_on: date,
+    lodged_on: date,
+    today: date,
+    already_appealed: bool,
+) -> list[str]:
+    """s.84(2)(a) (police) and s.84(3)(a) (council): the body that applied may appeal to the
+    Crown Court (s.84(4)) against the magistrates' decision not to make a closure order, within 21
+    days beginning with the date of that decision (s.84(5)). The Act gives no power to extend the
+    time (*Hampshire Police Authority v Smith* [2009] EWHC 174 (Admin), on the same words in the
+    2003 Act); the appeal is made when notice reaches the court (*Crocker v Devon and Cornwall
+    Police* [2020] EWHC 2838 (Admin)). One appeal per refusal."""
+    reasons = []
+    deadline = closure_order_appeal_deadline(refused_on, rules=rules)
+    if already_appealed:
+        reasons.append("The refusal has already been appealed to the Crown Court")
+    if lodged_on < refused_on:
+        reasons.append("The appeal cannot be dated before the magistrates refused the order")
+    if lodged_on > today:
+        reasons.append("The date of the appeal must be today or in the past")
+    if lodged_on > deadline:
+        reasons.append(
+            f"The time to appeal ended on {deadline.day} {deadline:%B %Y}: an appeal must be made within "
+            f"{rules.closure_order_appeal_days} days beginning with the day of the decision (s.84(5)), "
+            "and the Crown Court cannot extend it"
+        )
+    return reasons
+
+
+def closure_refusal_appeal_outcome_blockers(
+    *,
+    rules: RuleSet,
+    made_order: bool,
+    lodged_on: date,
+    decided_on: date,
+    today: date,
+    ends_on: date | None,
+) -> list[str]:
+    """s.84(6): on the applicant's appeal the Crown Court "may make whatever order it thinks
+    appropriate". A closure order it makes is still a closure order: at most 3 months from the day
+    it is made (s.80(6))."""
+    reasons = []
+    if decided_on < lodged_on:
+        reasons.append("The decision cannot be dated before the appeal was made")
+    if decided_on > today:
+        reasons.append("The date of the decision must be today or in the past")
+    if made_order:
+        if ends_on is None:
+            reasons.append("Enter the date the closure order made by the Crown Court ends")
+        else:
+            reasons += closure_order_blockers(rules=rules, made_on=decided_on, ends_on=ends_on)
+    return reasons
 
 
 def closure_hearing_due(served_at: datetime, *, rules: RuleSet | None = None) -> datetime:

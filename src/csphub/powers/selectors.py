@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.utils import timezone
@@ -51,10 +51,17 @@ def power_get(user: Any, pk: int, *, action: Action = Action.VIEW) -> PowerUse:
 
 
 def powers_with_dates(user: Any) -> QuerySet[PowerUse]:
-    """Visible powers still running, the next statutory date first (appeal, hearing, end)."""
+    """Visible powers still running, the next statutory date first (appeal, hearing, end). A
+    refused closure order counts while the police or council may still appeal it (s.84(2)-(5))."""
+    appealable_refusal = Q(
+        power=Power.CLOSURE_ORDER,
+        status=Status.REFUSED,
+        appeal_deadline__gte=local_date(clock.now()),
+        details__refusal_appeal__isnull=True,
+    )
     return (
         power_list_visible_to(user)
-        .exclude(status__in=[s.value for s in TERMINAL])
+        .exclude(Q(status__in=[s.value for s in TERMINAL]) & ~appealable_refusal)
         .annotate(next_date=Coalesce("appeal_deadline", TruncDate("hearing_due_at"), TruncDate("ends_at")))
         .order_by(F("next_date").asc(nulls_last=True), "-created_at")
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from csphub.agencies.models import PartnershipRecord
 from csphub.core.models import BaseModel
 from csphub.risk.rules import ANSWER_LABELS, Band, Kind
 
@@ -71,7 +72,7 @@ class Question(BaseModel):
         constraints = [models.UniqueConstraint(fields=["questionnaire", "code"], name="question_code_unique")]
 
 
-class Assessment(BaseModel):
+class Assessment(PartnershipRecord, BaseModel):
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="risk_assessments")
     subject = models.ForeignKey(
         "people.Person",
@@ -155,7 +156,7 @@ class ReassessmentRequirement(BaseModel):
         constraints = [models.UniqueConstraint(fields=["case", "incident"], name="reassessment_once")]
 
 
-class MaracReferral(BaseModel):
+class MaracReferral(PartnershipRecord, BaseModel):
     """A referral made to MARAC (SafeLives): when, by which agency, the meeting and its outcome.
 
     The last referral of a victim, by any agency, starts the 12 months within which any further

@@ -12,6 +12,7 @@ from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import Action, role_allows, visible_in_full_to, visible_to
 from csphub.cases.models import Case, CaseStatus
 from csphub.core.actor import Actor
+from csphub.core.together import fetch_together
 from csphub.risk import selectors
 from csphub.risk.models import Assessment, ReassessmentRequirement
 
@@ -19,15 +20,21 @@ from csphub.risk.models import Assessment, ReassessmentRequirement
 def case_section_context(actor: Actor, case: Case) -> dict[str, Any] | None:
     """The case's assessments and pending re-assessments, for someone who sees it in full.
 
-    Asks the request's policy (``actor.policy``), which the case page has already asked."""
+    Asks the request's policy (``actor.policy``), which the case page has already asked; the
+    assessments, the pending re-assessments and the questionnaires are read in one query."""
     policy = actor.policy
     if policy.share_scope(case) != ShareScope.FULL:
         return None
+    assessments, pending, questionnaires = fetch_together(
+        selectors.assessment_list_visible_to(actor).filter(case=case),
+        selectors.pending_reassessments(actor, case).select_related("incident"),
+        selectors.questionnaires_in_force(),
+    )
     return {
         "case": case,
-        "assessments": list(selectors.assessment_list_visible_to(actor).filter(case=case)),
-        "pending": list(selectors.pending_reassessments(actor, case).select_related("incident")),
-        "questionnaires": selectors.questionnaires_in_use(),
+        "assessments": assessments,
+        "pending": pending,
+        "questionnaires": selectors.latest_versions(questionnaires),
         "can_change": policy.can(Action.CHANGE, case) and case.is_open,
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -37,11 +38,19 @@ def pending_reassessments(user: Any, case: Case) -> QuerySet[ReassessmentRequire
 
 def questionnaires_in_use(on: Any = None) -> list[Questionnaire]:
     """The latest active version of each questionnaire in force on ``on``."""
+    return latest_versions(questionnaires_in_force(on))
+
+
+def questionnaires_in_force(on: Any = None) -> QuerySet[Questionnaire]:
+    """Every active version in force on ``on``, newest version of each first (unread: the case
+    page reads it with the case's assessments); :func:`latest_versions` keeps the newest."""
     day = on or timezone.localdate()
+    return Questionnaire.objects.filter(is_active=True, effective_from__lte=day).order_by("code", "-version")
+
+
+def latest_versions(questionnaires: Iterable[Questionnaire]) -> list[Questionnaire]:
     latest: dict[str, Questionnaire] = {}
-    for q in Questionnaire.objects.filter(is_active=True, effective_from__lte=day).order_by(
-        "code", "-version"
-    ):
+    for q in questionnaires:
         latest.setdefault(q.code, q)
     return list(latest.values())
 

@@ -231,6 +231,7 @@ def assessment_complete(
     by_code = {q.code: q for q in questionnaire.questions.all()}
     with transaction.atomic():
         assessment = Assessment.objects.create(
+            partnership_id=case.partnership_id,
             case=case,
             subject=subject,
             questionnaire=questionnaire,
@@ -457,6 +458,7 @@ def marac_referral_record(
     )
     with transaction.atomic():
         referral = MaracReferral.objects.create(
+            partnership_id=case.partnership_id,
             case=case,
             subject=assessment.subject,
             perpetrator=perpetrator,

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from csphub.agencies.selectors import partnership_for_area
 from csphub.agencies.services import notify_agency, share_record
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
@@ -91,6 +92,10 @@ def application_submit(
         )
     )
     assert behaviour_first_on is not None and behaviour_last_on is not None  # checked above
+    # The application belongs to the area's partnership (a resident has none to give it).
+    partnership = area.partnership or partnership_for_area(area.name)
+    if partnership is None:
+        raise ApplicationError("This area does not take applications here", field="area")
     with transaction.atomic():
         for _attempt in range(5):
             try:
@@ -98,6 +103,7 @@ def application_submit(
                     application = Application.objects.create(
                         reference=new_reference(),
                         area=area,
+                        partnership=partnership,
                         owning_agency=area.managing_agency,
                         channel=channel,
                         received_on=received_on,

@@ -10,12 +10,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from csphub.agencies.models import Agency
+from csphub.agencies.models import Agency, Partnership
 from csphub.agencies.policies import ROLE_CAPABILITIES, Capability, acting_membership, has_capability
+from csphub.agencies.selectors import partnership_for_area
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
 from csphub.casereviews.models import CaseReviewArea, ThresholdRuleSet
-from csphub.core.actor import ActorOrUser, user_of
+from csphub.core.actor import ActorOrUser, as_actor, user_of
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 
@@ -109,6 +110,7 @@ def area_configure(
     values = {
         "name": name.strip(),
         "managing_agency": managing_agency,
+        "partnership": _area_partnership(actor, name, existing),
         "contact_team": contact_team.strip(),
         "contact_email": contact_email.strip(),
         "contact_phone": contact_phone.strip(),
@@ -140,6 +142,19 @@ def area_configure(
                 changed_fields=changed,
             )
     return area
+
+
+def _area_partnership(
+    actor: ActorOrUser | None, name: str, existing: CaseReviewArea | None
+) -> Partnership | None:
+    """The partnership whose records the area's applications are: the area keeps the one it has;
+    a new area takes the partnership its configurer acts in, else the district of its name."""
+    if existing is not None and existing.partnership_id is not None:
+        return existing.partnership
+    actor_obj = as_actor(actor) if actor is not None else None
+    if actor_obj is not None and actor_obj.partnership is not None:
+        return actor_obj.policy.partnership_for_new_record()
+    return partnership_for_area(name)
 
 
 def rule_set_add(

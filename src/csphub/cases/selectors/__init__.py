@@ -8,15 +8,18 @@ descriptions, notes, documents or addresses.
 """
 
 # The package re-exports every name, so callers keep writing ``selectors.case_page``.
+from csphub.cases.selectors.figures import DistrictFigures, district_figures
 from csphub.cases.selectors.page import (
     CasePage,
     _party_reads,
     _PartyReads,
+    addresses_for_case,
     addresses_for_incidents,
     case_list_with_counts,
     case_page,
     case_shares,
     share_partners_for,
+    summaries_with_addresses,
 )
 from csphub.cases.selectors.records import (
     _text_search,
@@ -67,6 +70,8 @@ from csphub.cases.selectors.victims import (
     located_people,
     locator_agreements,
     record_holders,
+    share_request_cases,
+    share_request_get_for_answer,
     share_requests_for,
     victim_schedules,
     victim_updates_due,
@@ -75,6 +80,7 @@ from csphub.cases.selectors.victims import (
 __all__ = [
     "MAP_STATUSES",
     "CasePage",
+    "DistrictFigures",
     "RecordHolder",
     "RelatedRecord",
     "SearchResults",
@@ -85,6 +91,7 @@ __all__ = [
     "_same_parties",
     "_schedules",
     "_text_search",
+    "addresses_for_case",
     "addresses_for_incidents",
     "case_documents_for",
     "case_get_visible",
@@ -99,6 +106,7 @@ __all__ = [
     "case_tasks",
     "cases_for_person",
     "closure_surveys",
+    "district_figures",
     "document_get_visible",
     "incident_get_visible",
     "incident_list_visible_to",
@@ -119,7 +127,10 @@ __all__ = [
     "repeat_victims_among",
     "search",
     "share_partners_for",
+    "share_request_cases",
+    "share_request_get_for_answer",
     "share_requests_for",
+    "summaries_with_addresses",
     "task_list_visible_to",
     "uses_trigram_index",
     "victim_schedules",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import (
     Action,
+    role_allows,
 )
 from csphub.audit.services import audit_viewed
 from csphub.cases import config, rules
@@ -30,10 +31,10 @@ from csphub.cases.models import (
     Task,
 )
 from csphub.cases.selectors.records import (
-    case_documents_for,
+    case_documents_queryset,
     case_get_visible,
     case_incidents,
-    case_notes_for,
+    case_notes_queryset,
     case_parties,
     incident_list_visible_to,
 )
@@ -44,7 +45,9 @@ from csphub.cases.selectors.related import (
     related_records,
 )
 from csphub.cases.selectors.tasks import case_tasks
+from csphub.cases.selectors.victims import VictimSchedule, victim_contacts, victim_schedules_of
 from csphub.core.actor import Actor
+from csphub.core.together import fetch_together
 from csphub.people.models import Address
 
 # --------------------------------------------------------------------------------------------
@@ -73,6 +76,7 @@ class CasePage:
     status_changes: list[CaseStatusChange] = field(default_factory=list)
     links: list[CaseLink] = field(default_factory=list)
     agenda_items: list[AgendaItem] = field(default_factory=list)
+    victim_schedules: list[VictimSchedule] = field(default_factory=list)
     repeat_victims: dict[int, rules.RepeatDecision] = field(default_factory=dict)
     related: list[RelatedRecord] | None = None
 
@@ -85,8 +89,10 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
     """The case page for ``actor``, or Http404; records that the actor was shown the case.
 
     Showing personal data and recording that it was shown are one call. The actor's policy answers
-    every visibility question from facts it fetched once, so the page costs one query per list it
-    shows, whatever the number of rows (``tests/cases/test_query_budgets.py`` pins it). The
+    every visibility question from facts it fetched once, and the case's own lists (incidents,
+    links, notes, documents, tasks, status changes, agenda items, victims' contacts) are read in one
+    query (:func:`csphub.core.together.fetch_together`), so the page costs a fixed number of
+    queries whatever the number of rows (``tests/cases/test_query_budgets.py`` pins it). The
     repeat-victim flag and the related-records prompt share one read of the parties' incidents
     (:func:`_party_reads`).
     """
@@ -106,8 +112,20 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
         )
     reads = _party_reads(actor, case, with_related=can_change)
     parties = reads.parties
-    incidents = list(case_incidents(case))
-    links = list(case.links_from.select_related("related_case"))
+    # The page's lists of the case in one query (core.together): one round trip, not eight.
+    notes_qs = case_notes_queryset(actor, case)
+    documents_qs = case_documents_queryset(actor, case)
+    lists = fetch_together(
+        case_incidents(case),
+        case.links_from.select_related("related_case"),
+        notes_qs if notes_qs is not None else Note.objects.none(),
+        documents_qs if documents_qs is not None else Document.objects.none(),
+        case_tasks(actor, case),
+        case.status_changes.select_related("created_by"),
+        case.agenda_items.select_related("meeting__panel"),
+        victim_contacts(case),
+    )
+    incidents, links, notes, documents, tasks, status_changes, agenda_items, contacts = lists
     related = None
     if can_change:
         related = related_records(
@@ -126,12 +144,13 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
         can_write=policy.role_allows(Action.CREATE),
         parties=parties,
         incidents=incidents,
-        notes=case_notes_for(actor, case),
-        documents=case_documents_for(actor, case),
-        tasks=list(case_tasks(actor, case)),
-        status_changes=list(case.status_changes.select_related("created_by")),
+        notes=notes,
+        documents=documents,
+        tasks=tasks,
+        status_changes=status_changes,
         links=links,
-        agenda_items=list(case.agenda_items.select_related("meeting__panel")),
+        agenda_items=agenda_items,
+        victim_schedules=victim_schedules_of(contacts),
         repeat_victims=reads.repeat_victims,
         related=related,
     )
@@ -244,3 +263,32 @@ def addresses_for_incidents(incidents: Iterable[Incident]) -> list[str]:
         | Q(person_links__person__incident_parties__incident__in=ids)
     ).distinct()
     return [str(a) for a in places]
+
+
+def addresses_for_case(case: Case) -> list[str]:
+    """The addresses recorded for a case's incidents and people (the summary warning compares with them)."""
+    return addresses_for_incidents(case.incidents.all())
+
+
+def summaries_with_addresses(user: Any, *, limit: int = 200) -> list[tuple[Case, str]]:
+    """The user's agency's cases whose summary looks like it holds an address (a postcode, a flat or
+    house number and street), with what was found: summaries written before the warning existed,
+    which panel partners may be reading. Only cases the user may change."""
+    from csphub.agencies.policies import acting_membership
+
+    membership = acting_membership(user)
+    if membership is None or not role_allows(user, Action.CHANGE):
+        return []
+    found: list[tuple[Case, str]] = []
+    candidates = (
+        Case.objects.filter(owning_agency=membership.agency, summary__regex=r"[0-9]")
+        .only("pk", "summary", "status", "owning_agency_id", "opened_at")
+        .order_by("-opened_at", "-id")
+    )
+    for case in candidates.iterator(chunk_size=2000):
+        part = rules.address_in_text(case.summary)
+        if part:
+            found.append((case, part))
+            if len(found) >= limit:
+                break
+    return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Q, QuerySet
 
@@ -28,6 +28,8 @@ from csphub.cases.models import (
     NoteVisibility,
 )
 from csphub.people.models import Person
+
+_Authored = TypeVar("_Authored", Note, Document)
 
 # --------------------------------------------------------------------------------------------
 # Incidents (also read by the casereviews and risk apps)
@@ -141,29 +143,37 @@ def case_incidents(case: Case) -> QuerySet[Incident]:
 def case_notes_for(user: Any, case: Case) -> list[Note]:
     """Notes the user may read: all for the owning agency; notes marked shared (and the reader's
     own agency's) for a partner with a FULL share; none with a SUMMARY share."""
-    scope = case_scope(user, case)
-    membership = acting_membership(user)
-    if scope != ShareScope.FULL or membership is None:
-        return []
-    qs = visible_to(user, Action.VIEW, Note).filter(case=case).select_related("author_agency", "created_by")
-    if case.owning_agency_id != membership.agency_id:
-        qs = qs.filter(Q(visibility=NoteVisibility.SHARED) | Q(author_agency=membership.agency))
-    return list(qs)
+    qs = case_notes_queryset(user, case)
+    return [] if qs is None else list(qs)
+
+
+def case_notes_queryset(user: Any, case: Case) -> QuerySet[Note] | None:
+    """:func:`case_notes_for` unread (None when the user may read none), for a page that reads
+    several lists at once."""
+    return _authored_on_case(user, case, Note)
 
 
 def case_documents_for(user: Any, case: Case) -> list[Document]:
+    qs = case_documents_queryset(user, case)
+    return [] if qs is None else list(qs)
+
+
+def case_documents_queryset(user: Any, case: Case) -> QuerySet[Document] | None:
+    return _authored_on_case(user, case, Document)
+
+
+def _authored_on_case(user: Any, case: Case, model: type[_Authored]) -> QuerySet[_Authored] | None:
+    """A case's notes or documents the user may read: all for the owning agency; those marked
+    shared (and the reader's own agency's) for a partner with a FULL share; none with a SUMMARY
+    share (None)."""
     scope = case_scope(user, case)
     membership = acting_membership(user)
     if scope != ShareScope.FULL or membership is None:
-        return []
-    qs = (
-        visible_to(user, Action.VIEW, Document)
-        .filter(case=case)
-        .select_related("author_agency", "created_by")
-    )
+        return None
+    qs = visible_to(user, Action.VIEW, model).filter(case=case).select_related("author_agency", "created_by")
     if case.owning_agency_id != membership.agency_id:
         qs = qs.filter(Q(visibility=NoteVisibility.SHARED) | Q(author_agency=membership.agency))
-    return list(qs)
+    return qs
 
 
 def document_get_visible(user: Any, pk: Any) -> Document:

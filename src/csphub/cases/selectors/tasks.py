@@ -62,10 +62,12 @@ def overdue_dashboard(user: Any, *, today: dt.date | None = None) -> dict[str, A
 
 
 def owner_may_see(owner: Any, membership: Membership | None, case: Case | None) -> bool:
-    """May ``owner``, acting in ``membership``, see ``case`` (or, with no case, personal records)?"""
+    """May ``owner``, acting in ``membership`` (and in the case's partnership), see ``case`` (or, with
+    no case, personal records)?"""
     if membership is None or not owner.is_active or not membership.is_active:
         return False
-    policy = policy_for(Actor(user=owner, membership=membership))
+    partnership_id = case.partnership_id if case is not None else None
+    policy = policy_for(Actor(user=owner, membership=membership, partnership_id=partnership_id))
     if case is None:
         return policy.role_allows(Action.VIEW)
     return policy.can(Action.VIEW, case)
@@ -76,7 +78,8 @@ def orphaned_tasks(user: Any) -> list[Task]:
     see the case the task is on: a share withdrawn, a membership ended, a record restricted.
 
     Only for those who manage the team's tasks (team managers, coordinators); others get [].
-    Two queries per owner (their membership, the cases they may see), whatever the number of tasks.
+    A few queries per owner and partnership (their membership, their partnership, the cases they may
+    see), whatever the number of tasks.
     """
     if not has_capability(user, Capability.MANAGE_TEAM_TASKS):
         return []
@@ -84,11 +87,11 @@ def orphaned_tasks(user: Any) -> list[Task]:
     tasks = list(
         task_list_visible_to(user).filter(status=TaskStatus.OPEN, case__isnull=False).order_by("due_on", "pk")
     )
-    by_owner: dict[tuple[int, int], list[Task]] = {}
+    by_owner: dict[tuple[int, int, int], list[Task]] = {}
     for task in tasks:
-        by_owner.setdefault((task.owner_id, task.owning_agency_id), []).append(task)
+        by_owner.setdefault((task.owner_id, task.owning_agency_id, task.partnership_id), []).append(task)
     orphaned: list[Task] = []
-    for (owner_id, agency_id), owned in by_owner.items():
+    for (owner_id, agency_id, partnership_id), owned in by_owner.items():
         owner = owned[0].owner
         membership = (
             Membership.objects.filter(user_id=owner_id, agency_id=agency_id, is_active=True)
@@ -100,7 +103,8 @@ def orphaned_tasks(user: Any) -> list[Task]:
             continue
         seen = set(
             visible_to(
-                Actor(user=owner, membership=membership),
+                # the owner, working in the task's partnership
+                Actor(user=owner, membership=membership, partnership_id=partnership_id),
                 Action.VIEW,
                 Case.objects.filter(pk__in={t.case_id for t in owned}),
             ).values_list("pk", flat=True)

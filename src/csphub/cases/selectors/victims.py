@@ -13,6 +13,7 @@ from django.utils import timezone
 from csphub.agencies.policies import (
     Action,
     acting_membership,
+    policy_for,
     role_allows,
     visible_to,
 )
@@ -54,11 +55,23 @@ def _schedules(contacts: Iterable[VictimContact], today: dt.date) -> list[Victim
 def victim_schedules(case: Case, *, today: dt.date | None = None) -> list[VictimSchedule]:
     """The case's victims' contacts, each with the next update due and whether it is overdue. The
     caller has checked the reader sees the case in full. One query."""
-    contacts = (
+    return victim_schedules_of(victim_contacts(case), today=today)
+
+
+def victim_contacts(case: Case) -> QuerySet[VictimContact]:
+    """The case's victims' contacts with the day of the last update given (unread: the case page
+    reads it with its other lists)."""
+    return (
         VictimContact.objects.filter(case=case)
         .select_related("victim", "spoc")
         .annotate(last_update_on=Max("updates__given_on"))
     )
+
+
+def victim_schedules_of(
+    contacts: Iterable[VictimContact], *, today: dt.date | None = None
+) -> list[VictimSchedule]:
+    """:func:`victim_schedules` from contacts already read (:func:`victim_contacts`)."""
     return _schedules(contacts, today or timezone.localdate())
 
 
@@ -126,6 +139,8 @@ def located_people(user: Any, query: str, agency_id: int | None = None) -> Query
     given, family = words[0], " ".join(words[1:])
     return (
         Person.objects.filter(
+            # never across partnerships: a record held in another partnership is not located
+            partnership_id__in=policy_for(user).partnership_ids(),
             owning_agency_id__in=[i for i in ids if i in partners],
             given_name__iexact=given,
             family_name__iexact=family,
@@ -153,4 +168,27 @@ def share_requests_for(user: Any) -> QuerySet[ShareRequest]:
         return ShareRequest.objects.none()
     return ShareRequest.objects.filter(holding_agency=membership.agency, status="open").select_related(
         "person", "requesting_agency", "agreement"
+    )
+
+
+def share_request_get_for_answer(user: Any, pk: Any) -> ShareRequest:
+    """An open request to the user's agency, for someone who may share its cases; 404 otherwise
+    (another agency's request is not confirmed to exist)."""
+    from django.http import Http404
+
+    request = share_requests_for(user).filter(pk=pk).first()
+    if request is None:
+        raise Http404("No such request.")
+    return request
+
+
+def share_request_cases(share_request: ShareRequest) -> QuerySet[Case]:
+    """The holding agency's cases the requested person is a party to (what it may choose to share)."""
+    return (
+        Case.objects.filter(
+            owning_agency_id=share_request.holding_agency_id,
+            parties__person_id=share_request.person_id,
+        )
+        .distinct()
+        .order_by("-opened_at", "-id")
     )

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from csphub.agencies.models import Agency
-from csphub.agencies.policies import Action, can
+from csphub.agencies.policies import Action, can, partnership_for_new_record
 from csphub.audit.services import audit_record, changed_field_names
 from csphub.cases import config, geo, rules
 from csphub.cases.models import (
@@ -152,6 +152,7 @@ def incident_record(
     )
     with transaction.atomic():
         incident = Incident.objects.create(
+            partnership=partnership_for_new_record(actor),
             owning_agency=membership.agency,
             reporting_agency=reporting_agency or membership.agency,
             occurred_at=occurred_at,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from csphub.agencies.models import Agency, Membership, ShareScope
-from csphub.agencies.policies import Action, can
+from csphub.agencies.policies import Action, can, partnership_for_new_record
 from csphub.agencies.services import notify_agency, share_record
 from csphub.audit.services import audit_record
 from csphub.cases.models import (
@@ -45,6 +45,7 @@ def panel_create(
         )
     with transaction.atomic():
         panel = Panel.objects.create(
+            partnership=partnership_for_new_record(actor),
             owning_agency=membership.agency,
             name=name.strip(),
             kind=kind,

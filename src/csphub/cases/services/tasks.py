@@ -13,8 +13,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from csphub.agencies.models import Membership
-from csphub.agencies.policies import Action, acting_membership, can, role_allows
+from csphub.agencies.models import Membership, Partnership, PartnershipRecord
+from csphub.agencies.policies import Action, acting_membership, can, partnership_for_new_record, role_allows
 from csphub.audit.services import audit_record
 from csphub.cases import config
 from csphub.cases.models import (
@@ -34,6 +34,16 @@ logger = logging.getLogger(__name__)
 # --------------------------------------------------------------------------------------------
 # Tasks and reminders
 # --------------------------------------------------------------------------------------------
+
+
+def _task_partnership(actor: ActorOrUser, case: Case | None, linked: Any | None) -> Partnership:
+    """A task on a case is in the case's partnership, one about another record in that record's,
+    any other in the partnership its creator acts in."""
+    if case is not None:
+        return case.partnership
+    if isinstance(linked, PartnershipRecord):
+        return linked.partnership
+    return partnership_for_new_record(actor)
 
 
 def task_create(
@@ -111,6 +121,7 @@ def task_create(
             if merged is not None:
                 return merged
         task = Task.objects.create(
+            partnership=_task_partnership(actor, case, linked),
             owning_agency=owner_membership.agency,
             title=title.strip(),
             details=details.strip(),

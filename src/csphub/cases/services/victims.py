@@ -28,6 +28,7 @@ from csphub.cases.models import (
 )
 from csphub.cases.services._common import _raise_first
 from csphub.cases.services.records import _writer_agency
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 
 
@@ -48,7 +49,7 @@ def _victim_on_case(case: Case, victim: Any) -> None:
 
 def victim_contact_agree(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     case: Case,
     victim: Any,
     spoc: Any,
@@ -84,11 +85,11 @@ def victim_contact_agree(
                 "agreed_on": agreed_on,
                 "update_every_days": update_every_days,
                 "method": method,
-                "modified_by": actor,
+                "modified_by": acting_user(actor),
             },
         )
         if created:
-            contact.created_by = actor
+            contact.created_by = acting_user(actor)
             contact.save(update_fields=["created_by"])
         audit_record(
             actor=actor,
@@ -102,7 +103,7 @@ def victim_contact_agree(
 
 def victim_update_record(
     *,
-    actor: Any,
+    actor: ActorOrUser,
     contact: VictimContact,
     given_on: dt.date | None,
     method: str,
@@ -133,13 +134,13 @@ def victim_update_record(
             given_on=given_on,
             method=method,
             summary=summary.strip(),
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         if consulted_on_action_plan:
             contact.action_plan_consulted_on = given_on
             contact.action_plan_views = action_plan_views.strip()
-            contact.modified_by = actor
+            contact.modified_by = acting_user(actor)
             contact.save(
                 update_fields=["action_plan_consulted_on", "action_plan_views", "modified_by", "modified_at"]
             )
@@ -153,7 +154,13 @@ def victim_update_record(
 
 
 def closure_survey_record(
-    *, actor: Any, case: Case, victim: Any, answer: str, comments: str = "", asked_on: dt.date | None = None
+    *,
+    actor: ActorOrUser,
+    case: Case,
+    victim: Any,
+    answer: str,
+    comments: str = "",
+    asked_on: dt.date | None = None,
 ) -> ClosureSurvey:
     """The victim's answer to the optional satisfaction question, once the case is closed."""
     _writer_agency(actor, case)
@@ -173,14 +180,14 @@ def closure_survey_record(
             asked_on=asked_on or timezone.localdate(),
             answer=answer,
             comments=comments.strip() if answer != SurveyAnswer.DECLINED else "",
-            created_by=actor,
-            modified_by=actor,
+            created_by=acting_user(actor),
+            modified_by=acting_user(actor),
         )
         audit_record(actor=actor, verb="closuresurvey.recorded", target=case, justification=answer)
     return survey
 
 
-def share_request_make(*, actor: Any, query: str, holding_agency_id: int, reason: str) -> int:
+def share_request_make(*, actor: ActorOrUser, query: str, holding_agency_id: int, reason: str) -> int:
     """Ask a partner agency to share its record(s) about the person the actor searched for.
 
     Allowed only where an agreement in force between the two agencies allows the record locator;
@@ -204,8 +211,8 @@ def share_request_make(*, actor: Any, query: str, holding_agency_id: int, reason
                 requesting_agency=membership.agency,
                 agreement=agreement,
                 reason=reason.strip(),
-                created_by=actor,
-                modified_by=actor,
+                created_by=acting_user(actor),
+                modified_by=acting_user(actor),
             )
             audit_record(
                 actor=actor,

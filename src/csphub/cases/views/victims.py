@@ -52,7 +52,7 @@ def victim_contact(request: SignedInRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.victim_contact_agree(
-                actor=request.user,
+                actor=request.actor,
                 case=case,
                 victim=_pick(victims, data["victim"]),
                 spoc=_pick(officers, data["spoc"]),
@@ -84,7 +84,7 @@ def victim_update(request: SignedInRequest, pk: int, contact_pk: int) -> HttpRes
     form = forms.VictimUpdateForm(_posted(request), initial={"method": contact.method})
     if request.method == "POST" and form.is_valid():
         try:
-            services.victim_update_record(actor=request.user, contact=contact, **form.cleaned_data)
+            services.victim_update_record(actor=request.actor, contact=contact, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
@@ -115,7 +115,7 @@ def closure_survey(request: SignedInRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.closure_survey_record(
-                actor=request.user,
+                actor=request.actor,
                 case=case,
                 victim=_pick(victims, data["victim"]),
                 answer=data["answer"],

@@ -38,3 +38,57 @@ __all__ = [
     "ScreeningOutcome",
     "SlaveryConcern",
 ]
+
+from csphub.duties.models.remedy import (
+    CommunityRemedyAction,
+    CommunityResolution,
+    DeadlineReminder,
+    RemedyPurpose,
+    VictimViews,
+)
+from csphub.duties.models.s17 import S17AReturn, S17ARow, S17Assessment
+from csphub.duties.models.scrutiny import ScrutinyRecommendation
+
+__all__ += [
+    "CommunityRemedyAction",
+    "CommunityResolution",
+    "DeadlineReminder",
+    "RemedyPurpose",
+    "S17AReturn",
+    "S17ARow",
+    "S17Assessment",
+    "ScrutinyRecommendation",
+    "VictimViews",
+]
+
+# Domestic Homicide Reviews and the Serious Violence Duty.
+from csphub.duties.models.dhr import (  # noqa: E402 - appended per register
+    ActionStatus,
+    Decision,
+    DhrAction,
+    DhrExtension,
+    DhrPanelMember,
+    DhrRecommendation,
+    DhrStatus,
+    DomesticHomicideReview,
+    QaOutcome,
+    Relationship,
+)
+from csphub.duties.models.svd import AuthorityType, SvdAuthority, SvdDocument, SvdDocumentKind  # noqa: E402
+
+__all__ += [
+    "ActionStatus",
+    "AuthorityType",
+    "Decision",
+    "DhrAction",
+    "DhrExtension",
+    "DhrPanelMember",
+    "DhrRecommendation",
+    "DhrStatus",
+    "DomesticHomicideReview",
+    "QaOutcome",
+    "Relationship",
+    "SvdAuthority",
+    "SvdDocument",
+    "SvdDocumentKind",
+]

@@ -11,6 +11,7 @@ from csphub.core.models import BaseModel
 COMPARTMENT_LABELS: dict[str, str] = {
     Compartment.MODERN_SLAVERY: "Modern slavery duty to notify",
     Compartment.PREVENT: "Prevent and Channel",
+    Compartment.DOMESTIC_HOMICIDE_REVIEW: "Domestic Homicide Reviews",
 }
 
 

@@ -30,6 +30,8 @@ def compartment_member_add(
     """
     if actor is not None and not actor.policy.has_capability(Capability.MANAGE_USERS):
         raise PermissionDeniedError("You cannot give access to restricted registers.")
+    if actor is not None and (actor.membership is None or actor.membership.agency_id != agency.pk):
+        raise PermissionDeniedError("You can only give access to the staff of your own agency.")
     membership = Membership.objects.filter(user=user, agency=agency, is_active=True).first()
     if membership is None:
         raise ApplicationError("The user has no active membership of that agency", field="user")
@@ -60,9 +62,14 @@ def compartment_member_add(
     return member
 
 
-def compartment_member_end(*, actor: Actor | None, member: CompartmentMember) -> CompartmentMember:
+def compartment_member_end(
+    *, actor: Actor | None, member: CompartmentMember, reason: str = ""
+) -> CompartmentMember:
+    """End a member's access; ``reason`` is kept as the audit event's justification."""
     if actor is not None and not actor.policy.has_capability(Capability.MANAGE_USERS):
         raise PermissionDeniedError("You cannot end access to restricted registers.")
+    if actor is not None and (actor.membership is None or actor.membership.agency_id != member.agency_id):
+        raise PermissionDeniedError("You can only end access for the staff of your own agency.")
     if member.ended_at is not None:
         raise ApplicationError("This access has already ended")
     with transaction.atomic():
@@ -70,6 +77,10 @@ def compartment_member_end(*, actor: Actor | None, member: CompartmentMember) ->
         member.modified_by = actor.user if actor else None
         member.save(update_fields=["ended_at", "modified_by", "modified_at"])
         audit_record(
-            actor=actor, verb=AuditVerb.COMPARTMENTMEMBER_ENDED, target=member, changed_fields=["ended_at"]
+            actor=actor,
+            verb=AuditVerb.COMPARTMENTMEMBER_ENDED,
+            target=member,
+            changed_fields=["ended_at"],
+            justification=reason.strip(),
         )
     return member

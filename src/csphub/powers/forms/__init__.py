@@ -21,6 +21,9 @@ from csphub.powers.forms.closure import (
     ClosureOrderDischargeForm,
     ClosureOrderExtendForm,
     ClosureOrderForm,
+    ClosureRefusalAppealDecisionForm,
+    ClosureRefusalAppealForm,
+    ClosureRefusalForm,
 )
 from csphub.powers.forms.common import (
     DATETIME_FORMATS,
@@ -48,6 +51,8 @@ from csphub.powers.forms.cpw_cpn import (
 from csphub.powers.forms.dispersal import (
     DispersalAuthorisationForm,
     DispersalDirectionForm,
+    DispersalItemReturnForm,
+    DispersalSurrenderForm,
     DispersalVariationForm,
 )
 from csphub.powers.forms.fpn import (
@@ -71,6 +76,7 @@ from csphub.powers.forms.pspo import (
     PspoDischargeForm,
     PspoExtendForm,
     PspoForm,
+    PspoPublicationForm,
     PspoVaryForm,
 )
 
@@ -95,6 +101,9 @@ __all__ = [
     "ClosureOrderDischargeForm",
     "ClosureOrderExtendForm",
     "ClosureOrderForm",
+    "ClosureRefusalAppealDecisionForm",
+    "ClosureRefusalAppealForm",
+    "ClosureRefusalForm",
     "ComplianceForm",
     "ConfirmForm",
     "CpnAppealDecisionForm",
@@ -103,6 +112,8 @@ __all__ = [
     "CpwForm",
     "DispersalAuthorisationForm",
     "DispersalDirectionForm",
+    "DispersalItemReturnForm",
+    "DispersalSurrenderForm",
     "DispersalVariationForm",
     "FpnForm",
     "FpnPaymentForm",
@@ -115,6 +126,7 @@ __all__ = [
     "PspoExtendForm",
     "PspoForm",
     "PspoFpnForm",
+    "PspoPublicationForm",
     "PspoVaryForm",
     "WithdrawForm",
     "_PowerForm",

@@ -20,6 +20,7 @@ from csphub.powers.rules import (
     Power,
 )
 from csphub.powers.services.closure import CLOSURE_APPEAL_OUTCOMES, CLOSURE_NOTICE_CHANGES
+from csphub.powers.services.closure_order import CLOSURE_REFUSAL_APPEAL_OUTCOMES
 
 
 class ClosureNoticeForm(GovukFormMixin, forms.Form):
@@ -239,5 +240,46 @@ class ClosureOrderAppealDecisionForm(GovukFormMixin, forms.Form):
     )
     new_end = date_field(
         "If varied: the new end date", required_message="Enter the new end date", required=False
+    )
+    note = text_field("Notes (optional)")
+
+
+class ClosureRefusalForm(GovukFormMixin, forms.Form):
+    refused_at = datetime_field(
+        "The court decided at", required_message="Enter when the court decided not to make the order"
+    )
+    continued_until = LocalDateTimeField(
+        label="If the court continued the closure notice: until when (optional)",
+        required=False,
+        help_text="At most 48 hours after the decision (s.81(2)). Leave blank if the notice was not continued.",
+        widget=GovukDateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        error_messages={"invalid": "Enter a real date and time"},
+    )
+    note = text_field("The court's reasons (optional)")
+
+
+class ClosureRefusalAppealForm(GovukFormMixin, forms.Form):
+    lodged_on = date_field(
+        "Date the appeal was made to the Crown Court",
+        required_message="Enter the date the appeal was made",
+    )
+    note = text_field("Notes (optional)")
+
+
+class ClosureRefusalAppealDecisionForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        label="What did the Crown Court decide?",
+        choices=list(CLOSURE_REFUSAL_APPEAL_OUTCOMES.items()),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what the Crown Court decided"},
+    )
+    decided_on = date_field(
+        "Date of the decision", required_message="Enter the date of the Crown Court's decision"
+    )
+    ends_on = date_field(
+        "If the Crown Court made an order: the date it ends",
+        required_message="Enter the date the order ends",
+        required=False,
     )
     note = text_field("Notes (optional)")

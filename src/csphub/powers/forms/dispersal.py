@@ -1,9 +1,11 @@
-"""Forms for dispersal authorisations, directions and their variation."""
+"""Forms for dispersal authorisations, directions, their variation and the surrender of items
+(s.37)."""
 
 from __future__ import annotations
 
 from django import forms
 
+from csphub.frontend.forms import GovukFormMixin
 from csphub.powers.forms.common import (
     _PowerForm,
     capacity_field,
@@ -77,3 +79,40 @@ class DispersalVariationForm(_PowerForm):
     in_writing = forms.BooleanField(label="Notice of the variation was given in writing", required=False)
     not_in_writing_reason = text_field("If not in writing, why that was not reasonably practicable")
     note = text_field("Notes (optional)")
+
+
+class DispersalSurrenderForm(GovukFormMixin, forms.Form):
+    surrendered_at = datetime_field(
+        "Surrendered at", required_message="Enter when the items were surrendered"
+    )
+    items = text_field("Items surrendered", required_message="Describe each item surrendered")
+    belief = text_field(
+        "Why you believe they have been or are likely to be used in behaviour that harasses, alarms or "
+        "distresses members of the public",
+        required_message="Record why you believe the items have been or are likely to be used in that behaviour",
+    )
+    collect_from = forms.CharField(
+        label="Where the person can collect them after the exclusion period",
+        max_length=300,
+        error_messages={"required": "Say where the person can collect the items"},
+    )
+    in_writing = forms.BooleanField(label="The direction to surrender was given in writing", required=False)
+    not_in_writing_reason = text_field("If not in writing, why that was not reasonably practicable")
+    told_offence = forms.BooleanField(
+        label="The person was told that failing without reasonable excuse to comply is an offence",
+        required=False,
+    )
+    not_told_reason = text_field("If they were not told, why that was not reasonably practicable")
+
+
+class DispersalItemReturnForm(GovukFormMixin, forms.Form):
+    returned_at = datetime_field(
+        "Returned at",
+        required_message="Enter when the items were returned",
+        help_text="Not before the exclusion period ends (s.37).",
+    )
+    returned_to = forms.CharField(
+        label="Returned to",
+        max_length=200,
+        error_messages={"required": "Say who the items were returned to"},
+    )

@@ -58,6 +58,12 @@ class InjunctionForm(_PowerForm):
         label="This is a without-notice application (YOT consultation before the first on-notice hearing)",
         required=False,
     )
+    housing_management_related = forms.BooleanField(
+        label=(
+            "For a housing provider: the behaviour relates to or affects its housing management functions (s.5(3))"
+        ),
+        required=False,
+    )
 
 
 CBO_COURT_CHOICES = [

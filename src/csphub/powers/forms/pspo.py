@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from csphub.frontend.forms import GovukFormMixin
 from csphub.powers.forms.common import (
     _consultation_field,
     _PowerForm,
@@ -138,3 +139,12 @@ class PspoDischargeForm(_PowerForm):
         "to consult, s.72(5))",
         required=False,
     )
+
+
+class PspoPublicationForm(GovukFormMixin, forms.Form):
+    published_on = date_field("Date it was published", required_message="Enter the date it was published")
+    on_website = forms.BooleanField(label="Published on the council's website", required=False)
+    notices_erected = forms.BooleanField(
+        label="Notices put up on or next to the restricted area drawing attention to it", required=False
+    )
+    note = text_field("Notes (optional)")

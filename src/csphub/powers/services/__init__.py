@@ -1,8 +1,8 @@
 """Every write of the tools and powers: permission-checked, guarded by ``rules``, audited in the
 same transaction, with the rule version stored on the power and on each status change.
 
-One module per power (``cpw_cpn``, ``fpn``, ``closure``, ``injunction_cbo``, ``dispersal``,
-``pspo``, ``absolute_ground``) and ``common`` for what they share. The reads the pages and the
+One module per power (``cpw_cpn``, ``fpn``, ``closure`` and ``closure_order``, ``injunction_cbo``,
+``dispersal``, ``pspo``, ``absolute_ground``) and ``common`` for what they share. The reads the pages and the
 services both ask (what blocks a step today, the requirement lines, today's date) live in
 :mod:`csphub.powers.selectors` and :mod:`csphub.powers.facts`; they are re-exported here so that
 ``from csphub.powers.services import X`` keeps working.
@@ -31,11 +31,16 @@ from csphub.powers.services.closure import (
     closure_notice_change,
     closure_notice_continue,
     closure_notice_issue,
+)
+from csphub.powers.services.closure_order import (
     closure_order_appeal_decide,
     closure_order_appeal_lodge,
     closure_order_discharge,
     closure_order_extend,
     closure_order_grant,
+    closure_order_refuse,
+    closure_refusal_appeal_decide,
+    closure_refusal_appeal_lodge,
 )
 from csphub.powers.services.common import power_letter_issued, power_withdraw
 from csphub.powers.services.cpw_cpn import (
@@ -49,6 +54,8 @@ from csphub.powers.services.dispersal import (
     dispersal_authorise,
     dispersal_direction_give,
     dispersal_direction_vary,
+    dispersal_item_return,
+    dispersal_items_surrender,
 )
 from csphub.powers.services.fpn import fpn_issue, fpn_prosecute, fpn_record_payment, pspo_fpn_issue
 from csphub.powers.services.injunction_cbo import (
@@ -61,7 +68,15 @@ from csphub.powers.services.injunction_cbo import (
     injunction_decide,
     order_breach_record,
 )
-from csphub.powers.services.pspo import pspo_discharge, pspo_extend, pspo_make, pspo_vary
+from csphub.powers.services.pspo import (
+    pspo_discharge,
+    pspo_extend,
+    pspo_latest_decision,
+    pspo_make,
+    pspo_publication_record,
+    pspo_unpublished,
+    pspo_vary,
+)
 
 __all__ = [
     "INJUNCTION_OUTCOMES",
@@ -80,6 +95,9 @@ __all__ = [
     "closure_order_discharge",
     "closure_order_extend",
     "closure_order_grant",
+    "closure_order_refuse",
+    "closure_refusal_appeal_decide",
+    "closure_refusal_appeal_lodge",
     "cpn_appeal_decide",
     "cpn_appeal_lodge",
     "cpn_blockers_for",
@@ -90,6 +108,8 @@ __all__ = [
     "dispersal_authorise",
     "dispersal_direction_give",
     "dispersal_direction_vary",
+    "dispersal_item_return",
+    "dispersal_items_surrender",
     "fpn_issue",
     "fpn_prosecute",
     "fpn_prosecution_blockers_for",
@@ -104,7 +124,10 @@ __all__ = [
     "pspo_discharge",
     "pspo_extend",
     "pspo_fpn_issue",
+    "pspo_latest_decision",
     "pspo_make",
+    "pspo_publication_record",
+    "pspo_unpublished",
     "pspo_vary",
     "recipient_facts",
     "requirement_lines",

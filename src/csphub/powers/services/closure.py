@@ -1,7 +1,7 @@
-"""Closure notices and orders (ss.76-84): the notice, its extension notice (s.77(4)), its
-cancellation or variation (s.78), the court's adjournment and continuation (s.81), the order, its
-extension with the authority and consultation recorded (s.82), discharge (s.83) and the appeal to
-the Crown Court (s.84)."""
+"""Closure notices (ss.76-81): the notice, its extension notice (s.77(4)), its cancellation or
+variation (s.78) and the court's adjournment and continuation (s.81). The closure order that
+follows it (ss.80, 82-84) lives in :mod:`csphub.powers.services.closure_order`, re-exported here so
+that ``from csphub.powers.services.closure import X`` keeps working."""
 
 from __future__ import annotations
 
@@ -15,22 +15,42 @@ from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Address
 from csphub.powers import rules
-from csphub.powers.facts import clean_lines, detail_date, local_date, now_or, rules_for
+from csphub.powers.facts import clean_lines, local_date, now_or, rules_for
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
+from csphub.powers.services.closure_order import (
+    CLOSURE_APPEAL_OUTCOMES,
+    closure_order_appeal_decide,
+    closure_order_appeal_lodge,
+    closure_order_discharge,
+    closure_order_extend,
+    closure_order_grant,
+)
 from csphub.powers.services.common import (
     _block,
     _close_tasks,
     _create,
-    _end_of_day,
     _fmt_date,
     _fmt_dt,
     _move,
     _require_change,
     _require_power,
-    _start_on,
     _task,
 )
+
+__all__ = [
+    "CLOSURE_APPEAL_OUTCOMES",
+    "CLOSURE_NOTICE_CHANGES",
+    "closure_extension_notice_issue",
+    "closure_notice_change",
+    "closure_notice_continue",
+    "closure_notice_issue",
+    "closure_order_appeal_decide",
+    "closure_order_appeal_lodge",
+    "closure_order_discharge",
+    "closure_order_extend",
+    "closure_order_grant",
+]
 
 
 def closure_notice_issue(
@@ -118,131 +138,6 @@ def closure_notice_issue(
             ),
         )
     return notice
-
-
-def closure_order_grant(
-    *,
-    actor: ActorOrUser,
-    notice: PowerUse,
-    made_on: dt.date,
-    ends_on: dt.date,
-    now: dt.datetime | None = None,
-) -> PowerUse:
-    """The magistrates made a closure order (s.80): at most 3 months."""
-    moment = now_or(now)
-    _require_change(actor, notice.case)
-    if notice.power != Power.CLOSURE_NOTICE:
-        raise ApplicationError("A closure order follows a closure notice")
-    ruleset = rules_for(moment)
-    _block(rules.closure_order_blockers(rules=ruleset, made_on=made_on, ends_on=ends_on), field="ends_on")
-    with transaction.atomic():
-        _move(notice, Status.ESCALATED, actor=actor, now=moment, note="Closure order made")
-        order = _create(
-            actor=actor,
-            case=notice.case,
-            power=Power.CLOSURE_ORDER,
-            to_status=Status.APPLIED,
-            now=moment,
-            ruleset=ruleset,
-            issuer_capacity=notice.issuer_capacity,
-            parent=notice,
-            premises=notice.premises,
-            conduct=notice.conduct,
-            court=rules.Court.MAGISTRATES,
-            starts_on=made_on,
-            details={"first_made_on": made_on.isoformat(), "ends_on": ends_on.isoformat()},
-        )
-        order.ends_at = _end_of_day(ends_on)
-        # s.84(4): an appeal to the Crown Court within 21 days beginning with the day of the order.
-        order.appeal_deadline = rules.closure_order_appeal_deadline(made_on, rules=ruleset)
-        _move(order, Status.GRANTED, actor=actor, now=moment, changed=["ends_at", "appeal_deadline"])
-        review_on = max(made_on, ends_on - dt.timedelta(days=14))
-        _task(
-            actor=actor,
-            use=order,
-            title=f"Closure order ends {_fmt_date(ends_on)}: decide whether to apply for an extension",
-            due_on=review_on,
-            source="powers.closure_order.expiry",
-        )
-    return order
-
-
-def closure_order_extend(
-    *,
-    actor: ActorOrUser,
-    order: PowerUse,
-    applied_on: dt.date,
-    new_end: dt.date,
-    extended_on: dt.date | None = None,
-    authorised_by: str = "",
-    consulted: str = "",
-    consulted_on: dt.date | None = None,
-    now: dt.datetime | None = None,
-) -> PowerUse:
-    """s.82: applied for before expiry; each extension at most 3 months (s.82(7)) and never beyond
-    6 months in total (s.82(8)); a police application authorised by a superintendent or above after
-    consulting the local authority, a council application after consulting the chief officer of
-    police (s.82(3)-(4)). ``extended_on`` is the day the court extended it (default: the day of the
-    application); a new 21-day Crown Court appeal period runs from it (s.84)."""
-    moment = now_or(now)
-    _require_change(actor, order.case)
-    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order can be extended here")
-    ruleset = rules.rule_set(order.rule_version)
-    first = dt.date.fromisoformat(order.details["first_made_on"])
-    current_end = dt.date.fromisoformat(order.details["ends_on"])
-    decided = extended_on or applied_on
-    _block(
-        rules.closure_order_extension_authority_blockers(
-            applicant=order.issuer_capacity,
-            authorised_by=authorised_by or None,
-            consulted=consulted,
-            consulted_on=consulted_on,
-            applied_on=applied_on,
-        ),
-        field="consulted",
-    )
-    _block(
-        rules.closure_order_extension_blockers(
-            rules=ruleset,
-            first_made_on=first,
-            current_end=current_end,
-            applied_on=applied_on,
-            new_end=new_end,
-        ),
-        field="new_end",
-    )
-    reasons = []
-    if decided < applied_on:
-        reasons.append("The court cannot extend the order before the application was made")
-    if decided > local_date(moment):
-        reasons.append("The date the court extended the order must be today or in the past")
-    _block(reasons, field="extended_on")
-    with transaction.atomic():
-        order.details = {
-            **order.details,
-            "ends_on": new_end.isoformat(),
-            "extensions": [
-                *order.details.get("extensions", []),
-                {
-                    "applied_on": applied_on.isoformat(),
-                    "extended_on": decided.isoformat(),
-                    "previous_end": current_end.isoformat(),
-                    "ends_on": new_end.isoformat(),
-                    "authorised_by": authorised_by,
-                    "consulted": consulted.strip(),
-                    "consulted_on": consulted_on.isoformat() if consulted_on else None,
-                },
-            ],
-        }
-        order.ends_at = _end_of_day(new_end)
-        order.appeal_deadline = rules.closure_order_appeal_deadline(decided, rules=ruleset)
-        return _move(
-            order,
-            Status.EXTENDED,
-            actor=actor,
-            now=moment,
-            changed=["details", "ends_at", "appeal_deadline"],
-        )
 
 
 def _require_notice_end(notice: PowerUse, doing: str) -> dt.datetime:
@@ -462,155 +357,4 @@ def closure_notice_continue(
                 source="powers.closure_notice.hearing",
                 details="The court adjourned the application (s.81(3)); the notice continues until then.",
             )
-    return use
-
-
-CLOSURE_APPEAL_OUTCOMES = {
-    Status.UPHELD.value: "Appeal dismissed: the order stands",
-    Status.VARIED.value: "Order varied by the Crown Court",
-    Status.QUASHED.value: "Order quashed",
-}
-
-
-def closure_order_appeal_lodge(
-    *,
-    actor: ActorOrUser,
-    order: PowerUse,
-    appellant: str,
-    lodged_on: dt.date,
-    now: dt.datetime | None = None,
-) -> PowerUse:
-    """s.84: an appeal to the Crown Court against the order or its extension, by a person on whom
-    the notice was served or anyone else with an interest in the premises, within 21 days beginning
-    with the day of the decision (s.84(4)). The order stays in force while the appeal is pending."""
-    moment = now_or(now)
-    _require_change(actor, order.case)
-    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order can be appealed here")
-    if not rules.can_transition(Power.CLOSURE_ORDER, Status(order.status), Status.APPEALED):
-        raise ApplicationError(
-            f"A closure order that is {order.get_status_display().lower()} cannot be appealed"
-        )
-    reasons = []
-    if not appellant.strip():
-        reasons.append("Say who is appealing and their interest in the premises")
-    first = detail_date(order, "first_made_on")
-    assert first is not None and order.appeal_deadline is not None
-    if lodged_on < first:
-        reasons.append("The appeal cannot be dated before the order was made")
-    if lodged_on > local_date(moment):
-        reasons.append("The date of the appeal must be today or in the past")
-    if lodged_on > order.appeal_deadline:
-        reasons.append(
-            f"The time to appeal ended on {_fmt_date(order.appeal_deadline)}: 21 days beginning with the day "
-            "of the decision (s.84(4))"
-        )
-    _block(reasons, field="lodged_on")
-    with transaction.atomic():
-        order.details = {
-            **order.details,
-            "appeal": {"appellant": appellant.strip(), "lodged_on": lodged_on.isoformat()},
-            "appeal_lodged_on": lodged_on.isoformat(),
-        }
-        court_before = order.court
-        order.details["court_before_appeal"] = court_before
-        order.court = rules.Court.CROWN
-        return _move(
-            order,
-            Status.APPEALED,
-            actor=actor,
-            now=moment,
-            note=f"Appeal to the Crown Court by {appellant.strip()} (s.84)",
-            changed=["details", "court"],
-        )
-
-
-def closure_order_appeal_decide(
-    *,
-    actor: ActorOrUser,
-    order: PowerUse,
-    outcome: str,
-    decided_on: dt.date,
-    new_end: dt.date | None = None,
-    note: str = "",
-    now: dt.datetime | None = None,
-) -> PowerUse:
-    """The Crown Court's decision on a s.84 appeal: dismissed (the order stands), varied (a new end
-    date, never later than the current one nor beyond 6 months in total) or quashed."""
-    moment = now_or(now)
-    _require_change(actor, order.case)
-    _require_power(order, Power.CLOSURE_ORDER, "Only a closure order appeal can be decided here")
-    if order.status != Status.APPEALED:
-        raise ApplicationError(f"No appeal is pending against {order.reference}")
-    if outcome not in CLOSURE_APPEAL_OUTCOMES:
-        raise ApplicationError("Choose the Crown Court's decision", field="outcome")
-    lodged = detail_date(order, "appeal_lodged_on")
-    assert lodged is not None
-    reasons = []
-    if decided_on < lodged:
-        reasons.append("The decision cannot be dated before the appeal was lodged")
-    if decided_on > local_date(moment):
-        reasons.append("The date of the decision must be today or in the past")
-    current_end = detail_date(order, "ends_on")
-    assert current_end is not None
-    if outcome == Status.VARIED:
-        if new_end is None:
-            reasons.append("Enter the end date of the order as varied")
-        elif new_end > current_end:
-            reasons.append("A variation on appeal cannot make the order end later than it does now")
-        elif new_end < decided_on:
-            reasons.append("The order as varied cannot end before the court's decision")
-    _block(reasons, field="new_end" if outcome == Status.VARIED else "decided_on")
-    to = Status(outcome)
-    with transaction.atomic():
-        details = {
-            **order.details,
-            "appeal": {
-                **order.details.get("appeal", {}),
-                "decided_on": decided_on.isoformat(),
-                "outcome": outcome,
-            },
-        }
-        changed = ["details"]
-        if to == Status.VARIED and new_end is not None:
-            details["ends_on"] = new_end.isoformat()
-            order.ends_at = _end_of_day(new_end)
-            changed.append("ends_at")
-        if to == Status.QUASHED:
-            order.ends_at = _end_of_day(decided_on)
-            changed.append("ends_at")
-        order.details = details
-        use = _move(order, to, actor=actor, now=moment, note=note.strip(), changed=changed)
-        if to == Status.QUASHED:
-            _close_tasks(actor=actor, use=use, source="powers.closure_order.expiry")
-    return use
-
-
-def closure_order_discharge(
-    *,
-    actor: ActorOrUser,
-    order: PowerUse,
-    discharged_on: dt.date,
-    note: str = "",
-    now: dt.datetime | None = None,
-) -> PowerUse:
-    """s.83: the court discharged the closure order before it ended; the expiry task is closed."""
-    moment = _start_on(actor, order, Power.CLOSURE_ORDER, "Only a closure order can be discharged here", now)
-    if not rules.can_transition(Power.CLOSURE_ORDER, Status(order.status), Status.DISCHARGED):
-        raise ApplicationError(f"A closure order that is {order.status} cannot be discharged")
-    first = detail_date(order, "first_made_on")
-    assert first is not None
-    _block(
-        rules.order_discharge_blockers(
-            started_on=first,
-            current_end=detail_date(order, "ends_on"),
-            discharged_on=discharged_on,
-            today=local_date(moment),
-            what="closure order",
-        ),
-        field="discharged_on",
-    )
-    with transaction.atomic():
-        order.details = {**order.details, "discharged_on": discharged_on.isoformat()}
-        use = _move(order, Status.DISCHARGED, actor=actor, now=moment, note=note.strip(), changed=["details"])
-        _close_tasks(actor=actor, use=use, source="powers.closure_order.expiry")
     return use

@@ -120,6 +120,7 @@ def _create(
     if not rules.can_transition(power, Status.DRAFT, to_status):
         raise ApplicationError(f"A {rules.POWER_LABELS[power].lower()} cannot start as {to_status.value}")
     use = PowerUse.objects.create(
+        partnership_id=case.partnership_id,
         case=case,
         power=power,
         status=to_status,

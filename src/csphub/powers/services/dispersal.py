@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from csphub.audit.services import audit_record
 from csphub.cases.models import Case
-from csphub.core.actor import ActorOrUser
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 from csphub.people.models import Person
 from csphub.powers import rules
@@ -19,6 +20,7 @@ from csphub.powers.services.common import (
     _block,
     _create,
     _move,
+    _record_step,
     _require_change,
     _require_recipient_on_case,
     _start_on,
@@ -204,3 +206,143 @@ def dispersal_direction_vary(
             note=note.strip(),
             changed=["details", "ends_at"],
         )
+
+
+def _require_direction(direction: PowerUse) -> None:
+    if direction.power != Power.DISPERSAL_DIRECTION:
+        raise ApplicationError("Items are surrendered with a dispersal direction (s.37)")
+
+
+def dispersal_items_surrender(
+    *,
+    actor: ActorOrUser,
+    direction: PowerUse,
+    surrendered_at: dt.datetime,
+    items: str,
+    belief: str,
+    collect_from: str,
+    in_writing: bool,
+    told_offence: bool,
+    not_in_writing_reason: str = "",
+    not_told_reason: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.37: the officer who gave the direction also directed the person to surrender items they
+    believe have been or are likely to be used in behaviour that harasses, alarms or distresses
+    members of the public. Kept in ``details["surrenders"]`` with where the person may collect them;
+    the direction's status is unchanged."""
+    moment = now_or(now)
+    _require_change(actor, direction.case)
+    _require_direction(direction)
+    if direction.status not in (Status.ISSUED, Status.VARIED):
+        raise ApplicationError(
+            "Items can only be asked for while the dispersal direction runs: it is "
+            f"{direction.get_status_display().lower()}"
+        )
+    assert direction.issued_at is not None and direction.ends_at is not None
+    reasons = rules.dispersal_surrender_blockers(
+        given_at=direction.issued_at,
+        excluded_until=direction.ends_at,
+        surrendered_at=surrendered_at,
+        now=moment,
+        items=items,
+        belief=belief,
+        in_writing=in_writing,
+        not_in_writing_reason=not_in_writing_reason,
+        told_offence=told_offence,
+        not_told_reason=not_told_reason,
+    )
+    if not collect_from.strip():
+        reasons.append("Say where the person can collect the items after the exclusion period")
+    _block(reasons, field="items")
+    with transaction.atomic():
+        surrender = {
+            "surrendered_at": surrendered_at.isoformat(),
+            "items": items.strip(),
+            "belief": belief.strip(),
+            "collect_from": collect_from.strip(),
+            "in_writing": in_writing,
+            "not_in_writing_reason": not_in_writing_reason.strip(),
+            "told_offence": told_offence,
+            "not_told_reason": not_told_reason.strip(),
+            "returned_at": None,
+            "returned_to": "",
+        }
+        direction.details = {
+            **direction.details,
+            "surrenders": [*direction.details.get("surrenders", []), surrender],
+        }
+        direction.modified_by = acting_user(actor)
+        direction.save()
+        _record_step(
+            direction,
+            Status(direction.status),
+            Status(direction.status),
+            actor=actor,
+            now=moment,
+            ruleset=rules.rule_set(direction.rule_version),
+            note=f"Items surrendered (s.37): {items.strip()}",
+        )
+        audit_record(
+            actor=actor,
+            verb="dispersal_direction.items_surrendered",
+            target=direction,
+            changed_fields=["details"],
+        )
+    return direction
+
+
+def dispersal_item_return(
+    *,
+    actor: ActorOrUser,
+    direction: PowerUse,
+    returned_at: dt.datetime,
+    returned_to: str,
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.37: the items surrendered last and not yet returned are handed back, never before the
+    exclusion period ends."""
+    moment = now_or(now)
+    _require_change(actor, direction.case)
+    _require_direction(direction)
+    pending = [i for i, s in enumerate(direction.details.get("surrenders", [])) if not s.get("returned_at")]
+    if not pending:
+        raise ApplicationError("No surrendered items are waiting to be returned")
+    index = pending[-1]
+    surrender = direction.details["surrenders"][index]
+    assert direction.ends_at is not None
+    reasons = rules.dispersal_item_return_blockers(
+        excluded_until=direction.ends_at,
+        surrendered_at=dt.datetime.fromisoformat(surrender["surrendered_at"]),
+        returned_at=returned_at,
+        now=moment,
+    )
+    if not returned_to.strip():
+        reasons.append("Say who the items were returned to")
+    _block(reasons, field="returned_at")
+    with transaction.atomic():
+        surrenders = list(direction.details["surrenders"])
+        surrenders[index] = {
+            **surrender,
+            "returned_at": returned_at.isoformat(),
+            "returned_to": returned_to.strip(),
+        }
+        direction.details = {**direction.details, "surrenders": surrenders}
+        direction.modified_by = acting_user(actor)
+        direction.save()
+        _record_step(
+            direction,
+            Status(direction.status),
+            Status(direction.status),
+            actor=actor,
+            now=moment,
+            ruleset=rules.rule_set(direction.rule_version),
+            note=f"Surrendered items returned to {returned_to.strip()} (s.37)",
+        )
+        audit_record(
+            actor=actor,
+            verb="dispersal_direction.item_returned",
+            target=direction,
+            changed_fields=["details"],
+        )
+    return direction

@@ -51,10 +51,18 @@ def injunction_apply(
     yot_consulted_on: dt.date | None,
     requirements: str,
     without_notice: bool = False,
+    housing_management_related: bool = False,
     now: dt.datetime | None = None,
 ) -> PowerUse:
-    """Apply for a Part 1 civil injunction; youth rules (s.1(6), (8), s.14) enforced."""
+    """Apply for a Part 1 civil injunction; youth rules (s.1(6), (8), s.14) enforced; a housing
+    provider only for behaviour affecting its housing management functions (s.5(3))."""
     moment, ruleset = _start_against(actor, case, recipient, now)
+    _block(
+        rules.injunction_applicant_blockers(
+            issuer_capacity, housing_management_related=housing_management_related
+        ),
+        field="housing_management_related",
+    )
     _block(
         rules.injunction_blockers(
             rules=ruleset,
@@ -85,6 +93,7 @@ def injunction_apply(
             details={
                 "yot_consulted_on": _iso(yot_consulted_on),
                 "without_notice": without_notice,
+                "housing_management_related": housing_management_related,
             },
         )
 

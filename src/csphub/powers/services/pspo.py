@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from csphub.audit.services import audit_record
 from csphub.cases.models import Case
-from csphub.core.actor import ActorOrUser
+from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
 from csphub.powers import rules
 from csphub.powers.facts import clean_lines, detail_date, local_date, now_or, rules_for
@@ -22,6 +23,7 @@ from csphub.powers.services.common import (
     _end_of_day,
     _fmt_date,
     _move,
+    _record_step,
     _require_change,
     _require_power,
     _start_on,
@@ -52,6 +54,7 @@ def pspo_make(
     _require_change(actor, case)
     if not locality.strip():
         raise ApplicationError("Describe the restricted area", field="locality")
+    _block(rules.pspo_content_blockers(requirements), field="requirements")
     ruleset = rules_for(moment)
     done = list(consultation_done)
     _block(
@@ -319,3 +322,78 @@ def pspo_discharge(
         use = _move(pspo, Status.DISCHARGED, actor=actor, now=moment, changed=["details", "ends_at"])
         _close_tasks(actor=actor, use=use, source="powers.pspo.review")
     return use
+
+
+def pspo_latest_decision(pspo: PowerUse) -> tuple[str, dt.date]:
+    assert pspo.starts_on is not None
+    return rules.pspo_latest_decision(
+        made_on=pspo.starts_on,
+        extended_on=[dt.date.fromisoformat(e["extended_on"]) for e in pspo.details.get("extensions", [])],
+        varied_on=[dt.date.fromisoformat(v["varied_on"]) for v in pspo.details.get("variations", [])],
+        discharged_on=detail_date(pspo, "discharged_on"),
+    )
+
+
+def pspo_unpublished(pspo: PowerUse) -> bool:
+    """Whether the council's latest decision on the order has no publication recorded."""
+    if pspo.power != Power.PSPO or pspo.starts_on is None or pspo.status in (Status.DRAFT, Status.WITHDRAWN):
+        return False
+    what, on = pspo_latest_decision(pspo)
+    return not any(
+        p["decision"] == what and p["decided_on"] == on.isoformat()
+        for p in pspo.details.get("publications", [])
+    )
+
+
+def pspo_publication_record(
+    *,
+    actor: ActorOrUser,
+    pspo: PowerUse,
+    published_on: dt.date,
+    on_website: bool,
+    notices_erected: bool,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """Record that the council's latest decision on the order (made, extended, varied or
+    discharged) was published on its website and notices put up in the area (the PSPO publication
+    regulations, legal review A.5). The order's status is unchanged."""
+    moment = now_or(now)
+    _require_change(actor, pspo.case)
+    _require_power(pspo, Power.PSPO, "Only a PSPO is published here")
+    if not pspo_unpublished(pspo):
+        raise ApplicationError("The council's latest decision on this order is already recorded as published")
+    what, decided_on = pspo_latest_decision(pspo)
+    _block(
+        rules.pspo_publication_blockers(
+            decided_on=decided_on,
+            published_on=published_on,
+            today=local_date(moment),
+            on_website=on_website,
+            notices_erected=notices_erected,
+        ),
+        field="published_on",
+    )
+    with transaction.atomic():
+        publication = {
+            "decision": what,
+            "decided_on": decided_on.isoformat(),
+            "published_on": published_on.isoformat(),
+            "on_website": on_website,
+            "notices_erected": notices_erected,
+            "note": note.strip(),
+        }
+        pspo.details = {**pspo.details, "publications": [*pspo.details.get("publications", []), publication]}
+        pspo.modified_by = acting_user(actor)
+        pspo.save()
+        _record_step(
+            pspo,
+            Status(pspo.status),
+            Status(pspo.status),
+            actor=actor,
+            now=moment,
+            ruleset=rules.rule_set(pspo.rule_version),
+            note=f"Publication of the order as {what} recorded (website and notices)",
+        )
+        audit_record(actor=actor, verb="pspo.published", target=pspo, changed_fields=["details"])
+    return pspo

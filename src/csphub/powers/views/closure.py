@@ -1,6 +1,7 @@
 """Closure notice and order steps: notice, extension notice (s.77(4)), cancellation or variation
-(s.78), adjournment and continuation (s.81), order, extension (s.82), discharge (s.83), appeal
-(s.84)."""
+(s.78), adjournment and continuation (s.81), order or refusal (ss.80, 81(2)), extension (s.82),
+discharge (s.83), the occupier's appeal (s.84(1)) and the applicant's appeal against a refusal
+(s.84(2)(a), (3)(a))."""
 
 from __future__ import annotations
 
@@ -70,8 +71,74 @@ def _appeal_notes(order: PowerUse) -> list[str]:
         return []
     return [
         f"An appeal must be made to the Crown Court by {order.appeal_deadline:%-d %B %Y}: 21 days beginning "
-        "with the day of the order or its extension (s.84). The order stays in force meanwhile."
+        "with the day of the order or its extension (s.84(5)). The order stays in force meanwhile."
     ]
+
+
+def refusal_clock(order: PowerUse) -> str:
+    """The applicant's appeal clock on a refused closure order (s.84(2)-(5)), in words; "" when
+    there is none to show."""
+    if (
+        order.power != Power.CLOSURE_ORDER
+        or "refused_on" not in order.details
+        or order.appeal_deadline is None
+    ):
+        return ""
+    appeal = order.details.get("refusal_appeal")
+    refused_on = dt.date.fromisoformat(order.details["refused_on"])
+    who = "The council" if rules.is_local_authority(order.issuer_capacity) else "The police"
+    if appeal:
+        lodged = dt.date.fromisoformat(appeal["lodged_on"])
+        return f"{who} appealed the refusal to the Crown Court on {lodged:%-d %B %Y}."
+    deadline = order.appeal_deadline
+    today = clock.now().astimezone(rules.UK_TZ).date()
+    said = (
+        f"The magistrates refused the closure order on {refused_on:%-d %B %Y}. {who} may appeal to the "
+        f"Crown Court until {deadline:%-d %B %Y}: 21 days beginning with the day of the decision (s.84(5))."
+    )
+    left = (deadline - today).days
+    if left < 0:
+        return f"{said} The time to appeal has ended; the Crown Court cannot extend it."
+    if left == 0:
+        return f"{said} Today is the last day."
+    return f"{said} {left} day{'s' if left != 1 else ''} left."
+
+
+def _is_refusal_appeal(order: PowerUse) -> bool:
+    return "refusal_appeal" in order.details
+
+
+def _occupier_appeal_offered(order: PowerUse) -> bool:
+    return (
+        order.status != Status.REFUSED
+        and order.appeal_deadline is not None
+        and can_become(Status.APPEALED)(order)
+    )
+
+
+def _occupier_appeal_standing(order: PowerUse) -> list[str]:
+    if order.status == Status.REFUSED:
+        return [f"You cannot record an occupier's appeal: closure order {order.reference} was refused"]
+    reasons = may_become(Status.APPEALED, "record an appeal")(order)
+    if not reasons and order.appeal_deadline is None:
+        reasons = [
+            "The Crown Court made this order on appeal: it cannot be appealed to the Crown Court again"
+        ]
+    return reasons
+
+
+def _refusal_appeal_standing(order: PowerUse) -> list[str]:
+    if order.status != Status.REFUSED or "refused_on" not in order.details:
+        return [
+            f"You cannot record an appeal against a refusal: closure order {order.reference} is not refused"
+        ]
+    if _is_refusal_appeal(order):
+        return ["The refusal has already been appealed to the Crown Court"]
+    return []
+
+
+def _refusal_appeal_offered(order: PowerUse) -> bool:
+    return not _refusal_appeal_standing(order)
 
 
 def _notice_standing(case: Any) -> list[str]:
@@ -126,6 +193,73 @@ STEPS = [
         blocked_title="You cannot record a closure order",
         standing=may_become(Status.ESCALATED, "record a closure order"),
         offer=Offer("Record the closure order", "record-closure-order", can_become(Status.ESCALATED)),
+    ),
+    PowerStep(
+        name="closure_order_refuse",
+        route="<int:pk>/closure-order/refused/",
+        on=(Power.CLOSURE_NOTICE,),
+        form=forms.ClosureRefusalForm,
+        service=services.closure_order_refuse,
+        subject="notice",
+        title="Record that the court did not make a closure order after {use.reference}",
+        section="ss.80, 81(2), 84",
+        check_title="Check the court's decision before you record it",
+        action_label="Record refusal",
+        success=lambda o: f"Refusal recorded as {o.reference}. {refusal_clock(o)}",
+        blocked_title="You cannot record the court's decision",
+        standing=may_become(Status.ESCALATED, "record the court's decision"),
+        notes=notes(
+            "If the magistrates do not make a closure order, the police or council that applied may appeal to "
+            "the Crown Court within 21 days beginning with the day of the decision (s.84(2), (3) and (5)). "
+            "The court may continue the closure notice for up to 48 hours (s.81(2))."
+        ),
+        offer=Offer(
+            "Record that the court refused the order", "record-closure-refusal", can_become(Status.ESCALATED)
+        ),
+    ),
+    PowerStep(
+        name="closure_refusal_appeal",
+        route="<int:pk>/closure-order/refusal-appeal/",
+        on=(Power.CLOSURE_ORDER,),
+        form=forms.ClosureRefusalAppealForm,
+        service=services.closure_refusal_appeal_lodge,
+        subject="order",
+        title="Record the appeal against the refusal {use.reference}",
+        section="s.84(2)-(5)",
+        check_title="Check the appeal before you record it",
+        action_label="Record appeal",
+        success="Appeal to the Crown Court against the refusal {use.reference} recorded",
+        blocked_title="You cannot record an appeal against this refusal",
+        standing=_refusal_appeal_standing,
+        notes=lambda o: [refusal_clock(o)] if refusal_clock(o) else [],
+        offer=Offer("Record an appeal against the refusal", "record-refusal-appeal", _refusal_appeal_offered),
+    ),
+    PowerStep(
+        name="closure_refusal_appeal_decision",
+        route="<int:pk>/closure-order/refusal-appeal/decision/",
+        on=(Power.CLOSURE_ORDER,),
+        form=forms.ClosureRefusalAppealDecisionForm,
+        service=services.closure_refusal_appeal_decide,
+        subject="order",
+        title="Record the Crown Court's decision on the appeal against the refusal {use.reference}",
+        section="s.84(6)",
+        check_title="Check the decision before you record it",
+        action_label="Record decision",
+        success="Crown Court decision recorded: {use.reference} is {status}",
+        blocked_title="You cannot record a decision",
+        standing=lambda order: (
+            []
+            if order.status == Status.APPEALED and _is_refusal_appeal(order)
+            else [f"You cannot record a decision: no appeal against the refusal {order.reference} is pending"]
+        ),
+        notes=notes(
+            "If the Crown Court made a closure order, it lasts at most 3 months from its decision (s.80(6))."
+        ),
+        offer=Offer(
+            "Record the Crown Court's decision",
+            "record-refusal-appeal-decision",
+            lambda o: o.status == Status.APPEALED and _is_refusal_appeal(o),
+        ),
     ),
     PowerStep(
         name="closure_order_extend",
@@ -243,9 +377,9 @@ STEPS = [
         action_label="Record appeal",
         success="Appeal to the Crown Court recorded against {use.reference}",
         blocked_title="You cannot record an appeal",
-        standing=may_become(Status.APPEALED, "record an appeal"),
+        standing=_occupier_appeal_standing,
         notes=_appeal_notes,
-        offer=Offer("Record an appeal", "record-closure-appeal", can_become(Status.APPEALED)),
+        offer=Offer("Record an appeal", "record-closure-appeal", _occupier_appeal_offered),
     ),
     PowerStep(
         name="closure_order_appeal_decision",
@@ -262,11 +396,13 @@ STEPS = [
         blocked_title="You cannot record a decision",
         standing=lambda order: (
             []
-            if order.status == Status.APPEALED
+            if order.status == Status.APPEALED and not _is_refusal_appeal(order)
             else [f"You cannot record a decision: no appeal is pending against {order.reference}"]
         ),
         offer=Offer(
-            "Record the Crown Court's decision", "record-closure-appeal-decision", can_become(Status.QUASHED)
+            "Record the Crown Court's decision",
+            "record-closure-appeal-decision",
+            lambda o: can_become(Status.QUASHED)(o) and not _is_refusal_appeal(o),
         ),
     ),
 ]

@@ -1,4 +1,5 @@
-"""PSPO steps: make, extend, vary, discharge, and a fixed penalty for a breach (s.68)."""
+"""PSPO steps: make, extend, vary, discharge, a fixed penalty for a breach (s.68), and the
+publication of each decision (the PSPO publication regulations)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,22 @@ def _fpn_notes(pspo: PowerUse) -> list[str]:
         f"was in force (s.67, s.68). The most it can be is £{ruleset.fpn_max_gbp}. The person has "
         f"{ruleset.fpn_no_prosecution_days} days to pay; no proceedings may start before then.",
         "The person must be a party to this case: record the breach as an incident on the case first.",
+    ]
+
+
+def _publication_standing(pspo: PowerUse) -> list[str]:
+    if services.pspo_unpublished(pspo):
+        return []
+    return ["The council's latest decision on this order is already recorded as published"]
+
+
+def _publication_notes(pspo: PowerUse) -> list[str]:
+    if not services.pspo_unpublished(pspo):
+        return []
+    what, on = services.pspo_latest_decision(pspo)
+    return [
+        f"The order was {what} on {on:%-d %B %Y}. Publish it on the council's website and put up notices on "
+        "or next to the restricted area drawing attention to it (the PSPO publication regulations)."
     ]
 
 
@@ -137,5 +154,22 @@ STEPS = [
         standing=_fpn_standing,
         notes=_fpn_notes,
         offer=Offer("Issue a fixed penalty for a breach", "issue-pspo-fpn", _in_force),
+    ),
+    PowerStep(
+        name="pspo_publish",
+        route="<int:pk>/pspo/publication/",
+        on=(Power.PSPO,),
+        form=forms.PspoPublicationForm,
+        service=services.pspo_publication_record,
+        subject="pspo",
+        title="Record the publication of {use.reference}",
+        section="s.59; PSPO publication regulations",
+        check_title="Check the publication before you record it",
+        action_label="Record publication",
+        success="Publication of {use.reference} recorded",
+        blocked_title="You cannot record a publication",
+        standing=_publication_standing,
+        notes=_publication_notes,
+        offer=Offer("Record publication", "record-pspo-publication", services.pspo_unpublished),
     ),
 ]

@@ -1,0 +1,34 @@
+# Records carry the partnership they belong to (issue 12, ADR 0008).
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+from csphub.agencies.partnership_migration import fill_partnership
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('agencies', '0005_isa_partnerships'),
+        ('casereviews', '0004_published_year'),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='application',
+            name='partnership',
+            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.partnership'),
+        ),
+        migrations.AddField(
+            model_name='casereviewarea',
+            name='partnership',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.partnership'),
+        ),
+        # Every existing record belongs to the installation's one partnership (ADR 0008).
+        migrations.RunPython(fill_partnership("casereviews", "Application", "CaseReviewArea"), migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name='application',
+            name='partnership',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.partnership'),
+        ),
+    ]

@@ -1,0 +1,102 @@
+"""The deadline providers of the duty registers and of the other apps' statutory clocks.
+
+Registered in :class:`csphub.duties.apps.DutiesConfig.ready` (``csphub.duties.deadlines``). Each reads
+through the owning app's selectors, so the actor sees only what they already may, and returns only
+what the actor is responsible for: their own tasks, the Case Reviews they are the single point of
+contact for, the powers they issued, their authority's s.17A returns and the scrutiny responses they
+draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from django.urls import reverse
+
+from csphub.core.actor import Actor
+from csphub.duties.deadlines import Deadline
+from csphub.duties.models import ScrutinyRecommendation
+from csphub.duties.selectors import partnership
+
+S17A_SECTION = "Crime and Disorder Act 1998, section 17A (SI 2007/1831)"
+SCRUTINY_SECTION = "Police and Justice Act 2006, section 19 (SI 2009/942)"
+
+
+def s17a_returns(actor: Actor, today: dt.date) -> Iterator[Deadline]:
+    if not partnership.may_submit_return(actor) or actor.agency is None:
+        return
+    agency = actor.agency
+    for quarter in partnership.returns_outstanding(agency, today):
+        yield Deadline(
+            title=f"{agency.name}: information sharing return for {quarter.label}",
+            due=quarter.due,
+            url=reverse("duties:s17a_new") + f"?quarter={quarter.start.isoformat()}",
+            section=S17A_SECTION,
+            kind="Information sharing returns",
+        )
+
+
+def scrutiny_responses(actor: Actor, today: dt.date) -> Iterator[Deadline]:
+    open_ = ScrutinyRecommendation.objects.filter(owner=actor.user, responded_on__isnull=True)
+    for rec in open_.order_by("due_on"):
+        yield Deadline(
+            title=f"Respond to the {rec.committee} recommendation of {rec.meeting_on:%-d %B %Y}",
+            due=rec.due_on,
+            url=reverse("duties:scrutiny_detail", args=[rec.pk]),
+            section=SCRUTINY_SECTION,
+            kind="Scrutiny",
+        )
+
+
+def case_tasks(actor: Actor, today: dt.date) -> Iterator[Deadline]:
+    from csphub.cases.models import TASK_SOURCE_LABELS
+    from csphub.cases.selectors import my_tasks
+
+    for task in my_tasks(actor).order_by("due_on")[:200]:
+        app = task.source.split(".", 1)[0]
+        yield Deadline(
+            title=task.title + (f" ({task.case.reference})" if task.case else ""),
+            due=task.due_on,
+            url=reverse("cases:case_detail", args=[task.case_id])
+            if task.case_id
+            else reverse("cases:my_tasks"),
+            section=TASK_SOURCE_LABELS.get(app, "A task you set")
+            if task.source != "manual"
+            else "A task you set",
+            kind="Tasks",
+        )
+
+
+def case_review_clocks(actor: Actor, today: dt.date) -> Iterator[Deadline]:
+    from csphub.casereviews import rules as cr_rules
+    from csphub.casereviews.selectors import dashboard
+
+    for row in dashboard(actor, today=today):
+        application = row.application
+        if application.spoc_id != actor.user.pk:
+            continue
+        for clock in application.clocks():
+            if clock.done_on is not None or clock.stage == cr_rules.Stage.APPEAL_WINDOW:
+                continue
+            yield Deadline(
+                title=f"{cr_rules.STAGE_LABELS[clock.stage]}: {application.reference}",
+                due=clock.due_on,
+                url=reverse("casereviews:detail", args=[application.reference]),
+                section="Anti-social Behaviour, Crime and Policing Act 2014, section 104 (local timescales)",
+                kind="ASB Case Reviews",
+            )
+
+
+def power_dates(actor: Actor, today: dt.date) -> Iterator[Deadline]:
+    from csphub.powers.selectors import powers_with_dates
+
+    for power in powers_with_dates(actor).filter(issuer=actor.user, next_date__isnull=False)[:200]:  # type: ignore[misc]  # annotated field
+        next_date = power.next_date  # type: ignore[attr-defined]  # annotated
+        yield Deadline(
+            title=f"{power.label} {power.reference}: next statutory date",
+            due=next_date,
+            url=reverse("powers:detail", args=[power.pk]),
+            section="Anti-social Behaviour, Crime and Policing Act 2014",
+            kind="Tools and powers",
+        )

@@ -1,0 +1,193 @@
+"""Reading the CSP Plan: what each role may see, the plan page's tree, and the measures' figures.
+
+The plan is aggregate and organisational: it names partner agencies and posts, never a member of
+the public. Everyone with the priorities capability reads it; the partnership coordinator writes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from csphub.agencies.policies import Capability, has_capability
+from csphub.planning import rules
+from csphub.planning.models import (
+    CspPlan,
+    KeyArea,
+    MeasureSource,
+    PlanAction,
+    PlanMeasure,
+    PlanPriority,
+    PlanPublication,
+    PriorityKind,
+)
+
+
+def may_view(user: Any) -> bool:
+    return has_capability(user, Capability.VIEW_PRIORITIES)
+
+
+def may_manage(user: Any) -> bool:
+    return has_capability(user, Capability.MANAGE_PLAN)
+
+
+def plans_visible_to(user: Any) -> QuerySet[CspPlan]:
+    if not may_view(user):
+        return CspPlan.objects.none()
+    return CspPlan.objects.select_related("partnership", "county_plan")
+
+
+def plan_get(user: Any, pk: Any) -> CspPlan:
+    plan = plans_visible_to(user).filter(pk=pk).first()
+    if plan is None:
+        raise Http404("No such plan.")
+    return plan
+
+
+def action_get(user: Any, pk: Any) -> PlanAction:
+    action = (
+        PlanAction.objects.select_related("key_area__priority__plan", "owner_agency")
+        .filter(pk=pk, key_area__priority__plan__in=plans_visible_to(user))
+        .first()
+    )
+    if action is None:
+        raise Http404("No such action.")
+    return action
+
+
+def key_area_get(user: Any, pk: Any) -> KeyArea:
+    area = (
+        KeyArea.objects.select_related("priority__plan")
+        .filter(pk=pk, priority__plan__in=plans_visible_to(user))
+        .first()
+    )
+    if area is None:
+        raise Http404("No such key area of work.")
+    return area
+
+
+def publication_get(user: Any, pk: Any) -> PlanPublication:
+    publication = (
+        PlanPublication.objects.select_related("plan", "published_by")
+        .filter(pk=pk, plan__in=plans_visible_to(user))
+        .first()
+    )
+    if publication is None:
+        raise Http404("No such published version.")
+    return publication
+
+
+# --- Measures: figures computed from the data -----------------------------------------------------
+
+
+def _plan_year(plan: CspPlan, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The plan year (April to March, as partnerships report) containing ``today``, within the plan."""
+    start_year = today.year if today.month >= 4 else today.year - 1
+    start = max(dt.date(start_year, 4, 1), plan.starts_on)
+    end = min(dt.date(start_year + 1, 3, 31), plan.ends_on)
+    return start, end
+
+
+def _headline_count(measure_name: str) -> int | None:
+    from csphub.insights.models import AssessmentRun
+
+    run = AssessmentRun.objects.order_by("-generated_at").first()
+    for headline in (run.headline if run else []) or []:
+        if str(headline.get("measure", "")).lower().startswith(measure_name):
+            return int(headline["count"])
+    return None
+
+
+def measure_value(measure: PlanMeasure, *, today: dt.date | None = None) -> int | None:
+    """The measure's current figure, computed from the records or the latest assessment."""
+    today = today or timezone.localdate()
+    source = measure.source
+    if source == MeasureSource.ASSESSMENT_CRIME:
+        return _headline_count("crime")
+    if source == MeasureSource.ASSESSMENT_ASB:
+        return _headline_count("anti-social") or _headline_count("asb")
+    start, end = _plan_year(measure.priority.plan, today)
+    if source == MeasureSource.CASES_OPENED:
+        from csphub.cases.models import Case
+
+        return Case.objects.filter(opened_at__date__gte=start, opened_at__date__lte=end).count()
+    if source == MeasureSource.CASE_REVIEWS:
+        from csphub.casereviews.models import Application
+
+        return Application.objects.filter(received_on__gte=start, received_on__lte=end).count()
+    return None
+
+
+# --- The plan page ---------------------------------------------------------------------------------
+
+
+@dataclass
+class MeasureRow:
+    measure: PlanMeasure
+    reading: rules.MeasureReading
+
+
+@dataclass
+class PriorityBlock:
+    priority: PlanPriority
+    areas: list[KeyArea]
+    measures: list[MeasureRow] = field(default_factory=list)
+
+
+@dataclass
+class PlanPage:
+    plan: CspPlan
+    priorities: list[PriorityBlock]
+    everyday: list[PriorityBlock]
+    golden_threads: list[PlanPriority]
+    rag_counts: dict[str, int]
+    overdue: list[PlanAction]
+    publications: list[PlanPublication]
+
+
+def plan_page(plan: CspPlan, *, today: dt.date | None = None) -> PlanPage:
+    """The plan's tree in a fixed number of queries, with each measure's figure."""
+    today = today or timezone.localdate()
+    actions = PlanAction.objects.select_related("owner_agency")
+    areas = KeyArea.objects.prefetch_related(Prefetch("actions", queryset=actions))
+    priorities = list(
+        plan.priorities.select_related("county_priority")
+        .prefetch_related(Prefetch("key_areas", queryset=areas), "measures", "pcc_objectives")
+        .order_by("order", "pk")
+    )
+    blocks: dict[str, list[PriorityBlock]] = {kind: [] for kind in PriorityKind.values}
+    rag_counts = {"green": 0, "amber": 0, "red": 0}
+    overdue: list[PlanAction] = []
+    for priority in priorities:
+        block = PriorityBlock(priority, list(priority.key_areas.all()))
+        for measure in priority.measures.all():
+            measure.priority = priority  # the plan year needs the plan, already loaded
+            reading = rules.measure_reading(
+                value=measure_value(measure, today=today),
+                baseline=measure.baseline,
+                direction=measure.direction,
+            )
+            block.measures.append(MeasureRow(measure, reading))
+        for area in block.areas:
+            for action in area.actions.all():
+                rag_counts[action.rag] = rag_counts.get(action.rag, 0) + 1
+                action.is_overdue = rules.action_is_overdue(  # type: ignore[attr-defined]
+                    due_on=action.due_on, status=action.status, today=today
+                )
+                if action.is_overdue:  # type: ignore[attr-defined]
+                    overdue.append(action)
+        blocks[priority.kind].append(block)
+    return PlanPage(
+        plan=plan,
+        priorities=blocks[PriorityKind.PRIORITY],
+        everyday=blocks[PriorityKind.EVERYDAY],
+        golden_threads=[b.priority for b in blocks[PriorityKind.GOLDEN_THREAD]],
+        rag_counts=rag_counts,
+        overdue=overdue,
+        publications=list(plan.publications.select_related("published_by")),
+    )
