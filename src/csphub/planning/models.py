@@ -143,35 +143,6 @@ class PriorityAdoption(BaseModel):
         return [Theme(key).label for key in self.themes]
 
 
-<<<<<<< HEAD
-# Problem solving, partners' counts and board packs live in modules of their own (issue 13);
-# importing them here registers their models with the planning app.
-from csphub.planning.boardpack import BoardPack  # noqa: E402
-from csphub.planning.partner_data import PartnerCount, PartnerDataUpload, PartnerUploadStatus  # noqa: E402
-from csphub.planning.problem_solving import (  # noqa: E402
-    ProblemResponse,
-    ProblemSolvingPlan,
-    ResponseStatus,
-    Stage,
-)
-
-__all__ = [
-    "BoardPack",
-    "CellScore",
-    "PartnerCount",
-    "PartnerDataUpload",
-    "PartnerUploadStatus",
-    "PriorityAdoption",
-    "ProblemResponse",
-    "ProblemSolvingPlan",
-    "ResponseStatus",
-    "ScoreSheet",
-    "ScoringFramework",
-    "ScoringSession",
-    "Stage",
-    "Theme",
-]
-=======
 # --- The CSP Plan: priorities → key areas of work → actions → measures (issue 13) ---------------
 
 
@@ -391,4 +362,15 @@ class PlanPublication(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.plan} version {self.number}"
->>>>>>> main
+
+
+# Problem solving, partners' counts and board packs live in modules of their own (issue 13);
+# importing them here registers their models with the planning app.
+from csphub.planning.boardpack import BoardPack  # noqa: E402, F401
+from csphub.planning.partner_data import PartnerCount, PartnerDataUpload, PartnerUploadStatus  # noqa: E402, F401
+from csphub.planning.problem_solving import (  # noqa: E402, F401
+    ProblemResponse,
+    ProblemSolvingPlan,
+    ResponseStatus,
+    Stage,
+)

@@ -14,10 +14,6 @@ urlpatterns = [
     path("sessions/<int:pk>/", views.session_detail, name="session_detail"),
     path("sessions/<int:pk>/themes/<str:theme>/score/", views.sheet_new, name="sheet_new"),
     path("sessions/<int:pk>/adopt/", views.adopt, name="adopt"),
-<<<<<<< HEAD
-    # problem solving, partners' counts and board packs (issue 13)
-    path("", include("csphub.planning.board.urls")),
-=======
     # The CSP Plan
     path("plans/", plan_views.plan_list, name="plan_list"),
     path("plans/<int:pk>/", plan_views.plan_detail, name="plan_detail"),
@@ -27,5 +23,6 @@ urlpatterns = [
     path("plans/areas/<int:area_pk>/actions/new/", plan_views.action_new, name="plan_action_new"),
     path("plans/actions/<int:pk>/change/", plan_views.action_change, name="plan_action_change"),
     path("plans/published/<int:pk>/", plan_views.plan_publication, name="plan_publication"),
->>>>>>> main
+    # problem solving, partners' counts and board packs (issue 13)
+    path("", include("csphub.planning.board.urls")),
 ]

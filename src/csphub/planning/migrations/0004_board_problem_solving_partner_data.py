@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0004_share_expiry_and_notifications'),
-        ('planning', '0002_presets'),
+        ('planning', '0003_the_plan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
