@@ -35,6 +35,12 @@ from csphub.planning.selectors import may_score, may_view
 __all__ = ["may_manage", "may_view"]
 
 
+def partnership_name(user: Any) -> str:
+    """The name of the partnership the user acts in (the installation's, when none is set up)."""
+    partnership = insights.acting_partnership(user)
+    return partnership.name if partnership is not None else str(settings.CSPHUB_PARTNERSHIP_NAME)
+
+
 def may_manage(user: Any) -> bool:
     return may_score(user)
 
@@ -196,7 +202,7 @@ def assessment_months(today: dt.date | None = None, n: int = 12) -> list[str]:
 def packs_visible_to(user: Any) -> QuerySet[BoardPack]:
     if not may_view(user):
         return BoardPack.objects.none()
-    return BoardPack.objects.filter(partnership=insights.partnership_name(user))
+    return BoardPack.objects.filter(partnership=partnership_name(user))
 
 
 def pack_get(user: Any, pk: int) -> BoardPack:
@@ -462,7 +468,7 @@ def board_figures(
             ],
         }
     return {
-        "partnership": insights.partnership_name(user),
+        "partnership": partnership_name(user),
         "generated_on": today.isoformat(),
         "assessment": assessment,
         "hot_spots": _hot_spot_changes(user, start, end, data_dir),

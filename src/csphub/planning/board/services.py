@@ -304,7 +304,7 @@ def board_pack_generate(*, actor: Any, quarter: str, today: dt.date | None = Non
     user = _user(actor)
     with transaction.atomic():
         pack = BoardPack.objects.create(
-            partnership=insights.partnership_name(actor),
+            partnership=selectors.partnership_name(actor),
             quarter=quarter,
             period_start=start,
             period_end=end,
