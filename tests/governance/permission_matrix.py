@@ -44,7 +44,10 @@ def police_request(world: Any) -> dict[str, Any]:
         identity_verified_on=dt.date(2026, 1, 5),
     )
     item = RequestItem.objects.create(
-        request=request, source="Person record", record_label="Example-Matrix", record_key=f"person:{person.pk}"
+        request=request,
+        source="Person record",
+        record_label="Example-Matrix",
+        record_key=f"person:{person.pk}",
     )
     return {"pk": request.pk, "item_pk": item.pk}
 

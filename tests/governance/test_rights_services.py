@@ -48,7 +48,9 @@ def seed(world: Any, persona: Any) -> Any:
             parties=parties,
         )
 
-    shared = incident(caseworker, [(subject, "victim"), (neighbour, "alleged_perpetrator")], "Shouting next door")
+    shared = incident(
+        caseworker, [(subject, "victim"), (neighbour, "alleged_perpetrator")], "Shouting next door"
+    )
     only_neighbour = incident(caseworker, [(neighbour, "victim")], "Neighbour's own complaint")
     case = case_open(actor=caseworker, incidents=[shared], summary="Noise from next door")
     note_add(actor=caseworker, case=case, text="Called Alex back about the noise")
@@ -123,7 +125,9 @@ def test_art_15_decisions_redaction_exemption_bundle_and_disclosure_log(seed: An
     with pytest.raises(ApplicationError):  # a redaction names the parts and says why
         services.request_item_decide(actor=seed.handler, item=incident, decision="redact", redacted_fields=[])
     with pytest.raises(ApplicationError):  # s.45(4) is for Part 3 requests, not UK GDPR ones
-        services.request_item_decide(actor=seed.handler, item=by_key["note"], decision="exempt", exemption="s45-4b")
+        services.request_item_decide(
+            actor=seed.handler, item=by_key["note"], decision="exempt", exemption="s45-4b"
+        )
     services.request_item_decide(
         actor=seed.handler,
         item=incident,
@@ -131,7 +135,9 @@ def test_art_15_decisions_redaction_exemption_bundle_and_disclosure_log(seed: An
         redacted_fields=["Description"],
         notes="Describes the neighbour (third party, Sch 2 para 16)",
     )
-    services.request_item_decide(actor=seed.handler, item=by_key["note"], decision="exempt", exemption="sch2-p2")
+    services.request_item_decide(
+        actor=seed.handler, item=by_key["note"], decision="exempt", exemption="sch2-p2"
+    )
     for item in items:
         item.refresh_from_db()
         if item.decision == "pending":
@@ -151,7 +157,9 @@ def test_art_15_decisions_redaction_exemption_bundle_and_disclosure_log(seed: An
     assert request.status == "completed" and request.outcome == "partly"
     assert Disclosure.objects.get(pk=disclosure.pk).withheld == 1
     assert disclosure.redacted == 1
-    assert AuditEvent.objects.filter(verb="rightsrequest.item_decided", target_id=str(request.pk)).count() >= 3
+    assert (
+        AuditEvent.objects.filter(verb="rightsrequest.item_decided", target_id=str(request.pk)).count() >= 3
+    )
     assert AuditEvent.objects.filter(verb="rightsrequest.disclosed", target_id=str(request.pk)).exists()
 
 
@@ -225,6 +233,7 @@ def test_art_17_erasure_respects_legal_hold_and_records_it_may_not_lose(seed: An
         services.rights_request_decide(actor=seed.handler, request=request, outcome="granted", reason="Asked")
     # On no case but on legal hold: refused.
     loner = person_create(actor=persona("avbc_caseworker"), given_name="Sam", family_name="Loner")
+    loner_pk = loner.pk
     services.legal_hold_place(actor=None, target=loner, reason="Civil claim")
     held = services.rights_request_receive(
         actor=seed.handler,
@@ -244,9 +253,11 @@ def test_art_17_erasure_respects_legal_hold_and_records_it_may_not_lose(seed: An
     from csphub.governance.models import LegalHold
 
     services.legal_hold_release(actor=None, hold=LegalHold.objects.get(object_id=loner.pk, released_at=None))
-    services.rights_request_decide(actor=seed.handler, request=held, outcome="granted", reason="No reason to keep")
-    assert not Person.objects.filter(pk=loner.pk).exists()
+    services.rights_request_decide(
+        actor=seed.handler, request=held, outcome="granted", reason="No reason to keep"
+    )
+    assert not Person.objects.filter(pk=loner_pk).exists()
     held.refresh_from_db()
     assert held.subject is None and held.subject_name == "Sam Loner" and held.status == "completed"
-    assert Tombstone.objects.filter(record_type="person", reference=f"PER-{loner.pk:06d}").exists()
+    assert Tombstone.objects.filter(record_type="person", reference=f"PER-{loner_pk:06d}").exists()
     assert AuditEvent.objects.filter(verb="person.erased").exists()

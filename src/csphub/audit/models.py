@@ -357,6 +357,15 @@ class AuditVerb(models.TextChoices):
     RIGHTSREQUEST_RECEIVED = "rightsrequest.received", "Recorded a data subject's rights request"
     RIGHTSREQUEST_VIEWED = "rightsrequest.viewed", "Viewed a data subject's rights request"
     RIGHTSREQUEST_LISTED = "rightsrequest.listed", "Saw a data subject's rights request in a list"
+    RIGHTSREQUEST_SHARED = (
+        "rightsrequest.shared",
+        "Shared a data subject's rights request with another agency",
+    )
+    RIGHTSREQUEST_SHARE_REVOKED = (
+        "rightsrequest.share_revoked",
+        "Stopped sharing a data subject's rights request with another agency",
+    )
+    RIGHTSREQUEST_USER_NAMED = "rightsrequest.user_named", "Named a user on a data subject's rights request"
     RIGHTSREQUEST_IDENTITY_VERIFIED = (
         "rightsrequest.identity_verified",
         "Recorded that a requester's identity was verified",

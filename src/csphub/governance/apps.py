@@ -19,4 +19,6 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         from csphub.frontend.registry import NavItem, register_nav
 
-        register_nav(NavItem("Data protection", "dataprotection:requests", _handles_data_protection, order=95))
+        register_nav(
+            NavItem("Data protection", "dataprotection:requests", _handles_data_protection, order=95)
+        )

@@ -335,7 +335,7 @@ def tombstones_recent(limit: int = 50) -> list[Any]:
 # referrals, tools and powers) or holds (Case Review applications, modern slavery concerns). The
 # search is not limited by what the handler could open as a caseworker: answering the request is the
 # controller's duty, so the handler sees every record the agency controls about the subject, and the
-# search itself is audited (ADR 0021).
+# search itself is audited (docs/adr/0006-subject-access-by-controller.md).
 
 
 @dataclass(frozen=True)
