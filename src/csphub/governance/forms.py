@@ -54,7 +54,7 @@ class RequestForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["subject"].choices = [
+        self.fields["subject"].choices = [  # type: ignore[attr-defined]
             (str(p.pk), f"{p.display_name}{f', born {p.date_of_birth:%d %B %Y}' if p.date_of_birth else ''}")
             for p in people
         ]
@@ -108,8 +108,9 @@ class ItemDecisionForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, regime: str, labels: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["exemption"].choices = [("", "Choose an exemption"), *rules.exemptions_for(regime)]
-        self.fields["redacted_fields"].choices = [(label, label) for label in labels]
+        exemptions: list[tuple[str, str]] = [("", "Choose an exemption"), *rules.exemptions_for(regime)]
+        self.fields["exemption"].choices = exemptions  # type: ignore[attr-defined]
+        self.fields["redacted_fields"].choices = [(label, label) for label in labels]  # type: ignore[attr-defined]
 
 
 class DiscloseForm(GovukFormMixin, forms.Form):

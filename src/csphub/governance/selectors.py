@@ -450,8 +450,8 @@ def subject_records(agency: Any, person: Any) -> list[Found]:
             )
         )
     case_roles: dict[int, list[str]] = {}
-    for party in CaseParty.objects.filter(person=person, case__owning_agency=agency):
-        case_roles.setdefault(party.case_id, []).append(party.get_role_display())
+    for case_party in CaseParty.objects.filter(person=person, case__owning_agency=agency):
+        case_roles.setdefault(case_party.case_id, []).append(case_party.get_role_display())
     cases = list(Case.objects.filter(pk__in=list(case_roles)).order_by("opened_at", "id"))
     for case in cases:
         found.append(

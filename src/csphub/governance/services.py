@@ -226,7 +226,7 @@ def retention_review(*, record_type: str, today: dt.date) -> list[tuple[PurgeIte
         )
         if decision.action is rules.Action.KEEP:
             continue
-        item = {
+        item: dict[str, Any] = {
             "reference": candidate.reference,
             "agency": candidate.agency_name,
             "closed_on": candidate.trigger,

@@ -365,13 +365,15 @@ def ropa_view(request: SignedInRequest, fmt: str = "html") -> HttpResponse:
     installed = {a.label for a in apps.get_app_configs()}
     rows = ropa.activities(installed)
     audit_record(actor=request.actor, verb=AuditVerb.ROPA_EXPORTED, justification=fmt)
+    controller = request.actor.agency
+    assert controller is not None  # _handler refused an actor without an agency
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="record-of-processing-activities.csv"'
         writer = csv.writer(response)
         writer.writerow(["Controller", *[label for _, label in ropa.COLUMNS]])
         for row in rows:
-            writer.writerow([request.actor.agency.name, *[getattr(row, name) for name, _ in ropa.COLUMNS]])
+            writer.writerow([controller.name, *[getattr(row, name) for name, _ in ropa.COLUMNS]])
         return response
     return render(
         request,
