@@ -189,3 +189,29 @@ def pytest_collection_modifyitems(items: list[Any]) -> None:
             raise pytest.UsageError(
                 f"{item.nodeid}: use pytest.mark.django_db(transaction=True, serialized_rollback=True)"
             )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """pytest-django's test databases, dropped at the end even when a connection is still open.
+
+    A thread that served a browser test, or a second connection a test opened, can outlive the
+    test; PostgreSQL then refuses to drop the test database and the run leaves it behind
+    (new-user review item 37). Before pytest-django drops it, every other session on it is closed.
+    """
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            if connection.vendor != "postgresql":
+                continue
+            name = connection.settings_dict["NAME"]
+            connection.close()
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = %s AND pid <> pg_backend_pid()",
+                    [name],
+                )

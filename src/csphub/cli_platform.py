@@ -175,6 +175,8 @@ def serve(port: int, production: bool, bind: str | None, workers: int | None, th
         _django()
         from django.core.management import call_command
 
+        _sweep_upload_debris()
+
         with background_worker():
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
         return
@@ -189,8 +191,18 @@ def serve(port: int, production: bool, bind: str | None, workers: int | None, th
             f"(it is {os.environ['DJANGO_SETTINGS_MODULE']})."
         )
     call_command("check", fail_level="ERROR")
+    _sweep_upload_debris()
     # Replace this process with gunicorn (argument list, no shell), so signals reach it directly.
     os.execv(sys.executable, gunicorn_argv(bind or f"127.0.0.1:{port}", workers, threads))  # noqa: S606  # nosec
+
+
+def _sweep_upload_debris() -> None:
+    """Partial uploads a killed server left behind (security review finding 22)."""
+    from csphub.core.uploads import sweep_upload_debris
+
+    removed = sweep_upload_debris()
+    if removed:
+        click.echo(f"Removed {len(removed)} partial upload(s) left by a stopped server.")
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:

@@ -93,3 +93,40 @@ def test_password_change_is_audited(client_as: Any) -> None:
     )
     assert response.status_code == 302
     assert AuditEvent.objects.filter(verb="user.password_changed").count() == 1
+
+
+def test_a_weak_password_is_named_with_the_other_problems_at_once(client_as: Any) -> None:
+    """New-user review item 31: one round of errors, not the password only after the rest are fixed."""
+    data = {"action": "add", "username": "x", "first_name": "", "last_name": "One", "email": "no",
+            "role": "caseworker", "password": "password"}  # fmt: skip
+    page = client_as("avbc_administrator").post("/accounts/users/", data).content.decode()
+    for message in (
+        "Use 3 or more lower case letters, numbers, dots, hyphens or underscores",
+        "Enter their first name",
+        "Enter an email address in the correct format",
+        "This password is too short",
+    ):
+        assert message in page, message
+
+
+def test_the_staff_list_shows_email_last_sign_in_and_unlock_only_for_the_locked(
+    client_as: Any, persona: Any, settings: Any
+) -> None:
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    locked = persona("avbc_caseworker")
+    AccessAttempt.objects.create(
+        username=locked.username, ip_address="127.0.0.1", user_agent="t", failures_since_start=5,
+        attempt_time=timezone.now(), get_data="", post_data="", http_accept="", path_info="/",
+    )  # fmt: skip
+    almost = persona("avbc_team_manager")
+    AccessAttempt.objects.create(
+        username=almost.username, ip_address="127.0.0.1", user_agent="t", failures_since_start=4,
+        attempt_time=timezone.now(), get_data="", post_data="", http_accept="", path_info="/",
+    )  # fmt: skip
+    page = client_as("avbc_administrator").get("/accounts/users/").content.decode()
+    assert "Work email" in page and "Last signed in" in page
+    assert page.count('value="unlock"') == 1
+    assert f'Unlock<span class="govuk-visually-hidden"> {locked.username}</span>' in page
+    assert "Locked out" in page

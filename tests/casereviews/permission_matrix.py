@@ -136,6 +136,17 @@ def make_publication(world: Any) -> dict[str, Any]:
     return {"area": "matrix-test", "year": ReportingYear.containing(timezone.localdate()).slug}
 
 
+def make_status_letter(world: Any) -> dict[str, Any]:
+    """A letter sent to an applicant: only a session that entered its code may read it."""
+    from csphub.casereviews.models import Letter
+
+    application = police_application(world)
+    letter = Letter.objects.create(
+        application=application, kind="acknowledgement", sent_on=timezone.localdate(), html="<p>Letter</p>"
+    )
+    return {"letter_id": letter.pk}
+
+
 MATRIX: dict[str, Entry] = {
     "casereviews:start": Entry(expect=PUBLIC_PAGE),
     "casereviews:apply_who": Entry(make=lambda w: police_area(w) and {}, expect=PUBLIC_PAGE),
@@ -147,6 +158,11 @@ MATRIX: dict[str, Entry] = {
     "casereviews:apply_done": Entry(expect=JOURNEY_STEP, why="only after sending an application"),
     "casereviews:status_request": Entry(expect=PUBLIC_PAGE),
     "casereviews:status_code": Entry(expect=PUBLIC_PAGE),
+    # Staff included: only the session that entered the applicant's code sees the status or a letter.
+    "casereviews:status_view": Entry(expect=JOURNEY_STEP, why="needs the applicant's code"),
+    "casereviews:status_letter": Entry(
+        make=make_status_letter, expect=JOURNEY_STEP, why="needs the applicant's code"
+    ),
     "casereviews:publication_index": Entry(make=lambda w: police_area(w) and {}, expect=PUBLIC_PAGE),
     "casereviews:publication": Entry(make=make_publication, expect=PUBLIC_PAGE, why="aggregate counts only"),
     "casereviews:publication_csv": Entry(

@@ -179,7 +179,9 @@ def test_unknown_reference_gets_the_same_answer_as_a_real_one(
     code = mail.outbox[0].body.split("Your code is ")[1][:6]
     wrong = client.post(reverse("casereviews:status_code"), {"reference": "CR-AAAA-AAAA", "code": code})
     assert "not right" in wrong.content.decode()
-    ok = client.post(reverse("casereviews:status_code"), {"reference": application.reference, "code": code})
+    ok = client.post(
+        reverse("casereviews:status_code"), {"reference": application.reference, "code": code}, follow=True
+    )
     assert "Your application" in ok.content.decode() and "Received" in ok.content.decode()
 
 

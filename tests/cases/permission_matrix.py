@@ -51,6 +51,25 @@ def _police_case() -> Any:
     return services.case_open(actor=police, incidents=[incident], summary="Example-Matrix case")
 
 
+def police_share_request(world: Any) -> dict[str, Any]:
+    """A record-locator request to the police: only the police may answer it."""
+    from django.contrib.auth import get_user_model
+
+    from csphub.cases.models import ShareRequest
+    from csphub.people.services import person_create
+
+    police_user = get_user_model().objects.get(username="police_caseworker")
+    person = person_create(actor=police_user, given_name="Robin", family_name="Matrix-Locator")
+    request = ShareRequest.objects.create(
+        person=person,
+        holding_agency=world.agencies["police"],
+        requesting_agency=world.agencies["housing"],
+        agreement=world.asb_isa,
+        reason="Matrix",
+    )
+    return {"pk": request.pk}
+
+
 def police_case(world: Any) -> dict[str, Any]:
     return {"pk": _police_case().pk}
 
@@ -196,6 +215,10 @@ MATRIX: dict[str, Entry] = {
     "cases:case_open": Entry(expect=CASE_OPEN_EMPTY, why="needs ?incident=; without one there is nothing"),
     "cases:case_detail": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_status": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:case_summary_change": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:summaries_to_check": Entry(
+        expect=CREATE_FORM, why="roles that change cases; lists only their own agency's cases"
+    ),
     "cases:case_sharing": Entry(make=police_case, expect=OTHER_AGENCY_RECORD, why="the owning agency only"),
     "cases:case_share_new": Entry(make=police_case, expect=OTHER_AGENCY_RECORD, why="the owning agency only"),
     "cases:case_share_withdraw": Entry(
@@ -233,6 +256,9 @@ MATRIX: dict[str, Entry] = {
     "cases:agenda_decision": Entry(make=police_agenda_item, expect=OTHER_AGENCY_RECORD),
     "cases:search": Entry(expect=PERSONAL_LIST),
     "cases:map": Entry(expect=PERSONAL_LIST),
+    "cases:share_request_answer": Entry(
+        make=police_share_request, expect=OTHER_AGENCY_RECORD, why="the holding agency only"
+    ),
     "cases:share_request": Entry(
         expect={**OTHER_AGENCY_EXPORT, "avbc_partner_viewer": 404},
         method="POST",

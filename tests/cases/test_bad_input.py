@@ -184,8 +184,12 @@ class TestUploads:
         )
 
     def _stored(self) -> list[Any]:
+        """Stored evidence files (not the .incoming working folder, which must hold nothing)."""
         folder = self.root / "cases"
-        return list(folder.iterdir()) if folder.exists() else []
+        if not folder.exists():
+            return []
+        assert not any((folder / ".incoming").glob("*"))
+        return [p for p in folder.iterdir() if p.is_file()]
 
     def test_oversize(self, make_case: Any, client_as: Any) -> None:
         case = make_case()

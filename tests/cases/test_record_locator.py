@@ -84,3 +84,84 @@ def test_a_share_request_reaches_the_holding_agency(
     refused = client.post(url, {"q": "Robin Quarrendon", "agency": housing.pk, "reason": "x"}, follow=True)
     assert "holds no record you can ask for" in refused.content.decode()
     assert ShareRequest.objects.count() == 1
+
+
+def _requested(world: Any, client_as: Any) -> ShareRequest:
+    world.asb_isa.allows_record_locator = True
+    world.asb_isa.save(update_fields=["allows_record_locator"])
+    client_as("avbc_caseworker").post(
+        reverse("cases:share_request"),
+        {"q": "Robin Quarrendon", "agency": world.agencies["police"].pk, "reason": "Victim of ASB in Ripley"},
+    )
+    return ShareRequest.objects.get()
+
+
+@pytest.fixture
+def police_case(police_person: Any, persona: Any, make_incident: Any) -> Any:
+    from csphub.cases import services
+    from csphub.cases.models import PartyRole
+
+    incident = make_incident("police_caseworker", parties=[(police_person, PartyRole.VICTIM)])
+    return services.case_open(
+        actor=persona("police_caseworker"), incidents=[incident], summary="Threats in Ripley"
+    )
+
+
+def test_the_holding_agency_shares_the_chosen_case_and_the_requester_is_told(
+    police_person: Any, police_case: Any, client_as: Any, world: Any, persona: Any
+) -> None:
+    from csphub.agencies.models import Notification
+    from csphub.agencies.policies import Action, can
+
+    request = _requested(world, client_as)
+    police = client_as("police_caseworker")
+    url = reverse("cases:share_request_answer", args=[request.pk])
+    page = police.get(url).content.decode()
+    assert police_case.reference in page and "Victim of ASB in Ripley" in page
+    answers = {
+        "decision": "shared",
+        "cases": [police_case.pk],
+        "scope": "full",
+        "reason": "Joint working on ASB",
+    }
+    check = police.post(url, answers).content.decode()
+    assert "Check your answer before you send it" in check
+    assert not can(persona("avbc_caseworker"), Action.VIEW, police_case)  # nothing before confirm
+    police.post(url, {**answers, "step": "confirm"})
+    request.refresh_from_db()
+    assert (request.status, request.decision, request.answered_by) == (
+        "answered", "shared", persona("police_caseworker"),
+    )  # fmt: skip
+    assert can(persona("avbc_caseworker"), Action.VIEW, police_case)
+    told = Notification.objects.filter(
+        user=persona("avbc_caseworker"), subject__contains="answered your request to share a record"
+    ).get()
+    assert police_case.reference in told.body and "Quarrendon" not in told.body
+    assert AuditEvent.objects.filter(verb="sharerequest.answered").count() == 1
+    # Answered: it leaves the home panel and cannot be answered twice.
+    assert police.get(url).status_code == 404
+
+
+def test_declining_needs_a_reason_which_the_requester_is_told(
+    police_person: Any, client_as: Any, world: Any, persona: Any
+) -> None:
+    from csphub.agencies.models import Notification
+
+    request = _requested(world, client_as)
+    police = client_as("police_caseworker")
+    url = reverse("cases:share_request_answer", args=[request.pk])
+    assert "Enter your reason" in police.post(url, {"decision": "declined", "reason": ""}).content.decode()
+    sharing_nothing = police.post(url, {"decision": "shared", "reason": "ok"}).content.decode()
+    assert "Select the cases to share" in sharing_nothing
+    police.post(url, {"decision": "declined", "reason": "No current ASB involvement", "step": "confirm"})
+    request.refresh_from_db()
+    assert request.decision == "declined"
+    told = Notification.objects.get(user=persona("avbc_caseworker"), subject__contains="answered")
+    assert "No current ASB involvement" in told.body
+
+
+def test_only_the_holding_agency_may_answer(police_person: Any, client_as: Any, world: Any) -> None:
+    request = _requested(world, client_as)
+    url = reverse("cases:share_request_answer", args=[request.pk])
+    for persona_name in ("avbc_caseworker", "housing_caseworker", "avbc_analyst"):
+        assert client_as(persona_name).get(url).status_code == 404, persona_name

@@ -363,7 +363,8 @@ class TestDocuments:
                 title="Bad",
             )
         assert Document.objects.count() == 1
-        assert len(list((tmp_path / "cases").iterdir())) == 1
+        assert len([p for p in (tmp_path / "cases").iterdir() if p.is_file()]) == 1
+        assert not any((tmp_path / "cases" / ".incoming").glob("*"))  # nothing left half-stored
 
     def test_case_count(self) -> None:
         assert Case.objects.count() == 0

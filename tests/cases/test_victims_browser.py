@@ -75,3 +75,36 @@ def test_record_locator_journey(browser_page: Any, persona: Any, sign_in: Any, w
     page.get_by_role("button", name="Ask Derbyshire Constabulary to share it").click()
     page.wait_for_selector("text=Request sent")
     assert_accessible(page)
+
+
+def test_the_holding_agency_answers_a_share_request(
+    browser_page: Any, persona: Any, sign_in: Any, world: Any, make_incident: Any
+) -> None:
+    from csphub.cases import services
+    from csphub.cases.models import PartyRole
+    from csphub.people.services import person_create
+
+    page = browser_page
+    world.asb_isa.allows_record_locator = True
+    world.asb_isa.save(update_fields=["allows_record_locator"])
+    robin = person_create(actor=persona("police_caseworker"), given_name="Robin", family_name="Quarrendon")
+    incident = make_incident("police_caseworker", parties=[(robin, PartyRole.VICTIM)])
+    case = services.case_open(actor=persona("police_caseworker"), incidents=[incident], summary="Threats")
+    services.share_request_make(
+        actor=persona("avbc_caseworker"), query="Robin Quarrendon",
+        holding_agency_id=world.agencies["police"].pk, reason="Victim of repeated ASB",
+    )  # fmt: skip
+    sign_in(page, persona("police_caseworker"))
+    page.goto(reverse("frontend:home"))
+    page.locator("[data-testid=home-share-requests] a:has-text('Answer')").click()
+    assert "Victim of repeated ASB" in page.locator("[data-testid=share-request]").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Yes, share cases about this person").check()
+    page.get_by_label(f"{case.reference}: Threats").check()
+    page.get_by_label("Your reason").fill("Joint working under the ASB agreement")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_selector("text=Check your answer before you send it")
+    assert_accessible(page)
+    page.get_by_role("button", name="Send answer").click()
+    page.wait_for_selector("text=Answer sent to")
+    assert_accessible(page)

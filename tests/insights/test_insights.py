@@ -35,6 +35,24 @@ def test_rerun_replaces_rather_than_duplicates(amber_valley_run: Any, persona: A
     assert again.pk == amber_valley_run.pk
 
 
+def test_other_spellings_of_an_area_are_the_same_run_not_a_second_one(
+    amber_valley_run: Any, persona: Any
+) -> None:
+    """Security review finding 18: "amber valley" writes the "Amber Valley" folder, so it replaces
+    that run instead of making a second run whose files the first would then show."""
+    from csphub.insights.models import AssessmentRun
+
+    for spelling in ("amber valley", "AMBER  VALLEY"):
+        again = assessment_run(
+            actor=persona("avbc_analyst"), area=spelling, date_from="2024-01", date_to="2024-12"
+        )
+        assert again.pk == amber_valley_run.pk
+    assert AssessmentRun.objects.count() == 1
+    run = AssessmentRun.objects.get()
+    assert run.area_query == "Amber Valley" and run.output_dir == amber_valley_run.output_dir
+    assert run.generated_at > amber_valley_run.generated_at
+
+
 def test_bad_months_are_refused(data_dir: Path, persona: Any) -> None:
     with pytest.raises(ApplicationError, match="YYYY-MM"):
         assessment_run(

@@ -49,7 +49,8 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
     page.fill("#id_description", "Amplified music from flat 3 every night after midnight")
     page.fill("#id_victim_given_name", "Vera")
     page.fill("#id_victim_family_name", "Browsertest")
-    page.fill("#id_perpetrator_name", "Paul Browserperp")
+    page.fill("#id_perpetrator_given_name", "Paul")
+    page.fill("#id_perpetrator_family_name", "Browserperp")
     page.click("main button[type=submit]")
     page.click("button:has-text('Record incident')")  # the check-answers page
     page.wait_for_url(re.compile(r"/cases/incidents/\d+/$"))
@@ -102,11 +103,10 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
     assert "Issued" in page.locator("[data-testid=power-status]").inner_text()
     cpw_url = page.url
 
-    # 5. Too early: the CPN page explains why and offers no form.
-    page.click("[data-testid=issue-cpn]")
-    blocked = page.locator("[data-testid=step-blocked]")
-    assert "time to comply with the warning has not passed" in blocked.inner_text()
-    assert page.locator("button:has-text('Continue')").count() == 0
+    # 5. Too early: the warning's page says why a notice cannot follow yet, and offers no button.
+    assert page.locator("[data-testid=issue-cpn]").count() == 0
+    waiting = page.locator("[data-testid=cpn-waiting]")
+    assert "time to comply with the warning has not passed" in waiting.inner_text()
 
     # 6. Fifteen days later: issue the CPN through the check-answers page.
     clock.advance(dt.timedelta(days=15))

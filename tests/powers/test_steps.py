@@ -112,3 +112,22 @@ def test_cpn_page_issues_the_notice_through_check_answers(persona: Any, client_a
     cpw.refresh_from_db()
     assert cpw.status == Status.ESCALATED
     assert AuditEvent.objects.filter(verb="cpn.issued", target_id=str(cpn.pk)).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_warning_page_offers_the_notice_only_once_the_time_to_comply_has_passed(
+    persona: Any, client_as: Any
+) -> None:
+    """New-user review item 33 (s.43(5)): before the time to comply has passed the warning's page says
+    why a notice cannot follow yet, instead of a button that leads to a refusal."""
+    s = make_setup(persona, client_as)
+    cpw = _warning(s, comply_by=now() + dt.timedelta(minutes=1))
+    body = s.client.get(reverse("powers:detail", args=[cpw.pk])).content.decode()
+    assert 'data-testid="issue-cpn"' not in body
+    assert (
+        'data-testid="cpn-waiting"' in body and "The time to comply with the warning has not passed" in body
+    )
+    cpw.comply_by = now() - dt.timedelta(minutes=1)
+    cpw.save()
+    body = s.client.get(reverse("powers:detail", args=[cpw.pk])).content.decode()
+    assert 'data-testid="issue-cpn"' in body and 'data-testid="cpn-waiting"' not in body

@@ -54,10 +54,10 @@ class StaffMemberForm(GovukFormMixin, forms.Form):
     username = forms.RegexField(
         label="Username",
         regex=r"^[a-z0-9_.-]{3,150}$",
-        help_text="Lower case letters, numbers, dots, hyphens.",
+        help_text="Lower case letters, numbers, dots, hyphens or underscores, for example jo.smith.",
         error_messages={
             "required": "Enter a username",
-            "invalid": "Use 3 or more lower case letters, numbers, dots or hyphens",
+            "invalid": "Use 3 or more lower case letters, numbers, dots, hyphens or underscores",
         },
     )
     first_name = forms.CharField(
@@ -89,6 +89,28 @@ class StaffMemberForm(GovukFormMixin, forms.Form):
         from csphub.agencies.models import Role
 
         self.fields["role"].choices = Role.choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        """The password rules are checked with every other field, so all the problems show at once
+        (new-user review item 31), against the person as typed (not too like their name)."""
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.password_validation import validate_password
+        from django.core.exceptions import ValidationError
+
+        data = super().clean() or {}
+        password = data.get("password")
+        if password:
+            candidate = get_user_model()(
+                username=data.get("username") or self.data.get("username", ""),
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+                email=data.get("email", ""),
+            )
+            try:
+                validate_password(password, candidate)
+            except ValidationError as exc:
+                self.add_error("password", " ".join(exc.messages))
+        return data
 
 
 class NewPasswordChangeForm(PasswordChangeForm):

@@ -256,6 +256,24 @@ def switch(request: SignedInRequest) -> HttpResponse:
     return render(request, "accounts/switch.html", {"form": form})
 
 
+def _locked_usernames(usernames: list[str]) -> set[str]:
+    """Which of ``usernames`` django-axes has locked out now (so "Unlock" is offered only to them)."""
+    import datetime as dt
+
+    from axes.models import AccessAttempt
+    from django.conf import settings
+    from django.utils import timezone
+
+    since = timezone.now() - dt.timedelta(hours=float(settings.AXES_COOLOFF_TIME))
+    return set(
+        AccessAttempt.objects.filter(
+            username__in=usernames,
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+            attempt_time__gte=since,
+        ).values_list("username", flat=True)
+    )
+
+
 @login_required
 def users(request: SignedInRequest) -> HttpResponse:
     """An administrator's view of their agency's staff: add, remove a role, reset an authenticator, unlock."""
@@ -302,12 +320,15 @@ def users(request: SignedInRequest) -> HttpResponse:
             else:
                 messages.success(request, "Done.")
             return redirect("accounts:users")
-    members = (
+    members = list(
         Membership.objects.filter(agency=agency, is_active=True)
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "role")
     )
-    actions = [("reset_2fa", "Reset authenticator"), ("unlock", "Unlock"), ("deactivate", "Remove role")]
+    locked = _locked_usernames([m.user.get_username() for m in members])
+    for m in members:
+        m.is_locked_out = m.user.get_username() in locked  # type: ignore[attr-defined]
+    actions = [("reset_2fa", "Reset authenticator"), ("deactivate", "Remove role")]
     return render(
         request,
         "accounts/users.html",

@@ -99,6 +99,7 @@ class AuditVerb(models.TextChoices):
     CASE_SHARE_REVOKED = "case.share_revoked", "Stopped sharing a case with another agency"
     CASE_SHARED = "case.shared", "Shared a case with another agency"
     CASE_STATUS_CHANGED = "case.status_changed", "Changed the status of a case"
+    CASE_SUMMARY_CHANGED = "case.summary_changed", "Changed the summary of a case"
     CASE_USER_NAMED = "case.user_named", "Named a user on a case"
     CASE_VIEWED = "case.viewed", "Viewed a case"
 
@@ -126,6 +127,14 @@ class AuditVerb(models.TextChoices):
     CASEREVIEWAPPLICATION_STATUS_CHECKED = (
         "casereviewapplication.status_checked",
         "Applicant checked the status of a Case Review application",
+    )
+    CASEREVIEWAPPLICATION_STATUS_VIEWED = (
+        "casereviewapplication.status_viewed",
+        "Applicant viewed their Case Review status page",
+    )
+    CASEREVIEWAPPLICATION_STATUS_LETTER_VIEWED = (
+        "casereviewapplication.status_letter_viewed",
+        "Applicant read a Case Review letter on the status page",
     )
     CASEREVIEWAPPLICATION_STATUS_CODE_SENT = (
         "casereviewapplication.status_code_sent",
@@ -502,6 +511,10 @@ class AuditVerb(models.TextChoices):
     SCORINGSESSION_OPENED = "scoringsession.opened", "Opened a priority scoring session"
 
     SEARCH_PERFORMED = "search.performed", "Searched"
+    SHAREREQUEST_ANSWERED = (
+        "sharerequest.answered",
+        "Answered another agency's request to share a record about a person",
+    )
     SHAREREQUEST_MADE = (
         "sharerequest.made",
         "Asked another agency to share its record about a person (record locator)",

@@ -26,6 +26,16 @@ def area_get_public(slug: str) -> CaseReviewArea | None:
     return area_list_public().filter(slug=slug).first()
 
 
+def application_for_status(pk: Any) -> Application | None:
+    """The application an applicant proved with their reference and one-time code (public page)."""
+    return (
+        Application.objects.select_related("area", "area__managing_agency", "spoc", "appeal")
+        .prefetch_related("letters")
+        .filter(pk=pk)
+        .first()
+    )
+
+
 def application_list_visible_to(user: Any, *, action: Action = Action.VIEW) -> QuerySet[Application]:
     return visible_to(user, action, Application).select_related("area", "spoc", "owning_agency")
 

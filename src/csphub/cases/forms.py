@@ -90,11 +90,20 @@ class IncidentForm(GovukFormMixin, forms.Form):
     victim_family_name = forms.CharField(
         label="Victim's last name (optional)", required=False, max_length=100
     )
-    perpetrator_name = forms.CharField(
-        label="Alleged perpetrator: name or group name (optional)",
+    # A name is asked as the person gives it, never split by guessing (new-user review item 22:
+    # "Occupant of Flat 2" was stored as first name "Occupant of Flat", last name "2").
+    perpetrator_given_name = forms.CharField(
+        label="Alleged perpetrator's first name (optional)", required=False, max_length=100
+    )
+    perpetrator_family_name = forms.CharField(
+        label="Alleged perpetrator's last name (optional)", required=False, max_length=100
+    )
+    perpetrator_known_as = forms.CharField(
+        label="Or how the alleged perpetrator or group is known (optional)",
         required=False,
         max_length=200,
-        help_text="For a group, write how it is known, for example 'Group at Market Place skate park'.",
+        help_text="When the name is not known, for example 'Occupant of Flat 2', or for a group "
+        "'Group at Market Place skate park'.",
     )
     perpetrator_is_group = forms.BooleanField(label="The alleged perpetrator is a group", required=False)
     address_line_1 = forms.CharField(label="Address line 1 (optional)", required=False, max_length=200)
@@ -142,6 +151,8 @@ class IncidentForm(GovukFormMixin, forms.Form):
                 self.add_error(problem.field, problem.message)
         if (data.get("latitude") is None) != (data.get("longitude") is None):
             self.add_error("longitude", "Enter both latitude and longitude, or neither")
+        if data.get("perpetrator_is_group") and not data.get("perpetrator_known_as"):
+            self.add_error("perpetrator_known_as", "Enter how the group is known")
         return data
 
 
@@ -598,4 +609,71 @@ class CaseShareWithdrawForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Kept in the audit log. The partner is told the case is no longer shared, not why.",
         error_messages=_required("Enter why you are withdrawing the share"),
+    )
+
+
+class ShareRequestAnswerForm(GovukFormMixin, forms.Form):
+    """The holding agency's answer to a record-locator request: share chosen cases, or decline."""
+
+    decision = forms.ChoiceField(
+        label="Will you share your record?",
+        choices=[("shared", "Yes, share cases about this person"), ("declined", "No, do not share")],
+        widget=forms.RadioSelect,
+        error_messages=_required("Select whether you will share the record"),
+    )
+    cases: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label="Which cases? (if sharing)",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Your agency's cases this person is a party to.",
+    )
+    scope = forms.ChoiceField(
+        label="How much of each case? (if sharing)",
+        choices=ShareScope.choices,
+        widget=forms.RadioSelect,
+        initial=ShareScope.FULL,
+        required=False,
+    )
+    expires_on = GovukDateField(
+        label="Share until (optional)",
+        required=False,
+        help_text="The last day the partner can see the cases, for example 31 3 2027.",
+    )
+    reason = forms.CharField(
+        label="Your reason",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Why you are sharing, as the agreement allows, or why not. The requesting agency is told it.",
+        error_messages=_required("Enter your reason"),
+    )
+
+    def __init__(self, *args: Any, cases: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["cases"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = cases
+        field.label_from_instance = lambda case: f"{case.reference}: {case.summary}"  # type: ignore[method-assign,assignment]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "shared":
+            if not data.get("cases"):
+                self.add_error("cases", "Select the cases to share")
+            if not data.get("scope"):
+                self.add_error("scope", "Select how much of each case to share")
+        return data
+
+
+class CaseSummaryForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    """Change a case's one-line summary (panel partners read it)."""
+
+    summary = forms.CharField(
+        label="Case summary",
+        max_length=200,
+        help_text=(
+            "One line a partner can understand, for example 'Noise and intimidation from a neighbour'. "
+            "Panel partners read it: leave out addresses and postcodes."
+        ),
+        error_messages=_required("Enter a short summary of the case"),
     )

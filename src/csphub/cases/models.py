@@ -561,6 +561,11 @@ class ShareRequestStatus(models.TextChoices):
     ANSWERED = "answered", "Answered"
 
 
+class ShareRequestDecision(models.TextChoices):
+    SHARED = "shared", "Shared"
+    DECLINED = "declined", "Declined"
+
+
 class ShareRequest(BaseModel):
     """A partner's request that another agency share its record about a person, made from the
     record locator (the requester learned only that the agency holds a record about someone of
@@ -576,10 +581,27 @@ class ShareRequest(BaseModel):
     status = models.CharField(
         max_length=10, choices=ShareRequestStatus.choices, default=ShareRequestStatus.OPEN
     )
+    # The holding agency's answer: which cases it shared (RecordShare rows name them), or why not.
+    decision = models.CharField(max_length=10, choices=ShareRequestDecision.choices, blank=True)
+    answer_reason = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     PERSONAL_DATA = frozenset({"person"})
-    SPECIAL_CATEGORY_DATA = frozenset({"reason"})
-    NOT_PERSONAL_DATA = frozenset({"holding_agency", "requesting_agency", "agreement", "status"})
+    SPECIAL_CATEGORY_DATA = frozenset({"reason", "answer_reason"})
+    NOT_PERSONAL_DATA = frozenset(
+        {
+            "holding_agency",
+            "requesting_agency",
+            "agreement",
+            "status",
+            "decision",
+            "answered_at",
+            "answered_by",
+        }
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -11,6 +11,8 @@ urlpatterns = [
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/chronology.pdf", views.case_chronology_pdf, name="case_chronology_pdf"),
     path("<int:pk>/summary.pdf", views.case_summary_pdf, name="case_summary_pdf"),
+    path("<int:pk>/summary/change/", views.case_summary_change, name="case_summary_change"),
+    path("summaries-to-check/", views.summaries_to_check, name="summaries_to_check"),
     path("<int:pk>/victim-contact/", views.victim_contact, name="victim_contact"),
     path("<int:pk>/victim-contact/<int:contact_pk>/update/", views.victim_update, name="victim_update"),
     path("<int:pk>/satisfaction/", views.closure_survey, name="closure_survey"),
@@ -43,5 +45,6 @@ urlpatterns = [
     path("agenda/<int:pk>/decision/", views.agenda_decision, name="agenda_decision"),
     path("search/", views.search, name="search"),
     path("search/share-request/", views.share_request, name="share_request"),
+    path("share-requests/<int:pk>/", views.share_request_answer, name="share_request_answer"),
     path("map/", views.incident_map, name="map"),
 ]

@@ -18,3 +18,19 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="csphub.core.cache_table")
+        _make_upload_temp_dir()
+
+
+def _make_upload_temp_dir() -> None:
+    """The private folder large uploads spool into (core/uploads.py) exists before Django's
+    checks look for it; where it cannot be made, the check (files.E001) says so."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    folder = getattr(settings, "FILE_UPLOAD_TEMP_DIR", None)
+    if folder:
+        try:
+            Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return

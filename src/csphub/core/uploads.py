@@ -15,11 +15,19 @@ the partnership sets ``CSPHUB_CASES["UPLOAD_MAX_BYTES"]``):
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.files.uploadhandler import FileUploadHandler, SkipFile, StopUpload
+from django.core.files.uploadhandler import (
+    FileUploadHandler,
+    SkipFile,
+    StopUpload,
+    TemporaryFileUploadHandler,
+)
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -124,3 +132,58 @@ class UploadLimitHandler(FileUploadHandler):
 def upload_refusal(request: HttpRequest) -> str | None:
     """Why an uploaded file was left out of ``request.FILES``, or None. Read after ``request.FILES``."""
     return too_large_message(request) if getattr(request, _REFUSED, False) else None
+
+
+# --- Where an upload is while it arrives (finding 22: nothing is left behind by a killed process) --
+# A file larger than the in-memory threshold is spooled by Django into FILE_UPLOAD_TEMP_DIR, which
+# is a private folder inside the data folder (not the shared /tmp); evidence being stored is written
+# into an ``.incoming`` folder beside the stored files and moved into place only once it passed every
+# check. A process killed mid-upload leaves its partial file in one of those two folders, and
+# :func:`sweep_upload_debris` (run when the server starts) removes what is older than an hour.
+INCOMING = ".incoming"
+DEBRIS_AGE_SECONDS = 3600
+
+
+def upload_temp_dir() -> Path:
+    return Path(settings.FILE_UPLOAD_TEMP_DIR)
+
+
+class PrivateTemporaryFileUploadHandler(TemporaryFileUploadHandler):
+    """Django's temporary-file handler, spooling into the private upload folder (made on demand)."""
+
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        upload_temp_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
+        super().new_file(*args, **kwargs)
+
+
+def incoming_dir(root: Path) -> Path:
+    """The folder beside ``root``'s stored files where a file is written before it is accepted."""
+    folder = root / INCOMING
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def sweep_upload_debris(
+    roots: list[Path] | None = None, *, older_than: float = DEBRIS_AGE_SECONDS, now: float | None = None
+) -> list[Path]:
+    """Remove partial uploads older than ``older_than`` seconds; returns what was removed.
+
+    ``roots`` defaults to the private upload folder and every ``.incoming`` folder under the private
+    media root. A younger file may belong to an upload still arriving, so it is left alone.
+    """
+    if roots is None:
+        media = Path(settings.PRIVATE_MEDIA_ROOT)
+        roots = [upload_temp_dir(), *(media.glob(f"**/{INCOMING}") if media.exists() else [])]
+    cutoff = (time.time() if now is None else now) - older_than
+    removed = []
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for entry in root.iterdir():
+            try:
+                if entry.is_file() and entry.stat().st_mtime < cutoff:
+                    os.unlink(entry)
+                    removed.append(entry)
+            except FileNotFoundError:  # another process swept it first
+                continue
+    return removed

@@ -63,20 +63,31 @@ def assessment_run(
         assessment = done.assessment
         area_name = assessment.area.name or area
         with transaction.atomic():
-            run, _ = AssessmentRun.objects.update_or_create(
-                area_query=area,
-                date_from=date_from,
-                date_to=date_to,
-                defaults={
-                    "area_name": area_name,
-                    "output_dir": str(relative),
-                    "headline": [asdict(h) for h in assessment.headline],
-                    "notes": list(assessment.notes),
-                    "generated_at": timezone.now(),
-                    "created_by": actor,
-                    "modified_by": actor,
-                },
+            # One run per output folder and period (finding 18): "Amber Valley" and "amber valley"
+            # write the same folder, so they are the same run, replaced, not two runs of which the
+            # older silently shows the newer's files. The first spelling asked stays the run's name.
+            fields = {
+                "area_name": area_name,
+                "output_dir": str(relative),
+                "headline": [asdict(h) for h in assessment.headline],
+                "notes": list(assessment.notes),
+                "generated_at": timezone.now(),
+                "modified_by": actor,
+            }
+            run = (
+                AssessmentRun.objects.select_for_update()
+                .filter(output_dir=str(relative), date_from=date_from, date_to=date_to)
+                .order_by("pk")
+                .first()
             )
+            if run is None:
+                run = AssessmentRun.objects.create(
+                    area_query=area, date_from=date_from, date_to=date_to, created_by=actor, **fields
+                )
+            else:
+                for name, value in fields.items():
+                    setattr(run, name, value)
+                run.save()
             audit_record(actor=actor, verb="assessment.generated", target=run)
     return run
 

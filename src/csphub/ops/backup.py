@@ -68,7 +68,8 @@ def _sha256(path: Path) -> str:
 def _skipped(relative: Path) -> bool:
     """The store's lock file and a killed run's debris are not data."""
     return relative.name == LOCK_NAME or any(
-        part.startswith((".staging-", ".manifest-")) or part.endswith(".tmp") for part in relative.parts
+        part.startswith((".staging-", ".manifest-", ".incoming")) or part.endswith(".tmp")
+        for part in relative.parts
     )
 
 

@@ -54,9 +54,9 @@ class PersonForm(GovukFormMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("kind") == PersonKind.INDIVIDUAL and not (
-            data.get("given_name") or data.get("family_name")
+            data.get("given_name") or data.get("family_name") or data.get("known_as")
         ):
-            self.add_error("given_name", "Enter the person's first name or last name")
+            self.add_error("given_name", "Enter the person's first name, last name or how they are known")
         if data.get("kind") in (PersonKind.GROUP, PersonKind.ORGANISATION) and not data.get("known_as"):
             self.add_error("known_as", "Enter the name of the group or organisation")
         return data

@@ -34,8 +34,12 @@ ADDRESS_FIELDS = ("line_1", "line_2", "town", "postcode", "uprn", "easting_m", "
 
 def _validate_person(values: dict[str, Any]) -> None:
     kind = values.get("kind", PersonKind.INDIVIDUAL)
-    if kind == PersonKind.INDIVIDUAL and not (values.get("given_name") or values.get("family_name")):
-        raise ApplicationError("Enter the person's first name or last name", field="given_name")
+    if kind == PersonKind.INDIVIDUAL and not (
+        values.get("given_name") or values.get("family_name") or values.get("known_as")
+    ):
+        raise ApplicationError(
+            "Enter the person's first name, last name or how they are known", field="given_name"
+        )
     if kind != PersonKind.INDIVIDUAL and not values.get("known_as"):
         raise ApplicationError("Enter the name of the group or organisation", field="known_as")
     dob = values.get("date_of_birth")

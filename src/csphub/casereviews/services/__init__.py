@@ -71,6 +71,8 @@ from csphub.casereviews.services.status import (
     STATUS_CODE_MINUTES,
     status_code_check,
     status_code_request,
+    status_letter_viewed,
+    status_page_viewed,
 )
 from csphub.casereviews.services.threshold import (
     application_can_link,
@@ -138,6 +140,8 @@ __all__ = [
     "status_check_allowed",
     "status_code_check",
     "status_code_request",
+    "status_letter_viewed",
+    "status_page_viewed",
     "submission_allowed",
     "threshold_decide",
     "threshold_flag_for_person",

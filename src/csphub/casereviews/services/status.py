@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from csphub.audit.services import audit_record
-from csphub.casereviews.models import Application
+from csphub.casereviews.models import Application, Letter
 
 STATUS_CODE_MINUTES = 30
 
@@ -90,3 +90,25 @@ def status_code_check(*, reference: str, code: str) -> Application | None:
             acting_agency=application.area.managing_agency,
         )
     return application
+
+
+def status_letter_viewed(*, letter: Letter) -> None:
+    """The applicant, signed in by their reference and code, read one of their letters."""
+    application = letter.application
+    audit_record(
+        actor=None,
+        verb="casereviewapplication.status_letter_viewed",
+        target=application,
+        acting_agency=application.area.managing_agency,
+        justification=f"letter {letter.pk}",
+    )
+
+
+def status_page_viewed(*, application: Application) -> None:
+    """The applicant, signed in by their reference and code, looked at their status page."""
+    audit_record(
+        actor=None,
+        verb="casereviewapplication.status_viewed",
+        target=application,
+        acting_agency=application.area.managing_agency,
+    )

@@ -35,7 +35,9 @@ from csphub.casereviews.views.public import (
     apply_who,
     start,
     status_code,
+    status_letter,
     status_request,
+    status_view,
 )
 from csphub.casereviews.views.publication import figures, publication, publication_csv, publication_index
 from csphub.casereviews.views.review import (
@@ -86,7 +88,9 @@ __all__ = [
     "spoc_change",
     "start",
     "status_code",
+    "status_letter",
     "status_request",
+    "status_view",
     "threshold",
     "unlink_incident",
 ]

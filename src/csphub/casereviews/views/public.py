@@ -350,8 +350,116 @@ def status_code(request: HttpRequest) -> HttpResponse:
             reference=form.cleaned_data["reference"], code=form.cleaned_data["code"]
         )
         if application is not None:
-            return render(request, "casereviews/public/status.html", {"application": application})
+            # The answer is a page of its own (GET), so a refresh never re-sends the code
+            # (new-user review item 35); the session holds which application, for a short time.
+            request.session.cycle_key()
+            request.session[STATUS_KEY] = {
+                "pk": application.pk,
+                "until": (timezone.now() + STATUS_VIEW_TIME).isoformat(),
+            }
+            return redirect("casereviews:status_view")
         form.add_error(
             "code", _("The reference or code is not right, or the code has expired. Ask for a new code.")
         )
     return render(request, "casereviews/public/status_code.html", {"form": form})
+
+
+STATUS_KEY = "casereviews_status_view"
+# How long the status page stays open after the code was accepted; then a new code is needed.
+STATUS_VIEW_TIME = dt.timedelta(minutes=30)
+
+# What happens next, said to the applicant, for each open clock (casereviews.rules.Stage).
+NEXT_STEP = {
+    rules.Stage.ACKNOWLEDGE: gettext_lazy("We will acknowledge your application by %(date)s."),
+    rules.Stage.THRESHOLD_DECISION: gettext_lazy(
+        "We will tell you whether the threshold for a review is met by %(date)s."
+    ),
+    rules.Stage.REVIEW_MEETING: gettext_lazy("The partners will meet to review your case by %(date)s."),
+    rules.Stage.OUTCOME_LETTER: gettext_lazy(
+        "We will write to you with the outcome of the review by %(date)s."
+    ),
+    rules.Stage.APPEAL_DECISION: gettext_lazy("We will tell you the decision on your appeal by %(date)s."),
+}
+
+
+# Letter names said to the applicant (models.LetterKind's labels are the staff's words).
+LETTER_TITLE = {
+    "acknowledgement": gettext_lazy("Acknowledgement of your application"),
+    "threshold_decision": gettext_lazy("Whether the threshold for a review is met"),
+    "outcome": gettext_lazy("The outcome of the review"),
+    "appeal_outcome": gettext_lazy("The decision on your appeal"),
+}
+
+
+def _status_application(request: HttpRequest) -> Application | None:
+    """The application whose code this session entered, while the status page is still open."""
+    held = request.session.get(STATUS_KEY) or {}
+    try:
+        until = dt.datetime.fromisoformat(str(held.get("until")))
+    except ValueError:
+        return None
+    if until < timezone.now():
+        request.session.pop(STATUS_KEY, None)
+        return None
+    return selectors.application_for_status(held.get("pk"))
+
+
+def _next_steps(application: Application) -> list[str]:
+    from django.utils.formats import date_format
+
+    if application.status in (rules.Status.CLOSED, rules.Status.WITHDRAWN):
+        return []
+    steps = [
+        str(NEXT_STEP[clock.stage] % {"date": date_format(clock.due_on, "j F Y")})
+        for clock in application.clocks()
+        if clock.done_on is None and clock.stage in NEXT_STEP
+    ]
+    closes = application.appeal_window_closes_on()
+    appealed = getattr(application, "appeal", None) is not None
+    if closes is not None and not appealed and closes >= timezone.localdate():
+        steps.append(
+            _(
+                "If you are unhappy with how your application was handled, you can ask %(body)s to look at it until %(date)s."
+            )
+            % {"body": application.area.appeal_body_name, "date": date_format(closes, "j F Y")}
+        )
+    return steps
+
+
+@bilingual
+@require_http_methods(["GET"])
+def status_view(request: HttpRequest) -> HttpResponse:
+    application = _status_application(request)
+    if application is None:
+        messages.info(request, _("To see your application again, ask for a new code."))
+        return redirect("casereviews:status_request")
+    services.status_page_viewed(application=application)
+    response = render(
+        request,
+        "casereviews/public/status.html",
+        {
+            "application": application,
+            "next_steps": _next_steps(application),
+            "letters": [
+                (letter, LETTER_TITLE.get(letter.kind, letter.kind)) for letter in application.letters.all()
+            ],
+        },
+    )
+    return response
+
+
+@bilingual
+@require_http_methods(["GET"])
+def status_letter(request: HttpRequest, letter_id: int) -> HttpResponse:
+    """A letter as it was sent, to the applicant who entered the code (audited like the page)."""
+    application = _status_application(request)
+    letter = None if application is None else application.letters.filter(pk=letter_id).first()
+    if letter is None:
+        messages.info(request, _("To see your letters again, ask for a new code."))
+        return redirect("casereviews:status_request")
+    services.status_letter_viewed(letter=letter)
+    return render(
+        request,
+        "casereviews/public/status_letter.html",
+        {"application": application, "letter": letter, "title": LETTER_TITLE.get(letter.kind, letter.kind)},
+    )

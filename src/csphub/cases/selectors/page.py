@@ -13,6 +13,7 @@ from django.utils import timezone
 from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import (
     Action,
+    role_allows,
 )
 from csphub.audit.services import audit_viewed
 from csphub.cases import config, rules
@@ -244,3 +245,32 @@ def addresses_for_incidents(incidents: Iterable[Incident]) -> list[str]:
         | Q(person_links__person__incident_parties__incident__in=ids)
     ).distinct()
     return [str(a) for a in places]
+
+
+def addresses_for_case(case: Case) -> list[str]:
+    """The addresses recorded for a case's incidents and people (the summary warning compares with them)."""
+    return addresses_for_incidents(case.incidents.all())
+
+
+def summaries_with_addresses(user: Any, *, limit: int = 200) -> list[tuple[Case, str]]:
+    """The user's agency's cases whose summary looks like it holds an address (a postcode, a flat or
+    house number and street), with what was found: summaries written before the warning existed,
+    which panel partners may be reading. Only cases the user may change."""
+    from csphub.agencies.policies import acting_membership
+
+    membership = acting_membership(user)
+    if membership is None or not role_allows(user, Action.CHANGE):
+        return []
+    found: list[tuple[Case, str]] = []
+    candidates = (
+        Case.objects.filter(owning_agency=membership.agency, summary__regex=r"[0-9]")
+        .only("pk", "summary", "status", "owning_agency_id", "opened_at")
+        .order_by("-opened_at", "-id")
+    )
+    for case in candidates.iterator(chunk_size=2000):
+        part = rules.address_in_text(case.summary)
+        if part:
+            found.append((case, part))
+            if len(found) >= limit:
+                break
+    return found

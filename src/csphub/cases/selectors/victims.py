@@ -154,3 +154,26 @@ def share_requests_for(user: Any) -> QuerySet[ShareRequest]:
     return ShareRequest.objects.filter(holding_agency=membership.agency, status="open").select_related(
         "person", "requesting_agency", "agreement"
     )
+
+
+def share_request_get_for_answer(user: Any, pk: Any) -> ShareRequest:
+    """An open request to the user's agency, for someone who may share its cases; 404 otherwise
+    (another agency's request is not confirmed to exist)."""
+    from django.http import Http404
+
+    request = share_requests_for(user).filter(pk=pk).first()
+    if request is None:
+        raise Http404("No such request.")
+    return request
+
+
+def share_request_cases(share_request: ShareRequest) -> QuerySet[Case]:
+    """The holding agency's cases the requested person is a party to (what it may choose to share)."""
+    return (
+        Case.objects.filter(
+            owning_agency_id=share_request.holding_agency_id,
+            parties__person_id=share_request.person_id,
+        )
+        .distinct()
+        .order_by("-opened_at", "-id")
+    )

@@ -16,6 +16,7 @@ from csphub.cases.services.cases import (
     case_export_csv,
     case_link,
     case_open,
+    case_summary_change,
     case_victim_told_of_closure,
 )
 from csphub.cases.services.incidents import (
@@ -40,7 +41,7 @@ from csphub.cases.services.records import (
     document_upload,
     note_add,
 )
-from csphub.cases.services.sharing import case_share, case_share_withdraw
+from csphub.cases.services.sharing import case_share, case_share_withdraw, share_request_answer
 from csphub.cases.services.tasks import (
     owner_may_see,
     owner_membership_for,
@@ -78,6 +79,7 @@ __all__ = [
     "case_open",
     "case_share",
     "case_share_withdraw",
+    "case_summary_change",
     "case_victim_told_of_closure",
     "case_victims",
     "closure_survey_record",
@@ -95,6 +97,7 @@ __all__ = [
     "panel_meeting_schedule",
     "panel_minutes_record",
     "reminders_send",
+    "share_request_answer",
     "share_request_make",
     "task_cancel",
     "task_complete",

@@ -35,6 +35,7 @@ from csphub.cases.services._common import _membership_for_create, _raise_first
 from csphub.cases.services.tasks import task_complete, task_create
 from csphub.cases.signals import case_closed, incident_added_to_case
 from csphub.core.actor import ActorOrUser, acting_user
+from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.people.models import Person
 
@@ -147,6 +148,33 @@ def case_assign_officer(*, actor: ActorOrUser, case: Case, officer: Any) -> Case
         case.modified_by = acting_user(actor)
         case.save(update_fields=["case_officer", "modified_by", "modified_at"])
         audit_record(actor=actor, verb="case.officer_assigned", target=case, changed_fields=["case_officer"])
+    return case
+
+
+def case_summary_change(
+    *, actor: ActorOrUser, case: Case, summary: str, expected_version: str | None = None
+) -> Case:
+    """Change the one-line summary panel partners read; audited with the field name, never the text.
+
+    ``expected_version`` (from the edit form) refuses the change with
+    :class:`~csphub.core.concurrency.EditConflictError` if the case changed since it was read.
+    """
+    if not can(actor, Action.CHANGE, case):
+        raise PermissionDeniedError("You cannot change this case.")
+    summary = " ".join(summary.split())
+    if not summary:
+        raise ApplicationError("Enter a short summary of the case", field="summary")
+    if len(summary) > 200:
+        raise ApplicationError("The summary must be 200 characters or fewer", field="summary")
+    with transaction.atomic():
+        lock_for_update(case, expected_version)
+        if case.summary == summary:
+            return case
+        case.summary = summary
+        case.modified_by = acting_user(actor)
+        case.save(update_fields=["summary", "modified_by", "modified_at"])
+        _refresh_search_text(case)
+        audit_record(actor=actor, verb="case.summary_changed", target=case, changed_fields=["summary"])
     return case
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from pathlib import Path
 from typing import IO
@@ -20,7 +21,7 @@ from csphub.cases.models import (
     NoteVisibility,
 )
 from csphub.cases.services._common import _raise_first
-from csphub.core import filescan
+from csphub.core import filescan, uploads
 from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 
@@ -82,7 +83,9 @@ def document_upload(
     root = config.private_media_root()
     root.mkdir(parents=True, exist_ok=True)
     stored_name = uuid.uuid4().hex
-    path = root / stored_name
+    # Written into the incoming folder and moved into place only once every check passed: a killed
+    # process leaves a partial file there, which the server's start-up sweep removes (finding 22).
+    path = uploads.incoming_dir(root) / stored_name
     digest = hashlib.sha256()
     written = 0
     with path.open("xb") as out:
@@ -104,6 +107,8 @@ def document_upload(
     if problem:
         path.unlink(missing_ok=True)
         _raise_first([rules.Problem("file", problem)])
+    os.replace(path, root / stored_name)
+    path = root / stored_name
     try:
         with transaction.atomic():
             document = Document.objects.create(

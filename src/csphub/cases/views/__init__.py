@@ -20,9 +20,11 @@ from csphub.cases.views.cases import (
     case_note_new,
     case_open,
     case_status,
+    case_summary_change,
     case_task_new,
     case_victim_told,
     document_download,
+    summaries_to_check,
 )
 from csphub.cases.views.incidents import (
     _incident_edit_form,
@@ -50,7 +52,7 @@ from csphub.cases.views.panels import (
     panel_new,
 )
 from csphub.cases.views.people import my_tasks, overdue, person_detail, task_complete
-from csphub.cases.views.search import home_context, search, share_request
+from csphub.cases.views.search import home_context, search, share_request, share_request_answer
 from csphub.cases.views.sharing import case_share_new, case_share_withdraw, case_sharing
 from csphub.cases.views.victims import closure_survey, victim_contact, victim_update
 
@@ -80,6 +82,7 @@ __all__ = [
     "case_share_withdraw",
     "case_sharing",
     "case_status",
+    "case_summary_change",
     "case_summary_pdf",
     "case_task_new",
     "case_victim_told",
@@ -105,6 +108,8 @@ __all__ = [
     "person_detail",
     "search",
     "share_request",
+    "share_request_answer",
+    "summaries_to_check",
     "task_complete",
     "victim_contact",
     "victim_update",

@@ -19,10 +19,10 @@ from csphub.agencies.policies import (
 )
 from csphub.audit.services import audit_listed
 from csphub.cases import config, forms, rules, selectors, services
-from csphub.cases.models import CaseStatus, PartyRole
+from csphub.cases.models import Case, CaseStatus, PartyRole
 from csphub.cases.views._common import _deny_unless, _form_page, _posted, _require
 from csphub.core.actor import SignedInRequest
-from csphub.core.concurrency import EditConflictError, conflict_on, versioned_write
+from csphub.core.concurrency import EditConflictError, conflict_on, describe_conflict, versioned_write
 from csphub.core.errors import ApplicationError
 from csphub.core.uploads import upload_refusal
 from csphub.frontend.registry import CASE_SECTIONS
@@ -73,6 +73,7 @@ def case_list(request: SignedInRequest) -> HttpResponse:
             "has_next": has_next,
             "query": query.urlencode(),
             "can_export": role_allows(request.actor, Action.EXPORT),
+            "can_check_summaries": role_allows(request.actor, Action.CHANGE),
             "can_create": role_allows(request.actor, Action.CREATE),
         },
     )
@@ -369,3 +370,50 @@ def document_download(request: SignedInRequest, pk: int) -> FileResponse:
     return FileResponse(
         handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
     )
+
+
+@login_required
+def case_summary_change(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Change the summary; an address in it is warned about once, as when the case was opened."""
+    case = selectors.case_get_visible(request.actor, pk, action=Action.CHANGE)
+    form = _summary_form(case, _posted(request))
+    conflict = None
+    address_warning = ""
+    if request.method == "POST" and form.is_valid():
+        summary = form.cleaned_data["summary"]
+        found = rules.address_in_text(summary, selectors.addresses_for_case(case))
+        if found and request.POST.get("keep_summary") != summary:
+            address_warning = found
+        else:
+            try:
+                services.case_summary_change(
+                    actor=request.actor, case=case, summary=summary, expected_version=form.expected_version
+                )
+            except EditConflictError as error:
+                conflict = describe_conflict(form, error.current)
+                assert isinstance(error.current, Case)
+                form = _summary_form(error.current, None)
+            except ApplicationError as error:
+                form.add_application_error(error)
+            else:
+                messages.success(request, f"Summary of {case.reference} changed")
+                return redirect("cases:case_detail", case.pk)
+    return render(
+        request,
+        "cases/case_summary_form.html",
+        {"form": form, "case": case, "conflict": conflict, "address_warning": address_warning},
+    )
+
+
+def _summary_form(case: Case, data: Any) -> forms.CaseSummaryForm:
+    return forms.CaseSummaryForm(
+        data, initial={"summary": case.summary}, record=case, versioned_fields=("summary",)
+    )
+
+
+@login_required
+def summaries_to_check(request: SignedInRequest) -> HttpResponse:
+    """Your agency's case summaries that look like they hold an address (written before the warning)."""
+    _require(request.actor, Action.CHANGE)
+    found = selectors.summaries_with_addresses(request.actor)
+    return render(request, "cases/summaries_to_check.html", {"found": found})

@@ -86,12 +86,13 @@ def _record_incident(user: ActorOrUser, data: dict[str, Any], victim: Any) -> In
                 actor=user, given_name=data["victim_given_name"], family_name=data["victim_family_name"]
             )
             parties.append((person, PartyRole.VICTIM))
-        if data["perpetrator_name"]:
-            if data["perpetrator_is_group"]:
-                perp = person_create(actor=user, kind=PersonKind.GROUP, known_as=data["perpetrator_name"])
-            else:
-                given, _, family = data["perpetrator_name"].strip().rpartition(" ")
-                perp = person_create(actor=user, given_name=given, family_name=family or given)
+        given, family = data["perpetrator_given_name"], data["perpetrator_family_name"]
+        known_as = data["perpetrator_known_as"]
+        if data["perpetrator_is_group"]:
+            perp = person_create(actor=user, kind=PersonKind.GROUP, known_as=known_as)
+            parties.append((perp, PartyRole.ALLEGED_PERPETRATOR))
+        elif given or family or known_as:
+            perp = person_create(actor=user, given_name=given, family_name=family, known_as=known_as)
             parties.append((perp, PartyRole.ALLEGED_PERPETRATOR))
         address = None
         if data["address_line_1"]:

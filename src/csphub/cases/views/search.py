@@ -18,11 +18,12 @@ from csphub.agencies.policies import (
     Action,
     role_allows,
 )
-from csphub.audit.services import audit_listed, audit_record
+from csphub.audit.services import audit_listed, audit_record, audit_viewed
 from csphub.cases import forms, selectors, services
 from csphub.cases.views._common import _require
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
+from csphub.frontend import flows
 
 # --------------------------------------------------------------------------------------------
 # Search and map
@@ -80,6 +81,55 @@ def share_request(request: SignedInRequest) -> HttpResponse:
             request, "Request sent. The agency will decide whether to share its record with you."
         )
     return redirect(reverse("cases:search") + "?" + urlencode({"q": query}))
+
+
+@login_required
+def share_request_answer(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The holding agency answers a record-locator request: share chosen cases, or decline."""
+    share_request = selectors.share_request_get_for_answer(request.actor, pk)
+    audit_viewed(actor=request.actor, target=share_request.person)
+    cases = selectors.share_request_cases(share_request)
+    form = forms.ShareRequestAnswerForm(request.POST or None, cases=cases)
+
+    def perform(data: dict[str, Any]) -> Any:
+        return services.share_request_answer(
+            actor=request.actor,
+            share_request=share_request,
+            decision=data["decision"],
+            reason=data["reason"],
+            cases=list(data.get("cases") or []),
+            scope=data.get("scope") or "full",
+            expires_on=data.get("expires_on"),
+        )
+
+    def done(answered: Any) -> HttpResponse:
+        messages.success(
+            request,
+            f"Answer sent to {answered.requesting_agency.name}"
+            + (": the cases are shared." if answered.decision == "shared" else "."),
+        )
+        return redirect("frontend:home")
+
+    context = {"share_request": share_request, "caption": "Request to share a record"}
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=perform,
+        done=done,
+        question=flows.Page(
+            "cases/share_request_answer.html",
+            {**context, "heading": f"Answer {share_request.requesting_agency.name}'s request"},
+        ),
+        check=flows.Page(
+            "cases/share_request_check.html",
+            {
+                **context,
+                "heading": "Check your answer before you send it",
+                "confirm_label": "Send answer",
+                "explain": "The requesting agency is told your answer and your reason.",
+            },
+        ),
+    )
 
 
 # --------------------------------------------------------------------------------------------

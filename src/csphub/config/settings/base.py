@@ -248,14 +248,18 @@ CSPHUB_UPLOAD_MAX_BYTES = int(os.environ.get("CSPHUB_UPLOAD_MAX_BYTES", str(20 *
 FILE_UPLOAD_HANDLERS = [
     "csphub.core.uploads.UploadLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
-    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+    "csphub.core.uploads.PrivateTemporaryFileUploadHandler",
 ]
+# A large upload is spooled here while it arrives, not in the machine's shared /tmp (finding 22).
+FILE_UPLOAD_TEMP_DIR = str(DATA_DIR / "upload-tmp")
+FILE_UPLOAD_PERMISSIONS = 0o600
 # Antivirus for evidence uploads (core/filescan.py): a clamd Unix socket or host:port; empty = none.
 CSPHUB_CLAMAV_SOCKET = os.environ.get("CSPHUB_CLAMAV_SOCKET", "")
 CSPHUB_CLAMAV_ADDRESS = os.environ.get("CSPHUB_CLAMAV_ADDRESS", "")
 
 # --- E-mail ----------------------------------------------------------------------------------
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Development: letters go to <data dir>/outbox/, owner-only, never printed (core/mail.py, finding 15).
+EMAIL_BACKEND = "csphub.core.mail.OutboxEmailBackend"
 DEFAULT_FROM_EMAIL = "CSP Hub <no-reply@csphub.invalid>"
 
 # --- Service ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ PASSWORD_HASHERS = [
 ]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PRIVATE_MEDIA_ROOT = DATA_DIR / "test-private-media" / str(os.getpid())
+FILE_UPLOAD_TEMP_DIR = str(DATA_DIR / "test-upload-tmp" / str(os.getpid()))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -18,6 +18,7 @@ from csphub.powers import forms, rules, selectors, services
 from csphub.powers.rules import Power, Status
 from csphub.powers.tables import COURT_NAMES
 from csphub.powers.views.common import posted, question_page
+from csphub.powers.views.cpw_cpn import _cpn_standing
 from csphub.powers.views.steps import POWER_VERSIONED
 from csphub.powers.views.table import next_steps
 
@@ -49,6 +50,10 @@ def power_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     use = selectors.power_get(request.actor, pk)
     audit_viewed(actor=request.actor, target=use)
     can_change = can(request.actor, Action.CHANGE, use.case)
+    can_escalate = can_change and use.power == Power.CPW and use.status == Status.ISSUED
+    # Offer the notice only once it may be issued; before that, say what it waits for (new-user
+    # review item 33: the button led to a page that refused it in an error summary).
+    cpn_waiting_for = _cpn_standing(use) if can_escalate else []
     return render(
         request,
         "powers/power_detail.html",
@@ -58,7 +63,8 @@ def power_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "events": list(use.events.all()),
             "children": list(use.children.all()),
             "can_change": can_change,
-            "can_escalate": can_change and use.power == Power.CPW and use.status == Status.ISSUED,
+            "can_escalate": can_escalate and not cpn_waiting_for,
+            "cpn_waiting_for": cpn_waiting_for,
             "can_withdraw": can_change
             and rules.can_transition(Power(use.power), Status(use.status), Status.WITHDRAWN),
             "section": rules.POWER_SECTIONS[Power(use.power)],
