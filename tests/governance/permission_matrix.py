@@ -5,6 +5,8 @@ signed in or not (the accessibility regulations and UK GDPR Art 13 require them 
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.permission_matrix import PUBLIC_PAGE, Entry
 
 MATRIX: dict[str, Entry] = {
@@ -12,3 +14,63 @@ MATRIX: dict[str, Entry] = {
     "governance:accessibility": Entry(expect=PUBLIC_PAGE),
     "governance:cookies": Entry(expect=PUBLIC_PAGE),
 }
+
+
+# --- Staff data protection pages: the capability MANAGE_DATA_PROTECTION (team managers and
+# partnership coordinators) in the acting agency. Another agency's request is 404 even to them.
+HANDLERS = ("avbc_team_manager", "avbc_partnership_coordinator")
+HANDLER_PAGE: dict[str, int] = {"anonymous": 302, "*": 403, **dict.fromkeys(HANDLERS, 200)}
+OTHER_AGENCY_REQUEST: dict[str, int] = {"anonymous": 302, "*": 403, **dict.fromkeys(HANDLERS, 404)}
+
+
+def police_request(world: Any) -> dict[str, Any]:
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+
+    from csphub.governance.models import RequestItem, RightsRequest
+    from csphub.people.services import person_create
+
+    owner = get_user_model().objects.get(username="police_caseworker")
+    person = person_create(actor=owner, given_name="Robin", family_name="Example-Matrix")
+    request = RightsRequest.objects.create(
+        owning_agency=world.agencies["police"],
+        kind="access",
+        requester_name="Robin Example-Matrix",
+        requester_contact="1 Example Street",
+        subject=person,
+        subject_name=person.display_name,
+        received_on=dt.date(2026, 1, 5),
+        identity_verified_on=dt.date(2026, 1, 5),
+    )
+    item = RequestItem.objects.create(
+        request=request,
+        source="Person record",
+        record_label="Example-Matrix",
+        record_key=f"person:{person.pk}",
+    )
+    return {"pk": request.pk, "item_pk": item.pk}
+
+
+def police_request_only(world: Any) -> dict[str, Any]:
+    return {"pk": police_request(world)["pk"]}
+
+
+MATRIX.update(
+    {
+        "dataprotection:requests": Entry(expect=HANDLER_PAGE),
+        "dataprotection:request_new": Entry(expect=HANDLER_PAGE),
+        "dataprotection:disclosures": Entry(expect=HANDLER_PAGE),
+        "dataprotection:retention": Entry(expect=HANDLER_PAGE),
+        "dataprotection:ropa": Entry(expect=HANDLER_PAGE),
+        "dataprotection:ropa_csv": Entry(expect=HANDLER_PAGE),
+        "dataprotection:request": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:request_verify": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:request_extend": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:request_disclose": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:request_decide": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:bundle_pdf": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:bundle_json": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:item_decide": Entry(make=police_request, expect=OTHER_AGENCY_REQUEST),
+    }
+)

@@ -98,6 +98,9 @@ class Capability(StrEnum):
     LOAD_DATA = "load_data"  # upload police.uk files into the analytics store (aggregate data)
     # see the team's tasks that their owners can no longer act on (a record they cannot see)
     MANAGE_TEAM_TASKS = "manage_team_tasks"
+    # answer data subjects' requests (access, rectification, erasure) for the acting agency, and
+    # run its records governance (retention schedule, legal holds, disposal, ROPA)
+    MANAGE_DATA_PROTECTION = "manage_data_protection"
 
 
 # Which actions each role may take on records that hold personal data.
@@ -123,6 +126,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_CASE_REVIEWS,
             Capability.CONFIGURE_CASE_REVIEW_AREA,
             Capability.MANAGE_TEAM_TASKS,
+            Capability.MANAGE_DATA_PROTECTION,
         }
     ),
     Role.PARTNERSHIP_COORDINATOR: frozenset(
@@ -137,6 +141,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.ADOPT_ASSESSMENT,
             Capability.MANAGE_TEAM_TASKS,
             Capability.MANAGE_PLAN,
+            Capability.MANAGE_DATA_PROTECTION,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),

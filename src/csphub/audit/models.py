@@ -316,11 +316,20 @@ class AuditVerb(models.TextChoices):
     PARTNER_DATA_FAILED = "partner_data.failed", "Partner counts upload: could not be loaded"
     PARTNER_DATA_LOADED = "partner_data.loaded", "Partner counts upload: loaded into the assessment"
 
-    PROBLEM_PLAN_ASSESSED = "problem_plan.assessed", "Measured a problem-solving plan's change against comparison cells"
+    PROBLEM_PLAN_ASSESSED = (
+        "problem_plan.assessed",
+        "Measured a problem-solving plan's change against comparison cells",
+    )
     PROBLEM_PLAN_OPENED = "problem_plan.opened", "Opened a problem-solving plan for a hot spot"
-    PROBLEM_PLAN_UPDATED = "problem_plan.updated", "Changed a problem-solving plan's scanning, analysis or response"
+    PROBLEM_PLAN_UPDATED = (
+        "problem_plan.updated",
+        "Changed a problem-solving plan's scanning, analysis or response",
+    )
     PROBLEM_RESPONSE_ADDED = "problem_response.added", "Added a partner's action to a problem-solving plan"
-    PROBLEM_RESPONSE_UPDATED = "problem_response.updated", "Changed the status of a partner's action in a problem-solving plan"
+    PROBLEM_RESPONSE_UPDATED = (
+        "problem_response.updated",
+        "Changed the status of a partner's action in a problem-solving plan",
+    )
 
     DISPERSAL_AUTHORISATION_AUTHORISED = (
         "dispersal_authorisation.authorised",
@@ -451,6 +460,10 @@ class AuditVerb(models.TextChoices):
     FPN_PROSECUTED = "fpn.prosecuted", "Fixed penalty notice (CPN or PSPO breach): prosecuted"
     FPN_WITHDRAWN = "fpn.withdrawn", "Fixed penalty notice (CPN or PSPO breach): withdrawn"
 
+    INCIDENT_DISPOSED = (
+        "incident.disposed",
+        "Disposed of an incident at the end of its retention period (a tombstone is kept)",
+    )
     INCIDENT_LISTED = "incident.listed", "Saw an incident in a list"
     INCIDENT_MAPPED = "incident.mapped", "Viewed incidents on the map"
     INCIDENT_PARTY_ADDED = "incident.party_added", "Added a person to an incident"
@@ -475,6 +488,45 @@ class AuditVerb(models.TextChoices):
     INJUNCTION_REFUSED = "injunction.refused", "Civil injunction: refused"
     INJUNCTION_VARIED = "injunction.varied", "Civil injunction: varied"
     INJUNCTION_WITHDRAWN = "injunction.withdrawn", "Civil injunction: withdrawn"
+
+    RIGHTSREQUEST_RECEIVED = "rightsrequest.received", "Recorded a data subject's rights request"
+    RIGHTSREQUEST_VIEWED = "rightsrequest.viewed", "Viewed a data subject's rights request"
+    RIGHTSREQUEST_LISTED = "rightsrequest.listed", "Saw a data subject's rights request in a list"
+    RIGHTSREQUEST_SHARED = (
+        "rightsrequest.shared",
+        "Shared a data subject's rights request with another agency",
+    )
+    RIGHTSREQUEST_SHARE_REVOKED = (
+        "rightsrequest.share_revoked",
+        "Stopped sharing a data subject's rights request with another agency",
+    )
+    RIGHTSREQUEST_USER_NAMED = "rightsrequest.user_named", "Named a user on a data subject's rights request"
+    RIGHTSREQUEST_IDENTITY_VERIFIED = (
+        "rightsrequest.identity_verified",
+        "Recorded that a requester's identity was verified",
+    )
+    RIGHTSREQUEST_EXTENDED = (
+        "rightsrequest.extended",
+        "Extended the time to answer a data subject's request (UK GDPR Art 12(3))",
+    )
+    RIGHTSREQUEST_SEARCHED = (
+        "rightsrequest.searched",
+        "Searched the agency's records for a data subject (subject access)",
+    )
+    RIGHTSREQUEST_ITEM_DECIDED = (
+        "rightsrequest.item_decided",
+        "Decided whether to disclose, redact or withhold an item of a subject access request",
+    )
+    RIGHTSREQUEST_BUNDLE_PRODUCED = (
+        "rightsrequest.bundle_produced",
+        "Produced the subject access bundle (PDF or JSON)",
+    )
+    RIGHTSREQUEST_DISCLOSED = "rightsrequest.disclosed", "Recorded a disclosure to a data subject"
+    RIGHTSREQUEST_DECIDED = (
+        "rightsrequest.decided",
+        "Decided a rectification or erasure request (UK GDPR Art 16, 17)",
+    )
+    ROPA_EXPORTED = "ropa.exported", "Exported the record of processing activities (UK GDPR Art 30)"
 
     LEGAL_HOLD_PLACED = "legal_hold.placed", "Placed a legal hold on a record"
     LEGAL_HOLD_RELEASED = "legal_hold.released", "Released a legal hold"
@@ -510,6 +562,11 @@ class AuditVerb(models.TextChoices):
 
     PERSON_ADDRESS_LINKED = "person.address_linked", "Linked an address to a person"
     PERSON_CREATED = "person.created", "Added a person"
+    PERSON_DISPOSED = (
+        "person.disposed",
+        "Disposed of a person's record at the end of its retention period (a tombstone is kept)",
+    )
+    PERSON_ERASED = "person.erased", "Erased a person's record on their request (UK GDPR Art 17)"
     PERSON_LISTED = "person.listed", "Saw a person in a list"
     PERSON_SHARE_REVOKED = "person.share_revoked", "Stopped sharing a person with another agency"
     PERSON_SHARED = "person.shared", "Shared a person with another agency"
@@ -566,6 +623,10 @@ class AuditVerb(models.TextChoices):
     MARAC_REFERRAL_REPEAT_FLAGGED = (
         "marac_referral.repeat_flagged",
         "Flagged a repeat MARAC case (a further domestic abuse incident within 12 months)",
+    )
+    RETENTION_SCHEDULE_VIEWED = (
+        "retention.schedule_viewed",
+        "Viewed the retention schedule, the records due for disposal and the legal holds",
     )
     RETENTION_DRY_RUN = "retention.dry_run", "Listed the records due for disposal (nothing deleted)"
     RETENTION_PURGED = "retention.purged", "Ran a disposal of records past their retention period"

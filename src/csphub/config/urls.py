@@ -26,6 +26,7 @@ _OPTIONAL = (
     ("api", "api/", "csphub.api.urls"),
     ("duties", "duties/", "csphub.duties.urls"),
     ("governance", "about/", "csphub.governance.urls"),
+    ("governance", "data-protection/", "csphub.governance.staff_urls"),
 )
 for _label, _prefix, _module in _OPTIONAL:
     if apps.is_installed(f"csphub.{_label}"):

@@ -39,20 +39,34 @@ _ACTIONS = {"dispose": "Would dispose of", "hold": "Kept (legal hold)", "blocked
     default=None,
     help="Act as if today were this date (default: today).",
 )
-def purge(dry_run: bool, on: dt.datetime | None) -> None:
-    """Dispose of closed cases past their retention date and not on legal hold."""
+@click.option(
+    "--record-type",
+    type=click.Choice(["case", "incident", "person"]),
+    default="case",
+    show_default=True,
+    help="Closed cases, incidents on no case, or people on no case or incident.",
+)
+def purge(dry_run: bool, on: dt.datetime | None, record_type: str) -> None:
+    """Dispose of records past their retention date and not on legal hold."""
     _setup_django()
     from csphub.governance.services import retention_purge
 
-    result = retention_purge(actor=None, today=on.date() if on else None, dry_run=dry_run)
+    result = retention_purge(
+        actor=None, today=on.date() if on else None, dry_run=dry_run, record_type=record_type
+    )
     for item in result.items:
         action = _ACTIONS[item.action]
         if item.action == "dispose" and not dry_run:
             action = "Disposed of"
-        click.echo(f"{action} {item.reference} ({item.agency}, closed {item.closed_on:%d %B %Y}): {item.why}")
+        since = {"case": "closed", "incident": "happened", "person": "last changed"}[record_type]
+        click.echo(
+            f"{action} {item.reference} ({item.agency}, {since} {item.closed_on:%d %B %Y}): {item.why}"
+        )
     run = result.run
     verb = "Would dispose of" if dry_run else "Disposed of"
-    click.echo(f"{verb} {run.disposed} case(s); {run.held} on legal hold; run {run.pk} recorded.")
+    click.echo(
+        f"{verb} {run.disposed} {record_type} record(s); {run.held} on legal hold; run {run.pk} recorded."
+    )
 
 
 @retention.command("rule")

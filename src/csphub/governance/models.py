@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from csphub.agencies.models import OwnedRecord
 from csphub.core.models import BaseModel
+from csphub.governance import rules
 
 
 class RecordType(models.TextChoices):
     CASE = "case", "ASB case (with its notes, documents, tasks and links)"
+    INCIDENT = "incident", "Incident on no case (with the people linked to it)"
+    PERSON = "person", "Person on no case or incident (with their address links)"
 
 
 class RetentionRule(BaseModel):
@@ -110,3 +116,165 @@ class Tombstone(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.reference} (disposed)"
+
+
+# --- Data subjects' rights: access (Art 15 / DPA 2018 s.45), rectification (Art 16), erasure (Art 17)
+
+
+class RequestKind(models.TextChoices):
+    ACCESS = "access", "Subject access (a copy of their personal data)"
+    RECTIFICATION = "rectification", "Rectification (correct inaccurate data)"
+    ERASURE = "erasure", "Erasure (delete their data)"
+
+
+class Regime(models.TextChoices):
+    UK_GDPR = "uk_gdpr", "UK GDPR (Articles 15 to 17)"
+    LAW_ENFORCEMENT = "law_enforcement", "Law-enforcement processing (DPA 2018 Part 3, sections 45 to 47)"
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    COMPLETED = "completed", "Completed"
+
+
+class Outcome(models.TextChoices):
+    GRANTED = "granted", "Granted"
+    PARTLY = "partly", "Granted in part"
+    REFUSED = "refused", "Refused"
+
+
+class RightsRequest(OwnedRecord):
+    """A data subject's request to the controller agency (``owning_agency``)."""
+
+    kind = models.CharField(max_length=16, choices=RequestKind.choices)
+    regime = models.CharField(max_length=16, choices=Regime.choices, default=Regime.UK_GDPR)
+    requester_name = models.CharField(max_length=200)
+    requester_contact = models.CharField(max_length=300, help_text="Postal or e-mail address for the reply.")
+    subject = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject_name = models.CharField(max_length=200, help_text="Kept when the person record is erased.")
+    received_on = models.DateField()
+    identity_verified_on = models.DateField(null=True, blank=True)
+    identity_evidence = models.CharField(max_length=300, blank=True)
+    extension_months = models.PositiveSmallIntegerField(default=0)
+    extension_reason = models.TextField(blank=True)
+    details = models.TextField(
+        blank=True, help_text="What the requester says is wrong, or asks to be erased."
+    )
+    status = models.CharField(max_length=16, choices=RequestStatus.choices, default=RequestStatus.OPEN)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
+    outcome_reason = models.TextField(blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+    searched_at = models.DateTimeField(null=True, blank=True)
+
+    PERSONAL_DATA = frozenset(
+        {"requester_name", "requester_contact", "subject", "subject_name", "identity_evidence"}
+    )
+    SPECIAL_CATEGORY_DATA = frozenset({"details", "outcome_reason", "extension_reason"})
+    NOT_PERSONAL_DATA = frozenset(
+        {
+            "kind",
+            "regime",
+            "received_on",
+            "identity_verified_on",
+            "extension_months",
+            "status",
+            "outcome",
+            "completed_on",
+            "searched_at",
+        }
+    )
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(extension_months__lte=rules.MAX_EXTENSION_MONTHS),
+                name="rights_request_extension_at_most_two_months",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        prefix = {"access": "SAR", "rectification": "RECT", "erasure": "ERAS"}.get(self.kind, "DPR")
+        return f"{prefix}-{self.pk:05d}" if self.pk else f"{prefix}-new"
+
+    @property
+    def due_on(self) -> dt.date:
+        return rules.response_due(
+            self.received_on,
+            identity_verified_on=self.identity_verified_on,
+            extension_months=self.extension_months,
+        )
+
+
+class ItemDecision(models.TextChoices):
+    PENDING = "pending", "Not decided"
+    DISCLOSE = "disclose", "Disclose"
+    REDACT = "redact", "Disclose with redactions"
+    EXEMPT = "exempt", "Withhold (exempt)"
+
+
+class RequestItem(BaseModel):
+    """One record found for a subject access request, as it stood when found, and the decision on it."""
+
+    request = models.ForeignKey(RightsRequest, on_delete=models.CASCADE, related_name="items")
+    source = models.CharField(max_length=40, help_text="Where it was found, in words (Cases, Incidents...).")
+    record_label = models.CharField(max_length=200)
+    record_key = models.CharField(max_length=80, help_text="model:id of the record found.")
+    content = models.JSONField(default=list, help_text="[[label, value], ...] as found.")
+    decision = models.CharField(max_length=16, choices=ItemDecision.choices, default=ItemDecision.PENDING)
+    exemption = models.CharField(max_length=16, blank=True)
+    redacted_fields = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True, help_text="Why it is redacted or withheld.")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    SPECIAL_CATEGORY_DATA = frozenset({"content", "record_label", "notes"})
+    NOT_PERSONAL_DATA = frozenset(
+        {
+            "request",
+            "source",
+            "record_key",
+            "decision",
+            "exemption",
+            "redacted_fields",
+            "decided_at",
+            "decided_by",
+        }
+    )
+
+    class Meta:
+        ordering = ["request", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "record_key"], name="request_item_once"),
+        ]
+
+    @property
+    def exemption_label(self) -> str:
+        return rules.exemption_label(self.exemption)
+
+
+class Disclosure(BaseModel):
+    """The disclosure log: one row for each bundle sent to the requester."""
+
+    request = models.ForeignKey(RightsRequest, on_delete=models.PROTECT, related_name="disclosures")
+    disclosed_on = models.DateField()
+    method = models.CharField(max_length=200, help_text="How it was sent (secure e-mail, recorded post).")
+    disclosed = models.PositiveIntegerField()
+    redacted = models.PositiveIntegerField()
+    withheld = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64, help_text="Of the JSON export sent.")
+
+    NOT_PERSONAL_DATA = frozenset(
+        {"request", "disclosed_on", "method", "disclosed", "redacted", "withheld", "sha256"}
+    )
+
+    class Meta:
+        ordering = ["-disclosed_on", "-id"]

@@ -12,10 +12,19 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from csphub.core.calendar import add_months
+from csphub.core.calendar import add_months, next_working_day
 
 DEFAULT_YEARS = 6
+# Incidents not on any case, and people on no case or incident, are kept for the same default
+# period after their last activity (an incident: the day it happened; a person: the day their record
+# last changed).
 DEFAULT_REASON = "Partnership default: closed ASB case records are kept for 6 years after closure."
+DEFAULT_REASONS = {
+    "case": DEFAULT_REASON,
+    "incident": "Partnership default: an incident on no case is kept for 6 years after it happened.",
+    "person": "Partnership default: a person on no case or incident is kept for 6 years after their "
+    "record last changed.",
+}
 DEFAULT_SOURCE = "Partnership information sharing agreement, retention clause"
 
 
@@ -53,3 +62,91 @@ def decide(*, trigger: dt.date, years: int, today: dt.date, holds: tuple[str, ..
     if holds:
         return Decision(Action.HOLD, until, "past its date but on legal hold: " + "; ".join(holds))
     return Decision(Action.DISPOSE, until, f"retention of {years} years ended on {until:%d %B %Y}")
+
+
+# --- Subject access and the other rights requests ---------------------------------------------------
+# UK GDPR Art 12(3): the controller answers "without undue delay and in any event within one month of
+# receipt of the request"; the period "may be extended by two further months where necessary, taking
+# into account the complexity and number of the requests", the data subject being told within the
+# first month with the reasons. DPA 2018 s.45 (law-enforcement processing, Part 3) and s.54 set the
+# same one month (the "applicable time period") for a request to a police force acting for a
+# law-enforcement purpose.
+#
+# How the month is counted (the ICO's guidance on the right of access, "time limits"): from the day
+# the request is received (or, when the controller asked for proof of identity, the day that proof
+# arrived) to the corresponding calendar date in the next month; when that month has no
+# corresponding date (31 January), the last day of that month; when the date falls on a weekend or a
+# bank holiday, the next working day. ``core.calendar.add_months`` gives the corresponding date
+# (clamped to the month's end) and ``next_working_day`` the working day.
+
+SAR_MONTHS = 1
+MAX_EXTENSION_MONTHS = 2
+
+
+def clock_starts(received_on: dt.date, identity_verified_on: dt.date | None) -> dt.date:
+    """The day the one month starts: receipt, or the later day the requester's identity was proved."""
+    if identity_verified_on is not None and identity_verified_on > received_on:
+        return identity_verified_on
+    return received_on
+
+
+def response_due(
+    received_on: dt.date, *, identity_verified_on: dt.date | None = None, extension_months: int = 0
+) -> dt.date:
+    """The last day to respond (Art 12(3); DPA 2018 s.45/s.54): one month from the start of the clock,
+    plus up to two further months; moved to the next working day when it falls on a non-working day."""
+    if not 0 <= extension_months <= MAX_EXTENSION_MONTHS:
+        raise ValueError("A response may be extended by at most two further months (Art 12(3)).")
+    start = clock_starts(received_on, identity_verified_on)
+    return next_working_day(add_months(start, SAR_MONTHS + extension_months))
+
+
+def is_overdue(due: dt.date, today: dt.date, responded_on: dt.date | None = None) -> bool:
+    """Late from the day after the due day (a response on the due day is in time)."""
+    return (responded_on or today) > due
+
+
+def extension_allowed(received_on: dt.date, *, identity_verified_on: dt.date | None, today: dt.date) -> bool:
+    """Art 12(3): the data subject must be told of an extension within one month of receipt, so an
+    extension may be recorded up to and including the (unextended) due day."""
+    return today <= response_due(received_on, identity_verified_on=identity_verified_on)
+
+
+# The grounds on which an item may be withheld. UK GDPR requests: the exemptions of DPA 2018
+# Schedule 2 and Schedule 3 (paragraph numbers of the Act as enacted). Law-enforcement requests
+# (Part 3): the restrictions of s.45(4). The code is stored with the decision; the label is shown.
+EXEMPTIONS: tuple[tuple[str, str], ...] = (
+    ("sch2-p2", "DPA 2018 Sch 2 para 2: crime and taxation (prevention or detection of crime)"),
+    ("sch2-p5", "DPA 2018 Sch 2 para 5: disclosure required by law or in connection with legal proceedings"),
+    ("sch2-p7", "DPA 2018 Sch 2 para 7: functions designed to protect the public"),
+    ("sch2-p16", "DPA 2018 Sch 2 para 16: protection of the rights of others (third-party information)"),
+    ("sch2-p19", "DPA 2018 Sch 2 para 19: legal professional privilege"),
+    ("sch2-p24", "DPA 2018 Sch 2 para 24: confidential references"),
+    ("sch3-p5", "DPA 2018 Sch 3 para 5: health data, serious harm"),
+    ("sch3-p10", "DPA 2018 Sch 3 para 10: social work data, serious harm"),
+    ("sch3-p21", "DPA 2018 Sch 3 para 21: child abuse data"),
+    (
+        "s45-4a",
+        "DPA 2018 s.45(4)(a): to avoid obstructing an official or legal inquiry, investigation or procedure",
+    ),
+    (
+        "s45-4b",
+        "DPA 2018 s.45(4)(b): to avoid prejudicing the prevention, detection, investigation or prosecution of criminal offences",
+    ),
+    ("s45-4c", "DPA 2018 s.45(4)(c): to protect public security"),
+    ("s45-4d", "DPA 2018 s.45(4)(d): to protect national security"),
+    ("s45-4e", "DPA 2018 s.45(4)(e): to protect the rights and freedoms of others"),
+)
+LAW_ENFORCEMENT_ONLY = frozenset(code for code, _ in EXEMPTIONS if code.startswith("s45"))
+
+
+def exemptions_for(regime: str) -> tuple[tuple[str, str], ...]:
+    """The grounds open to a request: Part 3 requests (``law_enforcement``) use s.45(4), the others
+    Schedules 2 and 3."""
+    if regime == "law_enforcement":
+        return tuple(e for e in EXEMPTIONS if e[0] in LAW_ENFORCEMENT_ONLY)
+    return tuple(e for e in EXEMPTIONS if e[0] not in LAW_ENFORCEMENT_ONLY)
+
+
+def exemption_label(code: str) -> str:
+    return dict(EXEMPTIONS).get(code, "")

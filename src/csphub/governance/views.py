@@ -34,3 +34,354 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @require_GET
 def cookies(request: HttpRequest) -> HttpResponse:
     return render(request, "governance/cookies.html", {"cookies": selectors.essential_cookies()})
+
+
+# --- Staff pages: data subject requests, retention, the ROPA (capability MANAGE_DATA_PROTECTION) ---
+
+import csv  # noqa: E402
+import datetime as dt  # noqa: E402
+from typing import Any  # noqa: E402
+
+from django.apps import apps  # noqa: E402
+from django.contrib import messages  # noqa: E402
+from django.contrib.auth.decorators import login_required  # noqa: E402
+from django.core.exceptions import PermissionDenied  # noqa: E402
+from django.shortcuts import get_object_or_404, redirect  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from csphub.agencies.policies import Capability  # noqa: E402
+from csphub.audit.models import AuditVerb  # noqa: E402
+from csphub.audit.services import audit_listed, audit_record, audit_viewed  # noqa: E402
+from csphub.core.actor import SignedInRequest  # noqa: E402
+from csphub.core.errors import ApplicationError  # noqa: E402
+from csphub.frontend import documents, flows  # noqa: E402
+from csphub.governance import forms, ropa, rules, services  # noqa: E402
+from csphub.governance.models import ItemDecision, RecordType, RequestKind, RequestStatus  # noqa: E402
+
+
+def _handler(request: SignedInRequest) -> None:
+    if request.actor.agency is None or not request.actor.policy.has_capability(
+        Capability.MANAGE_DATA_PROTECTION
+    ):
+        raise PermissionDenied
+
+
+def _flow(
+    request: SignedInRequest,
+    form: Any,
+    *,
+    perform: Any,
+    done: Any,
+    heading: str,
+    caption: str,
+    back: str,
+    confirm: str,
+    explain: str = "",
+) -> HttpResponse:
+    context = {"caption": caption, "back": back}
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=perform,
+        done=done,
+        question=flows.Page("governance/staff/question.html", {**context, "heading": heading}),
+        check=flows.Page(
+            "governance/staff/check.html",
+            {**context, "heading": "Check your answers", "confirm_label": confirm, "explain": explain},
+        ),
+    )
+
+
+@login_required
+def request_list(request: SignedInRequest) -> HttpResponse:
+    _handler(request)
+    found = list(selectors.requests_for(request.actor.agency)[:200])
+    audit_listed(actor=request.actor, targets=found)
+    today = timezone.localdate()
+    rows = [
+        (r, r.due_on, r.status == RequestStatus.OPEN and rules.is_overdue(r.due_on, today)) for r in found
+    ]
+    return render(request, "governance/staff/requests.html", {"rows": rows, "agency": request.actor.agency})
+
+
+@login_required
+def request_new(request: SignedInRequest) -> HttpResponse:
+    _handler(request)
+    query = request.GET.get("q", "").strip()
+    people = selectors.subject_choices(request.actor.agency, query)
+    form = forms.RequestForm(flows.posted(request), people=people)
+
+    def perform(data: dict[str, Any]) -> Any:
+        verified = data["received_on"] if data.get("identity_evidence") else None
+        return services.rights_request_receive(actor=request.actor, identity_verified_on=verified, **data)
+
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=perform,
+        done=lambda r: _done(request, r, f"{r.reference} recorded: respond by {r.due_on:%d %B %Y}"),
+        question=flows.Page(
+            "governance/staff/request_form.html",
+            {
+                "heading": "Record a data subject's request",
+                "caption": "Data protection",
+                "query": query,
+                "people": people,
+            },
+        ),
+        check=flows.Page(
+            "governance/staff/check.html",
+            {
+                "heading": "Check the request before you record it",
+                "caption": "Data protection",
+                "back": reverse("dataprotection:requests"),
+                "confirm_label": "Record the request",
+                "explain": "The one-month clock starts on the day it was received, or on the day the "
+                "requester's identity was verified if that is later.",
+            },
+        ),
+    )
+
+
+def _done(request: SignedInRequest, rights_request: Any, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("dataprotection:request", rights_request.pk)
+
+
+@login_required
+def request_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    _handler(request)
+    found = selectors.request_get(request.actor.agency, pk)
+    audit_viewed(actor=request.actor, target=found)
+    if request.method == "POST" and request.POST.get("action") == "search":
+        try:
+            services.rights_request_search(actor=request.actor, request=found)
+        except ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Records searched: decide each item below")
+        return redirect("dataprotection:request", found.pk)
+    items = list(found.items.all())
+    today = timezone.localdate()
+    return render(
+        request,
+        "governance/staff/request_detail.html",
+        {
+            "r": found,
+            "items": items,
+            "pending": sum(1 for i in items if i.decision == ItemDecision.PENDING),
+            "overdue": found.status == RequestStatus.OPEN and rules.is_overdue(found.due_on, today),
+            "can_extend": found.status == RequestStatus.OPEN
+            and found.extension_months == 0
+            and rules.extension_allowed(
+                found.received_on, identity_verified_on=found.identity_verified_on, today=today
+            ),
+            "is_access": found.kind == RequestKind.ACCESS,
+            "is_open": found.status == RequestStatus.OPEN,
+            "disclosures": list(found.disclosures.all()),
+        },
+    )
+
+
+@login_required
+def request_verify(request: SignedInRequest, pk: int) -> HttpResponse:
+    _handler(request)
+    found = selectors.request_get(request.actor.agency, pk)
+    return _flow(
+        request,
+        forms.VerifyForm(flows.posted(request)),
+        perform=lambda data: services.rights_request_verify_identity(
+            actor=request.actor, request=found, verified_on=data["verified_on"], evidence=data["evidence"]
+        ),
+        done=lambda r: _done(request, r, f"Identity recorded: respond by {r.due_on:%d %B %Y}"),
+        heading="Record that the requester's identity was verified",
+        caption=found.reference,
+        back=reverse("dataprotection:request", args=[found.pk]),
+        confirm="Record it",
+    )
+
+
+@login_required
+def request_extend(request: SignedInRequest, pk: int) -> HttpResponse:
+    _handler(request)
+    found = selectors.request_get(request.actor.agency, pk)
+    return _flow(
+        request,
+        forms.ExtendForm(flows.posted(request)),
+        perform=lambda data: services.rights_request_extend(actor=request.actor, request=found, **data),
+        done=lambda r: _done(request, r, f"Extended: respond by {r.due_on:%d %B %Y}"),
+        heading="Extend the time to respond",
+        caption=found.reference,
+        back=reverse("dataprotection:request", args=[found.pk]),
+        confirm="Extend the time",
+        explain="UK GDPR Article 12(3): tell the requester of the extension and the reason within the first month.",
+    )
+
+
+@login_required
+def item_decide(request: SignedInRequest, pk: int, item_pk: int) -> HttpResponse:
+    _handler(request)
+    found = selectors.request_get(request.actor.agency, pk)
+    item = get_object_or_404(found.items, pk=item_pk)
+    form = forms.ItemDecisionForm(
+        flows.posted(request), regime=found.regime, labels=[row[0] for row in item.content]
+    )
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=lambda data: services.request_item_decide(actor=request.actor, item=item, **data),
+        done=lambda i: _done(request, found, f"Decision recorded for {i.record_label}"),
+        question=flows.Page(
+            "governance/staff/item_form.html",
+            {
+                "heading": "Decide what to disclose",
+                "caption": found.reference,
+                "item": item,
+                "back": reverse("dataprotection:request", args=[found.pk]),
+            },
+        ),
+        check=flows.Page(
+            "governance/staff/check.html",
+            {
+                "heading": "Check the decision",
+                "caption": found.reference,
+                "back": reverse("dataprotection:request", args=[found.pk]),
+                "confirm_label": "Record the decision",
+            },
+        ),
+    )
+
+
+@login_required
+def request_bundle(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
+    _handler(request)
+    found = selectors.request_get(request.actor.agency, pk)
+    try:
+        services.rights_request_bundle_produced(actor=request.actor, request=found, fmt=fmt)
+    except ApplicationError as error:
+        messages.error(request, str(error))
+        return redirect("dataprotection:request", found.pk)
+    if fmt == "json":
+        response = HttpResponse(services.bundle_json(found), content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{found.reference}.json"'
+        response["Cache-Control"] = "no-store"
+        return response
+    context = {"r": found, "items": services.bundle(found), "made_on": timezone.localdate()}
+    return documents.document_response(
+        "governance/staff/bundle.html", context, fmt=documents.PDF, filename=f"{found.reference}.pdf"
+    )
+
+
+@login_required
+def request_disclose(request: SignedInRequest, pk: int) -> HttpResponse:
+    _handler(request)
+    found = selectors.request_get(request.actor.agency, pk)
+    return _flow(
+        request,
+        forms.DiscloseForm(flows.posted(request)),
+        perform=lambda data: (
+            services.rights_request_disclose(actor=request.actor, request=found, **data).request
+        ),
+        done=lambda r: _done(request, r, f"{r.reference} disclosed and entered in the disclosure log"),
+        heading="Record that the bundle was sent",
+        caption=found.reference,
+        back=reverse("dataprotection:request", args=[found.pk]),
+        confirm="Record the disclosure",
+        explain="This completes the request and adds it to the disclosure log.",
+    )
+
+
+@login_required
+def request_decide(request: SignedInRequest, pk: int) -> HttpResponse:
+    _handler(request)
+    found = selectors.request_get(request.actor.agency, pk)
+
+    def perform(data: dict[str, Any]) -> Any:
+        corrections = {k: data[k] for k in ("given_name", "family_name", "phone", "email") if data.get(k)}
+        return services.rights_request_decide(
+            actor=request.actor,
+            request=found,
+            outcome=data["outcome"],
+            reason=data["reason"],
+            corrections=corrections,
+        )
+
+    warning = (
+        "Granting erasure deletes the person's record; it cannot be undone."
+        if found.kind == RequestKind.ERASURE
+        else "Granting rectification writes the corrected details to the person's record."
+    )
+    return _flow(
+        request,
+        forms.DecideForm(flows.posted(request)),
+        perform=perform,
+        done=lambda r: _done(request, r, f"{r.reference} decided"),
+        heading=f"Decide the {found.get_kind_display().split(' (')[0].lower()} request",
+        caption=found.reference,
+        back=reverse("dataprotection:request", args=[found.pk]),
+        confirm="Record the decision",
+        explain=warning,
+    )
+
+
+@login_required
+def disclosure_log(request: SignedInRequest) -> HttpResponse:
+    _handler(request)
+    entries = list(selectors.disclosure_log(request.actor.agency)[:500])
+    audit_listed(actor=request.actor, targets=[e.request for e in entries])
+    return render(request, "governance/staff/disclosures.html", {"entries": entries})
+
+
+@login_required
+def retention_overview(request: SignedInRequest) -> HttpResponse:
+    """The schedule, what is past its date now (as the next run would see it) and the legal holds."""
+    _handler(request)
+    today = timezone.localdate()
+    due = {
+        RecordType(t).label: [
+            item for item, _record, _rule in services.retention_review(record_type=t, today=today)
+        ]
+        for t in RecordType.values
+    }
+    holds = selectors.active_holds()
+    audit_record(actor=request.actor, verb=AuditVerb.RETENTION_SCHEDULE_VIEWED)
+    return render(
+        request,
+        "governance/staff/retention.html",
+        {
+            "schedule": selectors.schedule_rows(),
+            "due": due,
+            "holds": [(h, selectors.hold_target_label(h)) for h in holds],
+            "tombstones": selectors.tombstones_recent(),
+            "today": today,
+        },
+    )
+
+
+@login_required
+def ropa_view(request: SignedInRequest, fmt: str = "html") -> HttpResponse:
+    _handler(request)
+    installed = {a.label for a in apps.get_app_configs()}
+    rows = ropa.activities(installed)
+    audit_record(actor=request.actor, verb=AuditVerb.ROPA_EXPORTED, justification=fmt)
+    controller = request.actor.agency
+    assert controller is not None  # _handler refused an actor without an agency
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="record-of-processing-activities.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["Controller", *[label for _, label in ropa.COLUMNS]])
+        for row in rows:
+            writer.writerow([controller.name, *[getattr(row, name) for name, _ in ropa.COLUMNS]])
+        return response
+    return render(
+        request,
+        "governance/staff/ropa.html",
+        {
+            "rows": rows,
+            "columns": ropa.COLUMNS,
+            "controller": request.actor.agency,
+            "made_on": dt.date.today(),
+        },
+    )

@@ -1,0 +1,138 @@
+"""The questions of the data protection pages (staff only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from csphub.frontend.forms import GovukDateField, GovukFormMixin
+from csphub.governance import rules
+from csphub.governance.models import ItemDecision, Outcome, Regime, RequestKind
+
+
+def _required(message: str) -> dict[str, str]:
+    return {"required": message}
+
+
+class RequestForm(GovukFormMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label="What is the request?",
+        choices=RequestKind.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required("Select what the request is"),
+    )
+    regime = forms.ChoiceField(
+        label="Which law is the data processed under?",
+        choices=Regime.choices,
+        widget=forms.RadioSelect,
+        help_text="Police records held for a law-enforcement purpose are under DPA 2018 Part 3.",
+        error_messages=_required("Select the law the data is processed under"),
+    )
+    subject = forms.ChoiceField(
+        label="Who is the data subject?",
+        widget=forms.RadioSelect,
+        error_messages=_required("Select the data subject"),
+    )
+    requester_name = forms.CharField(
+        label="Requester's name", max_length=200, error_messages=_required("Enter the requester's name")
+    )
+    requester_contact = forms.CharField(
+        label="Where to send the reply (postal or e-mail address)",
+        max_length=300,
+        error_messages=_required("Enter where to send the reply"),
+    )
+    received_on = GovukDateField(label="Date the request was received")
+    identity_evidence = forms.CharField(
+        label="How was their identity verified? (leave empty if not yet)", max_length=300, required=False
+    )
+    details = forms.CharField(
+        label="For rectification or erasure: what do they ask to be corrected or erased?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].choices = [  # type: ignore[attr-defined]
+            (str(p.pk), f"{p.display_name}{f', born {p.date_of_birth:%d %B %Y}' if p.date_of_birth else ''}")
+            for p in people
+        ]
+        self.people = {str(p.pk): p for p in people}
+
+    def clean_subject(self) -> Any:
+        return self.people[self.cleaned_data["subject"]]
+
+
+class VerifyForm(GovukFormMixin, forms.Form):
+    verified_on = GovukDateField(label="Date their identity was verified")
+    evidence = forms.CharField(
+        label="How was it verified?",
+        max_length=300,
+        error_messages=_required("Enter how their identity was verified"),
+    )
+
+
+class ExtendForm(GovukFormMixin, forms.Form):
+    months = forms.TypedChoiceField(
+        label="Extend by",
+        coerce=int,
+        choices=[(1, "One further month"), (2, "Two further months")],
+        widget=forms.RadioSelect,
+        error_messages=_required("Select how long to extend by"),
+    )
+    reason = forms.CharField(
+        label="Why is the extension necessary? (the requester is told this)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages=_required("Enter why the extension is necessary"),
+    )
+
+
+class ItemDecisionForm(GovukFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        widget=forms.RadioSelect,
+        choices=[c for c in ItemDecision.choices if c[0] != ItemDecision.PENDING],
+        error_messages=_required("Select whether to disclose, redact or withhold it"),
+    )
+    exemption = forms.ChoiceField(label="Exemption (for a withheld item)", required=False)
+    redacted_fields = forms.MultipleChoiceField(
+        label="Parts to redact", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    notes = forms.CharField(
+        label="Why are these parts redacted?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: they identify a third party who has not consented (DPA 2018 Sch 2 para 16).",
+    )
+
+    def __init__(self, *args: Any, regime: str, labels: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        exemptions: list[tuple[str, str]] = [("", "Choose an exemption"), *rules.exemptions_for(regime)]
+        self.fields["exemption"].choices = exemptions  # type: ignore[attr-defined]
+        self.fields["redacted_fields"].choices = [(label, label) for label in labels]  # type: ignore[attr-defined]
+
+
+class DiscloseForm(GovukFormMixin, forms.Form):
+    disclosed_on = GovukDateField(label="Date the bundle was sent")
+    method = forms.CharField(
+        label="How was it sent?", max_length=200, error_messages=_required("Enter how it was sent")
+    )
+
+
+class DecideForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required("Select the outcome"),
+    )
+    reason = forms.CharField(
+        label="Reason (the requester is told this)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages=_required("Enter the reason"),
+    )
+    given_name = forms.CharField(label="Corrected first name", required=False, max_length=100)
+    family_name = forms.CharField(label="Corrected last name", required=False, max_length=100)
+    phone = forms.CharField(label="Corrected phone number", required=False, max_length=40)
+    email = forms.EmailField(label="Corrected e-mail address", required=False)

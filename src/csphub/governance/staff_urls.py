@@ -1,0 +1,24 @@
+"""Staff pages of the governance app: data subject requests, retention, the ROPA."""
+
+from django.urls import path
+
+from csphub.governance import views
+
+app_name = "dataprotection"
+
+urlpatterns = [
+    path("requests/", views.request_list, name="requests"),
+    path("requests/new/", views.request_new, name="request_new"),
+    path("requests/<int:pk>/", views.request_detail, name="request"),
+    path("requests/<int:pk>/identity/", views.request_verify, name="request_verify"),
+    path("requests/<int:pk>/extend/", views.request_extend, name="request_extend"),
+    path("requests/<int:pk>/items/<int:item_pk>/", views.item_decide, name="item_decide"),
+    path("requests/<int:pk>/bundle.pdf", views.request_bundle, {"fmt": "pdf"}, name="bundle_pdf"),
+    path("requests/<int:pk>/bundle.json", views.request_bundle, {"fmt": "json"}, name="bundle_json"),
+    path("requests/<int:pk>/disclose/", views.request_disclose, name="request_disclose"),
+    path("requests/<int:pk>/decide/", views.request_decide, name="request_decide"),
+    path("disclosure-log/", views.disclosure_log, name="disclosures"),
+    path("retention/", views.retention_overview, name="retention"),
+    path("processing/", views.ropa_view, name="ropa"),
+    path("processing.csv", views.ropa_view, {"fmt": "csv"}, name="ropa_csv"),
+]
