@@ -98,9 +98,12 @@ def demo(serve: bool, host: str, port: int, with_assessment: bool) -> None:
         "in another terminal, or add the printed key to an authenticator app:"
     )
     click.echo(f"  csphub demo-otp avbc_caseworker   -> {_current_code('avbc_caseworker')}")
+    from csphub.core.mail import outbox_dir
+
     click.echo(
         "E-mails the app sends (a public applicant's confirmation, the code to check an application's "
-        "progress, reminders) are printed in this terminal, not sent."
+        f"progress, reminders) are not sent: each is written as a file in {outbox_dir()}/ (readable by you "
+        "only), and this terminal says when one is written."
     )
     if serve:
         shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104  # nosec B104 - display only

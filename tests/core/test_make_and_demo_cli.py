@@ -55,7 +55,7 @@ def test_demo_serves_on_the_chosen_address_and_says_where_e_mails_go(monkeypatch
     assert result.exit_code == 0, result.output
     assert ("runserver", "0.0.0.0:8101") in calls
     assert "Serving on http://127.0.0.1:8101/" in result.output
-    assert "printed in this terminal, not sent" in result.output
+    assert "are not sent: each is written as a file in" in result.output and "outbox" in result.output
     assert "make otp PERSONA=" in result.output and "USER=" not in result.output
     help_text = CliRunner().invoke(main, ["demo", "--help"]).output
     assert "--host" in help_text and "127.0.0.1:8000" not in help_text
