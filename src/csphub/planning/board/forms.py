@@ -27,7 +27,7 @@ class PlanOpenForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, places: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["place"].choices = [
+        self.fields["place"].choices = [  # type: ignore[attr-defined]
             (
                 p.key,
                 f"{p.label}: {p.count} crimes in {len(p.cells)} grid square{'s' if len(p.cells) != 1 else ''}",
@@ -112,4 +112,4 @@ class BoardPackForm(GovukFormMixin, forms.Form):
         for q in selectors.ended_quarters():
             start, end = selectors.quarter_bounds(q)
             choices.append((q, f"{start:%B} to {end:%B %Y}"))
-        self.fields["quarter"].choices = choices
+        self.fields["quarter"].choices = choices  # type: ignore[attr-defined]

@@ -283,7 +283,7 @@ def _casework(start: dt.date, end: dt.date) -> dict[str, Any]:
     )
     powers: dict[str, int] = defaultdict(int)
     for use in PowerUse.objects.filter(**_in("issued_at__date", start, end)).only("power"):
-        powers[use.power_label] += 1
+        powers[use.label] += 1
     return {
         "incidents_total": sum(incidents.values()),
         "incidents_by_category": sorted(
