@@ -337,7 +337,7 @@ def users(request: SignedInRequest) -> HttpResponse:
             "members": members,
             "agency": agency,
             "actions": actions,
-            "pending": list(services.pending_role_grants(actor=request.user)),
+            "pending": list(services.pending_role_grants(actor=request.actor)),
         },
     )
 
@@ -352,7 +352,7 @@ def role_grants(request: HttpRequest) -> HttpResponse:
     from csphub.core.errors import ApplicationError, PermissionDeniedError
 
     try:
-        pending = services.pending_role_grants(actor=request.user)
+        pending = services.pending_role_grants(actor=request.actor)
     except PermissionDeniedError as exc:
         raise PermissionDenied from exc
     if request.method == "POST":
@@ -362,7 +362,7 @@ def role_grants(request: HttpRequest) -> HttpResponse:
         if grant is None or decision not in ("approve", "refuse"):
             raise Http404("No such request.")
         try:
-            services.role_grant_decide(actor=request.user, grant=grant, approve=decision == "approve")
+            services.role_grant_decide(actor=request.actor, grant=grant, approve=decision == "approve")
         except ApplicationError as error:
             messages.error(request, error.message)
         else:

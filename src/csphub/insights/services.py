@@ -13,6 +13,7 @@ from django.utils import timezone
 from csphub.agencies.policies import Capability, has_capability
 from csphub.analytics import pipeline
 from csphub.audit.services import audit_record
+from csphub.core.actor import acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.core.locks import named_lock
 from csphub.insights.models import AssessmentAdoption, AssessmentRun
@@ -72,7 +73,7 @@ def assessment_run(
                 "headline": [asdict(h) for h in assessment.headline],
                 "notes": list(assessment.notes),
                 "generated_at": timezone.now(),
-                "modified_by": actor,
+                "modified_by": acting_user(actor),
             }
             run = (
                 AssessmentRun.objects.select_for_update()
@@ -82,7 +83,11 @@ def assessment_run(
             )
             if run is None:
                 run = AssessmentRun.objects.create(
-                    area_query=area, date_from=date_from, date_to=date_to, created_by=actor, **fields
+                    area_query=area,
+                    date_from=date_from,
+                    date_to=date_to,
+                    created_by=acting_user(actor),
+                    **fields,
                 )
             else:
                 for name, value in fields.items():

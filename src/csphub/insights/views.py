@@ -27,7 +27,7 @@ def run_list(request: SignedInRequest) -> HttpResponse:
     form = AssessmentForm(request.POST or None, initial={"area": selectors.default_area(request.actor)})
     if request.method == "POST" and form.is_valid():
         try:
-            run = services.assessment_run(actor=request.user, **form.cleaned_data)
+            run = services.assessment_run(actor=request.actor, **form.cleaned_data)
         except ApplicationError as error:
             form.add_application_error(error)
         else:
