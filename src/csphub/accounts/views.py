@@ -343,7 +343,7 @@ def users(request: SignedInRequest) -> HttpResponse:
 
 
 @login_required
-def role_grants(request: HttpRequest) -> HttpResponse:
+def role_grants(request: SignedInRequest) -> HttpResponse:
     """Role requests waiting for a second person: another administrator or the partnership
     coordinator of the agency approves or refuses them (the person who asked cannot)."""
     from django.core.exceptions import PermissionDenied
