@@ -45,7 +45,7 @@ def test_menu_is_one_row_at_1280_px(browser_page: Any, persona: Any, sign_in: An
         ".govuk-service-navigation__item",
         "items => items.map(i => Math.round(i.getBoundingClientRect().width))",
     )
-    assert _rows(page) == 1, (username, _labels(page), widths)
+    assert _rows(page) == 1, (username, " | ".join(_labels(page)), widths)
     # On a page whose item is current (drawn bold), too.
     page.locator(".govuk-service-navigation__link").first.click()
     page.wait_for_selector(".govuk-service-navigation__item--active")

@@ -67,9 +67,15 @@ class DutiesConfig(AppConfig):
         from csphub.duties.selectors import deadlines as providers
 
         register_child(models.CommunityResolution, parent_field="case")
-        register_nav(NavItem("Deadlines", "duties:deadlines", sections.deadlines_nav_visible, order=26))
-        register_nav(
-            NavItem("Partnership duties", "duties:s17_list", sections.partnership_nav_visible, order=84)
+        # No menu items: the menu must fit one row at 1280 px for coordinators. The registers are
+        # reached from the "Partnership duties" home panel, the full deadlines page from "Your deadlines".
+        register_home_panel(
+            HomePanel(
+                "Partnership duties",
+                "duties/partnership/home_links.html",
+                lambda user: {"shown": True} if sections.partnership_nav_visible(user) else None,
+                order=88,
+            )
         )
         register_home_panel(
             HomePanel(

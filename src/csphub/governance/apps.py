@@ -17,8 +17,13 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Records governance"
 
     def ready(self) -> None:
-        from csphub.frontend.registry import NavItem, register_nav
+        from csphub.frontend.registry import HomePanel, register_home_panel
 
-        register_nav(
-            NavItem("Data protection", "dataprotection:requests", _handles_data_protection, order=95)
+        # A home panel, not a menu item: the menu must fit one row at 1280 px for coordinators.
+        register_home_panel(
+            HomePanel("Data protection", "governance/staff/home_panel.html", _data_protection_panel, order=90)
         )
+
+
+def _data_protection_panel(user: Any) -> dict[str, object] | None:
+    return {"handles_requests": True} if _handles_data_protection(user) else None
