@@ -8,6 +8,7 @@ against a refusal (s.84(2)(a), (3)(a)), each within 21 days beginning with the d
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 
@@ -40,6 +41,35 @@ def _existing_order(notice: PowerUse) -> PowerUse | None:
     )
 
 
+def _order_applied_for(
+    *,
+    actor: ActorOrUser,
+    notice: PowerUse,
+    now: dt.datetime,
+    ruleset: rules.RuleSet,
+    details: dict[str, str],
+    starts_on: dt.date | None = None,
+) -> PowerUse:
+    """The closure order the notice's applicant asked the magistrates for (s.80): it takes the notice's
+    case, premises, conduct and issuer, whether the court then makes it or refuses it."""
+    extra: dict[str, Any] = {"starts_on": starts_on} if starts_on is not None else {}
+    return _create(
+        actor=actor,
+        case=notice.case,
+        power=Power.CLOSURE_ORDER,
+        to_status=Status.APPLIED,
+        now=now,
+        ruleset=ruleset,
+        issuer_capacity=notice.issuer_capacity,
+        parent=notice,
+        premises=notice.premises,
+        conduct=notice.conduct,
+        court=rules.Court.MAGISTRATES,
+        details=details,
+        **extra,
+    )
+
+
 def closure_order_grant(
     *,
     actor: ActorOrUser,
@@ -63,18 +93,11 @@ def closure_order_grant(
     _block(rules.closure_order_blockers(rules=ruleset, made_on=made_on, ends_on=ends_on), field="ends_on")
     with transaction.atomic():
         _move(notice, Status.ESCALATED, actor=actor, now=moment, note="Closure order made")
-        order = _create(
+        order = _order_applied_for(
             actor=actor,
-            case=notice.case,
-            power=Power.CLOSURE_ORDER,
-            to_status=Status.APPLIED,
+            notice=notice,
             now=moment,
             ruleset=ruleset,
-            issuer_capacity=notice.issuer_capacity,
-            parent=notice,
-            premises=notice.premises,
-            conduct=notice.conduct,
-            court=rules.Court.MAGISTRATES,
             starts_on=made_on,
             details={"first_made_on": made_on.isoformat(), "ends_on": ends_on.isoformat()},
         )
@@ -415,18 +438,11 @@ def closure_order_refuse(
             changed=["details", "ends_at"] if continued_until else [],
         )
         _close_tasks(actor=actor, use=notice, source="powers.closure_notice.hearing")
-        order = _create(
+        order = _order_applied_for(
             actor=actor,
-            case=notice.case,
-            power=Power.CLOSURE_ORDER,
-            to_status=Status.APPLIED,
+            notice=notice,
             now=moment,
             ruleset=ruleset,
-            issuer_capacity=notice.issuer_capacity,
-            parent=notice,
-            premises=notice.premises,
-            conduct=notice.conduct,
-            court=rules.Court.MAGISTRATES,
             details={"refused_on": refused_on.isoformat(), "refusal_note": note.strip()},
         )
         order.appeal_deadline = deadline
