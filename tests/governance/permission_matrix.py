@@ -74,3 +74,33 @@ MATRIX.update(
         "dataprotection:item_decide": Entry(make=police_request, expect=OTHER_AGENCY_REQUEST),
     }
 )
+
+
+# --- Information sharing agreements: managed by the same handlers, for agreements their agency is a
+# party to. An agreement between two other agencies is 404 even to them.
+def others_agreement(world: Any) -> dict[str, Any]:
+    import datetime as dt
+
+    from csphub.agencies.models import InformationSharingAgreement
+
+    agreement = InformationSharingAgreement.objects.create(
+        reference="MATRIX-ISA-OTHERS",
+        name="Police and fire only",
+        purpose="Matrix check",
+        lawful_basis="6_1_e",
+        start_date=dt.date(2026, 1, 1),
+        review_date=dt.date(2027, 1, 1),
+    )
+    agreement.parties.set([world.agencies["police"], world.agencies["fire"]])
+    return {"pk": agreement.pk}
+
+
+MATRIX.update(
+    {
+        "dataprotection:agreements": Entry(expect=HANDLER_PAGE),
+        "dataprotection:agreement_new": Entry(expect=HANDLER_PAGE),
+        "dataprotection:agreement": Entry(make=others_agreement, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:agreement_review": Entry(make=others_agreement, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:agreement_end": Entry(make=others_agreement, expect=OTHER_AGENCY_REQUEST),
+    }
+)

@@ -488,6 +488,9 @@ class AuditVerb(models.TextChoices):
     INJUNCTION_REFUSED = "injunction.refused", "Civil injunction: refused"
     INJUNCTION_VARIED = "injunction.varied", "Civil injunction: varied"
     INJUNCTION_WITHDRAWN = "injunction.withdrawn", "Civil injunction: withdrawn"
+    ISA_ENDED = "isa.ended", "Ended an information sharing agreement"
+    ISA_RECORDED = "isa.recorded", "Recorded an information sharing agreement"
+    ISA_REVIEWED = "isa.reviewed", "Recorded a review of an information sharing agreement"
 
     RIGHTSREQUEST_RECEIVED = "rightsrequest.received", "Recorded a data subject's rights request"
     RIGHTSREQUEST_VIEWED = "rightsrequest.viewed", "Viewed a data subject's rights request"

@@ -1,8 +1,9 @@
-"""Staff pages of the governance app: data subject requests, retention, the ROPA."""
+"""Staff pages of the governance app: data subject requests, retention, the ROPA, information sharing agreements."""
 
 from django.urls import path
 
 from csphub.governance import views
+from csphub.governance.agreements import views as agreement_views
 
 app_name = "dataprotection"
 
@@ -21,4 +22,10 @@ urlpatterns = [
     path("retention/", views.retention_overview, name="retention"),
     path("processing/", views.ropa_view, name="ropa"),
     path("processing.csv", views.ropa_view, {"fmt": "csv"}, name="ropa_csv"),
+    # information sharing agreements
+    path("agreements/", agreement_views.agreement_list, name="agreements"),
+    path("agreements/new/", agreement_views.agreement_new, name="agreement_new"),
+    path("agreements/<int:pk>/", agreement_views.agreement_detail, name="agreement"),
+    path("agreements/<int:pk>/review/", agreement_views.agreement_review, name="agreement_review"),
+    path("agreements/<int:pk>/end/", agreement_views.agreement_end, name="agreement_end"),
 ]
