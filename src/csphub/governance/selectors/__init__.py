@@ -2,7 +2,14 @@
 (``retention``), legal holds (``holds``) and data subjects' requests (``rights``). The names are
 re-exported here, so ``selectors.<name>`` keeps working."""
 
-from csphub.governance.selectors.holds import active_holds, hold_target_label
+from csphub.governance.selectors.holds import (
+    HOLDABLE_LABELS,
+    active_holds,
+    hold_get,
+    hold_target_find,
+    hold_target_label,
+    holds_for,
+)
 from csphub.governance.selectors.public import (
     Cookie,
     LawfulBasisRow,
@@ -13,8 +20,10 @@ from csphub.governance.selectors.public import (
     privacy_settings,
 )
 from csphub.governance.selectors.retention import (
+    AgencyRule,
     Candidate,
     RuleInForce,
+    agency_rules,
     closed_cases,
     disposal_candidates,
     holds_by_case,
@@ -33,6 +42,8 @@ from csphub.governance.selectors.rights import (
 )
 
 __all__ = [
+    "HOLDABLE_LABELS",
+    "AgencyRule",
     "Candidate",
     "Cookie",
     "Found",
@@ -40,13 +51,17 @@ __all__ = [
     "RuleInForce",
     "accessibility_settings",
     "active_holds",
+    "agency_rules",
     "closed_cases",
     "controllers",
     "disclosure_log",
     "disposal_candidates",
     "essential_cookies",
+    "hold_get",
+    "hold_target_find",
     "hold_target_label",
     "holds_by_case",
+    "holds_for",
     "lawful_bases",
     "person_reference",
     "privacy_settings",

@@ -32,7 +32,7 @@ def retention_rules(record_type: str) -> dict[int | None, RuleInForce]:
 
     found: dict[int | None, RuleInForce] = {
         None: RuleInForce(
-            rules.DEFAULT_YEARS, rules.DEFAULT_REASONS[record_type], rules.DEFAULT_SOURCE, False
+            rules.DEFAULT_YEARS, rules.DEFAULT_REASONS[record_type], rules.DEFAULT_SOURCES[record_type], False
         )
     }
     for rule in RetentionRule.objects.filter(record_type=record_type):
@@ -121,7 +121,8 @@ def _holds_on(model: Any) -> dict[int, str]:
 def disposal_candidates(record_type: str) -> list[Candidate]:
     """The records a retention run looks at, with their trigger date and the holds that keep them:
     closed cases (trigger: the closing day), incidents on no case (the day they happened) and people
-    on no case or incident (the day their record last changed)."""
+    on no case or incident (the day their record last changed), and data subjects' requests once
+    completed (the day they were completed)."""
     from csphub.cases.models import Incident
     from csphub.people.models import Person
 
@@ -175,7 +176,56 @@ def disposal_candidates(record_type: str) -> list[Candidate]:
             )
             for p in people
         ]
+    if record_type == "rights_request":
+        from csphub.governance.models import RequestStatus, RightsRequest
+
+        held = _holds_on(RightsRequest)
+        requests = (
+            RightsRequest.objects.filter(status=RequestStatus.COMPLETED, completed_on__isnull=False)
+            .select_related("owning_agency")
+            .order_by("completed_on", "id")
+        )
+        return [
+            Candidate(
+                r,
+                r.reference,
+                r.owning_agency_id,
+                r.owning_agency.name,
+                r.completed_on or r.received_on,  # completed_on is set on every completed request
+                (f"record hold: {held[r.pk]}",) if r.pk in held else (),
+            )
+            for r in requests
+        ]
     raise ValueError(f"Unknown record type {record_type!r}")
+
+
+@dataclass(frozen=True)
+class AgencyRule:
+    """One record type's period for an agency, as its data protection staff see and change it."""
+
+    record_type: str
+    label: str
+    rule: RuleInForce
+    minimum_years: int
+
+
+def agency_rules(agency: Any) -> list[AgencyRule]:
+    """The period each record type is kept for by ``agency``: its own rule, else the default."""
+    from csphub.governance import rules
+    from csphub.governance.models import RecordType
+
+    rows = []
+    for record_type in RecordType:
+        schedule = retention_rules(record_type.value)
+        rows.append(
+            AgencyRule(
+                record_type.value,
+                record_type.label,
+                schedule.get(agency.pk) or schedule[None],
+                rules.MINIMUM_YEARS[record_type.value],
+            )
+        )
+    return rows
 
 
 def schedule_rows() -> list[tuple[str, str, RuleInForce]]:

@@ -6,8 +6,10 @@ from csphub.governance.services.disclosure import (
     BundleItem,
     bundle,
     bundle_json,
+    ncnd_letter,
     rights_request_bundle_produced,
     rights_request_disclose,
+    rights_request_neither_confirm_nor_deny,
 )
 from csphub.governance.services.holds import legal_hold_place, legal_hold_release
 from csphub.governance.services.retention import (
@@ -36,6 +38,7 @@ __all__ = [
     "bundle_json",
     "legal_hold_place",
     "legal_hold_release",
+    "ncnd_letter",
     "request_item_decide",
     "retention_purge",
     "retention_review",
@@ -44,6 +47,7 @@ __all__ = [
     "rights_request_decide",
     "rights_request_disclose",
     "rights_request_extend",
+    "rights_request_neither_confirm_nor_deny",
     "rights_request_receive",
     "rights_request_search",
     "rights_request_verify_identity",

@@ -1,5 +1,6 @@
 """Retention: the schedule and disposal runs. Each write and its audit event are one transaction.
-Run by the operator from ``csphub retention`` (``actor=None``: the system)."""
+Disposal is run by the operator from ``csphub retention`` (``actor=None``: the system); an agency's
+data protection staff set their own agency's periods where the law leaves the choice to it."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from csphub.governance.models import (
     RetentionRule,
     Tombstone,
 )
+from csphub.governance.services.handlers import _may_handle
 
 
 def retention_rule_set(
@@ -36,11 +38,22 @@ def retention_rule_set(
     reason: str,
     policy_source: str,
 ) -> RetentionRule:
-    """Set (or change) the retention period of one record type for one agency (or the default)."""
+    """Set (or change) the retention period of one record type for one agency (or the default). A
+    member of staff (not the operator) sets only their own agency's period, and only within what
+    the law allows (``rules.MINIMUM_YEARS``: a data subject's request is kept at least 6 years)."""
     if record_type not in RecordType.values:
         raise ApplicationError(f"Unknown record type {record_type!r}.")
+    if actor is not None:
+        who = _may_handle(actor)
+        if agency is None or agency.pk != who.agency.pk:
+            raise ApplicationError("You can set your own agency's retention periods only.")
     if years < 1:
         raise ApplicationError("A retention period is at least one year.")
+    if not rules.period_allowed(record_type, years):
+        raise ApplicationError(
+            f"Enter a period from {rules.MINIMUM_YEARS[record_type]} to {rules.MAXIMUM_YEARS} years "
+            "for this type of record."
+        )
     if not reason.strip() or not policy_source.strip():
         raise ApplicationError("Give the reason for the period and the policy it comes from.")
     with transaction.atomic():
@@ -172,10 +185,33 @@ def _remove_files(names: list[str]) -> None:
         (root / name).unlink(missing_ok=True)
 
 
+def _dispose_rights_request(request: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
+    """Delete a completed data subject's request with the records found for it (the snapshot), the
+    decisions and its disclosure log; leave a tombstone with its kind and outcome, naming no one."""
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=RecordType.RIGHTS_REQUEST,
+        reference=request.reference,
+        owning_agency=request.owning_agency,
+        opened_on=request.received_on,
+        closed_on=request.completed_on,
+        outcome=request.outcome,
+        incident_count=0,
+        retained_until=until,
+        rule=rule,
+    )
+    _forget_links(request)
+    request.disclosures.all().delete()
+    request.items.all().delete()
+    request.delete()
+    return tombstone
+
+
 _DISPOSED_VERB = {
     RecordType.CASE: AuditVerb.CASE_DISPOSED,
     RecordType.INCIDENT: AuditVerb.INCIDENT_DISPOSED,
     RecordType.PERSON: AuditVerb.PERSON_DISPOSED,
+    RecordType.RIGHTS_REQUEST: AuditVerb.RIGHTSREQUEST_DISPOSED,
 }
 
 
@@ -236,6 +272,7 @@ def retention_purge(
         RecordType.CASE: _dispose_case,
         RecordType.INCIDENT: _dispose_incident,
         RecordType.PERSON: _dispose_person,
+        RecordType.RIGHTS_REQUEST: _dispose_rights_request,
     }
     with transaction.atomic():
         run = DisposalRun.objects.create(ran_on=today, dry_run=dry_run)

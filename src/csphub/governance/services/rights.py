@@ -26,20 +26,10 @@ from csphub.governance.models import (
     RequestStatus,
     RightsRequest,
 )
+from csphub.governance.services.handlers import _may_handle
 from csphub.governance.services.retention import _dispose_person
 
 # --- Data subjects' rights (UK GDPR Art 12, 15-17; DPA 2018 s.45-47) -------------------------------
-
-
-def _may_handle(actor: ActorOrUser) -> Any:
-    from csphub.agencies.policies import Capability
-    from csphub.core.actor import as_actor
-    from csphub.core.errors import PermissionDeniedError
-
-    who = as_actor(actor)
-    if who is None or who.agency is None or not who.policy.has_capability(Capability.MANAGE_DATA_PROTECTION):
-        raise PermissionDeniedError("You cannot handle data protection requests.")
-    return who
 
 
 def rights_request_receive(
