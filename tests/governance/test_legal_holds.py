@@ -51,8 +51,7 @@ def _closed_case(actor: Any, closed_on: dt.date) -> Case:
 
 def _due(today: dt.date) -> dict[str, str]:
     return {
-        i.reference: i.action
-        for i in services.retention_purge(actor=None, today=today, dry_run=True).items
+        i.reference: i.action for i in services.retention_purge(actor=None, today=today, dry_run=True).items
     }
 
 
