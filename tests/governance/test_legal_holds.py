@@ -162,3 +162,42 @@ def test_an_agency_sets_its_own_period_within_what_the_law_allows(persona: Any, 
             reason="x",
             policy_source="y",
         )
+
+
+def test_the_command_line_places_a_hold_with_its_reference_and_releases_it_with_a_reason(
+    persona: Any,
+) -> None:
+    from click.testing import CliRunner
+
+    from csphub.governance.commands import retention
+
+    case = _closed_case(persona("avbc_caseworker"), dt.date(2020, 1, 1))
+    placed = CliRunner().invoke(
+        retention, ["hold", "--case", case.reference, "--reason", "Inquest", "--reference", "INQ-7"]
+    )
+    assert placed.exit_code == 0, placed.output
+    hold = LegalHold.objects.get()
+    assert (hold.reference, hold.owning_agency_id) == ("INQ-7", case.owning_agency_id)
+    refused = CliRunner().invoke(retention, ["release", str(hold.pk)])
+    assert refused.exit_code != 0 and "--reason" in refused.output
+    released = CliRunner().invoke(retention, ["release", str(hold.pk), "--reason", "Inquest closed"])
+    assert released.exit_code == 0, released.output
+    hold.refresh_from_db()
+    assert hold.release_reason == "Inquest closed" and hold.released_by is None
+
+
+def test_a_long_rule_in_words_still_fits_the_tombstone(persona: Any, world: Any) -> None:
+    from csphub.governance.models import Tombstone
+
+    case = _closed_case(persona("avbc_caseworker"), dt.date(2020, 1, 1))
+    services.retention_rule_set(
+        actor=persona("avbc_team_manager"),
+        record_type="case",
+        agency=world.agencies["avbc"],
+        years=3,
+        reason="r" * 500,
+        policy_source="p" * 300,
+    )
+    services.retention_purge(actor=None, today=TODAY, dry_run=False)
+    tombstone = Tombstone.objects.get(reference=case.reference)
+    assert len(tombstone.rule) == 500 and tombstone.rule.startswith("3 years (agency rule: rrr")

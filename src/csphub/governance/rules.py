@@ -24,19 +24,21 @@ DEFAULT_REASONS = {
     "incident": "Partnership default: an incident on no case is kept for 6 years after it happened.",
     "person": "Partnership default: a person on no case or incident is kept for 6 years after their "
     "record last changed.",
-    "rights_request": "A data subject's request, the records found for it, the decisions, the bundle's "
-    "record and the disclosure log are kept for 6 years after the request is completed: the time in "
-    "which the requester may bring a claim about the response (UK GDPR Art 82, DPA 2018 s.167-169; "
-    "Limitation Act 1980 s.2), so the controller can show what it disclosed, withheld and why "
-    "(UK GDPR Art 5(2) accountability; DPA 2018 s.45(7) for Part 3 restrictions).",
+    "rights_request": "Partnership default: a data subject's request, the records found for it, the "
+    "decisions and the disclosure log are kept for 6 years after the request is completed, the time "
+    "in which a claim about the response may be brought.",
 }
 DEFAULT_SOURCE = "Partnership information sharing agreement, retention clause"
+# Why 6 years for a data subject's request: a claim about the response (UK GDPR Art 82; DPA 2018
+# s.168-169) may be brought within 6 years (Limitation Act 1980 s.2), and the controller must be able
+# to show what it disclosed, withheld and why (UK GDPR Art 5(2); DPA 2018 s.45(7) for a Part 3
+# restriction). The ICO's right of access guidance sets no fixed period.
 DEFAULT_SOURCES = {
     "case": DEFAULT_SOURCE,
     "incident": DEFAULT_SOURCE,
     "person": DEFAULT_SOURCE,
-    "rights_request": "Record of processing activities, data subject requests (6 years after completion); "
-    "Limitation Act 1980 s.2",
+    "rights_request": "Limitation Act 1980 s.2 (UK GDPR Art 82, DPA 2018 s.168-169 claims); record of "
+    "processing activities",
 }
 
 # Where the law leaves the period to the controller, an agency may set its own (no statute fixes a

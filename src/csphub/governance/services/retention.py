@@ -207,6 +207,9 @@ def _dispose_rights_request(request: Any, *, run: DisposalRun, until: dt.date, r
     return tombstone
 
 
+# A rule in words (its reason and source) can be longer than the tombstone keeps.
+_RULE_LENGTH = Tombstone._meta.get_field("rule").max_length or 500
+
 _DISPOSED_VERB = {
     RecordType.CASE: AuditVerb.CASE_DISPOSED,
     RecordType.INCIDENT: AuditVerb.INCIDENT_DISPOSED,
@@ -289,7 +292,7 @@ def retention_purge(
                 try:
                     with transaction.atomic():
                         outcome = disposers[RecordType(record_type)](
-                            record, run=run, until=item.retained_until, rule=rule
+                            record, run=run, until=item.retained_until, rule=rule[:_RULE_LENGTH]
                         )
                 except ProtectedError:
                     result.items.append(
