@@ -91,3 +91,48 @@ def test_place_and_release_a_legal_hold_and_change_a_retention_period(
     assert "5 years" in page.inner_text("[data-testid=case]")
     rule = RetentionRule.objects.get(record_type="case")
     assert (rule.years, rule.agency_id) == (5, case.owning_agency_id)
+
+
+def test_a_part_3_request_answered_neither_confirming_nor_denying(
+    browser_page: Any, persona: Any, sign_in: Any
+) -> None:
+    """DPA 2018 s.45(4) and (6): the handler chooses the ground, checks the answers and records the
+    reply; the request page shows the ground (kept, never sent) and links the reply letter."""
+    from csphub.governance import services
+    from csphub.people.services import person_create
+
+    handler = persona("avbc_team_manager")
+    subject = person_create(actor=persona("avbc_caseworker"), given_name="Ifor", family_name="Pennant")
+    today = timezone.localdate()
+    request = services.rights_request_receive(
+        actor=handler,
+        kind="access",
+        regime="law_enforcement",
+        requester_name="Ifor Pennant",
+        requester_contact="ifor@example.org",
+        subject=subject,
+        received_on=today,
+    )
+
+    page = browser_page
+    sign_in(page, handler)
+    page.goto(f"/data-protection/requests/{request.pk}/")
+    page.click("[data-testid=ncnd]")
+    assert_accessible(page)
+    page.click("main form button[type=submit]")  # nothing chosen: the errors say what to do
+    assert "Select the ground that applies" in page.inner_text(".govuk-error-summary")
+    assert_accessible(page)
+    page.check("input[name=ground][value=s45-4b]")
+    page.fill("#id_reason", "Confirming would alert a suspect in a live investigation")
+    page.fill("#id_responded_on_day", str(today.day))
+    page.fill("#id_responded_on_month", str(today.month))
+    page.fill("#id_responded_on_year", str(today.year))
+    page.fill("#id_method", "Recorded post")
+    page.click("main form button[type=submit]")
+    assert_accessible(page)
+    page.click("button:has-text('Record the reply')")
+    page.wait_for_url(re.compile(rf"/data-protection/requests/{request.pk}/$"))
+    assert "Neither confirmed nor denied" in page.inner_text("[data-testid=status]")
+    assert "45(4)(b)" in page.inner_text("[data-testid=ncnd-ground]")
+    assert page.locator("[data-testid=reply-letter]").count() == 1
+    assert_accessible(page)
