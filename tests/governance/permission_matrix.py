@@ -56,8 +56,27 @@ def police_request_only(world: Any) -> dict[str, Any]:
     return {"pk": police_request(world)["pk"]}
 
 
+def police_hold(world: Any) -> dict[str, Any]:
+    """A legal hold on a police person's record: the council's handlers cannot release it (404)."""
+    from django.contrib.auth import get_user_model
+
+    from csphub.governance.services import legal_hold_place
+    from csphub.people.services import person_create
+
+    owner = get_user_model().objects.get(username="police_caseworker")
+    person = person_create(actor=owner, given_name="Robin", family_name="Example-Matrix")
+    return {"pk": legal_hold_place(actor=None, target=person, reason="Example-Matrix claim").pk}
+
+
 MATRIX.update(
     {
+        "dataprotection:holds": Entry(expect=HANDLER_PAGE),
+        "dataprotection:hold_new": Entry(expect=HANDLER_PAGE),
+        "dataprotection:hold_release": Entry(make=police_hold, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:periods": Entry(expect=HANDLER_PAGE),
+        "dataprotection:period_set": Entry(make=lambda world: {"record_type": "case"}, expect=HANDLER_PAGE),
+        "dataprotection:request_ncnd": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:request_reply": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
         "dataprotection:requests": Entry(expect=HANDLER_PAGE),
         "dataprotection:request_new": Entry(expect=HANDLER_PAGE),
         "dataprotection:disclosures": Entry(expect=HANDLER_PAGE),

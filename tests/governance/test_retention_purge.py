@@ -178,7 +178,7 @@ def test_disposal_removes_exactly_the_due_cases_and_keeps_tombstones_and_figures
 
 def test_a_released_hold_no_longer_keeps_the_case(seed: Any) -> None:
     hold = LegalHold.objects.get(object_id=seed.case_held.pk, reason="Civil claim pending")
-    services.legal_hold_release(actor=None, hold=hold)
+    services.legal_hold_release(actor=None, hold=hold, reason="Claim settled")
     result = services.retention_purge(actor=None, today=TODAY, dry_run=False)
     assert seed.case_held.reference in [i.reference for i in result.disposed]
     assert AuditEvent.objects.filter(verb=AuditVerb.LEGAL_HOLD_RELEASED).count() == 1

@@ -252,7 +252,9 @@ def test_art_17_erasure_respects_legal_hold_and_records_it_may_not_lose(seed: An
     # Hold released: erased, a tombstone kept, the request keeps the name it was made in.
     from csphub.governance.models import LegalHold
 
-    services.legal_hold_release(actor=None, hold=LegalHold.objects.get(object_id=loner.pk, released_at=None))
+    services.legal_hold_release(
+        actor=None, hold=LegalHold.objects.get(object_id=loner.pk, released_at=None), reason="Claim settled"
+    )
     services.rights_request_decide(
         actor=seed.handler, request=held, outcome="granted", reason="No reason to keep"
     )

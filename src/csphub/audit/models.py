@@ -525,6 +525,15 @@ class AuditVerb(models.TextChoices):
         "Produced the subject access bundle (PDF or JSON)",
     )
     RIGHTSREQUEST_DISCLOSED = "rightsrequest.disclosed", "Recorded a disclosure to a data subject"
+    RIGHTSREQUEST_NEITHER_CONFIRMED_NOR_DENIED = (
+        "rightsrequest.neither_confirmed_nor_denied",
+        "Answered a subject access request by neither confirming nor denying that data is held "
+        "(DPA 2018 s.45(4))",
+    )
+    RIGHTSREQUEST_DISPOSED = (
+        "rightsrequest.disposed",
+        "Disposed of a data subject's request past its retention period (a record without personal data is kept)",
+    )
     RIGHTSREQUEST_DECIDED = (
         "rightsrequest.decided",
         "Decided a rectification or erasure request (UK GDPR Art 16, 17)",
@@ -533,6 +542,9 @@ class AuditVerb(models.TextChoices):
 
     LEGAL_HOLD_PLACED = "legal_hold.placed", "Placed a legal hold on a record"
     LEGAL_HOLD_RELEASED = "legal_hold.released", "Released a legal hold"
+    # written by audit_listed / audit_viewed (``legalhold.<kind>``) on the legal holds pages
+    LEGALHOLD_LISTED = "legalhold.listed", "Saw a legal hold in a list"
+    LEGALHOLD_VIEWED = "legalhold.viewed", "Viewed a legal hold"
     LETTER_LISTED = "letter.listed", "Saw a Case Review letter in a list"
     LETTER_VIEWED = "letter.viewed", "Viewed a Case Review letter"
 

@@ -31,7 +31,7 @@ PUBLIC_MODULES = (
     "casereviews/views/public.py",
     "casereviews/views/publication.py",
     "casereviews/forms/public.py",
-    "governance/selectors.py",
+    "governance/selectors/public.py",
 )
 
 _TRANSLATE = re.compile(r"""\{%\s*(?:translate|trans)\s+(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")

@@ -41,10 +41,11 @@ _ACTIONS = {"dispose": "Would dispose of", "hold": "Kept (legal hold)", "blocked
 )
 @click.option(
     "--record-type",
-    type=click.Choice(["case", "incident", "person"]),
+    type=click.Choice(["case", "incident", "person", "rights_request"]),
     default="case",
     show_default=True,
-    help="Closed cases, incidents on no case, or people on no case or incident.",
+    help="Closed cases, incidents on no case, people on no case or incident, or completed data "
+    "subjects' requests.",
 )
 def purge(dry_run: bool, on: dt.datetime | None, record_type: str) -> None:
     """Dispose of records past their retention date and not on legal hold."""
@@ -58,7 +59,12 @@ def purge(dry_run: bool, on: dt.datetime | None, record_type: str) -> None:
         action = _ACTIONS[item.action]
         if item.action == "dispose" and not dry_run:
             action = "Disposed of"
-        since = {"case": "closed", "incident": "happened", "person": "last changed"}[record_type]
+        since = {
+            "case": "closed",
+            "incident": "happened",
+            "person": "last changed",
+            "rights_request": "completed",
+        }[record_type]
         click.echo(
             f"{action} {item.reference} ({item.agency}, {since} {item.closed_on:%d %B %Y}): {item.why}"
         )
@@ -102,7 +108,10 @@ def rule(record_type: str, agency_slug: str | None, years: int, reason: str, pol
 @click.option("--person", "person_id", type=int, default=None, help="Person number.")
 @click.option("--incident", "incident_id", type=int, default=None, help="Incident number.")
 @click.option("--reason", required=True)
-def hold(case_ref: str | None, person_id: int | None, incident_id: int | None, reason: str) -> None:
+@click.option("--reference", default="", help="The claim, inquiry or instruction (a court number).")
+def hold(
+    case_ref: str | None, person_id: int | None, incident_id: int | None, reason: str, reference: str
+) -> None:
     """Place a legal hold on a case, a person or an incident."""
     _setup_django()
     from django.db.models import Model
@@ -121,13 +130,14 @@ def hold(case_ref: str | None, person_id: int | None, incident_id: int | None, r
         target = Person.objects.get(pk=person_id)
     else:
         target = Incident.objects.get(pk=int(incident_id or 0))
-    placed = legal_hold_place(actor=None, target=target, reason=reason)
+    placed = legal_hold_place(actor=None, target=target, reason=reason, reference=reference)
     click.echo(f"Legal hold {placed.pk} placed.")
 
 
 @retention.command("release")
 @click.argument("hold_id", type=int)
-def release(hold_id: int) -> None:
+@click.option("--reason", required=True, help="Why the hold ends (the claim settled, the inquiry closed).")
+def release(hold_id: int, reason: str) -> None:
     """Release a legal hold."""
     _setup_django()
     from csphub.core.errors import ApplicationError
@@ -135,7 +145,7 @@ def release(hold_id: int) -> None:
     from csphub.governance.services import legal_hold_release
 
     try:
-        legal_hold_release(actor=None, hold=LegalHold.objects.get(pk=hold_id))
+        legal_hold_release(actor=None, hold=LegalHold.objects.get(pk=hold_id), reason=reason)
     except ApplicationError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Legal hold {hold_id} released.")

@@ -136,3 +136,86 @@ class DecideForm(GovukFormMixin, forms.Form):
     family_name = forms.CharField(label="Corrected last name", required=False, max_length=100)
     phone = forms.CharField(label="Corrected phone number", required=False, max_length=40)
     email = forms.EmailField(label="Corrected e-mail address", required=False)
+
+
+class HoldForm(GovukFormMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label="What do you want to keep?",
+        widget=forms.RadioSelect,
+        error_messages=_required("Select what to place the hold on"),
+    )
+    record = forms.CharField(
+        label="Its reference",
+        max_length=30,
+        help_text="For example ASB-000042, INC-000012, PER-000017 or SAR-00003.",
+        error_messages=_required("Enter the reference of the record to keep"),
+    )
+    reason = forms.CharField(
+        label="Why must it be kept?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: a civil claim has been made, or an inquiry has asked for the records.",
+        error_messages=_required("Enter why the record must be kept"),
+    )
+    reference = forms.CharField(
+        label="Claim, inquiry or instruction reference (optional)", max_length=120, required=False
+    )
+
+    def __init__(self, *args: Any, kinds: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = list(kinds.items())  # type: ignore[attr-defined]
+
+
+class ReleaseForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why can the hold end?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: the claim was settled, or the inquiry has closed.",
+        error_messages=_required("Enter why the hold can end"),
+    )
+
+
+class RetentionPeriodForm(GovukFormMixin, forms.Form):
+    years = forms.IntegerField(
+        label="Keep for how many years?",
+        min_value=1,
+        max_value=rules.MAXIMUM_YEARS,
+        error_messages={
+            "required": "Enter the number of years",
+            "invalid": "Enter the number of years as a whole number, like 6",
+            "min_value": "The period must be at least 1 year",
+            "max_value": f"The period must be {rules.MAXIMUM_YEARS} years or fewer",
+        },
+    )
+    reason = forms.CharField(
+        label="Why this period?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages=_required("Enter why your agency keeps this record for this period"),
+    )
+    policy_source = forms.CharField(
+        label="Which policy sets it?",
+        max_length=300,
+        help_text="For example: the council's records retention schedule, version 4.",
+        error_messages=_required("Enter the policy the period comes from"),
+    )
+
+
+class NeitherConfirmNorDenyForm(GovukFormMixin, forms.Form):
+    ground = forms.ChoiceField(
+        label="Which ground of section 45(4) applies?",
+        widget=forms.RadioSelect,
+        choices=rules.ncnd_grounds(),
+        error_messages=_required("Select the ground that applies"),
+    )
+    reason = forms.CharField(
+        label="Why would confirming or denying cause that harm?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Kept for the Information Commissioner (section 45(7)); never sent to the requester.",
+        error_messages=_required("Enter why confirming or denying would cause that harm"),
+    )
+    responded_on = GovukDateField(label="Date the reply was sent")
+    method = forms.CharField(
+        label="How was it sent?", max_length=200, error_messages=_required("Enter how the reply was sent")
+    )

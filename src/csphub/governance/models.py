@@ -17,6 +17,10 @@ class RecordType(models.TextChoices):
     CASE = "case", "ASB case (with its notes, documents, tasks and links)"
     INCIDENT = "incident", "Incident on no case (with the people linked to it)"
     PERSON = "person", "Person on no case or incident (with their address links)"
+    RIGHTS_REQUEST = (
+        "rights_request",
+        "Data subject's request (with the records found for it, the decisions and the disclosure log)",
+    )
 
 
 class RetentionRule(BaseModel):
@@ -45,19 +49,42 @@ class RetentionRule(BaseModel):
 
 
 class LegalHold(BaseModel):
-    """Keeps a record, a person (every case they are party to) or a case past its retention date."""
+    """Keeps a record, a person (every case they are party to) or a case past its retention date.
+    ``owning_agency`` is the agency that controls the held record (empty for holds placed before it
+    was recorded); its data protection staff see and release the hold."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField()
+    owning_agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reason = models.CharField(max_length=500)
+    reference = models.CharField(
+        max_length=120, blank=True, help_text="The claim, inquiry or instruction it is for (a court number)."
+    )
     placed_at = models.DateTimeField()
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     released_at = models.DateTimeField(null=True, blank=True)
     released_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    release_reason = models.CharField(max_length=500, blank=True)
 
-    SPECIAL_CATEGORY_DATA = frozenset({"reason"})
-    NOT_PERSONAL_DATA = frozenset({"content_type", "object_id", "placed_at", "released_at", "released_by"})
+    SPECIAL_CATEGORY_DATA = frozenset({"reason", "release_reason"})
+    NOT_PERSONAL_DATA = frozenset(
+        {
+            "content_type",
+            "object_id",
+            "owning_agency",
+            "reference",
+            "placed_at",
+            "placed_by",
+            "released_at",
+            "released_by",
+        }
+    )
 
     class Meta:
         indexes = [models.Index(fields=["content_type", "object_id"], name="legal_hold_target")]
@@ -141,6 +168,7 @@ class Outcome(models.TextChoices):
     GRANTED = "granted", "Granted"
     PARTLY = "partly", "Granted in part"
     REFUSED = "refused", "Refused"
+    NEITHER_CONFIRMED_NOR_DENIED = "ncnd", "Neither confirmed nor denied (DPA 2018 s.45(4), (6))"
 
 
 class RightsRequest(OwnedRecord):
@@ -167,11 +195,19 @@ class RightsRequest(OwnedRecord):
     outcome_reason = models.TextField(blank=True)
     completed_on = models.DateField(null=True, blank=True)
     searched_at = models.DateTimeField(null=True, blank=True)
+    ncnd_ground = models.CharField(
+        max_length=16,
+        blank=True,
+        help_text="DPA 2018 s.45(4) ground on which the response neither confirms nor denies.",
+    )
+    ncnd_reason = models.TextField(
+        blank=True, help_text="Why (kept for the Commissioner, DPA 2018 s.45(7)); never sent."
+    )
 
     PERSONAL_DATA = frozenset(
         {"requester_name", "requester_contact", "subject", "subject_name", "identity_evidence"}
     )
-    SPECIAL_CATEGORY_DATA = frozenset({"details", "outcome_reason", "extension_reason"})
+    SPECIAL_CATEGORY_DATA = frozenset({"details", "outcome_reason", "extension_reason", "ncnd_reason"})
     NOT_PERSONAL_DATA = frozenset(
         {
             "kind",
@@ -183,6 +219,7 @@ class RightsRequest(OwnedRecord):
             "outcome",
             "completed_on",
             "searched_at",
+            "ncnd_ground",
         }
     )
 

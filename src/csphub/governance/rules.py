@@ -24,8 +24,34 @@ DEFAULT_REASONS = {
     "incident": "Partnership default: an incident on no case is kept for 6 years after it happened.",
     "person": "Partnership default: a person on no case or incident is kept for 6 years after their "
     "record last changed.",
+    "rights_request": "Partnership default: a data subject's request, the records found for it, the "
+    "decisions and the disclosure log are kept for 6 years after the request is completed, the time "
+    "in which a claim about the response may be brought.",
 }
 DEFAULT_SOURCE = "Partnership information sharing agreement, retention clause"
+# Why 6 years for a data subject's request: a claim about the response (UK GDPR Art 82; DPA 2018
+# s.168-169) may be brought within 6 years (Limitation Act 1980 s.2), and the controller must be able
+# to show what it disclosed, withheld and why (UK GDPR Art 5(2); DPA 2018 s.45(7) for a Part 3
+# restriction). The ICO's right of access guidance sets no fixed period.
+DEFAULT_SOURCES = {
+    "case": DEFAULT_SOURCE,
+    "incident": DEFAULT_SOURCE,
+    "person": DEFAULT_SOURCE,
+    "rights_request": "Limitation Act 1980 s.2 (UK GDPR Art 82, DPA 2018 s.168-169 claims); record of "
+    "processing activities",
+}
+
+# Where the law leaves the period to the controller, an agency may set its own (no statute fixes a
+# period for ASB case files: local schedules range from 3 to 6 years). A data subject's request is
+# kept at least for the limitation period of a claim about the response (6 years, Limitation Act
+# 1980 s.2): an agency may keep it longer, never shorter.
+MINIMUM_YEARS = {"case": 1, "incident": 1, "person": 1, "rights_request": 6}
+MAXIMUM_YEARS = 100
+
+
+def period_allowed(record_type: str, years: int) -> bool:
+    """Whether an agency may choose ``years`` for ``record_type`` (its minimum up to 100 years)."""
+    return MINIMUM_YEARS[record_type] <= years <= MAXIMUM_YEARS
 
 
 def retained_until(trigger: dt.date, years: int) -> dt.date:
@@ -150,3 +176,26 @@ def exemptions_for(regime: str) -> tuple[tuple[str, str], ...]:
 
 def exemption_label(code: str) -> str:
     return dict(EXEMPTIONS).get(code, "")
+
+
+# --- Neither confirm nor deny (DPA 2018 Part 3, law-enforcement processing) --------------------------
+# s.45(1)(a) gives the data subject the right to confirmation whether personal data about them is
+# processed. s.45(4) lets the controller restrict that right "wholly or partly" where necessary and
+# proportionate for one of the grounds (a)-(e); restricting it wholly is neither confirming nor
+# denying. s.45(5) requires the controller to tell the data subject that their rights were restricted
+# and why, but s.45(6) lifts (5)(a) and (b) so far as telling them would undermine the purpose of the
+# restriction: the letter then says neither, and still tells them of their rights to ask the
+# Commissioner to check the restriction (s.51), to complain to the Commissioner and to apply to a
+# court (s.167). s.45(7): the controller records the reasons, for the Commissioner.
+# UK GDPR requests have no such provision in the Act: the exemptions of Schedules 2 and 3 are
+# applied item by item, and the response says what was withheld.
+
+
+def ncnd_allowed(regime: str) -> bool:
+    """A response may neither confirm nor deny only to a Part 3 (law-enforcement) request (s.45(4))."""
+    return regime == "law_enforcement"
+
+
+def ncnd_grounds() -> tuple[tuple[str, str], ...]:
+    """The s.45(4)(a)-(e) grounds on which the response may neither confirm nor deny."""
+    return exemptions_for("law_enforcement")

@@ -46,6 +46,7 @@ from django.apps import apps  # noqa: E402
 from django.contrib import messages  # noqa: E402
 from django.contrib.auth.decorators import login_required  # noqa: E402
 from django.core.exceptions import PermissionDenied  # noqa: E402
+from django.http import Http404  # noqa: E402
 from django.shortcuts import get_object_or_404, redirect  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -57,7 +58,14 @@ from csphub.core.actor import SignedInRequest  # noqa: E402
 from csphub.core.errors import ApplicationError  # noqa: E402
 from csphub.frontend import documents, flows  # noqa: E402
 from csphub.governance import forms, ropa, rules, services  # noqa: E402
-from csphub.governance.models import ItemDecision, RecordType, RequestKind, RequestStatus  # noqa: E402
+from csphub.governance.models import (  # noqa: E402
+    ItemDecision,
+    Outcome,
+    RecordType,
+    Regime,
+    RequestKind,
+    RequestStatus,
+)
 
 
 def _handler(request: SignedInRequest) -> None:
@@ -178,6 +186,11 @@ def request_detail(request: SignedInRequest, pk: int) -> HttpResponse:
                 found.received_on, identity_verified_on=found.identity_verified_on, today=today
             ),
             "is_access": found.kind == RequestKind.ACCESS,
+            "can_ncnd": found.kind == RequestKind.ACCESS
+            and found.status == RequestStatus.OPEN
+            and found.regime == Regime.LAW_ENFORCEMENT,
+            "ncnd": found.outcome == Outcome.NEITHER_CONFIRMED_NOR_DENIED,
+            "ncnd_ground": rules.exemption_label(found.ncnd_ground),
             "is_open": found.status == RequestStatus.OPEN,
             "disclosures": list(found.disclosures.all()),
         },
@@ -344,7 +357,7 @@ def retention_overview(request: SignedInRequest) -> HttpResponse:
         ]
         for t in RecordType.values
     }
-    holds = selectors.active_holds()
+    holds = selectors.active_holds(request.actor.agency)
     audit_record(actor=request.actor, verb=AuditVerb.RETENTION_SCHEDULE_VIEWED)
     return render(
         request,
@@ -356,6 +369,166 @@ def retention_overview(request: SignedInRequest) -> HttpResponse:
             "tombstones": selectors.tombstones_recent(),
             "today": today,
         },
+    )
+
+
+# --- Legal holds and the agency's retention periods -------------------------------------------------
+
+
+@login_required
+def hold_list(request: SignedInRequest) -> HttpResponse:
+    """The legal holds on the agency's records: those in force (each with a release link) and those
+    released recently, with who placed and released them and why."""
+    _handler(request)
+    active, released = selectors.holds_for(request.actor.agency)
+    audit_listed(actor=request.actor, targets=[*active, *released])
+    return render(
+        request,
+        "governance/staff/holds.html",
+        {
+            "active": [(h, selectors.hold_target_label(h)) for h in active],
+            "released": [(h, selectors.hold_target_label(h)) for h in released],
+            "agency": request.actor.agency,
+        },
+    )
+
+
+@login_required
+def hold_new(request: SignedInRequest) -> HttpResponse:
+    _handler(request)
+    agency = request.actor.agency
+
+    def perform(data: dict[str, Any]) -> Any:
+        target = selectors.hold_target_find(agency, data["kind"], data["record"])
+        if target is None:
+            raise ApplicationError(
+                "No record with that reference is held by your agency: check the reference and the "
+                "type of record"
+            )
+        return services.legal_hold_place(
+            actor=request.actor, target=target, reason=data["reason"], reference=data["reference"]
+        )
+
+    def done(hold: Any) -> HttpResponse:
+        messages.success(request, f"Legal hold placed on {selectors.hold_target_label(hold)}")
+        return redirect("dataprotection:holds")
+
+    return _flow(
+        request,
+        forms.HoldForm(flows.posted(request), kinds=selectors.HOLDABLE_LABELS),
+        perform=perform,
+        done=done,
+        heading="Place a legal hold",
+        caption="Records governance",
+        back=reverse("dataprotection:holds"),
+        confirm="Place the hold",
+        explain="A record on legal hold is never disposed of, whatever its retention date, until the "
+        "hold is released. Placing it is recorded in the audit trail with the reason.",
+    )
+
+
+@login_required
+def hold_release(request: SignedInRequest, pk: int) -> HttpResponse:
+    _handler(request)
+    hold = selectors.hold_get(request.actor.agency, pk)
+    audit_viewed(actor=request.actor, target=hold)
+    label = selectors.hold_target_label(hold)
+
+    def done(released: Any) -> HttpResponse:
+        messages.success(request, f"Legal hold on {label} released")
+        return redirect("dataprotection:holds")
+
+    return _flow(
+        request,
+        forms.ReleaseForm(flows.posted(request)),
+        perform=lambda data: services.legal_hold_release(
+            actor=request.actor, hold=hold, reason=data["reason"]
+        ),
+        done=done,
+        heading=f"Release the legal hold on {label}",
+        caption="Records governance",
+        back=reverse("dataprotection:holds"),
+        confirm="Release the hold",
+        explain=f"Placed on {hold.placed_at:%-d %B %Y}: {hold.reason}. Once released, the record is "
+        "disposed of at the next run if it is past its retention date.",
+    )
+
+
+@login_required
+def retention_periods(request: SignedInRequest) -> HttpResponse:
+    """How long the agency keeps each type of record, with a Change link where it may choose."""
+    _handler(request)
+    audit_record(actor=request.actor, verb=AuditVerb.RETENTION_SCHEDULE_VIEWED)
+    return render(
+        request,
+        "governance/staff/periods.html",
+        {"rows": selectors.agency_rules(request.actor.agency), "agency": request.actor.agency},
+    )
+
+
+@login_required
+def retention_period_set(request: SignedInRequest, record_type: str) -> HttpResponse:
+    _handler(request)
+    if record_type not in RecordType.values:
+        raise Http404
+    label = RecordType(record_type).label
+    minimum = rules.MINIMUM_YEARS[record_type]
+
+    def done(rule: Any) -> HttpResponse:
+        messages.success(request, f"Retention period set: {rule.years} years")
+        return redirect("dataprotection:periods")
+
+    return _flow(
+        request,
+        forms.RetentionPeriodForm(flows.posted(request)),
+        perform=lambda data: services.retention_rule_set(
+            actor=request.actor, record_type=record_type, agency=request.actor.agency, **data
+        ),
+        done=done,
+        heading="How long does your agency keep these records?",
+        caption=label.split(" (")[0],
+        back=reverse("dataprotection:periods"),
+        confirm="Set the period",
+        explain=f"At least {minimum} year{'s' if minimum != 1 else ''}. Records past the new date are "
+        "disposed of at the next run unless they are on legal hold.",
+    )
+
+
+@login_required
+def request_ncnd(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Answer a Part 3 request by neither confirming nor denying (DPA 2018 s.45(4), (6))."""
+    _handler(request)
+    found = selectors.request_get(request.actor.agency, pk)
+    return _flow(
+        request,
+        forms.NeitherConfirmNorDenyForm(flows.posted(request)),
+        perform=lambda data: services.rights_request_neither_confirm_nor_deny(
+            actor=request.actor, request=found, **data
+        ),
+        done=lambda r: _done(request, r, f"{r.reference} answered: neither confirmed nor denied"),
+        heading="Neither confirm nor deny that data is held",
+        caption=found.reference,
+        back=reverse("dataprotection:request", args=[found.pk]),
+        confirm="Record the reply",
+        explain="The reply tells the requester that the agency can neither confirm nor deny that it "
+        "holds personal data about them, and of their rights to ask the Information Commissioner "
+        "and a court. It names no record and no ground. This completes the request.",
+    )
+
+
+@login_required
+def request_reply_letter(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The reply that neither confirms nor denies, as a PDF letter."""
+    _handler(request)
+    found = selectors.request_get(request.actor.agency, pk)
+    if found.outcome != Outcome.NEITHER_CONFIRMED_NOR_DENIED:
+        raise Http404
+    audit_viewed(actor=request.actor, target=found)
+    return documents.document_response(
+        "governance/staff/ncnd_letter.html",
+        {"r": found, "paragraphs": services.ncnd_letter(found)},
+        fmt=documents.PDF,
+        filename=f"{found.reference}-reply.pdf",
     )
 
 

@@ -1,0 +1,318 @@
+"""Retention: the schedule and disposal runs. Each write and its audit event are one transaction.
+Disposal is run by the operator from ``csphub retention`` (``actor=None``: the system); an agency's
+data protection staff set their own agency's periods where the law leaves the choice to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+
+from csphub.audit.models import AuditVerb
+from csphub.audit.services import ActorOrUser, audit_record
+from csphub.core.errors import ApplicationError
+from csphub.governance import rules, selectors
+from csphub.governance.models import (
+    DisposalRun,
+    LegalHold,
+    RecordType,
+    RetentionRule,
+    Tombstone,
+)
+from csphub.governance.services.handlers import _may_handle
+
+
+def retention_rule_set(
+    *,
+    actor: ActorOrUser,
+    record_type: str,
+    agency: Any | None,
+    years: int,
+    reason: str,
+    policy_source: str,
+) -> RetentionRule:
+    """Set (or change) the retention period of one record type for one agency (or the default). A
+    member of staff (not the operator) sets only their own agency's period, and only within what
+    the law allows (``rules.MINIMUM_YEARS``: a data subject's request is kept at least 6 years)."""
+    if record_type not in RecordType.values:
+        raise ApplicationError(f"Unknown record type {record_type!r}.")
+    if actor is not None:
+        who = _may_handle(actor)
+        if agency is None or agency.pk != who.agency.pk:
+            raise ApplicationError("You can set your own agency's retention periods only.")
+    if years < 1:
+        raise ApplicationError("A retention period is at least one year.")
+    if not rules.period_allowed(record_type, years):
+        raise ApplicationError(
+            f"Enter a period from {rules.MINIMUM_YEARS[record_type]} to {rules.MAXIMUM_YEARS} years "
+            "for this type of record."
+        )
+    if not reason.strip() or not policy_source.strip():
+        raise ApplicationError("Give the reason for the period and the policy it comes from.")
+    with transaction.atomic():
+        rule, _created = RetentionRule.objects.update_or_create(
+            record_type=record_type,
+            agency=agency,
+            defaults={"years": years, "reason": reason.strip(), "policy_source": policy_source.strip()},
+        )
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.RETENTION_RULE_SET,
+            target=rule,
+            changed_fields=["years", "reason", "policy_source"],
+        )
+    return rule
+
+
+@dataclass(frozen=True)
+class PurgeItem:
+    reference: str
+    agency: str
+    closed_on: dt.date  # the trigger date: a case's closure, an incident's day, a person's last change
+    retained_until: dt.date
+    action: str  # "dispose", "hold", "blocked"
+    why: str
+    record_type: str = RecordType.CASE
+
+
+@dataclass
+class PurgeResult:
+    run: DisposalRun
+    items: list[PurgeItem] = field(default_factory=list)
+
+    @property
+    def disposed(self) -> list[PurgeItem]:
+        return [i for i in self.items if i.action == "dispose"]
+
+
+_BLOCKERS = {
+    "powers": "a tool or power recorded on it",
+    "risk_assessments": "a risk assessment recorded on it",
+}
+
+
+def _blocked_by(case: Any) -> str:
+    """Records in other parts of the service that keep the case (they have their own retention)."""
+    found = [
+        words for name, words in _BLOCKERS.items() if hasattr(case, name) and getattr(case, name).exists()
+    ]
+    return "; ".join(found)
+
+
+def _dispose_case(case: Any, *, run: DisposalRun, until: dt.date, rule: str) -> tuple[Tombstone, list[str]]:
+    """Delete the case and everything personal hanging off it; leave a tombstone. Returns the stored
+    names of the case's documents (their files are removed after the transaction commits)."""
+    from csphub.cases.models import AgendaItem
+
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=RecordType.CASE,
+        reference=case.reference,
+        owning_agency=case.owning_agency,
+        opened_on=timezone.localdate(case.opened_at),
+        closed_on=timezone.localdate(case.closed_at),
+        asb_type=case.asb_type,
+        outcome=case.outcome,
+        incident_count=case.incident_count,
+        retained_until=until,
+        rule=rule,
+    )
+    files = list(case.documents.values_list("stored_name", flat=True))
+    _forget_links(case)
+    AgendaItem.objects.filter(case=case).delete()
+    case.delete()
+    return tombstone, files
+
+
+def _forget_links(record: models.Model) -> None:
+    """The shares, named users and legal holds that point at a record by content type and id."""
+    from csphub.agencies.models import RecordNamedUser, RecordShare
+
+    record_type = ContentType.objects.get_for_model(record)
+    RecordShare.objects.filter(content_type=record_type, object_id=record.pk).delete()
+    RecordNamedUser.objects.filter(content_type=record_type, object_id=record.pk).delete()
+    LegalHold.objects.filter(content_type=record_type, object_id=record.pk).delete()
+
+
+def _dispose_incident(incident: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
+    """Delete an incident on no case (its party links go with it); leave a tombstone."""
+    occurred = timezone.localdate(incident.occurred_at)
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=RecordType.INCIDENT,
+        reference=incident.reference,
+        owning_agency=incident.owning_agency,
+        opened_on=occurred,
+        closed_on=occurred,
+        asb_type=incident.asb_type,
+        incident_count=1,
+        retained_until=until,
+        rule=rule,
+    )
+    _forget_links(incident)
+    incident.delete()
+    return tombstone
+
+
+def _dispose_person(person: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
+    """Delete a person on no case or incident (their address links go with them); leave a tombstone
+    that names no one."""
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=RecordType.PERSON,
+        reference=selectors.person_reference(person),
+        owning_agency=person.owning_agency,
+        opened_on=timezone.localdate(person.created_at),
+        closed_on=timezone.localdate(person.modified_at),
+        retained_until=until,
+        rule=rule,
+    )
+    _forget_links(person)
+    person.delete()
+    return tombstone
+
+
+def _remove_files(names: list[str]) -> None:
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    for name in names:
+        (root / name).unlink(missing_ok=True)
+
+
+def _dispose_rights_request(request: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
+    """Delete a completed data subject's request with the records found for it (the snapshot), the
+    decisions and its disclosure log; leave a tombstone with its kind and outcome, naming no one."""
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=RecordType.RIGHTS_REQUEST,
+        reference=request.reference,
+        owning_agency=request.owning_agency,
+        opened_on=request.received_on,
+        closed_on=request.completed_on,
+        outcome=request.outcome,
+        incident_count=0,
+        retained_until=until,
+        rule=rule,
+    )
+    _forget_links(request)
+    request.disclosures.all().delete()
+    request.items.all().delete()
+    request.delete()
+    return tombstone
+
+
+# A rule in words (its reason and source) can be longer than the tombstone keeps.
+_RULE_LENGTH = Tombstone._meta.get_field("rule").max_length or 500
+
+_DISPOSED_VERB = {
+    RecordType.CASE: AuditVerb.CASE_DISPOSED,
+    RecordType.INCIDENT: AuditVerb.INCIDENT_DISPOSED,
+    RecordType.PERSON: AuditVerb.PERSON_DISPOSED,
+    RecordType.RIGHTS_REQUEST: AuditVerb.RIGHTSREQUEST_DISPOSED,
+}
+
+
+def retention_review(*, record_type: str, today: dt.date) -> list[tuple[PurgeItem, Any, str]]:
+    """Every record of ``record_type`` past its retention date: the item, the record, and the rule
+    applied in words. Nothing is written (the staff retention page and the purge both use it)."""
+    schedule = selectors.retention_rules(record_type)
+    found: list[tuple[PurgeItem, Any, str]] = []
+    for candidate in selectors.disposal_candidates(record_type):
+        rule = schedule.get(candidate.agency_id) or schedule[None]
+        decision = rules.decide(
+            trigger=candidate.trigger, years=rule.years, today=today, holds=candidate.holds
+        )
+        if decision.action is rules.Action.KEEP:
+            continue
+        item: dict[str, Any] = {
+            "reference": candidate.reference,
+            "agency": candidate.agency_name,
+            "closed_on": candidate.trigger,
+            "retained_until": decision.retained_until,
+            "record_type": record_type,
+        }
+        if decision.action is rules.Action.HOLD:
+            found.append((PurgeItem(**item, action="hold", why=decision.reason), candidate.record, ""))
+            continue
+        blocker = _blocked_by(candidate.record) if record_type == RecordType.CASE else ""
+        if blocker:
+            found.append(
+                (
+                    PurgeItem(**item, action="blocked", why=f"past its date but kept: {blocker}"),
+                    candidate.record,
+                    "",
+                )
+            )
+            continue
+        why = f"{decision.reason}; rule: {rule.describe()}"
+        found.append((PurgeItem(**item, action="dispose", why=why), candidate.record, rule.describe()))
+    return found
+
+
+def retention_purge(
+    *,
+    actor: ActorOrUser,
+    today: dt.date | None = None,
+    dry_run: bool,
+    record_type: str = RecordType.CASE,
+) -> PurgeResult:
+    """Dispose of every record of ``record_type`` past its retention date and not on legal hold
+    (or, with ``dry_run``, only list them). Either way the run is recorded and audited.
+
+    Cases are closed cases (UK GDPR Art 5(1)(e)); incidents are those on no case; people are those
+    on no case or incident. A record another part of the service still depends on (a tool or power,
+    a risk assessment, a Case Review) is kept and listed as blocked."""
+    if record_type not in RecordType.values:
+        raise ApplicationError(f"Unknown record type {record_type!r}.")
+    today = today or timezone.localdate()
+    disposers = {
+        RecordType.CASE: _dispose_case,
+        RecordType.INCIDENT: _dispose_incident,
+        RecordType.PERSON: _dispose_person,
+        RecordType.RIGHTS_REQUEST: _dispose_rights_request,
+    }
+    with transaction.atomic():
+        run = DisposalRun.objects.create(ran_on=today, dry_run=dry_run)
+        result = PurgeResult(run=run)
+        files: list[str] = []
+        for item, record, rule in retention_review(record_type=record_type, today=today):
+            run.considered += 1
+            if item.action == "hold":
+                run.held += 1
+            if item.action != "dispose":
+                result.items.append(item)
+                continue
+            if not dry_run:
+                try:
+                    with transaction.atomic():
+                        outcome = disposers[RecordType(record_type)](
+                            record, run=run, until=item.retained_until, rule=rule[:_RULE_LENGTH]
+                        )
+                except ProtectedError:
+                    result.items.append(
+                        replace(item, action="blocked", why="past its date but other records depend on it")
+                    )
+                    continue
+                if isinstance(outcome, tuple):
+                    tombstone, names = outcome
+                    files += names
+                else:
+                    tombstone = outcome
+                audit_record(actor=actor, verb=_DISPOSED_VERB[RecordType(record_type)], target=tombstone)
+            run.disposed += 1
+            result.items.append(item)
+        run.save(update_fields=["considered", "disposed", "held", "modified_at"])
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.RETENTION_DRY_RUN if dry_run else AuditVerb.RETENTION_PURGED,
+            target=run,
+        )
+        if files:
+            transaction.on_commit(lambda: _remove_files(files))
+    return result
