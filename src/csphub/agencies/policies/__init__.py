@@ -59,12 +59,7 @@ from csphub.agencies.policies.policy import (
     register_compartment,
     register_compartment_membership,
 )
-from csphub.agencies.policies.roles import (
-    ROLE_ACTIONS,
-    ROLE_CAPABILITIES,
-    Action,
-    Capability,
-)
+from csphub.agencies.policies.roles import ROLE_ACTIONS, ROLE_CAPABILITIES, Action, Capability
 from csphub.agencies.policies.wrappers import (
     can,
     can_contribute,

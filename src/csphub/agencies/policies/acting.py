@@ -7,9 +7,7 @@ from typing import TypeVar
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import models
 
-from csphub.agencies.models import (
-    Membership,
-)
+from csphub.agencies.models import Membership
 from csphub.core.actor import USER_ACTOR_ATTR, Actor
 
 UserOrActor = Actor | AbstractBaseUser | AnonymousUser | None

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from csphub.agencies.models import (
-    Role,
-)
+from csphub.agencies.models import Role
 
 
 class Action(StrEnum):

@@ -8,11 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q, QuerySet
 
-from csphub.agencies.models import (
-    OwnedRecord,
-    Partnership,
-    ShareScope,
-)
+from csphub.agencies.models import OwnedRecord, Partnership, ShareScope
 from csphub.agencies.policies.acting import M, UserOrActor, acting_membership
 from csphub.agencies.policies.policy import _CHILDREN, _active_shares, _named, policy_for
 from csphub.agencies.policies.roles import Action, Capability

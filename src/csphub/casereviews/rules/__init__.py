@@ -101,9 +101,7 @@ from csphub.casereviews.rules.threshold import (
     threshold_reached,
     within_period,
 )
-from csphub.casereviews.rules.wording import (
-    number_in_words,
-)
+from csphub.casereviews.rules.wording import number_in_words
 from csphub.casereviews.rules.workflow import (
     STATUS_LABELS,
     TRANSITIONS,

@@ -6,10 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
-from csphub.core.calendar import (
-    add_working_days,
-    working_days_between,
-)
+from csphub.core.calendar import add_working_days, working_days_between
 
 # ---------------------------------------------------------------------------------------------------
 # Service levels (no national deadlines; each partnership sets its own, in working days)

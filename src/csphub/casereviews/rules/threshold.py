@@ -11,10 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from csphub.casereviews.rules.wording import _capital, _fmt, _plural, number_in_words
-from csphub.core.calendar import (
-    month_period_last_day,
-    within_month_period,
-)
+from csphub.core.calendar import month_period_last_day, within_month_period
 
 # The statute: three qualifying complaints always meet the threshold; the local number may be lower.
 STATUTORY_QUALIFYING_COMPLAINTS = 3

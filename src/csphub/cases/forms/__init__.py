@@ -17,36 +17,12 @@ from csphub.cases.forms.case import (
     PartyAddForm,
     SearchForm,
 )
-from csphub.cases.forms.common import (
-    EMPTY,
-)
-from csphub.cases.forms.incidents import (
-    IncidentEditForm,
-    IncidentForm,
-)
-from csphub.cases.forms.panels import (
-    AgendaAddForm,
-    DecisionForm,
-    MeetingForm,
-    MinutesForm,
-    PanelForm,
-)
-from csphub.cases.forms.sharing import (
-    CaseShareForm,
-    CaseShareWithdrawForm,
-    ShareRequestAnswerForm,
-)
-from csphub.cases.forms.victims import (
-    ClosureSurveyForm,
-    VictimContactForm,
-    VictimToldForm,
-    VictimUpdateForm,
-)
-from csphub.cases.forms.work import (
-    DocumentForm,
-    NoteForm,
-    TaskForm,
-)
+from csphub.cases.forms.common import EMPTY
+from csphub.cases.forms.incidents import IncidentEditForm, IncidentForm
+from csphub.cases.forms.panels import AgendaAddForm, DecisionForm, MeetingForm, MinutesForm, PanelForm
+from csphub.cases.forms.sharing import CaseShareForm, CaseShareWithdrawForm, ShareRequestAnswerForm
+from csphub.cases.forms.victims import ClosureSurveyForm, VictimContactForm, VictimToldForm, VictimUpdateForm
+from csphub.cases.forms.work import DocumentForm, NoteForm, TaskForm
 
 __all__ = [
     "EMPTY",

@@ -10,12 +10,7 @@ from django import forms
 
 from csphub.cases import rules
 from csphub.cases.forms.common import EMPTY, _required
-from csphub.cases.models import (
-    AsbType,
-    CaseOutcome,
-    CaseSubject,
-    PartyRole,
-)
+from csphub.cases.models import AsbType, CaseOutcome, CaseSubject, PartyRole
 from csphub.core.concurrency import VersionedFormMixin
 from csphub.frontend.forms import GovukDateField, GovukFormMixin
 

@@ -9,11 +9,7 @@ from django.utils import timezone
 
 from csphub.cases import rules
 from csphub.cases.forms.common import EMPTY, _required
-from csphub.cases.models import (
-    AsbType,
-    Category,
-    Channel,
-)
+from csphub.cases.models import AsbType, Category, Channel
 from csphub.core.concurrency import VERSION_FIELD, VersionedFormMixin
 from csphub.frontend.forms import GovukDateTimeField, GovukFormMixin
 from csphub.people.services import POSTCODE_MESSAGE, is_postcode

@@ -7,9 +7,7 @@ from typing import Any
 from django import forms
 
 from csphub.cases.forms.common import _required, _user_label
-from csphub.cases.models import (
-    PanelKind,
-)
+from csphub.cases.models import PanelKind
 from csphub.core.concurrency import VersionedFormMixin
 from csphub.frontend.forms import GovukDateField, GovukDateTimeField, GovukFormMixin
 

@@ -8,10 +8,7 @@ from django import forms
 
 from csphub.cases import rules
 from csphub.cases.forms.common import EMPTY, _required
-from csphub.cases.models import (
-    ContactMethod,
-    SurveyAnswer,
-)
+from csphub.cases.models import ContactMethod, SurveyAnswer
 from csphub.frontend.forms import GovukDateField, GovukFormMixin
 
 

@@ -8,9 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from csphub.cases.forms.common import _required, _user_label
-from csphub.cases.models import (
-    NoteVisibility,
-)
+from csphub.cases.models import NoteVisibility
 from csphub.frontend.forms import GovukDateField, GovukFormMixin
 
 

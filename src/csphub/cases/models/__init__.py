@@ -30,28 +30,10 @@ from csphub.cases.models.casework import (
     IncidentParty,
     PartyRole,
 )
-from csphub.cases.models.notes import (
-    Document,
-    Note,
-    NoteVisibility,
-)
-from csphub.cases.models.panels import (
-    AgendaItem,
-    Panel,
-    PanelKind,
-    PanelMeeting,
-)
-from csphub.cases.models.sharing import (
-    ShareRequest,
-    ShareRequestDecision,
-    ShareRequestStatus,
-)
-from csphub.cases.models.tasks import (
-    TASK_SOURCE_LABELS,
-    Task,
-    TaskReminder,
-    TaskStatus,
-)
+from csphub.cases.models.notes import Document, Note, NoteVisibility
+from csphub.cases.models.panels import AgendaItem, Panel, PanelKind, PanelMeeting
+from csphub.cases.models.sharing import ShareRequest, ShareRequestDecision, ShareRequestStatus
+from csphub.cases.models.tasks import TASK_SOURCE_LABELS, Task, TaskReminder, TaskStatus
 from csphub.cases.models.victims import (
     ClosureSurvey,
     ContactMethod,

@@ -22,11 +22,7 @@ One module per topic (``workflow``, ``victims``, ``matching``, ``incidents``, ``
 
 from __future__ import annotations
 
-from csphub.cases.rules.incidents import (
-    FUTURE_TOLERANCE,
-    address_in_text,
-    incident_date_problems,
-)
+from csphub.cases.rules.incidents import FUTURE_TOLERANCE, address_in_text, incident_date_problems
 from csphub.cases.rules.matching import (
     MATCH_REASON_LABELS,
     IncidentFact,
@@ -40,10 +36,7 @@ from csphub.cases.rules.matching import (
     is_repeat_victim,
     related_match_reasons,
 )
-from csphub.cases.rules.problems import (
-    Problem,
-    messages_for,
-)
+from csphub.cases.rules.problems import Problem, messages_for
 from csphub.cases.rules.uploads import (
     DEFAULT_FILE_TYPES,
     FileType,

@@ -152,17 +152,8 @@ from csphub.powers.rules.pspo import (
     pspo_review_due,
     pspo_variation_blockers,
 )
-from csphub.powers.rules.recipients import (
-    Recipient,
-    is_youth,
-)
-from csphub.powers.rules.ruleset import (
-    RULE_SETS,
-    NoRulesInForce,
-    RuleSet,
-    rule_set,
-    rules_in_force,
-)
+from csphub.powers.rules.recipients import Recipient, is_youth
+from csphub.powers.rules.ruleset import RULE_SETS, NoRulesInForce, RuleSet, rule_set, rules_in_force
 from csphub.powers.rules.states import (
     POWER_LABELS,
     POWER_SECTIONS,
