@@ -1,7 +1,8 @@
 """Mutation testing of the pure rule modules, one module at a time (`make mutate`).
 
 Runs ``mutmut run "<module>.*"`` for each module (configuration in pyproject.toml, [tool.mutmut]),
-then reads mutmut's results and prints, per module: mutants generated, killed (a timeout counts as
+then reads mutmut's results and prints, per module (a package, such as csphub.powers.rules, counts
+as one: the sum over its modules): mutants generated, killed (a timeout counts as
 killed: the tests noticed), survived, no tests, the score, and the score with message-text mutants
 aside. A message-text mutant is one whose only change is to a string literal (``"XX…XX"``, upper or
 lower case) or that replaces a string literal with None: it changes wording, not the rule.
@@ -34,8 +35,12 @@ KILLED = {1, 3, 36, 24, -24, 152, 255}  # killed, pytest internal error, timeout
 NO_TESTS = {5, 33}
 
 
-def source_path(module: str) -> Path:
-    return Path("src", *module.split(".")).with_suffix(".py")
+def source_paths(module: str) -> list[Path]:
+    """The module's file, or every module of a package (csphub.powers.rules is one module per power)."""
+    package = Path("src", *module.split("."))
+    if (ROOT / package).is_dir():
+        return sorted(p.relative_to(ROOT) for p in (ROOT / package).glob("*.py"))
+    return [package.with_suffix(".py")]
 
 
 def _is_text(node: ast.AST) -> bool:
@@ -127,13 +132,18 @@ class Score:
 
 
 def score(module: str) -> Score:
-    path = source_path(module)
-    meta = json.loads((ROOT / "mutants" / (str(path) + ".meta")).read_text("utf-8"))
-    codes: dict[str, int | None] = meta["exit_code_by_key"]
-    text = text_mutants(ROOT / "mutants" / path)
+    codes: dict[str, int | None] = {}
+    text: set[str] = set()
+    for path in source_paths(module):
+        meta_path = ROOT / "mutants" / (str(path) + ".meta")
+        if not meta_path.exists():  # a package's __init__ that only re-exports has no mutants
+            continue
+        meta = json.loads(meta_path.read_text("utf-8"))
+        codes.update(meta["exit_code_by_key"])
+        text |= text_mutants(ROOT / "mutants" / path)
     s = Score(module, 0, 0, 0, 0, 0, 0, 0)
     for key, code in codes.items():
-        name = key.removeprefix(module + ".")
+        name = key.rpartition(".")[2]
         s.generated += 1
         killed = code in KILLED
         if killed:

@@ -68,8 +68,9 @@ def test_every_literal_verb_in_src_is_in_the_closed_list() -> None:
     missing = sorted(
         {f"{path}:{line}: {verb!r}" for path, line, verb in _verbs_in_source() if verb not in known}
     )
-    assert not missing, "Add these verbs to csphub.audit.models.AuditVerb (with a plain-English label):\n" + (
-        "\n".join(missing)
+    assert not missing, (
+        "Add these verbs to csphub.audit.models.verbs.AuditVerb (with a plain-English label):\n"
+        + ("\n".join(missing))
     )
 
 

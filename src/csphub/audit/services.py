@@ -33,8 +33,8 @@ def _verb(verb: str) -> AuditVerb:
         return AuditVerb(verb)
     except ValueError:
         raise ValueError(
-            f"Audit verb {verb!r} is not in the closed list csphub.audit.models.AuditVerb: add it there "
-            "with a plain-English label."
+            f"Audit verb {verb!r} is not in the closed list csphub.audit.models.AuditVerb (verbs.py): add "
+            "it there with a plain-English label."
         ) from None
 
 

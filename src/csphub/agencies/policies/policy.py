@@ -1,45 +1,14 @@
-"""The one permission policy: who may do what to which record. Deny by default.
-
-Two questions, asked everywhere the same way, of one :class:`Policy` bound to the request's
-:class:`~csphub.core.actor.Actor` (``request.actor.policy``):
-
-- ``policy.can(action, obj) -> bool`` for one record;
-- ``policy.visible(action, model_or_queryset) -> QuerySet`` for every list, search, map, export
-  and API endpoint.
-
-The policy computes the actor's role, active shares and named records once per request (per
-content type, on first use), the way Wagtail's permission policies cache a user's permissions.
-The free functions below (``can(user_or_actor, ...)``, ``visible_to``, ``share_scope``, ...) are
-thin wrappers kept for callers that pass a user; given ``request.user`` they reach the same cached
-policy as ``request.actor``.
-
-A user acts in one :class:`~csphub.agencies.models.Membership` at a time (agency + role), set per
-session by :class:`~csphub.agencies.middleware.ActingMembershipMiddleware`. The role decides which
-actions are possible at all (``ROLE_ACTIONS``); the record decides the rest:
-
-1. a restricted record is visible to its named users only;
-2. otherwise the owning agency sees it, a user named on it sees it, and an agency it is shared
-   with sees it while the Information Sharing Agreement is in force and names that agency;
-3. only the owning agency (or a named user) may change it; only the owning agency may share it;
-4. a record that belongs to a partnership (:class:`~csphub.agencies.models.PartnershipRecord`)
-   is seen only by someone acting in that partnership, or in another district partnership that an
-   Information Sharing Agreement in force names together with it (and with the viewer's agency);
-   never by someone acting in a county board, which sees depersonalised district figures only.
-   This gate comes before every other rule: being named on a record, a share or a compartment
-   does not carry it across partnerships.
-
-Records that hang off another record (notes, tasks, documents) are registered with
-:func:`register_child` and inherit their parent's visibility. Views that may not show a record
-answer 404 (:func:`get_object_or_404_for`), never 403, so that nobody learns it exists.
+"""The policy object: the registries of records that inherit, widen or restrict visibility, and the
+:class:`Policy` that answers ``can`` and ``visible`` for one actor, with the querysets it builds on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -59,110 +28,10 @@ from csphub.agencies.models import (
     Role,
     ShareScope,
 )
-from csphub.core.actor import USER_ACTOR_ATTR, Actor, as_actor
+from csphub.agencies.policies.acting import M, UserOrActor, _effective_membership
+from csphub.agencies.policies.roles import ROLE_ACTIONS, ROLE_CAPABILITIES, Action, Capability
+from csphub.core.actor import Actor, as_actor
 from csphub.core.errors import PermissionDeniedError
-
-UserOrActor = Actor | AbstractBaseUser | AnonymousUser | None
-
-M = TypeVar("M", bound=models.Model)
-
-ACTING_ATTR = "_csphub_acting_membership"
-
-
-class Action(StrEnum):
-    VIEW = "view"
-    CREATE = "create"
-    CHANGE = "change"
-    EXPORT = "export"
-    SHARE = "share"
-    VIEW_AUDIT = "view_audit"
-
-
-class Capability(StrEnum):
-    """Things that are not about one record."""
-
-    VIEW_ASSESSMENT = "view_assessment"  # aggregate analytics, no personal data
-    MANAGE_USERS = "manage_users"
-    VIEW_AUDIT_LOG = "view_audit_log"
-    MANAGE_CASE_REVIEWS = "manage_case_reviews"
-    # change an area's Case Review procedure (only in the area's managing agency; see casereviews)
-    CONFIGURE_CASE_REVIEW_AREA = "configure_case_review_area"
-    # check and publish an area's yearly s.104(10) figures (coordinators of the managing agency)
-    PUBLISH_CASE_REVIEW_FIGURES = "publish_case_review_figures"
-    # priority setting (planning): aggregates only
-    VIEW_PRIORITIES = "view_priorities"
-    SCORE_PRIORITIES = "score_priorities"  # configure frameworks, open sessions, score themes
-    ADOPT_PRIORITIES = "adopt_priorities"  # the board adopts the partnership's priorities
-    MANAGE_PLAN = "manage_plan"  # write the CSP Plan: actions, measures, narrative, publication
-    ADOPT_ASSESSMENT = "adopt_assessment"  # the partnership's official Strategic Assessment
-    LOAD_DATA = "load_data"  # upload police.uk files into the analytics store (aggregate data)
-    # see the team's tasks that their owners can no longer act on (a record they cannot see)
-    MANAGE_TEAM_TASKS = "manage_team_tasks"
-    # answer data subjects' requests (access, rectification, erasure) for the acting agency, and
-    # run its records governance (retention schedule, legal holds, disposal, ROPA)
-    MANAGE_DATA_PROTECTION = "manage_data_protection"
-
-
-# Which actions each role may take on records that hold personal data.
-ROLE_ACTIONS: dict[str, frozenset[Action]] = {
-    Role.CASEWORKER: frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.EXPORT, Action.SHARE}),
-    Role.TEAM_MANAGER: frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.EXPORT, Action.SHARE}),
-    Role.PARTNERSHIP_COORDINATOR: frozenset(
-        {Action.VIEW, Action.CREATE, Action.CHANGE, Action.EXPORT, Action.SHARE, Action.VIEW_AUDIT}
-    ),
-    Role.PARTNER_VIEWER: frozenset({Action.VIEW}),
-    # Analysts and board members work with aggregates only; administrators manage accounts and
-    # answer "who has seen this person", they do not read case files.
-    Role.ANALYST: frozenset(),
-    Role.BOARD_MEMBER: frozenset(),
-    Role.ADMINISTRATOR: frozenset({Action.VIEW_AUDIT}),
-}
-
-ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
-    Role.CASEWORKER: frozenset({Capability.MANAGE_CASE_REVIEWS}),
-    Role.TEAM_MANAGER: frozenset(
-        {
-            Capability.VIEW_ASSESSMENT,
-            Capability.MANAGE_CASE_REVIEWS,
-            Capability.CONFIGURE_CASE_REVIEW_AREA,
-            Capability.MANAGE_TEAM_TASKS,
-            Capability.MANAGE_DATA_PROTECTION,
-        }
-    ),
-    Role.PARTNERSHIP_COORDINATOR: frozenset(
-        {
-            Capability.VIEW_ASSESSMENT,
-            Capability.VIEW_AUDIT_LOG,
-            Capability.MANAGE_CASE_REVIEWS,
-            Capability.CONFIGURE_CASE_REVIEW_AREA,
-            Capability.PUBLISH_CASE_REVIEW_FIGURES,
-            Capability.VIEW_PRIORITIES,
-            Capability.SCORE_PRIORITIES,
-            Capability.ADOPT_ASSESSMENT,
-            Capability.MANAGE_TEAM_TASKS,
-            Capability.MANAGE_PLAN,
-            Capability.MANAGE_DATA_PROTECTION,
-        }
-    ),
-    Role.PARTNER_VIEWER: frozenset(),
-    Role.ANALYST: frozenset(
-        {
-            Capability.VIEW_ASSESSMENT,
-            Capability.VIEW_PRIORITIES,
-            Capability.SCORE_PRIORITIES,
-            Capability.LOAD_DATA,
-        }
-    ),
-    Role.BOARD_MEMBER: frozenset(
-        {
-            Capability.VIEW_ASSESSMENT,
-            Capability.VIEW_PRIORITIES,
-            Capability.ADOPT_PRIORITIES,
-            Capability.ADOPT_ASSESSMENT,
-        }
-    ),
-    Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_AUDIT_LOG, Capability.LOAD_DATA}),
-}
 
 # child model -> name of the FK to the record whose visibility it inherits
 _CHILDREN: dict[type[models.Model], str] = {}
@@ -209,66 +78,6 @@ def register_compartment_membership(resolver: Callable[[Actor], frozenset[str]])
     """How to find the compartments an actor is a member of (the duties app registers it)."""
     global _compartment_resolver
     _compartment_resolver = resolver
-
-
-# --- acting membership ------------------------------------------------------------------------
-
-
-def acting_membership(user: UserOrActor) -> Membership | None:
-    """The membership ``user`` acts in now, or None (which denies everything).
-
-    Given an :class:`Actor`, its membership (while active). Given a user: set per request by the
-    middleware from the session; outside a request (commands, services called from tests) a user
-    with exactly one active membership acts in it.
-    """
-    if isinstance(user, Actor):
-        return _effective_membership(user)
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    membership: Membership | None = getattr(user, ACTING_ATTR, None)
-    if membership is not None:
-        return membership if membership.is_active else None
-    memberships = list(
-        Membership.objects.filter(user_id=user.pk, is_active=True).select_related("agency")[:2]
-    )
-    if len(memberships) == 1:
-        setattr(user, ACTING_ATTR, memberships[0])
-        return memberships[0]
-    return None
-
-
-def _effective_membership(actor: Actor) -> Membership | None:
-    membership = actor.membership
-    if membership is None or not membership.is_active or not actor.user.is_active:
-        return None
-    return membership
-
-
-def set_acting_membership(user: AbstractBaseUser, membership: Membership | None) -> None:
-    """Make ``user`` act in ``membership`` for the rest of this request or command."""
-    if membership is not None and (membership.user_id != user.pk or not membership.is_active):
-        raise ValueError("A user can only act in one of their own active memberships.")
-    setattr(user, ACTING_ATTR, membership)
-    if hasattr(user, USER_ACTOR_ATTR):  # the request's Actor was for the previous membership
-        delattr(user, USER_ACTOR_ATTR)
-
-
-def actor_for(
-    user: User,
-    membership: Membership | None,
-    *,
-    memberships: tuple[Membership, ...] | None = None,
-    partnership_id: int | None = None,
-) -> Actor:
-    """The request's Actor: ``user`` acting in ``membership`` (``memberships``: all their active ones).
-
-    The user object carries the Actor too, so that code that still passes ``request.user`` asks
-    the same (cached) policy as code that passes ``request.actor``.
-    """
-    set_acting_membership(user, membership)
-    actor = Actor(user=user, membership=membership, memberships=memberships, partnership_id=partnership_id)
-    setattr(user, USER_ACTOR_ATTR, actor)
-    return actor
 
 
 # --- the policy object ------------------------------------------------------------------------
@@ -620,77 +429,3 @@ def _active_shares(content_type: ContentType, membership: Membership) -> QuerySe
 
 def _named(content_type: ContentType, user: AbstractBaseUser) -> QuerySet[RecordNamedUser]:
     return RecordNamedUser.objects.filter(content_type=content_type, user_id=user.pk)
-
-
-# --- the free functions: thin wrappers over the policy ----------------------------------------
-
-
-def role_allows(user: UserOrActor, action: Action) -> bool:
-    return policy_for(user).role_allows(action)
-
-
-def has_capability(user: UserOrActor, capability: Capability) -> bool:
-    return policy_for(user).has_capability(capability)
-
-
-def visible_to(user: UserOrActor, action: Action, model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
-    """The records of a model that ``user`` may ``action`` in their acting membership."""
-    return policy_for(user).visible(action, model_or_qs)
-
-
-def can(user: UserOrActor, action: Action, obj: models.Model | None) -> bool:
-    """May ``user`` take ``action`` on ``obj``? The same answer as ``visible_to``, for one record."""
-    return policy_for(user).can(action, obj)
-
-
-def can_create_in_own_agency(user: UserOrActor) -> bool:
-    """May ``user`` create new records (owned by their acting agency)?"""
-    return policy_for(user).can_create_in_own_agency()
-
-
-def get_object_or_404_for(
-    user: UserOrActor, action: Action, model_or_qs: type[M] | QuerySet[M], **lookup: Any
-) -> M:
-    """The record, or Http404 whether it does not exist or the user may not see it."""
-    return policy_for(user).get_object_or_404(action, model_or_qs, **lookup)
-
-
-def share_scope(user: UserOrActor, obj: models.Model) -> str | None:
-    """How much of ``obj`` the user may see: "full", "summary" (panel sharing) or None."""
-    return policy_for(user).share_scope(obj)
-
-
-def can_contribute(user: UserOrActor, obj: models.Model) -> bool:
-    """May ``user`` add to ``obj`` (a note, a piece of evidence)? See :meth:`Policy.can_contribute`."""
-    return policy_for(user).can_contribute(obj)
-
-
-def visible_in_full_to(user: UserOrActor, model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
-    """The records ``user`` may VIEW *in full*: what :func:`share_scope` answers "full" for.
-
-    ``visible_to(VIEW)`` less the records seen only through a SUMMARY share (a panel agenda), so
-    that lists, search and dashboards show enforcement, addresses and the like only where the
-    record's own page would.
-    """
-    qs = visible_to(user, Action.VIEW, model_or_qs)
-    model = qs.model
-    if model in _CHILDREN:
-        parent_field = _CHILDREN[model]
-        parent_model = model._meta.get_field(parent_field).related_model
-        assert isinstance(parent_model, type)
-        return qs.filter(**{f"{parent_field}__in": visible_in_full_to(user, parent_model).values("pk")})
-    membership = acting_membership(user)
-    if membership is None or not issubclass(model, OwnedRecord):
-        return qs.none()
-    content_type = ContentType.objects.get_for_model(model)
-    full_ids = _active_shares(content_type, membership).filter(scope=ShareScope.FULL).values("object_id")
-    actor = as_actor(user)
-    if actor is None:
-        return qs.none()
-    named_ids = _named(content_type, actor.user).values("object_id")
-    return qs.filter(Q(owning_agency=membership.agency) | Q(pk__in=full_ids) | Q(pk__in=named_ids))
-
-
-def partnership_for_new_record(user: UserOrActor) -> Partnership:
-    """The partnership a record ``user`` creates belongs to. See :meth:`Policy.partnership_for_new_record`."""
-    return policy_for(user).partnership_for_new_record()
