@@ -54,6 +54,7 @@ def main() -> int:
     from csphub.cases.models import Case, PanelMeeting
     from csphub.insights.models import AssessmentRun
     from csphub.people.models import Person
+    from csphub.planning.models import CspPlan
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
 
@@ -72,6 +73,7 @@ def main() -> int:
     person = Person.objects.filter(case_parties__case=case).first() if case else None
     meeting = PanelMeeting.objects.order_by("pk").first()
     run = AssessmentRun.objects.first()
+    plan = CspPlan.objects.order_by("pk").first()
     pages: list[tuple[str, str]] = [
         ("avbc_caseworker", "/home/"),
         ("avbc_caseworker", "/cases/"),
@@ -83,6 +85,17 @@ def main() -> int:
         ("avbc_analyst", "/insights/"),
         ("avbc_analyst", "/insights/data/"),
         ("avbc_partnership_coordinator", "/priorities/"),
+        # The second round's pages: the Plan and board packs, the duty registers, data protection.
+        ("avbc_partnership_coordinator", "/priorities/plans/"),
+        ("avbc_partnership_coordinator", "/priorities/board-packs/"),
+        ("avbc_partnership_coordinator", "/duties/deadlines/"),
+        ("avbc_partnership_coordinator", "/duties/section-17/"),
+        ("avbc_partnership_coordinator", "/duties/scrutiny/"),
+        ("avbc_partnership_coordinator", "/duties/community-remedy/"),
+        ("avbc_partnership_coordinator", "/duties/serious-violence/"),
+        ("avbc_partnership_coordinator", "/data-protection/requests/"),
+        ("avbc_partnership_coordinator", "/data-protection/retention/"),
+        ("avbc_partnership_coordinator", "/data-protection/agreements/"),
     ]
     if case is not None:
         pages += [
@@ -90,6 +103,7 @@ def main() -> int:
             ("avbc_caseworker", f"/cases/{case.pk}/sharing/"),
             ("avbc_caseworker", f"/cases/{case.pk}/victim-contact/"),
             ("avbc_caseworker", f"/cases/{case.pk}/chronology.pdf"),
+            ("avbc_caseworker", f"/cases/{case.pk}/summary.pdf"),
         ]
     if person is not None:
         pages += [
@@ -98,8 +112,11 @@ def main() -> int:
         ]
     if meeting is not None:
         pages.append(("avbc_caseworker", f"/cases/meetings/{meeting.pk}/"))
+        pages.append(("avbc_caseworker", f"/cases/meetings/{meeting.pk}/agenda.pdf"))
     if run is not None:
         pages.append(("avbc_board_member", f"/insights/{run.pk}/"))
+    if plan is not None:
+        pages.append(("avbc_partnership_coordinator", f"/priorities/plans/{plan.pk}/"))
 
     def timed(client: Client, url: str) -> list[float]:
         client.get(url)  # warm-up
