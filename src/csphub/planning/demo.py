@@ -68,8 +68,8 @@ def load_demo(*, rng_seed: int = 2026) -> None:
                     key_area=areas[p][a], title=title, owner_agency=agencies[slug], lead=lead,
                     due_on=_date(due), status=status, rag=rag, rag_reason=reason, assessment_finding=finding,
                 )  # fmt: skip
-        for p, title, source, baseline, label, direction in av.DEMO_MEASURES:
+        for p, title, source, baseline, label, direction, target, target_label in av.DEMO_MEASURES:
             PlanMeasure.objects.create(
                 priority=priorities[p], title=title, source=source, baseline=baseline,
-                baseline_label=label, direction=direction,
+                baseline_label=label, direction=direction, target=target, target_label=target_label,
             )  # fmt: skip
