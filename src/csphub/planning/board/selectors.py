@@ -468,9 +468,9 @@ def _csp_plan(user: Any, start: dt.date, end: dt.date) -> dict[str, Any] | None:
     if plan is None:
         return None
     page = plan_page(plan, today=end)
-    measures = []
-    rag_by_priority = []
-    attention = []
+    measures: list[dict[str, Any]] = []
+    rag_by_priority: list[dict[str, Any]] = []
+    attention: list[dict[str, Any]] = []
     for number, block in enumerate(page.priorities, start=1):
         for row in block.measures:
             m, r = row.measure, row.reading
@@ -511,7 +511,7 @@ def _csp_plan(user: Any, start: dt.date, end: dt.date) -> dict[str, Any] | None:
                     )
         rag_by_priority.append({"priority": f"{number}. {block.priority.title}", **counts})
     order = {"red": 0, "amber": 1, "green": 2}
-    attention.sort(key=lambda a: (order.get(a["rag"], 3), a["due"]))
+    attention.sort(key=lambda a: (order.get(str(a["rag"]), 3), str(a["due"])))
     return {
         "title": plan.title,
         "partnership": plan.partnership.name,
