@@ -23,6 +23,7 @@ from csphub.planning.models import (
     KeyArea,
     MeasureSource,
     PccObjective,
+    PlanAction,
     PlanMeasure,
     PlanPriority,
     PriorityKind,
@@ -354,3 +355,24 @@ def test_changing_an_everyday_business_area_keeps_its_version(plan: CspPlan, cli
     assert 'data-testid="edit-conflict"' in stale.content.decode()
     area.refresh_from_db()
     assert area.lead_agency == housing
+
+
+def test_actions_carry_the_plans_golden_threads(plan: CspPlan, coordinator: Any, client_as: Any) -> None:
+    action = PlanAction.objects.get(title__startswith="Run summer diversionary sessions")
+    assert [t.title for t in action.golden_threads.all()] == ["Community engagement"]  # the demo's tag
+    mental_health = plan.priorities.get(kind=PriorityKind.GOLDEN_THREAD, title="Mental health")
+    not_a_thread = plan.priorities.get(title="Organised Crime")
+    with pytest.raises(ApplicationError, match="golden threads of this plan"):
+        services.action_update(actor=coordinator, action=action, golden_threads=[not_a_thread])
+    services.action_update(actor=coordinator, action=action, golden_threads=[mental_health])
+    assert list(action.golden_threads.all()) == [mental_health]
+    assert AuditEvent.objects.get(verb="plan.action_changed").changed_fields == ["golden_threads"]
+    document = services.plan_document_html(plan)
+    assert "Actions that carry it: " in document and action.title in document.split("Mental health", 1)[1]
+    # the action's form offers the plan's golden threads
+    form = (
+        client_as("avbc_partnership_coordinator")
+        .get(reverse("planning:plan_action_change", args=[action.pk]))
+        .content.decode()
+    )
+    assert "The golden threads it carries (optional)" in form and "Community engagement" in form

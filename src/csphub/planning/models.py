@@ -300,9 +300,13 @@ class PlanAction(BaseModel):
     rag = models.CharField(max_length=5, choices=Rag.choices, default=Rag.GREEN)
     rag_reason = models.TextField(blank=True)
     assessment_finding = models.CharField(max_length=300, blank=True)
+    golden_threads = models.ManyToManyField(  # the plan's golden threads the action carries (tags)
+        PlanPriority, blank=True, related_name="tagged_actions"
+    )
 
     NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
         {
+            "golden_threads",
             "key_area",
             "title",
             "owner_agency",

@@ -126,3 +126,6 @@ DEMO_MEASURES = (
     (2, "Recorded crime excluding anti-social behaviour", "assessment_crime", 8000, "2019/20", "reduce",
      7600, "2022/23"),
 )  # fmt: skip
+
+# Made-up examples: (index in DEMO_ACTIONS, golden thread the action carries)
+DEMO_THREAD_TAGS = ((1, "Community engagement"), (2, "Community engagement"), (3, "Mental health"))

@@ -65,6 +65,22 @@ class ActionForm(GovukFormMixin, forms.Form):
         "from the evidence to the action.",
     )
 
+    golden_threads = forms.ModelMultipleChoiceField(
+        label="The golden threads it carries (optional)",
+        queryset=PlanPriority.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Themes that run through every priority, such as mental health.",
+    )
+
+    def __init__(self, *args: Any, plan: CspPlan | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        threads = selectors.golden_threads_of(plan) if plan is not None else PlanPriority.objects.none()
+        if threads.exists():
+            self.fields["golden_threads"].queryset = threads  # type: ignore[attr-defined]
+        else:
+            del self.fields["golden_threads"]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("rag") in ("amber", "red") and not str(data.get("rag_reason", "")).strip():

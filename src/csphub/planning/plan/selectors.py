@@ -113,6 +113,10 @@ def county_priorities_for(plan: CspPlan) -> QuerySet[PlanPriority]:
     )
 
 
+def golden_threads_of(plan: CspPlan) -> QuerySet[PlanPriority]:
+    return PlanPriority.objects.filter(plan=plan, kind=PriorityKind.GOLDEN_THREAD).order_by("order", "pk")
+
+
 def pcc_objectives_of(plan: CspPlan) -> QuerySet[PccObjective]:
     return PccObjective.objects.filter(plan=plan).order_by("order", "pk")
 
@@ -200,11 +204,13 @@ class PlanPage:
 def plan_page(plan: CspPlan, *, today: dt.date | None = None) -> PlanPage:
     """The plan's tree in a fixed number of queries, with each measure's figure."""
     today = today or timezone.localdate()
-    actions = PlanAction.objects.select_related("owner_agency")
+    actions = PlanAction.objects.select_related("owner_agency").prefetch_related("golden_threads")
     areas = KeyArea.objects.prefetch_related(Prefetch("actions", queryset=actions))
     priorities = list(
         plan.priorities.select_related("county_priority", "lead_agency")
-        .prefetch_related(Prefetch("key_areas", queryset=areas), "measures", "pcc_objectives")
+        .prefetch_related(
+            Prefetch("key_areas", queryset=areas), "measures", "pcc_objectives", "tagged_actions"
+        )
         .order_by("order", "pk")
     )
     blocks: dict[str, list[PriorityBlock]] = {kind: [] for kind in PriorityKind.values}

@@ -80,6 +80,11 @@ def _check_action(plan: CspPlan, values: dict[str, Any]) -> None:
         raise ApplicationError(message, field=name)
 
 
+def _check_threads(plan: CspPlan, threads: list[PlanPriority]) -> None:
+    if any(t.plan_id != plan.pk or t.kind != PriorityKind.GOLDEN_THREAD for t in threads):
+        raise ApplicationError("Select golden threads of this plan", field="golden_threads")
+
+
 def action_add(
     *,
     actor: Any,
@@ -92,44 +97,66 @@ def action_add(
     rag: str = Rag.GREEN,
     rag_reason: str = "",
     assessment_finding: str = "",
+    golden_threads: Any = (),
 ) -> PlanAction:
+    """Add an action; ``golden_threads`` tags it with the plan's golden threads it carries."""
     _require_manager(actor)
     values = {
         "title": title.strip(), "owner_agency": owner_agency, "lead": lead.strip(), "due_on": due_on,
         "status": status, "rag": rag, "rag_reason": rag_reason.strip(),
         "assessment_finding": assessment_finding.strip(),
     }  # fmt: skip
-    _check_action(key_area.priority.plan, values)
+    plan = key_area.priority.plan
+    threads = list(golden_threads)
+    _check_action(plan, values)
+    _check_threads(plan, threads)
     with transaction.atomic():
         action = PlanAction.objects.create(
             key_area=key_area, created_by=acting_user(actor), modified_by=acting_user(actor), **values
         )
+        if threads:
+            action.golden_threads.set(threads)
         audit_record(actor=actor, verb="plan.action_added", target=action)
     return action
 
 
 def action_update(
-    *, actor: Any, action: PlanAction, expected_version: str | None = None, **values: Any
+    *,
+    actor: Any,
+    action: PlanAction,
+    expected_version: str | None = None,
+    golden_threads: Any = None,
+    **values: Any,
 ) -> PlanAction:
-    """Change an action; only the fields given are written (the audit lists their names)."""
+    """Change an action; only the fields given are written (the audit lists their names).
+    ``golden_threads``, when given, replaces the golden threads the action is tagged with."""
     _require_manager(actor)
     unknown = set(values) - set(ACTION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown action fields: {sorted(unknown)}")
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
     merged = {name: getattr(action, name) for name in ACTION_FIELDS} | values
-    _check_action(action.key_area.priority.plan, merged)
+    plan = action.key_area.priority.plan
+    _check_action(plan, merged)
+    before = set(action.golden_threads.values_list("pk", flat=True))
+    threads = list(golden_threads) if golden_threads is not None else None
+    if threads is not None:
+        _check_threads(plan, threads)
+    tags_changed = threads is not None and {t.pk for t in threads} != before
     with transaction.atomic():
-        lock_for_update(action, expected_version)
-        changed = changed_field_names(action, values)
+        current, changed = _write_changes(
+            action,
+            values,
+            actor=actor,
+            expected_version=expected_version,
+            extra=("golden_threads",) if tags_changed else (),
+        )
         if not changed:
-            return action
-        for name in changed:
-            setattr(action, name, values[name])
-        action.modified_by = acting_user(actor)
-        action.save(update_fields=[*changed, "modified_by", "modified_at"])
-        audit_record(actor=actor, verb="plan.action_changed", target=action, changed_fields=changed)
-    return action
+            return current
+        if tags_changed and threads is not None:
+            current.golden_threads.set(threads)
+        audit_record(actor=actor, verb="plan.action_changed", target=current, changed_fields=changed)
+    return current
 
 
 def narrative_update(

@@ -58,8 +58,8 @@ def _action_rows(form: Any) -> list[flows.Row]:
 def action_new(request: SignedInRequest, area_pk: int) -> HttpResponse:
     _manager(request)
     area = selectors.key_area_get(request.actor, area_pk)
-    form = forms.ActionForm(flows.posted(request))
     plan = area.priority.plan
+    form = forms.ActionForm(flows.posted(request), plan=plan)
 
     def done(action: Any) -> HttpResponse:
         messages.success(request, f"Action added to {area.title}")
@@ -84,13 +84,20 @@ def action_change(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     action = selectors.action_get(request.actor, pk)
     plan = action.key_area.priority.plan
-    initial = {name: getattr(action, name) for name in services.ACTION_FIELDS}
+    initial: dict[str, Any] = {name: getattr(action, name) for name in services.ACTION_FIELDS}
+    initial["golden_threads"] = list(action.golden_threads.all())
     form = forms.ActionEditForm(
-        flows.posted(request), initial=initial, record=action, versioned_fields=services.ACTION_FIELDS
+        flows.posted(request),
+        initial=initial,
+        plan=plan,
+        record=action,
+        versioned_fields=services.ACTION_FIELDS,
     )
 
     def perform(data: dict[str, Any]) -> Any:
-        return services.action_update(actor=request.actor, action=action, **data)
+        data = dict(data)
+        threads = data.pop("golden_threads", None)
+        return services.action_update(actor=request.actor, action=action, golden_threads=threads, **data)
 
     def done(changed: Any) -> HttpResponse:
         messages.success(request, f"Action '{changed.title}' updated")
