@@ -365,11 +365,11 @@ def _duties(start: dt.date, end: dt.date, today: dt.date) -> list[dict[str, Any]
 
 
 def _hot_spot_changes(
-    user: Any, start: dt.date, end: dt.date, data_dir: Path | None
+    adopted: tuple[Any, Any] | None, start: dt.date, end: dt.date, data_dir: Path | None
 ) -> dict[str, Any] | None:
-    """Each hot spot of the adopted assessment: crimes in its cells this quarter and the quarter
-    before, from the store (months not loaded are said, never counted as zero)."""
-    adopted = insights.adopted_assessment(user)
+    """Each hot spot of the adopted assessment (``adopted``: its run and the assessment, read once
+    by the caller; reading it is most of the pack's cost): crimes in its cells this quarter and the
+    quarter before, from the store (months not loaded are said, never counted as zero)."""
     if adopted is None or adopted[1].hotspots is None:
         return None
     run, assessment = adopted
@@ -543,7 +543,7 @@ def board_figures(
         "partnership": partnership_name(user),
         "generated_on": today.isoformat(),
         "assessment": assessment,
-        "hot_spots": _hot_spot_changes(user, start, end, data_dir),
+        "hot_spots": _hot_spot_changes(adopted, start, end, data_dir),
         "problem_solving": _plans(),
         "csp_plan": _csp_plan(user, start, end),
         "casework": _casework(start, end),
