@@ -11,7 +11,9 @@ a quarter inside the demo CSP Plan's period (so the Plan's measures and actions 
 
 Baseline, measured in the same run the same way: a fresh process that only starts Django and serves
 the sign-in page (the cost every fresh process pays). Prints the median wall time of each, the ratio to
-the baseline, the split inside the process, and ``target …: met/MISSED`` (pack page ≤ 2 s).
+the baseline, the split inside the process, the CPU seconds each process used up to its page (less
+sensitive than wall time to a loaded machine; the machine is shared, so the load average is printed),
+and ``target …: met/MISSED`` (pack page, wall time, ≤ 2 s).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ if mode == "baseline":
     response = Client().get("/accounts/sign-in/")
     assert response.status_code == 200, response.status_code
     out["page"] = time.perf_counter() - t_setup
+    out["cpu_page"] = time.process_time()
 else:
     from csphub.planning.board.services import board_pack_generate
     coordinator = get_user_model().objects.get(username="avbc_partnership_coordinator")
@@ -72,6 +75,7 @@ else:
     out["charts"] = body.count('src="data:image/svg+xml')
     out["plan_in_pack"] = bool(pack.figures.get("csp_plan"))
     out["done_page"] = time.perf_counter() - t0
+    out["cpu_page"] = time.process_time()  # CPU seconds of this process up to the page (load-proof-ish)
     t = time.perf_counter()
     pdf = board.get(f"/priorities/board-packs/{pack.pk}/pdf/")
     assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
@@ -123,14 +127,19 @@ def main() -> int:
     quarters = [("latest ended quarter", _latest_ended_quarter()), ("inside the demo Plan", PLAN_QUARTER)]
     load_before = os.getloadavg()[0]
     base: list[float] = []
+    base_cpu: list[float] = []
     runs: dict[str, list[tuple[float, dict[str, float]]]] = {q: [] for _, q in quarters}
     for _ in range(args.repeat):  # alternate, so load changes hit both alike
-        base.append(_run(env, "baseline", "")[0])
+        wall, result = _run(env, "baseline", "")
+        base.append(wall)
+        base_cpu.append(result["cpu_page"])
         for _, quarter in quarters:
             runs[quarter].append(_run(env, "pack", quarter))
     base_s = statistics.median(base)
+    base_cpu_s = statistics.median(base_cpu)
     print(
-        f"baseline, fresh process: Django start-up + the sign-in page: {base_s:.2f} s (median of {len(base)})"
+        f"baseline, fresh process: Django start-up + the sign-in page: {base_s:.2f} s "
+        f"(CPU {base_cpu_s:.2f} s; median of {len(base)})"
     )
     missed = 0
     for label, quarter in quarters:
@@ -139,6 +148,7 @@ def main() -> int:
         wall = statistics.median(w for w, _ in xs)
         split = {k: statistics.median(r[k] for _, r in xs) for k in ("setup", "figures", "page", "pdf")}
         first = xs[0][1]
+        cpu = statistics.median(r["cpu_page"] for _, r in xs)
         # the page is what the board reads; the PDF is timed after it, in the same process
         page_wall = wall - split["pdf"]
         ok = page_wall <= TARGET_S
@@ -147,7 +157,8 @@ def main() -> int:
             f"board pack {quarter} ({label}): fresh process to the page {page_wall:.2f} s "
             f"(in-process {to_page:.2f} s: start-up {split['setup']:.2f}, figures {split['figures']:.2f}, "
             f"page {split['page']:.2f}; {first['charts']} charts, Plan in pack: {first['plan_in_pack']}), "
-            f"ratio to baseline {page_wall / base_s:.1f}x; then the PDF {split['pdf']:.2f} s"
+            f"ratio to baseline {page_wall / base_s:.1f}x; CPU to the page {cpu:.2f} s "
+            f"(baseline {base_cpu_s:.2f} s, {cpu / base_cpu_s:.1f}x); then the PDF {split['pdf']:.2f} s"
         )
         print(
             f"target board pack {quarter} in a fresh process <= {TARGET_S:.0f} s: {'met' if ok else 'MISSED'}"
