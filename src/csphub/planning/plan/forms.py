@@ -161,8 +161,9 @@ class PriorityForm(GovukFormMixin, forms.Form):
             del self.fields["county_priority"]
         if objectives.exists():
             self.fields["pcc_objectives"].queryset = objectives  # type: ignore[attr-defined]
-        else:
+        else:  # record the Commissioner's objectives first: then the priority can say its regard
             del self.fields["pcc_objectives"]
+            del self.fields["regard"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
