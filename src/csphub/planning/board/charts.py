@@ -110,7 +110,8 @@ def rag_chart(rows: Sequence[Mapping[str, Any]]) -> str:
                 f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(row_h - 8)}" fill="{colour}">'
                 f"<title>{escape(label)}: {n} {word}</title></rect>"
             )
-            body.append(_text(x + w / 2, y + row_h / 2, str(n), anchor="middle", size=11, fill="#ffffff"))
+            ink = INK if key == "amber" else "#ffffff"
+            body.append(_text(x + w / 2, y + row_h / 2, str(n), anchor="middle", size=11, fill=ink))
             x += w
     body.append(f'<line x1="{_f(left)}" y1="{_f(top)}" x2="{_f(left)}" y2="{_f(base)}" stroke="{INK}"/>')
     body.append(_text(left + pw / 2, base + 32, "actions", anchor="middle", size=11))
