@@ -83,7 +83,48 @@ def _publication(world: Any) -> dict[str, Any]:
     return {"pk": plan_publish(actor=coordinator, plan=CspPlan.objects.get(level="district")).pk}
 
 
+def _priority(world: Any) -> dict[str, Any]:
+    from csphub.planning.models import PlanPriority
+
+    _plan(world)
+    return {"pk": PlanPriority.objects.filter(plan__level="district", kind="priority").first().pk}  # type: ignore[union-attr]
+
+
+def _measure(world: Any) -> dict[str, Any]:
+    from csphub.planning.models import PlanMeasure
+
+    _plan(world)
+    return {"pk": PlanMeasure.objects.first().pk}  # type: ignore[union-attr]
+
+
+def _key_area(world: Any) -> dict[str, Any]:
+    return {"pk": _area(world)["area_pk"]}
+
+
+def _pcc_objective(world: Any) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+
+    from csphub.planning.models import CspPlan
+    from csphub.planning.plan.services import pcc_objective_add
+
+    _plan(world)
+    coordinator = get_user_model().objects.get(username="avbc_partnership_coordinator")
+    plan = CspPlan.objects.get(level="district")
+    return {"pk": pcc_objective_add(actor=coordinator, plan=plan, title="Keep neighbourhoods safe").pk}
+
+
 MATRIX = {
+    # the plan's structure: only the coordinator adds and changes it (board members and analysts read it)
+    "planning:plan_priority_new": Entry(make=_plan, expect=PLAN_WRITERS),
+    "planning:plan_everyday_new": Entry(make=_plan, expect=PLAN_WRITERS),
+    "planning:plan_golden_thread_new": Entry(make=_plan, expect=PLAN_WRITERS),
+    "planning:plan_priority_change": Entry(make=_priority, expect=PLAN_WRITERS),
+    "planning:plan_key_area_new": Entry(make=_priority, expect=PLAN_WRITERS),
+    "planning:plan_key_area_change": Entry(make=_key_area, expect=PLAN_WRITERS),
+    "planning:plan_measure_new": Entry(make=_priority, expect=PLAN_WRITERS),
+    "planning:plan_measure_change": Entry(make=_measure, expect=PLAN_WRITERS),
+    "planning:plan_pcc_objective_new": Entry(make=_plan, expect=PLAN_WRITERS),
+    "planning:plan_pcc_objective_change": Entry(make=_pcc_objective, expect=PLAN_WRITERS),
     "planning:plan_list": Entry(expect=PLAN_READERS),
     "planning:plan_detail": Entry(make=_plan, expect=PLAN_READERS),
     "planning:plan_document": Entry(

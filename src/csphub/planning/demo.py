@@ -55,21 +55,27 @@ def load_demo(*, rng_seed: int = 2026) -> None:
             areas.append(
                 [KeyArea.objects.create(priority=priority, title=t, order=j) for j, t in enumerate(key_areas)]
             )
-        for i, title in enumerate(av.GOLDEN_THREADS):
-            PlanPriority.objects.create(
+        threads = {
+            title: PlanPriority.objects.create(
                 plan=plan, title=title, order=100 + i, kind=PriorityKind.GOLDEN_THREAD
             )
+            for i, title in enumerate(av.GOLDEN_THREADS)
+        }
         for i, title in enumerate(av.EVERYDAY_BUSINESS):
             PlanPriority.objects.create(plan=plan, title=title, order=200 + i, kind=PriorityKind.EVERYDAY)
         agencies = {a.slug: a for a in Agency.objects.all()}
-        for p, a, title, slug, lead, due, status, rag, reason, finding in av.DEMO_ACTIONS:
+        actions: dict[int, PlanAction] = {}
+        for n, (p, a, title, slug, lead, due, status, rag, reason, finding) in enumerate(av.DEMO_ACTIONS):
             if slug in agencies:
-                PlanAction.objects.create(
+                actions[n] = PlanAction.objects.create(
                     key_area=areas[p][a], title=title, owner_agency=agencies[slug], lead=lead,
                     due_on=_date(due), status=status, rag=rag, rag_reason=reason, assessment_finding=finding,
                 )  # fmt: skip
-        for p, title, source, baseline, label, direction in av.DEMO_MEASURES:
+        for n, thread in av.DEMO_THREAD_TAGS:
+            if n in actions:
+                actions[n].golden_threads.add(threads[thread])
+        for p, title, source, baseline, label, direction, target, target_label in av.DEMO_MEASURES:
             PlanMeasure.objects.create(
                 priority=priorities[p], title=title, source=source, baseline=baseline,
-                baseline_label=label, direction=direction,
+                baseline_label=label, direction=direction, target=target, target_label=target_label,
             )  # fmt: skip

@@ -253,10 +253,15 @@ class PlanPriority(BaseModel):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="district_priorities"
     )
     pcc_objectives = models.ManyToManyField(PccObjective, blank=True, related_name="priorities")
+    regard = models.TextField(blank=True)  # how the priority has regard to the PCC's objectives
+    lead_agency = models.ForeignKey(  # the partner that leads an area of everyday business
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
-        {"plan", "kind", "title", "description", "order", "theme", "county_priority", "pcc_objectives"}
-    )
+        {"plan", "kind", "title", "description", "order", "theme", "county_priority", "pcc_objectives",
+         "regard", "lead_agency"}
+    )  # fmt: skip
 
     class Meta:
         ordering = ["order", "pk"]
@@ -295,9 +300,13 @@ class PlanAction(BaseModel):
     rag = models.CharField(max_length=5, choices=Rag.choices, default=Rag.GREEN)
     rag_reason = models.TextField(blank=True)
     assessment_finding = models.CharField(max_length=300, blank=True)
+    golden_threads = models.ManyToManyField(  # the plan's golden threads the action carries (tags)
+        PlanPriority, blank=True, related_name="tagged_actions"
+    )
 
     NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
         {
+            "golden_threads",
             "key_area",
             "title",
             "owner_agency",
@@ -328,9 +337,11 @@ class PlanMeasure(BaseModel):
         max_length=100, help_text="What the baseline is, for example '2019/20'."
     )
     direction = models.CharField(max_length=10, choices=Direction.choices, default=Direction.REDUCE)
+    target = models.PositiveIntegerField(null=True, blank=True)  # the figure aimed for, if one is set
+    target_label = models.CharField(max_length=100, blank=True)  # by when, for example '2022/23'
 
     NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
-        {"priority", "title", "source", "baseline", "baseline_label", "direction"}
+        {"priority", "title", "source", "baseline", "baseline_label", "direction", "target", "target_label"}
     )
 
     class Meta:

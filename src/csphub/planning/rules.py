@@ -110,12 +110,14 @@ def action_is_overdue(*, due_on: date, status: str, today: date) -> bool:
 
 @dataclass(frozen=True)
 class MeasureReading:
-    """A measure's figure against its baseline: the change and whether it goes the planned way."""
+    """A measure's figure against its baseline and target: the change and whether it goes the
+    planned way (reaches the target, when the measure has one)."""
 
     value: int | None
     baseline: int
     change: int | None
     on_track: bool | None
+    target: int | None = None
 
     @property
     def wording(self) -> str:
@@ -127,10 +129,33 @@ class MeasureReading:
         return f"{self.value}, {direction} {abs(self.change or 0)} on the baseline of {self.baseline}"
 
 
-def measure_reading(*, value: int | None, baseline: int, direction: str) -> MeasureReading:
-    """``reduce``: on track below the baseline; ``increase``: above it; ``maintain``: at or below it."""
+def measure_reading(
+    *, value: int | None, baseline: int, direction: str, target: int | None = None
+) -> MeasureReading:
+    """Without a target: ``reduce`` is on track below the baseline, ``increase`` above it,
+    ``maintain`` at or below it. With a target: ``increase`` is on track at or above the target,
+    ``reduce`` and ``maintain`` at or below it (the target is the line the partnership set)."""
     if value is None:
-        return MeasureReading(None, baseline, None, None)
+        return MeasureReading(None, baseline, None, None, target)
     change = value - baseline
-    on_track = {"reduce": change < 0, "increase": change > 0, "maintain": change <= 0}[direction]
-    return MeasureReading(value, baseline, change, on_track)
+    if target is not None:
+        on_track = value >= target if direction == "increase" else value <= target
+    else:
+        on_track = {"reduce": change < 0, "increase": change > 0, "maintain": change <= 0}[direction]
+    return MeasureReading(value, baseline, change, on_track, target)
+
+
+def measure_problems(*, baseline: int | None, target: int | None, direction: str) -> list[tuple[str, str]]:
+    """(field, message) for a measure's target: a reduction's target is below the baseline, an
+    increase's above it, and keeping a figure down means a target no higher than the baseline."""
+    if baseline is None or target is None:
+        return []
+    if direction == "reduce" and not target < baseline:
+        return [("target", f"A target to reduce must be below the baseline of {baseline}")]
+    if direction == "increase" and not target > baseline:
+        return [("target", f"A target to increase must be above the baseline of {baseline}")]
+    if direction == "maintain" and target > baseline:
+        return [
+            ("target", f"A target to keep the figure down must be no higher than the baseline of {baseline}")
+        ]
+    return []

@@ -591,6 +591,26 @@ class AuditVerb(models.TextChoices):
     PLAN_ACTION_CHANGED = "plan.action_changed", "Changed an action of the CSP Plan"
     PLAN_NARRATIVE_CHANGED = "plan.narrative_changed", "Changed the CSP Plan's narrative"
     PLAN_PUBLISHED = "plan.published", "Published a version of the CSP Plan"
+    PLAN_PRIORITY_ADDED = (
+        "plan.priority_added",
+        "Added a priority, an area of everyday business or a golden thread to the CSP Plan",
+    )
+    PLAN_PRIORITY_CHANGED = (
+        "plan.priority_changed",
+        "Changed a priority, an area of everyday business or a golden thread of the CSP Plan",
+    )
+    PLAN_KEY_AREA_ADDED = "plan.key_area_added", "Added a key area of work to the CSP Plan"
+    PLAN_KEY_AREA_CHANGED = "plan.key_area_changed", "Changed a key area of work of the CSP Plan"
+    PLAN_MEASURE_ADDED = "plan.measure_added", "Added a measure to the CSP Plan"
+    PLAN_MEASURE_CHANGED = "plan.measure_changed", "Changed a measure of the CSP Plan"
+    PLAN_PCC_OBJECTIVE_ADDED = (
+        "plan.pcc_objective_added",
+        "Recorded an objective of the Police and Crime Commissioner's plan",
+    )
+    PLAN_PCC_OBJECTIVE_CHANGED = (
+        "plan.pcc_objective_changed",
+        "Changed an objective of the Police and Crime Commissioner's plan",
+    )
     PRIORITIES_ADOPTED = "priorities.adopted", "Adopted the partnership's priorities"
 
     PUBLISHEDYEAR_PUBLISHED = (

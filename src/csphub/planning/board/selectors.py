@@ -365,11 +365,11 @@ def _duties(start: dt.date, end: dt.date, today: dt.date) -> list[dict[str, Any]
 
 
 def _hot_spot_changes(
-    user: Any, start: dt.date, end: dt.date, data_dir: Path | None
+    adopted: tuple[Any, Any] | None, start: dt.date, end: dt.date, data_dir: Path | None
 ) -> dict[str, Any] | None:
-    """Each hot spot of the adopted assessment: crimes in its cells this quarter and the quarter
-    before, from the store (months not loaded are said, never counted as zero)."""
-    adopted = insights.adopted_assessment(user)
+    """Each hot spot of the adopted assessment (``adopted``: its run and the assessment, read once
+    by the caller; reading it is most of the pack's cost): crimes in its cells this quarter and the
+    quarter before, from the store (months not loaded are said, never counted as zero)."""
     if adopted is None or adopted[1].hotspots is None:
         return None
     run, assessment = adopted
@@ -451,6 +451,78 @@ def _plans() -> list[dict[str, Any]]:
     return out
 
 
+def _csp_plan(user: Any, start: dt.date, end: dt.date) -> dict[str, Any] | None:
+    """The CSP Plan in force in the quarter (the acting partnership's, else any district plan):
+    each measure's figure against its baseline and target, as it stood at the quarter's end (the
+    plan year holding that day), and the actions by RAG, with those at risk or off track named."""
+    from csphub.planning.models import CspPlan, PlanLevel
+    from csphub.planning.plan.selectors import plan_page
+
+    plans = CspPlan.objects.filter(starts_on__lte=end, ends_on__gte=start).select_related("partnership")
+    partnership = insights.acting_partnership(user)
+    plan = (
+        plans.filter(partnership=partnership).order_by("level", "-starts_on").first()
+        if partnership is not None
+        else None
+    ) or plans.filter(level=PlanLevel.DISTRICT).order_by("-starts_on").first()
+    if plan is None:
+        return None
+    page = plan_page(plan, today=end)
+    measures: list[dict[str, Any]] = []
+    rag_by_priority: list[dict[str, Any]] = []
+    attention: list[dict[str, Any]] = []
+    for number, block in enumerate(page.priorities, start=1):
+        for row in block.measures:
+            m, r = row.measure, row.reading
+            measures.append(
+                {
+                    "priority": f"{number}. {block.priority.title}",
+                    "title": m.title,
+                    "source": m.get_source_display(),
+                    "direction": m.get_direction_display(),
+                    "baseline": m.baseline,
+                    "baseline_label": m.baseline_label,
+                    "target": m.target,
+                    "target_label": m.target_label,
+                    "value": r.value,
+                    "wording": r.wording,
+                    "on_track": r.on_track,
+                }
+            )
+        counts = {"green": 0, "amber": 0, "red": 0}
+        for area in block.areas:
+            for action in area.actions.all():
+                counts[action.rag] = counts.get(action.rag, 0) + 1
+                if action.rag != "green" or action.is_overdue:  # type: ignore[attr-defined]
+                    attention.append(
+                        {
+                            "priority": f"{number}. {block.priority.title}",
+                            "area": area.title,
+                            "title": action.title,
+                            "owner": f"{action.owner_agency.short_name}, {action.lead}",
+                            "due": action.due_on.isoformat(),
+                            "due_label": f"{action.due_on.day} {action.due_on:%B %Y}",
+                            "status": action.get_status_display(),
+                            "rag": action.rag,
+                            "rag_label": action.get_rag_display(),
+                            "reason": action.rag_reason,
+                            "overdue": bool(action.is_overdue),  # type: ignore[attr-defined]
+                        }
+                    )
+        rag_by_priority.append({"priority": f"{number}. {block.priority.title}", **counts})
+    order = {"red": 0, "amber": 1, "green": 2}
+    attention.sort(key=lambda a: (order.get(str(a["rag"]), 3), str(a["due"])))
+    return {
+        "title": plan.title,
+        "partnership": plan.partnership.name,
+        "as_at": end.isoformat(),
+        "measures": measures,
+        "rag": page.rag_counts,
+        "rag_by_priority": rag_by_priority,
+        "attention": attention,
+    }
+
+
 def board_figures(
     user: Any, *, start: dt.date, end: dt.date, today: dt.date | None = None, data_dir: Path | None = None
 ) -> dict[str, Any]:
@@ -471,8 +543,9 @@ def board_figures(
         "partnership": partnership_name(user),
         "generated_on": today.isoformat(),
         "assessment": assessment,
-        "hot_spots": _hot_spot_changes(user, start, end, data_dir),
+        "hot_spots": _hot_spot_changes(adopted, start, end, data_dir),
         "problem_solving": _plans(),
+        "csp_plan": _csp_plan(user, start, end),
         "casework": _casework(start, end),
         "case_reviews": _case_reviews(start, end),
         "duties": _duties(start, end, today),
@@ -480,6 +553,10 @@ def board_figures(
         "sources": [
             ["Strategic Assessment headline and hot spots", "police.uk data in the analytics store"],
             ["Problem-solving plans", "CSP Hub problem-solving plans; counts from police.uk data"],
+            [
+                "The CSP Plan's measures and actions",
+                "the CSP Plan in CSP Hub; each measure counted from the source it names, as at the quarter's end",
+            ],
             ["Casework and powers", "incidents, cases and tools and powers recorded in CSP Hub"],
             ["ASB Case Review", "Case Review applications recorded in CSP Hub"],
             ["Duty deadlines", "the Prevent and modern slavery registers in CSP Hub (counts only)"],

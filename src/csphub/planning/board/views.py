@@ -13,6 +13,7 @@ from csphub.analytics.sources.partner_counts import DICTIONARY, MEASURES, templa
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 from csphub.frontend import documents, flows
+from csphub.planning.board import charts as plan_charts
 from csphub.planning.board import forms, selectors, services
 from csphub.planning.boardpack import BoardPack
 from csphub.planning.problem_solving import ProblemSolvingPlan, Stage
@@ -297,7 +298,23 @@ def pack_new(request: SignedInRequest) -> HttpResponse:
 
 
 def _pack_context(pack: BoardPack) -> dict[str, object]:
-    return {"pack": pack, "f": pack.figures}
+    """The pack's frozen figures, with the Plan's charts drawn from them (each beside its table)."""
+    plan = (pack.figures or {}).get("csp_plan")
+    charts: dict[str, object] = {}
+    if plan:
+        charts = {
+            "measures": [
+                {**m, "uri": plan_charts.measure_chart(m), "alt": plan_charts.measure_chart_title(m)}
+                for m in plan["measures"]
+            ],
+            "rag": plan_charts.rag_chart(plan["rag_by_priority"]) if plan["rag_by_priority"] else None,
+        }
+    return {
+        "pack": pack,
+        "f": pack.figures,
+        "plan_charts": charts,
+        "plan_counted": "csp_plan" in (pack.figures or {}),
+    }
 
 
 @login_required

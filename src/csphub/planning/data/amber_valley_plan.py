@@ -116,17 +116,16 @@ DEMO_ACTIONS = (
      "Police resources moved to a major investigation; restart agreed for the next quarter.", ""),
 )  # fmt: skip
 
-# Made-up examples: (priority index, title, source, baseline, baseline label, direction)
+# Made-up examples: (priority index, title, source, baseline, baseline label, direction, target,
+# target label); a target of None reads the measure against its baseline only.
 DEMO_MEASURES = (
-    (
-        0,
-        "Anti-social behaviour incidents recorded by the police",
-        "assessment_asb",
-        3500,
-        "2019/20",
-        "reduce",
-    ),
-    (0, "ASB cases opened by the partners", "cases_opened", 40, "2019/20", "maintain"),
-    (0, "ASB Case Review applications", "case_reviews", 1, "2019/20", "maintain"),
-    (2, "Recorded crime excluding anti-social behaviour", "assessment_crime", 8000, "2019/20", "reduce"),
-)
+    (0, "Anti-social behaviour incidents recorded by the police", "assessment_asb", 3500, "2019/20", "reduce",
+     3200, "2022/23"),
+    (0, "ASB cases opened by the partners", "cases_opened", 40, "2019/20", "maintain", 40, "each year"),
+    (0, "ASB Case Review applications", "case_reviews", 1, "2019/20", "maintain", None, ""),
+    (2, "Recorded crime excluding anti-social behaviour", "assessment_crime", 8000, "2019/20", "reduce",
+     7600, "2022/23"),
+)  # fmt: skip
+
+# Made-up examples: (index in DEMO_ACTIONS, golden thread the action carries)
+DEMO_THREAD_TAGS = ((1, "Community engagement"), (2, "Community engagement"), (3, "Mental health"))

@@ -20,6 +20,7 @@ from csphub.planning.models import (
     CspPlan,
     KeyArea,
     MeasureSource,
+    PccObjective,
     PlanAction,
     PlanMeasure,
     PlanPriority,
@@ -69,6 +70,55 @@ def key_area_get(user: Any, pk: Any) -> KeyArea:
     if area is None:
         raise Http404("No such key area of work.")
     return area
+
+
+def priority_get(user: Any, pk: Any) -> PlanPriority:
+    """A priority, an area of everyday business or a golden thread of a plan the user may read."""
+    priority = (
+        PlanPriority.objects.select_related("plan", "county_priority", "lead_agency")
+        .filter(pk=pk, plan__in=plans_visible_to(user))
+        .first()
+    )
+    if priority is None:
+        raise Http404("No such priority.")
+    return priority
+
+
+def measure_get(user: Any, pk: Any) -> PlanMeasure:
+    measure = (
+        PlanMeasure.objects.select_related("priority__plan")
+        .filter(pk=pk, priority__plan__in=plans_visible_to(user))
+        .first()
+    )
+    if measure is None:
+        raise Http404("No such measure.")
+    return measure
+
+
+def pcc_objective_get(user: Any, pk: Any) -> PccObjective:
+    objective = (
+        PccObjective.objects.select_related("plan").filter(pk=pk, plan__in=plans_visible_to(user)).first()
+    )
+    if objective is None:
+        raise Http404("No such objective.")
+    return objective
+
+
+def county_priorities_for(plan: CspPlan) -> QuerySet[PlanPriority]:
+    """The county plan's priorities a district priority may serve (none for a county plan)."""
+    if plan.county_plan_id is None:
+        return PlanPriority.objects.none()
+    return PlanPriority.objects.filter(plan_id=plan.county_plan_id, kind=PriorityKind.PRIORITY).order_by(
+        "order", "pk"
+    )
+
+
+def golden_threads_of(plan: CspPlan) -> QuerySet[PlanPriority]:
+    return PlanPriority.objects.filter(plan=plan, kind=PriorityKind.GOLDEN_THREAD).order_by("order", "pk")
+
+
+def pcc_objectives_of(plan: CspPlan) -> QuerySet[PccObjective]:
+    return PccObjective.objects.filter(plan=plan).order_by("order", "pk")
 
 
 def publication_get(user: Any, pk: Any) -> PlanPublication:
@@ -148,16 +198,19 @@ class PlanPage:
     rag_counts: dict[str, int]
     overdue: list[PlanAction]
     publications: list[PlanPublication]
+    pcc_objectives: list[PccObjective] = field(default_factory=list)
 
 
 def plan_page(plan: CspPlan, *, today: dt.date | None = None) -> PlanPage:
     """The plan's tree in a fixed number of queries, with each measure's figure."""
     today = today or timezone.localdate()
-    actions = PlanAction.objects.select_related("owner_agency")
+    actions = PlanAction.objects.select_related("owner_agency").prefetch_related("golden_threads")
     areas = KeyArea.objects.prefetch_related(Prefetch("actions", queryset=actions))
     priorities = list(
-        plan.priorities.select_related("county_priority")
-        .prefetch_related(Prefetch("key_areas", queryset=areas), "measures", "pcc_objectives")
+        plan.priorities.select_related("county_priority", "lead_agency")
+        .prefetch_related(
+            Prefetch("key_areas", queryset=areas), "measures", "pcc_objectives", "tagged_actions"
+        )
         .order_by("order", "pk")
     )
     blocks: dict[str, list[PriorityBlock]] = {kind: [] for kind in PriorityKind.values}
@@ -171,6 +224,7 @@ def plan_page(plan: CspPlan, *, today: dt.date | None = None) -> PlanPage:
                 value=measure_value(measure, today=today),
                 baseline=measure.baseline,
                 direction=measure.direction,
+                target=measure.target,
             )
             block.measures.append(MeasureRow(measure, reading))
         for area in block.areas:
@@ -190,4 +244,5 @@ def plan_page(plan: CspPlan, *, today: dt.date | None = None) -> PlanPage:
         rag_counts=rag_counts,
         overdue=overdue,
         publications=list(plan.publications.select_related("published_by")),
+        pcc_objectives=list(pcc_objectives_of(plan)),
     )
