@@ -25,7 +25,10 @@ def _plan(world: Any) -> dict[str, Any]:
     from csphub.planning.models import ProblemSolvingPlan
 
     user = _coordinator()
+    from csphub.agencies.policies import partnership_for_new_record
+
     plan = ProblemSolvingPlan.objects.create(
+        partnership=partnership_for_new_record(user),
         title="Matrix", area_name="Amber Valley", assessment_run_id=0, assessment_label="Matrix",
         grid={"x_min_m": 0, "y_min_m": 0, "cell_size_m": 400, "n_cols": 1, "n_rows": 1},
         cells=[[0, 0]], place_description="Matrix", created_by=user, modified_by=user,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from csphub.agencies.models import PartnershipRecord
 from csphub.analytics import morile
 from csphub.core.models import BaseModel
 
@@ -50,7 +51,7 @@ class ScoringFramework(BaseModel):
         return morile.Framework.from_dict(self.config)
 
 
-class ScoringSession(BaseModel):
+class ScoringSession(PartnershipRecord, BaseModel):
     """A partner engagement session: themes scored under one framework version, with the evidence
     from the Strategic Assessment as it stood when the session was opened."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from csphub.agencies.models import Agency
+from csphub.agencies.models import Agency, PartnershipRecord
 from csphub.core.models import BaseModel
 
 
@@ -24,7 +24,7 @@ class Stage(models.TextChoices):
     ASSESSMENT = "assessment", "Assessment"
 
 
-class ProblemSolvingPlan(BaseModel):
+class ProblemSolvingPlan(PartnershipRecord, BaseModel):
     """One place-based problem: where it is (grid cells of the adopted assessment's hot spots) and
     the four SARA stages. ``assessment`` is the frozen result of the last assessment step."""
 

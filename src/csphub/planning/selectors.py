@@ -10,7 +10,7 @@ from django.http import Http404
 
 from csphub.agencies.policies import Capability, has_capability
 from csphub.analytics import morile
-from csphub.core.actor import ActorOrUser, acting_user
+from csphub.core.actor import ActorOrUser, acting_user, as_actor
 from csphub.planning.models import PriorityAdoption, ScoreSheet, ScoringFramework, ScoringSession, Theme
 
 
@@ -39,10 +39,17 @@ def framework_get(user: Any, pk: int) -> ScoringFramework:
         raise Http404("No such framework.") from exc
 
 
+def acting_partnership(user: Any) -> Any:
+    actor = as_actor(user)
+    return actor.partnership if actor is not None else None
+
+
 def sessions_visible_to(user: Any) -> QuerySet[ScoringSession]:
-    if not may_view(user):
+    """The sessions of the partnership the user acts in (priorities are each partnership's own)."""
+    partnership = acting_partnership(user)
+    if not may_view(user) or partnership is None:
         return ScoringSession.objects.none()
-    return ScoringSession.objects.select_related("framework")
+    return ScoringSession.objects.filter(partnership=partnership).select_related("framework")
 
 
 def session_get(user: Any, pk: int) -> ScoringSession:

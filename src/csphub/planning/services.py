@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from csphub.agencies.policies import Capability, has_capability
+from csphub.agencies.policies import Capability, has_capability, partnership_for_new_record
 from csphub.analytics import morile
 from csphub.audit.models import AuditVerb
 from csphub.audit.services import audit_record
@@ -105,6 +105,7 @@ def session_open(*, actor: Any, title: str, framework: ScoringFramework) -> Scor
     user = _user(actor)
     with transaction.atomic():
         session = ScoringSession.objects.create(
+            partnership=partnership_for_new_record(actor),
             title=title,
             framework=framework,
             assessment_run_id=run_id,

@@ -59,9 +59,10 @@ def hot_spots_to_open(user: Any) -> tuple[Any, list[HotSpotPlace]] | None:
 
 
 def plans_visible_to(user: Any) -> QuerySet[ProblemSolvingPlan]:
-    if not may_view(user):
+    partnership = insights.acting_partnership(user)
+    if not may_view(user) or partnership is None:
         return ProblemSolvingPlan.objects.none()
-    return ProblemSolvingPlan.objects.all()
+    return ProblemSolvingPlan.objects.filter(partnership=partnership)
 
 
 def plan_get(user: Any, pk: int) -> ProblemSolvingPlan:
@@ -424,9 +425,9 @@ def _partner_quarter(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     ]
 
 
-def _plans() -> list[dict[str, Any]]:
+def _plans(user: Any) -> list[dict[str, Any]]:
     out = []
-    for plan in ProblemSolvingPlan.objects.prefetch_related("responses"):
+    for plan in plans_visible_to(user).prefetch_related("responses"):
         result = plan_result(plan)
         responses = list(plan.responses.all())
         out.append(
@@ -455,16 +456,18 @@ def _csp_plan(user: Any, start: dt.date, end: dt.date) -> dict[str, Any] | None:
     """The CSP Plan in force in the quarter (the acting partnership's, else any district plan):
     each measure's figure against its baseline and target, as it stood at the quarter's end (the
     plan year holding that day), and the actions by RAG, with those at risk or off track named."""
-    from csphub.planning.models import CspPlan, PlanLevel
+    from csphub.planning.models import CspPlan
     from csphub.planning.plan.selectors import plan_page
 
-    plans = CspPlan.objects.filter(starts_on__lte=end, ends_on__gte=start).select_related("partnership")
     partnership = insights.acting_partnership(user)
+    if partnership is None:
+        return None
     plan = (
-        plans.filter(partnership=partnership).order_by("level", "-starts_on").first()
-        if partnership is not None
-        else None
-    ) or plans.filter(level=PlanLevel.DISTRICT).order_by("-starts_on").first()
+        CspPlan.objects.filter(partnership=partnership, starts_on__lte=end, ends_on__gte=start)
+        .select_related("partnership")
+        .order_by("level", "-starts_on")
+        .first()
+    )
     if plan is None:
         return None
     page = plan_page(plan, today=end)
@@ -544,7 +547,7 @@ def board_figures(
         "generated_on": today.isoformat(),
         "assessment": assessment,
         "hot_spots": _hot_spot_changes(adopted, start, end, data_dir),
-        "problem_solving": _plans(),
+        "problem_solving": _plans(user),
         "csp_plan": _csp_plan(user, start, end),
         "casework": _casework(start, end),
         "case_reviews": _case_reviews(start, end),

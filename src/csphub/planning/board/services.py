@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from csphub.agencies.models import Agency
-from csphub.agencies.policies import Capability, has_capability
+from csphub.agencies.policies import Capability, has_capability, partnership_for_new_record
 from csphub.analytics import diffindiff, pipeline
 from csphub.analytics.problem_places import grid_of, hot_spot_places
 from csphub.analytics.sources.partner_counts import parse_counts
@@ -60,6 +60,7 @@ def problem_plan_open(*, actor: Any, place_key: str, title: str) -> ProblemSolvi
     user = _user(actor)
     with transaction.atomic():
         plan = ProblemSolvingPlan.objects.create(
+            partnership=partnership_for_new_record(actor),
             title=title.strip() or place.label,
             area_name=assessment.area.name,
             assessment_run_id=run.pk,

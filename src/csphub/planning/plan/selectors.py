@@ -1,7 +1,10 @@
 """Reading the CSP Plan: what each role may see, the plan page's tree, and the measures' figures.
 
 The plan is aggregate and organisational: it names partner agencies and posts, never a member of
-the public. Everyone with the priorities capability reads it; the partnership coordinator writes it.
+the public. Everyone with the priorities capability reads their partnership's plans, the county
+board's plans above it (a district shows the county's priorities beside its own) and, on a county
+board, its district partnerships' plans; the partnership coordinator writes it. The measures count
+the plan's own partnership's records and read its adopted assessment (ADR 0008).
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from csphub.agencies.policies import Capability, has_capability
+from csphub.core.actor import as_actor
 from csphub.planning import rules
 from csphub.planning.models import (
     CspPlan,
@@ -38,9 +42,14 @@ def may_manage(user: Any) -> bool:
 
 
 def plans_visible_to(user: Any) -> QuerySet[CspPlan]:
-    if not may_view(user):
+    actor = as_actor(user)
+    partnership = actor.partnership if actor is not None else None
+    if not may_view(user) or partnership is None:
         return CspPlan.objects.none()
-    return CspPlan.objects.select_related("partnership", "county_plan")
+    family = Q(partnership=partnership) | Q(partnership__parent=partnership)
+    if partnership.parent_id is not None:
+        family |= Q(partnership_id=partnership.parent_id)
+    return CspPlan.objects.filter(family).select_related("partnership", "county_plan")
 
 
 def plan_get(user: Any, pk: Any) -> CspPlan:
@@ -143,10 +152,14 @@ def _plan_year(plan: CspPlan, today: dt.date) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def _headline_count(measure_name: str) -> int | None:
-    from csphub.insights.models import AssessmentRun
+def _headline_count(plan: CspPlan, measure_name: str) -> int | None:
+    """A headline count of the plan partnership's adopted assessment (never merely the latest run)."""
+    from csphub.insights.models import AssessmentAdoption
 
-    run = AssessmentRun.objects.order_by("-generated_at").first()
+    adoption = (
+        AssessmentAdoption.objects.filter(partnership_id=plan.partnership_id).select_related("run").first()
+    )
+    run = adoption.run if adoption is not None else None
     for headline in (run.headline if run else []) or []:
         if str(headline.get("measure", "")).lower().startswith(measure_name):
             return int(headline["count"])
@@ -157,19 +170,24 @@ def measure_value(measure: PlanMeasure, *, today: dt.date | None = None) -> int 
     """The measure's current figure, computed from the records or the latest assessment."""
     today = today or timezone.localdate()
     source = measure.source
+    plan = measure.priority.plan
     if source == MeasureSource.ASSESSMENT_CRIME:
-        return _headline_count("crime")
+        return _headline_count(plan, "crime")
     if source == MeasureSource.ASSESSMENT_ASB:
-        return _headline_count("anti-social") or _headline_count("asb")
-    start, end = _plan_year(measure.priority.plan, today)
+        return _headline_count(plan, "anti-social") or _headline_count(plan, "asb")
+    start, end = _plan_year(plan, today)
     if source == MeasureSource.CASES_OPENED:
         from csphub.cases.models import Case
 
-        return Case.objects.filter(opened_at__date__gte=start, opened_at__date__lte=end).count()
+        return Case.objects.filter(
+            partnership_id=plan.partnership_id, opened_at__date__gte=start, opened_at__date__lte=end
+        ).count()
     if source == MeasureSource.CASE_REVIEWS:
         from csphub.casereviews.models import Application
 
-        return Application.objects.filter(received_on__gte=start, received_on__lte=end).count()
+        return Application.objects.filter(
+            partnership_id=plan.partnership_id, received_on__gte=start, received_on__lte=end
+        ).count()
     return None
 
 
