@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from csphub.agencies.models import OwnedRecord
+from csphub.agencies.models import OwnedRecord, PartnershipRecord
 from csphub.core.models import BaseModel
 from csphub.duties.rules import dhr as rules
 
@@ -41,8 +41,12 @@ class QaOutcome(models.TextChoices):
     RESUBMIT = rules.QA_RESUBMIT, "Changes asked for: resubmit the report"
 
 
-class DomesticHomicideReview(OwnedRecord):
-    """One death notified by the police, from the decision to the action plan."""
+class DomesticHomicideReview(PartnershipRecord, OwnedRecord):
+    """One death notified by the police, from the decision to the action plan.
+
+    The partnership that commissions the review (DVCVA 2004 s.9(4)): the one the lead who records
+    the notification acts in. Its panel, extensions, recommendations and actions are seen with it.
+    """
 
     notified_on = models.DateField()
     notifying_force = models.CharField(max_length=200)

@@ -16,7 +16,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from csphub.agencies.policies import Action
+from csphub.agencies.policies import Action, partnership_for_new_record
 from csphub.audit.models import AuditVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor
@@ -113,6 +113,7 @@ def dhr_notification_record(
     with transaction.atomic():
         review = DomesticHomicideReview.objects.create(
             owning_agency=actor.membership.agency,
+            partnership=partnership_for_new_record(actor),
             notified_on=notified_on,
             notifying_force=_text(
                 notifying_force, "notifying_force", "Enter the police force that notified you"
