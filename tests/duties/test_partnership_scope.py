@@ -132,6 +132,17 @@ def test_s17_register_lists_only_the_partnerships_assessments(
     assert title not in client.get("/duties/section-17/").content.decode()
 
 
+def test_another_partnerships_return_cannot_be_downloaded(
+    amber_valley_registers: dict[str, Any], client_as: Any
+) -> None:
+    export = f"/duties/section-17a/{amber_valley_registers['s17a'].pk}/return.csv"
+    client = client_as("police_team_manager")
+    _switch(client, AMBER_VALLEY)
+    assert client.get(export).status_code == 200
+    _switch(client, BOLSOVER)
+    assert client.get(export).status_code == 404
+
+
 def test_scrutiny_pack_counts_only_the_partnerships_records(
     amber_valley_registers: dict[str, Any], client_as: Any
 ) -> None:
