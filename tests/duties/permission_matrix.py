@@ -302,6 +302,9 @@ MATRIX.update(
         "duties:dhr_new": Entry(make=_dhr_list, expect=DHR_LEAD_FORM, why="the review lead records it"),
         "duties:dhr_detail": Entry(make=_dhr, expect=DHR_RECORD),
         "duties:dhr_step": Entry(make=_dhr_step, expect=DHR_LEAD_STEP),
+        "duties:dhr_publication": Entry(
+            make=_dhr, expect=DHR_LEAD_STEP, why="the lead prepares the anonymised report for the chair"
+        ),
         "duties:dhr_action": Entry(make=_dhr_action, expect=DHR_RECORD, why="panel members report progress"),
         "duties:svd_overview": Entry(expect=STAFF_PAGE, why="strategic documents, no personal data"),
         "duties:svd_document": Entry(make=svd_document, expect=STAFF_PAGE),

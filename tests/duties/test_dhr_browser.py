@@ -246,3 +246,50 @@ def test_administrator_gives_and_ends_access_to_a_restricted_register(
     # The administrator still cannot open the register.
     response = page.goto("/duties/domestic-homicide-reviews/")
     assert response is not None and response.status == 403
+
+
+def test_dhr_anonymised_report_pseudonyms_reviewed_then_produced(
+    browser_page: Any, persona: Any, sign_in: Any
+) -> None:
+    """The chair's pseudonyms, agreed through the lead, then the anonymised publication version as a
+    page and a PDF (2016 statutory guidance): nothing of the real name is left in it."""
+    from pathlib import Path
+
+    from csphub.duties.demo_dhr import load_demo
+    from csphub.duties.models import DomesticHomicideReview
+
+    load_demo()
+    review = DomesticHomicideReview.objects.get()
+    page = browser_page
+    sign_in(page, persona("avbc_partnership_coordinator"))
+    page.goto(f"/duties/domestic-homicide-reviews/{review.pk}/")
+    page.click("[data-testid=dhr-anonymised-report]")
+    assert "Agree a pseudonym for the person who died" in page.inner_text(
+        "[data-testid=publication-problems]"
+    )
+    assert page.locator("[data-testid=publication-pdf]").count() == 0
+    assert_accessible(page)
+
+    page.click("[data-testid=pseudonym-add]")
+    assert_accessible(page)
+    page.check("input[name=role][value=victim]")
+    page.fill("#id_real_name", review.deceased_name)
+    page.fill("#id_pseudonym", "Person")  # a part of the real name: refused
+    page.click("main button[type=submit]")
+    assert "must not contain a real name" in page.inner_text(".govuk-error-summary")
+    assert_accessible(page)
+    page.fill("#id_pseudonym", "Adult K")
+    _continue_and_confirm(page, "Agree the pseudonym")
+    page.wait_for_url(re.compile(rf"/duties/domestic-homicide-reviews/{review.pk}/anonymised-report/$"))
+    assert "Adult K" in page.inner_text("[data-testid=pseudonyms]")
+    assert "into the death of Adult K" in page.inner_text("[data-testid=publication-preview]")
+    assert_accessible(page)
+
+    page.click("[data-testid=publication-html]")
+    text = page.inner_text("main")
+    assert "into the death of Adult K" in text and review.deceased_name not in text
+    assert_accessible(page)
+    page.go_back()
+    with page.expect_download() as download_info:
+        page.click("[data-testid=publication-pdf]")
+    assert Path(download_info.value.path()).read_bytes().startswith(b"%PDF")

@@ -84,3 +84,41 @@ def test_restricted_registers_page_lists_own_agency_members_with_labels(world: A
     assert "Domestic Homicide Reviews" in body and "Prevent and Channel" in body
     assert "Lead (single point of contact)" in body
     assert AuditEvent.objects.filter(verb="compartmentmember.listed").exists()
+
+
+def test_anonymised_report_page_pseudonym_step_and_documents(world: Any, client_as: Any) -> None:
+    from csphub.audit.models import AuditEvent
+    from csphub.duties.demo_dhr import load_demo
+    from csphub.duties.models import DomesticHomicideReview
+
+    load_demo()
+    review = DomesticHomicideReview.objects.get()
+    lead = client_as("avbc_partnership_coordinator")
+    url = f"/duties/domestic-homicide-reviews/{review.pk}/anonymised-report/"
+    assert url in lead.get(f"/duties/domestic-homicide-reviews/{review.pk}/").content.decode()
+    page = lead.get(url).content.decode()
+    assert "Agree a pseudonym for the person who died" in page and "?format=pdf" not in page
+    _assert_no_codes(page)
+    # Producing it before the pseudonyms are agreed goes back to the page and says why.
+    refused = lead.get(url + "?format=pdf", follow=True)
+    assert "Agree a pseudonym for the person who died" in refused.content.decode()
+
+    answers = {"role": "victim", "real_name": review.deceased_name, "pseudonym": "Adult K"}
+    step = f"/duties/domestic-homicide-reviews/{review.pk}/pseudonym/"
+    assert "Check your answers" in lead.post(step, answers).content.decode()
+    done = lead.post(step, {**answers, "step": "confirm"})
+    assert done.status_code == 302 and done["Location"] == url
+    page = lead.get(url).content.decode()
+    assert "Adult K" in page and "?format=pdf" in page
+    html = lead.get(url + "?format=html").content.decode()
+    assert "into the death of Adult K" in html
+    assert review.deceased_name not in html and "Person" not in html  # (the demo chair is "Demo Chair")
+    pdf = lead.get(url + "?format=pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert lead.get(url + "?format=docx").status_code == 404
+    assert (
+        AuditEvent.objects.filter(
+            verb="domestichomicidereview.publication_produced", target_id=str(review.pk)
+        ).count()
+        == 2
+    )

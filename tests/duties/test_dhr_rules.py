@@ -125,3 +125,47 @@ def test_pcsca2022_s11_sch1_every_specified_authority_takes_part() -> None:
 def test_versions_count_up() -> None:
     assert svd.next_version([]) == 1
     assert svd.next_version([1, 3, 2]) == 4
+
+
+# --- The anonymised publication (DVCVA 2004 s.9; 2016 statutory guidance: pseudonyms, nothing that
+# identifies the victim, perpetrator or family).
+PAIRS = [("Jane Smith", "Adult A"), ("John Smith", "Adult B"), ("Mary Jones", "Family member C")]
+
+
+def test_guidance_every_name_and_each_part_of_it_is_replaced_in_any_case() -> None:
+    text = "Jane Smith met John at work. JANE told Mary; jones was there."
+    assert rules.anonymise(text, PAIRS) == (
+        "Adult A met Adult B at work. Adult A told Family member C; Family member C was there."
+    )
+
+
+def test_guidance_a_surname_two_people_share_is_removed_not_guessed() -> None:
+    assert rules.anonymise("Mrs Smith called", PAIRS) == f"Mrs {rules.NAME_REMOVED} called"
+
+
+def test_guidance_only_whole_words_are_replaced_and_pseudonyms_are_not_replaced_again() -> None:
+    assert rules.anonymise("Smithson and Janet", PAIRS) == "Smithson and Janet"
+    # "Adult" in a pseudonym is not a name, and a pseudonym put in is not rewritten.
+    assert rules.anonymise("Jane", [("Jane", "Adult A"), ("Adult", "Z")]) == "Adult A"
+
+
+def test_guidance_names_left_finds_a_name_not_replaced_and_ignores_pseudonyms() -> None:
+    text = rules.anonymise("Jane Smith and Peter Brown", PAIRS)
+    assert rules.names_left(text, ["Jane Smith", "Peter Brown"], ["Adult A"]) == [
+        "Peter Brown",
+        "Peter",
+        "Brown",
+    ]
+    assert rules.names_left("Adult A", ["Jane Smith"], ["Adult A"]) == []
+
+
+def test_guidance_a_pseudonym_may_not_carry_any_part_of_a_real_name() -> None:
+    assert rules.pseudonym_problem("Jane Smith", "Jane Doe", []) != ""
+    assert rules.pseudonym_problem("Jane Smith", "Ms Jones", ["Mary Jones"]) != ""
+    assert rules.pseudonym_problem("Jane Smith", "Adult A", ["Mary Jones"]) == ""
+    assert rules.pseudonym_problem("Jane Smith", " ", []) == "Enter the pseudonym"
+
+
+def test_guidance_published_dates_are_month_and_year_only() -> None:
+    assert rules.month_year(dt.date(2026, 3, 9)) == "March 2026"
+    assert rules.month_year(None) == ""

@@ -323,3 +323,78 @@ def test_deadlines_provider_leads_all_steps_panel_members_the_actions(actor: Act
         for d in deadlines_for(actor("avbc_administrator"), today())
         if d.kind == "Domestic Homicide Reviews"
     ] == []
+
+
+def test_anonymised_publication_version(actor: ActorOf, members: None) -> None:
+    """The publication version (2016 statutory guidance): refused while the person who died has no
+    pseudonym or a real name is left; then every name is replaced, dates are month and year, the
+    panel shows agencies only, and producing it is audited."""
+    lead = actor("avbc_partnership_coordinator")
+    review = _held(
+        lead, circumstances="Jo Example was found at home; Sam Perp, her former partner, was charged."
+    )
+    services.dhr_panel_member_add(
+        actor=lead,
+        review=review,
+        agency_name="Derbyshire Constabulary",
+        representative="DI Panel",
+        joined_on=today(),
+    )
+    rec = services.dhr_recommendation_add(
+        actor=lead,
+        review=review,
+        text="Agencies should have asked Jo about Sam's threats.",
+        agency_name="Police",
+    )
+    services.dhr_action_add(
+        actor=lead,
+        review=review,
+        recommendation=rec.pk,
+        description="Train officers to ask Example family members",
+        owner="DI Owner",
+        due_on=today() + dt.timedelta(days=30),
+    )
+    built = selectors.publication(review)
+    assert any("person who died" in p for p in built["problems"])
+    with pytest.raises(ApplicationError):
+        services.dhr_publication_produce(actor=lead, review=review)
+
+    with pytest.raises(ApplicationError, match="must not contain"):
+        services.dhr_pseudonym_add(
+            actor=lead, review=review, role="victim", real_name="Jo Example", pseudonym="Jo A"
+        )
+    services.dhr_pseudonym_add(
+        actor=lead, review=review, role="victim", real_name="Jo Example", pseudonym="Kim"
+    )
+    # A name nobody has given a pseudonym is not known to be a name: the chair sees it in the preview.
+    assert "Sam Perp" in selectors.publication(review)["document"]["circumstances"]
+    with pytest.raises(ApplicationError, match="already has this pseudonym"):
+        services.dhr_pseudonym_add(
+            actor=lead, review=review, role="perpetrator", real_name="Sam Perp", pseudonym="kim"
+        )
+    services.dhr_pseudonym_add(
+        actor=lead, review=review, role="perpetrator", real_name="Sam Perp", pseudonym="Lee"
+    )
+    with pytest.raises(PermissionDeniedError):
+        services.dhr_publication_produce(actor=actor("police_caseworker"), review=review)  # a panel member
+
+    document = services.dhr_publication_produce(actor=lead, review=review)
+    text = repr(document)
+    for identifier in ("Jo", "Example", "Sam", "Perp", "DI Panel", "DI Owner", f"{review.died_on:%-d %B}"):
+        assert identifier not in text, identifier
+    assert (
+        document["victim"] == "Kim"
+        and "Kim was found at home; Lee, her former partner" in document["circumstances"]
+    )
+    assert document["plan"][0]["actions"][0]["description"] == "Train officers to ask Kim family members"
+    assert document["died"] == f"{review.died_on:%B %Y}"
+    assert document["panel_agencies"] == ["Derbyshire Constabulary"]
+    assert AuditEvent.objects.filter(
+        verb="domestichomicidereview.publication_produced", target_id=str(review.pk)
+    ).exists()
+    assert (
+        AuditEvent.objects.filter(
+            verb="domestichomicidereview.pseudonym_added", target_id=str(review.pk)
+        ).count()
+        == 2
+    )

@@ -175,3 +175,111 @@ def test_scrutiny_recommendation_pack_and_community_resolution(
     page.click("[data-testid=case-resolution-new]")
     assert "Repair the damage" in page.inner_text("[data-testid=case-resolutions]")
     assert_accessible(page)
+
+
+def test_s17_assessment_question_check_change_and_confirm(
+    browser_page: Any, persona: Any, sign_in: Any
+) -> None:
+    """The s.17 due-regard journey: a theme left blank is named, the answers are checked, one is
+    changed from the check page, and the assessment is recorded and counted for the authority."""
+    today = timezone.localdate()
+    page = browser_page
+    sign_in(page, persona("avbc_team_manager"))
+
+    page.goto("/duties/section-17/")
+    assert "No assessment has been recorded yet" in page.inner_text("main")
+    assert_accessible(page)
+    page.click("[data-testid=s17-new]")
+    assert_accessible(page)
+    page.fill("#id_title", "Town centre CCTV replacement")
+    page.fill("#id_decision_by", "Cabinet")
+    _date(page, "decision_on", today)
+    _date(page, "assessed_on", today - dt.timedelta(days=3))
+    for code, label in rules.THEMES:
+        if code != "reoffending":
+            page.fill(f"#id_{code}", f"Considered: {label.lower()}")
+    page.click("main button[type=submit]")
+    assert "Say how the decision may affect re-offending" in page.inner_text(".govuk-error-summary")
+    _no_internal(page)
+    assert_accessible(page)
+
+    page.fill("#id_reoffending", "No likely effect")
+    page.click("main button[type=submit]")
+    assert "Check the assessment before you record it" in page.inner_text("h1")
+    assert "Town centre CCTV replacement" in page.inner_text("main")
+    _no_internal(page)
+    assert_accessible(page)
+
+    # Change the title from the check page: the question comes back with every answer kept.
+    page.locator("button:has-text('Change')").first.click()
+    assert page.input_value("#id_reoffending") == "No likely effect"
+    page.fill("#id_title", "Town centre CCTV cameras replaced")
+    page.click("main button[type=submit]")
+    assert "Town centre CCTV cameras replaced" in page.inner_text("main")
+    page.click("button:has-text('Record it')")
+    # (the Change button's anchor stays on the address: the browser keeps it across the redirect)
+    page.wait_for_url(re.compile(r"/duties/section-17/(#[a-z_]+)?$"))
+    assert "Section 17 assessment recorded" in page.inner_text("main")
+    assert "Town centre CCTV cameras replaced" in page.inner_text("[data-testid=s17-assessments]")
+    assert "Amber Valley Borough Council: 1" in page.inner_text("[data-testid=s17-counts]")
+    _no_internal(page)
+    assert_accessible(page)
+
+
+def test_scrutiny_response_recorded_after_checking(browser_page: Any, persona: Any, sign_in: Any) -> None:
+    """The partnership's written response to the committee (PJA 2006 s.19): refused before the
+    recommendation arrived, then checked and recorded; the recommendation leaves the deadlines."""
+    from csphub.agencies.models import Membership
+    from csphub.core.actor import as_actor
+    from csphub.duties.services.partnership import scrutiny_recommendation_record
+
+    coordinator = persona("avbc_partnership_coordinator")
+    today = timezone.localdate()
+    received = today - dt.timedelta(days=10)
+    actor = as_actor(coordinator)
+    assert actor is not None
+    rec = scrutiny_recommendation_record(
+        actor=actor,
+        committee="Crime and Disorder Committee",
+        meeting_on=received - dt.timedelta(days=1),
+        received_on=received,
+        recommendation="Publish the section 17 register each year.",
+        owner_membership=Membership.objects.get(user=coordinator, is_active=True).pk,
+    )
+    page = browser_page
+    sign_in(page, coordinator)
+
+    page.goto("/duties/deadlines/")
+    assert "Respond to the Crime and Disorder Committee recommendation" in page.inner_text("main")
+    page.goto(f"/duties/scrutiny/{rec.pk}/")
+    assert_accessible(page)
+    page.click("[data-testid=scrutiny-respond]")
+    assert "Publish the section 17 register each year." in page.inner_text("main")
+    assert_accessible(page)
+    page.click("main button[type=submit]")  # nothing answered
+    errors = page.inner_text(".govuk-error-summary")
+    assert "Select whether the partnership accepts it" in errors and "Enter the response" in errors
+    assert_accessible(page)
+
+    page.check("input[name=accepted][value=yes]")
+    page.fill("#id_response", "Agreed: the register will be published each April.")
+    _date(page, "responded_on", received - dt.timedelta(days=1))
+    page.click("main button[type=submit]")  # refused on the question, before the check page
+    assert "cannot be before the recommendation arrived" in page.inner_text(".govuk-error-summary")
+    _no_internal(page)
+    assert_accessible(page)
+
+    _date(page, "responded_on", today)
+    page.click("main button[type=submit]")
+    assert "Check the response" in page.inner_text("h1")
+    assert_accessible(page)
+    page.click("button:has-text('Record the response')")
+    page.wait_for_url(re.compile(rf"/duties/scrutiny/{rec.pk}/$"))
+    assert "Agreed: the register will be published each April." in page.inner_text("[data-testid=response]")
+    summary = page.inner_text("[data-testid=recommendation-summary]")
+    assert "After the 28 days" not in summary and "Yes" in summary
+    assert page.locator("[data-testid=scrutiny-respond]").count() == 0
+    _no_internal(page)
+    assert_accessible(page)
+    page.goto("/duties/deadlines/")
+    assert "Respond to the Crime and Disorder Committee recommendation" not in page.inner_text("main")

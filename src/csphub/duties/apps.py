@@ -106,6 +106,7 @@ class DutiesConfig(AppConfig):
         register_child(models.DhrExtension, parent_field="review")
         register_child(models.DhrRecommendation, parent_field="review")
         register_child(models.DhrAction, parent_field="recommendation")
+        register_child(models.DhrPseudonym, parent_field="review")
         from csphub.duties.deadlines import register_provider
 
         register_provider("dhr", dhr.upcoming_deadlines)

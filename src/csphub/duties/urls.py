@@ -50,6 +50,11 @@ urlpatterns += [
     path("domestic-homicide-reviews/", dhr.dhr_list, name="dhr_list"),
     path("domestic-homicide-reviews/new/", dhr.dhr_new, name="dhr_new"),
     path("domestic-homicide-reviews/<int:pk>/", dhr.dhr_detail, name="dhr_detail"),
+    path(
+        "domestic-homicide-reviews/<int:pk>/anonymised-report/",
+        dhr.dhr_publication,
+        name="dhr_publication",
+    ),
     path("domestic-homicide-reviews/<int:pk>/<slug:step>/", dhr.dhr_step, name="dhr_step"),
     path("domestic-homicide-reviews/actions/<int:pk>/", dhr.dhr_action, name="dhr_action"),
     path("serious-violence/", svd.svd_overview, name="svd_overview"),

@@ -407,6 +407,14 @@ class AuditVerb(models.TextChoices):
         "domestichomicidereview.panel_member_added",
         "Added an agency to a review panel",
     )
+    DOMESTICHOMICIDEREVIEW_PSEUDONYM_ADDED = (
+        "domestichomicidereview.pseudonym_added",
+        "Agreed a pseudonym for the anonymised review report",
+    )
+    DOMESTICHOMICIDEREVIEW_PUBLICATION_PRODUCED = (
+        "domestichomicidereview.publication_produced",
+        "Produced the anonymised publication version of a review report",
+    )
     DOMESTICHOMICIDEREVIEW_PUBLISHED = (
         "domestichomicidereview.published",
         "Published a Domestic Homicide Review",

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.duties.models import ActionStatus, Decision, QaOutcome, Relationship
+from csphub.duties.models import ActionStatus, Decision, PseudonymRole, QaOutcome, Relationship
 from csphub.frontend.forms import GovukDateField, GovukFormMixin
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -171,3 +171,20 @@ class ActionProgressForm(GovukFormMixin, forms.Form):
         label="Progress (optional)", widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     completed_on = GovukDateField(label="Date completed (if complete)", required=False)
+
+
+class PseudonymForm(GovukFormMixin, forms.Form):
+    role = forms.ChoiceField(
+        label="Who are they?",
+        choices=PseudonymRole.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required("Select who they are"),
+    )
+    real_name = _line("Their real name, as the report names them", "Enter their real name")
+    pseudonym = forms.CharField(
+        label="The pseudonym the chair agreed (with the family where they wished)",
+        max_length=100,
+        help_text="For example, a first name the family chose, or Adult A. It must not contain any part "
+        "of a real name.",
+        error_messages=_required("Enter the pseudonym"),
+    )

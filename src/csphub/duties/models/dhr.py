@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from csphub.agencies.models import OwnedRecord
+from csphub.agencies.models import OwnedRecord, PartnershipRecord
 from csphub.core.models import BaseModel
 from csphub.duties.rules import dhr as rules
 
@@ -41,8 +41,12 @@ class QaOutcome(models.TextChoices):
     RESUBMIT = rules.QA_RESUBMIT, "Changes asked for: resubmit the report"
 
 
-class DomesticHomicideReview(OwnedRecord):
-    """One death notified by the police, from the decision to the action plan."""
+class DomesticHomicideReview(PartnershipRecord, OwnedRecord):
+    """One death notified by the police, from the decision to the action plan.
+
+    The partnership that commissions the review (DVCVA 2004 s.9(4)): the one the lead who records
+    the notification acts in. Its panel, extensions, recommendations and actions are seen with it.
+    """
 
     notified_on = models.DateField()
     notifying_force = models.CharField(max_length=200)
@@ -188,3 +192,30 @@ class DhrAction(BaseModel):
 
     class Meta:
         ordering = ["due_on", "id"]
+
+
+class PseudonymRole(models.TextChoices):
+    VICTIM = rules.PSEUDONYM_VICTIM, "The person who died"
+    PERPETRATOR = rules.PSEUDONYM_PERPETRATOR, "The perpetrator"
+    FAMILY = rules.PSEUDONYM_FAMILY, "A member of the family"
+    OTHER = rules.PSEUDONYM_OTHER, "Someone else named in the report"
+
+
+class DhrPseudonym(BaseModel):
+    """A pseudonym the chair agreed for one real name, used in the anonymised publication."""
+
+    review = models.ForeignKey(DomesticHomicideReview, on_delete=models.CASCADE, related_name="pseudonyms")
+    role = models.CharField(max_length=16, choices=PseudonymRole.choices)
+    real_name = models.CharField(max_length=200)
+    pseudonym = models.CharField(max_length=100)
+
+    PERSONAL_DATA = frozenset({"real_name"})
+    SPECIAL_CATEGORY_DATA = frozenset({"role"})
+    NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset({"review", "pseudonym"})
+
+    class Meta:
+        ordering = ["role", "pseudonym", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "real_name"], name="dhr_pseudonym_real_name_once"),
+            models.UniqueConstraint(fields=["review", "pseudonym"], name="dhr_pseudonym_once"),
+        ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from csphub.agencies.models import OwnedRecord
+from csphub.agencies.models import OwnedRecord, PartnershipRecord
 from csphub.core.models import BaseModel
 from csphub.duties.rules import prevent as rules
 
@@ -34,7 +34,7 @@ class ConcernType(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class PreventReferral(OwnedRecord):
+class PreventReferral(PartnershipRecord, OwnedRecord):
     """A concern referred to the police Prevent team (the national Prevent referral form's fields)."""
 
     referred_on = models.DateField()
@@ -97,8 +97,12 @@ class ConsentGivenBy(models.TextChoices):
     PARENT = rules.CONSENT_BY_PARENT, "A parent or guardian (the person is under 18)"
 
 
-class ChannelCase(OwnedRecord):
-    """A case before the Channel panel; owned by the local authority that chairs the panel."""
+class ChannelCase(PartnershipRecord, OwnedRecord):
+    """A case before the Channel panel; owned by the local authority that chairs the panel.
+
+    It belongs to its referral's partnership: the panel's members (a county council's, in a two-tier
+    area) open it while acting in that partnership.
+    """
 
     referral = models.OneToOneField(PreventReferral, on_delete=models.PROTECT, related_name="channel_case")
     chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from django.db import models
 
+from csphub.agencies.models import PartnershipRecord
 from csphub.core.models import BaseModel
 
 
-class S17Assessment(BaseModel):
+class S17Assessment(PartnershipRecord, BaseModel):
     """One authority's consideration of a decision or policy against the s.17(1) themes."""
 
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
@@ -51,8 +52,9 @@ class S17Assessment(BaseModel):
         return self.title
 
 
-class S17AReturn(BaseModel):
-    """One relevant authority's depersonalised return for one three-month information period."""
+class S17AReturn(PartnershipRecord, BaseModel):
+    """One relevant authority's depersonalised return for one three-month information period, to the
+    other responsible authorities of one partnership (an authority in several makes one to each)."""
 
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
     quarter_start = models.DateField()
@@ -65,7 +67,9 @@ class S17AReturn(BaseModel):
     class Meta:
         ordering = ["-quarter_start", "agency__name"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "quarter_start"], name="s17a_return_once_per_quarter")
+            models.UniqueConstraint(
+                fields=["partnership", "agency", "quarter_start"], name="s17a_return_once_per_quarter"
+            )
         ]
 
     def __str__(self) -> str:

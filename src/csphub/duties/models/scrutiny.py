@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from csphub.agencies.models import PartnershipRecord
 from csphub.core.models import BaseModel
 
 
-class ScrutinyRecommendation(BaseModel):
+class ScrutinyRecommendation(PartnershipRecord, BaseModel):
     """A recommendation of the council's crime and disorder committee, and the written response."""
 
     committee = models.CharField(max_length=200)

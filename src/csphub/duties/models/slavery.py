@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from csphub.agencies.models import OwnedRecord
+from csphub.agencies.models import OwnedRecord, PartnershipRecord
 from csphub.duties.rules import slavery as rules
 
 
@@ -40,7 +40,7 @@ class Exploitation(models.TextChoices):
     NOT_KNOWN = "not_known", "Not known"
 
 
-class SlaveryConcern(OwnedRecord):
+class SlaveryConcern(PartnershipRecord, OwnedRecord):
     """One person about whom the agency has reasonable grounds to believe they may be a victim.
 
     Recording it decides the route (``rules.route_for``) and creates the notification task; the

@@ -1,15 +1,17 @@
 """Serious Violence Duty (PCSCA 2022 Part 2 Chapter 1): the partnership's documents and authorities.
 
 Aggregate and strategic records only: nothing here names a member of the public, so they are not
-policy-guarded records of one agency. Any signed-in member of the partnership reads them; the
-partnership coordinators record and publish them. Each document is a version: a new definition,
-needs assessment or strategy is a new row, and earlier versions stay as they were.
+policy-guarded records of one agency. Each belongs to the partnership it was recorded in (ADR 0008):
+any signed-in member acting in that partnership reads them; its coordinators record and publish
+them. Each document is a version: a new definition, needs assessment or strategy is a new row, and
+earlier versions stay as they were.
 """
 
 from __future__ import annotations
 
 from django.db import models
 
+from csphub.agencies.models import PartnershipRecord
 from csphub.core.models import BaseModel
 from csphub.duties.rules import svd as rules
 
@@ -20,12 +22,9 @@ class SvdDocumentKind(models.TextChoices):
     STRATEGY = rules.STRATEGY, "Serious violence strategy"
 
 
-class SvdDocument(BaseModel):
+class SvdDocument(PartnershipRecord, BaseModel):
     """One version of one of the duty's documents, as the specified authorities agreed it."""
 
-    partnership = models.ForeignKey(
-        "agencies.Partnership", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
     kind = models.CharField(max_length=20, choices=SvdDocumentKind.choices)
     version = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
@@ -38,7 +37,6 @@ class SvdDocument(BaseModel):
 
     NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
         {
-            "partnership",
             "kind",
             "version",
             "title",
@@ -56,12 +54,6 @@ class SvdDocument(BaseModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["partnership", "kind", "version"], name="svd_document_version_once"
-            ),
-            # NULLs are distinct in a unique index: an installation serving one partnership needs its own.
-            models.UniqueConstraint(
-                fields=["kind", "version"],
-                condition=models.Q(partnership__isnull=True),
-                name="svd_document_version_once_single_partnership",
             ),
         ]
 
@@ -85,19 +77,16 @@ class AuthorityType(models.TextChoices):
     YOUTH_CUSTODY = "youth_custody", "Youth custody authority (consulted)"
 
 
-class SvdAuthority(BaseModel):
+class SvdAuthority(PartnershipRecord, BaseModel):
     """An authority of the area under the duty, and what it contributes."""
 
-    partnership = models.ForeignKey(
-        "agencies.Partnership", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
     authority_type = models.CharField(max_length=20, choices=AuthorityType.choices)
     name = models.CharField(max_length=200)
     taking_part = models.BooleanField(default=True)
     contribution = models.TextField(blank=True)
 
     NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
-        {"partnership", "authority_type", "name", "taking_part", "contribution"}
+        {"authority_type", "name", "taking_part", "contribution"}
     )
 
     class Meta:

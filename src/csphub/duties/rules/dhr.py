@@ -24,6 +24,8 @@ run from the decision the same way. Both come from the one calendar module.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 
 from csphub.core.calendar import add_months
 
@@ -111,3 +113,87 @@ def publication_blocked_reason(qa_outcome: str, report_completed_on: dt.date | N
 
 def action_overdue(due_on: dt.date, completed: bool, today: dt.date) -> bool:
     return not completed and today > due_on
+
+
+# --- The anonymised publication (2016 statutory guidance, section 8 and Annex: the report is
+# published with the victim, perpetrator and family given pseudonyms and nothing that identifies
+# them). The chair agrees a pseudonym for each real name; the published text replaces every name,
+# and every part of it (a surname alone, a first name alone), whole words, any letter case.
+PSEUDONYM_VICTIM = "victim"
+PSEUDONYM_PERPETRATOR = "perpetrator"
+PSEUDONYM_FAMILY = "family"
+PSEUDONYM_OTHER = "other"
+NAME_REMOVED = "[name removed]"
+_MIN_PART = 2  # a part of one letter (an initial) is not replaced on its own
+
+
+def name_parts(name: str) -> list[str]:
+    """The full name and each word of it that could identify the person on its own."""
+    full = " ".join(name.split())
+    words = [w.strip(".,'") for w in full.split(" ")]
+    parts = [full] if full else []
+    parts += [w for w in words if len(w) >= _MIN_PART and w.lower() != full.lower()]
+    return list(dict.fromkeys(parts))
+
+
+def _replacements(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(text to find, replacement), longest first. A part two people share (a family surname) has
+    no single pseudonym, so it is removed rather than guessed."""
+    found: dict[str, str] = {}
+    for real, pseudonym in pairs:
+        for part in name_parts(real):
+            key = part.lower()
+            if key in found and found[key] != pseudonym:
+                found[key] = NAME_REMOVED
+            else:
+                found.setdefault(key, pseudonym)
+    return sorted(found.items(), key=lambda item: (-len(item[0]), item[0]))
+
+
+def _pattern(part: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){re.escape(part)}(?![\w])", re.IGNORECASE)
+
+
+def anonymise(text: str, pairs: Sequence[tuple[str, str]]) -> str:
+    """``text`` with every real name of ``pairs`` (real name, pseudonym) and each part of it replaced."""
+    replacements = _replacements(pairs)
+    if not replacements or not text:
+        return text
+    # One pass over the text, so that a pseudonym put in is never itself replaced.
+    combined = re.compile(
+        "|".join(f"(?<![\\w]){re.escape(part)}(?![\\w])" for part, _ in replacements), re.IGNORECASE
+    )
+    lookup = dict(replacements)
+    return combined.sub(lambda match: lookup[match.group(0).lower()], text)
+
+
+def names_left(text: str, real_names: Sequence[str], pseudonyms: Sequence[str] = ()) -> list[str]:
+    """The real names, or parts of them, still in ``text`` (a pseudonym that happens to contain the
+    same word is not counted)."""
+    shown = text
+    for pseudonym in pseudonyms:
+        shown = _pattern(pseudonym).sub(" ", shown) if pseudonym.strip() else shown
+    left = []
+    for name in real_names:
+        for part in name_parts(name):
+            if _pattern(part).search(shown) and part not in left:
+                left.append(part)
+    return left
+
+
+def pseudonym_problem(real_name: str, pseudonym: str, real_names: Sequence[str]) -> str:
+    """Why ``pseudonym`` cannot stand for ``real_name`` ("" when it can): it must not contain any
+    real name of the review, or a part of one."""
+    if not pseudonym.strip():
+        return "Enter the pseudonym"
+    words = {w.lower() for w in re.findall(r"\w+", pseudonym)}
+    for name in (real_name, *real_names):
+        for part in name_parts(name):
+            if part.lower() in words or part.lower() == pseudonym.strip().lower():
+                return "The pseudonym must not contain a real name or part of one"
+    return ""
+
+
+def month_year(day: dt.date | None) -> str:
+    """A date as the published report gives it: month and year only, never the day."""
+    return f"{day:%B %Y}" if day is not None else ""

@@ -16,7 +16,6 @@ from django.urls import reverse
 
 from csphub.core.actor import Actor
 from csphub.duties.deadlines import Deadline
-from csphub.duties.models import ScrutinyRecommendation
 from csphub.duties.selectors import partnership
 
 S17A_SECTION = "Crime and Disorder Act 1998, section 17A (SI 2007/1831)"
@@ -27,7 +26,7 @@ def s17a_returns(actor: Actor, today: dt.date) -> Iterator[Deadline]:
     if not partnership.may_submit_return(actor) or actor.agency is None:
         return
     agency = actor.agency
-    for quarter in partnership.returns_outstanding(agency, today):
+    for quarter in partnership.returns_outstanding(actor, today):
         yield Deadline(
             title=f"{agency.name}: information sharing return for {quarter.label}",
             due=quarter.due,
@@ -38,7 +37,7 @@ def s17a_returns(actor: Actor, today: dt.date) -> Iterator[Deadline]:
 
 
 def scrutiny_responses(actor: Actor, today: dt.date) -> Iterator[Deadline]:
-    open_ = ScrutinyRecommendation.objects.filter(owner=actor.user, responded_on__isnull=True)
+    open_ = partnership.recommendations(actor).filter(owner=actor.user, responded_on__isnull=True)
     for rec in open_.order_by("due_on"):
         yield Deadline(
             title=f"Respond to the {rec.committee} recommendation of {rec.meeting_on:%-d %B %Y}",

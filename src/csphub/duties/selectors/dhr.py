@@ -153,3 +153,69 @@ def home_panel(user: Any) -> dict[str, Any] | None:
         return None
     today = timezone.localdate()
     return {"deadlines": upcoming_deadlines(actor, today, within_days=30)[:10], "today": today}
+
+
+def publication(review: DomesticHomicideReview) -> dict[str, Any]:
+    """The anonymised publication version of the review's report: every real name agreed with a
+    pseudonym replaced in every text, dates as month and year, the panel as agencies only (no
+    representative's name), the action plan without its owners' names. ``problems`` says what stops
+    it being produced: no pseudonym for the person who died, or a real name still in the text."""
+    pseudonyms = list(review.pseudonyms.all())
+    pairs = [(p.real_name, p.pseudonym) for p in pseudonyms]
+    real_names = [review.deceased_name, *(p.real_name for p in pseudonyms)]
+
+    def clean(text: str) -> str:
+        return rules.anonymise(text, pairs)
+
+    victim = next(
+        (
+            p.pseudonym
+            for p in pseudonyms
+            if p.real_name.strip().lower() == review.deceased_name.strip().lower()
+        ),
+        "",
+    )
+    recommendations = list(review.recommendations.all())
+    actions = actions_of(review)
+    plan: list[dict[str, Any]] = [
+        {
+            "number": r.number,
+            "text": clean(r.text),
+            "agency": r.agency_name,
+            "actions": [
+                {
+                    "description": clean(a.description),
+                    "due": rules.month_year(a.due_on),
+                    "status": a.get_status_display(),
+                }
+                for a in actions
+                if a.recommendation_id == r.pk
+            ],
+        }
+        for r in recommendations
+    ]
+    document: dict[str, Any] = {
+        "victim": victim,
+        "relationship": review.get_relationship_display(),
+        "died": rules.month_year(review.died_on),
+        "notified": rules.month_year(review.notified_on),
+        "decided": rules.month_year(review.decided_on),
+        "report_completed": rules.month_year(review.report_completed_on),
+        "review_name": review.review_name,
+        "chair": review.chair_name,
+        "panel_agencies": sorted({m.agency_name for m in review.panel.all()}),
+        "circumstances": clean(review.circumstances),
+        "plan": plan,
+        "partnership": review.partnership.name,
+    }
+    texts: list[str] = [str(document["circumstances"]), *(str(r["text"]) for r in plan)]
+    texts += [str(a["description"]) for r in plan for a in r["actions"]]
+    left = rules.names_left("\n".join(texts), real_names, [p.pseudonym for p in pseudonyms])
+    problems = []
+    if not victim:
+        problems.append("Agree a pseudonym for the person who died, under the name the review records.")
+    if left:
+        problems.append(
+            f"Real names are still in the report: {', '.join(left)}. Agree a pseudonym for each person named."
+        )
+    return {"document": document, "pseudonyms": pseudonyms, "problems": problems}

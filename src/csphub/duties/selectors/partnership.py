@@ -2,7 +2,10 @@
 
 The s.17 register, the s.17A returns and the scrutiny recommendations hold no personal data: every staff
 role of the partnership may read them (board members and analysts too, who work with aggregates). Each
-authority writes its own. A community resolution belongs to its case and is seen with it.
+authority writes its own. Each belongs to one partnership (ADR 0008): the actor reads those of the
+partnership they act in. A community resolution belongs to its case and is seen with it. The
+Community Remedy document is the police and crime commissioner's for the whole police area, so every
+partnership in it reads the same one.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from csphub.agencies.models import Agency, Membership, Role
+from csphub.agencies.models import Agency, Membership, Partnership, Role
 from csphub.agencies.policies import Action, Capability
 from csphub.cases.models import Case
 from csphub.core.actor import Actor
@@ -24,6 +27,7 @@ from csphub.duties.models import (
     ScrutinyRecommendation,
 )
 from csphub.duties.rules import s17 as rules
+from csphub.duties.selectors.scope import of_actors_partnership
 
 
 def may_view(actor: Actor) -> bool:
@@ -65,13 +69,13 @@ def may_submit_return(actor: Actor) -> bool:
 def assessments(actor: Actor) -> QuerySet[S17Assessment]:
     if not may_view(actor):
         return S17Assessment.objects.none()
-    return S17Assessment.objects.select_related("agency")
+    return S17Assessment.objects.filter(of_actors_partnership(actor)).select_related("agency")
 
 
 def returns(actor: Actor) -> QuerySet[S17AReturn]:
     if not may_view(actor):
         return S17AReturn.objects.none()
-    return S17AReturn.objects.select_related("agency")
+    return S17AReturn.objects.filter(of_actors_partnership(actor)).select_related("agency")
 
 
 def return_get(actor: Actor, pk: int) -> S17AReturn:
@@ -80,18 +84,31 @@ def return_get(actor: Actor, pk: int) -> S17AReturn:
     return get_object_or_404(returns(actor), pk=pk)
 
 
-def returns_outstanding(agency: Agency, today: dt.date) -> list[rules.Quarter]:
-    """The recent information periods for which ``agency`` has not yet submitted its return."""
-    done = set(S17AReturn.objects.filter(agency=agency).values_list("quarter_start", flat=True))
+def returns_outstanding(actor: Actor, today: dt.date) -> list[rules.Quarter]:
+    """The recent information periods for which the actor's agency has not yet submitted its return
+    to the partnership the actor acts in."""
+    if actor.agency is None:
+        return []
+    done = set(
+        S17AReturn.objects.filter(of_actors_partnership(actor), agency=actor.agency).values_list(
+            "quarter_start", flat=True
+        )
+    )
     return [q for q in rules.returns_expected(today) if q.start not in done]
 
 
 def return_status_table(actor: Actor, today: dt.date) -> list[dict[str, Any]]:
-    """For each returning authority and each recent period: submitted (on time or late) or due/overdue."""
+    """For each returning authority of the actor's partnership and each recent period: submitted (on
+    time or late) or due/overdue."""
     quarters = rules.returns_expected(today)
+    partnership = actor.partnership
+    if partnership is None:
+        return []
     agencies = [
         a
-        for a in Agency.objects.filter(is_responsible_authority=True).order_by("name")
+        for a in Agency.objects.filter(partnerships=partnership, is_responsible_authority=True).order_by(
+            "name"
+        )
         if rules.categories_for(a.agency_type)
     ]
     submitted = {
@@ -118,7 +135,7 @@ def return_status_table(actor: Actor, today: dt.date) -> list[dict[str, Any]]:
 def recommendations(actor: Actor) -> QuerySet[ScrutinyRecommendation]:
     if not may_view(actor):
         return ScrutinyRecommendation.objects.none()
-    return ScrutinyRecommendation.objects.select_related("owner")
+    return ScrutinyRecommendation.objects.filter(of_actors_partnership(actor)).select_related("owner")
 
 
 def recommendation_get(actor: Actor, pk: int) -> ScrutinyRecommendation:
@@ -127,10 +144,13 @@ def recommendation_get(actor: Actor, pk: int) -> ScrutinyRecommendation:
     return get_object_or_404(recommendations(actor), pk=pk)
 
 
-def coordinators() -> QuerySet[Membership]:
-    return Membership.objects.filter(role=Role.PARTNERSHIP_COORDINATOR, is_active=True).select_related(
-        "user", "agency"
-    )
+def coordinators(partnership: Partnership | None) -> QuerySet[Membership]:
+    """The active coordinators of the agencies of ``partnership`` (who may draft its responses)."""
+    if partnership is None:
+        return Membership.objects.none()
+    return Membership.objects.filter(
+        role=Role.PARTNERSHIP_COORDINATOR, is_active=True, agency__partnerships=partnership
+    ).select_related("user", "agency")
 
 
 def remedy_actions(*, on: dt.date | None = None) -> QuerySet[CommunityRemedyAction]:
@@ -150,10 +170,17 @@ def case_for_resolution(actor: Actor, pk: int) -> Case:
 
 
 def resolution_counts(actor: Actor) -> dict[str, int]:
-    """How many resolutions were chosen from each action (aggregate, for the scrutiny pack)."""
+    """How many resolutions were chosen from each action on the partnership's cases (aggregate, for
+    the scrutiny pack)."""
     from django.db.models import Count
 
+    partnership = actor.partnership
+    if partnership is None or not may_view(actor):
+        return {}
     rows = (
-        CommunityResolution.objects.values("action__title").annotate(n=Count("pk")).order_by("action__title")
+        CommunityResolution.objects.filter(case__partnership=partnership)
+        .values("action__title")
+        .annotate(n=Count("pk"))
+        .order_by("action__title")
     )
-    return {row["action__title"]: row["n"] for row in rows} if may_view(actor) else {}
+    return {row["action__title"]: row["n"] for row in rows}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -17,17 +17,12 @@ from csphub.core.actor import Actor, as_actor
 from csphub.duties.deadlines import Deadline
 from csphub.duties.models import SvdAuthority, SvdDocument, SvdDocumentKind
 from csphub.duties.rules import svd as rules
+from csphub.duties.selectors.scope import of_actors_partnership
 
 KIND = "Serious Violence Duty"
 SECTION = "Police, Crime, Sentencing and Courts Act 2022, section 8"
 # The partnership's coordinators hold its strategic documents (as they adopt the Strategic Assessment).
 MANAGE = Capability.ADOPT_ASSESSMENT
-
-
-def of_partnership(partnership_id: int | None) -> Q:
-    """The records of the partnership the actor acts in (none chosen: those of no partnership, when
-    an installation serves one)."""
-    return Q(partnership__isnull=True) if partnership_id is None else Q(partnership_id=partnership_id)
 
 
 def home_panel(user: Any) -> dict[str, Any] | None:
@@ -45,11 +40,11 @@ def may_manage(actor: Actor) -> bool:
 
 def documents(actor: Actor) -> QuerySet[SvdDocument]:
     """Every version of every document of the actor's partnership."""
-    return SvdDocument.objects.filter(of_partnership(actor.partnership_id)).order_by("kind", "-version")
+    return SvdDocument.objects.filter(of_actors_partnership(actor)).order_by("kind", "-version")
 
 
 def document_get(actor: Actor, pk: int) -> SvdDocument:
-    return get_object_or_404(SvdDocument.objects.filter(of_partnership(actor.partnership_id)), pk=pk)
+    return get_object_or_404(SvdDocument.objects.filter(of_actors_partnership(actor)), pk=pk)
 
 
 def current_documents(actor: Actor) -> dict[str, SvdDocument | None]:
@@ -62,7 +57,7 @@ def current_documents(actor: Actor) -> dict[str, SvdDocument | None]:
 
 
 def authorities(actor: Actor) -> QuerySet[SvdAuthority]:
-    return SvdAuthority.objects.filter(of_partnership(actor.partnership_id))
+    return SvdAuthority.objects.filter(of_actors_partnership(actor))
 
 
 def missing_specified(actor: Actor) -> list[str]:

@@ -16,7 +16,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from csphub.agencies.policies import Action
+from csphub.agencies.policies import Action, partnership_for_new_record
 from csphub.audit.models import AuditVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor
@@ -27,14 +27,16 @@ from csphub.duties.models import (
     DhrAction,
     DhrExtension,
     DhrPanelMember,
+    DhrPseudonym,
     DhrRecommendation,
     DhrStatus,
     DomesticHomicideReview,
+    PseudonymRole,
     QaOutcome,
     Relationship,
 )
 from csphub.duties.rules import dhr as rules
-from csphub.duties.selectors.dhr import is_lead, is_member
+from csphub.duties.selectors.dhr import is_lead, is_member, publication
 
 M = TypeVar("M", DomesticHomicideReview, DhrAction)
 
@@ -113,6 +115,7 @@ def dhr_notification_record(
     with transaction.atomic():
         review = DomesticHomicideReview.objects.create(
             owning_agency=actor.membership.agency,
+            partnership=partnership_for_new_record(actor),
             notified_on=notified_on,
             notifying_force=_text(
                 notifying_force, "notifying_force", "Enter the police force that notified you"
@@ -449,3 +452,51 @@ def dhr_action_update(
             {"status": status, "progress": progress.strip(), "completed_on": completed_on},
             target=review,
         )
+
+
+def dhr_pseudonym_add(
+    *, actor: Actor, review: DomesticHomicideReview, role: str, real_name: str, pseudonym: str
+) -> DhrPseudonym:
+    """The chair's pseudonym for one person named in the report (2016 statutory guidance: victims,
+    perpetrators and family members are given pseudonyms in the published report)."""
+    _lead(actor, review)
+    _status(review, UNDER_REVIEW, "Pseudonyms are agreed once the review is being held")
+    if role not in PseudonymRole.values:
+        raise ApplicationError("Select who they are", field="role")
+    real = " ".join(_text(real_name, "real_name", "Enter their real name").split())
+    chosen = " ".join(_text(pseudonym, "pseudonym", "Enter the pseudonym").split())
+    existing = list(review.pseudonyms.all())
+    if any(p.real_name.lower() == real.lower() for p in existing):
+        raise ApplicationError("This name already has a pseudonym", field="real_name")
+    if any(p.pseudonym.lower() == chosen.lower() for p in existing):
+        raise ApplicationError("Another person already has this pseudonym", field="pseudonym")
+    problem = rules.pseudonym_problem(real, chosen, [review.deceased_name, *(p.real_name for p in existing)])
+    if problem:
+        raise ApplicationError(problem, field="pseudonym")
+    with transaction.atomic():
+        made = DhrPseudonym.objects.create(
+            review=review,
+            role=role,
+            real_name=real,
+            pseudonym=chosen,
+            created_by=actor.user,
+            modified_by=actor.user,
+        )
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.DOMESTICHOMICIDEREVIEW_PSEUDONYM_ADDED,
+            target=review,
+            changed_fields=["pseudonyms"],
+        )
+    return made
+
+
+def dhr_publication_produce(*, actor: Actor, review: DomesticHomicideReview) -> dict[str, Any]:
+    """The anonymised publication version, produced for the lead once nothing identifies anyone
+    (``selectors.dhr.publication``); audited each time it is produced."""
+    _lead(actor, review)
+    built = publication(review)
+    if built["problems"]:
+        raise ApplicationError(" ".join(built["problems"]))
+    audit_record(actor=actor, verb=AuditVerb.DOMESTICHOMICIDEREVIEW_PUBLICATION_PRODUCED, target=review)
+    return dict(built["document"])

@@ -27,6 +27,7 @@ from csphub.duties.rules import remedy as remedy_rules
 from csphub.duties.rules import s17 as rules
 from csphub.duties.rules import scrutiny as scrutiny_rules
 from csphub.duties.selectors import partnership as selectors
+from csphub.duties.selectors.scope import register_partnership
 
 
 def _not_future(day: dt.date, field: str, what: str) -> None:
@@ -62,6 +63,7 @@ def s17_assessment_record(
     with transaction.atomic():
         assessment = S17Assessment.objects.create(
             agency=actor.membership.agency,
+            partnership=register_partnership(actor),
             title=title.strip(),
             decision_by=decision_by.strip(),
             decision_on=decision_on,
@@ -113,6 +115,7 @@ def s17a_return_submit(*, actor: Actor, quarter_start: dt.date, text: str) -> S1
         with transaction.atomic():
             submitted = S17AReturn.objects.create(
                 agency=agency,
+                partnership=register_partnership(actor),
                 quarter_start=quarter.start,
                 submitted_on=today,
                 row_count=len(rows),
@@ -191,11 +194,13 @@ def scrutiny_recommendation_record(
     _not_future(received_on, "received_on", "The date it was received")
     if received_on < meeting_on:
         raise ApplicationError("It cannot be received before the committee met", field="received_on")
-    owner = selectors.coordinators().filter(pk=owner_membership).first()
+    partnership = register_partnership(actor)
+    owner = selectors.coordinators(partnership).filter(pk=owner_membership).first()
     if owner is None:
         raise ApplicationError("Choose who will draft the response", field="owner_membership")
     with transaction.atomic():
         rec = ScrutinyRecommendation.objects.create(
+            partnership=partnership,
             committee=committee.strip(),
             meeting_on=meeting_on,
             received_on=received_on,
@@ -220,6 +225,8 @@ def scrutiny_response_record(
 ) -> ScrutinyRecommendation:
     if not selectors.is_coordinator(actor):
         raise PermissionDeniedError("Only a partnership coordinator records the partnership's response.")
+    if actor.partnership is None or recommendation.partnership_id != actor.partnership.pk:
+        raise PermissionDeniedError("This recommendation was made to another partnership.")
     if recommendation.responded_on is not None:
         raise ApplicationError("The response has already been recorded")
     _not_future(responded_on, "responded_on", "The date of the response")

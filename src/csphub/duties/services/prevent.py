@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils import timezone
 
-from csphub.agencies.policies import Action
+from csphub.agencies.policies import Action, partnership_for_new_record
 from csphub.audit.models import AuditVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor
@@ -64,6 +64,7 @@ def prevent_referral_make(
     with transaction.atomic():
         referral = PreventReferral.objects.create(
             owning_agency=actor.membership.agency,
+            partnership=partnership_for_new_record(actor),
             referred_on=referred_on,
             referrer_name=referrer_name.strip(),
             referrer_role=referrer_role.strip(),
@@ -141,6 +142,7 @@ def channel_case_open(
     with transaction.atomic():
         case = ChannelCase.objects.create(
             owning_agency=agency,
+            partnership_id=referral.partnership_id,
             referral=referral,
             chair=chair,
             first_panel_on=first_panel_on,

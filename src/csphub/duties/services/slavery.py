@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from csphub.agencies.models import ShareScope
-from csphub.agencies.policies import Action
+from csphub.agencies.policies import Action, partnership_for_new_record
 from csphub.agencies.services import name_user_on_record
 from csphub.audit.models import AuditVerb
 from csphub.audit.services import audit_record
@@ -79,6 +79,14 @@ def slavery_concern_record(
     with transaction.atomic():
         concern = SlaveryConcern.objects.create(
             owning_agency=actor.membership.agency,
+            # The case's or the person's partnership when it is about one, else the recorder's.
+            partnership_id=(
+                case.partnership_id
+                if case is not None
+                else person.partnership_id
+                if person is not None
+                else partnership_for_new_record(actor).pk
+            ),
             person=person,
             case=case,
             grounds_date=grounds_date,

@@ -14,7 +14,8 @@ from csphub.core.actor import Actor
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.duties.models import AuthorityType, SvdAuthority, SvdDocument, SvdDocumentKind
 from csphub.duties.rules import svd as rules
-from csphub.duties.selectors.svd import may_manage, of_partnership
+from csphub.duties.selectors.scope import of_actors_partnership, register_partnership
+from csphub.duties.selectors.svd import may_manage
 
 
 def _manager(actor: Actor) -> None:
@@ -28,6 +29,7 @@ def svd_document_record(
     """A new version of the local definition, the needs assessment or the strategy (s.8(3)); the
     earlier versions stay as they were."""
     _manager(actor)
+    partnership = register_partnership(actor)
     if kind not in SvdDocumentKind.values:
         raise ApplicationError("Select which document it is", field="kind")
     if agreed_on > timezone.localdate():
@@ -39,11 +41,11 @@ def svd_document_record(
     with transaction.atomic():
         existing = list(
             SvdDocument.objects.select_for_update()
-            .filter(of_partnership(actor.partnership_id), kind=kind)
+            .filter(of_actors_partnership(actor), kind=kind)
             .values_list("version", flat=True)
         )
         document = SvdDocument.objects.create(
-            partnership_id=actor.partnership_id,
+            partnership=partnership,
             kind=kind,
             version=rules.next_version(existing),
             title=title.strip(),
@@ -67,10 +69,12 @@ def svd_document_publish(
 ) -> SvdDocument:
     """Publication of the latest version; its yearly review falls due a year later."""
     _manager(actor)
+    if document.partnership_id != register_partnership(actor).pk:
+        raise PermissionDeniedError("This document belongs to another partnership.")
     if document.published_on is not None:
         raise ApplicationError("This version is already published")
     latest = (
-        SvdDocument.objects.filter(of_partnership(document.partnership_id), kind=document.kind)
+        SvdDocument.objects.filter(partnership_id=document.partnership_id, kind=document.kind)
         .order_by("-version")
         .values_list("version", flat=True)
         .first()
@@ -101,13 +105,14 @@ def svd_authority_record(
 ) -> SvdAuthority:
     """An authority of the area under the duty (s.11, Sch 1) or consulted on the strategy (s.8(4))."""
     _manager(actor)
+    partnership = register_partnership(actor)
     if authority_type not in AuthorityType.values:
         raise ApplicationError("Select the kind of authority", field="authority_type")
     if not name.strip():
         raise ApplicationError("Enter the authority's name", field="name")
     with transaction.atomic():
         authority = SvdAuthority.objects.create(
-            partnership_id=actor.partnership_id,
+            partnership=partnership,
             authority_type=authority_type,
             name=name.strip(),
             taking_part=taking_part,

@@ -20,12 +20,14 @@ from csphub.agencies.policies import Action
 from csphub.audit.services import audit_listed, audit_viewed
 from csphub.core.actor import SignedInRequest
 from csphub.core.concurrency import versioned
+from csphub.core.errors import ApplicationError
 from csphub.duties.forms import dhr as forms
 from csphub.duties.models import DhrStatus, DomesticHomicideReview
 from csphub.duties.rules import dhr as rules
 from csphub.duties.selectors import dhr as selectors
 from csphub.duties.services import dhr as services
 from csphub.frontend import flows
+from csphub.frontend.documents import HTML, PDF, document_response
 
 CAPTION = "Domestic Homicide Reviews"
 # What a step on a review acts on, and a conflict names (core.concurrency, through frontend.flows).
@@ -225,6 +227,15 @@ STEPS: dict[str, Step] = {
         _under_review,
         versioned=False,
     ),
+    "pseudonym": Step(
+        forms.PseudonymForm,
+        services.dhr_pseudonym_add,
+        "Agree a pseudonym for the published report",
+        "Agree the pseudonym",
+        _under_review,
+        versioned=False,
+        explain="The published report uses the pseudonym wherever the name, or any part of it, appears.",
+    ),
     "action": Step(
         forms.ActionForm,
         services.dhr_action_add,
@@ -248,6 +259,7 @@ STEP_BUTTONS = (
     ("publish", "Record the publication"),
     ("recommendation", "Add a recommendation"),
     ("action", "Add an action"),
+    ("pseudonym", "Agree a pseudonym"),
 )
 
 
@@ -289,6 +301,7 @@ def dhr_detail(request: SignedInRequest, pk: int) -> HttpResponse:
                 (slug, label) for slug, label in STEP_BUTTONS if lead and STEPS[slug].available(review)
             ],
             "deadlines": selectors.review_deadlines(review),
+            "anonymised_report": lead and review.status in services.UNDER_REVIEW,
         },
     )
 
@@ -321,13 +334,50 @@ def dhr_step(request: SignedInRequest, pk: int, step: str) -> HttpResponse:
         request,
         form,
         perform=lambda data: spec.service(actor=request.actor, review=review, **data),
-        done_url=back,
+        done_url=reverse("duties:dhr_publication", args=[review.pk]) if step == "pseudonym" else back,
         done_message=f"{review.reference} updated",
         heading=f"{spec.heading}: {review.reference}",
         back_url=back,
         confirm_label=spec.confirm,
         explain=spec.explain,
         intro=intro,
+    )
+
+
+@login_required
+def dhr_publication(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The lead (for the independent chair) reviews the pseudonyms and produces the anonymised
+    publication version of the report, as a page or a PDF (2016 statutory guidance)."""
+    review = selectors.review_get(request.actor, pk, action=Action.CHANGE)
+    if not selectors.is_lead(request.actor):
+        raise PermissionDenied
+    fmt = request.GET.get("format", "")
+    if fmt:
+        if fmt not in (HTML, PDF):
+            raise Http404("No such format.")
+        try:
+            document = services.dhr_publication_produce(actor=request.actor, review=review)
+        except ApplicationError as exc:
+            messages.error(request, str(exc))
+            return redirect("duties:dhr_publication", review.pk)
+        return document_response(
+            "duties/dhr/publication_document.html",
+            {"document": document},
+            fmt=fmt,
+            filename=f"domestic-homicide-review-{document['victim'].lower().replace(' ', '-')}.pdf",
+        )
+    audit_viewed(actor=request.actor, target=review)
+    built = selectors.publication(review)
+    return render(
+        request,
+        "duties/dhr/publication.html",
+        {
+            "review": review,
+            "pseudonyms": built["pseudonyms"],
+            "problems": built["problems"],
+            "document": built["document"],
+            "can_add": STEPS["pseudonym"].available(review),
+        },
     )
 
 

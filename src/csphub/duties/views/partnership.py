@@ -155,7 +155,7 @@ def s17a_new(request: SignedInRequest) -> HttpResponse:
     if not selectors.may_submit_return(request.actor) or request.actor.agency is None:
         raise PermissionDenied
     today = timezone.localdate()
-    quarters = selectors.returns_outstanding(request.actor.agency, today)
+    quarters = selectors.returns_outstanding(request.actor, today)
     upload = request.FILES.get("file") if request.method == "POST" else None
     # The uploaded file becomes the posted text, so the check page carries it to the confirm step like
     # any other answer (a file input cannot be carried). A file too large is not read here: the form
@@ -291,7 +291,7 @@ def scrutiny_new(request: SignedInRequest) -> HttpResponse:
         raise PermissionDenied
     owners = [
         (str(m.pk), f"{m.user.get_full_name() or m.user.username} ({m.agency.short_name})")
-        for m in selectors.coordinators()
+        for m in selectors.coordinators(request.actor.partnership)
     ]
     form = ScrutinyRecommendationForm(flows.posted(request), owners=owners)
 
