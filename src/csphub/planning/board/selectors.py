@@ -148,15 +148,27 @@ def partner_measure_rows(months: list[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def app_record_rows(months: list[str]) -> list[dict[str, Any]]:
-    """ASB incidents recorded in the app by category, and cases opened, per month (aggregate)."""
+def counted_partnerships(user: Any) -> list[int]:
+    """The partnerships whose records a user's aggregate figures count: the one they act in and, for
+    a county board, its district partnerships (a board sees depersonalised district figures)."""
+    partnership = insights.acting_partnership(user)
+    if partnership is None:
+        return []
+    return [partnership.pk, *partnership.members.values_list("pk", flat=True)]
+
+
+def app_record_rows(months: list[str], partnerships: list[int]) -> list[dict[str, Any]]:
+    """ASB incidents recorded in the app by category, and cases opened, per month (aggregate), of
+    ``partnerships``' records (:func:`counted_partnerships`)."""
     from csphub.cases.models import Case, Category, Incident
 
     first = dt.date.fromisoformat(months[0] + "-01")
     after = dt.date.fromisoformat(shift_months(months[-1], 1) + "-01")
     by_cat: dict[str, dict[str, int]] = defaultdict(dict)
     for category, month, n in (
-        Incident.objects.filter(occurred_at__date__gte=first, occurred_at__date__lt=after)
+        Incident.objects.filter(
+            partnership_id__in=partnerships, occurred_at__date__gte=first, occurred_at__date__lt=after
+        )
         .annotate(m=TruncMonth("occurred_at"))
         .values_list("category", "m")
         .annotate(n=Count("id"))
@@ -174,7 +186,9 @@ def app_record_rows(months: list[str]) -> list[dict[str, Any]]:
     ]
     opened: dict[str, int] = {}
     for month, n in (
-        Case.objects.filter(opened_at__date__gte=first, opened_at__date__lt=after)
+        Case.objects.filter(
+            partnership_id__in=partnerships, opened_at__date__gte=first, opened_at__date__lt=after
+        )
         .annotate(m=TruncMonth("opened_at"))
         .values_list("m")
         .annotate(n=Count("id"))
@@ -255,42 +269,45 @@ def _in(field: str, start: dt.date, end: dt.date) -> dict[str, dt.date]:
     return {f"{field}__gte": start, f"{field}__lte": end}
 
 
-def _casework(start: dt.date, end: dt.date) -> dict[str, Any]:
-    from csphub.cases.models import Case, CaseStatus, Category, Incident
+def _casework(start: dt.date, end: dt.date, partnerships: list[int]) -> dict[str, Any]:
+    from csphub.cases.models import Case, CaseStatus, Category
+    from csphub.cases.models import Incident as AllIncidents
     from csphub.powers.models import PowerUse
 
+    cases = Case.objects.filter(partnership_id__in=partnerships)
+    incidents_qs = AllIncidents.objects.filter(partnership_id__in=partnerships)
     labels = dict(Category.choices)
     incidents = dict(
-        Incident.objects.filter(**_in("occurred_at__date", start, end))
+        incidents_qs.filter(**_in("occurred_at__date", start, end))
         .values_list("category")
         .annotate(n=Count("id"))
         .values_list("category", "n")
     )
-    closed = list(
-        Case.objects.filter(**_in("closed_at__date", start, end)).values_list("opened_at", "closed_at")
-    )
+    closed = list(cases.filter(**_in("closed_at__date", start, end)).values_list("opened_at", "closed_at"))
     days = [(c - o).days for o, c in closed if c is not None]
     open_at_end = (
-        Case.objects.filter(opened_at__date__lte=end)
+        cases.filter(opened_at__date__lte=end)
         .exclude(closed_at__date__lte=end)
         .exclude(status=CaseStatus.CLOSED, closed_at__isnull=True)
         .count()
     )
     repeat_cases = (
-        Case.objects.filter(**_in("opened_at__date", start, end))
+        cases.filter(**_in("opened_at__date", start, end))
         .annotate(n=Count("incidents"))
         .filter(n__gte=3)
         .count()
     )
     powers: dict[str, int] = defaultdict(int)
-    for use in PowerUse.objects.filter(**_in("issued_at__date", start, end)).only("power"):
+    for use in PowerUse.objects.filter(
+        partnership_id__in=partnerships, **_in("issued_at__date", start, end)
+    ).only("power"):
         powers[use.label] += 1
     return {
         "incidents_total": sum(incidents.values()),
         "incidents_by_category": sorted(
             ([labels.get(k, k), v] for k, v in incidents.items()), key=lambda kv: (-kv[1], kv[0])
         ),
-        "cases_opened": Case.objects.filter(**_in("opened_at__date", start, end)).count(),
+        "cases_opened": cases.filter(**_in("opened_at__date", start, end)).count(),
         "cases_closed": len(closed),
         "cases_open_at_end": open_at_end,
         "median_days_to_close": statistics.median(days) if days else None,
@@ -299,15 +316,15 @@ def _casework(start: dt.date, end: dt.date) -> dict[str, Any]:
     }
 
 
-def _case_reviews(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+def _case_reviews(start: dt.date, end: dt.date, partnerships: list[int]) -> list[dict[str, Any]]:
     from csphub.casereviews import rules as cr_rules
     from csphub.casereviews.models import Application, CaseReviewArea, Recommendation
     from csphub.casereviews.selectors import publication_for
 
     out = []
     year = cr_rules.ReportingYear.containing(end)
-    for area in CaseReviewArea.objects.order_by("name"):
-        apps = Application.objects.filter(area=area)
+    for area in CaseReviewArea.objects.filter(partnership_id__in=partnerships).order_by("name"):
+        apps = Application.objects.filter(area=area, partnership_id__in=partnerships)
         publication = publication_for(area, year=year, today=end)
         out.append(
             {
@@ -330,15 +347,16 @@ def _case_reviews(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     return out
 
 
-def _duties(start: dt.date, end: dt.date, today: dt.date) -> list[dict[str, Any]]:
-    from csphub.duties.models import ChannelReview, SlaveryConcern
+def _duties(start: dt.date, end: dt.date, today: dt.date, partnerships: list[int]) -> list[dict[str, Any]]:
+    from csphub.duties.models import ChannelReview as AllReviews
+    from csphub.duties.models import SlaveryConcern as AllConcerns
     from csphub.duties.rules.slavery import notification_due_on
 
-    reviews_due = ChannelReview.objects.filter(**_in("due_on", start, end))
+    reviews = AllReviews.objects.filter(channel_case__partnership_id__in=partnerships)
+    concerns_qs = AllConcerns.objects.filter(partnership_id__in=partnerships)
+    reviews_due = reviews.filter(**_in("due_on", start, end))
     concerns = list(
-        SlaveryConcern.objects.filter(**_in("grounds_date", start, end)).values_list(
-            "grounds_date", "notified_on"
-        )
+        concerns_qs.filter(**_in("grounds_date", start, end)).values_list("grounds_date", "notified_on")
     )
     notified_on_time = sum(1 for g, n in concerns if n is not None and n <= notification_due_on(g))
     return [
@@ -346,9 +364,7 @@ def _duties(start: dt.date, end: dt.date, today: dt.date) -> list[dict[str, Any]
             "duty": "Prevent: Channel reviews (6 and 12 months after exit)",
             "due": reviews_due.count(),
             "met": reviews_due.filter(completed_on__isnull=False, completed_on__lte=F("due_on")).count(),
-            "outstanding_now": ChannelReview.objects.filter(
-                completed_on__isnull=True, due_on__lt=today
-            ).count(),
+            "outstanding_now": reviews.filter(completed_on__isnull=True, due_on__lt=today).count(),
         },
         {
             "duty": "Modern slavery: duty to notify the Home Office (s.52 Modern Slavery Act 2015)",
@@ -356,9 +372,7 @@ def _duties(start: dt.date, end: dt.date, today: dt.date) -> list[dict[str, Any]
             "met": notified_on_time,
             "outstanding_now": sum(
                 1
-                for g in SlaveryConcern.objects.filter(notified_on__isnull=True).values_list(
-                    "grounds_date", flat=True
-                )
+                for g in concerns_qs.filter(notified_on__isnull=True).values_list("grounds_date", flat=True)
                 if notification_due_on(g) < today
             ),
         },
@@ -531,6 +545,7 @@ def board_figures(
 ) -> dict[str, Any]:
     """Everything the board pack shows for the quarter ``start``..``end``, as plain JSON data."""
     today = today or timezone.localdate()
+    counted = counted_partnerships(user)
     adopted = insights.adopted_assessment(user)
     assessment = None
     if adopted is not None:
@@ -549,9 +564,9 @@ def board_figures(
         "hot_spots": _hot_spot_changes(adopted, start, end, data_dir),
         "problem_solving": _plans(user),
         "csp_plan": _csp_plan(user, start, end),
-        "casework": _casework(start, end),
-        "case_reviews": _case_reviews(start, end),
-        "duties": _duties(start, end, today),
+        "casework": _casework(start, end, counted),
+        "case_reviews": _case_reviews(start, end, counted),
+        "duties": _duties(start, end, today, counted),
         "partner_counts": _partner_quarter(start, end),
         "sources": [
             ["Strategic Assessment headline and hot spots", "police.uk data in the analytics store"],

@@ -197,7 +197,7 @@ def partner_data(request: SignedInRequest) -> HttpResponse:
         {
             "months": months,
             "partner_rows": selectors.partner_measure_rows(months),
-            "app_rows": selectors.app_record_rows(months),
+            "app_rows": selectors.app_record_rows(months, selectors.counted_partnerships(request.actor)),
             "uploads": selectors.partner_uploads_visible_to(request.actor)[:20],
             "may_manage": selectors.may_manage(request.actor),
         },
