@@ -46,6 +46,42 @@ def test_ropa_csv_and_html(client_as: Any) -> None:
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][0] == "Controller" and "Lawful basis" in rows[0]
-    assert len(rows) == 1 + len(ropa.activities({c.label for c in apps.get_app_configs()}))
+    from csphub.agencies.models import InformationSharingAgreement
+
+    in_force = [
+        a for a in InformationSharingAgreement.objects.filter(parties__slug="avbc") if a.is_in_force()
+    ]
+    assert in_force, "the demo's agreements with the council are in force"
+    assert len(rows) == 1 + len(ropa.activities({c.label for c in apps.get_app_configs()})) + len(in_force)
     page = http.get("/data-protection/processing/").content.decode()
     assert "Record of processing activities" in page and "Art 6(1)(e)" in page
+
+
+@pytest.mark.django_db
+def test_art_30_the_agreements_lawful_bases_are_in_the_ropa(client_as: Any, world: Any) -> None:
+    """Issue 15 item 5: each agreement in force that the controller is a party to is an activity with
+    the agreement's own lawful basis, conditions and parties; an agreement between other agencies, or
+    one that has lapsed, is not."""
+    import datetime as dt
+
+    from csphub.agencies.models import InformationSharingAgreement
+
+    others = InformationSharingAgreement.objects.create(
+        reference="PF-ONLY-1", name="Police and fire only", purpose="Arson", lawful_basis="6_1_e",
+        start_date=dt.date(2026, 1, 1), review_date=dt.date(2099, 1, 1),
+    )  # fmt: skip
+    others.parties.set([world.agencies["police"], world.agencies["fire"]])
+    lapsed = InformationSharingAgreement.objects.create(
+        reference="AV-LAPSED-1", name="Lapsed", purpose="Old", lawful_basis="6_1_e",
+        start_date=dt.date(2020, 1, 1), review_date=dt.date(2021, 1, 1),
+    )  # fmt: skip
+    lapsed.parties.set([world.agencies["avbc"], world.agencies["police"]])
+    http = client_as("avbc_partnership_coordinator")
+    rows = list(csv.reader(io.StringIO(http.get("/data-protection/processing.csv").content.decode())))
+    header = rows[0]
+    sharing = {r[header.index("Processing activity")]: r for r in rows[1:] if "Sharing under" in r[2]}
+    names = " | ".join(sharing)
+    assert "AV-ISA-ASB-01" in names and "PF-ONLY-1" not in names and "AV-LAPSED-1" not in names
+    asb = next(r for n, r in sharing.items() if "AV-ISA-ASB-01" in n)
+    assert asb[header.index("Lawful basis")].startswith("Art 6(1)")
+    assert "Amber Valley Borough Council" in asb[header.index("Recipients")]

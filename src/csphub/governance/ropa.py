@@ -160,3 +160,29 @@ COLUMNS = (
 def activities(installed: set[str] | None = None) -> list[ProcessingActivity]:
     """The activities of the installed apps (all of them when ``installed`` is None)."""
     return [a for a in ACTIVITIES if installed is None or a.app in installed]
+
+
+def sharing_activity(
+    *,
+    reference: str,
+    name: str,
+    purpose: str,
+    lawful_basis: str,
+    conditions: list[str],
+    parties: list[str],
+    review_date: str,
+) -> ProcessingActivity:
+    """One information sharing agreement in force, as the processing it allows (Art 30(1)(b)-(d)):
+    its purpose, lawful basis and conditions as the agreement states them, its parties as recipients."""
+    return ProcessingActivity(
+        "agencies",
+        f"Sharing under {reference}: {name}",
+        purpose,
+        lawful_basis,
+        "; ".join(c for c in conditions if c) or "None stated in the agreement",
+        "The data subjects of the records shared under the agreement (see the activities above)",
+        "What each share's scope allows: the full record, or a summary without addresses",
+        "The parties to the agreement: " + ", ".join(parties),
+        f"As the activities above; nothing is shared under the agreement after it ends or lapses (review due {review_date})",
+        _SECURITY,
+    )
