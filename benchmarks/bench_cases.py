@@ -218,7 +218,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
-    from csphub.agencies.models import Agency, InformationSharingAgreement, RecordShare
+    from csphub.agencies.models import Agency, InformationSharingAgreement, Partnership, RecordShare
     from csphub.cases import rules
     from csphub.cases.models import Case, CaseIncident, CaseParty, CaseStatusChange, Incident, IncidentParty
     from csphub.demo.loader import load_core_demo
@@ -231,6 +231,8 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
     n_people = int(BASE_PEOPLE * scale)
     n_addresses = int(BASE_ADDRESSES * scale)
     agencies = {a.slug: a.pk for a in Agency.objects.all()}
+    # Every record belongs to the demo partnership, Amber Valley (ADR 0008).
+    partnership = Partnership.objects.get(code="E22000037").pk
     slugs = list(AGENCY_WEIGHTS)
     weights = [AGENCY_WEIGHTS[s] for s in slugs]
     now = dt.datetime.now(dt.UTC)
@@ -248,7 +250,24 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                 given, family = rng.choice(FIRST), surname(rng)
                 person_owner.append(owner)
                 person_names.append((given, family))
-                yield (pk, now, now, owner, False, "individual", given, family, "", None, "", "", "", "", "")
+                yield (
+                    pk,
+                    now,
+                    now,
+                    owner,
+                    False,
+                    "individual",
+                    given,
+                    family,
+                    "",
+                    None,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    partnership,
+                )
 
         _copy(
             raw,
@@ -270,6 +289,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                 "phone",
                 "email",
                 "vulnerability_notes",
+                "partnership",
             ],
         )
         say(f"  people: {n_people:,} ({time.perf_counter() - t0:.0f} s)")
@@ -294,6 +314,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                     440_000.0 + rng.uniform(-8000, 8000),
                     350_000.0 + rng.uniform(-8000, 8000),
                     "E01019400",
+                    partnership,
                 )
 
         _copy(
@@ -314,6 +335,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                 "easting_m",
                 "northing_m",
                 "lsoa_code",
+                "partnership",
             ],
         )
         say(f"  addresses: {n_addresses:,} ({time.perf_counter() - t0:.0f} s)")
@@ -370,6 +392,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                     None,
                     str(100_000_000_000 + address) if address else "",
                     "E01019400",
+                    partnership,
                 )
 
         _copy(
@@ -399,6 +422,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                 "northing_m",
                 "uprn",
                 "lsoa_code",
+                "partnership",
             ],
         )
         say(f"  incidents: {n_incidents:,} ({time.perf_counter() - t0:.0f} s)")
@@ -480,7 +504,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
         _copy(
             raw,
             Case,
-            ((r[:16]) for r in case_rows_data),
+            ((*r[:16], partnership) for r in case_rows_data),
             [
                 "id",
                 "created_at",
@@ -498,6 +522,7 @@ def seed(scale: float, say: Callable[[str], None]) -> dict[str, Any]:
                 "search_text",
                 "subject_kind",
                 "subject_description",
+                "partnership",
             ],
         )
 
@@ -793,7 +818,7 @@ def measure(repeats: int, baseline_repeats: int, say: Callable[[str], None]) -> 
     )
 
     # 3. Person page.
-    person_url = reverse("cases:person_detail", args=[person.pk])
+    person_url = reverse("people:detail", args=[person.pk])
 
     def person_page() -> None:
         response = client.get(person_url)
