@@ -1,8 +1,7 @@
 """HTML → PDF for the web apps: letters and notices (WeasyPrint), and an HTML-or-PDF response.
 
-One renderer for every app (casereviews letters, powers notices, ...); the analytics report renders
-its own PDF in ``reports`` (it has no Django). WeasyPrint is imported when a PDF is made, because it
-needs pango at the system level and most requests never make one.
+One renderer for every app (casereviews letters, powers notices, ...): the static stylesheets are
+found here, and the PDF is made by ``reports.pdf``, which the analytics report uses too.
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from csphub.reports import pdf
+
 PDF = "pdf"
 HTML = "html"
 
@@ -22,13 +23,8 @@ def html_to_pdf(html: str, *, stylesheets: Iterable[str] = (), tagged: bool = Fa
     """``html`` as PDF; ``stylesheets`` are static paths ("powers/letter.css"); missing ones are skipped.
     ``tagged``: a tagged PDF (headings, lists and tables marked up for screen readers), for documents
     the partnership publishes."""
-    from weasyprint import CSS
-    from weasyprint import HTML as WeasyHTML
-
     found = [finders.find(path) for path in stylesheets]
-    css = [CSS(filename=str(path)) for path in found if path]
-    options = {"pdf_tags": True} if tagged else {}
-    return bytes(WeasyHTML(string=html).write_pdf(stylesheets=css, **options))
+    return pdf.html_to_pdf(html, stylesheets=[str(path) for path in found if path], tagged=tagged)
 
 
 def render_pdf(template: str, context: Mapping[str, Any], *, stylesheets: Iterable[str] = ()) -> bytes:

@@ -116,16 +116,12 @@ def assessment_refresh(*, area: str, data_dir: Path | None = None) -> Assessment
 
 def assessment_pdf(*, run: AssessmentRun) -> Path:
     """Render the run's report as PDF with WeasyPrint (cached beside the HTML)."""
-    from weasyprint import HTML
-
     from csphub.insights.selectors import run_dir
+    from csphub.reports.pdf import write_pdf
 
     folder = run_dir(run)
-    target = folder / "report.pdf"
-    staging = folder / "report.pdf.tmp"
-    HTML(filename=str(folder / "report.html"), base_url=str(folder)).write_pdf(staging)
-    staging.rename(target)
-    return target
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    return write_pdf(html, folder / "report.pdf", base_url=str(folder))
 
 
 def assessment_adopt(*, actor: Any, run: AssessmentRun, note: str = "") -> AssessmentAdoption:

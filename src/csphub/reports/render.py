@@ -215,10 +215,9 @@ def render_report(
         text = render_html(assessment)
         files.html.write_text(text, encoding="utf-8")
         if pdf:
-            from weasyprint import HTML  # imported late: needs pango at the system level
+            from csphub.reports.pdf import write_pdf
 
-            files.pdf = out / "report.pdf"
-            HTML(string=text, base_url=str(out)).write_pdf(files.pdf)
+            files.pdf = write_pdf(text, out / "report.pdf", base_url=str(out))
     return files
 
 
