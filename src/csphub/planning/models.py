@@ -176,14 +176,28 @@ class MeasureSource(models.TextChoices):
 
     ASSESSMENT_CRIME = (
         "assessment_crime",
-        "Recorded crime excluding ASB (police.uk, latest Strategic Assessment)",
+        "Recorded crime excluding ASB (police.uk, the adopted Strategic Assessment)",
     )
     ASSESSMENT_ASB = (
         "assessment_asb",
-        "Anti-social behaviour incidents (police.uk, latest Strategic Assessment)",
+        "Anti-social behaviour incidents (police.uk, the adopted Strategic Assessment)",
     )
     CASES_OPENED = "cases_opened", "ASB cases opened in the plan year (case records)"
     CASE_REVIEWS = "case_reviews", "ASB Case Review applications received in the plan year"
+    POWERS_USED = (
+        "powers_used",
+        "Tools and powers used in the plan year (notices, orders and injunctions issued)",
+    )
+    REPEAT_VICTIMS = (
+        "repeat_victims",
+        "Repeat victims: people recorded as the victim of 3 or more ASB incidents in the plan year",
+    )
+    SLAVERY_NOTIFICATIONS = (
+        "slavery_notifications",
+        "Modern slavery: notifications made to the Home Office in the plan year (s.52)",
+    )
+    PREVENT_REFERRALS = "prevent_referrals", "Prevent referrals made in the plan year"
+    S17_ASSESSMENTS = "s17_assessments", "Section 17 due-regard assessments of decisions in the plan year"
 
 
 class Direction(models.TextChoices):
@@ -332,7 +346,7 @@ class PlanMeasure(BaseModel):
 
     priority = models.ForeignKey(PlanPriority, on_delete=models.CASCADE, related_name="measures")
     title = models.CharField(max_length=200)
-    source = models.CharField(max_length=20, choices=MeasureSource.choices)
+    source = models.CharField(max_length=32, choices=MeasureSource.choices)
     baseline = models.PositiveIntegerField()
     baseline_label = models.CharField(
         max_length=100, help_text="What the baseline is, for example '2019/20'."

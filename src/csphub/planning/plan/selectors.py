@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -187,6 +187,51 @@ def measure_value(measure: PlanMeasure, *, today: dt.date | None = None) -> int 
 
         return Application.objects.filter(
             partnership_id=plan.partnership_id, received_on__gte=start, received_on__lte=end
+        ).count()
+    return _casework_or_duty_count(source, plan.partnership_id, start, end)
+
+
+def _casework_or_duty_count(source: str, partnership_id: int, start: dt.date, end: dt.date) -> int | None:
+    """The measures counted from casework and the duty registers (issue 14: the registers' counts
+    feed the Plan), of the plan's partnership, in the plan year ``start``..``end``."""
+    if source == MeasureSource.POWERS_USED:
+        from csphub.powers.models import PowerUse
+
+        return PowerUse.objects.filter(
+            partnership_id=partnership_id, issued_at__date__gte=start, issued_at__date__lte=end
+        ).count()
+    if source == MeasureSource.REPEAT_VICTIMS:
+        from csphub.cases.models import IncidentParty
+
+        return (
+            IncidentParty.objects.filter(
+                role="victim",
+                incident__partnership_id=partnership_id,
+                incident__occurred_at__date__gte=start,
+                incident__occurred_at__date__lte=end,
+            )
+            .values("person_id")
+            .annotate(n=Count("incident_id", distinct=True))
+            .filter(n__gte=3)
+            .count()
+        )
+    if source == MeasureSource.SLAVERY_NOTIFICATIONS:
+        from csphub.duties.models import SlaveryConcern
+
+        return SlaveryConcern.objects.filter(
+            partnership_id=partnership_id, notified_on__gte=start, notified_on__lte=end
+        ).count()
+    if source == MeasureSource.PREVENT_REFERRALS:
+        from csphub.duties.models import PreventReferral
+
+        return PreventReferral.objects.filter(
+            partnership_id=partnership_id, referred_on__gte=start, referred_on__lte=end
+        ).count()
+    if source == MeasureSource.S17_ASSESSMENTS:
+        from csphub.duties.models import S17Assessment
+
+        return S17Assessment.objects.filter(
+            partnership_id=partnership_id, decision_on__gte=start, decision_on__lte=end
         ).count()
     return None
 
