@@ -89,3 +89,31 @@ def upcoming_deadlines(actor: Actor, today: dt.date, *, within_days: int | None 
         last = today + dt.timedelta(days=within_days)
         found = [d for d in found if d.due <= last]
     return sorted(found, key=lambda d: (d.due, d.title))
+
+
+# police.uk's categories that the Serious Violence Duty's statutory guidance names as the violence in
+# scope (violence against the person, including sexual violence; robbery; weapons possession). The
+# local definition decides what else counts; these are the figures the assessment can give.
+SERIOUS_VIOLENCE_CATEGORIES = ("Violence and sexual offences", "Robbery", "Possession of weapons")
+
+
+def needs_assessment_evidence(actor: Actor) -> dict[str, Any] | None:
+    """The adopted Strategic Assessment's serious-violence figures, for the strategic needs
+    assessment (issue 14 item 1): each category's count, the count before, the rate per 1,000
+    residents and the adjusted test's words. None when the partnership has adopted no assessment or
+    the actor may not see assessments."""
+    from csphub.insights.selectors import adopted_assessment
+
+    adopted = adopted_assessment(actor)
+    if adopted is None:
+        return None
+    run, assessment = adopted
+    rows = [row for row in assessment.by_crime_type if row.crime_type in SERIOUS_VIOLENCE_CATEGORIES]
+    return {
+        "run": run,
+        "area": assessment.area.name,
+        "period": f"{assessment.period.first} to {assessment.period.last}",
+        "rows": rows,
+        "total": sum(row.count for row in rows),
+        "total_previous": sum(row.count_previous for row in rows),
+    }

@@ -85,6 +85,7 @@ def svd_overview(request: SignedInRequest) -> HttpResponse:
             "deadlines": selectors.upcoming_deadlines(request.actor, today),
             "today": today,
             "may_manage": selectors.may_manage(request.actor),
+            "evidence": selectors.needs_assessment_evidence(request.actor),
         },
     )
 
