@@ -271,6 +271,10 @@ def test_s17a_outstanding_return_is_a_deadline_and_reminded_once_a_day(
     assert sent["owners"] >= 1
     mine = [m for m in mail.outbox if m.to == ["fire.manager@example.org"]]
     assert len(mine) == 1 and "information sharing return" in mine[0].body
+    # The fire service sits in every district CSP of the county: its returns to each are owed, and
+    # one e-mail names each partnership's (before, only the default partnership's were sent).
+    assert "(Amber Valley Community Safety Partnership)" in mine[0].body
+    assert "(Bolsover Community Safety Partnership)" in mine[0].body
     with django_capture_on_commit_callbacks(execute=True):
         again = deadline_reminders_send(today=today)
     assert again["owners"] == 0 and again["skipped"] >= len(items)

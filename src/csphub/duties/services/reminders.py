@@ -7,10 +7,12 @@ with ``remind=False`` so nobody is e-mailed twice about the same task.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import logging
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -18,7 +20,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from csphub.agencies.models import Membership
+from csphub.agencies.models import Membership, Partnership
 from csphub.audit.models import AuditVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor
@@ -34,22 +36,45 @@ def deadline_key(item: deadlines.Deadline) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _actors() -> list[Actor]:
-    """One actor per active user with an e-mail address, in their acting (first active) membership."""
+def _actors() -> list[list[Actor]]:
+    """For each active user with an e-mail address, in their acting (first active) membership: one
+    actor per partnership their agency sits in (a county-wide agency sits in every district CSP of
+    its county and the county board), or one with no partnership when it sits in none."""
     memberships = (
         Membership.objects.filter(is_active=True, user__is_active=True)
         .exclude(user__email="")
         .select_related("user", "agency")
         .order_by("user_id", "pk")
     )
+    partnerships: dict[int, list[int]] = defaultdict(list)
+    for agency_id, partnership_id in Partnership.agencies.through.objects.order_by(
+        "partnership_id"
+    ).values_list("agency_id", "partnership_id"):
+        partnerships[agency_id].append(partnership_id)
     seen: set[int] = set()
-    actors = []
+    out: list[list[Actor]] = []
     for membership in memberships:
         if membership.user_id in seen:
             continue
         seen.add(membership.user_id)
-        actors.append(Actor(user=membership.user, membership=membership))
-    return actors
+        ids: list[int | None] = list(partnerships.get(membership.agency_id, [])) or [None]
+        out.append([Actor(user=membership.user, membership=membership, partnership_id=p) for p in ids])
+    return out
+
+
+def _due_everywhere(actors: list[Actor], today: dt.date) -> list[deadlines.Deadline]:
+    """A user's deadlines due soon or overdue in every partnership they work in. Every provider reads
+    through the partnership acted in (ADR 0008), so when the user works in more than one, each
+    deadline's title says whose it is ("... (Bolsover Community Safety Partnership)"), which also
+    keeps the once-a-day key of the same return to two partnerships apart."""
+    out: dict[str, deadlines.Deadline] = {}
+    for actor in actors:
+        summary = deadlines.summarise(deadlines.deadlines_for(actor, today, for_reminders=True), today)
+        for item in summary.overdue + summary.upcoming:
+            if len(actors) > 1 and actor.partnership is not None:
+                item = dataclasses.replace(item, title=f"{item.title} ({actor.partnership.name})")
+            out.setdefault(deadline_key(item), item)
+    return list(out.values())
 
 
 def _absolute(url: str) -> str:
@@ -64,9 +89,9 @@ def deadline_reminders_send(*, today: dt.date | None = None, dry_run: bool = Fal
     """
     today = today or timezone.localdate()
     counts = {"owners": 0, "items": 0, "skipped": 0}
-    for actor in _actors():
-        summary = deadlines.summarise(deadlines.deadlines_for(actor, today, for_reminders=True), today)
-        due = summary.overdue + summary.upcoming
+    for actors in _actors():
+        actor = actors[0]
+        due = _due_everywhere(actors, today)
         if not due:
             continue
         keys = {deadline_key(d): d for d in due}
