@@ -69,6 +69,9 @@ def test_apply_decide_review_and_publish(
     page.goto("/case-reviews/staff/")
     page.click(f"text={reference}")
     page.click("text=Link incidents")
+    # ``all()`` does not wait: wait for the incidents page's boxes, or a slow load leaves none ticked.
+    page.wait_for_url(f"**/staff/{reference}/incidents/")
+    page.wait_for_selector("input[name=incidents]")
     for box in page.locator("input[name=incidents]").all():
         box.check()
     page.check("#id_named_by_applicant")
