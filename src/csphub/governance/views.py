@@ -58,6 +58,7 @@ from csphub.core.actor import SignedInRequest  # noqa: E402
 from csphub.core.errors import ApplicationError  # noqa: E402
 from csphub.frontend import documents, flows  # noqa: E402
 from csphub.governance import forms, ropa, rules, services  # noqa: E402
+from csphub.governance.agreements import selectors as agreement_selectors  # noqa: E402
 from csphub.governance.models import (  # noqa: E402
     ItemDecision,
     Outcome,
@@ -532,32 +533,11 @@ def request_reply_letter(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-def _sharing_activities(request: SignedInRequest) -> list[ropa.ProcessingActivity]:
-    """The agreements in force that the controller is a party to, with their lawful bases (issue 15
-    item 5: the ROPA carries the agreements' bases, not only the apps')."""
-    from csphub.governance.agreements import selectors as agreements
-
-    today = timezone.localdate()
-    return [
-        ropa.sharing_activity(
-            reference=a.reference,
-            name=a.name,
-            purpose=a.purpose,
-            lawful_basis=a.get_lawful_basis_display() + (f"; {a.gateway}" if a.gateway else ""),
-            conditions=[a.special_category_condition, a.criminal_offence_condition],
-            parties=[p.name for p in a.parties.all()],
-            review_date=f"{a.review_date:%d %B %Y}",
-        )
-        for a in agreements.agreements_of(request.actor)
-        if a.is_in_force(today)
-    ]
-
-
 @login_required
 def ropa_view(request: SignedInRequest, fmt: str = "html") -> HttpResponse:
     _handler(request)
     installed = {a.label for a in apps.get_app_configs()}
-    rows = ropa.activities(installed) + _sharing_activities(request)
+    rows = ropa.activities(installed) + agreement_selectors.ropa_activities(request.actor)
     audit_record(actor=request.actor, verb=AuditVerb.ROPA_EXPORTED, justification=fmt)
     controller = request.actor.agency
     assert controller is not None  # _handler refused an actor without an agency

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from csphub.agencies.models import Agency, InformationSharingAgreement, Partnership
 from csphub.core.actor import Actor
+from csphub.governance import ropa
 from csphub.governance.agreements import rules
 
 
@@ -57,3 +58,22 @@ def party_choices() -> QuerySet[Agency]:
 
 def partnership_choices() -> QuerySet[Partnership]:
     return Partnership.objects.order_by("name")
+
+
+def ropa_activities(actor: Actor, today: dt.date | None = None) -> list[ropa.ProcessingActivity]:
+    """The agreements in force that the actor's agency is a party to, as processing activities with
+    their own lawful bases (issue 15 item 5: the ROPA carries the agreements' bases, not only the apps')."""
+    today = today or timezone.localdate()
+    return [
+        ropa.sharing_activity(
+            reference=a.reference,
+            name=a.name,
+            purpose=a.purpose,
+            lawful_basis=a.get_lawful_basis_display() + (f"; {a.gateway}" if a.gateway else ""),
+            conditions=[a.special_category_condition, a.criminal_offence_condition],
+            parties=[p.name for p in a.parties.all()],
+            review_date=f"{a.review_date:%d %B %Y}",
+        )
+        for a in agreements_of(actor)
+        if a.is_in_force(today)
+    ]
