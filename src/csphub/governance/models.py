@@ -14,7 +14,13 @@ from csphub.governance import rules
 
 
 class RecordType(models.TextChoices):
-    CASE = "case", "ASB case (with its notes, documents, tasks and links)"
+    CASE = (
+        "case",
+        (
+            "ASB case (with its notes, documents, tasks, links, tools and powers, risk assessments, MARAC "
+            "referrals and community resolutions)"
+        ),
+    )
     INCIDENT = "incident", "Incident on no case (with the people linked to it)"
     PERSON = "person", "Person on no case or incident (with their address links)"
     RIGHTS_REQUEST = (
@@ -117,6 +123,11 @@ class Tombstone(BaseModel):
     asb_type = models.CharField(max_length=16, blank=True)
     outcome = models.CharField(max_length=32, blank=True)
     incident_count = models.PositiveIntegerField(default=0)
+    power_counts = models.JSONField(
+        default=dict, blank=True, help_text="The tools and powers used on a case, by power: {'cpn': 2}."
+    )
+    risk_assessment_count = models.PositiveIntegerField(default=0)
+    marac_referral_count = models.PositiveIntegerField(default=0)
     retained_until = models.DateField()
     rule = models.CharField(max_length=500, help_text="The retention rule applied, in words.")
 
@@ -131,6 +142,9 @@ class Tombstone(BaseModel):
             "asb_type",
             "outcome",
             "incident_count",
+            "power_counts",
+            "risk_assessment_count",
+            "marac_referral_count",
             "retained_until",
             "rule",
         }

@@ -354,7 +354,10 @@ def retention_overview(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     due = {
         RecordType(t).label: [
-            item for item, _record, _rule in services.retention_review(record_type=t, today=today)
+            item
+            for item, _record, _rule in services.retention_review(
+                record_type=t, today=today, agency=request.actor.agency
+            )
         ]
         for t in RecordType.values
     }
@@ -367,7 +370,7 @@ def retention_overview(request: SignedInRequest) -> HttpResponse:
             "schedule": selectors.schedule_rows(),
             "due": due,
             "holds": [(h, selectors.hold_target_label(h)) for h in holds],
-            "tombstones": selectors.tombstones_recent(),
+            "tombstones": selectors.tombstones_recent(request.actor.agency),
             "today": today,
         },
     )

@@ -91,6 +91,69 @@ def holds_by_case(case_ids: list[int]) -> dict[int, list[str]]:
 
 
 @dataclass(frozen=True)
+class CaseFile:
+    """What else is on a case's file and dates it: the last day one of its tools and powers, risk
+    assessments, MARAC referrals or community resolutions had effect, and the powers still in force
+    (which keep the whole case, whatever its closing date)."""
+
+    latest_on: dt.date | None = None
+    latest_what: str = ""
+    in_force: tuple[str, ...] = ()
+
+
+def case_files(case_ids: list[int], *, today: dt.date) -> dict[int, CaseFile]:
+    """The case file of each case (four queries, whatever the number of cases)."""
+    from django.db.models import Max
+
+    from csphub.duties.models import CommunityResolution
+    from csphub.powers import rules as power_rules
+    from csphub.powers.models import PowerUse
+    from csphub.risk.models import Assessment, MaracReferral
+
+    latest: dict[int, tuple[dt.date, str]] = {}
+    in_force: dict[int, list[str]] = {}
+
+    def later(case_id: int, day: dt.date, what: str) -> None:
+        if case_id not in latest or day > latest[case_id][0]:
+            latest[case_id] = (day, what)
+
+    powers = PowerUse.objects.filter(case_id__in=case_ids).annotate(last_event=Max("events__occurred_at"))
+    for use in powers.order_by("id"):
+        # Its last status change (a letter produced or a task closed touches the row, not its effect).
+        changed = use.last_event or use.issued_at or use.created_at
+        stopped = power_rules.stopped_on(
+            power_rules.Status(use.status),
+            ends_on=timezone.localdate(use.ends_at) if use.ends_at else None,
+            last_change_on=timezone.localdate(changed),
+            today=today,
+        )
+        if stopped is None:
+            in_force.setdefault(use.case_id, []).append(
+                f"{use.reference} ({use.get_status_display().lower()})"
+            )
+        else:
+            later(use.case_id, stopped, f"{use.reference} stopped having effect")
+    for case_id, at in Assessment.objects.filter(case_id__in=case_ids).values_list("case_id", "assessed_at"):
+        later(case_id, timezone.localdate(at), "a risk assessment")
+    for case_id, referred, meeting in MaracReferral.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "referred_on", "meeting_on"
+    ):
+        later(case_id, max(filter(None, (referred, meeting))), "a MARAC referral")
+    for case_id, chosen in CommunityResolution.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "chosen_on"
+    ):
+        later(case_id, chosen, "a community resolution")
+    return {
+        case_id: CaseFile(
+            latest[case_id][0] if case_id in latest else None,
+            latest[case_id][1] if case_id in latest else "",
+            tuple(in_force.get(case_id, ())),
+        )
+        for case_id in set(latest) | set(in_force)
+    }
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A record that may be disposed of once its retention period ends."""
 
@@ -100,6 +163,8 @@ class Candidate:
     agency_name: str
     trigger: dt.date
     holds: tuple[str, ...]
+    in_force: tuple[str, ...] = ()  # tools and powers still in force on the case: it is kept
+    trigger_why: str = ""  # when the trigger is not the record's own date, what set it
 
 
 def person_reference(person: Any) -> str:
@@ -118,9 +183,11 @@ def _holds_on(model: Any) -> dict[int, str]:
     )
 
 
-def disposal_candidates(record_type: str) -> list[Candidate]:
+def disposal_candidates(record_type: str, *, today: dt.date | None = None) -> list[Candidate]:
     """The records a retention run looks at, with their trigger date and the holds that keep them:
-    closed cases (trigger: the closing day), incidents on no case (the day they happened) and people
+    closed cases (trigger: the closing day, or the later day the last tool or power, risk
+    assessment, MARAC referral or community resolution on it had effect; a power still in force on
+    ``today`` keeps the case), incidents on no case (the day they happened) and people
     on no case or incident (the day their record last changed), and data subjects' requests once
     completed (the day they were completed)."""
     from csphub.cases.models import Incident
@@ -129,17 +196,27 @@ def disposal_candidates(record_type: str) -> list[Candidate]:
     if record_type == "case":
         cases = closed_cases()
         holds = holds_by_case([c.pk for c in cases])
-        return [
-            Candidate(
-                c,
-                c.reference,
-                c.owning_agency_id,
-                c.owning_agency.name,
-                timezone.localdate(c.closed_at),
-                tuple(holds.get(c.pk, ())),
+        files = case_files([c.pk for c in cases], today=today or timezone.localdate())
+        found = []
+        for c in cases:
+            closed_on = timezone.localdate(c.closed_at)
+            file = files.get(c.pk, CaseFile())
+            later = file.latest_on is not None and file.latest_on > closed_on
+            found.append(
+                Candidate(
+                    c,
+                    c.reference,
+                    c.owning_agency_id,
+                    c.owning_agency.name,
+                    file.latest_on if later and file.latest_on else closed_on,
+                    tuple(holds.get(c.pk, ())),
+                    file.in_force,
+                    f"{file.latest_what} on {file.latest_on:%d %B %Y}, after the case closed"
+                    if later and file.latest_on
+                    else "",
+                )
             )
-            for c in cases
-        ]
+        return found
     if record_type == "incident":
         held = _holds_on(Incident)
         incidents = (
@@ -246,9 +323,12 @@ def schedule_rows() -> list[tuple[str, str, RuleInForce]]:
     return rows
 
 
-def tombstones_recent(limit: int = 50) -> list[Any]:
+def tombstones_recent(agency: Any, limit: int = 50) -> list[Any]:
+    """The agency's records disposed of most recently."""
     from csphub.governance.models import Tombstone
 
     return list(
-        Tombstone.objects.select_related("owning_agency", "run").order_by("-run__ran_on", "-id")[:limit]
+        Tombstone.objects.filter(owning_agency=agency)
+        .select_related("owning_agency", "run")
+        .order_by("-run__ran_on", "-id")[:limit]
     )

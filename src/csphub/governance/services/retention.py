@@ -92,25 +92,23 @@ class PurgeResult:
         return [i for i in self.items if i.action == "dispose"]
 
 
-_BLOCKERS = {
-    "powers": "a tool or power recorded on it",
-    "risk_assessments": "a risk assessment recorded on it",
-}
-
-
-def _blocked_by(case: Any) -> str:
-    """Records in other parts of the service that keep the case (they have their own retention)."""
-    found = [
-        words for name, words in _BLOCKERS.items() if hasattr(case, name) and getattr(case, name).exists()
-    ]
-    return "; ".join(found)
-
-
 def _dispose_case(case: Any, *, run: DisposalRun, until: dt.date, rule: str) -> tuple[Tombstone, list[str]]:
-    """Delete the case and everything personal hanging off it; leave a tombstone. Returns the stored
-    names of the case's documents (their files are removed after the transaction commits)."""
+    """Delete the case and its whole file (notes, documents, tasks, links, agenda items, tools and
+    powers with their history, risk assessments, MARAC referrals, community resolutions); leave a
+    tombstone with the counts the statistics need. A modern slavery concern raised from the case is
+    the duty register's own record: it stays, no longer linked. Returns the stored names of the
+    case's documents (their files are removed after the transaction commits)."""
     from csphub.cases.models import AgendaItem
+    from csphub.duties.models import CommunityResolution, SlaveryConcern
+    from csphub.powers.models import PowerUse
+    from csphub.risk.models import Assessment, MaracReferral
 
+    powers = list(PowerUse.objects.filter(case=case).order_by("id"))
+    counts: dict[str, int] = {}
+    for use in powers:
+        counts[use.power] = counts.get(use.power, 0) + 1
+    risk = Assessment.objects.filter(case=case)
+    marac = MaracReferral.objects.filter(case=case)
     tombstone = Tombstone.objects.create(
         run=run,
         record_type=RecordType.CASE,
@@ -121,10 +119,22 @@ def _dispose_case(case: Any, *, run: DisposalRun, until: dt.date, rule: str) -> 
         asb_type=case.asb_type,
         outcome=case.outcome,
         incident_count=case.incident_count,
+        power_counts=dict(sorted(counts.items())),
+        risk_assessment_count=risk.count(),
+        marac_referral_count=marac.count(),
         retained_until=until,
         rule=rule,
     )
     files = list(case.documents.values_list("stored_name", flat=True))
+    for record in [*powers, *risk, *marac]:
+        _forget_links(record)
+    # A later power names the one it follows (a CPN its CPW): the links go before the powers.
+    PowerUse.objects.filter(case=case).update(parent=None)
+    PowerUse.objects.filter(case=case).delete()
+    marac.delete()
+    risk.delete()
+    CommunityResolution.objects.filter(case=case).delete()
+    SlaveryConcern.objects.filter(case=case).update(case=None)
     _forget_links(case)
     AgendaItem.objects.filter(case=case).delete()
     case.delete()
@@ -218,12 +228,32 @@ _DISPOSED_VERB = {
 }
 
 
-def retention_review(*, record_type: str, today: dt.date) -> list[tuple[PurgeItem, Any, str]]:
+class _DryRun(Exception):
+    """Raised inside a dry run's savepoint to undo the disposal it has just tried."""
+
+
+def _depends_on(error: ProtectedError) -> str:
+    """The records that still point at one being disposed of, by kind: "a Case Review application's
+    incident depends on it"."""
+    kinds = sorted({str(obj._meta.verbose_name) for obj in error.protected_objects})
+    return (
+        ", ".join(f"{kind} records" for kind in kinds) + " depend on it"
+        if kinds
+        else "other records depend on it"
+    )
+
+
+def retention_review(
+    *, record_type: str, today: dt.date, agency: Any | None = None
+) -> list[tuple[PurgeItem, Any, str]]:
     """Every record of ``record_type`` past its retention date: the item, the record, and the rule
-    applied in words. Nothing is written (the staff retention page and the purge both use it)."""
+    applied in words; with ``agency``, only that agency's records (the staff page shows a data
+    protection officer their own agency's). Nothing is written (the page and the purge both use it)."""
     schedule = selectors.retention_rules(record_type)
     found: list[tuple[PurgeItem, Any, str]] = []
-    for candidate in selectors.disposal_candidates(record_type):
+    for candidate in selectors.disposal_candidates(record_type, today=today):
+        if agency is not None and candidate.agency_id != agency.pk:
+            continue
         rule = schedule.get(candidate.agency_id) or schedule[None]
         decision = rules.decide(
             trigger=candidate.trigger, years=rule.years, today=today, holds=candidate.holds
@@ -240,17 +270,12 @@ def retention_review(*, record_type: str, today: dt.date) -> list[tuple[PurgeIte
         if decision.action is rules.Action.HOLD:
             found.append((PurgeItem(**item, action="hold", why=decision.reason), candidate.record, ""))
             continue
-        blocker = _blocked_by(candidate.record) if record_type == RecordType.CASE else ""
-        if blocker:
-            found.append(
-                (
-                    PurgeItem(**item, action="blocked", why=f"past its date but kept: {blocker}"),
-                    candidate.record,
-                    "",
-                )
-            )
+        if candidate.in_force:
+            why = "past its date but kept: still in force on it: " + ", ".join(candidate.in_force)
+            found.append((PurgeItem(**item, action="blocked", why=why), candidate.record, ""))
             continue
-        why = f"{decision.reason}; rule: {rule.describe()}"
+        counted = f" (counted from {candidate.trigger_why})" if candidate.trigger_why else ""
+        why = f"{decision.reason}{counted}; rule: {rule.describe()}"
         found.append((PurgeItem(**item, action="dispose", why=why), candidate.record, rule.describe()))
     return found
 
@@ -266,8 +291,11 @@ def retention_purge(
     (or, with ``dry_run``, only list them). Either way the run is recorded and audited.
 
     Cases are closed cases (UK GDPR Art 5(1)(e)); incidents are those on no case; people are those
-    on no case or incident. A record another part of the service still depends on (a tool or power,
-    a risk assessment, a Case Review) is kept and listed as blocked."""
+    on no case or incident. A case goes with its whole file (its tools and powers, risk assessments,
+    MARAC referrals and community resolutions); one with a power still in force, or a record another
+    part of the service still depends on (an incident a Case Review relied on), is kept and listed as
+    blocked. A dry run tries each disposal in a savepoint and undoes it, so it lists exactly what a
+    real run would do."""
     if record_type not in RecordType.values:
         raise ApplicationError(f"Unknown record type {record_type!r}.")
     today = today or timezone.localdate()
@@ -288,17 +316,20 @@ def retention_purge(
             if item.action != "dispose":
                 result.items.append(item)
                 continue
-            if not dry_run:
-                try:
-                    with transaction.atomic():
-                        outcome = disposers[RecordType(record_type)](
-                            record, run=run, until=item.retained_until, rule=rule[:_RULE_LENGTH]
-                        )
-                except ProtectedError:
-                    result.items.append(
-                        replace(item, action="blocked", why="past its date but other records depend on it")
+            try:
+                with transaction.atomic():
+                    outcome = disposers[RecordType(record_type)](
+                        record, run=run, until=item.retained_until, rule=rule[:_RULE_LENGTH]
                     )
-                    continue
+                    if dry_run:  # the same deletes, undone: a dry run lists exactly what a run would
+                        raise _DryRun
+            except _DryRun:
+                outcome = None
+            except ProtectedError as error:
+                why = "past its date but kept: " + _depends_on(error)
+                result.items.append(replace(item, action="blocked", why=why))
+                continue
+            if outcome is not None:
                 if isinstance(outcome, tuple):
                     tombstone, names = outcome
                     files += names

@@ -164,6 +164,7 @@ from csphub.powers.rules.states import (
     allowed_transitions,
     can_transition,
     statuses_of,
+    stopped_on,
 )
 
 __all__ = [
@@ -291,4 +292,5 @@ __all__ = [
     "rule_set",
     "rules_in_force",
     "statuses_of",
+    "stopped_on",
 ]

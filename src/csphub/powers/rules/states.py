@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 # --------------------------------------------------------------------------------------------
@@ -191,3 +192,22 @@ def statuses_of(power: Power) -> frozenset[Status]:
     for targets in table.values():
         found |= targets
     return frozenset(found)
+
+
+def stopped_on(
+    status: Status, *, ends_on: dt.date | None, last_change_on: dt.date, today: dt.date
+) -> dt.date | None:
+    """The day a use of a power stopped having effect, from which its record's retention runs;
+    ``None`` while it may still have effect (a granted order with no end date, an application not
+    yet decided, a notice whose end date is today or later).
+
+    A draft never had effect (its last change). A use in a final status (``TERMINAL``: refused,
+    quashed, withdrawn, discharged, expired, paid, prosecuted, escalated, complied) stopped on its
+    last change. Any other status stops on its end date once that day has passed (an order or notice
+    whose expiry was not recorded as a status), or on its last change if that came later."""
+    status = Status(status)
+    if status is Status.DRAFT or status in TERMINAL:
+        return last_change_on
+    if ends_on is not None and ends_on < today:
+        return max(ends_on, last_change_on)
+    return None
