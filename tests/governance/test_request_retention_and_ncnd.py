@@ -193,3 +193,73 @@ def test_dpa_2018_s45_4_the_reply_pages_check_then_record_and_the_letter_is_a_pd
     letter = client.get(f"/data-protection/requests/{request.pk}/reply.pdf")
     assert letter.status_code == 200 and letter["Content-Type"] == "application/pdf"
     assert letter.content.startswith(b"%PDF")
+
+
+def _request_with_two_items(handler: Any, persona: Any, regime: str) -> RightsRequest:
+    from csphub.cases.services import incident_record
+
+    request = _request(handler, persona, regime=regime)
+    moment = timezone.now() - dt.timedelta(days=3)
+    incident_record(
+        actor=persona("avbc_caseworker"),
+        occurred_at=moment,
+        reported_at=moment,
+        channel="phone",
+        asb_type="personal",
+        category="noise",
+        description="Reported loud music from the flat above",
+        location_description="Example Street, Ripley",
+        parties=[(request.subject, "reporter")],
+    )
+    services.rights_request_search(actor=handler, request=request)
+    assert request.items.count() >= 2
+    return request
+
+
+def test_dpa_2018_s45_4_and_6_one_item_of_a_part_3_request_is_withheld_without_saying_so(
+    handler: Any, persona: Any
+) -> None:
+    request = _request_with_two_items(handler, persona, "law_enforcement")
+    restricted, *others = list(request.items.all())
+    ground = rules.ncnd_grounds()[0][0]
+    with pytest.raises(ApplicationError, match=r"s\.45"):  # the reasons are kept for the Commissioner
+        services.request_item_decide(actor=handler, item=restricted, decision="restrict", exemption=ground)
+    services.request_item_decide(
+        actor=handler,
+        item=restricted,
+        decision="restrict",
+        exemption=ground,
+        notes="Telling the requester would reveal an investigation in progress",
+    )
+    for item in others:
+        services.request_item_decide(actor=handler, item=item, decision="disclose")
+    request.refresh_from_db()
+
+    shown = services.bundle(request)
+    assert [b.label for b in shown] == [i.record_label for i in others]
+    exported = services.bundle_json(request)
+    assert restricted.record_label not in exported and "withheld" not in exported.lower()
+    assert rules.exemption_label(ground) not in exported
+
+    disclosure = services.rights_request_disclose(
+        actor=handler, request=request, disclosed_on=timezone.localdate(), method="Secure e-mail"
+    )
+    assert (disclosure.disclosed, disclosure.withheld, disclosure.restricted) == (len(others), 0, 1)
+    request.refresh_from_db()
+    assert request.outcome == Outcome.PARTLY  # the handler's record says what was held back
+
+
+def test_a_uk_gdpr_request_cannot_withhold_an_item_without_saying_so(handler: Any, persona: Any) -> None:
+    from csphub.governance.forms import ItemDecisionForm
+
+    request = _request_with_two_items(handler, persona, "uk_gdpr")
+    item = request.items.first()
+    assert item is not None
+    with pytest.raises(ApplicationError, match="law-enforcement request"):
+        services.request_item_decide(
+            actor=handler, item=item, decision="restrict", exemption="crime", notes="Investigation"
+        )
+    offered = dict(ItemDecisionForm(regime="uk_gdpr", labels=[]).fields["decision"].choices)  # type: ignore[attr-defined]
+    assert "restrict" not in offered and "exempt" in offered
+    offered = dict(ItemDecisionForm(regime="law_enforcement", labels=[]).fields["decision"].choices)  # type: ignore[attr-defined]
+    assert "restrict" in offered

@@ -95,21 +95,26 @@ class ItemDecisionForm(GovukFormMixin, forms.Form):
         choices=[c for c in ItemDecision.choices if c[0] != ItemDecision.PENDING],
         error_messages=_required("Select whether to disclose, redact or withhold it"),
     )
-    exemption = forms.ChoiceField(label="Exemption (for a withheld item)", required=False)
+    exemption = forms.ChoiceField(label="Exemption or ground (for a withheld item)", required=False)
     redacted_fields = forms.MultipleChoiceField(
         label="Parts to redact", required=False, widget=forms.CheckboxSelectMultiple
     )
     notes = forms.CharField(
-        label="Why are these parts redacted?",
+        label="Why are these parts redacted, or the item withheld without saying so?",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example: they identify a third party who has not consented (DPA 2018 Sch 2 para 16).",
+        help_text="For example: they identify a third party who has not consented (DPA 2018 Sch 2 para 16). "
+        "For an item withheld without saying so, the reasons are kept for the Information Commissioner "
+        "(DPA 2018 s.45(7)).",
     )
 
     def __init__(self, *args: Any, regime: str, labels: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         exemptions: list[tuple[str, str]] = [("", "Choose an exemption"), *rules.exemptions_for(regime)]
         self.fields["exemption"].choices = exemptions  # type: ignore[attr-defined]
+        self.fields["decision"].choices = rules.item_decisions_for(  # type: ignore[attr-defined]
+            regime, [c for c in ItemDecision.choices if c[0] != ItemDecision.PENDING]
+        )
         self.fields["redacted_fields"].choices = [(label, label) for label in labels]  # type: ignore[attr-defined]
 
 

@@ -268,6 +268,11 @@ class ItemDecision(models.TextChoices):
     DISCLOSE = "disclose", "Disclose"
     REDACT = "redact", "Disclose with redactions"
     EXEMPT = "exempt", "Withhold (exempt)"
+    # DPA 2018 s.45(4) restricts the right of access "wholly or partly"; s.45(6) lifts the duty to
+    # tell the data subject of a restriction so far as telling them would undermine its purpose. The
+    # item is left out of the bundle altogether (not "an item was withheld"); the ground and the
+    # reasons are recorded for the Commissioner (s.45(7)). Part 3 (law-enforcement) requests only.
+    RESTRICT_SILENTLY = "restrict", "Withhold and say nothing of it (DPA 2018 s.45(4), (6))"
 
 
 class RequestItem(BaseModel):
@@ -321,10 +326,13 @@ class Disclosure(BaseModel):
     disclosed = models.PositiveIntegerField()
     redacted = models.PositiveIntegerField()
     withheld = models.PositiveIntegerField()
+    restricted = models.PositiveIntegerField(
+        default=0, help_text="Left out of the bundle without saying so (DPA 2018 s.45(4), (6)); not told."
+    )
     sha256 = models.CharField(max_length=64, help_text="Of the JSON export sent.")
 
     NOT_PERSONAL_DATA = frozenset(
-        {"request", "disclosed_on", "method", "disclosed", "redacted", "withheld", "sha256"}
+        {"request", "disclosed_on", "method", "disclosed", "redacted", "withheld", "restricted", "sha256"}
     )
 
     class Meta:

@@ -196,6 +196,11 @@ def ncnd_allowed(regime: str) -> bool:
     return regime == "law_enforcement"
 
 
+def item_decisions_for(regime: str, choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The decisions open on one item: a silent restriction only on a Part 3 request (s.45(4), (6))."""
+    return [c for c in choices if c[0] != "restrict" or ncnd_allowed(regime)]
+
+
 def ncnd_grounds() -> tuple[tuple[str, str], ...]:
     """The s.45(4)(a)-(e) grounds on which the response may neither confirm nor deny."""
     return exemptions_for("law_enforcement")

@@ -36,10 +36,11 @@ class BundleItem:
 def bundle(request: RightsRequest) -> list[BundleItem]:
     """What the requester receives: disclosed items in full, redacted items without the redacted
     parts, and for withheld items only that something was withheld and the ground (an exemption is
-    stated unless stating it would itself prejudice the purpose, which the handler judges)."""
+    stated unless stating it would itself prejudice the purpose, which the handler judges). An item
+    restricted without saying so (s.45(4), (6)) is not in the bundle at all."""
     out = []
     for item in request.items.all():
-        if item.decision == ItemDecision.PENDING:
+        if item.decision in (ItemDecision.PENDING, ItemDecision.RESTRICT_SILENTLY):
             continue
         hidden = set(item.redacted_fields)
         rows = (
@@ -123,12 +124,15 @@ def rights_request_disclose(
             disclosed=counts[ItemDecision.DISCLOSE],
             redacted=counts[ItemDecision.REDACT],
             withheld=counts[ItemDecision.EXEMPT],
+            restricted=counts[ItemDecision.RESTRICT_SILENTLY],
             sha256=hashlib.sha256(bundle_json(request).encode()).hexdigest(),
             created_by=who.user,
         )
         request.status = RequestStatus.COMPLETED
         request.completed_on = disclosed_on
-        request.outcome = Outcome.GRANTED if not counts[ItemDecision.EXEMPT] else Outcome.PARTLY
+        # The outcome is the handler's record: a silent restriction is a partial refusal too.
+        withheld = counts[ItemDecision.EXEMPT] + counts[ItemDecision.RESTRICT_SILENTLY]
+        request.outcome = Outcome.GRANTED if not withheld else Outcome.PARTLY
         request.save(update_fields=["status", "completed_on", "outcome", "modified_at"])
         audit_record(actor=who, verb=AuditVerb.RIGHTSREQUEST_DISCLOSED, target=request)
     return disclosure

@@ -176,8 +176,9 @@ def request_item_decide(
     redacted_fields: list[str] | None = None,
     notes: str = "",
 ) -> RequestItem:
-    """Disclose, redact (the fields named, with notes on why: usually third parties, Sch 2 para 16)
-    or withhold (exempt, with the DPA 2018 Schedule 2/3 paragraph or s.45(4) ground)."""
+    """Disclose, redact (the fields named, with notes on why: usually third parties, Sch 2 para 16),
+    withhold (exempt, with the DPA 2018 Schedule 2/3 paragraph or s.45(4) ground), or, on a Part 3
+    request only, withhold without saying so (s.45(4) ground and the reasons, s.45(6)-(7))."""
     who = _may_handle(actor)
     request = item.request
     if request.owning_agency_id != who.agency.pk:
@@ -198,6 +199,19 @@ def request_item_decide(
                 "Say why the parts are redacted (for example, they identify a third party)."
             )
         exemption = exemption if exemption in dict(rules.exemptions_for(request.regime)) else ""
+    elif decision == ItemDecision.RESTRICT_SILENTLY:
+        if not rules.ncnd_allowed(request.regime):
+            raise ApplicationError(
+                "An item can be withheld without saying so only on a law-enforcement request (DPA 2018 "
+                "Part 3, s.45(4)); withhold it under an exemption instead."
+            )
+        if exemption not in dict(rules.ncnd_grounds()):
+            raise ApplicationError("Choose the ground of DPA 2018 s.45(4) that applies.")
+        if not notes.strip():
+            raise ApplicationError(
+                "Record why telling the requester would undermine the restriction (DPA 2018 s.45(6), (7))."
+            )
+        redacted_fields = []
     elif decision == ItemDecision.DISCLOSE:
         exemption, redacted_fields = "", []
     else:
