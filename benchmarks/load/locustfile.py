@@ -80,7 +80,7 @@ class Caseworker(HttpUser):
     @task(2)
     def person(self) -> None:
         if self.me["people"]:
-            self._get(f"/cases/people/{self.rng.choice(self.me['people'])}/", "/cases/people/[id]/")
+            self._get(f"/people/{self.rng.choice(self.me['people'])}/", "/people/[id]/")
 
     @task(2)
     def api_cases(self) -> None:
