@@ -363,6 +363,7 @@ MATRIX: dict[str, Entry] = {
     "powers:dispersal_direction_new": Entry(make=_chain("dispersal"), expect=OTHER_AGENCY_RECORD),
     "powers:absolute_ground_review": Entry(make=_chain("absolute_ground"), expect=OTHER_AGENCY_RECORD),
     "powers:injunction_decision": Entry(make=_later("injunction_applied"), expect=OTHER_AGENCY_RECORD),
+    "powers:injunction_adjourned": Entry(make=_later("injunction_applied"), expect=OTHER_AGENCY_RECORD),
     "powers:injunction_change": Entry(make=_later("injunction_granted"), expect=OTHER_AGENCY_RECORD),
     "powers:order_breach": Entry(make=_later("injunction_granted"), expect=OTHER_AGENCY_RECORD),
     "powers:cbo_change": Entry(make=_later("cbo"), expect=OTHER_AGENCY_RECORD),

@@ -100,7 +100,9 @@ EXPECTED_TRANSITIONS: dict[Power, dict[Status, set[Status]]] = {
     },
     Power.INJUNCTION: {
         S.DRAFT: {S.APPLIED, S.WITHDRAWN},
-        S.APPLIED: {S.GRANTED, S.REFUSED, S.WITHDRAWN},
+        # s.6(2), s.7: a hearing adjourned, with or without an interim injunction.
+        S.APPLIED: {S.ADJOURNED, S.GRANTED, S.REFUSED, S.WITHDRAWN},
+        S.ADJOURNED: {S.ADJOURNED, S.GRANTED, S.REFUSED, S.WITHDRAWN},
         S.GRANTED: {S.VARIED, S.BREACHED, S.DISCHARGED, S.EXPIRED},
         S.VARIED: {S.VARIED, S.BREACHED, S.DISCHARGED, S.EXPIRED},
         S.BREACHED: {S.VARIED, S.DISCHARGED, S.EXPIRED},

@@ -477,6 +477,7 @@ class AuditVerb(models.TextChoices):
     INCIDENT_USER_NAMED = "incident.user_named", "Named a user on an incident"
     INCIDENT_VIEWED = "incident.viewed", "Viewed an incident"
 
+    INJUNCTION_ADJOURNED = "injunction.adjourned", "Civil injunction: hearing adjourned"
     INJUNCTION_APPLIED = "injunction.applied", "Civil injunction: applied"
     INJUNCTION_BREACHED = "injunction.breached", "Civil injunction: breached"
     INJUNCTION_DISCHARGED = "injunction.discharged", "Civil injunction: discharged"

@@ -53,6 +53,18 @@ def get_item(mapping: dict[str, Any], key: str) -> Any:
 
 
 @register.filter
+def iso_date(value: Any) -> str:
+    """A date kept as an ISO string (in a JSON ``details``) in words: "2026-03-04" -> "4 March 2026"."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value or "")
+    return f"{day.day} {day:%B %Y}"
+
+
+@register.filter
 def answer(value: Any, field: Any = None) -> str:
     """The answer in words ("Not given", "Yes", a choice's label, "3 March 2025")."""
     if isinstance(field, BoundField):

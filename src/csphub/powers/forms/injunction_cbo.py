@@ -186,6 +186,37 @@ class InjunctionDecisionForm(GovukFormMixin, forms.Form):
     )
 
 
+class InjunctionAdjournForm(GovukFormMixin, forms.Form):
+    """A hearing of the injunction application adjourned, with or without an interim injunction."""
+
+    hearing_on = date_field("Date of the hearing", required_message="Enter the date of the hearing")
+    next_hearing_on = date_field(
+        "Date of the next hearing",
+        required_message="",
+        required=False,
+        help_text="After a without-notice hearing: the first on-notice hearing, of which the respondent "
+        "is given notice (s.6).",
+    )
+    interim = forms.BooleanField(
+        label="The court granted an interim injunction until the final hearing or further order (s.7)",
+        required=False,
+    )
+    interim_requirements = text_field(
+        "Prohibitions and requirements of the interim injunction",
+        help_text="If one was granted: its terms as the court made them, one per line.",
+    )
+    interim_excludes_from_home = forms.BooleanField(
+        label="The interim injunction excludes the respondent from the place where they normally live",
+        required=False,
+        help_text="Not at a hearing the respondent had no notice of (s.7(3)).",
+    )
+    violence_or_significant_risk = forms.BooleanField(
+        label="The conduct included violence or threatened violence, or there is a significant risk of harm",
+        required=False,
+    )
+    note = text_field("Notes (optional)")
+
+
 class OrderChangeForm(GovukFormMixin, forms.Form):
     """A court varying or discharging an injunction or a criminal behaviour order."""
 

@@ -98,6 +98,56 @@ def injunction_applicant_blockers(
     return []
 
 
+def injunction_adjournment_blockers(
+    *,
+    applied_on: date,
+    hearing_on: date,
+    next_hearing_on: date | None,
+    today: date,
+    without_notice_hearing: bool,
+    interim: bool,
+    interim_requirements: str,
+    interim_excludes_from_home: bool,
+) -> list[str]:
+    """A hearing of the application adjourned (s.6, s.7).
+
+    s.6(2): at the hearing of a without-notice application the court must adjourn, granting an
+    interim injunction (a) or not (b), or dismiss the application (c: recorded as refused); it cannot
+    grant the full injunction there. s.7(2): an interim injunction lasts until the final hearing or
+    further order. s.7(3): one made at a hearing of which the respondent was not given notice may not
+    exclude them from the place where they live."""
+    reasons: list[str] = []
+    if hearing_on < applied_on:
+        reasons.append("The hearing cannot be before the application was made")
+    if hearing_on > today:
+        reasons.append("The hearing date cannot be in the future")
+    if next_hearing_on is not None and next_hearing_on <= hearing_on:
+        reasons.append("The next hearing must be after this one")
+    if without_notice_hearing and next_hearing_on is None:
+        reasons.append(
+            "Enter the date of the first on-notice hearing: the respondent must be given notice of it"
+        )
+    if interim and not interim_requirements.strip():
+        reasons.append("Say what the interim injunction prohibits or requires")
+    if interim and interim_excludes_from_home and without_notice_hearing:
+        reasons.append(
+            "An interim injunction made without notice to the respondent cannot exclude them from "
+            "their home (s.7(3))"
+        )
+    return reasons
+
+
+def injunction_grant_blockers(*, without_notice: bool, adjourned: bool) -> list[str]:
+    """s.6(2): a without-notice application is adjourned or dismissed at its first hearing; the
+    injunction itself is granted only at a later (on-notice) hearing."""
+    if without_notice and not adjourned:
+        return [
+            "At the hearing of a without-notice application the court adjourns or dismisses it "
+            "(s.6(2)): record the adjourned hearing first, then the decision at the on-notice hearing"
+        ]
+    return []
+
+
 def _yot_blockers(
     *, recipient: Recipient, rules: RuleSet, under_18_on: date, consulted_on: date | None, by: date, what: str
 ) -> list[str]:

@@ -58,6 +58,7 @@ class Status(StrEnum):
     ISSUED = "issued"  # CPW, CPN, FPN, closure notice, dispersal direction, absolute-ground notice
     AUTHORISED = "authorised"  # dispersal authorisation
     APPLIED = "applied"  # injunction, CBO, closure order: application made to court
+    ADJOURNED = "adjourned"  # injunction: hearing adjourned, with or without an interim injunction (s.6, s.7)
     GRANTED = "granted"  # court made the order
     REFUSED = "refused"
     MADE = "made"  # PSPO
@@ -113,7 +114,9 @@ TRANSITIONS: dict[Power, dict[Status, frozenset[Status]]] = {
     },
     Power.INJUNCTION: {
         S.DRAFT: frozenset({S.APPLIED, S.WITHDRAWN}),
-        S.APPLIED: frozenset({S.GRANTED, S.REFUSED, S.WITHDRAWN}),
+        S.APPLIED: frozenset({S.ADJOURNED, S.GRANTED, S.REFUSED, S.WITHDRAWN}),
+        # s.6(2)(a)-(b), s.7: adjourned, with or without an interim injunction, until the final hearing.
+        S.ADJOURNED: frozenset({S.ADJOURNED, S.GRANTED, S.REFUSED, S.WITHDRAWN}),
         S.GRANTED: frozenset({S.VARIED, S.BREACHED, S.DISCHARGED, S.EXPIRED}),
         S.VARIED: frozenset({S.VARIED, S.BREACHED, S.DISCHARGED, S.EXPIRED}),
         S.BREACHED: frozenset({S.VARIED, S.DISCHARGED, S.EXPIRED}),

@@ -98,6 +98,95 @@ def injunction_apply(
         )
 
 
+def injunction_adjourn(
+    *,
+    actor: ActorOrUser,
+    injunction: PowerUse,
+    hearing_on: dt.date,
+    next_hearing_on: dt.date | None = None,
+    interim: bool = False,
+    interim_requirements: str = "",
+    interim_excludes_from_home: bool = False,
+    violence_or_significant_risk: bool = False,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """The court adjourned a hearing of the application, granting an interim injunction or not
+    (s.6(2)(a)-(b) at a without-notice hearing; s.7 at any adjourned hearing). The interim injunction
+    lasts until the final hearing or further order (s.7(2)); one made without notice to the respondent
+    cannot exclude them from their home (s.7(3)); otherwise exclusion from home is checked as for the
+    injunction itself (s.13). An under-18 respondent's YOT must be consulted before the first
+    on-notice hearing (s.14(2)): when it has not been, a task is due the day before that hearing.
+    Dismissal at a without-notice hearing (s.6(2)(c)) is recorded as the court's decision: refused."""
+    moment = _start_on(
+        actor, injunction, Power.INJUNCTION, "Only an injunction application can be adjourned", now
+    )
+    if not rules.can_transition(Power.INJUNCTION, Status(injunction.status), Status.ADJOURNED):
+        raise ApplicationError(f"The injunction is {injunction.status}: its application has been decided")
+    assert injunction.starts_on is not None
+    ruleset = rules_for(moment)
+    facts = recipient_facts(injunction.recipient)
+    without_notice_hearing = (
+        bool(injunction.details.get("without_notice")) and injunction.status == Status.APPLIED
+    )
+    reasons = rules.injunction_adjournment_blockers(
+        applied_on=injunction.starts_on,
+        hearing_on=hearing_on,
+        next_hearing_on=next_hearing_on,
+        today=local_date(moment),
+        without_notice_hearing=without_notice_hearing,
+        interim=interim,
+        interim_requirements=interim_requirements,
+        interim_excludes_from_home=interim_excludes_from_home,
+    )
+    if interim and interim_excludes_from_home and not without_notice_hearing:
+        reasons += rules.home_exclusion_blockers(
+            rules=ruleset,
+            recipient=facts,
+            on=hearing_on,
+            applicant=injunction.issuer_capacity,
+            violence_or_significant_risk=violence_or_significant_risk,
+        )
+    _block(reasons)
+    hearing: dict[str, Any] = {
+        "hearing_on": hearing_on.isoformat(),
+        "next_hearing_on": _iso(next_hearing_on),
+        "without_notice": without_notice_hearing,
+        "interim": interim,
+    }
+    details = {**injunction.details, "hearings": [*injunction.details.get("hearings", []), hearing]}
+    if interim:
+        # s.7(2): until the final hearing or further order; a later interim replaces it.
+        details["interim"] = {
+            "granted_on": hearing_on.isoformat(),
+            "requirements": interim_requirements.strip(),
+            "excludes_from_home": interim_excludes_from_home,
+            "violence_or_significant_risk": violence_or_significant_risk,
+            "made_without_notice": without_notice_hearing,
+        }
+    with transaction.atomic():
+        injunction.details = details
+        use = _move(
+            injunction, Status.ADJOURNED, actor=actor, now=moment, note=note.strip(), changed=["details"]
+        )
+        yot_on = detail_date(injunction, "yot_consulted_on")
+        if (
+            without_notice_hearing
+            and next_hearing_on is not None
+            and rules.is_youth(facts, next_hearing_on, ruleset)
+            and (yot_on is None or yot_on >= next_hearing_on)
+        ):
+            _task(
+                actor=actor,
+                use=use,
+                title=f"Consult the youth offending team before the on-notice hearing on {_fmt_date(next_hearing_on)}",
+                due_on=next_hearing_on - dt.timedelta(days=1),
+                source="powers.injunction.yot_before_on_notice_hearing",
+                details="Anti-social Behaviour, Crime and Policing Act 2014 s.14(2).",
+            )
+    return use
+
+
 def injunction_decide(
     *,
     actor: ActorOrUser,
@@ -143,7 +232,14 @@ def injunction_decide(
     facts = recipient_facts(injunction.recipient)
     granted = to is Status.GRANTED
     yot_on = yot_consulted_on or detail_date(injunction, "yot_consulted_on")
-    if injunction.details.get("without_notice"):
+    if granted:
+        _block(
+            rules.injunction_grant_blockers(
+                without_notice=bool(injunction.details.get("without_notice")),
+                adjourned=injunction.status == Status.ADJOURNED,
+            )
+        )
+    if injunction.details.get("without_notice") and injunction.status == Status.ADJOURNED:
         _block(
             rules.injunction_on_notice_hearing_blockers(
                 rules=ruleset, recipient=facts, on_notice_hearing_on=decided_on, yot_consulted_on=yot_on

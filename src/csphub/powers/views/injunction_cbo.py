@@ -68,6 +68,29 @@ STEPS = [
         ),
         offer=Offer("Record the court's decision", "record-decision", can_become(Status.GRANTED)),
     ),
+    # s.6(2)(a)-(b), s.7: a hearing adjourned, with or without an interim injunction.
+    PowerStep(
+        name="injunction_adjourned",
+        route="<int:pk>/injunction-adjourned/",
+        on=(Power.INJUNCTION,),
+        form=forms.InjunctionAdjournForm,
+        service=services.injunction_adjourn,
+        subject="injunction",
+        title="Record an adjourned hearing of {use.reference}",
+        section="ss.6 and 7",
+        check_title="Check the adjourned hearing before you record it",
+        action_label="Record adjourned hearing",
+        success="Injunction {use.reference}: adjourned hearing recorded",
+        blocked_title="You cannot record an adjourned hearing",
+        standing=may_become_any((Status.ADJOURNED,), "record an adjourned hearing"),
+        notes=notes(
+            "At the hearing of a without-notice application the court adjourns it, granting an interim "
+            "injunction or not, or dismisses it (record that as refused). An interim injunction lasts "
+            "until the final hearing or further order, and one made without notice cannot exclude the "
+            "respondent from their home."
+        ),
+        offer=Offer("Record an adjourned hearing", "record-adjourned", can_become(Status.ADJOURNED)),
+    ),
     PowerStep(
         name="injunction_change",
         route="<int:pk>/injunction-change/",

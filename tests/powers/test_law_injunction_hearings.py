@@ -1,0 +1,156 @@
+"""Without-notice applications and interim injunctions (Anti-social Behaviour, Crime and Policing Act
+2014 ss.6 and 7; legal review A.7). At the hearing of a without-notice application the court must
+adjourn, granting an interim injunction or not, or dismiss it (s.6(2)); it cannot grant the
+injunction itself there. An interim injunction lasts until the final hearing or further order
+(s.7(2)); one made at a hearing the respondent had no notice of cannot exclude them from home
+(s.7(3)). For an under-18, the YOT is consulted before the first on-notice hearing (s.14(2))."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from csphub.cases.models import Task
+from csphub.core.errors import ApplicationError
+from csphub.powers import rules as r
+from csphub.powers import services
+from csphub.powers.models import PowerUse
+from csphub.powers.rules import Status
+from tests.powers.test_pages import errors_of, iso, make_setup, submit, today
+
+D = dt.date
+
+
+def _blockers(**kw: Any) -> list[str]:
+    base: dict[str, Any] = {
+        "applied_on": D(2026, 3, 2),
+        "hearing_on": D(2026, 3, 3),
+        "next_hearing_on": D(2026, 3, 17),
+        "today": D(2026, 3, 3),
+        "without_notice_hearing": True,
+        "interim": True,
+        "interim_requirements": "Not to enter Market Place",
+        "interim_excludes_from_home": False,
+    }
+    return r.injunction_adjournment_blockers(**(base | kw))
+
+
+def test_s6_2_a_without_notice_hearing_is_adjourned_to_an_on_notice_hearing() -> None:
+    assert _blockers() == []
+    assert _blockers(hearing_on=D(2026, 3, 2)) == []  # the day of the application: allowed
+    assert _blockers(hearing_on=D(2026, 3, 1)) == ["The hearing cannot be before the application was made"]
+    assert _blockers(next_hearing_on=D(2026, 3, 3)) == ["The next hearing must be after this one"]
+    assert _blockers(next_hearing_on=D(2026, 3, 4)) == []
+    assert "first on-notice hearing" in _blockers(next_hearing_on=None)[0]
+    assert _blockers(next_hearing_on=None, without_notice_hearing=False) == []  # adjourned generally
+    assert _blockers(hearing_on=D(2026, 3, 4)) == ["The hearing date cannot be in the future"]
+
+
+def test_s7_3_an_interim_injunction_made_without_notice_cannot_exclude_from_home() -> None:
+    assert "(s.7(3))" in _blockers(interim_excludes_from_home=True)[0]
+    assert _blockers(interim_excludes_from_home=True, without_notice_hearing=False) == []
+    assert _blockers(interim_requirements=" ") == ["Say what the interim injunction prohibits or requires"]
+    assert _blockers(interim=False, interim_requirements="") == []
+
+
+def test_s6_2_a_without_notice_application_is_not_granted_before_it_is_adjourned() -> None:
+    assert "(s.6(2))" in r.injunction_grant_blockers(without_notice=True, adjourned=False)[0]
+    assert r.injunction_grant_blockers(without_notice=True, adjourned=True) == []
+    assert r.injunction_grant_blockers(without_notice=False, adjourned=False) == []
+
+
+@pytest.mark.django_db
+class TestTheCourtsHearings:
+    @pytest.fixture
+    def s(self, persona: Any, client_as: Any) -> Any:
+        return make_setup(persona, client_as)
+
+    def _without_notice(self, s: Any, respondent: Any, court: str, ends_on: dt.date | None) -> PowerUse:
+        return services.injunction_apply(
+            actor=s.officer,
+            case=s.case,
+            recipient=respondent,
+            issuer_capacity="local_authority",
+            applied_on=today() - dt.timedelta(days=2),
+            court=court,
+            ends_on=ends_on,
+            yot_consulted_on=None,
+            requirements="Not to enter Market Place",
+            without_notice=True,
+        )
+
+    def test_adjourned_with_an_interim_injunction_then_granted_on_notice(self, s: Any) -> None:
+        injunction = self._without_notice(s, s.adult, "county_court", None)
+        with pytest.raises(ApplicationError, match=r"s\.6\(2\)"):
+            services.injunction_decide(
+                actor=s.officer,
+                injunction=injunction,
+                outcome="granted",
+                decided_on=today(),
+                requirements="Not to enter Market Place",
+            )
+        services.injunction_adjourn(
+            actor=s.officer,
+            injunction=injunction,
+            hearing_on=today() - dt.timedelta(days=1),
+            next_hearing_on=today() + dt.timedelta(days=14),
+            interim=True,
+            interim_requirements="Not to enter Market Place",
+        )
+        injunction.refresh_from_db()
+        assert injunction.status == Status.ADJOURNED
+        assert injunction.details["interim"]["made_without_notice"] is True
+        assert [h["without_notice"] for h in injunction.details["hearings"]] == [True]
+        # The on-notice hearing may itself be adjourned; it is no longer a without-notice hearing.
+        services.injunction_adjourn(actor=s.officer, injunction=injunction, hearing_on=today())
+        injunction.refresh_from_db()
+        assert [h["without_notice"] for h in injunction.details["hearings"]] == [True, False]
+        services.injunction_decide(
+            actor=s.officer,
+            injunction=injunction,
+            outcome="granted",
+            decided_on=today(),
+            requirements="Not to enter Market Place",
+        )
+        injunction.refresh_from_db()
+        assert injunction.status == Status.GRANTED
+
+    def test_dismissed_at_the_without_notice_hearing_is_recorded_as_refused(self, s: Any) -> None:
+        injunction = self._without_notice(s, s.adult, "county_court", None)
+        services.injunction_decide(
+            actor=s.officer, injunction=injunction, outcome="refused", decided_on=today()
+        )
+        injunction.refresh_from_db()
+        assert injunction.status == Status.REFUSED
+
+    def test_s14_2_an_under_18s_yot_consultation_is_due_before_the_on_notice_hearing(self, s: Any) -> None:
+        injunction = self._without_notice(s, s.youth, "youth_court", today() + dt.timedelta(days=180))
+        hearing = today() + dt.timedelta(days=10)
+        services.injunction_adjourn(
+            actor=s.officer, injunction=injunction, hearing_on=today(), next_hearing_on=hearing
+        )
+        task = Task.objects.get(source="powers.injunction.yot_before_on_notice_hearing")
+        assert task.due_on == hearing - dt.timedelta(days=1)
+        assert "youth offending team" in task.title
+
+    def test_the_adjourned_hearing_page(self, s: Any) -> None:
+        injunction = self._without_notice(s, s.adult, "county_court", None)
+        detail = s.client.get(reverse("powers:detail", args=[injunction.pk])).content.decode()
+        assert reverse("powers:injunction_adjourned", args=[injunction.pk]) in detail
+        url = reverse("powers:injunction_adjourned", args=[injunction.pk])
+        data = {
+            "hearing_on": iso(today()),
+            "next_hearing_on": iso(today() + dt.timedelta(days=14)),
+            "interim": "on",
+            "interim_requirements": "Not to enter Market Place",
+            "interim_excludes_from_home": "on",
+        }
+        assert "(s.7(3))" in errors_of(s.client.post(url, data))
+        del data["interim_excludes_from_home"]
+        assert submit(s.client, url, data).status_code == 302
+        detail = s.client.get(reverse("powers:detail", args=[injunction.pk])).content.decode()
+        assert 'data-testid="interim-injunction"' in detail and "without notice to the respondent" in detail
+        assert f"{(today() + dt.timedelta(days=14)).day} " in detail
