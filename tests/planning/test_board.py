@@ -171,10 +171,44 @@ def test_partner_counts_load_all_or_nothing_and_idempotently(world: Any, persona
         services.partner_counts_load(
             actor=persona("avbc_board_member"), agency=fire, file_name="f.csv", data=FIRE
         )
-    rows = selectors.partner_measure_rows(["2024-01", "2024-02", "2024-03"])
+    months = ["2024-01", "2024-02", "2024-03"]
+    rows = selectors.partner_measure_rows(months, selectors.counted_partnerships(coordinator))
     assert rows == [
         {"measure": "Deliberate secondary fires", "source": fire.name, "values": [4, 7, 1], "total": 12}
     ]
+
+
+def test_partner_counts_are_counted_only_in_the_partnership_whose_area_they_are_in(
+    world: Any, persona: Any
+) -> None:
+    """Issue 12: a county-wide partner uploads one file for the county; Amber Valley's figures count
+    Amber Valley's LSOAs and district only, Bolsover's its own, the county board both."""
+    from csphub.agencies.models import Partnership
+
+    coordinator = persona("avbc_partnership_coordinator")
+    fire = Agency.objects.first()
+    assert fire is not None
+    county = (
+        b"month,area_code,measure,value\n"
+        b"2024-01,E01019432,deliberate_secondary_fires,4\n"  # an Amber Valley LSOA
+        b"2024-01,E07000032,deliberate_secondary_fires,10\n"  # the Amber Valley district
+        b"2024-01,E01019478,deliberate_secondary_fires,5\n"  # a Bolsover LSOA
+        b"2024-01,E10000007,deliberate_secondary_fires,99\n"  # Derbyshire county: no district's
+    )
+    services.partner_counts_load(actor=coordinator, agency=fire, file_name="county.csv", data=county)
+
+    def total(partnership: Partnership) -> int:
+        rows = selectors.partner_measure_rows(["2024-01"], [partnership.pk])
+        return sum(r["total"] for r in rows)
+
+    amber = Partnership.objects.get(name__icontains="Amber Valley", kind="csp")
+    bolsover = Partnership.objects.get(name__icontains="Bolsover", kind="csp")
+    assert (total(amber), total(bolsover)) == (14, 5)
+    assert selectors.counted_partnerships(coordinator)[0] == amber.pk
+    board = amber.parent
+    assert board is not None
+    members = [board.pk, *board.members.values_list("pk", flat=True)]
+    assert sum(r["total"] for r in selectors.partner_measure_rows(["2024-01"], members)) == 19
 
 
 def test_quarters() -> None:

@@ -126,12 +126,43 @@ def _month(d: dt.date) -> str:
     return d.strftime("%Y-%m")
 
 
-def partner_measure_rows(months: list[str]) -> list[dict[str, Any]]:
-    """Each (measure, agency) with its total in each of ``months``, from partners' uploads."""
+def partnership_area_codes(partnership_ids: list[int]) -> frozenset[str]:
+    """The area codes a partnership's figures count (issue 12): the 2021 LSOAs and district codes of
+    each partnership's area in the national reference, and its CSP code. A county-wide partner (fire,
+    the county council) uploads one file for the whole county; a district CSP counts only its own
+    LSOAs and district from it, and a county board its districts'. A count for a whole county (E10)
+    cannot be split between districts, so no partnership's figures count it (the county is not in
+    the national LSOA table); the partner is asked for district or LSOA counts instead."""
+    from csphub.agencies.models import Partnership
+    from csphub.analytics.geography import AreaNotFound, resolve_area
+    from csphub.analytics.sources.reference import load_reference
+
+    geo = load_reference(boundaries=False)
+    codes: set[str] = set()
+    for partnership in Partnership.objects.filter(pk__in=partnership_ids):
+        name = partnership.area or partnership.code
+        if not name:
+            continue
+        try:
+            area = resolve_area(geo, name)
+        except AreaNotFound:
+            continue
+        codes |= {*area.lsoa_codes, *area.district_codes, *area.csp_codes}
+        if partnership.code:
+            codes.add(partnership.code)
+    return frozenset(codes)
+
+
+def partner_measure_rows(months: list[str], partnerships: list[int]) -> list[dict[str, Any]]:
+    """Each (measure, agency) with its total in each of ``months``, from partners' uploads, counting
+    only the areas of ``partnerships`` (``partnership_area_codes``)."""
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for measure, agency, month, value in PartnerCount.objects.filter(month__in=months).values_list(
-        "measure", "agency__name", "month", "value"
+    in_area = partnership_area_codes(partnerships)
+    for measure, agency, month, value, area_code in PartnerCount.objects.filter(month__in=months).values_list(
+        "measure", "agency__name", "month", "value", "area_code"
     ):
+        if area_code not in in_area:
+            continue
         key = (measure, agency)
         totals[key][month] = totals[key].get(month, 0) + value
     rows = []
@@ -424,10 +455,10 @@ def _hot_spot_changes(
     }
 
 
-def _partner_quarter(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+def _partner_quarter(start: dt.date, end: dt.date, partnerships: list[int]) -> list[dict[str, Any]]:
     this_q = month_range(_month(start), _month(end))
     last_q = [shift_months(m, -3) for m in this_q]
-    rows = partner_measure_rows(last_q + this_q)
+    rows = partner_measure_rows(last_q + this_q, partnerships)
     return [
         {
             "measure": r["measure"],
@@ -567,7 +598,7 @@ def board_figures(
         "casework": _casework(start, end, counted),
         "case_reviews": _case_reviews(start, end, counted),
         "duties": _duties(start, end, today, counted),
-        "partner_counts": _partner_quarter(start, end),
+        "partner_counts": _partner_quarter(start, end, counted),
         "sources": [
             ["Strategic Assessment headline and hot spots", "police.uk data in the analytics store"],
             ["Problem-solving plans", "CSP Hub problem-solving plans; counts from police.uk data"],

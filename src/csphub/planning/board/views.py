@@ -196,7 +196,9 @@ def partner_data(request: SignedInRequest) -> HttpResponse:
         "planning/board/partner_data.html",
         {
             "months": months,
-            "partner_rows": selectors.partner_measure_rows(months),
+            "partner_rows": selectors.partner_measure_rows(
+                months, selectors.counted_partnerships(request.actor)
+            ),
             "app_rows": selectors.app_record_rows(months, selectors.counted_partnerships(request.actor)),
             "uploads": selectors.partner_uploads_visible_to(request.actor)[:20],
             "may_manage": selectors.may_manage(request.actor),
