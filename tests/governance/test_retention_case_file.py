@@ -274,3 +274,33 @@ def test_the_retention_page_shows_a_data_protection_officer_their_own_agencys_re
     body = page.content.decode()
     assert council.reference in body  # the other side: the council's own case is listed
     assert police.reference not in body
+
+
+def test_disposal_removes_the_case_documents_files_after_commit(
+    closed_case: Any, settings: Any, tmp_path: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    import io
+
+    from csphub.cases.selectors import document_stored_path
+    from csphub.cases.services import document_upload
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    case, _adult, _victim, officer, close = closed_case(closed_on=dt.date(2019, 6, 1))
+    data = b"%PDF-1.4 diary sheets"
+    document = document_upload(
+        actor=officer,
+        case=case,
+        file=io.BytesIO(data),
+        filename="diary.pdf",
+        size_bytes=len(data),
+        title="Diary",
+    )
+    path = document_stored_path(document.stored_name)
+    assert path.read_bytes() == data and path.is_relative_to(tmp_path)
+    close()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.retention_purge(actor=None, today=dt.date(2025, 6, 1), dry_run=False)  # last day kept
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.retention_purge(actor=None, today=dt.date(2025, 6, 2), dry_run=False)
+    assert not Case.objects.filter(pk=case.pk).exists() and not path.exists()

@@ -263,3 +263,61 @@ def test_art_17_erasure_respects_legal_hold_and_records_it_may_not_lose(seed: An
     assert held.subject is None and held.subject_name == "Sam Loner" and held.status == "completed"
     assert Tombstone.objects.filter(record_type="person", reference=f"PER-{loner_pk:06d}").exists()
     assert AuditEvent.objects.filter(verb="person.erased").exists()
+
+
+def test_the_zip_bundle_holds_the_files_of_documents_disclosed_in_full(
+    seed: Any, settings: Any, tmp_path: Any, client_as: Any, persona: Any
+) -> None:
+    """UK GDPR Art 15(3): a copy of the personal data, documents included. A document disclosed in
+    full goes into the ZIP as its file, checked against its SHA-256; one marked for redaction does
+    not (its redacted copy is made outside the service), and the manifest says so."""
+    import hashlib
+    import io
+    import zipfile
+
+    from csphub.cases.services import document_upload
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+
+    def upload(title: str, data: bytes) -> Any:
+        return document_upload(
+            actor=persona("avbc_caseworker"),
+            case=seed.case,
+            file=io.BytesIO(data),
+            filename=f"{title}.pdf",
+            size_bytes=len(data),
+            title=title,
+        )
+
+    whole = upload("Diary sheets", b"%PDF-1.4 diary kept by Alex")
+    redacted = upload("Neighbour statement", b"%PDF-1.4 names another person")
+    request = _receive(seed)
+    items = services.rights_request_search(actor=seed.handler, request=request)
+    for item in items:
+        decision = "redact" if item.record_key == f"document:{redacted.pk}" else "disclose"
+        extra = (
+            {"redacted_fields": [item.content[0][0]], "notes": "Names a third party"}
+            if decision == "redact"
+            else {}
+        )
+        services.request_item_decide(actor=seed.handler, item=item, decision=decision, **extra)
+
+    handler = client_as("avbc_team_manager")
+    response = handler.get(f"/data-protection/requests/{request.pk}/bundle.zip")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = archive.namelist()
+    assert f"{request.reference}.pdf" in names and f"{request.reference}.json" in names
+    attached = [n for n in names if n.startswith("documents/")]
+    assert len(attached) == 1 and attached[0].endswith("Diary sheets.pdf")
+    assert archive.read(attached[0]) == b"%PDF-1.4 diary kept by Alex"
+    manifest = archive.read("MANIFEST-SHA256.txt").decode()
+    assert hashlib.sha256(b"%PDF-1.4 diary kept by Alex").hexdigest() in manifest
+    assert "not attached: redacted copy sent separately" in manifest
+    assert whole.pk != redacted.pk
+
+    # A file missing from the store stops the bundle with a message, not a broken ZIP.
+    (tmp_path / "cases" / whole.stored_name).unlink()
+    page = handler.get(f"/data-protection/requests/{request.pk}/bundle.zip", follow=True)
+    assert "is missing from the document store" in page.content.decode()

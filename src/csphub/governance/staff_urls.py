@@ -16,6 +16,7 @@ urlpatterns = [
     path("requests/<int:pk>/items/<int:item_pk>/", views.item_decide, name="item_decide"),
     path("requests/<int:pk>/bundle.pdf", views.request_bundle, {"fmt": "pdf"}, name="bundle_pdf"),
     path("requests/<int:pk>/bundle.json", views.request_bundle, {"fmt": "json"}, name="bundle_json"),
+    path("requests/<int:pk>/bundle.zip", views.request_bundle, {"fmt": "zip"}, name="bundle_zip"),
     path("requests/<int:pk>/disclose/", views.request_disclose, name="request_disclose"),
     path("requests/<int:pk>/decide/", views.request_decide, name="request_decide"),
     path("disclosure-log/", views.disclosure_log, name="disclosures"),

@@ -281,7 +281,24 @@ def request_bundle(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{found.reference}.json"'
         response["Cache-Control"] = "no-store"
         return response
-    context = {"r": found, "items": services.bundle(found), "made_on": timezone.localdate()}
+    context = {
+        "r": found,
+        "items": services.bundle(found),
+        "files": services.bundle_files(found),
+        "made_on": timezone.localdate(),
+    }
+    if fmt == "zip":
+        try:
+            archive = services.bundle_zip(
+                found, pdf=documents.render_pdf("governance/staff/bundle.html", context)
+            )
+        except ApplicationError as error:
+            messages.error(request, str(error))
+            return redirect("dataprotection:request", found.pk)
+        response = HttpResponse(archive, content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{found.reference}.zip"'
+        response["Cache-Control"] = "no-store"
+        return response
     return documents.document_response(
         "governance/staff/bundle.html", context, fmt=documents.PDF, filename=f"{found.reference}.pdf"
     )

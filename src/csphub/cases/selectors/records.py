@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from django.db.models import Q, QuerySet
@@ -188,3 +189,11 @@ def document_get_visible(user: Any, pk: Any) -> Document:
 
 def cases_for_person(*, user: Any, person: Person) -> QuerySet[Case]:
     return case_list_visible_to(user).filter(pk__in=CaseParty.objects.filter(person=person).values("case_id"))
+
+
+def document_stored_path(stored_name: str) -> Path:
+    """Where a case document's file is kept (outside the web root, under its random name): for the
+    apps that must read or remove it without a user's request (subject access bundles, disposal)."""
+    from csphub.cases import config
+
+    return config.private_media_root() / stored_name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -86,6 +87,70 @@ def bundle_json(request: RightsRequest) -> str:
         indent=2,
         ensure_ascii=False,
     )
+
+
+def bundle_files(request: RightsRequest) -> list[tuple[str, Any, str]]:
+    """The case documents that go into the bundle as files: those disclosed in full. Each as (the
+    name it has in the bundle, the document, why it is or is not attached). A document decided
+    "disclose with redactions" is not attached: its file cannot be redacted here, so the handler
+    sends a redacted copy made outside the service, and the bundle says so."""
+    from csphub.cases.models import Document
+
+    keys = {
+        int(item.record_key.split(":", 1)[1]): item
+        for item in request.items.filter(record_key__startswith="document:")
+    }
+    out: list[tuple[str, Any, str]] = []
+    for n, document in enumerate(Document.objects.filter(pk__in=list(keys)).order_by("created_at", "pk"), 1):
+        item = keys[document.pk]
+        safe = "".join(c if c.isalnum() or c in "._- " else "_" for c in document.original_name)[:120]
+        name = f"documents/{n:03d}-{safe or 'document'}"
+        if item.decision == ItemDecision.DISCLOSE:
+            out.append((name, document, "attached"))
+        elif item.decision == ItemDecision.REDACT:
+            out.append((name, document, "redacted copy sent separately"))
+    return out
+
+
+def bundle_zip(request: RightsRequest, *, pdf: bytes) -> bytes:
+    """The whole bundle as one ZIP: the PDF, the JSON export, the files of the documents disclosed in
+    full, and a manifest with each file's SHA-256 (so what was sent can be proved later)."""
+    import hashlib
+    import io
+    import zipfile
+
+    from csphub.cases.selectors import document_stored_path
+
+    manifest: list[str] = []
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+
+        def add(name: str, data: bytes) -> None:
+            archive.writestr(name, data)
+            manifest.append(f"{hashlib.sha256(data).hexdigest()}  {name}")
+
+        add(f"{request.reference}.pdf", pdf)
+        add(f"{request.reference}.json", bundle_json(request).encode())
+        for name, document, why in bundle_files(request):
+            if why != "attached":
+                manifest.append(f"(not attached: {why})  {name}")
+                continue
+            path = document_stored_path(document.stored_name)
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError as error:
+                raise ApplicationError(
+                    f"The file of “{document.title}” on case {document.case.reference} is missing from "
+                    "the document store: ask the service's operator to restore it before sending the bundle."
+                ) from error
+            if hashlib.sha256(data).hexdigest() != document.sha256:
+                raise ApplicationError(
+                    f"The file of “{document.title}” on case {document.case.reference} does not match the "
+                    "one uploaded: ask the service's operator to check the document store."
+                )
+            add(name, data)
+        archive.writestr("MANIFEST-SHA256.txt", "\n".join(manifest) + "\n")
+    return buffer.getvalue()
 
 
 def rights_request_bundle_produced(*, actor: ActorOrUser, request: RightsRequest, fmt: str) -> None:

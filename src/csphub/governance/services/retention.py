@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import ProtectedError
@@ -190,9 +188,10 @@ def _dispose_person(person: Any, *, run: DisposalRun, until: dt.date, rule: str)
 
 
 def _remove_files(names: list[str]) -> None:
-    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    from csphub.cases.selectors import document_stored_path
+
     for name in names:
-        (root / name).unlink(missing_ok=True)
+        document_stored_path(name).unlink(missing_ok=True)
 
 
 def _dispose_rights_request(request: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
