@@ -269,3 +269,55 @@ def test_s5_3_a_housing_provider_application_records_its_housing_management_link
         services.injunction_apply(**common)
     made = services.injunction_apply(**common, housing_management_related=True)
     assert made.status == Status.APPLIED and made.details["housing_management_related"] is True
+
+
+def test_s5_1_another_named_body_may_apply_and_names_which_it_is() -> None:
+    from csphub.agencies.models import AgencyType
+    from csphub.powers.capacities import capacity_blockers
+    from csphub.powers.rules import S5_OTHER_APPLICANTS, injunction_applicant_blockers
+
+    assert len(S5_OTHER_APPLICANTS) == 6  # s.5(1)(d)-(i)
+    assert (
+        injunction_applicant_blockers(
+            "s5_other_applicant", housing_management_related=False, applicant_body="tfl"
+        )
+        == []
+    )
+    assert (
+        "s.5(1)"
+        in injunction_applicant_blockers(
+            "s5_other_applicant", housing_management_related=False, applicant_body=""
+        )[0]
+    )
+    assert (
+        "s.5(1)"
+        in injunction_applicant_blockers(
+            "s5_other_applicant", housing_management_related=False, applicant_body="fire_service"
+        )[0]
+    )
+    # An NHS body (security management functions) may apply; a fire service may not; a district
+    # council applies as the local authority, not as "another body".
+    assert capacity_blockers(AgencyType.HEALTH, "Derbyshire NHS", "s5_other_applicant") == []
+    assert capacity_blockers(AgencyType.FIRE_AND_RESCUE, "Fire", "s5_other_applicant")
+    assert capacity_blockers(AgencyType.DISTRICT_COUNCIL, "AVBC", "s5_other_applicant")
+
+
+def test_s5_1_an_nhs_bodys_application_records_the_body(persona: Any, client_as: Any) -> None:
+    h = make_setup(persona, client_as, username="nhs_caseworker")
+    common: dict[str, Any] = {
+        "actor": h.officer,
+        "case": h.case,
+        "recipient": h.adult,
+        "issuer_capacity": "s5_other_applicant",
+        "applied_on": today(),
+        "court": "county_court",
+        "ends_on": None,
+        "yot_consulted_on": None,
+        "requirements": "Not to enter the hospital grounds",
+    }
+    with pytest.raises(ApplicationError, match=r"s\.5\(1\)"):
+        services.injunction_apply(**common)
+    made = services.injunction_apply(**common, applicant_body="nhs_england")
+    assert made.status == Status.APPLIED and made.details["applicant_body"] == "nhs_england"
+    page = h.client.get(reverse("powers:detail", args=[made.pk])).content.decode()
+    assert "exercising security management functions (s.5(1)(h))" in page

@@ -37,8 +37,15 @@ AGENCY_CAPACITIES: dict[str, frozenset[IssuerCapacity]] = {
         {IssuerCapacity.HOUSING_PROVIDER, IssuerCapacity.LA_DESIGNATED_PERSON, IssuerCapacity.OTHER}
     ),
 }
-# Every other kind of agency: only as a person the council designated, or "other".
+# Every other kind of agency: only as a person the council designated, or "other". An NHS body
+# exercising security management functions, Transport for London, the British Transport Police, the
+# Environment Agency and Natural Resources Wales may apply for an injunction (s.5(1)(d)-(i)); they
+# are set up as agencies of type "other" (a health body: "health").
 _DEFAULT = frozenset({IssuerCapacity.LA_DESIGNATED_PERSON, IssuerCapacity.OTHER})
+AGENCY_CAPACITIES |= {
+    AgencyType.HEALTH: frozenset(_DEFAULT | {IssuerCapacity.S5_OTHER_APPLICANT}),
+    AgencyType.OTHER: frozenset(_DEFAULT | {IssuerCapacity.S5_OTHER_APPLICANT}),
+}
 
 
 def capacities_for(agency_type: str) -> frozenset[IssuerCapacity]:

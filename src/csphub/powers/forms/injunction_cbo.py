@@ -13,6 +13,7 @@ from csphub.powers.forms.common import (
     text_field,
 )
 from csphub.powers.rules import (
+    S5_OTHER_APPLICANTS,
     Court,
     InjunctionTerm,
     Power,
@@ -63,6 +64,11 @@ class InjunctionForm(_PowerForm):
             "For a housing provider: the behaviour relates to or affects its housing management functions (s.5(3))"
         ),
         required=False,
+    )
+    applicant_body = forms.ChoiceField(
+        label="If you are applying as another body named in s.5(1): which body",
+        required=False,
+        choices=[("", "Choose"), *((k, v[0].upper() + v[1:]) for k, v in S5_OTHER_APPLICANTS.items())],
     )
 
 

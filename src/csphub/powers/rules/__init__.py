@@ -105,6 +105,7 @@ from csphub.powers.rules.fpn import (
 from csphub.powers.rules.injunction_cbo import (
     CBO_COURTS,
     HOME_EXCLUSION_APPLICANTS,
+    S5_OTHER_APPLICANTS,
     Court,
     Disposal,
     InjunctionTerm,
@@ -184,6 +185,7 @@ __all__ = [
     "PSPO_CONSULTEE_LABELS",
     "PSPO_IN_FORCE",
     "RULE_SETS",
+    "S5_OTHER_APPLICANTS",
     "S36_EXCLUSIONS",
     "STATUTORY_REVIEW_LANDLORDS",
     "TERMINAL",

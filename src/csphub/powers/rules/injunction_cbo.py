@@ -80,12 +80,30 @@ def injunction_blockers(
     return reasons
 
 
+# s.5(1)(d)-(i): the applicants besides a local authority, a housing provider and a chief officer
+# of police.
+S5_OTHER_APPLICANTS: dict[str, str] = {
+    "btp": "the Chief Constable of the British Transport Police Force (s.5(1)(d))",
+    "tfl": "Transport for London (s.5(1)(e))",
+    "environment_agency": "the Environment Agency (s.5(1)(f))",
+    "nrw": "the Natural Resources Body for Wales (s.5(1)(g))",
+    "nhs_england": "the Secretary of State, or a Special Health Authority, exercising security "
+    "management functions (s.5(1)(h))",
+    "nhs_wales": "a Local Health Board exercising security management functions (s.5(1)(i))",
+}
+
+
 def injunction_applicant_blockers(
-    issuer: IssuerCapacity | str | None, *, housing_management_related: bool
+    issuer: IssuerCapacity | str | None, *, housing_management_related: bool, applicant_body: str = ""
 ) -> list[str]:
-    """s.5(3): a housing provider may apply for an injunction only where the application concerns
-    anti-social behaviour that directly or indirectly relates to or affects its housing management
-    functions. The council and the police (s.5(1)) have no such limit."""
+    """s.5(1): who may apply. Another body than the council, a housing provider or the police names
+    which of s.5(1)(d)-(i) it is. s.5(3): a housing provider may apply only where the application
+    concerns anti-social behaviour that directly or indirectly relates to or affects its housing
+    management functions. The council and the police have no such limit."""
+    if issuer is not None and IssuerCapacity(issuer) is IssuerCapacity.S5_OTHER_APPLICANT:
+        if applicant_body not in S5_OTHER_APPLICANTS:
+            return ["Choose which body is applying: only those named in s.5(1) may apply for an injunction"]
+        return []
     if (
         issuer is not None
         and IssuerCapacity(issuer) is IssuerCapacity.HOUSING_PROVIDER

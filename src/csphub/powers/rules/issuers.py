@@ -21,6 +21,8 @@ class IssuerCapacity(StrEnum):
     LA_DESIGNATED_PERSON = "la_designated_person"  # s.53(1)(c), e.g. a social landlord's officer
     HOUSING_PROVIDER = "housing_provider"
     PROSECUTOR = "prosecutor"
+    # s.5(1)(d)-(i): the other bodies that may apply for a Part 1 injunction (the body is recorded).
+    S5_OTHER_APPLICANT = "s5_other_applicant"
     OTHER = "other"
 
 
@@ -34,6 +36,7 @@ ISSUER_LABELS: dict[IssuerCapacity, str] = {
     IssuerCapacity.LA_DESIGNATED_PERSON: "Person designated by the local authority (s.53)",
     IssuerCapacity.HOUSING_PROVIDER: "Housing provider",
     IssuerCapacity.PROSECUTOR: "Prosecutor (CPS)",
+    IssuerCapacity.S5_OTHER_APPLICANT: "Another body that may apply for an injunction (s.5(1))",
     IssuerCapacity.OTHER: "Other",
 }
 
@@ -59,7 +62,9 @@ AUTHORISED_ISSUERS: dict[Power, frozenset[IssuerCapacity]] = {
     Power.FPN: frozenset(
         _POLICE | _LA | {IssuerCapacity.PCSO_DESIGNATED, IssuerCapacity.LA_DESIGNATED_PERSON}
     ),
-    Power.INJUNCTION: frozenset(_POLICE | _LA | {IssuerCapacity.HOUSING_PROVIDER}),
+    Power.INJUNCTION: frozenset(
+        _POLICE | _LA | {IssuerCapacity.HOUSING_PROVIDER, IssuerCapacity.S5_OTHER_APPLICANT}
+    ),
     Power.CBO: frozenset({IssuerCapacity.PROSECUTOR}),
     Power.DISPERSAL_AUTHORISATION: frozenset({IssuerCapacity.INSPECTOR, IssuerCapacity.SUPERINTENDENT}),
     Power.DISPERSAL_DIRECTION: frozenset(_POLICE | {IssuerCapacity.PCSO_DESIGNATED}),

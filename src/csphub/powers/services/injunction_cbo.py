@@ -52,6 +52,7 @@ def injunction_apply(
     requirements: str,
     without_notice: bool = False,
     housing_management_related: bool = False,
+    applicant_body: str = "",
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """Apply for a Part 1 civil injunction; youth rules (s.1(6), (8), s.14) enforced; a housing
@@ -59,9 +60,13 @@ def injunction_apply(
     moment, ruleset = _start_against(actor, case, recipient, now)
     _block(
         rules.injunction_applicant_blockers(
-            issuer_capacity, housing_management_related=housing_management_related
+            issuer_capacity,
+            housing_management_related=housing_management_related,
+            applicant_body=applicant_body,
         ),
-        field="housing_management_related",
+        field="applicant_body"
+        if issuer_capacity == IssuerCapacity.S5_OTHER_APPLICANT
+        else "housing_management_related",
     )
     _block(
         rules.injunction_blockers(
@@ -94,6 +99,9 @@ def injunction_apply(
                 "yot_consulted_on": _iso(yot_consulted_on),
                 "without_notice": without_notice,
                 "housing_management_related": housing_management_related,
+                "applicant_body": applicant_body
+                if issuer_capacity == IssuerCapacity.S5_OTHER_APPLICANT
+                else "",
             },
         )
 

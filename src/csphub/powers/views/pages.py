@@ -90,7 +90,12 @@ def power_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "can_withdraw": can_change
             and rules.can_transition(Power(use.power), Status(use.status), Status.WITHDRAWN),
             "section": rules.POWER_SECTIONS[Power(use.power)],
-            "capacity": rules.ISSUER_LABELS[rules.IssuerCapacity(use.issuer_capacity)],
+            "capacity": rules.ISSUER_LABELS[rules.IssuerCapacity(use.issuer_capacity)]
+            + (
+                f": {rules.S5_OTHER_APPLICANTS[use.details['applicant_body']]}"
+                if use.details.get("applicant_body") in rules.S5_OTHER_APPLICANTS
+                else ""
+            ),
             "next_steps": next_steps(use) if can_change and use.case.is_open else [],
             "requirements_in_effect": (
                 selectors.cpn_requirements_in_effect(use) if use.power == Power.CPN else []
