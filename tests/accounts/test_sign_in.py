@@ -93,6 +93,30 @@ def test_idle_timeout(client_as: Any) -> None:
     assert AuditEvent.objects.filter(verb="user.session_timed_out").count() == 1
 
 
+def test_activity_is_stamped_at_most_once_a_minute_and_still_keeps_the_session(client_as: Any) -> None:
+    """Each request used to rewrite the session row; now the stamp moves once a minute at most, and
+    a user active every few minutes is never signed out."""
+    client = client_as("avbc_caseworker")
+    assert client.get("/home/").status_code == 200
+
+    def stamp_back(seconds: float) -> float:
+        session = client.session
+        session["csphub_last_activity"] = session["csphub_last_activity"] - seconds
+        session.save()
+        return float(session["csphub_last_activity"])
+
+    recent = stamp_back(59)  # 59 s ago: not rewritten
+    assert client.get("/home/").status_code == 200
+    assert client.session["csphub_last_activity"] == recent
+    older = stamp_back(2)  # 61 s ago: rewritten to now
+    assert client.get("/home/").status_code == 200
+    assert client.session["csphub_last_activity"] > older + 60
+    stamp_back(29 * 60)  # 29 minutes idle: still signed in, and the clock restarts
+    assert client.get("/home/").status_code == 200
+    stamp_back(29 * 60)
+    assert client.get("/home/").status_code == 200
+
+
 def test_first_sign_in_sets_up_authenticator(world: Any) -> None:
     import base64
 

@@ -13,6 +13,9 @@ from django.shortcuts import redirect
 
 LAST_ACTIVITY_KEY = "csphub_last_activity"
 SIGNED_IN_AT_KEY = "csphub_signed_in_at"
+# The last activity is recorded at most once a minute: a user is signed out between N and N + 1
+# minutes after their last request (N = CSPHUB_IDLE_TIMEOUT_MINUTES).
+ACTIVITY_RESOLUTION_S = 60
 
 
 class IdleTimeoutMiddleware:
@@ -37,7 +40,10 @@ class IdleTimeoutMiddleware:
                     f"{settings.CSPHUB_IDLE_TIMEOUT_MINUTES} minutes. Sign in again to carry on.",
                 )
                 return redirect(settings.LOGIN_URL)
-            request.session[LAST_ACTIVITY_KEY] = now
+            # Writing the session on every request is a database write (and a new cookie) per page;
+            # the clock needs only minute precision against a 30-minute limit.
+            if last is None or now - float(last) >= ACTIVITY_RESOLUTION_S:
+                request.session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)
 
 
