@@ -247,26 +247,10 @@ def test_a_dry_run_lists_exactly_what_a_real_run_disposes_of(closed_case: Any) -
 def test_the_retention_page_shows_a_data_protection_officer_their_own_agencys_records_only(
     world: Any, persona: Any, client_as: Any
 ) -> None:
-    from csphub.cases.services import case_open, incident_record
+    from tests.governance.test_legal_holds import _closed_case
 
     def closed(by: str) -> Case:
-        actor = persona(by)
-        incident = incident_record(
-            actor=actor,
-            occurred_at=_at(dt.date(2018, 5, 1)),
-            reported_at=_at(dt.date(2018, 5, 1)),
-            channel="phone",
-            asb_type="personal",
-            category="noise",
-            description="Loud music",
-            location_description="Example Street, Ripley",
-            parties=[],
-        )
-        case = case_open(actor=actor, incidents=[incident], summary="Noise")
-        Case.objects.filter(pk=case.pk).update(
-            status="closed", outcome="resolved", closed_at=_at(dt.date(2019, 1, 2))
-        )
-        return case
+        return _closed_case(persona(by), dt.date(2019, 1, 2))
 
     council, police = closed("avbc_caseworker"), closed("police_caseworker")
     page = client_as("avbc_team_manager").get("/data-protection/retention/")
