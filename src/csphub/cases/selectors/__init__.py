@@ -20,6 +20,7 @@ from csphub.cases.selectors.page import (
     case_shares,
     share_partners_for,
     summaries_with_addresses,
+    summary_address,
 )
 from csphub.cases.selectors.records import (
     _text_search,
@@ -131,6 +132,7 @@ __all__ = [
     "share_request_get_for_answer",
     "share_requests_for",
     "summaries_with_addresses",
+    "summary_address",
     "task_list_visible_to",
     "uses_trigram_index",
     "victim_schedules",
