@@ -74,6 +74,7 @@ from csphub.cases.selectors.victims import (
     share_request_cases,
     share_request_get_for_answer,
     share_requests_for,
+    share_requests_made_by,
     victim_schedules,
     victim_updates_due,
 )
@@ -131,6 +132,7 @@ __all__ = [
     "share_request_cases",
     "share_request_get_for_answer",
     "share_requests_for",
+    "share_requests_made_by",
     "summaries_with_addresses",
     "summary_address",
     "task_list_visible_to",
