@@ -131,3 +131,11 @@ def test_a_letter_downloads_as_a_pdf_only_in_the_session_that_entered_the_code(
     other = services.application_submit(actor=None, area=area, **application_data())
     _open(client, other, django_capture_on_commit_callbacks)
     assert client.get(url).status_code == 302 and downloads.count() == 1
+
+
+def test_every_kind_of_letter_has_a_name_the_applicant_reads() -> None:
+    """The status page names letters in the applicant's words; a new kind without one would show
+    its internal code."""
+    from csphub.casereviews.views.public import LETTER_TITLE
+
+    assert set(LETTER_TITLE) == set(LetterKind.values)
