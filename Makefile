@@ -45,6 +45,7 @@ test-sqlite: install
 
 test-postgres: install
 	DATABASE_URL="$${CSPHUB_TEST_POSTGRES_URL}" $(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/python scripts/check_test_databases.py "$${CSPHUB_TEST_POSTGRES_URL}"
 
 bench: install
 	$(BIN)/python benchmarks/run_all.py

@@ -163,6 +163,9 @@ MATRIX: dict[str, Entry] = {
     "casereviews:status_letter": Entry(
         make=make_status_letter, expect=JOURNEY_STEP, why="needs the applicant's code"
     ),
+    "casereviews:status_letter_pdf": Entry(
+        make=make_status_letter, expect=JOURNEY_STEP, why="needs the applicant's code"
+    ),
     "casereviews:publication_index": Entry(make=lambda w: police_area(w) and {}, expect=PUBLIC_PAGE),
     "casereviews:publication": Entry(make=make_publication, expect=PUBLIC_PAGE, why="aggregate counts only"),
     "casereviews:publication_csv": Entry(

@@ -57,9 +57,18 @@ def test_an_applicant_checks_their_status_and_reads_a_letter(
     page.wait_for_url("**/status/your-application/letters/*/")
     assert "Acknowledgement of your application" in page.inner_text("h1")
     assert_accessible(page)
+    with page.expect_download() as download:
+        page.click("text=Download this letter (PDF)")
+    assert download.value.suggested_filename == f"{application.reference}-letter-{today:%Y-%m-%d}.pdf"
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(4) == b"%PDF"
     page.click("text=Back to your application")
     page.goto("/case-reviews/status/your-application/?lang=cy")
     assert page.get_attribute("html", "lang") == "cy"
     assert "Llythyrau rydym wedi’u hanfon atoch" in page.content()
+    assert_accessible(page)
+    page.click("text=Cydnabyddiaeth o’ch cais")
+    page.wait_for_url("**/status/your-application/letters/*/")
+    assert "Lawrlwytho’r llythyr hwn (PDF)" in page.inner_text("[data-testid=letter] + p")
     assert_accessible(page)
     assert page.console_errors == []

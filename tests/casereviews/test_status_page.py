@@ -107,3 +107,35 @@ def test_without_a_code_there_is_no_page_and_no_letter(
     other = services.application_submit(actor=None, area=area, **application_data())
     _open(client, other, django_capture_on_commit_callbacks)
     assert client.get(reverse("casereviews:status_letter", args=[letter.pk])).status_code == 302
+
+
+def test_a_letter_downloads_as_a_pdf_only_in_the_session_that_entered_the_code(
+    client: Any, applied: Any, area: Any, application_data: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    letter = applied.letters.get()
+    url = reverse("casereviews:status_letter_pdf", args=[letter.pk])
+    assert client.get(url).status_code == 302  # no code entered: back to asking for one
+    _open(client, applied, django_capture_on_commit_callbacks)
+    shown = client.get(reverse("casereviews:status_letter", args=[letter.pk])).content.decode()
+    assert f'href="{url}"' in shown
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF") and response["Cache-Control"] == "no-store"
+    assert (
+        f'filename="{applied.reference}-letter-{letter.sent_on:%Y-%m-%d}.pdf"'
+        in response["Content-Disposition"]
+    )
+    downloads = AuditEvent.objects.filter(verb="casereviewapplication.status_letter_downloaded")
+    assert downloads.count() == 1
+    # Another applicant's code never opens this letter.
+    other = services.application_submit(actor=None, area=area, **application_data())
+    _open(client, other, django_capture_on_commit_callbacks)
+    assert client.get(url).status_code == 302 and downloads.count() == 1
+
+
+def test_every_kind_of_letter_has_a_name_the_applicant_reads() -> None:
+    """The status page names letters in the applicant's words; a new kind without one would show
+    its internal code."""
+    from csphub.casereviews.views.public import LETTER_TITLE
+
+    assert set(LETTER_TITLE) == set(LetterKind.values)

@@ -256,6 +256,11 @@ MATRIX: dict[str, Entry] = {
     "cases:agenda_decision": Entry(make=police_agenda_item, expect=OTHER_AGENCY_RECORD),
     "cases:search": Entry(expect=PERSONAL_LIST),
     "cases:map": Entry(expect=PERSONAL_LIST),
+    "cases:share_requests_made": Entry(
+        make=lambda w: police_share_request(w) and {},
+        expect=PERSONAL_LIST,
+        why="each agency sees only the requests it made",
+    ),
     "cases:share_request_answer": Entry(
         make=police_share_request, expect=OTHER_AGENCY_RECORD, why="the holding agency only"
     ),

@@ -157,7 +157,9 @@ def test_declining_needs_a_reason_which_the_requester_is_told(
     request.refresh_from_db()
     assert request.decision == "declined"
     told = Notification.objects.get(user=persona("avbc_caseworker"), subject__contains="answered")
-    assert "No current ASB involvement" in told.body
+    assert "declined" in told.body and told.link == reverse("cases:share_requests_made")
+    mine = client_as("avbc_caseworker").get(told.link).content.decode()
+    assert "No current ASB involvement" in mine
 
 
 def test_only_the_holding_agency_may_answer(police_person: Any, client_as: Any, world: Any) -> None:
@@ -165,3 +167,38 @@ def test_only_the_holding_agency_may_answer(police_person: Any, client_as: Any, 
     url = reverse("cases:share_request_answer", args=[request.pk])
     for persona_name in ("avbc_caseworker", "housing_caseworker", "avbc_analyst"):
         assert client_as(persona_name).get(url).status_code == 404, persona_name
+
+
+def test_the_requesting_agency_reads_the_answer_in_the_service_and_no_reason_leaves_by_email(
+    police_person: Any, client_as: Any, world: Any, persona: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """A refusal's reason is free text about a person: the requester reads it on its requests page,
+    while the notification (which is also e-mailed) only says that the request was declined."""
+    from django.core import mail
+
+    from csphub.agencies.models import Notification
+
+    request = _requested(world, client_as)
+    mine = reverse("cases:share_requests_made")
+    avbc = client_as("avbc_caseworker")
+    waiting = avbc.get(mine).content.decode()
+    listed = waiting[waiting.index('data-testid="share-requests-made"') :]
+    assert "Derbyshire Constabulary" in listed and "Robin Quarrendon" in listed and "Waiting" in listed
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as("police_caseworker").post(
+            reverse("cases:share_request_answer", args=[request.pk]),
+            {"decision": "declined", "reason": "Robin is a witness in a trial", "step": "confirm"},
+        )
+    told = Notification.objects.get(user=persona("avbc_caseworker"), subject__contains="answered")
+    assert "declined" in told.body and "witness" not in told.body and told.link == mine
+    assert mail.outbox and all("witness" not in m.body for m in mail.outbox)
+    answered = avbc.get(mine).content.decode()
+    listed = answered[answered.index('data-testid="share-requests-made"') :]
+    assert "Declined" in listed and "Robin is a witness in a trial" in listed
+    assert AuditEvent.objects.filter(
+        verb="person.listed", actor=persona("avbc_caseworker"), target_id=str(police_person.pk)
+    ).exists()
+    # Another agency's requests are not listed, and the holding agency's own page does not show them.
+    assert "Robin Quarrendon" not in client_as("police_caseworker").get(mine).content.decode()
+    assert "Robin Quarrendon" not in client_as("housing_caseworker").get(mine).content.decode()

@@ -75,3 +75,60 @@ def test_another_agency_cannot_change_the_summary(make_case: Any, client_as: Any
         client_as("avbc_caseworker").get(reverse("cases:case_summary_change", args=[case.pk])).status_code
         == 404
     )
+
+
+def _warning(page: str) -> str:
+    """The text of the existing-summary warning on a page ('' when there is none)."""
+    marker = 'data-testid="summary-address-warning"'
+    if marker not in page:
+        return ""
+    start = page.index(marker)
+    return page[start : page.index("</div>", start)]
+
+
+def test_an_old_summary_with_an_address_is_flagged_where_caseworkers_work(
+    make_case: Any, client_as: Any
+) -> None:
+    """A summary written before the warning existed is flagged when its owner opens the case, its
+    Sharing page or the page to share it: not only when a summary is written."""
+    old = make_case(summary="Noise from DE5 3ZZ")
+    clean = make_case(summary="Noise after midnight")
+    client = client_as("avbc_caseworker")
+    change = reverse("cases:case_summary_change", args=[old.pk])
+    for name in ("cases:case_detail", "cases:case_sharing", "cases:case_share_new"):
+        warned = _warning(client.get(reverse(name, args=[old.pk])).content.decode())
+        assert "DE5 3ZZ" in warned and f'href="{change}"' in warned, name
+        assert _warning(client.get(reverse(name, args=[clean.pk])).content.decode()) == "", name
+
+
+def test_the_sharing_pages_also_look_for_the_cases_own_addresses(
+    client_as: Any, persona: Any, make_incident: Any
+) -> None:
+    """A house name recorded for the case is no pattern: the Sharing pages (read once, no budget)
+    compare with the case's addresses too; the case page (a fixed query budget) the patterns only."""
+    from csphub.cases import services
+    from csphub.people.services import address_create
+
+    actor = persona("avbc_caseworker")
+    home = address_create(actor=actor, line_1="Rose Cottage", town="Ripley", postcode="DE5 3ZZ")
+    case = services.case_open(
+        actor=actor, incidents=[make_incident(address=home)], summary="Shouting outside Rose Cottage"
+    )
+    client = client_as("avbc_caseworker")
+    for name in ("cases:case_sharing", "cases:case_share_new"):
+        assert "Rose Cottage" in _warning(client.get(reverse(name, args=[case.pk])).content.decode()), name
+    assert _warning(client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()) == ""
+
+
+def test_a_partner_who_cannot_change_the_summary_is_not_asked_to(
+    make_case: Any, client_as: Any, persona: Any, world: Any
+) -> None:
+    from csphub.cases import services
+
+    case = make_case(summary="Noise from DE5 3ZZ")
+    services.case_share(
+        actor=persona("avbc_caseworker"), case=case, agency=world.agencies["police"],
+        agreement=world.asb_isa, reason="Joint working", scope="summary",
+    )  # fmt: skip
+    page = client_as("police_caseworker").get(reverse("cases:case_detail", args=[case.pk]))
+    assert page.status_code == 200 and _warning(page.content.decode()) == ""

@@ -37,3 +37,23 @@ def test_a_caseworker_corrects_a_summary_that_holds_an_address(
     page.goto(reverse("cases:summaries_to_check"))
     assert page.locator("[data-testid=no-summaries]").count() == 1
     assert_accessible(page)
+
+
+def test_an_old_summary_with_an_address_is_flagged_on_the_case_and_sharing_pages(
+    browser_page: Any, persona: Any, sign_in: Any, world: Any, make_case: Any
+) -> None:
+    """A summary written before the warning existed: the owner is told on the case page, the Sharing
+    page and the page to share it, and follows the link to correct it."""
+    case = make_case("avbc_caseworker", summary="Noise from DE5 3ZZ")
+    page = browser_page
+    sign_in(page, persona("avbc_caseworker"))
+    for name in ("cases:case_detail", "cases:case_sharing", "cases:case_share_new"):
+        page.goto(reverse(name, args=[case.pk]))
+        assert "DE5 3ZZ" in page.locator("[data-testid=summary-address-warning]").inner_text(), name
+        assert_accessible(page)
+    page.locator("[data-testid=summary-address-warning] a").click()
+    page.get_by_label("Case summary").fill("Noise from a neighbour")
+    page.get_by_role("button", name="Save summary").click()
+    page.wait_for_selector(f"text=Summary of {case.reference} changed")
+    assert page.locator("[data-testid=summary-address-warning]").count() == 0
+    assert_accessible(page)

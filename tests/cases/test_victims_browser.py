@@ -75,6 +75,10 @@ def test_record_locator_journey(browser_page: Any, persona: Any, sign_in: Any, w
     page.get_by_role("button", name="Ask Derbyshire Constabulary to share it").click()
     page.wait_for_selector("text=Request sent")
     assert_accessible(page)
+    page.click("text=Your agency's requests to share records and their answers")
+    made = page.locator("[data-testid=share-requests-made]").inner_text()
+    assert "Robin Quarrendon" in made and "Waiting" in made
+    assert_accessible(page)
 
 
 def test_the_holding_agency_answers_a_share_request(
@@ -107,4 +111,30 @@ def test_the_holding_agency_answers_a_share_request(
     assert_accessible(page)
     page.get_by_role("button", name="Send answer").click()
     page.wait_for_selector("text=Answer sent to")
+    assert_accessible(page)
+
+
+def test_the_requester_reads_why_a_share_request_was_declined(
+    browser_page: Any, persona: Any, sign_in: Any, world: Any
+) -> None:
+    from csphub.cases import services
+    from csphub.cases.models import ShareRequest
+    from csphub.people.services import person_create
+
+    page = browser_page
+    world.asb_isa.allows_record_locator = True
+    world.asb_isa.save(update_fields=["allows_record_locator"])
+    person_create(actor=persona("police_caseworker"), given_name="Robin", family_name="Quarrendon")
+    services.share_request_make(
+        actor=persona("avbc_caseworker"), query="Robin Quarrendon",
+        holding_agency_id=world.agencies["police"].pk, reason="Victim of repeated ASB",
+    )  # fmt: skip
+    services.share_request_answer(
+        actor=persona("police_caseworker"), share_request=ShareRequest.objects.get(),
+        decision="declined", reason="No current ASB involvement",
+    )  # fmt: skip
+    sign_in(page, persona("avbc_caseworker"))
+    page.goto(reverse("cases:share_requests_made"))
+    made = page.locator("[data-testid=share-requests-made]").inner_text()
+    assert "Declined" in made and "No current ASB involvement" in made
     assert_accessible(page)

@@ -22,6 +22,11 @@ urlpatterns = [
     path("status/code/", views.status_code, name="status_code"),
     path("status/your-application/", views.status_view, name="status_view"),
     path("status/your-application/letters/<int:letter_id>/", views.status_letter, name="status_letter"),
+    path(
+        "status/your-application/letters/<int:letter_id>/pdf/",
+        views.status_letter_pdf,
+        name="status_letter_pdf",
+    ),
     path("published/", views.publication_index, name="publication_index"),
     path("published/<slug:area>/<slug:year>/", views.publication, name="publication"),
     path("published/<slug:area>/<slug:year>/csv/", views.publication_csv, name="publication_csv"),

@@ -45,6 +45,7 @@ urlpatterns = [
     path("agenda/<int:pk>/decision/", views.agenda_decision, name="agenda_decision"),
     path("search/", views.search, name="search"),
     path("search/share-request/", views.share_request, name="share_request"),
+    path("share-requests/", views.share_requests_made, name="share_requests_made"),
     path("share-requests/<int:pk>/", views.share_request_answer, name="share_request_answer"),
     path("map/", views.incident_map, name="map"),
 ]

@@ -159,6 +159,10 @@ class AuditVerb(models.TextChoices):
         "casereviewapplication.status_letter_viewed",
         "Applicant read a Case Review letter on the status page",
     )
+    CASEREVIEWAPPLICATION_STATUS_LETTER_DOWNLOADED = (
+        "casereviewapplication.status_letter_downloaded",
+        "Applicant downloaded a Case Review letter as PDF from the status page",
+    )
     CASEREVIEWAPPLICATION_STATUS_CODE_SENT = (
         "casereviewapplication.status_code_sent",
         "Sent a Case Review status code",

@@ -71,6 +71,7 @@ from csphub.casereviews.services.status import (
     STATUS_CODE_MINUTES,
     status_code_check,
     status_code_request,
+    status_letter_downloaded,
     status_letter_viewed,
     status_page_viewed,
 )
@@ -140,6 +141,7 @@ __all__ = [
     "status_check_allowed",
     "status_code_check",
     "status_code_request",
+    "status_letter_downloaded",
     "status_letter_viewed",
     "status_page_viewed",
     "submission_allowed",

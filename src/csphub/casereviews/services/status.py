@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from csphub.audit.services import audit_record
 from csphub.casereviews.models import Application, Letter
+from csphub.casereviews.services.letters import letter_pdf
 
 STATUS_CODE_MINUTES = 30
 
@@ -102,6 +103,20 @@ def status_letter_viewed(*, letter: Letter) -> None:
         acting_agency=application.area.managing_agency,
         justification=f"letter {letter.pk}",
     )
+
+
+def status_letter_downloaded(*, letter: Letter) -> bytes:
+    """The applicant, signed in by their reference and code, downloads one of their letters: the PDF,
+    made from the HTML that was sent, and an audit event naming the letter."""
+    application = letter.application
+    audit_record(
+        actor=None,
+        verb="casereviewapplication.status_letter_downloaded",
+        target=application,
+        acting_agency=application.area.managing_agency,
+        justification=f"letter {letter.pk}",
+    )
+    return letter_pdf(letter)
 
 
 def status_page_viewed(*, application: Application) -> None:

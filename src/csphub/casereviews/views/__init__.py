@@ -36,6 +36,7 @@ from csphub.casereviews.views.public import (
     start,
     status_code,
     status_letter,
+    status_letter_pdf,
     status_request,
     status_view,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "start",
     "status_code",
     "status_letter",
+    "status_letter_pdf",
     "status_request",
     "status_view",
     "threshold",

@@ -20,6 +20,7 @@ from csphub.core.clientip import client_ip
 from csphub.core.errors import ApplicationError
 from csphub.frontend import flows
 from csphub.frontend.answers import answer
+from csphub.frontend.documents import pdf_response
 from csphub.frontend.language import bilingual
 
 SESSION_KEY = "casereviews_apply"
@@ -463,3 +464,17 @@ def status_letter(request: HttpRequest, letter_id: int) -> HttpResponse:
         "casereviews/public/status_letter.html",
         {"application": application, "letter": letter, "title": LETTER_TITLE.get(letter.kind, letter.kind)},
     )
+
+
+@bilingual
+@require_http_methods(["GET"])
+def status_letter_pdf(request: HttpRequest, letter_id: int) -> HttpResponse:
+    """A letter as it was sent, as a PDF the applicant can keep; only for the session that entered the
+    code (the same check as the letter page), audited, and never kept by a browser or proxy."""
+    application = _status_application(request)
+    letter = None if application is None else application.letters.filter(pk=letter_id).first()
+    if application is None or letter is None:
+        messages.info(request, _("To see your letters again, ask for a new code."))
+        return redirect("casereviews:status_request")
+    pdf = services.status_letter_downloaded(letter=letter)
+    return pdf_response(pdf, filename=f"{application.reference}-letter-{letter.sent_on:%Y-%m-%d}.pdf")

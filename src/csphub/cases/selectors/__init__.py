@@ -20,6 +20,7 @@ from csphub.cases.selectors.page import (
     case_shares,
     share_partners_for,
     summaries_with_addresses,
+    summary_address,
 )
 from csphub.cases.selectors.records import (
     _text_search,
@@ -74,6 +75,7 @@ from csphub.cases.selectors.victims import (
     share_request_cases,
     share_request_get_for_answer,
     share_requests_for,
+    share_requests_made_by,
     victim_schedules,
     victim_updates_due,
 )
@@ -132,7 +134,9 @@ __all__ = [
     "share_request_cases",
     "share_request_get_for_answer",
     "share_requests_for",
+    "share_requests_made_by",
     "summaries_with_addresses",
+    "summary_address",
     "task_list_visible_to",
     "uses_trigram_index",
     "victim_schedules",

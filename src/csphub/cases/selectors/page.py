@@ -270,6 +270,15 @@ def addresses_for_case(case: Case) -> list[str]:
     return addresses_for_incidents(case.incidents.all())
 
 
+def summary_address(case: Case, *, with_case_addresses: bool = True) -> str | None:
+    """What in the case's summary is, or looks like, an address (None when nothing): a summary
+    written before the service warned about addresses is flagged when it is read, not only when it
+    is written. ``with_case_addresses`` also compares with the addresses recorded for the case (one
+    query); without it only the patterns are used (no query: the case page has a fixed budget)."""
+    known = addresses_for_case(case) if with_case_addresses else ()
+    return rules.address_in_text(case.summary, known)
+
+
 def summaries_with_addresses(user: Any, *, limit: int = 200) -> list[tuple[Case, str]]:
     """The user's agency's cases whose summary looks like it holds an address (a postcode, a flat or
     house number and street), with what was found: summaries written before the warning existed,

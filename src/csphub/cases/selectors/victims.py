@@ -171,6 +171,19 @@ def share_requests_for(user: Any) -> QuerySet[ShareRequest]:
     )
 
 
+def share_requests_made_by(user: Any, *, limit: int = 200) -> list[ShareRequest]:
+    """The user's agency's own requests to other agencies (newest first), with their answers: what
+    the record locator's requester may read in the service, including a refusal's reason."""
+    membership = acting_membership(user)
+    if membership is None or not role_allows(user, Action.VIEW):
+        return []
+    return list(
+        ShareRequest.objects.filter(requesting_agency=membership.agency).select_related(
+            "person", "holding_agency", "agreement"
+        )[:limit]
+    )
+
+
 def share_request_get_for_answer(user: Any, pk: Any) -> ShareRequest:
     """An open request to the user's agency, for someone who may share its cases; 404 otherwise
     (another agency's request is not confirmed to exist)."""

@@ -92,7 +92,8 @@ def share_request_answer(
     with the requesting agency (under the agreement the request named), or decline with a reason.
 
     The requesting agency is told the answer in the service (and by e-mail): the case references
-    shared, or that the request was declined and why. The person is never named in the message.
+    shared, or that the request was declined; the reason for declining is read on its requests page
+    in the service, never e-mailed. The person is never named in the message.
     """
     membership = acting_membership(actor)
     if membership is None or membership.agency_id != share_request.holding_agency_id:
@@ -137,18 +138,21 @@ def share_request_answer(
             justification=f"{decision} under {share_request.agreement.reference}",
         )
         holder = share_request.holding_agency.name
+        requests_page = reverse("cases:share_requests_made")
         if decision == ShareRequestDecision.SHARED:
             references = ", ".join(case.reference for case in chosen)
             body = f"{holder} answered your request of {share_request.created_at:%-d %B %Y}: it shared {references}."
         else:
+            # The reason is free text about a person and the notification is also e-mailed: the
+            # requester reads it on its requests page, in the service.
             body = (
-                f"{holder} answered your request of {share_request.created_at:%-d %B %Y}: it will not share "
-                f"its record. Its reason: {reason.strip()}"
+                f"{holder} answered your request of {share_request.created_at:%-d %B %Y}: it declined to "
+                "share its record. Its reason is on your agency's requests to share records."
             )
         notify_agency(
             agency=share_request.requesting_agency,
             subject=f"{share_request.holding_agency.short_name} answered your request to share a record",
             body=body,
-            link=reverse("cases:case_detail", args=[chosen[0].pk]) if len(chosen) == 1 else "",
+            link=reverse("cases:case_detail", args=[chosen[0].pk]) if len(chosen) == 1 else requests_page,
         )
     return share_request

@@ -52,7 +52,13 @@ from csphub.cases.views.panels import (
     panel_new,
 )
 from csphub.cases.views.people import my_tasks, overdue, person_detail, task_complete
-from csphub.cases.views.search import home_context, search, share_request, share_request_answer
+from csphub.cases.views.search import (
+    home_context,
+    search,
+    share_request,
+    share_request_answer,
+    share_requests_made,
+)
 from csphub.cases.views.sharing import case_share_new, case_share_withdraw, case_sharing
 from csphub.cases.views.victims import closure_survey, victim_contact, victim_update
 
@@ -109,6 +115,7 @@ __all__ = [
     "search",
     "share_request",
     "share_request_answer",
+    "share_requests_made",
     "summaries_to_check",
     "task_complete",
     "victim_contact",

@@ -142,6 +142,12 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "incidents": page.incidents,
         # The PDFs (summary; chronology with a full view) are exports: not for read-only roles.
         "can_export": request.actor.policy.can(Action.EXPORT, page.case),
+        # A summary written before the address warning existed is flagged to whoever may change it;
+        # the patterns only, so the page stays within its query budget (the Sharing pages also
+        # compare with the case's recorded addresses).
+        "summary_address": (
+            selectors.summary_address(page.case, with_case_addresses=False) if page.can_change else None
+        ),
     }
     if page.full:
         context |= {

@@ -78,7 +78,9 @@ def share_request(request: SignedInRequest) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(
-            request, "Request sent. The agency will decide whether to share its record with you."
+            request,
+            "Request sent. The agency will decide whether to share its record with you; its answer "
+            "will be on your agency's requests to share records.",
         )
     return redirect(reverse("cases:search") + "?" + urlencode({"q": query}))
 
@@ -130,6 +132,16 @@ def share_request_answer(request: SignedInRequest, pk: int) -> HttpResponse:
             },
         ),
     )
+
+
+@login_required
+def share_requests_made(request: SignedInRequest) -> HttpResponse:
+    """Your agency's requests to other agencies to share a record, with their answers and reasons."""
+    _require(request.actor, Action.VIEW)
+    made = selectors.share_requests_made_by(request.actor)
+    # The page names the people asked about (and a refusal's reason may too): listed, as every list.
+    audit_listed(actor=request.actor, targets=[r.person for r in made])
+    return render(request, "cases/share_requests_made.html", {"requests": made})
 
 
 # --------------------------------------------------------------------------------------------

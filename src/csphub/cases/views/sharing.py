@@ -52,6 +52,9 @@ def case_sharing(request: SignedInRequest, pk: int) -> HttpResponse:
             "case": case,
             "current": [(s, status) for s, status in rows if status == "Shared"],
             "past": [(s, status) for s, status in rows if status != "Shared"],
+            # An address in a summary written before the warning existed (review issue 11): shown
+            # where the owner decides what partners read.
+            "summary_address": selectors.summary_address(case),
         },
     )
 
@@ -81,6 +84,7 @@ def case_share_new(request: SignedInRequest, pk: int) -> HttpResponse:
                 "case": case,
                 "heading": "Share the case with a partner",
                 "caption": case.reference,
+                "summary_address": selectors.summary_address(case),
                 "intro": "A full share lets the partner see the whole case: incidents, addresses, notes "
                 "and documents. A summary shows reference, status, type, people and their roles, and "
                 "incident dates and categories. The partner's caseworkers are told by e-mail.",
