@@ -196,3 +196,18 @@ def test_account_deactivation_stays_within_the_administrators_agency(
     analyst.refresh_from_db()
     assert elsewhere.is_active and analyst.is_active
     assert not AuditEvent.objects.filter(verb="user.deactivated").exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "accepted"),
+    [("jo.smith", True), ("jo_smith", True), ("jo-smith2", True), ("Jo Smith", False), ("jo", False)],
+)
+def test_the_username_hint_and_the_check_agree(username: str, accepted: bool) -> None:
+    """New-user review item 31: the hint left out underscores, which every demo username has."""
+    from csphub.accounts.forms import StaffMemberForm
+
+    answers = {"username": username, "first_name": "Jo", "last_name": "Smith", "email": "jo@example.gov.uk",
+               "role": "caseworker", "password": "quartz meadow lantern"}  # fmt: skip
+    form = StaffMemberForm(answers)
+    assert "dots, hyphens or underscores" in str(form.fields["username"].help_text)
+    assert form.is_valid() is accepted, form.errors
