@@ -135,11 +135,13 @@ def test_the_staff_list_shows_email_last_sign_in_and_unlock_only_for_the_locked(
 def test_admin_deactivates_then_reactivates_a_colleagues_account(client_as: Any, persona: Any) -> None:
     """New-user review item 31: the staff list had no way to switch an account off. Deactivating
     stops sign-in and ends an open session; reactivating restores the roles it had; both audited."""
+    from csphub.api.services import api_token_authenticate, api_token_issue
     from csphub.demo.personas import DEMO_PASSWORD
 
     admin = client_as("avbc_administrator")
     colleague = persona("avbc_caseworker")
     their_session = client_as("avbc_caseworker")
+    _token, secret = api_token_issue(actor=colleague, name="Housing CRM")
     deactivate = f"/accounts/users/{colleague.pk}/deactivate/"
     listing = admin.get("/accounts/users/").content.decode()
     assert f'href="{deactivate}"' in listing
@@ -154,6 +156,7 @@ def test_admin_deactivates_then_reactivates_a_colleagues_account(client_as: Any,
     assert "/accounts/sign-in/" in their_session.get("/home/")["Location"]
     signin = Client().post("/accounts/sign-in/", {"username": colleague.username, "password": DEMO_PASSWORD})
     assert signin.status_code == 200 and "/code/" not in signin.get("Location", "")
+    assert api_token_authenticate(secret) is None  # nor do their API tokens work
     # Their roles are kept, and the list offers to reactivate the account.
     assert Membership.objects.filter(user=colleague, is_active=True).exists()
     listing = admin.get("/accounts/users/").content.decode()
@@ -162,7 +165,7 @@ def test_admin_deactivates_then_reactivates_a_colleagues_account(client_as: Any,
     assert f'href="{reactivate}"' in listing and f'href="{deactivate}"' not in listing
     assert admin.post(reactivate).status_code == 302
     colleague.refresh_from_db()
-    assert colleague.is_active
+    assert colleague.is_active and api_token_authenticate(secret) is not None
     assert AuditEvent.objects.filter(verb="user.reactivated", target_id=str(colleague.pk)).count() == 1
 
 
