@@ -80,6 +80,16 @@ def police_person(world: Any) -> dict[str, Any]:
     return {"pk": person.pk}
 
 
+def police_staff_member(world: Any) -> dict[str, Any]:
+    """Another agency's member of staff: no administrator outside that agency learns of them."""
+    from django.contrib.auth import get_user_model
+
+    return {"pk": get_user_model().objects.get(username="police_caseworker").pk}
+
+
+# Deactivating or reactivating an account: administrators only, and only their own agency's staff.
+OTHER_AGENCY_ACCOUNT: dict[str, int] = {"anonymous": 302, "*": 403, "avbc_administrator": 404}
+
 MATRIX: dict[str, Entry] = {
     "frontend:root": Entry(expect={"anonymous": 200, "*": 302}, why="start page; signed-in users go home"),
     "frontend:home": Entry(expect=STAFF_PAGE),
@@ -95,6 +105,8 @@ MATRIX: dict[str, Entry] = {
     "accounts:password_change": Entry(expect=STAFF_PAGE),
     "accounts:notifications": Entry(expect=STAFF_PAGE, why="each user's own notifications only"),
     "accounts:users": Entry(expect={"anonymous": 302, "*": 403, "avbc_administrator": 200}),
+    "accounts:account_deactivate": Entry(make=police_staff_member, expect=OTHER_AGENCY_ACCOUNT),
+    "accounts:account_reactivate": Entry(make=police_staff_member, expect=OTHER_AGENCY_ACCOUNT),
     "accounts:role_grants": Entry(
         expect={"anonymous": 302, "*": 403, "avbc_administrator": 200, "avbc_partnership_coordinator": 200}
     ),

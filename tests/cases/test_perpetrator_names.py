@@ -73,3 +73,19 @@ def test_a_group_needs_how_it_is_known(client_as: Any) -> None:
     page = _record(client_as("avbc_caseworker"), perpetrator_given_name="Jo", perpetrator_is_group="on")
     assert "Enter how the group is known" in page
     assert not Incident.objects.exists()
+
+
+def test_the_person_pages_show_the_name_as_typed(client_as: Any) -> None:
+    """The person page and its change form show "Occupant of Flat 2" whole, in "Known as", with no
+    first or last name made up from it."""
+    client = client_as("avbc_caseworker")
+    _record(client, perpetrator_known_as="Occupant of Flat 2")
+    person = _perpetrator(Incident.objects.get())
+    detail = client.get(reverse("people:detail", args=[person.pk])).content.decode()
+    assert "<h1" in detail and "Occupant of Flat 2" in detail.split("<h1", 1)[1].split("</h1>", 1)[0]
+    assert "Occupant of Flat</" not in detail
+    change = client.get(reverse("people:edit", args=[person.pk])).content.decode()
+    assert 'name="known_as"' in change and 'value="Occupant of Flat 2"' in change
+    for field in ("given_name", "family_name"):
+        tag = change.split(f'name="{field}"', 1)[1].split(">", 1)[0]
+        assert 'value="' not in tag or 'value=""' in tag, tag

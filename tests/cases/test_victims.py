@@ -212,3 +212,29 @@ def test_satisfaction_question_only_at_closure_once_per_victim(
     with pytest.raises(ApplicationError):
         services.closure_survey_record(actor=actor, case=case, victim=victim, answer=SurveyAnswer.DECLINED)
     assert AuditEvent.objects.filter(verb="closuresurvey.recorded", target_id=str(case.pk)).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_deactivated_colleague_is_not_a_victims_point_of_contact(
+    case_with_victim: Any, persona: Any, client_as: Any
+) -> None:
+    """An account an administrator deactivated (new-user review item 31) can no longer sign in, so
+    it is neither offered nor accepted as a victim's single point of contact."""
+    case, victim = case_with_victim
+    gone = persona("avbc_team_manager")
+    gone.is_active = False
+    gone.save(update_fields=["is_active"])
+    page = client_as("avbc_caseworker").get(reverse("cases:victim_contact", args=[case.pk])).content.decode()
+    assert f'<option value="{persona("avbc_caseworker").pk}"' in page
+    assert f'<option value="{gone.pk}"' not in page
+    with pytest.raises(ApplicationError) as problem:
+        services.victim_contact_agree(
+            actor=persona("avbc_caseworker"),
+            case=case,
+            victim=victim,
+            spoc=gone,
+            agreed_on=timezone.localdate(),
+            update_every_days=7,
+            method="phone",
+        )
+    assert problem.value.field == "spoc"

@@ -21,3 +21,11 @@ def test_who_has_seen_this_person_is_itself_a_recorded_view(persona: Any, client
     event = AuditEvent.objects.get(verb="person.viewed", target_id=str(person.pk))
     assert event.actor.username == "avbc_administrator"
     assert event.justification == "who has seen this person"
+
+
+def test_the_change_page_links_back_to_the_person(persona: Any, client_as: Any) -> None:
+    """New-user review item 33: /people/<id>/change/ had no back link."""
+    person = person_create(actor=persona("avbc_caseworker"), given_name="Back", family_name="Linkton")
+    page = client_as("avbc_caseworker").get(reverse("people:edit", args=[person.pk])).content.decode()
+    detail = reverse("people:detail", args=[person.pk])
+    assert f'<a href="{detail}" class="govuk-back-link">Back to Back Linkton</a>' in page

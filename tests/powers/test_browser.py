@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from csphub.powers import clock
+from tests.axe import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -107,6 +109,13 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
     assert page.locator("[data-testid=issue-cpn]").count() == 0
     waiting = page.locator("[data-testid=cpn-waiting]")
     assert "time to comply with the warning has not passed" in waiting.inner_text()
+    # Reached by its address anyway, the notice page says why in an inset, not an error summary.
+    cpw_pk = int(re.search(r"/powers/(\d+)/$", cpw_url).group(1))  # type: ignore[union-attr]
+    page.goto(reverse("powers:cpn_new", args=[cpw_pk]))
+    blocked = page.locator("[data-testid=step-blocked]")
+    assert "You cannot issue a notice yet" in blocked.inner_text()
+    assert page.locator(".govuk-error-summary").count() == 0 and not page.title().startswith("Error")
+    assert_accessible(page)
 
     # 6. Fifteen days later: issue the CPN through the check-answers page.
     clock.advance(dt.timedelta(days=15))

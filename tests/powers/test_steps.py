@@ -68,6 +68,9 @@ def test_cpn_page_before_the_time_to_comply_shows_why_and_no_form(persona: Any, 
     assert "You cannot issue a notice yet" in body
     assert "The time to comply with the warning has not passed" in body
     assert "<form" not in body.split('data-testid="step-blocked"')[1]
+    # Nothing was submitted, so nothing is "wrong": the reasons are not an error summary and the
+    # title has no "Error: " (new-user review item 33).
+    assert "govuk-error-summary" not in body and "<title>Error: " not in body
     # The warning's conduct and time to comply are shown above the reasons.
     assert "Playing loud music after 11pm" in body and "Time to comply ended" in body
     # Just after the time to comply: the form is offered.

@@ -113,6 +113,11 @@ class StaffMemberForm(GovukFormMixin, forms.Form):
         return data
 
 
+class AccountStatusForm(GovukFormMixin, forms.Form):
+    """Deactivating or reactivating an account asks nothing: the page is the confirmation, and a
+    refusal from the service is shown in its error summary."""
+
+
 class NewPasswordChangeForm(PasswordChangeForm):
     """Django's change-password form, refusing a "new" password that is the current one or the
     published demonstration password (security review, note in 25)."""

@@ -9,7 +9,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.audit.services import audit_record
-from csphub.core.actor import user_of
+from csphub.core.actor import acting_user, user_of
 
 
 def record_login(*, user: Any) -> None:
@@ -269,3 +269,54 @@ def lockout_clear(*, actor: Any, membership: Any) -> None:
     with transaction.atomic():
         reset(username=membership.user.get_username())
         audit_record(actor=actor, verb="user.unlocked", target=membership.user)
+
+
+def _require_account_in_own_agency(actor: Any, user: Any) -> Any:
+    """The administrator's agency, if ``user`` has a role (active or not) in it and in no other
+    agency: switching a whole account off or on would otherwise decide for another agency too."""
+    from csphub.agencies.models import Membership
+    from csphub.core.errors import ApplicationError
+
+    agency = _require_manage_users(actor)
+    if not Membership.objects.filter(user=user, agency=agency).exists():
+        raise ApplicationError("You can only manage your own agency's staff")
+    if _works_elsewhere(user, agency):
+        raise ApplicationError(
+            "This person also works for another agency, so only that agency's administrator and yours "
+            "together can change their sign-in. Contact the partnership coordinator."
+        )
+    return agency
+
+
+def user_deactivate(*, actor: Any, user: Any) -> None:
+    """Switch a member of staff's account off: they cannot sign in, and a session they have open
+    ends at their next request (Django refuses an inactive user's session). Their roles, records and
+    audit trail are kept, so :func:`user_reactivate` restores the account as it was."""
+    from csphub.core.errors import ApplicationError
+
+    if user.pk == acting_user(actor).pk:
+        raise ApplicationError("You cannot deactivate your own account. Ask another administrator.")
+    _require_account_in_own_agency(actor, user)
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        if not user.is_active:
+            raise ApplicationError(f"{user.get_username()}'s account is already deactivated")
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        audit_record(actor=actor, verb="user.deactivated", target=user, changed_fields=["is_active"])
+
+
+def user_reactivate(*, actor: Any, user: Any) -> None:
+    """Switch a deactivated account back on, with the roles it had (audited)."""
+    from csphub.core.errors import ApplicationError
+
+    _require_account_in_own_agency(actor, user)
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        if user.is_active:
+            raise ApplicationError(f"{user.get_username()}'s account is already active")
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        audit_record(actor=actor, verb="user.reactivated", target=user, changed_fields=["is_active"])

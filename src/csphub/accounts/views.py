@@ -26,6 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from csphub.accounts import services
 from csphub.accounts.forms import (
+    AccountStatusForm,
     CodeForm,
     NewPasswordChangeForm,
     PartnershipForm,
@@ -276,7 +277,8 @@ def _locked_usernames(usernames: list[str]) -> set[str]:
 
 @login_required
 def users(request: SignedInRequest) -> HttpResponse:
-    """An administrator's view of their agency's staff: add, remove a role, reset an authenticator, unlock."""
+    """An administrator's view of their agency's staff: add, remove a role, reset an authenticator, unlock
+    a locked-out account; each person's row links to deactivating (or reactivating) their account."""
     from django.core.exceptions import PermissionDenied
 
     from csphub.agencies.models import Membership
@@ -326,8 +328,13 @@ def users(request: SignedInRequest) -> HttpResponse:
         .order_by("user__last_name", "user__first_name", "role")
     )
     locked = _locked_usernames([m.user.get_username() for m in members])
+    seen: set[int] = set()
     for m in members:
         m.is_locked_out = m.user.get_username() in locked  # type: ignore[attr-defined]
+        # The account actions (deactivate, reactivate) act on the person, not one of their roles:
+        # they appear once, on the person's first row.
+        m.is_first_row = m.user_id not in seen  # type: ignore[attr-defined]
+        seen.add(m.user_id)
     actions = [("reset_2fa", "Reset authenticator"), ("deactivate", "Remove role")]
     return render(
         request,
@@ -340,6 +347,62 @@ def users(request: SignedInRequest) -> HttpResponse:
             "pending": list(services.pending_role_grants(actor=request.actor)),
         },
     )
+
+
+def _account_page(request: SignedInRequest, pk: int, *, activate: bool) -> HttpResponse:
+    """Confirm, then deactivate or reactivate a member of staff's whole account (audited by the
+    service). Only an administrator of an agency the person works for reaches the page."""
+    from django.core.exceptions import PermissionDenied
+
+    from csphub.agencies.policies import Capability
+    from csphub.core.errors import ApplicationError
+
+    policy = request.actor.policy
+    if not policy.has_capability(Capability.MANAGE_USERS) or policy.membership is None:
+        raise PermissionDenied
+    agency = policy.membership.agency
+    user = get_user_model().objects.filter(pk=pk, memberships__agency=agency).distinct().first()
+    if user is None:
+        raise Http404("No such member of staff.")
+    if user.is_active == activate:
+        # Already as asked (another administrator got there first, or a stale link).
+        messages.info(
+            request,
+            f"{user.get_username()}'s account is already {'active' if activate else 'deactivated'}.",
+        )
+        return redirect("accounts:users")
+    form = AccountStatusForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        service = services.user_reactivate if activate else services.user_deactivate
+        try:
+            service(actor=request.actor, user=user)
+        except ApplicationError as error:
+            form.is_valid()
+            form.add_application_error(error)
+        else:
+            name = user.get_full_name() or user.get_username()
+            messages.success(
+                request,
+                f"{name}'s account is active again: they can sign in with their roles as before."
+                if activate
+                else f"{name}'s account is deactivated: they can no longer sign in.",
+            )
+            return redirect("accounts:users")
+    return render(
+        request,
+        "accounts/account_status.html",
+        {"form": form, "member": user, "activate": activate, "agency": agency},
+    )
+
+
+@login_required
+def account_deactivate(request: SignedInRequest, pk: int) -> HttpResponse:
+    return _account_page(request, pk, activate=False)
+
+
+@login_required
+def account_reactivate(request: SignedInRequest, pk: int) -> HttpResponse:
+    return _account_page(request, pk, activate=True)
 
 
 @login_required

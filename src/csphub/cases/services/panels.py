@@ -199,4 +199,9 @@ def panel_minutes_record(*, actor: ActorOrUser, meeting: PanelMeeting, minutes: 
 
 
 def users_of_agency(agency: Agency) -> QuerySet[Any]:
-    return get_user_model().objects.filter(memberships__agency=agency, memberships__is_active=True).distinct()
+    """Staff who can work now: an active role in ``agency`` and an account not deactivated."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__agency=agency, memberships__is_active=True)
+        .distinct()
+    )

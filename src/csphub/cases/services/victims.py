@@ -72,7 +72,7 @@ def victim_contact_agree(
     if (
         spoc is None
         or not get_user_model()
-        .objects.filter(pk=spoc.pk, memberships__agency=agency, memberships__is_active=True)
+        .objects.filter(pk=spoc.pk, is_active=True, memberships__agency=agency, memberships__is_active=True)
         .exists()
     ):
         raise ApplicationError("Select a single point of contact from your agency", field="spoc")

@@ -206,7 +206,9 @@ def agenda_decision(request: SignedInRequest, pk: int) -> HttpResponse:
     owners = (
         get_user_model()
         .objects.filter(
-            memberships__agency__in=Agency.objects.filter(pk__in=agency_ids), memberships__is_active=True
+            is_active=True,  # a deactivated account is not given actions
+            memberships__agency__in=Agency.objects.filter(pk__in=agency_ids),
+            memberships__is_active=True,
         )
         .distinct()
         .order_by("last_name", "first_name")

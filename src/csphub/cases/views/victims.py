@@ -40,7 +40,11 @@ def victim_contact(request: SignedInRequest, pk: int) -> HttpResponse:
     membership = acting_membership(request.actor)
     officers = list(
         get_user_model()
-        .objects.filter(memberships__agency=membership.agency, memberships__is_active=True)  # type: ignore[union-attr]
+        .objects.filter(
+            is_active=True,  # a deactivated account cannot keep anyone updated
+            memberships__agency=membership.agency,  # type: ignore[union-attr]
+            memberships__is_active=True,
+        )
         .distinct()
         .order_by("last_name", "first_name")
     )
