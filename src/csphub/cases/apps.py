@@ -20,6 +20,7 @@ class CasesConfig(AppConfig):
             models.Document,
             models.VictimContact,
             models.ClosureSurvey,
+            models.EarlyIntervention,
         ):
             register_child(model, parent_field="case")
         register_child(models.VictimUpdate, parent_field="contact")
@@ -105,3 +106,10 @@ class CasesConfig(AppConfig):
             )
         )
         register_case_section(CaseSection("Sharing", "cases/sharing_section.html", sharing_section, order=5))
+        from csphub.cases.views.interventions import interventions_section
+
+        register_case_section(
+            CaseSection(
+                "Early intervention", "cases/interventions_section.html", interventions_section, order=20
+            )
+        )
