@@ -40,21 +40,21 @@ class EarlyIntervention(BaseModel):
     only to readers who see the case in full (a summary share does not)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="early_interventions")
-    kind = models.CharField(max_length=16, choices=InterventionKind.choices)
+    kind = models.CharField("early intervention", max_length=16, choices=InterventionKind.choices)
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     # Mediation between neighbours names both; empty for every other kind.
     other_person = models.ForeignKey(
         "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
-    started_on = models.DateField()
-    terms = models.TextField(blank=True)  # an ABC's agreed terms, one per line
-    review_on = models.DateField(null=True, blank=True)
-    agreed_by = models.CharField(max_length=16, choices=AgreedBy.choices, blank=True)
-    parent_guardian_name = models.CharField(max_length=200, blank=True)
+    started_on = models.DateField("started")
+    terms = models.TextField("agreed terms", blank=True)  # an ABC's agreed terms, one per line
+    review_on = models.DateField("review date", null=True, blank=True)
+    agreed_by = models.CharField("agreed by", max_length=16, choices=AgreedBy.choices, blank=True)
+    parent_guardian_name = models.CharField("parent or guardian", max_length=200, blank=True)
     outcome = models.CharField(max_length=16, choices=InterventionOutcome.choices, blank=True)
-    outcome_on = models.DateField(null=True, blank=True)
-    outcome_notes = models.TextField(blank=True)
+    outcome_on = models.DateField("date of the outcome", null=True, blank=True)
+    outcome_notes = models.TextField("notes on the outcome", blank=True)
 
     PERSONAL_DATA = frozenset({"person", "other_person", "parent_guardian_name", "agreed_by"})
     # What someone must stop doing, and how they kept to it, carry allegations (UK GDPR Art 10).
