@@ -473,3 +473,32 @@ def test_the_cpw_check_page_shows_the_early_interventions_with_the_recipient(
     assert "outcome not yet recorded" in check
     assert "Warning letter" not in check  # that one is with someone else
     assert 'data-testid="no-early-intervention"' not in check
+
+
+def test_the_chronology_for_a_court_bundle_lists_the_start_and_the_outcome(
+    persona: Any, council_case: Any
+) -> None:
+    from csphub.cases import bundles
+    from csphub.core.actor import as_actor
+
+    officer = persona("avbc_caseworker")
+    start = timezone.localdate() - dt.timedelta(days=20)
+    abc = _abc(officer, council_case, started_on=start, review_on=start + dt.timedelta(days=10))
+    services.early_intervention_outcome_record(
+        actor=officer,
+        intervention=abc,
+        outcome="broken",
+        outcome_on=start + dt.timedelta(days=5),
+        outcome_notes="Music at 1am",
+    )
+    actor = as_actor(officer)
+    assert actor is not None
+    entries = [
+        e
+        for e in bundles.chronology(selectors.case_page(actor, council_case.pk))
+        if e.kind == "Early intervention"
+    ]
+    assert [e.when.date() for e in entries] == [start, start + dt.timedelta(days=5)]
+    assert "Acceptable behaviour contract or agreement with Paul Abcadult" in entries[0].text
+    assert "Terms: Not to play amplified music after 11pm; Not to shout at neighbours" in entries[0].text
+    assert entries[1].text == "Acceptable behaviour contract or agreement: broken. Music at 1am"

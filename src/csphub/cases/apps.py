@@ -106,10 +106,3 @@ class CasesConfig(AppConfig):
             )
         )
         register_case_section(CaseSection("Sharing", "cases/sharing_section.html", sharing_section, order=5))
-        from csphub.cases.views.interventions import interventions_section
-
-        register_case_section(
-            CaseSection(
-                "Early intervention", "cases/interventions_section.html", interventions_section, order=20
-            )
-        )

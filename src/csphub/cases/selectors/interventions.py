@@ -6,12 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import Action, policy_for
 from csphub.cases.models import Case, EarlyIntervention
+
+
+def case_early_interventions(case: Case) -> QuerySet[EarlyIntervention]:
+    """The case's early interventions, newest first (unread: the case page reads it with its other
+    lists, for a reader who sees the case in full)."""
+    return EarlyIntervention.objects.filter(case=case).select_related("person", "other_person", "agency")
 
 
 def early_interventions_for(user: Any, case: Case, *, person: Any = None) -> list[EarlyIntervention]:

@@ -1,5 +1,6 @@
 """Early intervention on a case: record one (question → check answers → confirm), record its
-outcome (the same journey, versioned), and the case page's "Early intervention" section."""
+outcome (the same journey, versioned). The case page lists them (``cases/_early_interventions.html``,
+from ``selectors.case_page``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import can_contribute
 from csphub.audit.services import audit_listed, audit_viewed
 from csphub.cases import forms, selectors, services
@@ -171,15 +171,3 @@ def early_intervention_outcome(request: SignedInRequest, pk: int, intervention_p
             },
         ),
     )
-
-
-def interventions_section(actor: Any, case: Case) -> dict[str, Any] | None:
-    """The case page's "Early intervention" section, for readers who see the case in full."""
-    policy = actor.policy
-    if policy.share_scope(case) != ShareScope.FULL:
-        return None
-    return {
-        "case": case,
-        "interventions": selectors.early_interventions_for(actor, case),
-        "can_write": policy.can_contribute(case),
-    }
