@@ -502,3 +502,19 @@ def test_the_chronology_for_a_court_bundle_lists_the_start_and_the_outcome(
     assert "Acceptable behaviour contract or agreement with Paul Abcadult" in entries[0].text
     assert "Terms: Not to play amplified music after 11pm; Not to shout at neighbours" in entries[0].text
     assert entries[1].text == "Acceptable behaviour contract or agreement: broken. Music at 1am"
+
+
+def test_the_demo_records_a_broken_warning_letter_before_some_warnings_once(world: Any) -> None:
+    from csphub.cases.demo import load_demo
+    from csphub.powers import demo as powers_demo
+    from csphub.powers.models import PowerUse
+
+    load_demo(rng_seed=1, n_incidents=40)
+    powers_demo.load_demo(rng_seed=1)
+    letters = list(EarlyIntervention.objects.filter(kind="warning_letter"))
+    assert letters and all(letter.outcome == "broken" for letter in letters)
+    for letter in letters:
+        cpw = PowerUse.objects.get(case=letter.case, power="cpw", recipient=letter.person)
+        assert letter.started_on < cpw.issued_at.date()
+    powers_demo.load_demo(rng_seed=1)
+    assert EarlyIntervention.objects.count() == len(letters)
