@@ -1,7 +1,7 @@
 """Subject access (UK GDPR Art 15) covers early interventions, and disposal (Art 5(1)(e)) takes them
-with their case. The agency that made one finds it for
-either person it is with (both neighbours of a mediation), with its terms and outcome, and neither
-finds the other neighbour's name in the entry; another agency's intervention is theirs to answer."""
+with their case. The agency that made one finds it for either person it is with (both neighbours of
+a mediation), with its terms and outcome, and neither finds the other neighbour's name in the entry;
+another agency's intervention is theirs to answer."""
 
 from __future__ import annotations
 
