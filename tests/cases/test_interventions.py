@@ -375,6 +375,9 @@ def test_the_pages_check_then_confirm_and_record_the_outcome(
     data |= {"parent_guardian_name": "Pat Abcyouth", "agreed_by": "parent_guardian"}
     check = client.post(url, data)
     assert check.status_code == 200 and "Check the early intervention" in check.content.decode()
+    # Optional answers that do not apply are left off the check page; those given are there.
+    assert "The other neighbour" not in check.content.decode()
+    assert "Pat Abcyouth" in check.content.decode()
     assert not EarlyIntervention.objects.exists()  # the rehearsal wrote nothing
     done = client.post(url, data | {"step": "confirm"})
     assert done.status_code == 302

@@ -50,6 +50,20 @@ def _seen(request: SignedInRequest, case: Case, people: list[Any], why: str) -> 
     audit_listed(actor=request.actor, targets=people)
 
 
+# Optional answers left out of the check page when not given (they do not apply to every kind).
+_OPTIONAL = ("other_person", "terms", "review_on", "parent_guardian_name")
+
+
+def _rows(form: Any) -> list[flows.Row]:
+    """The answers, without optional ones not given; "who agreed" says nobody did when empty."""
+    skip = [name for name in _OPTIONAL if form.cleaned_data.get(name) in (None, "")]
+
+    def display(name: str, _field: Any, shown: str) -> str:
+        return "Nobody" if name == "agreed_by" and not form.cleaned_data.get(name) else shown
+
+    return flows.answer_rows(form, exclude=skip, display=display)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def early_intervention_new(request: SignedInRequest, pk: int) -> HttpResponse:
@@ -86,6 +100,7 @@ def early_intervention_new(request: SignedInRequest, pk: int) -> HttpResponse:
         form,
         perform=perform,
         done=done,
+        rows=_rows,
         question=flows.Page(
             "cases/intervention_question.html",
             {
