@@ -186,6 +186,23 @@ def police_victim_contact(world: Any) -> dict[str, Any]:
     return {"pk": case.pk, "contact_pk": contact.pk}
 
 
+def police_early_intervention(world: Any) -> dict[str, Any]:
+    """A warning letter on a police case, with its victim (the only party)."""
+    from django.utils import timezone
+
+    from csphub.cases import services
+
+    case = _police_case()
+    intervention = services.early_intervention_record(
+        actor=_police(),
+        case=case,
+        kind="warning_letter",
+        person=case.parties.get().person,
+        started_on=timezone.localdate(),
+    )
+    return {"pk": case.pk, "intervention_pk": intervention.pk}
+
+
 def police_minuted_meeting(world: Any) -> dict[str, Any]:
     from csphub.cases import services
     from csphub.cases.models import PanelMeeting
@@ -271,6 +288,8 @@ MATRIX: dict[str, Entry] = {
     ),
     "cases:victim_contact": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
     "cases:victim_update": Entry(make=police_victim_contact, expect=OTHER_AGENCY_RECORD),
+    "cases:early_intervention_new": Entry(make=police_case, expect=OTHER_AGENCY_RECORD),
+    "cases:early_intervention_outcome": Entry(make=police_early_intervention, expect=OTHER_AGENCY_RECORD),
     "cases:closure_survey": Entry(make=police_closed_case, expect=OTHER_AGENCY_RECORD),
     "cases:case_chronology_pdf": Entry(make=police_case, expect=OTHER_AGENCY_EXPORT),
     "cases:case_summary_pdf": Entry(make=police_case, expect=OTHER_AGENCY_EXPORT),

@@ -20,6 +20,7 @@ class CasesConfig(AppConfig):
             models.Document,
             models.VictimContact,
             models.ClosureSurvey,
+            models.EarlyIntervention,
         ):
             register_child(model, parent_field="case")
         register_child(models.VictimUpdate, parent_field="contact")

@@ -40,7 +40,8 @@ def _status_label(value: str) -> str:
 
 def chronology(page: CasePage) -> list[Entry]:
     """Every dated event on the case the reader may see, oldest first: incidents (when they
-    happened), status changes, notes, evidence added, tasks set and completed, panel discussions.
+    happened), status changes, notes, evidence added, tasks set and completed, early interventions
+    (started, and their outcome) and panel discussions.
     Empty for a summary share: the chronology is for readers who see the case in full."""
     if not page.full:
         return []
@@ -82,12 +83,40 @@ def chronology(page: CasePage) -> list[Entry]:
         entries.append(Entry(task.created_at, "Task set", due, _name(task.created_by)))
         if task.status == TaskStatus.DONE and task.completed_at:
             entries.append(Entry(task.completed_at, "Task done", task.title, owner))
+    for intervention in page.early_interventions:
+        entries.extend(_intervention_entries(intervention))
     for item in page.agenda_items:
         text = f"Discussed at {item.meeting.panel.name}: {item.reason}"
         if item.decision:
             text += f". Decision: {item.decision}"
         entries.append(Entry(item.meeting.held_at, "Panel", text))
     return sorted(entries, key=lambda e: (e.when, e.kind))
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    """A day as the chronology sorts it: its first moment, local time."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _intervention_entries(intervention: Any) -> list[Entry]:
+    """An early intervention when it started (with whom, the terms and the review date) and, once
+    recorded, its outcome."""
+    with_whom = intervention.person.display_name
+    if intervention.other_person is not None:
+        with_whom += f" and {intervention.other_person.display_name}"
+    text = f"{intervention.get_kind_display()} with {with_whom}"
+    if intervention.terms_lines:
+        text += ". Terms: " + "; ".join(intervention.terms_lines)
+    if intervention.review_on is not None:
+        text += f". Review {intervention.review_on:%d/%m/%Y}"
+    by = intervention.agency.short_name
+    entries = [Entry(_start_of(intervention.started_on), "Early intervention", text, by)]
+    if intervention.outcome and intervention.outcome_on is not None:
+        outcome = f"{intervention.get_kind_display()}: {intervention.get_outcome_display().lower()}"
+        if intervention.outcome_notes:
+            outcome += f". {intervention.outcome_notes}"
+        entries.append(Entry(_start_of(intervention.outcome_on), "Early intervention", outcome, by))
+    return entries
 
 
 def generated_line(actor: Any) -> str:

@@ -15,6 +15,12 @@ urlpatterns = [
     path("summaries-to-check/", views.summaries_to_check, name="summaries_to_check"),
     path("<int:pk>/victim-contact/", views.victim_contact, name="victim_contact"),
     path("<int:pk>/victim-contact/<int:contact_pk>/update/", views.victim_update, name="victim_update"),
+    path("<int:pk>/early-interventions/new/", views.early_intervention_new, name="early_intervention_new"),
+    path(
+        "<int:pk>/early-interventions/<int:intervention_pk>/outcome/",
+        views.early_intervention_outcome,
+        name="early_intervention_outcome",
+    ),
     path("<int:pk>/satisfaction/", views.closure_survey, name="closure_survey"),
     path("<int:pk>/status/", views.case_status, name="case_status"),
     path("<int:pk>/sharing/", views.case_sharing, name="case_sharing"),

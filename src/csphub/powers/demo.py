@@ -4,7 +4,9 @@
 - a fixed penalty for breach of the first CPN (its payment-check task; prosecution barred 14 days);
 - a closure notice served this morning on an incident's premises, with its magistrates' hearing
   task, and an older notice already followed by a three-month closure order;
-- a PSPO made two months ago (6-week challenge window over, review task before expiry).
+- a PSPO made two months ago (6-week challenge window over, review task before expiry);
+- before every other warning, a warning letter to the same person that was broken, so the warning's
+  check page shows the early intervention tried (the others show that none is recorded).
 
 Every write goes through ``csphub.powers.services`` as the case officer, back-dated with ``now=``.
 Idempotent: each demo power carries a marker in ``details``; running twice adds nothing.
@@ -72,6 +74,32 @@ def _adult(person: Person, officer: User, rng: random.Random) -> Person | None:
         return None
 
 
+def _warning_letter_first(case: Case, person: Person, officer: User, before: dt.datetime) -> None:
+    """A broken warning letter to ``person`` three weeks before ``before`` (once per case and person)."""
+    from csphub.cases import selectors as case_selectors
+    from csphub.cases import services as case_services
+
+    if any(
+        i.kind == "warning_letter"
+        for i in case_selectors.early_interventions_for(officer, case, person=person)
+    ):
+        return
+    sent = before.astimezone(UK_TZ).date() - dt.timedelta(days=21)
+    try:
+        letter = case_services.early_intervention_record(
+            actor=officer, case=case, kind="warning_letter", person=person, started_on=sent
+        )
+        case_services.early_intervention_outcome_record(
+            actor=officer,
+            intervention=letter,
+            outcome="broken",
+            outcome_on=sent + dt.timedelta(days=10),
+            outcome_notes="Loud music reported again after the letter",
+        )
+    except ApplicationError as error:
+        log.info("demo warning letter not recorded: %s", error.message)
+
+
 def load_demo(*, rng_seed: int = 2026) -> None:
     rng = random.Random(rng_seed)
     now = clock.now().astimezone(UK_TZ).replace(second=0, microsecond=0)
@@ -108,6 +136,8 @@ def load_demo(*, rng_seed: int = 2026) -> None:
             )
 
         cpw = _once(case, marker, make_cpw)
+        if cpw is not None and n % 2 == 0:  # dated before the warning, recorded once it stands
+            _warning_letter_first(case, person, officer, issued)
         if cpw is None or n % 2:
             continue
 

@@ -179,5 +179,14 @@ def case_party_person(case: Any, person_pk: int) -> Any:
     return party.person
 
 
+def early_interventions_with(user: Any, case: Case, person: Any) -> list[Any]:
+    """Proportionality: the early interventions (warning letters, behaviour contracts, mediation,
+    restorative approaches, support) recorded on ``case`` with ``person``, as the casework app
+    shows them to ``user``. A read of the cases app's selectors only."""
+    from csphub.cases.selectors import early_interventions_for
+
+    return early_interventions_for(user, case, person=person)
+
+
 def address_get(pk: int) -> Address:
     return Address.objects.get(pk=pk)

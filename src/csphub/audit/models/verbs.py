@@ -375,6 +375,15 @@ class AuditVerb(models.TextChoices):
 
     DOCUMENT_DOWNLOADED = "document.downloaded", "Downloaded a document"
     DOCUMENT_UPLOADED = "document.uploaded", "Uploaded a document"
+    EARLYINTERVENTION_RECORDED = (
+        "earlyintervention.recorded",
+        "Recorded an early intervention (warning letter, behaviour contract, mediation, restorative "
+        "approach or support) on a case",
+    )
+    EARLYINTERVENTION_OUTCOME_RECORDED = (
+        "earlyintervention.outcome_recorded",
+        "Recorded the outcome of an early intervention on a case",
+    )
     DOMESTICHOMICIDEREVIEW_ACTION_ADDED = (
         "domestichomicidereview.action_added",
         "Added an action to a review's action plan",

@@ -19,6 +19,7 @@ from csphub.cases.forms.case import (
 )
 from csphub.cases.forms.common import EMPTY
 from csphub.cases.forms.incidents import IncidentEditForm, IncidentForm
+from csphub.cases.forms.interventions import EarlyInterventionForm, EarlyInterventionOutcomeForm
 from csphub.cases.forms.panels import AgendaAddForm, DecisionForm, MeetingForm, MinutesForm, PanelForm
 from csphub.cases.forms.sharing import CaseShareForm, CaseShareWithdrawForm, ShareRequestAnswerForm
 from csphub.cases.forms.victims import ClosureSurveyForm, VictimContactForm, VictimToldForm, VictimUpdateForm
@@ -38,6 +39,8 @@ __all__ = [
     "ClosureSurveyForm",
     "DecisionForm",
     "DocumentForm",
+    "EarlyInterventionForm",
+    "EarlyInterventionOutcomeForm",
     "IncidentEditForm",
     "IncidentForm",
     "MeetingForm",

@@ -8,7 +8,8 @@ because they carry allegations.
 
 One module per part of the casework (``casework``: incidents and cases with their parties, status
 history and links; ``tasks``; ``notes``: notes and documents; ``panels``; ``victims``: the victim's
-single point of contact, updates and the closure survey; ``sharing``: share requests). Every model
+single point of contact, updates and the closure survey; ``interventions``: early
+intervention (warning letters, ABCs, mediation, restorative approaches, support); ``sharing``: share requests). Every model
 is imported here, so Django finds them and ``cases.models.X`` keeps working.
 """
 
@@ -30,6 +31,12 @@ from csphub.cases.models.casework import (
     IncidentParty,
     PartyRole,
 )
+from csphub.cases.models.interventions import (
+    AgreedBy,
+    EarlyIntervention,
+    InterventionKind,
+    InterventionOutcome,
+)
 from csphub.cases.models.notes import Document, Note, NoteVisibility
 from csphub.cases.models.panels import AgendaItem, Panel, PanelKind, PanelMeeting
 from csphub.cases.models.sharing import ShareRequest, ShareRequestDecision, ShareRequestStatus
@@ -45,6 +52,7 @@ from csphub.cases.models.victims import (
 __all__ = [
     "TASK_SOURCE_LABELS",
     "AgendaItem",
+    "AgreedBy",
     "AsbType",
     "Case",
     "CaseIncident",
@@ -59,8 +67,11 @@ __all__ = [
     "ClosureSurvey",
     "ContactMethod",
     "Document",
+    "EarlyIntervention",
     "Incident",
     "IncidentParty",
+    "InterventionKind",
+    "InterventionOutcome",
     "Note",
     "NoteVisibility",
     "Panel",

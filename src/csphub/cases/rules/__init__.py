@@ -15,7 +15,7 @@ Contents
 Each configurable rule carries a ``version`` string that decisions store, so that a flag raised
 under "3 in 3 months" can be told apart from one raised after the partnership changed it.
 
-One module per topic (``workflow``, ``victims``, ``matching``, ``incidents``, ``uploads``) over
+One module per topic (``workflow``, ``victims``, ``interventions``, ``matching``, ``incidents``, ``uploads``) over
 ``problems`` (the ``Problem`` they all return); everything is re-exported here so that
 ``cases.rules.X`` keeps working.
 """
@@ -23,6 +23,19 @@ One module per topic (``workflow``, ``victims``, ``matching``, ``incidents``, ``
 from __future__ import annotations
 
 from csphub.cases.rules.incidents import FUTURE_TOLERANCE, address_in_text, incident_date_problems
+from csphub.cases.rules.interventions import (
+    ADULT_AGE,
+    AGREED_BY_LABELS,
+    INTERVENTION_KIND_LABELS,
+    INTERVENTION_OUTCOME_LABELS,
+    AgreedBy,
+    InterventionKind,
+    InterventionOutcome,
+    InterventionPerson,
+    early_intervention_problems,
+    intervention_outcome_problems,
+    terms_lines,
+)
 from csphub.cases.rules.matching import (
     MATCH_REASON_LABELS,
     IncidentFact,
@@ -70,20 +83,28 @@ from csphub.cases.rules.workflow import (
 from csphub.core.calendar import months_before  # re-exported for selectors
 
 __all__ = [
+    "ADULT_AGE",
+    "AGREED_BY_LABELS",
     "CASE_OUTCOME_LABELS",
     "CASE_STATUS_LABELS",
     "DEFAULT_FILE_TYPES",
     "FUTURE_TOLERANCE",
+    "INTERVENTION_KIND_LABELS",
+    "INTERVENTION_OUTCOME_LABELS",
     "MATCH_REASON_LABELS",
     "OPEN_STATUSES",
     "TRANSITIONS",
     "VICTIM_TOLD_HOW",
     "VICTIM_UPDATE_MAX_DAYS",
     "VICTIM_UPDATE_MIN_DAYS",
+    "AgreedBy",
     "CaseOutcome",
     "CaseStatus",
     "FileType",
     "IncidentFact",
+    "InterventionKind",
+    "InterventionOutcome",
+    "InterventionPerson",
     "MatchReason",
     "Problem",
     "RecordKeys",
@@ -98,11 +119,14 @@ __all__ = [
     "allowed_transitions",
     "can_transition",
     "detect_file_type",
+    "early_intervention_problems",
     "incident_date_problems",
+    "intervention_outcome_problems",
     "is_repeat_victim",
     "messages_for",
     "months_before",
     "related_match_reasons",
+    "terms_lines",
     "transition_problems",
     "upload_problems",
     "victim_schedule_problems",

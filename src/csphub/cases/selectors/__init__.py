@@ -9,6 +9,11 @@ descriptions, notes, documents or addresses.
 
 # The package re-exports every name, so callers keep writing ``selectors.case_page``.
 from csphub.cases.selectors.figures import DistrictFigures, district_figures
+from csphub.cases.selectors.interventions import (
+    case_early_interventions,
+    early_intervention_get,
+    early_interventions_for,
+)
 from csphub.cases.selectors.page import (
     CasePage,
     _party_reads,
@@ -97,6 +102,7 @@ __all__ = [
     "addresses_for_case",
     "addresses_for_incidents",
     "case_documents_for",
+    "case_early_interventions",
     "case_get_visible",
     "case_incidents",
     "case_list_visible_to",
@@ -112,6 +118,8 @@ __all__ = [
     "district_figures",
     "document_get_visible",
     "document_stored_path",
+    "early_intervention_get",
+    "early_interventions_for",
     "incident_get_visible",
     "incident_list_visible_to",
     "incident_parties",

@@ -24,12 +24,14 @@ from csphub.cases.models import (
     CaseParty,
     CaseStatusChange,
     Document,
+    EarlyIntervention,
     Incident,
     IncidentParty,
     Note,
     PartyRole,
     Task,
 )
+from csphub.cases.selectors.interventions import case_early_interventions
 from csphub.cases.selectors.records import (
     case_documents_queryset,
     case_get_visible,
@@ -77,6 +79,7 @@ class CasePage:
     links: list[CaseLink] = field(default_factory=list)
     agenda_items: list[AgendaItem] = field(default_factory=list)
     victim_schedules: list[VictimSchedule] = field(default_factory=list)
+    early_interventions: list[EarlyIntervention] = field(default_factory=list)
     repeat_victims: dict[int, rules.RepeatDecision] = field(default_factory=dict)
     related: list[RelatedRecord] | None = None
 
@@ -90,7 +93,8 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
 
     Showing personal data and recording that it was shown are one call. The actor's policy answers
     every visibility question from facts it fetched once, and the case's own lists (incidents,
-    links, notes, documents, tasks, status changes, agenda items, victims' contacts) are read in one
+    links, notes, documents, tasks, status changes, agenda items, victims' contacts, early
+    interventions) are read in one
     query (:func:`csphub.core.together.fetch_together`), so the page costs a fixed number of
     queries whatever the number of rows (``tests/cases/test_query_budgets.py`` pins it). The
     repeat-victim flag and the related-records prompt share one read of the parties' incidents
@@ -124,8 +128,9 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
         case.status_changes.select_related("created_by"),
         case.agenda_items.select_related("meeting__panel"),
         victim_contacts(case),
+        case_early_interventions(case),
     )
-    incidents, links, notes, documents, tasks, status_changes, agenda_items, contacts = lists
+    incidents, links, notes, documents, tasks, status_changes, agenda_items, contacts, interventions = lists
     related = None
     if can_change:
         related = related_records(
@@ -151,6 +156,7 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
         links=links,
         agenda_items=agenda_items,
         victim_schedules=victim_schedules_of(contacts),
+        early_interventions=interventions,
         repeat_victims=reads.repeat_victims,
         related=related,
     )

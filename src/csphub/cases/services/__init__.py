@@ -27,6 +27,11 @@ from csphub.cases.services.incidents import (
     incident_record,
     incident_update,
 )
+from csphub.cases.services.interventions import (
+    REVIEW_TASK,
+    early_intervention_outcome_record,
+    early_intervention_record,
+)
 from csphub.cases.services.panels import (
     panel_agenda_add,
     panel_create,
@@ -51,6 +56,7 @@ from csphub.cases.services.tasks import (
     task_create,
     task_owner_choices,
     tasks_cancel_open,
+    tasks_complete_open,
 )
 from csphub.cases.services.victims import (
     case_victims,
@@ -63,6 +69,7 @@ from csphub.cases.services.victims import (
 __all__ = [
     "EARLIEST_INCIDENT",
     "INCIDENT_EDITABLE",
+    "REVIEW_TASK",
     "_check_officer",
     "_derive_location",
     "_membership_for_create",
@@ -85,6 +92,8 @@ __all__ = [
     "closure_survey_record",
     "document_open_for_download",
     "document_upload",
+    "early_intervention_outcome_record",
+    "early_intervention_record",
     "incident_party_add",
     "incident_record",
     "incident_update",
@@ -104,6 +113,7 @@ __all__ = [
     "task_create",
     "task_owner_choices",
     "tasks_cancel_open",
+    "tasks_complete_open",
     "users_of_agency",
     "victim_contact_agree",
     "victim_update_record",

@@ -220,6 +220,35 @@ def tasks_cancel_open(
     return len(tasks)
 
 
+def tasks_complete_open(*, actor: Any, case: Case, sources: Iterable[str], linked: Any, why: str) -> int:
+    """Mark done the case's open automatic tasks from ``sources`` about ``linked``: the work they
+    asked for has been done (a review recorded). The rule acts on the actor's behalf, so no
+    permission check. Returns how many."""
+    tasks = list(
+        Task.objects.filter(
+            case=case,
+            source__in=list(sources),
+            status=TaskStatus.OPEN,
+            linked_type=_linked_type(linked),
+            linked_id=linked.pk,
+        )
+    )
+    with transaction.atomic():
+        for task in tasks:
+            task.status = TaskStatus.DONE
+            task.completed_at = timezone.now()
+            task.modified_by = user_of(actor)
+            task.save(update_fields=["status", "completed_at", "modified_by", "modified_at"])
+            audit_record(
+                actor=actor,
+                verb="task.completed",
+                target=task,
+                justification=why,
+                changed_fields=["status", "completed_at"],
+            )
+    return len(tasks)
+
+
 def owner_membership_for(
     owner: Any, *, case: Case | None = None, preferred: Membership | None = None
 ) -> Membership | None:

@@ -34,6 +34,7 @@ from csphub.cases.views.incidents import (
     incident_edit,
     incident_new,
 )
+from csphub.cases.views.interventions import early_intervention_new, early_intervention_outcome
 from csphub.cases.views.maps import (
     _area_feature,
     _map_data,
@@ -94,6 +95,8 @@ __all__ = [
     "case_victim_told",
     "closure_survey",
     "document_download",
+    "early_intervention_new",
+    "early_intervention_outcome",
     "home_context",
     "incident_add_party",
     "incident_detail",

@@ -167,6 +167,7 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "can_write": page.can_write,
             "agenda_items": page.agenda_items,
             "victim_schedules": page.victim_schedules,
+            "early_interventions": page.early_interventions,
             "closure_surveys": selectors.closure_surveys(page.case) if not page.case.is_open else [],
         }
         # Sections other apps register (tools and powers, risk); cases imports neither app.

@@ -167,6 +167,7 @@ def subject_records(agency: Any, person: Any) -> list[Found]:
             )
         )
     found += _victim_records(agency, person)
+    found += _intervention_records(agency, person)
     if apps.is_installed("csphub.risk"):
         found += _risk_records(agency, person)
     if apps.is_installed("csphub.powers"):
@@ -222,6 +223,36 @@ def _victim_records(agency: Any, person: Any) -> list[Found]:
             )
         )
     return found
+
+
+def _intervention_records(agency: Any, person: Any) -> list[Found]:
+    """Early interventions the agency made with the person (either neighbour of a mediation). The
+    other neighbour is not named: the entry lists the intervention's own details only."""
+    from django.db.models import Q
+
+    from csphub.cases.models import EarlyIntervention
+
+    return [
+        _found(
+            "Early intervention",
+            intervention,
+            f"{intervention.get_kind_display()} on case {intervention.case.reference}",
+            (
+                "kind",
+                "started_on",
+                "terms",
+                "review_on",
+                "agreed_by",
+                "parent_guardian_name",
+                "outcome",
+                "outcome_on",
+                "outcome_notes",
+            ),
+        )
+        for intervention in EarlyIntervention.objects.filter(
+            Q(person=person) | Q(other_person=person), agency=agency
+        ).select_related("case")
+    ]
 
 
 def _risk_records(agency: Any, person: Any) -> list[Found]:

@@ -70,8 +70,11 @@ def journey(
     parent: PowerUse | None = None,
     notes: list[str] | None = None,
     parent_details: bool = False,
+    check_context: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
 ) -> HttpResponse:
-    """One question page → check answers → the service, for every power and every step."""
+    """One question page → check answers → the service, for every power and every step.
+
+    ``check_context(answers)``: more context for the check-answers page (read only)."""
     seen = parent or case
     summary = {"parent": parent, "parent_details": parent_details}
     if standing:
@@ -94,7 +97,7 @@ def journey(
         nonlocal checked
         checked = True
         audit_viewed(actor=request.actor, target=seen, justification="power check answers")
-        return {}
+        return check_context(data) if check_context is not None else {}
 
     def done(use: PowerUse) -> HttpResponse:
         messages.success(request, success(use))

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from csphub.powers import forms, rules, selectors, services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Power, Status
-from csphub.powers.views.steps import Offer, PowerStep, can_become, case_open, may_become_any, status_blockers
+from csphub.powers.views.steps import (
+    Offer,
+    PowerStep,
+    can_become,
+    case_open,
+    may_become_any,
+    notes,
+    status_blockers,
+)
 
 
 def _cpn_standing(cpw: PowerUse) -> list[str]:
@@ -43,6 +53,19 @@ def _compliance_standing(use: PowerUse) -> list[str]:
     return may_become_any(outcomes, "record compliance, breach or expiry")(use)
 
 
+def _early_interventions(actor: Any, case: Any, answers: dict[str, Any]) -> dict[str, Any]:
+    """Proportionality (ASB statutory guidance): the early interventions already recorded on the
+    case with the chosen recipient, shown before the warning is issued. None recorded is said,
+    not blocked: the Act does not require one."""
+    person = selectors.case_party_person(case, answers["recipient"])
+    return {
+        "proportionality": {
+            "person": person,
+            "interventions": selectors.early_interventions_with(actor, case, person),
+        }
+    }
+
+
 STEPS = [
     PowerStep(
         name="cpw_new",
@@ -58,6 +81,11 @@ STEPS = [
         success="Community protection warning {use.reference} issued",
         blocked_title="You cannot issue a warning on this case",
         standing=case_open,
+        notes=notes(
+            "Before you issue a warning, check what early intervention has been tried with the person. "
+            "You will see the early interventions recorded on this case with them on the next page."
+        ),
+        check_context=_early_interventions,
     ),
     PowerStep(
         name="cpn_new",

@@ -86,6 +86,9 @@ class PowerStep:
     form_kwargs: Callable[[Any], dict[str, Any]] = _no_form_kwargs
     parent_details: bool = False  # show the parent's conduct and time to comply
     offer: Offer | None = None  # the link on the parent power's page
+    # More for the check-answers page, from the actor, the subject and the valid answers (the
+    # warning's page shows the early interventions already tried with the recipient).
+    check_context: Callable[[Any, Any, dict[str, Any]], dict[str, Any]] | None = None
 
 
 def say(text: Text, use: Any) -> str:
@@ -189,4 +192,14 @@ def power_step(
         standing=step.standing(subject),
         notes=step.notes(subject),
         parent_details=step.parent_details,
+        check_context=_check_context(step, request, subject),
     )
+
+
+def _check_context(
+    step: PowerStep, request: SignedInRequest, subject: Any
+) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
+    extra = step.check_context
+    if extra is None:
+        return None
+    return lambda answers: extra(request.actor, subject, answers)
