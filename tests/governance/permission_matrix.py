@@ -90,6 +90,7 @@ MATRIX.update(
         "dataprotection:request_decide": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
         "dataprotection:bundle_pdf": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
         "dataprotection:bundle_json": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
+        "dataprotection:bundle_zip": Entry(make=police_request_only, expect=OTHER_AGENCY_REQUEST),
         "dataprotection:item_decide": Entry(make=police_request, expect=OTHER_AGENCY_REQUEST),
     }
 )
