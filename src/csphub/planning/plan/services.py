@@ -25,6 +25,7 @@ from csphub.planning.models import (
     MeasureSource,
     PccObjective,
     PlanAction,
+    PlanLevel,
     PlanMeasure,
     PlanPriority,
     PlanPublication,
@@ -531,3 +532,220 @@ def plan_publish(*, actor: Any, plan: CspPlan, today: dt.date | None = None) -> 
             actor=actor, verb="plan.published", target=publication, justification=f"version {number}"
         )
     return publication
+
+
+# --- Removing entries: each says what goes with it (selectors.*_removal) ----------------------------
+
+
+def _remove(
+    *, actor: Any, record: Any, expected_version: str | None, verb: str, describe: Any
+) -> selectors.Removal:
+    """Lock ``record`` at the version the confirmation page showed, audit what goes with it, and
+    delete it (its key areas, actions, measures and links go by the models' cascades). Published
+    versions are frozen HTML and are not touched."""
+    _require_manager(actor)
+    with transaction.atomic():
+        current = lock_for_update(record, expected_version)
+        removal: selectors.Removal = describe(current)
+        audit_record(actor=actor, verb=verb, target=current, justification=removal.summary)
+        current.delete()
+    return removal
+
+
+def priority_remove(
+    *, actor: Any, priority: PlanPriority, expected_version: str | None = None
+) -> selectors.Removal:
+    """Remove a priority (with its key areas of work, their actions and its measures), an area of
+    everyday business, or a golden thread (untagged from the actions that carry it)."""
+    return _remove(
+        actor=actor,
+        record=priority,
+        expected_version=expected_version,
+        verb="plan.priority_removed",
+        describe=selectors.priority_removal,
+    )
+
+
+def key_area_remove(*, actor: Any, area: KeyArea, expected_version: str | None = None) -> selectors.Removal:
+    """Remove a key area of work with its actions."""
+    return _remove(
+        actor=actor,
+        record=area,
+        expected_version=expected_version,
+        verb="plan.key_area_removed",
+        describe=selectors.key_area_removal,
+    )
+
+
+def measure_remove(
+    *, actor: Any, measure: PlanMeasure, expected_version: str | None = None
+) -> selectors.Removal:
+    return _remove(
+        actor=actor,
+        record=measure,
+        expected_version=expected_version,
+        verb="plan.measure_removed",
+        describe=selectors.measure_removal,
+    )
+
+
+def pcc_objective_remove(
+    *, actor: Any, objective: PccObjective, expected_version: str | None = None
+) -> selectors.Removal:
+    """Remove an objective of the PCC's plan; the priorities that had regard to it are unlinked."""
+    return _remove(
+        actor=actor,
+        record=objective,
+        expected_version=expected_version,
+        verb="plan.pcc_objective_removed",
+        describe=selectors.pcc_objective_removal,
+    )
+
+
+def action_remove(
+    *, actor: Any, action: PlanAction, expected_version: str | None = None
+) -> selectors.Removal:
+    return _remove(
+        actor=actor,
+        record=action,
+        expected_version=expected_version,
+        verb="plan.action_removed",
+        describe=selectors.action_removal,
+    )
+
+
+# --- Reordering: priorities within their kind, key areas within their priority, PCC objectives -----
+
+UP, DOWN = "up", "down"
+
+
+def _move(*, actor: Any, plan: CspPlan, record: Any, siblings: Any, direction: str, verb: str) -> int:
+    """Swap ``record`` with its neighbour above or below among ``siblings`` and number them 0, 1, …;
+    the new place (1 = first). The order is not a field an edit form shows, so moving an entry
+    leaves its version, and any form open on it, as they were."""
+    _require_manager(actor)
+    if direction not in (UP, DOWN):
+        raise ApplicationError("Choose to move it up or down")
+    with transaction.atomic():
+        lock_for_update(plan, None)  # one reordering of a plan at a time
+        rows = list(siblings.order_by("order", "pk"))
+        index = next((i for i, row in enumerate(rows) if row.pk == record.pk), None)
+        if index is None:
+            raise ApplicationError(f"'{record.title}' is no longer in the plan")
+        other = index - 1 if direction == UP else index + 1
+        if not 0 <= other < len(rows):
+            raise ApplicationError(f"'{record.title}' is already {'first' if direction == UP else 'last'}")
+        rows[index], rows[other] = rows[other], rows[index]
+        for position, row in enumerate(rows):
+            if row.order != position:
+                type(row)._default_manager.filter(pk=row.pk).update(order=position)
+        audit_record(
+            actor=actor,
+            verb=verb,
+            target=record,
+            changed_fields=["order"],
+            justification=f"moved {direction} to place {other + 1} of {len(rows)}",
+        )
+    return other + 1
+
+
+def priority_move(*, actor: Any, priority: PlanPriority, direction: str) -> int:
+    """Move a priority, an area of everyday business or a golden thread up or down among its kind."""
+    return _move(
+        actor=actor,
+        plan=priority.plan,
+        record=priority,
+        siblings=priority.plan.priorities.filter(kind=priority.kind),
+        direction=direction,
+        verb="plan.priority_moved",
+    )
+
+
+def key_area_move(*, actor: Any, area: KeyArea, direction: str) -> int:
+    """Move a key area of work up or down under its priority."""
+    return _move(
+        actor=actor,
+        plan=area.priority.plan,
+        record=area,
+        siblings=area.priority.key_areas.all(),
+        direction=direction,
+        verb="plan.key_area_moved",
+    )
+
+
+def pcc_objective_move(*, actor: Any, objective: PccObjective, direction: str) -> int:
+    return _move(
+        actor=actor,
+        plan=objective.plan,
+        record=objective,
+        siblings=objective.plan.pcc_objectives.all(),
+        direction=direction,
+        verb="plan.pcc_objective_moved",
+    )
+
+
+# --- The plan's details: title, period, the PCC's plan and the county plan it serves ---------------
+
+PLAN_DETAIL_FIELDS = ("title", "starts_on", "ends_on", "pcc_plan_title", "county_plan")
+
+
+def _check_details(plan: CspPlan, values: dict[str, Any]) -> None:
+    if not str(values.get("title", "")).strip():
+        raise ApplicationError("Enter the plan's title", field="title")
+    if values.get("starts_on") is None:
+        raise ApplicationError("Enter the day the plan starts", field="starts_on")
+    if values.get("ends_on") is None:
+        raise ApplicationError("Enter the day the plan ends", field="ends_on")
+    actions = PlanAction.objects.filter(key_area__priority__plan=plan).order_by("due_on", "pk")
+    measures = PlanMeasure.objects.filter(priority__plan=plan, target__isnull=False).order_by("pk")
+    for name, message in rules.period_problems(
+        starts_on=values["starts_on"],
+        ends_on=values["ends_on"],
+        action_due=[(a.title, a.due_on) for a in actions],
+        measure_targets=[(m.title, m.target_label) for m in measures],
+    ):
+        raise ApplicationError(message, field=name)
+    county = values.get("county_plan")
+    if county is not None:
+        if plan.level != PlanLevel.DISTRICT:
+            raise ApplicationError("A county board's plan does not serve another plan", field="county_plan")
+        if not selectors.county_plans_for(plan).filter(pk=county.pk).exists():
+            raise ApplicationError(
+                "Select a county-level plan of the county board this partnership belongs to",
+                field="county_plan",
+            )
+
+
+def plan_details_update(
+    *, actor: Any, plan: CspPlan, expected_version: str | None = None, **values: Any
+) -> CspPlan:
+    """Change the plan's title, period, the PCC's plan it has regard to and the county plan it
+    serves. The period must hold every action's due date and every measure's target date; a new
+    county plan unlinks the priorities that served a priority of the old one (they stay)."""
+    _require_manager(actor)
+    unknown = set(values) - set(PLAN_DETAIL_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown plan fields: {sorted(unknown)}")
+    values = _clean_text(values)
+    merged = {name: getattr(plan, name) for name in PLAN_DETAIL_FIELDS} | values
+    _check_details(plan, merged)
+    with transaction.atomic():
+        current, changed = _write_changes(plan, values, actor=actor, expected_version=expected_version)
+        if not changed:
+            return current
+        unlinked: list[PlanPriority] = []
+        if "county_plan" in changed:
+            unlinked = selectors.county_links_lost(current, current.county_plan)
+            PlanPriority.objects.filter(pk__in=[p.pk for p in unlinked]).update(county_priority=None)
+        audit_record(
+            actor=actor,
+            verb="plan.details_changed",
+            target=current,
+            changed_fields=changed,
+            justification=(
+                "county priority unlinked from " + "; ".join(f"'{p.title}'" for p in unlinked)
+                if unlinked
+                else ""
+            ),
+        )
+    return current
