@@ -493,3 +493,56 @@ def test_the_details_page_refuses_a_period_that_leaves_actions_out(plan: CspPlan
     assert client.post(url, {**fine, "step": "confirm"}).status_code == 302
     plan.refresh_from_db()
     assert plan.title == "Renamed plan"
+
+
+# --- deadlines --------------------------------------------------------------------------------------
+
+
+def test_the_coordinators_deadlines_list_the_plans_open_actions_due(
+    plan: CspPlan, persona: Any, client_as: Any, coordinator: Any
+) -> None:
+    from csphub.agencies.models import Agency
+    from csphub.core.actor import as_actor
+    from csphub.duties import deadlines
+
+    today = D(2022, 6, 1)
+    area = KeyArea.objects.filter(priority__plan=plan).first()
+    assert area is not None
+    police = Agency.objects.get(slug="police")
+
+    def add(title: str, due: dt.date, status: str = "in_progress") -> PlanAction:
+        return services.action_add(
+            actor=coordinator, key_area=area, title=title, owner_agency=police, lead="Inspector",
+            due_on=due, status=status,
+        )  # fmt: skip
+
+    overdue = add("Overdue patrol plan", today - dt.timedelta(days=1))
+    last_day_ahead = add("Due on the last day looked ahead", today + dt.timedelta(days=14))
+    beyond = add("Due the day after", today + dt.timedelta(days=15))
+    done = add("Done already", today - dt.timedelta(days=1), status="done")
+    stopped = add("Stopped", today - dt.timedelta(days=1), status="stopped")
+    items = [d for d in deadlines.deadlines_for(as_actor(coordinator), today) if d.kind == "CSP Plan actions"]
+    expected = PlanAction.objects.filter(
+        key_area__priority__plan=plan, due_on__lte=today + dt.timedelta(days=14)
+    ).exclude(status__in=["done", "stopped"])
+    assert sorted(d.url for d in items) == sorted(
+        reverse("planning:plan_action_change", args=[a.pk]) for a in expected
+    )
+    urls = {d.url: d for d in items}
+
+    def url(action: PlanAction) -> str:
+        return reverse("planning:plan_action_change", args=[action.pk])
+
+    assert urls[url(overdue)].is_overdue(today) and urls[url(overdue)].section == plan.title
+    assert "Overdue patrol plan (" in urls[url(overdue)].title and area.title in urls[url(overdue)].title
+    assert not urls[url(last_day_ahead)].is_overdue(today)
+    assert url(beyond) not in urls and url(done) not in urls and url(stopped) not in urls
+    for username in ("avbc_analyst", "avbc_board_member"):  # they read the plan; they do not keep it
+        assert not [
+            d
+            for d in deadlines.deadlines_for(as_actor(persona(username)), today)
+            if d.kind == "CSP Plan actions"
+        ]
+    # the deadlines page (today, when the demo's dates are long past) links each overdue action
+    page = client_as("avbc_partnership_coordinator").get(reverse("duties:deadlines")).content.decode()
+    assert "CSP Plan actions" in page and url(overdue) in page and "Overdue patrol plan" in page

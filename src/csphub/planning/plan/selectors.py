@@ -21,6 +21,7 @@ from csphub.agencies.policies import Capability, has_capability
 from csphub.core.actor import as_actor
 from csphub.planning import rules
 from csphub.planning.models import (
+    ActionStatus,
     CspPlan,
     KeyArea,
     MeasureSource,
@@ -444,3 +445,18 @@ def county_links_lost(plan: CspPlan, county_plan: CspPlan | None) -> list[PlanPr
         for p in linked.order_by("order", "pk")
         if county_plan is None or p.county_priority.plan_id != county_plan.pk  # type: ignore[union-attr]
     ]
+
+
+def actions_due_for(user: Any, *, due_by: dt.date) -> QuerySet[PlanAction]:
+    """The open actions (neither done nor stopped) due on or before ``due_by`` in the plans the
+    user keeps: the partnership coordinator's own partnership's plans (not the county board's above
+    it, nor its districts' below). Nobody else keeps a plan, so nobody else is given its dates."""
+    actor = as_actor(user)
+    if not may_manage(user) or actor is None or actor.partnership is None:
+        return PlanAction.objects.none()
+    return (
+        PlanAction.objects.filter(key_area__priority__plan__partnership=actor.partnership, due_on__lte=due_by)
+        .exclude(status__in=[ActionStatus.DONE, ActionStatus.STOPPED])
+        .select_related("key_area__priority__plan", "owner_agency")
+        .order_by("due_on", "pk")
+    )
