@@ -117,6 +117,56 @@ def coordinator(persona: Any) -> Any:
     return persona("avbc_partnership_coordinator")
 
 
+def _on_the_board(persona: Any) -> Any:
+    """The county-wide police partnership coordinator acting in the county board's partnership,
+    whose plan is the county plan."""
+    from csphub.agencies.models import Membership, Partnership
+    from csphub.agencies.policies import actor_for
+
+    user = persona("police_partnership_coordinator")
+    membership = Membership.objects.select_related("agency").get(user=user, is_active=True)
+    board = Partnership.objects.get(code="E22000037").parent
+    assert board is not None
+    return actor_for(user, membership, partnership_id=board.pk)
+
+
+def test_a_district_coordinator_changes_only_their_own_partnerships_plan(
+    plan: CspPlan, coordinator: Any, client_as: Any, persona: Any
+) -> None:
+    county = plan.county_plan
+    assert county is not None
+    priority = county.priorities.first()
+    assert priority is not None
+    for attempt in (
+        lambda: services.priority_move(actor=coordinator, priority=priority, direction="down"),
+        lambda: services.plan_details_update(actor=coordinator, plan=county, title="Renamed by a district"),
+        lambda: services.priority_add(actor=coordinator, plan=county, title="A district's idea"),
+        lambda: services.narrative_update(actor=coordinator, plan=county, foreword="Rewritten"),
+    ):
+        with pytest.raises(PermissionDeniedError):
+            attempt()
+    client = client_as("avbc_partnership_coordinator")
+    page = client.get(reverse("planning:plan_detail", args=[county.pk]))
+    assert page.status_code == 200 and "/remove/" not in page.content.decode()
+    for name, pk in (
+        ("planning:plan_priority_remove", priority.pk),
+        ("planning:plan_priority_change", priority.pk),
+        ("planning:plan_details_change", county.pk),
+        ("planning:plan_priority_new", county.pk),
+    ):
+        assert client.get(reverse(name, args=[pk])).status_code == 403, name
+    assert (
+        client.post(
+            reverse("planning:plan_priority_move", args=[priority.pk]), {"direction": "down"}
+        ).status_code
+        == 403
+    )
+    # acting for the board, the same coordinator keeps the county plan
+    services.plan_details_update(actor=_on_the_board(persona), plan=county, title="Derbyshire plan (revised)")
+    county.refresh_from_db()
+    assert county.title == "Derbyshire plan (revised)"
+
+
 def _asb(plan: CspPlan) -> PlanPriority:
     return plan.priorities.get(title="Anti-Social Behaviour (ASB)")
 
@@ -178,14 +228,17 @@ def test_removing_a_priority_takes_its_key_areas_actions_and_measures(
 
 
 def test_removing_a_county_priority_unlinks_the_district_priorities_that_served_it(
-    plan: CspPlan, coordinator: Any
+    plan: CspPlan, coordinator: Any, persona: Any
 ) -> None:
     serving = plan.priorities.filter(county_priority__isnull=False).select_related("county_priority").first()
     assert serving is not None and serving.county_priority is not None
     county_priority = serving.county_priority
     words = " ".join(selectors.priority_removal(county_priority).goes)
     assert f"'{serving.title}' ({plan.title})" in words
-    services.priority_remove(actor=coordinator, priority=county_priority)
+    # the district's coordinator reads the county board's plan but does not change it
+    with pytest.raises(PermissionDeniedError, match="plan's own partnership"):
+        services.priority_remove(actor=coordinator, priority=county_priority)
+    services.priority_remove(actor=_on_the_board(persona), priority=county_priority)
     serving.refresh_from_db()
     assert serving.county_priority is None
 
@@ -373,7 +426,9 @@ def test_the_period_keeps_every_measures_target_inside_it(plan: CspPlan, coordin
     assert (plan.starts_on, plan.ends_on) == (D(2023, 3, 31), D(2024, 3, 31))
 
 
-def test_the_county_plan_is_a_county_plan_of_the_parent_board(plan: CspPlan, coordinator: Any) -> None:
+def test_the_county_plan_is_a_county_plan_of_the_parent_board(
+    plan: CspPlan, coordinator: Any, persona: Any
+) -> None:
     county = plan.county_plan
     assert county is not None
     board_district_level = CspPlan.objects.create(
@@ -389,7 +444,7 @@ def test_the_county_plan_is_a_county_plan_of_the_parent_board(plan: CspPlan, coo
             services.plan_details_update(actor=coordinator, plan=plan, county_plan=wrong)
         assert refused.value.field == "county_plan"
     with pytest.raises(ApplicationError, match="does not serve another plan"):
-        services.plan_details_update(actor=coordinator, plan=county, county_plan=county)
+        services.plan_details_update(actor=_on_the_board(persona), plan=county, county_plan=county)
     next_county = CspPlan.objects.create(
         partnership=county.partnership, title="Derbyshire board plan 2023-2026", level=PlanLevel.COUNTY,
         starts_on=D(2023, 4, 1), ends_on=D(2026, 3, 31),

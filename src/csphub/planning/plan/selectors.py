@@ -43,6 +43,14 @@ def may_manage(user: Any) -> bool:
     return has_capability(user, Capability.MANAGE_PLAN)
 
 
+def may_manage_plan(user: Any, plan: CspPlan) -> bool:
+    """The coordinator changes the plans of the partnership they act in, never another's: a
+    district reads the county board's plan above it (and a board its districts') without changing it."""
+    actor = as_actor(user)
+    partnership = actor.partnership if actor is not None else None
+    return may_manage(user) and partnership is not None and plan.partnership_id == partnership.pk
+
+
 def plans_visible_to(user: Any) -> QuerySet[CspPlan]:
     actor = as_actor(user)
     partnership = actor.partnership if actor is not None else None

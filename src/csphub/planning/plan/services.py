@@ -57,9 +57,13 @@ MEASURE_FIELDS = ("title", "source", "baseline", "baseline_label", "direction", 
 PCC_OBJECTIVE_FIELDS = ("title",)
 
 
-def _require_manager(actor: Any) -> None:
+def _require_manager(actor: Any, plan: CspPlan) -> None:
+    """The partnership coordinator changes their own partnership's plans only: a district reads the
+    county board's plan above it, and a board its districts' plans, but neither changes the other's."""
     if not selectors.may_manage(actor):
         raise PermissionDeniedError("Only the partnership coordinator can change the plan.")
+    if not selectors.may_manage_plan(actor, plan):
+        raise PermissionDeniedError("Only the coordinator of the plan's own partnership can change it.")
 
 
 def _check_action(plan: CspPlan, values: dict[str, Any]) -> None:
@@ -101,7 +105,7 @@ def action_add(
     golden_threads: Any = (),
 ) -> PlanAction:
     """Add an action; ``golden_threads`` tags it with the plan's golden threads it carries."""
-    _require_manager(actor)
+    _require_manager(actor, key_area.priority.plan)
     values = {
         "title": title.strip(), "owner_agency": owner_agency, "lead": lead.strip(), "due_on": due_on,
         "status": status, "rag": rag, "rag_reason": rag_reason.strip(),
@@ -131,7 +135,7 @@ def action_update(
 ) -> PlanAction:
     """Change an action; only the fields given are written (the audit lists their names).
     ``golden_threads``, when given, replaces the golden threads the action is tagged with."""
-    _require_manager(actor)
+    _require_manager(actor, action.key_area.priority.plan)
     unknown = set(values) - set(ACTION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown action fields: {sorted(unknown)}")
@@ -164,7 +168,7 @@ def narrative_update(
     *, actor: Any, plan: CspPlan, expected_version: str | None = None, **values: Any
 ) -> CspPlan:
     """Change the narrative sections; each change is a new narrative version."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     unknown = set(values) - set(NARRATIVE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown narrative fields: {sorted(unknown)}")
@@ -269,7 +273,7 @@ def priority_add(
 ) -> PlanPriority:
     """Add a priority (with the county priority it serves and its regard to the PCC's objectives),
     an area of everyday business (with the partner that leads it) or a golden thread."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     if kind not in PriorityKind.values:
         raise ApplicationError("Select what you are adding", field="kind")
     given = {
@@ -304,7 +308,7 @@ def priority_update(
 ) -> PlanPriority:
     """Change a priority, an area of everyday business or a golden thread (the fields of its kind);
     ``pcc_objectives``, when given, replaces the objectives a priority has regard to."""
-    _require_manager(actor)
+    _require_manager(actor, priority.plan)
     fields = PRIORITY_FIELDS[PriorityKind(priority.kind)]
     unknown = set(values) - set(fields)
     if unknown:
@@ -348,7 +352,7 @@ def _check_key_area(priority: PlanPriority, title: str, *, pk: int | None) -> No
 
 
 def key_area_add(*, actor: Any, priority: PlanPriority, title: str) -> KeyArea:
-    _require_manager(actor)
+    _require_manager(actor, priority.plan)
     title = title.strip()
     _check_key_area(priority, title, pk=None)
     with transaction.atomic():
@@ -364,7 +368,7 @@ def key_area_add(*, actor: Any, priority: PlanPriority, title: str) -> KeyArea:
 
 
 def key_area_update(*, actor: Any, area: KeyArea, expected_version: str | None = None, title: str) -> KeyArea:
-    _require_manager(actor)
+    _require_manager(actor, area.priority.plan)
     title = title.strip()
     _check_key_area(area.priority, title, pk=area.pk)
     with transaction.atomic():
@@ -425,7 +429,7 @@ def measure_add(
 ) -> PlanMeasure:
     """Add a measure: its figure is computed from ``source`` (never typed in), read against the
     baseline and, when set, the target."""
-    _require_manager(actor)
+    _require_manager(actor, priority.plan)
     values = _clean_text(
         {"title": title, "source": source, "baseline": baseline, "baseline_label": baseline_label,
          "direction": direction, "target": target, "target_label": target_label}
@@ -442,7 +446,7 @@ def measure_add(
 def measure_update(
     *, actor: Any, measure: PlanMeasure, expected_version: str | None = None, **values: Any
 ) -> PlanMeasure:
-    _require_manager(actor)
+    _require_manager(actor, measure.priority.plan)
     unknown = set(values) - set(MEASURE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown measure fields: {sorted(unknown)}")
@@ -469,7 +473,7 @@ def _check_objective(plan: CspPlan, title: str, *, pk: int | None) -> None:
 def pcc_objective_add(*, actor: Any, plan: CspPlan, title: str) -> PccObjective:
     """Record an objective of the PCC's plan, to which the plan's priorities have regard (Police
     Reform and Social Responsibility Act 2011 s.10)."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     title = title.strip()
     _check_objective(plan, title, pk=None)
     with transaction.atomic():
@@ -487,7 +491,7 @@ def pcc_objective_add(*, actor: Any, plan: CspPlan, title: str) -> PccObjective:
 def pcc_objective_update(
     *, actor: Any, objective: PccObjective, expected_version: str | None = None, title: str
 ) -> PccObjective:
-    _require_manager(actor)
+    _require_manager(actor, objective.plan)
     title = title.strip()
     _check_objective(objective.plan, title, pk=objective.pk)
     with transaction.atomic():
@@ -511,7 +515,7 @@ def plan_document_html(plan: CspPlan, *, today: dt.date | None = None) -> str:
 
 def plan_publish(*, actor: Any, plan: CspPlan, today: dt.date | None = None) -> PlanPublication:
     """Freeze the document as it stands: later edits change the draft, never this version."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     today = today or timezone.localdate()
     if not plan.priorities.exists():
         raise ApplicationError("Add the plan's priorities before publishing it")
@@ -538,12 +542,12 @@ def plan_publish(*, actor: Any, plan: CspPlan, today: dt.date | None = None) -> 
 
 
 def _remove(
-    *, actor: Any, record: Any, expected_version: str | None, verb: str, describe: Any
+    *, actor: Any, plan: CspPlan, record: Any, expected_version: str | None, verb: str, describe: Any
 ) -> selectors.Removal:
     """Lock ``record`` at the version the confirmation page showed, audit what goes with it, and
     delete it (its key areas, actions, measures and links go by the models' cascades). Published
     versions are frozen HTML and are not touched."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     with transaction.atomic():
         current = lock_for_update(record, expected_version)
         removal: selectors.Removal = describe(current)
@@ -559,6 +563,7 @@ def priority_remove(
     everyday business, or a golden thread (untagged from the actions that carry it)."""
     return _remove(
         actor=actor,
+        plan=priority.plan,
         record=priority,
         expected_version=expected_version,
         verb="plan.priority_removed",
@@ -570,6 +575,7 @@ def key_area_remove(*, actor: Any, area: KeyArea, expected_version: str | None =
     """Remove a key area of work with its actions."""
     return _remove(
         actor=actor,
+        plan=area.priority.plan,
         record=area,
         expected_version=expected_version,
         verb="plan.key_area_removed",
@@ -582,6 +588,7 @@ def measure_remove(
 ) -> selectors.Removal:
     return _remove(
         actor=actor,
+        plan=measure.priority.plan,
         record=measure,
         expected_version=expected_version,
         verb="plan.measure_removed",
@@ -595,6 +602,7 @@ def pcc_objective_remove(
     """Remove an objective of the PCC's plan; the priorities that had regard to it are unlinked."""
     return _remove(
         actor=actor,
+        plan=objective.plan,
         record=objective,
         expected_version=expected_version,
         verb="plan.pcc_objective_removed",
@@ -607,6 +615,7 @@ def action_remove(
 ) -> selectors.Removal:
     return _remove(
         actor=actor,
+        plan=action.key_area.priority.plan,
         record=action,
         expected_version=expected_version,
         verb="plan.action_removed",
@@ -623,7 +632,7 @@ def _move(*, actor: Any, plan: CspPlan, record: Any, siblings: Any, direction: s
     """Swap ``record`` with its neighbour above or below among ``siblings`` and number them 0, 1, …;
     the new place (1 = first). The order is not a field an edit form shows, so moving an entry
     leaves its version, and any form open on it, as they were."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     if direction not in (UP, DOWN):
         raise ApplicationError("Choose to move it up or down")
     with transaction.atomic():
@@ -722,7 +731,7 @@ def plan_details_update(
     """Change the plan's title, period, the PCC's plan it has regard to and the county plan it
     serves. The period must hold every action's due date and every measure's target date; a new
     county plan unlinks the priorities that served a priority of the old one (they stay)."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     unknown = set(values) - set(PLAN_DETAIL_FIELDS)
     if unknown:
         raise TypeError(f"Unknown plan fields: {sorted(unknown)}")

@@ -34,6 +34,13 @@ def _manager(request: SignedInRequest) -> None:
         raise PermissionDenied
 
 
+def _keeps(request: SignedInRequest, plan: Any) -> None:
+    """Only the coordinator of the plan's own partnership changes it (a district reads the county
+    board's plan, and a board its districts', without changing them)."""
+    if not selectors.may_manage_plan(request.actor, plan):
+        raise PermissionDenied
+
+
 @login_required
 def plan_list(request: SignedInRequest) -> HttpResponse:
     _viewer(request)
@@ -49,7 +56,11 @@ def plan_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "planning/plan/detail.html",
-        {"page": selectors.plan_page(plan), "plan": plan, "may_manage": selectors.may_manage(request.actor)},
+        {
+            "page": selectors.plan_page(plan),
+            "plan": plan,
+            "may_manage": selectors.may_manage_plan(request.actor, plan),
+        },
     )
 
 
@@ -61,6 +72,7 @@ def _action_rows(form: Any) -> list[flows.Row]:
 def action_new(request: SignedInRequest, area_pk: int) -> HttpResponse:
     _manager(request)
     area = selectors.key_area_get(request.actor, area_pk)
+    _keeps(request, area.priority.plan)
     plan = area.priority.plan
     form = forms.ActionForm(flows.posted(request), plan=plan)
 
@@ -86,6 +98,7 @@ def action_new(request: SignedInRequest, area_pk: int) -> HttpResponse:
 def action_change(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     action = selectors.action_get(request.actor, pk)
+    _keeps(request, action.key_area.priority.plan)
     plan = action.key_area.priority.plan
     initial: dict[str, Any] = {name: getattr(action, name) for name in services.ACTION_FIELDS}
     initial["golden_threads"] = list(action.golden_threads.all())
@@ -124,6 +137,7 @@ def action_change(request: SignedInRequest, pk: int) -> HttpResponse:
 def narrative_change(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     plan = selectors.plan_get(request.actor, pk)
+    _keeps(request, plan)
     initial = {name: getattr(plan, name) for name in services.NARRATIVE_FIELDS}
     form = forms.NarrativeForm(
         flows.posted(request), initial=initial, record=plan, versioned_fields=services.NARRATIVE_FIELDS
@@ -157,6 +171,7 @@ def narrative_change(request: SignedInRequest, pk: int) -> HttpResponse:
 def plan_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     plan = selectors.plan_get(request.actor, pk)
+    _keeps(request, plan)
     form = forms.PublishForm(flows.posted(request))
 
     def done(publication: Any) -> HttpResponse:
@@ -265,6 +280,7 @@ def _flow(
 def _priority_new(request: SignedInRequest, pk: int, kind: str) -> HttpResponse:
     _manager(request)
     plan = selectors.plan_get(request.actor, pk)
+    _keeps(request, plan)
     noun = _KIND_NOUN[kind]
     form = forms.PRIORITY_FORMS[kind](flows.posted(request), plan=plan)  # type: ignore[call-arg]
     return _flow(
@@ -302,6 +318,7 @@ def priority_change(request: SignedInRequest, pk: int) -> HttpResponse:
     of everyday business (with its lead partner) or a golden thread."""
     _manager(request)
     priority = selectors.priority_get(request.actor, pk)
+    _keeps(request, priority.plan)
     plan, kind = priority.plan, priority.kind
     fields = services.PRIORITY_FIELDS[kind]
     initial: dict[str, Any] = {name: getattr(priority, name) for name in fields}
@@ -341,6 +358,7 @@ def priority_change(request: SignedInRequest, pk: int) -> HttpResponse:
 def key_area_new(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     priority = selectors.priority_get(request.actor, pk)
+    _keeps(request, priority.plan)
     if priority.kind != PriorityKind.PRIORITY:
         raise Http404("Key areas of work belong to a priority.")
     return _flow(
@@ -361,6 +379,7 @@ def key_area_new(request: SignedInRequest, pk: int) -> HttpResponse:
 def key_area_change(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     area = selectors.key_area_get(request.actor, pk)
+    _keeps(request, area.priority.plan)
     form = forms.KeyAreaEditForm(
         flows.posted(request),
         initial={"title": area.title},
@@ -385,6 +404,7 @@ def key_area_change(request: SignedInRequest, pk: int) -> HttpResponse:
 def measure_new(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     priority = selectors.priority_get(request.actor, pk)
+    _keeps(request, priority.plan)
     if priority.kind != PriorityKind.PRIORITY:
         raise Http404("Measures belong to a priority.")
     return _flow(
@@ -405,6 +425,7 @@ def measure_new(request: SignedInRequest, pk: int) -> HttpResponse:
 def measure_change(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     measure = selectors.measure_get(request.actor, pk)
+    _keeps(request, measure.priority.plan)
     form = forms.MeasureEditForm(
         flows.posted(request),
         initial={name: getattr(measure, name) for name in services.MEASURE_FIELDS},
@@ -429,6 +450,7 @@ def measure_change(request: SignedInRequest, pk: int) -> HttpResponse:
 def pcc_objective_new(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     plan = selectors.plan_get(request.actor, pk)
+    _keeps(request, plan)
     return _flow(
         request,
         forms.PccObjectiveForm(flows.posted(request)),
@@ -447,6 +469,7 @@ def pcc_objective_new(request: SignedInRequest, pk: int) -> HttpResponse:
 def pcc_objective_change(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     objective = selectors.pcc_objective_get(request.actor, pk)
+    _keeps(request, objective.plan)
     form = forms.PccObjectiveEditForm(
         flows.posted(request),
         initial={"title": objective.title},
@@ -524,6 +547,7 @@ def priority_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     """Remove a priority, an area of everyday business or a golden thread."""
     _manager(request)
     priority = selectors.priority_get(request.actor, pk)
+    _keeps(request, priority.plan)
     plan = priority.plan
     return _remove_page(
         request,
@@ -544,6 +568,7 @@ def priority_remove(request: SignedInRequest, pk: int) -> HttpResponse:
 def key_area_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     area = selectors.key_area_get(request.actor, pk)
+    _keeps(request, area.priority.plan)
     return _remove_page(
         request,
         record=area,
@@ -563,6 +588,7 @@ def key_area_remove(request: SignedInRequest, pk: int) -> HttpResponse:
 def measure_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     measure = selectors.measure_get(request.actor, pk)
+    _keeps(request, measure.priority.plan)
     return _remove_page(
         request,
         record=measure,
@@ -582,6 +608,7 @@ def measure_remove(request: SignedInRequest, pk: int) -> HttpResponse:
 def pcc_objective_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     objective = selectors.pcc_objective_get(request.actor, pk)
+    _keeps(request, objective.plan)
     return _remove_page(
         request,
         record=objective,
@@ -601,6 +628,7 @@ def pcc_objective_remove(request: SignedInRequest, pk: int) -> HttpResponse:
 def action_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     action = selectors.action_get(request.actor, pk)
+    _keeps(request, action.key_area.priority.plan)
     area = action.key_area
     return _remove_page(
         request,
@@ -639,6 +667,7 @@ def _moved(request: SignedInRequest, *, title: str, move: Any, back: str) -> Htt
 def priority_move(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     priority = selectors.priority_get(request.actor, pk)
+    _keeps(request, priority.plan)
     anchor = _KIND_ANCHOR[priority.kind].format(pk=priority.pk)
     return _moved(
         request,
@@ -653,6 +682,7 @@ def priority_move(request: SignedInRequest, pk: int) -> HttpResponse:
 def key_area_move(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     area = selectors.key_area_get(request.actor, pk)
+    _keeps(request, area.priority.plan)
     return _moved(
         request,
         title=area.title,
@@ -666,6 +696,7 @@ def key_area_move(request: SignedInRequest, pk: int) -> HttpResponse:
 def pcc_objective_move(request: SignedInRequest, pk: int) -> HttpResponse:
     _manager(request)
     objective = selectors.pcc_objective_get(request.actor, pk)
+    _keeps(request, objective.plan)
     return _moved(
         request,
         title=objective.title,
@@ -682,6 +713,7 @@ def plan_details_change(request: SignedInRequest, pk: int) -> HttpResponse:
     """Change the plan's title, period, the PCC's plan and the county plan it serves."""
     _manager(request)
     plan = selectors.plan_get(request.actor, pk)
+    _keeps(request, plan)
     initial = {name: getattr(plan, name) for name in services.PLAN_DETAIL_FIELDS}
     form = forms.PlanDetailsForm(
         flows.posted(request),
