@@ -82,6 +82,29 @@ def test_a_period_holds_every_due_date_and_target(
     assert (problems[0][0] if problems else None) == field
 
 
+@pytest.mark.parametrize(
+    ("label", "ok"),
+    [("2022/23", True), ("2023/24", False), ("2019/20", True), ("2018/19", False), ("each year", True)],
+)
+def test_a_targets_year_ends_within_the_plan(label: str, ok: bool) -> None:
+    # a plan of 1 April 2019 to 31 March 2023: 2019/20 ends on 31 March 2020, 2023/24 after the plan
+    problems = rules.target_date_problems(target_label=label, starts_on=D(2019, 4, 1), ends_on=D(2023, 3, 31))
+    assert (problems == []) is ok
+
+
+def test_a_measure_is_refused_a_target_beyond_the_plan(plan: CspPlan, coordinator: Any) -> None:
+    asb = _asb(plan)
+    answers = {"title": "Cases opened", "source": "cases_opened", "baseline": 40, "baseline_label": "2019/20"}
+    with pytest.raises(ApplicationError, match="ends within the plan's period") as beyond:
+        services.measure_add(actor=coordinator, priority=asb, **answers, target=30, target_label="2023/24")
+    assert beyond.value.field == "target_label"
+    measure = services.measure_add(
+        actor=coordinator, priority=asb, **answers, target=30, target_label="2022/23"
+    )
+    with pytest.raises(ApplicationError, match="ends within the plan's period"):
+        services.measure_update(actor=coordinator, measure=measure, target_label="2023/24")
+
+
 def test_a_refused_period_names_what_it_leaves_outside() -> None:
     problems = rules.period_problems(
         starts_on=D(2020, 4, 1),

@@ -155,8 +155,10 @@ def test_the_coordinator_moves_removes_and_redates_the_plan(
     page.goto(reverse("planning:plan_document", args=[plan.pk]))
     draft = page.inner_text("main")
     assert asb.title not in draft and priorities[1] in draft
+    assert_accessible(page)
     page.goto(reverse("planning:plan_publication", args=[publication.pk]) + "?format=html")
     assert asb.title in page.inner_text("main")
+    assert_accessible(page)
     publication.refresh_from_db()
     assert publication.html == published
 

@@ -222,3 +222,18 @@ def period_problems(
             )
         )
     return problems
+
+
+def target_date_problems(*, target_label: str, starts_on: date, ends_on: date) -> list[tuple[str, str]]:
+    """(field, message) for when a measure's target is for: a financial year ("2022/23") must end
+    within the plan's period, as a period change then keeps it (``period_problems``)."""
+    due = target_date_of(target_label)
+    if due is None or starts_on <= due <= ends_on:
+        return []
+    return [
+        (
+            "target_label",
+            f"The target must be for a year that ends within the plan's period, {_day(starts_on)} to "
+            f"{_day(ends_on)} ({target_label.strip()} ends on {_day(due)})",
+        )
+    ]

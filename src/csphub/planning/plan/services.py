@@ -413,6 +413,11 @@ def _check_measure(priority: PlanPriority, values: dict[str, Any], *, pk: int | 
         raise ApplicationError("Enter when the target is for, for example 2022/23", field="target_label")
     if target is None and str(values.get("target_label", "")).strip():
         raise ApplicationError("Enter the target, or leave when it is for empty", field="target")
+    plan = priority.plan
+    for name, message in rules.target_date_problems(
+        target_label=str(values.get("target_label", "")), starts_on=plan.starts_on, ends_on=plan.ends_on
+    ):
+        raise ApplicationError(message, field=name)
 
 
 def measure_add(
