@@ -624,3 +624,16 @@ def test_the_coordinators_deadlines_list_the_plans_open_actions_due(
     # the deadlines page (today, when the demo's dates are long past) links each overdue action
     page = client_as("avbc_partnership_coordinator").get(reverse("duties:deadlines")).content.decode()
     assert "CSP Plan actions" in page and url(overdue) in page and "Overdue patrol plan" in page
+
+
+def test_an_action_removed_takes_only_its_golden_thread_tags(plan: CspPlan, coordinator: Any) -> None:
+    action = PlanAction.objects.filter(key_area__priority__plan=plan, golden_threads__isnull=False).first()
+    assert action is not None
+    threads = list(action.golden_threads.all())
+    removal = selectors.action_removal(action)
+    assert removal.noun == "action" and len(removal.goes) == 1
+    assert all(f"'{t.title}'" in removal.goes[0] for t in threads)
+    services.action_remove(actor=coordinator, action=action, expected_version=version_of(action))
+    assert PlanPriority.objects.filter(pk__in=[t.pk for t in threads]).count() == len(threads)
+    event = AuditEvent.objects.get(verb="plan.action_removed")
+    assert event.justification == removal.summary and event.justification.startswith("The action '")

@@ -362,13 +362,21 @@ def priority_removal(priority: PlanPriority) -> Removal:
     areas = list(priority.key_areas.order_by("order", "pk").prefetch_related("actions"))
     if areas:
         actions = sum(len(a.actions.all()) for a in areas)
+        their = "its" if len(areas) == 1 else "their"
         goes.append(
-            f"Its {_count(len(areas), 'key area of work', 'key areas of work')} "
-            f"({_titles(areas)}) and their {_count(actions, 'action', 'actions')} are removed."
+            f"Its {_count(len(areas), 'key area of work', 'key areas of work')} ({_titles(areas)}) "
+            + (
+                f"and {their} {_count(actions, 'action', 'actions')} are removed."
+                if actions
+                else f"{'is' if len(areas) == 1 else 'are'} removed (no actions yet)."
+            )
         )
     measures = list(priority.measures.order_by("pk"))
     if measures:
-        goes.append(f"Its {_count(len(measures), 'measure', 'measures')} ({_titles(measures)}) are removed.")
+        goes.append(
+            f"Its {_count(len(measures), 'measure', 'measures')} ({_titles(measures)}) "
+            f"{'is' if len(measures) == 1 else 'are'} removed."
+        )
     objectives = list(priority.pcc_objectives.order_by("order", "pk"))
     if objectives:
         goes.append(
@@ -396,7 +404,10 @@ def priority_removal(priority: PlanPriority) -> Removal:
 def key_area_removal(area: KeyArea) -> Removal:
     actions = list(area.actions.order_by("due_on", "pk"))
     goes = (
-        [f"Its {_count(len(actions), 'action', 'actions')} ({_titles(actions)}) are removed."]
+        [
+            f"Its {_count(len(actions), 'action', 'actions')} ({_titles(actions)}) "
+            f"{'is' if len(actions) == 1 else 'are'} removed."
+        ]
         if actions
         else []
     )
@@ -426,7 +437,8 @@ def action_removal(action: PlanAction) -> Removal:
     goes = (
         [
             f"Its {_count(len(threads), 'golden thread tag', 'golden thread tags')} "
-            f"({_titles(threads)}) go with it; the golden threads stay."
+            f"({_titles(threads)}) {'goes' if len(threads) == 1 else 'go'} with it; "
+            f"{'the golden thread stays' if len(threads) == 1 else 'the golden threads stay'}."
         ]
         if threads
         else []
