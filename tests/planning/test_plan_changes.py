@@ -377,6 +377,8 @@ def test_priorities_move_within_their_kind_and_the_document_follows(plan: CspPla
     assert document.index(before[1]) < document.index(before[0])
     page = selectors.plan_page(plan)
     assert [b.priority.title for b in page.priorities] == [before[1], before[0], *before[2:]]
+    published = re.sub(r"<[^>]+>", " ", services.plan_publish(actor=coordinator, plan=plan).html)
+    assert published.index(before[1]) < published.index(before[0])  # the next version follows too
 
 
 def test_moving_leaves_open_forms_valid(plan: CspPlan, coordinator: Any) -> None:
@@ -637,3 +639,35 @@ def test_an_action_removed_takes_only_its_golden_thread_tags(plan: CspPlan, coor
     assert PlanPriority.objects.filter(pk__in=[t.pk for t in threads]).count() == len(threads)
     event = AuditEvent.objects.get(verb="plan.action_removed")
     assert event.justification == removal.summary and event.justification.startswith("The action '")
+
+
+def test_the_details_check_page_warns_of_county_links_a_new_county_plan_unlinks(
+    plan: CspPlan, client_as: Any
+) -> None:
+    county = plan.county_plan
+    assert county is not None
+    next_county = CspPlan.objects.create(
+        partnership=county.partnership, title="Derbyshire board plan 2023-2026", level=PlanLevel.COUNTY,
+        starts_on=D(2023, 4, 1), ends_on=D(2026, 3, 31),
+    )  # fmt: skip
+    serving = plan.priorities.filter(county_priority__isnull=False).first()
+    assert serving is not None
+    client = client_as("avbc_partnership_coordinator")
+    url = reverse("planning:plan_details_change", args=[plan.pk])
+    form = client.get(url).content.decode()
+    assert next_county.title in form and "Not the board" not in form
+    answers = with_version(
+        client,
+        url,
+        {
+            "title": plan.title, "pcc_plan_title": plan.pcc_plan_title, "county_plan": next_county.pk,
+            "starts_on_day": 1, "starts_on_month": 4, "starts_on_year": 2020,
+            "ends_on_day": 31, "ends_on_month": 3, "ends_on_year": 2023,
+        },
+    )  # fmt: skip
+    check = client.post(url, answers).content.decode()
+    assert "Changing the county plan unlinks the county priority of" in check
+    assert serving.title.replace("'", "&#x27;") in check
+    assert client.post(url, {**answers, "step": "confirm"}).status_code == 302
+    serving.refresh_from_db()
+    assert serving.county_priority is None
