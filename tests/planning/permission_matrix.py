@@ -48,6 +48,8 @@ def _theme(world: Any) -> dict[str, Any]:
 # The CSP Plan: the priorities viewers read it; the partnership coordinator writes and publishes it.
 PLAN_READERS = VIEWERS
 PLAN_WRITERS = {"anonymous": 302, "*": 403, "avbc_partnership_coordinator": 200}
+# A "Move up" / "Move down" button posts and goes back to the plan (302) for the coordinator only.
+PLAN_MOVERS = {**PLAN_WRITERS, "avbc_partnership_coordinator": 302}
 
 
 def _plan(world: Any) -> dict[str, Any]:
@@ -125,6 +127,22 @@ MATRIX = {
     "planning:plan_measure_change": Entry(make=_measure, expect=PLAN_WRITERS),
     "planning:plan_pcc_objective_new": Entry(make=_plan, expect=PLAN_WRITERS),
     "planning:plan_pcc_objective_change": Entry(make=_pcc_objective, expect=PLAN_WRITERS),
+    # removing (a confirmation page that says what goes), moving (POST buttons) and the plan's details
+    "planning:plan_priority_remove": Entry(make=_priority, expect=PLAN_WRITERS),
+    "planning:plan_key_area_remove": Entry(make=_key_area, expect=PLAN_WRITERS),
+    "planning:plan_measure_remove": Entry(make=_measure, expect=PLAN_WRITERS),
+    "planning:plan_action_remove": Entry(make=_action, expect=PLAN_WRITERS),
+    "planning:plan_pcc_objective_remove": Entry(make=_pcc_objective, expect=PLAN_WRITERS),
+    "planning:plan_priority_move": Entry(
+        make=_priority, expect=PLAN_MOVERS, method="POST", data={"direction": "down"}
+    ),
+    "planning:plan_key_area_move": Entry(
+        make=_key_area, expect=PLAN_MOVERS, method="POST", data={"direction": "down"}
+    ),
+    "planning:plan_pcc_objective_move": Entry(
+        make=_pcc_objective, expect=PLAN_MOVERS, method="POST", data={"direction": "down"}
+    ),
+    "planning:plan_details_change": Entry(make=_plan, expect=PLAN_WRITERS),
     "planning:plan_list": Entry(expect=PLAN_READERS),
     "planning:plan_detail": Entry(make=_plan, expect=PLAN_READERS),
     "planning:plan_document": Entry(

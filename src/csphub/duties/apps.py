@@ -95,6 +95,7 @@ class DutiesConfig(AppConfig):
         deadlines.register_provider("case_tasks", providers.case_tasks, remind=False)
         deadlines.register_provider("case_review_clocks", providers.case_review_clocks)
         deadlines.register_provider("power_dates", providers.power_dates)
+        deadlines.register_provider("plan_actions", providers.plan_actions)
         # Domestic Homicide Reviews: a multi-agency review panel, so members in every agency see it.
         from csphub.duties.selectors import compartments as compartment_pages
         from csphub.duties.selectors import dhr, svd

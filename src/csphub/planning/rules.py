@@ -7,6 +7,8 @@ says so instead of showing a number.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -159,3 +161,79 @@ def measure_problems(*, baseline: int | None, target: int | None, direction: str
             ("target", f"A target to keep the figure down must be no higher than the baseline of {baseline}")
         ]
     return []
+
+
+_YEAR_LABEL = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
+
+
+def target_date_of(label: str) -> date | None:
+    """The day a measure's target falls due, read from when it is for: a financial year written
+    "2022/23" (or "2022-23", "2022/2023") ends on 31 March 2023. Anything else ("each year") names
+    no date, and None is returned."""
+    match = _YEAR_LABEL.match(label or "")
+    if match is None:
+        return None
+    first, second = int(match.group(1)), match.group(2)
+    following = first + 1
+    if int(second) != (following if len(second) == 4 else following % 100):
+        return None
+    return date(following, 3, 31)
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def period_problems(
+    *,
+    starts_on: date | None,
+    ends_on: date | None,
+    action_due: Sequence[tuple[str, date]] = (),
+    measure_targets: Sequence[tuple[str, str]] = (),
+) -> list[tuple[str, str]]:
+    """(field, message) for a plan's period: it ends on or after the day it starts, and every
+    action's due date and every measure's target date (a financial year, ``target_date_of``) stays
+    within it, the first and last day included. Each entry left outside is named."""
+    if starts_on is None or ends_on is None:
+        return []
+    if ends_on < starts_on:
+        return [("ends_on", "The plan must end on or after the day it starts")]
+    problems: list[tuple[str, str]] = []
+    outside = [(t, d) for t, d in action_due if not starts_on <= d <= ends_on]
+    if outside:
+        named = "; ".join(f"'{t}' (due {_day(d)})" for t, d in outside)
+        problems.append(
+            (
+                "ends_on" if all(d > ends_on for _, d in outside) else "starts_on",
+                f"The period would leave {len(outside)} action{'s' if len(outside) != 1 else ''} due "
+                f"outside it: {named}. Change their due dates first, or choose a period that includes them",
+            )
+        )
+    targets = [(t, label, target_date_of(label)) for t, label in measure_targets]
+    missed = [(t, label, d) for t, label, d in targets if d is not None and not starts_on <= d <= ends_on]
+    if missed:
+        named = "; ".join(f"'{t}' (target for {label}, {_day(d)})" for t, label, d in missed)
+        problems.append(
+            (
+                "ends_on" if all(d > ends_on for _, _, d in missed) else "starts_on",
+                f"The period would leave the target{'s' if len(missed) != 1 else ''} of {len(missed)} "
+                f"measure{'s' if len(missed) != 1 else ''} outside it: {named}. Change the targets "
+                "first, or choose a period that includes them",
+            )
+        )
+    return problems
+
+
+def target_date_problems(*, target_label: str, starts_on: date, ends_on: date) -> list[tuple[str, str]]:
+    """(field, message) for when a measure's target is for: a financial year ("2022/23") must end
+    within the plan's period, as a period change then keeps it (``period_problems``)."""
+    due = target_date_of(target_label)
+    if due is None or starts_on <= due <= ends_on:
+        return []
+    return [
+        (
+            "target_label",
+            f"The target must be for a year that ends within the plan's period, {_day(starts_on)} to "
+            f"{_day(ends_on)} ({target_label.strip()} ends on {_day(due)})",
+        )
+    ]

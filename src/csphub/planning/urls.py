@@ -36,6 +36,21 @@ urlpatterns = [
         plan_views.pcc_objective_change,
         name="plan_pcc_objective_change",
     ),
+    path("plans/<int:pk>/details/", plan_views.plan_details_change, name="plan_details_change"),
+    path("plans/priorities/<int:pk>/remove/", plan_views.priority_remove, name="plan_priority_remove"),
+    path("plans/priorities/<int:pk>/move/", plan_views.priority_move, name="plan_priority_move"),
+    path("plans/areas/<int:pk>/remove/", plan_views.key_area_remove, name="plan_key_area_remove"),
+    path("plans/areas/<int:pk>/move/", plan_views.key_area_move, name="plan_key_area_move"),
+    path("plans/measures/<int:pk>/remove/", plan_views.measure_remove, name="plan_measure_remove"),
+    path("plans/actions/<int:pk>/remove/", plan_views.action_remove, name="plan_action_remove"),
+    path(
+        "plans/pcc-objectives/<int:pk>/remove/",
+        plan_views.pcc_objective_remove,
+        name="plan_pcc_objective_remove",
+    ),
+    path(
+        "plans/pcc-objectives/<int:pk>/move/", plan_views.pcc_objective_move, name="plan_pcc_objective_move"
+    ),
     path("plans/published/<int:pk>/", plan_views.plan_publication, name="plan_publication"),
     # problem solving, partners' counts and board packs (issue 13)
     path("", include("csphub.planning.board.urls")),

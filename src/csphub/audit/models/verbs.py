@@ -633,6 +633,30 @@ class AuditVerb(models.TextChoices):
         "plan.pcc_objective_changed",
         "Changed an objective of the Police and Crime Commissioner's plan",
     )
+    PLAN_PRIORITY_REMOVED = (
+        "plan.priority_removed",
+        "Removed a priority, an area of everyday business or a golden thread from the CSP Plan",
+    )
+    PLAN_PRIORITY_MOVED = (
+        "plan.priority_moved",
+        "Moved a priority, an area of everyday business or a golden thread up or down the CSP Plan",
+    )
+    PLAN_KEY_AREA_REMOVED = "plan.key_area_removed", "Removed a key area of work from the CSP Plan"
+    PLAN_KEY_AREA_MOVED = "plan.key_area_moved", "Moved a key area of work up or down under its priority"
+    PLAN_MEASURE_REMOVED = "plan.measure_removed", "Removed a measure from the CSP Plan"
+    PLAN_ACTION_REMOVED = "plan.action_removed", "Removed an action from the CSP Plan"
+    PLAN_PCC_OBJECTIVE_REMOVED = (
+        "plan.pcc_objective_removed",
+        "Removed an objective of the Police and Crime Commissioner's plan from the CSP Plan",
+    )
+    PLAN_PCC_OBJECTIVE_MOVED = (
+        "plan.pcc_objective_moved",
+        "Moved an objective of the Police and Crime Commissioner's plan up or down",
+    )
+    PLAN_DETAILS_CHANGED = (
+        "plan.details_changed",
+        "Changed the CSP Plan's title, period, Police and Crime Plan or county plan",
+    )
     PRIORITIES_ADOPTED = "priorities.adopted", "Adopted the partnership's priorities"
 
     PUBLISHEDYEAR_PUBLISHED = (

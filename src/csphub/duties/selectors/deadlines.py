@@ -99,3 +99,21 @@ def power_dates(actor: Actor, today: dt.date) -> Iterator[Deadline]:
             section="Anti-social Behaviour, Crime and Policing Act 2014",
             kind="Tools and powers",
         )
+
+
+def plan_actions(actor: Actor, today: dt.date) -> Iterator[Deadline]:
+    """The CSP Plan's open actions overdue or due within the look-ahead, for the partnership
+    coordinator who keeps the plan (each links to the action's update page)."""
+    from csphub.duties.deadlines import UPCOMING_DAYS
+    from csphub.planning.plan.selectors import actions_due_for
+
+    for action in actions_due_for(actor, due_by=today + dt.timedelta(days=UPCOMING_DAYS))[:200]:
+        area = action.key_area
+        yield Deadline(
+            title=f"{action.title} ({action.owner_agency.short_name or action.owner_agency.name}, "
+            f"{action.lead}; {area.priority.title}: {area.title})",
+            due=action.due_on,
+            url=reverse("planning:plan_action_change", args=[action.pk]),
+            section=area.priority.plan.title,
+            kind="CSP Plan actions",
+        )

@@ -320,3 +320,48 @@ class PccObjectiveForm(GovukFormMixin, forms.Form):
 
 class PccObjectiveEditForm(VersionedFormMixin, PccObjectiveForm):
     pass
+
+
+class RemoveForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    """The confirmation of a removal: no question, only the version of the entry as the page showed
+    it (removing something that changed since is refused, and the page shows it as it is now)."""
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", "Move up"), ("down", "Move down")])
+
+
+class PlanDetailsForm(VersionedFormMixin, GovukFormMixin, forms.Form):
+    title = forms.CharField(
+        label="The plan's title", max_length=200, error_messages={"required": "Enter the plan's title"}
+    )
+    starts_on = GovukDateField(label="The plan starts on", help_text="For example, 1 4 2020.")
+    ends_on = GovukDateField(label="The plan ends on", help_text="For example, 31 3 2023.")
+    pcc_plan_title = forms.CharField(
+        label="The Police and Crime Commissioner's plan it has regard to (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example 'Police and Crime Plan 2021-2025'.",
+    )
+    county_plan = forms.ModelChoiceField(
+        label="The county board's plan it serves (optional)",
+        queryset=CspPlan.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="Changing it unlinks the priorities that serve a priority of the current county plan.",
+    )
+
+    def __init__(self, *args: Any, plan: CspPlan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        county = selectors.county_plans_for(plan)
+        if county.exists():
+            self.fields["county_plan"].queryset = county  # type: ignore[attr-defined]
+        else:  # a county board's plan, or a partnership without a board above it
+            del self.fields["county_plan"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts is not None and ends is not None and ends < starts:
+            self.add_error("ends_on", "The plan must end on or after the day it starts")
+        return data

@@ -21,11 +21,13 @@ from csphub.agencies.policies import Capability, has_capability
 from csphub.core.actor import as_actor
 from csphub.planning import rules
 from csphub.planning.models import (
+    ActionStatus,
     CspPlan,
     KeyArea,
     MeasureSource,
     PccObjective,
     PlanAction,
+    PlanLevel,
     PlanMeasure,
     PlanPriority,
     PlanPublication,
@@ -39,6 +41,14 @@ def may_view(user: Any) -> bool:
 
 def may_manage(user: Any) -> bool:
     return has_capability(user, Capability.MANAGE_PLAN)
+
+
+def may_manage_plan(user: Any, plan: CspPlan) -> bool:
+    """The coordinator changes the plans of the partnership they act in, never another's: a
+    district reads the county board's plan above it (and a board its districts') without changing it."""
+    actor = as_actor(user)
+    partnership = actor.partnership if actor is not None else None
+    return may_manage(user) and partnership is not None and plan.partnership_id == partnership.pk
 
 
 def plans_visible_to(user: Any) -> QuerySet[CspPlan]:
@@ -308,4 +318,165 @@ def plan_page(plan: CspPlan, *, today: dt.date | None = None) -> PlanPage:
         overdue=overdue,
         publications=list(plan.publications.select_related("published_by")),
         pcc_objectives=list(pcc_objectives_of(plan)),
+    )
+
+
+# --- What goes with a removal (the confirmation page says it; the audit records it) ---------------
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What removing one entry of the plan takes with it, in words."""
+
+    noun: str  # "priority", "key area of work", ...
+    title: str
+    goes: list[str] = field(default_factory=list)  # each a sentence: what else goes or is unlinked
+
+    @property
+    def summary(self) -> str:
+        """One line for the audit log: the entry and what went with it (titles, never people)."""
+        tail = " ".join(self.goes) if self.goes else "Nothing else went with it."
+        return f"The {self.noun} '{self.title}'. {tail}"
+
+
+def _titles(records: Any) -> str:
+    return "; ".join(f"'{r.title}'" for r in records)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+_NOUNS = {
+    PriorityKind.PRIORITY: "priority",
+    PriorityKind.EVERYDAY: "area of everyday business",
+    PriorityKind.GOLDEN_THREAD: "golden thread",
+}
+
+
+def priority_removal(priority: PlanPriority) -> Removal:
+    """A priority takes its key areas of work, their actions and its measures with it; its links
+    to the PCC's objectives go, and district priorities that served it no longer name it. A golden
+    thread is untagged from the actions that carry it."""
+    goes: list[str] = []
+    areas = list(priority.key_areas.order_by("order", "pk").prefetch_related("actions"))
+    if areas:
+        actions = sum(len(a.actions.all()) for a in areas)
+        their = "its" if len(areas) == 1 else "their"
+        goes.append(
+            f"Its {_count(len(areas), 'key area of work', 'key areas of work')} ({_titles(areas)}) "
+            + (
+                f"and {their} {_count(actions, 'action', 'actions')} are removed."
+                if actions
+                else f"{'is' if len(areas) == 1 else 'are'} removed (no actions yet)."
+            )
+        )
+    measures = list(priority.measures.order_by("pk"))
+    if measures:
+        goes.append(
+            f"Its {_count(len(measures), 'measure', 'measures')} ({_titles(measures)}) "
+            f"{'is' if len(measures) == 1 else 'are'} removed."
+        )
+    objectives = list(priority.pcc_objectives.order_by("order", "pk"))
+    if objectives:
+        goes.append(
+            "It is no longer linked to the Police and Crime Commissioner's "
+            f"{_count(len(objectives), 'objective', 'objectives')} {_titles(objectives)} "
+            "(the objectives stay)."
+        )
+    served = list(priority.district_priorities.select_related("plan").order_by("plan__title", "order"))
+    if served:
+        goes.append(
+            f"{_count(len(served), 'district priority', 'district priorities')} no longer "
+            "name it as the county priority they serve: "
+            + "; ".join(f"'{p.title}' ({p.plan.title})" for p in served)
+            + "."
+        )
+    tagged = list(priority.tagged_actions.order_by("due_on", "pk"))
+    if tagged:
+        goes.append(
+            f"It is untagged from {_count(len(tagged), 'action', 'actions')} that carry it "
+            f"({_titles(tagged)}); the actions stay."
+        )
+    return Removal(_NOUNS[PriorityKind(priority.kind)], priority.title, goes)
+
+
+def key_area_removal(area: KeyArea) -> Removal:
+    actions = list(area.actions.order_by("due_on", "pk"))
+    goes = (
+        [
+            f"Its {_count(len(actions), 'action', 'actions')} ({_titles(actions)}) "
+            f"{'is' if len(actions) == 1 else 'are'} removed."
+        ]
+        if actions
+        else []
+    )
+    return Removal("key area of work", area.title, goes)
+
+
+def measure_removal(measure: PlanMeasure) -> Removal:
+    return Removal("measure", measure.title, [])
+
+
+def pcc_objective_removal(objective: PccObjective) -> Removal:
+    linked = list(objective.priorities.order_by("order", "pk"))
+    goes = (
+        [
+            f"{_count(len(linked), 'priority', 'priorities')} no longer "
+            f"{'has' if len(linked) == 1 else 'have'} regard to it ({_titles(linked)}); "
+            f"{'the priority stays' if len(linked) == 1 else 'the priorities stay'}."
+        ]
+        if linked
+        else []
+    )
+    return Removal("objective of the Police and Crime Commissioner's plan", objective.title, goes)
+
+
+def action_removal(action: PlanAction) -> Removal:
+    threads = list(action.golden_threads.order_by("order", "pk"))
+    goes = (
+        [
+            f"Its {_count(len(threads), 'golden thread tag', 'golden thread tags')} "
+            f"({_titles(threads)}) {'goes' if len(threads) == 1 else 'go'} with it; "
+            f"{'the golden thread stays' if len(threads) == 1 else 'the golden threads stay'}."
+        ]
+        if threads
+        else []
+    )
+    return Removal("action", action.title, goes)
+
+
+def county_plans_for(plan: CspPlan) -> QuerySet[CspPlan]:
+    """The plans a district plan may serve: the county-level plans of its partnership's parent
+    board (none for a county plan, or a partnership without a parent)."""
+    if plan.level != PlanLevel.DISTRICT or plan.partnership.parent_id is None:
+        return CspPlan.objects.none()
+    return CspPlan.objects.filter(partnership_id=plan.partnership.parent_id, level=PlanLevel.COUNTY).order_by(
+        "-starts_on", "title"
+    )
+
+
+def county_links_lost(plan: CspPlan, county_plan: CspPlan | None) -> list[PlanPriority]:
+    """The plan's priorities whose county priority is not a priority of ``county_plan``: changing
+    the county plan the plan serves unlinks them (the priorities stay)."""
+    linked = plan.priorities.filter(county_priority__isnull=False).select_related("county_priority")
+    return [
+        p
+        for p in linked.order_by("order", "pk")
+        if county_plan is None or p.county_priority.plan_id != county_plan.pk  # type: ignore[union-attr]
+    ]
+
+
+def actions_due_for(user: Any, *, due_by: dt.date) -> QuerySet[PlanAction]:
+    """The open actions (neither done nor stopped) due on or before ``due_by`` in the plans the
+    user keeps: the partnership coordinator's own partnership's plans (not the county board's above
+    it, nor its districts' below). Nobody else keeps a plan, so nobody else is given its dates."""
+    actor = as_actor(user)
+    if not may_manage(user) or actor is None or actor.partnership is None:
+        return PlanAction.objects.none()
+    return (
+        PlanAction.objects.filter(key_area__priority__plan__partnership=actor.partnership, due_on__lte=due_by)
+        .exclude(status__in=[ActionStatus.DONE, ActionStatus.STOPPED])
+        .select_related("key_area__priority__plan", "owner_agency")
+        .order_by("due_on", "pk")
     )

@@ -25,6 +25,7 @@ from csphub.planning.models import (
     MeasureSource,
     PccObjective,
     PlanAction,
+    PlanLevel,
     PlanMeasure,
     PlanPriority,
     PlanPublication,
@@ -56,9 +57,13 @@ MEASURE_FIELDS = ("title", "source", "baseline", "baseline_label", "direction", 
 PCC_OBJECTIVE_FIELDS = ("title",)
 
 
-def _require_manager(actor: Any) -> None:
+def _require_manager(actor: Any, plan: CspPlan) -> None:
+    """The partnership coordinator changes their own partnership's plans only: a district reads the
+    county board's plan above it, and a board its districts' plans, but neither changes the other's."""
     if not selectors.may_manage(actor):
         raise PermissionDeniedError("Only the partnership coordinator can change the plan.")
+    if not selectors.may_manage_plan(actor, plan):
+        raise PermissionDeniedError("Only the coordinator of the plan's own partnership can change it.")
 
 
 def _check_action(plan: CspPlan, values: dict[str, Any]) -> None:
@@ -100,7 +105,7 @@ def action_add(
     golden_threads: Any = (),
 ) -> PlanAction:
     """Add an action; ``golden_threads`` tags it with the plan's golden threads it carries."""
-    _require_manager(actor)
+    _require_manager(actor, key_area.priority.plan)
     values = {
         "title": title.strip(), "owner_agency": owner_agency, "lead": lead.strip(), "due_on": due_on,
         "status": status, "rag": rag, "rag_reason": rag_reason.strip(),
@@ -130,7 +135,7 @@ def action_update(
 ) -> PlanAction:
     """Change an action; only the fields given are written (the audit lists their names).
     ``golden_threads``, when given, replaces the golden threads the action is tagged with."""
-    _require_manager(actor)
+    _require_manager(actor, action.key_area.priority.plan)
     unknown = set(values) - set(ACTION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown action fields: {sorted(unknown)}")
@@ -163,7 +168,7 @@ def narrative_update(
     *, actor: Any, plan: CspPlan, expected_version: str | None = None, **values: Any
 ) -> CspPlan:
     """Change the narrative sections; each change is a new narrative version."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     unknown = set(values) - set(NARRATIVE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown narrative fields: {sorted(unknown)}")
@@ -268,7 +273,7 @@ def priority_add(
 ) -> PlanPriority:
     """Add a priority (with the county priority it serves and its regard to the PCC's objectives),
     an area of everyday business (with the partner that leads it) or a golden thread."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     if kind not in PriorityKind.values:
         raise ApplicationError("Select what you are adding", field="kind")
     given = {
@@ -303,7 +308,7 @@ def priority_update(
 ) -> PlanPriority:
     """Change a priority, an area of everyday business or a golden thread (the fields of its kind);
     ``pcc_objectives``, when given, replaces the objectives a priority has regard to."""
-    _require_manager(actor)
+    _require_manager(actor, priority.plan)
     fields = PRIORITY_FIELDS[PriorityKind(priority.kind)]
     unknown = set(values) - set(fields)
     if unknown:
@@ -347,7 +352,7 @@ def _check_key_area(priority: PlanPriority, title: str, *, pk: int | None) -> No
 
 
 def key_area_add(*, actor: Any, priority: PlanPriority, title: str) -> KeyArea:
-    _require_manager(actor)
+    _require_manager(actor, priority.plan)
     title = title.strip()
     _check_key_area(priority, title, pk=None)
     with transaction.atomic():
@@ -363,7 +368,7 @@ def key_area_add(*, actor: Any, priority: PlanPriority, title: str) -> KeyArea:
 
 
 def key_area_update(*, actor: Any, area: KeyArea, expected_version: str | None = None, title: str) -> KeyArea:
-    _require_manager(actor)
+    _require_manager(actor, area.priority.plan)
     title = title.strip()
     _check_key_area(area.priority, title, pk=area.pk)
     with transaction.atomic():
@@ -408,6 +413,11 @@ def _check_measure(priority: PlanPriority, values: dict[str, Any], *, pk: int | 
         raise ApplicationError("Enter when the target is for, for example 2022/23", field="target_label")
     if target is None and str(values.get("target_label", "")).strip():
         raise ApplicationError("Enter the target, or leave when it is for empty", field="target")
+    plan = priority.plan
+    for name, message in rules.target_date_problems(
+        target_label=str(values.get("target_label", "")), starts_on=plan.starts_on, ends_on=plan.ends_on
+    ):
+        raise ApplicationError(message, field=name)
 
 
 def measure_add(
@@ -424,7 +434,7 @@ def measure_add(
 ) -> PlanMeasure:
     """Add a measure: its figure is computed from ``source`` (never typed in), read against the
     baseline and, when set, the target."""
-    _require_manager(actor)
+    _require_manager(actor, priority.plan)
     values = _clean_text(
         {"title": title, "source": source, "baseline": baseline, "baseline_label": baseline_label,
          "direction": direction, "target": target, "target_label": target_label}
@@ -441,7 +451,7 @@ def measure_add(
 def measure_update(
     *, actor: Any, measure: PlanMeasure, expected_version: str | None = None, **values: Any
 ) -> PlanMeasure:
-    _require_manager(actor)
+    _require_manager(actor, measure.priority.plan)
     unknown = set(values) - set(MEASURE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown measure fields: {sorted(unknown)}")
@@ -468,7 +478,7 @@ def _check_objective(plan: CspPlan, title: str, *, pk: int | None) -> None:
 def pcc_objective_add(*, actor: Any, plan: CspPlan, title: str) -> PccObjective:
     """Record an objective of the PCC's plan, to which the plan's priorities have regard (Police
     Reform and Social Responsibility Act 2011 s.10)."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     title = title.strip()
     _check_objective(plan, title, pk=None)
     with transaction.atomic():
@@ -486,7 +496,7 @@ def pcc_objective_add(*, actor: Any, plan: CspPlan, title: str) -> PccObjective:
 def pcc_objective_update(
     *, actor: Any, objective: PccObjective, expected_version: str | None = None, title: str
 ) -> PccObjective:
-    _require_manager(actor)
+    _require_manager(actor, objective.plan)
     title = title.strip()
     _check_objective(objective.plan, title, pk=objective.pk)
     with transaction.atomic():
@@ -510,7 +520,7 @@ def plan_document_html(plan: CspPlan, *, today: dt.date | None = None) -> str:
 
 def plan_publish(*, actor: Any, plan: CspPlan, today: dt.date | None = None) -> PlanPublication:
     """Freeze the document as it stands: later edits change the draft, never this version."""
-    _require_manager(actor)
+    _require_manager(actor, plan)
     today = today or timezone.localdate()
     if not plan.priorities.exists():
         raise ApplicationError("Add the plan's priorities before publishing it")
@@ -531,3 +541,225 @@ def plan_publish(*, actor: Any, plan: CspPlan, today: dt.date | None = None) -> 
             actor=actor, verb="plan.published", target=publication, justification=f"version {number}"
         )
     return publication
+
+
+# --- Removing entries: each says what goes with it (selectors.*_removal) ----------------------------
+
+
+def _remove(
+    *, actor: Any, plan: CspPlan, record: Any, expected_version: str | None, verb: str, describe: Any
+) -> selectors.Removal:
+    """Lock ``record`` at the version the confirmation page showed, audit what goes with it, and
+    delete it (its key areas, actions, measures and links go by the models' cascades). Published
+    versions are frozen HTML and are not touched."""
+    _require_manager(actor, plan)
+    with transaction.atomic():
+        current = lock_for_update(record, expected_version)
+        removal: selectors.Removal = describe(current)
+        audit_record(actor=actor, verb=verb, target=current, justification=removal.summary)
+        current.delete()
+    return removal
+
+
+def priority_remove(
+    *, actor: Any, priority: PlanPriority, expected_version: str | None = None
+) -> selectors.Removal:
+    """Remove a priority (with its key areas of work, their actions and its measures), an area of
+    everyday business, or a golden thread (untagged from the actions that carry it)."""
+    return _remove(
+        actor=actor,
+        plan=priority.plan,
+        record=priority,
+        expected_version=expected_version,
+        verb="plan.priority_removed",
+        describe=selectors.priority_removal,
+    )
+
+
+def key_area_remove(*, actor: Any, area: KeyArea, expected_version: str | None = None) -> selectors.Removal:
+    """Remove a key area of work with its actions."""
+    return _remove(
+        actor=actor,
+        plan=area.priority.plan,
+        record=area,
+        expected_version=expected_version,
+        verb="plan.key_area_removed",
+        describe=selectors.key_area_removal,
+    )
+
+
+def measure_remove(
+    *, actor: Any, measure: PlanMeasure, expected_version: str | None = None
+) -> selectors.Removal:
+    return _remove(
+        actor=actor,
+        plan=measure.priority.plan,
+        record=measure,
+        expected_version=expected_version,
+        verb="plan.measure_removed",
+        describe=selectors.measure_removal,
+    )
+
+
+def pcc_objective_remove(
+    *, actor: Any, objective: PccObjective, expected_version: str | None = None
+) -> selectors.Removal:
+    """Remove an objective of the PCC's plan; the priorities that had regard to it are unlinked."""
+    return _remove(
+        actor=actor,
+        plan=objective.plan,
+        record=objective,
+        expected_version=expected_version,
+        verb="plan.pcc_objective_removed",
+        describe=selectors.pcc_objective_removal,
+    )
+
+
+def action_remove(
+    *, actor: Any, action: PlanAction, expected_version: str | None = None
+) -> selectors.Removal:
+    return _remove(
+        actor=actor,
+        plan=action.key_area.priority.plan,
+        record=action,
+        expected_version=expected_version,
+        verb="plan.action_removed",
+        describe=selectors.action_removal,
+    )
+
+
+# --- Reordering: priorities within their kind, key areas within their priority, PCC objectives -----
+
+UP, DOWN = "up", "down"
+
+
+def _move(*, actor: Any, plan: CspPlan, record: Any, siblings: Any, direction: str, verb: str) -> int:
+    """Swap ``record`` with its neighbour above or below among ``siblings`` and number them 0, 1, …;
+    the new place (1 = first). The order is not a field an edit form shows, so moving an entry
+    leaves its version, and any form open on it, as they were."""
+    _require_manager(actor, plan)
+    if direction not in (UP, DOWN):
+        raise ApplicationError("Choose to move it up or down")
+    with transaction.atomic():
+        lock_for_update(plan, None)  # one reordering of a plan at a time
+        rows = list(siblings.order_by("order", "pk"))
+        index = next((i for i, row in enumerate(rows) if row.pk == record.pk), None)
+        if index is None:
+            raise ApplicationError(f"'{record.title}' is no longer in the plan")
+        other = index - 1 if direction == UP else index + 1
+        if not 0 <= other < len(rows):
+            raise ApplicationError(f"'{record.title}' is already {'first' if direction == UP else 'last'}")
+        rows[index], rows[other] = rows[other], rows[index]
+        for position, row in enumerate(rows):
+            if row.order != position:
+                type(row)._default_manager.filter(pk=row.pk).update(order=position)
+        audit_record(
+            actor=actor,
+            verb=verb,
+            target=record,
+            changed_fields=["order"],
+            justification=f"moved {direction} to place {other + 1} of {len(rows)}",
+        )
+    return other + 1
+
+
+def priority_move(*, actor: Any, priority: PlanPriority, direction: str) -> int:
+    """Move a priority, an area of everyday business or a golden thread up or down among its kind."""
+    return _move(
+        actor=actor,
+        plan=priority.plan,
+        record=priority,
+        siblings=priority.plan.priorities.filter(kind=priority.kind),
+        direction=direction,
+        verb="plan.priority_moved",
+    )
+
+
+def key_area_move(*, actor: Any, area: KeyArea, direction: str) -> int:
+    """Move a key area of work up or down under its priority."""
+    return _move(
+        actor=actor,
+        plan=area.priority.plan,
+        record=area,
+        siblings=area.priority.key_areas.all(),
+        direction=direction,
+        verb="plan.key_area_moved",
+    )
+
+
+def pcc_objective_move(*, actor: Any, objective: PccObjective, direction: str) -> int:
+    return _move(
+        actor=actor,
+        plan=objective.plan,
+        record=objective,
+        siblings=objective.plan.pcc_objectives.all(),
+        direction=direction,
+        verb="plan.pcc_objective_moved",
+    )
+
+
+# --- The plan's details: title, period, the PCC's plan and the county plan it serves ---------------
+
+PLAN_DETAIL_FIELDS = ("title", "starts_on", "ends_on", "pcc_plan_title", "county_plan")
+
+
+def _check_details(plan: CspPlan, values: dict[str, Any]) -> None:
+    if not str(values.get("title", "")).strip():
+        raise ApplicationError("Enter the plan's title", field="title")
+    if values.get("starts_on") is None:
+        raise ApplicationError("Enter the day the plan starts", field="starts_on")
+    if values.get("ends_on") is None:
+        raise ApplicationError("Enter the day the plan ends", field="ends_on")
+    actions = PlanAction.objects.filter(key_area__priority__plan=plan).order_by("due_on", "pk")
+    measures = PlanMeasure.objects.filter(priority__plan=plan, target__isnull=False).order_by("pk")
+    for name, message in rules.period_problems(
+        starts_on=values["starts_on"],
+        ends_on=values["ends_on"],
+        action_due=[(a.title, a.due_on) for a in actions],
+        measure_targets=[(m.title, m.target_label) for m in measures],
+    ):
+        raise ApplicationError(message, field=name)
+    county = values.get("county_plan")
+    if county is not None:
+        if plan.level != PlanLevel.DISTRICT:
+            raise ApplicationError("A county board's plan does not serve another plan", field="county_plan")
+        if not selectors.county_plans_for(plan).filter(pk=county.pk).exists():
+            raise ApplicationError(
+                "Select a county-level plan of the county board this partnership belongs to",
+                field="county_plan",
+            )
+
+
+def plan_details_update(
+    *, actor: Any, plan: CspPlan, expected_version: str | None = None, **values: Any
+) -> CspPlan:
+    """Change the plan's title, period, the PCC's plan it has regard to and the county plan it
+    serves. The period must hold every action's due date and every measure's target date; a new
+    county plan unlinks the priorities that served a priority of the old one (they stay)."""
+    _require_manager(actor, plan)
+    unknown = set(values) - set(PLAN_DETAIL_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown plan fields: {sorted(unknown)}")
+    values = _clean_text(values)
+    merged = {name: getattr(plan, name) for name in PLAN_DETAIL_FIELDS} | values
+    _check_details(plan, merged)
+    with transaction.atomic():
+        current, changed = _write_changes(plan, values, actor=actor, expected_version=expected_version)
+        if not changed:
+            return current
+        unlinked: list[PlanPriority] = []
+        if "county_plan" in changed:
+            unlinked = selectors.county_links_lost(current, current.county_plan)
+            PlanPriority.objects.filter(pk__in=[p.pk for p in unlinked]).update(county_priority=None)
+        audit_record(
+            actor=actor,
+            verb="plan.details_changed",
+            target=current,
+            changed_fields=changed,
+            justification=(
+                "county priority unlinked from " + "; ".join(f"'{p.title}'" for p in unlinked)
+                if unlinked
+                else ""
+            ),
+        )
+    return current
