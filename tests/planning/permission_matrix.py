@@ -144,6 +144,7 @@ MATRIX = {
     ),
     "planning:plan_details_change": Entry(make=_plan, expect=PLAN_WRITERS),
     "planning:plan_list": Entry(expect=PLAN_READERS),
+    "planning:plan_new": Entry(expect=PLAN_WRITERS),
     "planning:plan_detail": Entry(make=_plan, expect=PLAN_READERS),
     "planning:plan_document": Entry(
         make=_plan, expect=PLAN_READERS, why="the draft document, aggregate only"

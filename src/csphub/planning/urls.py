@@ -16,6 +16,7 @@ urlpatterns = [
     path("sessions/<int:pk>/adopt/", views.adopt, name="adopt"),
     # The CSP Plan
     path("plans/", plan_views.plan_list, name="plan_list"),
+    path("plans/new/", plan_views.plan_new, name="plan_new"),
     path("plans/<int:pk>/", plan_views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/narrative/", plan_views.narrative_change, name="plan_narrative"),
     path("plans/<int:pk>/publish/", plan_views.plan_publish, name="plan_publish"),

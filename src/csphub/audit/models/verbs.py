@@ -653,6 +653,7 @@ class AuditVerb(models.TextChoices):
         "plan.pcc_objective_moved",
         "Moved an objective of the Police and Crime Commissioner's plan up or down",
     )
+    PLAN_CREATED = "plan.created", "Started a new CSP Plan"
     PLAN_DETAILS_CHANGED = (
         "plan.details_changed",
         "Changed the CSP Plan's title, period, Police and Crime Plan or county plan",

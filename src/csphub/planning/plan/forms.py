@@ -365,3 +365,54 @@ class PlanDetailsForm(VersionedFormMixin, GovukFormMixin, forms.Form):
         if starts is not None and ends is not None and ends < starts:
             self.add_error("ends_on", "The plan must end on or after the day it starts")
         return data
+
+
+class PlanNewForm(GovukFormMixin, forms.Form):
+    """A new plan of the acting partnership, optionally carrying over an earlier plan's structure."""
+
+    title = forms.CharField(
+        label="The plan's title",
+        max_length=200,
+        help_text="For example 'Amber Valley Community Safety Partnership Plan 2023-2026'.",
+        error_messages={"required": "Enter the plan's title"},
+    )
+    starts_on = GovukDateField(label="The plan starts on", help_text="For example, 1 4 2023.")
+    ends_on = GovukDateField(label="The plan ends on", help_text="For example, 31 3 2026.")
+    pcc_plan_title = forms.CharField(
+        label="The Police and Crime Commissioner's plan it has regard to (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example 'Police and Crime Plan 2021-2025'.",
+    )
+    county_plan = forms.ModelChoiceField(
+        label="The county board's plan it serves (optional)",
+        queryset=CspPlan.objects.none(),
+        required=False,
+        empty_label="None",
+    )
+    copy_from = forms.ModelChoiceField(
+        label="Start from an earlier plan (optional)",
+        queryset=CspPlan.objects.none(),
+        required=False,
+        empty_label="No: start with an empty plan",
+        help_text="Copies its priorities, key areas of work, the PCC's objectives and its measures with "
+        "their baselines. Not its actions, its targets or its narrative: set those for the new period.",
+    )
+
+    def __init__(self, *args: Any, county_plans: Any, own_plans: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if county_plans.exists():
+            self.fields["county_plan"].queryset = county_plans  # type: ignore[attr-defined]
+        else:
+            del self.fields["county_plan"]
+        if own_plans.exists():
+            self.fields["copy_from"].queryset = own_plans  # type: ignore[attr-defined]
+        else:
+            del self.fields["copy_from"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts is not None and ends is not None and ends < starts:
+            self.add_error("ends_on", "The plan must end on or after the day it starts")
+        return data

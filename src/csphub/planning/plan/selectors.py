@@ -480,3 +480,23 @@ def actions_due_for(user: Any, *, due_by: dt.date) -> QuerySet[PlanAction]:
         .select_related("key_area__priority__plan", "owner_agency")
         .order_by("due_on", "pk")
     )
+
+
+def own_plans(user: Any) -> QuerySet[CspPlan]:
+    """The plans of the partnership the user acts in (those a new plan may be copied from)."""
+    actor = as_actor(user)
+    partnership = actor.partnership if actor is not None else None
+    if partnership is None:
+        return CspPlan.objects.none()
+    return CspPlan.objects.filter(partnership=partnership).order_by("-starts_on", "title")
+
+
+def county_plans_for_new(user: Any) -> QuerySet[CspPlan]:
+    """The county-level plans a new district plan of the user's partnership may serve."""
+    actor = as_actor(user)
+    partnership = actor.partnership if actor is not None else None
+    if partnership is None or partnership.parent_id is None or partnership.kind != "csp":
+        return CspPlan.objects.none()
+    return CspPlan.objects.filter(partnership_id=partnership.parent_id, level=PlanLevel.COUNTY).order_by(
+        "-starts_on", "title"
+    )

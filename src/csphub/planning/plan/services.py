@@ -11,9 +11,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from csphub.agencies.models import Agency
+from csphub.agencies.models import Agency, PartnershipKind
 from csphub.audit.services import audit_record, changed_field_names
-from csphub.core.actor import acting_user
+from csphub.core.actor import acting_user, as_actor
 from csphub.core.concurrency import lock_for_update
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.planning import rules
@@ -763,3 +763,117 @@ def plan_details_update(
             ),
         )
     return current
+
+
+# --- A new plan ------------------------------------------------------------------------------------
+
+
+def plan_create(
+    *,
+    actor: Any,
+    title: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    pcc_plan_title: str = "",
+    county_plan: CspPlan | None = None,
+    copy_from: CspPlan | None = None,
+) -> CspPlan:
+    """Start the acting partnership's plan for a new period: a district plan for a CSP, a county
+    plan for a county board. Its period may not overlap another plan of the partnership (the plan
+    in force in a quarter must be one). ``copy_from`` (one of the partnership's earlier plans)
+    carries over what usually runs on: the priorities of every kind with their descriptions, themes
+    and lead partners, their key areas of work, the PCC's objectives and the priorities' regard to
+    them, and the measures with their baselines — not the actions (dated in the old period), not the
+    targets (set for the new one), and not the narrative."""
+    if not selectors.may_manage(actor):
+        raise PermissionDeniedError("Only the partnership coordinator can start a plan.")
+    partnership = as_actor(actor).partnership if as_actor(actor) is not None else None
+    if partnership is None:
+        raise PermissionDeniedError("You are not acting in a partnership.")
+    level = PlanLevel.COUNTY if partnership.kind == PartnershipKind.BOARD else PlanLevel.DISTRICT
+    title = title.strip()
+    if not title:
+        raise ApplicationError("Enter the plan's title", field="title")
+    for name, message in rules.period_problems(starts_on=starts_on, ends_on=ends_on):
+        raise ApplicationError(message, field=name)
+    overlapping = CspPlan.objects.filter(
+        partnership=partnership, starts_on__lte=ends_on, ends_on__gte=starts_on
+    ).first()
+    if overlapping is not None:
+        raise ApplicationError(
+            f"The period overlaps '{overlapping.title}' ({overlapping.starts_on:%-d %B %Y} to "
+            f"{overlapping.ends_on:%-d %B %Y}): a partnership has one plan in force at a time. "
+            "Start the new plan after it ends, or change that plan's period first",
+            field="starts_on",
+        )
+    if county_plan is not None and (
+        level != PlanLevel.DISTRICT
+        or county_plan.level != PlanLevel.COUNTY
+        or county_plan.partnership_id != partnership.parent_id
+    ):
+        raise ApplicationError(
+            "Select a county-level plan of the county board this partnership belongs to", field="county_plan"
+        )
+    if copy_from is not None and copy_from.partnership_id != partnership.pk:
+        raise ApplicationError("Copy from one of your partnership's own plans", field="copy_from")
+    user = acting_user(actor)
+    with transaction.atomic():
+        plan = CspPlan.objects.create(
+            partnership=partnership,
+            title=title,
+            level=level,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            pcc_plan_title=pcc_plan_title.strip(),
+            county_plan=county_plan,
+            created_by=user,
+            modified_by=user,
+        )
+        if copy_from is not None:
+            _copy_structure(copy_from, plan, user=user)
+        audit_record(
+            actor=actor,
+            verb="plan.created",
+            target=plan,
+            justification=f"copied from '{copy_from.title}'" if copy_from is not None else "",
+        )
+    return plan
+
+
+def _copy_structure(source: CspPlan, plan: CspPlan, *, user: Any) -> None:
+    objectives = {}
+    for objective in source.pcc_objectives.order_by("order", "pk"):
+        objectives[objective.pk] = PccObjective.objects.create(
+            plan=plan, title=objective.title, order=objective.order, created_by=user, modified_by=user
+        )
+    for priority in source.priorities.order_by("kind", "order", "pk").prefetch_related(
+        "pcc_objectives", "key_areas", "measures"
+    ):
+        copy = PlanPriority.objects.create(
+            plan=plan,
+            kind=priority.kind,
+            title=priority.title,
+            description=priority.description,
+            order=priority.order,
+            theme=priority.theme,
+            regard=priority.regard,
+            lead_agency=priority.lead_agency,
+            created_by=user,
+            modified_by=user,
+        )
+        copy.pcc_objectives.set([objectives[o.pk] for o in priority.pcc_objectives.all() if o.pk in objectives])
+        for area in priority.key_areas.all():
+            KeyArea.objects.create(
+                priority=copy, title=area.title, order=area.order, created_by=user, modified_by=user
+            )
+        for measure in priority.measures.all():
+            PlanMeasure.objects.create(
+                priority=copy,
+                title=measure.title,
+                source=measure.source,
+                baseline=measure.baseline,
+                baseline_label=measure.baseline_label,
+                direction=measure.direction,
+                created_by=user,
+                modified_by=user,
+            )

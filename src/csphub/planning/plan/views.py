@@ -45,7 +45,9 @@ def _keeps(request: SignedInRequest, plan: Any) -> None:
 def plan_list(request: SignedInRequest) -> HttpResponse:
     _viewer(request)
     return render(
-        request, "planning/plan/list.html", {"plans": list(selectors.plans_visible_to(request.actor))}
+        request,
+        "planning/plan/list.html",
+        {"plans": list(selectors.plans_visible_to(request.actor)), "may_manage": selectors.may_manage(request.actor)},
     )
 
 
@@ -756,5 +758,33 @@ def plan_details_change(request: SignedInRequest, pk: int) -> HttpResponse:
                 "heading": "Check the plan's details before you save them",
                 "confirm_label": "Save details",
             },
+        ),
+    )
+
+
+@login_required
+def plan_new(request: SignedInRequest) -> HttpResponse:
+    """Start the partnership's plan for a new period, empty or from an earlier plan's structure."""
+    _manager(request)
+    form = forms.PlanNewForm(
+        flows.posted(request),
+        county_plans=selectors.county_plans_for_new(request.actor),
+        own_plans=selectors.own_plans(request.actor),
+    )
+
+    def done(plan: Any) -> HttpResponse:
+        messages.success(request, f"{plan.title} started")
+        return redirect("planning:plan_detail", plan.pk)
+
+    context = {"plan": None, "caption": "The CSP Plan"}
+    return flows.question_check_confirm(
+        request,
+        form,
+        perform=lambda data: services.plan_create(actor=request.actor, **data),
+        done=done,
+        question=flows.Page("planning/plan/question.html", {**context, "heading": "Start a new plan"}),
+        check=flows.Page(
+            "planning/plan/check.html",
+            {**context, "heading": "Check the new plan before you start it", "confirm_label": "Start the plan"},
         ),
     )
