@@ -787,7 +787,8 @@ def plan_create(
     targets (set for the new one), and not the narrative."""
     if not selectors.may_manage(actor):
         raise PermissionDeniedError("Only the partnership coordinator can start a plan.")
-    partnership = as_actor(actor).partnership if as_actor(actor) is not None else None
+    acting = as_actor(actor)
+    partnership = acting.partnership if acting is not None else None
     if partnership is None:
         raise PermissionDeniedError("You are not acting in a partnership.")
     level = PlanLevel.COUNTY if partnership.kind == PartnershipKind.BOARD else PlanLevel.DISTRICT
@@ -861,7 +862,9 @@ def _copy_structure(source: CspPlan, plan: CspPlan, *, user: Any) -> None:
             created_by=user,
             modified_by=user,
         )
-        copy.pcc_objectives.set([objectives[o.pk] for o in priority.pcc_objectives.all() if o.pk in objectives])
+        copy.pcc_objectives.set(
+            [objectives[o.pk] for o in priority.pcc_objectives.all() if o.pk in objectives]
+        )
         for area in priority.key_areas.all():
             KeyArea.objects.create(
                 priority=copy, title=area.title, order=area.order, created_by=user, modified_by=user

@@ -47,7 +47,10 @@ def plan_list(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "planning/plan/list.html",
-        {"plans": list(selectors.plans_visible_to(request.actor)), "may_manage": selectors.may_manage(request.actor)},
+        {
+            "plans": list(selectors.plans_visible_to(request.actor)),
+            "may_manage": selectors.may_manage(request.actor),
+        },
     )
 
 
@@ -785,6 +788,10 @@ def plan_new(request: SignedInRequest) -> HttpResponse:
         question=flows.Page("planning/plan/question.html", {**context, "heading": "Start a new plan"}),
         check=flows.Page(
             "planning/plan/check.html",
-            {**context, "heading": "Check the new plan before you start it", "confirm_label": "Start the plan"},
+            {
+                **context,
+                "heading": "Check the new plan before you start it",
+                "confirm_label": "Start the plan",
+            },
         ),
     )
