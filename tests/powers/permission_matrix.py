@@ -364,6 +364,8 @@ MATRIX: dict[str, Entry] = {
     "powers:absolute_ground_review": Entry(make=_chain("absolute_ground"), expect=OTHER_AGENCY_RECORD),
     "powers:injunction_decision": Entry(make=_later("injunction_applied"), expect=OTHER_AGENCY_RECORD),
     "powers:injunction_adjourned": Entry(make=_later("injunction_applied"), expect=OTHER_AGENCY_RECORD),
+    "powers:injunction_appeal": Entry(make=_later("injunction_applied"), expect=OTHER_AGENCY_RECORD),
+    "powers:injunction_appeal_decision": Entry(make=_later("injunction_applied"), expect=OTHER_AGENCY_RECORD),
     "powers:injunction_change": Entry(make=_later("injunction_granted"), expect=OTHER_AGENCY_RECORD),
     "powers:order_breach": Entry(make=_later("injunction_granted"), expect=OTHER_AGENCY_RECORD),
     "powers:cbo_change": Entry(make=_later("cbo"), expect=OTHER_AGENCY_RECORD),

@@ -83,3 +83,59 @@ def test_without_notice_hearing_adjourned_with_an_interim_injunction_then_grante
     assert page.locator("[data-testid=power-status]").inner_text() == "Granted"
     injunction.refresh_from_db()
     assert injunction.status == Status.GRANTED
+
+
+def test_a_youth_courts_injunction_appealed_to_the_crown_court(
+    browser_page: Any, persona: Any, client_as: Any, sign_in: Any
+) -> None:
+    """s.15: the respondent appeals the youth court's grant; a date before the decision is refused;
+    the Crown Court dismisses the appeal. axe-core on every page."""
+    page = browser_page
+    s = make_setup(persona, client_as)
+    injunction = services.injunction_apply(
+        actor=s.officer,
+        case=s.case,
+        recipient=s.youth,
+        issuer_capacity="local_authority",
+        applied_on=today() - dt.timedelta(days=10),
+        court="youth_court",
+        ends_on=today() + dt.timedelta(days=180),
+        yot_consulted_on=today() - dt.timedelta(days=12),
+        requirements="Not to enter Market Place",
+    )
+    services.injunction_decide(
+        actor=s.officer,
+        injunction=injunction,
+        outcome="granted",
+        decided_on=today() - dt.timedelta(days=3),
+        ends_on=today() + dt.timedelta(days=180),
+        requirements="Not to enter Market Place",
+    )
+    sign_in(page, s.officer)
+    page.goto(f"/powers/{injunction.pk}/")
+    page.click("[data-testid=record-appeal]")
+    assert "appeal to the Crown Court" in page.locator("h1").inner_text()
+    assert_accessible(page)
+    page.check("input[name=appellant][value=respondent]")
+    _fill_date(page, "lodged_on", today() - dt.timedelta(days=4))
+    page.click("main button[type=submit]")
+    assert "before the decision" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+    _fill_date(page, "lodged_on", today() - dt.timedelta(days=1))
+    page.click("main button[type=submit]")
+    assert_accessible(page)
+    page.click("button:has-text('Record appeal')")
+    page.wait_for_url(re.compile(rf"/powers/{injunction.pk}/$"))
+    assert "pending" in page.locator("[data-testid=crown-court-appeal]").inner_text()
+    assert_accessible(page)
+
+    page.click("[data-testid=record-appeal-decision]")
+    assert_accessible(page)
+    page.check("input[name=outcome][value=dismissed]")
+    _fill_date(page, "decided_on", today())
+    page.click("main button[type=submit]")
+    page.click("button:has-text('Record decision')")
+    page.wait_for_url(re.compile(rf"/powers/{injunction.pk}/$"))
+    assert "dismissed on" in page.locator("[data-testid=crown-court-appeal]").inner_text()
+    assert page.locator("[data-testid=power-status]").inner_text() == "Granted"
+    assert_accessible(page)

@@ -154,3 +154,99 @@ class TestTheCourtsHearings:
         detail = s.client.get(reverse("powers:detail", args=[injunction.pk])).content.decode()
         assert 'data-testid="interim-injunction"' in detail and "without notice to the respondent" in detail
         assert f"{(today() + dt.timedelta(days=14)).day} " in detail
+
+
+# --- s.15: an appeal to the Crown Court against a youth court's decision ---------------------------
+
+
+def test_s15_only_a_youth_courts_decision_and_not_before_it() -> None:
+    decided = D(2026, 3, 10)
+
+    def blockers(**kw: Any) -> list[str]:
+        base: dict[str, Any] = {
+            "court": "youth_court",
+            "decided_on": decided,
+            "lodged_on": decided,
+            "today": D(2026, 3, 20),
+            "pending": False,
+        }
+        return r.youth_court_appeal_blockers(**(base | kw))
+
+    assert blockers() == []  # on the day of the decision
+    assert "before the decision" in blockers(lodged_on=D(2026, 3, 9))[0]
+    assert "(s.15)" in blockers(court="county_court")[0]
+    assert blockers(decided_on=None) == ["Record the youth court's decision first"]
+    assert "future" in blockers(lodged_on=D(2026, 3, 21))[0]
+    assert blockers(lodged_on=D(2026, 3, 20)) == []
+    assert "already pending" in blockers(pending=True)[0]
+    assert r.youth_court_appeal_outcome_blockers(lodged_on=decided, decided_on=decided, today=decided) == []
+    assert r.youth_court_appeal_outcome_blockers(lodged_on=decided, decided_on=D(2026, 3, 9), today=decided)
+    assert r.youth_court_appeal_outcome_blockers(lodged_on=None, decided_on=decided, today=decided)
+
+
+@pytest.mark.django_db
+def test_s15_the_respondent_appeals_and_the_crown_court_dismisses(persona: Any, client_as: Any) -> None:
+    s = make_setup(persona, client_as)
+    injunction = services.injunction_apply(
+        actor=s.officer,
+        case=s.case,
+        recipient=s.youth,
+        issuer_capacity="local_authority",
+        applied_on=today() - dt.timedelta(days=10),
+        court="youth_court",
+        ends_on=today() + dt.timedelta(days=180),
+        yot_consulted_on=today() - dt.timedelta(days=12),
+        requirements="Not to enter Market Place",
+    )
+    with pytest.raises(ApplicationError, match="decision first"):
+        services.injunction_appeal_lodge(
+            actor=s.officer, injunction=injunction, lodged_on=today(), appellant="respondent"
+        )
+    services.injunction_decide(
+        actor=s.officer,
+        injunction=injunction,
+        outcome="granted",
+        decided_on=today() - dt.timedelta(days=3),
+        ends_on=today() + dt.timedelta(days=180),
+        requirements="Not to enter Market Place",
+    )
+    injunction.refresh_from_db()
+    detail = s.client.get(reverse("powers:detail", args=[injunction.pk])).content.decode()
+    assert reverse("powers:injunction_appeal", args=[injunction.pk]) in detail
+    url = reverse("powers:injunction_appeal", args=[injunction.pk])
+    data = {"appellant": "respondent", "lodged_on": iso(today() - dt.timedelta(days=4))}
+    assert "before the decision" in errors_of(s.client.post(url, data))
+    assert submit(s.client, url, data | {"lodged_on": iso(today() - dt.timedelta(days=1))}).status_code == 302
+    injunction.refresh_from_db()
+    assert injunction.status == Status.GRANTED  # the youth court's decision stands meanwhile
+    assert services.youth_court_appeal_pending(injunction)
+    decide = reverse("powers:injunction_appeal_decision", args=[injunction.pk])
+    assert submit(s.client, decide, {"outcome": "dismissed", "decided_on": iso(today())}).status_code == 302
+    injunction.refresh_from_db()
+    assert injunction.details["crown_court_appeal"]["outcome"] == "dismissed"
+    assert not services.youth_court_appeal_pending(injunction)
+    page = s.client.get(reverse("powers:detail", args=[injunction.pk])).content.decode()
+    assert 'data-testid="crown-court-appeal"' in page and "dismissed on" in page
+
+
+@pytest.mark.django_db
+def test_s15_a_county_court_injunction_has_no_crown_court_appeal_step(persona: Any, client_as: Any) -> None:
+    s = make_setup(persona, client_as)
+    injunction = services.injunction_apply(
+        actor=s.officer,
+        case=s.case,
+        recipient=s.adult,
+        issuer_capacity="local_authority",
+        applied_on=today() - dt.timedelta(days=2),
+        court="county_court",
+        ends_on=None,
+        yot_consulted_on=None,
+        requirements="Not to enter Market Place",
+    )
+    services.injunction_decide(actor=s.officer, injunction=injunction, outcome="refused", decided_on=today())
+    detail = s.client.get(reverse("powers:detail", args=[injunction.pk])).content.decode()
+    assert reverse("powers:injunction_appeal", args=[injunction.pk]) not in detail
+    with pytest.raises(ApplicationError, match=r"\(s\.15\)"):
+        services.injunction_appeal_lodge(
+            actor=s.officer, injunction=injunction, lodged_on=today(), appellant="applicant"
+        )

@@ -34,7 +34,7 @@ def test_every_step_is_routed_under_its_own_name() -> None:
         kwargs = {"pk": 1} if step.on else {"case_pk": 1}
         assert reverse(f"powers:{step.name}", kwargs=kwargs).startswith("/powers/")
     assert (
-        len(views.STEP_BY_NAME) == len(views.STEPS) == 40
+        len(views.STEP_BY_NAME) == len(views.STEPS) == 42
     )  # 25 lifecycle steps, the breach finding (s.9, Sch 2), PSPO discharge (s.61) and FPN (s.68),
     # closure extension notice (s.77(4)), cancellation/variation (s.78), continuation (s.81), appeal (s.84),
     # refusal (ss.80, 81(2)), the applicant's appeal against it and its decision (s.84(2)-(6)),

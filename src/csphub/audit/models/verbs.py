@@ -491,6 +491,14 @@ class AuditVerb(models.TextChoices):
     INCIDENT_VIEWED = "incident.viewed", "Viewed an incident"
 
     INJUNCTION_ADJOURNED = "injunction.adjourned", "Civil injunction: hearing adjourned"
+    INJUNCTION_APPEAL_LODGED = (
+        "injunction.appeal_lodged",
+        "Civil injunction: appeal to the Crown Court against the youth court's decision recorded",
+    )
+    INJUNCTION_APPEAL_DECIDED = (
+        "injunction.appeal_decided",
+        "Civil injunction: the Crown Court's decision on the appeal recorded",
+    )
     INJUNCTION_APPLIED = "injunction.applied", "Civil injunction: applied"
     INJUNCTION_BREACHED = "injunction.breached", "Civil injunction: breached"
     INJUNCTION_DISCHARGED = "injunction.discharged", "Civil injunction: discharged"

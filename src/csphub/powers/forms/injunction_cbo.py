@@ -13,6 +13,8 @@ from csphub.powers.forms.common import (
     text_field,
 )
 from csphub.powers.rules import (
+    APPEAL_OUTCOMES,
+    APPELLANTS,
     S5_OTHER_APPLICANTS,
     Court,
     InjunctionTerm,
@@ -219,6 +221,34 @@ class InjunctionAdjournForm(GovukFormMixin, forms.Form):
     violence_or_significant_risk = forms.BooleanField(
         label="The conduct included violence or threatened violence, or there is a significant risk of harm",
         required=False,
+    )
+    note = text_field("Notes (optional)")
+
+
+class InjunctionAppealForm(GovukFormMixin, forms.Form):
+    """s.15: an appeal to the Crown Court against the youth court's decision."""
+
+    appellant = forms.ChoiceField(
+        label="Who appealed?",
+        widget=forms.RadioSelect,
+        choices=list(APPELLANTS.items()),
+        error_messages={"required": "Choose who appealed"},
+    )
+    lodged_on = date_field("Date the appeal was made", required_message="Enter the date the appeal was made")
+    note = text_field("Notes (optional)")
+
+
+class InjunctionAppealDecisionForm(GovukFormMixin, forms.Form):
+    """The Crown Court's decision on a s.15 appeal."""
+
+    outcome = forms.ChoiceField(
+        label="What did the Crown Court decide?",
+        widget=forms.RadioSelect,
+        choices=list(APPEAL_OUTCOMES.items()),
+        error_messages={"required": "Choose what the Crown Court decided"},
+    )
+    decided_on = date_field(
+        "Date of the Crown Court's decision", required_message="Enter the date of the decision"
     )
     note = text_field("Notes (optional)")
 

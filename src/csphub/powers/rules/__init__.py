@@ -103,6 +103,8 @@ from csphub.powers.rules.fpn import (
     pspo_fpn_blockers,
 )
 from csphub.powers.rules.injunction_cbo import (
+    APPEAL_OUTCOMES,
+    APPELLANTS,
     CBO_COURTS,
     HOME_EXCLUSION_APPLICANTS,
     S5_OTHER_APPLICANTS,
@@ -128,6 +130,8 @@ from csphub.powers.rules.injunction_cbo import (
     order_discharge_blockers,
     positive_requirement_blockers,
     power_of_arrest_blockers,
+    youth_court_appeal_blockers,
+    youth_court_appeal_outcome_blockers,
 )
 from csphub.powers.rules.issuers import (
     AUTHORISED_ISSUERS,
@@ -171,6 +175,8 @@ from csphub.powers.rules.states import (
 )
 
 __all__ = [
+    "APPEAL_OUTCOMES",
+    "APPELLANTS",
     "AUTHORISED_ISSUERS",
     "CBO_COURTS",
     "CLOSURE_EXTENDED_SIGNOFF",
@@ -299,4 +305,6 @@ __all__ = [
     "rules_in_force",
     "statuses_of",
     "stopped_on",
+    "youth_court_appeal_blockers",
+    "youth_court_appeal_outcome_blockers",
 ]

@@ -155,6 +155,55 @@ def injunction_adjournment_blockers(
     return reasons
 
 
+APPELLANTS = {"respondent": "The respondent", "applicant": "The applicant"}
+APPEAL_OUTCOMES = {
+    "allowed": "The Crown Court allowed the appeal",
+    "dismissed": "The Crown Court dismissed the appeal",
+}
+
+
+def youth_court_appeal_blockers(
+    *, court: str, decided_on: date | None, lodged_on: date, today: date, pending: bool
+) -> list[str]:
+    """s.15(1): an appeal lies to the Crown Court against a decision of a youth court made under
+    Part 1 (a grant, a refusal, a variation or a discharge). A county court or High Court decision
+    is appealed under the Civil Procedure Rules instead, which this service does not record."""
+    reasons: list[str] = []
+    if court != Court.YOUTH:
+        reasons.append(
+            "Only a youth court's decision is appealed to the Crown Court (s.15): a county court or "
+            "High Court decision is appealed under the Civil Procedure Rules"
+        )
+    if decided_on is None:
+        reasons.append("Record the youth court's decision first")
+    elif lodged_on < decided_on:
+        reasons.append(
+            f"The appeal cannot be before the decision it appeals ({decided_on.day} {decided_on:%B %Y})"
+        )
+    if lodged_on > today:
+        reasons.append("The date of the appeal cannot be in the future")
+    if pending:
+        reasons.append("An appeal is already pending: record the Crown Court's decision on it first")
+    return reasons
+
+
+def youth_court_appeal_outcome_blockers(
+    *, lodged_on: date | None, decided_on: date, today: date
+) -> list[str]:
+    """The Crown Court decides an appeal lodged under s.15: on or after the day it was lodged, not in
+    the future."""
+    if lodged_on is None:
+        return ["No appeal to the Crown Court is pending"]
+    reasons: list[str] = []
+    if decided_on < lodged_on:
+        reasons.append(
+            f"The Crown Court's decision cannot be before the appeal ({lodged_on.day} {lodged_on:%B %Y})"
+        )
+    if decided_on > today:
+        reasons.append("The date of the decision cannot be in the future")
+    return reasons
+
+
 def injunction_grant_blockers(*, without_notice: bool, adjourned: bool) -> list[str]:
     """s.6(2): a without-notice application is adjourned or dismissed at its first hearing; the
     injunction itself is granted only at a later (on-notice) hearing."""

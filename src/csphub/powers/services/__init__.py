@@ -64,10 +64,14 @@ from csphub.powers.services.injunction_cbo import (
     cbo_change,
     cbo_grant,
     injunction_adjourn,
+    injunction_appeal_decide,
+    injunction_appeal_lodge,
     injunction_apply,
     injunction_change,
     injunction_decide,
     order_breach_record,
+    youth_court_appeal_pending,
+    youth_court_decided_on,
 )
 from csphub.powers.services.pspo import (
     pspo_discharge,
@@ -116,6 +120,8 @@ __all__ = [
     "fpn_prosecution_blockers_for",
     "fpn_record_payment",
     "injunction_adjourn",
+    "injunction_appeal_decide",
+    "injunction_appeal_lodge",
     "injunction_apply",
     "injunction_change",
     "injunction_decide",
@@ -136,4 +142,6 @@ __all__ = [
     "rules_for",
     "today",
     "warning_facts",
+    "youth_court_appeal_pending",
+    "youth_court_decided_on",
 ]

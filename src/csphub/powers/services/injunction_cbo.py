@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from csphub.audit.services import audit_record
 from csphub.cases.models import Case, Task, TaskStatus
 from csphub.core.actor import ActorOrUser
 from csphub.core.errors import ApplicationError
@@ -27,6 +28,7 @@ from csphub.powers.services.common import (
     _iso,
     _move,
     _new_terms,
+    _record_step,
     _require_change,
     _start_against,
     _start_on,
@@ -623,3 +625,110 @@ def order_breach_record(
             ],
         }
         return _move(order, Status.BREACHED, actor=actor, now=moment, note=note.strip(), changed=["details"])
+
+
+# --- s.15: an appeal to the Crown Court against a youth court's decision ---------------------------
+
+
+def youth_court_decided_on(injunction: PowerUse) -> dt.date | None:
+    """The day of the youth court's latest decision on the injunction under Part 1: the grant or
+    refusal, a variation or a discharge."""
+    days = [detail_date(injunction, key) for key in ("decided_on", "varied_on", "discharged_on")]
+    found = [d for d in days if d is not None]
+    return max(found) if found else None
+
+
+def youth_court_appeal_pending(injunction: PowerUse) -> bool:
+    appeal = injunction.details.get("crown_court_appeal")
+    return bool(appeal) and not appeal.get("decided_on")
+
+
+def _appeal_step(
+    injunction: PowerUse, *, actor: ActorOrUser, now: dt.datetime, note: str, verb: str
+) -> PowerUse:
+    """An appeal changes no status: one history row at the same status, the record saved, audited."""
+    status = Status(injunction.status)
+    _record_step(injunction, status, status, actor=actor, now=now, ruleset=rules_for(now), note=note)
+    injunction.save(update_fields=["details", "modified_at"])
+    audit_record(actor=actor, verb=verb, target=injunction, changed_fields=["details"])
+    return injunction
+
+
+def injunction_appeal_lodge(
+    *,
+    actor: ActorOrUser,
+    injunction: PowerUse,
+    lodged_on: dt.date,
+    appellant: str,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """s.15(1): the respondent or the applicant appealed to the Crown Court against the youth court's
+    decision. The decision stands while the appeal is pending; its outcome is recorded next."""
+    moment = _start_on(actor, injunction, Power.INJUNCTION, "Only an injunction is appealed here", now)
+    if appellant not in rules.APPELLANTS:
+        raise ApplicationError("Choose who appealed", field="appellant")
+    _block(
+        rules.youth_court_appeal_blockers(
+            court=injunction.court,
+            decided_on=youth_court_decided_on(injunction),
+            lodged_on=lodged_on,
+            today=local_date(moment),
+            pending=youth_court_appeal_pending(injunction),
+        ),
+        field="lodged_on",
+    )
+    with transaction.atomic():
+        earlier = list(injunction.details.get("crown_court_appeals", []))
+        injunction.details = {
+            **injunction.details,
+            "crown_court_appeal": {"lodged_on": lodged_on.isoformat(), "appellant": appellant},
+            "crown_court_appeals": earlier,
+        }
+        return _appeal_step(
+            injunction,
+            actor=actor,
+            now=moment,
+            note=f"Appeal to the Crown Court (s.15) by the {appellant}"
+            + (f": {note.strip()}" if note.strip() else ""),
+            verb="injunction.appeal_lodged",
+        )
+
+
+def injunction_appeal_decide(
+    *,
+    actor: ActorOrUser,
+    injunction: PowerUse,
+    decided_on: dt.date,
+    outcome: str,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> PowerUse:
+    """The Crown Court allowed or dismissed the s.15 appeal. When it allowed it and changed the
+    order, the new terms (or the discharge) are recorded next as a variation or discharge."""
+    moment = _start_on(actor, injunction, Power.INJUNCTION, "Only an injunction is appealed here", now)
+    if outcome not in rules.APPEAL_OUTCOMES:
+        raise ApplicationError("Choose what the Crown Court decided", field="outcome")
+    appeal = injunction.details.get("crown_court_appeal") if youth_court_appeal_pending(injunction) else None
+    lodged_on = dt.date.fromisoformat(appeal["lodged_on"]) if appeal else None
+    _block(
+        rules.youth_court_appeal_outcome_blockers(
+            lodged_on=lodged_on, decided_on=decided_on, today=local_date(moment)
+        ),
+        field="decided_on",
+    )
+    assert appeal is not None
+    with transaction.atomic():
+        done = {**appeal, "decided_on": decided_on.isoformat(), "outcome": outcome}
+        injunction.details = {
+            **injunction.details,
+            "crown_court_appeal": done,
+            "crown_court_appeals": [*injunction.details.get("crown_court_appeals", []), done],
+        }
+        return _appeal_step(
+            injunction,
+            actor=actor,
+            now=moment,
+            note=rules.APPEAL_OUTCOMES[outcome] + (f": {note.strip()}" if note.strip() else ""),
+            verb="injunction.appeal_decided",
+        )

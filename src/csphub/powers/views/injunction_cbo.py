@@ -4,8 +4,25 @@ decision, variation and discharge."""
 from __future__ import annotations
 
 from csphub.powers import forms, selectors, services
-from csphub.powers.rules import Power, Status
+from csphub.powers.models import PowerUse
+from csphub.powers.rules import Court, Power, Status
 from csphub.powers.views.steps import Offer, PowerStep, can_become, case_open, may_become_any, notes
+
+
+def _appealable(use: PowerUse) -> list[str]:
+    """Why a s.15 appeal cannot be recorded on this injunction today (empty when it can)."""
+    if use.court != Court.YOUTH:
+        return ["Only a youth court's decision is appealed to the Crown Court (s.15)"]
+    if services.youth_court_decided_on(use) is None:
+        return ["Record the youth court's decision first"]
+    if services.youth_court_appeal_pending(use):
+        return ["An appeal is already pending: record the Crown Court's decision on it first"]
+    return []
+
+
+def _appeal_pending(use: PowerUse) -> list[str]:
+    return [] if services.youth_court_appeal_pending(use) else ["No appeal to the Crown Court is pending"]
+
 
 STEPS = [
     PowerStep(
@@ -90,6 +107,51 @@ STEPS = [
             "respondent from their home."
         ),
         offer=Offer("Record an adjourned hearing", "record-adjourned", can_become(Status.ADJOURNED)),
+    ),
+    # s.15: an appeal to the Crown Court against a youth court's decision, and its outcome.
+    PowerStep(
+        name="injunction_appeal",
+        route="<int:pk>/injunction-appeal/",
+        on=(Power.INJUNCTION,),
+        form=forms.InjunctionAppealForm,
+        service=services.injunction_appeal_lodge,
+        subject="injunction",
+        title="Record an appeal to the Crown Court against the youth court's decision on {use.reference}",
+        section="s.15",
+        check_title="Check the appeal before you record it",
+        action_label="Record appeal",
+        success="Injunction {use.reference}: appeal to the Crown Court recorded",
+        blocked_title="You cannot record an appeal to the Crown Court",
+        standing=_appealable,
+        notes=notes(
+            "The youth court's decision stands while the appeal is pending. When the Crown Court has "
+            "decided, record its decision here."
+        ),
+        offer=Offer("Record an appeal to the Crown Court", "record-appeal", lambda use: not _appealable(use)),
+    ),
+    PowerStep(
+        name="injunction_appeal_decision",
+        route="<int:pk>/injunction-appeal-decision/",
+        on=(Power.INJUNCTION,),
+        form=forms.InjunctionAppealDecisionForm,
+        service=services.injunction_appeal_decide,
+        subject="injunction",
+        title="Record the Crown Court's decision on the appeal about {use.reference}",
+        section="s.15",
+        check_title="Check the Crown Court's decision before you record it",
+        action_label="Record decision",
+        success="Injunction {use.reference}: the Crown Court's decision recorded",
+        blocked_title="You cannot record a decision on an appeal",
+        standing=_appeal_pending,
+        notes=notes(
+            "If the Crown Court allowed the appeal and changed the injunction or discharged it, record "
+            "that next as a variation or discharge."
+        ),
+        offer=Offer(
+            "Record the Crown Court's decision",
+            "record-appeal-decision",
+            lambda use: not _appeal_pending(use),
+        ),
     ),
     PowerStep(
         name="injunction_change",
