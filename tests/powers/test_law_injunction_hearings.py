@@ -250,3 +250,98 @@ def test_s15_a_county_court_injunction_has_no_crown_court_appeal_step(persona: A
         services.injunction_appeal_lodge(
             actor=s.officer, injunction=injunction, lodged_on=today(), appellant="applicant"
         )
+
+
+# --- Schedule 2: a youth court's orders on a breach by someone under 18 ----------------------------
+
+YOUNG_16 = r.Recipient("y16", date_of_birth=D(2010, 1, 1))  # 16 in 2026
+YOUNG_13 = r.Recipient("y13", date_of_birth=D(2013, 1, 1))  # 13 in 2026
+GROWN = r.Recipient("a", date_of_birth=D(1990, 1, 1))
+FOUND = D(2026, 3, 10)
+
+
+def _youth(**kw: Any) -> list[str]:
+    base: dict[str, Any] = {
+        "recipient": YOUNG_16,
+        "found_on": FOUND,
+        "court": "youth_court",
+        "order": "supervision",
+        "yot_consulted_on": D(2026, 3, 1),
+        "ends_on": D(2026, 9, 9),  # the last day of 6 months beginning with 10 March
+        "requirements": {"supervision", "activity"},
+        "activity_days": 12,
+        "no_other_power_appropriate": False,
+    }
+    return r.youth_breach_order_blockers(**(base | kw))
+
+
+def test_sch2_para2_a_supervision_order_lasts_at_most_6_months_with_12_to_24_activity_days() -> None:
+    assert _youth() == []
+    assert "6 months" in _youth(ends_on=D(2026, 9, 10))[0]
+    assert _youth(activity_days=24) == []
+    assert "12 to 24 days" in _youth(activity_days=11)[0]
+    assert "12 to 24 days" in _youth(activity_days=25)[0]
+    assert "(Sch 2 para 2(1))" in _youth(requirements=set())[0]
+    assert _youth(order="none", recipient=GROWN, court="county_court") == []
+
+
+def test_sch2_para1_for_under_18s_in_a_youth_court_after_consulting_the_yot() -> None:
+    assert "18 or over" in _youth(recipient=GROWN)[0]
+    assert "(Sch 2 para 1(1))" in _youth(court="county_court")[0]
+    assert _youth(yot_consulted_on=FOUND) == []  # consulted on the day of the finding: before applying
+    assert "para 1(3)(a)" in _youth(yot_consulted_on=D(2026, 3, 11))[0]
+
+
+def test_sch2_a_detention_order_is_for_14_and_over_at_most_3_months_and_a_last_resort() -> None:
+    ok = {"order": "detention", "requirements": set(), "no_other_power_appropriate": True}
+    # 3 months not counting the day it is made (para 14(2)): 11 March to 10 June.
+    assert _youth(**ok, ends_on=D(2026, 6, 10)) == []
+    assert "para 14(2)" in _youth(**ok, ends_on=D(2026, 6, 11))[0]
+    assert "under 14 (Sch 2 para 1(5))" in _youth(**ok, ends_on=D(2026, 6, 10), recipient=YOUNG_13)[0]
+    assert "para 1(6)" in _youth(**(ok | {"no_other_power_appropriate": False}), ends_on=D(2026, 6, 10))[0]
+
+
+@pytest.mark.django_db
+def test_sch2_a_supervision_order_recorded_with_the_youth_breach(persona: Any, client_as: Any) -> None:
+    s = make_setup(persona, client_as)
+    injunction = services.injunction_apply(
+        actor=s.officer,
+        case=s.case,
+        recipient=s.youth,
+        issuer_capacity="local_authority",
+        applied_on=today() - dt.timedelta(days=20),
+        court="youth_court",
+        ends_on=today() + dt.timedelta(days=180),
+        yot_consulted_on=today() - dt.timedelta(days=22),
+        requirements="Not to enter Market Place",
+    )
+    services.injunction_decide(
+        actor=s.officer,
+        injunction=injunction,
+        outcome="granted",
+        decided_on=today() - dt.timedelta(days=15),
+        ends_on=today() + dt.timedelta(days=180),
+        requirements="Not to enter Market Place",
+    )
+    url = reverse("powers:order_breach", args=[injunction.pk])
+    data = {
+        "breached_on": iso(today() - dt.timedelta(days=5)),
+        "found_on": iso(today()),
+        "court": "youth_court",
+        "youth_order": "supervision",
+        "youth_order_ends_on": iso(today() + dt.timedelta(days=90)),
+        "youth_requirements": ["supervision", "activity"],
+        "activity_days": "30",
+        "yot_consulted_on": iso(today() - dt.timedelta(days=2)),
+    }
+    assert "12 to 24 days" in errors_of(s.client.post(url, data))
+    assert submit(s.client, url, data | {"activity_days": "20"}).status_code == 302
+    injunction.refresh_from_db()
+    order = injunction.details["breaches"][-1]["youth_order"]
+    assert (order["order"], order["requirements"], order["activity_days"]) == (
+        "supervision",
+        ["activity", "supervision"],
+        20,
+    )
+    page = s.client.get(reverse("powers:detail", args=[injunction.pk])).content.decode()
+    assert "a supervision order" in page and "(Schedule 2)" in page

@@ -16,6 +16,7 @@ from csphub.powers.rules import (
     APPEAL_OUTCOMES,
     APPELLANTS,
     S5_OTHER_APPLICANTS,
+    SUPERVISION_REQUIREMENTS,
     Court,
     InjunctionTerm,
     Power,
@@ -305,3 +306,43 @@ class OrderBreachForm(GovukFormMixin, forms.Form):
         error_messages={"required": "Choose the court that found the breach"},
     )
     note = text_field("What happened (optional)")
+    youth_order = forms.ChoiceField(
+        label="For an injunction breached by someone under 18: what did the youth court order? (Schedule 2)",
+        widget=forms.RadioSelect,
+        required=False,
+        initial="none",
+        choices=[
+            ("none", "No supervision or detention order (or the respondent is 18 or over)"),
+            ("supervision", "A supervision order"),
+            ("detention", "A detention order (14 or over only)"),
+        ],
+    )
+    youth_order_ends_on = date_field(
+        "The day the supervision or detention order ends",
+        required_message="",
+        required=False,
+        help_text="A supervision order: at most 6 months. A detention order: at most 3 months, not counting "
+        "the day it is made.",
+    )
+    youth_requirements = forms.MultipleChoiceField(
+        label="A supervision order's requirements",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(SUPERVISION_REQUIREMENTS.items()),
+    )
+    activity_days = forms.IntegerField(
+        label="An activity requirement: days in all", required=False, min_value=0, help_text="12 to 24 days."
+    )
+    yot_consulted_on = date_field(
+        "Date the youth offending team was consulted before applying for the order",
+        required_message="",
+        required=False,
+    )
+    no_other_power_appropriate = forms.BooleanField(
+        label="A detention order: the court was satisfied that, in view of the severity or extent of the "
+        "breach, no other power available to it was appropriate",
+        required=False,
+    )
+
+    def clean_youth_order(self) -> str:
+        return self.cleaned_data.get("youth_order") or "none"

@@ -560,6 +560,101 @@ def order_breach_blockers(
     return reasons
 
 
+class YouthBreachOrder(StrEnum):
+    """What a youth court may make on a breach of an injunction by someone under 18 (Sch 2 para 1)."""
+
+    NONE = "none"
+    SUPERVISION = "supervision"  # Part 2: supervision, activity and curfew requirements
+    DETENTION = "detention"  # Part 3: youth detention accommodation
+
+
+SUPERVISION_REQUIREMENTS = {
+    "supervision": "A supervision requirement (appointments with the responsible officer)",
+    "activity": "An activity requirement",
+    "curfew": "A curfew requirement",
+}
+
+
+def youth_breach_order_blockers(
+    *,
+    recipient: Recipient,
+    found_on: date,
+    court: str,
+    order: str,
+    yot_consulted_on: date | None,
+    ends_on: date | None,
+    requirements: frozenset[str] | set[str],
+    activity_days: int | None,
+    no_other_power_appropriate: bool,
+) -> list[str]:
+    """Schedule 2: a youth court satisfied beyond reasonable doubt that a person under 18 is in
+    breach of an injunction may make a supervision order or a detention order (para 1(1)), on the
+    application of the injunction's applicant, who consults the youth offending team first
+    (para 1(3)(a)). A supervision order imposes one or more of a supervision, an activity and a
+    curfew requirement (para 2(1)); an activity requirement is for 12 to 24 days in all (para 4(2));
+    the order lasts at most 6 months (para 2). A detention order is not made on someone under 14
+    (para 1(5)), nor unless the court is satisfied, in view of the severity or extent of the
+    breach, that no other power available to it is appropriate (para 1(6)); it lasts at most 3
+    months, not counting the day it is made (para 14(2))."""
+    chosen = YouthBreachOrder(order)
+    if chosen is YouthBreachOrder.NONE:
+        return []
+    reasons: list[str] = []
+    age = recipient.age_on(found_on)
+    if age is None:
+        reasons.append(
+            "Record the respondent's date of birth: supervision and detention orders are for under-18s "
+            "(Sch 2 para 1(1))"
+        )
+    elif age >= 18:
+        reasons.append(
+            "The respondent was 18 or over when the breach was found: the orders of Schedule 2 are for "
+            "under-18s (a breach by an adult is a contempt of court)"
+        )
+    if court != Court.YOUTH:
+        reasons.append(
+            "Supervision and detention orders on a breach are made by a youth court (Sch 2 para 1(1))"
+        )
+    if yot_consulted_on is None or yot_consulted_on > found_on:
+        reasons.append(
+            "Record the youth offending team consultation made before applying for the order (Sch 2 para 1(3)(a))"
+        )
+    if ends_on is None:
+        reasons.append("Enter the day the order ends")
+    elif ends_on < found_on:
+        reasons.append("The order cannot end before it was made")
+    if chosen is YouthBreachOrder.SUPERVISION:
+        if not requirements:
+            reasons.append(
+                "Choose at least one requirement: supervision, activity or curfew (Sch 2 para 2(1))"
+            )
+        unknown = set(requirements) - set(SUPERVISION_REQUIREMENTS)
+        if unknown:
+            reasons.append("Choose requirements from the list")
+        if "activity" in requirements and (activity_days is None or not 12 <= activity_days <= 24):
+            reasons.append("An activity requirement is for 12 to 24 days in all (Sch 2 para 4(2))")
+        if ends_on is not None and ends_on > months_period_last_day(found_on, 6):
+            reasons.append(
+                f"A supervision order lasts at most 6 months: until {months_period_last_day(found_on, 6):%-d %B %Y} "
+                "at the latest (Sch 2 para 2)"
+            )
+    if chosen is YouthBreachOrder.DETENTION:
+        if age is not None and age < 14:
+            reasons.append("A detention order cannot be made on someone under 14 (Sch 2 para 1(5))")
+        last = months_period_last_day(found_on + timedelta(days=1), 3)
+        if ends_on is not None and ends_on > last:
+            reasons.append(
+                f"A detention order lasts at most 3 months, not counting the day it is made: until "
+                f"{last:%-d %B %Y} at the latest (Sch 2 para 14(2))"
+            )
+        if not no_other_power_appropriate:
+            reasons.append(
+                "Record that the court was satisfied, in view of the severity or extent of the breach, that "
+                "no other power available to it was appropriate (Sch 2 para 1(6))"
+            )
+    return reasons
+
+
 def cbo_duration_blockers(
     *, rules: RuleSet, made_on_youth: bool, starts_on: date, ends_on: date | None
 ) -> list[str]:

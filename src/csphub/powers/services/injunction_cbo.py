@@ -4,6 +4,7 @@ variation and discharge."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -592,10 +593,18 @@ def order_breach_record(
     found_on: dt.date,
     court: str,
     note: str = "",
+    youth_order: str = "none",
+    youth_order_ends_on: dt.date | None = None,
+    youth_requirements: Iterable[str] = (),
+    activity_days: int | None = None,
+    yot_consulted_on: dt.date | None = None,
+    no_other_power_appropriate: bool = False,
     now: dt.datetime | None = None,
 ) -> PowerUse:
     """A court found that an injunction (s.9; Sch 2 for under-18s) or a CBO (Sentencing Act 2020
-    s.339) was breached (D.3). The finding feeds absolute-ground conditions 2 and 3."""
+    s.339) was breached (D.3). The finding feeds absolute-ground conditions 2 and 3. For an
+    injunction breached by someone under 18, the youth court's supervision or detention order
+    (Schedule 2) is recorded with it and checked (``rules.youth_breach_order_blockers``)."""
     moment = now_or(now)
     _require_change(actor, order.case)
     if order.power not in (Power.INJUNCTION, Power.CBO):
@@ -616,14 +625,44 @@ def order_breach_record(
         ),
         field="breached_on",
     )
-    with transaction.atomic():
-        order.details = {
-            **order.details,
-            "breaches": [
-                *order.details.get("breaches", []),
-                {"breached_on": breached_on.isoformat(), "found_on": found_on.isoformat(), "court": court},
-            ],
+    requirements = sorted(set(youth_requirements))
+    breach: dict[str, Any] = {
+        "breached_on": breached_on.isoformat(),
+        "found_on": found_on.isoformat(),
+        "court": court,
+    }
+    if youth_order not in rules.YouthBreachOrder.__members__.values():
+        raise ApplicationError("Choose what the youth court ordered", field="youth_order")
+    if youth_order != rules.YouthBreachOrder.NONE:
+        if order.power != Power.INJUNCTION:
+            raise ApplicationError(
+                "Supervision and detention orders follow a breach of an injunction (Sch 2)",
+                field="youth_order",
+            )
+        _block(
+            rules.youth_breach_order_blockers(
+                recipient=recipient_facts(order.recipient),
+                found_on=found_on,
+                court=court,
+                order=youth_order,
+                yot_consulted_on=yot_consulted_on,
+                ends_on=youth_order_ends_on,
+                requirements=set(requirements),
+                activity_days=activity_days,
+                no_other_power_appropriate=no_other_power_appropriate,
+            ),
+            field="youth_order",
+        )
+        breach["youth_order"] = {
+            "order": youth_order,
+            "ends_on": _iso(youth_order_ends_on),
+            "requirements": requirements if youth_order == rules.YouthBreachOrder.SUPERVISION else [],
+            "activity_days": activity_days if "activity" in requirements else None,
+            "yot_consulted_on": _iso(yot_consulted_on),
+            "no_other_power_appropriate": no_other_power_appropriate,
         }
+    with transaction.atomic():
+        order.details = {**order.details, "breaches": [*order.details.get("breaches", []), breach]}
         return _move(order, Status.BREACHED, actor=actor, now=moment, note=note.strip(), changed=["details"])
 
 
