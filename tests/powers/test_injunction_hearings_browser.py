@@ -139,3 +139,55 @@ def test_a_youth_courts_injunction_appealed_to_the_crown_court(
     assert "dismissed on" in page.locator("[data-testid=crown-court-appeal]").inner_text()
     assert page.locator("[data-testid=power-status]").inner_text() == "Granted"
     assert_accessible(page)
+
+
+def test_a_youth_breach_with_a_supervision_order(
+    browser_page: Any, persona: Any, client_as: Any, sign_in: Any
+) -> None:
+    """Schedule 2: the breach page records the youth court's supervision order; 30 activity days are
+    refused (12 to 24), 20 are recorded, and the order shows on the injunction's page. axe-core on
+    every page."""
+    page = browser_page
+    s = make_setup(persona, client_as)
+    injunction = services.injunction_apply(
+        actor=s.officer,
+        case=s.case,
+        recipient=s.youth,
+        issuer_capacity="local_authority",
+        applied_on=today() - dt.timedelta(days=20),
+        court="youth_court",
+        ends_on=today() + dt.timedelta(days=180),
+        yot_consulted_on=today() - dt.timedelta(days=22),
+        requirements="Not to enter Market Place",
+    )
+    services.injunction_decide(
+        actor=s.officer,
+        injunction=injunction,
+        outcome="granted",
+        decided_on=today() - dt.timedelta(days=15),
+        ends_on=today() + dt.timedelta(days=180),
+        requirements="Not to enter Market Place",
+    )
+    sign_in(page, s.officer)
+    page.goto(f"/powers/{injunction.pk}/")
+    page.click("[data-testid=record-breach]")
+    assert_accessible(page)
+    _fill_date(page, "breached_on", today() - dt.timedelta(days=5))
+    _fill_date(page, "found_on", today())
+    page.check("input[name=court][value=youth_court]")
+    page.check("input[name=youth_order][value=supervision]")
+    _fill_date(page, "youth_order_ends_on", today() + dt.timedelta(days=90))
+    page.check("input[name=youth_requirements][value=supervision]")
+    page.check("input[name=youth_requirements][value=activity]")
+    page.fill("#id_activity_days", "30")
+    _fill_date(page, "yot_consulted_on", today() - dt.timedelta(days=2))
+    page.click("main button[type=submit]")
+    assert "12 to 24 days" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+    page.fill("#id_activity_days", "20")
+    page.click("main button[type=submit]")
+    assert_accessible(page)
+    page.click("button:has-text('Record breach')")
+    page.wait_for_url(re.compile(rf"/powers/{injunction.pk}/$"))
+    assert "a supervision order" in page.locator("[data-testid=breach]").inner_text()
+    assert_accessible(page)
