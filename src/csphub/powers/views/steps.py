@@ -199,7 +199,7 @@ def power_step(
 def _check_context(
     step: PowerStep, request: SignedInRequest, subject: Any
 ) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
-    extra = step.check_context
-    if extra is None:
+    more = step.check_context
+    if more is None:
         return None
-    return lambda answers: extra(request.actor, subject, answers)
+    return lambda answers: more(request.actor, subject, answers)
