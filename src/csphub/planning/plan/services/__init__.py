@@ -1,0 +1,73 @@
+"""Writing the CSP Plan (one import for the views and tests): ``entries`` adds and changes its
+actions, priorities, key areas, measures, PCC objectives and narrative, and publishes it;
+``changes`` removes and reorders entries, changes the plan's details and starts a new plan."""
+
+from __future__ import annotations
+
+from csphub.planning.plan.services.changes import (
+    PLAN_DETAIL_FIELDS,
+    action_remove,
+    key_area_move,
+    key_area_remove,
+    measure_remove,
+    pcc_objective_move,
+    pcc_objective_remove,
+    plan_create,
+    plan_details_update,
+    priority_move,
+    priority_remove,
+)
+from csphub.planning.plan.services.entries import (
+    ACTION_FIELDS,
+    KEY_AREA_FIELDS,
+    MEASURE_FIELDS,
+    NARRATIVE_FIELDS,
+    PCC_OBJECTIVE_FIELDS,
+    PRIORITY_FIELDS,
+    action_add,
+    action_update,
+    key_area_add,
+    key_area_update,
+    measure_add,
+    measure_update,
+    narrative_update,
+    pcc_objective_add,
+    pcc_objective_update,
+    plan_document_html,
+    plan_publish,
+    priority_add,
+    priority_update,
+)
+
+__all__ = [
+    "ACTION_FIELDS",
+    "KEY_AREA_FIELDS",
+    "MEASURE_FIELDS",
+    "NARRATIVE_FIELDS",
+    "PCC_OBJECTIVE_FIELDS",
+    "PLAN_DETAIL_FIELDS",
+    "PRIORITY_FIELDS",
+    "action_add",
+    "action_remove",
+    "action_update",
+    "key_area_add",
+    "key_area_move",
+    "key_area_remove",
+    "key_area_update",
+    "measure_add",
+    "measure_remove",
+    "measure_update",
+    "narrative_update",
+    "pcc_objective_add",
+    "pcc_objective_move",
+    "pcc_objective_remove",
+    "pcc_objective_update",
+    "plan_create",
+    "plan_details_update",
+    "plan_document_html",
+    "plan_publish",
+    "priority_add",
+    "priority_move",
+    "priority_remove",
+    "priority_update",
+]
