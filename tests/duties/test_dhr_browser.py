@@ -30,7 +30,8 @@ def _continue_and_confirm(page: Any, confirm_label: str) -> None:
 
 
 def _step(page: Any, slug: str) -> None:
-    page.click(f"[data-testid=step-{slug}]")
+    with page.expect_navigation():  # axe runs on the question page, not the one being left
+        page.click(f"[data-testid=step-{slug}]")
     assert_accessible(page)  # the question page
 
 
