@@ -10,9 +10,29 @@ AXE_JS = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / 
 FAILING_IMPACTS = ("serious", "critical")
 
 
+# What the browser says when a script runs in a document that a navigation is replacing: the
+# click before the check started a navigation that had not finished.
+_NAVIGATING = ("documentElement", "Execution context was destroyed", "navigat")
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """The violations axe-core finds on the page as it is now (WCAG 2.x A and AA rules)."""
+    """The violations axe-core finds on the page as it is now (WCAG 2.x A and AA rules).
+
+    A click that submits a form or follows a link starts a navigation that may still be under way
+    when the check starts; the check waits for the page to load and, if the document was replaced
+    while axe ran, runs again on the page that replaced it."""
     assert AXE_JS.exists(), f"axe-core is not installed ({AXE_JS}): run npm install"
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            return _run_axe(page)
+        except Exception as error:  # playwright's Error; the test package does not import its type
+            if attempt == 2 or not any(sign in str(error) for sign in _NAVIGATING):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _run_axe(page: Any) -> list[dict[str, Any]]:
     # Evaluated through the DevTools protocol, which the page's Content-Security-Policy (script-src
     # 'self') does not govern: an injected <script> tag would be refused, as it should be.
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))

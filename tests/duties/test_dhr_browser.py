@@ -24,9 +24,11 @@ def _fill_date(page: Any, name: str, day: dt.date) -> None:
 
 
 def _continue_and_confirm(page: Any, confirm_label: str) -> None:
-    page.click("main button[type=submit]")
+    with page.expect_navigation():  # axe runs on the check-answers page, not the one being left
+        page.click("main button[type=submit]")
     assert_accessible(page)  # the check-answers page
-    page.click(f"button:has-text('{confirm_label}')")
+    with page.expect_navigation():
+        page.click(f"button:has-text('{confirm_label}')")
 
 
 def _step(page: Any, slug: str) -> None:
