@@ -18,10 +18,11 @@ Conventions (see docs/powers.md):
   beginning with 30 November end on 28/29 February): ``months_period_last_day``;
   ``add_months`` (month-end clamping) is kept for "from" arithmetic such as review intervals.
 
-One module per power (``cpw_cpn``, ``fpn``, ``injunction_cbo``, ``dispersal``, ``pspo``, ``closure``,
-``absolute_ground``) over the shared ones (``ruleset``: the dated rule tables; ``states``: powers,
-statuses and their state machines; ``issuers``; ``dates``: calendar and Christmas-aware clocks;
-``recipients``). Everything is re-exported here so that ``powers.rules.X`` keeps working.
+One module per power (``cpw_cpn``, ``fpn``, ``injunction_cbo`` with ``injunction_hearings``,
+``dispersal``, ``pspo``, ``closure``, ``absolute_ground``) over the shared ones (``ruleset``: the dated
+rule tables; ``states``: powers, statuses and their state machines; ``issuers``; ``dates``: calendar
+and Christmas-aware clocks; ``recipients``; ``courts``). Everything is re-exported here so that
+``powers.rules.X`` keeps working.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from csphub.powers.rules.closure import (
     closure_refusal_appeal_blockers,
     closure_refusal_appeal_outcome_blockers,
 )
+from csphub.powers.rules.courts import Court
 from csphub.powers.rules.cpw_cpn import (
     COMPLIANCE_OUTCOMES,
     RequirementKind,
@@ -103,35 +105,36 @@ from csphub.powers.rules.fpn import (
     pspo_fpn_blockers,
 )
 from csphub.powers.rules.injunction_cbo import (
-    APPEAL_OUTCOMES,
-    APPELLANTS,
     CBO_COURTS,
     HOME_EXCLUSION_APPLICANTS,
     S5_OTHER_APPLICANTS,
-    SUPERVISION_REQUIREMENTS,
-    Court,
     Disposal,
     InjunctionTerm,
-    YouthBreachOrder,
     cbo_blockers,
     cbo_court_blockers,
     cbo_duration_blockers,
     cbo_variation_blockers,
     cbo_youth_review_dates,
     home_exclusion_blockers,
-    injunction_adjournment_blockers,
     injunction_applicant_blockers,
     injunction_blockers,
-    injunction_change_application_blockers,
     injunction_court,
-    injunction_grant_blockers,
-    injunction_on_notice_hearing_blockers,
     injunction_outcome_blockers,
     injunction_variation_blockers,
-    order_breach_blockers,
     order_discharge_blockers,
     positive_requirement_blockers,
     power_of_arrest_blockers,
+)
+from csphub.powers.rules.injunction_hearings import (
+    APPEAL_OUTCOMES,
+    APPELLANTS,
+    SUPERVISION_REQUIREMENTS,
+    YouthBreachOrder,
+    injunction_adjournment_blockers,
+    injunction_change_application_blockers,
+    injunction_grant_blockers,
+    injunction_on_notice_hearing_blockers,
+    order_breach_blockers,
     youth_breach_order_blockers,
     youth_court_appeal_blockers,
     youth_court_appeal_outcome_blockers,

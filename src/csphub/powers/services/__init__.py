@@ -1,11 +1,11 @@
 """Every write of the tools and powers: permission-checked, guarded by ``rules``, audited in the
 same transaction, with the rule version stored on the power and on each status change.
 
-One module per power (``cpw_cpn``, ``fpn``, ``closure`` and ``closure_order``, ``injunction_cbo``,
-``dispersal``, ``pspo``, ``absolute_ground``) and ``common`` for what they share. The reads the pages and the
-services both ask (what blocks a step today, the requirement lines, today's date) live in
-:mod:`csphub.powers.selectors` and :mod:`csphub.powers.facts`; they are re-exported here so that
-``from csphub.powers.services import X`` keeps working.
+One module per power (``cpw_cpn``, ``fpn``, ``closure`` and ``closure_order``, ``injunction_cbo`` and
+``injunction_hearings``, ``dispersal``, ``pspo``, ``absolute_ground``) and ``common`` for what they
+share. The reads the pages and the services both ask (what blocks a step today, the requirement
+lines, today's date) live in :mod:`csphub.powers.selectors` and :mod:`csphub.powers.facts`; they are
+re-exported here so that ``from csphub.powers.services import X`` keeps working.
 
 Services take ``now`` (default :func:`csphub.powers.clock.now`) so that statutory clocks can be
 tested without waiting. Automatic tasks go through ``csphub.cases.services.task_create``.
@@ -63,12 +63,14 @@ from csphub.powers.services.injunction_cbo import (
     ORDER_CHANGES,
     cbo_change,
     cbo_grant,
-    injunction_adjourn,
-    injunction_appeal_decide,
-    injunction_appeal_lodge,
     injunction_apply,
     injunction_change,
     injunction_decide,
+)
+from csphub.powers.services.injunction_hearings import (
+    injunction_adjourn,
+    injunction_appeal_decide,
+    injunction_appeal_lodge,
     order_breach_record,
     youth_court_appeal_pending,
     youth_court_decided_on,
