@@ -41,7 +41,8 @@ AUDIT_CHAIN_EXTRA = 1 if connection.vendor == "postgresql" else 0
 # Lists 6 (one listed event), search 11 (a listed event for what it showed and the search event
 # itself), "who has seen" 9.
 # Records belong to a partnership (ADR 0008): the page looks up the partnership the actor works in,
-# once per request (the agreements that let records cross are a subquery of the list's own query).
+# and the ids of the partnerships whose records it may see (the agreements in force), each once per
+# request: every later query carries the ids as a literal list, not the agreements' joins.
 PARTNERSHIP_EXTRA = 1
 # The case page: its own reads are batched (core/together.py), so the partnership lookup fits in 12.
 CASE_PAGE_BUDGET = 12 + AUDIT_CHAIN_EXTRA
