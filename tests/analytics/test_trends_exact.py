@@ -5,6 +5,7 @@ sides."""
 from __future__ import annotations
 
 import math
+import warnings
 
 import pytest
 from scipy import stats
@@ -21,6 +22,7 @@ from csphub.analytics.trends import (
     rolling_sum,
     seasonality,
     shift_months,
+    top_places,
 )
 
 # ---------------------------------------------------------------- exact binomial test and interval
@@ -49,6 +51,14 @@ def test_binomial_test_when_no_outcome_beyond_the_mode_is_as_unlikely(k: int, n:
 
 def test_binomial_test_of_nothing_is_one() -> None:
     assert binom_test_two_sided(0, 0, 0.3) == 1.0
+
+
+@pytest.mark.parametrize(("k", "n"), [(4, 9), (9, 19), (17, 35)])
+def test_binomial_p_value_never_exceeds_one(k: int, n: int) -> None:
+    """p = 0.5, n odd: k and k + 1 are equally likely modes, so both tails together are every outcome
+    and P = 1 exactly (the two tail sums add up to 1 + a few ulps in floating point)."""
+    assert binom_test_two_sided(k, n, 0.5) == 1.0
+    assert poisson_rate_test(n - k, k).p_value == 1.0
 
 
 def test_binomial_test_counts_the_equally_likely_mirror_outcome() -> None:
@@ -84,7 +94,7 @@ def test_rate_ratio_interval_with_unequal_exposure() -> None:
     low, high = _ratio_interval(12, 30, 10, 12)
     assert rc.ratio_ci_low == pytest.approx(low, rel=1e-9)
     assert rc.ratio_ci_high == pytest.approx(high, rel=1e-9)
-    assert (rc.exposure_before, rc.exposure_after) == (10, 12)
+    assert (rc.count_before, rc.count_after, rc.exposure_before, rc.exposure_after) == (18, 12, 10, 12)
 
 
 def test_rate_comparison_with_one_event_before() -> None:
@@ -292,8 +302,23 @@ def test_seasonality_of_nothing_recorded() -> None:
     assert set(s.index_by_calendar_month.values()) == {None}
     assert s.peak_month is None and s.trough_month is None
     assert s.chi2 is None and s.p_value is None
-    empty = seasonality({})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "mean of empty slice"
+        empty = seasonality({})
     assert empty.peak_month is None and empty.n_years == 0.0
+    assert set(empty.index_by_calendar_month.values()) == {None}
+
+
+def test_seasonality_of_rare_events() -> None:
+    """A single event in a year: mean 1/12 a month; chi-square against 1/12 expected in each month."""
+    monthly = {f"2023-{m:02d}": (1 if m == 2 else 0) for m in range(1, 13)}
+    s = seasonality(monthly)
+    assert s.index_by_calendar_month[2] == pytest.approx(12.0)
+    assert s.index_by_calendar_month[3] == 0.0
+    assert (s.peak_month, s.trough_month) == (2, 1)
+    ref = stats.chisquare([1 if m == 2 else 0 for m in range(1, 13)])
+    assert s.chi2 == pytest.approx(ref.statistic) and s.chi2 == pytest.approx(11.0)
+    assert s.p_value == pytest.approx(ref.pvalue)
 
 
 def test_seasonality_flat_year_is_not_seasonal() -> None:
@@ -316,3 +341,19 @@ def test_is_finite() -> None:
     assert is_finite(0.0) and is_finite(-3.5)
     assert not is_finite(None)
     assert not is_finite(math.nan) and not is_finite(math.inf)
+
+
+def test_top_places_defaults_ten_places_and_500_residents_inclusive() -> None:
+    counts = {f"P{i:02d}": 30 - i for i in range(12)}
+    pops = dict.fromkeys(counts, 1000.0)
+    pops["P00"] = 500.0  # exactly the default minimum: ranked by rate
+    pops["P01"] = 499.0  # below it: not ranked by rate
+    out = top_places(counts, pops)
+    assert [r["code"] for r in out["by_count"]] == [f"P{i:02d}" for i in range(10)]
+    assert [r["code"] for r in out["by_rate"]] == ["P00"] + [f"P{i:02d}" for i in range(2, 11)]
+    assert out["by_rate"][0]["rate_per_1000"] == pytest.approx(60.0)
+
+
+def test_top_places_without_a_minimum_ranks_any_resident_population() -> None:
+    out = top_places({"A": 1, "B": 3, "C": 9}, {"A": 1.0, "B": 1000.0, "C": 0.0}, min_population=0)
+    assert [(r["code"], r["rate_per_1000"]) for r in out["by_rate"]] == [("A", 1000.0), ("B", 3.0)]
