@@ -111,6 +111,37 @@ def test_to_dict_is_json_serialisable() -> None:
     assert d["p_adjust"] == "fdr_bh"
 
 
+def test_to_dict_has_every_field_as_plain_json() -> None:
+    """The JSON form (read by reports and the API) carries each result field under its own name."""
+    import dataclasses
+    import json
+
+    grid = _row_grid([True, True, False, True])
+    res = hotspot_gistar(np.array([[3.0, 3.0, 7.0, 0.0]]), grid, distance_m=50.0, p_adjust="holm", alpha=0.5)
+    d = json.loads(json.dumps(res.to_dict(), allow_nan=False))
+    assert set(d) == {f.name for f in dataclasses.fields(res)}
+    for name in ("z", "p", "p_adj"):
+        got = getattr(res, name)[0]
+        assert d[name][0][2] is None
+        np.testing.assert_allclose([d[name][0][i] for i in (0, 1, 3)], got[[0, 1, 3]], rtol=1e-15)
+    for name in ("is_hot", "is_cold", "n_neighbours"):
+        assert d[name] == getattr(res, name).tolist()
+    # Holm by hand: p = (erfc ½, erfc ½, erfc 1); 3·erfc 1 = 0.47, then max(0.47, 2·erfc ½) = 0.96
+    p_half, p_one = math.erfc(0.5), math.erfc(1.0)
+    holm = [2 * p_half, 2 * p_half, 3 * p_one]
+    assert d["p_adj"][0][2] is None
+    np.testing.assert_allclose([d["p_adj"][0][i] for i in (0, 1, 3)], holm, rtol=1e-12)
+    assert d["is_hot"] == [[False, False, False, False]] and d["is_cold"] == [[False, False, False, True]]
+    assert (d["distance_m"], d["cell_size_m"], d["p_adjust"], d["alpha"], d["n_cells"]) == (
+        50.0,
+        100.0,
+        "holm",
+        0.5,
+        3,
+    )
+    assert d["notes"] == res.notes
+
+
 def test_bad_arguments() -> None:
     grid = _irregular_grid()
     with pytest.raises(ValueError):
