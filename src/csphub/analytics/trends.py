@@ -65,7 +65,7 @@ def poisson_rate_test(
         exposure_after,
         ratio,
         change,
-        min(1.0, p_value),
+        p_value,
         to_ratio(ci_low),
         to_ratio(ci_high),
     )

@@ -189,10 +189,10 @@ def hotspot_gistar(
     p = np.full(grid.shape, np.nan)
     p[mask] = special.erfc(np.abs(zv) / math.sqrt(2.0))  # = 2·(1 − Φ(|z|)), accurate in the tails
     p_adj = adjust_p(p, p_adjust)
-    sig = np.nan_to_num(p_adj, nan=1.0) <= alpha
-    zf = np.nan_to_num(z, nan=0.0)
-    is_hot = sig & (zf > 0) & mask
-    is_cold = sig & (zf < 0) & mask
+    # NaN compares False: cells outside the mask, or where Gi* is undefined, are never hot or cold
+    sig = p_adj <= alpha
+    is_hot = sig & (z > 0)
+    is_cold = sig & (z < 0)
     n_nb = np.where(mask, card, 0).astype(np.int64)
     notes.append(
         f"Gi* over {n} cells, binary weights within {distance_m:g} m (self included, mean "
