@@ -205,6 +205,9 @@ def test_wording_p_value_precision_boundaries(p: float, text: str) -> None:
     [
         (0.49, "stayed about the same (p = 0.50)"),
         (-0.49, "stayed about the same (p = 0.50)"),
+        # Exactly half a per cent rounds to 0: never "rose by 0%".
+        (0.5, "stayed about the same (p = 0.50)"),
+        (-0.5, "stayed about the same (p = 0.50)"),
         (0.51, "rose by 1% (p = 0.50, could be chance)"),
         (-0.51, "fell by 1% (p = 0.50, could be chance)"),
         (12.4, "rose by 12% (p = 0.50, could be chance)"),

@@ -140,10 +140,11 @@ def describe_change(rc: RateComparison, *, alpha: float = 0.05) -> str:
     p = rc.p_value if rc.p_value is not None else 1.0
     verdict = "unlikely to be chance" if p < alpha else "could be chance"
     p_txt = "p < 0.001" if p < 0.001 else f"p = {p:.3f}" if p < 0.1 else f"p = {p:.2f}"
-    if abs(pct) < 0.5:
+    shown = f"{abs(pct):.0f}"
+    if shown == "0":  # under half a per cent, and exactly half (which rounds to even: 0)
         return f"stayed about the same ({p_txt})"
     word = "rose" if pct > 0 else "fell"
-    return f"{word} by {abs(pct):.0f}% ({p_txt}, {verdict})"
+    return f"{word} by {shown}% ({p_txt}, {verdict})"
 
 
 def month_range(first: str, last: str) -> list[str]:
