@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
@@ -123,6 +124,9 @@ class Policy:
         # same models many times (each child model's filter holds its parent's), and building the
         # filters costs more CPU than running the query. Handed out as clones, never evaluated.
         self._built: dict[tuple[Action, type[models.Model]], QuerySet[Any]] = {}
+        # The id subqueries those filters hold (a parent's visible ids, the shares, the named
+        # users), compiled to SQL once: compiling them into every query cost as much again.
+        self._compiled: dict[tuple[Any, ...], RawSQL | list[int]] = {}
 
     # -- facts, fetched on first use per content type --
 
@@ -151,6 +155,7 @@ class Policy:
             self._compartments = None
             self._partnerships = None
             self._built.clear()
+            self._compiled.clear()
             self._generation = _generation
             self._day = today
 
@@ -297,7 +302,10 @@ class Policy:
             parent_field = _CHILDREN[model]
             parent_model = model._meta.get_field(parent_field).related_model
             assert isinstance(parent_model, type)
-            through_parent = Q(**{f"{parent_field}__in": self.visible(action, parent_model).values("pk")})
+            parent_ids = self._ids_sql(
+                ("parent", action, parent_model), lambda: self.visible(action, parent_model)
+            )
+            through_parent = Q(**{f"{parent_field}__in": parent_ids})
             if model in _ATTENDED and action == Action.VIEW:
                 attended = model._default_manager.filter(**{_ATTENDED[model]: membership.agency})
                 if issubclass(parent_model, PartnershipRecord):  # attending does not cross the gate
@@ -315,7 +323,8 @@ class Policy:
 
         assert self.actor is not None
         content_type = ContentType.objects.get_for_model(model)
-        named_ids = _named(content_type, self.actor.user).values("object_id")
+        user = self.actor.user
+        named_ids = self._ids_sql(("named", content_type.pk), lambda: _named(content_type, user), "object_id")
         if model in _COMPARTMENTS:
             compartment, across_agencies = _COMPARTMENTS[model]
             if not self.in_compartment(compartment):
@@ -324,13 +333,33 @@ class Policy:
                 return qs
             return qs.filter(Q(owning_agency=membership.agency) | Q(pk__in=named_ids))
         if action in (Action.VIEW, Action.EXPORT):
-            shared_ids = _active_shares(content_type, membership).values("object_id")
+            shared_ids = self._ids_sql(
+                ("shared", content_type.pk), lambda: _active_shares(content_type, membership), "object_id"
+            )
             unrestricted = Q(owning_agency=membership.agency) | Q(pk__in=shared_ids)
         elif action in (Action.CHANGE, Action.CREATE) or action in (Action.SHARE, Action.VIEW_AUDIT):
             unrestricted = Q(owning_agency=membership.agency)
         else:  # pragma: no cover - every Action is handled above
             return qs.none()
         return qs.filter((Q(is_restricted=False) & unrestricted) | Q(pk__in=named_ids))
+
+    def _ids_sql(
+        self, key: tuple[Any, ...], ids: Callable[[], QuerySet[Any]], field: str = "pk"
+    ) -> RawSQL | list[int]:
+        """``ids()``'s ``field`` as a subquery compiled once per policy (an empty list when it can
+        match nothing). The subqueries are uncorrelated, so their SQL stands alone in any query."""
+        self._fresh()
+        found = self._compiled.get(key)
+        if found is None:
+            qs = ids().values(field)
+            if qs.query.is_empty():
+                found = []
+            else:
+                # Django's own SQL for an ORM queryset, its values kept apart as parameters.
+                sql, params = qs.query.sql_with_params()
+                found = RawSQL(sql, params)  # noqa: S611  # nosec B611
+            self._compiled[key] = found
+        return found
 
     def can(self, action: Action, obj: models.Model | None) -> bool:
         """May the actor take ``action`` on ``obj``? The same answer as ``visible``, for one record."""
