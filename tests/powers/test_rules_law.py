@@ -1363,3 +1363,195 @@ def test_pspo_latest_decision_is_what_is_published_next() -> None:
         varied_on=[date(2026, 3, 1)],
         discharged_on=date(2026, 3, 1),
     ) == ("discharged", date(2026, 3, 1))
+
+
+# ---------------------------------------------------------------- gaps found by mutation testing
+
+
+def test_calendar_months_keep_the_time_of_day_and_hours_need_an_order() -> None:
+    # 31 August + 6 months is the last day of February; the time of day is kept.
+    assert r.add_months_dt(at(2025, 8, 31, 14, 30), 6) == at(2026, 2, 28, 14, 30)
+    assert r.add_months_dt(at(2027, 8, 31, 9), 6) == at(2028, 2, 29, 9)
+    assert r.hours_disregarding_christmas(at(2025, 6, 1, 10), at(2025, 6, 1, 10)) == 0.0
+    with pytest.raises(ValueError, match="end is before start"):
+        r.hours_disregarding_christmas(at(2025, 6, 1, 10), at(2025, 6, 1, 9, 59))
+
+
+def test_s35_4_the_exclusion_ends_after_the_direction_and_within_48_hours() -> None:
+    given = at(2026, 12, 1, 20)
+
+    def blockers(excluded_until: datetime) -> list[str]:
+        return r.dispersal_direction_blockers(
+            rules=RULES,
+            issuer=IC.CONSTABLE,
+            recipient=ADULT,
+            given_at=given,
+            excluded_until=excluded_until,
+            authorisation_window=(at(2026, 12, 1, 18), at(2026, 12, 3, 18)),
+            in_writing=True,
+            exclusions_checked=r.S36_EXCLUSIONS,
+        )
+
+    assert blockers(given) == ["The exclusion must end after the direction is given"]
+    assert blockers(given - timedelta(minutes=1)) == ["The exclusion must end after the direction is given"]
+    assert blockers(given + timedelta(minutes=1)) == []
+    assert blockers(given + timedelta(hours=48)) == []
+    assert blockers(given + timedelta(hours=48, minutes=1)) == [
+        "The exclusion cannot last more than 48 hours"
+    ]
+
+
+def test_s60_a_pspo_ends_after_the_day_it_is_made() -> None:
+    made = date(2026, 12, 1)
+
+    def blockers(expires_on: date) -> list[str]:
+        return r.pspo_blockers(
+            rules=RULES,
+            issuer=IC.LOCAL_AUTHORITY,
+            made_on=made,
+            expires_on=expires_on,
+            consultation_done=r.PSPO_CONSULTEES,
+            publicised=True,
+        )
+
+    assert blockers(made) == ["The order must end after it is made"]
+    assert blockers(made - timedelta(days=1)) == ["The order must end after it is made"]
+    assert blockers(made + timedelta(days=1)) == []
+
+
+def test_s60_s61_extension_and_variation_dated_between_the_making_and_today() -> None:
+    made, expiry, today = date(2026, 1, 10), date(2029, 1, 9), date(2026, 6, 1)
+    common = {
+        "issuer": IC.LOCAL_AUTHORITY,
+        "made_on": made,
+        "current_expiry": expiry,
+        "today": today,
+        "consultation_done": r.PSPO_CONSULTEES,
+        "publicised": True,
+    }
+
+    def extension(on: date) -> list[str]:
+        return r.pspo_extension_step_blockers(
+            rules=RULES,
+            extended_on=on,
+            new_expiry=date(2030, 1, 9),
+            **common,  # type: ignore[arg-type]
+        )
+
+    assert extension(made) == []
+    assert extension(made - timedelta(days=1)) == ["The extension cannot be dated before the order was made"]
+    assert extension(today) == []
+    assert extension(today + timedelta(days=1)) == ["The date of the extension must be today or in the past"]
+
+    def variation(on: date) -> list[str]:
+        return r.pspo_variation_blockers(varied_on=on, restrictions_changed=True, **common)  # type: ignore[arg-type]
+
+    assert variation(made) == []
+    assert variation(made - timedelta(days=1)) == ["The variation cannot be dated before the order was made"]
+    assert variation(today) == []
+    assert variation(today + timedelta(days=1)) == ["The date of the variation must be today or in the past"]
+
+
+def test_s8_a_varied_injunction_records_its_terms() -> None:
+    def blockers(requirements: str) -> list[str]:
+        return r.injunction_variation_blockers(
+            rules=RULES,
+            granted_on=date(2026, 1, 10),
+            granted_to_youth=False,
+            current_end=None,
+            varied_on=date(2026, 3, 1),
+            new_end=None,
+            requirements=requirements,
+            today=date(2026, 3, 1),
+        )
+
+    assert blockers("Not to enter Market Place") == []
+    assert blockers("  ") == ["Record the prohibitions and requirements as varied"]
+
+
+def test_sa2020_s336_a_cbo_is_varied_while_in_force_and_still_lasts_two_years() -> None:
+    start, end = date(2026, 1, 10), date(2028, 1, 10)
+
+    def blockers(**over: object) -> list[str]:
+        kw: dict[str, object] = {
+            "rules": RULES,
+            "made_on_youth": False,
+            "starts_on": start,
+            "current_end": end,
+            "varied_on": end,
+            "new_end": date(2029, 1, 10),
+            "requirements": "Not to enter Market Place",
+            "today": date(2028, 2, 1),
+        }
+        kw.update(over)
+        return r.cbo_variation_blockers(**kw)  # type: ignore[arg-type]
+
+    # Varied on its last day: in force; the day after: ended.
+    assert blockers() == []
+    assert blockers(varied_on=date(2028, 1, 11), new_end=date(2029, 1, 10)) == [
+        "The order ended on 10 January 2028: it can no longer be varied"
+    ]
+    assert blockers(requirements="") == ["Record the prohibitions and requirements as varied"]
+    assert blockers(new_end=end) == ["The varied order must end after the variation"]
+    assert blockers(new_end=end + timedelta(days=1)) == []
+    # An adult's order still lasts at least 2 years from the start (or is indefinite).
+    assert blockers(varied_on=date(2026, 6, 1), new_end=date(2028, 1, 9)) == [
+        "An adult's order must last at least 2 years, or be indefinite"
+    ]
+    assert blockers(varied_on=date(2026, 6, 1), new_end=None) == []
+
+
+def test_s15_the_crown_courts_decision_is_not_in_the_future() -> None:
+    lodged = date(2026, 3, 10)
+    assert r.youth_court_appeal_outcome_blockers(lodged_on=lodged, decided_on=lodged, today=lodged) == []
+    assert r.youth_court_appeal_outcome_blockers(
+        lodged_on=lodged, decided_on=lodged + timedelta(days=1), today=lodged
+    ) == ["The date of the decision cannot be in the future"]
+    assert r.youth_court_appeal_outcome_blockers(
+        lodged_on=lodged, decided_on=lodged - timedelta(days=1), today=lodged
+    ) == ["The Crown Court's decision cannot be before the appeal (10 March 2026)"]
+    assert r.youth_court_appeal_outcome_blockers(lodged_on=None, decided_on=lodged, today=lodged) == [
+        "No appeal to the Crown Court is pending"
+    ]
+
+
+def test_sch2_para1_2_the_order_records_a_date_of_birth_an_end_and_listed_requirements() -> None:
+    found = date(2026, 3, 10)
+
+    def blockers(**over: object) -> list[str]:
+        kw: dict[str, object] = {
+            "recipient": Recipient("y16", date_of_birth=date(2010, 1, 1)),
+            "found_on": found,
+            "court": "youth_court",
+            "order": "supervision",
+            "yot_consulted_on": date(2026, 3, 1),
+            "ends_on": date(2026, 9, 9),
+            "requirements": {"supervision"},
+            "activity_days": None,
+            "no_other_power_appropriate": False,
+        }
+        kw.update(over)
+        return r.youth_breach_order_blockers(**kw)  # type: ignore[arg-type]
+
+    assert blockers() == []
+    assert blockers(recipient=Recipient("u")) == [
+        "Record the respondent's date of birth: supervision and detention orders are for under-18s "
+        "(Sch 2 para 1(1))"
+    ]
+    assert blockers(ends_on=None) == ["Enter the day the order ends"]
+    # An order may end on the day it is made, not before.
+    assert blockers(ends_on=found) == []
+    assert blockers(ends_on=found - timedelta(days=1)) == ["The order cannot end before it was made"]
+    assert blockers(requirements={"supervision", "tagging"}) == ["Choose requirements from the list"]
+    assert blockers(requirements={"curfew"}) == []
+    # A detention order: 14 on the day of the finding may be detained, 13 may not.
+    detention = {
+        "order": "detention",
+        "requirements": set(),
+        "no_other_power_appropriate": True,
+        "ends_on": date(2026, 6, 10),
+    }
+    assert blockers(**detention, recipient=Recipient("14", date_of_birth=date(2012, 3, 10))) == []
+    assert blockers(**detention, recipient=Recipient("13", date_of_birth=date(2012, 3, 11))) == [
+        "A detention order cannot be made on someone under 14 (Sch 2 para 1(5))"
+    ]
