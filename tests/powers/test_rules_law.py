@@ -1555,3 +1555,122 @@ def test_sch2_para1_2_the_order_records_a_date_of_birth_an_end_and_listed_requir
     assert blockers(**detention, recipient=Recipient("13", date_of_birth=date(2012, 3, 11))) == [
         "A detention order cannot be made on someone under 14 (Sch 2 para 1(5))"
     ]
+
+
+def test_ha1985_s83za_s84a_notice_served_on_the_day_of_the_trigger_and_48_hours_under_the_notice() -> None:
+    # Served on the day of the conviction: in time; the day before: not yet possible. Without a rule
+    # set the one in force on the day of service applies.
+    def served(on: date) -> list[str]:
+        return r.absolute_ground_blockers(
+            issuer=IC.HOUSING_PROVIDER, condition="cbo_breach", trigger_on=date(2026, 12, 1), served_on=on
+        )
+
+    assert served(date(2026, 12, 1)) == []
+    assert served(date(2026, 11, 30)) == [
+        "The notice cannot be served before the conviction, finding or closure order"
+    ]
+
+    # s.84A(7): more than 48 hours under the notice and order together; the notice's hours alone can do it.
+    def closure(notice_hours: float) -> list[str]:
+        return r.absolute_ground_blockers(
+            issuer=IC.HOUSING_PROVIDER,
+            condition="closure_order",
+            closure_order_hours_in_force=None,
+            closure_notice_hours_before_order=notice_hours,
+            rules=RULES,
+        )
+
+    assert closure(48) == [
+        "The closure-order condition needs access prohibited, under the closure notice and order together, "
+        "for more than 48 hours"
+    ]
+    assert closure(48.5) == []
+
+
+def test_s52_s68_no_fixed_penalty_for_other_powers() -> None:
+    with pytest.raises(ValueError, match="no fixed penalty for a breach of a criminal behaviour order"):
+        r.fpn_section(Power.CBO)
+
+
+def test_s43_5_cpn_waits_for_the_warnings_time_to_comply_in_uk_time() -> None:
+    comply_by = at(2026, 7, 1, 18)  # 18:00 BST = 17:00 UTC
+    cpw = r.WarningFacts("a", "Loud music", at(2026, 6, 1, 9), comply_by, Status.ISSUED)
+
+    def blockers(now: datetime) -> list[str]:
+        return r.cpn_blockers(
+            rules=RULES,
+            cpw=cpw,
+            recipient=ADULT,
+            conduct="loud  MUSIC",
+            now=now,
+            issuer=IC.LOCAL_AUTHORITY,
+            conduct_persists=True,
+            informed_parties=["Housing"],
+        )
+
+    assert blockers(comply_by - timedelta(minutes=1)) == [
+        "The time to comply with the warning has not passed: you can issue the notice from 1 July 2026 at 18:00"
+    ]
+    assert blockers(comply_by) == []
+
+
+def test_s46_3_the_court_may_suspend_a_stop_requirement_pending_the_appeal() -> None:
+    kw: dict[str, object] = {
+        "power": Power.CPN,
+        "status": Status.APPEALED,
+        "outcome": Status.BREACHED,
+        "issued_on": date(2025, 6, 1),
+        "on": date(2025, 6, 5),
+        "today": date(2025, 6, 10),
+        "breached_requirement": RequirementKind.STOP,
+    }
+    assert r.compliance_blockers(**kw, suspended_by_court=True) == [  # type: ignore[arg-type]
+        "The court ordered that the requirement has no effect while the appeal is pending"
+    ]
+    assert r.compliance_blockers(**kw, suspended_by_court=False) == []  # type: ignore[arg-type]
+
+
+def test_s35_8_a_direction_varied_at_the_moment_given_or_now_and_shown_in_uk_time() -> None:
+    given = at(2026, 7, 1, 20)
+
+    def blockers(varied_at: datetime, now: datetime, current_until: datetime | None = None) -> list[str]:
+        return r.dispersal_variation_step_blockers(
+            rules=RULES,
+            issuer=IC.CONSTABLE,
+            first_given_at=given,
+            current_excluded_until=current_until or given + timedelta(hours=24),
+            varied_at=varied_at,
+            new_excluded_until=given + timedelta(hours=30),
+            now=now,
+            in_writing=True,
+        )
+
+    assert blockers(given, given) == []
+    assert blockers(given - timedelta(minutes=1), given) == [
+        "The variation cannot be before the direction was given"
+    ]
+    assert blockers(given + timedelta(hours=1), given + timedelta(hours=1)) == []
+    assert blockers(given + timedelta(hours=1), given + timedelta(minutes=59)) == [
+        "The time of the variation must be now or in the past"
+    ]
+    ended = given + timedelta(hours=2)  # 22:00 BST
+    assert blockers(ended, ended, current_until=ended)[0] == (
+        "The exclusion ended 1 July 2026 at 22:00: a direction that has ended cannot be varied"
+    )
+
+
+def test_s8_an_injunction_is_varied_on_its_last_day_not_after() -> None:
+    def blockers(varied_on: date) -> list[str]:
+        return r.injunction_variation_blockers(
+            rules=RULES,
+            granted_on=date(2026, 1, 10),
+            granted_to_youth=False,
+            current_end=date(2026, 7, 10),
+            varied_on=varied_on,
+            new_end=date(2026, 12, 31),
+            requirements="Not to enter Market Place",
+            today=date(2026, 8, 1),
+        )
+
+    assert blockers(date(2026, 7, 10)) == []
+    assert blockers(date(2026, 7, 11)) == ["The injunction ended on 10 July 2026: it can no longer be varied"]
