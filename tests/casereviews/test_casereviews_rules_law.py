@@ -573,3 +573,274 @@ def test_second_report_on_the_same_day_counts() -> None:
     assert r.second_report_within_six_months([D(2023, 12, 2)], new_report_on=D(2024, 6, 1))
     assert not r.second_report_within_six_months([D(2023, 12, 1)], new_report_on=D(2024, 6, 1))
     assert not r.second_report_within_six_months([D(2024, 6, 2)], new_report_on=D(2024, 6, 1))
+
+
+# ---------------------------------------------------------------- s.104(6): complaints to bodies named, not linked
+
+AV_COUNCIL = r.NamedBody("council", "Amber Valley Borough Council", "AVBC", "district_council")
+POLICE = r.NamedBody("police", "Derbyshire Constabulary", "", "police")
+AV_HOMES = r.NamedBody("homes", "Amber Valley Homes (social housing provider)", "AVH", "housing_provider")
+TRUST = r.NamedBody("trust", "Riverside Trust", "", "other")
+
+
+def test_s104_6_bodies_the_applicant_named_without_a_linked_complaint() -> None:
+    bodies = [AV_COUNCIL, POLICE, AV_HOMES, TRUST]
+    # The council is linked, so it is not listed even though named; the police are named by "101";
+    # the housing provider by its name without the bracketed description.
+    named = r.bodies_named_not_linked("I rang 101 twice and told Amber Valley Homes.", bodies, ["council"])
+    assert named == [POLICE, AV_HOMES]
+    # A linked body listed first does not stop the others being checked.
+    assert r.bodies_named_not_linked("told the police and AVH", bodies, ["council", "police"]) == [AV_HOMES]
+    # The short name counts, whatever its case in the applicant's account.
+    assert r.bodies_named_not_linked("emailed avh", [AV_HOMES], []) == [AV_HOMES]
+    # Naming the council ("Amber Valley Borough Council") does not name Amber Valley Homes; a body
+    # with no short name and no kind words is not named by punctuation or spaces alone.
+    assert r.bodies_named_not_linked("I told Amber Valley Borough Council.  ", bodies, []) == [AV_COUNCIL]
+    assert r.bodies_named_not_linked("", bodies, []) == []
+
+
+def test_s104_6_a_body_is_named_by_whole_words_only() -> None:
+    assert r.bodies_named_not_linked("spoke to an officer.", [POLICE], []) == [POLICE]
+    assert r.bodies_named_not_linked("Officer Smith came", [POLICE], []) == [POLICE]
+    assert r.bodies_named_not_linked("the officers came", [POLICE], []) == []
+    assert r.bodies_named_not_linked("a nonofficer came", [POLICE], []) == []
+    assert r.bodies_named_not_linked("told my landlord", [AV_HOMES], []) == [AV_HOMES]
+    assert r.bodies_named_not_linked("told my landlords", [AV_HOMES], []) == []
+
+
+# ---------------------------------------------------------------- Sch 4: consultation on the procedures
+
+
+def test_sch4_consultation_dates_on_both_sides_of_the_effective_date_and_today() -> None:
+    effective, today = D(2024, 6, 10), D(2024, 6, 20)
+
+    def problems(pcc: dt.date | None, housing: dt.date | None) -> list[tuple[str, str]]:
+        return [
+            (p.field, p.message)
+            for p in r.procedure_consultation_problems(
+                pcc_consulted_on=pcc, housing_consulted_on=housing, effective_from=effective, today=today
+            )
+        ]
+
+    # Consulted on the day the rules take effect, or the day before: in time.
+    assert problems(D(2024, 6, 10), D(2024, 6, 9)) == []
+    # The day after the rules took effect is too late.
+    assert problems(D(2024, 6, 11), D(2024, 6, 11)) == [
+        (
+            "pcc_consulted_on",
+            "Consult the police and crime commissioner before the rules take effect on 10 June 2024",
+        ),
+        (
+            "housing_consulted_on",
+            "Consult the housing providers before the rules take effect on 10 June 2024",
+        ),
+    ]
+    assert problems(None, None) == [
+        (
+            "pcc_consulted_on",
+            "Enter the date the police and crime commissioner was consulted on the change (Sch 4)",
+        ),
+        ("housing_consulted_on", "Enter the date the housing providers were consulted on the change (Sch 4)"),
+    ]
+    # A consultation dated tomorrow has not happened; today is in the past already (but after the
+    # effective date here, so too late).
+    assert problems(D(2024, 6, 21), D(2024, 6, 1)) == [
+        (
+            "pcc_consulted_on",
+            "The date the police and crime commissioner was consulted must be today or in the past",
+        )
+    ]
+    assert problems(D(2024, 6, 1), D(2024, 6, 21)) == [
+        ("housing_consulted_on", "The date the housing providers were consulted must be today or in the past")
+    ]
+    late_effective = r.procedure_consultation_problems(
+        pcc_consulted_on=today, housing_consulted_on=today, effective_from=D(2024, 7, 1), today=today
+    )
+    assert late_effective == []
+
+
+# ---------------------------------------------------------------- s.104(10): which years have figures
+
+
+def test_s104_10_no_figures_before_the_case_review_began_or_for_a_year_not_begun() -> None:
+    assert ReportingYear(2014) == r.FIRST_REPORTING_YEAR
+    assert r.reporting_year_refusal(ReportingYear(2013), today=D(2024, 6, 1)) == (
+        "There are no ASB Case Review figures for 2013/14: the Case Review began on 20 October 2014, so the "
+        "first reporting year is 2014/15."
+    )
+    assert r.reporting_year_refusal(ReportingYear(2014), today=D(2024, 6, 1)) is None
+    # 2025/26 begins on 1 April 2025: no figures the day before, figures to date on the day.
+    assert r.reporting_year_refusal(ReportingYear(2025), today=D(2025, 3, 31)) == (
+        "There are no figures for 2025/26 yet: the year begins on 1 April 2025."
+    )
+    assert r.reporting_year_refusal(ReportingYear(2025), today=D(2025, 4, 1)) is None
+
+
+def test_s104_10_year_status_on_the_last_day_and_the_day_after() -> None:
+    year = ReportingYear(2024)
+    assert r.year_status(year, today=D(2025, 3, 31), published=False) is r.YearStatus.YEAR_TO_DATE
+    assert r.year_status(year, today=D(2024, 4, 1), published=False) is r.YearStatus.YEAR_TO_DATE
+    assert r.year_status(year, today=D(2025, 4, 1), published=False) is r.YearStatus.PROVISIONAL
+    assert r.year_status(year, today=D(2025, 4, 1), published=True) is r.YearStatus.PUBLISHED
+    assert r.year_status(year, today=D(2024, 6, 1), published=True) is r.YearStatus.PUBLISHED
+
+
+def test_s104_10_publish_a_whole_year_once_after_it_ends() -> None:
+    year = ReportingYear(2024)
+    assert r.publish_refusal(year, today=D(2025, 3, 31), already_published=False) == (
+        "The year 2024/25 ends on 31 March 2025: publish its figures after then. Until then they are shown as "
+        "year to date (provisional)."
+    )
+    assert r.publish_refusal(year, today=D(2025, 4, 1), already_published=False) is None
+    assert r.publish_refusal(year, today=D(2025, 4, 1), already_published=True) == (
+        "The figures for 2024/25 are already published."
+    )
+    assert r.publish_refusal(ReportingYear(2013), today=D(2025, 4, 1), already_published=False) == (
+        r.reporting_year_refusal(ReportingYear(2013), today=D(2025, 4, 1))
+    )
+    assert r.publish_refusal(ReportingYear(2026), today=D(2025, 4, 1), already_published=True) == (
+        "There are no figures for 2026/27 yet: the year begins on 1 April 2026."
+    )
+
+
+# ---------------------------------------------------------------- s.104(4): the engine's record
+
+
+def test_s104_4_every_complaint_needs_its_own_key() -> None:
+    with pytest.raises(ValueError, match=r"Each complaint must have a unique key\."):
+        assess_threshold([c("a", D(2024, 5, 1)), c("a", D(2024, 5, 2))], application_on=D(2024, 6, 1))
+
+
+def test_s104_4_same_incident_named_by_the_first_report_and_stored_as_not_counted() -> None:
+    policy = ThresholdPolicy(version="once", count_same_incident_once=True)
+    complaints = [
+        c("incident:1", D(2024, 5, 1), same_incident_key="e"),
+        c("incident:2", D(2024, 5, 2), same_incident_key="e"),
+        c("incident:3", D(2024, 5, 3), same_incident_key="e"),
+    ]
+    decision = assess_threshold(complaints, application_on=D(2024, 6, 1), policy=policy)
+    assert (decision.met, decision.qualifying_count, decision.counted_count) == (True, 3, 1)
+    first, second, third = decision.assessments
+    assert first.counted is True and second.counted is False and third.counted is False
+    assert second.to_dict()["counted"] is False
+    expected = (
+        "it is the same incident as incident:1 reported to another agency; it still counts as a qualifying "
+        "complaint, because the law counts every qualifying complaint made"
+    )
+    assert second.reasons[-1] == expected and third.reasons[-1] == expected
+
+
+def test_s104_11_late_complaint_reason_only_mentions_the_people_rule_when_there_is_one() -> None:
+    late = c("late", D(2024, 3, 1), D(2024, 4, 20), complainant_key="p1")
+    on_time = c("ok", D(2024, 5, 1), complainant_key="p2")
+    statutory = assess_threshold([late, on_time], application_on=D(2024, 6, 1))
+    # Statutory policy: the late complaint gives only its lateness; the qualifying one only why it counts.
+    assert [len(a.reasons) for a in statutory.assessments] == [1, 1]
+    assert (
+        statutory.assessments[0]
+        .reasons[0]
+        .startswith("it was reported on 20 April 2024, more than one month")
+    )
+    people = ThresholdPolicy(version="people", distinct_complainants_required=3)
+    decision = assess_threshold([late, on_time], application_on=D(2024, 6, 1), policy=people)
+    assert [len(a.reasons) for a in decision.assessments] == [2, 1]
+    assert (decision.met, decision.distinct_complainants) == (False, 2)
+
+
+def test_s104_explanation_of_local_rules_in_the_case_file_and_the_letter() -> None:
+    policy = ThresholdPolicy(
+        version="local-1",
+        qualifying_complaints_required=1,
+        distinct_complainants_required=1,
+        hate_incident_meets_threshold=True,
+    )
+    decision = assess_threshold(
+        [c("a", D(2024, 5, 1), summary="incident 7")], application_on=D(2024, 6, 1), policy=policy
+    )
+    assert decision.met
+    local = (
+        "the threshold is met with one qualifying complaint; it is also met when one different person "
+        "complains about the problem in the six months before the application; one qualifying complaint about "
+        "a hate incident is enough."
+    )
+    case_file = r.explanation_paragraphs(decision)
+    assert case_file[2] == "Local rules (version local-1): " + local
+    assert case_file[3] == "Rules applied: threshold engine s104-2026-11."
+    assert case_file[4] == (
+        "The complaint made on 1 May 2024 about behaviour on 1 May 2024 (incident 7): counted — reported on "
+        "1 May 2024, within one month of the behaviour, and within six months before the application."
+    )
+    # A met decision has no closing note about holding a review anyway.
+    assert len(case_file) == 5
+    assert decision.explanation() == "\n\n".join(case_file)
+    letter = r.explanation_paragraphs(decision, for_applicant=True)
+    assert letter[2] == "The partnership's own rules: " + local
+    assert letter[3] == (
+        "The complaint made on 1 May 2024 about behaviour on 1 May 2024: counted — reported on 1 May 2024, "
+        "within one month of the behaviour, and within six months before the application."
+    )
+    assert len(letter) == 4
+    two = ThresholdPolicy(version="two-people", distinct_complainants_required=2)
+    text = assess_threshold([], application_on=D(2024, 6, 1), policy=two).explanation()
+    assert "it is also met when two different people complain about the problem" in text
+
+
+def test_s104_5_letter_saying_not_met_has_no_note_about_holding_a_review() -> None:
+    decision = assess_threshold([c("a", D(2024, 5, 1))], application_on=D(2024, 6, 1))
+    assert not decision.met
+    letter = r.explanation_paragraphs(decision, for_applicant=True)
+    assert not any(p.startswith("The partnership may still decide") for p in letter)
+    assert r.explanation_paragraphs(decision)[-1].startswith("The partnership may still decide")
+
+
+# ---------------------------------------------------------------- s.104(11): how old the behaviour may be
+
+
+def test_s104_11_latest_behaviour_allowed_both_sides() -> None:
+    # Application 1 June 2024: complaints from 2 December 2023 count; behaviour on 3 November 2023 could
+    # be reported by 2 December 2023, behaviour on 2 November 2023 only by 1 December 2023.
+    assert r.latest_behaviour_allowed_before(D(2024, 6, 1)) == D(2023, 11, 3)
+    assert r.application_advice(applied_on=D(2024, 6, 1), behaviour_last_on=D(2023, 11, 3)) == []
+    advice = r.application_advice(applied_on=D(2024, 6, 1), behaviour_last_on=D(2023, 11, 2))
+    assert len(advice) == 1 and advice[0].startswith("The most recent incident was before 3 November 2023.")
+    assert r.application_advice(applied_on=D(2024, 6, 1), behaviour_last_on=D(2024, 6, 1)) == []
+
+
+# ---------------------------------------------------------------- s.104(10): figures and the monthly data
+
+
+def test_s104_10_figures_carry_their_area_and_year_and_parse_both_spellings() -> None:
+    figures = r.compute_figures([], area="Amber Valley", year=ReportingYear(2024))
+    assert (figures.area, figures.year) == ("Amber Valley", ReportingYear(2024))
+    assert ReportingYear.parse("2019-20") == ReportingYear.parse(" 2019/20 ") == ReportingYear(2019)
+    with pytest.raises(ValueError, match="Enter a reporting year like 2019/20"):
+        ReportingYear.parse("20191")
+    with pytest.raises(ValueError, match="Enter a reporting year like 2019/20"):
+        ReportingYear.parse("19/20")
+    with pytest.raises(ValueError, match="the second year follows the first"):
+        ReportingYear.parse("2019/21")
+    with pytest.raises(ValueError, match="handles 0 to 999,999"):
+        r.number_in_words(-1)
+
+
+def test_s104_10_monthly_breakdown_until_today_and_outcomes() -> None:
+    year = ReportingYear(2024)
+    facts = [
+        ApplicationFacts("A", D(2024, 4, 3), True, D(2024, 4, 20), 0),
+        ApplicationFacts("B", D(2024, 4, 9), True, D(2024, 4, 25), 2),
+        ApplicationFacts("C", D(2024, 4, 10), False, None, 0, threshold_decided_on=D(2024, 4, 12)),
+    ]
+    rows = r.monthly_breakdown(facts, year=year, until=D(2024, 5, 1))
+    # The month that begins today is shown; the next one has not begun.
+    assert [row.month for row in rows] == [D(2024, 4, 1), D(2024, 5, 1)]
+    assert [row.month for row in r.monthly_breakdown(facts, year=year, until=D(2024, 4, 30))] == [
+        D(2024, 4, 1)
+    ]
+    april = rows[0]
+    assert (april.threshold_met, april.threshold_not_met, april.awaiting_decision) == (2, 1, 0)
+    assert (april.reviews_carried_out, april.reviews_with_recommendations) == (2, 1)
+
+
+def test_clock_keeps_the_day_it_started() -> None:
+    clock = r.clock_for(Stage.THRESHOLD_DECISION, started_on=D(2024, 6, 3), levels=ServiceLevels())
+    assert clock.started_on == D(2024, 6, 3)

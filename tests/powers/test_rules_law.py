@@ -1363,3 +1363,314 @@ def test_pspo_latest_decision_is_what_is_published_next() -> None:
         varied_on=[date(2026, 3, 1)],
         discharged_on=date(2026, 3, 1),
     ) == ("discharged", date(2026, 3, 1))
+
+
+# ---------------------------------------------------------------- gaps found by mutation testing
+
+
+def test_calendar_months_keep_the_time_of_day_and_hours_need_an_order() -> None:
+    # 31 August + 6 months is the last day of February; the time of day is kept.
+    assert r.add_months_dt(at(2025, 8, 31, 14, 30), 6) == at(2026, 2, 28, 14, 30)
+    assert r.add_months_dt(at(2027, 8, 31, 9), 6) == at(2028, 2, 29, 9)
+    assert r.hours_disregarding_christmas(at(2025, 6, 1, 10), at(2025, 6, 1, 10)) == 0.0
+    with pytest.raises(ValueError, match="end is before start"):
+        r.hours_disregarding_christmas(at(2025, 6, 1, 10), at(2025, 6, 1, 9, 59))
+
+
+def test_s35_4_the_exclusion_ends_after_the_direction_and_within_48_hours() -> None:
+    given = at(2026, 12, 1, 20)
+
+    def blockers(excluded_until: datetime) -> list[str]:
+        return r.dispersal_direction_blockers(
+            rules=RULES,
+            issuer=IC.CONSTABLE,
+            recipient=ADULT,
+            given_at=given,
+            excluded_until=excluded_until,
+            authorisation_window=(at(2026, 12, 1, 18), at(2026, 12, 3, 18)),
+            in_writing=True,
+            exclusions_checked=r.S36_EXCLUSIONS,
+        )
+
+    assert blockers(given) == ["The exclusion must end after the direction is given"]
+    assert blockers(given - timedelta(minutes=1)) == ["The exclusion must end after the direction is given"]
+    assert blockers(given + timedelta(minutes=1)) == []
+    assert blockers(given + timedelta(hours=48)) == []
+    assert blockers(given + timedelta(hours=48, minutes=1)) == [
+        "The exclusion cannot last more than 48 hours"
+    ]
+
+
+def test_s60_a_pspo_ends_after_the_day_it_is_made() -> None:
+    made = date(2026, 12, 1)
+
+    def blockers(expires_on: date) -> list[str]:
+        return r.pspo_blockers(
+            rules=RULES,
+            issuer=IC.LOCAL_AUTHORITY,
+            made_on=made,
+            expires_on=expires_on,
+            consultation_done=r.PSPO_CONSULTEES,
+            publicised=True,
+        )
+
+    assert blockers(made) == ["The order must end after it is made"]
+    assert blockers(made - timedelta(days=1)) == ["The order must end after it is made"]
+    assert blockers(made + timedelta(days=1)) == []
+
+
+def test_s60_s61_extension_and_variation_dated_between_the_making_and_today() -> None:
+    made, expiry, today = date(2026, 1, 10), date(2029, 1, 9), date(2026, 6, 1)
+    common = {
+        "issuer": IC.LOCAL_AUTHORITY,
+        "made_on": made,
+        "current_expiry": expiry,
+        "today": today,
+        "consultation_done": r.PSPO_CONSULTEES,
+        "publicised": True,
+    }
+
+    def extension(on: date) -> list[str]:
+        return r.pspo_extension_step_blockers(
+            rules=RULES,
+            extended_on=on,
+            new_expiry=date(2030, 1, 9),
+            **common,  # type: ignore[arg-type]
+        )
+
+    assert extension(made) == []
+    assert extension(made - timedelta(days=1)) == ["The extension cannot be dated before the order was made"]
+    assert extension(today) == []
+    assert extension(today + timedelta(days=1)) == ["The date of the extension must be today or in the past"]
+
+    def variation(on: date) -> list[str]:
+        return r.pspo_variation_blockers(varied_on=on, restrictions_changed=True, **common)  # type: ignore[arg-type]
+
+    assert variation(made) == []
+    assert variation(made - timedelta(days=1)) == ["The variation cannot be dated before the order was made"]
+    assert variation(today) == []
+    assert variation(today + timedelta(days=1)) == ["The date of the variation must be today or in the past"]
+
+
+def test_s8_a_varied_injunction_records_its_terms() -> None:
+    def blockers(requirements: str) -> list[str]:
+        return r.injunction_variation_blockers(
+            rules=RULES,
+            granted_on=date(2026, 1, 10),
+            granted_to_youth=False,
+            current_end=None,
+            varied_on=date(2026, 3, 1),
+            new_end=None,
+            requirements=requirements,
+            today=date(2026, 3, 1),
+        )
+
+    assert blockers("Not to enter Market Place") == []
+    assert blockers("  ") == ["Record the prohibitions and requirements as varied"]
+
+
+def test_sa2020_s336_a_cbo_is_varied_while_in_force_and_still_lasts_two_years() -> None:
+    start, end = date(2026, 1, 10), date(2028, 1, 10)
+
+    def blockers(**over: object) -> list[str]:
+        kw: dict[str, object] = {
+            "rules": RULES,
+            "made_on_youth": False,
+            "starts_on": start,
+            "current_end": end,
+            "varied_on": end,
+            "new_end": date(2029, 1, 10),
+            "requirements": "Not to enter Market Place",
+            "today": date(2028, 2, 1),
+        }
+        kw.update(over)
+        return r.cbo_variation_blockers(**kw)  # type: ignore[arg-type]
+
+    # Varied on its last day: in force; the day after: ended.
+    assert blockers() == []
+    assert blockers(varied_on=date(2028, 1, 11), new_end=date(2029, 1, 10)) == [
+        "The order ended on 10 January 2028: it can no longer be varied"
+    ]
+    assert blockers(requirements="") == ["Record the prohibitions and requirements as varied"]
+    assert blockers(new_end=end) == ["The varied order must end after the variation"]
+    assert blockers(new_end=end + timedelta(days=1)) == []
+    # An adult's order still lasts at least 2 years from the start (or is indefinite).
+    assert blockers(varied_on=date(2026, 6, 1), new_end=date(2028, 1, 9)) == [
+        "An adult's order must last at least 2 years, or be indefinite"
+    ]
+    assert blockers(varied_on=date(2026, 6, 1), new_end=None) == []
+
+
+def test_s15_the_crown_courts_decision_is_not_in_the_future() -> None:
+    lodged = date(2026, 3, 10)
+    assert r.youth_court_appeal_outcome_blockers(lodged_on=lodged, decided_on=lodged, today=lodged) == []
+    assert r.youth_court_appeal_outcome_blockers(
+        lodged_on=lodged, decided_on=lodged + timedelta(days=1), today=lodged
+    ) == ["The date of the decision cannot be in the future"]
+    assert r.youth_court_appeal_outcome_blockers(
+        lodged_on=lodged, decided_on=lodged - timedelta(days=1), today=lodged
+    ) == ["The Crown Court's decision cannot be before the appeal (10 March 2026)"]
+    assert r.youth_court_appeal_outcome_blockers(lodged_on=None, decided_on=lodged, today=lodged) == [
+        "No appeal to the Crown Court is pending"
+    ]
+
+
+def test_sch2_para1_2_the_order_records_a_date_of_birth_an_end_and_listed_requirements() -> None:
+    found = date(2026, 3, 10)
+
+    def blockers(**over: object) -> list[str]:
+        kw: dict[str, object] = {
+            "recipient": Recipient("y16", date_of_birth=date(2010, 1, 1)),
+            "found_on": found,
+            "court": "youth_court",
+            "order": "supervision",
+            "yot_consulted_on": date(2026, 3, 1),
+            "ends_on": date(2026, 9, 9),
+            "requirements": {"supervision"},
+            "activity_days": None,
+            "no_other_power_appropriate": False,
+        }
+        kw.update(over)
+        return r.youth_breach_order_blockers(**kw)  # type: ignore[arg-type]
+
+    assert blockers() == []
+    assert blockers(recipient=Recipient("u")) == [
+        "Record the respondent's date of birth: supervision and detention orders are for under-18s "
+        "(Sch 2 para 1(1))"
+    ]
+    assert blockers(ends_on=None) == ["Enter the day the order ends"]
+    # An order may end on the day it is made, not before.
+    assert blockers(ends_on=found) == []
+    assert blockers(ends_on=found - timedelta(days=1)) == ["The order cannot end before it was made"]
+    assert blockers(requirements={"supervision", "tagging"}) == ["Choose requirements from the list"]
+    assert blockers(requirements={"curfew"}) == []
+    # A detention order: 14 on the day of the finding may be detained, 13 may not.
+    detention = {
+        "order": "detention",
+        "requirements": set(),
+        "no_other_power_appropriate": True,
+        "ends_on": date(2026, 6, 10),
+    }
+    assert blockers(**detention, recipient=Recipient("14", date_of_birth=date(2012, 3, 10))) == []
+    assert blockers(**detention, recipient=Recipient("13", date_of_birth=date(2012, 3, 11))) == [
+        "A detention order cannot be made on someone under 14 (Sch 2 para 1(5))"
+    ]
+
+
+def test_ha1985_s83za_s84a_notice_served_on_the_day_of_the_trigger_and_48_hours_under_the_notice() -> None:
+    # Served on the day of the conviction: in time; the day before: not yet possible. Without a rule
+    # set the one in force on the day of service applies.
+    def served(on: date) -> list[str]:
+        return r.absolute_ground_blockers(
+            issuer=IC.HOUSING_PROVIDER, condition="cbo_breach", trigger_on=date(2026, 12, 1), served_on=on
+        )
+
+    assert served(date(2026, 12, 1)) == []
+    assert served(date(2026, 11, 30)) == [
+        "The notice cannot be served before the conviction, finding or closure order"
+    ]
+
+    # s.84A(7): more than 48 hours under the notice and order together; the notice's hours alone can do it.
+    def closure(notice_hours: float) -> list[str]:
+        return r.absolute_ground_blockers(
+            issuer=IC.HOUSING_PROVIDER,
+            condition="closure_order",
+            closure_order_hours_in_force=None,
+            closure_notice_hours_before_order=notice_hours,
+            rules=RULES,
+        )
+
+    assert closure(48) == [
+        "The closure-order condition needs access prohibited, under the closure notice and order together, "
+        "for more than 48 hours"
+    ]
+    assert closure(48.5) == []
+
+
+def test_s52_s68_no_fixed_penalty_for_other_powers() -> None:
+    with pytest.raises(ValueError, match="no fixed penalty for a breach of a criminal behaviour order"):
+        r.fpn_section(Power.CBO)
+
+
+def test_s43_5_cpn_waits_for_the_warnings_time_to_comply_in_uk_time() -> None:
+    comply_by = at(2026, 7, 1, 18)  # 18:00 BST = 17:00 UTC
+    cpw = r.WarningFacts("a", "Loud music", at(2026, 6, 1, 9), comply_by, Status.ISSUED)
+
+    def blockers(now: datetime) -> list[str]:
+        return r.cpn_blockers(
+            rules=RULES,
+            cpw=cpw,
+            recipient=ADULT,
+            conduct="loud  MUSIC",
+            now=now,
+            issuer=IC.LOCAL_AUTHORITY,
+            conduct_persists=True,
+            informed_parties=["Housing"],
+        )
+
+    assert blockers(comply_by - timedelta(minutes=1)) == [
+        "The time to comply with the warning has not passed: you can issue the notice from 1 July 2026 at 18:00"
+    ]
+    assert blockers(comply_by) == []
+
+
+def test_s46_3_the_court_may_suspend_a_stop_requirement_pending_the_appeal() -> None:
+    kw: dict[str, object] = {
+        "power": Power.CPN,
+        "status": Status.APPEALED,
+        "outcome": Status.BREACHED,
+        "issued_on": date(2025, 6, 1),
+        "on": date(2025, 6, 5),
+        "today": date(2025, 6, 10),
+        "breached_requirement": RequirementKind.STOP,
+    }
+    assert r.compliance_blockers(**kw, suspended_by_court=True) == [  # type: ignore[arg-type]
+        "The court ordered that the requirement has no effect while the appeal is pending"
+    ]
+    assert r.compliance_blockers(**kw, suspended_by_court=False) == []  # type: ignore[arg-type]
+
+
+def test_s35_8_a_direction_varied_at_the_moment_given_or_now_and_shown_in_uk_time() -> None:
+    given = at(2026, 7, 1, 20)
+
+    def blockers(varied_at: datetime, now: datetime, current_until: datetime | None = None) -> list[str]:
+        return r.dispersal_variation_step_blockers(
+            rules=RULES,
+            issuer=IC.CONSTABLE,
+            first_given_at=given,
+            current_excluded_until=current_until or given + timedelta(hours=24),
+            varied_at=varied_at,
+            new_excluded_until=given + timedelta(hours=30),
+            now=now,
+            in_writing=True,
+        )
+
+    assert blockers(given, given) == []
+    assert blockers(given - timedelta(minutes=1), given) == [
+        "The variation cannot be before the direction was given"
+    ]
+    assert blockers(given + timedelta(hours=1), given + timedelta(hours=1)) == []
+    assert blockers(given + timedelta(hours=1), given + timedelta(minutes=59)) == [
+        "The time of the variation must be now or in the past"
+    ]
+    ended = given + timedelta(hours=2)  # 22:00 BST
+    assert blockers(ended, ended, current_until=ended)[0] == (
+        "The exclusion ended 1 July 2026 at 22:00: a direction that has ended cannot be varied"
+    )
+
+
+def test_s8_an_injunction_is_varied_on_its_last_day_not_after() -> None:
+    def blockers(varied_on: date) -> list[str]:
+        return r.injunction_variation_blockers(
+            rules=RULES,
+            granted_on=date(2026, 1, 10),
+            granted_to_youth=False,
+            current_end=date(2026, 7, 10),
+            varied_on=varied_on,
+            new_end=date(2026, 12, 31),
+            requirements="Not to enter Market Place",
+            today=date(2026, 8, 1),
+        )
+
+    assert blockers(date(2026, 7, 10)) == []
+    assert blockers(date(2026, 7, 11)) == ["The injunction ended on 10 July 2026: it can no longer be varied"]

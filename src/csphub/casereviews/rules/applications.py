@@ -119,8 +119,9 @@ def application_advice(*, applied_on: dt.date, behaviour_last_on: dt.date | None
     complaints. It is advice only (B.3): the application is received, counted (s.104(10)(a)) and
     decided by the relevant bodies, who may still decide to hold a review (s.104(5)); the applicant
     gets a decision letter and the appeal route."""
-    if behaviour_last_on is None or behaviour_last_on > applied_on:
+    if behaviour_last_on is None:
         return []
+    # A date after the application is also on or after ``oldest``: no advice (the form refuses it).
     oldest = latest_behaviour_allowed_before(applied_on)
     if behaviour_last_on >= oldest:
         return []

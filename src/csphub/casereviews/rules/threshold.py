@@ -387,7 +387,7 @@ def threshold_reached(
     return assess_threshold(complaints, application_on=on, policy=policy).met
 
 
-def _label(complaint: Complaint, *, with_reference: bool = True) -> str:
+def _label(complaint: Complaint, *, with_reference: bool) -> str:
     where = f" to {complaint.reporting_agency}" if complaint.reporting_agency else ""
     what = f" ({complaint.summary})" if complaint.summary and with_reference else ""
     return (

@@ -110,11 +110,10 @@ def add_hours_disregarding_christmas(start: datetime, hours: float) -> datetime:
             xmas_start, xmas_end = christmas_interval_utc(t.astimezone(UK_TZ).year + 1)
         if t + remaining <= xmas_start:
             return (t + remaining).astimezone(start.tzinfo)
+        # Here t + remaining > xmas_start, so some time is still left after Christmas Day (a period
+        # ending exactly at its start returned above).
         remaining -= xmas_start - t
         t = xmas_end
-        if remaining <= timedelta(0):
-            # Ends exactly at the start of Christmas Day; the deadline is that instant.
-            return xmas_start.astimezone(start.tzinfo)
 
 
 def hours_disregarding_christmas(start: datetime, end: datetime) -> float:
