@@ -685,10 +685,10 @@ def test_pspo_extension() -> None:
         )
         == []
     )
-    assert r.pspo_extension_blockers(
+    assert r.pspo_extension_blockers(  # the day after its last day: expired (s.60(2))
         rules=RULES,
         current_expiry=date(2028, 6, 1),
-        extended_on=date(2028, 6, 1),
+        extended_on=date(2028, 6, 2),
         new_expiry=date(2031, 5, 1),
     )
     assert r.pspo_extension_blockers(

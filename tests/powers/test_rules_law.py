@@ -868,10 +868,40 @@ def test_s60_extension_up_to_three_years_beyond_current_expiry() -> None:
         r.pspo_extension_blockers(**{**kw, "extended_on": date(2027, 6, 29)}, new_expiry=date(2030, 6, 30))
         == []
     )  # type: ignore[arg-type]
-    assert r.pspo_extension_blockers(
-        **{**kw, "extended_on": date(2027, 6, 30)}, new_expiry=date(2030, 6, 30)
-    ) == [  # type: ignore[arg-type]
-        "An order can only be extended before it expires"
+
+
+def test_s60_2_extension_on_the_orders_last_day_is_before_it_expires() -> None:
+    """s.60(2): extended "before the time when it would otherwise expire". An order whose last day
+    is 30 June 2027 is in force to the end of that day (a breach then is an offence under s.67, and
+    it may be discharged that day), so it may be extended on 30 June; from 1 July it has expired."""
+    kw: dict[str, object] = {
+        "rules": RULES,
+        "current_expiry": date(2027, 6, 30),
+        "new_expiry": date(2030, 6, 30),
+    }
+    assert r.pspo_extension_blockers(**kw, extended_on=date(2027, 6, 29)) == []  # type: ignore[arg-type]
+    assert r.pspo_extension_blockers(**kw, extended_on=date(2027, 6, 30)) == []  # type: ignore[arg-type]
+    assert r.pspo_extension_blockers(**kw, extended_on=date(2027, 7, 1)) == [  # type: ignore[arg-type]
+        "The order expired at the end of 30 June 2027: an order can only be extended before it expires"
+    ]
+
+
+def test_s61_variation_of_an_order_in_force_on_its_last_day() -> None:
+    """s.61: a PSPO in force may be varied; on its last day it is still in force, the day after not."""
+    kw: dict[str, object] = {
+        "issuer": IC.LOCAL_AUTHORITY,
+        "made_on": date(2024, 7, 1),
+        "current_expiry": date(2027, 6, 30),
+        "today": date(2027, 7, 1),
+        "restrictions_changed": True,
+        "consultation_done": r.PSPO_CONSULTEES,
+        "publicised": True,
+        "expression_assembly_regard": "Considered: the restrictions do not touch lawful protest",
+    }
+    assert r.pspo_variation_blockers(**kw, varied_on=date(2027, 6, 29)) == []  # type: ignore[arg-type]
+    assert r.pspo_variation_blockers(**kw, varied_on=date(2027, 6, 30)) == []  # type: ignore[arg-type]
+    assert r.pspo_variation_blockers(**kw, varied_on=date(2027, 7, 1)) == [  # type: ignore[arg-type]
+        "The order expired on 30 June 2027: it can no longer be varied"
     ]
 
 

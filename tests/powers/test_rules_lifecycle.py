@@ -276,7 +276,9 @@ def test_pspo_extension_three_years_beyond_current_expiry_and_consultation() -> 
         "police and crime commissioner" in m for m in _extend(consultation_done=["chief_officer_of_police"])
     )
     assert any("Publicise the proposal before extending" in m for m in _extend(publicised=False))
-    assert any("before it expires" in m for m in _extend(current_expiry=date(2025, 6, 10)))
+    # Its last day is still before it expires (s.60(2)); the day after is not.
+    assert not any("before it expires" in m for m in _extend(current_expiry=date(2025, 6, 10)))
+    assert any("before it expires" in m for m in _extend(current_expiry=date(2025, 6, 9)))
     assert any(
         "today or in the past" in m
         for m in _extend(extended_on=date(2025, 6, 11), new_expiry=date(2028, 6, 1))
@@ -310,7 +312,9 @@ def test_pspo_variation() -> None:
     assert any("Complete the consultation record" in m for m in _pvary(consultation_done=[]))
     assert any("Publicise the proposal before varying" in m for m in _pvary(publicised=False))
     assert any("Change the restricted area" in m for m in _pvary(restrictions_changed=False))
-    assert any("no longer be varied" in m for m in _pvary(current_expiry=date(2025, 6, 1)))
+    # Varied on its last day: in force (s.61); the day after: expired.
+    assert _pvary(current_expiry=date(2025, 6, 1)) == []
+    assert any("no longer be varied" in m for m in _pvary(current_expiry=date(2025, 5, 31)))
     assert _pvary(varied_on=date(2024, 12, 31))
     done = [c for c in r.PSPO_CONSULTEES if c != "parish_council_notified"]
     assert _pvary(consultation_done=done, parished=False) == []

@@ -189,10 +189,17 @@ def pspo_extension_blockers(
     *, rules: RuleSet, current_expiry: date, extended_on: date, new_expiry: date
 ) -> list[str]:
     """s.60(2)-(4): extended before it expires, each time for at most 3 years beyond the expiry
-    it replaces (s.60(3)); the order then runs to the day before that third anniversary."""
+    it replaces (s.60(3)); the order then runs to the day before that third anniversary.
+
+    ``current_expiry`` is the order's last day in force (it ends at the end of that day, as a
+    breach on that day is an offence and the order may be discharged on it), so an extension made
+    on that day is made before the order expires; from the day after, it has expired."""
     reasons = []
-    if extended_on >= current_expiry:
-        reasons.append("An order can only be extended before it expires")
+    if extended_on > current_expiry:
+        reasons.append(
+            f"The order expired at the end of {current_expiry:%-d %B %Y}: "
+            "an order can only be extended before it expires"
+        )
     if new_expiry <= current_expiry:
         reasons.append("The new expiry must be later than the current one")
     elif new_expiry > add_years(current_expiry, rules.pspo_extension_max_years):
@@ -261,7 +268,7 @@ def pspo_variation_blockers(
         reasons.append("The variation cannot be dated before the order was made")
     if varied_on > today:
         reasons.append("The date of the variation must be today or in the past")
-    if varied_on >= current_expiry:
+    if varied_on > current_expiry:  # in force to the end of its last day
         reasons.append(f"The order expired on {current_expiry:%-d %B %Y}: it can no longer be varied")
     if not restrictions_changed:
         reasons.append("Change the restricted area or the prohibitions and requirements")
