@@ -278,6 +278,7 @@ def _youth(**kw: Any) -> list[str]:
 def test_sch2_para2_a_supervision_order_lasts_at_most_6_months_with_12_to_24_activity_days() -> None:
     assert _youth() == []
     assert "6 months" in _youth(ends_on=D(2026, 9, 10))[0]
+    assert "(Sch 2 para 2(5))" in _youth(ends_on=D(2026, 9, 10))[0]
     assert _youth(activity_days=24) == []
     assert "12 to 24 days" in _youth(activity_days=11)[0]
     assert "12 to 24 days" in _youth(activity_days=25)[0]

@@ -223,7 +223,7 @@ def youth_breach_order_blockers(
     application of the injunction's applicant, who consults the youth offending team first
     (para 1(3)(a)). A supervision order imposes one or more of a supervision, an activity and a
     curfew requirement (para 2(1)); an activity requirement is for 12 to 24 days in all (para 4(2));
-    the order lasts at most 6 months (para 2). A detention order is not made on someone under 14
+    the order lasts at most 6 months (para 2(5)). A detention order is not made on someone under 14
     (para 1(5)), nor unless the court is satisfied, in view of the severity or extent of the
     breach, that no other power available to it is appropriate (para 1(6)); it lasts at most 3
     months, not counting the day it is made (para 14(2))."""
@@ -267,7 +267,7 @@ def youth_breach_order_blockers(
         if ends_on is not None and ends_on > months_period_last_day(found_on, 6):
             reasons.append(
                 f"A supervision order lasts at most 6 months: until {months_period_last_day(found_on, 6):%-d %B %Y} "
-                "at the latest (Sch 2 para 2)"
+                "at the latest (Sch 2 para 2(5))"
             )
     if chosen is YouthBreachOrder.DETENTION:
         if age is not None and age < 14:
