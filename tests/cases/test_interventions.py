@@ -521,3 +521,66 @@ def test_the_demo_records_a_broken_warning_letter_before_some_warnings_once(worl
         assert letter.started_on < cpw.issued_at.date()
     powers_demo.load_demo(rng_seed=1)
     assert EarlyIntervention.objects.count() == len(letters)
+
+
+def test_the_person_page_lists_their_early_interventions_only_for_cases_seen_in_full(
+    world: Any, persona: Any, client_as: Any, council_case: Any
+) -> None:
+    """An acceptable behaviour contract is about a person: their page lists it (and a mediation on
+    both neighbours' pages), with the case it is on; a reader who sees the case only as a summary does
+    not see its terms; the other neighbour's appearing there is recorded."""
+    officer = persona("avbc_caseworker")
+    abc = _abc(officer, council_case)
+    mediation = services.early_intervention_record(
+        actor=officer,
+        case=council_case,
+        kind="mediation",
+        person=council_case.victim,
+        other_person=council_case.adult,
+        started_on=timezone.localdate(),
+    )
+    # Newest first: both started today, the mediation recorded last.
+    assert selectors.early_interventions_for_person(officer, council_case.adult, [council_case]) == [
+        mediation,
+        abc,
+    ]
+    client = client_as("avbc_caseworker")
+    page = reverse("people:detail", args=[council_case.adult.pk])
+    body = client.get(page).content.decode()
+    assert 'data-testid="person-interventions"' in body
+    assert "Not to play amplified music after 11pm" in body
+    assert "Early interventions (2)" in body
+    assert f"with {council_case.victim.display_name}" in body
+    assert reverse("cases:case_detail", args=[council_case.pk]) + "#early-intervention" in body
+    # The other neighbour appeared on the page: "who has seen this person" says so.
+    listed = AuditEvent.objects.filter(verb="person.listed", target_id=str(council_case.victim.pk))
+    assert listed.count() == 1
+    # The victim's page shows the mediation only, naming the other neighbour.
+    victim_body = client.get(reverse("people:detail", args=[council_case.victim.pk])).content.decode()
+    assert "Early interventions (1)" in victim_body
+    assert f"with {council_case.adult.display_name}" in victim_body
+    assert "amplified music" not in victim_body
+    # The youth on the same case has none.
+    assert (
+        "Early interventions (0)"
+        in client.get(reverse("people:detail", args=[council_case.youth.pk])).content.decode()
+    )
+
+    # A partner who sees the case as a summary only is never shown the terms.
+    services.case_share(
+        actor=officer,
+        case=council_case,
+        agency=world.agencies["police"],
+        agreement=world.asb_isa,
+        reason="Panel",
+        scope=ShareScope.SUMMARY,
+    )
+    police = client_as("police_caseworker")
+    response = police.get(page)
+    assert "amplified music" not in response.content.decode()
+    assert (
+        selectors.early_interventions_for_person(
+            persona("police_caseworker"), council_case.adult, [council_case]
+        )
+        == []
+    )

@@ -13,6 +13,7 @@ from csphub.cases.selectors.interventions import (
     case_early_interventions,
     early_intervention_get,
     early_interventions_for,
+    early_interventions_for_person,
 )
 from csphub.cases.selectors.page import (
     CasePage,
@@ -120,6 +121,7 @@ __all__ = [
     "document_stored_path",
     "early_intervention_get",
     "early_interventions_for",
+    "early_interventions_for_person",
     "incident_get_visible",
     "incident_list_visible_to",
     "incident_parties",

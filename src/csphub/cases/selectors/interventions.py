@@ -33,6 +33,23 @@ def early_interventions_for(user: Any, case: Case, *, person: Any = None) -> lis
     return list(qs.select_related("person", "other_person", "agency"))
 
 
+def early_interventions_for_person(user: Any, person: Any, cases: list[Case]) -> list[EarlyIntervention]:
+    """The early interventions with ``person`` (as either neighbour in a mediation) on those of
+    ``cases`` the user sees in full, newest first: the person page lists them beside the cases."""
+    policy = policy_for(user)
+    full = [case.pk for case in cases if policy.share_scope(case) == ShareScope.FULL]
+    if not full:
+        return []
+    person_pk = getattr(person, "pk", person)
+    return list(
+        policy.visible(Action.VIEW, EarlyIntervention)
+        .filter(case__in=full)
+        .filter(Q(person_id=person_pk) | Q(other_person_id=person_pk))
+        .select_related("case", "person", "other_person", "agency")
+        .order_by("-started_on", "-pk")
+    )
+
+
 def early_intervention_get(user: Any, case: Case, pk: int) -> EarlyIntervention:
     """One of the case's early interventions, or Http404 when the user may not see it in full."""
     found = next((i for i in early_interventions_for(user, case) if i.pk == pk), None)

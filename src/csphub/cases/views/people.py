@@ -48,10 +48,15 @@ def person_section_context(user: Any, person: Any) -> dict[str, Any] | None:
     case_roles: dict[int, list[str]] = {}
     for case_party in person.case_parties.filter(case__in=[c.pk for c in cases]):
         case_roles.setdefault(case_party.case_id, []).append(case_party.get_role_display())
+    interventions = selectors.early_interventions_for_person(user, person, cases)
+    # A mediation names the other neighbour too: that they appeared on this page is recorded.
+    others = {p.pk: p for i in interventions for p in (i.person, i.other_person) if p and p.pk != person.pk}
+    audit_listed(actor=user, targets=list(others.values()))
     return {
         "person": person,
         "incidents": [(i, roles.get(i.pk, [])) for i in incidents],
         "cases": [(c, case_roles.get(c.pk, [])) for c in cases],
+        "interventions": interventions,
         "repeat": selectors.repeat_victim_decision(user=user, person=person),
         "rule": config.repeat_victim_rule(),
         "can_create": role_allows(user, Action.CREATE),
