@@ -141,7 +141,7 @@ def hold(
     elif person_id is not None:
         target = _found(Person.objects.filter(pk=person_id), f"person {person_id}")
     else:
-        target = _found(Incident.objects.filter(pk=incident_id), f"incident {incident_id}")
+        target = _found(Incident.objects.filter(pk=incident_id or 0), f"incident {incident_id}")
     try:
         placed = legal_hold_place(actor=None, target=target, reason=reason, reference=reference)
     except ApplicationError as error:
