@@ -201,3 +201,47 @@ def test_a_long_rule_in_words_still_fits_the_tombstone(persona: Any, world: Any)
     services.retention_purge(actor=None, today=TODAY, dry_run=False)
     tombstone = Tombstone.objects.get(reference=case.reference)
     assert len(tombstone.rule) == 500 and tombstone.rule.startswith("3 years (agency rule: rrr")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["hold", "--case", "ASB-999999", "--reason", "x"], "No case ASB-999999."),
+        (["hold", "--case", "ABC", "--reason", "x"], "No case ABC."),
+        (["hold", "--person", "999999", "--reason", "x"], "No person 999999."),
+        (["hold", "--incident", "999999", "--reason", "x"], "No incident 999999."),
+        (["release", "999999", "--reason", "x"], "No legal hold 999999."),
+        (
+            ["rule", "--agency", "nosuch", "--years", "7", "--reason", "r", "--policy", "p"],
+            "No agency nosuch.",
+        ),
+    ],
+)
+def test_the_command_line_names_a_record_that_does_not_exist(db: Any, args: list[str], message: str) -> None:
+    from click.testing import CliRunner
+
+    from csphub.governance.commands import retention
+
+    out = CliRunner().invoke(retention, args)
+    assert out.exit_code == 1 and f"Error: {message}" in out.output, out.output
+    assert not isinstance(out.exception, Exception) or isinstance(out.exception, SystemExit)
+
+
+def test_the_command_line_refuses_a_second_hold_and_an_empty_reason_without_a_traceback(
+    persona: Any,
+) -> None:
+    from click.testing import CliRunner
+
+    from csphub.governance.commands import retention
+
+    case = _closed_case(persona("avbc_caseworker"), dt.date(2020, 1, 1))
+    assert (
+        CliRunner().invoke(retention, ["hold", "--case", case.reference, "--reason", "Claim"]).exit_code == 0
+    )
+    again = CliRunner().invoke(retention, ["hold", "--case", case.reference, "--reason", "Claim"])
+    assert again.exit_code == 1 and "Error: This record is already on legal hold." in again.output
+    assert isinstance(again.exception, SystemExit)
+    other = _closed_case(persona("avbc_caseworker"), dt.date(2020, 1, 1))
+    empty = CliRunner().invoke(retention, ["hold", "--case", other.reference, "--reason", "  "])
+    assert empty.exit_code == 1 and "Error: Give the reason for the legal hold." in empty.output
+    assert LegalHold.objects.count() == 1

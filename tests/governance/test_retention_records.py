@@ -81,3 +81,40 @@ def test_people_on_no_case_or_incident_go_after_six_years_from_their_last_change
     tomb = Tombstone.objects.get(record_type="person", reference=f"PER-{old_pk:06d}")
     assert "Record" not in str(tomb.__dict__)  # the tombstone names no one
     assert AuditEvent.objects.filter(verb="person.disposed", target_id=str(tomb.pk)).exists()
+
+
+def test_a_hold_on_a_person_keeps_the_incidents_on_no_case_they_are_party_to(
+    world: Any, persona: Any
+) -> None:
+    """A hold on a person keeps every record about them (docs/governance.md: a person's hold keeps
+    every case they are party to); an incident on no case that names them is one of those records."""
+    from csphub.cases.services import incident_record
+    from csphub.people.services import person_create
+
+    caseworker = persona("avbc_caseworker")
+    held_person = person_create(actor=caseworker, given_name="Sam", family_name="Held-Person")
+    other = person_create(actor=caseworker, given_name="Jo", family_name="Not-Held")
+
+    def incident(person: Any) -> Any:
+        return incident_record(
+            actor=caseworker,
+            occurred_at=_aware(dt.date(2019, 1, 1)),
+            reported_at=_aware(dt.date(2019, 1, 1)),
+            channel="phone",
+            asb_type="personal",
+            category="noise",
+            description="Noise",
+            location_description="Example Street",
+            parties=[(person, "alleged_perpetrator")],
+        )
+
+    names_held, names_other = incident(held_person), incident(other)
+    services.legal_hold_place(actor=None, target=held_person, reason="Possession proceedings")
+    result = services.retention_purge(actor=None, today=TODAY, dry_run=False, record_type="incident")
+    by_ref = {i.reference: i for i in result.items}
+    assert by_ref[names_held.reference].action == "hold"
+    assert "person hold: Possession proceedings" in by_ref[names_held.reference].why
+    assert by_ref[names_other.reference].action == "dispose"
+    assert Incident.objects.filter(pk=names_held.pk).exists()
+    assert not Incident.objects.filter(pk=names_other.pk).exists()
+    assert result.run.held == 1

@@ -321,3 +321,31 @@ def test_the_zip_bundle_holds_the_files_of_documents_disclosed_in_full(
     (tmp_path / "cases" / whole.stored_name).unlink()
     page = handler.get(f"/data-protection/requests/{request.pk}/bundle.zip", follow=True)
     assert "is missing from the document store" in page.content.decode()
+
+
+def test_art_15_the_access_log_covers_every_record_found_not_only_people_incidents_and_cases(
+    seed: Any, settings: Any, tmp_path: Any, persona: Any
+) -> None:
+    """Who has seen the subject's records includes those who downloaded a document on their case (and
+    opened their risk assessments, tools and powers...), not only those who opened the person,
+    incident or case."""
+    import io
+
+    from csphub.cases.services import document_open_for_download, document_upload
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    document = document_upload(
+        actor=persona("avbc_caseworker"),
+        case=seed.case,
+        file=io.BytesIO(b"%PDF-1.4 diary kept by Alex"),
+        filename="Diary.pdf",
+        size_bytes=27,
+        title="Diary sheets",
+    )
+    document_open_for_download(actor=persona("avbc_team_manager"), document=document).close()
+    request = _receive(seed)
+    items = services.rights_request_search(actor=seed.handler, request=request)
+    assert f"document:{document.pk}" in {i.record_key for i in items}
+    log = next(i for i in items if i.record_key.startswith("accesslog:"))
+    rows = [what for _when, what in log.content]
+    assert any(what.startswith("Downloaded a document — Amber Valley") for what in rows), rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -85,3 +86,17 @@ def test_art_30_the_agreements_lawful_bases_are_in_the_ropa(client_as: Any, worl
     asb = next(r for n, r in sharing.items() if "AV-ISA-ASB-01" in n)
     assert asb[header.index("Lawful basis")].startswith("Art 6(1)")
     assert "Amber Valley Borough Council" in asb[header.index("Recipients")]
+
+
+DPIA_DIR = Path(__file__).resolve().parents[2] / "docs" / "dpia"
+
+
+@pytest.mark.parametrize("app", sorted({a.app for a in ropa.ACTIVITIES}))
+def test_art_35_every_app_in_the_record_of_processing_has_a_dpia_checklist(app: str) -> None:
+    """Issue #15: 'a DPIA checklist per app kept in docs' - one for each processing activity."""
+    checklist = DPIA_DIR / f"{app}.md"
+    assert checklist.exists(), f"No DPIA checklist {checklist.relative_to(DPIA_DIR.parents[1])}"
+    text = checklist.read_text(encoding="utf-8")
+    assert f"(`{app}`)" in text.splitlines()[0]
+    for section in ("## 1. Processing", "## 2. Screening", "## 4. Risks and measures", "## 6. Sign-off"):
+        assert section in text, (app, section)

@@ -7,6 +7,7 @@ it disposes of it, keeping a tombstone. Every run is recorded in the audit trail
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import click
 
@@ -20,6 +21,14 @@ def _setup_django() -> None:
     if not apps.ready:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "csphub.config.settings.local")
         django.setup()
+
+
+def _found(records: Any, what: str) -> Any:
+    """The one record of ``records``, or a plain error naming what was asked for (no traceback)."""
+    found = records.first()
+    if found is None:
+        raise click.ClickException(f"No {what}.")
+    return found
 
 
 @click.group()
@@ -88,7 +97,7 @@ def rule(record_type: str, agency_slug: str | None, years: int, reason: str, pol
     from csphub.core.errors import ApplicationError
     from csphub.governance.services import retention_rule_set
 
-    agency = Agency.objects.get(slug=agency_slug) if agency_slug else None
+    agency = _found(Agency.objects.filter(slug=agency_slug), f"agency {agency_slug}") if agency_slug else None
     try:
         retention_rule_set(
             actor=None,
@@ -117,6 +126,7 @@ def hold(
     from django.db.models import Model
 
     from csphub.cases.models import Case, Incident
+    from csphub.core.errors import ApplicationError
     from csphub.governance.services import legal_hold_place
     from csphub.people.models import Person
 
@@ -125,12 +135,17 @@ def hold(
         raise click.UsageError("Give exactly one of --case, --person or --incident.")
     target: Model
     if case_ref is not None:
-        target = Case.objects.get(pk=int(case_ref.upper().removeprefix("ASB-")))
+        number = case_ref.strip().upper().removeprefix("ASB-")
+        cases = Case.objects.filter(pk=int(number)) if number.isdigit() else Case.objects.none()
+        target = _found(cases, f"case {case_ref}")
     elif person_id is not None:
-        target = Person.objects.get(pk=person_id)
+        target = _found(Person.objects.filter(pk=person_id), f"person {person_id}")
     else:
-        target = Incident.objects.get(pk=int(incident_id or 0))
-    placed = legal_hold_place(actor=None, target=target, reason=reason, reference=reference)
+        target = _found(Incident.objects.filter(pk=incident_id or 0), f"incident {incident_id}")
+    try:
+        placed = legal_hold_place(actor=None, target=target, reason=reason, reference=reference)
+    except ApplicationError as error:
+        raise click.ClickException(str(error)) from error
     click.echo(f"Legal hold {placed.pk} placed.")
 
 
@@ -145,7 +160,8 @@ def release(hold_id: int, reason: str) -> None:
     from csphub.governance.services import legal_hold_release
 
     try:
-        legal_hold_release(actor=None, hold=LegalHold.objects.get(pk=hold_id), reason=reason)
+        hold = _found(LegalHold.objects.filter(pk=hold_id), f"legal hold {hold_id}")
+        legal_hold_release(actor=None, hold=hold, reason=reason)
     except ApplicationError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Legal hold {hold_id} released.")

@@ -55,7 +55,7 @@ class RetentionRule(BaseModel):
 
 
 class LegalHold(BaseModel):
-    """Keeps a record, a person (every case they are party to) or a case past its retention date.
+    """Keeps a record, a person (every case and incident they are party to) or a case past its retention date.
     ``owning_agency`` is the agency that controls the held record (empty for holds placed before it
     was recorded); its data protection staff see and release the hold."""
 

@@ -51,7 +51,7 @@ HOLDABLE: dict[str, tuple[str, str, str]] = {
 HOLDABLE_LABELS = {
     "case": "A case (everything on it is kept)",
     "incident": "An incident (and the case that holds it)",
-    "person": "A person (and every case they are party to)",
+    "person": "A person (and every case and incident they are party to)",
     "rights_request": "A data subject's request (and what was disclosed)",
 }
 

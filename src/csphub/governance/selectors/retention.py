@@ -218,12 +218,22 @@ def disposal_candidates(record_type: str, *, today: dt.date | None = None) -> li
             )
         return found
     if record_type == "incident":
+        from csphub.cases.models import IncidentParty
+
         held = _holds_on(Incident)
-        incidents = (
+        incidents = list(
             Incident.objects.filter(case_links__isnull=True)
             .select_related("owning_agency")
             .order_by("occurred_at", "id")
         )
+        # A hold on a person keeps the incidents that name them, as it keeps their cases.
+        people_held = _holds_on(Person)
+        by_person: dict[int, list[str]] = {}
+        if people_held:
+            for incident_id, person_id in IncidentParty.objects.filter(
+                incident_id__in=[i.pk for i in incidents], person_id__in=list(people_held)
+            ).values_list("incident_id", "person_id"):
+                by_person.setdefault(incident_id, []).append(f"person hold: {people_held[person_id]}")
         return [
             Candidate(
                 i,
@@ -231,7 +241,7 @@ def disposal_candidates(record_type: str, *, today: dt.date | None = None) -> li
                 i.owning_agency_id,
                 i.owning_agency.name,
                 timezone.localdate(i.occurred_at),
-                (f"record hold: {held[i.pk]}",) if i.pk in held else (),
+                ((f"record hold: {held[i.pk]}",) if i.pk in held else ()) + tuple(by_person.get(i.pk, ())),
             )
             for i in incidents
         ]

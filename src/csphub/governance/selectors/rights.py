@@ -358,10 +358,14 @@ def _access_log(person: Any, records: list[Any]) -> Found | None:
 
     from csphub.audit.models import AuditEvent, AuditVerb
 
-    query = Q()
+    # Every record found, whatever its kind (a risk assessment opened, a document downloaded, a
+    # tool or power viewed), not only the person, incidents and cases.
+    ids_by_type: dict[Any, set[str]] = {}
     for record in records:
-        if record._meta.model_name in {"person", "incident", "case"}:
-            query |= Q(target_type=ContentType.objects.get_for_model(record), target_id=str(record.pk))
+        ids_by_type.setdefault(ContentType.objects.get_for_model(record), set()).add(str(record.pk))
+    query = Q()
+    for content_type, ids in ids_by_type.items():
+        query |= Q(target_type=content_type, target_id__in=sorted(ids))
     if not query:
         return None
     labels = dict(AuditVerb.choices)
@@ -372,6 +376,7 @@ def _access_log(person: Any, records: list[Any]) -> Found | None:
             | Q(verb__endswith=".listed")
             | Q(verb__endswith=".exported")
             | Q(verb__endswith=".shared")
+            | Q(verb__endswith=".downloaded")
         )
         .select_related("acting_agency")
         .order_by("occurred_at", "id")
