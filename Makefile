@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PERSONA ?= avbc_caseworker
 
-.PHONY: demo test test-sqlite test-postgres bench lint install assets otp clean mutate lock load
+.PHONY: demo test test-sqlite test-postgres bench lint install assets otp clean mutate lock load accessibility-checks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,14 @@ bench: install
 # at a time; prints each module's score and fails below the targets (90 % rules, 85 % gistar/trends,
 # message-text mutants aside). MUTATE_MODULES="csphub.risk.rules" narrows it.
 MUTATE_MODULES ?=
+# The accessibility statement's record of the automated checks: the browser tests, logging each
+# axe-core run, then the summary the statement reads (src/csphub/governance/data/accessibility_checks.json).
+accessibility-checks: install
+	rm -f var/axe.jsonl
+	mkdir -p var
+	CSPHUB_AXE_LOG=$(CURDIR)/var/axe.jsonl $(BIN)/pytest -n 2 --dist loadgroup -q -m browser
+	$(BIN)/python scripts/accessibility_checks.py var/axe.jsonl
+
 mutate: $(STAMP)
 	$(BIN)/python scripts/mutate.py $(MUTATE_MODULES)
 

@@ -3,8 +3,11 @@ serious or critical violation (``npm install`` puts axe-core there; it is a dev 
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 AXE_JS = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 FAILING_IMPACTS = ("serious", "critical")
@@ -40,7 +43,25 @@ def _run_axe(page: Any) -> list[dict[str, Any]]:
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
     )
+    _log(page, result)
     return list(result["violations"])
+
+
+def _log(page: Any, result: dict[str, Any]) -> None:
+    """With ``CSPHUB_AXE_LOG`` set, append this run to that file (one JSON line; appends of a line
+    are atomic, so xdist workers may share the file): the accessibility statement's record of the
+    checks is made from it (``make accessibility-checks``, csphub.governance.accessibility)."""
+    target = os.environ.get("CSPHUB_AXE_LOG")
+    if not target:
+        return
+    run = {
+        "path": urlparse(page.url).path,
+        "title": page.title(),
+        "version": result.get("testEngine", {}).get("version", ""),
+        "violations": [{"id": v["id"], "impact": v.get("impact"), "help": v["help"]} for v in result["violations"]],
+    }
+    with open(target, "a", encoding="utf-8") as f:
+        f.write(json.dumps(run) + "\n")
 
 
 def assert_accessible(page: Any) -> None:

@@ -243,6 +243,8 @@ def test_full_journey_review_recommendation_outcome_letter_pdf_and_appeal(
     assert any("Review outcome" in m.subject for m in mail.outbox)
     pdf = services.letter_pdf(letter)
     assert pdf.startswith(b"%PDF")
+    # A letter to a member of the public is a tagged PDF, for a screen reader (PSBAR 2018).
+    assert b"/StructTreeRoot" in _inflated(pdf) and b"/Marked true" in _inflated(pdf)
     # A second outcome letter is refused.
     with pytest.raises(ApplicationError):
         services.letter_send(actor=staff, application=application, kind=LetterKind.OUTCOME)
@@ -391,3 +393,17 @@ def test_an_incident_counts_as_a_complaint_from_its_victim_or_reporter(
     incident_party_add(actor=actor, incident=incident, person=witness, role="witness")
     incident_party_add(actor=actor, incident=incident, person=reporter, role="reporter")
     assert services.incident_complainant(incident) == reporter
+
+
+def _inflated(pdf: bytes) -> bytes:
+    """The PDF with its compressed streams inflated, to look for the structure tags."""
+    import re
+    import zlib
+
+    out = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            out.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return b"".join(out)

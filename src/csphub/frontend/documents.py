@@ -19,10 +19,10 @@ PDF = "pdf"
 HTML = "html"
 
 
-def html_to_pdf(html: str, *, stylesheets: Iterable[str] = (), tagged: bool = False) -> bytes:
+def html_to_pdf(html: str, *, stylesheets: Iterable[str] = (), tagged: bool = True) -> bytes:
     """``html`` as PDF; ``stylesheets`` are static paths ("powers/letter.css"); missing ones are skipped.
-    ``tagged``: a tagged PDF (headings, lists and tables marked up for screen readers), for documents
-    the partnership publishes."""
+    Every PDF is tagged (headings, lists and tables marked up for screen readers) unless ``tagged`` is
+    False: letters and notices go to members of the public."""
     found = [finders.find(path) for path in stylesheets]
     return pdf.html_to_pdf(html, stylesheets=[str(path) for path in found if path], tagged=tagged)
 
