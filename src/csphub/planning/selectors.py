@@ -60,9 +60,16 @@ def session_get(user: Any, pk: int) -> ScoringSession:
 
 
 def latest_adoption(user: Any) -> PriorityAdoption | None:
-    if not may_view(user):
+    """The latest priorities adopted by the board of the partnership the user acts in (never
+    another partnership's: its sessions are not visible here either)."""
+    partnership = acting_partnership(user)
+    if not may_view(user) or partnership is None:
         return None
-    return PriorityAdoption.objects.select_related("session", "adopted_by").first()
+    return (
+        PriorityAdoption.objects.filter(session__partnership=partnership)
+        .select_related("session", "adopted_by")
+        .first()
+    )
 
 
 def assessor_name(who: ActorOrUser) -> str:
