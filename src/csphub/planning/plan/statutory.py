@@ -26,8 +26,9 @@ DUTIES_BEFORE_CASE_REVIEW: tuple[Duty, ...] = (
     Duty(
         "Crime and Disorder Act 1998",
         "Section 17: considering crime and disorder in everything we do",
-        "Each responsible authority must exercise its functions with due regard to their likely effect "
-        "on, and the need to do all it reasonably can to prevent, crime and disorder in its area "
+        "The council, the police, fire and rescue and the other authorities the section names must each "
+        "exercise their functions with due regard to their likely effect on, and the need to do all they "
+        "reasonably can to prevent, crime and disorder in their area "
         "(including anti-social behaviour and behaviour that harms the local environment), the misuse "
         "of drugs, alcohol and other substances, re-offending, and serious violence.",
         "https://www.legislation.gov.uk/ukpga/1998/37/section/17",
@@ -47,8 +48,8 @@ CASE_REVIEW = Duty(
     "Anti-social Behaviour, Crime and Policing Act 2014",
     "The ASB Case Review (Community Trigger)",
     "A victim of anti-social behaviour who feels the agencies did not respond well enough to their "
-    "reports can ask them to review their response together (section 104 and Schedule 4). Each "
-    "partnership must publish, for each year, the number of applications for a review, the number "
+    "reports can ask them to review their response together (section 104 and Schedule 4). The "
+    "relevant bodies in each area must publish, for each year, the number of applications for a review, the number "
     "that did not meet the threshold, the number of reviews carried out and the number that "
     "resulted in recommendations (section 104(10)).",
     "https://www.legislation.gov.uk/ukpga/2014/12/section/104",
