@@ -94,6 +94,7 @@ class ThemeRow:
     agreement: morile.ThemeAgreement
     consensus: morile.ThemeScore
     by_assessor: dict[str, morile.ThemeScore]
+    sheets: tuple[tuple[str, ScoreSheet], ...] = ()  # (assessor, their counted sheet): who, when, why
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def session_summary(session: ScoringSession, framework: ScoringFramework | None 
             agreement=agreed,
             consensus=morile.score(rules, consensus_values[theme]),
             by_assessor={who: morile.score(rules, values) for who, values in levels.items()},
+            sheets=tuple(sorted(by_assessor.items())),
         )
     ranked = morile.rank(rules, consensus_values)
     return SessionSummary(
