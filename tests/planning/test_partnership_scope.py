@@ -68,3 +68,28 @@ def test_plans_and_counts_stay_in_their_partnership(world: Any, persona: Any) ->
     assert ours["cases_opened"] >= 1 and ours["incidents_total"] >= 1
     assert theirs["cases_opened"] == 0 and theirs["incidents_total"] == 0
     assert county["cases_opened"] == ours["cases_opened"], "a board counts its districts' records"
+
+
+def test_adopted_priorities_are_shown_only_in_their_own_partnership(world: Any, persona: Any) -> None:
+    """Amber Valley's board adopts its priorities: the priorities page and the home panel of someone
+    acting in Bolsover must not show them as Bolsover's (nor their minutes reference)."""
+    from csphub.planning import selectors as priorities
+    from csphub.planning import services as scoring
+    from csphub.planning.models import ScoringFramework
+
+    framework = ScoringFramework.objects.get(name="4×4 impact × likelihood grid", version="1")
+    session = scoring.session_open(
+        actor=persona("avbc_partnership_coordinator"), title="Workshop", framework=framework
+    )
+    cells = {key: {"value": 2} for key in framework.framework.cell_keys}
+    scoring.sheet_submit(actor=persona("avbc_analyst"), session=session, theme="asb", cells=cells)
+    adoption = scoring.priorities_adopt(
+        actor=persona("avbc_board_member"), session=session, themes=["asb"],
+        adopted_on=timezone.localdate(), minutes_reference="Amber Valley board, item 4",
+    )  # fmt: skip
+    coordinator = persona("police_partnership_coordinator")
+    here, there = _in(AMBER_VALLEY, coordinator), _in(BOLSOVER, coordinator)
+    assert priorities.latest_adoption(here) == adoption
+    assert priorities.latest_adoption(there) is None
+    panel = priorities.home_context(there)
+    assert panel is not None and panel["adoption"] is None

@@ -86,6 +86,11 @@ def test_the_demo_loads_amber_valleys_plan_under_the_county_board(plan: CspPlan)
     assert set(plan.priorities.filter(kind=PriorityKind.GOLDEN_THREAD).values_list("title", flat=True)) == {
         "Mental health", "Community engagement",
     }  # fmt: skip
+    # the nine areas of everyday business, each with what the published plan says about it
+    everyday = plan.priorities.filter(kind=PriorityKind.EVERYDAY)
+    assert everyday.count() == 9 and not everyday.filter(description="").exists()
+    document = services.plan_document_html(plan)
+    assert "alongside Community Trigger applications" in document.split('id="everyday"', 1)[1]
 
 
 def test_cases_opened_is_counted_in_the_plan_year_both_sides_of_1_april(

@@ -235,3 +235,22 @@ def test_framework_import_page_adds_a_version_and_shows_a_refusal(client_as: Any
     bad = SimpleUploadedFile("bad.json", b'{"format": "x"}', content_type="application/json")
     page = analyst.post("/priorities/frameworks/import/", {"file": bad}).content.decode()
     assert "not a CSP Hub scoring framework" in page
+
+
+def test_the_session_page_shows_who_scored_when_and_why(session: Any, persona: Any, client_as: Any) -> None:
+    """Partner scoring sessions are recorded (who, when, the rationale for each score): the
+    coordinator comparing the scores reads each assessor's reasons and evidence beside their levels."""
+    from django.utils.dateformat import format as date_format
+
+    services.sheet_submit(
+        actor=persona("avbc_analyst"), session=session, theme="asb", cells=levels(physical=3)
+    )
+    sheet = ScoreSheet.objects.get()
+    page = (
+        client_as("avbc_partnership_coordinator").get(f"/priorities/sessions/{session.pk}/").content.decode()
+    )
+    section = page.split('data-testid="reasons-asb"', 1)[1].split("</details>", 1)[0]
+    assert selectors.assessor_name(sheet.assessor) in section
+    assert date_format(timezone.localtime(sheet.scored_at), "j F Y, H:i") in section
+    assert "Physical harm: level 3" in section
+    assert "why physical" in section and "evidence for physical" in section

@@ -61,8 +61,10 @@ def load_demo(*, rng_seed: int = 2026) -> None:
             )
             for i, title in enumerate(av.GOLDEN_THREADS)
         }
-        for i, title in enumerate(av.EVERYDAY_BUSINESS):
-            PlanPriority.objects.create(plan=plan, title=title, order=200 + i, kind=PriorityKind.EVERYDAY)
+        for i, (title, description) in enumerate(av.EVERYDAY_BUSINESS):
+            PlanPriority.objects.create(
+                plan=plan, title=title, description=description, order=200 + i, kind=PriorityKind.EVERYDAY
+            )
         agencies = {a.slug: a for a in Agency.objects.all()}
         actions: dict[int, PlanAction] = {}
         for n, (p, a, title, slug, lead, due, status, rag, reason, finding) in enumerate(av.DEMO_ACTIONS):

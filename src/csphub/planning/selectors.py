@@ -60,9 +60,16 @@ def session_get(user: Any, pk: int) -> ScoringSession:
 
 
 def latest_adoption(user: Any) -> PriorityAdoption | None:
-    if not may_view(user):
+    """The latest priorities adopted by the board of the partnership the user acts in (never
+    another partnership's: its sessions are not visible here either)."""
+    partnership = acting_partnership(user)
+    if not may_view(user) or partnership is None:
         return None
-    return PriorityAdoption.objects.select_related("session", "adopted_by").first()
+    return (
+        PriorityAdoption.objects.filter(session__partnership=partnership)
+        .select_related("session", "adopted_by")
+        .first()
+    )
 
 
 def assessor_name(who: ActorOrUser) -> str:
@@ -87,6 +94,7 @@ class ThemeRow:
     agreement: morile.ThemeAgreement
     consensus: morile.ThemeScore
     by_assessor: dict[str, morile.ThemeScore]
+    sheets: tuple[tuple[str, ScoreSheet], ...] = ()  # (assessor, their counted sheet): who, when, why
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,7 @@ def session_summary(session: ScoringSession, framework: ScoringFramework | None 
             agreement=agreed,
             consensus=morile.score(rules, consensus_values[theme]),
             by_assessor={who: morile.score(rules, values) for who, values in levels.items()},
+            sheets=tuple(sorted(by_assessor.items())),
         )
     ranked = morile.rank(rules, consensus_values)
     return SessionSummary(

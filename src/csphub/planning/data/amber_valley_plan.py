@@ -75,17 +75,43 @@ PRIORITIES = (
 
 GOLDEN_THREADS = ("Mental health", "Community engagement")
 
+# (title, what the plan says about it, closely summarised)
 EVERYDAY_BUSINESS = (
-    "Anti-social behaviour case management and Community Trigger applications",
-    "Acquisitive crime",
-    "Cyber and cyber-enabled crime",
-    "Domestic abuse and sexual violence",
-    "Children at risk of exploitation",
-    "Protecting vulnerable people (children and adults)",
-    "Reducing re-offending",
-    "Substance misuse",
-    "Organised crime",
-)
+    ("Anti-social behaviour case management and Community Trigger applications",
+     "The management of ASB cases across the borough, working day to day with criminal justice partners, "
+     "mental health services, social care, housing providers and drug and alcohol support services, "
+     "alongside Community Trigger applications (a statutory responsibility) that give residents a greater "
+     "voice in how agencies respond to their complaints."),
+    ("Acquisitive crime",
+     "The CSP has provided crime prevention advice to help residents protect their property, supporting "
+     "the police to reassure the public. It still aims to support residents who have been victims of this "
+     "crime, or who are vulnerable."),
+    ("Cyber and cyber-enabled crime",
+     "Reported crime and ASB often include cyber-enabled behaviour. The CSP works with partners such as "
+     "Citizens Advice and Action Fraud to raise awareness of cyber-crime, and gives up-to-date information "
+     "on how people can keep themselves and their families safe online."),
+    ("Domestic abuse and sexual violence",
+     "The CSP works with local delivery partners to raise awareness of domestic abuse and sexual violence "
+     "support services across Amber Valley."),
+    ("Children at risk of exploitation",
+     "A partnership approach to sharing information to protect vulnerable children, now covering criminal "
+     "as well as sexual exploitation, such as County Lines. In Amber Valley the council (represented by the "
+     "CSP) meets partners regularly to manage and disrupt these cases."),
+    ("Protecting vulnerable people (children and adults)",
+     "The reporting, referral and decision-making required by safeguarding legislation (the Care Act 2014 "
+     "among others), and staff awareness, sit with the CSP on behalf of the council."),
+    ("Reducing re-offending",
+     "Probation is a responsible authority of the CSP, and CSPs must publish a strategy to tackle "
+     "re-offending; in Derbyshire this is done county-wide, with operational partnerships locally."),
+    ("Substance misuse",
+     "The CSP has a statutory duty to consider substance misuse and its community impact. The CSP often "
+     "co-ordinates the operational response; support services are commissioned by Derbyshire County "
+     "Council and Public Health."),
+    ("Organised crime",
+     "Considered across acquisitive crime and cyber-crime, with the focus now on County Lines. The "
+     "partnership response is often co-ordinated by Amber Valley CSP, using all the tools and powers "
+     "available across council departments and partner organisations."),
+)  # fmt: skip
 
 COUNTY_PRIORITIES = (
     "Domestic abuse and sexual violence",

@@ -34,6 +34,7 @@ from csphub.planning.models import (
     Theme,
 )
 from csphub.planning.plan import selectors
+from csphub.planning.plan.statutory import statutory_responsibilities
 
 ACTION_FIELDS = (
     "title",
@@ -512,10 +513,15 @@ def pcc_objective_update(
 
 def plan_document_html(plan: CspPlan, *, today: dt.date | None = None) -> str:
     """The plan document as it stands: the Amber Valley plan's structure (foreword, the
-    partnership, everyday business, the county and PCC priorities it has regard to, its own
-    priorities with key areas, actions and measures, golden threads, governance, contacts)."""
+    partnership, its statutory responsibilities with the Case Review figures, everyday business,
+    the county and PCC priorities it has regard to, its own priorities with key areas, actions and
+    measures, golden threads, governance, contacts)."""
+    today = today or timezone.localdate()
     page = selectors.plan_page(plan, today=today)
-    return render_to_string("planning/plan/document.html", {"page": page, "plan": plan})
+    statutory = statutory_responsibilities(plan, today=today)
+    return render_to_string(
+        "planning/plan/document.html", {"page": page, "plan": plan, "statutory": statutory}
+    )
 
 
 def plan_publish(*, actor: Any, plan: CspPlan, today: dt.date | None = None) -> PlanPublication:
