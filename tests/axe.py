@@ -58,7 +58,9 @@ def _log(page: Any, result: dict[str, Any]) -> None:
         "path": urlparse(page.url).path,
         "title": page.title(),
         "version": result.get("testEngine", {}).get("version", ""),
-        "violations": [{"id": v["id"], "impact": v.get("impact"), "help": v["help"]} for v in result["violations"]],
+        "violations": [
+            {"id": v["id"], "impact": v.get("impact"), "help": v["help"]} for v in result["violations"]
+        ],
     }
     with open(target, "a", encoding="utf-8") as f:
         f.write(json.dumps(run) + "\n")

@@ -59,7 +59,11 @@ def _title(raw: str) -> str:
 
 
 def summarise(
-    lines: Iterable[str], *, page_name: Callable[[str], str | None], is_public: Callable[[str], bool], today: dt.date
+    lines: Iterable[str],
+    *,
+    page_name: Callable[[str], str | None],
+    is_public: Callable[[str], bool],
+    today: dt.date,
 ) -> dict[str, Any]:
     """The checks file's content from the log's lines. ``page_name`` gives a path's URL pattern name
     (None: not one of the service's pages, e.g. a downloaded file; skipped), so that the 500 case pages
@@ -89,7 +93,9 @@ def summarise(
     return {
         "checked_on": today.isoformat(),
         "axe_version": ", ".join(sorted(versions)),
-        "pages": [{"name": name, "title": titles[name], "public": is_public(name)} for name in sorted(titles)],
+        "pages": [
+            {"name": name, "title": titles[name], "public": is_public(name)} for name in sorted(titles)
+        ],
         "findings": findings,
     }
 

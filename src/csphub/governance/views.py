@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from csphub.frontend.language import bilingual
+from csphub.governance import accessibility as accessibility_checks
 from csphub.governance import selectors
 
 
@@ -27,7 +28,11 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @bilingual
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "governance/accessibility.html", {"statement": selectors.accessibility_settings()})
+    return render(
+        request,
+        "governance/accessibility.html",
+        {"statement": selectors.accessibility_settings(), "checks": accessibility_checks.load()},
+    )
 
 
 @bilingual
