@@ -132,6 +132,7 @@ def describe_targets(events: list[AuditEvent]) -> None:
 def field_label(model: type[models.Model] | None, name: str) -> str:
     """A changed field in words: the model field's verbose name ("date of birth"), never its code."""
     try:
-        return str(model._meta.get_field(name).verbose_name) if model is not None else name.replace("_", " ")
+        field = model._meta.get_field(name) if model is not None else None
     except FieldDoesNotExist:
-        return name.replace("_", " ")
+        field = None
+    return str(field.verbose_name) if isinstance(field, models.Field) else name.replace("_", " ")
