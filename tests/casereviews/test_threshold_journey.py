@@ -147,3 +147,35 @@ def test_acknowledgement_is_done_only_when_sent(area: Any, application_data: Any
     application.refresh_from_db()
     assert application.acknowledged_on == sent_on
     assert application.status == rules.Status.THRESHOLD_NOT_MET  # the decision is not undone
+
+
+def test_the_application_page_says_how_many_complaints_qualify_against_the_threshold(
+    client_as: Any, area: Any, application_data: Any, make_incident: Any
+) -> None:
+    """New-user review item 27: before a decision the page said "the rules do not require the
+    threshold to be met (1 qualifying)"."""
+    application = _application(area, application_data)
+    council = make_incident(by="avbc_caseworker", occurred=timezone.localdate() - dt.timedelta(days=10))
+    services.application_link_incident(actor=area.default_spoc, application=application, incident=council)
+    url = reverse("casereviews:detail", kwargs={"reference": application.reference})
+    page = client_as("avbc_caseworker").get(url).content.decode()
+    assert "do not require the threshold" not in page and "(1 qualifying)" not in page
+    assert "1 qualifying complaint is linked; the threshold is 3 qualifying complaints." in page
+
+
+def test_the_letter_links_have_no_stray_separator(
+    area: Any, application_data: Any, client_as: Any, persona: Any
+) -> None:
+    """New-user review item 27: a stray "·" stood before "Send threshold decision letter" once the
+    application had been acknowledged."""
+    staff = persona("avbc_caseworker")
+    application = _application(area, application_data)
+    services.letter_send(
+        actor=staff, application=application, kind="acknowledgement", sent_on=timezone.localdate()
+    )
+    services.threshold_decide(actor=staff, application=application)
+    url = reverse("casereviews:detail", kwargs={"reference": application.reference})
+    page = client_as("avbc_caseworker").get(url).content.decode()
+    anchor = page.rindex("<a", 0, page.index("Send threshold decision letter"))
+    before = page[page.rindex(">", 0, anchor) + 1 : anchor]  # the text between the last tag and the link
+    assert "·" not in before, repr(before)

@@ -165,3 +165,18 @@ def test_the_map_costs_the_same_queries_for_many_incidents(make_incident: Any, c
     for _ in range(6):
         make_incident(**BELPER)
     assert queries() == few
+
+
+def test_the_incident_page_names_the_ward_not_the_lsoa_code(make_incident: Any, client_as: Any) -> None:
+    """New-user review item 24: LSOA codes appeared under incident addresses ("LSOA E01019406"),
+    which mean nothing to a caseworker; the map already names wards instead."""
+    incident = make_incident(**RIPLEY)
+    assert incident.lsoa_code  # derived from the point
+    body = (
+        client_as("avbc_caseworker")
+        .get(reverse("cases:incident_detail", args=[incident.pk]))
+        .content.decode()
+    )
+    where = body.split(">Where</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "Ripley ward" in where
+    assert not re.search(r"E0[0-9]{7}", body) and "LSOA" not in body

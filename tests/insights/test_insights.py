@@ -139,3 +139,26 @@ def test_web_form_area_errors_suggest_names_and_no_data_names_the_months(
     leeds = client.post("/insights/", {"area": "leeds", "date_from": "2024-01", "date_to": "2024-06"})
     text = leeds.content.decode()
     assert leeds.status_code == 200 and "holds no rows for Leeds: it covers Derbyshire" in text
+
+
+def test_every_file_on_the_page_downloads_and_says_what_it_holds(
+    amber_valley_run: Any, client_as: Any
+) -> None:
+    """New-user review item 21: the assessment's files were bare names (``hotspots_gistar.csv``) with
+    the data dictionary only in the docs. The audit of issue 11 also found that five of the CSVs
+    listed (by_crime_type, monthly, rolling_12m, top_lsoas, harm) answered "not found"."""
+    import re
+
+    client = client_as("avbc_analyst")
+    page = client.get(f"/insights/{amber_valley_run.pk}/").content.decode()
+    files = page.split('<h2 class="govuk-heading-m">Files</h2>', 1)[1].split("</ul>", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", files, re.S)
+    names = re.findall(rf"/insights/{amber_valley_run.pk}/files/([\w.]+)\"", files)
+    assert len(names) == len(items) >= 9  # the PDF, the JSON and eight CSVs
+    for name in names:
+        response = client.get(f"/insights/{amber_valley_run.pk}/files/{name}")
+        assert response.status_code == 200, name
+    for item in items:  # a description after every link, in words
+        after = re.sub(r"<[^>]+>", "", item.split("</a>", 1)[1]).strip()
+        assert len(after) > 20, item
+    assert "hotspots_gistar.csv" in files and "Hot and cold spots" in files

@@ -29,3 +29,17 @@ def test_the_change_page_links_back_to_the_person(persona: Any, client_as: Any) 
     page = client_as("avbc_caseworker").get(reverse("people:edit", args=[person.pk])).content.decode()
     detail = reverse("people:detail", args=[person.pk])
     assert f'<a href="{detail}" class="govuk-back-link">Back to Back Linkton</a>' in page
+
+
+def test_who_has_seen_this_person_names_the_changed_details_in_words(persona: Any, client_as: Any) -> None:
+    """New-user review item 21: the audit showed the fields changed as "date_of_birth, family_name"."""
+    import datetime as dt
+
+    from csphub.people.services import person_update
+
+    worker = persona("avbc_caseworker")
+    person = person_create(actor=worker, given_name="Field", family_name="Namesake")
+    person_update(actor=worker, person=person, family_name="Namesakes", date_of_birth=dt.date(1990, 1, 2))
+    page = client_as("avbc_administrator").get(reverse("people:seen_by", args=[person.pk])).content.decode()
+    assert "date_of_birth" not in page and "family_name" not in page
+    assert "date of birth, family name" in page.lower()

@@ -123,3 +123,111 @@ def test_a_dash_refused_for_want_of_a_date_of_birth_links_to_where_it_is_recorde
             children_present="no",
         )
     assert err.value.fix_url == reverse("people:edit", args=[victim.pk])
+
+
+# Every other refusal that asks for a date of birth links to it too (audit of issue 11 item 5: the
+# PSPO fixed penalty, exclusion from home at the grant and at an interim hearing, and the youth
+# court's order on a breach said "Record ... date of birth" with no way to get there).
+
+
+def _assert_links_to_change_details(error: ApplicationError, person: Any) -> None:
+    assert "date of birth" in error.message
+    assert error.fix_url == reverse("people:edit", args=[person.pk])
+    assert error.fix_text == f"Record {person.display_name}'s date of birth"
+
+
+def test_a_pspo_fixed_penalty_refused_for_want_of_a_date_of_birth_links_to_it(
+    persona: Any, client_as: Any
+) -> None:
+    from tests.powers.test_law_pspo import _pspo
+    from tests.powers.test_pages import make_setup, today
+
+    s = make_setup(persona, client_as)
+    with pytest.raises(ApplicationError) as err:
+        powers.pspo_fpn_issue(
+            actor=s.officer,
+            pspo=_pspo(s),
+            recipient=s.victim,  # no date of birth recorded
+            issuer_capacity="local_authority",
+            breach_on=today(),
+            breach="Drinking in the town centre when asked to stop",
+            amount_gbp=100,
+        )
+    _assert_links_to_change_details(err.value, s.victim)
+
+
+def _injunction_whose_respondent_lost_their_date_of_birth(persona: Any, client_as: Any) -> Any:
+    from tests.powers.test_pages import make_setup, today
+
+    s = make_setup(persona, client_as)
+    injunction = powers.injunction_apply(
+        actor=s.officer,
+        case=s.case,
+        recipient=s.adult,
+        issuer_capacity="local_authority",
+        applied_on=today() - dt.timedelta(days=7),
+        court="county_court",
+        ends_on=None,
+        yot_consulted_on=None,
+        requirements="Not to enter Market Place",
+    )
+    # The date of birth was recorded in error and removed after the application.
+    person_update(actor=s.officer, person=s.adult, date_of_birth=None)
+    s.adult.refresh_from_db()
+    return s, injunction
+
+
+def test_exclusion_from_home_refused_for_want_of_a_date_of_birth_links_to_it(
+    persona: Any, client_as: Any
+) -> None:
+    from tests.powers.test_pages import today
+
+    s, injunction = _injunction_whose_respondent_lost_their_date_of_birth(persona, client_as)
+    with pytest.raises(ApplicationError) as at_the_grant:
+        powers.injunction_decide(
+            actor=s.officer,
+            injunction=injunction,
+            outcome="granted",
+            decided_on=today(),
+            requirements="Not to enter Market Place",
+            excludes_from_home=True,
+            violence_or_significant_risk=True,
+        )
+    _assert_links_to_change_details(at_the_grant.value, s.adult)
+    with pytest.raises(ApplicationError) as at_an_interim_hearing:
+        powers.injunction_adjourn(
+            actor=s.officer,
+            injunction=injunction,
+            hearing_on=today(),
+            next_hearing_on=today() + dt.timedelta(days=14),
+            interim=True,
+            interim_requirements="Not to enter Market Place",
+            interim_excludes_from_home=True,
+            violence_or_significant_risk=True,
+        )
+    _assert_links_to_change_details(at_an_interim_hearing.value, s.adult)
+
+
+def test_a_youth_order_on_breach_refused_for_want_of_a_date_of_birth_links_to_it(
+    persona: Any, client_as: Any
+) -> None:
+    from tests.powers.test_pages import today
+
+    s, injunction = _injunction_whose_respondent_lost_their_date_of_birth(persona, client_as)
+    granted = powers.injunction_decide(
+        actor=s.officer,
+        injunction=injunction,
+        outcome="granted",
+        decided_on=today() - dt.timedelta(days=3),
+        requirements="Not to enter Market Place",
+    )
+    with pytest.raises(ApplicationError) as err:
+        powers.order_breach_record(
+            actor=s.officer,
+            order=granted,
+            breached_on=today() - dt.timedelta(days=2),
+            found_on=today(),
+            court="youth_court",
+            youth_order="supervision",
+        )
+    _assert_links_to_change_details(err.value, s.adult)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q, QuerySet
 
@@ -120,3 +121,18 @@ def describe_targets(events: list[AuditEvent]) -> None:
     for event in events:
         event.record_label = names.get((event.target_type_id or 0, event.target_id), "")  # type: ignore[attr-defined]
         event.scope_label = SCOPE_LABELS.get(event.justification, "")  # type: ignore[attr-defined]
+        model = (
+            ContentType.objects.get_for_id(event.target_type_id).model_class()
+            if event.target_type_id
+            else None
+        )
+        event.changed_labels = ", ".join(field_label(model, name) for name in event.changed_fields or [])  # type: ignore[attr-defined]
+
+
+def field_label(model: type[models.Model] | None, name: str) -> str:
+    """A changed field in words: the model field's verbose name ("date of birth"), never its code."""
+    try:
+        field = model._meta.get_field(name) if model is not None else None
+    except FieldDoesNotExist:
+        field = None
+    return str(field.verbose_name) if isinstance(field, models.Field) else name.replace("_", " ")

@@ -16,13 +16,28 @@ from csphub.analytics.assessment import Assessment
 from csphub.core.actor import as_actor
 from csphub.insights.models import AssessmentAdoption, AssessmentRun, DataUpload
 
+# What each file of a run holds, in words (the columns are in docs/assessment-format.md). The
+# page lists every file the run wrote with its description; a file not described here is not served.
+FILE_DESCRIPTIONS = {
+    "assessment.json": "Every result of the assessment in one file, for other software to read",
+    "by_crime_type.csv": "Each crime type in this period and the one before: the change, its interval "
+    "and whether it is likely to be chance",
+    "counts.csv": "Crimes counted by month, crime type and neighbourhood (2021 LSOA)",
+    "harm.csv": "Each crime type's share of harm (weighted by the Cambridge Crime Harm Index) and of the count",
+    "hotspots_gistar.csv": "Hot and cold spots: each map grid cell's count and whether it is a significant "
+    "cluster (Gi*), with grid positions in British National Grid metres",
+    "hotspots_kde.csv": "Crime density in crimes per square kilometre for each map grid cell, with grid "
+    "positions in British National Grid metres",
+    "monthly.csv": "Crimes each month by crime type, for the whole area",
+    "rolling_12m.csv": "All crime and anti-social behaviour each month, with 12-month rolling totals",
+    "top_lsoas.csv": "The neighbourhoods (LSOAs) with the most crime, by count and by rate per 1,000 residents, "
+    "with their wards",
+}
+
 # Files a run may serve, by the name used in URLs.
 DOWNLOADS = {
-    "assessment.json": "application/json",
-    "counts.csv": "text/csv",
-    "hotspots_gistar.csv": "text/csv",
-    "hotspots_kde.csv": "text/csv",
     "report.pdf": "application/pdf",
+    **{name: "application/json" if name.endswith(".json") else "text/csv" for name in FILE_DESCRIPTIONS},
 }
 
 
@@ -47,10 +62,13 @@ def run_dir(run: AssessmentRun) -> Path:
     return path
 
 
-def run_files(run: AssessmentRun) -> list[str]:
+def run_files(run: AssessmentRun) -> list[tuple[str, str]]:
+    """The run's files that may be downloaded, each with what it holds in words."""
     folder = run_dir(run)
     names = sorted(p.name for p in folder.glob("*.csv")) if folder.exists() else []
-    return ["assessment.json", *names]
+    return [
+        (name, FILE_DESCRIPTIONS[name]) for name in ["assessment.json", *names] if name in FILE_DESCRIPTIONS
+    ]
 
 
 def home_context(user: Any) -> dict[str, Any] | None:

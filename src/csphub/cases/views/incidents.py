@@ -17,7 +17,7 @@ from csphub.agencies.policies import (
     can,
 )
 from csphub.audit.services import audit_viewed
-from csphub.cases import forms, selectors, services
+from csphub.cases import config, forms, geo, selectors, services
 from csphub.cases.models import Incident, PartyRole
 from csphub.cases.views._common import _posted, _require
 from csphub.core.actor import ActorOrUser, SignedInRequest
@@ -175,6 +175,14 @@ def _incident_edit_form(incident: Incident, data: Any) -> forms.IncidentEditForm
     )
 
 
+def _ward_of(incident: Any) -> str:
+    """The ward an incident's point is in, named as on the map ("" without a point or ward file):
+    a caseworker reads a place, never the LSOA code the analytics use."""
+    if incident.longitude is None or incident.latitude is None:
+        return ""
+    return geo.place_of(incident.longitude, incident.latitude, geo.load_places(config.wards_geojson_path()))
+
+
 @login_required
 def incident_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     incident = selectors.incident_get_visible(request.actor, pk)
@@ -191,6 +199,7 @@ def incident_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "cases/incident_detail.html",
         {
             "incident": incident,
+            "ward": _ward_of(incident),
             "parties": selectors.incident_parties(incident),
             "cases": selectors.case_list_visible_to(request.actor).filter(case_incidents__incident=incident),
             "related": selectors.related_records_for_incident(user=request.actor, incident=incident),

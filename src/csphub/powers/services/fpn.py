@@ -119,6 +119,7 @@ def pspo_fpn_issue(
             today=today,
         ),
         field="breach_on",
+        person=recipient,
     )
     _block(
         rules.fpn_blockers(

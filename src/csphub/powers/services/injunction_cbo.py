@@ -227,7 +227,7 @@ def injunction_decide(
                 applicant=injunction.issuer_capacity,
                 violence_or_significant_risk=violence_or_significant_risk,
             )
-        _block(reasons)
+        _block(reasons, person=injunction.recipient)
         attached = {
             "violence_or_significant_risk": violence_or_significant_risk,
             "power_of_arrest": (

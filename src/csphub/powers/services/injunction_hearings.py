@@ -80,7 +80,7 @@ def injunction_adjourn(
             applicant=injunction.issuer_capacity,
             violence_or_significant_risk=violence_or_significant_risk,
         )
-    _block(reasons)
+    _block(reasons, person=injunction.recipient)
     hearing: dict[str, Any] = {
         "hearing_on": hearing_on.isoformat(),
         "next_hearing_on": _iso(next_hearing_on),
@@ -187,6 +187,7 @@ def order_breach_record(
                 no_other_power_appropriate=no_other_power_appropriate,
             ),
             field="youth_order",
+            person=order.recipient,
         )
         breach["youth_order"] = {
             "order": youth_order,
