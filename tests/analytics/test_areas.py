@@ -188,3 +188,21 @@ def test_cli_assess_area_errors(tmp_path: Path) -> None:
     none = CliRunner().invoke(main, [*args, "--area", "Leeds"])
     assert none.exit_code != 0 and "No police.uk data has been loaded yet" in none.output
     assert "csphub ingest police-uk PATH" in none.output  # the CLI (only) says how to load data
+
+
+@pytest.mark.parametrize("name", ["Abbey", "Abbey, Derby", "Abbey (ward in Derby)", "Ripley"])
+def test_a_ward_name_resolves_on_a_fresh_index(geo: Geography, name: str) -> None:
+    """The first look-up in a process must find wards too: the index adds them only when a name is not
+    a partnership, district or force area, and a failed look-up added them for its suggestions, which
+    made the retry think they had been searched (so "Abbey" answered "no area is called Abbey")."""
+    from csphub.analytics.areas import AreaIndex
+
+    index = AreaIndex(geo)
+    assert not index.wards_indexed
+    try:
+        area = index.resolve(name)
+    except AreaAmbiguous as exc:
+        assert name == "Abbey" and "Abbey (ward in Derby)" in exc.choices
+        assert str(exc).startswith("“Abbey” is the name of")
+    else:
+        assert area.kind == "ward" and area.name == name.split(",")[0].split(" (")[0]
