@@ -132,3 +132,50 @@ def test_report_sets_the_area_beside_its_force_and_districts(tmp_path: Path) -> 
     assert "Beside Cumbria and its districts" in html and "Dot plot of crime" in html
     again = Assessment.from_json((out / "assessment.json").read_text(encoding="utf-8"))
     assert again.comparators == a.comparators
+
+
+def _pdf_blocks(html: str) -> list[tuple[int, str, str]]:
+    """(page, tag, first words) of the report's headings and content blocks, as WeasyPrint lays out
+    the PDF (the A4 print of ``report.pdf``)."""
+    from weasyprint import HTML
+
+    def words(box: object) -> str:
+        return (getattr(box, "text", "") or "") + "".join(words(c) for c in getattr(box, "children", []) or [])
+
+    out: list[tuple[int, str, str]] = []
+
+    def walk(box: object, page: int) -> None:
+        tag = getattr(box, "element_tag", None)
+        if tag in ("h2", "h3", "p", "ul", "table", "figure", "img"):
+            out.append((page, tag, words(box)[:60]))
+            return
+        for child in getattr(box, "children", []) or []:
+            walk(child, page)
+
+    for number, page in enumerate(HTML(string=html).render().pages, start=1):
+        walk(page._page_box, number)
+    return out
+
+
+def test_pdf_keeps_each_heading_with_its_figure_or_table(out: Path) -> None:
+    """New-user review problem 19: a heading at the foot of a page and its chart, map or table on the
+    next. A heading starts on the page of its first content, and of its first figure or table when
+    at most a short introduction comes between."""
+    blocks = _pdf_blocks((out / "report.html").read_text(encoding="utf-8"))
+    checked = []
+    for i, (page, tag, text) in enumerate(blocks):
+        if tag not in ("h2", "h3") or text.startswith(("Methods", "Glossary", "Data caveats")):
+            continue
+        section = []
+        for block in blocks[i + 1 :]:
+            if block[1] in ("h2", "h3"):
+                break
+            section.append(block)
+        if not section:
+            continue
+        assert section[0][0] == page, f"“{text}” is alone at the foot of page {page}"
+        first_figure = next((k for k, b in enumerate(section) if b[1] in ("figure", "img", "table")), None)
+        if first_figure is not None and all(b[1] == "p" for b in section[:first_figure]) and first_figure <= 2:
+            assert section[first_figure][0] == page, f"“{text}” on page {page}, its figure on the next"
+            checked.append(text)
+    assert {"2. Each crime type", "Harm", "3. Hot spots", "4. Repeat locations"} <= set(checked)
