@@ -140,7 +140,9 @@ def _pdf_blocks(html: str) -> list[tuple[int, str, str]]:
     from weasyprint import HTML
 
     def words(box: object) -> str:
-        return (getattr(box, "text", "") or "") + "".join(words(c) for c in getattr(box, "children", []) or [])
+        return (getattr(box, "text", "") or "") + "".join(
+            words(c) for c in getattr(box, "children", []) or []
+        )
 
     out: list[tuple[int, str, str]] = []
 
@@ -175,7 +177,11 @@ def test_pdf_keeps_each_heading_with_its_figure_or_table(out: Path) -> None:
             continue
         assert section[0][0] == page, f"“{text}” is alone at the foot of page {page}"
         first_figure = next((k for k, b in enumerate(section) if b[1] in ("figure", "img", "table")), None)
-        if first_figure is not None and all(b[1] == "p" for b in section[:first_figure]) and first_figure <= 2:
+        if (
+            first_figure is not None
+            and all(b[1] == "p" for b in section[:first_figure])
+            and first_figure <= 2
+        ):
             assert section[first_figure][0] == page, f"“{text}” on page {page}, its figure on the next"
             checked.append(text)
     assert {"2. Each crime type", "Harm", "3. Hot spots", "4. Repeat locations"} <= set(checked)
