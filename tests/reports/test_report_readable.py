@@ -185,3 +185,18 @@ def test_pdf_keeps_each_heading_with_its_figure_or_table(out: Path) -> None:
             assert section[first_figure][0] == page, f"“{text}” on page {page}, its figure on the next"
             checked.append(text)
     assert {"2. Each crime type", "Harm", "3. Hot spots", "4. Repeat locations"} <= set(checked)
+
+
+def test_methods_say_each_thing_once_without_raw_gi_star(out: Path) -> None:
+    """Issue 12 item 7 ("Gi*" never shown raw) and review problem 18 (Methods repeated "points outside
+    the study area" and the Gi* neighbourhood line): the hot-spot steps each add their notes."""
+    html = (out / "report.html").read_text(encoding="utf-8")
+    methods = html.split('id="methods"')[1].split('id="glossary"')[0]
+    items = [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", li)).strip()
+        for li in re.findall(r"<li>(.*?)</li>", methods, re.S)
+    ]
+    assert len(items) > 5 and len(items) == len(set(items)), [i for i in items if items.count(i) > 1]
+    text = re.sub(r"<[^>]+>", " ", re.sub(r'src="data:[^"]+"', "", html))
+    assert "Gi*" not in text.split("Glossary")[0]
+    assert "KDE" not in text

@@ -176,7 +176,7 @@ def render_html(a: Assessment) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(num=_fmt_num, p=_fmt_p, pct=_fmt_pct, plainwords=plain_words)
+    env.filters.update(num=_fmt_num, p=_fmt_p, pct=_fmt_pct, plainwords=plain_words, once=_once)
     figs = {
         "monthly": charts.monthly_chart(a.rolling_12m, a.period.first),
         "types": charts.type_chart(a.by_crime_type),
@@ -221,6 +221,12 @@ def render_report(
     return files
 
 
+def _once(items: Iterable[str]) -> list[str]:
+    """Each item once, in order: the hot-spot steps each note the points outside the area and the
+    neighbourhood chosen."""
+    return list(dict.fromkeys(items))
+
+
 def plain_words(text: str) -> str:
     """Notes from the analysis modules without their internal codes ("fdr_bh", "p_adj")."""
     for code, words in (
@@ -229,6 +235,12 @@ def plain_words(text: str) -> str:
         ("p_adj", "adjusted p"),
         ("sfhotspot's rule", "the rule of the sfhotspot R package"),
         ("sfhotspot's cell × √2 rule", "the cell × √2 rule of the sfhotspot R package"),
+        ("Gi* neighbourhood", "Hot-spot neighbourhood"),
+        ("Gi* over", "Hot-spot test (Getis–Ord statistic) over"),
+        ("Gi* per period", "the hot-spot test per period"),
+        ("Gi*", "the hot-spot test (Getis–Ord statistic)"),
+        ("KDE bandwidth", "Density-map radius"),
+        ("KDE", "density map"),
     ):
         text = text.replace(code, words)
     return text
