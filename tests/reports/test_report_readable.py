@@ -200,3 +200,13 @@ def test_methods_say_each_thing_once_without_raw_gi_star(out: Path) -> None:
     text = re.sub(r"<[^>]+>", " ", re.sub(r'src="data:[^"]+"', "", html))
     assert "Gi*" not in text.split("Glossary")[0]
     assert "KDE" not in text
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(-0.3, "0%"), (0.4, "0%"), (0.0, "0%"), (-0.6, "-1%"), (12.5, "+12%"), (None, "–")]
+)
+def test_a_change_that_rounds_to_nothing_is_shown_as_0_percent(value: float | None, shown: str) -> None:
+    """Review problem 18: "Harm … (-0% on the previous period)" and "-0%" in the crime-type table."""
+    from csphub.reports.render import _fmt_pct
+
+    assert _fmt_pct(value) == shown

@@ -88,7 +88,8 @@ def _fmt_p(v: Any) -> str:
 def _fmt_pct(v: Any) -> str:
     if v is None or isinstance(v, Undefined):
         return "–"
-    return f"{v:+.0f}%"
+    shown = f"{v:+.0f}%"
+    return "0%" if shown in ("+0%", "-0%") else shown  # a change that rounds to nothing has no sign
 
 
 def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
