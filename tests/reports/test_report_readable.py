@@ -4,6 +4,7 @@ alternative, hot spots as WGS84 GeoJSON, plain words instead of jargon, headings
 from __future__ import annotations
 
 import base64
+import html as html_lib
 import json
 import re
 import urllib.parse
@@ -210,3 +211,28 @@ def test_a_change_that_rounds_to_nothing_is_shown_as_0_percent(value: float | No
     from csphub.reports.render import _fmt_pct
 
     assert _fmt_pct(value) == shown
+
+
+def test_repeat_locations_say_which_ward_and_name_blank_snap_points(
+    out: Path, assessment: Assessment
+) -> None:
+    """Review problem 18: "On or near Supermarket" three times with no way to tell them apart; older
+    police.uk files also publish "On or near " with no street name."""
+    html = (out / "report.html").read_text(encoding="utf-8")
+    table = html.split('id="repeats"')[1].split("</table>")[0]
+    rows = [
+        [html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr)]
+        for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        if "<td" in tr
+    ]
+    assert "Ward" in table and len(rows) == 10
+    wards = {r[1] for r in rows}
+    assert wards and all(wards) and wards <= {n for n, _, _ in assessment.geometry.labels}  # type: ignore[union-attr]
+    supermarkets = [(r[0], r[1]) for r in rows if r[0] == "On or near Supermarket"]
+    assert len(supermarkets) > 1 and len(set(supermarkets)) == len(supermarkets)
+
+    from csphub.analytics.assessment_spatial import RepeatPlace
+    from csphub.reports.charts import repeat_place_rows
+
+    blank = repeat_place_rows([RepeatPlace("On or near ", 440_000, 350_000, 3, 0.1)], None)
+    assert blank == [("On or near (no street name published)", "", 3, 0.1)]

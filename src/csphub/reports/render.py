@@ -188,7 +188,10 @@ def render_html(a: Assessment) -> str:
         "comparators": charts.comparator_chart(a.comparators) if a.comparators else None,
     }
     hot_table = charts.hotspot_table(a.hotspots, a.geometry) if a.hotspots else []
-    return env.get_template("report.html.j2").render(a=a, figs=figs, hot_table=hot_table, plain=PLAIN)
+    repeat_rows = charts.repeat_place_rows(a.repeats.top_places[:10], a.geometry) if a.repeats else []
+    return env.get_template("report.html.j2").render(
+        a=a, figs=figs, hot_table=hot_table, repeat_rows=repeat_rows, plain=PLAIN
+    )
 
 
 # Technical terms as the report says them (the glossary explains each).
