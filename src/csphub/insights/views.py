@@ -44,7 +44,6 @@ def run_list(request: SignedInRequest) -> HttpResponse:
             "form": form,
             "can_load": can_load,
             "official_id": adoption.run_id if adoption else None,
-            "months": selectors.store_months(),
         },
     )
 
