@@ -188,3 +188,40 @@ def test_cli_assess_area_errors(tmp_path: Path) -> None:
     none = CliRunner().invoke(main, [*args, "--area", "Leeds"])
     assert none.exit_code != 0 and "No police.uk data has been loaded yet" in none.output
     assert "csphub ingest police-uk PATH" in none.output  # the CLI (only) says how to load data
+
+
+@pytest.mark.parametrize("name", ["Abbey", "Abbey, Derby", "Abbey (ward in Derby)", "Ripley"])
+def test_a_ward_name_resolves_on_a_fresh_index(geo: Geography, name: str) -> None:
+    """The first look-up in a process must find wards too: the index adds them only when a name is not
+    a partnership, district or force area, and a failed look-up added them for its suggestions, which
+    made the retry think they had been searched (so "Abbey" answered "no area is called Abbey")."""
+    from csphub.analytics.areas import AreaIndex
+
+    index = AreaIndex(geo)
+    assert not index.wards_indexed
+    try:
+        area = index.resolve(name)
+    except AreaAmbiguous as exc:
+        assert name == "Abbey" and "Abbey (ward in Derby)" in exc.choices
+        assert str(exc).startswith("“Abbey” is the name of")
+    else:
+        assert area.kind == "ward" and area.name == name.split(",")[0].split(" (")[0]
+
+
+def test_rows_of_a_split_2011_lsoa_go_by_the_documented_rule(geo: Geography) -> None:
+    """Issue 12 item 2: a split 2011 LSOA's rows go to the 2021 LSOA whose population-weighted
+    centroid is nearest the row's point; a row without a point to the most populous successor."""
+    import numpy as np
+    import pyarrow as pa
+
+    from csphub.analytics.geography import map_lsoa_2011_to_2021
+
+    children = ["E01034254", "E01034255"]  # of E01019472, Amber Valley 016D (split in 2021)
+    xs = [geo.lsoas[c].centroid_x_m for c in children]
+    ys = [geo.lsoas[c].centroid_y_m for c in children]
+    biggest = max(children, key=lambda c: geo.lsoas[c].population)
+    codes = pa.array(["E01019472", "E01019472", "E01019472", "E01019400"])
+    x = np.array([xs[1] + 20, xs[0] - 20, np.nan, xs[0]])
+    y = np.array([ys[1], ys[0], np.nan, ys[0]])
+    out, changed = map_lsoa_2011_to_2021(codes, x, y, geo)
+    assert out.to_pylist() == [children[1], children[0], biggest, "E01019400"] and changed == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,33 @@ def test_no_data_error_names_the_months_loaded_not_paths_or_commands(sample_stor
         "There is no police.uk street data for 2025-01 to 2025-06. Months loaded: 2023-01 to 2024-12."
     )
     assert str(sample_store) not in msg and "csphub" not in msg
+
+
+def _report_text(a: Assessment) -> str:
+    from csphub.reports.render import render_html
+
+    html = re.sub(r'src="data:[^"]+"', "", render_html(a))
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&nbsp;", " ")
+
+
+def test_the_report_gives_the_counts_its_changes_compare(sample_store: Path) -> None:
+    """The report said "18,846 in the study period, against 0 before — fell by 4%" for a 24-month
+    window (its halves compared), and set the full previous year's 2,511 anti-social behaviour incidents
+    beside a like-for-like fall of 24% (2,377 to 1,807): the counts shown are the counts compared."""
+    halves = pipeline.run_assessment(
+        "Amber Valley", date_from="2023-01", date_to="2024-12", data_dir=sample_store
+    )
+    text = _report_text(halves)
+    assert "against 0 before" not in text
+    crime = halves.headline[0]
+    assert f"{crime.compared_count_previous:,} before and {crime.compared_count:,} after" in text
+    year = pipeline.run_assessment(
+        "Amber Valley", date_from="2024-01", date_to="2024-12", data_dir=sample_store
+    )
+    asb = next(h for h in year.headline if h.measure == ASB)
+    assert (asb.compared_count_previous, asb.compared_count) == (2377, 1807)
+    text = _report_text(year)
+    assert "2,377 before and 1,807 after" in text and "against 2,511 before" not in text
+    changes = text.split("What changed")[1]
+    assert re.search(r"Anti-social behaviour 2,377 1,807 fell by 24%", changes)
+    assert re.search(r"Vehicle crime 499 360 fell by 28%", changes)  # compared whole: counts as they are

@@ -162,3 +162,15 @@ def test_every_file_on_the_page_downloads_and_says_what_it_holds(
         after = re.sub(r"<[^>]+>", "", item.split("</a>", 1)[1]).strip()
         assert len(after) > 20, item
     assert "hotspots_gistar.csv" in files and "Hot and cold spots" in files
+
+
+def test_the_form_says_what_an_area_may_be(data_dir: Path, client_as: Any) -> None:
+    """Issue 12 item 2: the form accepts a partnership, district, force area, ward or LSOA codes of 2011
+    or 2021, and its hint says so."""
+    page = client_as("avbc_analyst").get("/insights/").content.decode()
+    for kind in ("partnership", "police force area", "ward", "2011 or 2021"):
+        assert kind in page, kind
+    ward = client_as("avbc_analyst").post(
+        "/insights/", {"area": "Ripley, Amber Valley", "date_from": "2024-01", "date_to": "2024-06"}
+    )
+    assert ward.status_code == 302  # the example the hint gives is accepted

@@ -4,6 +4,7 @@ alternative, hot spots as WGS84 GeoJSON, plain words instead of jargon, headings
 from __future__ import annotations
 
 import base64
+import html as html_lib
 import json
 import re
 import urllib.parse
@@ -132,3 +133,106 @@ def test_report_sets_the_area_beside_its_force_and_districts(tmp_path: Path) -> 
     assert "Beside Cumbria and its districts" in html and "Dot plot of crime" in html
     again = Assessment.from_json((out / "assessment.json").read_text(encoding="utf-8"))
     assert again.comparators == a.comparators
+
+
+def _pdf_blocks(html: str) -> list[tuple[int, str, str]]:
+    """(page, tag, first words) of the report's headings and content blocks, as WeasyPrint lays out
+    the PDF (the A4 print of ``report.pdf``)."""
+    from weasyprint import HTML
+
+    def words(box: object) -> str:
+        return (getattr(box, "text", "") or "") + "".join(
+            words(c) for c in getattr(box, "children", []) or []
+        )
+
+    out: list[tuple[int, str, str]] = []
+
+    def walk(box: object, page: int) -> None:
+        tag = getattr(box, "element_tag", None)
+        if tag in ("h2", "h3", "p", "ul", "table", "figure", "img"):
+            out.append((page, tag, words(box)[:60]))
+            return
+        for child in getattr(box, "children", []) or []:
+            walk(child, page)
+
+    for number, page in enumerate(HTML(string=html).render().pages, start=1):
+        walk(page._page_box, number)
+    return out
+
+
+def test_pdf_keeps_each_heading_with_its_figure_or_table(out: Path) -> None:
+    """New-user review problem 19: a heading at the foot of a page and its chart, map or table on the
+    next. A heading starts on the page of its first content, and of its first figure or table when
+    at most a short introduction comes between."""
+    blocks = _pdf_blocks((out / "report.html").read_text(encoding="utf-8"))
+    checked = []
+    for i, (page, tag, text) in enumerate(blocks):
+        if tag not in ("h2", "h3") or text.startswith(("Methods", "Glossary", "Data caveats")):
+            continue
+        section = []
+        for block in blocks[i + 1 :]:
+            if block[1] in ("h2", "h3"):
+                break
+            section.append(block)
+        if not section:
+            continue
+        assert section[0][0] == page, f"“{text}” is alone at the foot of page {page}"
+        first_figure = next((k for k, b in enumerate(section) if b[1] in ("figure", "img", "table")), None)
+        if (
+            first_figure is not None
+            and all(b[1] == "p" for b in section[:first_figure])
+            and first_figure <= 2
+        ):
+            assert section[first_figure][0] == page, f"“{text}” on page {page}, its figure on the next"
+            checked.append(text)
+    assert {"2. Each crime type", "Harm", "3. Hot spots", "4. Repeat locations"} <= set(checked)
+
+
+def test_methods_say_each_thing_once_without_raw_gi_star(out: Path) -> None:
+    """Issue 12 item 7 ("Gi*" never shown raw) and review problem 18 (Methods repeated "points outside
+    the study area" and the Gi* neighbourhood line): the hot-spot steps each add their notes."""
+    html = (out / "report.html").read_text(encoding="utf-8")
+    methods = html.split('id="methods"')[1].split('id="glossary"')[0]
+    items = [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", li)).strip()
+        for li in re.findall(r"<li>(.*?)</li>", methods, re.S)
+    ]
+    assert len(items) > 5 and len(items) == len(set(items)), [i for i in items if items.count(i) > 1]
+    text = re.sub(r"<[^>]+>", " ", re.sub(r'src="data:[^"]+"', "", html))
+    assert "Gi*" not in text.split("Glossary")[0]
+    assert "KDE" not in text
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(-0.3, "0%"), (0.4, "0%"), (0.0, "0%"), (-0.6, "-1%"), (12.5, "+12%"), (None, "–")]
+)
+def test_a_change_that_rounds_to_nothing_is_shown_as_0_percent(value: float | None, shown: str) -> None:
+    """Review problem 18: "Harm … (-0% on the previous period)" and "-0%" in the crime-type table."""
+    from csphub.reports.render import _fmt_pct
+
+    assert _fmt_pct(value) == shown
+
+
+def test_repeat_locations_say_which_ward_and_name_blank_snap_points(
+    out: Path, assessment: Assessment
+) -> None:
+    """Review problem 18: "On or near Supermarket" three times with no way to tell them apart; older
+    police.uk files also publish "On or near " with no street name."""
+    html = (out / "report.html").read_text(encoding="utf-8")
+    table = html.split('id="repeats"')[1].split("</table>")[0]
+    rows = [
+        [html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr)]
+        for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        if "<td" in tr
+    ]
+    assert "Ward" in table and len(rows) == 10
+    wards = {r[1] for r in rows}
+    assert wards and all(wards) and wards <= {n for n, _, _ in assessment.geometry.labels}  # type: ignore[union-attr]
+    supermarkets = [(r[0], r[1]) for r in rows if r[0] == "On or near Supermarket"]
+    assert len(supermarkets) > 1 and len(set(supermarkets)) == len(supermarkets)
+
+    from csphub.analytics.assessment_spatial import RepeatPlace
+    from csphub.reports.charts import repeat_place_rows
+
+    blank = repeat_place_rows([RepeatPlace("On or near ", 440_000, 350_000, 3, 0.1)], None)
+    assert blank == [("On or near (no street name published)", "", 3, 0.1)]

@@ -170,10 +170,11 @@ class AreaIndex:
                 raise AreaNotFound(f"No area with the code {code} in the national reference")
             pick = sorted(units, key=lambda u: KINDS.index(u.kind))[0]
             return self._area(pick)
+        wards_were_indexed = self.wards_indexed  # (a failed look-up indexes them, for its suggestions)
         try:
             return self._by_name(text)
         except AreaNotFound:
-            if self.wards_indexed:
+            if wards_were_indexed:
                 raise
             self.index_wards()
             return self._by_name(text)

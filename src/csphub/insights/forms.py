@@ -12,7 +12,11 @@ class AssessmentForm(GovukFormMixin, forms.Form):
         label="Area",
         max_length=200,
         initial="Amber Valley",
-        help_text="A district name or code (Amber Valley or E07000032), a ward, or LSOA codes separated by commas.",
+        help_text=(
+            "A partnership, district, police force area or ward of England and Wales, by name or code "
+            "(for example Amber Valley, E07000032, or the ward Ripley, Amber Valley), or LSOA codes "
+            "(2011 or 2021) separated by commas."
+        ),
         error_messages={"required": "Enter the area to assess"},
     )
     date_from = forms.RegexField(

@@ -565,6 +565,22 @@ def kde_map(hot: Hotspots, geometry: Geometry | None) -> str:
     return _uri(fr.width + 110, max(fr.height, bh + 28), body, "Kernel density map of crime")
 
 
+def repeat_place_rows(places: Sequence[Any], geometry: Geometry | None) -> list[tuple[str, str, int, float]]:
+    """The repeat-locations table: (place, ward, crimes, share). police.uk names many snap points
+    alike ("On or near Supermarket"), so each is placed in a ward (the nearest ward centre); a snap
+    point published without a street name says so."""
+    labels = list(geometry.labels) if geometry and geometry.labels else []
+    rows = []
+    for p in places:
+        name = (p.location or "").strip()
+        if name in ("", "On or near"):
+            name = "On or near (no street name published)"
+        x, y = float(p.x_m), float(p.y_m)
+        nearest = min(labels, key=lambda t: (t[1] - x) ** 2 + (t[2] - y) ** 2) if labels else None
+        rows.append((name, nearest[0] if nearest else "", int(p.count), float(p.share)))
+    return rows
+
+
 def hotspot_table(hot: Hotspots, geometry: Geometry | None) -> list[tuple[str, int, int]]:
     """The map's table alternative: per ward (the nearest ward centre to each hot cell), the number of
     hot cells and the crimes counted in them, most crimes first."""

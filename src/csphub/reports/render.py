@@ -88,7 +88,8 @@ def _fmt_p(v: Any) -> str:
 def _fmt_pct(v: Any) -> str:
     if v is None or isinstance(v, Undefined):
         return "–"
-    return f"{v:+.0f}%"
+    shown = f"{v:+.0f}%"
+    return "0%" if shown in ("+0%", "-0%") else shown  # a change that rounds to nothing has no sign
 
 
 def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
@@ -176,7 +177,7 @@ def render_html(a: Assessment) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(num=_fmt_num, p=_fmt_p, pct=_fmt_pct, plainwords=plain_words)
+    env.filters.update(num=_fmt_num, p=_fmt_p, pct=_fmt_pct, plainwords=plain_words, once=_once)
     figs = {
         "monthly": charts.monthly_chart(a.rolling_12m, a.period.first),
         "types": charts.type_chart(a.by_crime_type),
@@ -187,7 +188,10 @@ def render_html(a: Assessment) -> str:
         "comparators": charts.comparator_chart(a.comparators) if a.comparators else None,
     }
     hot_table = charts.hotspot_table(a.hotspots, a.geometry) if a.hotspots else []
-    return env.get_template("report.html.j2").render(a=a, figs=figs, hot_table=hot_table, plain=PLAIN)
+    repeat_rows = charts.repeat_place_rows(a.repeats.top_places[:10], a.geometry) if a.repeats else []
+    return env.get_template("report.html.j2").render(
+        a=a, figs=figs, hot_table=hot_table, repeat_rows=repeat_rows, plain=PLAIN
+    )
 
 
 # Technical terms as the report says them (the glossary explains each).
@@ -221,6 +225,12 @@ def render_report(
     return files
 
 
+def _once(items: Iterable[str]) -> list[str]:
+    """Each item once, in order: the hot-spot steps each note the points outside the area and the
+    neighbourhood chosen."""
+    return list(dict.fromkeys(items))
+
+
 def plain_words(text: str) -> str:
     """Notes from the analysis modules without their internal codes ("fdr_bh", "p_adj")."""
     for code, words in (
@@ -229,6 +239,12 @@ def plain_words(text: str) -> str:
         ("p_adj", "adjusted p"),
         ("sfhotspot's rule", "the rule of the sfhotspot R package"),
         ("sfhotspot's cell × √2 rule", "the cell × √2 rule of the sfhotspot R package"),
+        ("Gi* neighbourhood", "Hot-spot neighbourhood"),
+        ("Gi* over", "Hot-spot test (Getis–Ord statistic) over"),
+        ("Gi* per period", "the hot-spot test per period"),
+        ("Gi*", "the hot-spot test (Getis–Ord statistic)"),
+        ("KDE bandwidth", "Density-map radius"),
+        ("KDE", "density map"),
     ):
         text = text.replace(code, words)
     return text
