@@ -21,6 +21,9 @@ def test_run_writes_the_contract_files_and_is_audited(amber_valley_run: Any, dat
         assert (folder / name).exists(), name
     data = json.loads((folder / "assessment.json").read_text())
     assert data["period"]["from"] == "2024-01" and amber_valley_run.area_name == "Amber Valley"
+    # The JSON is a download: it names no folder of the server (new-user review; issue 12 audit).
+    raw = (folder / "assessment.json").read_text()
+    assert str(data_dir) not in raw and str(data_dir.resolve()) not in raw
     assert amber_valley_run.headline[0]["measure"].startswith("All recorded crime")
     assert (
         AuditEvent.objects.filter(verb="assessment.generated", target_id=str(amber_valley_run.pk)).count()

@@ -301,8 +301,8 @@ def run_assessment(
             available=available,
             missing=missing,
             missing_prev=missing_prev,
-            store_dir=str(store.root),
-            reference_dir=str(ref) if ref else "national reference shipped with CSP Hub",
+            store_dir=store.root.name,  # a name, never a server path: the JSON is downloadable
+            reference_dir=ref.name if ref else "national reference shipped with CSP Hub",
             reference=geo.sources,
             population=the_area.population,
             hotspot_points=len(points),
