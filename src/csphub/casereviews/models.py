@@ -196,6 +196,13 @@ class ContactPreference(models.TextChoices):
     POST = "post", "Post"
 
 
+class LetterLanguage(models.TextChoices):
+    """The languages letters and e-mails to the applicant are written in (codes as in settings.LANGUAGES)."""
+
+    ENGLISH = "en-gb", "English"
+    WELSH = "cy", "Welsh (Cymraeg)"
+
+
 class Application(PartnershipRecord, OwnedRecord):
     """One application for an ASB Case Review."""
 
@@ -214,6 +221,9 @@ class Application(PartnershipRecord, OwnedRecord):
     applicant_address = models.TextField(blank=True)
     contact_preference = models.CharField(max_length=8, choices=ContactPreference.choices)
     support_needs = models.TextField(blank=True)
+    # The language of the applicant's letters and e-mails (Welsh Language Act 1993): the language of
+    # the public pages when they applied, or the one they asked for when staff took the application.
+    language = models.CharField(max_length=8, choices=LetterLanguage.choices, default=LetterLanguage.ENGLISH)
     is_third_party = models.BooleanField(default=False)
     victim_name = models.CharField(max_length=200, blank=True)
     relationship_to_victim = models.CharField(max_length=200, blank=True)
@@ -245,6 +255,7 @@ class Application(PartnershipRecord, OwnedRecord):
             "applicant_address",
             "contact_preference",
             "support_needs",
+            "language",
             "victim_name",
             "relationship_to_victim",
             "victim_consent_how",
@@ -484,6 +495,11 @@ class Letter(BaseModel):
 
     class Meta:
         ordering = ["sent_on", "id"]
+
+    @property
+    def is_welsh(self) -> bool:
+        """Whether the letter was written in Welsh (its opening ``<div>`` says so: ``lang="cy"``)."""
+        return 'lang="cy"' in self.html[:200]
 
 
 class AppealOutcome(models.TextChoices):

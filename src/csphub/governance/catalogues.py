@@ -1,4 +1,5 @@
-"""The Welsh catalogue of the public pages: which strings it must hold, and its compiled form.
+"""The Welsh catalogue of the public pages and of the letters and e-mails to the public: which
+strings it must hold, and its compiled form.
 
 ``public_msgids()`` reads the public pages' templates and Python modules (below) for the strings
 they mark for translation, as Django's ``makemessages`` would; ``tests/governance`` fails when one
@@ -26,12 +27,19 @@ PUBLIC_TEMPLATES = (
     "frontend/templates/frontend/components/date_input_widget.html",
     "casereviews/templates/casereviews/public/*.html",
     "governance/templates/governance/*.html",
+    # Letters and e-mails to the applicant, written in the language they chose (Application.language).
+    "casereviews/templates/casereviews/letters/*.html",
+    "casereviews/templates/casereviews/email/*.txt",
 )
 PUBLIC_MODULES = (
     "casereviews/views/public.py",
     "casereviews/views/publication.py",
     "casereviews/forms/public.py",
     "governance/selectors/public.py",
+    "casereviews/services/letters.py",
+    "casereviews/services/applying.py",
+    "casereviews/services/intake.py",
+    "casereviews/services/status.py",
 )
 
 _TRANSLATE = re.compile(r"""\{%\s*(?:translate|trans)\s+(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")

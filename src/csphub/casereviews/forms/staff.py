@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 
 from csphub.agencies.models import Agency
 from csphub.casereviews import rules
 from csphub.casereviews.forms.public import AboutYouForm, BehaviourForm, date_field
-from csphub.casereviews.models import AppealOutcome, ApplicationChannel, LetterKind
+from csphub.casereviews.models import AppealOutcome, ApplicationChannel, LetterKind, LetterLanguage
 from csphub.frontend.forms import GovukFormMixin
 
 # The public questions speak to the applicant ("Your full name"); a member of staff fills the intake
@@ -59,6 +60,14 @@ class StaffIntakeForm(AboutYouForm, BehaviourForm):
     relationship_to_victim = forms.CharField(label="Applicant's relationship to them", required=False)
     victim_consent_given = forms.BooleanField(label="The person affected has consented", required=False)
     victim_consent_how = forms.CharField(label="How consent was given", required=False, max_length=300)
+    language = forms.ChoiceField(
+        label="Language for letters and e-mails to the applicant",
+        help_text="Welsh if the applicant asked for Welsh",
+        widget=forms.RadioSelect,
+        choices=LetterLanguage.choices,
+        initial=LetterLanguage.ENGLISH,
+        required=False,
+    )
 
     field_order = [
         "channel",
@@ -69,6 +78,7 @@ class StaffIntakeForm(AboutYouForm, BehaviourForm):
         "applicant_phone",
         "applicant_address",
         "support_needs",
+        "language",
         "is_third_party",
         "victim_name",
         "relationship_to_victim",
@@ -88,6 +98,8 @@ class StaffIntakeForm(AboutYouForm, BehaviourForm):
             self.fields[name].help_text = hint
         for name, message in STAFF_MESSAGES.items():
             self.fields[name].error_messages["required"] = message
+        if not settings.CSPHUB_OFFER_WELSH:
+            del self.fields["language"]  # the partnership writes to the public in English only
 
     def clean(self) -> dict[str, Any]:
         data = forms.Form.clean(self) or {}

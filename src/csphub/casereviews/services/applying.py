@@ -10,13 +10,14 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from csphub.agencies.selectors import partnership_for_area
 from csphub.agencies.services import notify_agency, share_record
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
-from csphub.casereviews.models import Application, ApplicationChannel, CaseReviewArea
+from csphub.casereviews.models import Application, ApplicationChannel, CaseReviewArea, LetterLanguage
 from csphub.casereviews.services._common import _raise_problems, _require_manager
 from csphub.core.actor import ActorOrUser, user_of
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -54,6 +55,7 @@ def application_submit(
     reports_described: str,
     spoc: Any = None,
     today: dt.date | None = None,
+    language: str = LetterLanguage.ENGLISH,
 ) -> Application:
     """Record an application made online (``actor=None``) or taken by staff by phone, paper or in person.
 
@@ -61,6 +63,8 @@ def application_submit(
     the application to every relevant body (s.104(3)) by sharing it under the area's agreement.
     """
     today = today or timezone.localdate()
+    if language not in LetterLanguage.values:
+        language = LetterLanguage.ENGLISH
     if channel not in ApplicationChannel.values:
         raise ApplicationError("Select how the application was made", field="channel")
     if actor is None and channel != ApplicationChannel.ONLINE:
@@ -113,6 +117,7 @@ def application_submit(
                         applicant_address=applicant_address.strip(),
                         contact_preference=contact_preference,
                         support_needs=support_needs.strip(),
+                        language=language,
                         is_third_party=is_third_party,
                         victim_name=victim_name.strip() if is_third_party else "",
                         relationship_to_victim=relationship_to_victim.strip() if is_third_party else "",
@@ -214,9 +219,13 @@ def _pass_on_blocked(application: Application, problems: list[str]) -> None:
 
 def _send_receipt(application_pk: int) -> None:
     application = Application.objects.select_related("area", "spoc").get(pk=application_pk)
-    body = render_to_string("casereviews/email/receipt.txt", {"application": application})
+    with translation.override(application.language):
+        body = render_to_string("casereviews/email/receipt.txt", {"application": application})
+        subject = gettext("Your ASB Case Review application %(reference)s") % {
+            "reference": application.reference
+        }
     send_mail(
-        subject=f"Your ASB Case Review application {application.reference}",
+        subject=subject,
         message=body,
         from_email=None,
         recipient_list=[application.applicant_email],

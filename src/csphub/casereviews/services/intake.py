@@ -8,7 +8,8 @@ from typing import Any
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
@@ -53,9 +54,13 @@ def application_assign_spoc(*, actor: ActorOrUser, application: Application, spo
 
 def _send_spoc_changed(application_pk: int) -> None:
     application = Application.objects.select_related("area", "spoc").get(pk=application_pk)
-    body = render_to_string("casereviews/email/spoc_changed.txt", {"application": application})
+    with translation.override(application.language):
+        body = render_to_string("casereviews/email/spoc_changed.txt", {"application": application})
+        subject = gettext("Your ASB Case Review %(reference)s: new contact") % {
+            "reference": application.reference
+        }
     send_mail(
-        subject=f"Your ASB Case Review {application.reference}: new contact",
+        subject=subject,
         message=body,
         from_email=None,
         recipient_list=[application.applicant_email],

@@ -7,11 +7,13 @@ from typing import Any
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from csphub.audit.services import audit_record
 from csphub.casereviews import rules
-from csphub.casereviews.models import Application, Letter, LetterKind
+from csphub.casereviews.models import AppealOutcome, Application, Letter, LetterKind, LetterLanguage
+from csphub.casereviews.services import explanation_cy
 from csphub.casereviews.services._common import _require_manager, _transition
 from csphub.core.actor import ActorOrUser, acting_user
 from csphub.core.errors import ApplicationError
@@ -25,35 +27,60 @@ LETTER_TEMPLATES = {
 }
 
 
-def applicant_explanation(record: Any) -> list[str]:
+def applicant_explanation(record: Any, *, language: str = LetterLanguage.ENGLISH) -> list[str]:
     """The threshold decision in the applicant's letter: the stored engine result retold without
-    rule versions or internal references, after the partnership's reason when it used discretion."""
+    rule versions or internal references, after the partnership's reason when it used discretion.
+    In Welsh for an applicant who chose Welsh (the stored decision stays English)."""
     if record is None:
         return []
-    paragraphs = rules.explanation_paragraphs(
-        rules.ThresholdDecision.from_dict(record.result), for_applicant=True
-    )
+    decision = rules.ThresholdDecision.from_dict(record.result)
+    welsh = language == LetterLanguage.WELSH
+    if welsh:
+        paragraphs = explanation_cy.explanation_paragraphs_cy(decision)
+    else:
+        paragraphs = rules.explanation_paragraphs(decision, for_applicant=True)
     if record.discretionary:
         # The engine's opening says the rules alone do not meet it; the decision is the partnership's.
-        paragraphs[0] = (
-            f"The partnership decided that the threshold is met, using its discretion: {record.discretion_reason}"
-        )
+        if welsh:
+            paragraphs[0] = explanation_cy.discretion_opening_cy(record.discretion_reason)
+        else:
+            paragraphs[0] = (
+                "The partnership decided that the threshold is met, using its discretion: "
+                f"{record.discretion_reason}"
+            )
     return paragraphs
+
+
+# The appeal outcome as the applicant reads it (the staff pages show AppealOutcome's labels).
+APPEAL_OUTCOME_TEXT = {
+    AppealOutcome.UPHELD: gettext_lazy("Upheld — the partnership must look again"),
+    AppealOutcome.PARTLY_UPHELD: gettext_lazy("Partly upheld"),
+    AppealOutcome.NOT_UPHELD: gettext_lazy("Not upheld"),
+}
+# The subject of the e-mail that carries a letter.
+LETTER_SUBJECTS = {
+    LetterKind.ACKNOWLEDGEMENT: gettext_lazy("ASB Case Review %(reference)s: Acknowledgement"),
+    LetterKind.THRESHOLD_DECISION: gettext_lazy("ASB Case Review %(reference)s: Threshold decision"),
+    LetterKind.OUTCOME: gettext_lazy("ASB Case Review %(reference)s: Review outcome"),
+    LetterKind.APPEAL_OUTCOME: gettext_lazy("ASB Case Review %(reference)s: Appeal outcome"),
+}
 
 
 def letter_context(application: Application, *, kind: str, dated: dt.date) -> dict[str, Any]:
     review = getattr(application, "review", None)
     decision = getattr(application, "threshold_decision", None)
+    appeal = getattr(application, "appeal", None)
     return {
         "application": application,
         "area": application.area,
         "kind": kind,
         "dated": dated,
         "decision": decision,
-        "explanation": applicant_explanation(decision),
+        "explanation": applicant_explanation(decision, language=application.language),
         "review": review,
         "recommendations": list(review.recommendations.select_related("owner_agency")) if review else [],
-        "appeal": getattr(application, "appeal", None),
+        "appeal": appeal,
+        "appeal_outcome": str(APPEAL_OUTCOME_TEXT.get(appeal.outcome, "")) if appeal else "",
         "appeal_closes_on": application.appeal_window_closes_on(),
     }
 
@@ -61,9 +88,12 @@ def letter_context(application: Application, *, kind: str, dated: dt.date) -> di
 def letter_render(application: Application, *, kind: str, dated: dt.date) -> str:
     if kind not in LETTER_TEMPLATES:
         raise ApplicationError("Select a letter", field="kind")
-    return render_to_string(
-        LETTER_TEMPLATES[LetterKind(kind)], letter_context(application, kind=kind, dated=dated)
-    )
+    # In the applicant's language: the dates, the fixed text and the decision's explanation. What
+    # staff typed (findings, recommendations, reasons) is printed as they wrote it.
+    with translation.override(application.language):
+        return render_to_string(
+            LETTER_TEMPLATES[LetterKind(kind)], letter_context(application, kind=kind, dated=dated)
+        )
 
 
 def _letter_allowed(application: Application, kind: str) -> str | None:
@@ -126,8 +156,10 @@ def _email_letter(letter_pk: int) -> None:
     from django.utils.html import strip_tags
 
     letter = Letter.objects.select_related("application").get(pk=letter_pk)
+    with translation.override(letter.application.language):
+        subject = str(LETTER_SUBJECTS[LetterKind(letter.kind)]) % {"reference": letter.application.reference}
     message = EmailMultiAlternatives(
-        subject=f"ASB Case Review {letter.application.reference}: {letter.get_kind_display()}",
+        subject=subject,
         body=strip_tags(letter.html),
         to=[letter.application.applicant_email],
     )

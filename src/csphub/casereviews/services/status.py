@@ -8,7 +8,8 @@ import secrets
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from csphub.audit.services import audit_record
 from csphub.casereviews.models import Application, Letter
@@ -51,14 +52,20 @@ def status_code_request(*, reference: str, email: str) -> None:
             acting_agency=application.area.managing_agency,
         )
         recipient = application.applicant_email
-        ref = application.reference
+        with translation.override(application.language):
+            subject = gettext("Your code to check ASB Case Review %(reference)s") % {
+                "reference": application.reference
+            }
+            message = (
+                gettext("Your code is %(code)s. It works for %(minutes)s minutes.")
+                % {"code": code, "minutes": STATUS_CODE_MINUTES}
+                + "\n\n"
+                + gettext("If you did not ask for this code, you can ignore this e-mail.")
+            )
         transaction.on_commit(
             lambda: send_mail(
-                subject=f"Your code to check ASB Case Review {ref}",
-                message=(
-                    f"Your code is {code}. It works for {STATUS_CODE_MINUTES} minutes.\n\n"
-                    "If you did not ask for this code, you can ignore this e-mail."
-                ),
+                subject=subject,
+                message=message,
                 from_email=None,
                 recipient_list=[recipient],
             )

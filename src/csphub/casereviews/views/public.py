@@ -9,13 +9,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from csphub.casereviews import forms, rules, selectors, services
-from csphub.casereviews.models import Application, ApplicationChannel
+from csphub.casereviews.models import Application, ApplicationChannel, LetterLanguage
 from csphub.core.clientip import client_ip
 from csphub.core.errors import ApplicationError
 from csphub.frontend import flows
@@ -228,6 +228,10 @@ def apply_check(request: HttpRequest) -> HttpResponse:
                     behaviour_first_on=_date(data.get("behaviour_first_on")),
                     behaviour_last_on=_date(data.get("behaviour_last_on")),
                     reports_described=data.get("reports_described", ""),
+                    # Letters and e-mails follow the language the applicant used to apply.
+                    language=LetterLanguage.WELSH
+                    if translation.get_language() == LetterLanguage.WELSH
+                    else LetterLanguage.ENGLISH,
                 )
             except ApplicationError as error:
                 form = _fresh_submit_form(error.message)
