@@ -714,20 +714,28 @@ def test_s104_4_every_complaint_needs_its_own_key() -> None:
 def test_s104_4_same_incident_named_by_the_first_report_and_stored_as_not_counted() -> None:
     policy = ThresholdPolicy(version="once", count_same_incident_once=True)
     complaints = [
-        c("incident:1", D(2024, 5, 1), same_incident_key="e"),
-        c("incident:2", D(2024, 5, 2), same_incident_key="e"),
-        c("incident:3", D(2024, 5, 3), same_incident_key="e"),
+        c("incident:1", D(2024, 5, 1), same_incident_key="e", summary="INC-000101"),
+        c("incident:2", D(2024, 5, 2), same_incident_key="e", summary="INC-000102"),
+        c("incident:3", D(2024, 5, 3), same_incident_key="e", summary="INC-000103"),
     ]
     decision = assess_threshold(complaints, application_on=D(2024, 6, 1), policy=policy)
     assert (decision.met, decision.qualifying_count, decision.counted_count) == (True, 3, 1)
     first, second, third = decision.assessments
     assert first.counted is True and second.counted is False and third.counted is False
     assert second.to_dict()["counted"] is False
+    # The letter and the page name the first report by its reference, never by the engine's key.
     expected = (
-        "it is the same incident as incident:1 reported to another agency; it still counts as a qualifying "
+        "it is the same incident as INC-000101 reported to another agency; it still counts as a qualifying "
         "complaint, because the law counts every qualifying complaint made"
     )
     assert second.reasons[-1] == expected and third.reasons[-1] == expected
+    # A complaint with no reference (a bare engine call) falls back to its key.
+    bare = assess_threshold(
+        [c("a", D(2024, 5, 1), same_incident_key="e"), c("b", D(2024, 5, 2), same_incident_key="e")],
+        application_on=D(2024, 6, 1),
+        policy=policy,
+    )
+    assert bare.assessments[1].reasons[-1].startswith("it is the same incident as a reported")
 
 
 def test_s104_11_late_complaint_reason_only_mentions_the_people_rule_when_there_is_one() -> None:

@@ -327,7 +327,8 @@ def assess_threshold(
                         "qualifying complaint made",
                     )
                 else:
-                    seen_incidents[group] = complaint.key
+                    # Named as the reader knows it (the incident's reference), never by the key.
+                    seen_incidents[group] = complaint.summary or complaint.key
             if is_counted:
                 counted.append(complaint)
         if (
