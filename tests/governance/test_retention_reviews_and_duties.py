@@ -533,3 +533,18 @@ def test_staff_hold_a_case_review_application_by_its_reference(world: Any, perso
     assert hold_target_label(hold) == f"Case Review application {application.reference}"
     run = services.retention_purge(actor=None, today=TODAY, dry_run=True, record_type="case_review")
     assert [i.action for i in run.items if i.reference == application.reference] == ["hold"]
+
+
+def test_the_data_protection_pages_count_the_registers_records_and_never_name_them(
+    world: Any, registers: Any, client_as: Any
+) -> None:
+    """Only a register's members see its records: the council's data protection officer sees how
+    many are due, never a reference, and holds on them are not listed to release."""
+    client = client_as("avbc_team_manager")
+    body = client.get("/data-protection/retention/").content.decode()
+    assert 'data-testid="due-registers"' in body
+    for record in (registers.ms_due, registers.ms_held, registers.dhr_due, registers.dhr_held):
+        assert record.reference not in body
+    assert "Trafficking prosecution" not in body and "Inquest reopened" not in body
+    holds = client.get("/data-protection/legal-holds/").content.decode()
+    assert "Trafficking prosecution" not in holds and "Inquest reopened" not in holds
