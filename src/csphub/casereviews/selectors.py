@@ -178,31 +178,105 @@ def application_facts(
         "recommendation_count",
         "review__earlier_reviews",
     )
-    facts = []
-    for ref, received, met, decided, held, n, earlier in qs:
-        # B.2: every review carried out counts (an upheld appeal leads to a further review); the
-        # recommendations of earlier reviews stay on the record, so the latest review's are the rest.
-        earlier_reviews = tuple(
-            rules.ReviewFacts(dt.date.fromisoformat(e["held_on"]), int(e["recommendation_count"]))
+    facts = [_facts(*row) for row in qs]
+    # An application disposed of at the end of its retention period is counted from its tombstone,
+    # which keeps exactly these facts: the published figures do not move when records are disposed of.
+    # (All of the area's: the figures count each by its own dates, so a superset is right.)
+    return facts + disposed_application_facts(area)
+
+
+def _facts(
+    ref: str,
+    received: dt.date,
+    met: bool | None,
+    decided: dt.date | None,
+    held: dt.date | None,
+    n: int,
+    earlier: list[dict[str, Any]] | None,
+) -> rules.ApplicationFacts:
+    # B.2: every review carried out counts (an upheld appeal leads to a further review); the
+    # recommendations of earlier reviews stay on the record, so the latest review's are the rest.
+    earlier_reviews = tuple(
+        rules.ReviewFacts(dt.date.fromisoformat(e["held_on"]), int(e["recommendation_count"]))
+        for e in (earlier or [])
+    )
+    latest = (
+        (rules.ReviewFacts(held, n - sum(e.recommendation_count for e in earlier_reviews)),)
+        if held is not None
+        else ()
+    )
+    return rules.ApplicationFacts(
+        reference=ref,
+        received_on=received,
+        threshold_met=met,
+        review_held_on=held,
+        recommendation_count=n,
+        threshold_decided_on=decided,
+        reviews=earlier_reviews + latest,
+    )
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def application_retention_facts(application: Application) -> dict[str, Any]:
+    """What the statistics count of one application, kept on its tombstone when it is disposed of:
+    its area, dates, threshold outcome, reviews and recommendation count (no name, no free text)."""
+    row = (
+        Application.objects.filter(pk=application.pk)
+        .annotate(recommendation_count=Count("review__recommendations"))
+        .values_list(
+            "threshold_met",
+            "threshold_decided_on",
+            "review_held_on",
+            "recommendation_count",
+            "review__earlier_reviews",
+        )
+        .get()
+    )
+    met, decided, held, n, earlier = row
+    return {
+        "area": application.area_id,
+        "received_on": application.received_on.isoformat(),
+        "status": application.status,
+        "threshold_met": met,
+        "threshold_decided_on": decided.isoformat() if decided else None,
+        "review_held_on": held.isoformat() if held else None,
+        "recommendation_count": n,
+        "earlier_reviews": [
+            {"held_on": str(e["held_on"]), "recommendation_count": int(e["recommendation_count"])}
             for e in (earlier or [])
-        )
-        latest = (
-            (rules.ReviewFacts(held, n - sum(e.recommendation_count for e in earlier_reviews)),)
-            if held is not None
-            else ()
-        )
-        facts.append(
-            rules.ApplicationFacts(
-                reference=ref,
-                received_on=received,
-                threshold_met=met,
-                review_held_on=held,
-                recommendation_count=n,
-                threshold_decided_on=decided,
-                reviews=earlier_reviews + latest,
+        ],
+    }
+
+
+def disposed_application_facts(
+    area: CaseReviewArea, *, partnerships: list[int] | None = None
+) -> list[rules.ApplicationFacts]:
+    """The facts of ``area``'s applications disposed of at the end of their retention period, read
+    from their tombstones (only those of ``partnerships``, when given)."""
+    from csphub.governance.models import RecordType, Tombstone
+
+    tombstones = Tombstone.objects.filter(record_type=RecordType.CASE_REVIEW)
+    if partnerships is not None:
+        tombstones = tombstones.filter(partnership_id__in=partnerships)
+    found = []
+    for reference, kept in tombstones.order_by("id").values_list("reference", "facts"):
+        if not kept or kept.get("area") != area.pk:
+            continue
+        found.append(
+            _facts(
+                reference,
+                dt.date.fromisoformat(kept["received_on"]),
+                kept.get("threshold_met"),
+                _day(kept.get("threshold_decided_on")),
+                _day(kept.get("review_held_on")),
+                int(kept.get("recommendation_count") or 0),
+                kept.get("earlier_reviews") or [],
             )
         )
-    return facts
+    return found
 
 
 @dataclass(frozen=True)
@@ -320,6 +394,9 @@ def publication_years(area: CaseReviewArea, *, today: dt.date | None = None) -> 
         .values_list("received_on", flat=True)
         .first()
     )
+    disposed = [f.received_on for f in disposed_application_facts(area)]
+    if disposed:
+        first = min([first, *disposed]) if first else min(disposed)
     start = rules.ReportingYear.containing(first) if first else current
     start = max(start, rules.FIRST_REPORTING_YEAR, key=lambda y: y.start_year)
     return [rules.ReportingYear(y) for y in range(current.start_year, start.start_year - 1, -1)]

@@ -50,11 +50,23 @@ _ACTIONS = {"dispose": "Would dispose of", "hold": "Kept (legal hold)", "blocked
 )
 @click.option(
     "--record-type",
-    type=click.Choice(["case", "incident", "person", "rights_request"]),
+    type=click.Choice(
+        [
+            "case",
+            "incident",
+            "person",
+            "rights_request",
+            "case_review",
+            "slavery_concern",
+            "prevent_referral",
+            "dhr",
+        ]
+    ),
     default="case",
     show_default=True,
-    help="Closed cases, incidents on no case, people on no case or incident, or completed data "
-    "subjects' requests.",
+    help="Closed cases, incidents on no case, people on no case or incident, completed data "
+    "subjects' requests, closed Case Review applications, notified modern slavery concerns, closed "
+    "Prevent referrals (with their Channel cases) or Domestic Homicide Reviews published or not held.",
 )
 def purge(dry_run: bool, on: dt.datetime | None, record_type: str) -> None:
     """Dispose of records past their retention date and not on legal hold."""
@@ -73,6 +85,10 @@ def purge(dry_run: bool, on: dt.datetime | None, record_type: str) -> None:
             "incident": "happened",
             "person": "last changed",
             "rights_request": "completed",
+            "case_review": "closed",
+            "slavery_concern": "notified",
+            "prevent_referral": "closed",
+            "dhr": "published or decided",
         }[record_type]
         click.echo(
             f"{action} {item.reference} ({item.agency}, {since} {item.closed_on:%d %B %Y}): {item.why}"
@@ -116,12 +132,25 @@ def rule(record_type: str, agency_slug: str | None, years: int, reason: str, pol
 @click.option("--case", "case_ref", default=None, help="Case reference, e.g. ASB-000042.")
 @click.option("--person", "person_id", type=int, default=None, help="Person number.")
 @click.option("--incident", "incident_id", type=int, default=None, help="Incident number.")
+@click.option(
+    "--record",
+    "record_ref",
+    default=None,
+    help="A Case Review application (CR-7KDM-Q4TA), modern slavery concern (MS-000012), Prevent "
+    "referral (PR-000003) or Domestic Homicide Review (DHR-00002).",
+)
 @click.option("--reason", required=True)
 @click.option("--reference", default="", help="The claim, inquiry or instruction (a court number).")
 def hold(
-    case_ref: str | None, person_id: int | None, incident_id: int | None, reason: str, reference: str
+    case_ref: str | None,
+    person_id: int | None,
+    incident_id: int | None,
+    record_ref: str | None,
+    reason: str,
+    reference: str,
 ) -> None:
-    """Place a legal hold on a case, a person or an incident."""
+    """Place a legal hold on a case, a person, an incident, a Case Review application or a duty
+    register's record."""
     _setup_django()
     from django.db.models import Model
 
@@ -130,11 +159,13 @@ def hold(
     from csphub.governance.services import legal_hold_place
     from csphub.people.models import Person
 
-    given = [x for x in (case_ref, person_id, incident_id) if x is not None]
+    given = [x for x in (case_ref, person_id, incident_id, record_ref) if x is not None]
     if len(given) != 1:
-        raise click.UsageError("Give exactly one of --case, --person or --incident.")
+        raise click.UsageError("Give exactly one of --case, --person, --incident or --record.")
     target: Model
-    if case_ref is not None:
+    if record_ref is not None:
+        target = _record(record_ref)
+    elif case_ref is not None:
         number = case_ref.strip().upper().removeprefix("ASB-")
         cases = Case.objects.filter(pk=int(number)) if number.isdigit() else Case.objects.none()
         target = _found(cases, f"case {case_ref}")
@@ -147,6 +178,21 @@ def hold(
     except ApplicationError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Legal hold {placed.pk} placed.")
+
+
+def _record(text: str) -> Any:
+    """The Case Review application or duty register record with this reference."""
+    from csphub.casereviews.models import Application
+    from csphub.duties.models import DomesticHomicideReview, PreventReferral, SlaveryConcern
+
+    ref = text.strip().upper()
+    if ref.startswith("CR-"):
+        return _found(Application.objects.filter(reference=ref), f"Case Review application {text}")
+    prefix, _, number = ref.rpartition("-")
+    models: dict[str, Any] = {"MS": SlaveryConcern, "PR": PreventReferral, "DHR": DomesticHomicideReview}
+    if prefix not in models or not number.isdigit():
+        raise click.ClickException(f"No record {text}: give a CR-, MS-, PR- or DHR- reference.")
+    return _found(models[prefix].objects.filter(pk=int(number)), f"record {text}")
 
 
 @retention.command("release")

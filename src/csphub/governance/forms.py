@@ -152,7 +152,7 @@ class HoldForm(GovukFormMixin, forms.Form):
     record = forms.CharField(
         label="Its reference",
         max_length=30,
-        help_text="For example ASB-000042, INC-000012, PER-000017 or SAR-00003.",
+        help_text="For example ASB-000042, INC-000012, PER-000017, SAR-00003 or CR-7KDM-Q4TA.",
         error_messages=_required("Enter the reference of the record to keep"),
     )
     reason = forms.CharField(

@@ -27,6 +27,25 @@ class RecordType(models.TextChoices):
         "rights_request",
         "Data subject's request (with the records found for it, the decisions and the disclosure log)",
     )
+    CASE_REVIEW = (
+        "case_review",
+        (
+            "ASB Case Review application (with its letters, threshold decision, review and "
+            "recommendations, appeal and the complaints linked to it)"
+        ),
+    )
+    SLAVERY_CONCERN = "slavery_concern", "Modern slavery duty-to-notify concern, once notified"
+    PREVENT_REFERRAL = (
+        "prevent_referral",
+        "Prevent referral (with its Channel case and post-exit reviews)",
+    )
+    DHR = (
+        "dhr",
+        (
+            "Domestic Homicide Review or Abuse Related Death Review (with its panel, extensions, "
+            "recommendations, actions and pseudonyms)"
+        ),
+    )
 
 
 class RetentionRule(BaseModel):
@@ -130,10 +149,23 @@ class Tombstone(BaseModel):
     marac_referral_count = models.PositiveIntegerField(default=0)
     retained_until = models.DateField()
     rule = models.CharField(max_length=500, help_text="The retention rule applied, in words.")
+    # The partnership's statistics (the Case Review figures, the board pack, the plan's measures)
+    # count by partnership and by the record's own dates: a disposed record keeps them here.
+    partnership = models.ForeignKey(
+        "agencies.Partnership", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    facts = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the statistics count of a disposed record, by record type: dates, outcomes "
+        "and counts, never a name or free text.",
+    )
 
     NOT_PERSONAL_DATA = frozenset(
         {
             "run",
+            "partnership",
+            "facts",
             "record_type",
             "reference",
             "owning_agency",

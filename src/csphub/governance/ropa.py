@@ -66,7 +66,10 @@ ACTIVITIES: tuple[ProcessingActivity, ...] = (
         "Applicants, victims, people named in incidents",
         "Applicant contact details, support needs, the incidents complained of, decisions and letters",
         "The relevant bodies of the area; published figures are counts only",
-        _SIX_YEARS,
+        "6 years after the application is closed or withdrawn (or its appeal decided, if later), unless the "
+        "agency's schedule says longer; an undecided appeal or an uncompleted recommendation keeps it; legal "
+        "holds keep records longer. Disposal deletes the application, letters, decisions, review and appeal "
+        "and keeps a record without personal data of what the published figures count.",
         _SECURITY,
     ),
     ProcessingActivity(
@@ -102,7 +105,11 @@ ACTIVITIES: tuple[ProcessingActivity, ...] = (
         "Potential victims of modern slavery, people referred to Prevent and Channel",
         "Grounds, exploitation type, age, consent, referral and panel records (special category)",
         "The Home Office (NRM or anonymous notification); Channel panel members",
-        _SIX_YEARS,
+        "Modern slavery concern: 6 years after the Home Office was notified. Prevent referral and its Channel "
+        "case: 6 years after it closed (no further action, signposted, consent declined, or the last post-exit "
+        "review). Domestic Homicide Review file: 20 years after publication or the decision not to hold one. "
+        "An agency's schedule may say longer (never under 6 years); legal holds keep records longer. Disposal "
+        "keeps a record without personal data of what the board pack and the plan count.",
         _SECURITY + " Compartments: only the register's members see its records.",
     ),
     ProcessingActivity(

@@ -27,6 +27,18 @@ DEFAULT_REASONS = {
     "rights_request": "Partnership default: a data subject's request, the records found for it, the "
     "decisions and the disclosure log are kept for 6 years after the request is completed, the time "
     "in which a claim about the response may be brought.",
+    "case_review": "Partnership default: an ASB Case Review application, its letters, decisions, review, "
+    "appeal and linked complaints are kept for 6 years after the application is closed or withdrawn "
+    "(or its appeal decided, if later), the time in which a claim or complaint about the decision may "
+    "be brought.",
+    "slavery_concern": "Partnership default: a modern slavery concern is kept for 6 years after the "
+    "Home Office was notified.",
+    "prevent_referral": "Partnership default: a Prevent referral and its Channel case are kept for 6 "
+    "years after the referral is closed (no further action or signposted), consent to Channel "
+    "declined, or the last post-exit review completed.",
+    "dhr": "Partnership default: a Domestic Homicide Review (or Abuse Related Death Review) file is kept "
+    "for 20 years after the report is published or the decision not to hold a review: a later "
+    "review, an inquest or criminal proceedings may need it, and no statute sets a shorter period.",
 }
 DEFAULT_SOURCE = "Partnership information sharing agreement, retention clause"
 # Why 6 years for a data subject's request: a claim about the response (UK GDPR Art 82; DPA 2018
@@ -39,14 +51,39 @@ DEFAULT_SOURCES = {
     "person": DEFAULT_SOURCE,
     "rights_request": "Limitation Act 1980 s.2 (UK GDPR Art 82, DPA 2018 s.168-169 claims); record of "
     "processing activities",
+    "case_review": "Partnership information sharing agreement, retention clause; Limitation Act 1980 s.2",
+    "slavery_concern": "Partnership information sharing agreement, retention clause (Modern Slavery Act "
+    "2015 s.52; to be confirmed against Home Office guidance)",
+    "prevent_referral": "Partnership information sharing agreement, retention clause (Counter-Terrorism "
+    "and Security Act 2015 s.36; to be confirmed against the Channel duty guidance)",
+    "dhr": "Partnership DHR protocol (Domestic Violence, Crime and Victims Act 2004 s.9; no statutory "
+    "period: to be confirmed by the partnership)",
 }
+# The default period of each record type (DEFAULT_YEARS where not named).
+DEFAULT_YEARS_BY_TYPE = {"dhr": 20}
 
 # Where the law leaves the period to the controller, an agency may set its own (no statute fixes a
 # period for ASB case files: local schedules range from 3 to 6 years). A data subject's request is
 # kept at least for the limitation period of a claim about the response (6 years, Limitation Act
 # 1980 s.2): an agency may keep it longer, never shorter.
-MINIMUM_YEARS = {"case": 1, "incident": 1, "person": 1, "rights_request": 6}
+# The statutory reviews and duty registers are kept at least for the limitation period (6 years): a
+# claim or complaint about the decision, or a later review or inquiry, may need them.
+MINIMUM_YEARS = {
+    "case": 1,
+    "incident": 1,
+    "person": 1,
+    "rights_request": 6,
+    "case_review": 6,
+    "slavery_concern": 6,
+    "prevent_referral": 6,
+    "dhr": 6,
+}
 MAXIMUM_YEARS = 100
+
+
+def default_years(record_type: str) -> int:
+    """The partnership default period of ``record_type`` (6 years, a DHR file 20)."""
+    return DEFAULT_YEARS_BY_TYPE.get(record_type, DEFAULT_YEARS)
 
 
 def period_allowed(record_type: str, years: int) -> bool:

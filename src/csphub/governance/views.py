@@ -374,15 +374,23 @@ def retention_overview(request: SignedInRequest) -> HttpResponse:
     """The schedule, what is past its date now (as the next run would see it) and the legal holds."""
     _handler(request)
     today = timezone.localdate()
-    due = {
-        RecordType(t).label: [
+    due: dict[str, Any] = {}
+    counted: dict[str, dict[str, int]] = {}
+    for t in RecordType.values:
+        items = [
             item
             for item, _record, _rule in services.retention_review(
                 record_type=t, today=today, agency=request.actor.agency
             )
         ]
-        for t in RecordType.values
-    }
+        if t in selectors.COMPARTMENT_RECORD_TYPES:
+            # A compartment's records are counted here, never named (only its members see them).
+            counted[RecordType(t).label] = {
+                "dispose": sum(1 for i in items if i.action == "dispose"),
+                "kept": sum(1 for i in items if i.action != "dispose"),
+            }
+        else:
+            due[RecordType(t).label] = items
     holds = selectors.active_holds(request.actor.agency)
     audit_record(actor=request.actor, verb=AuditVerb.RETENTION_SCHEDULE_VIEWED)
     return render(
@@ -391,6 +399,7 @@ def retention_overview(request: SignedInRequest) -> HttpResponse:
         {
             "schedule": selectors.schedule_rows(),
             "due": due,
+            "counted": counted,
             "holds": [(h, selectors.hold_target_label(h)) for h in holds],
             "tombstones": selectors.tombstones_recent(request.actor.agency),
             "today": today,

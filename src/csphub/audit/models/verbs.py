@@ -134,6 +134,10 @@ class AuditVerb(models.TextChoices):
         "Acknowledged a Case Review application",
     )
     CASEREVIEWAPPLICATION_CLOSED = "casereviewapplication.closed", "Closed a Case Review application"
+    CASEREVIEWAPPLICATION_DISPOSED = (
+        "casereviewapplication.disposed",
+        "Disposed of a Case Review application at the end of its retention period (a tombstone is kept)",
+    )
     CASEREVIEWAPPLICATION_INCIDENT_LINKED = (
         "casereviewapplication.incident_linked",
         "Linked an incident to a Case Review application",
@@ -395,6 +399,10 @@ class AuditVerb(models.TextChoices):
     DOMESTICHOMICIDEREVIEW_CHAIR_APPOINTED = (
         "domestichomicidereview.chair_appointed",
         "Appointed the independent chair of a Domestic Homicide Review",
+    )
+    DOMESTICHOMICIDEREVIEW_DISPOSED = (
+        "domestichomicidereview.disposed",
+        "Disposed of a Domestic Homicide Review's file at the end of its retention period (a tombstone is kept)",
     )
     DOMESTICHOMICIDEREVIEW_DECIDED = (
         "domestichomicidereview.decided",
@@ -690,6 +698,11 @@ class AuditVerb(models.TextChoices):
 
     PREVENTREFERRAL_LISTED = "preventreferral.listed", "Saw a Prevent referral in a list"
     PREVENTREFERRAL_MADE = "preventreferral.made", "Made a Prevent referral"
+    PREVENTREFERRAL_DISPOSED = (
+        "preventreferral.disposed",
+        "Disposed of a Prevent referral and its Channel case at the end of their retention period "
+        "(a tombstone is kept)",
+    )
     PREVENTREFERRAL_SCREENED = "preventreferral.screened", "Screened a Prevent referral"
     PREVENTREFERRAL_SHARE_REVOKED = (
         "preventreferral.share_revoked",
@@ -736,6 +749,10 @@ class AuditVerb(models.TextChoices):
         "Asked another agency to share its record about a person (record locator)",
     )
 
+    SLAVERYCONCERN_DISPOSED = (
+        "slaveryconcern.disposed",
+        "Disposed of a modern slavery concern at the end of its retention period (a tombstone is kept)",
+    )
     SLAVERYCONCERN_EXPORTED = (
         "slaveryconcern.exported",
         "Produced the Home Office notification for a modern slavery concern",

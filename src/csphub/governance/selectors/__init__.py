@@ -20,12 +20,16 @@ from csphub.governance.selectors.public import (
     privacy_settings,
 )
 from csphub.governance.selectors.retention import (
+    COMPARTMENT_RECORD_TYPES,
     AgencyRule,
     Candidate,
     RuleInForce,
     agency_rules,
     closed_cases,
+    count_disposed,
     disposal_candidates,
+    disposed_facts,
+    fact_day,
     holds_by_case,
     person_reference,
     retention_rules,
@@ -42,6 +46,7 @@ from csphub.governance.selectors.rights import (
 )
 
 __all__ = [
+    "COMPARTMENT_RECORD_TYPES",
     "HOLDABLE_LABELS",
     "AgencyRule",
     "Candidate",
@@ -54,9 +59,12 @@ __all__ = [
     "agency_rules",
     "closed_cases",
     "controllers",
+    "count_disposed",
     "disclosure_log",
     "disposal_candidates",
+    "disposed_facts",
     "essential_cookies",
+    "fact_day",
     "hold_get",
     "hold_target_find",
     "hold_target_label",

@@ -32,7 +32,10 @@ def retention_rules(record_type: str) -> dict[int | None, RuleInForce]:
 
     found: dict[int | None, RuleInForce] = {
         None: RuleInForce(
-            rules.DEFAULT_YEARS, rules.DEFAULT_REASONS[record_type], rules.DEFAULT_SOURCES[record_type], False
+            rules.default_years(record_type),
+            rules.DEFAULT_REASONS[record_type],
+            rules.DEFAULT_SOURCES[record_type],
+            False,
         )
     }
     for rule in RetentionRule.objects.filter(record_type=record_type):
@@ -283,7 +286,191 @@ def disposal_candidates(record_type: str, *, today: dt.date | None = None) -> li
             )
             for r in requests
         ]
+    if record_type == "case_review":
+        return _case_review_candidates()
+    if record_type == "slavery_concern":
+        return _slavery_candidates()
+    if record_type == "prevent_referral":
+        return _prevent_candidates()
+    if record_type == "dhr":
+        return _dhr_candidates()
     raise ValueError(f"Unknown record type {record_type!r}")
+
+
+def _later(*days: dt.date | None) -> dt.date:
+    return max(d for d in days if d is not None)
+
+
+def _case_review_candidates() -> list[Candidate]:
+    """Applications closed or withdrawn (trigger: that day, or the later day its appeal was
+    decided); an appeal not yet decided or a recommendation not yet completed keeps it. A hold on
+    the application, on a complaint linked to it or on the person who made that complaint keeps it."""
+    from csphub.casereviews import rules as cr_rules
+    from csphub.casereviews.models import Application, ApplicationIncident, Recommendation
+    from csphub.cases.models import Incident
+    from csphub.people.models import Person
+
+    applications = list(
+        Application.objects.filter(
+            status__in=[cr_rules.Status.CLOSED, cr_rules.Status.WITHDRAWN], closed_on__isnull=False
+        )
+        .select_related("owning_agency", "appeal")
+        .order_by("closed_on", "id")
+    )
+    ids = [a.pk for a in applications]
+    held = _holds_on(Application)
+    incidents_held, people_held = _holds_on(Incident), _holds_on(Person)
+    holds: dict[int, list[str]] = {}
+    if incidents_held or people_held:
+        for app_id, incident_id, person_id in ApplicationIncident.objects.filter(
+            application_id__in=ids
+        ).values_list("application_id", "incident_id", "complainant_id"):
+            if incident_id in incidents_held:
+                holds.setdefault(app_id, []).append(f"record hold: {incidents_held[incident_id]}")
+            if person_id in people_held:
+                holds.setdefault(app_id, []).append(f"person hold: {people_held[person_id]}")
+    open_recommendations: dict[int, list[str]] = {}
+    for app_id, due_on in Recommendation.objects.filter(
+        review__application_id__in=ids, completed_on__isnull=True
+    ).values_list("review__application_id", "due_on"):
+        open_recommendations.setdefault(app_id, []).append(
+            f"a recommendation due on {due_on:%d %B %Y} not yet completed"
+        )
+    found = []
+    for a in applications:
+        appeal = getattr(a, "appeal", None)
+        in_force = list(open_recommendations.get(a.pk, ()))
+        if appeal is not None and appeal.decided_on is None:
+            in_force.append("an appeal not yet decided")
+        decided = appeal.decided_on if appeal is not None else None
+        later = decided is not None and a.closed_on is not None and decided > a.closed_on
+        found.append(
+            Candidate(
+                a,
+                a.reference,
+                a.owning_agency_id,
+                a.owning_agency.name,
+                _later(a.closed_on, decided),
+                ((f"record hold: {held[a.pk]}",) if a.pk in held else ()) + tuple(holds.get(a.pk, ())),
+                tuple(in_force),
+                f"the appeal decided on {decided:%d %B %Y}, after the application closed"
+                if later and decided
+                else "",
+            )
+        )
+    return found
+
+
+def _slavery_candidates() -> list[Candidate]:
+    """Concerns the Home Office has been notified of (trigger: the day it was notified); a concern
+    not yet notified is never disposed of. A hold on the concern or on the person it is about keeps it."""
+    from csphub.duties.models import NotificationStatus, SlaveryConcern
+    from csphub.people.models import Person
+
+    held, people_held = _holds_on(SlaveryConcern), _holds_on(Person)
+    concerns = (
+        SlaveryConcern.objects.filter(status=NotificationStatus.NOTIFIED, notified_on__isnull=False)
+        .select_related("owning_agency")
+        .order_by("notified_on", "id")
+    )
+    return [
+        Candidate(
+            c,
+            c.reference,
+            c.owning_agency_id,
+            c.owning_agency.name,
+            c.notified_on or c.grounds_date,  # notified_on is set on every notified concern
+            ((f"record hold: {held[c.pk]}",) if c.pk in held else ())
+            + ((f"person hold: {people_held[c.person_id]}",) if c.person_id in people_held else ()),
+        )
+        for c in concerns
+    ]
+
+
+def _prevent_candidates() -> list[Candidate]:
+    """Prevent referrals once closed: no further action or signposted (trigger: the screening day),
+    or referred to Channel and consent declined (the later of the first panel and the consent
+    decision) or the person left Channel (the later of the exit and the last post-exit review). A
+    post-exit review not yet completed keeps it; a referral still with the police or the panel is
+    never disposed of. A hold on the referral or on its Channel case keeps it."""
+    from csphub.duties.models import ChannelCase, ChannelStatus, PreventReferral, ReferralStatus
+
+    held, channel_held = _holds_on(PreventReferral), _holds_on(ChannelCase)
+    referrals = (
+        PreventReferral.objects.exclude(status=ReferralStatus.RECEIVED)
+        .select_related("owning_agency", "channel_case")
+        .prefetch_related("channel_case__reviews")
+        .order_by("referred_on", "id")
+    )
+    found = []
+    for r in referrals:
+        holds: tuple[str, ...] = (f"record hold: {held[r.pk]}",) if r.pk in held else ()
+        in_force: tuple[str, ...] = ()
+        why = ""
+        if r.status in (ReferralStatus.SIGNPOSTED, ReferralStatus.CLOSED):
+            trigger = _later(r.screened_on, r.referred_on)
+        else:
+            case = getattr(r, "channel_case", None)
+            if case is None or case.status not in (ChannelStatus.DECLINED, ChannelStatus.EXITED):
+                continue  # still with the police Prevent team or the Channel panel
+            if case.pk in channel_held:
+                holds += (f"record hold: {channel_held[case.pk]}",)
+            reviews = list(case.reviews.all())
+            in_force = tuple(
+                f"a Channel post-exit review due on {rv.due_on:%d %B %Y} not yet completed"
+                for rv in reviews
+                if rv.completed_on is None
+            )
+            trigger = _later(
+                r.screened_on,
+                case.first_panel_on,
+                case.consent_on,
+                case.exited_on,
+                *(rv.completed_on for rv in reviews),
+            )
+            why = f"its Channel case {case.reference}"
+        found.append(
+            Candidate(r, r.reference, r.owning_agency_id, r.owning_agency.name, trigger, holds, in_force, why)
+        )
+    return found
+
+
+def _dhr_candidates() -> list[Candidate]:
+    """Reviews decided not to be held (trigger: the decision) or published (trigger: publication);
+    an action of the action plan not yet complete keeps it. A hold on the review keeps it."""
+    from csphub.duties.models import ActionStatus, DhrAction, DhrStatus, DomesticHomicideReview
+
+    held = _holds_on(DomesticHomicideReview)
+    reviews = list(
+        DomesticHomicideReview.objects.filter(status__in=[DhrStatus.NOT_HELD, DhrStatus.PUBLISHED])
+        .select_related("owning_agency")
+        .order_by("notified_on", "id")
+    )
+    open_actions: dict[int, int] = {}
+    for review_id in (
+        DhrAction.objects.filter(recommendation__review_id__in=[r.pk for r in reviews])
+        .exclude(status=ActionStatus.COMPLETE)
+        .values_list("recommendation__review_id", flat=True)
+    ):
+        open_actions[review_id] = open_actions.get(review_id, 0) + 1
+    found = []
+    for r in reviews:
+        trigger = r.published_on if r.status == DhrStatus.PUBLISHED else r.decided_on
+        if trigger is None:
+            continue
+        n = open_actions.get(r.pk, 0)
+        found.append(
+            Candidate(
+                r,
+                r.reference,
+                r.owning_agency_id,
+                r.owning_agency.name,
+                trigger,
+                (f"record hold: {held[r.pk]}",) if r.pk in held else (),
+                (f"{n} action(s) of its action plan not yet complete",) if n else (),
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True)
@@ -333,12 +520,49 @@ def schedule_rows() -> list[tuple[str, str, RuleInForce]]:
     return rows
 
 
+# The duty registers' records live in compartments: the data protection pages count them, never
+# name them (their references are listed to the operator, on the command line).
+COMPARTMENT_RECORD_TYPES = ("slavery_concern", "prevent_referral", "dhr")
+
+
 def tombstones_recent(agency: Any, limit: int = 50) -> list[Any]:
-    """The agency's records disposed of most recently."""
+    """The agency's records disposed of most recently (none of a compartment's: see above)."""
     from csphub.governance.models import Tombstone
 
     return list(
         Tombstone.objects.filter(owning_agency=agency)
+        .exclude(record_type__in=COMPARTMENT_RECORD_TYPES)
         .select_related("owning_agency", "run")
         .order_by("-run__ran_on", "-id")[:limit]
     )
+
+
+def disposed_facts(record_type: str, partnerships: list[int]) -> list[dict[str, Any]]:
+    """The facts kept on the tombstones of ``record_type`` records of ``partnerships``, for the
+    statistics that count disposed records with the live ones (the board pack, the plan's measures).
+    Dates are ISO strings: :func:`fact_day` reads them."""
+    from csphub.governance.models import Tombstone
+
+    return [
+        kept
+        for kept in Tombstone.objects.filter(record_type=record_type, partnership_id__in=partnerships)
+        .order_by("id")
+        .values_list("facts", flat=True)
+        if kept
+    ]
+
+
+def fact_day(kept: dict[str, Any], name: str) -> dt.date | None:
+    """A date kept on a tombstone (``None`` when it was not set)."""
+    text = kept.get(name)
+    return dt.date.fromisoformat(text) if text else None
+
+
+def count_disposed(record_type: str, partnerships: list[int], day: str, start: dt.date, end: dt.date) -> int:
+    """How many disposed records of ``record_type`` had their ``day`` within ``start``..``end``."""
+    found = 0
+    for kept in disposed_facts(record_type, partnerships):
+        on = fact_day(kept, day)
+        if on is not None and start <= on <= end:
+            found += 1
+    return found

@@ -216,6 +216,149 @@ def _dispose_rights_request(request: Any, *, run: DisposalRun, until: dt.date, r
     return tombstone
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _dispose_case_review(application: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
+    """Delete a closed or withdrawn Case Review application with its letters, threshold decision,
+    review and recommendations, appeal and the links to the complaints (the incidents themselves are
+    their agencies' records and stay); leave a tombstone with what the s.104(10) figures, the board
+    pack and the plan count (its area, dates, threshold outcome, reviews, recommendation count)."""
+    from csphub.casereviews.selectors import application_retention_facts
+
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=RecordType.CASE_REVIEW,
+        reference=application.reference,
+        owning_agency=application.owning_agency,
+        partnership_id=application.partnership_id,
+        opened_on=application.received_on,
+        closed_on=application.closed_on,
+        outcome=application.status,
+        incident_count=application.incident_links.count(),
+        retained_until=until,
+        rule=rule,
+        facts=application_retention_facts(application),
+    )
+    _forget_links(application)
+    application.delete()
+    return tombstone
+
+
+def _dispose_slavery_concern(concern: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
+    """Delete a notified modern slavery concern (the person and case it names stay, being their own
+    records); leave a tombstone with the dates, route and type of exploitation the counts use."""
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=RecordType.SLAVERY_CONCERN,
+        reference=concern.reference,
+        owning_agency=concern.owning_agency,
+        partnership_id=concern.partnership_id,
+        opened_on=concern.grounds_date,
+        closed_on=concern.notified_on,
+        outcome=concern.route,
+        retained_until=until,
+        rule=rule,
+        facts={
+            "grounds_date": _iso(concern.grounds_date),
+            "notified_on": _iso(concern.notified_on),
+            "route": concern.route,
+            "exploitation": concern.exploitation,
+            "age_basis": concern.age_basis,
+        },
+    )
+    _forget_links(concern)
+    concern.delete()
+    return tombstone
+
+
+def _dispose_prevent_referral(referral: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
+    """Delete a closed Prevent referral with its Channel case and post-exit reviews; leave a tombstone
+    with the dates and outcomes the counts use (the day referred, the screening outcome, the Channel
+    case's status and its reviews' due and completion days), naming no one."""
+    from csphub.duties.models import ChannelCase
+
+    case = ChannelCase.objects.filter(referral=referral).first()
+    reviews = list(case.reviews.order_by("due_on", "id")) if case is not None else []
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=RecordType.PREVENT_REFERRAL,
+        reference=referral.reference,
+        owning_agency=referral.owning_agency,
+        partnership_id=referral.partnership_id,
+        opened_on=referral.referred_on,
+        closed_on=max(
+            day
+            for day in (
+                referral.referred_on,
+                referral.screened_on,
+                *((case.first_panel_on, case.consent_on, case.exited_on) if case is not None else ()),
+                *(rv.completed_on for rv in reviews),
+            )
+            if day is not None
+        ),
+        outcome=case.status if case is not None else referral.status,
+        retained_until=until,
+        rule=rule,
+        facts={
+            "referred_on": _iso(referral.referred_on),
+            "screened_on": _iso(referral.screened_on),
+            "status": referral.status,
+            "channel_case": case.reference if case is not None else "",
+            "channel_status": case.status if case is not None else "",
+            "first_panel_on": _iso(case.first_panel_on) if case is not None else None,
+            "exited_on": _iso(case.exited_on) if case is not None else None,
+            "channel_reviews": [
+                {
+                    "months_after_exit": rv.months_after_exit,
+                    "due_on": _iso(rv.due_on),
+                    "completed_on": _iso(rv.completed_on),
+                }
+                for rv in reviews
+            ],
+        },
+    )
+    if case is not None:
+        _forget_links(case)
+        case.reviews.all().delete()
+        case.delete()
+    _forget_links(referral)
+    referral.delete()
+    return tombstone
+
+
+def _dispose_dhr(review: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
+    """Delete a Domestic Homicide Review's file (the review with its panel, extensions,
+    recommendations, actions and pseudonyms; the published report stays where it was published);
+    leave a tombstone with its dates, decision and counts, naming no one."""
+    recommendations = review.recommendations.count()
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=RecordType.DHR,
+        reference=review.reference,
+        owning_agency=review.owning_agency,
+        partnership_id=review.partnership_id,
+        opened_on=review.notified_on,
+        closed_on=review.published_on or review.decided_on,
+        outcome=review.status,
+        retained_until=until,
+        rule=rule,
+        facts={
+            "notified_on": _iso(review.notified_on),
+            "decision": review.decision,
+            "decided_on": _iso(review.decided_on),
+            "report_completed_on": _iso(review.report_completed_on),
+            "published_on": _iso(review.published_on),
+            "rule_version": review.rule_version,
+            "recommendation_count": recommendations,
+        },
+    )
+    _forget_links(review)
+    review.delete()
+    return tombstone
+
+
 # A rule in words (its reason and source) can be longer than the tombstone keeps.
 _RULE_LENGTH = Tombstone._meta.get_field("rule").max_length or 500
 
@@ -224,6 +367,10 @@ _DISPOSED_VERB = {
     RecordType.INCIDENT: AuditVerb.INCIDENT_DISPOSED,
     RecordType.PERSON: AuditVerb.PERSON_DISPOSED,
     RecordType.RIGHTS_REQUEST: AuditVerb.RIGHTSREQUEST_DISPOSED,
+    RecordType.CASE_REVIEW: AuditVerb.CASEREVIEWAPPLICATION_DISPOSED,
+    RecordType.SLAVERY_CONCERN: AuditVerb.SLAVERYCONCERN_DISPOSED,
+    RecordType.PREVENT_REFERRAL: AuditVerb.PREVENTREFERRAL_DISPOSED,
+    RecordType.DHR: AuditVerb.DOMESTICHOMICIDEREVIEW_DISPOSED,
 }
 
 
@@ -290,11 +437,16 @@ def retention_purge(
     (or, with ``dry_run``, only list them). Either way the run is recorded and audited.
 
     Cases are closed cases (UK GDPR Art 5(1)(e)); incidents are those on no case; people are those
-    on no case or incident. A case goes with its whole file (its tools and powers, risk assessments,
-    MARAC referrals and community resolutions); one with a power still in force, or a record another
-    part of the service still depends on (an incident a Case Review relied on), is kept and listed as
-    blocked. A dry run tries each disposal in a savepoint and undoes it, so it lists exactly what a
-    real run would do."""
+    on no case or incident; Case Review applications are closed or withdrawn ones; the duty
+    registers' records are notified concerns, closed Prevent referrals and DHRs published or not
+    held. Each leaves a tombstone whose ``facts`` the statistics go on counting (the s.104(10)
+    figures, the board pack, the plan's measures), so disposal never moves a figure. A case goes
+    with its whole file (its tools and powers, risk assessments, MARAC referrals and community
+    resolutions); one with a power still in force, or a record another part of the service still
+    depends on (an incident a Case Review relied on), is kept and listed as blocked (as is an
+    application with an appeal or recommendation outstanding, a referral with a Channel review
+    outstanding, a DHR with an action outstanding). A dry run tries each disposal in a savepoint
+    and undoes it, so it lists exactly what a real run would do."""
     if record_type not in RecordType.values:
         raise ApplicationError(f"Unknown record type {record_type!r}.")
     today = today or timezone.localdate()
@@ -303,6 +455,10 @@ def retention_purge(
         RecordType.INCIDENT: _dispose_incident,
         RecordType.PERSON: _dispose_person,
         RecordType.RIGHTS_REQUEST: _dispose_rights_request,
+        RecordType.CASE_REVIEW: _dispose_case_review,
+        RecordType.SLAVERY_CONCERN: _dispose_slavery_concern,
+        RecordType.PREVENT_REFERRAL: _dispose_prevent_referral,
+        RecordType.DHR: _dispose_dhr,
     }
     with transaction.atomic():
         run = DisposalRun.objects.create(ran_on=today, dry_run=dry_run)

@@ -192,18 +192,26 @@ def measure_value(measure: PlanMeasure, *, today: dt.date | None = None) -> int 
         return Case.objects.filter(
             partnership_id=plan.partnership_id, opened_at__date__gte=start, opened_at__date__lte=end
         ).count()
-    if source == MeasureSource.CASE_REVIEWS:
-        from csphub.casereviews.models import Application
-
-        return Application.objects.filter(
-            partnership_id=plan.partnership_id, received_on__gte=start, received_on__lte=end
-        ).count()
     return _casework_or_duty_count(source, plan.partnership_id, start, end)
+
+
+def _disposed(record_type: str, partnership_id: int, day: str, start: dt.date, end: dt.date) -> int:
+    """Records disposed of at the end of their retention period still count, from their tombstones."""
+    from csphub.governance.selectors import count_disposed
+
+    return count_disposed(record_type, [partnership_id], day, start, end)
 
 
 def _casework_or_duty_count(source: str, partnership_id: int, start: dt.date, end: dt.date) -> int | None:
     """The measures counted from casework and the duty registers (issue 14: the registers' counts
-    feed the Plan), of the plan's partnership, in the plan year ``start``..``end``."""
+    feed the Plan), of the plan's partnership, in the plan year ``start``..``end``. Records disposed
+    of at the end of their retention period still count, from their tombstones."""
+    if source == MeasureSource.CASE_REVIEWS:
+        from csphub.casereviews.models import Application
+
+        return Application.objects.filter(
+            partnership_id=partnership_id, received_on__gte=start, received_on__lte=end
+        ).count() + _disposed("case_review", partnership_id, "received_on", start, end)
     if source == MeasureSource.POWERS_USED:
         from csphub.powers.models import PowerUse
 
@@ -230,13 +238,13 @@ def _casework_or_duty_count(source: str, partnership_id: int, start: dt.date, en
 
         return SlaveryConcern.objects.filter(
             partnership_id=partnership_id, notified_on__gte=start, notified_on__lte=end
-        ).count()
+        ).count() + _disposed("slavery_concern", partnership_id, "notified_on", start, end)
     if source == MeasureSource.PREVENT_REFERRALS:
         from csphub.duties.models import PreventReferral
 
         return PreventReferral.objects.filter(
             partnership_id=partnership_id, referred_on__gte=start, referred_on__lte=end
-        ).count()
+        ).count() + _disposed("prevent_referral", partnership_id, "referred_on", start, end)
     if source == MeasureSource.S17_ASSESSMENTS:
         from csphub.duties.models import S17Assessment
 

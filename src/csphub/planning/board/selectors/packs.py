@@ -130,24 +130,34 @@ def _casework(start: dt.date, end: dt.date, partnerships: list[int]) -> dict[str
 def _case_reviews(start: dt.date, end: dt.date, partnerships: list[int]) -> list[dict[str, Any]]:
     from csphub.casereviews import rules as cr_rules
     from csphub.casereviews.models import Application, CaseReviewArea, Recommendation
-    from csphub.casereviews.selectors import publication_for
+    from csphub.casereviews.selectors import disposed_application_facts, publication_for
 
     out = []
     year = cr_rules.ReportingYear.containing(end)
+
+    def within(day: dt.date | None) -> bool:
+        return day is not None and start <= day <= end
+
     for area in CaseReviewArea.objects.filter(partnership_id__in=partnerships).order_by("name"):
         apps = Application.objects.filter(area=area, partnership_id__in=partnerships)
         publication = publication_for(area, year=year, today=end)
+        # Applications disposed of at the end of their retention period count from their tombstones.
+        disposed = disposed_application_facts(area, partnerships=partnerships)
         out.append(
             {
                 "area": area.name,
-                "received": apps.filter(**_in("received_on", start, end)).count(),
+                "received": apps.filter(**_in("received_on", start, end)).count()
+                + sum(1 for f in disposed if within(f.received_on)),
                 "threshold_met": apps.filter(
                     threshold_met=True, **_in("threshold_decided_on", start, end)
-                ).count(),
+                ).count()
+                + sum(1 for f in disposed if f.threshold_met is True and within(f.threshold_decided_on)),
                 "threshold_not_met": apps.filter(
                     threshold_met=False, **_in("threshold_decided_on", start, end)
-                ).count(),
-                "reviews_held": apps.filter(**_in("review_held_on", start, end)).count(),
+                ).count()
+                + sum(1 for f in disposed if f.threshold_met is False and within(f.threshold_decided_on)),
+                "reviews_held": apps.filter(**_in("review_held_on", start, end)).count()
+                + sum(1 for f in disposed if within(f.review_held_on)),
                 "recommendations_overdue": Recommendation.objects.filter(
                     review__application__area=area, completed_on__isnull=True, due_on__lt=end
                 ).count(),
@@ -162,6 +172,7 @@ def _duties(start: dt.date, end: dt.date, today: dt.date, partnerships: list[int
     from csphub.duties.models import ChannelReview as AllReviews
     from csphub.duties.models import SlaveryConcern as AllConcerns
     from csphub.duties.rules.slavery import notification_due_on
+    from csphub.governance.selectors import disposed_facts, fact_day
 
     reviews = AllReviews.objects.filter(channel_case__partnership_id__in=partnerships)
     concerns_qs = AllConcerns.objects.filter(partnership_id__in=partnerships)
@@ -169,12 +180,25 @@ def _duties(start: dt.date, end: dt.date, today: dt.date, partnerships: list[int
     concerns = list(
         concerns_qs.filter(**_in("grounds_date", start, end)).values_list("grounds_date", "notified_on")
     )
+    # Records disposed of at the end of their retention period count from their tombstones (a
+    # disposed concern was notified, a disposed referral's Channel reviews were all completed).
+    for kept in disposed_facts("slavery_concern", partnerships):
+        grounds = fact_day(kept, "grounds_date")
+        if grounds is not None and start <= grounds <= end:
+            concerns.append((grounds, fact_day(kept, "notified_on")))
+    disposed_reviews = [
+        (fact_day(r, "due_on"), fact_day(r, "completed_on"))
+        for kept in disposed_facts("prevent_referral", partnerships)
+        for r in kept.get("channel_reviews", [])
+    ]
+    disposed_due = [(d, c) for d, c in disposed_reviews if d is not None and start <= d <= end]
     notified_on_time = sum(1 for g, n in concerns if n is not None and n <= notification_due_on(g))
     return [
         {
             "duty": "Prevent: Channel reviews (6 and 12 months after exit)",
-            "due": reviews_due.count(),
-            "met": reviews_due.filter(completed_on__isnull=False, completed_on__lte=F("due_on")).count(),
+            "due": reviews_due.count() + len(disposed_due),
+            "met": reviews_due.filter(completed_on__isnull=False, completed_on__lte=F("due_on")).count()
+            + sum(1 for d, c in disposed_due if c is not None and d is not None and c <= d),
             "outstanding_now": reviews.filter(completed_on__isnull=True, due_on__lt=today).count(),
         },
         {
