@@ -287,7 +287,7 @@ def lsoa_rows(months: list[str], partnerships: list[int]) -> list[dict[str, Any]
     if unlinked:
         counts[""]["cases"] += unlinked
     geo = load_reference(boundaries=False)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for code, by_kind in counts.items():
         lsoa = geo.lsoas.get(code) if code else None
         incidents = [by_kind.get(k, 0) for k in AsbType.values]
