@@ -77,6 +77,7 @@ MATRIX = {
     ),
     "planning:problem_assess": Entry(make=_plan, expect=POST_CHANGE, method="POST"),
     "planning:partner_data": Entry(expect=VIEWERS),
+    "planning:partner_data_csv": Entry(expect=VIEWERS),
     "planning:partner_dictionary": Entry(expect=VIEWERS),
     "planning:partner_template": Entry(expect=VIEWERS),
     "planning:partner_upload": Entry(expect=SCORERS),

@@ -173,8 +173,16 @@ def test_partner_counts_load_all_or_nothing_and_idempotently(world: Any, persona
         )
     months = ["2024-01", "2024-02", "2024-03"]
     rows = selectors.partner_measure_rows(months, selectors.counted_partnerships(coordinator))
+    loaded = first.created_at.strftime("%-d %B %Y")
     assert rows == [
-        {"measure": "Deliberate secondary fires", "source": fire.name, "values": [4, 7, 1], "total": 12}
+        {
+            "measure": "Deliberate secondary fires",
+            "agency": fire.name,
+            # the counts of February and March came from the corrected file, January's from the first
+            "source": f"Partner upload: {fire.name} (fire.csv, {loaded}; fire-v2.csv, {loaded})",
+            "values": [4, 7, 1],
+            "total": 12,
+        }
     ]
 
 

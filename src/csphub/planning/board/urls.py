@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("problem-solving/<int:pk>/assess/", views.problem_assess, name="problem_assess"),
     path("partner-data/", views.partner_data, name="partner_data"),
+    path("partner-data/counts.csv", views.partner_data_csv, name="partner_data_csv"),
     path("partner-data/dictionary/", views.partner_dictionary, name="partner_dictionary"),
     path("partner-data/template.csv", views.partner_template, name="partner_template"),
     path("partner-data/upload/", views.partner_upload, name="partner_upload"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,7 @@ from csphub.analytics.sources.partner_counts import DICTIONARY, MEASURES, templa
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
 from csphub.frontend import documents, flows
+from csphub.insights import selectors as insights_selectors
 from csphub.planning.board import charts as plan_charts
 from csphub.planning.board import forms, selectors, services
 from csphub.planning.boardpack import BoardPack
@@ -186,24 +189,86 @@ def problem_assess(request: SignedInRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- partners' counts
 
 
+def _assessment_figures(request: SignedInRequest) -> dict[str, Any]:
+    """The figures of the multi-agency assessment page and its download, as the reader may see them:
+    counts of the partnerships their figures count; a county board reads its districts' records with
+    every count from 1 to 4 shown as "fewer than 5", as on its overview."""
+    months = selectors.assessment_months()
+    counted = selectors.counted_partnerships(request.actor)
+    partner_rows = selectors.partner_measure_rows(months, counted)
+    app_rows = selectors.app_record_rows(months, counted)
+    lsoas = selectors.lsoa_rows(months, counted)
+    adoption = insights_selectors.current_adoption(request.actor)
+    sources = selectors.sources_summary(app_rows, partner_rows, months, adoption.run if adoption else None)
+    board = selectors.is_board(request.actor)
+    if board:
+        app_rows = selectors.suppress_rows(app_rows)
+        lsoas = selectors.suppress_rows(lsoas, ("incidents", "incidents_total", "cases"))
+    return {
+        "months": months,
+        "period": selectors.period_words(months[0], months[-1]),
+        "partner_rows": partner_rows,
+        "app_rows": app_rows,
+        "lsoa_rows": lsoas,
+        "sources": sources,
+        "suppressed": board,
+        "counted": counted,
+    }
+
+
 @login_required
 def partner_data(request: SignedInRequest) -> HttpResponse:
     """The multi-agency assessment: partners' counts and the app's own records, month by month."""
     _viewer(request)
-    months = selectors.assessment_months()
+    from csphub.cases.models import AsbType
+
     return render(
         request,
         "planning/board/partner_data.html",
         {
-            "months": months,
-            "partner_rows": selectors.partner_measure_rows(
-                months, selectors.counted_partnerships(request.actor)
-            ),
-            "app_rows": selectors.app_record_rows(months, selectors.counted_partnerships(request.actor)),
+            **_assessment_figures(request),
+            "asb_types": AsbType.labels,
             "uploads": selectors.partner_uploads_visible_to(request.actor)[:20],
             "may_manage": selectors.may_manage(request.actor),
         },
     )
+
+
+@login_required
+def partner_data_csv(request: SignedInRequest) -> HttpResponse:
+    """The page's figures as a CSV file: every monthly row with its source, then incidents and cases
+    by month, category and LSOA (the same small-number rule as the page)."""
+    _viewer(request)
+    import csv
+    import io
+
+    from csphub.analytics.sources.reference import load_reference
+    from csphub.cases.selectors.figures import suppressed
+
+    figures = _assessment_figures(request)
+    months = figures["months"]
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(["measure", "source", *months, "total"])
+    for r in [*figures["app_rows"], *figures["partner_rows"]]:
+        w.writerow([r["measure"], r["source"], *r["values"], r["total"]])
+    w.writerow([])
+    w.writerow(["month", "lsoa_code", "lsoa_name", "measure", "category", "count", "source"])
+    geo = load_reference(boundaries=False)
+    for month, code, measure, category, n in selectors.cube_rows(months, figures["counted"]):
+        lsoa = geo.lsoas.get(code) if code else None
+        name = lsoa.name if lsoa is not None else ("" if code else "Not located")
+        source = "Recorded in CSP Hub: " + ("ASB incidents" if measure == "ASB incidents" else "ASB cases")
+        w.writerow(
+            [month, code, name, measure, category, suppressed(n) if figures["suppressed"] else n, source]
+        )
+    w.writerow([])
+    w.writerow(["source", "figures", "period"])
+    for src in figures["sources"]:
+        w.writerow([src["source"], src["figures"], src["period"]])
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="multi-agency-assessment-counts.csv"'
+    return response
 
 
 @login_required

@@ -266,7 +266,7 @@ def _partner_quarter(start: dt.date, end: dt.date, partnerships: list[int]) -> l
     return [
         {
             "measure": r["measure"],
-            "source": r["source"],
+            "source": r["agency"],
             "previous": sum(r["values"][:3]),
             "this": sum(r["values"][3:]),
         }

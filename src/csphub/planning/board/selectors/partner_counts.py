@@ -65,23 +65,34 @@ def partnership_area_codes(partnership_ids: list[int]) -> frozenset[str]:
 
 def partner_measure_rows(months: list[str], partnerships: list[int]) -> list[dict[str, Any]]:
     """Each (measure, agency) with its total in each of ``months``, from partners' uploads, counting
-    only the areas of ``partnerships`` (``partnership_area_codes``)."""
+    only the areas of ``partnerships`` (``partnership_area_codes``). ``source`` names the agency and
+    the files the counts were loaded from, with the day each was loaded."""
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    files: dict[tuple[str, str], dict[int, tuple[str, dt.datetime]]] = defaultdict(dict)
     in_area = partnership_area_codes(partnerships)
-    for measure, agency, month, value, area_code in PartnerCount.objects.filter(month__in=months).values_list(
-        "measure", "agency__name", "month", "value", "area_code"
-    ):
+    for measure, agency, month, value, area_code, upload_id, file_name, loaded in PartnerCount.objects.filter(
+        month__in=months
+    ).values_list(
+        "measure", "agency__name", "month", "value", "area_code", "upload_id", "upload__file_name",
+        "upload__created_at",
+    ):  # fmt: skip
         if area_code not in in_area:
             continue
         key = (measure, agency)
         totals[key][month] = totals[key].get(month, 0) + value
+        files[key][upload_id] = (file_name, loaded)
     rows = []
     for (measure, agency), by_month in sorted(totals.items()):
         spec = MEASURE_KEYS.get(measure)
+        loaded_from = "; ".join(
+            f"{name}, {timezone.localtime(when).strftime('%-d %B %Y')}"
+            for _, (name, when) in sorted(files[(measure, agency)].items())
+        )
         rows.append(
             {
                 "measure": spec.label if spec else measure,
-                "source": agency,
+                "agency": agency,
+                "source": f"Partner upload: {agency} ({loaded_from})",
                 "values": [by_month.get(m, 0) for m in months],
                 "total": sum(by_month.values()),
             }
@@ -98,52 +109,299 @@ def counted_partnerships(user: Any) -> list[int]:
     return [partnership.pk, *partnership.members.values_list("pk", flat=True)]
 
 
+APP = "Recorded in CSP Hub"
+
+
+def _by_month(
+    qs: QuerySet[Any], field: str, months: list[str], *, group: str | None = None
+) -> dict[Any, dict[str, int]]:
+    """Counts of ``qs`` per month of ``field`` (a date, or a date and time read in local time) within
+    ``months``, grouped by ``group`` (one group, None, when not given): counted in the database."""
+    first = dt.date.fromisoformat(months[0] + "-01")
+    after = dt.date.fromisoformat(shift_months(months[-1], 1) + "-01")
+    is_datetime = qs.model._meta.get_field(field).get_internal_type() == "DateTimeField"
+    day = f"{field}__date" if is_datetime else field
+    qs = qs.filter(**{f"{day}__gte": first, f"{day}__lt": after}).annotate(m=TruncMonth(field))
+    out: dict[Any, dict[str, int]] = defaultdict(dict)
+    keys = [group, "m"] if group else ["m"]
+    for row in qs.values_list(*keys).annotate(n=Count("pk")).order_by():
+        key, month, n = (row[0], row[1], row[2]) if group else (None, row[0], row[1])
+        by_month = out[key]
+        by_month[_month(month)] = by_month.get(_month(month), 0) + n
+    return out
+
+
+def _row(measure: str, source: str, by_month: dict[str, int], months: list[str]) -> dict[str, Any]:
+    return {
+        "measure": measure,
+        "source": source,
+        "values": [by_month.get(m, 0) for m in months],
+        "total": sum(by_month.get(m, 0) for m in months),
+    }
+
+
 def app_record_rows(months: list[str], partnerships: list[int]) -> list[dict[str, Any]]:
-    """ASB incidents recorded in the app by category, and cases opened, per month (aggregate), of
-    ``partnerships``' records (:func:`counted_partnerships`)."""
-    from csphub.cases.models import Case, Category, Incident
+    """The partnership's own records, counted month by month (aggregates only, never a name), of
+    ``partnerships``' records (:func:`counted_partnerships`): ASB incidents by category, ASB cases
+    opened by ASB type, Case Review applications, thresholds met and reviews held, risk assessments
+    and MARAC referrals, tools and powers used by kind, and the duty registers' counts (modern
+    slavery notifications, Prevent referrals, Channel cases, deaths notified for a domestic homicide
+    or domestic abuse related death review). Each row names the records it is counted from."""
+    from csphub.casereviews.models import Application
+    from csphub.cases.models import AsbType, Case, Category, Incident
+    from csphub.duties.models import ChannelCase, DomesticHomicideReview, PreventReferral, SlaveryConcern
+    from csphub.duties.rules.dhr import review_name
+    from csphub.powers.models import PowerUse
+    from csphub.powers.rules import POWER_LABELS, Power
+    from csphub.risk.models import Assessment, MaracReferral
+
+    mine = {"partnership_id__in": partnerships}
+    rows: list[dict[str, Any]] = []
+    labels = dict(Category.choices)
+    by_cat = _by_month(Incident.objects.filter(**mine), "occurred_at", months, group="category")
+    for cat, by_month in sorted(by_cat.items(), key=lambda kv: labels.get(kv[0], kv[0])):
+        rows.append(_row(f"ASB incidents: {labels.get(cat, cat)}", f"{APP}: ASB incidents", by_month, months))
+    types = dict(AsbType.choices)
+    by_type = _by_month(Case.objects.filter(**mine), "opened_at", months, group="asb_type")
+    for kind, by_month in sorted(by_type.items(), key=lambda kv: types.get(kv[0], kv[0])):
+        rows.append(_row(f"ASB cases opened: {types.get(kind, kind)}", f"{APP}: ASB cases", by_month, months))
+    if not by_type:
+        rows.append(_row("ASB cases opened", f"{APP}: ASB cases", {}, months))
+    source = f"{APP}: ASB Case Review applications"
+    apps = Application.objects.filter(**mine)
+    for measure, qs, field in (
+        ("Case Review applications received", apps, "received_on"),
+        ("Case Review threshold met", apps.filter(threshold_met=True), "threshold_decided_on"),
+        ("Case Reviews held", apps, "review_held_on"),
+    ):
+        rows.append(_row(measure, source, _by_month(qs, field, months).get(None, {}), months))
+    rows.append(
+        _row(
+            "Risk assessments completed",
+            f"{APP}: risk assessments",
+            _by_month(Assessment.objects.filter(**mine), "assessed_at", months).get(None, {}),
+            months,
+        )
+    )
+    rows.append(
+        _row(
+            "MARAC referrals",
+            f"{APP}: MARAC referrals",
+            _by_month(MaracReferral.objects.filter(**mine), "referred_on", months).get(None, {}),
+            months,
+        )
+    )
+    powers = _by_month(PowerUse.objects.filter(**mine), "issued_at", months, group="power")
+    power_labels = {p.value: POWER_LABELS[p] for p in Power}
+    for power, by_month in sorted(powers.items(), key=lambda kv: power_labels.get(kv[0], kv[0])):
+        rows.append(
+            _row(f"Used: {power_labels.get(power, power)}", f"{APP}: tools and powers", by_month, months)
+        )
+    if not powers:
+        rows.append(_row("Tools and powers used", f"{APP}: tools and powers", {}, months))
+    rows.append(
+        _row(
+            "Modern slavery: Home Office notifications made",
+            f"{APP}: modern slavery register",
+            _by_month(SlaveryConcern.objects.filter(**mine), "notified_on", months).get(None, {}),
+            months,
+        )
+    )
+    rows.append(
+        _row(
+            "Prevent referrals received",
+            f"{APP}: Prevent register",
+            _by_month(PreventReferral.objects.filter(**mine), "referred_on", months).get(None, {}),
+            months,
+        )
+    )
+    rows.append(
+        _row(
+            "Channel cases: first panel",
+            f"{APP}: Prevent register",
+            _by_month(ChannelCase.objects.filter(**mine), "first_panel_on", months).get(None, {}),
+            months,
+        )
+    )
+    deaths = _by_month(
+        DomesticHomicideReview.objects.filter(**mine), "notified_on", months, group="rule_version"
+    )
+    by_review: dict[str, dict[str, int]] = defaultdict(dict)
+    for version, by_month in deaths.items():
+        for m, n in by_month.items():
+            name = review_name(version)
+            by_review[name][m] = by_review[name].get(m, 0) + n
+    for name in sorted(by_review) or ["Domestic Homicide Review"]:
+        rows.append(
+            _row(
+                f"Deaths notified for a {name}",
+                f"{APP}: domestic homicide review register",
+                by_review.get(name, {}),
+                months,
+            )
+        )
+    return rows
+
+
+def lsoa_rows(months: list[str], partnerships: list[int]) -> list[dict[str, Any]]:
+    """ASB incidents in the period by LSOA and ASB type, and ASB cases opened in the period by the
+    LSOA of their first incident (a case with no located incident is "not located"), with each
+    LSOA's name from the national reference; largest first."""
+    from csphub.analytics.sources.reference import load_reference
+    from csphub.cases.models import AsbType, CaseIncident, Incident
 
     first = dt.date.fromisoformat(months[0] + "-01")
     after = dt.date.fromisoformat(shift_months(months[-1], 1) + "-01")
-    by_cat: dict[str, dict[str, int]] = defaultdict(dict)
-    for category, month, n in (
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for lsoa, kind, n in (
+        Incident.objects.filter(
+            partnership_id__in=partnerships, occurred_at__date__gte=first, occurred_at__date__lt=after
+        )
+        .values_list("lsoa_code", "asb_type")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        counts[lsoa or ""][kind] += n
+    seen: set[int] = set()
+    for case_id, lsoa in (
+        CaseIncident.objects.filter(
+            case__partnership_id__in=partnerships,
+            case__opened_at__date__gte=first,
+            case__opened_at__date__lt=after,
+        )
+        .order_by("case_id", "incident__occurred_at", "incident_id")
+        .values_list("case_id", "incident__lsoa_code")
+    ):
+        if case_id not in seen:
+            seen.add(case_id)
+            counts[lsoa or ""]["cases"] += 1
+    from csphub.cases.models import Case
+
+    unlinked = (
+        Case.objects.filter(
+            partnership_id__in=partnerships, opened_at__date__gte=first, opened_at__date__lt=after
+        )
+        .exclude(pk__in=seen)
+        .count()
+    )
+    if unlinked:
+        counts[""]["cases"] += unlinked
+    geo = load_reference(boundaries=False)
+    rows: list[dict[str, Any]] = []
+    for code, by_kind in counts.items():
+        lsoa = geo.lsoas.get(code) if code else None
+        incidents = [by_kind.get(k, 0) for k in AsbType.values]
+        rows.append(
+            {
+                "code": code,
+                "name": lsoa.name if lsoa is not None else ("" if code else "Not located"),
+                "incidents": incidents,
+                "incidents_total": sum(incidents),
+                "cases": by_kind.get("cases", 0),
+            }
+        )
+    rows.sort(key=lambda r: (not r["code"], -r["incidents_total"], -r["cases"], r["code"]))
+    return rows
+
+
+def cube_rows(months: list[str], partnerships: list[int]) -> list[tuple[str, str, str, str, int]]:
+    """ASB incidents by month, category and LSOA, and ASB cases opened by month, ASB type and the
+    LSOA of their first incident: (month, LSOA code, measure, category, count), for the download."""
+    from csphub.cases.models import AsbType, Case, CaseIncident, Category, Incident
+
+    first = dt.date.fromisoformat(months[0] + "-01")
+    after = dt.date.fromisoformat(shift_months(months[-1], 1) + "-01")
+    labels = dict(Category.choices)
+    out: dict[tuple[str, str, str, str], int] = defaultdict(int)
+    for lsoa, cat, month, n in (
         Incident.objects.filter(
             partnership_id__in=partnerships, occurred_at__date__gte=first, occurred_at__date__lt=after
         )
         .annotate(m=TruncMonth("occurred_at"))
-        .values_list("category", "m")
-        .annotate(n=Count("id"))
+        .values_list("lsoa_code", "category", "m")
+        .annotate(n=Count("pk"))
+        .order_by()
     ):
-        by_cat[category][_month(month)] = n
-    labels = dict(Category.choices)
-    rows = [
-        {
-            "measure": f"ASB incidents: {labels.get(cat, cat)}",
-            "source": "Incidents recorded in CSP Hub",
-            "values": [by_month.get(m, 0) for m in months],
-            "total": sum(by_month.values()),
-        }
-        for cat, by_month in sorted(by_cat.items(), key=lambda kv: labels.get(kv[0], kv[0]))
-    ]
-    opened: dict[str, int] = {}
-    for month, n in (
+        out[(_month(month), lsoa or "", "ASB incidents", labels.get(cat, cat))] += n
+    types = dict(AsbType.choices)
+    first_lsoa: dict[int, str] = {}
+    for case_id, lsoa in (
+        CaseIncident.objects.filter(
+            case__partnership_id__in=partnerships,
+            case__opened_at__date__gte=first,
+            case__opened_at__date__lt=after,
+        )
+        .order_by("case_id", "incident__occurred_at", "incident_id")
+        .values_list("case_id", "incident__lsoa_code")
+    ):
+        first_lsoa.setdefault(case_id, lsoa or "")
+    for case_id, kind, month in (
         Case.objects.filter(
             partnership_id__in=partnerships, opened_at__date__gte=first, opened_at__date__lt=after
         )
         .annotate(m=TruncMonth("opened_at"))
-        .values_list("m")
-        .annotate(n=Count("id"))
+        .values_list("pk", "asb_type", "m")
     ):
-        opened[_month(month)] = n
-    rows.append(
-        {
-            "measure": "ASB cases opened",
-            "source": "Cases recorded in CSP Hub",
-            "values": [opened.get(m, 0) for m in months],
-            "total": sum(opened.values()),
-        }
-    )
-    return rows
+        out[(_month(month), first_lsoa.get(case_id, ""), "ASB cases opened", types.get(kind, kind))] += 1
+    return sorted((*k, v) for k, v in out.items())
+
+
+def sources_summary(
+    app_rows: list[dict[str, Any]], partner_rows: list[dict[str, Any]], months: list[str], adopted: Any = None
+) -> list[dict[str, str]]:
+    """ "Where the figures come from": each source that fed a figure on the page, the figures it fed
+    and the months it has counts for (within ``months``). ``adopted``: the partnership's adopted
+    Strategic Assessment run (police.uk), if any."""
+    out: list[dict[str, str]] = []
+    if adopted is not None:
+        out.append(
+            {
+                "source": "police.uk",
+                "figures": "The Strategic Assessment's crime and ASB figures and hot spots",
+                "period": str(adopted),
+            }
+        )
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in [*app_rows, *partner_rows]:
+        grouped[r["source"]].append(r)
+    for source, rows in grouped.items():
+        held = [m for i, m in enumerate(months) if any(r["values"][i] for r in rows)]
+        out.append(
+            {
+                "source": source,
+                "figures": "; ".join(r["measure"] for r in rows),
+                "period": period_words(held[0], held[-1]) if held else "none in these months",
+            }
+        )
+    return out
+
+
+def period_words(first: str, last: str) -> str:
+    def words(m: str) -> str:
+        return dt.date.fromisoformat(m + "-01").strftime("%B %Y")
+
+    return words(first) if first == last else f"{words(first)} to {words(last)}"
+
+
+def suppress_rows(
+    rows: list[dict[str, Any]], keys: tuple[str, ...] = ("values", "total")
+) -> list[dict[str, Any]]:
+    """The rows as a county board may read its districts' records: every count from 1 to 4 shown as
+    "fewer than 5" (``cases.selectors.figures.suppressed``, the board overview's rule)."""
+    from csphub.cases.selectors.figures import suppressed
+
+    def one(v: Any) -> Any:
+        return [suppressed(x) for x in v] if isinstance(v, list) else suppressed(v)
+
+    return [{**r, **{k: one(r[k]) for k in keys}} for r in rows]
+
+
+def is_board(user: Any) -> bool:
+    """Whether the user acts in a county board, whose figures count its districts' records."""
+    from csphub.agencies.models import PartnershipKind
+
+    partnership = insights.acting_partnership(user)
+    return partnership is not None and partnership.kind == PartnershipKind.BOARD
 
 
 def assessment_months(today: dt.date | None = None, n: int = 12) -> list[str]:
