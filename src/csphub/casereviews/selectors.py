@@ -71,6 +71,43 @@ def dashboard(user: Any, *, today: dt.date | None = None, include_closed: bool =
     return rows
 
 
+@dataclass(frozen=True)
+class ServiceLevelsMet:
+    """Of the applications received in a period, how many met every service level (acknowledgement,
+    threshold decision, review meeting, outcome letter, appeal decision) so far."""
+
+    met: int
+    total: int
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.met / self.total) if self.total else None
+
+
+def service_levels_met(
+    partnership_ids: Any, *, start: dt.date, end: dt.date, today: dt.date | None = None
+) -> ServiceLevelsMet:
+    """The applications of ``partnership_ids`` received ``start``..``end`` (inclusive) whose every
+    started clock was done by its due date, or is not yet due on ``today`` (each area's own service
+    levels, :meth:`Application.clocks`). A clock left undone on a closed or withdrawn application
+    is not held against it (the application ended); one done late always is. Aggregate counts only."""
+    today = today or timezone.localdate()
+    ended = (rules.Status.CLOSED, rules.Status.WITHDRAWN)
+    applications = Application.objects.filter(
+        partnership_id__in=list(partnership_ids), received_on__gte=start, received_on__lte=end
+    ).select_related("area", "appeal")
+    met = total = 0
+    for application in applications:
+        total += 1
+        late = any(
+            c.is_overdue(today=today)
+            for c in application.clocks()
+            if c.done_on is not None or application.status not in ended
+        )
+        met += not late
+    return ServiceLevelsMet(met, total)
+
+
 def recommendations_overdue(user: Any, *, today: dt.date | None = None) -> list[Any]:
     from csphub.casereviews.models import Recommendation
 

@@ -182,8 +182,17 @@ class MeasureSource(models.TextChoices):
         "assessment_asb",
         "Anti-social behaviour incidents (police.uk, the adopted Strategic Assessment)",
     )
+    ASSESSMENT_ASB_RATE = (
+        "assessment_asb_rate",
+        "Anti-social behaviour incidents per 1,000 residents (police.uk, the adopted Strategic "
+        "Assessment; Census 2021 population)",
+    )
     CASES_OPENED = "cases_opened", "ASB cases opened in the plan year (case records)"
     CASE_REVIEWS = "case_reviews", "ASB Case Review applications received in the plan year"
+    CASE_REVIEW_SERVICE_LEVELS = (
+        "case_review_service_levels",
+        "ASB Case Review: per cent of applications received in the plan year that met every service level",
+    )
     POWERS_USED = (
         "powers_used",
         "Tools and powers used in the plan year (notices, orders and injunctions issued)",

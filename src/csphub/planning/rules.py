@@ -7,6 +7,7 @@ says so instead of showing a number.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from csphub.analytics.assessment import Assessment
+from csphub.analytics.sections import CRIME_ONLY
 
 # theme key -> police.uk categories counted as evidence for it (an indicator, not a definition)
 THEME_CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -37,14 +39,50 @@ NOT_IN_POLICE_UK = (
 )
 
 
-def theme_evidence(assessment: Assessment, theme: str) -> dict[str, Any]:
-    """Volume, rate per 1,000 residents, trend (with each category's adjusted p) and harm for one theme.
+def repeats_evidence(assessment: Assessment) -> dict[str, Any] | None:
+    """The assessment's repeat-location output: how many of the hot-spot incidents (the crime types
+    it names) fell at places with two or more, and how concentrated they are. None without it."""
+    repeats = assessment.repeats
+    if repeats is None:
+        return None
+    types = tuple(assessment.parameters.hotspots.crime_types)
+    top5 = float(repeats.concentration.get("top_5pct_places", math.nan))
+    return {
+        "covers": (
+            "all crime excluding anti-social behaviour"
+            if not types or set(types) == set(CRIME_ONLY)
+            else ", ".join(types)
+        ),
+        "place": repeats.place_definition,
+        "events": repeats.n_events,
+        "places": repeats.n_places,
+        "events_at_repeat_places": repeats.n_events_at_repeat_places,
+        "share_at_repeat_places": round(repeats.share_events_at_repeat_places, 3),
+        "top_5pct_places_share": None if not math.isfinite(top5) else round(top5, 3),
+    }
+
+
+def theme_evidence(
+    assessment: Assessment,
+    theme: str,
+    *,
+    hot_spots: dict[str, Any] | None = None,
+    casework: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Volume, rate per 1,000 residents, trend (with each category's adjusted p) and harm for one
+    theme; with the share of its incidents in the assessment's hot-spot cells (``hot_spots``, counted
+    by :func:`csphub.planning.evidence.hot_spot_concentration`), the assessment's repeat locations,
+    and CSP Hub's casework over the period (``casework``, for themes the casework records).
 
     Plain JSON-ready values, so that a scoring session keeps the evidence as it stood when it opened.
+    Depersonalised counts only.
     """
     categories = THEME_CATEGORIES.get(theme, ())
     if not categories:
-        return {"available": False, "note": NOT_IN_POLICE_UK}
+        out: dict[str, Any] = {"available": False, "note": NOT_IN_POLICE_UK}
+        if casework is not None:
+            out["casework"] = casework
+        return out
     rows = {row.crime_type: row for row in assessment.by_crime_type}
     harm_rows = {row.crime_type: row for row in assessment.harm.rows}
     found = [rows[name] for name in categories if name in rows]
@@ -80,6 +118,9 @@ def theme_evidence(assessment: Assessment, theme: str) -> dict[str, Any]:
         "harm_unit": assessment.harm.unit,
         "harm_source": assessment.harm.weights_name,
         "period": f"{assessment.period.first} to {assessment.period.last}",
+        "hot_spots": hot_spots,
+        "repeats": repeats_evidence(assessment),
+        "casework": casework,
     }
 
 
@@ -110,14 +151,20 @@ def action_is_overdue(*, due_on: date, status: str, today: date) -> bool:
     return status not in ("done", "stopped") and today > due_on
 
 
+def _figure(value: float) -> str:
+    """A figure as people write it: a whole number without a decimal point, a rate to one place."""
+    return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+
+
 @dataclass(frozen=True)
 class MeasureReading:
     """A measure's figure against its baseline and target: the change and whether it goes the
-    planned way (reaches the target, when the measure has one)."""
+    planned way (reaches the target, when the measure has one). A rate (per 1,000 residents) is
+    a figure to one decimal place; the rest are whole numbers."""
 
-    value: int | None
+    value: int | float | None
     baseline: int
-    change: int | None
+    change: int | float | None
     on_track: bool | None
     target: int | None = None
 
@@ -126,20 +173,23 @@ class MeasureReading:
         if self.value is None:
             return "No figure yet"
         if self.change == 0:
-            return f"{self.value}, the same as the baseline"
+            return f"{_figure(self.value)}, the same as the baseline"
         direction = "up" if (self.change or 0) > 0 else "down"
-        return f"{self.value}, {direction} {abs(self.change or 0)} on the baseline of {self.baseline}"
+        return (
+            f"{_figure(self.value)}, {direction} {_figure(abs(self.change or 0))} on the baseline of "
+            f"{self.baseline}"
+        )
 
 
 def measure_reading(
-    *, value: int | None, baseline: int, direction: str, target: int | None = None
+    *, value: int | float | None, baseline: int, direction: str, target: int | None = None
 ) -> MeasureReading:
     """Without a target: ``reduce`` is on track below the baseline, ``increase`` above it,
     ``maintain`` at or below it. With a target: ``increase`` is on track at or above the target,
     ``reduce`` and ``maintain`` at or below it (the target is the line the partnership set)."""
     if value is None:
         return MeasureReading(None, baseline, None, None, target)
-    change = value - baseline
+    change = value - baseline if isinstance(value, int) else round(value - baseline, 1)
     if target is not None:
         on_track = value >= target if direction == "increase" else value <= target
     else:

@@ -84,6 +84,29 @@ def framework_import(*, actor: Any, text: str | bytes) -> ScoringFramework:
     return saved
 
 
+def _session_evidence(actor: Any, assessment: Any) -> dict[str, Any]:
+    """Each theme's evidence from the adopted assessment, with its hot-spot concentration (from the
+    store) and, for the themes casework records, the partnership's casework over the same period."""
+    from csphub.planning import evidence as extra
+    from csphub.planning.board.selectors.partner_counts import counted_partnerships
+    from csphub.planning.rules import THEME_CATEGORIES
+
+    partnerships = counted_partnerships(actor)
+    out: dict[str, Any] = {}
+    for theme in Theme:
+        out[theme.value] = theme_evidence(
+            assessment,
+            theme.value,
+            hot_spots=extra.hot_spot_concentration(assessment, THEME_CATEGORIES.get(theme.value, ())),
+            casework=(
+                extra.casework_counts(assessment, partnerships)
+                if theme.value in extra.CASEWORK_THEMES
+                else None
+            ),
+        )
+    return out
+
+
 def session_open(*, actor: Any, title: str, framework: ScoringFramework) -> ScoringSession:
     """Open a scoring session, with each theme's evidence from the partnership's adopted Strategic Assessment."""
     _require(actor, Capability.SCORE_PRIORITIES, "You cannot open a scoring session.")
@@ -101,7 +124,7 @@ def session_open(*, actor: Any, title: str, framework: ScoringFramework) -> Scor
     if latest is not None:
         run, assessment = latest
         run_id, label = run.pk, str(run)
-        evidence = {theme.value: theme_evidence(assessment, theme.value) for theme in Theme}
+        evidence = _session_evidence(actor, assessment)
     user = _user(actor)
     with transaction.atomic():
         session = ScoringSession.objects.create(

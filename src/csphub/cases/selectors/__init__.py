@@ -51,6 +51,7 @@ from csphub.cases.selectors.related import (
     _same_parties,
     related_records,
     related_records_for_incident,
+    repeat_victim_count,
     repeat_victim_decision,
     repeat_victims_among,
 )
@@ -137,6 +138,7 @@ __all__ = [
     "record_holders",
     "related_records",
     "related_records_for_incident",
+    "repeat_victim_count",
     "repeat_victim_decision",
     "repeat_victims_among",
     "search",

@@ -75,6 +75,35 @@ def repeat_victims_among(*, user: Any, people: Iterable[Person]) -> dict[int, ru
     return _repeat_decisions(people, rows, as_of=as_of, rule=rule)
 
 
+def repeat_victim_count(partnership_ids: Iterable[int], *, start: dt.date, end: dt.date) -> int:
+    """How many people were repeat victims under the repeat-victim rule in ``start``..``end``
+    (inclusive): victims of a partnership's incident in the period who, as that incident happened,
+    had reached the rule's threshold of similar incidents within its period (incidents before
+    ``start`` count towards it). An aggregate count for board packs: no person is returned."""
+    rule = config.repeat_victim_rule()
+    first = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
+    after = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    rows = IncidentParty.objects.filter(
+        role=PartyRole.VICTIM,
+        incident__partnership_id__in=list(partnership_ids),
+        incident__occurred_at__gte=rules.months_before(first, rule.period_months),
+        incident__occurred_at__lt=after,
+    ).values_list("person_id", "incident__occurred_at", "incident__asb_type", "incident__category")
+    facts: dict[int, list[rules.IncidentFact]] = {}
+    in_period: dict[int, list[dt.datetime]] = {}
+    for person_id, occurred_at, asb_type, category in rows:
+        facts.setdefault(person_id, []).append(
+            rules.IncidentFact(occurred_at, asb_type=asb_type, category=category)
+        )
+        if occurred_at >= first:
+            in_period.setdefault(person_id, []).append(occurred_at)
+    return sum(
+        1
+        for person_id, times in in_period.items()
+        if any(rules.is_repeat_victim(facts[person_id], as_of=t, rule=rule).is_repeat for t in times)
+    )
+
+
 def _repeat_decisions(
     people: list[Person],
     rows: Iterable[tuple[int, int, dt.datetime, str, str]],

@@ -162,8 +162,8 @@ def _plan_year(plan: CspPlan, today: dt.date) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def _headline_count(plan: CspPlan, measure_name: str) -> int | None:
-    """A headline count of the plan partnership's adopted assessment (never merely the latest run)."""
+def _headline(plan: CspPlan, measure_name: str) -> dict[str, Any] | None:
+    """A headline measure of the plan partnership's adopted assessment (never merely the latest run)."""
     from csphub.insights.models import AssessmentAdoption
 
     adoption = (
@@ -172,11 +172,23 @@ def _headline_count(plan: CspPlan, measure_name: str) -> int | None:
     run = adoption.run if adoption is not None else None
     for headline in (run.headline if run else []) or []:
         if str(headline.get("measure", "")).lower().startswith(measure_name):
-            return int(headline["count"])
+            return dict(headline)
     return None
 
 
-def measure_value(measure: PlanMeasure, *, today: dt.date | None = None) -> int | None:
+def _headline_count(plan: CspPlan, measure_name: str) -> int | None:
+    headline = _headline(plan, measure_name)
+    return None if headline is None else int(headline["count"])
+
+
+def _asb_headline(plan: CspPlan) -> dict[str, Any] | None:
+    """The assessment's ASB headline, under its police.uk name or its short one. A true count of 0
+    is a figure, not a reason to look under the other name."""
+    headline = _headline(plan, "anti-social")
+    return headline if headline is not None else _headline(plan, "asb")
+
+
+def measure_value(measure: PlanMeasure, *, today: dt.date | None = None) -> int | float | None:
     """The measure's current figure, computed from the records or the latest assessment."""
     today = today or timezone.localdate()
     source = measure.source
@@ -184,7 +196,14 @@ def measure_value(measure: PlanMeasure, *, today: dt.date | None = None) -> int 
     if source == MeasureSource.ASSESSMENT_CRIME:
         return _headline_count(plan, "crime")
     if source == MeasureSource.ASSESSMENT_ASB:
-        return _headline_count(plan, "anti-social") or _headline_count(plan, "asb")
+        asb = _asb_headline(plan)
+        return None if asb is None else int(asb["count"])
+    if source == MeasureSource.ASSESSMENT_ASB_RATE:
+        # The assessment's own rate: its ASB count over the Census 2021 population of the area's
+        # LSOAs (national reference), times 1,000 (analytics.trends.rate_per_1000).
+        asb = _asb_headline(plan)
+        rate = None if asb is None else asb.get("rate_per_1000")
+        return None if rate is None else round(float(rate), 1)
     start, end = _plan_year(plan, today)
     if source == MeasureSource.CASES_OPENED:
         from csphub.cases.models import Case
@@ -192,6 +211,10 @@ def measure_value(measure: PlanMeasure, *, today: dt.date | None = None) -> int 
         return Case.objects.filter(
             partnership_id=plan.partnership_id, opened_at__date__gte=start, opened_at__date__lte=end
         ).count()
+    if source == MeasureSource.CASE_REVIEW_SERVICE_LEVELS:
+        from csphub.casereviews.selectors import service_levels_met
+
+        return service_levels_met([plan.partnership_id], start=start, end=end, today=today).percent
     return _casework_or_duty_count(source, plan.partnership_id, start, end)
 
 

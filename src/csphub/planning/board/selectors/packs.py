@@ -1,5 +1,6 @@
-"""The board packs and the figures a pack shows for a quarter: casework, Case Review, duty
-deadlines, hot spots, partners' counts, problem-solving plans and the CSP Plan (counts only)."""
+"""The board packs and the figures a pack shows for a quarter: casework (with repeat victims and
+Case Review service levels), Case Review, duty deadlines and the registers' counts, hot spots,
+partners' counts, problem-solving plans and the CSP Plan (counts only)."""
 
 from __future__ import annotations
 
@@ -81,8 +82,11 @@ def _in(field: str, start: dt.date, end: dt.date) -> dict[str, dt.date]:
 
 
 def _casework(start: dt.date, end: dt.date, partnerships: list[int]) -> dict[str, Any]:
+    from csphub.casereviews.selectors import service_levels_met
+    from csphub.cases.config import repeat_victim_rule
     from csphub.cases.models import Case, CaseStatus, Category
     from csphub.cases.models import Incident as AllIncidents
+    from csphub.cases.selectors import repeat_victim_count
     from csphub.powers.models import PowerUse
 
     cases = Case.objects.filter(partnership_id__in=partnerships)
@@ -113,6 +117,9 @@ def _casework(start: dt.date, end: dt.date, partnerships: list[int]) -> dict[str
         partnership_id__in=partnerships, **_in("issued_at__date", start, end)
     ).only("power"):
         powers[use.label] += 1
+    rule = repeat_victim_rule()
+    # Case Review applications received in the quarter, as they stood at its end.
+    levels = service_levels_met(partnerships, start=start, end=end, today=end)
     return {
         "incidents_total": sum(incidents.values()),
         "incidents_by_category": sorted(
@@ -123,6 +130,16 @@ def _casework(start: dt.date, end: dt.date, partnerships: list[int]) -> dict[str
         "cases_open_at_end": open_at_end,
         "median_days_to_close": statistics.median(days) if days else None,
         "cases_with_three_or_more_incidents": repeat_cases,
+        "repeat_victims": repeat_victim_count(partnerships, start=start, end=end),
+        "repeat_victim_rule": (
+            f"{rule.threshold} or more similar incidents within {rule.period_months} "
+            f"month{'s' if rule.period_months != 1 else ''}"
+        ),
+        "case_review_service_levels": {
+            "met": levels.met,
+            "received": levels.total,
+            "percent": levels.percent,
+        },
         "powers_used": sorted(([k, v] for k, v in powers.items()), key=lambda kv: (-kv[1], kv[0])),
     }
 
@@ -211,6 +228,37 @@ def _duties(start: dt.date, end: dt.date, today: dt.date, partnerships: list[int
                 if notification_due_on(g) < today
             ),
         },
+    ]
+
+
+def _registers(start: dt.date, end: dt.date, partnerships: list[int]) -> list[list[Any]]:
+    """Each duty register's count of records in the quarter (counts only, never a record)."""
+    from csphub.duties.models import ChannelCase, DomesticHomicideReview, PreventReferral, SlaveryConcern
+    from csphub.duties.models.dhr import Decision
+
+    mine = {"partnership_id__in": partnerships}
+    reviews = DomesticHomicideReview.objects.filter(**mine)
+    return [
+        [
+            "Modern slavery: notifications made to the Home Office (s.52)",
+            SlaveryConcern.objects.filter(**mine, **_in("notified_on", start, end)).count(),
+        ],
+        [
+            "Prevent referrals made",
+            PreventReferral.objects.filter(**mine, **_in("referred_on", start, end)).count(),
+        ],
+        [
+            "Channel: cases first heard by the panel",
+            ChannelCase.objects.filter(**mine, **_in("first_panel_on", start, end)).count(),
+        ],
+        [
+            "Domestic homicide reviews (domestic abuse related death reviews) decided on and started",
+            reviews.filter(decision=Decision.CONDUCT, **_in("decided_on", start, end)).count(),
+        ],
+        [
+            "Domestic homicide reviews (domestic abuse related death reviews) published",
+            reviews.filter(**_in("published_on", start, end)).count(),
+        ],
     ]
 
 
@@ -402,6 +450,7 @@ def board_figures(
         "casework": _casework(start, end, counted),
         "case_reviews": _case_reviews(start, end, counted),
         "duties": _duties(start, end, today, counted),
+        "registers": _registers(start, end, counted),
         "partner_counts": _partner_quarter(start, end, counted),
         "sources": [
             ["Strategic Assessment headline and hot spots", "police.uk data in the analytics store"],
@@ -412,7 +461,11 @@ def board_figures(
             ],
             ["Casework and powers", "incidents, cases and tools and powers recorded in CSP Hub"],
             ["ASB Case Review", "Case Review applications recorded in CSP Hub"],
-            ["Duty deadlines", "the Prevent and modern slavery registers in CSP Hub (counts only)"],
+            [
+                "Duty deadlines and registers",
+                "the Prevent, Channel, modern slavery and domestic homicide review registers in CSP Hub "
+                "(counts only)",
+            ],
             ["Partners' counts", "CSV files of counts supplied by partner agencies"],
         ],
     }
