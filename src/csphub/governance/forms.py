@@ -100,7 +100,7 @@ class ItemDecisionForm(GovukFormMixin, forms.Form):
         label="Parts to redact", required=False, widget=forms.CheckboxSelectMultiple
     )
     notes = forms.CharField(
-        label="Why are these parts redacted, or the item withheld without saying so?",
+        label="Why are these parts redacted, the item withheld without saying so, or not the data subject's?",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: they identify a third party who has not consented (DPA 2018 Sch 2 para 16). "
@@ -108,12 +108,20 @@ class ItemDecisionForm(GovukFormMixin, forms.Form):
         "(DPA 2018 s.45(7)).",
     )
 
-    def __init__(self, *args: Any, regime: str, labels: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, regime: str, labels: list[str], matched: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         exemptions: list[tuple[str, str]] = [("", "Choose an exemption"), *rules.exemptions_for(regime)]
         self.fields["exemption"].choices = exemptions  # type: ignore[attr-defined]
+        # "Not the data subject's" only for a record found by matching details (a Case Review applicant).
         self.fields["decision"].choices = rules.item_decisions_for(  # type: ignore[attr-defined]
-            regime, [c for c in ItemDecision.choices if c[0] != ItemDecision.PENDING]
+            regime,
+            [
+                c
+                for c in ItemDecision.choices
+                if c[0] != ItemDecision.PENDING and (matched or c[0] != ItemDecision.NOT_SUBJECT)
+            ],
         )
         self.fields["redacted_fields"].choices = [(label, label) for label in labels]  # type: ignore[attr-defined]
 

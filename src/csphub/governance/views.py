@@ -239,7 +239,10 @@ def item_decide(request: SignedInRequest, pk: int, item_pk: int) -> HttpResponse
     found = selectors.request_get(request.actor.agency, pk)
     item = get_object_or_404(found.items, pk=item_pk)
     form = forms.ItemDecisionForm(
-        flows.posted(request), regime=found.regime, labels=[row[0] for row in item.content]
+        flows.posted(request),
+        regime=found.regime,
+        labels=[row[0] for row in item.content],
+        matched=bool(item.match_reason),
     )
     return flows.question_check_confirm(
         request,
