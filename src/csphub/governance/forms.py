@@ -232,3 +232,39 @@ class NeitherConfirmNorDenyForm(GovukFormMixin, forms.Form):
     method = forms.CharField(
         label="How was it sent?", max_length=200, error_messages=_required("Enter how the reply was sent")
     )
+
+
+class PublicPagesForm(GovukFormMixin, forms.Form):
+    """The partnership's privacy notice and Welsh offer. A part left empty: the service's default."""
+
+    dpo_name = forms.CharField(
+        label="Data Protection Officer",
+        max_length=200,
+        required=False,
+        help_text="As the privacy notice names them, for example 'Data Protection Officer, Amber Valley "
+        "Borough Council'. Leave empty to use the service's default.",
+    )
+    dpo_email = forms.EmailField(
+        label="Data Protection Officer's e-mail address",
+        max_length=254,
+        required=False,
+        error_messages={"invalid": "Enter an e-mail address in the correct format, like dpo@example.gov.uk"},
+    )
+    dpo_address = forms.CharField(
+        label="Data Protection Officer's postal address", max_length=300, required=False
+    )
+    privacy_retention = forms.CharField(
+        label="How long records are kept",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One or two sentences for the privacy notice.",
+    )
+    offer_welsh = forms.TypedChoiceField(
+        label="Are the public pages offered in Welsh?",
+        choices=[("yes", "Yes, in Welsh and English"), ("no", "No, in English only")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text="The Case Review pages, the privacy notice, the accessibility statement and the cookies page. "
+        "The Welsh translations should be checked by a Welsh speaker before they are offered.",
+        error_messages=_required("Select whether the public pages are offered in Welsh"),
+    )
