@@ -124,3 +124,10 @@ MATRIX.update(
         "dataprotection:agreement_end": Entry(make=others_agreement, expect=OTHER_AGENCY_REQUEST),
     }
 )
+
+
+# --- The partnership's public pages (privacy notice, Welsh offer): the capability
+# CONFIGURE_PUBLIC_PAGES (partnership coordinators and administrators), for the partnership acted in.
+MATRIX["dataprotection:public_pages"] = Entry(
+    expect={"anonymous": 302, "*": 403, "avbc_partnership_coordinator": 200, "avbc_administrator": 200}
+)

@@ -302,8 +302,36 @@ class Partnership(BaseModel):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="members"
     )
     agencies = models.ManyToManyField(Agency, related_name="partnerships", blank=True)
+    # The public pages of the partnership (governance: the privacy notice and the Welsh offer). Empty
+    # (None for ``offer_welsh``): the deployment's setting stands (CSPHUB_PRIVACY, CSPHUB_OFFER_WELSH).
+    offer_welsh = models.BooleanField(
+        null=True, blank=True, help_text="Whether the public pages are offered in Welsh as well as English."
+    )
+    dpo_name = models.CharField(max_length=200, blank=True, help_text="The Data Protection Officer, as named")
+    dpo_email = models.EmailField(blank=True)
+    dpo_address = models.CharField(max_length=300, blank=True)
+    privacy_retention = models.TextField(blank=True, help_text="How long records are kept, in a sentence.")
+    privacy_updated_on = models.DateField(
+        null=True, blank=True, help_text="When the partnership last changed its privacy notice."
+    )
 
-    NOT_PERSONAL_DATA = frozenset({"name", "code", "kind", "area", "parent", "agencies"})
+    # A Data Protection Officer may be named in person; the rest is what the partnership publishes.
+    PERSONAL_DATA = frozenset({"dpo_name"})
+    NOT_PERSONAL_DATA = frozenset(
+        {
+            "name",
+            "code",
+            "kind",
+            "area",
+            "parent",
+            "agencies",
+            "offer_welsh",
+            "dpo_email",
+            "dpo_address",
+            "privacy_retention",
+            "privacy_updated_on",
+        }
+    )
 
     class Meta:
         ordering = ["kind", "name"]

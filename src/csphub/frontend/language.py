@@ -2,7 +2,10 @@
 
 A view marked ``@bilingual`` is shown in the language the visitor chose with the switch on the page
 (``?lang=cy`` / ``?lang=en-gb``, remembered in the session); every other page, and every staff page,
-is English. ``CSPHUB_OFFER_WELSH`` turns the offer on for a partnership.
+is English. Each partnership chooses whether to offer Welsh (``Partnership.offer_welsh``, set on its
+public pages settings page); until it chooses, ``CSPHUB_OFFER_WELSH`` decides for the deployment. The
+partnership is the one the public page serves (governance.selectors.public_partnership: the Case
+Review area the visitor chose, or the only one).
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 SESSION_KEY = "public_language"
+# The slug of the Case Review area a visitor chose on a public page: it decides which partnership's
+# public pages (privacy notice, Welsh offer) they see.
+PUBLIC_AREA_KEY = "public_area"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -24,9 +30,20 @@ def bilingual(view: F) -> F:
     return view
 
 
-def offered_languages() -> list[tuple[str, str]]:
-    """The languages the public pages offer: English, and Welsh if the partnership offers it."""
-    if not settings.CSPHUB_OFFER_WELSH:
+def _offers_welsh(request: HttpRequest | None) -> bool:
+    from django.apps import apps
+
+    if request is None or not apps.is_installed("csphub.governance"):
+        return bool(settings.CSPHUB_OFFER_WELSH)
+    from csphub.governance.selectors.public import offers_welsh, public_partnership
+
+    return offers_welsh(public_partnership(request))
+
+
+def offered_languages(request: HttpRequest | None = None) -> list[tuple[str, str]]:
+    """The languages the public pages offer: English, and Welsh if the partnership the page serves
+    offers it (without a request: if the deployment does)."""
+    if not _offers_welsh(request):
         return [(settings.LANGUAGE_CODE, "English")]
     return list(settings.LANGUAGES)
 
@@ -53,7 +70,8 @@ class PublicLanguageMiddleware:
     ) -> None:
         if not getattr(view_func, "bilingual", False):
             return None
-        codes = [code for code, _name in offered_languages()]
+        offered = offered_languages(request)
+        codes = [code for code, _name in offered]
         if len(codes) < 2:
             return None
         chosen = request.GET.get("lang")
@@ -65,6 +83,6 @@ class PublicLanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         request.language_switch = [  # type: ignore[attr-defined]
-            {"code": code, "name": name, "current": code == language} for code, name in offered_languages()
+            {"code": code, "name": name, "current": code == language} for code, name in offered
         ]
         return None

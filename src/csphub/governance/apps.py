@@ -25,5 +25,16 @@ class GovernanceConfig(AppConfig):
         )
 
 
+def _configures_public_pages(user: Any) -> bool:
+    from csphub.agencies.policies import Capability
+    from csphub.core.actor import as_actor
+
+    actor = as_actor(user)
+    return actor is not None and actor.policy.has_capability(Capability.CONFIGURE_PUBLIC_PAGES)
+
+
 def _data_protection_panel(user: Any) -> dict[str, object] | None:
-    return {"handles_requests": True} if _handles_data_protection(user) else None
+    handles, configures = _handles_data_protection(user), _configures_public_pages(user)
+    if not (handles or configures):
+        return None
+    return {"handles_requests": handles, "configures_public_pages": configures}

@@ -100,7 +100,7 @@ class ItemDecisionForm(GovukFormMixin, forms.Form):
         label="Parts to redact", required=False, widget=forms.CheckboxSelectMultiple
     )
     notes = forms.CharField(
-        label="Why are these parts redacted, or the item withheld without saying so?",
+        label="Why are these parts redacted, the item withheld without saying so, or not the data subject's?",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: they identify a third party who has not consented (DPA 2018 Sch 2 para 16). "
@@ -108,12 +108,20 @@ class ItemDecisionForm(GovukFormMixin, forms.Form):
         "(DPA 2018 s.45(7)).",
     )
 
-    def __init__(self, *args: Any, regime: str, labels: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, regime: str, labels: list[str], matched: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         exemptions: list[tuple[str, str]] = [("", "Choose an exemption"), *rules.exemptions_for(regime)]
         self.fields["exemption"].choices = exemptions  # type: ignore[attr-defined]
+        # "Not the data subject's" only for a record found by matching details (a Case Review applicant).
         self.fields["decision"].choices = rules.item_decisions_for(  # type: ignore[attr-defined]
-            regime, [c for c in ItemDecision.choices if c[0] != ItemDecision.PENDING]
+            regime,
+            [
+                c
+                for c in ItemDecision.choices
+                if c[0] != ItemDecision.PENDING and (matched or c[0] != ItemDecision.NOT_SUBJECT)
+            ],
         )
         self.fields["redacted_fields"].choices = [(label, label) for label in labels]  # type: ignore[attr-defined]
 
@@ -223,4 +231,40 @@ class NeitherConfirmNorDenyForm(GovukFormMixin, forms.Form):
     responded_on = GovukDateField(label="Date the reply was sent")
     method = forms.CharField(
         label="How was it sent?", max_length=200, error_messages=_required("Enter how the reply was sent")
+    )
+
+
+class PublicPagesForm(GovukFormMixin, forms.Form):
+    """The partnership's privacy notice and Welsh offer. A part left empty: the service's default."""
+
+    dpo_name = forms.CharField(
+        label="Data Protection Officer",
+        max_length=200,
+        required=False,
+        help_text="As the privacy notice names them, for example 'Data Protection Officer, Amber Valley "
+        "Borough Council'. Leave empty to use the service's default.",
+    )
+    dpo_email = forms.EmailField(
+        label="Data Protection Officer's e-mail address",
+        max_length=254,
+        required=False,
+        error_messages={"invalid": "Enter an e-mail address in the correct format, like dpo@example.gov.uk"},
+    )
+    dpo_address = forms.CharField(
+        label="Data Protection Officer's postal address", max_length=300, required=False
+    )
+    privacy_retention = forms.CharField(
+        label="How long records are kept",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One or two sentences for the privacy notice.",
+    )
+    offer_welsh = forms.TypedChoiceField(
+        label="Are the public pages offered in Welsh?",
+        choices=[("yes", "Yes, in Welsh and English"), ("no", "No, in English only")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text="The Case Review pages, the privacy notice, the accessibility statement and the cookies page. "
+        "The Welsh translations should be checked by a Welsh speaker before they are offered.",
+        error_messages=_required("Select whether the public pages are offered in Welsh"),
     )

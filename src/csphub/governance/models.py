@@ -305,6 +305,10 @@ class ItemDecision(models.TextChoices):
     # item is left out of the bundle altogether (not "an item was withheld"); the ground and the
     # reasons are recorded for the Commissioner (s.45(7)). Part 3 (law-enforcement) requests only.
     RESTRICT_SILENTLY = "restrict", "Withhold and say nothing of it (DPA 2018 s.45(4), (6))"
+    # A record found by matching details, not by the subject's person record (a Case Review
+    # applicant of the same name and a matching contact detail), that the handler finds is someone
+    # else's: it is not the subject's personal data, so it is neither disclosed nor withheld.
+    NOT_SUBJECT = "not_subject", "Not the data subject's: leave it out"
 
 
 class RequestItem(BaseModel):
@@ -315,6 +319,11 @@ class RequestItem(BaseModel):
     record_label = models.CharField(max_length=200)
     record_key = models.CharField(max_length=80, help_text="model:id of the record found.")
     content = models.JSONField(default=list, help_text="[[label, value], ...] as found.")
+    match_reason = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why a record that is not linked to the subject's person record was taken to be theirs.",
+    )
     decision = models.CharField(max_length=16, choices=ItemDecision.choices, default=ItemDecision.PENDING)
     exemption = models.CharField(max_length=16, blank=True)
     redacted_fields = models.JSONField(default=list, blank=True)
@@ -329,6 +338,7 @@ class RequestItem(BaseModel):
         {
             "request",
             "source",
+            "match_reason",
             "record_key",
             "decision",
             "exemption",

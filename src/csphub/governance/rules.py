@@ -9,6 +9,7 @@ necessary for the purpose). A record on legal hold is never disposed of, whateve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -241,3 +242,108 @@ def item_decisions_for(regime: str, choices: list[tuple[str, str]]) -> list[tupl
 def ncnd_grounds() -> tuple[tuple[str, str], ...]:
     """The s.45(4)(a)-(e) grounds on which the response may neither confirm nor deny."""
     return exemptions_for("law_enforcement")
+
+
+# --- Subject access: is a Case Review applicant the data subject? ------------------------------------
+# An ASB Case Review applicant is not a person record: the application keeps the name and the contact
+# details the applicant gave. A name alone is not enough (two residents may share one); the name must
+# match and at least one contact detail must match too. The handler sees why an application was found
+# and confirms it is the subject's before deciding on it: nothing found this way is disclosed unless
+# the handler decides so.
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "rev", "sir", "dame"})
+_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.IGNORECASE)
+
+
+def _squash(text: str) -> str:
+    """Lower case, with every space and punctuation mark removed ("O'Brien-Smith" = "obrien smith")."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def name_key(name: str) -> str:
+    """A name compared case- and space-insensitively, without a leading title ("Mrs")."""
+    words = name.replace(".", " ").split()
+    if len(words) > 1 and words[0].casefold() in _TITLES:
+        words = words[1:]
+    return _squash(" ".join(words))
+
+
+def phone_key(phone: str) -> str:
+    """The digits of a UK phone number, +44 written as 0 (fewer than 10 digits: not comparable)."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if digits.startswith("44") and len(digits) >= 12:
+        digits = "0" + digits[2:]
+    if digits.startswith("00"):
+        return ""
+    return digits if len(digits) >= 10 else ""
+
+
+def postcodes_in(text: str) -> set[str]:
+    """The UK postcodes written in a free-text address, without spaces, in capitals."""
+    return {(outward + inward).upper() for outward, inward in _POSTCODE.findall(text)}
+
+
+@dataclass(frozen=True)
+class SubjectDetails:
+    names: tuple[str, ...]
+    date_of_birth: dt.date | None = None
+    email: str = ""
+    phone: str = ""
+    # (first line, town, postcode) of each of the subject's addresses
+    addresses: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ApplicantDetails:
+    name: str
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    date_of_birth: dt.date | None = None
+
+
+def applicant_match(subject: SubjectDetails, applicant: ApplicantDetails) -> tuple[str, ...]:
+    """Why the applicant is taken to be the subject: the name and each contact detail that matches,
+    in words; empty when the name differs or no contact detail matches."""
+    wanted = {name_key(n) for n in subject.names if name_key(n)}
+    if not wanted or name_key(applicant.name) not in wanted:
+        return ()
+    reasons: list[str] = []
+    if subject.date_of_birth is not None and applicant.date_of_birth == subject.date_of_birth:
+        reasons.append("date of birth")
+    if (
+        subject.email
+        and applicant.email
+        and subject.email.strip().casefold() == applicant.email.strip().casefold()
+    ):
+        reasons.append("e-mail address")
+    if phone_key(subject.phone) and phone_key(subject.phone) == phone_key(applicant.phone):
+        reasons.append("phone number")
+    applied_postcodes = postcodes_in(applicant.address)
+    applied_address = _squash(applicant.address)
+    for _line_1, _town, postcode in subject.addresses:
+        postcode_key = _squash(postcode).upper()
+        if postcode_key and postcode_key in applied_postcodes:
+            reasons.append("postcode")
+            break
+    for line_1, town, _postcode in subject.addresses:
+        if (
+            _squash(line_1)
+            and _squash(town)
+            and _squash(line_1) in applied_address
+            and _squash(town) in applied_address
+        ):
+            reasons.append("address")
+            break
+    if not reasons:
+        return ()
+    return ("name", *reasons)
+
+
+def match_reason(reasons: tuple[str, ...]) -> str:
+    """The reasons in a sentence for the handler ("Name and e-mail address match the request's subject")."""
+    if not reasons:
+        return ""
+    words = list(reasons)
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"{listed[0].upper()}{listed[1:]} match the data subject's"

@@ -28,6 +28,7 @@ urlpatterns = [
     path("legal-holds/", views.hold_list, name="holds"),
     path("legal-holds/new/", views.hold_new, name="hold_new"),
     path("legal-holds/<int:pk>/release/", views.hold_release, name="hold_release"),
+    path("public-pages/", views.public_pages, name="public_pages"),
     path("processing/", views.ropa_view, name="ropa"),
     path("processing.csv", views.ropa_view, {"fmt": "csv"}, name="ropa_csv"),
     # information sharing agreements

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -14,15 +16,25 @@ from csphub.governance import selectors
 @bilingual
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "governance/privacy.html",
-        {
-            "privacy": selectors.privacy_settings(),
-            "controllers": selectors.controllers(),
-            "bases": selectors.lawful_bases(),
-        },
-    )
+    """The privacy notice of the partnership the page serves (its agencies, its Data Protection
+    Officer); where the installation hosts several and the visitor has not chosen, they choose."""
+    partnership = selectors.public_partnership(request)
+    areas = selectors.public_areas()
+    chosen = selectors.public_area(request)
+    context: dict[str, Any] = {
+        "areas": areas if len(areas) > 1 else [],
+        "chosen_area": chosen,
+        "choose": partnership is None and len(areas) > 1,
+    }
+    if not context["choose"]:
+        context.update(
+            privacy=selectors.privacy_settings(partnership),
+            controllers=selectors.controllers(partnership),
+            bases=selectors.lawful_bases(partnership=partnership),
+        )
+        if partnership is not None:
+            context["partnership_name"] = partnership.name
+    return render(request, "governance/privacy.html", context)
 
 
 @bilingual
@@ -45,7 +57,6 @@ def cookies(request: HttpRequest) -> HttpResponse:
 
 import csv  # noqa: E402
 import datetime as dt  # noqa: E402
-from typing import Any  # noqa: E402
 
 from django.apps import apps  # noqa: E402
 from django.contrib import messages  # noqa: E402
@@ -244,7 +255,10 @@ def item_decide(request: SignedInRequest, pk: int, item_pk: int) -> HttpResponse
     found = selectors.request_get(request.actor.agency, pk)
     item = get_object_or_404(found.items, pk=item_pk)
     form = forms.ItemDecisionForm(
-        flows.posted(request), regime=found.regime, labels=[row[0] for row in item.content]
+        flows.posted(request),
+        regime=found.regime,
+        labels=[row[0] for row in item.content],
+        matched=bool(item.match_reason),
     )
     return flows.question_check_confirm(
         request,
@@ -592,4 +606,62 @@ def ropa_view(request: SignedInRequest, fmt: str = "html") -> HttpResponse:
             "controller": request.actor.agency,
             "made_on": dt.date.today(),
         },
+    )
+
+
+# --- The partnership's public pages (capability CONFIGURE_PUBLIC_PAGES: coordinators, administrators)
+
+
+@login_required
+def public_pages(request: SignedInRequest) -> HttpResponse:
+    """The acting partnership's privacy notice and Welsh offer; an empty part uses the service's default."""
+    if not services.public_pages_can_configure(request.actor):
+        raise PermissionDenied
+    partnership = request.actor.partnership
+    assert partnership is not None  # public_pages_can_configure
+    defaults = selectors.privacy_settings(None)
+    initial = {
+        "dpo_name": partnership.dpo_name,
+        "dpo_email": partnership.dpo_email,
+        "dpo_address": partnership.dpo_address,
+        "privacy_retention": partnership.privacy_retention,
+        "offer_welsh": "yes" if selectors.offers_welsh(partnership) else "no",
+    }
+
+    def done(changed: Any) -> HttpResponse:
+        messages.success(request, f"Public pages of the {changed.name} saved")
+        return redirect("dataprotection:public_pages")
+
+    return flows.question_check_confirm(
+        request,
+        forms.PublicPagesForm(flows.posted(request), initial=initial),
+        perform=lambda data: services.public_pages_set(actor=request.actor, **data),
+        done=done,
+        question=flows.Page(
+            "governance/staff/public_pages.html",
+            {
+                "heading": "Privacy notice and Welsh",
+                "caption": partnership.name,
+                "back": reverse("frontend:home"),
+                "defaults": defaults,
+                "welsh_default": selectors.offers_welsh(None),
+                "partnership": partnership,
+                "area": next(
+                    (a for a in selectors.public_areas() if selectors.area_partnership(a) == partnership),
+                    None,
+                ),
+                "continue_label": "Continue",
+            },
+        ),
+        check=flows.Page(
+            "governance/staff/check.html",
+            {
+                "heading": "Check the partnership's public pages",
+                "caption": partnership.name,
+                "back": reverse("dataprotection:public_pages"),
+                "confirm_label": "Save",
+                "explain": "The privacy notice and the language switch change for every visitor to this "
+                "partnership's public pages as soon as you save.",
+            },
+        ),
     )

@@ -39,6 +39,9 @@ class Capability(StrEnum):
     # answer data subjects' requests (access, rectification, erasure) for the acting agency, and
     # run its records governance (retention schedule, legal holds, disposal, ROPA)
     MANAGE_DATA_PROTECTION = "manage_data_protection"
+    # set the acting partnership's public pages: its privacy notice (Data Protection Officer,
+    # retention) and whether they are offered in Welsh (coordinators and administrators)
+    CONFIGURE_PUBLIC_PAGES = "configure_public_pages"
 
 
 # Which actions each role may take on records that hold personal data.
@@ -80,6 +83,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_TEAM_TASKS,
             Capability.MANAGE_PLAN,
             Capability.MANAGE_DATA_PROTECTION,
+            Capability.CONFIGURE_PUBLIC_PAGES,
         }
     ),
     Role.PARTNER_VIEWER: frozenset(),
@@ -99,5 +103,12 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.ADOPT_ASSESSMENT,
         }
     ),
-    Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_AUDIT_LOG, Capability.LOAD_DATA}),
+    Role.ADMINISTRATOR: frozenset(
+        {
+            Capability.MANAGE_USERS,
+            Capability.VIEW_AUDIT_LOG,
+            Capability.LOAD_DATA,
+            Capability.CONFIGURE_PUBLIC_PAGES,
+        }
+    ),
 }

@@ -729,6 +729,10 @@ class AuditVerb(models.TextChoices):
     RETENTION_DRY_RUN = "retention.dry_run", "Listed the records due for disposal (nothing deleted)"
     RETENTION_PURGED = "retention.purged", "Ran a disposal of records past their retention period"
     RETENTION_RULE_SET = "retention_rule.set", "Set a retention period"
+    PUBLIC_PAGES_SET = (
+        "partnership.public_pages_set",
+        "Changed the partnership's privacy notice or whether its public pages are offered in Welsh",
+    )
     RISK_ASSESSMENT_BAND_RAISED = "risk_assessment.band_raised", "Raised the risk band of an assessment"
     RISK_ASSESSMENT_COMPLETED = "risk_assessment.completed", "Completed a risk assessment"
     RISK_ASSESSMENT_REQUIRED = "risk_assessment.required", "Asked for a risk assessment"

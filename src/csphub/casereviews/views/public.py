@@ -21,7 +21,7 @@ from csphub.core.errors import ApplicationError
 from csphub.frontend import flows
 from csphub.frontend.answers import answer
 from csphub.frontend.documents import pdf_response
-from csphub.frontend.language import bilingual
+from csphub.frontend.language import PUBLIC_AREA_KEY, bilingual
 
 SESSION_KEY = "casereviews_apply"
 
@@ -89,6 +89,8 @@ def apply_who(request: HttpRequest) -> HttpResponse:
         else:
             data.update(who=form.cleaned_data["who"], area=area_slug)
             _save_journey(request, data)
+            # The area decides whose public pages (privacy notice, Welsh offer) the visitor sees.
+            request.session[PUBLIC_AREA_KEY] = area_slug
             if data["who"] == "anonymous":
                 return redirect("casereviews:apply_anonymous")
             if data["who"] == "behalf":
@@ -439,6 +441,7 @@ def status_view(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("To see your application again, ask for a new code."))
         return redirect("casereviews:status_request")
     services.status_page_viewed(application=application)
+    request.session[PUBLIC_AREA_KEY] = application.area.slug  # whose privacy notice they see next
     response = render(
         request,
         "casereviews/public/status.html",

@@ -1,6 +1,7 @@
-"""What the public pages about the service say: read from the agencies, the information sharing
-agreements and the deployment's settings. None of it is personal data, so no policy question arises:
-anyone may read it, signed in or not."""
+"""What the public pages about the service say: read from the partnership the page serves (its
+agencies, its own settings), the information sharing agreements and the deployment's settings. It is
+what the partnership publishes (a Data Protection Officer's published contact at most), so no policy
+question arises: anyone may read it, signed in or not."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from csphub.agencies.models import Agency, InformationSharingAgreement
+from csphub.agencies.models import Agency, InformationSharingAgreement, Partnership
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,94 @@ class LawfulBasisRow:
     parties: tuple[str, ...]
 
 
-def privacy_settings() -> dict[str, Any]:
-    """The partnership's privacy notice settings (``CSPHUB_PRIVACY``)."""
-    return dict(settings.CSPHUB_PRIVACY)
+# --- Which partnership a public page serves -----------------------------------------------------------
+# An installation may host several partnerships, each with its own agencies, privacy notice and Welsh
+# offer. A public page serves the partnership of the Case Review area the visitor is dealing with,
+# chosen as the Case Review journey chooses it: the area the visitor picked (on the first question
+# of the journey, or from the list on the privacy notice: remembered in the session), else the only
+# partnership whose areas take applications here, else, when no area takes applications, the
+# installation's own partnership (CSPHUB_PARTNERSHIP_CODE). With several and none chosen the visitor
+# is asked (None).
+
+_UNSET = object()
+
+
+def public_areas() -> list[Any]:
+    """The Case Review areas that take applications here (none if the app is not installed)."""
+    from django.apps import apps
+
+    if not apps.is_installed("csphub.casereviews"):
+        return []
+    from csphub.casereviews.selectors import area_list_public
+
+    return list(area_list_public().select_related("partnership"))
+
+
+def area_partnership(area: Any) -> Partnership | None:
+    """The partnership whose records an area's applications are (as the application service decides)."""
+    from csphub.agencies.selectors import partnership_for_area
+
+    return area.partnership or partnership_for_area(area.name)
+
+
+def public_area(request: HttpRequest) -> Any:
+    """The area the visitor chose (``?area=<slug>`` on a public page, or in the Case Review journey)."""
+    from csphub.frontend.language import PUBLIC_AREA_KEY
+
+    areas = {a.slug: a for a in public_areas()}
+    session = getattr(request, "session", None)
+    asked = request.GET.get("area")
+    if asked in areas and session is not None:
+        session[PUBLIC_AREA_KEY] = asked
+    slug = asked if asked in areas else (session.get(PUBLIC_AREA_KEY) if session is not None else None)
+    return areas.get(slug) if slug else None
+
+
+def public_partnership(request: HttpRequest) -> Partnership | None:
+    """The partnership the public page serves (see above); worked out once per request."""
+    from csphub.agencies.selectors import installation_partnership
+
+    cached = getattr(request, "_csphub_public_partnership", _UNSET)
+    if cached is not _UNSET:
+        return cached  # type: ignore[return-value]
+    chosen = public_area(request)
+    if chosen is not None:
+        found = area_partnership(chosen)
+    else:
+        areas = public_areas()
+        partnerships = {p.pk: p for p in (area_partnership(a) for a in areas) if p is not None}
+        if len(partnerships) == 1:
+            found = next(iter(partnerships.values()))
+        elif not areas:
+            found = installation_partnership()
+        else:
+            found = None
+    request._csphub_public_partnership = found  # type: ignore[attr-defined]
+    return found
+
+
+def offers_welsh(partnership: Partnership | None) -> bool:
+    """Whether the partnership offers its public pages in Welsh (its own choice, else the deployment's)."""
+    if partnership is not None and partnership.offer_welsh is not None:
+        return partnership.offer_welsh
+    return bool(settings.CSPHUB_OFFER_WELSH)
+
+
+def privacy_settings(partnership: Partnership | None = None) -> dict[str, Any]:
+    """The partnership's privacy notice settings: what it set itself, else the deployment's
+    (``CSPHUB_PRIVACY``), part by part."""
+    values = dict(settings.CSPHUB_PRIVACY)
+    if partnership is None:
+        return values
+    own = {
+        "dpo_name": partnership.dpo_name,
+        "dpo_email": partnership.dpo_email,
+        "dpo_address": partnership.dpo_address,
+        "retention": partnership.privacy_retention,
+        "last_updated": partnership.privacy_updated_on,
+    }
+    values.update({key: value for key, value in own.items() if value})
+    return values
 
 
 def accessibility_settings() -> dict[str, Any]:
@@ -39,18 +126,32 @@ def accessibility_settings() -> dict[str, Any]:
     return dict(settings.CSPHUB_ACCESSIBILITY)
 
 
-def controllers() -> list[Agency]:
-    """The partnership's agencies: each is a controller of the records it holds."""
-    return list(Agency.objects.order_by("name"))
+def controllers(partnership: Partnership | None = None) -> list[Agency]:
+    """The partnership's agencies: each is a controller of the records it holds. Without a
+    partnership (an installation that has set none up) every agency of the installation."""
+    if partnership is None:
+        return list(Agency.objects.order_by("name"))
+    return list(partnership.agencies.order_by("name"))
 
 
-def lawful_bases(on: dt.date | None = None) -> list[LawfulBasisRow]:
-    """The agreements in force on a day (today by default), with their lawful bases in words."""
+def lawful_bases(on: dt.date | None = None, partnership: Partnership | None = None) -> list[LawfulBasisRow]:
+    """The agreements in force on a day (today by default), with their lawful bases in words. For a
+    partnership, the agreements that cover it: those naming it, and those naming no partnership
+    (sharing within one) whose parties all sit in it."""
     on = on or timezone.localdate()
+    agreements = InformationSharingAgreement.objects.prefetch_related("parties", "partnerships").order_by(
+        "name"
+    )
+    members = set(partnership.agencies.values_list("pk", flat=True)) if partnership is not None else set()
     rows = []
-    for isa in InformationSharingAgreement.objects.prefetch_related("parties").order_by("name"):
+    for isa in agreements:
         if not isa.is_in_force(on):
             continue
+        if partnership is not None:
+            named = {p.pk for p in isa.partnerships.all()}
+            parties = {a.pk for a in isa.parties.all()}
+            if partnership.pk not in named and (named or not parties or not parties <= members):
+                continue
         rows.append(
             LawfulBasisRow(
                 name=isa.name,

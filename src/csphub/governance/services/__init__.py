@@ -14,6 +14,7 @@ from csphub.governance.services.disclosure import (
     rights_request_neither_confirm_nor_deny,
 )
 from csphub.governance.services.holds import legal_hold_place, legal_hold_release
+from csphub.governance.services.public_pages import public_pages_can_configure, public_pages_set
 from csphub.governance.services.retention import (
     PurgeItem,
     PurgeResult,
@@ -43,6 +44,8 @@ __all__ = [
     "legal_hold_place",
     "legal_hold_release",
     "ncnd_letter",
+    "public_pages_can_configure",
+    "public_pages_set",
     "request_item_decide",
     "retention_purge",
     "retention_review",

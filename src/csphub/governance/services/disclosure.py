@@ -41,7 +41,8 @@ def bundle(request: RightsRequest) -> list[BundleItem]:
     restricted without saying so (s.45(4), (6)) is not in the bundle at all."""
     out = []
     for item in request.items.all():
-        if item.decision in (ItemDecision.PENDING, ItemDecision.RESTRICT_SILENTLY):
+        # Not the subject's (a namesake applicant the handler ruled out): not their data at all.
+        if item.decision in (ItemDecision.PENDING, ItemDecision.RESTRICT_SILENTLY, ItemDecision.NOT_SUBJECT):
             continue
         hidden = set(item.redacted_fields)
         rows = (

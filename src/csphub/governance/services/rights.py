@@ -151,7 +151,7 @@ def rights_request_search(*, actor: ActorOrUser, request: RightsRequest) -> list
             if item.key in existing:
                 RequestItem.objects.filter(
                     request=request, record_key=item.key, decision=ItemDecision.PENDING
-                ).update(content=item.content, record_label=item.label)
+                ).update(content=item.content, record_label=item.label, match_reason=item.match_reason)
                 continue
             RequestItem.objects.create(
                 request=request,
@@ -159,6 +159,7 @@ def rights_request_search(*, actor: ActorOrUser, request: RightsRequest) -> list
                 record_label=item.label,
                 record_key=item.key,
                 content=item.content,
+                match_reason=item.match_reason,
                 created_by=who.user,
             )
         request.searched_at = timezone.now()
@@ -213,6 +214,14 @@ def request_item_decide(
             )
         redacted_fields = []
     elif decision == ItemDecision.DISCLOSE:
+        exemption, redacted_fields = "", []
+    elif decision == ItemDecision.NOT_SUBJECT:
+        if not item.match_reason:
+            raise ApplicationError(
+                "Only a record found by matching details can be left out as not the data subject's."
+            )
+        if not notes.strip():
+            raise ApplicationError("Say why it is not the data subject's (which detail differs).")
         exemption, redacted_fields = "", []
     else:
         raise ApplicationError("Choose whether to disclose, redact or withhold it.")
