@@ -16,6 +16,7 @@ from csphub.cases import services
 from csphub.cases.models import PartyRole
 from csphub.people.services import person_create
 from tests.axe import assert_accessible
+from tests.dates import fill_date_time
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -84,7 +85,7 @@ def test_early_intervention_journey(browser_page: Any, persona: Any, sign_in: An
     page.select_option("#id_issuer_capacity", "local_authority")
     page.fill("#id_conduct", "Playing amplified music after 11pm")
     page.fill("#id_requirements", "Stop playing amplified music between 11pm and 7am")
-    page.fill("#id_comply_by", (dt.datetime.now() + dt.timedelta(days=14)).strftime("%Y-%m-%dT%H:%M"))
+    fill_date_time(page, "comply_by", dt.datetime.now() + dt.timedelta(days=14))
     page.click("main button:has-text('Continue')")
     tried = page.locator("[data-testid=early-interventions-for-recipient]")
     tried.wait_for()

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from csphub.powers import clock
 from tests.axe import assert_accessible
+from tests.dates import fill_date_time
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -96,8 +97,7 @@ def test_caseworker_cpw_then_cpn_after_time_to_comply(
     page.select_option("#id_issuer_capacity", "local_authority")
     page.fill("#id_conduct", "Playing amplified music after 11pm")
     page.fill("#id_requirements", "Stop playing amplified music between 11pm and 7am")
-    comply_by = (dt.datetime.now() + dt.timedelta(days=14)).strftime("%Y-%m-%dT%H:%M")
-    page.fill("#id_comply_by", comply_by)
+    fill_date_time(page, "comply_by", dt.datetime.now() + dt.timedelta(days=14))
     page.fill("#id_informed_parties", "Vera Browsertest (victim)")
     page.click("main button:has-text('Continue')")
     page.click("main button:has-text('Issue warning')")

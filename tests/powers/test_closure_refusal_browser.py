@@ -16,6 +16,7 @@ from csphub.powers import services
 from csphub.powers.models import PowerUse
 from csphub.powers.rules import Status
 from tests.axe import assert_accessible
+from tests.dates import fill_date_time
 from tests.powers.test_pages import make_setup, now, today
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -55,8 +56,8 @@ def test_refusal_then_the_councils_appeal_and_the_crown_courts_order(
     assert "did not make a closure order" in page.locator("h1").inner_text()
     assert_accessible(page)
     decided = served + dt.timedelta(hours=19)
-    page.fill("#id_refused_at", f"{decided:%Y-%m-%dT%H:%M}")
-    page.fill("#id_continued_until", f"{decided + dt.timedelta(hours=24):%Y-%m-%dT%H:%M}")
+    fill_date_time(page, "refused_at", decided)
+    fill_date_time(page, "continued_until", decided + dt.timedelta(hours=24))
     page.fill("#id_note", "Not satisfied the order was necessary")
     page.click("main button[type=submit]")
     assert "Check the court's decision" in page.locator("h1").inner_text()

@@ -13,12 +13,11 @@ from django.utils import timezone
 
 from csphub.powers.models import PowerUse
 from tests.axe import assert_accessible
+from tests.dates import fill_date_time
 from tests.powers.test_law_dispersal_surrender import direction
 from tests.powers.test_pages import make_setup, now
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-FMT = "%Y-%m-%dT%H:%M"
 
 
 def test_items_surrendered_then_returned_after_the_exclusion(
@@ -34,7 +33,7 @@ def test_items_surrendered_then_returned_after_the_exclusion(
     page.goto(f"/powers/{d.pk}/")
     page.click("[data-testid=record-surrender]")
     assert_accessible(page)
-    page.fill("#id_surrendered_at", timezone.localtime(given + dt.timedelta(minutes=5)).strftime(FMT))
+    fill_date_time(page, "surrendered_at", given + dt.timedelta(minutes=5))
     page.fill("#id_items", "A speaker")
     page.fill("#id_belief", "Music aimed at shoppers")
     page.fill("#id_collect_from", "Ripley police station")
@@ -53,13 +52,13 @@ def test_items_surrendered_then_returned_after_the_exclusion(
     page.click("[data-testid=record-item-return]")
     assert f"at {end:%H:%M} on {end:%-d %B %Y}" in page.locator("main").inner_text()
     assert_accessible(page)
-    page.fill("#id_returned_at", (end - dt.timedelta(minutes=1)).strftime(FMT))
+    fill_date_time(page, "returned_at", end - dt.timedelta(minutes=1))
     page.fill("#id_returned_to", "Paul Pageperp")
     page.click("main button[type=submit]")
     assert (
         "not returned before the exclusion period ends" in page.locator(".govuk-error-summary").inner_text()
     )
-    page.fill("#id_returned_at", end.strftime(FMT))
+    fill_date_time(page, "returned_at", end)
     page.click("main button[type=submit]")
     page.click("button:has-text('Record return')")
     page.wait_for_url(f"**/powers/{d.pk}/")

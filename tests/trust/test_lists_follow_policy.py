@@ -56,7 +56,7 @@ REFERENCES = [
     (re.compile(r"\bASB-(\d{6})\b"), "/cases/{}/"),
     (re.compile(r"\bINC-(\d{6})\b"), "/cases/incidents/{}/"),
     (
-        re.compile(r"\b(?:CPW|CPN|FPN|INJUNCTION|CBO|PSPO|CLOSURE-NOTICE|CLOSURE-ORDER)-(\d{5})\b"),
+        re.compile(r"\b(?:CPW|CPN|FPN|INJ|CBO|DA|DD|PSPO|CN|CO|AG)-(\d{5})\b"),
         "/powers/{}/",
     ),
 ]

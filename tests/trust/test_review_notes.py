@@ -22,7 +22,7 @@ from django.utils import timezone
 from csphub.agencies.models import InformationSharingAgreement
 from csphub.agencies.selectors import agreements_in_force_for
 from csphub.core.errors import ApplicationError
-from csphub.frontend.forms import GovukDateField, LocalDateTimeField
+from csphub.frontend.forms import GovukDateField, GovukDateTimeField
 from csphub.people.models import Address
 from csphub.people.services import address_create, is_postcode
 
@@ -48,20 +48,20 @@ UTC = dt.UTC
 )
 def test_every_local_time_that_happened_can_be_recorded(typed: str, utc: dt.datetime) -> None:
     with timezone.override("Europe/London"):
-        value = LocalDateTimeField().clean(typed)
+        value = GovukDateTimeField(label="When").clean(typed)
     assert value is not None and value.astimezone(UTC) == utc
 
 
 @pytest.mark.parametrize("typed", ["2026-03-29T01:00", "2026-03-29T01:30", "2026-03-29T01:59"])
 def test_a_time_that_never_happened_is_refused_with_the_reason(typed: str) -> None:
     with timezone.override("Europe/London"), pytest.raises(forms.ValidationError) as refused:
-        LocalDateTimeField().clean(typed)
+        GovukDateTimeField(label="When").clean(typed)
     assert "the clocks went forward an hour" in str(refused.value)
 
 
 def test_nonsense_is_still_refused_as_before() -> None:
     with pytest.raises(forms.ValidationError) as refused:
-        LocalDateTimeField().clean("25 Octember")
+        GovukDateTimeField(label="When").clean("25 Octember")
     assert refused.value.code == "invalid"
 
 

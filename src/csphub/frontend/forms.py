@@ -39,6 +39,7 @@ class GovukFormMixin:
                 continue
             if isinstance(field.widget, GovukSplitDateWidget):
                 field.widget.invalid = True
+                field.widget.error_part = _part_at_fault(self._errors[name], field.widget.parts)  # type: ignore[attr-defined]
                 continue
             css = field.widget.attrs.get("class", "")
             base = css.split()[0] if css else "govuk-input"
@@ -55,6 +56,26 @@ class GovukFormMixin:
         add_fix_link(self, error)
 
 
+def _part_at_fault(errors: Any, parts: tuple[str, ...]) -> str:
+    """The input of a date (or date and time) that the first error is about, for the summary's link.
+
+    GOV.UK: the error summary links to the first input with the problem ("must include a month"
+    to the month), otherwise to the day.
+    """
+    data = errors.as_data() if hasattr(errors, "as_data") else []
+    error = data[0] if data else None
+    code = getattr(error, "code", None)
+    if code == "incomplete":
+        missing = str((getattr(error, "params", None) or {}).get("missing", "")).split(" and ")[0]
+        if missing in parts:
+            return missing
+    if code in ("year", "early"):
+        return "year"
+    if code in ("time", "nonexistent") and "time" in parts:
+        return "time"
+    return parts[0]
+
+
 def add_fix_link(form: Any, error: Any) -> None:
     """Keep the error's "put it right here" link (``fix_url``) for the error summary to show."""
     if getattr(error, "fix_url", ""):
@@ -65,59 +86,6 @@ def add_fix_link(form: Any, error: Any) -> None:
         link = {"url": error.fix_url, "text": error.fix_text or "Put this right"}
         if link not in links:
             links.append(link)
-
-
-class GovukDateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(
-            attrs={"class": "govuk-input govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d"
-        )
-
-
-class LocalDateTimeField(forms.DateTimeField):
-    """A date and time in UK local time that is never refused for the hour the clocks go back.
-
-    Django refuses a local time that happens twice (01:30 on the last Sunday of October) as "may be
-    ambiguous", so an incident at that time could not be recorded (security review, note in 25).
-    Such a time is taken as its first occurrence, in British Summer Time; a time that never
-    happened (in the hour the clocks go forward) is refused with a message that says why.
-    """
-
-    default_error_messages = {
-        "nonexistent": "There was no %(time)s on %(day)s: the clocks went forward an hour. Enter the "
-        "time as it was shown on a clock that had been changed",
-    }
-
-    def to_python(self, value: Any) -> dt.datetime | None:
-        try:
-            return super().to_python(value)
-        except forms.ValidationError as error:
-            if getattr(error, "code", None) != "ambiguous_timezone":
-                raise
-        with timezone.override(dt.UTC):  # read the wall-clock time without a zone to trip over
-            wall = super().to_python(value)
-        assert wall is not None
-        naive = wall.replace(tzinfo=None)
-        zone = timezone.get_current_timezone()
-        first = naive.replace(tzinfo=zone, fold=0)
-        if first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != naive:
-            raise forms.ValidationError(
-                self.error_messages["nonexistent"],
-                code="nonexistent",
-                params={"time": naive.strftime("%H:%M"), "day": naive.strftime("%-d %B %Y")},
-            )
-        return first
-
-
-class GovukDateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(
-            attrs={"class": "govuk-input govuk-input--width-20", **(attrs or {})}, format="%Y-%m-%dT%H:%M"
-        )
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -158,6 +126,7 @@ class GovukSplitDateWidget(forms.MultiWidget):
         }
         super().__init__(widgets, attrs)
         self.invalid = False  # set when the field has an error: every input is marked
+        self.error_part = self.parts[0]  # the input the error summary links to
 
     def decompress(self, value: Any) -> list[Any]:
         if isinstance(value, str):
@@ -305,25 +274,50 @@ class GovukDateTimeField(GovukDateField):
     The time is typed as "21:30", "9:30pm" or "midday"; errors follow the date's: nothing entered
     gives the ``required`` message, a missing time "<Label> must include a time", a time that is
     not one "Enter the time like 21:30 or 9:30pm".
+
+    UK local time has an hour that happens twice and an hour that never happens. A time in the hour
+    the clocks go back (01:30 on the last Sunday of October) is taken as its first occurrence, in
+    British Summer Time, so it can always be recorded (security review, note in 25). A time in the
+    hour the clocks go forward (01:00 to 01:59 on the last Sunday of March) never happened and is
+    refused with a message that says why.
     """
 
     widget = GovukSplitDateTimeWidget
 
     def __init__(self, *, label: str, error_messages: dict[str, str] | None = None, **kwargs: Any) -> None:
-        messages = {"time": "Enter the time like 21:30 or 9:30pm", **(error_messages or {})}
+        messages = {
+            "time": "Enter the time like 21:30 or 9:30pm",
+            "nonexistent": "There was no %(time)s on %(day)s because the clocks went forward an hour. "
+            "Enter the time as it was shown on a clock that had been changed",
+            **(error_messages or {}),
+        }
         super().__init__(label=label, error_messages=messages, **kwargs)
+
+    def _local(self, naive: dt.datetime) -> dt.datetime:
+        """The wall-clock time ``naive`` in the current time zone, refusing one that never happened."""
+        if timezone.is_aware(naive):
+            return naive
+        zone = timezone.get_current_timezone()
+        first = naive.replace(tzinfo=zone, fold=0)  # the hour that happens twice: its first time
+        if first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != naive:
+            raise forms.ValidationError(
+                self.error_messages["nonexistent"],
+                code="nonexistent",
+                params={"time": f"{naive:%H:%M}", "day": f"{naive.day} {naive:%B %Y}"},
+            )
+        return first
 
     def to_python(self, value: Any) -> Any:
         if value in self.empty_values:
             return None
         if isinstance(value, dt.datetime):
-            return value if timezone.is_aware(value) else timezone.make_aware(value)
+            return self._local(value)
         if isinstance(value, str):  # a single posted value: "2024-03-27T21:30"
             try:
                 moment = dt.datetime.fromisoformat(value.strip())
             except ValueError:
                 raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-            return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+            return self._local(moment)
         parts = [str(v if v is not None else "").strip() for v in value]
         if not any(parts):
             return None
@@ -339,4 +333,4 @@ class GovukDateTimeField(GovukDateField):
         time = _parse_time(time_text)
         if day is None or time is None:
             raise forms.ValidationError(self.error_messages["time"], code="time")
-        return timezone.make_aware(dt.datetime.combine(day, time))
+        return self._local(dt.datetime.combine(day, time))

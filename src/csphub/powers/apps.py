@@ -52,7 +52,15 @@ class PowersConfig(AppConfig):
         )
 
         from csphub.audit.records import register_record_reference
-        from csphub.powers.rules import Power
+        from csphub.powers.rules import POWER_REFERENCE_PREFIXES, Power
 
-        prefixes = "|".join(p.value.upper().replace("_", "-") for p in Power)
+        # Today's short prefixes ("CN-00016") and the long ones shown before ("CLOSURE-NOTICE-00016"),
+        # which older task titles and notes still quote (sorted: the same pattern on every start).
+        prefixes = "|".join(
+            sorted(
+                {*POWER_REFERENCE_PREFIXES.values(), *(p.value.upper().replace("_", "-") for p in Power)},
+                key=len,
+                reverse=True,
+            )
+        )
         register_record_reference(rf"(?:{prefixes})-0*(\d+)", models.PowerUse, "CPW-00012")

@@ -13,7 +13,7 @@ from django.db import models
 
 from csphub.agencies.models import PartnershipRecord
 from csphub.core.models import BaseModel
-from csphub.powers.rules import POWER_LABELS, IssuerCapacity, Power, Status
+from csphub.powers.rules import POWER_LABELS, POWER_REFERENCE_PREFIXES, IssuerCapacity, Power, Status
 
 POWER_CHOICES = [(p.value, POWER_LABELS[p]) for p in Power]
 STATUS_CHOICES = [(s.value, s.value.replace("_", " ").capitalize()) for s in Status]
@@ -89,7 +89,7 @@ class PowerUse(PartnershipRecord, BaseModel):
 
     @property
     def reference(self) -> str:
-        return f"{self.power.upper().replace('_', '-')}-{self.pk:05d}" if self.pk else "(new)"
+        return f"{POWER_REFERENCE_PREFIXES[Power(self.power)]}-{self.pk:05d}" if self.pk else "(new)"
 
     @property
     def label(self) -> str:

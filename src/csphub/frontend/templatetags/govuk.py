@@ -31,6 +31,13 @@ def widget_type(field: BoundField) -> str:
 
 
 @register.filter
+def error_anchor(field: BoundField) -> str:
+    """The id the error summary links to: the field's input, or a date's first input at fault."""
+    part = getattr(field.field.widget, "error_part", None)
+    return f"{field.auto_id}_{part}" if part else str(field.auto_id)
+
+
+@register.filter
 def govuk_input_class(field: BoundField) -> str:
     widget = field.field.widget.__class__.__name__
     base = {

@@ -26,7 +26,6 @@ from csphub.powers.forms.closure import (
     ClosureRefusalForm,
 )
 from csphub.powers.forms.common import (
-    DATETIME_FORMATS,
     ConfirmForm,
     WithdrawForm,
     _consultation_field,
@@ -88,7 +87,6 @@ __all__ = [
     "COMPLIANCE_LABELS",
     "CONDITION_CHOICES",
     "COURT_CHOICES",
-    "DATETIME_FORMATS",
     "DISPOSAL_CHOICES",
     "INJUNCTION_OUTCOME_CHOICES",
     "ORDER_CHANGE_CHOICES",

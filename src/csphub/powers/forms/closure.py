@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
+from csphub.frontend.forms import GovukFormMixin
 from csphub.powers.forms.common import (
     capacity_choices,
     date_field,
@@ -35,15 +35,7 @@ class ClosureNoticeForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "Describe the nuisance or disorder"},
     )
-    served_at = LocalDateTimeField(
-        label="Served at",
-        widget=GovukDateTimeInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        error_messages={
-            "required": "Enter when the notice was served",
-            "invalid": "Enter a real date and time",
-        },
-    )
+    served_at = datetime_field("Served at", required_message="Enter when the notice was served")
     duration_hours = forms.IntegerField(
         label="Duration in hours",
         min_value=1,
@@ -61,15 +53,10 @@ class ClosureNoticeForm(GovukFormMixin, forms.Form):
     excludes_residents_or_owner = forms.BooleanField(
         label="The notice excludes people who live there or the owner", required=False
     )
-    hearing_at = LocalDateTimeField(
-        label="When the closure order application will be heard",
-        widget=GovukDateTimeInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    hearing_at = datetime_field(
+        "When the closure order application will be heard",
+        required_message="Enter when the application will be heard",
         help_text="Within 48 hours of service; Christmas Day is not counted (s.80).",
-        error_messages={
-            "required": "Enter when the application will be heard",
-            "invalid": "Enter a real date and time",
-        },
     )
     hearing_details = forms.CharField(
         label="Where the closure order application will be heard",
@@ -194,12 +181,10 @@ class ClosureNoticeChangeForm(GovukFormMixin, forms.Form):
         "Why it is cancelled, or what the variation changes",
         required_message="Say why the notice is cancelled or what the variation changes",
     )
-    new_ends_at = LocalDateTimeField(
-        label="For a variation that shortens it: the new end (optional)",
+    new_ends_at = datetime_field(
+        "For a variation that shortens it: the new end (optional)",
+        what="the varied notice ends",
         required=False,
-        widget=GovukDateTimeInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        error_messages={"invalid": "Enter a real date and time"},
     )
 
 
@@ -215,6 +200,7 @@ class ClosureContinuationForm(GovukFormMixin, forms.Form):
     continued_until = datetime_field(
         "The notice continues until",
         required_message="Enter until when the court continued the notice",
+        what="the notice continues until",
         help_text="Until the adjourned hearing, or at most 48 hours when no order is made (s.81).",
     )
 
@@ -248,13 +234,11 @@ class ClosureRefusalForm(GovukFormMixin, forms.Form):
     refused_at = datetime_field(
         "The court decided at", required_message="Enter when the court decided not to make the order"
     )
-    continued_until = LocalDateTimeField(
-        label="If the court continued the closure notice: until when (optional)",
+    continued_until = datetime_field(
+        "If the court continued the closure notice: until when (optional)",
+        what="the notice was continued until",
         required=False,
         help_text="At most 48 hours after the decision (s.81(2)). Leave blank if the notice was not continued.",
-        widget=GovukDateTimeInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        error_messages={"invalid": "Enter a real date and time"},
     )
     note = text_field("The court's reasons (optional)")
 

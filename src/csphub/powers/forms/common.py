@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukDateField, GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
+from csphub.frontend.forms import GovukDateField, GovukDateTimeField, GovukFormMixin
 from csphub.powers.rules import (
     AUTHORISED_ISSUERS,
     ISSUER_LABELS,
@@ -27,9 +27,6 @@ def set_choices(form: forms.Form, name: str, choices: list[tuple[Any, str]]) -> 
 def capacity_choices(power: Power) -> list[tuple[str, str]]:
     allowed = AUTHORISED_ISSUERS[power]
     return [("", "Choose")] + [(c.value, label) for c, label in ISSUER_LABELS.items() if c in allowed]
-
-
-DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
 # The hint the GOV.UK date input pattern asks for when a question gives none of its own.
@@ -51,13 +48,39 @@ def date_field(
     )
 
 
-def datetime_field(label: str, *, required_message: str, help_text: str = "") -> forms.DateTimeField:
-    return LocalDateTimeField(
+# The same for a date and a time of day.
+DATETIME_HINT = "For example, 27 3 2026 and 21:30 or 9:30pm"
+
+
+def datetime_field(
+    label: str,
+    *,
+    required_message: str = "",
+    what: str = "",
+    required: bool = True,
+    help_text: str = "",
+) -> GovukDateTimeField:
+    """A date and time question as the GOV.UK date input (day, month, year) with a time field.
+
+    ``what`` completes the error messages ("the direction was given": "The date and time the
+    direction was given must include a month"); it is read from a required message of the form
+    "Enter when ..." when not given. A single ISO value (``2026-03-27T21:30``) is still understood.
+    A time in the hour the clocks go forward is refused; one in the hour they go back is taken as
+    its first occurrence (see ``GovukDateTimeField``).
+    """
+    if not what:
+        assert required_message.startswith("Enter when "), "give `what` for this question"
+        what = required_message.removeprefix("Enter when ")
+    hint = f"{help_text} {DATETIME_HINT}." if help_text else f"{DATETIME_HINT}."
+    return GovukDateTimeField(
         label=label,
-        help_text=help_text,
-        widget=GovukDateTimeInput(),
-        input_formats=DATETIME_FORMATS,
-        error_messages={"required": required_message, "invalid": f"{label} must be a real date and time"},
+        required=required,
+        help_text=hint,
+        error_messages={
+            "required": required_message or f"Enter the date and time {what}",
+            "incomplete": f"The date and time {what} must include a %(missing)s",
+            "invalid": f"The date {what} must be a real date",
+        },
     )
 
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from django import forms
 
-from csphub.frontend.forms import GovukDateTimeInput, GovukFormMixin, LocalDateTimeField
+from csphub.frontend.forms import GovukFormMixin
 from csphub.powers.forms.common import (
     capacity_choices,
     date_field,
+    datetime_field,
     set_choices,
     text_field,
 )
@@ -40,15 +41,7 @@ class CpwForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "Say what the recipient must do or stop doing"},
     )
-    comply_by = LocalDateTimeField(
-        label="Time to comply ends",
-        widget=GovukDateTimeInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        error_messages={
-            "required": "Enter when the time to comply ends",
-            "invalid": "Enter a real date and time",
-        },
-    )
+    comply_by = datetime_field("Time to comply ends", required_message="Enter when the time to comply ends")
     informed_parties = forms.CharField(
         label="People and bodies informed (optional)",
         widget=forms.Textarea,

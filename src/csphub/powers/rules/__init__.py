@@ -169,6 +169,7 @@ from csphub.powers.rules.recipients import Recipient, is_youth
 from csphub.powers.rules.ruleset import RULE_SETS, NoRulesInForce, RuleSet, rule_set, rules_in_force
 from csphub.powers.rules.states import (
     POWER_LABELS,
+    POWER_REFERENCE_PREFIXES,
     POWER_SECTIONS,
     TERMINAL,
     TRANSITIONS,
@@ -191,6 +192,7 @@ __all__ = [
     "HOME_EXCLUSION_APPLICANTS",
     "ISSUER_LABELS",
     "POWER_LABELS",
+    "POWER_REFERENCE_PREFIXES",
     "POWER_SECTIONS",
     "PSPO_CHALLENGEABLE_STEPS",
     "PSPO_CONSULTEES",

@@ -38,6 +38,24 @@ POWER_LABELS: dict[Power, str] = {
     Power.ABSOLUTE_GROUND: "Absolute ground for possession",
 }
 
+
+# The prefix of a power's reference ("CN-00016"): short and of one kind for every power (new-user
+# review, point 33: "CLOSURE-NOTICE-00016" beside "CPW-00015"). A reference is worked out from the
+# power and the record's number, never stored, so changing a prefix needs no data migration.
+POWER_REFERENCE_PREFIXES: dict[Power, str] = {
+    Power.CPW: "CPW",
+    Power.CPN: "CPN",
+    Power.FPN: "FPN",
+    Power.INJUNCTION: "INJ",
+    Power.CBO: "CBO",
+    Power.DISPERSAL_AUTHORISATION: "DA",
+    Power.DISPERSAL_DIRECTION: "DD",
+    Power.PSPO: "PSPO",
+    Power.CLOSURE_NOTICE: "CN",
+    Power.CLOSURE_ORDER: "CO",
+    Power.ABSOLUTE_GROUND: "AG",
+}
+
 POWER_SECTIONS: dict[Power, str] = {
     Power.CPW: "s.43(5) Anti-social Behaviour, Crime and Policing Act 2014",
     Power.CPN: "s.43 Anti-social Behaviour, Crime and Policing Act 2014",
