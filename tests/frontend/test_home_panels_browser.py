@@ -28,7 +28,11 @@ STAFF = (
 
 def _handles_data_protection(user: Any) -> bool:
     actor = as_actor(user)
-    return actor is not None and actor.policy.has_capability(Capability.MANAGE_DATA_PROTECTION)
+    return actor is not None and (
+        actor.policy.has_capability(Capability.MANAGE_DATA_PROTECTION)
+        # a coordinator or administrator sets the partnership's privacy notice and Welsh offer there
+        or actor.policy.has_capability(Capability.CONFIGURE_PUBLIC_PAGES)
+    )
 
 
 def _no_internal(page: Any) -> None:
