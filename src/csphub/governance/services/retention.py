@@ -220,6 +220,26 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _replace_with_tombstone(
+    record: Any, *, record_type: str, run: DisposalRun, until: dt.date, rule: str, **fields: Any
+) -> Tombstone:
+    """Leave the depersonalised tombstone of ``record`` (its reference, agency, partnership and
+    ``fields``), then delete the record and every link to it."""
+    tombstone = Tombstone.objects.create(
+        run=run,
+        record_type=record_type,
+        reference=record.reference,
+        owning_agency=record.owning_agency,
+        partnership_id=record.partnership_id,
+        retained_until=until,
+        rule=rule,
+        **fields,
+    )
+    _forget_links(record)
+    record.delete()
+    return tombstone
+
+
 def _dispose_case_review(application: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
     """Delete a closed or withdrawn Case Review application with its letters, threshold decision,
     review and recommendations, appeal and the links to the complaints (the incidents themselves are
@@ -227,39 +247,32 @@ def _dispose_case_review(application: Any, *, run: DisposalRun, until: dt.date, 
     pack and the plan count (its area, dates, threshold outcome, reviews, recommendation count)."""
     from csphub.casereviews.selectors import application_retention_facts
 
-    tombstone = Tombstone.objects.create(
-        run=run,
+    return _replace_with_tombstone(
+        application,
         record_type=RecordType.CASE_REVIEW,
-        reference=application.reference,
-        owning_agency=application.owning_agency,
-        partnership_id=application.partnership_id,
+        run=run,
+        until=until,
+        rule=rule,
         opened_on=application.received_on,
         closed_on=application.closed_on,
         outcome=application.status,
         incident_count=application.incident_links.count(),
-        retained_until=until,
-        rule=rule,
         facts=application_retention_facts(application),
     )
-    _forget_links(application)
-    application.delete()
-    return tombstone
 
 
 def _dispose_slavery_concern(concern: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
     """Delete a notified modern slavery concern (the person and case it names stay, being their own
     records); leave a tombstone with the dates, route and type of exploitation the counts use."""
-    tombstone = Tombstone.objects.create(
-        run=run,
+    return _replace_with_tombstone(
+        concern,
         record_type=RecordType.SLAVERY_CONCERN,
-        reference=concern.reference,
-        owning_agency=concern.owning_agency,
-        partnership_id=concern.partnership_id,
+        run=run,
+        until=until,
+        rule=rule,
         opened_on=concern.grounds_date,
         closed_on=concern.notified_on,
         outcome=concern.route,
-        retained_until=until,
-        rule=rule,
         facts={
             "grounds_date": _iso(concern.grounds_date),
             "notified_on": _iso(concern.notified_on),
@@ -268,9 +281,6 @@ def _dispose_slavery_concern(concern: Any, *, run: DisposalRun, until: dt.date, 
             "age_basis": concern.age_basis,
         },
     )
-    _forget_links(concern)
-    concern.delete()
-    return tombstone
 
 
 def _dispose_prevent_referral(referral: Any, *, run: DisposalRun, until: dt.date, rule: str) -> Tombstone:
@@ -333,17 +343,15 @@ def _dispose_dhr(review: Any, *, run: DisposalRun, until: dt.date, rule: str) ->
     recommendations, actions and pseudonyms; the published report stays where it was published);
     leave a tombstone with its dates, decision and counts, naming no one."""
     recommendations = review.recommendations.count()
-    tombstone = Tombstone.objects.create(
-        run=run,
+    return _replace_with_tombstone(
+        review,
         record_type=RecordType.DHR,
-        reference=review.reference,
-        owning_agency=review.owning_agency,
-        partnership_id=review.partnership_id,
+        run=run,
+        until=until,
+        rule=rule,
         opened_on=review.notified_on,
         closed_on=review.published_on or review.decided_on,
         outcome=review.status,
-        retained_until=until,
-        rule=rule,
         facts={
             "notified_on": _iso(review.notified_on),
             "decision": review.decision,
@@ -354,9 +362,6 @@ def _dispose_dhr(review: Any, *, run: DisposalRun, until: dt.date, rule: str) ->
             "recommendation_count": recommendations,
         },
     )
-    _forget_links(review)
-    review.delete()
-    return tombstone
 
 
 # A rule in words (its reason and source) can be longer than the tombstone keeps.
