@@ -179,3 +179,37 @@ def test_the_letter_links_have_no_stray_separator(
     anchor = page.rindex("<a", 0, page.index("Send threshold decision letter"))
     before = page[page.rindex(">", 0, anchor) + 1 : anchor]  # the text between the last tag and the link
     assert "·" not in before, repr(before)
+
+
+def test_the_link_list_names_the_people_of_each_incident_and_records_who_saw_them(
+    client_as: Any, area: Any, application_data: Any, make_incident: Any, persona: Any
+) -> None:
+    """New-user review, problem 9: the list showed "INC-… – Personal, happened …": no people. Each
+    incident now names its people with their role, a person's name finds it, and each person named is
+    in "who has seen this person" (a ``person.listed`` event)."""
+    from csphub.audit.models import AuditEvent
+    from csphub.cases.services import incident_party_add
+    from csphub.people.services import person_create
+
+    officer = persona("avbc_caseworker")
+    application = _application(area, application_data, reports_described=NAMED)
+    day = timezone.localdate() - dt.timedelta(days=11)
+    victim = person_create(actor=officer, given_name="Vera", family_name="Linklist")
+    perp = person_create(actor=officer, given_name="Pat", family_name="Noisemaker")
+    named = make_incident(by="avbc_caseworker", occurred=day, victim=victim)
+    incident_party_add(actor=officer, incident=named, person=perp, role="alleged_perpetrator")
+    nobody = make_incident(by="avbc_caseworker", occurred=day)
+    client = client_as("avbc_caseworker")
+    url = reverse("casereviews:link_incidents", kwargs={"reference": application.reference})
+
+    page = client.get(url).content.decode()
+    assert f"{named.reference} – Noise (personal)" in page
+    assert "people: Pat Noisemaker (alleged perpetrator), Vera Linklist (victim)" in page
+    assert f"{nobody.reference} – Noise (personal)" in page and "no people recorded" in page
+    seen = AuditEvent.objects.filter(verb="person.listed", actor=officer)
+    assert {e.target_id for e in seen} == {str(victim.pk), str(perp.pk)}
+    assert all(application.reference in e.justification for e in seen)
+
+    found = client.get(url, {"q": "noisemak"})
+    assert [i.pk for i in found.context["candidates"]] == [named.pk]
+    assert [i.pk for i in client.get(url, {"q": "Nobody-by-this-name"}).context["candidates"]] == []

@@ -226,13 +226,48 @@ def test_the_date_input_renders_three_labelled_inputs_in_a_fieldset_marked_on_er
         assert f'for="id_started_on_{part}">{label}</label>' in html
         assert f'name="started_on_{part}"' in html
     assert 'value="27"' in html and 'value="2024"' in html
-    assert html.count("govuk-input--error") == 3
+    # Only the input at fault is marked (GOV.UK date input: "highlight the … field where there is a
+    # problem"): the month here.
+    assert html.count("govuk-input--error") == 1
+    assert 'govuk-input--error" id="id_started_on_month"' in html
     assert "must include a month" in html
     fresh = render(
         '{% include "frontend/components/field.html" with field=field %}',
         field=WhenForm(initial={"started_on": dt.date(2025, 1, 9)})["started_on"],
     )
     assert 'value="9"' in fresh and 'value="1"' in fresh and "govuk-input--error" not in fresh
+
+
+@pytest.mark.parametrize(
+    ("parts", "marked"),
+    [
+        ({"day": "", "month": "", "year": ""}, {"day", "month", "year"}),  # nothing entered
+        ({"day": "30", "month": "2", "year": "2024"}, {"day", "month", "year"}),  # not a real date
+        ({"day": "", "month": "3", "year": ""}, {"day", "year"}),  # "must include a day and year"
+        ({"day": "3", "month": "3", "year": "24"}, {"year"}),  # "Year must include 4 numbers"
+        ({"day": "3", "month": "3", "year": "1066"}, {"year"}),  # before 1900
+    ],
+)
+def test_a_date_error_marks_only_the_inputs_at_fault(parts: dict[str, str], marked: set[str]) -> None:
+    form = when(**parts)
+    assert not form.is_valid()
+    html = render('{% include "frontend/components/field.html" with field=field %}', field=form["started_on"])
+    for part in ("day", "month", "year"):
+        at_fault = f'govuk-input--error" id="id_started_on_{part}"' in html
+        assert at_fault == (part in marked), part
+
+
+def test_a_time_that_never_happened_marks_only_the_time() -> None:
+    from csphub.frontend.forms import GovukDateTimeField
+
+    class AtForm(GovukFormMixin, forms.Form):
+        at = GovukDateTimeField(label="When it happened")
+
+    # 01:30 on Sunday 29 March 2026 never happened in the UK: the clocks went from 01:00 to 02:00.
+    form = AtForm({"at_day": "29", "at_month": "3", "at_year": "2026", "at_time": "01:30"})
+    assert not form.is_valid()
+    html = render('{% include "frontend/components/field.html" with field=field %}', field=form["at"])
+    assert html.count("govuk-input--error") == 1 and 'govuk-input--error" id="id_at_time"' in html
 
 
 # --- documents ---------------------------------------------------------------------------------------

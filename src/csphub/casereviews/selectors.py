@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from csphub.agencies.policies import Action, get_object_or_404_for, visible_to
@@ -170,6 +170,7 @@ def candidate_incidents(
     Reported from a month before the earliest qualifying complaint date up to the application.
     ``own_only``: only incidents the user's agency may change (another relevant body links its own).
     """
+    from csphub.cases.models import IncidentParty
     from csphub.cases.selectors import incident_list_visible_to
 
     earliest = rules.earliest_qualifying_complaint_date(application.received_on) - dt.timedelta(days=31)
@@ -184,8 +185,16 @@ def candidate_incidents(
     )
     if search.strip():
         term = search.strip()
-        qs = qs.filter(Q(location_description__icontains=term) | Q(description__icontains=term))
-    return list(qs.order_by("-reported_at")[:100])
+        named = IncidentParty.objects.filter(
+            Q(person__family_name__icontains=term)
+            | Q(person__given_name__icontains=term)
+            | Q(person__known_as__icontains=term)
+        ).values("incident_id")
+        qs = qs.filter(
+            Q(location_description__icontains=term) | Q(description__icontains=term) | Q(pk__in=named)
+        )
+    parties = IncidentParty.objects.select_related("person").order_by("role", "person__family_name")
+    return list(qs.prefetch_related(Prefetch("parties", queryset=parties)).order_by("-reported_at")[:100])
 
 
 # ---------------------------------------------------------------------------------------------------

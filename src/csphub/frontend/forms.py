@@ -38,8 +38,8 @@ class GovukFormMixin:
             if field is None:
                 continue
             if isinstance(field.widget, GovukSplitDateWidget):
-                field.widget.invalid = True
-                field.widget.error_part = _part_at_fault(self._errors[name], field.widget.parts)  # type: ignore[attr-defined]
+                field.widget.error_parts = _parts_at_fault(self._errors[name], field.widget.parts)  # type: ignore[attr-defined]
+                field.widget.error_part = field.widget.error_parts[0]  # type: ignore[attr-defined]
                 continue
             css = field.widget.attrs.get("class", "")
             base = css.split()[0] if css else "govuk-input"
@@ -56,24 +56,31 @@ class GovukFormMixin:
         add_fix_link(self, error)
 
 
-def _part_at_fault(errors: Any, parts: tuple[str, ...]) -> str:
-    """The input of a date (or date and time) that the first error is about, for the summary's link.
+def _parts_at_fault(errors: Any, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The inputs of a date (or date and time) that the first error is about: these, and only these,
+    are marked in error, and the error summary links to the first of them.
 
-    GOV.UK: the error summary links to the first input with the problem ("must include a month"
-    to the month), otherwise to the day.
+    GOV.UK date input: "highlight the day, month or year field where there is a problem, or the whole
+    date input if there is a problem with the whole date" — a missing month marks the month, a year of
+    two digits the year, a time that never happened the time; nothing entered, or not a real date,
+    marks the whole date.
     """
     data = errors.as_data() if hasattr(errors, "as_data") else []
     error = data[0] if data else None
     code = getattr(error, "code", None)
+    date_parts = tuple(part for part in parts if part != "time")
     if code == "incomplete":
-        missing = str((getattr(error, "params", None) or {}).get("missing", "")).split(" and ")[0]
-        if missing in parts:
-            return missing
+        missing = str((getattr(error, "params", None) or {}).get("missing", "")).split(" and ")
+        found = tuple(part for part in parts if part in missing)
+        if found:
+            return found
     if code in ("year", "early"):
-        return "year"
+        return ("year",)
     if code in ("time", "nonexistent") and "time" in parts:
-        return "time"
-    return parts[0]
+        return ("time",)
+    if code == "invalid":
+        return date_parts
+    return parts
 
 
 def add_fix_link(form: Any, error: Any) -> None:
@@ -125,7 +132,7 @@ class GovukSplitDateWidget(forms.MultiWidget):
             for part in self.parts
         }
         super().__init__(widgets, attrs)
-        self.invalid = False  # set when the field has an error: every input is marked
+        self.error_parts: tuple[str, ...] = ()  # set when the field has an error: the inputs at fault
         self.error_part = self.parts[0]  # the input the error summary links to
 
     def decompress(self, value: Any) -> list[Any]:
@@ -150,7 +157,7 @@ class GovukSplitDateWidget(forms.MultiWidget):
             if context["widget"]["attrs"].get("id"):
                 sub["attrs"]["id"] = f"{context['widget']['attrs']['id']}_{part}"
             sub["label"] = part.capitalize()
-            if self.invalid:
+            if part in self.error_parts:
                 sub["attrs"]["class"] = f"{sub['attrs'].get('class', '')} govuk-input--error".strip()
         return context
 

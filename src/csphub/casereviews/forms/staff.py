@@ -157,10 +157,19 @@ class LinkIncidentsForm(GovukFormMixin, forms.Form):
                 f"{i.reference} – {i.get_category_display()} ({i.get_asb_type_display().lower()})"
                 f"{', at ' + i.location_description if i.location_description else ''}; "
                 f"happened {i.occurred_at:%d %b %Y}, reported {i.reported_at:%d %b %Y} to "
-                f"{i.reporting_agency.short_name}",
+                f"{i.reporting_agency.short_name}{_people(i)}",
             )
             for i in incidents
         ]
+
+
+def _people(incident: Any) -> str:
+    """ "; people: Ann Smith (victim), Carl Jones (alleged perpetrator)", from prefetched parties."""
+    named = [
+        f"{party.person.display_name} ({party.get_role_display().lower()})"
+        for party in incident.parties.all()
+    ]
+    return f"; people: {', '.join(named)}" if named else "; no people recorded"
 
 
 class ThresholdDecideForm(GovukFormMixin, forms.Form):

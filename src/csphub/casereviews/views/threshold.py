@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from csphub.agencies.policies import Action, can
+from csphub.audit.services import audit_listed
 from csphub.casereviews import forms, selectors, services
 from csphub.casereviews.views._common import (
     _change_journey,
@@ -54,6 +55,11 @@ def link_incidents(request: SignedInRequest, reference: str) -> HttpResponse:
         else:
             messages.success(request, "Incidents linked.")
             return redirect("casereviews:detail", reference)
+    # "Who has seen this person" includes the people this list names.
+    shown = f"incidents to link to {application.reference}"
+    audit_listed(actor=request.actor, targets=candidates, justification=shown)
+    people = {party.person.pk: party.person for i in candidates for party in i.parties.all()}
+    audit_listed(actor=request.actor, targets=people.values(), justification=shown)
     return render(
         request,
         "casereviews/staff/link_incidents.html",
