@@ -1,6 +1,7 @@
 """In real headless Chromium: the police, a relevant body, link their own incident to an application;
 the coordinator's threshold page warns that the housing provider the applicant named has no incident
-linked, and the decision is recorded only from its check-answers page. axe-core finds no serious or
+linked, and the decision is recorded only from its check-answers page. The link list names each
+incident's people and finds one by name; a two-digit year marks only the year. axe-core finds no serious or
 critical violation on any page."""
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ def test_police_link_and_the_decision_is_checked(
             reports_described="police 101 on 10 and 24 November; Amber Valley Homes 15 November"
         ),
     )
+    from csphub.people.services import person_create
+
+    victim = person_create(actor=persona("police_caseworker"), given_name="Vida", family_name="Browserlink")
     police_incident = make_incident(
-        by="police_caseworker", occurred=timezone.localdate() - dt.timedelta(days=8)
+        by="police_caseworker", occurred=timezone.localdate() - dt.timedelta(days=8), victim=victim
     )
 
     sign_in(page, persona("police_caseworker"))
@@ -38,6 +42,11 @@ def test_police_link_and_the_decision_is_checked(
     assert_accessible(page)
     page.click("text=Link incidents")
     assert page.locator("[data-testid=own-only]").is_visible()
+    # Each incident names its people, and a person's name finds it (new-user review, problem 9).
+    page.fill("#q", "browserlink")
+    page.click("button:has-text('Search')")
+    label = page.locator("label[for^=id_incidents]").first.inner_text()
+    assert police_incident.reference in label and "people: Vida Browserlink (victim)" in label
     assert_accessible(page)
     page.locator("input[name=incidents]").first.check()
     page.click("button:has-text('Link selected incidents')")
@@ -50,6 +59,16 @@ def test_police_link_and_the_decision_is_checked(
     warning = page.locator("[data-testid=named-not-linked]").inner_text()
     assert "Amber Valley Homes" in warning and "Derbyshire Constabulary" not in warning
     assert_accessible(page)
+    # A two-digit year: only the year is marked in error, and the summary links to it (GOV.UK date input).
+    page.fill("#id_decided_on_year", "26")
+    page.click("button:has-text('Continue')")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert page.locator(".govuk-input--error").evaluate_all("els => els.map(e => e.id)") == [
+        "id_decided_on_year"
+    ]
+    assert page.locator(".govuk-error-summary a").first.get_attribute("href") == "#id_decided_on_year"
+    assert_accessible(page)
+    page.fill("#id_decided_on_year", str(timezone.localdate().year))
     page.click("button:has-text('Continue')")
     assert "Check the threshold decision" in page.locator("h1").inner_text()
     assert "Not met" in page.locator("[data-testid=outcome]").inner_text()
