@@ -133,3 +133,27 @@ def test_the_report_gives_the_counts_its_changes_compare(sample_store: Path) -> 
     changes = text.split("What changed")[1]
     assert re.search(r"Anti-social behaviour 2,377 1,807 fell by 24%", changes)
     assert re.search(r"Vehicle crime 499 360 fell by 28%", changes)  # compared whole: counts as they are
+
+
+def test_a_gap_in_the_force_s_data_is_flagged_for_a_ward_too() -> None:
+    """Issue #12 item 6, for small areas: a ward with a few incidents a month never reaches the median
+    of 20 that makes a month look incomplete in its own counts, so the force's counts decide."""
+    months = month_range("2023-01", "2024-12")
+    ward = _monthly(months, {ASB: 6}, {("2024-11", ASB): 0})
+    assert sections.incomplete_months(ward, months, set(months)) == {}  # the ward alone: not found
+    force = _monthly(months, {ASB: 900}, {("2024-11", ASB): 0})
+    assert sections.incomplete_months(ward, months, set(months), force) == {ASB: ("2024-11",)}
+    force[("2024-11", ASB)] = 90  # exactly a tenth of the force's median: not flagged
+    assert sections.incomplete_months(ward, months, set(months), force) == {}
+    force[("2024-11", ASB)] = 89  # just under: flagged
+    assert sections.incomplete_months(ward, months, set(months), force) == {ASB: ("2024-11",)}
+
+
+def test_the_sample_s_november_gap_is_a_caveat_for_a_ward(sample_store: Path) -> None:
+    ripley = pipeline.run_assessment("Ripley", date_from="2024-01", date_to="2024-12", data_dir=sample_store)
+    assert ripley.area.population < 20_000  # a ward, not the district
+    asb = {h.measure: h for h in ripley.headline}[ASB]
+    assert "November 2024 left out" in asb.basis
+    assert any(c.startswith("Anti-social behaviour: November 2024 looks incomplete") for c in ripley.caveats)
+    recorded = sum(r.count for r in ripley.monthly if r.crime_type == ASB and r.month.startswith("2024"))
+    assert asb.compared_count == recorded  # nothing recorded in November: the same count, compared fairly

@@ -280,6 +280,7 @@ def run_assessment(
     weights = _crime_weights(Path(weights_path) if weights_path else None, ref)
     assessment = sections.build(
         counts,
+        force_monthly=_force_monthly(manifest, counts.forces, want),
         area=the_area,
         geo=geo,
         period=period,
@@ -350,6 +351,25 @@ def _force_area_lsoas(geo: Geography, area: Area) -> list[str]:
         return []
     pfa = area.pfa_codes[0]
     return [str(c) for c, p in zip(geo.column("code"), geo.column("pfa_code"), strict=True) if p == pfa]
+
+
+def _force_monthly(
+    manifest: dict[str, Any], forces: Sequence[str], months: Sequence[str]
+) -> dict[tuple[str, str], int] | None:
+    """The whole forces' counts per (month, crime type) over ``months``, from the tallies the ingest
+    recorded per partition; None when a partition has none (a store loaded before they were kept)."""
+    out: dict[tuple[str, str], int] = {}
+    for force in forces:
+        for month in months:
+            entry = manifest.get(f"street/{force}/{month}")
+            if entry is None:
+                continue
+            by_type = entry.get("by_type")
+            if by_type is None:
+                return None
+            for crime_type, n in by_type.items():
+                out[(month, crime_type)] = out.get((month, crime_type), 0) + int(n)
+    return out or None
 
 
 def _force_covered(manifest: dict[str, Any], lads: Sequence[str], months: Sequence[str]) -> bool:

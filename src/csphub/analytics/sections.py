@@ -141,21 +141,31 @@ INCOMPLETE_MIN_MEDIAN = 20
 
 
 def incomplete_months(
-    monthly: Mapping[tuple[str, str], int], months: Sequence[str], available: set[str]
+    monthly: Mapping[tuple[str, str], int],
+    months: Sequence[str],
+    available: set[str],
+    force_monthly: Mapping[tuple[str, str], int] | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    """Per category, the months (among ``months`` with data) that look incomplete (see above)."""
+    """Per category, the months (among ``months`` with data) that look incomplete (see above), in the
+    area's counts or in the whole force's (``force_monthly``). A ward or a small district rarely has
+    20 incidents of a category a month, so a month the force published without them (the sample's
+    2024-11 anti-social behaviour) is found in the force's counts and applies to every area in it."""
     present = [m for m in months if m in available]
     out: dict[str, tuple[str, ...]] = {}
     for ct in CRIME_TYPES:
-        counts = np.array([monthly.get((m, ct), 0) for m in present], dtype=np.float64)
-        if len(counts) < 3:
-            continue
-        median = float(np.median(counts))
-        if median < INCOMPLETE_MIN_MEDIAN:
-            continue
-        flagged = tuple(m for m, c in zip(present, counts, strict=True) if c < INCOMPLETE_SHARE * median)
+        flagged: set[str] = set()
+        for source in (monthly, force_monthly):
+            if source is None:
+                continue
+            counts = np.array([source.get((m, ct), 0) for m in present], dtype=np.float64)
+            if len(counts) < 3:
+                continue
+            median = float(np.median(counts))
+            if median < INCOMPLETE_MIN_MEDIAN:
+                continue
+            flagged |= {m for m, c in zip(present, counts, strict=True) if c < INCOMPLETE_SHARE * median}
         if flagged:
-            out[ct] = flagged
+            out[ct] = tuple(m for m in present if m in flagged)
     return out
 
 
@@ -194,6 +204,7 @@ class TypeTotals:
         missing: int,
         missing_before: int,
         available: set[str] | None = None,
+        force_monthly: Mapping[tuple[str, str], int] | None = None,
     ) -> TypeTotals:
         study, prev = set(period.months), set(period.comparison_months)
         now = dict.fromkeys(CRIME_TYPES, 0)
@@ -214,7 +225,8 @@ class TypeTotals:
         else:
             pairs = tuple(zip(period.months, period.comparison_months, strict=True))
         pairs = tuple((a, b) for a, b in pairs if a in available and b in available)
-        incomplete = incomplete_months(monthly, [*period.comparison_months, *period.months], available)
+        every = [*period.comparison_months, *period.months]
+        incomplete = incomplete_months(monthly, every, available, force_monthly)
         return cls(now, before, float(n - missing), exp_before, monthly, pairs, incomplete, halves)
 
     @property
@@ -512,12 +524,13 @@ def build(
     notes: Sequence[str],
     generated_at: str,
     comparators: Comparators | None = None,
+    force_monthly: Mapping[tuple[str, str], int] | None = None,
 ) -> Assessment:
     """The ``Assessment`` from the counts (and their roll-ups), the hot-spot and repeat sections the
     pipeline computed beside the counts query, and the request. Pure: no I/O, no clock."""
     missing = len(data.months_missing)
     missing_prev = len(data.comparison_months_missing)
-    totals = TypeTotals.from_monthly(counts.monthly, period, missing, missing_prev, available)
+    totals = TypeTotals.from_monthly(counts.monthly, period, missing, missing_prev, available, force_monthly)
     notes = [*notes]
     if totals.halves and totals.pairs:
         notes = [n for n in notes if not n.startswith("Comparison months missing")]

@@ -32,6 +32,7 @@ from typing import Any
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -91,6 +92,9 @@ class FileResult:
     # districts (LAD codes) whose LSOAs the partition's rows fall in ("?": an LSOA not in the
     # reference); lets a district's assessment read only the partitions that can hold its rows
     districts: list[str] | None = None
+    # rows stored per crime type (street data): the whole force's monthly counts, from which a month
+    # that looks incomplete is found for any area, however small (``sections.incomplete_months``)
+    by_type: dict[str, int] | None = None
 
 
 @dataclass
@@ -253,6 +257,7 @@ class Store:
                     "rows_quarantined": r.rows_quarantined,
                     "lsoa_2011_mapped": r.lsoa_2011_mapped,
                     **({"districts": r.districts} if r.districts is not None else {}),
+                    **({"by_type": r.by_type} if r.by_type is not None else {}),
                     "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 }
             if any(r.status in ("ingested", "replaced") for r in results):
@@ -300,6 +305,9 @@ class Store:
                 res.lsoa_2011_mapped = n
             if geography is not None:
                 res.districts = _districts_of(valid.column("lsoa_code"), geography)
+        if parsed.kind == "street" and "crime_type" in valid.column_names:
+            tally = pc.value_counts(valid.column("crime_type")).to_pylist()
+            res.by_type = {str(t["values"]): int(t["counts"]) for t in tally if t["values"] is not None}
         valid = valid.append_column("force", pa.repeat(pa.scalar(parsed.force, pa.string()), valid.num_rows))
         out = self._staged(staging, "data", parsed.kind, parsed.force, parsed.month)
         write_partition(valid, out)
