@@ -232,7 +232,25 @@ def test_repeat_locations_say_which_ward_and_name_blank_snap_points(
     assert len(supermarkets) > 1 and len(set(supermarkets)) == len(supermarkets)
 
     from csphub.analytics.assessment_spatial import RepeatPlace
-    from csphub.reports.charts import repeat_place_rows
+    from csphub.reports.maps import repeat_place_rows
 
     blank = repeat_place_rows([RepeatPlace("On or near ", 440_000, 350_000, 3, 0.1)], None)
     assert blank == [("On or near (no street name published)", "", 3, 0.1)]
+
+
+def test_the_space_time_patterns_are_mapped_with_a_table_by_ward(assessment: Assessment, out: Path) -> None:
+    """New-user review 18: "79 persistent, 6 emerging …" were counts only. The patterns are now a map
+    (place names, scale bar, north arrow) with a table by ward whose cells add up to those counts."""
+    from csphub.reports import maps
+
+    assert assessment.hotspots is not None and assessment.hotspots.classify is not None
+    html = (out / "report.html").read_text(encoding="utf-8")
+    svg = next(s for s in _svgs(html) if "space-time hot-spot patterns" in s)
+    assert "Ripley" in svg and ">N</text>" in svg and "persistent hot spot" in svg
+    rows = maps.patterns_table(assessment.hotspots, assessment.geometry)
+    counts = assessment.hotspots.classify.label_counts
+    for key, _, _ in maps.PATTERNS:
+        assert sum(row[key] for _, row in rows) == counts[key], key
+    assert "Hot-spot patterns by ward" in html
+    first = rows[0][1]
+    assert first["persistent"] + first["emerging"] == max(r["persistent"] + r["emerging"] for _, r in rows)

@@ -169,7 +169,7 @@ def write_csvs(a: Assessment, out_dir: Path) -> dict[str, Path]:
 
 
 def render_html(a: Assessment) -> str:
-    from csphub.reports import charts
+    from csphub.reports import charts, maps
 
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -183,14 +183,22 @@ def render_html(a: Assessment) -> str:
         "types": charts.type_chart(a.by_crime_type),
         "harm": charts.harm_chart(a.harm.rows) if a.harm.rows else None,
         "season": charts.seasonality_chart(a.seasonality),
-        "gistar": charts.gistar_map(a.hotspots, a.geometry) if a.hotspots else None,
-        "kde": charts.kde_map(a.hotspots, a.geometry) if a.hotspots else None,
+        "gistar": maps.gistar_map(a.hotspots, a.geometry) if a.hotspots else None,
+        "kde": maps.kde_map(a.hotspots, a.geometry) if a.hotspots else None,
+        "patterns": maps.patterns_map(a.hotspots, a.geometry) if a.hotspots else None,
         "comparators": charts.comparator_chart(a.comparators) if a.comparators else None,
     }
-    hot_table = charts.hotspot_table(a.hotspots, a.geometry) if a.hotspots else []
-    repeat_rows = charts.repeat_place_rows(a.repeats.top_places[:10], a.geometry) if a.repeats else []
+    hot_table = maps.hotspot_table(a.hotspots, a.geometry) if a.hotspots else []
+    pattern_rows = maps.patterns_table(a.hotspots, a.geometry) if a.hotspots else []
+    repeat_rows = maps.repeat_place_rows(a.repeats.top_places[:10], a.geometry) if a.repeats else []
     return env.get_template("report.html.j2").render(
-        a=a, figs=figs, hot_table=hot_table, repeat_rows=repeat_rows, plain=PLAIN
+        a=a,
+        figs=figs,
+        hot_table=hot_table,
+        pattern_rows=pattern_rows,
+        pattern_keys=[(key, label) for key, _, label in maps.PATTERNS],
+        repeat_rows=repeat_rows,
+        plain=PLAIN,
     )
 
 
