@@ -126,3 +126,22 @@ def test_bng_round_trip() -> None:
     assert 439_000 < easting_m < 441_000 and 349_000 < northing_m < 351_000
     lon, lat = geo.bng_to_lonlat(easting_m, northing_m)
     assert abs(lon + 1.4057) < 1e-4 and abs(lat - 53.0497) < 1e-4
+
+
+def test_labels_that_would_overlap_are_moved_apart_and_kept_on_the_map() -> None:
+    placed = geo.spread_labels(
+        [("Belper North", 300, 200), ("Belper East", 300, 200), ("Alone", 600, 500), ("Edge", 2, 2)],
+        width=800,
+        height=600,
+    )
+    assert placed[0] == ("Belper North", 300, 200) and placed[2] == ("Alone", 600, 500)
+
+    def box(name: str, x: float, y: float) -> tuple[float, float, float, float]:
+        half = len(name) * geo.LABEL_CHAR_PX / 2
+        return (x - half, y - geo.LABEL_LINE_PX + 4, x + half, y + 4)
+
+    boxes = [box(*label) for label in placed]
+    for i, a in enumerate(boxes):
+        assert a[0] >= 0 and a[2] <= 800 and a[1] >= 0 and a[3] <= 600
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])

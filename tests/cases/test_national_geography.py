@@ -59,7 +59,9 @@ def test_points_across_england_and_wales_are_found() -> None:
     own = sum(f == r["lsoa21_code"] for f, r in zip(found, rows, strict=True))
     assert own >= 0.95 * len(rows)
     assert all(f is not None for f in found)
-    assert any(r["lsoa21_code"].startswith("W01") and f == r["lsoa21_code"] for f, r in zip(found, rows, strict=True))
+    assert any(
+        r["lsoa21_code"].startswith("W01") and f == r["lsoa21_code"] for f, r in zip(found, rows, strict=True)
+    )
 
 
 def _in(partnership_code: str, user: Any) -> Any:
@@ -103,7 +105,9 @@ def test_a_bolsover_incident_gets_its_lsoa_and_its_ward(persona: Any, client_as:
 @pytest.mark.django_db
 def test_an_amber_valley_incident_still_gets_its_lsoa(persona: Any) -> None:
     row = _table(lsoa21_name="Amber Valley 005B")[0]
-    incident = _record(_in(AMBER_VALLEY, persona("avbc_caseworker")), longitude=row["lon"], latitude=row["lat"])
+    incident = _record(
+        _in(AMBER_VALLEY, persona("avbc_caseworker")), longitude=row["lon"], latitude=row["lat"]
+    )
     assert incident.lsoa_code == row["lsoa21_code"]
 
 
@@ -129,7 +133,13 @@ def test_a_deployments_own_lsoa_file_is_asked_first(persona: Any, settings: Any,
     row = _table(lsoa21_name="Bolsover 001A")[0]
     other = _table(lsoa21_name="Bolsover 001B")[0]
     lon, lat, d = row["lon"], row["lat"], 0.001
-    square = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]
+    square = [
+        [lon - d, lat - d],
+        [lon + d, lat - d],
+        [lon + d, lat + d],
+        [lon - d, lat + d],
+        [lon - d, lat - d],
+    ]
     own = tmp_path / "lsoas.geojson"
     own.write_text(
         json.dumps(
@@ -166,7 +176,9 @@ def test_the_map_of_someone_working_in_bolsover_draws_bolsover(persona: Any, cli
     row = next(r for r in rows if r["lsoa21_name"] == "Bolsover 008A")
     incident = _record(_in(BOLSOVER, persona("police_caseworker")), longitude=row["lon"], latitude=row["lat"])
     amber = _table(lsoa21_name="Amber Valley 005B")[0]
-    in_amber = _record(_in(AMBER_VALLEY, persona("police_caseworker")), longitude=amber["lon"], latitude=amber["lat"])
+    in_amber = _record(
+        _in(AMBER_VALLEY, persona("police_caseworker")), longitude=amber["lon"], latitude=amber["lat"]
+    )
     client = client_as("police_caseworker")
     assert client.post("/accounts/partnership/", {"partnership": incident.partnership_id}).status_code == 302
     body = client.get(reverse("cases:map"), {"days": 3650}).content.decode()

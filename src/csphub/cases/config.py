@@ -26,6 +26,7 @@ from django.conf import settings
 from csphub.cases.rules import RelatedRecordRule, RepeatVictimRule, Similarity, UploadPolicy
 from csphub.core.uploads import upload_max_bytes
 
+
 def _conf() -> dict[str, Any]:
     return dict(getattr(settings, "CSPHUB_CASES", {}) or {})
 

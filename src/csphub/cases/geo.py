@@ -13,6 +13,7 @@ metres for hot spots.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -143,6 +144,55 @@ def group_points(points: Sequence[tuple[float, float, object]], *, radius: float
     return groups
 
 
+# Ward labels: 13 px bold text is about 7.5 px a character wide on average; a line is 16 px.
+LABEL_CHAR_PX = 7.5
+LABEL_LINE_PX = 16.0
+# Where a label may move to from its point, nearest first: up and down a line or two, then sideways.
+_LABEL_NUDGES = [(0.0, 0.0)] + [
+    (dx, dy * LABEL_LINE_PX)
+    for dy, dx in (
+        (-1, 0),
+        (1, 0),
+        (-2, 0),
+        (2, 0),
+        (0, -40),
+        (0, 40),
+        (-1, -40),
+        (-1, 40),
+        (1, -40),
+        (1, 40),
+    )
+]
+
+
+def spread_labels(
+    labels: Sequence[tuple[str, float, float]], *, width: float, height: float
+) -> list[tuple[str, float, float]]:
+    """Place map labels (name, x, y of the middle of the text in pixels) so that they do not
+    overlap: each, in the order given, takes the nearest nudge of its point where its text box
+    overlaps none placed before it and stays inside the map (kept where it is if none does)."""
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for name, x, y in labels:
+        half = len(name) * LABEL_CHAR_PX / 2
+        best = None
+        for dx, dy in _LABEL_NUDGES:
+            cx = min(max(x + dx, half), width - half)
+            cy = min(max(y + dy, LABEL_LINE_PX), height - 4)
+            box = (cx - half, cy - LABEL_LINE_PX + 4, cx + half, cy + 4)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+                best = (cx, cy, box)
+                break
+        if best is None:
+            cx, cy = x, y
+            box = (cx - half, cy - LABEL_LINE_PX + 4, cx + half, cy + 4)
+        else:
+            cx, cy, box = best
+        placed.append(box)
+        out.append((name, cx, cy))
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def _transformers() -> tuple[object, object]:
     from pyproj import Transformer
@@ -180,7 +230,9 @@ def bng_to_lonlat_many(xy: np.ndarray) -> np.ndarray:
     return np.column_stack([lon, lat]).reshape(-1, 2)
 
 
-def random_point_in_rings(rings: Sequence[np.ndarray], rng: object, *, tries: int = 200) -> tuple[float, float]:
+def random_point_in_rings(
+    rings: Sequence[np.ndarray], rng: object, *, tries: int = 200
+) -> tuple[float, float]:
     """A uniformly random point (BNG metres, to 1 m) inside an area's rings by rejection sampling
     (for synthetic demo data). ``rng`` is a ``random.Random``; passing it in keeps the demo
     reproducible."""
@@ -225,7 +277,9 @@ def distance_to_rings(x_m: float, y_m: float, rings: Sequence[np.ndarray]) -> fl
         b = np.roll(ring, -1, axis=0)
         ab = b - a
         length2 = (ab**2).sum(axis=1)
-        t = np.clip(((x_m - a[:, 0]) * ab[:, 0] + (y_m - a[:, 1]) * ab[:, 1]) / np.where(length2, length2, 1), 0, 1)
+        t = np.clip(
+            ((x_m - a[:, 0]) * ab[:, 0] + (y_m - a[:, 1]) * ab[:, 1]) / np.where(length2, length2, 1), 0, 1
+        )
         dx = a[:, 0] + t * ab[:, 0] - x_m
         dy = a[:, 1] + t * ab[:, 1] - y_m
         best = min(best, float(np.sqrt((dx * dx + dy * dy).min())))
@@ -286,7 +340,7 @@ def ward_boundaries(rings: RingsByCode, ward_of: Mapping[str, str]) -> list[np.n
         pts = [(int(x), int(y)) for x, y in np.round(ring).astype(np.int64).tolist()]
         if pts[0] != pts[-1]:
             pts.append(pts[0])
-        return [(p, q) for p, q in zip(pts, pts[1:], strict=False) if p != q]
+        return [(p, q) for p, q in itertools.pairwise(pts) if p != q]
 
     wards_on: dict[tuple[tuple[int, int], tuple[int, int]], set[str]] = {}
     for code, area_rings in rings.items():

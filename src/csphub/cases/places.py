@@ -9,6 +9,7 @@ A caseworker reads ward names; LSOA codes stay behind the page (they feed the an
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,12 @@ def locator() -> geo.LsoaLocator:
 
 
 def lsoa_at(
-    *, longitude: float, latitude: float, easting_m: float, northing_m: float, within_m: float = COAST_TOLERANCE_M
+    *,
+    longitude: float,
+    latitude: float,
+    easting_m: float,
+    northing_m: float,
+    within_m: float = COAST_TOLERANCE_M,
 ) -> str | None:
     """The LSOA 2021 code of the point: from the deployment's own LSOA file if it has one and the
     point is in it, else from the national boundaries (the nearest LSOA within ``within_m`` for a
@@ -107,6 +113,7 @@ class AreaMap:
     outline: list[np.ndarray]  # the area's own outline (empty if the reference has none)
     ward_lines: list[np.ndarray]  # the lines between its wards
     labels: tuple[tuple[str, int, int], ...]  # (ward name, x, y): at its LSOAs' population centre
+    ward_sizes: dict[str, int]  # ward name → how many of the area's LSOAs it holds
     bbox: tuple[float, float, float, float]  # min x, min y, max x, max y
 
 
@@ -129,6 +136,6 @@ def area_map(area: Area) -> AreaMap | None:
         outline=outline,
         ward_lines=geo.ward_boundaries(lsoas, wards),
         labels=ward_labels(reference_geo, area),
+        ward_sizes=dict(Counter(wards.values())),
         bbox=(float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])),
     )
-

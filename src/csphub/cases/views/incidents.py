@@ -178,7 +178,9 @@ def _incident_edit_form(incident: Incident, data: Any) -> forms.IncidentEditForm
 def _ward_of(incident: Any) -> str:
     """The ward an incident is in, from the national reference for its LSOA (named as on the map;
     "" without an LSOA or a point): a caseworker reads a place, never the LSOA code the analytics use."""
-    return places.ward_at(lsoa_code=incident.lsoa_code, longitude=incident.longitude, latitude=incident.latitude)
+    return places.ward_at(
+        lsoa_code=incident.lsoa_code, longitude=incident.longitude, latitude=incident.latitude
+    )
 
 
 @login_required

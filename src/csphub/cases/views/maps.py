@@ -80,7 +80,11 @@ def _feature(rings: Sequence[np.ndarray], kind: str) -> dict[str, Any]:
         part = coords[start : start + len(ring)]
         start += len(ring)
         polygons.append([[[round(float(x), 6), round(float(y), 6)] for x, y in part]])
-    return {"type": "Feature", "properties": {"kind": kind}, "geometry": {"type": "MultiPolygon", "coordinates": polygons}}
+    return {
+        "type": "Feature",
+        "properties": {"kind": kind},
+        "geometry": {"type": "MultiPolygon", "coordinates": polygons},
+    }
 
 
 def _map_data(*, points: list[dict[str, Any]], area_map: places.AreaMap | None) -> dict[str, Any]:
@@ -159,7 +163,11 @@ class _Frame:
         for ring in rings:
             xs = (ring[:, 0] - self.min_x) * self.scale
             ys = (self.max_y - ring[:, 1]) * self.scale
-            parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True)) + ("Z" if closed else ""))
+            parts.append(
+                "M"
+                + "L".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True))
+                + ("Z" if closed else "")
+            )
         return " ".join(parts)
 
 
@@ -171,10 +179,15 @@ def _drawing(area_map: places.AreaMap) -> tuple[_Frame, list[dict[str, str]], li
         shapes.append({"d": frame.path(area_map.ward_lines, closed=False), "kind": "ward"})
     if area_map.outline:
         shapes.append({"d": frame.path(area_map.outline), "kind": "district"})
-    labels = []
-    for name, x_m, y_m in area_map.labels:
-        x, y = frame.xy(x_m, y_m)
-        labels.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "name": name})
+    # Larger wards first: they keep their place; a small ward's label moves off a neighbour's.
+    at = sorted(
+        ((name, *frame.xy(x_m, y_m)) for name, x_m, y_m in area_map.labels),
+        key=lambda label: -area_map.ward_sizes.get(label[0], 0),
+    )
+    labels = [
+        {"x": f"{x:.1f}", "y": f"{y:.1f}", "name": name}
+        for name, x, y in geo.spread_labels(at, width=frame.width, height=frame.height)
+    ]
     return frame, shapes, labels
 
 
@@ -255,8 +268,6 @@ def incident_map(request: SignedInRequest) -> HttpResponse:
             "is_board": is_board,
             "area_name": area.name if area is not None else "",
             # Only with a tile server: without one the page references no script beyond the base.
-            "map_data": _map_data(points=points, area_map=area_map)
-            if map_tile_url()
-            else None,
+            "map_data": _map_data(points=points, area_map=area_map) if map_tile_url() else None,
         },
     )
