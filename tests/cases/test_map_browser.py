@@ -5,11 +5,13 @@ is blocked, so the test makes no external request."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -104,3 +106,56 @@ def test_offline_map_is_accessible_filterable_and_read_through_its_table(
     page.wait_for_url(f"**{reverse('cases:incident_detail', args=[tipping.pk])}")
     assert ripley[0].reference not in page.content()
     assert all(url.startswith(origin + "/") for url in requested), requested
+
+
+def test_someone_working_in_bolsover_maps_bolsover_and_a_board_has_no_incident_map(
+    browser_page: Any, persona: Any, sign_in: Any, settings: Any, live_server: Any
+) -> None:
+    """Issue 12: the map is of the partnership acted in, from the national reference; a county
+    board keeps no case records, so its page says there is no map (no SVG, no table)."""
+    from csphub.agencies.models import Membership, Partnership
+    from csphub.agencies.policies import actor_for
+    from csphub.analytics.sources.reference import load_reference
+    from csphub.cases import services
+    from csphub.cases.geo import bng_to_lonlat
+    from tests.axe import assert_accessible
+
+    settings.CSPHUB_MAP_TILE_URL = ""
+    police = persona("police_caseworker")
+    bolsover = Partnership.objects.get(code="E22000038")
+    actor = actor_for(police, Membership.objects.get(user=police, is_active=True), partnership_id=bolsover.pk)
+    reference = load_reference(boundaries=False)
+    lsoa = next(r for r in reference.lsoas.values() if r.name == "Bolsover 002A")
+    lon, lat = bng_to_lonlat(lsoa.centroid_x_m, lsoa.centroid_y_m)
+    occurred = timezone.now() - dt.timedelta(days=3)
+    incident = services.incident_record(
+        actor=actor, occurred_at=occurred, reported_at=occurred, channel="phone", asb_type="environmental",
+        category="fly_tipping", description="Bags dumped in the lane", longitude=lon, latitude=lat,
+    )  # fmt: skip
+    page = browser_page
+    sign_in(page, police)
+
+    def switch_to(name: str) -> None:
+        page.click("[data-testid=switch-partnership]")
+        page.check(f"label:has-text('{name}')")
+        page.click("button:has-text('Continue')")
+        assert name in page.inner_text(".govuk-phase-banner")
+
+    switch_to("Bolsover Community Safety Partnership")
+    page.goto(reverse("cases:map") + "?days=3650")
+    assert_accessible(page)
+    svg = page.locator("#incident-map-svg")
+    assert svg.is_visible()
+    wards = page.locator("text.csphub-map__place").all_text_contents()
+    assert lsoa.ward_name in wards and "Ripley" not in wards
+    assert page.locator("path.csphub-map__district").count() == 1
+    assert page.locator("g.csphub-map__marker").count() == 1
+    row = page.locator("[data-testid=incident-table] tbody tr")
+    assert row.count() == 1 and incident.reference in row.inner_text() and lsoa.ward_name in row.inner_text()
+
+    switch_to("Derbyshire County Community Safety Board")
+    page.goto(reverse("cases:map") + "?days=3650")
+    assert_accessible(page)
+    assert "A county board keeps no case records" in page.inner_text("main")
+    assert page.locator("svg.csphub-map").count() == 0
+    assert incident.reference not in page.content()

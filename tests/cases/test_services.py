@@ -27,7 +27,7 @@ from csphub.core.errors import ApplicationError, PermissionDeniedError
 
 pytestmark = pytest.mark.django_db
 
-# A point inside Amber Valley LSOA E01019400 (Amber Valley 001A) of the sample geography.
+# A point inside Amber Valley LSOA E01019400 (Amber Valley 001A).
 POINT_001A = (-1.3745, 53.1030)
 
 
@@ -41,14 +41,13 @@ def verbs(target: Any) -> list[str]:
 
 class TestIncidents:
     def test_record_derives_point_grid_and_lsoa(self, make_incident: Any) -> None:
-        from csphub.cases import config, geo
+        from csphub.cases import places
 
         lon, lat = POINT_001A
-        areas = geo.load_areas(config.lsoa_geojson_path())
-        expected = geo.area_containing(lon, lat, areas)
         incident = make_incident(longitude=lon, latitude=lat)
-        assert incident.lsoa_code == (expected.code if expected else "")
-        assert incident.lsoa_code.startswith("E01")
+        # The national reference says which LSOA that is, and that it is in Amber Valley.
+        lsoa = places.reference(boundaries=False).lsoas[incident.lsoa_code]
+        assert lsoa.name == "Amber Valley 001A" and lsoa.csp_name == "Amber Valley"
         assert 430_000 < incident.easting_m < 450_000
         assert "incident.recorded" in verbs(incident)
 

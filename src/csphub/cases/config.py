@@ -7,11 +7,13 @@ Every key is optional; defaults are the values in :mod:`csphub.cases.rules`. Exa
                           "version": "AV 2026-01"},
         "RELATED_PERIOD_DAYS": 365,
         "UPLOAD_MAX_BYTES": 20 * 1024 * 1024,
-        "LSOA_GEOJSON": "/srv/csphub/geography/lsoa2021.geojson",
-        "DISTRICT_GEOJSON": "/srv/csphub/geography/districts.geojson",
-        "WARDS_GEOJSON": "/srv/csphub/geography/wards.geojson",
+        "LSOA_GEOJSON": "/srv/csphub/geography/lsoa2021.geojson",  # optional: see below
         "REMINDER_DAYS_BEFORE": 2,
     }
+
+Where an incident is comes from the national reference shipped with the package
+(``csphub.cases.places``); ``LSOA_GEOJSON`` names a deployment's own file of LSOA 2021 boundaries
+(WGS84 GeoJSON with ``lsoa_code`` and ``lsoa_name``), asked first for the points it covers.
 """
 
 from __future__ import annotations
@@ -23,10 +25,6 @@ from django.conf import settings
 
 from csphub.cases.rules import RelatedRecordRule, RepeatVictimRule, Similarity, UploadPolicy
 from csphub.core.uploads import upload_max_bytes
-
-# src/csphub/cases/config.py -> repository root
-_REPO_ROOT = Path(__file__).resolve().parents[3]
-_SAMPLE_GEOGRAPHY = _REPO_ROOT / "data" / "sample" / "geography"
 
 
 def _conf() -> dict[str, Any]:
@@ -56,16 +54,8 @@ def upload_policy() -> UploadPolicy:
 
 
 def lsoa_geojson_path() -> str:
-    return str(_conf().get("LSOA_GEOJSON") or _SAMPLE_GEOGRAPHY / "lsoa2021.geojson")
-
-
-def district_geojson_path() -> str:
-    return str(_conf().get("DISTRICT_GEOJSON") or _SAMPLE_GEOGRAPHY / "districts.geojson")
-
-
-def wards_geojson_path() -> str:
-    """Wards (or other named places) that label the incident map and name where an incident is."""
-    return str(_conf().get("WARDS_GEOJSON") or _SAMPLE_GEOGRAPHY / "wards.geojson")
+    """A deployment's own LSOA boundary file, or "" (the national reference alone)."""
+    return str(_conf().get("LSOA_GEOJSON") or "")
 
 
 def reminder_days_before() -> int:

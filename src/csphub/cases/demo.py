@@ -18,7 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from csphub.agencies.models import InformationSharingAgreement
-from csphub.cases import config, geo, services
+from csphub.agencies.policies import partnership_for_new_record
+from csphub.cases import geo, places, services
 from csphub.cases.models import (
     AsbType,
     CaseOutcome,
@@ -127,10 +128,13 @@ def load_demo(*, rng_seed: int = 2026, n_incidents: int = 160) -> None:
     if Panel.objects.filter(name=DEMO_PANEL_NAME).exists():
         return
     rng = random.Random(rng_seed)
-    areas = list(geo.load_areas(config.lsoa_geojson_path()))
-    if not areas:
-        raise RuntimeError(f"No LSOA geography at {config.lsoa_geojson_path()}")
     officers = {slug: _user(f"{slug}_caseworker") for slug in ("avbc", "police", "housing")}
+    # Points in the LSOAs of the partnership the officers work in, from the national reference.
+    area = places.partnership_area(partnership_for_new_record(officers["avbc"]))
+    if area is None:
+        raise RuntimeError("The demo partnership's area is not in the national reference")
+    rings = places.reference().lsoa_rings
+    areas = [(code, rings[code]) for code in area.lsoa_codes if code in rings]
     now = timezone.now()
     with transaction.atomic():
         # People and addresses per agency (each agency records its own).
@@ -165,9 +169,8 @@ def load_demo(*, rng_seed: int = 2026, n_incidents: int = 160) -> None:
                 person_create(actor=officer, kind=PersonKind.GROUP, known_as=rng.choice(_GROUPS))
             )
             for _ in range(8):
-                area = rng.choice(areas)
-                lon, lat = geo.random_point_in_area(area, rng)
-                easting_m, northing_m = geo.lonlat_to_bng(lon, lat)
+                lsoa_code, lsoa_rings = rng.choice(areas)
+                easting_m, northing_m = geo.random_point_in_rings(lsoa_rings, rng)
                 town, district = rng.choice(_TOWNS)
                 addresses[slug].append(
                     address_create(
@@ -177,7 +180,7 @@ def load_demo(*, rng_seed: int = 2026, n_incidents: int = 160) -> None:
                         postcode=f"{district} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXY')}Z",
                         easting_m=easting_m,
                         northing_m=northing_m,
-                        lsoa_code=area.code,
+                        lsoa_code=lsoa_code,
                     )
                 )
 
@@ -200,7 +203,7 @@ def load_demo(*, rng_seed: int = 2026, n_incidents: int = 160) -> None:
             address = rng.choice(addresses[slug]) if rng.random() < 0.6 else None
             point: dict[str, Any] = {}
             if address is None:
-                lon, lat = geo.random_point_in_area(rng.choice(areas), rng)
+                lon, lat = geo.bng_to_lonlat(*geo.random_point_in_rings(rng.choice(areas)[1], rng))
                 point = {"longitude": lon, "latitude": lat}
             incidents_by_agency[slug].append(
                 services.incident_record(

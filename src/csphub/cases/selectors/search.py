@@ -108,6 +108,13 @@ def map_incidents(
         qs = qs.filter(case_standing=status)
     return list(
         qs.select_related(None).only(
-            "pk", "occurred_at", "asb_type", "category", "longitude", "latitude", "owning_agency_id"
+            "pk",
+            "occurred_at",
+            "asb_type",
+            "category",
+            "longitude",
+            "latitude",
+            "lsoa_code",
+            "owning_agency_id",
         )[:limit]
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from csphub.agencies.models import Agency
 from csphub.agencies.policies import Action, can, partnership_for_new_record
 from csphub.audit.services import audit_record, changed_field_names
-from csphub.cases import config, geo, rules
+from csphub.cases import geo, places, rules
 from csphub.cases.models import (
     AsbType,
     Category,
@@ -62,6 +62,7 @@ def _derive_location(
         raise ApplicationError("Enter both easting and northing, or neither", field="easting_m")
     if longitude is None and easting_m is None and address is not None and address.easting_m is not None:
         easting_m, northing_m = address.easting_m, address.northing_m
+    entered = "longitude" if longitude is not None else "easting_m" if easting_m is not None else ""
     if longitude is not None and latitude is not None:
         if not (-8.7 <= longitude <= 1.9 and 49.8 <= latitude <= 55.9):
             raise ApplicationError("The point must be in England or Wales", field="longitude")
@@ -73,9 +74,15 @@ def _derive_location(
             )
         longitude, latitude = geo.bng_to_lonlat(easting_m, northing_m)
     lsoa_code = ""
-    if longitude is not None and latitude is not None:
-        area = geo.area_containing(longitude, latitude, geo.load_areas(config.lsoa_geojson_path()))
-        lsoa_code = area.code if area else ""
+    if longitude is not None and latitude is not None and easting_m is not None and northing_m is not None:
+        found = places.lsoa_at(
+            longitude=longitude, latitude=latitude, easting_m=easting_m, northing_m=northing_m
+        )
+        # A point typed in must be in England or Wales (in an LSOA, or just off a generalised
+        # coast); an address's stored point is kept as it is.
+        if found is None and entered:
+            raise ApplicationError("The point must be in England or Wales", field=entered)
+        lsoa_code = found or ""
     if not lsoa_code and address is not None:
         lsoa_code = address.lsoa_code
     return {

@@ -36,9 +36,7 @@ from csphub.cases.views.incidents import (
 )
 from csphub.cases.views.interventions import early_intervention_new, early_intervention_outcome
 from csphub.cases.views.maps import (
-    _area_feature,
     _map_data,
-    _project,
     _tile_host_in_img_src,
     incident_map,
     map_tile_origin,
@@ -64,14 +62,12 @@ from csphub.cases.views.sharing import case_share_new, case_share_withdraw, case
 from csphub.cases.views.victims import closure_survey, victim_contact, victim_update
 
 __all__ = [
-    "_area_feature",
     "_deny_unless",
     "_filtered_cases",
     "_form_page",
     "_incident_edit_form",
     "_map_data",
     "_posted",
-    "_project",
     "_record_incident",
     "_require",
     "_tile_host_in_img_src",

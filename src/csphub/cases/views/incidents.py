@@ -17,7 +17,7 @@ from csphub.agencies.policies import (
     can,
 )
 from csphub.audit.services import audit_viewed
-from csphub.cases import config, forms, geo, selectors, services
+from csphub.cases import forms, places, selectors, services
 from csphub.cases.models import Incident, PartyRole
 from csphub.cases.views._common import _posted, _require
 from csphub.core.actor import ActorOrUser, SignedInRequest
@@ -176,11 +176,11 @@ def _incident_edit_form(incident: Incident, data: Any) -> forms.IncidentEditForm
 
 
 def _ward_of(incident: Any) -> str:
-    """The ward an incident's point is in, named as on the map ("" without a point or ward file):
-    a caseworker reads a place, never the LSOA code the analytics use."""
-    if incident.longitude is None or incident.latitude is None:
-        return ""
-    return geo.place_of(incident.longitude, incident.latitude, geo.load_places(config.wards_geojson_path()))
+    """The ward an incident is in, from the national reference for its LSOA (named as on the map;
+    "" without an LSOA or a point): a caseworker reads a place, never the LSOA code the analytics use."""
+    return places.ward_at(
+        lsoa_code=incident.lsoa_code, longitude=incident.longitude, latitude=incident.latitude
+    )
 
 
 @login_required
