@@ -92,9 +92,7 @@ class FileResult:
     # districts (LAD codes) whose LSOAs the partition's rows fall in ("?": an LSOA not in the
     # reference); lets a district's assessment read only the partitions that can hold its rows
     districts: list[str] | None = None
-    # rows stored per crime type (street data): the whole force's monthly counts, from which a month
-    # that looks incomplete is found for any area, however small (``sections.incomplete_months``)
-    by_type: dict[str, int] | None = None
+    by_type: dict[str, int] | None = None  # street rows per crime type (sections.incomplete_months)
 
 
 @dataclass
@@ -306,7 +304,7 @@ class Store:
             if geography is not None:
                 res.districts = _districts_of(valid.column("lsoa_code"), geography)
         if parsed.kind == "street" and "crime_type" in valid.column_names:
-            tally = pc.value_counts(valid.column("crime_type")).to_pylist()
+            tally = pc.value_counts(valid.column("crime_type")).to_pylist()  # for any area's gaps
             res.by_type = {str(t["values"]): int(t["counts"]) for t in tally if t["values"] is not None}
         valid = valid.append_column("force", pa.repeat(pa.scalar(parsed.force, pa.string()), valid.num_rows))
         out = self._staged(staging, "data", parsed.kind, parsed.force, parsed.month)
