@@ -340,6 +340,55 @@ def applicant_match(subject: SubjectDetails, applicant: ApplicantDetails) -> tup
     return ("name", *reasons)
 
 
+@dataclass(frozen=True)
+class PersonAffected:
+    """The person affected named in someone else's application (a third-party application: a carer,
+    a relative, a councillor applying for them). The application records their name only; the details
+    that can be theirs too are those the applicant gave (a household member shares the address, the
+    phone and sometimes the e-mail) and the place where the behaviour happens (often their home)."""
+
+    name: str
+    applicant_email: str = ""
+    applicant_phone: str = ""
+    applicant_address: str = ""
+    behaviour_location: str = ""
+
+
+def person_affected_match(subject: SubjectDetails, affected: PersonAffected) -> tuple[str, ...]:
+    """Why the person affected is taken to be the subject, as strict as ``applicant_match``: the name
+    must match and at least one detail the application holds must match the subject's (a contact
+    detail the applicant gave, or the subject's postcode or address as the place of the behaviour).
+    Empty when only the name agrees."""
+    given = applicant_match(
+        subject,
+        ApplicantDetails(
+            name=affected.name,
+            email=affected.applicant_email,
+            phone=affected.applicant_phone,
+            address=affected.applicant_address,
+        ),
+    )
+    place = applicant_match(
+        subject, ApplicantDetails(name=affected.name, address=affected.behaviour_location)
+    )
+    reasons = [f"{reason} given by the applicant" for reason in given[1:]]
+    reasons += [f"{reason} of where the behaviour happens" for reason in place[1:]]
+    if not reasons:
+        return ()
+    return ("name", *reasons)
+
+
+def person_affected_reason(reasons: tuple[str, ...]) -> str:
+    """The reasons in words for the handler, saying the subject is the person affected, not the
+    applicant, whose own details in the application are a third party's."""
+    if not reasons:
+        return ""
+    return (
+        f"Named as the person affected in someone else's application. {match_reason(reasons)}. "
+        "The applicant's own details are a third party's"
+    )
+
+
 def match_reason(reasons: tuple[str, ...]) -> str:
     """The reasons in a sentence for the handler ("Name and e-mail address match the request's subject")."""
     if not reasons:
