@@ -117,8 +117,10 @@ ACTIVITIES: tuple[ProcessingActivity, ...] = (
         "Modern slavery concern: 6 years after the Home Office was notified. Prevent referral and its Channel "
         "case: 6 years after it closed (no further action, signposted, consent declined, or the last post-exit "
         "review). Domestic Homicide Review file: 20 years after publication or the decision not to hold one. "
-        "An agency's schedule may say longer (never under 6 years); legal holds keep records longer. Disposal "
-        "keeps a record without personal data of what the board pack and the plan count.",
+        "No statute sets these periods (nor, as checked, the statutory guidance): each is the partnership's "
+        "decision. An agency's "
+        "schedule may say longer (never under 6 years); legal holds keep records longer. Disposal keeps a record "
+        "without personal data of what the board pack and the plan count.",
         _SECURITY + " Compartments: only the register's members see its records.",
     ),
     ProcessingActivity(

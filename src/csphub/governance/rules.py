@@ -53,12 +53,20 @@ DEFAULT_SOURCES = {
     "rights_request": "Limitation Act 1980 s.2 (UK GDPR Art 82, DPA 2018 s.168-169 claims); record of "
     "processing activities",
     "case_review": "Partnership information sharing agreement, retention clause; Limitation Act 1980 s.2",
-    "slavery_concern": "Partnership information sharing agreement, retention clause (Modern Slavery Act "
-    "2015 s.52; to be confirmed against Home Office guidance)",
-    "prevent_referral": "Partnership information sharing agreement, retention clause (Counter-Terrorism "
-    "and Security Act 2015 s.36; to be confirmed against the Channel duty guidance)",
-    "dhr": "Partnership DHR protocol (Domestic Violence, Crime and Victims Act 2004 s.9; no statutory "
-    "period: to be confirmed by the partnership)",
+    # The duty registers: no statute sets a period and none was found in the statutory guidance
+    # (docs/governance.md, "Why these periods", lists the sources read); each default is the
+    # partnership's decision, and says so on the Retention periods page.
+    "slavery_concern": "No statutory period: the Modern Slavery Act 2015 s.52 sets none, and none was found in "
+    "the Home Office's guidance (it keeps referral data only as long as necessary). Partnership decision: 6 years, "
+    "the limitation period of a claim (Limitation Act 1980 s.2)",
+    "prevent_referral": "No statutory period: the Counter-Terrorism and Security Act 2015 s.36 sets none, and "
+    "none was found in the Channel Duty Guidance. Partnership decision: 6 years, the limitation period of a "
+    "claim (Limitation Act 1980 s.2), as councils' published schedules keep Channel records (Darlington: 6 "
+    "years after the case leaves the programme; Devon: 6 years)",
+    "dhr": "No statutory period: the Domestic Violence, Crime and Victims Act 2004 s.9 sets none, and "
+    "none was found in the Home Office's statutory guidance. Partnership decision: 20 years, longer than the "
+    "6-year limitation period because a later review, an inquest or criminal proceedings may need the file "
+    "(councils differ: Devon keeps a review 6 years after it closes, as its own decision)",
 }
 # The default period of each record type (DEFAULT_YEARS where not named).
 DEFAULT_YEARS_BY_TYPE = {"dhr": 20}
