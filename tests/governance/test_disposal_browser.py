@@ -63,7 +63,7 @@ def test_the_retention_page_before_and_after_a_disposal_run(
     person = person_create(actor=persona("avbc_caseworker"), given_name="Noor", family_name="Worker-Person")
     SlaveryConcern.objects.create(
         owning_agency=world.agencies["avbc"],
-        partnership=Partnership.objects.order_by("id").first(),
+        partnership=Partnership.objects.get(code="E22000037"),
         person=person,
         grounds_date=seven_years_ago,
         grounds="Grounds to be kept out of the page",
