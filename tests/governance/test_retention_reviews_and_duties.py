@@ -548,3 +548,40 @@ def test_the_data_protection_pages_count_the_registers_records_and_never_name_th
     assert "Trafficking prosecution" not in body and "Inquest reopened" not in body
     holds = client.get("/data-protection/legal-holds/").content.decode()
     assert "Trafficking prosecution" not in holds and "Inquest reopened" not in holds
+
+
+def test_the_registers_periods_say_no_statute_sets_them_and_whose_decision_they_are(
+    world: Any, client_as: Any
+) -> None:
+    """The duty registers' defaults cite what was checked: the Act's section sets no period (Modern
+    Slavery Act 2015 s.52; Counter-Terrorism and Security Act 2015 s.36; Domestic Violence, Crime and
+    Victims Act 2004 s.9) and none was found in the guidance, so each is the partnership's decision,
+    said as such on the Retention periods page; an agency's own period shows its own source instead."""
+    from csphub.governance import rules
+
+    acts = {
+        "slavery_concern": "Modern Slavery Act 2015 s.52",
+        "prevent_referral": "Counter-Terrorism and Security Act 2015 s.36",
+        "dhr": "Domestic Violence, Crime and Victims Act 2004 s.9",
+    }
+    for record_type, act in acts.items():
+        source = rules.DEFAULT_SOURCES[record_type]
+        assert source.startswith(f"No statutory period: the {act} sets none"), record_type
+        assert f"Partnership decision: {rules.default_years(record_type)} years" in source, record_type
+        assert "to be confirmed" not in source
+    http = client_as("avbc_team_manager")
+    page = http.get("/data-protection/retention/periods/").content.decode()
+    for record_type, act in acts.items():
+        row = page.split(f'data-testid="{record_type}"', 1)[1].split("govuk-summary-list__row", 1)[0]
+        assert act in row and "Partnership decision" in row and "(partnership default)" in row, record_type
+    services.retention_rule_set(
+        actor=None,
+        record_type="dhr",
+        agency=world.agencies["avbc"],
+        years=6,
+        reason="Kept 6 years after the review closes",
+        policy_source="Council DHR protocol 2026, section 12",
+    )
+    page = http.get("/data-protection/retention/periods/").content.decode()
+    row = page.split('data-testid="dhr"', 1)[1].split("govuk-summary-list__row", 1)[0]
+    assert "Council DHR protocol 2026, section 12" in row and "Partnership decision" not in row

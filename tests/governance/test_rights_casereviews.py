@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -56,11 +57,10 @@ def _application(area: Any, partnership: Any, agency: Any, reference: str, **app
         received_on=today,
         contact_preference="email",
         behaviour_description=f"Behaviour described in {reference}",
-        behaviour_location="Example Street, Ripley",
         behaviour_first_on=today - dt.timedelta(days=30),
         behaviour_last_on=today - dt.timedelta(days=2),
         reports_described="Police twice",
-        **applicant,
+        **{"behaviour_location": "Example Street, Ripley", **applicant},
     )
 
 
@@ -143,19 +143,16 @@ def seed(world: Any, persona: Any) -> Any:
         html="<p>To the namesake</p>",
     )
 
-    class Seed:
-        pass
-
-    Seed.subject, Seed.mine, Seed.by_phone, Seed.namesake, Seed.elsewhere = (
-        subject,
-        mine,
-        by_phone,
-        namesake,
-        elsewhere,
+    return SimpleNamespace(
+        subject=subject,
+        mine=mine,
+        by_phone=by_phone,
+        namesake=namesake,
+        elsewhere=elsewhere,
+        letter=letter,
+        other_letter=other_letter,
+        handler=persona("avbc_team_manager"),
     )
-    Seed.letter, Seed.other_letter = letter, other_letter
-    Seed.handler = persona("avbc_team_manager")
-    return Seed
 
 
 def test_search_finds_the_subjects_applications_and_letters_and_no_one_elses(seed: Any) -> None:
@@ -265,3 +262,240 @@ def test_the_handler_sees_why_an_application_was_found(seed: Any, client_as: Any
     person_item = next(i for i in items if i.record_key.startswith("person:"))
     other = client.get(f"/data-protection/requests/{request.pk}/items/{person_item.pk}/").content.decode()
     assert 'value="not_subject"' not in other and 'data-testid="match-reason"' not in other
+
+
+# --- The person affected, named in someone else's application ---------------------------------------
+# A third-party application records the name of the person it is made for (the victim) and no contact
+# details of theirs. The same rule as for the applicant holds: the name and at least one detail the
+# application holds must match the subject's — a contact detail the applicant gave (a household
+# member shares them) or the subject's postcode or address as the place of the behaviour.
+
+
+def test_person_affected_match_needs_the_name_and_a_detail_of_the_application() -> None:
+    subject = rules.SubjectDetails(
+        names=("Robin Affected-Person",),
+        email="robin@example.org",
+        phone="01773 555 123",
+        addresses=(("4 Quiet Close", "Heanor", "DE75 7AB"),),
+    )
+
+    def match(**details: Any) -> tuple[str, ...]:
+        return rules.person_affected_match(subject, rules.PersonAffected(**details))
+
+    household = match(name="Robin Affected-Person", applicant_address="4 Quiet Close\nHeanor\nDE75 7AB")
+    assert household == ("name", "postcode given by the applicant", "address given by the applicant")
+    assert match(name="Mr Robin Affected-Person", applicant_phone="+44 1773 555123") == (
+        "name",
+        "phone number given by the applicant",
+    )
+    assert match(
+        name="robin affected person", behaviour_location="Outside 4 Quiet Close, Heanor DE757AB"
+    ) == (
+        "name",
+        "postcode of where the behaviour happens",
+        "address of where the behaviour happens",
+    )
+    # Only the name agrees: a councillor applying from their office, the behaviour in a park.
+    assert (
+        match(
+            name="Robin Affected-Person",
+            applicant_email="cllr.office@example.gov.uk",
+            applicant_phone="01773 000 999",
+            applicant_address="Town Hall, Ripley DE5 3BT",
+            behaviour_location="Heanor Memorial Park",
+        )
+        == ()
+    )
+    # The street alone is not the address (a neighbour's house on the same street is not theirs).
+    assert match(name="Robin Affected-Person", behaviour_location="Quiet Close, Heanor") == ()
+    assert match(name="Sam Affected-Person", applicant_address="4 Quiet Close, Heanor DE75 7AB") == ()
+    assert match(name="", applicant_address="4 Quiet Close, Heanor DE75 7AB") == ()
+    reason = rules.person_affected_reason(("name", "postcode given by the applicant"))
+    assert reason.startswith("Named as the person affected in someone else's application.")
+    assert "Name and postcode given by the applicant match the data subject's" in reason
+    assert rules.person_affected_reason(()) == ""
+
+
+@pytest.fixture
+def affected(world: Any, persona: Any) -> Any:
+    """Robin, on the council's records with an address in Heanor, named as the person affected in
+    four applications: their mother's (same home), a neighbour's about behaviour at Robin's door, a
+    councillor's where only the name agrees, and one in another agency's area."""
+    from csphub.agencies.models import Partnership
+    from csphub.casereviews.models import CaseReviewArea, Letter
+    from csphub.people.services import address_create, person_address_link, person_create
+
+    caseworker = persona("avbc_caseworker")
+    council = world.agencies["avbc"]
+    amber = Partnership.objects.get(code="E22000037")
+    erewash = Partnership.objects.get(code="E22000042")
+    robin = person_create(actor=caseworker, given_name="Robin", family_name="Affected-Person")
+    home = address_create(actor=caseworker, line_1="4 Quiet Close", town="Heanor", postcode="DE75 7AB")
+    person_address_link(actor=caseworker, person=robin, address=home)
+
+    def area(name: str, agency: Any, partnership: Any) -> Any:
+        return CaseReviewArea.objects.create(
+            name=name,
+            slug=name.lower().replace(" ", "-"),
+            managing_agency=agency,
+            partnership=partnership,
+            contact_team="Community Safety Team",
+            contact_email="cs@example.org",
+            contact_phone="01773 000000",
+            appeal_body_name="the PCC",
+        )
+
+    ours = area("Amber Valley", council, amber)
+    theirs = area("Erewash", world.agencies["dcc"], erewash)
+
+    def third_party(area: Any, partnership: Any, agency: Any, reference: str, **details: Any) -> Any:
+        return _application(
+            area,
+            partnership,
+            agency,
+            reference,
+            is_third_party=True,
+            victim_consent_given=True,
+            victim_consent_how="In writing",
+            **details,
+        )
+
+    household = third_party(
+        ours,
+        amber,
+        council,
+        "CR-AFF-1",
+        applicant_name="Jo Affected-Person",
+        applicant_address="4 Quiet Close, Heanor, DE75 7AB",
+        victim_name="robin affected-person",
+        relationship_to_victim="Mother, same household",
+    )
+    neighbour = third_party(
+        ours,
+        amber,
+        council,
+        "CR-AFF-2",
+        applicant_name="Pat Next-Door",
+        applicant_email="pat@example.org",
+        victim_name="Robin Affected-Person",
+        relationship_to_victim="Neighbour",
+        behaviour_location="Outside 4 Quiet Close, Heanor DE75 7AB",
+    )
+    name_only = third_party(
+        ours,
+        amber,
+        council,
+        "CR-AFF-3",
+        applicant_name="Cllr Lee Member",
+        applicant_email="lee.member@example.gov.uk",
+        applicant_address="Town Hall, Ripley DE5 3BT",
+        victim_name="Robin Affected-Person",
+        relationship_to_victim="Ward councillor",
+        behaviour_location="Heanor Memorial Park",
+    )
+    elsewhere = third_party(
+        theirs,
+        erewash,
+        world.agencies["dcc"],
+        "CR-AFF-4",
+        applicant_name="Jo Affected-Person",
+        applicant_address="4 Quiet Close, Heanor, DE75 7AB",
+        victim_name="Robin Affected-Person",
+        relationship_to_victim="Mother",
+    )
+    letter = Letter.objects.create(
+        application=household,
+        kind="acknowledgement",
+        sent_on=timezone.localdate(),
+        html="<p>Dear Jo Affected-Person, we received your application.</p>",
+    )
+
+    return SimpleNamespace(
+        robin=robin,
+        household=household,
+        neighbour=neighbour,
+        name_only=name_only,
+        elsewhere=elsewhere,
+        letter=letter,
+        handler=persona("avbc_team_manager"),
+    )
+
+
+def test_search_finds_the_person_affected_only_where_a_detail_corroborates_the_name(affected: Any) -> None:
+    from csphub.casereviews.models import Application
+
+    request = services.rights_request_receive(
+        actor=affected.handler,
+        kind="access",
+        regime="uk_gdpr",
+        requester_name="Robin Affected-Person",
+        requester_contact="4 Quiet Close, Heanor",
+        subject=affected.robin,
+        received_on=timezone.localdate(),
+        identity_verified_on=timezone.localdate(),
+        identity_evidence="Driving licence",
+    )
+    items = services.rights_request_search(actor=affected.handler, request=request)
+    found = {i.record_key: i for i in items if i.source == "Case Reviews"}
+    # Independent query: the council's applications naming Robin as the person affected whose
+    # applicant's address or place of the behaviour carries Robin's postcode.
+    expected = {
+        f"application:{pk}"
+        for pk, victim, where, applied in Application.objects.filter(
+            owning_agency=affected.robin.owning_agency
+        ).values_list("pk", "victim_name", "behaviour_location", "applicant_address")
+        if "".join(c for c in victim.lower() if c.isalpha()) == "robinaffectedperson"
+        and "DE757AB" in (where + applied).replace(" ", "").upper()
+    }
+    assert (
+        set(found)
+        == expected
+        == {
+            f"application:{affected.household.pk}",
+            f"application:{affected.neighbour.pk}",
+        }
+    )
+    # Only the name agrees (the councillor's), or another agency is the controller: not found.
+    text = json.dumps([i.content for i in items])
+    assert "CR-AFF-3" not in text and "lee.member" not in text and "CR-AFF-4" not in text
+    # The letters went to the applicant (Jo), not to Robin.
+    assert f"letter:{affected.letter.pk}" not in found and "we received your application" not in text
+    household = found[f"application:{affected.household.pk}"]
+    assert household.match_reason == (
+        "Named as the person affected in someone else's application. Name, postcode given by the "
+        "applicant and address given by the applicant match the data subject's. The applicant's own "
+        "details are a third party's"
+    )
+    assert "where the behaviour happens" in found[f"application:{affected.neighbour.pk}"].match_reason
+    assert ["Victim name", "robin affected-person"] in household.content
+    assert all(i.decision == ItemDecision.PENDING for i in found.values())
+    # The handler may rule one out as someone else's, saying which detail differs.
+    services.request_item_decide(
+        actor=affected.handler,
+        item=found[f"application:{affected.neighbour.pk}"],
+        decision="not_subject",
+        notes="Another Robin lives at number 4a",
+    )
+
+
+def test_the_person_affected_is_not_found_by_the_name_alone(affected: Any, persona: Any) -> None:
+    """Robin's namesake, with no address on the council's records: no application is theirs."""
+    from csphub.people.services import person_create
+
+    namesake = person_create(
+        actor=persona("avbc_caseworker"),
+        given_name="Robin",
+        family_name="Affected-Person",
+        email="another.robin@example.org",
+    )
+    request = services.rights_request_receive(
+        actor=affected.handler,
+        kind="access",
+        regime="uk_gdpr",
+        requester_name="Robin Affected-Person",
+        requester_contact="another.robin@example.org",
+        subject=namesake,
+        received_on=timezone.localdate(),
+    )
+    items = services.rights_request_search(actor=affected.handler, request=request)
+    assert [i.record_key for i in items if i.source == "Case Reviews"] == []

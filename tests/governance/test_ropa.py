@@ -100,3 +100,27 @@ def test_art_35_every_app_in_the_record_of_processing_has_a_dpia_checklist(app: 
     assert f"(`{app}`)" in text.splitlines()[0]
     for section in ("## 1. Processing", "## 2. Screening", "## 4. Risks and measures", "## 6. Sign-off"):
         assert section in text, (app, section)
+
+
+@pytest.mark.django_db
+def test_art_30_the_duty_registers_entry_names_every_register_it_holds(client_as: Any) -> None:
+    """The duties app holds three registers with personal data (the retention schedule's compartment
+    record types): the entry's name, purpose, subjects and retention each cover all three, the
+    Domestic Homicide Reviews (DVCVA 2004 s.9) and their new name (Domestic Abuse Related Death
+    Reviews, VPA 2024 s.19) included; the page and the CSV show the name."""
+    from csphub.duties.models import DomesticHomicideReview, PreventReferral, SlaveryConcern
+    from csphub.governance.selectors import COMPARTMENT_RECORD_TYPES
+
+    assert set(COMPARTMENT_RECORD_TYPES) == {"slavery_concern", "prevent_referral", "dhr"}
+    assert all(m.PERSONAL_DATA for m in (SlaveryConcern, PreventReferral, DomesticHomicideReview))
+    duties = next(a for a in ropa.ACTIVITIES if a.app == "duties")
+    for register in ("modern slavery", "prevent", "channel", "domestic homicide review"):
+        assert register in duties.name.lower(), register
+    assert "domestic abuse related death reviews" in duties.name.lower()
+    assert "2004 s.9" in duties.purpose and "2024 s.19" in duties.purpose
+    assert "Domestic Homicide Review" in duties.subjects and "Domestic Homicide Review" in duties.retention
+    http = client_as("avbc_partnership_coordinator")
+    page = http.get("/data-protection/processing/").content.decode()
+    assert "Domestic Homicide Reviews and Domestic Abuse Related Death Reviews" in page
+    rows = list(csv.reader(io.StringIO(http.get("/data-protection/processing.csv").content.decode())))
+    assert any(duties.name in row for row in rows)

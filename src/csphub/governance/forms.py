@@ -114,7 +114,8 @@ class ItemDecisionForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         exemptions: list[tuple[str, str]] = [("", "Choose an exemption"), *rules.exemptions_for(regime)]
         self.fields["exemption"].choices = exemptions  # type: ignore[attr-defined]
-        # "Not the data subject's" only for a record found by matching details (a Case Review applicant).
+        # "Not the data subject's" only for a record found by matching details (a Case Review applicant, or
+        # the person affected named in someone else's application).
         self.fields["decision"].choices = rules.item_decisions_for(  # type: ignore[attr-defined]
             regime,
             [

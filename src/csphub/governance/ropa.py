@@ -98,18 +98,29 @@ ACTIVITIES: tuple[ProcessingActivity, ...] = (
     ),
     ProcessingActivity(
         "duties",
-        "Statutory duty registers (modern slavery, Prevent)",
-        "Meet the duty to notify (Modern Slavery Act 2015 s.52) and the Prevent duty (CTSA 2015 s.26, s.36).",
+        "Statutory duty registers (modern slavery, Prevent and Channel, Domestic Homicide Reviews and Domestic "
+        "Abuse Related Death Reviews)",
+        "Meet the duty to notify (Modern Slavery Act 2015 s.52), the Prevent duty and Channel (CTSA 2015 s.26, "
+        "s.36), and hold Domestic Homicide Reviews (Domestic Violence, Crime and Victims Act 2004 s.9; Domestic "
+        "Abuse Related Death Reviews from the commencement of Victims and Prisoners Act 2024 s.19).",
         "UK GDPR Art 6(1)(c) legal obligation",
         "Art 9(2)(g) with Sch 1 paras 6 and 18; Art 10 with Sch 1 para 10",
-        "Potential victims of modern slavery, people referred to Prevent and Channel",
-        "Grounds, exploitation type, age, consent, referral and panel records (special category)",
-        "The Home Office (NRM or anonymous notification); Channel panel members",
+        "Potential victims of modern slavery, people referred to Prevent and Channel; in a Domestic Homicide "
+        "Review, the perpetrator, family members, friends and others the review names, and the chair and panel "
+        "representatives",
+        "Grounds, exploitation type, age, consent, referral and panel records; a review's circumstances of the "
+        "death, relationship, decisions, panel, actions and the real names behind the report's pseudonyms "
+        "(special category and criminal offence data)",
+        "The Home Office (NRM or anonymous notification; a review's notification and its Quality Assurance "
+        "Panel); Channel panel members; a review's independent chair and panel. The published review report is "
+        "anonymised (pseudonyms, no real name)",
         "Modern slavery concern: 6 years after the Home Office was notified. Prevent referral and its Channel "
         "case: 6 years after it closed (no further action, signposted, consent declined, or the last post-exit "
         "review). Domestic Homicide Review file: 20 years after publication or the decision not to hold one. "
-        "An agency's schedule may say longer (never under 6 years); legal holds keep records longer. Disposal "
-        "keeps a record without personal data of what the board pack and the plan count.",
+        "No statute sets these periods (nor, as checked, the statutory guidance): each is the partnership's "
+        "decision. An agency's "
+        "schedule may say longer (never under 6 years); legal holds keep records longer. Disposal keeps a record "
+        "without personal data of what the board pack and the plan count.",
         _SECURITY + " Compartments: only the register's members see its records.",
     ),
     ProcessingActivity(

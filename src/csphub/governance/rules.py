@@ -53,12 +53,20 @@ DEFAULT_SOURCES = {
     "rights_request": "Limitation Act 1980 s.2 (UK GDPR Art 82, DPA 2018 s.168-169 claims); record of "
     "processing activities",
     "case_review": "Partnership information sharing agreement, retention clause; Limitation Act 1980 s.2",
-    "slavery_concern": "Partnership information sharing agreement, retention clause (Modern Slavery Act "
-    "2015 s.52; to be confirmed against Home Office guidance)",
-    "prevent_referral": "Partnership information sharing agreement, retention clause (Counter-Terrorism "
-    "and Security Act 2015 s.36; to be confirmed against the Channel duty guidance)",
-    "dhr": "Partnership DHR protocol (Domestic Violence, Crime and Victims Act 2004 s.9; no statutory "
-    "period: to be confirmed by the partnership)",
+    # The duty registers: no statute sets a period and none was found in the statutory guidance
+    # (docs/governance.md, "Why these periods", lists the sources read); each default is the
+    # partnership's decision, and says so on the Retention periods page.
+    "slavery_concern": "No statutory period: the Modern Slavery Act 2015 s.52 sets none, and none was found in "
+    "the Home Office's guidance (it keeps referral data only as long as necessary). Partnership decision: 6 years, "
+    "the limitation period of a claim (Limitation Act 1980 s.2)",
+    "prevent_referral": "No statutory period: the Counter-Terrorism and Security Act 2015 s.36 sets none, and "
+    "none was found in the Channel Duty Guidance. Partnership decision: 6 years, the limitation period of a "
+    "claim (Limitation Act 1980 s.2), as councils' published schedules keep Channel records (Darlington: 6 "
+    "years after the case leaves the programme; Devon: 6 years)",
+    "dhr": "No statutory period: the Domestic Violence, Crime and Victims Act 2004 s.9 sets none, and "
+    "none was found in the Home Office's statutory guidance. Partnership decision: 20 years, longer than the "
+    "6-year limitation period because a later review, an inquest or criminal proceedings may need the file "
+    "(councils differ: Devon keeps a review 6 years after it closes, as its own decision)",
 }
 # The default period of each record type (DEFAULT_YEARS where not named).
 DEFAULT_YEARS_BY_TYPE = {"dhr": 20}
@@ -338,6 +346,55 @@ def applicant_match(subject: SubjectDetails, applicant: ApplicantDetails) -> tup
     if not reasons:
         return ()
     return ("name", *reasons)
+
+
+@dataclass(frozen=True)
+class PersonAffected:
+    """The person affected named in someone else's application (a third-party application: a carer,
+    a relative, a councillor applying for them). The application records their name only; the details
+    that can be theirs too are those the applicant gave (a household member shares the address, the
+    phone and sometimes the e-mail) and the place where the behaviour happens (often their home)."""
+
+    name: str
+    applicant_email: str = ""
+    applicant_phone: str = ""
+    applicant_address: str = ""
+    behaviour_location: str = ""
+
+
+def person_affected_match(subject: SubjectDetails, affected: PersonAffected) -> tuple[str, ...]:
+    """Why the person affected is taken to be the subject, as strict as ``applicant_match``: the name
+    must match and at least one detail the application holds must match the subject's (a contact
+    detail the applicant gave, or the subject's postcode or address as the place of the behaviour).
+    Empty when only the name agrees."""
+    given = applicant_match(
+        subject,
+        ApplicantDetails(
+            name=affected.name,
+            email=affected.applicant_email,
+            phone=affected.applicant_phone,
+            address=affected.applicant_address,
+        ),
+    )
+    place = applicant_match(
+        subject, ApplicantDetails(name=affected.name, address=affected.behaviour_location)
+    )
+    reasons = [f"{reason} given by the applicant" for reason in given[1:]]
+    reasons += [f"{reason} of where the behaviour happens" for reason in place[1:]]
+    if not reasons:
+        return ()
+    return ("name", *reasons)
+
+
+def person_affected_reason(reasons: tuple[str, ...]) -> str:
+    """The reasons in words for the handler, saying the subject is the person affected, not the
+    applicant, whose own details in the application are a third party's."""
+    if not reasons:
+        return ""
+    return (
+        f"Named as the person affected in someone else's application. {match_reason(reasons)}. "
+        "The applicant's own details are a third party's"
+    )
 
 
 def match_reason(reasons: tuple[str, ...]) -> str:

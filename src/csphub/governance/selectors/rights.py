@@ -28,7 +28,8 @@ class Found:
     content: list[list[str]]
     record: Any
     # Why a record that does not name the subject's person record was taken to be theirs (a Case
-    # Review applicant matched on name and contact details): shown to the handler, never disclosed.
+    # Review applicant, or the person affected in someone else's application, matched on the name and
+    # a corroborating detail): shown to the handler, never disclosed.
     match_reason: str = ""
 
 
@@ -176,8 +177,13 @@ def subject_records(agency: Any, person: Any) -> list[Found]:
     if apps.is_installed("csphub.powers"):
         found += _power_records(agency, person)
     if apps.is_installed("csphub.casereviews"):
-        found += _casereview_records(agency, person)
-        found += _casereview_applications(agency, person)
+        from csphub.governance.selectors.rights_casereviews import (
+            casereview_applications,
+            casereview_records,
+        )
+
+        found += casereview_records(agency, person)
+        found += casereview_applications(agency, person)
     if apps.is_installed("csphub.duties"):
         from csphub.duties.models import SlaveryConcern
 
@@ -322,163 +328,6 @@ def _power_records(agency: Any, person: Any) -> list[Found]:
         )
         for use in PowerUse.objects.filter(recipient=person, issuing_agency=agency).select_related("case")
     ]
-
-
-def _casereview_records(agency: Any, person: Any) -> list[Found]:
-    from csphub.casereviews.models import ApplicationIncident, ExplanationPrompt
-
-    found = []
-    for link in ApplicationIncident.objects.filter(
-        complainant=person, application__owning_agency=agency
-    ).select_related("application", "incident"):
-        found.append(
-            _found(
-                "Case Reviews",
-                link,
-                f"Case Review {link.application.reference}: incident {link.incident.reference}",
-                ("named_by_applicant", "note"),
-                (("Application status", link.application.get_status_display()),),
-            )
-        )
-    for prompt in ExplanationPrompt.objects.filter(
-        victim=person, incident__owning_agency=agency
-    ).select_related("incident"):
-        found.append(
-            _found(
-                "Case Reviews",
-                prompt,
-                f"Case Review explained after incident {prompt.incident.reference}",
-                ("earlier_report_on", "explained_on", "how_explained"),
-            )
-        )
-    return found
-
-
-def subject_details(agency: Any, person: Any) -> Any:
-    """The subject's name(s) and contact details as the agency records them, to recognise them where
-    they are not a person record (a Case Review applicant)."""
-    from csphub.governance import rules
-    from csphub.people.models import PersonAddress
-
-    names = [" ".join(p for p in (person.given_name, person.family_name) if p)]
-    if person.known_as:
-        names += [person.known_as, " ".join(p for p in (person.known_as, person.family_name) if p)]
-    addresses = tuple(
-        (link.address.line_1, link.address.town, link.address.postcode)
-        for link in PersonAddress.objects.filter(person=person, address__owning_agency=agency).select_related(
-            "address"
-        )
-    )
-    return rules.SubjectDetails(
-        names=tuple(n for n in names if n.strip()),
-        date_of_birth=person.date_of_birth,
-        email=person.email,
-        phone=person.phone,
-        addresses=addresses,
-    )
-
-
-def _letter_text(html: str) -> str:
-    """A letter as sent, in plain text (its paragraphs and table rows on lines of their own)."""
-    import re
-    from html import unescape
-
-    from django.utils.html import strip_tags
-
-    text = re.sub(r"(?i)<br\s*/?>|</(p|h[1-6]|tr|li|div)>", "\n", html)
-    text = re.sub(r"(?i)</t[dh]>", " ", text)
-    lines = [" ".join(line.split()) for line in unescape(strip_tags(text)).splitlines()]
-    return "\n".join(line for line in lines if line)
-
-
-def _casereview_applications(agency: Any, person: Any) -> list[Found]:
-    """The agency's Case Review applications whose applicant is the subject (the applicant is not a
-    person record: the name and at least one contact detail must match, governance.rules
-    .applicant_match), with the letters sent to the applicant. Each is found with the reason, for
-    the handler to confirm before deciding on it. Only applications the agency holds as controller
-    (the agency that runs the area's procedure): another agency's, or another partnership's run by
-    another agency, are theirs to answer."""
-    from csphub.casereviews.models import Application, Letter
-    from csphub.governance import rules
-
-    subject = subject_details(agency, person)
-    keys = {rules.name_key(n) for n in subject.names} - {""}
-    if not keys:
-        return []
-    found: list[Found] = []
-    candidates = (
-        Application.objects.filter(owning_agency=agency).select_related("area").order_by("received_on", "id")
-    )
-    for application in candidates.iterator():
-        if rules.name_key(application.applicant_name) not in keys:
-            continue
-        reasons = rules.applicant_match(
-            subject,
-            rules.ApplicantDetails(
-                name=application.applicant_name,
-                email=application.applicant_email,
-                phone=application.applicant_phone,
-                address=application.applicant_address,
-            ),
-        )
-        if not reasons:
-            continue
-        why = rules.match_reason(reasons)
-        found.append(
-            Found(
-                "Case Reviews",
-                f"application:{application.pk}",
-                f"Case Review application {application.reference}",
-                _content(
-                    application,
-                    (
-                        "received_on",
-                        "channel",
-                        "status",
-                        "applicant_name",
-                        "applicant_email",
-                        "applicant_phone",
-                        "applicant_address",
-                        "contact_preference",
-                        "support_needs",
-                        "is_third_party",
-                        "victim_name",
-                        "relationship_to_victim",
-                        "victim_consent_how",
-                        "behaviour_description",
-                        "behaviour_location",
-                        "behaviour_first_on",
-                        "behaviour_last_on",
-                        "reports_described",
-                        "acknowledged_on",
-                        "threshold_decided_on",
-                        "threshold_met",
-                        "review_held_on",
-                        "outcome_sent_on",
-                        "closed_on",
-                    ),
-                    (("Area", application.area.name),),
-                ),
-                application,
-                why,
-            )
-        )
-        for letter in Letter.objects.filter(application=application).order_by("sent_on", "id"):
-            found.append(
-                Found(
-                    "Case Reviews",
-                    f"letter:{letter.pk}",
-                    f"{letter.get_kind_display()} letter on Case Review {application.reference}",
-                    [
-                        ["Letter", letter.get_kind_display()],
-                        ["Sent on", letter.sent_on.strftime("%d %B %Y")],
-                        ["Text of the letter", _letter_text(letter.html)],
-                    ],
-                    letter,
-                    f"Sent to the applicant of {application.reference}. {why}",
-                )
-            )
-    return found
 
 
 def _access_log(person: Any, records: list[Any]) -> Found | None:
