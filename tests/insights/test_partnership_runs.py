@@ -64,7 +64,10 @@ def test_a_run_of_another_partnerships_area_is_not_adopted_and_one_of_its_own_ar
 def test_adopting_another_areas_run_on_the_page_says_why(amber_valley_run: Any, client_as: Any) -> None:
     board = client_as("dcc_board_member")
     board.post("/accounts/partnership/", {"partnership": Partnership.objects.get(kind=PartnershipKind.BOARD).pk})
-    # the board sees its district's run, and is told why it cannot adopt it
+    # the board sees its district's run and why it cannot adopt it, with no form to adopt it
+    page = board.get(f"/insights/{amber_valley_run.pk}/").content.decode()
+    assert "can adopt only an assessment of its own area" in page and "Adopt this assessment" not in page
+    # a post all the same is refused, saying why
     page = board.post(f"/insights/{amber_valley_run.pk}/adopt/", follow=True).content.decode()
     assert "can adopt only an assessment of its own area" in page
     assert "Traceback" not in page and "/tmp" not in page

@@ -87,6 +87,16 @@ def _area_lsoas(partnership: Partnership) -> frozenset[str] | None:
         return None
 
 
+def why_not_adoptable(user: Any, run: AssessmentRun) -> str:
+    """Why the partnership ``user`` acts in may not adopt ``run`` ("" when it may, or when the
+    run's results cannot be read: adopting then says so)."""
+    partnership = acting_partnership(user)
+    assessment = read_assessment(run)
+    if partnership is None or assessment is None:
+        return ""
+    return adoption_refusal(partnership, run, assessment)
+
+
 def adoption_refusal(partnership: Partnership, run: AssessmentRun, assessment: Assessment) -> str:
     """Why ``partnership`` may not adopt ``run`` ("" when it may). A partnership adopts an assessment
     of its own area: a run of exactly its area (whoever ran it), or its own run of part of its area

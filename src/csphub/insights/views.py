@@ -54,6 +54,7 @@ def run_list(request: SignedInRequest) -> HttpResponse:
 def run_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     run = selectors.assessment_run_get(request.actor, pk)
     adoption = selectors.current_adoption(request.actor)
+    can_adopt = has_capability(request.actor, Capability.ADOPT_ASSESSMENT)
     return render(
         request,
         "insights/detail.html",
@@ -63,7 +64,8 @@ def run_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "adoption": adoption,
             "is_official": adoption is not None and adoption.run_id == run.pk,
             "history": selectors.adoption_history(run),
-            "can_adopt": has_capability(request.actor, Capability.ADOPT_ASSESSMENT),
+            "can_adopt": can_adopt,
+            "not_adoptable": selectors.why_not_adoptable(request.actor, run) if can_adopt else "",
         },
     )
 
