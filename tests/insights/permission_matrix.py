@@ -79,7 +79,8 @@ def _upload(world: Any) -> dict[str, Any]:
 
     upload, _ = DataUpload.objects.get_or_create(
         partnership=_amber_valley(),
-        folder="matrix", defaults={"status": UploadStatus.DONE, "file_names": ["matrix.zip"]}
+        folder="matrix",
+        defaults={"status": UploadStatus.DONE, "file_names": ["matrix.zip"]},
     )
     return {"pk": upload.pk}
 

@@ -109,7 +109,9 @@ def test_caseworker_is_refused_the_pages(amber_valley_run: Any, client_as: Any) 
     assert client.get(f"/insights/{amber_valley_run.pk}/").status_code == 404
 
 
-def test_demo_refresh_assesses_the_latest_full_year_of_the_area_it_is_given(data_dir: Path, persona: Any) -> None:
+def test_demo_refresh_assesses_the_latest_full_year_of_the_area_it_is_given(
+    data_dir: Path, persona: Any
+) -> None:
     from csphub.analytics.pipeline import SAMPLE_AREA
     from csphub.insights.services import assessment_refresh
 

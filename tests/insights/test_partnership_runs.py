@@ -29,10 +29,8 @@ COUNTS = b"month,area_code,measure,value\n2024-03,E01019432,housing_asb_reports,
 def _acting(user: Any, code: str | None) -> Any:
     """``user`` acting in the partnership with CSP code ``code`` (None: the county board)."""
     membership = Membership.objects.select_related("agency").get(user=user, is_active=True)
-    if code is None:
-        partnership = Partnership.objects.get(kind=PartnershipKind.BOARD)
-    else:
-        partnership = Partnership.objects.get(code=code)
+    board = code is None
+    partnership = Partnership.objects.get(**({"kind": PartnershipKind.BOARD} if board else {"code": code}))
     return actor_for(user, membership, partnership_id=partnership.pk)
 
 
@@ -48,7 +46,10 @@ def test_a_run_of_another_partnerships_area_is_not_adopted_and_one_of_its_own_ar
         assessment_adopt(actor=_acting(persona("dcc_board_member"), None), run=amber_valley_run)
     # Bolsover's own run of Amber Valley's area is still Amber Valley's area, not Bolsover's.
     bolsover_run = assessment_run(
-        actor=_acting(persona("dcc_analyst"), BOLSOVER), area="Amber Valley", date_from="2024-01", date_to="2024-12"
+        actor=_acting(persona("dcc_analyst"), BOLSOVER),
+        area="Amber Valley",
+        date_from="2024-01",
+        date_to="2024-12",
     )
     assert bolsover_run.partnership.code == BOLSOVER and bolsover_run.pk != amber_valley_run.pk
     with pytest.raises(ApplicationError, match="not of Bolsover"):
@@ -63,7 +64,9 @@ def test_a_run_of_another_partnerships_area_is_not_adopted_and_one_of_its_own_ar
 
 def test_adopting_another_areas_run_on_the_page_says_why(amber_valley_run: Any, client_as: Any) -> None:
     board = client_as("dcc_board_member")
-    board.post("/accounts/partnership/", {"partnership": Partnership.objects.get(kind=PartnershipKind.BOARD).pk})
+    board.post(
+        "/accounts/partnership/", {"partnership": Partnership.objects.get(kind=PartnershipKind.BOARD).pk}
+    )
     # the board sees its district's run and why it cannot adopt it, with no form to adopt it
     page = board.get(f"/insights/{amber_valley_run.pk}/").content.decode()
     assert "can adopt only an assessment of its own area" in page and "Adopt this assessment" not in page
@@ -78,7 +81,9 @@ def test_a_run_is_seen_by_its_partnership_and_its_board_only(amber_valley_run: A
     assert amber_valley_run.partnership.code == AMBER_VALLEY
     assert list(selectors.assessment_runs_visible_to(persona("avbc_analyst"))) == [amber_valley_run]
     assert not selectors.assessment_runs_visible_to(_acting(persona("dcc_analyst"), BOLSOVER)).exists()
-    assert list(selectors.assessment_runs_visible_to(_acting(persona("dcc_analyst"), None))) == [amber_valley_run]
+    assert list(selectors.assessment_runs_visible_to(_acting(persona("dcc_analyst"), None))) == [
+        amber_valley_run
+    ]
 
 
 def test_another_partnerships_run_is_not_found_on_the_page(amber_valley_run: Any, client_as: Any) -> None:
@@ -87,13 +92,17 @@ def test_another_partnerships_run_is_not_found_on_the_page(amber_valley_run: Any
     dcc.post("/accounts/partnership/", {"partnership": Partnership.objects.get(code=BOLSOVER).pk})
     assert dcc.get(f"/insights/{amber_valley_run.pk}/").status_code == 404
     assert dcc.get(f"/insights/{amber_valley_run.pk}/report/").status_code == 404
-    assert "Amber Valley" not in dcc.get("/insights/").content.decode().split("<main", 1)[1].split("<form", 1)[0]
+    assert (
+        "Amber Valley" not in dcc.get("/insights/").content.decode().split("<main", 1)[1].split("<form", 1)[0]
+    )
 
 
 def test_the_report_lists_the_partnerships_own_sources(data_dir: Any, persona: Any) -> None:
     agency = Agency.objects.get(slug="housing")
     partner_counts_load(actor=persona("avbc_analyst"), agency=agency, file_name="asb.csv", data=COUNTS)
-    run = assessment_run(actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12")
+    run = assessment_run(
+        actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12"
+    )
     html = (selectors.run_dir(run) / "report.html").read_text(encoding="utf-8")
     part = html.split('id="sources"', 1)[1].split('id="methods"', 1)[0]
     assert "made for Amber Valley Community Safety Partnership" in part
@@ -101,7 +110,10 @@ def test_the_report_lists_the_partnerships_own_sources(data_dir: Any, persona: A
     assert str(data_dir) not in html
     # The same area run in Bolsover: Bolsover's own sources, which hold nothing of Amber Valley's.
     bolsover = assessment_run(
-        actor=_acting(persona("dcc_analyst"), BOLSOVER), area="Amber Valley", date_from="2024-01", date_to="2024-12"
+        actor=_acting(persona("dcc_analyst"), BOLSOVER),
+        area="Amber Valley",
+        date_from="2024-01",
+        date_to="2024-12",
     )
     other = (selectors.run_dir(bolsover) / "report.html").read_text(encoding="utf-8")
     part = other.split('id="sources"', 1)[1].split('id="methods"', 1)[0]
@@ -117,8 +129,12 @@ def test_the_pdf_report_lists_the_partnerships_own_sources(data_dir: Any, person
 
     agency = Agency.objects.get(slug="housing")
     partner_counts_load(actor=persona("avbc_analyst"), agency=agency, file_name="asb.csv", data=COUNTS)
-    run = assessment_run(actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12")
-    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(assessment_pdf(run=run)).pages)
+    run = assessment_run(
+        actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12"
+    )
+    text = " ".join(
+        " ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(assessment_pdf(run=run)).pages
+    )
     assert "Where the figures come from" in text and agency.name in text
 
 
@@ -143,9 +159,9 @@ def test_police_uk_upload_lists_show_only_the_partnerships_own(
     persona: Any, client_as: Any, tmp_path: Any, settings: Any
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from tests.insights.test_uploads import _zip
 
     from csphub.insights.uploads import data_upload_start
-    from tests.insights.test_uploads import _zip
 
     settings.DATA_DIR = tmp_path
     data = _zip(("2024-01",))

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-
 from tests.axe import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -52,7 +51,10 @@ def test_a_county_board_reads_its_districts_uploads_and_cannot_adopt_a_districts
     from csphub.planning.board.services import partner_counts_load
 
     partner_counts_load(
-        actor=persona("avbc_analyst"), agency=Agency.objects.get(slug="housing"), file_name="av.csv", data=COUNTS
+        actor=persona("avbc_analyst"),
+        agency=Agency.objects.get(slug="housing"),
+        file_name="av.csv",
+        data=COUNTS,
     )
     page = browser_page
     sign_in(page, persona("dcc_board_member"))
@@ -75,9 +77,9 @@ def test_a_county_board_analyst_reads_its_districts_police_uk_uploads(
     browser_page: Any, persona: Any, sign_in: Any, tmp_path: Any, settings: Any
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from tests.insights.test_uploads import _zip
 
     from csphub.insights.uploads import data_upload_start
-    from tests.insights.test_uploads import _zip
 
     settings.DATA_DIR = tmp_path
     upload = data_upload_start(

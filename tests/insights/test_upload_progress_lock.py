@@ -43,7 +43,9 @@ def upload(persona: Any) -> DataUpload:
 def _hold(upload: DataUpload) -> sqlite3.Connection:
     """Another connection to the same database (the test suite's shared in-memory one, or a file)
     writes the upload's row in a transaction it leaves open."""
-    other = sqlite3.connect(str(connection.settings_dict["NAME"]), uri=True, check_same_thread=False, timeout=0)
+    other = sqlite3.connect(
+        str(connection.settings_dict["NAME"]), uri=True, check_same_thread=False, timeout=0
+    )
     other.isolation_level = None
     other.execute("BEGIN IMMEDIATE")
     other.execute("UPDATE insights_dataupload SET files_done = 2, rows_done = 700 WHERE id = ?", [upload.pk])
@@ -109,9 +111,10 @@ def test_a_load_finishes_although_its_progress_writes_meet_a_lock(
     """The lock is taken as the files start loading and held until a moment after the last is read:
     every progress write meets it and is skipped, the final write waits for it, and the result is
     recorded in full."""
+    from tests.insights.test_uploads import _zip
+
     from csphub.analytics import pipeline
     from csphub.insights.uploads import run_upload, uploads_root
-    from tests.insights.test_uploads import _zip
 
     settings.DATA_DIR = tmp_path
     folder = uploads_root(tmp_path) / upload.folder

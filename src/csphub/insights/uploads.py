@@ -8,8 +8,8 @@ as ``csphub ingest police-uk`` — all or nothing, idempotent by each file's SHA
 progress (files and rows read) to the :class:`~csphub.insights.models.DataUpload` row after every
 file, so the page can show it: each write a short statement of its own, outside any transaction,
 waiting out a locked SQLite database (``core.dbretry``); a progress write that cannot get through
-in half a second is skipped, since the next one carries the totals. Messages never name a server path: the upload folder is cut from
-them, leaving the names the analyst uploaded.
+in half a second is skipped, since the next one carries the totals. Messages never name a server
+path: the upload folder is cut from them, leaving the names the analyst uploaded.
 """
 
 from __future__ import annotations
@@ -220,7 +220,9 @@ def run_upload(upload_id: int, *, data_dir: Path | None = None) -> DataUpload:
             done["files"] += 1
             done["rows"] += r.rows_input
             try:
-                retry_locked(lambda: rows.update(files_done=done["files"], rows_done=done["rows"]), within=0.5)
+                retry_locked(
+                    lambda: rows.update(files_done=done["files"], rows_done=done["rows"]), within=0.5
+                )
             except StillLocked:
                 logger.info("upload %s: progress not written, the database was busy", upload_id)
 

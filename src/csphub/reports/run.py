@@ -69,7 +69,9 @@ def assess_and_render(
     )
     target = out_dir or default_out_dir(assessment)
     if not replace:
-        return RenderedAssessment(assessment, render_report(assessment, target, pdf=pdf, partnership=partnership, sources=sources))
+        return RenderedAssessment(
+            assessment, render_report(assessment, target, pdf=pdf, partnership=partnership, sources=sources)
+        )
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staged = render_report(assessment, staging, pdf=pdf, partnership=partnership, sources=sources)

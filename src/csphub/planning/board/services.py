@@ -242,7 +242,8 @@ def partner_counts_load(*, actor: Any, agency: Agency, file_name: str, data: byt
     parsed = parse_counts(data, file_name=name, latest_month=timezone.localdate().strftime("%Y-%m"))
     with transaction.atomic():
         upload = PartnerDataUpload(
-            partnership=partnership, agency=agency, file_name=name, sha256=digest, rows_read=len(parsed.rows) + len(parsed.problems),
+            partnership=partnership, agency=agency, file_name=name, sha256=digest,
+            rows_read=len(parsed.rows) + len(parsed.problems),
             created_by=user, modified_by=user,
         )  # fmt: skip
         if parsed.problems:
