@@ -185,3 +185,18 @@ def test_police_uk_upload_lists_show_only_the_partnerships_own(
     assert "Recent uploads in Amber Valley Community Safety Partnership" in page
     for url in (f"/insights/data/{bol.pk}/", f"/insights/data/{bol.pk}/progress.json"):
         assert client.get(url).status_code == 404
+
+
+def test_a_run_made_before_partnership_folders_is_replaced_by_a_rerun_not_duplicated(
+    amber_valley_run: Any, persona: Any
+) -> None:
+    """A migrated run keeps its old folder (no partnership in its path); running the same area and
+    period again in its partnership moves that row to the partnership's folder."""
+    from csphub.insights.models import AssessmentRun
+
+    AssessmentRun.objects.filter(pk=amber_valley_run.pk).update(output_dir="amber-valley/2024-01_2024-12")
+    again = assessment_run(
+        actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12"
+    )
+    assert again.pk == amber_valley_run.pk and AssessmentRun.objects.count() == 1
+    assert again.output_dir.startswith(f"p{again.partnership_id}/")

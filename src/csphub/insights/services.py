@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from csphub.agencies.models import Partnership
@@ -118,7 +119,9 @@ def assessment_run(
             }
             run = (
                 AssessmentRun.objects.select_for_update()
-                .filter(partnership=owner, output_dir=str(relative), date_from=date_from, date_to=date_to)
+                .filter(partnership=owner, date_from=date_from, date_to=date_to)
+                # a run made before runs had partnership folders keeps its row, moved to the new folder
+                .filter(Q(output_dir=str(relative)) | Q(area_query=area))
                 .order_by("pk")
                 .first()
             )
