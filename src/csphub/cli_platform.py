@@ -61,7 +61,6 @@ def demo(serve: bool, host: str, port: int, with_assessment: bool) -> None:
     click.echo("Preparing the database …")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    run = _demo_assessment(Path(settings.DATA_DIR)) if with_assessment else None
     # Demo data is made by the same services that notify people; those e-mails are not sent.
     configured_backend = settings.EMAIL_BACKEND
     settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -69,6 +68,8 @@ def demo(serve: bool, host: str, port: int, with_assessment: bool) -> None:
         load_demo(progress=click.echo)
     finally:
         settings.EMAIL_BACKEND = configured_backend
+    # After the partnerships exist: the run belongs to the partnership whose area it is.
+    run = _demo_assessment(Path(settings.DATA_DIR)) if with_assessment else None
     if run is not None:  # the demo board (made by load_demo) adopts the demo's assessment, once
         from csphub.insights.services import demo_adopt
 

@@ -17,12 +17,20 @@ ASSESSMENT_VIEWERS = {
 ONE_RUN = {**ASSESSMENT_VIEWERS, "*": 404}
 
 
+def _amber_valley() -> Any:
+    """The partnership the avbc personas act in: the matrix's records are theirs."""
+    from csphub.agencies.models import Partnership
+
+    return Partnership.objects.get(code="E22000037")
+
+
 def _run(world: Any) -> dict[str, Any]:
     from django.utils import timezone
 
     from csphub.insights.models import AssessmentRun
 
     run, _ = AssessmentRun.objects.get_or_create(
+        partnership=_amber_valley(),
         area_query="matrix",
         date_from="2024-01",
         date_to="2024-12",
@@ -70,7 +78,9 @@ def _upload(world: Any) -> dict[str, Any]:
     from csphub.insights.models import DataUpload, UploadStatus
 
     upload, _ = DataUpload.objects.get_or_create(
-        folder="matrix", defaults={"status": UploadStatus.DONE, "file_names": ["matrix.zip"]}
+        partnership=_amber_valley(),
+        folder="matrix",
+        defaults={"status": UploadStatus.DONE, "file_names": ["matrix.zip"]},
     )
     return {"pk": upload.pk}
 

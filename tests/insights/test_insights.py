@@ -109,12 +109,16 @@ def test_caseworker_is_refused_the_pages(amber_valley_run: Any, client_as: Any) 
     assert client.get(f"/insights/{amber_valley_run.pk}/").status_code == 404
 
 
-def test_demo_refresh_assesses_the_latest_full_year_of_the_area_it_is_given(data_dir: Path) -> None:
+def test_demo_refresh_assesses_the_latest_full_year_of_the_area_it_is_given(
+    data_dir: Path, persona: Any
+) -> None:
     from csphub.analytics.pipeline import SAMPLE_AREA
     from csphub.insights.services import assessment_refresh
 
     run = assessment_refresh(area=SAMPLE_AREA, data_dir=data_dir)
     assert run is not None and run.area_name == "Amber Valley"
+    # the run belongs to the partnership whose area it is (the demo's Amber Valley CSP)
+    assert run.partnership.name == "Amber Valley Community Safety Partnership"
     assert (run.date_from, run.date_to) == ("2024-01", "2024-12")
     assert run.headline[2]["measure"] == "All incidents (crime and ASB)"
 

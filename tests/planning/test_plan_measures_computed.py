@@ -41,7 +41,8 @@ def _measure(plan: CspPlan, source: str, baseline: int = 10) -> PlanMeasure:
 
 def _adopt(plan: CspPlan, headline: list[dict[str, Any]]) -> None:
     run = AssessmentRun.objects.create(
-        area_query="Amber Valley", area_name="Amber Valley", date_from="2024-01", date_to="2024-12",
+        partnership_id=plan.partnership_id, area_query="Amber Valley", area_name="Amber Valley",
+        date_from="2024-01", date_to="2024-12",
         output_dir="x", headline=headline, generated_at=timezone.now(),
     )  # fmt: skip
     AssessmentAdoption.objects.create(partnership_id=plan.partnership_id, run=run)

@@ -12,8 +12,14 @@ class AssessmentRun(BaseModel):
 
     The files (assessment.json, report.html, CSVs, optional PDF) live under the data directory in
     ``output_dir``; ``headline`` keeps the board's headline figures for lists and the home page.
+    A run belongs to the partnership it was made in: its report lists that partnership's own data
+    sources, only that partnership (and a county board above it) sees it, and only a run of the
+    partnership's area, or its own run within its area, may become its official assessment.
     """
 
+    partnership = models.ForeignKey(
+        "agencies.Partnership", on_delete=models.PROTECT, related_name="assessment_runs"
+    )
     area_query = models.CharField(max_length=200)
     area_name = models.CharField(max_length=200)
     date_from = models.CharField(max_length=7)  # YYYY-MM
@@ -24,14 +30,24 @@ class AssessmentRun(BaseModel):
     generated_at = models.DateTimeField()
 
     NOT_PERSONAL_DATA = frozenset(
-        {"area_query", "area_name", "date_from", "date_to", "output_dir", "headline", "notes", "generated_at"}
+        {
+            "partnership",
+            "area_query",
+            "area_name",
+            "date_from",
+            "date_to",
+            "output_dir",
+            "headline",
+            "notes",
+            "generated_at",
+        }
     )
 
     class Meta:
         ordering = ["-generated_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["area_query", "date_from", "date_to"], name="assessment_run_unique"
+                fields=["partnership", "area_query", "date_from", "date_to"], name="assessment_run_unique"
             )
         ]
 
@@ -52,9 +68,12 @@ class DataUpload(BaseModel):
     The job updates the counts as each file is read, so the page can show progress; at the end it
     records what was stored, what was quarantined (file, line and reason) and which months replaced
     earlier data. A failed load changes nothing in the store (the ingest is all or nothing) and
-    keeps the reasons, worded for the analyst, in ``problems``.
+    keeps the reasons, worded for the analyst, in ``problems``. The police.uk store is shared by
+    every partnership of the installation; the upload record belongs to the partnership the analyst
+    loaded it in, and only that partnership's analysts (and its county board) list it.
     """
 
+    partnership = models.ForeignKey("agencies.Partnership", on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=10, choices=UploadStatus.choices, default=UploadStatus.QUEUED)
     folder = models.CharField(max_length=100)  # under DATA_DIR/uploads, removed once loaded
     file_names = models.JSONField(default=list)
@@ -75,6 +94,7 @@ class DataUpload(BaseModel):
 
     NOT_PERSONAL_DATA = frozenset(
         {
+            "partnership",
             "status",
             "folder",
             "file_names",

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from csphub.agencies.models import Partnership, PartnershipKind
@@ -41,10 +41,81 @@ DOWNLOADS = {
 }
 
 
+def _counted(user: Any) -> list[int]:
+    """The partnership ``user`` acts in and, for a county board, its district partnerships."""
+    partnership = acting_partnership(user)
+    if partnership is None:
+        return []
+    return [partnership.pk, *partnership.members.values_list("pk", flat=True)]
+
+
 def assessment_runs_visible_to(user: Any) -> QuerySet[AssessmentRun]:
+    """The runs of the partnership ``user`` acts in (a county board: its districts' too, aggregate
+    figures as its overview shows them), and any run that partnership adopted."""
     if not has_capability(user, Capability.VIEW_ASSESSMENT):
         return AssessmentRun.objects.none()
-    return AssessmentRun.objects.all()
+    counted = _counted(user)
+    if not counted:
+        return AssessmentRun.objects.none()
+    adopted = AssessmentAdoption.objects.filter(partnership_id=counted[0]).values("run_id")
+    return AssessmentRun.objects.filter(Q(partnership_id__in=counted) | Q(pk__in=adopted))
+
+
+def partnership_of_area(area: str) -> Partnership | None:
+    """The district partnership whose area, CSP code or name is ``area`` (any case or punctuation)."""
+    from csphub.analytics.areas import name_key
+
+    key = name_key(area)
+    for p in Partnership.objects.filter(kind=PartnershipKind.CSP).order_by("pk"):
+        if key in {name_key(t) for t in (p.area, p.code, p.name) if t}:
+            return p
+    return None
+
+
+def _area_lsoas(partnership: Partnership) -> frozenset[str] | None:
+    """The 2021 LSOAs of the partnership's area in the national reference; None when it has no area
+    the reference knows."""
+    from csphub.analytics.geography import AreaNotFound, resolve_area
+    from csphub.analytics.sources.reference import load_reference
+
+    name = partnership.area or partnership.code
+    if not name:
+        return None
+    try:
+        return frozenset(resolve_area(load_reference(boundaries=False), name).lsoa_codes)
+    except (AreaNotFound, ValueError, LookupError, OSError):
+        return None
+
+
+def why_not_adoptable(user: Any, run: AssessmentRun) -> str:
+    """Why the partnership ``user`` acts in may not adopt ``run`` ("" when it may, or when the
+    run's results cannot be read: adopting then says so)."""
+    partnership = acting_partnership(user)
+    assessment = read_assessment(run)
+    if partnership is None or assessment is None:
+        return ""
+    return adoption_refusal(partnership, run, assessment)
+
+
+def adoption_refusal(partnership: Partnership, run: AssessmentRun, assessment: Assessment) -> str:
+    """Why ``partnership`` may not adopt ``run`` ("" when it may). A partnership adopts an assessment
+    of its own area: a run of exactly its area (whoever ran it), or its own run of part of its area
+    (a ward list, say). Never a run of another partnership's area, nor of an area reaching beyond
+    its own (a county board's run of the county is not a district's)."""
+    own = _area_lsoas(partnership)
+    mine = run.partnership_id == partnership.pk
+    covered = frozenset(assessment.area.lsoa_codes)
+    if own is None:
+        if mine:
+            return ""
+    elif covered == own or (mine and covered and covered <= own):
+        return ""
+    where = partnership.area or partnership.name
+    return (
+        f"This assessment is of {assessment.area.name or run.area_name}, not of {where}: "
+        f"{partnership.name} can adopt only an assessment of its own area. Run the assessment for "
+        f"{where}, then adopt that one."
+    )
 
 
 def assessment_run_get(user: Any, pk: int) -> AssessmentRun:
@@ -77,7 +148,7 @@ def home_context(user: Any) -> dict[str, Any] | None:
     adoption = current_adoption(user)
     return {
         "adoption": adoption,
-        "latest": AssessmentRun.objects.first(),
+        "latest": assessment_runs_visible_to(user).first(),
         "can_adopt": has_capability(user, Capability.ADOPT_ASSESSMENT),
     }
 
@@ -147,10 +218,14 @@ def latest_assessment(user: Any) -> tuple[AssessmentRun, Assessment] | None:
 
 
 def data_uploads_visible_to(user: Any) -> QuerySet[DataUpload]:
-    """Uploads hold no personal data; those who may load data see every upload of the partnership."""
+    """Those who may load data see the uploads of the partnership they act in (a county board: its
+    district partnerships', since a board loads nothing itself). The police.uk store they fill is
+    shared by the installation; the list of who loaded what is the partnership's."""
     if not has_capability(user, Capability.LOAD_DATA):
         return DataUpload.objects.none()
-    return DataUpload.objects.select_related("created_by")
+    return DataUpload.objects.filter(partnership_id__in=_counted(user)).select_related(
+        "created_by", "partnership"
+    )
 
 
 def data_upload_get(user: Any, pk: int) -> DataUpload:

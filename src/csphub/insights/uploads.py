@@ -6,8 +6,10 @@ folder of their own under ``DATA_DIR/uploads`` and enqueues :func:`load_upload` 
 jobs, and ``csphub serve`` starts one beside the development server). The job calls the same ingest
 as ``csphub ingest police-uk`` — all or nothing, idempotent by each file's SHA-256 — and writes its
 progress (files and rows read) to the :class:`~csphub.insights.models.DataUpload` row after every
-file, so the page can show it. Messages never name a server path: the upload folder is cut from
-them, leaving the names the analyst uploaded.
+file, so the page can show it: each write a short statement of its own, outside any transaction,
+waiting out a locked SQLite database (``core.dbretry``); a progress write that cannot get through
+in half a second is skipped, since the next one carries the totals. Messages never name a server
+path: the upload folder is cut from them, leaving the names the analyst uploaded.
 """
 
 from __future__ import annotations
@@ -23,15 +25,15 @@ from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from csphub.agencies.policies import Capability, has_capability
+from csphub.agencies.policies import Capability, has_capability, partnership_for_new_record
 from csphub.analytics import pipeline
 from csphub.analytics.sources.police_uk import kind_of
 from csphub.analytics.store import FileResult, IngestError, discover
 from csphub.audit.services import audit_record
+from csphub.core.dbretry import StillLocked, retry_locked
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.insights.models import DataUpload, UploadStatus
 
@@ -89,6 +91,8 @@ def data_upload_start(*, actor: Any, files: Sequence[Uploaded], data_dir: Path |
     police.uk names them, two files with one name, too many or too large)."""
     if not has_capability(actor, Capability.LOAD_DATA):
         raise PermissionDeniedError("You cannot load data into the analytics store.")
+    # The upload is the partnership's (a county board loads nothing: it is told to switch).
+    partnership = partnership_for_new_record(actor)
     if not files:
         raise ApplicationError("Choose the zip file or the CSV files to upload.", field="data_files")
     if len(files) > MAX_FILES:
@@ -123,6 +127,7 @@ def data_upload_start(*, actor: Any, files: Sequence[Uploaded], data_dir: Path |
                 )
         with transaction.atomic():
             upload = DataUpload.objects.create(
+                partnership=partnership,
                 folder=folder_name,
                 file_names=names,
                 created_by=getattr(actor, "user", actor),
@@ -174,10 +179,20 @@ def _label(r: FileResult) -> str:
     return f"{r.force.replace('-', ' ').title()} {r.month} ({kind.get(r.dataset, r.dataset)})"
 
 
+def _write(rows: Any, **fields: Any) -> None:
+    """One of the job's own writes (start, end), each a statement of its own, never one long
+    transaction: the page's reads and other requests' writes come between them. It waits out a
+    locked SQLite database for up to a minute (the page is only polling meanwhile)."""
+    retry_locked(lambda: rows.update(**fields), within=60.0)
+
+
 def _failed(upload: DataUpload, problems: list[str]) -> None:
     """The job ended without loading anything: keep the reasons, audited."""
-    DataUpload.objects.filter(pk=upload.pk).update(
-        status=UploadStatus.FAILED, problems=problems, finished_at=timezone.now()
+    _write(
+        DataUpload.objects.filter(pk=upload.pk),
+        status=UploadStatus.FAILED,
+        problems=problems,
+        finished_at=timezone.now(),
     )
     upload.refresh_from_db()
     audit_record(actor=upload.created_by, verb="data_upload.failed", target=upload)
@@ -191,15 +206,25 @@ def run_upload(upload_id: int, *, data_dir: Path | None = None) -> DataUpload:
         return upload
     folder = uploads_root(data_dir) / upload.folder
     rows = DataUpload.objects.filter(pk=upload_id)
-    rows.update(status=UploadStatus.RUNNING, started_at=timezone.now(), files_done=0, rows_done=0)
+    _write(rows, status=UploadStatus.RUNNING, started_at=timezone.now(), files_done=0, rows_done=0)
     try:
         paths = sorted(folder.iterdir()) if folder.is_dir() else []
         if not paths:
             raise IngestError(["The uploaded files are no longer there: upload them again."])
-        rows.update(files_total=len(discover(paths)))
+        _write(rows, files_total=len(discover(paths)))
+        done = {"files": 0, "rows": 0}
 
         def progress(r: FileResult) -> None:
-            rows.update(files_done=F("files_done") + 1, rows_done=F("rows_done") + r.rows_input)
+            # Totals, not increments: a write skipped while the database is locked loses nothing,
+            # the next one carries it. Never fails the load: progress is for the page only.
+            done["files"] += 1
+            done["rows"] += r.rows_input
+            try:
+                retry_locked(
+                    lambda: rows.update(files_done=done["files"], rows_done=done["rows"]), within=0.5
+                )
+            except StillLocked:
+                logger.info("upload %s: progress not written, the database was busy", upload_id)
 
         summary = pipeline.ingest_paths(paths, data_dir=data_dir or settings.DATA_DIR, progress=progress)
     except IngestError as exc:
@@ -209,7 +234,8 @@ def run_upload(upload_id: int, *, data_dir: Path | None = None) -> DataUpload:
         _failed(upload, [INTERNAL_ERROR])
     else:
         loaded = [r for r in summary.files if r.status in ("ingested", "replaced")]
-        rows.update(
+        _write(
+            rows,
             status=UploadStatus.DONE,
             files_done=len(summary.files),
             rows_done=summary.rows_input,

@@ -13,8 +13,10 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from csphub.agencies.models import PartnershipKind
 from csphub.agencies.policies import Capability, has_capability
 from csphub.core.actor import SignedInRequest
+from csphub.core.dbretry import StillLocked, retry_locked
 from csphub.core.errors import ApplicationError
 from csphub.insights import selectors, services, uploads
 from csphub.insights.forms import AssessmentForm, DataUploadForm
@@ -52,6 +54,7 @@ def run_list(request: SignedInRequest) -> HttpResponse:
 def run_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     run = selectors.assessment_run_get(request.actor, pk)
     adoption = selectors.current_adoption(request.actor)
+    can_adopt = has_capability(request.actor, Capability.ADOPT_ASSESSMENT)
     return render(
         request,
         "insights/detail.html",
@@ -61,7 +64,8 @@ def run_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "adoption": adoption,
             "is_official": adoption is not None and adoption.run_id == run.pk,
             "history": selectors.adoption_history(run),
-            "can_adopt": has_capability(request.actor, Capability.ADOPT_ASSESSMENT),
+            "can_adopt": can_adopt,
+            "not_adoptable": selectors.why_not_adoptable(request.actor, run) if can_adopt else "",
         },
     )
 
@@ -123,6 +127,8 @@ def _may_load(request: SignedInRequest) -> None:
 @login_required
 def upload_list(request: SignedInRequest) -> HttpResponse:
     _may_load(request)
+    partnership = selectors.acting_partnership(request.actor)
+    is_board = partnership is not None and partnership.kind == PartnershipKind.BOARD
     form = DataUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -138,6 +144,8 @@ def upload_list(request: SignedInRequest) -> HttpResponse:
         {
             "form": form,
             "uploads": selectors.data_uploads_visible_to(request.actor)[:20],
+            "partnership": partnership,
+            "is_board": is_board,
             "first_month": months[0] if months else None,
             "last_month": months[-1] if months else None,
             "n_months": len(months),
@@ -154,9 +162,14 @@ def upload_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 def upload_progress(request: SignedInRequest, pk: int) -> JsonResponse:
-    """The page's progress figures, polled every second while the job runs."""
+    """The page's progress figures, polled every second while the job runs. The job writes them
+    while this reads: on SQLite the read waits out a lock for up to two seconds, then answers
+    "busy" (the page keeps its text and asks again), never an error."""
     _may_load(request)
-    upload = selectors.data_upload_get(request.actor, pk)
+    try:
+        upload = retry_locked(lambda: selectors.data_upload_get(request.actor, pk))
+    except StillLocked:
+        return JsonResponse({"busy": True, "finished": False})
     return JsonResponse(
         {
             "status": upload.status,

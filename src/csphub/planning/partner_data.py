@@ -20,8 +20,14 @@ class PartnerUploadStatus(models.TextChoices):
 
 
 class PartnerDataUpload(BaseModel):
-    """One file of counts a partner agency supplied, with what loading it did."""
+    """One file of counts a partner agency supplied, with what loading it did.
 
+    The upload belongs to the partnership it was loaded in (its list shows only that partnership's
+    files; a county board's, its districts'). The counts themselves are keyed by agency and area, so
+    a county-wide partner's file serves each partnership whose area it covers.
+    """
+
+    partnership = models.ForeignKey("agencies.Partnership", on_delete=models.PROTECT, related_name="+")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     file_name = models.CharField(max_length=200)
     sha256 = models.CharField(max_length=64)
@@ -34,7 +40,7 @@ class PartnerDataUpload(BaseModel):
 
     NOT_PERSONAL_DATA = BaseModel.NOT_PERSONAL_DATA | frozenset(
         {
-            "agency", "file_name", "sha256", "status", "rows_read", "counts_added", "counts_replaced",
+            "partnership", "agency", "file_name", "sha256", "status", "rows_read", "counts_added", "counts_replaced",
             "counts_unchanged", "problems",
         }
     )  # fmt: skip

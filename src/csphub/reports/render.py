@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,7 +168,12 @@ def write_csvs(a: Assessment, out_dir: Path) -> dict[str, Path]:
     return out
 
 
-def render_html(a: Assessment) -> str:
+def render_html(
+    a: Assessment, *, partnership: str | None = None, sources: Sequence[Mapping[str, str]] = ()
+) -> str:
+    """The report as HTML. ``partnership``: whom it was made for; ``sources``: that partnership's
+    own data sources for the period (each a ``source``, the ``figures`` it holds and its ``period``),
+    listed under "Where the figures come from" (a report made with no partnership has no such part)."""
     from csphub.reports import charts, maps
 
     env = Environment(
@@ -199,6 +204,8 @@ def render_html(a: Assessment) -> str:
         pattern_keys=[(key, label) for key, _, label in maps.PATTERNS],
         repeat_rows=repeat_rows,
         plain=PLAIN,
+        partnership=partnership,
+        sources=list(sources),
     )
 
 
@@ -211,7 +218,13 @@ PLAIN = {
 
 
 def render_report(
-    assessment: Assessment, out_dir: Path | str, *, pdf: bool = False, html: bool = True
+    assessment: Assessment,
+    out_dir: Path | str,
+    *,
+    pdf: bool = False,
+    html: bool = True,
+    partnership: str | None = None,
+    sources: Sequence[Mapping[str, str]] = (),
 ) -> ReportFiles:
     """Write ``assessment.json``, ``report.html`` and the CSVs into ``out_dir`` (created if needed);
     with ``pdf=True`` also ``report.pdf`` via WeasyPrint."""
@@ -224,7 +237,7 @@ def render_report(
     )
     files.geojson = write_hotspots_geojson(assessment, out / "hotspots.geojson")
     if html or pdf:
-        text = render_html(assessment)
+        text = render_html(assessment, partnership=partnership, sources=sources)
         files.html.write_text(text, encoding="utf-8")
         if pdf:
             from csphub.reports.pdf import write_pdf

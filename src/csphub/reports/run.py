@@ -8,7 +8,7 @@ choose where the files go and how errors are shown.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +42,12 @@ def assess_and_render(
     weights_path: Path | str | None = None,
     cell_size_m: float | None = None,
     bandwidth_m: float | None = None,
+    partnership: str | None = None,
+    sources: Sequence[Mapping[str, str]] = (),
 ) -> RenderedAssessment:
     """Check the period, compute the assessment of ``area`` and write its files into ``out_dir``
-    (default ``default_out_dir``).
+    (default ``default_out_dir``). ``partnership`` and ``sources``: whom the report is made for and
+    that partnership's own data sources, listed in the report (see ``render.render_html``).
 
     ``replace=True`` writes into a staging folder beside ``out_dir`` and then swaps it in, so a re-run
     replaces the earlier files and never leaves a half-written folder (the web app's runs); otherwise
@@ -66,10 +69,12 @@ def assess_and_render(
     )
     target = out_dir or default_out_dir(assessment)
     if not replace:
-        return RenderedAssessment(assessment, render_report(assessment, target, pdf=pdf))
+        return RenderedAssessment(
+            assessment, render_report(assessment, target, pdf=pdf, partnership=partnership, sources=sources)
+        )
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
-    staged = render_report(assessment, staging, pdf=pdf)
+    staged = render_report(assessment, staging, pdf=pdf, partnership=partnership, sources=sources)
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)
     files = ReportFiles(

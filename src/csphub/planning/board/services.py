@@ -235,13 +235,15 @@ def partner_counts_load(*, actor: Any, agency: Agency, file_name: str, data: byt
         )
     digest = hashlib.sha256(data).hexdigest()
     user = _user(actor)
+    partnership = partnership_for_new_record(actor)  # a county board is told to switch to a district
     loaded_before = PartnerDataUpload.objects.filter(
         agency=agency, sha256=digest, status__in=[PartnerUploadStatus.DONE, PartnerUploadStatus.UNCHANGED]
     ).exists()
     parsed = parse_counts(data, file_name=name, latest_month=timezone.localdate().strftime("%Y-%m"))
     with transaction.atomic():
         upload = PartnerDataUpload(
-            agency=agency, file_name=name, sha256=digest, rows_read=len(parsed.rows) + len(parsed.problems),
+            partnership=partnership, agency=agency, file_name=name, sha256=digest,
+            rows_read=len(parsed.rows) + len(parsed.problems),
             created_by=user, modified_by=user,
         )  # fmt: skip
         if parsed.problems:

@@ -14,6 +14,7 @@
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (p) {
         if (p.finished) { window.location.reload(); return; }
+        if (p.busy) { window.setTimeout(poll, 1000); return; }  // the job is writing: ask again
         var files = p.files_total ? p.files_done + " of " + plural(p.files_total, "file", "files") : "";
         text.textContent = p.status_label + (files ? ": " + files + " read, " + plural(p.rows_done, "row", "rows") : "") + ".";
         window.setTimeout(poll, 1000);

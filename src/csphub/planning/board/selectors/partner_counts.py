@@ -20,9 +20,13 @@ from csphub.planning.selectors import may_view
 
 
 def partner_uploads_visible_to(user: Any) -> QuerySet[PartnerDataUpload]:
+    """The partners' files loaded in the partnership ``user`` acts in; for a county board, those of
+    its district partnerships (the files its figures count; a board loads none itself)."""
     if not may_view(user):
         return PartnerDataUpload.objects.none()
-    return PartnerDataUpload.objects.select_related("agency", "created_by")
+    return PartnerDataUpload.objects.filter(partnership_id__in=counted_partnerships(user)).select_related(
+        "agency", "created_by", "partnership"
+    )
 
 
 def partner_upload_get(user: Any, pk: int) -> PartnerDataUpload:
