@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from csphub.planning.models import PriorityAdoption, ScoringFramework, ScoreSheet
+from csphub.planning.models import PriorityAdoption, ScoreSheet, ScoringFramework
 from tests.axe import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
