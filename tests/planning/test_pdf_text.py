@@ -64,9 +64,12 @@ def test_the_plan_documents_pdf_text_has_the_priorities_measures_and_statutory_s
         assert measure.title in text, measure.title
         aim = f"{measure.get_direction_display()} from {measure.baseline} ({measure.baseline_label})"
         assert aim in text, aim
+    for agency in plan.partnership.agencies.all():  # the partners, and the narrative's history
+        assert agency.name in text, agency.name
+    assert f"Document history This is version {plan.narrative_version} of the plan's narrative" in text
     everyday = PlanPriority.objects.filter(plan=plan, kind="everyday").select_related("lead_agency")
-    for area in everyday:
-        assert area.title in text, area.title
+    for business in everyday:
+        assert business.title in text, business.title
 
     for act in (
         "Crime and Disorder Act 1998",
