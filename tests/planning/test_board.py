@@ -134,7 +134,9 @@ def test_only_coordinators_and_analysts_change_plans(adopted: Any, persona: Any)
         services.problem_plan_open(actor=persona("avbc_analyst"), place_key="999-999", title="x")
 
 
-def test_partner_counts_load_all_or_nothing_and_idempotently(world: Any, persona: Any) -> None:
+def test_partner_counts_load_all_or_nothing_and_idempotently(
+    world: Any, persona: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     coordinator = persona("avbc_partnership_coordinator")
     fire = Agency.objects.first()
     assert fire is not None
@@ -184,6 +186,20 @@ def test_partner_counts_load_all_or_nothing_and_idempotently(world: Any, persona
             "total": 12,
         }
     ]
+    # Months no partner supplied counts for: no rows, and the national reference is not even loaded
+    # to find the partnership's area codes (a second of a fresh board pack process).
+    from csphub.planning.board.selectors import partner_counts
+
+    def not_needed(_ids: list[int]) -> frozenset[str]:
+        raise AssertionError("the area codes were looked up for no counts")
+
+    monkeypatch.setattr(partner_counts, "partnership_area_codes", not_needed)
+    assert (
+        selectors.partner_measure_rows(["2019-01", "2019-02"], selectors.counted_partnerships(coordinator))
+        == []
+    )
+    with pytest.raises(AssertionError, match="for no counts"):
+        selectors.partner_measure_rows(months, selectors.counted_partnerships(coordinator))
 
 
 def test_partner_counts_are_counted_only_in_the_partnership_whose_area_they_are_in(

@@ -92,7 +92,61 @@ def test_repeat_victims_and_powers(world: Any, persona: Any) -> None:
     today = timezone.localdate()
     year = (today - dt.timedelta(days=30), today)
     assert _casework_or_duty_count(MeasureSource.REPEAT_VICTIMS, partnership, *year) == 1
-    # Two of the three incidents only: no longer a repeat victim in that window.
-    two_days = (today - dt.timedelta(days=2), today)
-    assert _casework_or_duty_count(MeasureSource.REPEAT_VICTIMS, partnership, *two_days) == 0
+    # A window that ends before the third incident: not yet a repeat victim in it.
+    before_the_third = (today - dt.timedelta(days=30), today - dt.timedelta(days=2))
+    assert _casework_or_duty_count(MeasureSource.REPEAT_VICTIMS, partnership, *before_the_third) == 0
     assert _casework_or_duty_count(MeasureSource.POWERS_USED, partnership, *year) == 0
+
+
+def test_the_plans_repeat_victims_are_the_board_packs_count_under_the_partnerships_rule(
+    world: Any, persona: Any
+) -> None:
+    """One count, one rule (the default: 3 similar incidents, i.e. of the same ASB type, within 3
+    months; incidents before the period count towards it): the Plan's measure for the plan year equals
+    the board pack's figure for the same days. A plain 'victim of 3 or more incidents in the year' would
+    count Cat and Gus and miss Bob."""
+    from django.utils import timezone
+
+    from csphub.cases import services as cases
+    from csphub.people.services import person_create
+    from csphub.planning.board.selectors import board_figures
+    from csphub.planning.models import CspPlan, PlanMeasure, PlanPriority
+    from csphub.planning.plan.selectors import measure_value
+
+    officer = persona("avbc_caseworker")
+    partnership = Partnership.objects.get(code="E22000037").pk
+    start, end = dt.date(2022, 4, 1), dt.date(2023, 3, 31)
+
+    def victim_of(name: str, *incidents: tuple[dt.date, str]) -> None:
+        person = person_create(actor=officer, given_name=name, family_name="Victim")
+        for day, asb_type in incidents:
+            at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+            cases.incident_record(
+                actor=officer, occurred_at=at, reported_at=at + dt.timedelta(hours=2), channel="phone",
+                asb_type=asb_type, category="noise", description="Shouting", parties=[(person, "victim")],
+            )  # fmt: skip
+
+    p, d = "personal", dt.date
+    victim_of("Ann", (d(2022, 6, 1), p), (d(2022, 6, 8), p), (d(2022, 6, 15), p))  # yes
+    victim_of("Bob", (d(2022, 2, 20), p), (d(2022, 3, 10), p), (d(2022, 4, 1), p))  # yes: the first day
+    victim_of("Cat", (d(2022, 7, 1), p), (d(2022, 7, 2), "nuisance"), (d(2022, 7, 3), "environmental"))  # no
+    victim_of("Gus", (d(2022, 5, 1), p), (d(2022, 9, 1), p), (d(2023, 1, 1), p))  # no: too spread
+    victim_of("Ivy", (d(2023, 3, 1), p), (d(2023, 3, 20), p), (d(2023, 3, 31), p))  # yes: the last day
+    victim_of("Hal", (d(2023, 3, 20), p), (d(2023, 3, 31), p), (d(2023, 4, 1), p))  # no: the day after
+    victim_of("Kim", (d(2022, 1, 1), p), (d(2022, 1, 20), p), (d(2022, 3, 31), p))  # no: the day before
+
+    plan = CspPlan.objects.create(
+        partnership_id=partnership, title="Test plan", starts_on=d(2022, 4, 1), ends_on=d(2025, 3, 31)
+    )
+    priority = PlanPriority.objects.create(plan=plan, title="Anti-social behaviour")
+    measure = PlanMeasure.objects.create(
+        priority=priority, title="Repeat victims", source=MeasureSource.REPEAT_VICTIMS, baseline=5,
+        baseline_label="2021/22",
+    )  # fmt: skip
+    in_the_plan = measure_value(measure, today=d(2022, 10, 1))
+    pack = board_figures(persona("avbc_partnership_coordinator"), start=start, end=end, today=d(2023, 4, 5))
+    assert in_the_plan == pack["casework"]["repeat_victims"] == 3  # Ann, Bob, Ivy
+    assert _casework_or_duty_count(MeasureSource.REPEAT_VICTIMS, partnership, start, end) == 3
+    # Each side of each edge of the plan year: Bob's third incident and Ivy's are on the edges.
+    assert _casework_or_duty_count(MeasureSource.REPEAT_VICTIMS, partnership, d(2022, 4, 2), end) == 2
+    assert _casework_or_duty_count(MeasureSource.REPEAT_VICTIMS, partnership, start, d(2023, 3, 30)) == 2

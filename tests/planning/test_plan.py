@@ -91,6 +91,12 @@ def test_the_demo_loads_amber_valleys_plan_under_the_county_board(plan: CspPlan)
     assert everyday.count() == 9 and not everyday.filter(description="").exists()
     document = services.plan_document_html(plan)
     assert "alongside Community Trigger applications" in document.split('id="everyday"', 1)[1]
+    # each with the partner that leads it: Probation for re-offending, the borough council the rest
+    leads = dict(everyday.values_list("title", "lead_agency__slug"))
+    assert leads.pop("Reducing re-offending") == "probation" and set(leads.values()) == {"avbc"}
+    everyday_text = document.split('id="everyday"', 1)[1].split("<h2", 1)[0]
+    assert everyday_text.count("<p>Led by Amber Valley Borough Council.</p>") == 8
+    assert everyday_text.count("<p>Led by Probation Service (Derbyshire).</p>") == 1
 
 
 def test_cases_opened_is_counted_in_the_plan_year_both_sides_of_1_april(

@@ -61,5 +61,10 @@ def test_the_coordinator_updates_an_action_and_publishes_the_plan(
     assert_accessible(board)
     board.goto(reverse("planning:plan_document", args=[plan.pk]))
     assert "Golden threads" in board.content()
+    partners = board.locator("[data-testid=plan-partners] li").all_inner_texts()
+    assert sorted(p.removesuffix(" (responsible authority)") for p in partners) == sorted(
+        plan.partnership.agencies.values_list("name", flat=True)
+    )
+    assert "Document history" in board.locator("#history").inner_text()
     assert_accessible(board)
     board.close()

@@ -77,3 +77,43 @@ def test_the_document_states_each_duty_and_the_case_review_figures_from_the_reco
     publication = services.plan_publish(actor=persona("avbc_partnership_coordinator"), plan=plan, today=today)
     assert f"received in Amber Valley during {year.label}" in publication.html
     assert publication.html.count('id="statutory"') == 1
+
+
+def test_the_document_lists_the_partners_and_the_narratives_history(plan: CspPlan, persona: Any) -> None:
+    from django.utils import timezone
+
+    coordinator = persona("avbc_partnership_coordinator")
+    agencies = list(plan.partnership.agencies.all())
+    assert len(agencies) >= 3
+    before = plan.narrative_version
+    html = services.plan_document_html(plan)
+    assert 'href="#history"' in html and "It has not been changed since the plan was set up" in html
+    partners = _text(html.split('data-testid="plan-partners"', 1)[1].split("</ul>", 1)[0])
+    for agency in agencies:
+        label = f"{agency.name} (responsible authority)" if agency.is_responsible_authority else agency.name
+        assert label in partners, label
+    responsible = [a.name for a in agencies if a.is_responsible_authority]
+    assert responsible and partners.index(responsible[-1]) < min(
+        (partners.index(a.name) for a in agencies if not a.is_responsible_authority), default=len(partners)
+    )  # the responsible authorities first
+
+    services.narrative_update(actor=coordinator, plan=plan, foreword="A new introduction.")
+    services.narrative_update(
+        actor=coordinator, plan=plan, governance="The board meets quarterly.", contacts="x"
+    )
+    services.narrative_update(
+        actor=coordinator, plan=plan, governance="The board meets quarterly."
+    )  # no change
+    plan.refresh_from_db()
+    assert plan.narrative_version == before + 2
+    html = services.plan_document_html(plan)
+    history = _text(html.split('data-testid="plan-history"', 1)[1].split("</table>", 1)[0])
+    today = timezone.localdate()
+    who = coordinator.get_full_name()
+    agency = coordinator.memberships.get(is_active=True).agency.name
+    assert who
+    day = f"{today.day} {today:%B %Y}"
+    assert f"{before + 1} {day} {who}, {agency} Introduction" in history
+    assert f"{before + 2} {day} {who}, {agency} Contacts; Governance" in history
+    assert f"This is version {before + 2} of the plan" in _text(html)
+    assert "avbc_" not in history  # a user name is never shown

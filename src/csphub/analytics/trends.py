@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
-from scipy import special
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,8 @@ def poisson_rate_test(
 
 
 def _binom_logpmf(k: np.ndarray | int, n: int, p: float) -> np.ndarray:
+    from scipy import special  # imported when a test is computed: reading an assessment never does
+
     k = np.asarray(k, dtype=np.float64)
     out: np.ndarray = (
         special.gammaln(n + 1)
@@ -89,6 +90,8 @@ def binom_test_two_sided(k: int, n: int, p: float) -> float:
 
     Written with scipy.special only, so the assessment does not pay for importing scipy.stats.
     """
+    from scipy import special
+
     if n == 0:
         return 1.0
     d = float(_binom_logpmf(k, n, p))
@@ -124,6 +127,8 @@ def binom_test_two_sided(k: int, n: int, p: float) -> float:
 
 def clopper_pearson(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
     """Exact (Clopper–Pearson) interval for a binomial proportion."""
+    from scipy import special
+
     a = (1 - confidence) / 2
     low = 0.0 if k == 0 else float(special.betaincinv(k, n - k + 1, a))
     high = 1.0 if k == n else float(special.betaincinv(k + 1, n - k, 1 - a))
@@ -207,6 +212,8 @@ def seasonality(monthly: Mapping[str, float]) -> Seasonality:
     if len(sums) == 12 and sums.sum() > 0 and len({len(v) for v in by_cal.values()}) == 1:
         expected = sums.sum() / len(sums)
         chi2 = float(((sums - expected) ** 2 / expected).sum())
+        from scipy import special
+
         p = float(special.chdtrc(len(sums) - 1, chi2))
     valid = {m: v for m, v in index.items() if v is not None}
     peak = max(valid, key=lambda k: valid[k]) if valid else None

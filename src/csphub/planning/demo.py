@@ -61,11 +61,13 @@ def load_demo(*, rng_seed: int = 2026) -> None:
             )
             for i, title in enumerate(av.GOLDEN_THREADS)
         }
-        for i, (title, description) in enumerate(av.EVERYDAY_BUSINESS):
-            PlanPriority.objects.create(
-                plan=plan, title=title, description=description, order=200 + i, kind=PriorityKind.EVERYDAY
-            )
         agencies = {a.slug: a for a in Agency.objects.all()}
+        for i, (title, description) in enumerate(av.EVERYDAY_BUSINESS):
+            lead = av.EVERYDAY_LEADS.get(title, av.EVERYDAY_DEFAULT_LEAD)
+            PlanPriority.objects.create(
+                plan=plan, title=title, description=description, order=200 + i, kind=PriorityKind.EVERYDAY,
+                lead_agency=agencies.get(lead),
+            )  # fmt: skip
         actions: dict[int, PlanAction] = {}
         for n, (p, a, title, slug, lead, due, status, rag, reason, finding) in enumerate(av.DEMO_ACTIONS):
             if slug in agencies:

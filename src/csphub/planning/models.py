@@ -199,7 +199,7 @@ class MeasureSource(models.TextChoices):
     )
     REPEAT_VICTIMS = (
         "repeat_victims",
-        "Repeat victims: people recorded as the victim of 3 or more ASB incidents in the plan year",
+        "Repeat victims in the plan year, under the partnership's repeat-victim rule (as in the board pack)",
     )
     SLAVERY_NOTIFICATIONS = (
         "slavery_notifications",

@@ -23,7 +23,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import special
 
 from csphub.analytics.hotspots._fft import correlate_constant, fftconvolve_same
 from csphub.analytics.hotspots.adjust import P_ADJUST_DESCRIPTIONS, adjust_p
@@ -187,6 +186,8 @@ def hotspot_gistar(
         )
 
     p = np.full(grid.shape, np.nan)
+    from scipy import special  # imported when Gi* is computed, not when an assessment is read
+
     p[mask] = special.erfc(np.abs(zv) / math.sqrt(2.0))  # = 2·(1 − Φ(|z|)), accurate in the tails
     p_adj = adjust_p(p, p_adjust)
     # NaN compares False: cells outside the mask, or where Gi* is undefined, are never hot or cold

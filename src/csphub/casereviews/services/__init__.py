@@ -66,9 +66,9 @@ from csphub.casereviews.services.prompts import (
 from csphub.casereviews.services.publication import year_can_publish, year_publish
 from csphub.casereviews.services.review import recommendation_add, recommendation_complete, review_record
 from csphub.casereviews.services.status import (
-    _DUMMY_HASH,
     STATUS_CODE_MAX_ATTEMPTS,
     STATUS_CODE_MINUTES,
+    _dummy_hash,
     status_code_check,
     status_code_request,
     status_letter_downloaded,
@@ -95,9 +95,9 @@ __all__ = [
     "REFERENCE_ALPHABET",
     "STATUS_CODE_MAX_ATTEMPTS",
     "STATUS_CODE_MINUTES",
-    "_DUMMY_HASH",
     "ApplicationError",
     "PermissionDeniedError",
+    "_dummy_hash",
     "_email_letter",
     "_letter_allowed",
     "_local_date",

@@ -113,6 +113,14 @@ EVERYDAY_BUSINESS = (
      "available across council departments and partner organisations."),
 )  # fmt: skip
 
+# The partner that leads each area of everyday business, as the plan's text says (agency slugs of the
+# demo). The plan says "the CSP" does most of them, and the CSP's work is carried by the borough
+# council ("the council (represented by the CSP)"); it names Probation for reducing re-offending.
+EVERYDAY_LEADS = {
+    "Reducing re-offending": "probation",
+}
+EVERYDAY_DEFAULT_LEAD = "avbc"
+
 COUNTY_PRIORITIES = (
     "Domestic abuse and sexual violence",
     "Anti-social behaviour",

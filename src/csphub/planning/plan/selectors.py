@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -242,20 +242,10 @@ def _casework_or_duty_count(source: str, partnership_id: int, start: dt.date, en
             partnership_id=partnership_id, issued_at__date__gte=start, issued_at__date__lte=end
         ).count()
     if source == MeasureSource.REPEAT_VICTIMS:
-        from csphub.cases.models import IncidentParty
+        # The partnership's repeat-victim rule, counted by the one function the board pack uses too.
+        from csphub.cases.selectors import repeat_victim_count
 
-        return (
-            IncidentParty.objects.filter(
-                role="victim",
-                incident__partnership_id=partnership_id,
-                incident__occurred_at__date__gte=start,
-                incident__occurred_at__date__lte=end,
-            )
-            .values("person_id")
-            .annotate(n=Count("incident_id", distinct=True))
-            .filter(n__gte=3)
-            .count()
-        )
+        return repeat_victim_count([partnership_id], start=start, end=end)
     if source == MeasureSource.SLAVERY_NOTIFICATIONS:
         from csphub.duties.models import SlaveryConcern
 

@@ -73,13 +73,16 @@ def partner_measure_rows(months: list[str], partnerships: list[int]) -> list[dic
     the files the counts were loaded from, with the day each was loaded."""
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     files: dict[tuple[str, str], dict[int, tuple[str, dt.datetime]]] = defaultdict(dict)
-    in_area = partnership_area_codes(partnerships)
-    for measure, agency, month, value, area_code, upload_id, file_name, loaded in PartnerCount.objects.filter(
-        month__in=months
-    ).values_list(
-        "measure", "agency__name", "month", "value", "area_code", "upload_id", "upload__file_name",
-        "upload__created_at",
-    ):  # fmt: skip
+    found = list(
+        PartnerCount.objects.filter(month__in=months).values_list(
+            "measure", "agency__name", "month", "value", "area_code", "upload_id", "upload__file_name",
+            "upload__created_at",
+        )
+    )  # fmt: skip
+    # The area codes come from the national reference (about a second to load in a fresh process):
+    # looked up only when some partner supplied counts for these months.
+    in_area = partnership_area_codes(partnerships) if found else frozenset()
+    for measure, agency, month, value, area_code, upload_id, file_name, loaded in found:
         if area_code not in in_area:
             continue
         key = (measure, agency)

@@ -515,12 +515,21 @@ def plan_document_html(plan: CspPlan, *, today: dt.date | None = None) -> str:
     """The plan document as it stands: the Amber Valley plan's structure (foreword, the
     partnership, its statutory responsibilities with the Case Review figures, everyday business,
     the county and PCC priorities it has regard to, its own priorities with key areas, actions and
-    measures, golden threads, governance, contacts)."""
+    measures, golden threads, governance, contacts), with its partners and the narrative's history."""
     today = today or timezone.localdate()
+    from csphub.planning.plan.history import narrative_history, partners
+
     page = selectors.plan_page(plan, today=today)
     statutory = statutory_responsibilities(plan, today=today)
     return render_to_string(
-        "planning/plan/document.html", {"page": page, "plan": plan, "statutory": statutory}
+        "planning/plan/document.html",
+        {
+            "page": page,
+            "plan": plan,
+            "statutory": statutory,
+            "partners": partners(plan),
+            "history": narrative_history(plan),
+        },
     )
 
 
