@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('planning', '0008_measure_rate_and_service_levels'),
+        ('planning', '0009_partner_upload_partnership'),
     ]
 
     operations = [
