@@ -64,6 +64,25 @@ def _application(area: Any, partnership: Any, agency: Any, reference: str, **app
     )
 
 
+def _search(handler: Any, subject: Any, name: str, contact: str, evidence: str = "") -> tuple[Any, list[Any]]:
+    """A subject access request received for ``subject`` (identity verified when ``evidence``) and
+    what the search found for it."""
+    verified = (
+        {"identity_verified_on": timezone.localdate(), "identity_evidence": evidence} if evidence else {}
+    )
+    request = services.rights_request_receive(
+        actor=handler,
+        kind="access",
+        regime="uk_gdpr",
+        requester_name=name,
+        requester_contact=contact,
+        subject=subject,
+        received_on=timezone.localdate(),
+        **verified,
+    )
+    return request, services.rights_request_search(actor=handler, request=request)
+
+
 @pytest.fixture
 def seed(world: Any, persona: Any) -> Any:
     from csphub.agencies.models import Partnership
@@ -158,18 +177,9 @@ def seed(world: Any, persona: Any) -> Any:
 def test_search_finds_the_subjects_applications_and_letters_and_no_one_elses(seed: Any) -> None:
     from csphub.casereviews.models import Application, Letter
 
-    request = services.rights_request_receive(
-        actor=seed.handler,
-        kind="access",
-        regime="uk_gdpr",
-        requester_name="Alex Subject-Person",
-        requester_contact="alex.sp@example.org",
-        subject=seed.subject,
-        received_on=timezone.localdate(),
-        identity_verified_on=timezone.localdate(),
-        identity_evidence="Passport",
+    request, items = _search(
+        seed.handler, seed.subject, "Alex Subject-Person", "alex.sp@example.org", evidence="Passport"
     )
-    items = services.rights_request_search(actor=seed.handler, request=request)
     found = {i.record_key: i for i in items if i.source == "Case Reviews"}
     # Independent query: the council's applications whose applicant has the subject's name and their
     # e-mail address or phone number as recorded on the person record.
@@ -243,16 +253,7 @@ def test_search_finds_the_subjects_applications_and_letters_and_no_one_elses(see
 
 
 def test_the_handler_sees_why_an_application_was_found(seed: Any, client_as: Any) -> None:
-    request = services.rights_request_receive(
-        actor=seed.handler,
-        kind="access",
-        regime="uk_gdpr",
-        requester_name="Alex Subject-Person",
-        requester_contact="alex.sp@example.org",
-        subject=seed.subject,
-        received_on=timezone.localdate(),
-    )
-    items = services.rights_request_search(actor=seed.handler, request=request)
+    request, items = _search(seed.handler, seed.subject, "Alex Subject-Person", "alex.sp@example.org")
     item = next(i for i in items if i.record_key == f"application:{seed.mine.pk}")
     client = client_as("avbc_team_manager")
     page = client.get(f"/data-protection/requests/{request.pk}/").content.decode()
@@ -424,18 +425,13 @@ def affected(world: Any, persona: Any) -> Any:
 def test_search_finds_the_person_affected_only_where_a_detail_corroborates_the_name(affected: Any) -> None:
     from csphub.casereviews.models import Application
 
-    request = services.rights_request_receive(
-        actor=affected.handler,
-        kind="access",
-        regime="uk_gdpr",
-        requester_name="Robin Affected-Person",
-        requester_contact="4 Quiet Close, Heanor",
-        subject=affected.robin,
-        received_on=timezone.localdate(),
-        identity_verified_on=timezone.localdate(),
-        identity_evidence="Driving licence",
+    _request, items = _search(
+        affected.handler,
+        affected.robin,
+        "Robin Affected-Person",
+        "4 Quiet Close, Heanor",
+        evidence="Driving licence",
     )
-    items = services.rights_request_search(actor=affected.handler, request=request)
     found = {i.record_key: i for i in items if i.source == "Case Reviews"}
     # Independent query: the council's applications naming Robin as the person affected whose
     # applicant's address or place of the behaviour carries Robin's postcode.
@@ -488,14 +484,7 @@ def test_the_person_affected_is_not_found_by_the_name_alone(affected: Any, perso
         family_name="Affected-Person",
         email="another.robin@example.org",
     )
-    request = services.rights_request_receive(
-        actor=affected.handler,
-        kind="access",
-        regime="uk_gdpr",
-        requester_name="Robin Affected-Person",
-        requester_contact="another.robin@example.org",
-        subject=namesake,
-        received_on=timezone.localdate(),
+    _request, items = _search(
+        affected.handler, namesake, "Robin Affected-Person", "another.robin@example.org"
     )
-    items = services.rights_request_search(actor=affected.handler, request=request)
     assert [i.record_key for i in items if i.source == "Case Reviews"] == []
