@@ -158,6 +158,7 @@ def test_dhr_notification_to_publication_blocked_until_home_office_approval(
     police_page.goto("/home/")
     police_page.click("[data-testid=dhr-register]")
     police_page.click(f"[data-testid=dhr-reviews] a:has-text('{reference}')")
+    police_page.wait_for_selector(f"h1:has-text('{reference}')")
     assert "dhr-steps" not in police_page.content()  # panel members take no lead steps
     police_page.click("a:has-text('Record progress')")
     assert_accessible(police_page)

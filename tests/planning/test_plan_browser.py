@@ -28,7 +28,7 @@ def test_the_coordinator_updates_an_action_and_publishes_the_plan(
     page.goto(reverse("planning:index"))
     page.click("text=The CSP Plan")
     page.click(f"text={plan.title}")
-    assert "Hot spot response" in page.content()
+    page.wait_for_selector("text=Hot spot response")
     assert_accessible(page)
     page.click(f"a[href='{reverse('planning:plan_action_change', args=[action.pk])}']")
     page.get_by_label("Amber: at risk").check()

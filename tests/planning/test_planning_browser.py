@@ -40,7 +40,7 @@ def test_two_assessors_score_the_coordinator_compares_the_board_adopts(
     coordinator.fill("#id_title", "Priority setting workshop")
     coordinator.check("text=4×4 impact × likelihood grid, version 1")
     coordinator.click("button:has-text('Continue')")
-    assert "Check the session before you open it" in coordinator.content()
+    coordinator.wait_for_selector("text=Check the session before you open it")
     coordinator.click("button:has-text('Open the session')")
     coordinator.wait_for_url("**/priorities/sessions/*/")
     session_url = coordinator.url
@@ -69,7 +69,7 @@ def test_two_assessors_score_the_coordinator_compares_the_board_adopts(
     board.fill("#id_adopted_on_year", str(today.year))
     board.fill("#id_minutes_reference", "Board minutes, item 5")
     board.click("button:has-text('Continue')")
-    assert "Check the board" in board.content()
+    board.wait_for_selector("text=Check the board")
     board.click("button:has-text('Record the adopted priorities')")
     board.wait_for_url(session_url)
     assert "Adopted by the board" in board.locator("[data-testid=adoption]").inner_text()
