@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
-from csphub.audit.models import AuditEvent
+from csphub.audit.models import AuditEvent, CaseworkVerb
 from csphub.audit.services import audit_record
 from csphub.people.models import Person
 from csphub.people.services import person_create, person_update
@@ -65,12 +65,11 @@ def test_audit_refuses_a_verb_not_in_the_closed_list(persona: Any) -> None:
 
 def test_audit_takes_the_actor_and_records_its_membership(persona: Any) -> None:
     from csphub.agencies.policies import acting_membership
-    from csphub.audit.models import AuditVerb
     from csphub.core.actor import Actor
 
     user = persona("avbc_caseworker")
     actor = Actor(user=user, membership=acting_membership(user))
-    event = audit_record(actor=actor, verb=AuditVerb.PERSON_VIEWED)
+    event = audit_record(actor=actor, verb=CaseworkVerb.PERSON_VIEWED)
     assert (event.actor, event.acting_agency.slug, event.acting_role) == (user, "avbc", "caseworker")
     assert event.verb == "person.viewed"
     assert event.verb_label == "Viewed a person"

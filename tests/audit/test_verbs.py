@@ -69,7 +69,7 @@ def test_every_literal_verb_in_src_is_in_the_closed_list() -> None:
         {f"{path}:{line}: {verb!r}" for path, line, verb in _verbs_in_source() if verb not in known}
     )
     assert not missing, (
-        "Add these verbs to csphub.audit.models.verbs.AuditVerb (with a plain-English label):\n"
+        "Add these verbs to their sub-domain's module in csphub/audit/models/verbs/ (with a plain-English label):\n"
         + ("\n".join(missing))
     )
 
@@ -114,3 +114,33 @@ def test_viewed_listed_and_sharing_verbs_exist_for_every_record_the_policy_guard
                 assert f"{name}.{suffix}" in AuditVerb.values, (name, suffix)
     for name in ("letter", "assessment", "poweruse"):  # children shown on their own pages
         assert f"{name}.viewed" in AuditVerb.values
+
+
+def test_the_closed_list_is_every_sub_domain_verb_with_its_label() -> None:
+    from csphub.audit.models.verbs import SUB_DOMAINS
+
+    joined = {verb.value: str(verb.label) for verb in AuditVerb}
+    parts = {member.value: str(member.label) for part in SUB_DOMAINS for member in part}
+    assert joined == parts
+    assert len(joined) == sum(len(part) for part in SUB_DOMAINS)  # no value in two sub-domains
+
+
+def test_a_verb_in_two_sub_domains_is_refused_at_import() -> None:
+    from django.db import models
+
+    from csphub.audit.models.verbs import _join
+
+    class First(models.TextChoices):
+        CASE_OPENED = "case.opened", "Opened a case"
+
+    class SameValue(models.TextChoices):
+        OPENED = "case.opened", "Opened a case again"
+
+    class SameName(models.TextChoices):
+        CASE_OPENED = "case.reopened", "Reopened a case"
+
+    with pytest.raises(ImportError, match=r"values in two sub-domains: case\.opened"):
+        _join((First, SameValue))
+    with pytest.raises(ImportError, match="names in two sub-domains: CASE_OPENED"):
+        _join((First, SameName))
+    assert _join((First,))("case.opened").label == "Opened a case"

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from csphub.audit.models import AuditEvent, AuditVerb
+from csphub.audit.models import AuditEvent, CaseReviewVerb
 from csphub.casereviews import rules, services
 from csphub.casereviews.models import PublishedYear
 
@@ -147,9 +147,9 @@ def test_a_coordinator_publishes_an_ended_year_and_it_stays_as_published(
     assert response.status_code == 302
     published = PublishedYear.objects.get(area=area, start_year=last.start_year)
     assert published.created_by == persona("avbc_partnership_coordinator")
-    event = AuditEvent.objects.get(verb=AuditVerb.PUBLISHEDYEAR_PUBLISHED)
+    event = AuditEvent.objects.get(verb=CaseReviewVerb.PUBLISHEDYEAR_PUBLISHED)
     assert event.actor == persona("avbc_partnership_coordinator")
-    assert AuditVerb.PUBLISHEDYEAR_PUBLISHED.label == "Published an area's yearly Case Review figures"
+    assert CaseReviewVerb.PUBLISHEDYEAR_PUBLISHED.label == "Published an area's yearly Case Review figures"
 
     body = client.get(url).content.decode()
     assert "Published by the partnership on" in body

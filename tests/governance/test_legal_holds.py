@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from csphub.audit.models import AuditEvent, AuditVerb
+from csphub.audit.models import AuditEvent, GovernanceVerb
 from csphub.cases.models import Case
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.governance import selectors, services
@@ -70,7 +70,7 @@ def test_a_handler_holds_their_agencys_case_and_disposal_skips_it_until_released
         handler,
         "County Court K00XY123",
     )
-    placed = AuditEvent.objects.get(verb=AuditVerb.LEGAL_HOLD_PLACED, target_id=str(hold.pk))
+    placed = AuditEvent.objects.get(verb=GovernanceVerb.LEGAL_HOLD_PLACED, target_id=str(hold.pk))
     assert placed.actor == handler
     assert _due(TODAY)[case.reference] == "hold"
     services.retention_purge(actor=None, today=TODAY, dry_run=False)
@@ -83,7 +83,7 @@ def test_a_handler_holds_their_agencys_case_and_disposal_skips_it_until_released
     services.legal_hold_release(actor=handler, hold=hold, reason="Claim settled out of court")
     hold.refresh_from_db()
     assert (hold.released_by, hold.release_reason) == (handler, "Claim settled out of court")
-    released = AuditEvent.objects.get(verb=AuditVerb.LEGAL_HOLD_RELEASED, target_id=str(hold.pk))
+    released = AuditEvent.objects.get(verb=GovernanceVerb.LEGAL_HOLD_RELEASED, target_id=str(hold.pk))
     assert "release_reason" in released.changed_fields
 
     result = services.retention_purge(actor=None, today=TODAY, dry_run=False)
@@ -124,7 +124,9 @@ def test_an_agency_sets_its_own_period_within_what_the_law_allows(persona: Any, 
         reason="ASB personal data kept 3 years after closure",
         policy_source="Council records retention schedule v4",
     )
-    assert AuditEvent.objects.filter(verb=AuditVerb.RETENTION_RULE_SET, target_id=str(rule.pk)).count() == 1
+    assert (
+        AuditEvent.objects.filter(verb=GovernanceVerb.RETENTION_RULE_SET, target_id=str(rule.pk)).count() == 1
+    )
     by_type = {row.record_type: row for row in selectors.agency_rules(avbc)}
     assert (by_type["case"].rule.years, by_type["case"].rule.agency_specific) == (3, True)
     assert by_type["incident"].rule.agency_specific is False

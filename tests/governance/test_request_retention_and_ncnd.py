@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from csphub.audit.models import AuditEvent, AuditVerb
+from csphub.audit.models import AuditEvent, GovernanceVerb
 from csphub.core.errors import ApplicationError
 from csphub.governance import rules, services
 from csphub.governance.models import (
@@ -94,7 +94,7 @@ def test_a_completed_request_is_kept_six_years_then_disposed_of_with_its_items(
     assert "Limitation Act 1980 s.2" in tombstone.rule
     assert "Tregarth" not in str(tombstone.__dict__)
     assert AuditEvent.objects.filter(
-        verb=AuditVerb.RIGHTSREQUEST_DISPOSED, target_id=str(tombstone.pk)
+        verb=GovernanceVerb.RIGHTSREQUEST_DISPOSED, target_id=str(tombstone.pk)
     ).exists()
 
 
@@ -146,7 +146,7 @@ def test_dpa_2018_s45_4_and_6_neither_confirm_nor_deny_a_part_3_request(handler:
     log = Disclosure.objects.get(request=request)
     assert (log.disclosed, log.redacted, log.withheld) == (0, 0, 0)
     assert AuditEvent.objects.filter(
-        verb=AuditVerb.RIGHTSREQUEST_NEITHER_CONFIRMED_NOR_DENIED, target_id=str(request.pk)
+        verb=GovernanceVerb.RIGHTSREQUEST_NEITHER_CONFIRMED_NOR_DENIED, target_id=str(request.pk)
     ).exists()
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from django.utils import timezone
 
-from csphub.audit.models import AuditEvent, AuditVerb
+from csphub.audit.models import AuditEvent, CaseworkVerb, GovernanceVerb
 from csphub.cases.models import Case, Note
 from csphub.governance import services
 from csphub.governance.models import DisposalRun, LegalHold, Tombstone
@@ -96,8 +96,10 @@ def test_dry_run_lists_what_would_go_and_deletes_nothing(seed: Any) -> None:
     assert Case.objects.count() == 6 and not Tombstone.objects.exists()
     run = DisposalRun.objects.get()
     assert (run.dry_run, run.disposed, run.held) == (True, 1, 2)
-    assert AuditEvent.objects.filter(verb=AuditVerb.RETENTION_DRY_RUN, target_id=str(run.pk)).count() == 1
-    assert not AuditEvent.objects.filter(verb=AuditVerb.CASE_DISPOSED).exists()
+    assert (
+        AuditEvent.objects.filter(verb=GovernanceVerb.RETENTION_DRY_RUN, target_id=str(run.pk)).count() == 1
+    )
+    assert not AuditEvent.objects.filter(verb=CaseworkVerb.CASE_DISPOSED).exists()
 
 
 def test_disposal_removes_exactly_the_due_cases_and_keeps_tombstones_and_figures(
@@ -164,8 +166,10 @@ def test_disposal_removes_exactly_the_due_cases_and_keeps_tombstones_and_figures
     )
     assert tombstone.incident_count == 1 and tombstone.retained_until == dt.date(2020 + 6, 11, 25)
     assert "partnership default" in tombstone.rule
-    assert AuditEvent.objects.filter(verb=AuditVerb.CASE_DISPOSED, target_id=str(tombstone.pk)).count() == 1
-    assert AuditEvent.objects.filter(verb=AuditVerb.RETENTION_PURGED).count() == 1
+    assert (
+        AuditEvent.objects.filter(verb=CaseworkVerb.CASE_DISPOSED, target_id=str(tombstone.pk)).count() == 1
+    )
+    assert AuditEvent.objects.filter(verb=GovernanceVerb.RETENTION_PURGED).count() == 1
     # The published Case Review figures are unchanged.
     assert _figures(area) == before
 
@@ -181,7 +185,7 @@ def test_a_released_hold_no_longer_keeps_the_case(seed: Any) -> None:
     services.legal_hold_release(actor=None, hold=hold, reason="Claim settled")
     result = services.retention_purge(actor=None, today=TODAY, dry_run=False)
     assert seed.case_held.reference in [i.reference for i in result.disposed]
-    assert AuditEvent.objects.filter(verb=AuditVerb.LEGAL_HOLD_RELEASED).count() == 1
+    assert AuditEvent.objects.filter(verb=GovernanceVerb.LEGAL_HOLD_RELEASED).count() == 1
 
 
 def test_an_agency_rule_gives_its_own_period_on_both_sides_of_its_end(seed: Any) -> None:

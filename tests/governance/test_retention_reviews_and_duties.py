@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from django.db import connection
 
-from csphub.audit.models import AuditEvent, AuditVerb
+from csphub.audit.models import AuditEvent, CaseReviewVerb, DutyVerb, GovernanceVerb
 from csphub.governance import services
 from csphub.governance.models import DisposalRun, Tombstone
 
@@ -414,14 +414,14 @@ def test_case_reviews_and_duty_registers_go_at_their_date_and_every_figure_stays
 
     # Every run is audited, and each tombstone has its disposal event.
     for tombstone, verb in (
-        (tombstones[met_reviewed.reference], AuditVerb.CASEREVIEWAPPLICATION_DISPOSED),
-        (tombstones[registers.ms_due.reference], AuditVerb.SLAVERYCONCERN_DISPOSED),
-        (tombstones[registers.pr_channel.reference], AuditVerb.PREVENTREFERRAL_DISPOSED),
-        (tombstones[registers.dhr_due.reference], AuditVerb.DOMESTICHOMICIDEREVIEW_DISPOSED),
+        (tombstones[met_reviewed.reference], CaseReviewVerb.CASEREVIEWAPPLICATION_DISPOSED),
+        (tombstones[registers.ms_due.reference], DutyVerb.SLAVERYCONCERN_DISPOSED),
+        (tombstones[registers.pr_channel.reference], DutyVerb.PREVENTREFERRAL_DISPOSED),
+        (tombstones[registers.dhr_due.reference], DutyVerb.DOMESTICHOMICIDEREVIEW_DISPOSED),
     ):
         assert AuditEvent.objects.filter(verb=verb, target_id=str(tombstone.pk)).count() == 1
-    assert AuditEvent.objects.filter(verb=AuditVerb.RETENTION_PURGED).count() == 4
-    assert AuditEvent.objects.filter(verb=AuditVerb.RETENTION_DRY_RUN).count() == 1
+    assert AuditEvent.objects.filter(verb=GovernanceVerb.RETENTION_PURGED).count() == 4
+    assert AuditEvent.objects.filter(verb=GovernanceVerb.RETENTION_DRY_RUN).count() == 1
     assert DisposalRun.objects.count() == 5
 
     # The next day the ones kept until today go too, and the figures still do not move.

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from csphub.analytics import morile
-from csphub.audit.models import AuditEvent, AuditVerb
+from csphub.audit.models import AuditEvent, PlanningVerb
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.insights import selectors as insights_selectors
 from csphub.insights.services import assessment_adopt
@@ -71,7 +71,9 @@ def test_session_carries_each_themes_evidence_from_the_adopted_assessment(
     assert not opened.evidence["domestic_abuse"]["available"]  # police.uk cannot identify it
     assert "police.uk does not identify" in opened.evidence["prevent"]["note"]
     assert opened.assessment_run_id == amber_valley_run.pk
-    assert AuditEvent.objects.filter(verb=AuditVerb.SCORINGSESSION_OPENED, target_id=str(opened.pk)).exists()
+    assert AuditEvent.objects.filter(
+        verb=PlanningVerb.SCORINGSESSION_OPENED, target_id=str(opened.pk)
+    ).exists()
 
 
 def test_a_session_needs_a_framework_whose_scales_are_filled_in(persona: Any) -> None:
@@ -115,7 +117,7 @@ def test_two_assessors_compared_and_a_rescore_is_kept(session: Any, persona: Any
     assert asb.consensus.adjusted_risk == 16 and asb.consensus.band == "High"
     assert [r.theme for r in summary.ranked] == ["asb", "hate_crime"]
     assert "Prevent" in summary.unscored
-    assert AuditEvent.objects.filter(verb=AuditVerb.SCORESHEET_SUBMITTED).count() == 4
+    assert AuditEvent.objects.filter(verb=PlanningVerb.SCORESHEET_SUBMITTED).count() == 4
 
 
 def test_recomputed_from_raw_levels_under_another_framework_version(session: Any, persona: Any) -> None:
@@ -136,7 +138,7 @@ def test_framework_import_keeps_versions_apart_and_is_audited(persona: Any) -> N
     saved = services.framework_import(actor=analyst, text=filled().to_json())
     assert saved.framework == filled()
     assert AuditEvent.objects.filter(
-        verb=AuditVerb.SCORINGFRAMEWORK_IMPORTED, target_id=str(saved.pk)
+        verb=PlanningVerb.SCORINGFRAMEWORK_IMPORTED, target_id=str(saved.pk)
     ).exists()
     with pytest.raises(ApplicationError, match="already has a version force-2026-1"):
         services.framework_import(actor=analyst, text=filled().to_json())
@@ -181,7 +183,7 @@ def test_board_adopts_in_ranking_order_audited(session: Any, persona: Any) -> No
     assert adoption.themes == ["acquisitive", "asb"]  # kept in ranking order
     assert adoption.adopted_by == board and adoption.minutes_reference == "Board 1"
     assert [r["score"] for r in adoption.ranking] == [16, 9]
-    event = AuditEvent.objects.get(verb=AuditVerb.PRIORITIES_ADOPTED)
+    event = AuditEvent.objects.get(verb=PlanningVerb.PRIORITIES_ADOPTED)
     assert event.target_id == str(adoption.pk) and event.actor == board
     assert selectors.latest_adoption(board) == adoption
 

@@ -511,7 +511,7 @@ def audit_search(request: SignedInRequest) -> HttpResponse:
 
     from csphub.accounts.forms import AuditSearchForm
     from csphub.agencies.policies import Capability
-    from csphub.audit.models import AuditVerb
+    from csphub.audit.models import AccessVerb
     from csphub.audit.selectors import audit_search as search_events
     from csphub.audit.selectors import describe_targets
     from csphub.audit.services import audit_record
@@ -552,7 +552,7 @@ def audit_search(request: SignedInRequest) -> HttpResponse:
         ]
         audit_record(
             actor=request.actor,
-            verb=AuditVerb.USER_AUDIT_SEARCHED,
+            verb=AccessVerb.USER_AUDIT_SEARCHED,
             target=data.get("staff"),
             justification="Searched by " + (", ".join(searched) or "agency only"),
         )

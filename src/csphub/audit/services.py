@@ -28,20 +28,20 @@ FIELD_NAME_PATTERN = re.compile(r"^[a-z_][a-z0-9_]*$")
 ActorOrUser = Actor | AbstractBaseUser | AnonymousUser | None
 
 
-def _verb(verb: str) -> AuditVerb:
+def _verb(verb: str) -> models.TextChoices:
     try:
         return AuditVerb(verb)
     except ValueError:
         raise ValueError(
-            f"Audit verb {verb!r} is not in the closed list csphub.audit.models.AuditVerb (verbs.py): add "
-            "it there with a plain-English label."
+            f"Audit verb {verb!r} is not in the closed list csphub.audit.models.AuditVerb: add it "
+            "to its sub-domain's module in audit/models/verbs/ with a plain-English label."
         ) from None
 
 
 def audit_record(
     *,
     actor: ActorOrUser,
-    verb: AuditVerb | str,
+    verb: str,
     target: models.Model | None = None,
     justification: str = "",
     changed_fields: Iterable[str] = (),

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from csphub.agencies.policies import Capability, has_capability, partnership_for_new_record
 from csphub.analytics import morile
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import PlanningVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import as_actor
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -80,7 +80,7 @@ def framework_import(*, actor: Any, text: str | bytes) -> ScoringFramework:
         raise ApplicationError(str(exc), field="file") from exc
     with transaction.atomic():
         saved = _save_framework(framework, actor)
-        audit_record(actor=actor, verb=AuditVerb.SCORINGFRAMEWORK_IMPORTED, target=saved)
+        audit_record(actor=actor, verb=PlanningVerb.SCORINGFRAMEWORK_IMPORTED, target=saved)
     return saved
 
 
@@ -137,7 +137,7 @@ def session_open(*, actor: Any, title: str, framework: ScoringFramework) -> Scor
             created_by=user,
             modified_by=user,
         )
-        audit_record(actor=actor, verb=AuditVerb.SCORINGSESSION_OPENED, target=session)
+        audit_record(actor=actor, verb=PlanningVerb.SCORINGSESSION_OPENED, target=session)
     return session
 
 
@@ -183,7 +183,7 @@ def sheet_submit(
             )
             for rule in rules.cells
         )
-        audit_record(actor=actor, verb=AuditVerb.SCORESHEET_SUBMITTED, target=sheet)
+        audit_record(actor=actor, verb=PlanningVerb.SCORESHEET_SUBMITTED, target=sheet)
     return sheet
 
 
@@ -232,5 +232,5 @@ def priorities_adopt(
             created_by=user,
             modified_by=user,
         )
-        audit_record(actor=actor, verb=AuditVerb.PRIORITIES_ADOPTED, target=adoption)
+        audit_record(actor=actor, verb=PlanningVerb.PRIORITIES_ADOPTED, target=adoption)
     return adoption

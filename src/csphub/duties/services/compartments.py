@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from csphub.agencies.models import Agency, Membership, Role
 from csphub.agencies.policies import Capability, Compartment
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import AccessVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -55,7 +55,7 @@ def compartment_member_add(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.COMPARTMENTMEMBER_ADDED,
+            verb=AccessVerb.COMPARTMENTMEMBER_ADDED,
             target=member,
             changed_fields=["compartment", "user", "agency", "role"],
         )
@@ -78,7 +78,7 @@ def compartment_member_end(
         member.save(update_fields=["ended_at", "modified_by", "modified_at"])
         audit_record(
             actor=actor,
-            verb=AuditVerb.COMPARTMENTMEMBER_ENDED,
+            verb=AccessVerb.COMPARTMENTMEMBER_ENDED,
             target=member,
             changed_fields=["ended_at"],
             justification=reason.strip(),

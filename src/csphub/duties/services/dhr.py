@@ -17,7 +17,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from csphub.agencies.policies import Action, partnership_for_new_record
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import DutyVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -74,7 +74,7 @@ def _status(review: DomesticHomicideReview, allowed: Sequence[str], message: str
 def _save_change(
     actor: Actor,
     record: M,
-    verb: AuditVerb,
+    verb: DutyVerb,
     values: dict[str, Any],
     *,
     target: models.Model | None = None,
@@ -132,7 +132,7 @@ def dhr_notification_record(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.DOMESTICHOMICIDEREVIEW_NOTIFIED,
+            verb=DutyVerb.DOMESTICHOMICIDEREVIEW_NOTIFIED,
             target=review,
             changed_fields=["notified_on", "deceased_name", "relationship", "circumstances"],
         )
@@ -167,7 +167,7 @@ def dhr_decision_record(
     else:
         values["status"] = DhrStatus.NOT_HELD
     with transaction.atomic():
-        return _save_change(actor, review, AuditVerb.DOMESTICHOMICIDEREVIEW_DECIDED, values)
+        return _save_change(actor, review, DutyVerb.DOMESTICHOMICIDEREVIEW_DECIDED, values)
 
 
 def dhr_home_office_told(
@@ -184,7 +184,7 @@ def dhr_home_office_told(
         raise ApplicationError("The Home Office cannot be told before the decision", field="told_on")
     with transaction.atomic():
         return _save_change(
-            actor, review, AuditVerb.DOMESTICHOMICIDEREVIEW_HOME_OFFICE_TOLD, {"home_office_told_on": told_on}
+            actor, review, DutyVerb.DOMESTICHOMICIDEREVIEW_HOME_OFFICE_TOLD, {"home_office_told_on": told_on}
         )
 
 
@@ -206,7 +206,7 @@ def dhr_chair_appoint(
         ),
     }
     with transaction.atomic():
-        return _save_change(actor, review, AuditVerb.DOMESTICHOMICIDEREVIEW_CHAIR_APPOINTED, values)
+        return _save_change(actor, review, DutyVerb.DOMESTICHOMICIDEREVIEW_CHAIR_APPOINTED, values)
 
 
 def dhr_panel_member_add(
@@ -235,7 +235,7 @@ def dhr_panel_member_add(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.DOMESTICHOMICIDEREVIEW_PANEL_MEMBER_ADDED,
+            verb=DutyVerb.DOMESTICHOMICIDEREVIEW_PANEL_MEMBER_ADDED,
             target=review,
             changed_fields=["panel"],
         )
@@ -267,7 +267,7 @@ def dhr_extension_record(
             created_by=actor.user,
             modified_by=actor.user,
         )
-        _save_change(actor, review, AuditVerb.DOMESTICHOMICIDEREVIEW_EXTENDED, {"report_due_on": new_due_on})
+        _save_change(actor, review, DutyVerb.DOMESTICHOMICIDEREVIEW_EXTENDED, {"report_due_on": new_due_on})
     return extension
 
 
@@ -289,7 +289,7 @@ def dhr_report_complete(
         return _save_change(
             actor,
             review,
-            AuditVerb.DOMESTICHOMICIDEREVIEW_REPORT_COMPLETED,
+            DutyVerb.DOMESTICHOMICIDEREVIEW_REPORT_COMPLETED,
             {"report_completed_on": completed_on, "status": DhrStatus.REPORT_COMPLETE},
         )
 
@@ -309,7 +309,7 @@ def dhr_qa_submit(
         return _save_change(
             actor,
             review,
-            AuditVerb.DOMESTICHOMICIDEREVIEW_QA_SUBMITTED,
+            DutyVerb.DOMESTICHOMICIDEREVIEW_QA_SUBMITTED,
             {"qa_submitted_on": submitted_on, "status": DhrStatus.WITH_QA_PANEL},
         )
 
@@ -331,7 +331,7 @@ def dhr_qa_outcome_record(
         return _save_change(
             actor,
             review,
-            AuditVerb.DOMESTICHOMICIDEREVIEW_QA_OUTCOME_RECORDED,
+            DutyVerb.DOMESTICHOMICIDEREVIEW_QA_OUTCOME_RECORDED,
             {"qa_outcome": outcome, "qa_outcome_on": outcome_on, "status": status},
         )
 
@@ -362,7 +362,7 @@ def dhr_publish(
         return _save_change(
             actor,
             review,
-            AuditVerb.DOMESTICHOMICIDEREVIEW_PUBLISHED,
+            DutyVerb.DOMESTICHOMICIDEREVIEW_PUBLISHED,
             {
                 "published_on": published_on,
                 "publication_url": publication_url.strip(),
@@ -389,7 +389,7 @@ def dhr_recommendation_add(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.DOMESTICHOMICIDEREVIEW_RECOMMENDATION_ADDED,
+            verb=DutyVerb.DOMESTICHOMICIDEREVIEW_RECOMMENDATION_ADDED,
             target=review,
             changed_fields=["recommendations"],
         )
@@ -422,7 +422,7 @@ def dhr_action_add(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.DOMESTICHOMICIDEREVIEW_ACTION_ADDED,
+            verb=DutyVerb.DOMESTICHOMICIDEREVIEW_ACTION_ADDED,
             target=review,
             changed_fields=["actions"],
         )
@@ -448,7 +448,7 @@ def dhr_action_update(
         return _save_change(
             actor,
             action,
-            AuditVerb.DOMESTICHOMICIDEREVIEW_ACTION_UPDATED,
+            DutyVerb.DOMESTICHOMICIDEREVIEW_ACTION_UPDATED,
             {"status": status, "progress": progress.strip(), "completed_on": completed_on},
             target=review,
         )
@@ -484,7 +484,7 @@ def dhr_pseudonym_add(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.DOMESTICHOMICIDEREVIEW_PSEUDONYM_ADDED,
+            verb=DutyVerb.DOMESTICHOMICIDEREVIEW_PSEUDONYM_ADDED,
             target=review,
             changed_fields=["pseudonyms"],
         )
@@ -498,5 +498,5 @@ def dhr_publication_produce(*, actor: Actor, review: DomesticHomicideReview) -> 
     built = publication(review)
     if built["problems"]:
         raise ApplicationError(" ".join(built["problems"]))
-    audit_record(actor=actor, verb=AuditVerb.DOMESTICHOMICIDEREVIEW_PUBLICATION_PRODUCED, target=review)
+    audit_record(actor=actor, verb=DutyVerb.DOMESTICHOMICIDEREVIEW_PUBLICATION_PRODUCED, target=review)
     return dict(built["document"])

@@ -10,7 +10,7 @@ import io
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import DutyVerb
 from csphub.audit.services import audit_record
 from csphub.cases.models import Case
 from csphub.core.actor import Actor
@@ -74,7 +74,7 @@ def s17_assessment_record(
             modified_by=actor.user,
             **{code: considerations.get(code, "").strip() for code, _ in rules.THEMES},
         )
-        audit_record(actor=actor, verb=AuditVerb.S17ASSESSMENT_RECORDED, target=assessment)
+        audit_record(actor=actor, verb=DutyVerb.S17ASSESSMENT_RECORDED, target=assessment)
     return assessment
 
 
@@ -139,7 +139,7 @@ def s17a_return_submit(*, actor: Actor, quarter_start: dt.date, text: str) -> S1
             )
             audit_record(
                 actor=actor,
-                verb=AuditVerb.S17ARETURN_SUBMITTED,
+                verb=DutyVerb.S17ARETURN_SUBMITTED,
                 target=submitted,
                 justification=f"{len(rows)} rows for {quarter.label}",
             )
@@ -175,7 +175,7 @@ def s17a_export(*, actor: Actor, submitted: S17AReturn) -> str:
     if leaks:  # a stored row that fails today's check is never sent on
         raise ApplicationError("; ".join(leak.message() for leak in leaks[:20]))
     writer.writerows(rows)
-    audit_record(actor=actor, verb=AuditVerb.S17ARETURN_EXPORTED, target=submitted)
+    audit_record(actor=actor, verb=DutyVerb.S17ARETURN_EXPORTED, target=submitted)
     return out.getvalue()
 
 
@@ -211,7 +211,7 @@ def scrutiny_recommendation_record(
             created_by=actor.user,
             modified_by=actor.user,
         )
-        audit_record(actor=actor, verb=AuditVerb.SCRUTINYRECOMMENDATION_RECORDED, target=rec)
+        audit_record(actor=actor, verb=DutyVerb.SCRUTINYRECOMMENDATION_RECORDED, target=rec)
     return rec
 
 
@@ -247,7 +247,7 @@ def scrutiny_response_record(
         late = scrutiny_rules.response_late(recommendation.received_on, responded_on)
         audit_record(
             actor=actor,
-            verb=AuditVerb.SCRUTINYRECOMMENDATION_RESPONDED,
+            verb=DutyVerb.SCRUTINYRECOMMENDATION_RESPONDED,
             target=recommendation,
             justification="after the 28 days" if late else "",
         )
@@ -270,7 +270,7 @@ def remedy_action_add(
             created_by=actor.user,
             modified_by=actor.user,
         )
-        audit_record(actor=actor, verb=AuditVerb.COMMUNITYREMEDYACTION_ADDED, target=action)
+        audit_record(actor=actor, verb=DutyVerb.COMMUNITYREMEDYACTION_ADDED, target=action)
     return action
 
 
@@ -328,5 +328,5 @@ def community_resolution_record(
             created_by=actor.user,
             modified_by=actor.user,
         )
-        audit_record(actor=actor, verb=AuditVerb.COMMUNITYRESOLUTION_RECORDED, target=resolution)
+        audit_record(actor=actor, verb=DutyVerb.COMMUNITYRESOLUTION_RECORDED, target=resolution)
     return resolution

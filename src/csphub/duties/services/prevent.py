@@ -12,7 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from csphub.agencies.policies import Action, partnership_for_new_record
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import DutyVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -81,7 +81,7 @@ def prevent_referral_make(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.PREVENTREFERRAL_MADE,
+            verb=DutyVerb.PREVENTREFERRAL_MADE,
             target=referral,
             changed_fields=["referred_on", "subject_name", "concern_type", "concerns"],
         )
@@ -110,7 +110,7 @@ def prevent_referral_screen(
         return _save_change(
             actor,
             referral,
-            AuditVerb.PREVENTREFERRAL_SCREENED,
+            DutyVerb.PREVENTREFERRAL_SCREENED,
             {
                 "status": outcome,
                 "screened_on": screened_on,
@@ -151,7 +151,7 @@ def channel_case_open(
             modified_by=actor.user,
         )
         audit_record(
-            actor=actor, verb=AuditVerb.CHANNELCASE_OPENED, target=case, changed_fields=["referral", "chair"]
+            actor=actor, verb=DutyVerb.CHANNELCASE_OPENED, target=case, changed_fields=["referral", "chair"]
         )
     return case
 
@@ -159,7 +159,7 @@ def channel_case_open(
 def _save_change(
     actor: Actor,
     record: M,
-    verb: AuditVerb,
+    verb: DutyVerb,
     values: dict[str, Any],
     *,
     audited: Sequence[str] | None = None,
@@ -207,7 +207,7 @@ def channel_consent_record(
         return _save_change(
             actor,
             case,
-            AuditVerb.CHANNELCASE_CONSENT_RECORDED,
+            DutyVerb.CHANNELCASE_CONSENT_RECORDED,
             {
                 "consent_given": consent_given,
                 "consent_on": consent_on,
@@ -232,7 +232,7 @@ def channel_support_plan_record(
         return _save_change(
             actor,
             case,
-            AuditVerb.CHANNELCASE_SUPPORT_PLANNED,
+            DutyVerb.CHANNELCASE_SUPPORT_PLANNED,
             {
                 "support_plan": support_plan.strip(),
                 "support_provider": support_provider.strip(),
@@ -268,7 +268,7 @@ def channel_exit_record(
         return _save_change(
             actor,
             case,
-            AuditVerb.CHANNELCASE_EXITED,
+            DutyVerb.CHANNELCASE_EXITED,
             {"exited_on": exited_on, "exit_reason": exit_reason.strip(), "status": ChannelStatus.EXITED},
         )
 
@@ -286,7 +286,7 @@ def channel_review_complete(
         return _save_change(
             actor,
             review,
-            AuditVerb.CHANNELCASE_REVIEWED,
+            DutyVerb.CHANNELCASE_REVIEWED,
             {"completed_on": completed_on, "outcome": outcome.strip()},
             target=review.channel_case,
         )

@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from csphub.agencies.models import Membership, Partnership
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import DutyVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor
 from csphub.duties import deadlines
@@ -135,7 +135,7 @@ def _send(user: User, items: dict[str, deadlines.Deadline], today: dt.date) -> b
             transaction.on_commit(functools.partial(send_mail, subject, body, None, [user.email]))
             audit_record(
                 actor=None,
-                verb=AuditVerb.DEADLINES_REMINDER_SENT,
+                verb=DutyVerb.DEADLINES_REMINDER_SENT,
                 target=user,
                 justification=f"{n} deadlines on {today.isoformat()}",
             )

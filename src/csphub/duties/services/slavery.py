@@ -10,7 +10,7 @@ from django.utils import timezone
 from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import Action, partnership_for_new_record
 from csphub.agencies.services import name_user_on_record
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import DutyVerb
 from csphub.audit.services import audit_record
 from csphub.cases.models import Case, TaskStatus
 from csphub.cases.services import task_complete, task_create
@@ -105,7 +105,7 @@ def slavery_concern_record(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.SLAVERYCONCERN_RECORDED,
+            verb=DutyVerb.SLAVERYCONCERN_RECORDED,
             target=concern,
             changed_fields=["grounds_date", "grounds", "exploitation", "age_basis", "consent", "route"],
         )
@@ -154,7 +154,7 @@ def slavery_notification_record(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.SLAVERYCONCERN_NOTIFIED,
+            verb=DutyVerb.SLAVERYCONCERN_NOTIFIED,
             target=concern,
             changed_fields=["status", "notified_on", "home_office_reference"],
         )
@@ -171,7 +171,7 @@ def slavery_notification_export(*, actor: Actor, concern: SlaveryConcern) -> lis
     rows = rules.notification_rows(concern.route, notification_values(concern))
     audit_record(
         actor=actor,
-        verb=AuditVerb.SLAVERYCONCERN_EXPORTED,
+        verb=DutyVerb.SLAVERYCONCERN_EXPORTED,
         target=concern,
         changed_fields=[row.key for row in rows],
     )

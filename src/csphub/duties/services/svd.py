@@ -8,7 +8,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import DutyVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -57,7 +57,7 @@ def svd_document_record(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.SVDDOCUMENT_RECORDED,
+            verb=DutyVerb.SVDDOCUMENT_RECORDED,
             target=document,
             changed_fields=["kind", "version", "title", "summary", "agreed_on"],
         )
@@ -93,7 +93,7 @@ def svd_document_publish(
         document.save()
         audit_record(
             actor=actor,
-            verb=AuditVerb.SVDDOCUMENT_PUBLISHED,
+            verb=DutyVerb.SVDDOCUMENT_PUBLISHED,
             target=document,
             changed_fields=["published_on", "publication_url", "review_due_on"],
         )
@@ -122,7 +122,7 @@ def svd_authority_record(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.SVDAUTHORITY_RECORDED,
+            verb=DutyVerb.SVDAUTHORITY_RECORDED,
             target=authority,
             changed_fields=["authority_type", "name", "taking_part", "contribution"],
         )

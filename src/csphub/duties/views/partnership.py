@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from csphub.agencies.policies import Action
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import DutyVerb
 from csphub.audit.services import audit_listed, audit_record
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
@@ -380,7 +380,7 @@ def scrutiny_pack(request: SignedInRequest) -> HttpResponse:
         dt.date(today.year - 1, today.month, 1) if today.month != 2 else dt.date(today.year - 1, 2, 1)
     )
     context = _pack_context(request, today, year_start)
-    audit_record(actor=request.actor, verb=AuditVerb.SCRUTINY_PACK_PRODUCED, justification=fmt)
+    audit_record(actor=request.actor, verb=DutyVerb.SCRUTINY_PACK_PRODUCED, justification=fmt)
     return document_response(
         "duties/partnership/scrutiny_pack.html",
         context,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from csphub.agencies.models import Agency, InformationSharingAgreement, Partnership
 from csphub.agencies.policies import Capability
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import GovernanceVerb
 from csphub.audit.services import audit_record
 from csphub.core.actor import Actor, acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
@@ -89,7 +89,7 @@ def agreement_record(
             )
             agreement.parties.set(parties)
             agreement.partnerships.set(partnerships)
-            audit_record(actor=actor, verb=AuditVerb.ISA_RECORDED, target=agreement)
+            audit_record(actor=actor, verb=GovernanceVerb.ISA_RECORDED, target=agreement)
     except IntegrityError as error:  # the same reference recorded at the same moment by someone else
         raise ApplicationError(
             f"An agreement with the reference {reference} is already recorded", field="reference"
@@ -118,7 +118,7 @@ def agreement_review(
         agreement.save(update_fields=["review_date", "modified_by", "modified_at"])
         audit_record(
             actor=actor,
-            verb=AuditVerb.ISA_REVIEWED,
+            verb=GovernanceVerb.ISA_REVIEWED,
             target=agreement,
             changed_fields=["review_date"],
             justification=note.strip(),
@@ -148,7 +148,7 @@ def agreement_end(
         agreement.save(update_fields=["ended_on", "modified_by", "modified_at"])
         audit_record(
             actor=actor,
-            verb=AuditVerb.ISA_ENDED,
+            verb=GovernanceVerb.ISA_ENDED,
             target=agreement,
             changed_fields=["ended_on"],
             justification=reason.strip(),

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import GovernanceVerb
 from csphub.audit.services import ActorOrUser, audit_record
 from csphub.core.errors import ApplicationError
 from csphub.governance import rules
@@ -159,7 +159,9 @@ def rights_request_bundle_produced(*, actor: ActorOrUser, request: RightsRequest
     who = _may_handle(actor)
     if request.items.filter(decision=ItemDecision.PENDING).exists():
         raise ApplicationError("Decide every item before producing the bundle.")
-    audit_record(actor=who, verb=AuditVerb.RIGHTSREQUEST_BUNDLE_PRODUCED, target=request, justification=fmt)
+    audit_record(
+        actor=who, verb=GovernanceVerb.RIGHTSREQUEST_BUNDLE_PRODUCED, target=request, justification=fmt
+    )
 
 
 def rights_request_disclose(
@@ -200,7 +202,7 @@ def rights_request_disclose(
         withheld = counts[ItemDecision.EXEMPT] + counts[ItemDecision.RESTRICT_SILENTLY]
         request.outcome = Outcome.GRANTED if not withheld else Outcome.PARTLY
         request.save(update_fields=["status", "completed_on", "outcome", "modified_at"])
-        audit_record(actor=who, verb=AuditVerb.RIGHTSREQUEST_DISCLOSED, target=request)
+        audit_record(actor=who, verb=GovernanceVerb.RIGHTSREQUEST_DISCLOSED, target=request)
     return disclosure
 
 
@@ -283,7 +285,7 @@ def rights_request_neither_confirm_nor_deny(
         )
         audit_record(
             actor=who,
-            verb=AuditVerb.RIGHTSREQUEST_NEITHER_CONFIRMED_NOR_DENIED,
+            verb=GovernanceVerb.RIGHTSREQUEST_NEITHER_CONFIRMED_NOR_DENIED,
             target=request,
             changed_fields=["ncnd_ground", "ncnd_reason", "outcome", "status", "completed_on"],
         )

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import GovernanceVerb
 from csphub.audit.services import ActorOrUser, audit_record
 from csphub.core.errors import ApplicationError
 from csphub.governance.models import LegalHold
@@ -50,7 +50,7 @@ def legal_hold_place(
             placed_at=timezone.now(),
             placed_by=who.user if who is not None else None,
         )
-        audit_record(actor=who, verb=AuditVerb.LEGAL_HOLD_PLACED, target=hold)
+        audit_record(actor=who, verb=GovernanceVerb.LEGAL_HOLD_PLACED, target=hold)
     return hold
 
 
@@ -71,7 +71,7 @@ def legal_hold_release(*, actor: ActorOrUser, hold: LegalHold, reason: str) -> L
         hold.save(update_fields=["released_at", "released_by", "release_reason", "modified_at"])
         audit_record(
             actor=who,
-            verb=AuditVerb.LEGAL_HOLD_RELEASED,
+            verb=GovernanceVerb.LEGAL_HOLD_RELEASED,
             target=hold,
             changed_fields=["released_at", "released_by", "release_reason"],
         )

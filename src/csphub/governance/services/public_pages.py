@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import GovernanceVerb
 from csphub.audit.services import ActorOrUser, audit_record
 from csphub.core.errors import ApplicationError
 
@@ -71,5 +71,7 @@ def public_pages_set(
             update.append("privacy_updated_on")
         partnership.modified_by = who.user
         partnership.save(update_fields=update)
-        audit_record(actor=who, verb=AuditVerb.PUBLIC_PAGES_SET, target=partnership, changed_fields=changed)
+        audit_record(
+            actor=who, verb=GovernanceVerb.PUBLIC_PAGES_SET, target=partnership, changed_fields=changed
+        )
     return partnership

@@ -13,7 +13,7 @@ from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import CaseReviewVerb, CaseworkVerb, DutyVerb, GovernanceVerb
 from csphub.audit.services import ActorOrUser, audit_record
 from csphub.core.errors import ApplicationError
 from csphub.governance import rules, selectors
@@ -62,7 +62,7 @@ def retention_rule_set(
         )
         audit_record(
             actor=actor,
-            verb=AuditVerb.RETENTION_RULE_SET,
+            verb=GovernanceVerb.RETENTION_RULE_SET,
             target=rule,
             changed_fields=["years", "reason", "policy_source"],
         )
@@ -368,14 +368,14 @@ def _dispose_dhr(review: Any, *, run: DisposalRun, until: dt.date, rule: str) ->
 _RULE_LENGTH = Tombstone._meta.get_field("rule").max_length or 500
 
 _DISPOSED_VERB = {
-    RecordType.CASE: AuditVerb.CASE_DISPOSED,
-    RecordType.INCIDENT: AuditVerb.INCIDENT_DISPOSED,
-    RecordType.PERSON: AuditVerb.PERSON_DISPOSED,
-    RecordType.RIGHTS_REQUEST: AuditVerb.RIGHTSREQUEST_DISPOSED,
-    RecordType.CASE_REVIEW: AuditVerb.CASEREVIEWAPPLICATION_DISPOSED,
-    RecordType.SLAVERY_CONCERN: AuditVerb.SLAVERYCONCERN_DISPOSED,
-    RecordType.PREVENT_REFERRAL: AuditVerb.PREVENTREFERRAL_DISPOSED,
-    RecordType.DHR: AuditVerb.DOMESTICHOMICIDEREVIEW_DISPOSED,
+    RecordType.CASE: CaseworkVerb.CASE_DISPOSED,
+    RecordType.INCIDENT: CaseworkVerb.INCIDENT_DISPOSED,
+    RecordType.PERSON: CaseworkVerb.PERSON_DISPOSED,
+    RecordType.RIGHTS_REQUEST: GovernanceVerb.RIGHTSREQUEST_DISPOSED,
+    RecordType.CASE_REVIEW: CaseReviewVerb.CASEREVIEWAPPLICATION_DISPOSED,
+    RecordType.SLAVERY_CONCERN: DutyVerb.SLAVERYCONCERN_DISPOSED,
+    RecordType.PREVENT_REFERRAL: DutyVerb.PREVENTREFERRAL_DISPOSED,
+    RecordType.DHR: DutyVerb.DOMESTICHOMICIDEREVIEW_DISPOSED,
 }
 
 
@@ -501,7 +501,7 @@ def retention_purge(
         run.save(update_fields=["considered", "disposed", "held", "modified_at"])
         audit_record(
             actor=actor,
-            verb=AuditVerb.RETENTION_DRY_RUN if dry_run else AuditVerb.RETENTION_PURGED,
+            verb=GovernanceVerb.RETENTION_DRY_RUN if dry_run else GovernanceVerb.RETENTION_PURGED,
             target=run,
         )
         if files:

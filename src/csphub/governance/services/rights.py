@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import CaseworkVerb, GovernanceVerb
 from csphub.audit.services import ActorOrUser, audit_record
 from csphub.core.errors import ApplicationError
 from csphub.governance import rules, selectors
@@ -76,7 +76,7 @@ def rights_request_receive(
             identity_evidence=identity_evidence.strip(),
             details=details.strip(),
         )
-        audit_record(actor=who, verb=AuditVerb.RIGHTSREQUEST_RECEIVED, target=request)
+        audit_record(actor=who, verb=GovernanceVerb.RIGHTSREQUEST_RECEIVED, target=request)
     return request
 
 
@@ -97,7 +97,7 @@ def rights_request_verify_identity(
         request.save(update_fields=["identity_verified_on", "identity_evidence", "modified_at"])
         audit_record(
             actor=who,
-            verb=AuditVerb.RIGHTSREQUEST_IDENTITY_VERIFIED,
+            verb=GovernanceVerb.RIGHTSREQUEST_IDENTITY_VERIFIED,
             target=request,
             changed_fields=["identity_verified_on", "identity_evidence"],
         )
@@ -129,7 +129,7 @@ def rights_request_extend(
         request.save(update_fields=["extension_months", "extension_reason", "modified_at"])
         audit_record(
             actor=who,
-            verb=AuditVerb.RIGHTSREQUEST_EXTENDED,
+            verb=GovernanceVerb.RIGHTSREQUEST_EXTENDED,
             target=request,
             changed_fields=["extension_months", "extension_reason"],
         )
@@ -164,7 +164,7 @@ def rights_request_search(*, actor: ActorOrUser, request: RightsRequest) -> list
             )
         request.searched_at = timezone.now()
         request.save(update_fields=["searched_at", "modified_at"])
-        audit_record(actor=who, verb=AuditVerb.RIGHTSREQUEST_SEARCHED, target=request)
+        audit_record(actor=who, verb=GovernanceVerb.RIGHTSREQUEST_SEARCHED, target=request)
     return list(request.items.all())
 
 
@@ -235,7 +235,7 @@ def request_item_decide(
         item.save()
         audit_record(
             actor=who,
-            verb=AuditVerb.RIGHTSREQUEST_ITEM_DECIDED,
+            verb=GovernanceVerb.RIGHTSREQUEST_ITEM_DECIDED,
             target=request,
             changed_fields=["decision", "exemption", "redacted_fields", "notes"],
         )
@@ -290,7 +290,7 @@ def rights_request_decide(
         )
         audit_record(
             actor=who,
-            verb=AuditVerb.RIGHTSREQUEST_DECIDED,
+            verb=GovernanceVerb.RIGHTSREQUEST_DECIDED,
             target=request,
             changed_fields=["outcome", "outcome_reason", "status"],
         )
@@ -323,4 +323,4 @@ def _erase_person(actor: Any, person: Any) -> None:
             "Other records still depend on this person (a risk assessment, a power, a Case Review): "
             "their record cannot be erased."
         ) from error
-    audit_record(actor=actor, verb=AuditVerb.PERSON_ERASED, target=tombstone)
+    audit_record(actor=actor, verb=CaseworkVerb.PERSON_ERASED, target=tombstone)

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from csphub.audit.models import AuditVerb
+from csphub.audit.models import GovernanceVerb
 from csphub.audit.services import audit_listed, audit_record, audit_viewed
 from csphub.core.actor import SignedInRequest
 from csphub.core.errors import ApplicationError
@@ -50,7 +50,7 @@ def retention_overview(request: SignedInRequest) -> HttpResponse:
         else:
             due[RecordType(t).label] = items
     holds = selectors.active_holds(request.actor.agency)
-    audit_record(actor=request.actor, verb=AuditVerb.RETENTION_SCHEDULE_VIEWED)
+    audit_record(actor=request.actor, verb=GovernanceVerb.RETENTION_SCHEDULE_VIEWED)
     return render(
         request,
         "governance/staff/retention.html",
@@ -151,7 +151,7 @@ def hold_release(request: SignedInRequest, pk: int) -> HttpResponse:
 def retention_periods(request: SignedInRequest) -> HttpResponse:
     """How long the agency keeps each type of record, with a Change link where it may choose."""
     _handler(request)
-    audit_record(actor=request.actor, verb=AuditVerb.RETENTION_SCHEDULE_VIEWED)
+    audit_record(actor=request.actor, verb=GovernanceVerb.RETENTION_SCHEDULE_VIEWED)
     return render(
         request,
         "governance/staff/periods.html",
@@ -192,7 +192,7 @@ def ropa_view(request: SignedInRequest, fmt: str = "html") -> HttpResponse:
     _handler(request)
     installed = {a.label for a in apps.get_app_configs()}
     rows = ropa.activities(installed) + agreement_selectors.ropa_activities(request.actor)
-    audit_record(actor=request.actor, verb=AuditVerb.ROPA_EXPORTED, justification=fmt)
+    audit_record(actor=request.actor, verb=GovernanceVerb.ROPA_EXPORTED, justification=fmt)
     controller = request.actor.agency
     assert controller is not None  # _handler refused an actor without an agency
     if fmt == "csv":
