@@ -6,6 +6,8 @@ its districts', and it loads nothing itself)."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -188,15 +190,40 @@ def test_police_uk_upload_lists_show_only_the_partnerships_own(
 
 
 def test_a_run_made_before_partnership_folders_is_replaced_by_a_rerun_not_duplicated(
-    amber_valley_run: Any, persona: Any
+    amber_valley_run: Any, persona: Any, data_dir: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
     """A migrated run keeps its old folder (no partnership in its path); running the same area and
-    period again in its partnership moves that row to the partnership's folder."""
+    period again in its partnership moves that row to the partnership's folder and deletes the old
+    folder, which nothing uses any more (no stale copy of the report is left on disk)."""
     from csphub.insights.models import AssessmentRun
+    from csphub.insights.services import assessments_root
 
+    root = assessments_root(data_dir)
+    old = root / "amber-valley" / "2024-01_2024-12"
+    shutil.copytree(root / amber_valley_run.output_dir, old)
     AssessmentRun.objects.filter(pk=amber_valley_run.pk).update(output_dir="amber-valley/2024-01_2024-12")
-    again = assessment_run(
-        actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12"
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        again = assessment_run(
+            actor=persona("avbc_analyst"), area="Amber Valley", date_from="2024-01", date_to="2024-12"
+        )
     assert again.pk == amber_valley_run.pk and AssessmentRun.objects.count() == 1
     assert again.output_dir.startswith(f"p{again.partnership_id}/")
+    assert (root / again.output_dir / "report.html").is_file()
+    assert not old.exists() and not old.parent.exists()
+
+
+def test_a_superseded_folder_another_run_still_uses_is_kept(tmp_path: Path, amber_valley_run: Any) -> None:
+    """The clean-up never deletes a folder a run still points to, nor anything outside the root."""
+    from csphub.insights.models import AssessmentRun
+    from csphub.insights.services import _remove_superseded
+
+    root = tmp_path / "assessments"
+    (root / "shared" / "2024").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    AssessmentRun.objects.filter(pk=amber_valley_run.pk).update(output_dir="shared/2024")
+    _remove_superseded(root, "shared/2024")
+    _remove_superseded(root, "../outside")
+    assert (root / "shared" / "2024").is_dir() and (tmp_path / "outside").is_dir()
+    AssessmentRun.objects.filter(pk=amber_valley_run.pk).update(output_dir="p1/elsewhere")
+    _remove_superseded(root, "shared/2024")
+    assert not (root / "shared").exists() and root.is_dir()

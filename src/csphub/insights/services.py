@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -135,11 +136,30 @@ def assessment_run(
                     **fields,
                 )
             else:
+                superseded = run.output_dir
                 for name, value in fields.items():
                     setattr(run, name, value)
                 run.save()
+                if superseded != run.output_dir:
+                    root = assessments_root(data_dir)
+                    transaction.on_commit(lambda: _remove_superseded(root, superseded))
             audit_record(actor=actor, verb="assessment.generated", target=run)
     return run
+
+
+def _remove_superseded(root: Path, relative: str) -> None:
+    """Delete a run's old folder once the run has moved to its partnership's folder (a run made
+    before runs had partnership folders), unless another run still uses it. Only a folder inside
+    the assessments root is ever removed."""
+    old = (root / relative).resolve()
+    if not old.is_relative_to(root.resolve()) or old == root.resolve() or not old.is_dir():
+        return
+    if AssessmentRun.objects.filter(output_dir=relative).exists():
+        return
+    shutil.rmtree(old, ignore_errors=True)
+    parent = old.parent  # the area's folder, when that period was its last
+    if parent != root.resolve() and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()
 
 
 def assessment_refresh(*, area: str, data_dir: Path | None = None) -> AssessmentRun | None:
