@@ -4,7 +4,8 @@ No code path edits or deletes an event: ``save`` refuses an update and ``delete`
 PostgreSQL a trigger rejects UPDATE and DELETE (migration 0002). Events carry field *names*,
 never personal values.
 
-``verbs``: the closed list of verbs (``AuditVerb``, joined from one enum per sub-domain); ``events``: the event model. Both are
+``verbs``: the closed list of verbs (``AuditVerb``, joined from one enum per sub-domain); ``events``:
+the event model. Both are
 re-exported here, so ``audit.models.X`` keeps working and Django finds the model.
 """
 
