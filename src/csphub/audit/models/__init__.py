@@ -5,8 +5,8 @@ PostgreSQL a trigger rejects UPDATE and DELETE (migration 0002). Events carry fi
 never personal values.
 
 ``verbs``: the closed list of verbs (``AuditVerb``, joined from one enum per sub-domain); ``events``:
-the event model. Both are
-re-exported here, so ``audit.models.X`` keeps working and Django finds the model.
+the event model. Both are re-exported here, so ``audit.models.X`` keeps working and Django finds
+the model.
 """
 
 from __future__ import annotations
