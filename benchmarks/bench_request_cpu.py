@@ -67,9 +67,10 @@ def backend_cpu_ms(pid: int | None) -> float:
 
 def setup(args: argparse.Namespace, say: Callable[[str], None]) -> None:
     sys.path.insert(0, str(HERE))
+    import bench_cases  # puts this tree's src first on the path
+
     if args.src is not None:
         sys.path.insert(0, str(args.src.resolve()))
-    import bench_cases
 
     bench_cases.ensure_database(args.db_url)
     bench_cases.setup_django(args.db_url)
