@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
@@ -169,12 +169,14 @@ def _insert(rows: list[_ListedRow]) -> None:
     ORDINALITY``, inserted in that order): binding 550 parameters for a 50-row list took about three
     times as long. On SQLite, rows of ``VALUES`` in as few statements as its parameter limit allows.
     """
-    fields = {name: AuditEvent._meta.get_field(name) for name in _LISTED_FIELDS}
+    fields = {
+        name: cast("models.Field[Any, Any]", AuditEvent._meta.get_field(name)) for name in _LISTED_FIELDS
+    }
     quote = connection.ops.quote_name
     table = quote(AuditEvent._meta.db_table)
     first = rows[0]
-    occurred = fields["occurred_at"].get_db_prep_save(first.occurred_at, connection)  # type: ignore[union-attr]
-    no_fields = fields["changed_fields"].get_db_prep_save([], connection)  # type: ignore[union-attr]
+    occurred = fields["occurred_at"].get_db_prep_save(first.occurred_at, connection)
+    no_fields = fields["changed_fields"].get_db_prep_save([], connection)
     shared = [
         occurred,
         first.actor_id,
@@ -185,7 +187,7 @@ def _insert(rows: list[_ListedRow]) -> None:
     ]
     shared_names = ["occurred_at", "actor", "acting_agency", "acting_role", "justification", "changed_fields"]
     varying_names = ["verb", "target_type", "target_id", "prev_hash", "row_hash"]
-    columns = ", ".join(quote(fields[n].column) for n in shared_names + varying_names)  # type: ignore[union-attr]
+    columns = ", ".join(quote(str(fields[n].column)) for n in shared_names + varying_names)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
