@@ -669,33 +669,6 @@ def test_case_page_lists_powers_with_links_to_start_new_ones(setup: Any) -> None
     assert "Tools and powers: dates in the next 14 days" in home and cpn.reference in home
 
 
-def test_home_panels_share_one_read_of_the_powers_and_show_what_each_query_gives(setup: Any) -> None:
-    """The powers panel and the deadlines panel read the running powers once (core.memo) and each
-    shows exactly the rows of its own query."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from csphub.core.actor import as_actor
-    from csphub.core.memo import page_memo
-    from csphub.powers import selectors
-
-    s = setup
-    cpn_for(s, days_ago=10)  # appeal deadline in 10 days
-    actor = as_actor(s.officer)
-    assert actor is not None
-    due_soon = list(selectors.powers_due_soon(actor, today=selectors.today())[:10])
-    own = list(selectors.powers_with_dates(actor).filter(issuer=actor.user, next_date__isnull=False)[:200])
-    assert due_soon and own
-    assert selectors.due_soon_for_home(actor) == due_soon
-    assert selectors.issued_with_dates(actor) == own
-    with page_memo():
-        with CaptureQueriesContext(connection) as first:
-            assert selectors.due_soon_for_home(actor) == due_soon
-        with CaptureQueriesContext(connection) as second:
-            assert selectors.issued_with_dates(actor) == own
-    assert len(first.captured_queries) >= 1 and len(second.captured_queries) == 0
-
-
 def test_a_step_page_naming_the_parties_records_that_the_case_was_viewed(setup: Any) -> None:
     s = setup
     body = s.client.get(reverse("powers:cpw_new", args=[s.case.pk])).content.decode()
