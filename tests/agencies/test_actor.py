@@ -116,3 +116,27 @@ def test_an_actor_without_a_membership_may_do_nothing(persona: Any) -> None:
     assert acting_membership(Actor(user=user, membership=membership)) is None
     assert not can(None, Action.VIEW, person)
     assert Person.objects.filter(pk=person.pk).exists()
+
+
+def test_the_policy_keeps_its_sql_between_requests_never_its_rows(persona: Any, world: Any) -> None:
+    """The shares' and named users' subqueries are compiled once per process (ADR 0004), but what
+    they find is read in each request: a share made or revoked after the SQL was kept is seen."""
+    from csphub.agencies.policies.policy import _SQL_TEXT
+    from csphub.agencies.services import share_revoke
+
+    police = persona("police_caseworker")
+    person = person_create(actor=police, given_name="Kept", family_name="Sql")
+    first = _through_middleware(persona("avbc_caseworker")).actor.policy
+    assert not first.visible(Action.VIEW, Person).filter(pk=person.pk).exists()
+    assert not first.can(Action.VIEW, person)
+    assert any(key[0] == "shared" for key in _SQL_TEXT) and any(key[0] == "share scopes" for key in _SQL_TEXT)
+    share = share_record(
+        actor=police, obj=person, agency=world.agencies["avbc"], agreement=world.asb_isa, reason="x"
+    )
+    second = _through_middleware(persona("avbc_caseworker")).actor.policy
+    assert second.visible(Action.VIEW, Person).filter(pk=person.pk).exists()
+    assert second.can(Action.VIEW, person)
+    share_revoke(actor=police, share=share, reason="ended")
+    third = _through_middleware(persona("avbc_caseworker")).actor.policy
+    assert not third.visible(Action.VIEW, Person).filter(pk=person.pk).exists()
+    assert not third.can(Action.VIEW, person)

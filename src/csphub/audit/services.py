@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from csphub.audit.chain import seal
 from csphub.audit.models import AuditEvent, AuditVerb
@@ -106,22 +107,113 @@ def audit_listed(
         return 0
     who = as_actor(actor)
     membership = _active_membership(who)
-    rows = [
-        AuditEvent(
-            actor=who.user if who is not None else None,
-            acting_agency=membership.agency if membership else None,
-            acting_role=membership.role if membership else "",
-            verb=_verb(f"{target._meta.model_name}.{kind}").value,
-            target_type=ContentType.objects.get_for_model(target),
-            target_id=str(target.pk),
-            justification=justification,
-        )
-        for target in targets
-    ]
+    actor_id = who.user.pk if who is not None else None
+    agency_id = membership.agency_id if membership else None
+    role = membership.role if membership else ""
+    # One verb and content type per model, not per row (a list is usually of one model).
+    kinds: dict[type[models.Model], tuple[str, int]] = {}
+    rows = []
+    for target in targets:
+        model = type(target)
+        if model not in kinds:
+            kinds[model] = (
+                _verb(f"{target._meta.model_name}.{kind}").value,
+                ContentType.objects.get_for_model(target).pk,
+            )
+        verb, type_id = kinds[model]
+        rows.append(_ListedRow(actor_id, agency_id, role, verb, type_id, str(target.pk), justification))
     with transaction.atomic():
-        seal(rows)  # bulk_create does not call save(): chain the rows here
-        AuditEvent.objects.bulk_create(rows)
+        seal(rows)  # takes the chain lock, then times and chains the rows in insertion order
+        _insert(rows)
     return len(rows)
+
+
+@dataclass
+class _ListedRow:
+    """An event of a list, as :func:`csphub.audit.chain.canonical` reads it (no model instance: a
+    list of 50 rows built 50 ``AuditEvent`` objects and let ``bulk_create`` prepare each field)."""
+
+    actor_id: int | None
+    acting_agency_id: int | None
+    acting_role: str
+    verb: str
+    target_type_id: int
+    target_id: str
+    justification: str
+    changed_fields: tuple[str, ...] = ()
+    occurred_at: Any = None
+    prev_hash: str = ""
+    row_hash: str = ""
+
+
+_LISTED_FIELDS = (
+    "occurred_at",
+    "actor",
+    "acting_agency",
+    "acting_role",
+    "verb",
+    "target_type",
+    "target_id",
+    "justification",
+    "changed_fields",
+    "prev_hash",
+    "row_hash",
+)
+
+
+def _insert(rows: list[_ListedRow]) -> None:
+    """INSERT the sealed rows, ids in the rows' order (the chain's order).
+
+    The values every row shares (actor, agency, role, time, justification, no changed fields) are
+    sent once. On PostgreSQL one statement takes the varying ones as five arrays (``unnest ... WITH
+    ORDINALITY``, inserted in that order): binding 550 parameters for a 50-row list took about three
+    times as long. On SQLite, rows of ``VALUES`` in as few statements as its parameter limit allows.
+    """
+    fields = {
+        name: cast("models.Field[Any, Any]", AuditEvent._meta.get_field(name)) for name in _LISTED_FIELDS
+    }
+    quote = connection.ops.quote_name
+    table = quote(AuditEvent._meta.db_table)
+    first = rows[0]
+    occurred = fields["occurred_at"].get_db_prep_save(first.occurred_at, connection)
+    no_fields = fields["changed_fields"].get_db_prep_save([], connection)
+    shared = [
+        occurred,
+        first.actor_id,
+        first.acting_agency_id,
+        first.acting_role,
+        first.justification,
+        no_fields,
+    ]
+    shared_names = ["occurred_at", "actor", "acting_agency", "acting_role", "justification", "changed_fields"]
+    varying_names = ["verb", "target_type", "target_id", "prev_hash", "row_hash"]
+    columns = ", ".join(quote(str(fields[n].column)) for n in shared_names + varying_names)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT %s, %s, %s, %s, %s, %s, "
+                "v.verb, v.target_type, v.target_id, v.prev_hash, v.row_hash "
+                "FROM unnest(%s::text[], %s::integer[], %s::text[], %s::text[], %s::text[]) "
+                "WITH ORDINALITY AS v(verb, target_type, target_id, prev_hash, row_hash, n) ORDER BY v.n",
+                [
+                    *shared,
+                    [r.verb for r in rows],
+                    [r.target_type_id for r in rows],
+                    [r.target_id for r in rows],
+                    [r.prev_hash for r in rows],
+                    [r.row_hash for r in rows],
+                ],
+            )
+            return
+        placeholder = "(" + ", ".join(["%s"] * len(_LISTED_FIELDS)) + ")"
+        size = max(1, connection.ops.bulk_batch_size(list(fields.values()), rows))
+        for start in range(0, len(rows), size):
+            batch = rows[start : start + size]
+            params: list[Any] = []
+            for row in batch:
+                params += (*shared, row.verb, row.target_type_id, row.target_id, row.prev_hash, row.row_hash)
+            values = ", ".join([placeholder] * len(batch))
+            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {values}", params)
 
 
 def changed_field_names(instance: models.Model, new_values: dict[str, Any]) -> list[str]:

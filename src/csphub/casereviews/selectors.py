@@ -16,6 +16,7 @@ from django.utils import timezone
 from csphub.agencies.policies import Action, get_object_or_404_for, visible_to
 from csphub.casereviews import rules
 from csphub.casereviews.models import Application, CaseReviewArea, ExplanationPrompt, Letter, PublishedYear
+from csphub.core.actor import Actor
 
 
 def area_list_public() -> QuerySet[CaseReviewArea]:
@@ -69,6 +70,18 @@ def dashboard(user: Any, *, today: dt.date | None = None, include_closed: bool =
         )
     rows.sort(key=lambda r: (not r.overdue, r.next_clock.due_on if r.next_clock else dt.date.max))
     return rows
+
+
+def open_applications_led_by(actor: Actor) -> QuerySet[Application]:
+    """The open applications the user may see and is the single point of contact for: the
+    :func:`dashboard`'s applications whose ``spoc`` is the user, chosen by the database instead of
+    computing every visible application's clocks to keep a few (the deadlines provider)."""
+    return (
+        application_list_visible_to(actor)
+        .select_related("appeal")
+        .filter(spoc=actor.user)
+        .exclude(status__in=[rules.Status.CLOSED, rules.Status.WITHDRAWN])
+    )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from csphub.agencies.policies import acting_membership
 from csphub.core.actor import SignedInRequest
+from csphub.core.memo import page_memo
 from csphub.frontend.registry import HOME_PANELS
 
 
@@ -20,12 +21,14 @@ def root(request: HttpRequest) -> HttpResponse:
 @login_required
 def home(request: SignedInRequest) -> HttpResponse:
     """The signed-in user's work: each installed app contributes a panel that applies to them (each
-    asked with the request's actor, so they share one policy)."""
+    asked with the request's actor, so they share one policy, and inside one page memo, so they
+    share what more than one of them reads)."""
     panels = []
-    for panel in HOME_PANELS:
-        context = panel.context(request.actor)
-        if context is not None:
-            panels.append({"title": panel.title, "template": panel.template, "context": context})
+    with page_memo():  # what two panels both read (the running powers) is read once
+        for panel in HOME_PANELS:
+            context = panel.context(request.actor)
+            if context is not None:
+                panels.append({"title": panel.title, "template": panel.template, "context": context})
     return render(
         request,
         "frontend/home.html",

@@ -11,7 +11,7 @@ from typing import Any
 from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import Action, role_allows
 from csphub.cases.models import Case
-from csphub.core.actor import Actor
+from csphub.core.actor import Actor, as_actor
 from csphub.powers import selectors
 
 
@@ -32,9 +32,12 @@ def case_section_context(actor: Actor, case: Case) -> dict[str, Any] | None:
 
 def home_context(user: Any) -> dict[str, Any] | None:
     """Powers with an appeal, hearing or end date in the next fortnight (casework roles only)."""
-    if not role_allows(user, Action.VIEW):
+    actor = as_actor(user)
+    if actor is None or not role_allows(actor, Action.VIEW):
         return None
-    return {"powers": list(selectors.powers_due_soon(user, today=selectors.today())[:10])}
+    # The same rows as powers_due_soon(actor, today=today())[:10], from the read the deadlines
+    # panel shares (csphub.core.memo).
+    return {"powers": selectors.due_soon_for_home(actor)}
 
 
 def nav_visible(user: Any) -> bool:

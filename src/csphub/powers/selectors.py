@@ -19,7 +19,9 @@ from csphub.agencies.policies import (
     visible_in_full_to,
 )
 from csphub.cases.models import Case, PartyRole
+from csphub.core.actor import Actor
 from csphub.core.errors import ApplicationError
+from csphub.core.memo import memoized
 from csphub.people.models import Address
 from csphub.powers import clock, rules
 from csphub.powers.facts import clean_lines, local_date, now_or, recipient_facts, rules_for, warning_facts
@@ -40,8 +42,18 @@ def case_for_powers(user: Any, pk: int, *, action: Action = Action.VIEW) -> Case
     return case
 
 
-def powers_for_case(user: Any, case: Case) -> QuerySet[PowerUse]:
-    return power_list_visible_to(user).filter(case=case)
+def powers_for_case(user: Any, case: Case) -> list[PowerUse]:
+    """The case's visible powers, each holding ``case`` itself: the case is not joined again (on
+    the case page its columns were most of the SQL Django compiled for this list)."""
+    powers = list(
+        power_list_visible_to(user)
+        .filter(case=case)
+        .select_related(None)
+        .select_related("recipient", "premises", "issuer")
+    )
+    for power in powers:
+        power.case = case
+    return powers
 
 
 def power_get(user: Any, pk: int, *, action: Action = Action.VIEW) -> PowerUse:
@@ -67,11 +79,50 @@ def powers_with_dates(user: Any) -> QuerySet[PowerUse]:
     )
 
 
-def powers_due_soon(user: Any, *, today: dt.date, within_days: int = 14) -> QuerySet[PowerUse]:
+HOME_WINDOW_DAYS = 14
+
+
+def powers_due_soon(user: Any, *, today: dt.date, within_days: int = HOME_WINDOW_DAYS) -> QuerySet[PowerUse]:
     """Running powers with a statutory date in the next ``within_days`` days (home panel)."""
     return powers_with_dates(user).filter(  # type: ignore[misc]  # annotated field
         next_date__gte=today, next_date__lte=today + dt.timedelta(days=within_days)
     )
+
+
+def running_dated_powers(actor: Actor) -> tuple[dt.date, list[PowerUse]]:
+    """Today (:func:`today`) and the running visible powers with a next statutory date that the
+    actor issued or that fall due in the next 14 days, in :func:`powers_with_dates` order.
+
+    The home page's powers panel (due soon) and its deadlines panel (the actor's own) each take
+    their rows from this one read: inside the home page's memo (:mod:`csphub.core.memo`) it is
+    read once for both; anywhere else, every call reads the database.
+    """
+    day = today()
+
+    def read() -> list[PowerUse]:
+        window = Q(next_date__gte=day, next_date__lte=day + dt.timedelta(days=HOME_WINDOW_DAYS))
+        return list(
+            powers_with_dates(actor).filter(  # type: ignore[misc]  # annotated field
+                Q(issuer=actor.user) | window, next_date__isnull=False
+            )
+        )
+
+    membership = actor.membership.pk if actor.membership is not None else None
+    return day, memoized(("powers.running_dated", actor.user.pk, membership, day), read)
+
+
+def due_soon_for_home(actor: Actor) -> list[PowerUse]:
+    """The home panel's rows: as ``powers_due_soon(actor, today=today())[:10]``, from the shared read."""
+    day, rows = running_dated_powers(actor)
+    horizon = day + dt.timedelta(days=HOME_WINDOW_DAYS)
+    return [p for p in rows if day <= p.next_date <= horizon][:10]  # type: ignore[attr-defined]
+
+
+def issued_with_dates(actor: Actor) -> list[PowerUse]:
+    """The actor's own running powers with a next date (the deadlines): as
+    ``powers_with_dates(actor).filter(issuer=actor.user, next_date__isnull=False)[:200]``."""
+    _, rows = running_dated_powers(actor)
+    return [p for p in rows if p.issuer_id == actor.user.pk][:200]
 
 
 # --------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -33,6 +33,14 @@ from csphub.agencies.policies.acting import M, UserOrActor, _effective_membershi
 from csphub.agencies.policies.roles import ROLE_ACTIONS, ROLE_CAPABILITIES, Action, Capability
 from csphub.core.actor import Actor, as_actor
 from csphub.core.errors import PermissionDeniedError
+
+# The SQL text (and parameters) of the policy's id subqueries that depend only on their inputs:
+# a model's shares with an agency in force on a day, a model's records naming a user. Compiling
+# them cost every page a few milliseconds; the rows are never kept (ADR 0004). Bounded: cleared
+# when full (a new day's keys replace the last day's).
+_SQL_TEXT: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]] | None] = {}
+_SQL_TEXT_MAX = 4096
+_UNCOMPILED: Any = object()
 
 # child model -> name of the FK to the record whose visibility it inherits
 _CHILDREN: dict[type[models.Model], str] = {}
@@ -163,10 +171,13 @@ class Policy:
         """object id -> scopes of the active shares with the actor's agency, for one model."""
         self._fresh()
         if content_type.pk not in self._shares:
-            assert self.membership is not None
+            membership = self.membership
+            assert membership is not None
             found: dict[int, set[str]] = {}
-            for object_id, scope in _active_shares(content_type, self.membership).values_list(
-                "object_id", "scope"
+            day = self._day
+            for object_id, scope in _rows(
+                ("share scopes", content_type.pk, membership.agency_id, day),
+                lambda: _active_shares(content_type, membership, on=day).values_list("object_id", "scope"),
             ):
                 found.setdefault(object_id, set()).add(scope)
             self._shares[content_type.pk] = {pk: frozenset(scopes) for pk, scopes in found.items()}
@@ -176,8 +187,13 @@ class Policy:
         self._fresh()
         if content_type.pk not in self._named:
             assert self.actor is not None
+            user = self.actor.user
             self._named[content_type.pk] = frozenset(
-                _named(content_type, self.actor.user).values_list("object_id", flat=True)
+                object_id
+                for (object_id,) in _rows(
+                    ("named rows", content_type.pk, user.pk),
+                    lambda: _named(content_type, user).values_list("object_id"),
+                )
             )
         return self._named[content_type.pk]
 
@@ -197,14 +213,25 @@ class Policy:
             elif partnership.kind == PartnershipKind.BOARD:
                 self._partnerships = frozenset({partnership.pk})
             else:
-                crossing = self._crossing(partnership, membership).values_list("pk", flat=True)
+                crossing = self._crossing_ids(partnership, membership)
                 self._partnerships = frozenset({partnership.pk, *crossing})
         return self._partnerships
 
+    def _crossing_ids(self, partnership: Partnership, membership: Membership) -> list[int]:
+        """The ids of :meth:`_crossing`, read now (its SQL compiled once per process, as every
+        page asks it: :func:`_rows`)."""
+        rows = _rows(
+            ("crossing", partnership.pk, membership.agency_id, self._day),
+            lambda: self._crossing(partnership, membership, on=self._day).values_list("pk"),
+        )
+        return [pk for (pk,) in rows]
+
     @staticmethod
-    def _crossing(partnership: Partnership, membership: Membership) -> QuerySet[Partnership]:
+    def _crossing(
+        partnership: Partnership, membership: Membership, *, on: Any = None
+    ) -> QuerySet[Partnership]:
         """Other district partnerships an agreement in force names with ``partnership`` and the agency."""
-        agreements = agreements_in_force().filter(parties=membership.agency, partnerships=partnership)
+        agreements = agreements_in_force(on).filter(parties=membership.agency, partnerships=partnership)
         return Partnership.objects.filter(
             kind=PartnershipKind.CSP, sharing_agreements__in=agreements
         ).exclude(pk=partnership.pk)
@@ -324,7 +351,12 @@ class Policy:
         assert self.actor is not None
         content_type = ContentType.objects.get_for_model(model)
         user = self.actor.user
-        named_ids = self._ids_sql(("named", content_type.pk), lambda: _named(content_type, user), "object_id")
+        named_ids = self._ids_sql(
+            ("named", content_type.pk),
+            lambda: _named(content_type, user),
+            "object_id",
+            same_sql_for=(user.pk,),
+        )
         if model in _COMPARTMENTS:
             compartment, across_agencies = _COMPARTMENTS[model]
             if not self.in_compartment(compartment):
@@ -333,8 +365,13 @@ class Policy:
                 return qs
             return qs.filter(Q(owning_agency=membership.agency) | Q(pk__in=named_ids))
         if action in (Action.VIEW, Action.EXPORT):
+            self._fresh()  # the day the facts are of
+            today = self._day
             shared_ids = self._ids_sql(
-                ("shared", content_type.pk), lambda: _active_shares(content_type, membership), "object_id"
+                ("shared", content_type.pk),
+                lambda: _active_shares(content_type, membership, on=today),
+                "object_id",
+                same_sql_for=(membership.agency_id, today),
             )
             unrestricted = Q(owning_agency=membership.agency) | Q(pk__in=shared_ids)
         elif action in (Action.CHANGE, Action.CREATE) or action in (Action.SHARE, Action.VIEW_AUDIT):
@@ -344,20 +381,34 @@ class Policy:
         return qs.filter((Q(is_restricted=False) & unrestricted) | Q(pk__in=named_ids))
 
     def _ids_sql(
-        self, key: tuple[Any, ...], ids: Callable[[], QuerySet[Any]], field: str = "pk"
+        self,
+        key: tuple[Any, ...],
+        ids: Callable[[], QuerySet[Any]],
+        field: str = "pk",
+        *,
+        same_sql_for: tuple[Any, ...] | None = None,
     ) -> RawSQL | list[int]:
         """``ids()``'s ``field`` as a subquery compiled once per policy (an empty list when it can
-        match nothing). The subqueries are uncorrelated, so their SQL stands alone in any query."""
+        match nothing). The subqueries are uncorrelated, so their SQL stands alone in any query.
+
+        ``same_sql_for``: the values ``ids()`` is built from besides ``key`` (an agency, a user, a
+        day), when those alone decide it. Its SQL is then compiled once per process for them
+        (:data:`_SQL_TEXT`): the text and parameters of the subquery, never its rows, which the
+        database reads afresh in every query."""
         self._fresh()
         found = self._compiled.get(key)
         if found is None:
-            qs = ids().values(field)
-            if qs.query.is_empty():
-                found = []
-            else:
+            text_key = (*key, field, *same_sql_for) if same_sql_for is not None else None
+            text = _SQL_TEXT.get(text_key) if text_key is not None else None
+            if text is None:
+                qs = ids().values(field)
                 # Django's own SQL for an ORM queryset, its values kept apart as parameters.
-                sql, params = qs.query.sql_with_params()
-                found = RawSQL(sql, params)  # noqa: S611  # nosec B611
+                text = None if qs.query.is_empty() else qs.query.sql_with_params()
+                if text_key is not None:
+                    if len(_SQL_TEXT) >= _SQL_TEXT_MAX:
+                        _SQL_TEXT.clear()
+                    _SQL_TEXT[text_key] = text
+            found = [] if text is None else RawSQL(*text)  # noqa: S611  # nosec B611
             self._compiled[key] = found
         return found
 
@@ -457,8 +508,29 @@ def _as_queryset(model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
     return model_or_qs._default_manager.all()
 
 
-def _active_shares(content_type: ContentType, membership: Membership) -> QuerySet[RecordShare]:
-    today = timezone.localdate()
+def _rows(key: tuple[Any, ...], build: Callable[[], QuerySet[Any]]) -> list[tuple[Any, ...]]:
+    """The rows of ``build()`` (a ``values_list`` of ids and plain text), read now. Its SQL is
+    compiled once per process for ``key``, which must name every value ``build`` uses
+    (:data:`_SQL_TEXT`): the facts themselves are read afresh each time."""
+    # One local read: another thread may clear the dict between a test and a second read.
+    text = _SQL_TEXT.get(key, _UNCOMPILED)
+    if text is _UNCOMPILED:
+        qs = build()
+        text = None if qs.query.is_empty() else qs.query.sql_with_params()
+        if len(_SQL_TEXT) >= _SQL_TEXT_MAX:
+            _SQL_TEXT.clear()
+        _SQL_TEXT[key] = text
+    if text is None:
+        return []
+    with connections["default"].cursor() as cursor:
+        cursor.execute(*text)
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def _active_shares(
+    content_type: ContentType, membership: Membership, *, on: Any = None
+) -> QuerySet[RecordShare]:
+    today = on or timezone.localdate()
     return RecordShare.objects.filter(
         content_type=content_type,
         agency=membership.agency,

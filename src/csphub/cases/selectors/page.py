@@ -131,6 +131,8 @@ def case_page(actor: Actor, pk: Any) -> CasePage:
         case_early_interventions(case),
     )
     incidents, links, notes, documents, tasks, status_changes, agenda_items, contacts, interventions = lists
+    for task in tasks:  # read without the case's columns (case_tasks): they are this case
+        task.case = case
     related = None
     if can_change:
         related = related_records(

@@ -38,7 +38,15 @@ def my_tasks(user: Any, *, include_done: bool = False) -> QuerySet[Task]:
 
 
 def case_tasks(user: Any, case: Case) -> QuerySet[Task]:
-    return task_list_visible_to(user).filter(case=case)
+    """The case's visible tasks, without joining the case again: the caller holds it and sets it
+    on each task (:func:`csphub.cases.selectors.page.case_page` does), so the page's SQL does not
+    compile the case's columns a second time."""
+    return (
+        task_list_visible_to(user)
+        .filter(case=case)
+        .select_related(None)
+        .select_related("owner", "owning_agency")
+    )
 
 
 def overdue_dashboard(user: Any, *, today: dt.date | None = None) -> dict[str, Any]:

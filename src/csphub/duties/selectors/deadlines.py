@@ -69,12 +69,9 @@ def case_tasks(actor: Actor, today: dt.date) -> Iterator[Deadline]:
 
 def case_review_clocks(actor: Actor, today: dt.date) -> Iterator[Deadline]:
     from csphub.casereviews import rules as cr_rules
-    from csphub.casereviews.selectors import dashboard
+    from csphub.casereviews.selectors import open_applications_led_by
 
-    for row in dashboard(actor, today=today):
-        application = row.application
-        if application.spoc_id != actor.user.pk:
-            continue
+    for application in open_applications_led_by(actor):
         for clock in application.clocks():
             if clock.done_on is not None or clock.stage == cr_rules.Stage.APPEAL_WINDOW:
                 continue
@@ -88,9 +85,10 @@ def case_review_clocks(actor: Actor, today: dt.date) -> Iterator[Deadline]:
 
 
 def power_dates(actor: Actor, today: dt.date) -> Iterator[Deadline]:
-    from csphub.powers.selectors import powers_with_dates
+    from csphub.powers.selectors import issued_with_dates
 
-    for power in powers_with_dates(actor).filter(issuer=actor.user, next_date__isnull=False)[:200]:  # type: ignore[misc]  # annotated field
+    # The home page's powers panel reads the same running powers: one read serves both there.
+    for power in issued_with_dates(actor):
         next_date = power.next_date  # type: ignore[attr-defined]  # annotated
         yield Deadline(
             title=f"{power.label} {power.reference}: next statutory date",
