@@ -11,6 +11,7 @@ read their attributes, and the dict/JSON form exists only at the edge: ``Assessm
 
 from __future__ import annotations
 
+import functools
 import json
 import types
 import typing
@@ -456,36 +457,63 @@ def _load(tp: Any, value: Any) -> Any:
     and dicts element-wise, optional types; scalars are kept as JSON gave them."""
     if value is None:
         return None
+    kind, spec = _shape(tp)
+    if kind == "union":
+        for a, a_is_dataclass, a_is_tuple in spec:
+            if a_is_dataclass and isinstance(value, Mapping):
+                return _load(a, value)
+            if a_is_tuple and isinstance(value, list):
+                return _load(a, value)
+        return value
+    if kind == "dataclass":
+        kwargs: dict[str, Any] = {}
+        for name, key, hint, required in spec:
+            if key in value:
+                kwargs[name] = _load(hint, value[key])
+            elif required:
+                kwargs[name] = None
+        return tp(**kwargs)
+    if kind == "tuple":
+        return tuple(_load(spec, v) for v in value)
+    if kind == "list":
+        return [_load(spec, v) for v in value]
+    if kind == "dict":
+        key_is_int, val_tp = spec
+        return {(int(k) if key_is_int else k): _load(val_tp, v) for k, v in value.items()}
+    return value
+
+
+@functools.cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """How :func:`_load` reads a value of type ``tp``, worked out once per type: an assessment holds
+    thousands of small dataclasses (hot-spot cells, places), and resolving their type hints for each
+    one was most of the time it took to read an assessment back."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        for a in inner:
-            if is_dataclass(a) and isinstance(value, Mapping):
-                return _load(a, value)
-            if typing.get_origin(a) is tuple and isinstance(value, list):
-                return _load(a, value)
-        return value
+        return "union", tuple((a, is_dataclass(a), typing.get_origin(a) is tuple) for a in inner)
     if isinstance(tp, type) and is_dataclass(tp):
         hints = typing.get_type_hints(tp)
         rename: dict[str, str] = getattr(tp, "JSON_KEYS", {})
-        kwargs: dict[str, Any] = {}
-        for f in fields(tp):
-            key = rename.get(f.name, f.name)
-            if key in value:
-                kwargs[f.name] = _load(hints[f.name], value[key])
-            elif f.default is MISSING and f.default_factory is MISSING:
-                kwargs[f.name] = None
-        return tp(**kwargs)
+        return "dataclass", tuple(
+            (
+                f.name,
+                rename.get(f.name, f.name),
+                hints[f.name],
+                f.default is MISSING and f.default_factory is MISSING,
+            )
+            for f in fields(tp)
+        )
     if origin is tuple:
         (item, *_rest) = typing.get_args(tp)
-        return tuple(_load(item, v) for v in value)
+        return "tuple", item
     if origin is list:
         (item,) = typing.get_args(tp)
-        return [_load(item, v) for v in value]
+        return "list", item
     if origin is dict:
         key_tp, val_tp = typing.get_args(tp)
-        return {(int(k) if key_tp is int else k): _load(val_tp, v) for k, v in value.items()}
-    return value
+        return "dict", (key_tp is int, val_tp)
+    return "scalar", None
 
 
 __all__ = [

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 LSOA_RE = re.compile(r"^[EW]01[0-9]{6}$")
 DISTRICT_RE = re.compile(r"^[EW]0[6-9][0-9]{6}$")
@@ -228,6 +227,8 @@ def map_lsoa_2011_to_2021(
     among them. Codes that are already 2021 codes, or have no lookup row, are kept as published.
     Returns (codes, number of rows changed).
     """
+    import pyarrow.compute as pc  # only when reading 2011 codes: not with the module
+
     if isinstance(codes, pa.ChunkedArray):
         codes = codes.combine_chunks()
     old = sorted({c.old_code for c in geo.changes if c.old_code not in geo.lsoas})

@@ -26,11 +26,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from csphub.analytics import sections
 from csphub.analytics.assessment import Assessment, HotspotParameters, Hotspots, Repeats
 from csphub.analytics.geography import Area, Geography, all_area, resolve_area
 from csphub.analytics.harm import CCHI_CAVEAT, CCHI_SOURCE, HarmWeights
-from csphub.analytics.sources.police_uk import CRIME_TYPES
+from csphub.analytics.sources.police_uk import ASB, CRIME_ONLY, CRIME_TYPES
 from csphub.analytics.sources.reference import default_weights_path, load_reference, load_weights
 from csphub.analytics.store import (
     Counts,
@@ -50,8 +49,6 @@ from csphub.analytics.trends import month_range, shift_months
 
 logger = logging.getLogger(__name__)
 
-ASB = sections.ASB
-CRIME_ONLY = sections.CRIME_ONLY
 REPO_ROOT = Path(__file__).resolve().parents[3]
 # The district the shipped sample (data/sample/police_uk) covers: the demo's assessment area.
 SAMPLE_AREA = "Amber Valley"
@@ -200,6 +197,10 @@ def run_assessment(
     ``area``: district name or code, ward name or code, LSOA codes (list or comma-separated), or None
     for every LSOA in the reference data.
     """
+    # The section builders (and the NumPy statistics under them) load here, not with this module:
+    # the web apps import it for the store (board packs, uploads) and never assess in that process.
+    from csphub.analytics import sections
+
     t0 = time.perf_counter()
     ref = Path(reference_dir) if reference_dir else default_reference_dir()
     geo = geography or load_reference(ref, data_dir=data_dir or default_data_dir())
@@ -398,11 +399,14 @@ def _counts_on_cursor(cur: Cursor, want: list[str], months: list[str], forces: l
 def _hotspots(
     geo: Geography, area: Area, points: Points, n_months: int, params: HotspotParameters
 ) -> tuple[Hotspots | None, list[str]]:
+    from csphub.analytics import sections
+
     return sections.hotspot_section(geo, area, points.x_m, points.y_m, points.month_index, n_months, params)
 
 
 def _repeats_on_cursor(cur: Cursor, points: Points) -> Repeats | None:
     """Repeat places, the labels of the busiest fetched on a cursor of their own (closed here)."""
+    from csphub.analytics import sections
 
     def labels_for(keys: list[int]) -> dict[int, str | None]:
         if not keys:

@@ -61,7 +61,7 @@ from csphub.analytics.context_sections import (
 from csphub.analytics.geography import Area, Geography
 from csphub.analytics.harm import HarmWeights, harm_totals
 from csphub.analytics.hotspots.adjust import adjust_p
-from csphub.analytics.sources.police_uk import CRIME_TYPES
+from csphub.analytics.sources.police_uk import ASB, CRIME_ONLY, CRIME_TYPES
 from csphub.analytics.spatial_sections import (
     area_rings,
     first_labels,
@@ -99,8 +99,6 @@ __all__ = [
     "ward_labels",
 ]
 
-ASB = "Anti-social behaviour"
-CRIME_ONLY = tuple(t for t in CRIME_TYPES if t != ASB)
 CRIME_EXCL_ASB = "All recorded crime (excluding ASB)"
 ALL_INCIDENTS = "All incidents (crime and ASB)"
 

@@ -32,9 +32,6 @@ from typing import Any
 import duckdb
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from csphub.analytics.geography import Geography, map_lsoa_2011_to_2021
 from csphub.analytics.locking import exclusive
@@ -52,6 +49,10 @@ _STATS_COLUMNS = frozenset(
 
 
 def write_partition(table: pa.Table, path: Path) -> None:
+    # pyarrow.compute / .csv / .parquet load in the functions that use them, not with the module: the
+    # web apps import the store for its queries (board packs), which need none of them.
+    import pyarrow.parquet as pq
+
     names = table.column_names
     pq.write_table(
         table,
@@ -273,6 +274,9 @@ class Store:
     def _stage_one(
         self, path: SourceFile, staging: Path, known: dict[str, str], geography: Geography | None
     ) -> FileResult:
+        import pyarrow.compute as pc
+        import pyarrow.csv as pacsv
+
         raw = path.read_bytes()
         parsed: ParsedFile = parse_file(path, raw=raw)
         key = f"{parsed.kind}/{parsed.force}/{parsed.month}"

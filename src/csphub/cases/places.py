@@ -17,7 +17,6 @@ import numpy as np
 from django.conf import settings
 
 from csphub.agencies.models import Partnership, PartnershipKind
-from csphub.analytics.context_sections import ward_labels
 from csphub.analytics.geography import Area, AreaNotFound, Geography, resolve_area
 from csphub.analytics.sources.reference import load_reference
 from csphub.cases import config, geo
@@ -121,6 +120,10 @@ def area_map(area: Area) -> AreaMap | None:
     """The area's LSOAs, outline (from the reference's outlines of districts and CSPs, else the
     LSOAs themselves), ward boundaries and ward labels; None if the reference has no boundaries
     for it."""
+    # Loaded here, not with the module: casework pages import this module, and the assessment's
+    # sections (with NumPy statistics) are only wanted for a map.
+    from csphub.analytics.context_sections import ward_labels
+
     reference_geo = reference()
     lsoas = {c: list(reference_geo.lsoa_rings[c]) for c in area.lsoa_codes if c in reference_geo.lsoa_rings}
     if not lsoas:

@@ -42,8 +42,6 @@ from functools import lru_cache
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-import holidays
-
 __all__ = [
     "CHRISTMAS_DISREGARDED_HOURS",
     "UK_TZ",
@@ -70,7 +68,11 @@ __all__ = [
 @lru_cache(maxsize=256)
 def _holidays_for_year(year: int) -> dict[dt.date, str]:
     # One small immutable mapping per year: ``holidays`` objects expand lazily on lookup, which is
-    # not something to share between threads of a web server.
+    # not something to share between threads of a web server. The package loads here, on the first
+    # date asked about, not with this module: the models import this module, so every process would
+    # pay for the package's import at start-up, including those that never ask about a date.
+    import holidays
+
     calendar = holidays.country_holidays("GB", subdiv="ENG", years=year)
     return {day: str(name) for day, name in calendar.items() if day.year == year}
 

@@ -20,7 +20,6 @@ from csphub.core.actor import acting_user
 from csphub.core.errors import ApplicationError, PermissionDeniedError
 from csphub.core.locks import named_lock
 from csphub.insights.models import AssessmentAdoption, AssessmentRun
-from csphub.reports import assess_and_render
 
 BUSY = "Another Strategic Assessment is being produced. Try again in a few minutes."
 
@@ -88,6 +87,10 @@ def assessment_run(
         relative = Path(f"p{owner.pk}") / pipeline.area_slug(area) / f"{date_from}_{date_to}"
         try:
             pipeline.check_period(date_from, date_to)  # before the sources read the months
+            # The renderer (Jinja2, the sections, the charts) loads on the first run, not with the
+            # pages: every web process imports this module through the URLconf.
+            from csphub.reports.run import assess_and_render
+
             done = assess_and_render(
                 area,
                 date_from=date_from,

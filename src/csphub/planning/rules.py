@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from csphub.analytics.assessment import Assessment
-from csphub.analytics.sections import CRIME_ONLY
+from csphub.analytics.sources.police_uk import CRIME_ONLY
 
 # theme key -> police.uk categories counted as evidence for it (an indicator, not a definition)
 THEME_CATEGORIES: dict[str, tuple[str, ...]] = {

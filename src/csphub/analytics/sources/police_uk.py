@@ -20,14 +20,17 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 
 from csphub.analytics.sources.crs import wgs84_to_bng
+
+# pyarrow.compute / .csv / .parquet load in the functions that use them: the web apps import this
+# module for the store (board packs, the uploads page) and most of their processes never parse a file.
+if TYPE_CHECKING:
+    import pyarrow.csv as pacsv
 
 # The 14 police.uk street-level categories, spelt as in the CSVs.
 CRIME_TYPES: tuple[str, ...] = (
@@ -46,6 +49,9 @@ CRIME_TYPES: tuple[str, ...] = (
     "Violence and sexual offences",
     "Other crime",
 )
+ASB = "Anti-social behaviour"
+# What hot spots count by default: crime, not ASB.
+CRIME_ONLY = tuple(t for t in CRIME_TYPES if t != ASB)
 
 STREET_HEADER: tuple[str, ...] = (
     "Crime ID",
@@ -169,6 +175,9 @@ def parse_file(path: Path | str | NamedSource, *, raw: bytes | None = None) -> P
 
     Row checks are vectorised Arrow compute expressions (no Python loop over rows).
     """
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
     path = Path(path) if isinstance(path, str) else path
     kind = kind_of(path)
     if kind is None:
@@ -317,12 +326,16 @@ QUARANTINE_SCHEMA = pa.schema(
 
 
 def _number(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    import pyarrow.compute as pc
+
     ok = pc.match_substring_regex(col, _NUMBER).fill_null(False)
     return pc.cast(pc.if_else(ok, col, pa.scalar(None, pa.string())), pa.float64())
 
 
 def _validate(table: pa.Table, path: object, kind: str, month: str) -> tuple[pa.Table, pa.Table]:
     """Split rows into valid (typed, with BNG metres) and quarantined (file, line, reason, raw)."""
+    import pyarrow.compute as pc
+
     lon_s, lat_s = table.column("longitude"), table.column("latitude")
     lon, lat = _number(lon_s), _number(lat_s)
     month_col = table.column("month")
