@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.apps import apps
 from django.urls import include, path
 
+from csphub.config.lazy_urls import LazyNamespaceResolver
+
 handler403 = "csphub.frontend.views.error_403"
 handler404 = "csphub.frontend.views.error_404"
 handler500 = "csphub.frontend.views.error_500"
@@ -33,7 +35,10 @@ for _label, _prefix, _module in _OPTIONAL:
         urlpatterns.append(path(_prefix, include(_module)))
 
 if apps.is_installed("csphub.api"):
-    from csphub.api.api import api as _api
-
     # The API's own namespace ("api_v1") sits at the root so the schema view can reverse itself.
-    urlpatterns.append(path("api/v1/", _api.urls))
+    # Mounted lazily (what ``path("api/v1/", api.urls)`` mounted eagerly): csphub.api.v1_urls, with
+    # django-ninja and Pydantic (~0.15 s), loads on the first API request or api_v1: reverse, not
+    # in every process that serves a page.
+    urlpatterns.append(
+        LazyNamespaceResolver("api/v1/", "csphub.api.v1_urls", app_name="ninja", namespace="api_v1")
+    )
