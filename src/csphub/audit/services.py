@@ -146,19 +146,9 @@ class _ListedRow:
     row_hash: str = ""
 
 
-_LISTED_FIELDS = (
-    "occurred_at",
-    "actor",
-    "acting_agency",
-    "acting_role",
-    "verb",
-    "target_type",
-    "target_id",
-    "justification",
-    "changed_fields",
-    "prev_hash",
-    "row_hash",
-)
+# The columns a list's events share (sent once) and those that vary by row (sent per row).
+_SHARED_FIELDS = ("occurred_at", "actor", "acting_agency", "acting_role", "justification", "changed_fields")
+_VARYING_FIELDS = ("verb", "target_type", "target_id", "prev_hash", "row_hash")
 
 
 def _insert(rows: list[_ListedRow]) -> None:
@@ -170,7 +160,8 @@ def _insert(rows: list[_ListedRow]) -> None:
     times as long. On SQLite, rows of ``VALUES`` in as few statements as its parameter limit allows.
     """
     fields = {
-        name: cast("models.Field[Any, Any]", AuditEvent._meta.get_field(name)) for name in _LISTED_FIELDS
+        name: cast("models.Field[Any, Any]", AuditEvent._meta.get_field(name))
+        for name in _SHARED_FIELDS + _VARYING_FIELDS
     }
     quote = connection.ops.quote_name
     table = quote(AuditEvent._meta.db_table)
@@ -185,9 +176,7 @@ def _insert(rows: list[_ListedRow]) -> None:
         first.justification,
         no_fields,
     ]
-    shared_names = ["occurred_at", "actor", "acting_agency", "acting_role", "justification", "changed_fields"]
-    varying_names = ["verb", "target_type", "target_id", "prev_hash", "row_hash"]
-    columns = ", ".join(quote(str(fields[n].column)) for n in shared_names + varying_names)
+    columns = ", ".join(quote(str(field.column)) for field in fields.values())
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -205,7 +194,7 @@ def _insert(rows: list[_ListedRow]) -> None:
                 ],
             )
             return
-        placeholder = "(" + ", ".join(["%s"] * len(_LISTED_FIELDS)) + ")"
+        placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
         size = max(1, connection.ops.bulk_batch_size(list(fields.values()), rows))
         for start in range(0, len(rows), size):
             batch = rows[start : start + size]
