@@ -25,11 +25,15 @@ UTC = dt.UTC
 
 
 def _incident(actor: Any, *parties: tuple[Any, str], days_ago: int = 2) -> Any:
+    """days_ago=0 is "at this moment", never a few minutes back: a test run just after midnight
+    would otherwise record the incident on the day before a referral made "today"."""
     now = dt.datetime.now(UTC)
+    occurred = now - dt.timedelta(days=days_ago, minutes=2) if days_ago else now
+    reported = now - dt.timedelta(days=days_ago, minutes=1) if days_ago else now
     return cases.incident_record(
         actor=actor,
-        occurred_at=now - dt.timedelta(days=days_ago, minutes=2),
-        reported_at=now - dt.timedelta(days=days_ago, minutes=1),
+        occurred_at=occurred,
+        reported_at=reported,
         channel="phone",
         asb_type="personal",
         category="harassment",
