@@ -71,16 +71,35 @@ def visible_in_full_to(user: UserOrActor, model_or_qs: type[M] | QuerySet[M]) ->
         parent_model = model._meta.get_field(parent_field).related_model
         assert isinstance(parent_model, type)
         return qs.filter(**{f"{parent_field}__in": visible_in_full_to(user, parent_model).values("pk")})
+    condition = full_scope_condition(user, model)
+    return qs.none() if condition is None else qs.filter(condition)
+
+
+def full_scope_condition(user: UserOrActor, model: type[models.Model]) -> Q | None:
+    """The condition that narrows records ``user`` may VIEW to those seen *in full* (not a parent's
+    child model; None when none are). Only for a queryset already within ``visible_to``: on its own
+    it says nothing about the partnership or restrictions. As a condition on the row itself it lets
+    a query that is already visible-filtered (search) skip computing the whole in-full id set."""
+    assert model not in _CHILDREN
     membership = acting_membership(user)
-    if membership is None or not issubclass(model, OwnedRecord):
-        return qs.none()
+    actor = as_actor(user)
+    if membership is None or actor is None or not issubclass(model, OwnedRecord):
+        return None
     content_type = ContentType.objects.get_for_model(model)
     full_ids = _active_shares(content_type, membership).filter(scope=ShareScope.FULL).values("object_id")
-    actor = as_actor(user)
-    if actor is None:
-        return qs.none()
     named_ids = _named(content_type, actor.user).values("object_id")
-    return qs.filter(Q(owning_agency=membership.agency) | Q(pk__in=full_ids) | Q(pk__in=named_ids))
+    return Q(owning_agency=membership.agency) | Q(pk__in=full_ids) | Q(pk__in=named_ids)
+
+
+def summary_shared_ids(user: UserOrActor, model: type[models.Model]) -> QuerySet[Any]:
+    """Ids of the records of ``model`` shared with the user's acting agency as a panel summary
+    (a subquery; empty without a membership). Those, less the ones seen in full, are the records
+    a list shows only as a summary."""
+    membership = acting_membership(user)
+    if membership is None:
+        return ContentType.objects.none().values("pk")
+    content_type = ContentType.objects.get_for_model(model)
+    return _active_shares(content_type, membership).filter(scope=ShareScope.SUMMARY).values("object_id")
 
 
 def partnership_for_new_record(user: UserOrActor) -> Partnership:

@@ -13,9 +13,10 @@ from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import (
     Action,
     acting_membership,
+    full_scope_condition,
     get_object_or_404_for,
     share_scope,
-    visible_in_full_to,
+    summary_shared_ids,
     visible_to,
 )
 from csphub.cases.models import (
@@ -103,19 +104,23 @@ def _text_search(qs: QuerySet[Case], search: str, user: Any) -> QuerySet[Case]:
     summary line and its parties' names), never on the addresses it withholds: otherwise a search
     for a postcode would tell a partner where the case's incidents happened.
     """
-    in_full = visible_in_full_to(user, Case).values("pk")
+    # On the row itself, not "pk IN (every case seen in full)", which PostgreSQL computed in full
+    # (a scan of every case) for each search: ``qs`` is already within what the user may see.
+    in_full = full_scope_condition(user, Case) or Q(pk__in=[])
+    summary_ids = summary_shared_ids(user, Case)
     for term in search.split()[:6]:
         ref = term.upper()
         if ref.startswith("ASB-") and ref[4:].isdigit():
             qs = qs.filter(pk=int(ref[4:]))
             continue
-        named = CaseParty.objects.filter(
-            Q(person__given_name__icontains=term)
-            | Q(person__family_name__icontains=term)
-            | Q(person__known_as__icontains=term)
-        ).values("case_id")
+        # Names matter only on cases shared as a summary: looked for among those cases' parties
+        # (a few), never among every case party of the partnership.
+        people = Person.objects.filter(
+            Q(given_name__icontains=term) | Q(family_name__icontains=term) | Q(known_as__icontains=term)
+        ).values("pk")
+        named = CaseParty.objects.filter(person_id__in=people, case_id__in=summary_ids).values("case_id")
         qs = qs.filter(search_text__icontains=term).filter(
-            Q(pk__in=in_full) | Q(summary__icontains=term) | Q(pk__in=named)
+            in_full | Q(summary__icontains=term) | Q(pk__in=named)
         )
     return qs
 
