@@ -276,6 +276,9 @@ def gunicorn_argv(bind: str, workers: int | None, threads: int) -> list[str]:
         "--threads", str(threads),
         "--timeout", "120",            # a Strategic Assessment run or a large PDF may take a while
         "--graceful-timeout", "30",
+        # Load and warm the app once in the master (csphub.config.warmup), so every worker, and
+        # every recycled one, starts with its views imported and its templates compiled.
+        "--preload",
         "--max-requests", "5000",      # recycle workers now and then
         "--max-requests-jitter", "500",
         "--forwarded-allow-ips", proxies,

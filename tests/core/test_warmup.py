@@ -1,0 +1,69 @@
+"""The production server warms the app in gunicorn's master before forking (docs/reliability.md:
+fresh workers' first requests were in the load test's slowest 5 %)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.template import engines
+from django.urls import get_resolver
+
+from csphub.cli_platform import gunicorn_argv
+from csphub.config import warmup
+
+
+def _cached_loader() -> Any:
+    (loader,) = engines["django"].engine.template_loaders  # type: ignore[attr-defined]
+    return loader
+
+
+def test_warm_compiles_every_template_of_the_apps() -> None:
+    loader = _cached_loader()
+    loader.reset()
+    warmup.warm()
+    names = warmup.template_names()
+    assert {"404.html", "cases/_related.html"} <= set(names)
+    assert len(names) > 200
+    missing = [name for name in names if name not in loader.get_template_cache]
+    assert missing == []
+
+
+WARM_IN_A_FRESH_PROCESS = """
+import django
+django.setup()
+from django.db import connection
+connection.ensure_connection()  # as if something at import time had opened one
+from csphub.config import warmup
+warmup.warm()
+print("open" if connection.connection is not None else "closed")
+"""
+
+
+def test_warm_leaves_no_connection_open_for_the_forked_workers_to_share(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "csphub.config.settings.local",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'warm.sqlite3'}",
+        "CSPHUB_DATA_DIR": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_IN_A_FRESH_PROCESS], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["closed"]
+
+
+def test_warm_loads_the_lazily_included_api_urls() -> None:
+    warmup.warm()
+    api = next(p for p in get_resolver().url_patterns if getattr(p, "namespace", None) == "api_v1")
+    assert api._loaded()  # type: ignore[union-attr]
+
+
+def test_gunicorn_preloads_the_app_so_workers_fork_warm() -> None:
+    argv = gunicorn_argv("127.0.0.1:8000", 2, 4)
+    assert "--preload" in argv
+    assert argv[argv.index("gunicorn") + 1] == "csphub.config.wsgi:application"
