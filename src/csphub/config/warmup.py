@@ -6,10 +6,17 @@ fork of it. Without this, each fresh worker imported the views behind each URL a
 template on its first requests, which put those requests in the load test's slowest 5 %
 (docs/reliability.md). Nothing here touches the database, and no connection is left open to be
 shared by the forked workers.
+
+Last, every object alive then is moved out of the garbage collector's reach (``gc.freeze()``, as
+Python's documentation advises before a fork): the workers' collections no longer walk the
+~200,000 objects of the loaded app, which cut the load mix's CPU per request by about 8 %
+(benchmarks/bench_request_cpu.py, 29.1 -> 25.8 and 27.1 -> 25.0 ms), and do not write to the
+pages they share with the master.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -75,4 +82,6 @@ def warm() -> None:
     templates = _templates()
     _models()
     connections.close_all()
+    gc.collect()
+    gc.freeze()
     log.info("Warmed before forking: %d views, %d templates", views, templates)
