@@ -183,3 +183,30 @@ def test_finding_13_issuer_capacity_follows_the_issuers_agency(
     assert not PowerUse.objects.filter(case=case).exists()
     cpw = powers.cpw_issue(actor=council, issuer_capacity="local_authority", **values)
     assert cpw.issuer_capacity == "local_authority"
+
+
+def test_a_cases_children_read_from_the_policy_match_the_visible_in_full_lists(
+    summary_shared: Any, persona: Any
+) -> None:
+    """The case page reads a case's powers and risk records by ``children_seen_in_full`` (the
+    policy's facts, no subqueries): the same rows as the policy's lists for the owner (the CPW), none
+    for the partner who sees the case as a summary, or for an agency it is not shared with."""
+    from csphub.agencies.policies import policy_for, visible_in_full_to
+    from csphub.powers.models import PowerUse
+    from csphub.risk.models import Assessment
+
+    case, cpw = summary_shared
+    for username, expected in (
+        ("police_caseworker", [cpw.pk]),
+        ("avbc_caseworker", []),
+        ("housing_caseworker", []),
+    ):
+        actor = persona(username)
+        policy = policy_for(actor)
+        listed = sorted(visible_in_full_to(actor, PowerUse).filter(case=case).values_list("pk", flat=True))
+        assert listed == expected, username
+        read = sorted(policy.children_seen_in_full(case, PowerUse).values_list("pk", flat=True))
+        assert read == expected, username
+        assert list(policy.children_seen_in_full(case, Assessment)) == list(
+            visible_in_full_to(actor, Assessment).filter(case=case)
+        )

@@ -42,14 +42,11 @@ def case_for_powers(user: Any, pk: int, *, action: Action = Action.VIEW) -> Case
     return case
 
 
-def powers_for_case(user: Any, case: Case) -> list[PowerUse]:
-    """The case's visible powers, each holding ``case`` itself: the case is not joined again (on
-    the case page its columns were most of the SQL Django compiled for this list)."""
+def powers_for_case(actor: Actor, case: Case) -> list[PowerUse]:
+    """The case's powers, when the actor sees the case in full (none otherwise), each holding
+    ``case`` itself: the case is not joined again, nor its visibility asked again in SQL."""
     powers = list(
-        power_list_visible_to(user)
-        .filter(case=case)
-        .select_related(None)
-        .select_related("recipient", "premises", "issuer")
+        actor.policy.children_seen_in_full(case, PowerUse).select_related("recipient", "premises", "issuer")
     )
     for power in powers:
         power.case = case

@@ -476,6 +476,22 @@ class Policy:
             return ShareScope.FULL
         return ShareScope.SUMMARY if scopes else None
 
+    def children_seen_in_full(self, parent: models.Model, model: type[M]) -> QuerySet[M]:
+        """``model``'s records under ``parent`` (``model`` a registered child of the parent's
+        model), when the actor sees ``parent`` in full; none otherwise. The same rows as
+        ``visible_in_full_to(model).filter(parent=parent)`` (a child's visibility is its parent's),
+        asked from the facts this policy holds instead of through subqueries of every visible and
+        every fully shared parent, which a page showing one record's children compiled each time."""
+        parent_field = _CHILDREN[model]
+        assert isinstance(parent, model._meta.get_field(parent_field).related_model)  # type: ignore[arg-type]
+        qs = model._default_manager.filter(**{parent_field: parent})
+        if self.share_scope(parent) != ShareScope.FULL:
+            return qs.none()
+        if issubclass(model, PartnershipRecord):
+            gate = self._partnership_filter()
+            return qs.none() if gate is None else qs.filter(gate)
+        return qs
+
     def can_contribute(self, obj: models.Model) -> bool:
         """May the actor add to ``obj`` (a note, a piece of evidence)?
 
