@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import gevent
 from locust import HttpUser, between, events, task
 
 _SESSIONS: list[dict[str, Any]] = json.loads(
@@ -62,6 +63,10 @@ class Caseworker(HttpUser):
             }
         )
         self.rng = random.Random(self.me["sessionid"])
+        # A user starts by reading the page they are on: the first request comes after one think
+        # time, as every later one does, so the spawn (10 users a second) does not fire ten
+        # requests in the same second at a cold server.
+        gevent.sleep(self.rng.uniform(*_think_time()))
 
     def _case(self) -> int:
         return int(self.rng.choice(self.me["cases"]))
