@@ -284,6 +284,7 @@ def gunicorn_argv(bind: str, workers: int | None, threads: int) -> list[str]:
         # Load and warm the app once in the master (csphub.config.warmup), so every worker, and
         # every recycled one, starts with its views imported and its templates compiled.
         "--preload",
+        "--config", "python:csphub.config.gunicorn_hooks",
         "--max-requests", "5000",      # recycle workers now and then
         "--max-requests-jitter", "500",
         "--forwarded-allow-ips", proxies,

@@ -205,6 +205,8 @@ def test_serve_production_runs_gunicorn_workers_behind_the_proxy(tmp_path: Path)
         server.terminate()
         output = server.communicate(timeout=30)[0].decode()
     assert "Booting worker" in output
+    # The app was loaded and warmed once in the master, before the workers were forked.
+    assert output.index("Warmed before forking") < output.index("Booting worker")
     # The access log carries the path, never the query string.
     assert "GET /accounts/sign-in/" in output
 

@@ -79,5 +79,6 @@ def test_warm_loads_the_lazily_included_api_urls() -> None:
 def test_gunicorn_preloads_the_app_so_workers_fork_warm() -> None:
     argv = gunicorn_argv("127.0.0.1:8000", 2, 4)
     assert "--preload" in argv
+    assert argv[argv.index("--config") + 1] == "python:csphub.config.gunicorn_hooks"
     assert int(argv[argv.index("--keep-alive") + 1]) > 60  # above the proxy's idle upstream timeout
     assert argv[argv.index("gunicorn") + 1] == "csphub.config.wsgi:application"

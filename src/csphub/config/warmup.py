@@ -1,9 +1,10 @@
 """Warming the app once, in gunicorn's master process, before it forks its workers.
 
-``csphub serve --production`` runs gunicorn with ``--preload``: the WSGI module (and so this) is
-loaded in the master, and every worker, including each one ``--max-requests`` recycles later, is a
-fork of it. Without this, each fresh worker imported the views behind each URL and compiled each
-template on its first requests, which put those requests in the load test's slowest 5 %
+``csphub serve --production`` runs gunicorn with ``--preload``, which loads the WSGI app in the
+master, and a hook (:mod:`csphub.config.gunicorn_hooks`) that calls :func:`warm` there; every
+worker, including each one ``--max-requests`` recycles later, is a fork of it. Without this, each
+fresh worker imported the views behind each URL and compiled each template on its first requests,
+which put those requests in the load test's slowest 5 %
 (docs/reliability.md). Nothing here touches the database, and no connection is left open to be
 shared by the forked workers.
 
@@ -17,7 +18,6 @@ pages they share with the master.
 from __future__ import annotations
 
 import gc
-import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,6 @@ from django.apps import apps
 from django.db import connections
 from django.template import engines
 from django.urls import URLPattern, URLResolver, get_resolver
-
-log = logging.getLogger(__name__)
 
 TEMPLATE_SUFFIXES = {".html", ".txt"}
 
@@ -75,7 +73,8 @@ def _models() -> None:
         model._meta.get_fields()
 
 
-def warm() -> None:
+def warm() -> tuple[int, int]:
+    """Returns the number of views imported and templates compiled."""
     resolver = get_resolver()
     views = _views(resolver.url_patterns)
     resolver.reverse_dict  # noqa: B018
@@ -84,4 +83,4 @@ def warm() -> None:
     connections.close_all()
     gc.collect()
     gc.freeze()
-    log.info("Warmed before forking: %d views, %d templates", views, templates)
+    return views, templates
