@@ -4,9 +4,8 @@
 master, and a hook (:mod:`csphub.config.gunicorn_hooks`) that calls :func:`warm` there; every
 worker, including each one ``--max-requests`` recycles later, is a fork of it. Without this, each
 fresh worker imported the views behind each URL and compiled each template on its first requests,
-which put those requests in the load test's slowest 5 %
-(docs/reliability.md). Nothing here touches the database, and no connection is left open to be
-shared by the forked workers.
+which put those requests in the load test's slowest 5 % (docs/reliability.md). Nothing here
+touches the database, and no connection is left open to be shared by the forked workers.
 
 Last, every object alive then is moved out of the garbage collector's reach (``gc.freeze()``, as
 Python's documentation advises before a fork): the workers' collections no longer walk the
