@@ -26,10 +26,8 @@ def case_section_context(actor: Actor, case: Case) -> dict[str, Any] | None:
     if policy.share_scope(case) != ShareScope.FULL:
         return None
     assessments, pending, questionnaires = fetch_together(
-        policy.children_seen_in_full(case, Assessment).select_related("subject", "questionnaire", "assessor"),
-        policy.children_seen_in_full(case, ReassessmentRequirement)
-        .filter(satisfied_by__isnull=True)
-        .select_related("incident"),
+        selectors.case_assessments(actor, case),
+        selectors.pending_reassessments(actor, case).select_related("incident"),
         selectors.questionnaires_in_force(),
     )
     return {

@@ -12,6 +12,7 @@ from django.utils import timezone
 from csphub.agencies.models import ShareScope
 from csphub.agencies.policies import Action, get_object_or_404_for, role_allows, share_scope, visible_to
 from csphub.cases.models import Case
+from csphub.core.actor import Actor
 from csphub.risk.models import Assessment, MaracReferral, Questionnaire, ReassessmentRequirement
 
 
@@ -32,8 +33,17 @@ def assessment_get(user: Any, pk: int) -> Assessment:
     return assessment
 
 
-def pending_reassessments(user: Any, case: Case) -> QuerySet[ReassessmentRequirement]:
-    return visible_to(user, Action.VIEW, ReassessmentRequirement).filter(case=case, satisfied_by__isnull=True)
+def case_assessments(actor: Actor, case: Case) -> QuerySet[Assessment]:
+    """The case's assessments when the actor sees the case in full, none otherwise (the policy's
+    facts, no subqueries: see :meth:`Policy.children_seen_in_full`)."""
+    return actor.policy.children_seen_in_full(case, Assessment).select_related(
+        "subject", "questionnaire", "assessor"
+    )
+
+
+def pending_reassessments(actor: Actor, case: Case) -> QuerySet[ReassessmentRequirement]:
+    """The case's re-assessments not yet done, as :func:`case_assessments` reads them."""
+    return actor.policy.children_seen_in_full(case, ReassessmentRequirement).filter(satisfied_by__isnull=True)
 
 
 def questionnaires_in_use(on: Any = None) -> list[Questionnaire]:

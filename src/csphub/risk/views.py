@@ -29,7 +29,7 @@ def _subjects(case: Any) -> list[tuple[int, str]]:
 @login_required
 def case_assessments(request: SignedInRequest, case_pk: int) -> HttpResponse:
     case = selectors.case_for_risk(request.actor, case_pk)
-    assessments = list(selectors.assessment_list_visible_to(request.actor).filter(case=case))
+    assessments = list(selectors.case_assessments(request.actor, case))
     audit_viewed(actor=request.actor, target=case, justification="risk assessments")
     return render(
         request,
